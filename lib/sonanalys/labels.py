@@ -1,0 +1,195 @@
+"""What labels say: clean text, footnote markers, and the year, period, value kind
+and unit stated in a column header, row label or caption."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .numparse import _MONTH_RE, MONTHS, SUPERSCRIPTS, strip_tags
+from .units import unit_in_label
+
+_SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
+_MD_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
+
+
+def clean(text: str) -> str:
+    """Cell text without markup: HTML tags (``<b>``, ``<br>``, ``<p>``), markdown ``**bold**``,
+    HTML entities and escaped pipes; whitespace collapsed. Footnote markers stay."""
+    if not text:
+        return ""
+    s = text.replace("\\|", "|")
+    s = strip_tags(s)
+    s = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), s)
+    s = html.unescape(s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def footnote_markers(text: str) -> list[str]:
+    """The superscript footnote markers in a label (``'¹⁰'``)."""
+    return _SUPERSCRIPT_RUN.findall(text)
+
+
+def label_text(text: str) -> str:
+    """A label as it should read in the data: markup, footnote markers and leading
+    ``*`` (a footnote star) removed."""
+    s = _SUPERSCRIPT_RUN.sub("", clean(text))
+    s = re.sub(r"^\*+\s*", "", s)
+    s = re.sub(r"\s*\*+$", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+# --------------------------------------------------------------------------------------
+# Years and periods
+# --------------------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
+_MONTH_YY = re.compile(rf"(?<![\w])(?P<m>{_MONTH_RE})\.?\s?[-–]\s?(?P<yy>\d\d)(?!\d)", re.IGNORECASE)
+_MONTH_RANGE = re.compile(
+    rf"(?<![\w])(?P<a>{_MONTH_RE})\.?\s*[-–]\s*(?P<b>{_MONTH_RE})(?![\wåäö])", re.IGNORECASE
+)
+_UP_TO_MONTH = re.compile(
+    rf"(?:per\s+(?:den\s+)?\d{{1,2}}\s+|t\.?\s?o\.?\s?m\.?\s+|tom\s+|ack\.?(?:\s+\w+)*\s+|efter\s+|"
+    rf"\d{{1,2}}/)(?P<m>{_MONTH_RE}|\d{{1,2}})(?![\wåäö])",
+    re.IGNORECASE,
+)
+_WEEKS = re.compile(r"(?<![\w])v(?:ecka)?\.?\s?(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?!\d)", re.IGNORECASE)
+_MONTH_ONLY = re.compile(rf"^(?P<m>{_MONTH_RE})\.?$", re.IGNORECASE)
+_MONTH_ABBR = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+def _month_number(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    if w.isdigit():
+        n = int(w)
+        return n if 1 <= n <= 12 else None
+    return MONTHS.get(w)
+
+
+def years_in(text: str) -> list[int]:
+    """The distinct years a label states, in order (``dec-14`` is 2014)."""
+    found: list[int] = []
+    for m in _MONTH_YY.finditer(text):
+        found.append(2000 + int(m.group("yy")))
+    stripped = _MONTH_YY.sub(" ", text)
+    for m in _YEAR.finditer(stripped):
+        found.append(int(m.group(1)))
+    out: list[int] = []
+    for y in found:
+        if y not in out:
+            out.append(y)
+    return out
+
+
+def year_of(text: str) -> int | None:
+    """The one year a label states, or None when it states none or several."""
+    ys = years_in(text)
+    return ys[0] if len(ys) == 1 else None
+
+
+def period_of(text: str) -> str:
+    """The period a label states, normalised: ``jan-aug``, ``helår``, ``dec``,
+    ``v 36-38``, ``2022-2023``, ``perioden``; '' when none."""
+    t = clean(text)
+    m = _MONTH_RANGE.search(t)
+    if m:
+        a, b = _month_number(m.group("a")), _month_number(m.group("b"))
+        if a and b:
+            return f"{_MONTH_ABBR[a - 1]}-{_MONTH_ABBR[b - 1]}"
+    m = _UP_TO_MONTH.search(t)
+    if m:
+        b = _month_number(m.group("m"))
+        if b:
+            return f"jan-{_MONTH_ABBR[b - 1]}" if b > 1 else "jan"
+    if re.search(r"helår|helårs", t, re.IGNORECASE):
+        return "helår"
+    m = _MONTH_YY.search(t)
+    if m:
+        return _MONTH_ABBR[_month_number(m.group("m")) - 1]
+    m = _WEEKS.search(t)
+    if m:
+        return f"v {m.group(1)}-{m.group(2)}" if m.group(2) else f"v {m.group(1)}"
+    last = t.split(" / ")[-1].strip()
+    m = _MONTH_ONLY.match(last)
+    if m:
+        return _MONTH_ABBR[_month_number(m.group("m")) - 1]
+    ys = years_in(t)
+    if len(ys) == 2 and re.search(r"(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d", t):
+        return f"{ys[0]}-{ys[1]}"
+    if re.search(r"\bperiodens\b|\bperioden\b", t, re.IGNORECASE):
+        return "perioden"
+    return ""
+
+
+# --------------------------------------------------------------------------------------
+# Value kinds
+# --------------------------------------------------------------------------------------
+
+_VALUE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), k)
+    for p, k in (
+        (r"\bavvik", "avvikelse"),
+        (r"\bförändring\b", "förändring"),
+        (r"\bförbr(?:\.|ukning)", "förbrukning"),
+        (r"kostnad\w*\s+för\s+(?:att\s+)?genomföra", "genomförandekostnad"),
+        (r"\bprognos|\bbedömning\b", "prognos"),
+        (r"\bmålvärde", "målvärde"),
+        (r"\bbokslut", "bokslut"),
+        (r"\butfall|\bredovisning\b|\back\.?\b|\bresultat\b", "utfall"),
+        (r"\bbudget", "budget"),
+        (r"\bplan\b", "plan"),
+        (r"\beffekt|\bkostnadsreducering|\bbesparing", "effekt"),
+    )
+)
+
+
+def value_kind_of(text: str) -> str:
+    """What kind of figure a column holds: bokslut, budget, utfall, prognos, avvikelse,
+    plan, målvärde, effekt, förändring, förbrukning, genomförandekostnad; '' if unsaid."""
+    for pattern, kind in _VALUE_KINDS:
+        if pattern.search(text):
+            return kind
+    return ""
+
+
+#: Column headers that hold a time aspect rather than values ("Tidsaspekt").
+_TIME_COLUMN = re.compile(r"^(?:tidsaspekt|tidplan|tidpunkt|period|när|tid|år|genomförande\s?tid)$",
+                          re.IGNORECASE)
+
+
+def is_time_column(label: str) -> bool:
+    return bool(_TIME_COLUMN.match(label_text(label).split(" / ")[-1].strip()))
+
+
+# --------------------------------------------------------------------------------------
+# Sub-rows: "varav …", "- kvinnor", "Män"
+# --------------------------------------------------------------------------------------
+
+_SUB = re.compile(r"^(?:[-–]\s+|varav\b|därav\b|därover\b|därutöver\b|därtill\b)", re.IGNORECASE)
+_SEX = re.compile(
+    r"^(?:[-–]\s*)?(?:varav\s+|därav\s+|därover\s+)?(?:andel\s+)?"
+    r"(?P<sex>flickor/kvinnor|pojkar/män|kvinnor/flickor|män/pojkar|kvinnor|män|flickor|pojkar)"
+    r"\s*(?:\(.*\))?$",
+    re.IGNORECASE,
+)
+
+
+def sub_row(label: str) -> tuple[bool, str, str]:
+    """Whether a row label breaks down the row above it, its own label, and its sex.
+
+    ``'- andel flickor/kvinnor'`` -> ``(True, 'andel flickor/kvinnor', 'K')``;
+    ``'varav PM3/digitalisering'`` -> ``(True, 'varav PM3/digitalisering', '')``.
+    """
+    t = label_text(label)
+    m = _SEX.match(t)
+    own = re.sub(r"^[-–]\s*", "", t)
+    if m:
+        s = m.group("sex").lower()
+        return True, own, "K" if s.startswith(("kvinn", "flick")) else "M"
+    if _SUB.match(t):
+        return True, own, ""
+    return False, t, ""
+
+
+def unit_of(text: str) -> str:
+    return unit_in_label(clean(text))

@@ -1,0 +1,110 @@
+"""The document model every reader produces: a document is headings, paragraphs and
+tables, each piece knowing the line (and page or sheet) it was printed on."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+class DocumentError(ValueError):
+    """Bad input: the message names the file (and line, where there is one)."""
+
+    def __init__(self, source: str, message: str, line: int | None = None):
+        self.source = source
+        self.line = line
+        where = f"{source}, rad {line}" if line is not None else source
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class Cell:
+    """A table cell as printed. ``starts`` maps character offsets of ``text`` to the
+    source lines they were printed on, for cells that span lines."""
+
+    text: str
+    line: int
+    starts: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        if not self.starts:
+            return self.line
+        keys = [o for o, _ in self.starts]
+        i = bisect_right(keys, offset) - 1
+        return self.starts[max(i, 0)][1]
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    line: int
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    layout: str  # 'pipe', 'tab', 'plain', 'sheet', 'pdf', 'docx'
+    caption: str = ""
+    line: int = 0
+    header_rows: int | None = None  # known from the layout (markdown separator), else None
+    kind: str = "data"  # 'data' or 'toc' (a table of contents: page numbers, no values)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # footnote lines inside
+    page: int | None = None
+    sheet: str = ""
+    repairs: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, what)
+
+    @property
+    def last_line(self) -> int:
+        return max((c.line for r in self.rows for c in r.cells), default=self.line)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    line: int
+    starts: tuple[tuple[int, int], ...] = ()
+    page: int | None = None
+
+    def line_at(self, offset: int) -> int:
+        return Cell(self.text, self.line, self.starts).line_at(offset)
+
+
+@dataclass
+class Heading:
+    text: str
+    line: int
+    level: int = 0
+    page: int | None = None
+
+
+Block = Heading | Paragraph | Table
+
+
+@dataclass
+class Document:
+    source: str  # file name
+    blocks: list[Block]
+    encoding: str = "utf-8"
+    footnotes: dict[str, str] = field(default_factory=dict)
+    doc_type: str = "other"
+    municipality: str = ""
+    doc_year: int | None = None
+    title: str = ""
+    format: str = "text"  # 'text', 'pdf', 'docx', 'xlsx', 'csv'
+    page_starts: list[int] = field(default_factory=list)  # first line of each PDF page
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]

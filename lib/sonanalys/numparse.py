@@ -1,0 +1,552 @@
+"""Swedish numbers: reading them from text, and writing them back.
+
+Everything a document prints is a string until this module reads it. The reader
+never guesses: a token it cannot read with certainty is returned as a
+:class:`Token` of a non-value kind with the reason, so the caller can report it.
+
+Vocabulary of the module:
+
+* :func:`parse_number` – one number, strictly (``"1 801,5"`` -> 1801.5), else ``ValueError``.
+* :func:`scan` – every numeric token of a text, classified (value, year, date, …).
+* :func:`read_cell` – the values of a table cell with their unit, qualifier,
+  category/entity prefix, period and year, plus the tokens that are no values.
+* :func:`format_sv` – CLDR ``sv`` formatting (``1 801,5`` with a no-break space).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from babel.numbers import format_decimal
+
+from . import units as _units
+
+# --------------------------------------------------------------------------------------
+# Characters
+# --------------------------------------------------------------------------------------
+
+#: Thousands separators seen in Swedish documents: space, no-break, narrow no-break, thin.
+GROUP_SPACES = " \u00a0\u202f\u2009"
+_SP = "[ \u00a0\u202f\u2009]"
+#: Minus signs: hyphen-minus, the real minus (CLDR sv), en dash.
+MINUS = "-\u2212\u2013"
+_MINUS_CLASS = "[-\u2212\u2013]"
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+NO_DATA_MARKERS = {"-", "–", "—", "−", "..", "…", "i u", "i.u", "i.u.", "iu", "u", "x.", "n/a"}
+
+MONTHS = {
+    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "mar": 3, "mars": 3, "apr": 4,
+    "april": 4, "maj": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "augusti": 8,
+    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+QUALIFIERS = {
+    "ca": "ca", "ca.": "ca", "c:a": "ca", "cirka": "ca", "circa": "ca", "ungefär": "ca",
+    "omkring": "ca", "runt": "ca", "drygt": "drygt", "knappt": "knappt", "nästan": "knappt",
+    "minst": ">=", "högst": "<=", "max": "<=", "över": ">", "<": "<", ">": ">", "≤": "<=",
+    "≥": ">=", "~": "ca", "≈": "ca",
+}
+
+VALUE_KIND_WORDS = {
+    "bokslut": "bokslut", "budget": "budget", "utfall": "utfall", "prognos": "prognos",
+    "avvikelse": "avvikelse", "plan": "plan", "målvärde": "målvärde", "effekt": "effekt",
+    "resultat": "utfall",
+}
+
+# --------------------------------------------------------------------------------------
+# Strict parsing of one number
+# --------------------------------------------------------------------------------------
+
+_STRICT = re.compile(
+    rf"^(?P<sign>{_MINUS_CLASS}|\+)?\s?(?P<int>\d{{1,3}}(?:{_SP}\d{{3}})+|\d+)(?:,(?P<frac>\d+))?$"
+)
+
+
+def parse_number(text: str) -> float:
+    """Read one Swedish number, e.g. ``"1 801"``, ``"-81,5"``, ``"−2,25"``, ``"25 863"``.
+
+    Raises ``ValueError`` naming the text when it is not exactly one number:
+    a decimal point, two decimal commas or a malformed digit group are refused,
+    never guessed.
+    """
+    s = text.strip()
+    m = _STRICT.match(s)
+    if not m:
+        raise ValueError(f"inte ett svenskt tal: {text!r}")
+    return _to_float(m.group("sign"), m.group("int"), m.group("frac"))
+
+
+def _to_float(sign: str | None, integer: str, frac: str | None) -> float:
+    digits = re.sub(_SP, "", integer)
+    value = float(f"{digits}.{frac}" if frac else digits)
+    if sign and sign in MINUS:
+        value = -value
+    return value
+
+
+def format_sv(value: float, decimals: int | None = None, *, unit: str = "") -> str:
+    """Format a number as CLDR ``sv`` does: ``1 801,5`` (no-break space, decimal comma).
+
+    ``decimals`` fixes the number of decimals; ``None`` prints as many as needed.
+    ``NaN``/``None`` print as ``–`` so a missing value is always explicit.
+    """
+    if value is None or value != value:  # NaN
+        return "–"
+    if decimals is None:
+        pattern = "#,##0.######"
+    else:
+        pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    out = format_decimal(value, format=pattern, locale="sv_SE")
+    return f"{out}\u00a0{unit}" if unit else out
+
+
+# --------------------------------------------------------------------------------------
+# Scanning text for numeric tokens
+# --------------------------------------------------------------------------------------
+
+#: Kinds of numeric token. Only ``value`` tokens can become observations.
+VALUE = "value"
+YEAR = "year"  # a bare year used as a reference: "Resultat 2023", "under 2021"
+YEAR_RANGE = "year_range"  # "2025-2029"
+AGE_RANGE = "age_range"  # "0-20 år"
+DATE = "date"  # "2022-01-20", "31/8 2018"
+DIARIE = "diarienummer"  # "Soc 1525/2020"
+QUARTER = "quarter"  # "Q 3 2020"
+WEEK = "week"  # "v 36-38"
+MALFORMED = "malformed"  # looks numeric but cannot be read with certainty
+
+NOT_A_VALUE_REASONS = {
+    YEAR: "årtal som hänvisning, inte ett värde",
+    YEAR_RANGE: "årsintervall (period), inte ett värde",
+    AGE_RANGE: "åldersintervall, inte ett värde",
+    DATE: "datum, inte ett värde",
+    DIARIE: "diarienummer, inte ett värde",
+    QUARTER: "kvartal (tidsangivelse), inte ett värde",
+    WEEK: "veckonummer (tidsangivelse), inte ett värde",
+}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One numeric token found in a text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    value_high: float | None = None  # upper bound of a range "0,5-1"
+    denominator: float | None = None  # "5 av 5"
+    year: int | None = None  # for YEAR / DATE / QUARTER tokens
+    reason: str = ""  # for MALFORMED tokens
+
+
+_NUM = (
+    rf"(?P<{{p}}sign>{_MINUS_CLASS}|\+)?"
+    rf"(?P<{{p}}int>\d{{{{1,3}}}}(?:{_SP}\d{{{{3}}}}(?!\d))+|\d+)"
+    rf"(?:,(?P<{{p}}frac>\d+))?"
+)
+
+
+def _num(prefix: str) -> str:
+    return _NUM.format(p=prefix)
+
+
+_LEFT_OK = r"(?<![\w.,/])"  # a number may not be glued to a word, a decimal or a slash
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (DATE, re.compile(r"(?<![\w/])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
+    (
+        DIARIE,
+        re.compile(
+            r"(?<![\w/])(?:(?:[A-ZÅÄÖ][a-zåäö]{1,4}|[A-ZÅÄÖ]{2,5})\.?\s?)?\d{1,5}\s?/\s?(?P<y>(?:19|20)\d\d)(?![\d/])"
+        ),
+    ),
+    (DATE, re.compile(r"(?<![\w/,])(?P<d>[0-3]?\d)/(?P<m>1[0-2]|0?[1-9])(?:\s(?P<y>(?:19|20)\d\d))?(?![\d/])")),
+    (QUARTER, re.compile(r"(?<![\w])Q\s?(?P<q>[1-4])(?:\s?-\s?[1-4])?\s?(?P<y>(?:19|20)\d\d)?(?!\d)")),
+    (WEEK, re.compile(r"(?<![\w])v(?:ecka)?\.?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?(?!\d)", re.IGNORECASE)),
+    (
+        "range",
+        re.compile(
+            _LEFT_OK
+            + _num("a")
+            + r"(?:(?P<tight>[-–—])|(?P<spaced>\s[-–—]\s))"
+            + r"(?P<bint>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+|\d+)(?:,(?P<bfrac>\d+))?(?![\d,])"
+        ),
+    ),
+    ("number", re.compile(_LEFT_OK + _num("") + r"(?P<tail>(?:[.,]\d+)+)?(?![\d])")),
+    # a number glued to a lowercase word before it ("till186 mnkr", a pdftotext artefact)
+    ("glued", re.compile(r"(?<=[a-zåäö]{3})" + _num("") + r"(?![\d,.])")),
+)
+
+_YEAR_MIN, _YEAR_MAX = 1990, 2100
+
+
+def _is_year_text(s: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", s)) and _YEAR_MIN <= int(s) <= _YEAR_MAX
+
+
+def scan(text: str) -> list[Token]:
+    """Every numeric token in ``text``, left to right, classified by kind.
+
+    Identifiers such as ``R9``, ``N35001`` or ``LSS481`` are not numbers and are
+    passed over; superscript footnote markers (``¹⁰``) are not digits at all.
+    """
+    tokens: list[Token] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        ch = text[pos]
+        if not (ch.isdigit() or ch in MINUS or ch in "+Qv" or ch == "V"):
+            pos += 1
+            continue
+        if ch.isdigit() and pos > 0 and (text[pos - 1].isalpha() or text[pos - 1] == "_"):
+            # part of an identifier (R9, N35001) unless a lowercase word is glued on
+            m = _PATTERNS[-1][1].match(text, pos)
+            if m and _units.unit_after(text, m.end()):
+                tokens.append(_number_token(m, text))
+                pos = m.end()
+                continue
+            while pos < n and (text[pos].isalnum()):
+                pos += 1
+            continue
+        token = None
+        for kind, pattern in _PATTERNS[:-1]:
+            m = pattern.match(text, pos)
+            if not m:
+                continue
+            token = _make_token(kind, m, text)
+            if token is not None:
+                break
+        if token is None:
+            pos += 1
+            continue
+        tokens.append(token)
+        pos = token.end
+    return _flag_broken_groups(text, tokens)
+
+
+def _number_token(m: re.Match[str], text: str) -> Token:
+    value = _to_float(m.group("sign"), m.group("int"), m.group("frac"))
+    return Token(VALUE, m.start(), m.end(), m.group(0), value=value)
+
+
+def _make_token(kind: str, m: re.Match[str], text: str) -> Token | None:
+    s = m.group(0)
+    if kind == DATE:
+        y = m.groupdict().get("y")
+        if "/" in s and not y:
+            # "4/8" is a day/month only where a year or month context makes it one;
+            # alone it is ambiguous (a fraction?) — report it rather than read it.
+            return Token(MALFORMED, m.start(), m.end(), s, reason="oklart om datum eller bråk")
+        return Token(DATE, m.start(), m.end(), s, year=int(y) if y else None)
+    if kind == DIARIE:
+        return Token(DIARIE, m.start(), m.end(), s, year=int(m.group("y")))
+    if kind == QUARTER:
+        y = m.group("y")
+        return Token(QUARTER, m.start(), m.end(), s, year=int(y) if y else None)
+    if kind == WEEK:
+        if not re.match(r"v(?:ecka)?\.?\s?\d", s, re.IGNORECASE):
+            return None
+        return Token(WEEK, m.start(), m.end(), s)
+    if kind == "range":
+        if m.group("asign") and m.group("asign") not in "-\u2212\u2013":
+            return None
+        a = _to_float(m.group("asign"), m.group("aint"), m.group("afrac"))
+        b = _to_float(None, m.group("bint"), m.group("bfrac"))
+        a_txt = m.group("aint") + ("," + m.group("afrac") if m.group("afrac") else "")
+        b_txt = m.group("bint") + ("," + m.group("bfrac") if m.group("bfrac") else "")
+        if _is_year_text(a_txt) and _is_year_text(b_txt) and 0 < b - a <= 15:
+            return Token(YEAR_RANGE, m.start(), m.end(), s)
+        if _is_year_text(a_txt) and len(b_txt) == 2 and not m.group("asign"):
+            # "2022-23": a year range written short
+            return Token(YEAR_RANGE, m.start(), m.end(), s)
+        after = text[m.end():m.end() + 8]
+        if re.match(r"\s?(?:år|års|åringar)(?![\wåäö])", after) and b <= 120 and a < b:
+            return Token(AGE_RANGE, m.start(), m.end(), s)
+        if a > b and not m.group("asign"):
+            # "2 -6" or "10-3" is no range: two numbers, or a typo. Do not guess.
+            if m.group("spaced"):
+                return None
+            return Token(MALFORMED, m.start(), m.end(), s, reason="intervall med fallande gränser")
+        return Token(VALUE, m.start(), m.end(), s, value=a, value_high=b)
+    # a single number
+    tail = m.group("tail")
+    if tail:
+        if tail.startswith(",") or tail.count(",") + (1 if m.group("frac") else 0) > 1:
+            return Token(MALFORMED, m.start(), m.end(), s, reason="flera decimalkomman")
+        if "." in tail:
+            # "3.5" or "1.801": decimal point or thousands dot? Either reading is a guess.
+            return Token(MALFORMED, m.start(), m.end(), s,
+                         reason="punkt i tal: decimaltecken eller tusentalsavgränsare är oklart")
+    int_txt = m.group("int")
+    value = _to_float(m.group("sign"), int_txt, m.group("frac"))
+    if not m.group("sign") and not m.group("frac") and _is_year_text(int_txt):
+        return Token(YEAR, m.start(), m.end(), s, value=value, year=int(int_txt))
+    av = re.match(rf"\s+av\s+({_num('d')})(?![\d,])", text[m.end():])
+    if av:
+        den = _to_float(av.group("dsign"), av.group("dint"), av.group("dfrac"))
+        return Token(VALUE, m.start(), m.end() + av.end(), s + av.group(0), value=value,
+                     denominator=den)
+    return Token(VALUE, m.start(), m.end(), s, value=value)
+
+
+def _flag_broken_groups(text: str, tokens: list[Token]) -> list[Token]:
+    """``1 80 1``: digit groups of the wrong length are no number we can read."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and tokens[j].kind == VALUE
+            and tokens[j + 1].kind in (VALUE, YEAR)
+            and tokens[j].value_high is None
+            and tokens[j + 1].value_high is None
+            and "," not in tokens[j].text
+            and re.fullmatch(_SP, text[tokens[j].end:tokens[j + 1].start] or "x")
+            and re.fullmatch(r"[-−–]?\d{1,3}", tokens[j].text.split()[-1])
+            and not _units.unit_after(text, tokens[j].end)
+            and len(tokens[j + 1].text.lstrip("-−–").split(",")[0].replace(" ", "")) != 3
+        ):
+            j += 1
+        if j > i:
+            span = text[t.start:tokens[j].end]
+            out.append(Token(MALFORMED, t.start, tokens[j].end, span,
+                             reason="siffergrupper av fel längd (tusentalsavgränsning?)"))
+            i = j + 1
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Reading a cell
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value printed in a cell, with everything the cell says about it."""
+
+    value: float
+    value_high: float | None = None
+    unit: str = ""  # normalised unit printed with the number, '' if none
+    unit_text: str = ""  # the unit as printed
+    qualifier: str = ""  # 'ca', 'drygt', '<', 'av 5' …
+    category: str = ""  # 'IFO', 'LSS', 'FH/SoL' …
+    entity: str = ""  # 'Linköping', 'R9' …
+    period: str = ""  # 'Augusti 2023' …
+    value_kind: str = ""  # 'prognos' when the cell says "Prognos 376,6"
+    year: int | None = None  # a year the cell itself assigns ("2021 5,2 mnkr")
+    text: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A numeric token that produced no value, and why."""
+
+    text: str
+    reason: str
+    severity: str  # 'info' (not a value, by rule) or 'warning' (could not be read)
+    start: int = 0
+
+
+@dataclass
+class Reading:
+    quantities: list[Quantity] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)  # year references left unassigned
+    no_data: bool = False
+
+
+_ABBREV = re.compile(r"^(?=(?:.*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]*(?:\s?/\s?[A-ZÅÄÖ][A-Za-zÅÄÖåäö]*)*$")
+_PERIOD_PREFIX = re.compile(
+    rf"(?P<period>(?:{_MONTH_RE})\.?(?:\s*[-–]\s*(?:{_MONTH_RE})\.?)?(?:\s(?:19|20)\d\d)?)\s*:\s*$",
+    re.IGNORECASE,
+)
+_NAME_PREFIX = re.compile(r"(?P<name>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:\s?/\s?[A-ZÅÄÖ][\wÅÄÖåäö]*)?)\s*(?P<colon>:)?\s*$")
+_QUALIFIER_SUFFIX = re.compile(
+    r"(?P<q>ca\.?|c:a|cirka|circa|ungefär|omkring|drygt|knappt|nästan|minst|högst|max|över|[<>≤≥~≈])\s*$",
+    re.IGNORECASE,
+)
+
+
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+
+
+def strip_tags(text: str) -> str:
+    """Remove HTML tags (``<b>``, ``<br>``, ``<p>``) a converter left in a cell; a tag is a space."""
+    if "<" not in text:
+        return text
+    return re.sub(r"[ \t]+", " ", _TAG.sub(" ", text)).strip()
+
+
+def is_no_data(text: str) -> bool:
+    """``-``, ``i u``, ``i.u``, ``IU``, ``..`` or empty: the cell says there is no value."""
+    t = re.sub(r"\s+", " ", text.strip().strip("*")).lower()
+    return t == "" or t in NO_DATA_MARKERS or t == "iu"
+
+
+def read_cell(text: str, *, require_unit: bool = False) -> Reading:
+    """Read every value a cell prints, e.g.
+
+    * ``"1 801"`` -> 1801
+    * ``"Ca 0,5 mnkr"`` -> 0.5 mnkr, qualifier ``ca``
+    * ``"0,5-1 mnkr"`` -> 0.5 to 1 mnkr
+    * ``"IFO 1 201"`` -> 1201, category ``IFO``
+    * ``"Linköping: 761 kr/inv R9: 1063kr/inv"`` -> two values, entities Linköping and R9
+    * ``"2021 5,2 mnkr 2022 17 mnkr"`` -> 5.2 (year 2021) and 17 (year 2022)
+
+    Tokens that are no value (years as references, dates, diarienummer) and tokens
+    that cannot be read are returned in ``skipped`` with the reason.
+
+    ``require_unit`` (for running text) keeps only values printed with a unit; a bare
+    number in a sentence ("Bilaga 2", "§ 22") is no observation.
+    """
+    reading = Reading()
+    text = strip_tags(text)
+    if is_no_data(text):
+        reading.no_data = True
+        return reading
+    tokens = scan(text)
+    quantities: list[Quantity] = []
+    years: list[Token] = []
+    prev_end = 0
+    for tok in tokens:
+        if tok.kind == VALUE:
+            quantities.append(_quantity(text, tok, prev_end))
+            prev_end = quantities[-1].end
+        elif tok.kind == YEAR:
+            years.append(tok)
+        elif tok.kind == MALFORMED:
+            reading.skipped.append(Skip(tok.text, tok.reason, "warning", tok.start))
+        else:
+            reading.skipped.append(Skip(tok.text, NOT_A_VALUE_REASONS[tok.kind], "info", tok.start))
+
+    # A bare year that is the whole value of the cell ("2061" in a count column,
+    # "IFO 2080") is a value, not a reference.
+    if not quantities and len(years) == 1:
+        y = years[0]
+        rest = (text[: y.start] + text[y.end:]).strip()
+        if rest == "" or _ABBREV.match(rest.rstrip(":").strip()):
+            quantities.append(_quantity(text, Token(VALUE, y.start, y.end, y.text, value=y.value), 0))
+            years = []
+
+    if require_unit:
+        quantities = [q for q in quantities if q.unit]
+    # a year that belongs to a period prefix ("Augusti 2023: 53 %") is used up by it
+    years = [
+        y for y in years
+        if not any(q.period and q.start > y.start and y.end <= q.start for q in quantities)
+    ]
+    if quantities and re.fullmatch(rf"\s*{_MINUS_CLASS}\s+", text[: quantities[0].start]):
+        reading.skipped.append(
+            Skip(text[: quantities[0].end].strip(), "tecken skilt från talet: oklart om minus", "warning")
+        )
+        quantities = quantities[1:]
+    quantities, years = _assign_years(text, quantities, years)
+    for y in years:
+        reading.skipped.append(Skip(y.text, NOT_A_VALUE_REASONS[YEAR], "info", y.start))
+        reading.years.append(y.year)
+    reading.quantities = quantities
+    return reading
+
+
+def _quantity(text: str, tok: Token, prev_end: int) -> Quantity:
+    unit, unit_text, end = "", "", tok.end
+    hit = _units.unit_after(text, tok.end)
+    if hit:
+        unit, end, unit_text = hit
+    # markers glued on the right ("119%*") end the quantity
+    while end < len(text) and text[end] in "*" + SUPERSCRIPTS:
+        end += 1
+    before = text[prev_end:tok.start]
+    qualifier = ""
+    qm = _QUALIFIER_SUFFIX.search(before)
+    if qm:
+        qualifier = QUALIFIERS[qm.group("q").lower()]
+        before = before[: qm.start()]
+    if tok.denominator is not None:
+        qualifier = (qualifier + " " if qualifier else "") + f"av {format_sv(tok.denominator)}"
+    category = entity = period = value_kind = ""
+    year: int | None = None
+    pm = _PERIOD_PREFIX.search(before)
+    if pm:
+        period = re.sub(r"\s+", " ", pm.group("period")).strip()
+        ym = re.search(r"(?:19|20)\d\d", period)
+        if ym:
+            year = int(ym.group(0))
+    else:
+        nm = _NAME_PREFIX.search(before)
+        if nm:
+            name = re.sub(r"\s*/\s*", "/", nm.group("name"))
+            preceding = before[: nm.start()].strip()
+            standalone = preceding == "" or preceding.endswith((")", ",", ";")) or bool(
+                re.search(r"\d\s*\S*$", preceding)
+            )
+            if name.lower() in VALUE_KIND_WORDS and not nm.group("colon"):
+                value_kind = VALUE_KIND_WORDS[name.lower()]
+            elif _ABBREV.match(name) and standalone:
+                category = name
+            elif nm.group("colon") and standalone:
+                entity = name
+    return Quantity(
+        value=tok.value if tok.value is not None else float("nan"),
+        value_high=tok.value_high,
+        unit=unit,
+        unit_text=unit_text,
+        qualifier=qualifier,
+        category=category,
+        entity=entity,
+        period=period,
+        value_kind=value_kind,
+        year=year,
+        text=text[tok.start:end],
+        start=tok.start,
+        end=end,
+    )
+
+
+def _assign_years(
+    text: str, quantities: list[Quantity], years: list[Token]
+) -> tuple[list[Quantity], list[Token]]:
+    """Give each year reference in a cell to the value it dates, where that is unambiguous.
+
+    ``2021 5,2 mnkr 2022 17 mnkr`` and ``0,5 mnkr 2021, 2 mnkr 2022`` pair in order
+    (the first token tells whether years lead or follow). One year and several
+    values: the nearest value takes it. Anything else is left unassigned.
+    """
+    if not years or not quantities:
+        return quantities, years
+    free = [q for q in quantities if q.year is None]
+    if not free:
+        return quantities, years
+    assigned: dict[int, int] = {}  # quantity index -> year
+    used: set[int] = set()
+    if len(years) == len(free) and len(free) > 1:
+        for q, y in zip(free, years, strict=True):
+            assigned[quantities.index(q)] = y.year
+        used = set(range(len(years)))
+    elif len(years) == 1:
+        y = years[0]
+        best = min(free, key=lambda q: min(abs(q.start - y.end), abs(y.start - q.end)))
+        assigned[quantities.index(best)] = y.year
+        used = {0}
+    elif len(years) == len(free):  # one and one
+        assigned[quantities.index(free[0])] = years[0].year
+        used = {0}
+    out = [
+        q if i not in assigned else Quantity(**{**q.__dict__, "year": assigned[i]})
+        for i, q in enumerate(quantities)
+    ]
+    return out, [y for i, y in enumerate(years) if i not in used]

@@ -1,0 +1,114 @@
+"""Documents to tidy observations (one row per printed value) and the parse report
+(every numeric token that produced no value, with file, line and reason)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .model import Document, DocumentError
+from .prose import prose_observations
+from .readers import SUFFIXES, read
+from .tables import OBSERVATION_COLUMNS, REPORT_COLUMNS, interpret
+
+_INT_COLUMNS = ("doc_year", "page", "year", "line")
+_FLOAT_COLUMNS = ("value", "value_high")
+
+
+@dataclass
+class ParseResult:
+    observations: pd.DataFrame
+    report: pd.DataFrame
+    documents: list[Document] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # documents that could not be read
+    skipped_files: list[str] = field(default_factory=list)  # not documents, by extension
+
+
+def document_records(doc: Document) -> tuple[list[dict], list[dict]]:
+    """Observation and report records of one document, in document order."""
+    obs: list[dict] = []
+    report: list[dict] = []
+    for no, table in enumerate(doc.tables, start=1):
+        o, r = interpret(table, doc, no)
+        obs.extend(o)
+        report.extend(r)
+    obs.extend(prose_observations(doc))
+    if doc.page_starts:
+        for rec in obs + report:
+            _to_page_line(rec, doc.page_starts)
+    return obs, report
+
+
+def _to_page_line(rec: dict, page_starts: list[int]) -> None:
+    """PDF: the running line becomes (page, line on the page)."""
+    line = rec.get("line")
+    if line is None:
+        return
+    p = bisect_right(page_starts, line) - 1
+    rec["page"] = p + 1
+    rec["line"] = line - page_starts[p] + 1
+
+
+def frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame.from_records(records, columns=columns)
+    for c in columns:
+        if c in _INT_COLUMNS:
+            df[c] = pd.array(df[c].astype("object").where(df[c].notna(), None), dtype="Int64")
+        elif c in _FLOAT_COLUMNS:
+            df[c] = pd.to_numeric(df[c], errors="raise").astype("float64")
+        else:
+            df[c] = df[c].fillna("").astype(str)
+    return df
+
+
+def iter_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+    """Documents under ``paths`` (files, or folders searched recursively), sorted by name,
+    and the files passed over because their extension is not a document's."""
+    files: list[Path] = []
+    skipped: list[str] = []
+    for p in map(Path, paths):
+        candidates = sorted(q for q in p.rglob("*") if q.is_file()) if p.is_dir() else [p]
+        for q in candidates:
+            if q.name.startswith(".") or q.name.lower() == "readme.md" and p.is_dir():
+                continue
+            if q.suffix.lower() in SUFFIXES or not p.is_dir():
+                files.append(q)
+            else:
+                skipped.append(str(q))
+    return files, skipped
+
+
+def parse(paths: Iterable[str | Path]) -> ParseResult:
+    """Read every document under ``paths``. A document that cannot be read is named in
+    ``errors`` and in the report (severity ``error``); the others are still read."""
+    files, skipped = iter_files(paths)
+    obs: list[dict] = []
+    report: list[dict] = []
+    docs: list[Document] = []
+    errors: list[str] = []
+    for f in files:
+        try:
+            doc = read(f)
+        except DocumentError as exc:
+            errors.append(str(exc))
+            report.append({"source": f.name, "page": None, "sheet": "", "line": exc.line,
+                           "table_id": "", "table": "", "row_label": "", "column_label": "",
+                           "cell_text": "", "token": "", "reason": str(exc), "severity": "error"})
+            continue
+        docs.append(doc)
+        o, r = document_records(doc)
+        obs.extend(o)
+        report.extend(r)
+    return ParseResult(frame(obs, OBSERVATION_COLUMNS), frame(report, REPORT_COLUMNS), docs,
+                       errors, skipped)
+
+
+def observations(paths: Iterable[str | Path] | str | Path) -> pd.DataFrame:
+    """Tidy observations of the documents under ``paths`` (see the README for columns)."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    return parse(paths).observations

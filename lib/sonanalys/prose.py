@@ -1,0 +1,50 @@
+"""Numbers stated in running text: ``ett underskott på 57 mnkr``,
+``från 91 individer i januari 2020``. Only numbers printed with a unit are values;
+the sentence is their row label."""
+
+from __future__ import annotations
+
+import re
+
+from . import labels as L
+from . import numparse as N
+from .model import Document, Heading, Paragraph
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”*]*[A-ZÅÄÖ])")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """``(offset, sentence)`` pairs of a paragraph."""
+    out, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((pos, text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, text[pos:]))
+    return out
+
+
+def prose_observations(doc: Document) -> list[dict]:
+    obs: list[dict] = []
+    section = ""
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            section = L.label_text(block.text)
+            continue
+        if not isinstance(block, Paragraph):
+            continue
+        for offset, sentence in sentences(block.text):
+            reading = N.read_cell(sentence, require_unit=True)
+            for q in reading.quantities:
+                obs.append({
+                    "source": doc.source, "doc_type": doc.doc_type,
+                    "municipality": doc.municipality, "doc_year": doc.doc_year,
+                    "page": block.page, "sheet": "", "table_id": "", "table": "text",
+                    "section": section, "row_label": L.label_text(sentence),
+                    "category": q.category, "entity": q.entity, "sex": "", "column_label": "",
+                    "year": q.year, "year_source": "cell" if q.year is not None else "",
+                    "period": q.period, "value_kind": q.value_kind, "value": q.value,
+                    "value_high": q.value_high, "qualifier": q.qualifier, "unit": q.unit,
+                    "line": block.line_at(offset + q.start), "cell_text": q.text, "footnote": "",
+                })
+    return obs

@@ -1,0 +1,202 @@
+"""Text as extracted from PDF/DOCX, split into headings, paragraphs and tables.
+
+Three table layouts are recognised:
+
+* markdown pipe tables (``| a | b |`` with a ``|---|`` separator under the header);
+* tab-separated rows (cells may carry HTML such as ``<b>``), which may be broken by
+  blank lines or by footnote lines at a page break and go on with continuation rows;
+* loose pdftotext tables (see :mod:`sonanalys.readers.plain`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Cell, Heading, Paragraph, Row, Table
+from . import plain
+
+_FOOTNOTE = re.compile(r"^\s*(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
+_MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^\s*\*\*(?P<text>[^*].*?)\*\*\s*$")
+_RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|={3,})\s*$")
+_SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+_TOC_DOTS = re.compile(r"\.{4,}\s*\S*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s|\d{1,2}[.)]\s)")
+
+
+def is_pipe(line: str) -> bool:
+    s = line.strip()
+    return s.startswith("|") and s.count("|") >= 2
+
+
+def is_tab(line: str) -> bool:
+    return "\t" in line and line.strip() != ""
+
+
+def split_pipe(line: str) -> list[str]:
+    s = line.strip()
+    parts = re.split(r"(?<!\\)\|", s)
+    if parts and parts[0].strip() == "":
+        parts = parts[1:]
+    if parts and s.endswith("|") and parts[-1].strip() == "":
+        parts = parts[:-1]
+    return [p.strip() for p in parts]
+
+
+def _is_heading_line(line: str, prev_blank: bool, next_blank: bool) -> bool:
+    s = line.strip()
+    if not s or len(s) > 90 or not prev_blank or _LIST_ITEM.match(s):
+        return False
+    if re.search(r"[.,;:!?]$", s) or "\t" in s or "|" in s:
+        return False
+    if not (s[0].isupper() or re.match(r"\d+(?:\.\d+)*\s+[A-ZÅÄÖ]", s)):
+        return False
+    words = s.split()
+    return len(words) <= 12 and next_blank
+
+
+def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
+    """Split ``lines`` (no newlines) into blocks; return them and the footnotes found
+    (marker -> text). Line numbers in blocks are 1-based."""
+    blocks: list[Block] = []
+    footnotes: dict[str, str] = {}
+    n = len(lines)
+    i = 0
+
+    def blank(k: int) -> bool:
+        return k < 0 or k >= n or not lines[k].strip()
+
+    while i < n:
+        line = lines[i]
+        if not line.strip() or _RULE.match(line):
+            i += 1
+            continue
+        fm = _FOOTNOTE.match(line)
+        if fm and not is_tab(line) and not is_pipe(line):
+            footnotes.setdefault(fm.group("mark"), fm.group("text").strip())
+            blocks.append(Paragraph(line.strip(), i + 1))
+            i += 1
+            continue
+        if is_pipe(line):
+            table, i = _read_pipe(lines, i)
+            blocks.append(table)
+            continue
+        if is_tab(line):
+            table, i, notes = _read_tab(lines, i)
+            for k in notes:
+                m = _FOOTNOTE.match(lines[k])
+                if m:
+                    footnotes.setdefault(m.group("mark"), m.group("text").strip())
+            blocks.append(table)
+            continue
+        md = _MD_HEADING.match(line)
+        if md:
+            blocks.append(Heading(md.group("text").strip(), i + 1, len(md.group("hashes"))))
+            i += 1
+            continue
+        cols = plain.header_columns(line)
+        if cols:
+            table, end = plain.read_plain_table(lines, i, cols)
+            if len(table.rows) > 1:
+                blocks.append(table)
+                i = end
+                continue
+        bold = _BOLD_LINE.match(line)
+        if bold and blank(i + 1):
+            blocks.append(Heading(bold.group("text").strip(), i + 1, 0))
+            i += 1
+            continue
+        if _is_heading_line(line, blank(i - 1), blank(i + 1)):
+            blocks.append(Heading(line.strip(), i + 1, 0))
+            i += 1
+            continue
+        # a paragraph: consecutive lines up to a blank line or the start of something else
+        start = i
+        parts: list[tuple[str, int]] = []
+        while i < n and lines[i].strip():
+            if i > start and (
+                is_pipe(lines[i]) or is_tab(lines[i]) or _MD_HEADING.match(lines[i])
+                or plain.header_columns(lines[i]) or _FOOTNOTE.match(lines[i])
+            ):
+                break
+            parts.append((lines[i].strip(), i + 1))
+            i += 1
+        text, starts, pos = "", [], 0
+        for frag, ln in parts:
+            if text:
+                text += " "
+                pos += 1
+            starts.append((pos, ln))
+            text += frag
+            pos += len(frag)
+        blocks.append(Paragraph(text, start + 1, tuple(starts)))
+    _set_captions(blocks)
+    return blocks, footnotes
+
+
+def _read_pipe(lines: list[str], i: int) -> tuple[Table, int]:
+    start = i
+    rows: list[Row] = []
+    header_rows: int | None = None
+    while i < len(lines) and is_pipe(lines[i]):
+        cells = split_pipe(lines[i])
+        if cells and all(_SEPARATOR_CELL.match(c) or c == "" for c in cells) and any(
+            _SEPARATOR_CELL.match(c) for c in cells
+        ):
+            if header_rows is None:
+                header_rows = len(rows)
+            i += 1
+            continue
+        rows.append(Row([Cell(c, i + 1) for c in cells], i + 1))
+        i += 1
+    return Table(rows=rows, layout="pipe", line=start + 1, header_rows=header_rows), i
+
+
+def _read_tab(lines: list[str], i: int) -> tuple[Table, int, list[int]]:
+    """A tab table, glued across blank lines, and across footnote lines when the rows
+    after them continue the table (their first cell is empty)."""
+    start = i
+    rows: list[Row] = []
+    notes: list[int] = []
+    n = len(lines)
+    while i < n:
+        if is_tab(lines[i]):
+            cells = lines[i].split("\t")
+            rows.append(Row([Cell(c.strip(), i + 1) for c in cells], i + 1))
+            i += 1
+            continue
+        k, pending = i, []
+        while k < n and (not lines[k].strip() or _FOOTNOTE.match(lines[k])):
+            if lines[k].strip():
+                pending.append(k)
+            k += 1
+        if k < n and k > i and is_tab(lines[k]) and (not pending or lines[k].startswith("\t")):
+            notes.extend(pending)
+            i = k
+            continue
+        break
+    table = Table(rows=rows, layout="tab", line=start + 1)
+    table.notes = [(k + 1, lines[k].strip()) for k in notes]
+    firsts = [r.cells[0].text for r in rows if r.cells and r.cells[0].text]
+    if firsts and sum(bool(_TOC_DOTS.search(f)) for f in firsts) >= max(2, len(firsts) // 2):
+        table.kind = "toc"
+    return table, i, notes
+
+
+def _set_captions(blocks: list[Block]) -> None:
+    """A table's caption is the nearest heading above it; a table of contents is one
+    whose heading says so or whose labels end in leader dots."""
+    heading = ""
+    for b in blocks:
+        if isinstance(b, Heading):
+            heading = b.text
+        elif isinstance(b, Table):
+            if not b.caption:
+                b.caption = heading
+            if re.match(r"^(?:\*\*)?innehåll(?:sförteckning)?", heading.strip(), re.IGNORECASE):
+                b.kind = "toc"
+            firsts = [r.cells[0].text for r in b.rows if r.cells and r.cells[0].text]
+            if firsts and sum(bool(re.search(r"\.{4,}", f)) for f in firsts) >= max(
+                2, len(firsts) // 2
+            ):
+                b.kind = "toc"

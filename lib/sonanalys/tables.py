@@ -1,0 +1,330 @@
+"""A table's cells to observations: one record per value, with its labels.
+
+The rules, in the order they apply:
+
+1. **Header rows** are the leading rows without values (years and periods such as
+   ``2018``, ``Utfall 2022``, ``jan-aug 2023`` are header text). A second header row
+   starts with an empty cell. A header cell with blanks to its right spans them.
+2. **Label columns** (the stub) are the leading cells before the first value in
+   most rows. A row whose leading cells are empty continues the row above and takes
+   its labels (``\\tLSS 481`` under ``Antal pågående ärenden …``).
+3. A row with only a label is a **section** (``Åtgärder ffa för vuxna``); a row that
+   looks like the header again **restarts the header** (page breaks, repeated blocks).
+4. A row labelled ``varav …``, ``- kvinnor``, ``Män`` **breaks down** the row above:
+   its label is the parent's plus its own, its sex is read, and its unit is the
+   parent's unless the cell prints one.
+5. Each value's **unit** comes from the cell, else the column header, else the row
+   label, else the stub header or caption; its **year** from the cell, else a time
+   column of the row (``Tidsaspekt``), else the column header, else the row label,
+   else a caption that names a reporting period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import labels as L
+from . import numparse as N
+from .model import Cell, Document, Table
+from .units import refine
+
+OBSERVATION_COLUMNS = [
+    "source", "doc_type", "municipality", "doc_year", "page", "sheet", "table_id", "table",
+    "section", "row_label", "category", "entity", "sex", "column_label", "year", "year_source",
+    "period", "value_kind", "value", "value_high", "qualifier", "unit", "line", "cell_text",
+    "footnote",
+]
+REPORT_COLUMNS = [
+    "source", "page", "sheet", "line", "table_id", "table", "row_label", "column_label",
+    "cell_text", "token", "reason", "severity",
+]
+
+_PROSE_WORDS = 10  # a cell with more words than this (besides its numbers) is running text
+_HEADER_TOKEN_KINDS = {N.YEAR, N.YEAR_RANGE, N.WEEK, N.QUARTER}
+_CAPTION_PERIOD = re.compile(
+    r"resultat|prognos|budget|utfall|bokslut|delår|helår|beläggning|\b(?:19|20)\d\d\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Column:
+    label: str = ""
+    year: int | None = None
+    period: str = ""
+    value_kind: str = ""
+    unit: str = ""
+    is_time: bool = False
+
+    @classmethod
+    def from_label(cls, label: str) -> Column:
+        return cls(label=label, year=L.year_of(label), period=L.period_of(label),
+                   value_kind=L.value_kind_of(label), unit=L.unit_of(label),
+                   is_time=L.is_time_column(label))
+
+
+def _has_value(text: str) -> bool:
+    return any(t.kind == N.VALUE for t in N.scan(N.strip_tags(text)))
+
+
+def _header_cell(text: str) -> bool:
+    """Short text whose numbers are only years, periods or weeks."""
+    t = L.clean(text)
+    if not t or len(t) > 100 or len(t.split()) > 12:
+        return False
+    return all(tok.kind in _HEADER_TOKEN_KINDS for tok in N.scan(t))
+
+
+def _header_like(texts: list[str]) -> bool:
+    return all(_header_cell(t) for t in texts[1:] if t.strip())
+
+
+def _headerish(text: str) -> bool:
+    """A cell that names a measure: a year, a value kind, a unit, a date word."""
+    t = L.clean(text)
+    return bool(
+        L.years_in(t) or L.value_kind_of(t) or L.unit_of(t) or L.period_of(t)
+        or re.search(r"datum|nummer|status|riktning|antal|belopp|tidsaspekt|kommentar", t, re.I)
+    )
+
+
+def _strip_digits(text: str) -> str:
+    return re.sub(r"\d+", "", L.label_text(text)).strip().lower()
+
+
+def header_count(table: Table, texts: list[list[str]]) -> int:
+    """How many leading rows are the header."""
+    if not texts:
+        return 0
+    n = table.header_rows if table.header_rows is not None else 0
+    if table.header_rows is None:
+        if _header_like(texts[0]) and not _has_value_row(texts[0][1:]):
+            n = 1
+        else:
+            return 0
+    caption_only = n >= 1 and not any(t.strip() for t in texts[n - 1][1:])
+    while n < len(texts):
+        row = texts[n]
+        filled = [t for t in row[1:] if t.strip()]
+        if not filled or not _header_like(row) or _has_value_row(row[1:]):
+            break
+        if row[0].strip() and not caption_only:
+            break
+        if len(filled) < 2 and not caption_only:
+            break
+        caption_only = False
+        n += 1
+    return n
+
+
+def _has_value_row(cells: list[str]) -> bool:
+    return any(_has_value(c) and not _header_cell(c) for c in cells if c.strip())
+
+
+def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
+    labels: list[list[str]] = [[] for _ in range(width)]
+    for h, row in enumerate(header):
+        last = h == len(header) - 1
+        carry = ""
+        for j in range(width):
+            t = L.label_text(row[j]) if j < len(row) else ""
+            if t:
+                carry = t if j >= 1 else ""
+            elif j >= 1 and not last and carry:
+                t = carry  # a spanning header cell applies to the blank cells to its right
+            if t:
+                labels[j].append(t)
+    return [Column.from_label(" / ".join(parts)) for parts in labels]
+
+
+def stub_width(body: list[list[str]], width: int) -> int:
+    firsts = []
+    for row in body:
+        for j in range(1, len(row)):
+            if row[j].strip() and _has_value(row[j]) and not _header_cell(row[j]):
+                firsts.append(j)
+                break
+    if not firsts:
+        return 1
+    k = Counter(firsts).most_common(1)[0][0]
+    return max(1, min(k, width - 1))
+
+
+def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], list[dict]]:
+    """Observations and parse-report rows for one table."""
+    table_id = f"T{table_no:02d}"
+    base = {"source": doc.source, "page": table.page, "sheet": table.sheet, "table_id": table_id}
+    report: list[dict] = []
+    obs: list[dict] = []
+    caption = L.label_text(table.caption)
+
+    def rep(line: int, cell_text: str, token: str, reason: str, severity: str,
+            row_label: str = "", column_label: str = "") -> None:
+        report.append({**base, "line": line, "table": caption, "row_label": row_label,
+                       "column_label": column_label, "cell_text": cell_text, "token": token,
+                       "reason": reason, "severity": severity})
+
+    for line, text, what in table.repairs:
+        rep(line, text, text, what, "info")
+    if table.kind == "toc":
+        rep(table.line, "", "", "innehållsförteckning: sidnummer är inga värden", "info")
+        return obs, report
+    if not table.rows:
+        return obs, report
+
+    width = max(len(r.cells) for r in table.rows)
+    cells: list[list[Cell]] = [r.cells + [Cell("", r.line)] * (width - len(r.cells)) for r in table.rows]
+    texts = [[L.clean(c.text) for c in row] for row in cells]
+    nh = header_count(table, texts)
+    header = texts[:nh]
+    header_width = max((len([t for t in r.cells]) for r in table.rows[:nh]), default=width)
+    if header and not any(t.strip() for t in header[0][1:]) and header[0][0].strip():
+        if re.match(r"(?i)tabell\b", header[0][0]) or not caption:
+            caption = L.label_text(header[0][0])
+    columns = columns_from_header(header, width)
+    body_idx = list(range(nh, len(texts)))
+    k = stub_width([texts[i] for i in body_idx], width)
+    stub = " / ".join(c.label for c in columns[:k] if c.label)
+    stub_unit = L.unit_of(stub) or L.unit_of(caption)
+    stub_year = L.year_of(stub) if stub and _CAPTION_PERIOD.search(stub) else None
+    caption_year = L.year_of(caption) if _CAPTION_PERIOD.search(caption) else None
+    if header and not caption:
+        caption = stub
+
+    section = ""
+    prev_labels = [""] * k
+    parent: tuple[str, str] | None = None  # (label, unit)
+
+    for i in body_idx:
+        row_texts, row_cells = texts[i], cells[i]
+        if not any(t.strip() for t in row_texts):
+            continue
+        first = row_texts[0]
+        nonfirst = [j for j in range(1, width) if row_texts[j].strip()]
+        values_here = any(_has_value(row_texts[j]) for j in range(1, width))
+
+        # a header again (a page break, or a new block of the same table)
+        if not values_here and len(nonfirst) >= 2 and _header_like(row_texts):
+            shaped = [row_texts[j] for j in nonfirst]
+            same = sum(_strip_digits(t) in {_strip_digits(c.label.split(" / ")[-1]) for c in columns}
+                       for t in shaped)
+            if sum(_headerish(t) for t in shaped) * 2 >= len(shaped) or same * 2 >= len(shaped):
+                columns = [Column.from_label(L.label_text(t)) for t in row_texts]
+                if first.strip():
+                    section = L.label_text(first)
+                parent = None
+                prev_labels = [""] * k
+                continue
+        # a section label alone on its row
+        if first.strip() and not values_here and len(nonfirst) <= 1 and not (
+            nonfirst and N.scan(row_texts[nonfirst[0]])
+        ):
+            section = L.label_text(first)
+            parent = None
+            prev_labels = [""] * k
+            continue
+
+        # labels, continuing the row above where the leading cells are empty
+        labels = list(row_texts[:k])
+        first_filled = next((j for j, t in enumerate(labels) if t.strip()), None)
+        if first_filled is None:
+            labels = list(prev_labels)
+        elif first_filled > 0:
+            labels[:first_filled] = prev_labels[:first_filled]
+        prev_labels = labels
+        raw_labels = [c.text for c in row_cells[:k]]
+        own_cell = next((t for t in reversed(row_texts[:k]) if t.strip()), "")
+        is_sub, own, sex = L.sub_row(own_cell) if own_cell else (False, "", "")
+        joined = " / ".join(L.label_text(t) for t in labels if t.strip())
+        if is_sub and parent is not None:
+            row_label = f"{parent[0]} / {own}"
+            row_unit = parent[1] or L.unit_of(own)
+        else:
+            row_label = joined
+            row_unit = L.unit_of(joined)
+            if not is_sub:
+                parent = (row_label, row_unit)
+        markers = [m for t in raw_labels for m in L.footnote_markers(t)]
+        if first_filled is None or (first_filled or 0) > 0:
+            markers = markers or [m for t in prev_labels for m in L.footnote_markers(t)]
+        footnote = "; ".join(doc.footnotes[m] for m in dict.fromkeys(markers) if m in doc.footnotes)
+        row_year_m = re.fullmatch(r"(?:år\s+)?((?:19|20)\d\d)", L.label_text(row_label), re.I)
+        row_year = int(row_year_m.group(1)) if row_year_m else None
+        row_year_source = "row" if row_year else ""
+        row_kind = L.value_kind_of(row_label)
+        row_period = ""
+
+        # a time column ("Tidsaspekt") dates the whole row
+        consumed: dict[int, set[int]] = {}
+        for j in range(k, width):
+            col = columns[j] if j < len(columns) else Column()
+            if col.is_time and row_texts[j].strip():
+                for tok in N.scan(row_texts[j]):
+                    if tok.kind in (N.YEAR, N.QUARTER, N.DATE) and tok.year:
+                        row_year, row_year_source = tok.year, "row"
+                        consumed.setdefault(j, set()).add(tok.start)
+                        break
+                row_period = row_texts[j] if len(row_texts[j]) <= 60 else ""
+
+        for j in range(k, width):
+            text = row_texts[j]
+            if not text.strip():
+                continue
+            col = columns[j] if j < len(columns) else Column()
+            cell = row_cells[j]
+            if j >= header_width and nh:
+                rep(cell.line, text, "", "cellen står utanför rubrikens kolumner", "info", row_label)
+            reading = N.read_cell(text)
+            words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", text))
+            prose = words > _PROSE_WORDS
+            for s in reading.skipped:
+                if s.start in consumed.get(j, set()):
+                    continue
+                rep(cell.line_at(s.start), text, s.text, s.reason, s.severity, row_label, col.label)
+            for q in reading.quantities:
+                if prose and not q.unit:
+                    rep(cell.line_at(q.start), text, q.text, "tal i löptext utan enhet", "info",
+                        row_label, col.label)
+                    continue
+                ccol = Column() if prose else col
+                context_unit = ccol.unit or row_unit or stub_unit
+                unit = refine(q.unit, context_unit) if q.unit else context_unit
+                if q.year is not None:
+                    year, ysrc = q.year, "cell"
+                elif row_year is not None and row_year_source == "row":
+                    year, ysrc = row_year, "row"
+                elif ccol.year is not None:
+                    year, ysrc = ccol.year, "column"
+                elif stub_year is not None:
+                    year, ysrc = stub_year, "caption"
+                elif caption_year is not None and not prose:
+                    year, ysrc = caption_year, "caption"
+                else:
+                    year, ysrc = None, ""
+                obs.append({
+                    **base,
+                    "doc_type": doc.doc_type,
+                    "municipality": doc.municipality,
+                    "doc_year": doc.doc_year,
+                    "table": caption,
+                    "section": section,
+                    "row_label": row_label,
+                    "category": q.category,
+                    "entity": q.entity,
+                    "sex": sex,
+                    "column_label": "" if prose else col.label,
+                    "year": year,
+                    "year_source": ysrc,
+                    "period": q.period or ccol.period or row_period,
+                    "value_kind": q.value_kind or ccol.value_kind or ("" if prose else row_kind),
+                    "value": q.value,
+                    "value_high": q.value_high,
+                    "qualifier": q.qualifier,
+                    "unit": unit,
+                    "line": cell.line_at(q.start),
+                    "cell_text": text,
+                    "footnote": footnote,
+                })
+    return obs, report

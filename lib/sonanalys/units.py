@@ -1,0 +1,123 @@
+"""The fixed unit vocabulary, and how units are recognised in cells and labels.
+
+A unit printed right after a number (``186 mnkr``, ``1063kr/inv``) is read by
+:data:`UNIT_AFTER_NUMBER`. A unit stated in a header, row label or caption
+(``Belopp mnkr``, ``Effekt 2025, mnr``, ``antal/1000 inv 0-20 år``) is found by
+:func:`unit_in_label`.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The normalised units; every observation's ``unit`` is one of these or empty.
+VOCABULARY = (
+    "mdkr",
+    "mnkr",
+    "tkr",
+    "kr",
+    "kr/dygn",
+    "kr/inv",
+    "kr/h",
+    "kr/månad",
+    "tkr/brukare",
+    "antal",
+    "procent",
+    "per1000",
+    "dagar",
+    "dygn",
+)
+
+# Plain currencies, which a label may refine into a per-unit (kr -> kr/dygn).
+CURRENCIES = {"kr": "kr", "tkr": "tkr", "mnkr": "mnkr", "mdkr": "mdkr"}
+_PER_UNIT_CURRENCY = {"kr/dygn": "kr", "kr/inv": "kr", "kr/h": "kr", "kr/månad": "kr",
+                      "tkr/brukare": "tkr"}
+
+_W = r"(?![\wåäöÅÄÖ])"  # end of word, Swedish letters included
+
+_COUNT_NOUNS = (
+    r"st\.?|stycken|personer|individer|hushåll|platser|pl\.|pl|barn|ungdomar|ärenden|"
+    r"årsarbetare|tjänster|papper|delar|anmälningar|utredningar|placeringar|brukare|"
+    r"invånare|inv\.?"
+)
+
+#: Units that may follow a number, longest first. Each entry: (regex, unit).
+UNIT_AFTER_NUMBER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(r"\s?(?:" + pattern + r")" + end, re.IGNORECASE), unit)
+    for pattern, unit, end in (
+        (r"tkr\s?(?:/\s?|per\s|\s)brukare", "tkr/brukare", _W),
+        (r"kr\s?/\s?inv(?:ånare)?|kr(?:onor)?\sper\sinvånare", "kr/inv", _W),
+        (r"kr(?:onor)?\s?(?:/\s?|per\s)(?:vård\s?)?dygn", "kr/dygn", _W),
+        (r"kr(?:onor)?\s?(?:/\s?|per\s)(?:h|tim(?:me)?)", "kr/h", _W),
+        (r"kr(?:onor)?\s?(?:/\s?|per\s)mån(?:ad)?", "kr/månad", _W),
+        (r"mnkr|mkr|mnr|miljoner(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?", "mnkr", _W),
+        (r"mdkr|miljarder(?:\s(?:kronor|kr))?", "mdkr", _W),
+        (r"tkr|tusen\s(?:kronor|kr)", "tkr", _W),
+        (r"kr|kronor", "kr", _W),
+        (r":-", "kr", ""),
+        (r"%", "procent", ""),
+        (r"procent", "procent", _W),
+        (r"(?:per|/)\s?1[\s\u00a0\u202f]?000\s?inv\w*|promille|‰", "per1000", ""),
+        (r"(?:vård)?dygn", "dygn", _W),
+        (r"dagar|dag", "dagar", _W),
+        (_COUNT_NOUNS, "antal", _W),
+    )
+)
+
+# Label rules, in priority order: the first that matches decides.
+_LABEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), u)
+    for p, u in (
+        (r"(?:per|av|/)\s?1[\s\u00a0\u202f]?000\s?inv|promille", "per1000"),
+        (r"(?:kr|kronor|kostnad\w*)\s?(?:/|per)\s?(?:vård\s?)?dygn", "kr/dygn"),
+        (r"kr\s?/\s?inv|kronor per invånare", "kr/inv"),
+        (r"tkr\s?(?:/|per|\s)\s?brukare", "tkr/brukare"),
+        (r"(?:snitt|genomsnitt)\w*\s(?:antal\s)?per\s(?:dygn|dag)", "antal"),
+        (r"\b(?:mnkr|mkr|mnr|miljoner kronor|mdkr)\b", "mnkr"),
+        (r"\btkr\b|tusen kronor", "tkr"),
+        (r"%|\bprocent\b|\bandel(?:en)?\b", "procent"),
+        (r"\bkr\b|\bkronor\b", "kr"),
+        (r"\bdagar\b", "dagar"),
+        (r"\b(?:vård)?dygn\b", "dygn"),
+        (
+            r"\bantal(?:et)?\b|\bpersoner\b|\bindivider\b|\bhushåll\b|\bplatser\b|"
+            r"\banmälningar\b|\bärenden\b|\bårsarbetare\b|\butredningar\b|\binvånare\b",
+            "antal",
+        ),
+    )
+)
+
+
+def unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
+    """Return ``(unit, end, printed)`` for a unit printed at ``text[pos:]``, else None."""
+    for pattern, unit in UNIT_AFTER_NUMBER:
+        m = pattern.match(text, pos)
+        if m:
+            return unit, m.end(), m.group(0).strip()
+    return None
+
+
+def unit_in_label(text: str) -> str:
+    """The unit a header, row label or caption states, or '' when it states none."""
+    if not text:
+        return ""
+    for pattern, unit in _LABEL_RULES:
+        if pattern.search(text):
+            if unit == "mnkr" and re.search(r"\bmdkr\b", text, re.IGNORECASE):
+                return "mdkr"
+            return unit
+    return ""
+
+
+def refine(cell_unit: str, context_unit: str) -> str:
+    """Combine a unit printed in a cell with the unit its labels state.
+
+    A cell says ``2 486 kr`` under a label ``kostnad per vårddygn``: the value is
+    kr/dygn. A per-unit in the label refines a plain currency in the cell when the
+    currencies agree; otherwise the cell wins.
+    """
+    if not cell_unit:
+        return context_unit
+    if cell_unit in CURRENCIES and _PER_UNIT_CURRENCY.get(context_unit) == cell_unit:
+        return context_unit
+    return cell_unit
