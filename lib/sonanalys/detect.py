@@ -58,26 +58,31 @@ def doc_type(doc: Document, file_kind: str = "text") -> str:
     return best if counts[best] >= 3 else "other"
 
 
+_NOT_NAMES = {
+    "En", "Ett", "Den", "Det", "Denna", "Detta", "Varje", "Vår", "Vilken", "Hela", "Samma",
+    "Egen", "Egna", "Annan", "Andra", "Övrig", "Övriga", "Alla", "Ingen", "Sveriges", "Sverige",
+    "Större", "Mindre", "Stor", "Liten", "Ny", "Nya", "Berörd", "Berörda", "Aktuell", "Vilka",
+}
+
+
 def municipality(doc: Document) -> str:
-    """The municipality the document speaks for: the most frequent 'X kommun', a known
-    name, else ''."""
+    """The municipality the document speaks for: the most mentioned known municipality,
+    else the most frequent 'X kommun'; '' when neither is said twice."""
     texts = [b.text for b in doc.blocks if isinstance(b, Heading | Paragraph)]
     texts += [c.text for t in doc.tables for r in t.rows for c in r.cells]
     full = "\n".join(texts)
+    known = Counter({name: len(re.findall(rf"\b{name}s?\b", full)) for name in KNOWN_MUNICIPALITIES})
+    name, n = known.most_common(1)[0]
+    if n >= 2:
+        return name
     counts: Counter[str] = Counter()
     for m in _KOMMUN.finditer(full):
-        name = m.group("name")
-        if name in ("Varje", "Hela", "Den", "Vår", "Denna", "Samma", "Egen", "Annan", "Övrig"):
+        found = m.group("name")
+        if found in _NOT_NAMES:
             continue
-        if name.endswith("s") and (name[:-1] in KNOWN_MUNICIPALITIES or re.search(
-            rf"\b{re.escape(name[:-1])}\b", full
-        )):
-            name = name[:-1]
-        counts[name] += 1
-    for name in KNOWN_MUNICIPALITIES:
-        n = len(re.findall(rf"\b{name}s?\b", full))
-        if n:
-            counts[name] += n
+        if found.endswith("s") and re.search(rf"\b{re.escape(found[:-1])}\b", full):
+            found = found[:-1]
+        counts[found] += 1
     if not counts:
         return ""
     name, n = counts.most_common(1)[0]
@@ -91,15 +96,13 @@ def report_year(doc: Document) -> int | None:
     if ys:
         # "internbudget för 2024 med plan för 2025-2029" -> 2024; the first year is the report's
         return int(ys[0])
+    # no year in the title: the year the document mentions most
     counts = Counter(
-        int(y) for b in doc.blocks if isinstance(b, Heading)
-        for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", b.text)
-    )
-    if counts:
-        return counts.most_common(1)[0][0]
-    counts = Counter(
-        int(y) for b in doc.blocks[:40] if isinstance(b, Paragraph)
-        for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", b.text)
+        int(y)
+        for b in doc.blocks
+        for text in ([b.text] if isinstance(b, Heading | Paragraph) else
+                     [c.text for r in b.rows for c in r.cells])
+        for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)
     )
     return counts.most_common(1)[0][0] if counts else None
 

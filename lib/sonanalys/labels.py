@@ -138,7 +138,7 @@ _VALUE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\butfall|\bredovisning\b|\back\.?\b|\bresultat\b", "utfall"),
         (r"\bbudget", "budget"),
         (r"\bplan\b", "plan"),
-        (r"\beffekt|\bkostnadsreducering|\bbesparing", "effekt"),
+        (r"\beffekt(?:en|er|erna)?\b|\bkostnadsreducering|\bbesparing", "effekt"),
     )
 )
 

@@ -168,6 +168,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (DATE, re.compile(r"(?<![\w/,])(?P<d>[0-3]?\d)/(?P<m>1[0-2]|0?[1-9])(?:\s(?P<y>(?:19|20)\d\d))?(?![\d/])")),
+    (
+        DATE,
+        re.compile(
+            rf"(?<![\w,.])(?P<d>[0-3]?\d)\s(?:{_MONTH_RE})\.?(?![\wåäö])(?:\s(?P<y>(?:19|20)\d\d))?(?!\d)",
+            re.IGNORECASE,
+        ),
+    ),
     (QUARTER, re.compile(r"(?<![\w])Q\s?(?P<q>[1-4])(?:\s?-\s?[1-4])?\s?(?P<y>(?:19|20)\d\d)?(?!\d)")),
     (WEEK, re.compile(r"(?<![\w])v(?:ecka)?\.?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?(?!\d)", re.IGNORECASE)),
     (
@@ -240,7 +247,7 @@ def _make_token(kind: str, m: re.Match[str], text: str) -> Token | None:
     s = m.group(0)
     if kind == DATE:
         y = m.groupdict().get("y")
-        if "/" in s and not y:
+        if "/" in s and not y and not re.search(r"\s", s):
             # "4/8" is a day/month only where a year or month context makes it one;
             # alone it is ambiguous (a fraction?) — report it rather than read it.
             return Token(MALFORMED, m.start(), m.end(), s, reason="oklart om datum eller bråk")

@@ -41,10 +41,10 @@ REPORT_COLUMNS = [
     "cell_text", "token", "reason", "severity",
 ]
 
-_PROSE_WORDS = 10  # a cell with more words than this (besides its numbers) is running text
+_PROSE_WORDS = 25  # a cell with more words than this (besides its numbers) is running text
 _HEADER_TOKEN_KINDS = {N.YEAR, N.YEAR_RANGE, N.WEEK, N.QUARTER}
 _CAPTION_PERIOD = re.compile(
-    r"resultat|prognos|budget|utfall|bokslut|delår|helår|beläggning|\b(?:19|20)\d\d\s*$",
+    r"resultat|prognos|budget|utfall|bokslut|delår|helår|beläggning|redovisning",
     re.IGNORECASE,
 )
 
@@ -74,7 +74,10 @@ def _header_cell(text: str) -> bool:
     t = L.clean(text)
     if not t or len(t) > 100 or len(t.split()) > 12:
         return False
-    return all(tok.kind in _HEADER_TOKEN_KINDS for tok in N.scan(t))
+    return all(
+        tok.kind in _HEADER_TOKEN_KINDS or (tok.kind == N.DATE and not re.match(r"\d{4}-", tok.text))
+        for tok in N.scan(t)
+    )
 
 
 def _header_like(texts: list[str]) -> bool:
@@ -217,7 +220,11 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
                 parent = None
                 prev_labels = [""] * k
                 continue
-        # a section label alone on its row
+        # a section label alone on its row (with a one-column stub; in a wider stub such
+        # a row is a label without values)
+        if first.strip() and not values_here and len(nonfirst) <= 1 and k > 1:
+            prev_labels = [first] + [""] * (k - 1)
+            continue
         if first.strip() and not values_here and len(nonfirst) <= 1 and not (
             nonfirst and N.scan(row_texts[nonfirst[0]])
         ):
@@ -265,8 +272,8 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
                     if tok.kind in (N.YEAR, N.QUARTER, N.DATE) and tok.year:
                         row_year, row_year_source = tok.year, "row"
                         consumed.setdefault(j, set()).add(tok.start)
+                        row_period = tok.text
                         break
-                row_period = row_texts[j] if len(row_texts[j]) <= 60 else ""
 
         for j in range(k, width):
             text = row_texts[j]
@@ -276,6 +283,14 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
             cell = row_cells[j]
             if j >= header_width and nh:
                 rep(cell.line, text, "", "cellen står utanför rubrikens kolumner", "info", row_label)
+            if col.is_time:
+                # a time column dates the row; its other numbers are references
+                for tok in N.scan(text):
+                    if tok.start not in consumed.get(j, set()):
+                        reason = N.NOT_A_VALUE_REASONS.get(tok.kind, "tal i tidsangivelse")
+                        rep(cell.line_at(tok.start), text, tok.text, reason, "info", row_label,
+                            col.label)
+                continue
             reading = N.read_cell(text)
             words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", text))
             prose = words > _PROSE_WORDS

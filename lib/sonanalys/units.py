@@ -43,7 +43,7 @@ _COUNT_NOUNS = (
 
 #: Units that may follow a number, longest first. Each entry: (regex, unit).
 UNIT_AFTER_NUMBER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(r"\s?(?:" + pattern + r")" + end, re.IGNORECASE), unit)
+    (re.compile(r"[ \t\u00a0\u202f]{0,3}(?:" + pattern + r")" + end, re.IGNORECASE), unit)
     for pattern, unit, end in (
         (r"tkr\s?(?:/\s?|per\s|\s)brukare", "tkr/brukare", _W),
         (r"kr\s?/\s?inv(?:ånare)?|kr(?:onor)?\sper\sinvånare", "kr/inv", _W),
@@ -78,6 +78,7 @@ _LABEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"%|\bprocent\b|\bandel(?:en)?\b", "procent"),
         (r"\bkr\b|\bkronor\b", "kr"),
         (r"\bdagar\b", "dagar"),
+        (r"^\W*kostnad", ""),  # a cost without a stated currency: unknown, never "antal"
         (r"\b(?:vård)?dygn\b", "dygn"),
         (
             r"\bantal(?:et)?\b|\bpersoner\b|\bindivider\b|\bhushåll\b|\bplatser\b|"
@@ -103,6 +104,8 @@ def unit_in_label(text: str) -> str:
         return ""
     for pattern, unit in _LABEL_RULES:
         if pattern.search(text):
+            if not unit:
+                return ""
             if unit == "mnkr" and re.search(r"\bmdkr\b", text, re.IGNORECASE):
                 return "mdkr"
             return unit

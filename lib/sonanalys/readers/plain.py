@@ -159,21 +159,34 @@ def read_plain_table(lines: list[str], start: int, columns: list[str]) -> tuple[
             elif par.parts:
                 label_pars.append(par)
                 par = _Piece()
+                par = _Piece()
             if finished_sum:
                 break
             i += 1
             continue
         text = raw.strip()
+        if (
+            i + 1 < len(lines)
+            and re.search(r"\d$", text)
+            and re.match(r"\s*(?:mnkr|tkr|mkr|kr|miljoner)\b", lines[i + 1])
+            and not _money_spans(text)
+        ):
+            # "… beslut, 3" / "mnkr": the unit wrapped onto the next line
+            text = f"{text} {lines[i + 1].strip()}"
+            i += 1
         fixed = _SPLIT_DECIMAL.sub(r"\1,\2 ", text)
         if fixed != text:
             repairs.append((lineno, text, "mellanslag efter decimalkomma lästes som decimaltal"))
             text = re.sub(r"\s+", " ", fixed)
         spans = _money_spans(text)
         if amount is not None:
-            if depth > 0 or (has_time and not time_seen and not spans) or (not broke and not spans):
+            is_sum = bool(label_pars) and _SUM.match(label_pars[0].text) is not None
+            waiting = has_time and not time_seen and not is_sum and len(trail.parts) < 3
+            if not spans and (depth > 0 or waiting or not broke):
                 trail.add(text, lineno)
                 depth += _depth(text)
                 time_seen = time_seen or _has_time(text)
+                broke = False
                 i += 1
                 continue
             was_sum = bool(label_pars) and _SUM.match(label_pars[0].text) is not None
@@ -181,7 +194,7 @@ def read_plain_table(lines: list[str], start: int, columns: list[str]) -> tuple[
             if was_sum:
                 break
         if not spans:
-            if _SUM.match(text) is None and len(par.parts) + sum(len(p.parts) for p in label_pars) >= 8:
+            if _SUM.match(text) is None and len(par.parts) + sum(len(p.parts) for p in label_pars) >= 12:
                 break  # prose, not a table row: the table has ended
             par.add(text, lineno)
             i += 1
@@ -201,7 +214,7 @@ def read_plain_table(lines: list[str], start: int, columns: list[str]) -> tuple[
         time_seen = _has_time(after)
         broke = False
         i += 1
-        if not has_time and depth <= 0:
+        if depth <= 0 and (not has_time or _SUM.match(label_pars[0].text if label_pars else "")):
             was_sum = _SUM.match(label_pars[0].text if label_pars else "") is not None
             close()
             if was_sum:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..numparse import read_cell
 from ..model import Block, Cell, Heading, Paragraph, Row, Table
 from . import plain
 
@@ -52,7 +53,25 @@ def _is_heading_line(line: str, prev_blank: bool, next_blank: bool) -> bool:
     if not (s[0].isupper() or re.match(r"\d+(?:\.\d+)*\s+[A-ZÅÄÖ]", s)):
         return False
     words = s.split()
-    return len(words) <= 12 and next_blank
+    if len(words) > 12 or not next_blank:
+        return False
+    # a line that states an amount is prose to read, not a heading
+    return not read_cell(s, require_unit=True).quantities
+
+
+def _inline_heading(lines: list[str], i: int, first: bool) -> bool:
+    """pdftotext prose: a short unpunctuated line after a finished sentence, followed by
+    a sentence, is a heading (``Insatser för barn och unga``)."""
+    s = lines[i].strip()
+    if len(s) > 60 or len(s.split()) > 8 or re.search(r"[.,;:!?\-–]$", s) or _LIST_ITEM.match(s):
+        return False
+    if not s[0].isupper() or re.search(r"\d", s):
+        return False
+    prev = lines[i - 1].strip() if i > 0 else ""
+    if not first and not re.search(r"[.!?:)]$", prev):
+        return False
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return bool(nxt) and nxt[0].isupper() and len(nxt) > len(s)
 
 
 def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
@@ -119,8 +138,17 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
                 or plain.header_columns(lines[i]) or _FOOTNOTE.match(lines[i])
             ):
                 break
+            if _inline_heading(lines, i, i == start):
+                if parts:
+                    break
+                blocks.append(Heading(lines[i].strip(), i + 1, 0))
+                i += 1
+                start = i
+                continue
             parts.append((lines[i].strip(), i + 1))
             i += 1
+        if not parts:
+            continue
         text, starts, pos = "", [], 0
         for frag, ln in parts:
             if text:
