@@ -19,6 +19,7 @@ def clean(text: str) -> str:
     if not text:
         return ""
     s = text.replace("\\|", "|")
+    s = re.sub(r"-\s*<br\s*/?>\s*", "-", s, flags=re.IGNORECASE)  # "jan-<br>aug" is "jan-aug"
     s = strip_tags(s)
     s = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), s)
     s = html.unescape(s)
@@ -165,7 +166,9 @@ def is_time_column(label: str) -> bool:
 # Sub-rows: "varav …", "- kvinnor", "Män"
 # --------------------------------------------------------------------------------------
 
-_SUB = re.compile(r"^(?:[-–]\s+|varav\b|därav\b|därover\b|därutöver\b|därtill\b)", re.IGNORECASE)
+_SUB = re.compile(
+    r"^(?:[-–]\s+|varav\b|därav\b|därover\b|därutöver\b|därtill\b|kommentar\s*:?$)", re.IGNORECASE
+)
 _SEX = re.compile(
     r"^(?:[-–]\s*)?(?:varav\s+|därav\s+|därover\s+)?(?:andel\s+)?"
     r"(?P<sex>flickor/kvinnor|pojkar/män|kvinnor/flickor|män/pojkar|kvinnor|män|flickor|pojkar)"

@@ -212,6 +212,11 @@ def scan(text: str) -> list[Token]:
         if not (ch.isdigit() or ch in MINUS or ch in "+Qv" or ch == "V"):
             pos += 1
             continue
+        if ch.isdigit() and pos > 1 and text[pos - 1] in "-–" and text[pos - 2].isalpha():
+            # "dec-14", "LSS-11": part of a word, not a negative number
+            while pos < n and text[pos].isalnum():
+                pos += 1
+            continue
         if ch.isdigit() and pos > 0 and (text[pos - 1].isalpha() or text[pos - 1] == "_"):
             # part of an identifier (R9, N35001) unless a lowercase word is glued on
             m = _PATTERNS[-1][1].match(text, pos)

@@ -142,17 +142,33 @@ def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
     return [Column.from_label(" / ".join(parts)) for parts in labels]
 
 
-def stub_width(body: list[list[str]], width: int) -> int:
+def stub_width(body: list[list[str]], width: int, columns: list[Column] | None = None) -> int:
+    """How many leading columns hold labels: where most rows print their first value,
+    but never past a column whose header names a year or a kind of figure. Zero when
+    most rows print a value in their first cell."""
+    rows = [r for r in body if any(t.strip() for t in r)]
+    if rows and sum(_is_value_cell(r[0]) for r in rows) * 2 >= len(rows) and (
+        sum(_is_value_cell(r[0]) for r in rows) > 0
+    ):
+        return 0
     firsts = []
-    for row in body:
+    for row in rows:
         for j in range(1, len(row)):
-            if row[j].strip() and _has_value(row[j]) and not _header_cell(row[j]):
+            if _is_value_cell(row[j]):
                 firsts.append(j)
                 break
-    if not firsts:
-        return 1
-    k = Counter(firsts).most_common(1)[0][0]
+    k = Counter(firsts).most_common(1)[0][0] if firsts else 1
+    if columns:
+        for j in range(1, min(k, len(columns))):
+            c = columns[j]
+            if c.year is not None or c.value_kind or c.period:
+                k = j
+                break
     return max(1, min(k, width - 1))
+
+
+def _is_value_cell(text: str) -> bool:
+    return bool(text.strip()) and _has_value(text) and not _header_cell(text)
 
 
 def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], list[dict]]:
@@ -188,7 +204,7 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
             caption = L.label_text(header[0][0])
     columns = columns_from_header(header, width)
     body_idx = list(range(nh, len(texts)))
-    k = stub_width([texts[i] for i in body_idx], width)
+    k = stub_width([texts[i] for i in body_idx], width, columns)
     stub = " / ".join(c.label for c in columns[:k] if c.label)
     stub_unit = L.unit_of(stub) or L.unit_of(caption)
     stub_year = L.year_of(stub) if stub and _CAPTION_PERIOD.search(stub) else None
@@ -293,7 +309,9 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
                 continue
             reading = N.read_cell(text)
             words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", text))
-            prose = words > _PROSE_WORDS
+            prose = words > _PROSE_WORDS or (
+                words > 8 and re.search(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]", text) is not None
+            )
             for s in reading.skipped:
                 if s.start in consumed.get(j, set()):
                     continue
