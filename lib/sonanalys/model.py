@@ -95,7 +95,9 @@ class Document:
     doc_year: int | None = None
     title: str = ""
     format: str = "text"  # 'text', 'pdf', 'docx', 'xlsx', 'csv'
-    page_starts: list[int] = field(default_factory=list)  # first line of each PDF page
+    page_starts: list[int] = field(default_factory=list)  # first line of each page or sheet
+    sheet_names: list[str] = field(default_factory=list)  # spreadsheets: the parts are sheets
+    problems: list[tuple[str, int, str, str]] = field(default_factory=list)  # reader warnings
 
     @property
     def tables(self) -> list[Table]:

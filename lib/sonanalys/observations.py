@@ -39,18 +39,26 @@ def document_records(doc: Document) -> tuple[list[dict], list[dict]]:
     obs.extend(prose_observations(doc))
     if doc.page_starts:
         for rec in obs + report:
-            _to_page_line(rec, doc.page_starts)
+            _to_part_line(rec, doc)
+    for sheet, row, text, what in doc.problems:
+        report.append({"source": doc.source, "page": None, "sheet": sheet, "line": row,
+                       "table_id": "", "table": "", "row_label": "", "column_label": "",
+                       "cell_text": text, "token": text, "reason": what, "severity": "warning"})
     return obs, report
 
 
-def _to_page_line(rec: dict, page_starts: list[int]) -> None:
-    """PDF: the running line becomes (page, line on the page)."""
+def _to_part_line(rec: dict, doc: Document) -> None:
+    """PDF: the running line becomes (page, line on the page); spreadsheets: (sheet, row)."""
     line = rec.get("line")
     if line is None:
         return
-    p = bisect_right(page_starts, line) - 1
-    rec["page"] = p + 1
-    rec["line"] = line - page_starts[p] + 1
+    p = max(bisect_right(doc.page_starts, line) - 1, 0)
+    rec["line"] = line - doc.page_starts[p] + 1
+    if doc.sheet_names:
+        rec["page"] = None
+        rec["sheet"] = doc.sheet_names[p]
+    else:
+        rec["page"] = p + 1
 
 
 def frame(records: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -38,8 +38,10 @@ def read(path: str | Path) -> Document:
     if suffix not in SUFFIXES:
         raise DocumentError(source, f"okänd filtyp {suffix!r}; läser {', '.join(sorted(SUFFIXES))}")
     data = p.read_bytes()
-    if not data.strip():
+    if not data:
         raise DocumentError(source, "filen är tom")
+    if not data.strip():
+        raise DocumentError(source, "filen innehåller bara blanktecken")
     if suffix in TEXT_SUFFIXES:
         text, enc = decode(data, source)
         if not text.strip():
