@@ -24,7 +24,9 @@ def seeds_result():
 
 @pytest.fixture(scope="session")
 def obs(seeds_result):
-    return seeds_result.observations
+    """Observations with missing values as None, so rows compare as plain tuples."""
+    df = seeds_result.observations.astype(object)
+    return df.where(df.notna(), None)
 
 
 @pytest.fixture(scope="session")

@@ -21,9 +21,13 @@ def test_docx_table_and_paragraphs(tmp_path):
     d.add_paragraph("Örebro kommun redovisar ett underskott på 12,5 mnkr för perioden.")
     d.add_heading("Driftsammandrag", level=2)
     t = d.add_table(rows=3, cols=3)
-    for r, row in enumerate([["Verksamhet", "Budget 2024, mnkr", "Prognos helår, mnkr"],
-                             ["Myndighet", "-125,7", "-125,1"],
-                             ["Summa", "1 801,5", "−81,5"]]):
+    for r, row in enumerate(
+        [
+            ["Verksamhet", "Budget 2024, mnkr", "Prognos helår, mnkr"],
+            ["Myndighet", "-125,7", "-125,1"],
+            ["Summa", "1 801,5", "−81,5"],
+        ]
+    ):
         for c, text in enumerate(row):
             t.cell(r, c).text = text
     p = tmp_path / "rapport.docx"
@@ -53,9 +57,11 @@ def test_pdf_with_ruled_table(tmp_path):
     pdf.set_font("Helvetica", size=11)
     pdf.cell(0, 10, "Volymtabell Linköpings kommun", new_x="LMARGIN", new_y="NEXT")
     with pdf.table() as table:
-        for row in [["Volymmått", "Utfall 2022", "Budget 2023"],
-                    ["Antal aktualiseringar", "5 887", "6 432"],
-                    ["Antal inledda utredningar", "1 445", "1 348"]]:
+        for row in [
+            ["Volymmått", "Utfall 2022", "Budget 2023"],
+            ["Antal aktualiseringar", "5 887", "6 432"],
+            ["Antal inledda utredningar", "1 445", "1 348"],
+        ]:
             r = table.row()
             for text in row:
                 r.cell(text)
@@ -111,8 +117,11 @@ def test_xlsx_numbers_merged_header_and_formula(tmp_path):
 
 
 def test_csv_semicolon_swedish_numbers(write):
-    p = write("ekb.csv", "Kontoslag;Bokslut 2022, mnkr;Budget 2023, mnkr\nIntäkter;11,0;8,1\n"
-                         "Externa köp;-6,1;-8,1\nNettokostnad;4,5;-0,7\n")
+    p = write(
+        "ekb.csv",
+        "Kontoslag;Bokslut 2022, mnkr;Budget 2023, mnkr\nIntäkter;11,0;8,1\n"
+        "Externa köp;-6,1;-8,1\nNettokostnad;4,5;-0,7\n",
+    )
     obs = parse([p]).observations
     assert _values(obs) == {
         ("Intäkter", "Bokslut 2022, mnkr", 11.0, "mnkr"),
@@ -130,8 +139,12 @@ TEXT = "Belopp mnkr\tBudget 2024\tPlan 2025\nVerksamhetens nettokostnader\t1 801
 
 @pytest.mark.parametrize(
     "encoded",
-    [TEXT.encode("utf-8"), b"\xef\xbb\xbf" + TEXT.encode("utf-8"), TEXT.encode("cp1252"),
-     TEXT.encode("utf-16")],
+    [
+        TEXT.encode("utf-8"),
+        b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+        TEXT.encode("cp1252"),
+        TEXT.encode("utf-16"),
+    ],
     ids=["utf-8", "utf-8-bom", "cp1252", "utf-16"],
 )
 def test_encodings_read_without_mojibake(write, encoded):
@@ -146,8 +159,14 @@ def test_encodings_read_without_mojibake(write, encoded):
         ("tom.txt", b"", "tom"),
         ("blank.txt", b"  \n\t \n", "blanktecken"),
         ("binar.txt", bytes(range(256)) * 4, "binär"),
-        ("dubbel.txt", TEXT.replace("Verksamhetens", "Kostnad för åtgärd").encode("utf-8")
-         .decode("latin-1").encode("utf-8"), "felkodad"),
+        (
+            "dubbel.txt",
+            TEXT.replace("Verksamhetens", "Kostnad för åtgärd")
+            .encode("utf-8")
+            .decode("latin-1")
+            .encode("utf-8"),
+            "felkodad",
+        ),
         ("falsk.pdf", b"Detta ar ingen pdf", "inte en PDF"),
         ("avkortad.pdf", b"%PDF-1.4\n1 0 obj\n<<", "PDF"),
         ("avkortad.docx", b"PK\x03\x04trasig", "DOCX"),
@@ -181,7 +200,9 @@ def test_parse_goes_on_after_a_bad_file(write, tmp_path):
 
 
 def test_read_gives_tables_with_provenance():
-    doc = sonanalys.read(sonanalys.paths.RAW / "003_delarsrapport_aug_2018_linkoping_socialnamnden.txt")
-    t = [t for t in doc.tables if t.caption == "Prognos resultat 2018"][0]
+    doc = sonanalys.read(
+        sonanalys.paths.RAW / "003_delarsrapport_aug_2018_linkoping_socialnamnden.txt"
+    )
+    t = next(t for t in doc.tables if t.caption == "Prognos resultat 2018")
     assert t.layout == "tab"
     assert t.rows[1].cells[0].text == "Ekonomiskt bistånd" and t.rows[1].line == 327

@@ -16,8 +16,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     out = Path(args.out)
     result = parse(inputs)
     for f in result.skipped_files:
-        print(f"hoppar över {f}: inte en dokumentfil (.txt .md .pdf .docx .xlsx .csv)",
-              file=sys.stderr)
+        print(
+            f"hoppar över {f}: inte en dokumentfil (.txt .md .pdf .docx .xlsx .csv)",
+            file=sys.stderr,
+        )
     for e in result.errors:
         print(f"fel: {e}", file=sys.stderr)
     written = write_frame(result.observations, out, "observations")

@@ -11,17 +11,38 @@ DOC_TYPES = ("atgardsplan", "delarsrapport", "internbudget", "volymtabell", "oth
 
 _TYPE_PATTERNS = (
     ("delarsrapport", re.compile(r"delårsrapport|delårsbokslut|delårsuppföljning", re.IGNORECASE)),
-    ("internbudget", re.compile(r"internbudget|verksamhetsplan och budget|budget\s+\d{4}\s+med\s+plan",
-                                re.IGNORECASE)),
+    (
+        "internbudget",
+        re.compile(
+            r"internbudget|verksamhetsplan och budget|budget\s+\d{4}\s+med\s+plan", re.IGNORECASE
+        ),
+    ),
     ("atgardsplan", re.compile(r"åtgärdsplan", re.IGNORECASE)),
     ("volymtabell", re.compile(r"volymmått|volymtabell|volymer|volymuppföljning", re.IGNORECASE)),
 )
 
 # Municipalities the project meets most; any other is found by "X kommun".
 KNOWN_MUNICIPALITIES = (
-    "Linköping", "Örebro", "Norrköping", "Uppsala", "Västerås", "Eskilstuna", "Jönköping",
-    "Gävle", "Södertälje", "Lund", "Helsingborg", "Umeå", "Stockholm", "Göteborg", "Malmö",
-    "Borås", "Sundsvall", "Växjö", "Karlstad", "Halmstad",
+    "Linköping",
+    "Örebro",
+    "Norrköping",
+    "Uppsala",
+    "Västerås",
+    "Eskilstuna",
+    "Jönköping",
+    "Gävle",
+    "Södertälje",
+    "Lund",
+    "Helsingborg",
+    "Umeå",
+    "Stockholm",
+    "Göteborg",
+    "Malmö",
+    "Borås",
+    "Sundsvall",
+    "Växjö",
+    "Karlstad",
+    "Halmstad",
 )
 _KOMMUN = re.compile(r"\b(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)\s+kommuns?\b")
 
@@ -59,9 +80,37 @@ def doc_type(doc: Document, file_kind: str = "text") -> str:
 
 
 _NOT_NAMES = {
-    "En", "Ett", "Den", "Det", "Denna", "Detta", "Varje", "Vår", "Vilken", "Hela", "Samma",
-    "Egen", "Egna", "Annan", "Andra", "Övrig", "Övriga", "Alla", "Ingen", "Sveriges", "Sverige",
-    "Större", "Mindre", "Stor", "Liten", "Ny", "Nya", "Berörd", "Berörda", "Aktuell", "Vilka",
+    "En",
+    "Ett",
+    "Den",
+    "Det",
+    "Denna",
+    "Detta",
+    "Varje",
+    "Vår",
+    "Vilken",
+    "Hela",
+    "Samma",
+    "Egen",
+    "Egna",
+    "Annan",
+    "Andra",
+    "Övrig",
+    "Övriga",
+    "Alla",
+    "Ingen",
+    "Sveriges",
+    "Sverige",
+    "Större",
+    "Mindre",
+    "Stor",
+    "Liten",
+    "Ny",
+    "Nya",
+    "Berörd",
+    "Berörda",
+    "Aktuell",
+    "Vilka",
 }
 
 
@@ -71,7 +120,9 @@ def municipality(doc: Document) -> str:
     texts = [b.text for b in doc.blocks if isinstance(b, Heading | Paragraph)]
     texts += [c.text for t in doc.tables for r in t.rows for c in r.cells]
     full = "\n".join(texts)
-    known = Counter({name: len(re.findall(rf"\b{name}s?\b", full)) for name in KNOWN_MUNICIPALITIES})
+    known = Counter(
+        {name: len(re.findall(rf"\b{name}s?\b", full)) for name in KNOWN_MUNICIPALITIES}
+    )
     name, n = known.most_common(1)[0]
     if n >= 2:
         return name
@@ -100,8 +151,11 @@ def report_year(doc: Document) -> int | None:
     counts = Counter(
         int(y)
         for b in doc.blocks
-        for text in ([b.text] if isinstance(b, Heading | Paragraph) else
-                     [c.text for r in b.rows for c in r.cells])
+        for text in (
+            [b.text]
+            if isinstance(b, Heading | Paragraph)
+            else [c.text for r in b.rows for c in r.cells]
+        )
         for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)
     )
     return counts.most_common(1)[0][0] if counts else None
@@ -116,4 +170,4 @@ def describe(doc: Document, file_kind: str = "text") -> Document:
     return doc
 
 
-__all__ = ["DOC_TYPES", "describe", "doc_type", "municipality", "report_year", "Table"]
+__all__ = ["DOC_TYPES", "Table", "describe", "doc_type", "municipality", "report_year"]

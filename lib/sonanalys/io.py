@@ -27,7 +27,9 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 def write_frame(df: pd.DataFrame, out_dir: Path, name: str) -> list[Path]:
     """Write ``name.csv`` (UTF-8, comma, decimal point) and ``name.parquet``."""
     csv_path, pq_path = out_dir / f"{name}.csv", out_dir / f"{name}.parquet"
-    atomic_write(csv_path, lambda p: df.to_csv(p, index=False, encoding="utf-8", lineterminator="\n"))
+    atomic_write(
+        csv_path, lambda p: df.to_csv(p, index=False, encoding="utf-8", lineterminator="\n")
+    )
     atomic_write(pq_path, lambda p: df.to_parquet(p, index=False, engine="pyarrow"))
     return [csv_path, pq_path]
 

@@ -45,7 +45,9 @@ def label_text(text: str) -> str:
 # --------------------------------------------------------------------------------------
 
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
-_MONTH_YY = re.compile(rf"(?<![\w])(?P<m>{_MONTH_RE})\.?\s?[-–]\s?(?P<yy>\d\d)(?!\d)", re.IGNORECASE)
+_MONTH_YY = re.compile(
+    rf"(?<![\w])(?P<m>{_MONTH_RE})\.?\s?[-–]\s?(?P<yy>\d\d)(?!\d)", re.IGNORECASE
+)
 _MONTH_RANGE = re.compile(
     rf"(?<![\w])(?P<a>{_MONTH_RE})\.?\s*[-–]\s*(?P<b>{_MONTH_RE})(?![\wåäö])", re.IGNORECASE
 )
@@ -54,7 +56,9 @@ _UP_TO_MONTH = re.compile(
     rf"\d{{1,2}}/)(?P<m>{_MONTH_RE}|\d{{1,2}})(?![\wåäö])",
     re.IGNORECASE,
 )
-_WEEKS = re.compile(r"(?<![\w])v(?:ecka)?\.?\s?(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?!\d)", re.IGNORECASE)
+_WEEKS = re.compile(
+    r"(?<![\w])v(?:ecka)?\.?\s?(\d{1,2})(?:\s?[-–]\s?(\d{1,2}))?(?!\d)", re.IGNORECASE
+)
 _MONTH_ONLY = re.compile(rf"^(?P<m>{_MONTH_RE})\.?$", re.IGNORECASE)
 _MONTH_ABBR = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
@@ -154,8 +158,9 @@ def value_kind_of(text: str) -> str:
 
 
 #: Column headers that hold a time aspect rather than values ("Tidsaspekt").
-_TIME_COLUMN = re.compile(r"^(?:tidsaspekt|tidplan|tidpunkt|period|när|tid|år|genomförande\s?tid)$",
-                          re.IGNORECASE)
+_TIME_COLUMN = re.compile(
+    r"^(?:tidsaspekt|tidplan|tidpunkt|period|när|tid|år|genomförande\s?tid)$", re.IGNORECASE
+)
 
 
 def is_time_column(label: str) -> bool:

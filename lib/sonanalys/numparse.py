@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_minus_sign_symbol
 
 from . import units as _units
 
@@ -38,23 +38,66 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 NO_DATA_MARKERS = {"-", "–", "—", "−", "..", "…", "i u", "i.u", "i.u.", "iu", "u", "x.", "n/a"}
 
 MONTHS = {
-    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "mar": 3, "mars": 3, "apr": 4,
-    "april": 4, "maj": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "augusti": 8,
-    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "januari": 1,
+    "feb": 2,
+    "februari": 2,
+    "mar": 3,
+    "mars": 3,
+    "apr": 4,
+    "april": 4,
+    "maj": 5,
+    "jun": 6,
+    "juni": 6,
+    "jul": 7,
+    "juli": 7,
+    "aug": 8,
+    "augusti": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "okt": 10,
+    "oktober": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 QUALIFIERS = {
-    "ca": "ca", "ca.": "ca", "c:a": "ca", "cirka": "ca", "circa": "ca", "ungefär": "ca",
-    "omkring": "ca", "runt": "ca", "drygt": "drygt", "knappt": "knappt", "nästan": "knappt",
-    "minst": ">=", "högst": "<=", "max": "<=", "över": ">", "<": "<", ">": ">", "≤": "<=",
-    "≥": ">=", "~": "ca", "≈": "ca",
+    "ca": "ca",
+    "ca.": "ca",
+    "c:a": "ca",
+    "cirka": "ca",
+    "circa": "ca",
+    "ungefär": "ca",
+    "omkring": "ca",
+    "runt": "ca",
+    "drygt": "drygt",
+    "knappt": "knappt",
+    "nästan": "knappt",
+    "minst": ">=",
+    "högst": "<=",
+    "max": "<=",
+    "över": ">",
+    "<": "<",
+    ">": ">",
+    "≤": "<=",
+    "≥": ">=",
+    "~": "ca",
+    "≈": "ca",
 }
 
 VALUE_KIND_WORDS = {
-    "bokslut": "bokslut", "budget": "budget", "utfall": "utfall", "prognos": "prognos",
-    "avvikelse": "avvikelse", "plan": "plan", "målvärde": "målvärde", "effekt": "effekt",
+    "bokslut": "bokslut",
+    "budget": "budget",
+    "utfall": "utfall",
+    "prognos": "prognos",
+    "avvikelse": "avvikelse",
+    "plan": "plan",
+    "målvärde": "målvärde",
+    "effekt": "effekt",
     "resultat": "utfall",
 }
 
@@ -89,6 +132,10 @@ def _to_float(sign: str | None, integer: str, frac: str | None) -> float:
     return value
 
 
+LOCALE = "sv_SE"  # resolved once; CLDR's sv: group U+00A0, decimal comma, minus U+2212
+_MINUS_SV = get_minus_sign_symbol(LOCALE)
+
+
 def format_sv(value: float, decimals: int | None = None, *, unit: str = "") -> str:
     """Format a number as CLDR ``sv`` does: ``1 801,5`` (no-break space, decimal comma).
 
@@ -101,7 +148,9 @@ def format_sv(value: float, decimals: int | None = None, *, unit: str = "") -> s
         pattern = "#,##0.######"
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    out = format_decimal(value, format=pattern, locale="sv_SE")
+    out = format_decimal(value, format=pattern, locale=LOCALE)
+    if out.startswith("-"):  # babel writes a hyphen; CLDR's sv minus sign is U+2212
+        out = _MINUS_SV + out[1:]
     return f"{out}\u00a0{unit}" if unit else out
 
 
@@ -167,7 +216,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<![\w/])(?:(?:[A-ZÅÄÖ][a-zåäö]{1,4}|[A-ZÅÄÖ]{2,5})\.?\s?)?\d{1,5}\s?/\s?(?P<y>(?:19|20)\d\d)(?![\d/])"
         ),
     ),
-    (DATE, re.compile(r"(?<![\w/,])(?P<d>[0-3]?\d)/(?P<m>1[0-2]|0?[1-9])(?:\s(?P<y>(?:19|20)\d\d))?(?![\d/])")),
+    (
+        DATE,
+        re.compile(
+            r"(?<![\w/,])(?P<d>[0-3]?\d)/(?P<m>1[0-2]|0?[1-9])(?:\s(?P<y>(?:19|20)\d\d))?(?![\d/])"
+        ),
+    ),
     (
         DATE,
         re.compile(
@@ -175,15 +229,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    (QUARTER, re.compile(r"(?<![\w])Q\s?(?P<q>[1-4])(?:\s?-\s?[1-4])?\s?(?P<y>(?:19|20)\d\d)?(?!\d)")),
-    (WEEK, re.compile(r"(?<![\w])v(?:ecka)?\.?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?(?!\d)", re.IGNORECASE)),
+    (
+        QUARTER,
+        re.compile(r"(?<![\w])Q\s?(?P<q>[1-4])(?:\s?-\s?[1-4])?\s?(?P<y>(?:19|20)\d\d)?(?!\d)"),
+    ),
+    (
+        WEEK,
+        re.compile(r"(?<![\w])v(?:ecka)?\.?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?(?!\d)", re.IGNORECASE),
+    ),
     (
         "range",
         re.compile(
             _LEFT_OK
             + _num("a")
             + r"(?:(?P<tight>[-–—])|(?P<spaced>\s[-–—]\s))"
-            + r"(?P<bint>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+|\d+)(?:,(?P<bfrac>\d+))?(?![\d,])"
+            + rf"(?P<bint>\d{{1,3}}(?:{_SP}\d{{3}}(?!\d))+|\d+)"
+            + r"(?:,(?P<bfrac>\d+))?(?![\d,])"
         ),
     ),
     ("number", re.compile(_LEFT_OK + _num("") + r"(?P<tail>(?:[.,]\d+)+)?(?![\d])")),
@@ -278,7 +339,7 @@ def _make_token(kind: str, m: re.Match[str], text: str) -> Token | None:
         if _is_year_text(a_txt) and len(b_txt) == 2 and not m.group("asign"):
             # "2022-23": a year range written short
             return Token(YEAR_RANGE, m.start(), m.end(), s)
-        after = text[m.end():m.end() + 8]
+        after = text[m.end() : m.end() + 8]
         if re.match(r"\s?(?:år|års|åringar)(?![\wåäö])", after) and b <= 120 and a < b:
             return Token(AGE_RANGE, m.start(), m.end(), s)
         if a > b and not m.group("asign"):
@@ -294,17 +355,23 @@ def _make_token(kind: str, m: re.Match[str], text: str) -> Token | None:
             return Token(MALFORMED, m.start(), m.end(), s, reason="flera decimalkomman")
         if "." in tail:
             # "3.5" or "1.801": decimal point or thousands dot? Either reading is a guess.
-            return Token(MALFORMED, m.start(), m.end(), s,
-                         reason="punkt i tal: decimaltecken eller tusentalsavgränsare är oklart")
+            return Token(
+                MALFORMED,
+                m.start(),
+                m.end(),
+                s,
+                reason="punkt i tal: decimaltecken eller tusentalsavgränsare är oklart",
+            )
     int_txt = m.group("int")
     value = _to_float(m.group("sign"), int_txt, m.group("frac"))
     if not m.group("sign") and not m.group("frac") and _is_year_text(int_txt):
         return Token(YEAR, m.start(), m.end(), s, value=value, year=int(int_txt))
-    av = re.match(rf"\s+av\s+({_num('d')})(?![\d,])", text[m.end():])
+    av = re.match(rf"\s+av\s+({_num('d')})(?![\d,])", text[m.end() :])
     if av:
         den = _to_float(av.group("dsign"), av.group("dint"), av.group("dfrac"))
-        return Token(VALUE, m.start(), m.end() + av.end(), s + av.group(0), value=value,
-                     denominator=den)
+        return Token(
+            VALUE, m.start(), m.end() + av.end(), s + av.group(0), value=value, denominator=den
+        )
     return Token(VALUE, m.start(), m.end(), s, value=value)
 
 
@@ -322,16 +389,23 @@ def _flag_broken_groups(text: str, tokens: list[Token]) -> list[Token]:
             and tokens[j].value_high is None
             and tokens[j + 1].value_high is None
             and "," not in tokens[j].text
-            and re.fullmatch(_SP, text[tokens[j].end:tokens[j + 1].start] or "x")
+            and re.fullmatch(_SP, text[tokens[j].end : tokens[j + 1].start] or "x")
             and re.fullmatch(r"[-−–]?\d{1,3}", tokens[j].text.split()[-1])
             and not _units.unit_after(text, tokens[j].end)
             and len(tokens[j + 1].text.lstrip("-−–").split(",")[0].replace(" ", "")) != 3
         ):
             j += 1
         if j > i:
-            span = text[t.start:tokens[j].end]
-            out.append(Token(MALFORMED, t.start, tokens[j].end, span,
-                             reason="siffergrupper av fel längd (tusentalsavgränsning?)"))
+            span = text[t.start : tokens[j].end]
+            out.append(
+                Token(
+                    MALFORMED,
+                    t.start,
+                    tokens[j].end,
+                    span,
+                    reason="siffergrupper av fel längd (tusentalsavgränsning?)",
+                )
+            )
             i = j + 1
             continue
         out.append(t)
@@ -381,12 +455,16 @@ class Reading:
     no_data: bool = False
 
 
-_ABBREV = re.compile(r"^(?=(?:.*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]*(?:\s?/\s?[A-ZÅÄÖ][A-Za-zÅÄÖåäö]*)*$")
+_ABBREV = re.compile(
+    r"^(?=(?:.*[A-ZÅÄÖ]){2})[A-ZÅÄÖ][A-Za-zÅÄÖåäö]*(?:\s?/\s?[A-ZÅÄÖ][A-Za-zÅÄÖåäö]*)*$"
+)
 _PERIOD_PREFIX = re.compile(
     rf"(?P<period>(?:{_MONTH_RE})\.?(?:\s*[-–]\s*(?:{_MONTH_RE})\.?)?(?:\s(?:19|20)\d\d)?)\s*:\s*$",
     re.IGNORECASE,
 )
-_NAME_PREFIX = re.compile(r"(?P<name>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:\s?/\s?[A-ZÅÄÖ][\wÅÄÖåäö]*)?)\s*(?P<colon>:)?\s*$")
+_NAME_PREFIX = re.compile(
+    r"(?P<name>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:\s?/\s?[A-ZÅÄÖ][\wÅÄÖåäö]*)?)\s*(?P<colon>:)?\s*$"
+)
 _QUALIFIER_SUFFIX = re.compile(
     r"(?P<q>ca\.?|c:a|cirka|circa|ungefär|omkring|drygt|knappt|nästan|minst|högst|max|över|[<>≤≥~≈])\s*$",
     re.IGNORECASE,
@@ -397,7 +475,7 @@ _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 
 
 def strip_tags(text: str) -> str:
-    """Remove HTML tags (``<b>``, ``<br>``, ``<p>``) a converter left in a cell; a tag is a space."""
+    """Remove HTML tags (``<b>``, ``<br>``, ``<p>``) a converter left; a tag is a space."""
     if "<" not in text:
         return text
     return re.sub(r"[ \t]+", " ", _TAG.sub(" ", text)).strip()
@@ -449,21 +527,28 @@ def read_cell(text: str, *, require_unit: bool = False) -> Reading:
     # "IFO 2080") is a value, not a reference.
     if not quantities and len(years) == 1:
         y = years[0]
-        rest = (text[: y.start] + text[y.end:]).strip()
+        rest = (text[: y.start] + text[y.end :]).strip()
         if rest == "" or _ABBREV.match(rest.rstrip(":").strip()):
-            quantities.append(_quantity(text, Token(VALUE, y.start, y.end, y.text, value=y.value), 0))
+            quantities.append(
+                _quantity(text, Token(VALUE, y.start, y.end, y.text, value=y.value), 0)
+            )
             years = []
 
     if require_unit:
         quantities = [q for q in quantities if q.unit]
     # a year that belongs to a period prefix ("Augusti 2023: 53 %") is used up by it
     years = [
-        y for y in years
+        y
+        for y in years
         if not any(q.period and q.start > y.start and y.end <= q.start for q in quantities)
     ]
     if quantities and re.fullmatch(rf"\s*{_MINUS_CLASS}\s+", text[: quantities[0].start]):
         reading.skipped.append(
-            Skip(text[: quantities[0].end].strip(), "tecken skilt från talet: oklart om minus", "warning")
+            Skip(
+                text[: quantities[0].end].strip(),
+                "tecken skilt från talet: oklart om minus",
+                "warning",
+            )
         )
         quantities = quantities[1:]
     quantities, years = _assign_years(text, quantities, years)
@@ -482,7 +567,7 @@ def _quantity(text: str, tok: Token, prev_end: int) -> Quantity:
     # markers glued on the right ("119%*") end the quantity
     while end < len(text) and text[end] in "*" + SUPERSCRIPTS:
         end += 1
-    before = text[prev_end:tok.start]
+    before = text[prev_end : tok.start]
     qualifier = ""
     qm = _QUALIFIER_SUFFIX.search(before)
     if qm:
@@ -503,8 +588,10 @@ def _quantity(text: str, tok: Token, prev_end: int) -> Quantity:
         if nm:
             name = re.sub(r"\s*/\s*", "/", nm.group("name"))
             preceding = before[: nm.start()].strip()
-            standalone = preceding == "" or preceding.endswith((")", ",", ";")) or bool(
-                re.search(r"\d\s*\S*$", preceding)
+            standalone = (
+                preceding == ""
+                or preceding.endswith((")", ",", ";"))
+                or bool(re.search(r"\d\s*\S*$", preceding))
             )
             if name.lower() in VALUE_KIND_WORDS and not nm.group("colon"):
                 value_kind = VALUE_KIND_WORDS[name.lower()]
@@ -523,7 +610,7 @@ def _quantity(text: str, tok: Token, prev_end: int) -> Quantity:
         period=period,
         value_kind=value_kind,
         year=year,
-        text=text[tok.start:end],
+        text=text[tok.start : end],
         start=tok.start,
         end=end,
     )

@@ -41,9 +41,22 @@ def document_records(doc: Document) -> tuple[list[dict], list[dict]]:
         for rec in obs + report:
             _to_part_line(rec, doc)
     for sheet, row, text, what in doc.problems:
-        report.append({"source": doc.source, "page": None, "sheet": sheet, "line": row,
-                       "table_id": "", "table": "", "row_label": "", "column_label": "",
-                       "cell_text": text, "token": text, "reason": what, "severity": "warning"})
+        report.append(
+            {
+                "source": doc.source,
+                "page": None,
+                "sheet": sheet,
+                "line": row,
+                "table_id": "",
+                "table": "",
+                "row_label": "",
+                "column_label": "",
+                "cell_text": text,
+                "token": text,
+                "reason": what,
+                "severity": "warning",
+            }
+        )
     return obs, report
 
 
@@ -81,7 +94,7 @@ def iter_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     for p in map(Path, paths):
         candidates = sorted(q for q in p.rglob("*") if q.is_file()) if p.is_dir() else [p]
         for q in candidates:
-            if q.name.startswith(".") or q.name.lower() == "readme.md" and p.is_dir():
+            if q.name.startswith(".") or (q.name.lower() == "readme.md" and p.is_dir()):
                 continue
             if q.suffix.lower() in SUFFIXES or not p.is_dir():
                 files.append(q)
@@ -103,16 +116,30 @@ def parse(paths: Iterable[str | Path]) -> ParseResult:
             doc = read(f)
         except DocumentError as exc:
             errors.append(str(exc))
-            report.append({"source": f.name, "page": None, "sheet": "", "line": exc.line,
-                           "table_id": "", "table": "", "row_label": "", "column_label": "",
-                           "cell_text": "", "token": "", "reason": str(exc), "severity": "error"})
+            report.append(
+                {
+                    "source": f.name,
+                    "page": None,
+                    "sheet": "",
+                    "line": exc.line,
+                    "table_id": "",
+                    "table": "",
+                    "row_label": "",
+                    "column_label": "",
+                    "cell_text": "",
+                    "token": "",
+                    "reason": str(exc),
+                    "severity": "error",
+                }
+            )
             continue
         docs.append(doc)
         o, r = document_records(doc)
         obs.extend(o)
         report.extend(r)
-    return ParseResult(frame(obs, OBSERVATION_COLUMNS), frame(report, REPORT_COLUMNS), docs,
-                       errors, skipped)
+    return ParseResult(
+        frame(obs, OBSERVATION_COLUMNS), frame(report, REPORT_COLUMNS), docs, errors, skipped
+    )
 
 
 def observations(paths: Iterable[str | Path] | str | Path) -> pd.DataFrame:

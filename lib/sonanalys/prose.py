@@ -17,7 +17,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     """``(offset, sentence)`` pairs of a paragraph."""
     out, pos = [], 0
     for m in _SENTENCE_END.finditer(text):
-        out.append((pos, text[pos:m.start()]))
+        out.append((pos, text[pos : m.start()]))
         pos = m.end()
     if pos < len(text):
         out.append((pos, text[pos:]))
@@ -36,15 +36,33 @@ def prose_observations(doc: Document) -> list[dict]:
         for offset, sentence in sentences(block.text):
             reading = N.read_cell(sentence, require_unit=True)
             for q in reading.quantities:
-                obs.append({
-                    "source": doc.source, "doc_type": doc.doc_type,
-                    "municipality": doc.municipality, "doc_year": doc.doc_year,
-                    "page": block.page, "sheet": "", "table_id": "", "table": "text",
-                    "section": section, "row_label": L.label_text(sentence),
-                    "category": q.category, "entity": q.entity, "sex": "", "column_label": "",
-                    "year": q.year, "year_source": "cell" if q.year is not None else "",
-                    "period": q.period, "value_kind": q.value_kind, "value": q.value,
-                    "value_high": q.value_high, "qualifier": q.qualifier, "unit": q.unit,
-                    "line": block.line_at(offset + q.start), "cell_text": q.text, "footnote": "",
-                })
+                obs.append(
+                    {
+                        "source": doc.source,
+                        "doc_type": doc.doc_type,
+                        "municipality": doc.municipality,
+                        "doc_year": doc.doc_year,
+                        "page": block.page,
+                        "sheet": "",
+                        "table_id": "",
+                        "table": "text",
+                        "section": section,
+                        "row_label": L.label_text(sentence),
+                        "category": q.category,
+                        "entity": q.entity,
+                        "sex": "",
+                        "column_label": "",
+                        "year": q.year,
+                        "year_source": "cell" if q.year is not None else "",
+                        "period": q.period,
+                        "value_kind": q.value_kind,
+                        "value": q.value,
+                        "value_high": q.value_high,
+                        "qualifier": q.qualifier,
+                        "unit": q.unit,
+                        "line": block.line_at(offset + q.start),
+                        "cell_text": q.text,
+                        "footnote": "",
+                    }
+                )
     return obs

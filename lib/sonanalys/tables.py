@@ -31,14 +31,45 @@ from .model import Cell, Document, Table
 from .units import refine
 
 OBSERVATION_COLUMNS = [
-    "source", "doc_type", "municipality", "doc_year", "page", "sheet", "table_id", "table",
-    "section", "row_label", "category", "entity", "sex", "column_label", "year", "year_source",
-    "period", "value_kind", "value", "value_high", "qualifier", "unit", "line", "cell_text",
+    "source",
+    "doc_type",
+    "municipality",
+    "doc_year",
+    "page",
+    "sheet",
+    "table_id",
+    "table",
+    "section",
+    "row_label",
+    "category",
+    "entity",
+    "sex",
+    "column_label",
+    "year",
+    "year_source",
+    "period",
+    "value_kind",
+    "value",
+    "value_high",
+    "qualifier",
+    "unit",
+    "line",
+    "cell_text",
     "footnote",
 ]
 REPORT_COLUMNS = [
-    "source", "page", "sheet", "line", "table_id", "table", "row_label", "column_label",
-    "cell_text", "token", "reason", "severity",
+    "source",
+    "page",
+    "sheet",
+    "line",
+    "table_id",
+    "table",
+    "row_label",
+    "column_label",
+    "cell_text",
+    "token",
+    "reason",
+    "severity",
 ]
 
 _PROSE_WORDS = 25  # a cell with more words than this (besides its numbers) is running text
@@ -60,9 +91,14 @@ class Column:
 
     @classmethod
     def from_label(cls, label: str) -> Column:
-        return cls(label=label, year=L.year_of(label), period=L.period_of(label),
-                   value_kind=L.value_kind_of(label), unit=L.unit_of(label),
-                   is_time=L.is_time_column(label))
+        return cls(
+            label=label,
+            year=L.year_of(label),
+            period=L.period_of(label),
+            value_kind=L.value_kind_of(label),
+            unit=L.unit_of(label),
+            is_time=L.is_time_column(label),
+        )
 
 
 def _has_value(text: str) -> bool:
@@ -75,7 +111,8 @@ def _header_cell(text: str) -> bool:
     if not t or len(t) > 100 or len(t.split()) > 12:
         return False
     return all(
-        tok.kind in _HEADER_TOKEN_KINDS or (tok.kind == N.DATE and not re.match(r"\d{4}-", tok.text))
+        tok.kind in _HEADER_TOKEN_KINDS
+        or (tok.kind == N.DATE and not re.match(r"\d{4}-", tok.text))
         for tok in N.scan(t)
     )
 
@@ -88,7 +125,10 @@ def _headerish(text: str) -> bool:
     """A cell that names a measure: a year, a value kind, a unit, a date word."""
     t = L.clean(text)
     return bool(
-        L.years_in(t) or L.value_kind_of(t) or L.unit_of(t) or L.period_of(t)
+        L.years_in(t)
+        or L.value_kind_of(t)
+        or L.unit_of(t)
+        or L.period_of(t)
         or re.search(r"datum|nummer|status|riktning|antal|belopp|tidsaspekt|kommentar", t, re.I)
     )
 
@@ -147,8 +187,10 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
     but never past a column whose header names a year or a kind of figure. Zero when
     most rows print a value in their first cell."""
     rows = [r for r in body if any(t.strip() for t in r)]
-    if rows and sum(_is_value_cell(r[0]) for r in rows) * 2 >= len(rows) and (
-        sum(_is_value_cell(r[0]) for r in rows) > 0
+    if (
+        rows
+        and sum(_is_value_cell(r[0]) for r in rows) * 2 >= len(rows)
+        and (sum(_is_value_cell(r[0]) for r in rows) > 0)
     ):
         return 0
     firsts = []
@@ -179,11 +221,28 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
     obs: list[dict] = []
     caption = L.label_text(table.caption)
 
-    def rep(line: int, cell_text: str, token: str, reason: str, severity: str,
-            row_label: str = "", column_label: str = "") -> None:
-        report.append({**base, "line": line, "table": caption, "row_label": row_label,
-                       "column_label": column_label, "cell_text": cell_text, "token": token,
-                       "reason": reason, "severity": severity})
+    def rep(
+        line: int,
+        cell_text: str,
+        token: str,
+        reason: str,
+        severity: str,
+        row_label: str = "",
+        column_label: str = "",
+    ) -> None:
+        report.append(
+            {
+                **base,
+                "line": line,
+                "table": caption,
+                "row_label": row_label,
+                "column_label": column_label,
+                "cell_text": cell_text,
+                "token": token,
+                "reason": reason,
+                "severity": severity,
+            }
+        )
 
     for line, text, what in table.repairs:
         rep(line, text, text, what, "info")
@@ -194,14 +253,16 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
         return obs, report
 
     width = max(len(r.cells) for r in table.rows)
-    cells: list[list[Cell]] = [r.cells + [Cell("", r.line)] * (width - len(r.cells)) for r in table.rows]
+    cells: list[list[Cell]] = [
+        r.cells + [Cell("", r.line)] * (width - len(r.cells)) for r in table.rows
+    ]
     texts = [[L.clean(c.text) for c in row] for row in cells]
     nh = header_count(table, texts)
     header = texts[:nh]
-    header_width = max((len([t for t in r.cells]) for r in table.rows[:nh]), default=width)
-    if header and not any(t.strip() for t in header[0][1:]) and header[0][0].strip():
-        if re.match(r"(?i)tabell\b", header[0][0]) or not caption:
-            caption = L.label_text(header[0][0])
+    header_width = max((len(r.cells) for r in table.rows[:nh]), default=width)
+    caption_row = header and not any(t.strip() for t in header[0][1:]) and header[0][0].strip()
+    if caption_row and (re.match(r"(?i)tabell\b", header[0][0]) or not caption):
+        caption = L.label_text(header[0][0])
     columns = columns_from_header(header, width)
     body_idx = list(range(nh, len(texts)))
     k = stub_width([texts[i] for i in body_idx], width, columns)
@@ -227,8 +288,10 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
         # a header again (a page break, or a new block of the same table)
         if not values_here and len(nonfirst) >= 2 and _header_like(row_texts):
             shaped = [row_texts[j] for j in nonfirst]
-            same = sum(_strip_digits(t) in {_strip_digits(c.label.split(" / ")[-1]) for c in columns}
-                       for t in shaped)
+            same = sum(
+                _strip_digits(t) in {_strip_digits(c.label.split(" / ")[-1]) for c in columns}
+                for t in shaped
+            )
             if sum(_headerish(t) for t in shaped) * 2 >= len(shaped) or same * 2 >= len(shaped):
                 columns = [Column.from_label(L.label_text(t)) for t in row_texts]
                 if first.strip():
@@ -241,8 +304,11 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
         if first.strip() and not values_here and len(nonfirst) <= 1 and k > 1:
             prev_labels = [first] + [""] * (k - 1)
             continue
-        if first.strip() and not values_here and len(nonfirst) <= 1 and not (
-            nonfirst and N.scan(row_texts[nonfirst[0]])
+        if (
+            first.strip()
+            and not values_here
+            and len(nonfirst) <= 1
+            and not (nonfirst and N.scan(row_texts[nonfirst[0]]))
         ):
             section = L.label_text(first)
             parent = None
@@ -298,14 +364,23 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
             col = columns[j] if j < len(columns) else Column()
             cell = row_cells[j]
             if j >= header_width and nh:
-                rep(cell.line, text, "", "cellen står utanför rubrikens kolumner", "info", row_label)
+                rep(
+                    cell.line, text, "", "cellen står utanför rubrikens kolumner", "info", row_label
+                )
             if col.is_time:
                 # a time column dates the row; its other numbers are references
                 for tok in N.scan(text):
                     if tok.start not in consumed.get(j, set()):
                         reason = N.NOT_A_VALUE_REASONS.get(tok.kind, "tal i tidsangivelse")
-                        rep(cell.line_at(tok.start), text, tok.text, reason, "info", row_label,
-                            col.label)
+                        rep(
+                            cell.line_at(tok.start),
+                            text,
+                            tok.text,
+                            reason,
+                            "info",
+                            row_label,
+                            col.label,
+                        )
                 continue
             reading = N.read_cell(text)
             words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", text))
@@ -318,11 +393,23 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
                 rep(cell.line_at(s.start), text, s.text, s.reason, s.severity, row_label, col.label)
             for q in reading.quantities:
                 if prose and not q.unit:
-                    rep(cell.line_at(q.start), text, q.text, "tal i löptext utan enhet", "info",
-                        row_label, col.label)
+                    rep(
+                        cell.line_at(q.start),
+                        text,
+                        q.text,
+                        "tal i löptext utan enhet",
+                        "info",
+                        row_label,
+                        col.label,
+                    )
                     continue
                 ccol = Column() if prose else col
-                context_unit = ccol.unit or row_unit or stub_unit
+                weak_row = (
+                    row_unit == "antal"
+                    and stub_unit
+                    and not re.search(r"\bantal", row_label, re.IGNORECASE)
+                )  # "Insatser för personer …" in a mnkr table
+                context_unit = ccol.unit or (stub_unit if weak_row else row_unit) or stub_unit
                 unit = refine(q.unit, context_unit) if q.unit else context_unit
                 if q.year is not None:
                     year, ysrc = q.year, "cell"
@@ -336,28 +423,32 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
                     year, ysrc = caption_year, "caption"
                 else:
                     year, ysrc = None, ""
-                obs.append({
-                    **base,
-                    "doc_type": doc.doc_type,
-                    "municipality": doc.municipality,
-                    "doc_year": doc.doc_year,
-                    "table": caption,
-                    "section": section,
-                    "row_label": row_label,
-                    "category": q.category,
-                    "entity": q.entity,
-                    "sex": sex,
-                    "column_label": "" if prose else col.label,
-                    "year": year,
-                    "year_source": ysrc,
-                    "period": q.period or ccol.period or row_period,
-                    "value_kind": q.value_kind or ccol.value_kind or ("" if prose else row_kind),
-                    "value": q.value,
-                    "value_high": q.value_high,
-                    "qualifier": q.qualifier,
-                    "unit": unit,
-                    "line": cell.line_at(q.start),
-                    "cell_text": text,
-                    "footnote": footnote,
-                })
+                obs.append(
+                    {
+                        **base,
+                        "doc_type": doc.doc_type,
+                        "municipality": doc.municipality,
+                        "doc_year": doc.doc_year,
+                        "table": caption,
+                        "section": section,
+                        "row_label": row_label,
+                        "category": q.category,
+                        "entity": q.entity,
+                        "sex": sex,
+                        "column_label": "" if prose else col.label,
+                        "year": year,
+                        "year_source": ysrc,
+                        "period": q.period or ccol.period or row_period,
+                        "value_kind": q.value_kind
+                        or ccol.value_kind
+                        or ("" if prose else row_kind),
+                        "value": q.value,
+                        "value_high": q.value_high,
+                        "qualifier": q.qualifier,
+                        "unit": unit,
+                        "line": cell.line_at(q.start),
+                        "cell_text": text,
+                        "footnote": footnote,
+                    }
+                )
     return obs, report

@@ -30,8 +30,13 @@ VOCABULARY = (
 
 # Plain currencies, which a label may refine into a per-unit (kr -> kr/dygn).
 CURRENCIES = {"kr": "kr", "tkr": "tkr", "mnkr": "mnkr", "mdkr": "mdkr"}
-_PER_UNIT_CURRENCY = {"kr/dygn": "kr", "kr/inv": "kr", "kr/h": "kr", "kr/månad": "kr",
-                      "tkr/brukare": "tkr"}
+_PER_UNIT_CURRENCY = {
+    "kr/dygn": "kr",
+    "kr/inv": "kr",
+    "kr/h": "kr",
+    "kr/månad": "kr",
+    "tkr/brukare": "tkr",
+}
 
 _W = r"(?![\wåäöÅÄÖ])"  # end of word, Swedish letters included
 

@@ -21,7 +21,9 @@ def read_docx(data: bytes, source: str) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DocumentError(source, f"DOCX-filen kan inte läsas (skadad eller avkortad: {exc})") from exc
+        raise DocumentError(
+            source, f"DOCX-filen kan inte läsas (skadad eller avkortad: {exc})"
+        ) from exc
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]

@@ -54,4 +54,6 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise DocumentError(source, f"ogiltig {encoding}: {exc.reason} vid byte {exc.start}") from exc
+        raise DocumentError(
+            source, f"ogiltig {encoding}: {exc.reason} vid byte {exc.start}"
+        ) from exc

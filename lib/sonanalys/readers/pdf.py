@@ -29,7 +29,9 @@ def read_pdf(data: bytes, source: str) -> Document:
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise DocumentError(source, f"PDF:en kan inte läsas ({type(exc).__name__}: {exc})") from exc
     except Exception as exc:  # pdfminer raises many kinds for damaged files
-        raise DocumentError(source, f"PDF:en är skadad eller avkortad ({type(exc).__name__})") from exc
+        raise DocumentError(
+            source, f"PDF:en är skadad eller avkortad ({type(exc).__name__})"
+        ) from exc
     if not any(line.strip() for line in lines):
         raise DocumentError(source, "PDF:en innehåller ingen text (skannad bild? kör OCR först)")
     doc = read_text("\n".join(lines), source, "pdf", file_kind="pdf")
@@ -42,7 +44,7 @@ def _page_lines(page) -> list[str]:
     out: list[str] = []
     top = 0.0
     for t in tables:
-        x0, t_top, x1, t_bottom = t.bbox
+        _x0, t_top, _x1, t_bottom = t.bbox
         if t_top > top:
             out.extend(_text(page, top, t_top))
         rows = [[cell_text(c) for c in row] for row in t.extract()]

@@ -26,14 +26,47 @@ from .. import numparse
 from ..model import Cell, Row, Table
 
 _HEADER_WORDS = {
-    "förslag", "åtgärd", "åtgärder", "kostnadsreducering", "tidsaspekt", "effekt", "belopp",
-    "besparing", "kostnad", "budget", "utfall", "prognos", "avvikelse", "status", "tidplan", "år",
-    "helårseffekt", "verksamhet", "område", "insats", "beskrivning", "tidpunkt", "besparingar",
-    "kostnadsminskning", "netto", "mnkr", "tkr",
+    "förslag",
+    "åtgärd",
+    "åtgärder",
+    "kostnadsreducering",
+    "tidsaspekt",
+    "effekt",
+    "belopp",
+    "besparing",
+    "kostnad",
+    "budget",
+    "utfall",
+    "prognos",
+    "avvikelse",
+    "status",
+    "tidplan",
+    "år",
+    "helårseffekt",
+    "verksamhet",
+    "område",
+    "insats",
+    "beskrivning",
+    "tidpunkt",
+    "besparingar",
+    "kostnadsminskning",
+    "netto",
+    "mnkr",
+    "tkr",
 }
 _MONEY_WORDS = {
-    "kostnadsreducering", "effekt", "belopp", "besparing", "besparingar", "kostnad", "budget",
-    "utfall", "prognos", "avvikelse", "helårseffekt", "kostnadsminskning",
+    "kostnadsreducering",
+    "effekt",
+    "belopp",
+    "besparing",
+    "besparingar",
+    "kostnad",
+    "budget",
+    "utfall",
+    "prognos",
+    "avvikelse",
+    "helårseffekt",
+    "kostnadsminskning",
 }
 _TIME_WORDS = {"tidsaspekt", "tidplan", "tidpunkt", "år"}
 _SUM = re.compile(r"^\s*(?:summa|totalt|total summa|total)\b", re.IGNORECASE)
@@ -115,7 +148,7 @@ def read_plain_table(lines: list[str], start: int, columns: list[str]) -> tuple[
     """Read the loose table whose header is ``lines[start]``; return it and the index of
     the first line after it. Lines are 0-based here, 1-based in the table."""
     amount_col = next(i for i, c in enumerate(columns) if c.split()[0].lower() in _MONEY_WORDS)
-    has_time = any(c.split()[0].lower() in _TIME_WORDS for c in columns[amount_col + 1:])
+    has_time = any(c.split()[0].lower() in _TIME_WORDS for c in columns[amount_col + 1 :])
     header = Row([Cell(c, start + 1) for c in columns], start + 1)
     rows: list[Row] = [header]
     repairs: list[tuple[int, str, str]] = []
@@ -194,7 +227,10 @@ def read_plain_table(lines: list[str], start: int, columns: list[str]) -> tuple[
             if was_sum:
                 break
         if not spans:
-            if _SUM.match(text) is None and len(par.parts) + sum(len(p.parts) for p in label_pars) >= 12:
+            if (
+                _SUM.match(text) is None
+                and len(par.parts) + sum(len(p.parts) for p in label_pars) >= 12
+            ):
                 break  # prose, not a table row: the table has ended
             par.add(text, lineno)
             i += 1

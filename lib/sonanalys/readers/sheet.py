@@ -14,8 +14,12 @@ from .encoding import decode
 from .render import cell_text, number_text, tab_lines
 
 
-def _sheet_document(sheets: list[tuple[str, list[list[str]]]], source: str, kind: str,
-                    problems: list[tuple[str, int, str, str]]) -> Document:
+def _sheet_document(
+    sheets: list[tuple[str, list[list[str]]]],
+    source: str,
+    kind: str,
+    problems: list[tuple[str, int, str, str]],
+) -> Document:
     from . import read_text
 
     lines: list[str] = []
@@ -38,7 +42,9 @@ def read_xlsx(data: bytes, source: str) -> Document:
         values = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
         formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise DocumentError(source, f"XLSX-filen kan inte läsas (skadad eller avkortad: {exc})") from exc
+        raise DocumentError(
+            source, f"XLSX-filen kan inte läsas (skadad eller avkortad: {exc})"
+        ) from exc
     sheets: list[tuple[str, list[list[str]]]] = []
     problems: list[tuple[str, int, str, str]] = []
     for ws in values.worksheets:
@@ -51,8 +57,15 @@ def read_xlsx(data: bytes, source: str) -> Document:
                 if v is None:
                     f = wf.cell(row=cell.row, column=cell.column).value
                     if isinstance(f, str) and f.startswith("="):
-                        problems.append((ws.title, r, f, "formel utan sparat värde: öppna och spara "
-                                         "filen i Excel så att värdet räknas ut"))
+                        problems.append(
+                            (
+                                ws.title,
+                                r,
+                                f,
+                                "formel utan sparat värde: öppna och spara "
+                                "filen i Excel så att värdet räknas ut",
+                            )
+                        )
                     out.append("")
                 elif isinstance(v, bool):
                     out.append(str(v))
@@ -75,8 +88,10 @@ def read_csv(data: bytes, source: str) -> Document:
         raise DocumentError(source, "filen är tom")
     delimiter = _delimiter(text)
     dialect = csv.excel
-    rows = [[cell_text(c) for c in row]
-            for row in csv.reader(io.StringIO(text), dialect, delimiter=delimiter)]
+    rows = [
+        [cell_text(c) for c in row]
+        for row in csv.reader(io.StringIO(text), dialect, delimiter=delimiter)
+    ]
     return _sheet_document([(source, rows)], source, "csv", [])
 
 

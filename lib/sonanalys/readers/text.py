@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..numparse import read_cell
 from ..model import Block, Cell, Heading, Paragraph, Row, Table
+from ..numparse import read_cell
 from . import plain
 
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
@@ -134,8 +134,11 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
         parts: list[tuple[str, int]] = []
         while i < n and lines[i].strip():
             if i > start and (
-                is_pipe(lines[i]) or is_tab(lines[i]) or _MD_HEADING.match(lines[i])
-                or plain.header_columns(lines[i]) or _FOOTNOTE.match(lines[i])
+                is_pipe(lines[i])
+                or is_tab(lines[i])
+                or _MD_HEADING.match(lines[i])
+                or plain.header_columns(lines[i])
+                or _FOOTNOTE.match(lines[i])
             ):
                 break
             if _inline_heading(lines, i, i == start):
@@ -168,8 +171,10 @@ def _read_pipe(lines: list[str], i: int) -> tuple[Table, int]:
     header_rows: int | None = None
     while i < len(lines) and is_pipe(lines[i]):
         cells = split_pipe(lines[i])
-        if cells and all(_SEPARATOR_CELL.match(c) or c == "" for c in cells) and any(
-            _SEPARATOR_CELL.match(c) for c in cells
+        if (
+            cells
+            and all(_SEPARATOR_CELL.match(c) or c == "" for c in cells)
+            and any(_SEPARATOR_CELL.match(c) for c in cells)
         ):
             if header_rows is None:
                 header_rows = len(rows)

@@ -1,0 +1,78 @@
+"""`sonanalys parse`: files written, byte-identical on re-run, errors named."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+
+from sonanalys import paths
+from sonanalys.cli import main
+from sonanalys.tables import OBSERVATION_COLUMNS, REPORT_COLUMNS
+
+
+def test_parse_writes_contract_files(tmp_path, capsys):
+    assert main(["parse", str(paths.RAW), "--out", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [
+        "observations.csv",
+        "observations.parquet",
+        "parse_report.csv",
+        "parse_report.parquet",
+    ]
+    obs = pd.read_parquet(tmp_path / "observations.parquet")
+    assert list(obs.columns) == OBSERVATION_COLUMNS
+    assert list(pd.read_parquet(tmp_path / "parse_report.parquet").columns) == REPORT_COLUMNS
+    # the CSV is read back as strings: our numbers stay exactly what the parquet holds
+    csv = pd.read_csv(tmp_path / "observations.csv", dtype=str, keep_default_na=False)
+    assert len(csv) == len(obs)
+    assert [float(v) for v in csv.value] == obs.value.tolist()
+    assert "5 dokument" in capsys.readouterr().out
+
+
+def test_parse_is_byte_identical_on_rerun(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    main(["parse", str(paths.RAW), "--out", str(a)])
+    main(["parse", str(paths.RAW), "--out", str(b)])
+    for name in (
+        "observations.csv",
+        "observations.parquet",
+        "parse_report.csv",
+        "parse_report.parquet",
+    ):
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    assert not [p for p in a.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_parse_skips_other_files_and_fails_on_bad_documents(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Belopp mnkr\tBudget 2024\nNetto\t1 801\n", encoding="utf-8")
+    (src / "bild.png").write_bytes(b"\x89PNG")
+    (src / "trasig.docx").write_bytes(b"PK\x03\x04")
+    code = main(["parse", str(src), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "bild.png" in err and "hoppar över" in err
+    assert "trasig.docx" in err
+    obs = pd.read_parquet(tmp_path / "out" / "observations.parquet")
+    assert obs.value.tolist() == [1801.0]
+
+
+def test_module_entry_point(tmp_path):
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sonanalys",
+            "parse",
+            str(paths.RAW / "001_atgardsplan_2020_linkoping_son.txt"),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "1 dokument" in out.stdout

@@ -1,0 +1,235 @@
+"""The Swedish number reader: hand-picked cases from the documents, and properties."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sonanalys.numparse import format_sv, is_no_data, parse_number, read_cell, scan
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1 801", 1801),
+        ("25 863", 25863),
+        ("-81,5", -81.5),
+        ("2,25", 2.25),
+        ("−2,25", -2.25),
+        ("–81,5", -81.5),
+        ("1\u00a0801,5", 1801.5),
+        ("1\u202f801", 1801),
+        ("0", 0),
+        ("654 442", 654442),
+        ("28,750", 28.75),
+    ],
+)
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["1.5", "1,2,3", "1 80 1", "12a", "", "1 8000", "- "])
+def test_parse_number_refuses(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def q(text, **kw):
+    r = read_cell(text)
+    return [
+        {
+            k: getattr(x, k)
+            for k in (
+                "value",
+                "value_high",
+                "unit",
+                "qualifier",
+                "category",
+                "entity",
+                "period",
+                "year",
+            )
+        }
+        for x in r.quantities
+    ]
+
+
+def one(value, **kw):
+    base = dict(
+        value=value,
+        value_high=None,
+        unit="",
+        qualifier="",
+        category="",
+        entity="",
+        period="",
+        year=None,
+    )
+    base.update(kw)
+    return base
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("39%", [one(39.0, unit="procent")]),
+        ("3,5 %", [one(3.5, unit="procent")]),
+        ("Ca 0,5 mnkr", [one(0.5, unit="mnkr", qualifier="ca")]),
+        ("drygt 200 mnkr", [one(200.0, unit="mnkr", qualifier="drygt")]),
+        ("cirka 59 mnkr", [one(59.0, unit="mnkr", qualifier="ca")]),
+        ("0,5-1 mnkr", [one(0.5, value_high=1.0, unit="mnkr")]),
+        ("1063kr/inv", [one(1063.0, unit="kr/inv")]),
+        ("186 mnkr", [one(186.0, unit="mnkr")]),
+        ("IFO 454", [one(454.0, category="IFO")]),
+        ("LSS: 11", [one(11.0, category="LSS")]),
+        ("FH/ SoL 1 564", [one(1564.0, category="FH/SoL")]),
+        (
+            "Linköping: 761 kr/inv R9: 1063kr/inv",
+            [
+                one(761.0, unit="kr/inv", entity="Linköping"),
+                one(1063.0, unit="kr/inv", entity="R9"),
+            ],
+        ),
+        (
+            "Linköping: 1189 tkr/brukare R9: 1157 tkr brukare",
+            [
+                one(1189.0, unit="tkr/brukare", entity="Linköping"),
+                one(1157.0, unit="tkr/brukare", entity="R9"),
+            ],
+        ),
+        ("IFO 120 LSS 259", [one(120.0, category="IFO"), one(259.0, category="LSS")]),
+        ("Augusti 2023: 53 %", [one(53.0, unit="procent", period="Augusti 2023", year=2023)]),
+        ("<1500", [one(1500.0, qualifier="<")]),
+        ("2 486 kr", [one(2486.0, unit="kr")]),
+        ("119%*", [one(119.0, unit="procent")]),
+        (
+            "Tillkommer kostnad 2021 ca 4 mnkr för 2022 6 mnkr",
+            [one(4.0, unit="mnkr", qualifier="ca", year=2021), one(6.0, unit="mnkr", year=2022)],
+        ),
+        (
+            "<b>2021 5,2 mnkr</b> <b>2022 17 mnkr</b>",
+            [one(5.2, unit="mnkr", year=2021), one(17.0, unit="mnkr", year=2022)],
+        ),
+        (
+            "0,7 mnkr 2021  1,5 mnkr 2022",
+            [one(0.7, unit="mnkr", year=2021), one(1.5, unit="mnkr", year=2022)],
+        ),
+        ("2 020 kr/dygn", [one(2020.0, unit="kr/dygn")]),
+        ("IFO 2080", [one(2080.0, category="IFO")]),
+        ("Ca 400 000 papper", [one(400000.0, unit="antal", qualifier="ca")]),
+        ("2019 till186 mnkr", [one(186.0, unit="mnkr", year=2019)]),
+    ],
+)
+def test_read_cell(text, expected):
+    assert q(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2022-01-20", "datum"),
+        ("Soc 1525/2020", "diarienummer"),
+        ("Soc 967 /2019", "diarienummer"),
+        ("0-20 år", "ålders"),
+        ("Genomfört  Resultat 2022", "årtal"),
+        ("v 36-38", "vecko"),
+        ("Q 3 2020", "kvartal"),
+        ("publiceras juni 2024", "årtal"),
+    ],
+)
+def test_not_values_are_reported_as_info(text, reason):
+    r = read_cell(text)
+    assert r.quantities == []
+    assert [s.severity for s in r.skipped] == ["info"]
+    assert reason in r.skipped[0].reason
+
+
+@pytest.mark.parametrize("text", ["1 80 1", "3.5", "1,2,3", "– 81,5", "13 14"])
+def test_unreadable_is_a_warning_never_a_guess(text):
+    r = read_cell(text)
+    assert r.quantities == []
+    assert [s.severity for s in r.skipped] == ["warning"]
+
+
+@pytest.mark.parametrize("text", ["-", "–", "i u", "i.u", "IU", "", "..", " - "])
+def test_no_data_markers(text):
+    r = read_cell(text)
+    assert r.no_data and r.quantities == [] and r.skipped == []
+    assert is_no_data(text)
+
+
+@pytest.mark.parametrize("text", ["R9", "N35001", "dec-14", "LSS-11", "SOSFS"])
+def test_identifiers_are_not_numbers(text):
+    assert scan(text) == []
+
+
+def test_format_sv_is_cldr_swedish():
+    assert format_sv(1801.5) == "1\u00a0801,5"
+    assert format_sv(-81.5) == "\u221281,5"
+    assert format_sv(2.25, 1) == "2,2" or format_sv(2.25, 1) == "2,3"
+    assert format_sv(1234567, 0) == "1\u00a0234\u00a0567"
+    assert format_sv(float("nan")) == "–"
+    assert format_sv(12.5, unit="mnkr") == "12,5\u00a0mnkr"
+
+
+# ---------------------------------------------------------------------- properties
+
+decimals = st.integers(min_value=0, max_value=3)
+magnitudes = st.integers(min_value=-(10**9), max_value=10**9)
+SPACES = [" ", "\u00a0", "\u202f"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(magnitudes, decimals)
+def test_format_then_parse_round_trips(n, d):
+    x = n / 10**d
+    assert parse_number(format_sv(x, d)) == pytest.approx(x, abs=10**-d / 2)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(magnitudes, decimals, st.sampled_from(SPACES))
+def test_the_three_spaces_are_interchangeable(n, d, space):
+    text = format_sv(n / 10**d, d).replace("\u00a0", space)
+    assert parse_number(text) == parse_number(format_sv(n / 10**d, d))
+    [only] = read_cell(text).quantities
+    assert only.value == parse_number(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(magnitudes, decimals, st.sampled_from(["mnkr", "tkr", "kr", "%", "kr/inv", ""]))
+def test_digits_of_a_parsed_value_are_never_altered(n, d, unit):
+    printed = format_sv(n / 10**d, d)
+    text = f"{printed} {unit}".strip()
+    [only] = read_cell(text).quantities
+    digits_in = "".join(ch for ch in printed if ch.isdigit())
+    digits_out = f"{abs(only.value):.{d}f}".replace(".", "")
+    assert digits_out.lstrip("0") == digits_in.lstrip("0")
+    assert math.copysign(1, only.value) == (-1 if n < 0 else 1) or only.value == 0
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(["-", "–", "i u", "i.u", "IU", "..", ""]), st.sampled_from(["", " ", "  "]))
+def test_no_data_never_becomes_zero(marker, pad):
+    r = read_cell(f"{pad}{marker}{pad}")
+    assert r.quantities == []
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.integers(0, 999),
+    st.integers(1, 9),
+    st.integers(1, 999),
+    st.sampled_from(["Ca ", "ca ", "cirka ", "drygt ", ""]),
+)
+def test_ranges_and_approximations_are_never_collapsed(a, frac, extra, prefix):
+    low = a + frac / 10
+    high = low + extra
+    text = f"{prefix}{format_sv(low, 1)}-{format_sv(high, 1)} mnkr"
+    [only] = read_cell(text).quantities
+    assert only.value == pytest.approx(low) and only.value_high == pytest.approx(high)
+    assert only.qualifier == (
+        {"Ca ": "ca", "ca ": "ca", "cirka ": "ca", "drygt ": "drygt"}.get(prefix, "")
+    )
