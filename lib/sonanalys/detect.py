@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .model import Document, Heading, Paragraph, Table
+from .model import Document, Heading, Paragraph
 
 DOC_TYPES = ("atgardsplan", "delarsrapport", "internbudget", "volymtabell", "other")
 
@@ -170,4 +170,4 @@ def describe(doc: Document, file_kind: str = "text") -> Document:
     return doc
 
 
-__all__ = ["DOC_TYPES", "Table", "describe", "doc_type", "municipality", "report_year"]
+__all__ = ["DOC_TYPES", "describe", "doc_type", "municipality", "report_year"]

@@ -17,6 +17,20 @@ class DocumentError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
+def join_fragments(parts: list[tuple[str, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Join ``(text, line)`` fragments with spaces; return the text and, for each fragment,
+    ``(offset, line)`` so a position in the text maps back to its source line."""
+    text, starts, pos = "", [], 0
+    for frag, line in parts:
+        if text:
+            text += " "
+            pos += 1
+        starts.append((pos, line))
+        text += frag
+        pos += len(frag)
+    return text, tuple(starts)
+
+
 @dataclass
 class Cell:
     """A table cell as printed. ``starts`` maps character offsets of ``text`` to the

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import numparse
-from ..model import Cell, Row, Table
+from ..model import Cell, Row, Table, join_fragments
 
 _HEADER_WORDS = {
     "förslag",
@@ -117,16 +117,9 @@ class _Piece:
             self.parts.append((text, line))
 
     def cell(self, fallback_line: int) -> Cell:
-        text, starts, pos = "", [], 0
-        for frag, line in self.parts:
-            if text:
-                text += " "
-                pos += 1
-            starts.append((pos, line))
-            text += frag
-            pos += len(frag)
+        text, starts = join_fragments(self.parts)
         first = self.parts[0][1] if self.parts else fallback_line
-        return Cell(text, first, tuple(starts))
+        return Cell(text, first, starts)
 
     @property
     def text(self) -> str:

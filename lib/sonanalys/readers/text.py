@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, Cell, Heading, Paragraph, Row, Table
+from ..model import Block, Cell, Heading, Paragraph, Row, Table, join_fragments
 from ..numparse import read_cell
 from . import plain
 
@@ -152,15 +152,8 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
             i += 1
         if not parts:
             continue
-        text, starts, pos = "", [], 0
-        for frag, ln in parts:
-            if text:
-                text += " "
-                pos += 1
-            starts.append((pos, ln))
-            text += frag
-            pos += len(frag)
-        blocks.append(Paragraph(text, start + 1, tuple(starts)))
+        text, starts = join_fragments(parts)
+        blocks.append(Paragraph(text, start + 1, starts))
     _set_captions(blocks)
     return blocks, footnotes
 
