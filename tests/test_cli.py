@@ -9,18 +9,16 @@ import pandas as pd
 
 from sonanalys import paths
 from sonanalys.cli import main
+from sonanalys.pipeline import ALL_FRAMES
 from sonanalys.tables import OBSERVATION_COLUMNS, REPORT_COLUMNS
 
 
 def test_parse_writes_contract_files(tmp_path, capsys):
     assert main(["parse", str(paths.RAW), "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [
-        "observations.csv",
-        "observations.parquet",
-        "parse_report.csv",
-        "parse_report.parquet",
-    ]
+    assert names == sorted(
+        [f"{n}.{ext}" for n in ALL_FRAMES for ext in ("csv", "parquet")] + ["manifest.json"]
+    )
     obs = pd.read_parquet(tmp_path / "observations.parquet")
     assert list(obs.columns) == OBSERVATION_COLUMNS
     assert list(pd.read_parquet(tmp_path / "parse_report.parquet").columns) == REPORT_COLUMNS
@@ -35,12 +33,9 @@ def test_parse_is_byte_identical_on_rerun(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     main(["parse", str(paths.RAW), "--out", str(a)])
     main(["parse", str(paths.RAW), "--out", str(b)])
-    for name in (
-        "observations.csv",
-        "observations.parquet",
-        "parse_report.csv",
-        "parse_report.parquet",
-    ):
+    names = sorted(p.name for p in a.iterdir())
+    assert len(names) == 2 * len(ALL_FRAMES) + 1
+    for name in names:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
     assert not [p for p in a.iterdir() if p.name.endswith(".tmp")]
 

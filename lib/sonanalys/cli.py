@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 
 from . import paths
-from .io import write_frame
-from .observations import parse
+from .pipeline import process, write_processed
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     inputs = args.paths or [paths.RAW]
     out = Path(args.out)
-    result = parse(inputs)
+    processed = process(inputs)
+    result = processed.result
     for f in result.skipped_files:
         print(
             f"hoppar över {f}: inte en dokumentfil (.txt .md .pdf .docx .xlsx .csv)",
@@ -22,13 +22,23 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         )
     for e in result.errors:
         print(f"fel: {e}", file=sys.stderr)
-    written = write_frame(result.observations, out, "observations")
-    written += write_frame(result.report, out, "parse_report")
-    warnings = int((result.report["severity"] == "warning").sum())
+    for w in processed.frames.warnings:
+        print(f"varning: {w}", file=sys.stderr)
+    written = write_processed(processed, out, inputs)
+    report = processed.report
+    warnings = int((report["severity"] == "warning").sum())
+    checks = processed.frames["checks"]
+    off = checks[checks["status"] != "ok"]
     print(
         f"{len(result.documents)} dokument, {len(result.observations)} observationer, "
-        f"{len(result.report)} rader i parse_report ({warnings} varningar, "
+        f"{len(report)} rader i parse_report ({warnings} varningar, "
         f"{len(result.errors)} fel) -> {out}"
+    )
+    frames = ", ".join(f"{k} {len(v)}" for k, v in processed.frames.frames.items())
+    print(f"tabeller: {frames}")
+    print(
+        f"summakontroller: {len(checks) - len(off)} stämmer, {len(off)} avviker "
+        "(se checks.csv: dokumentets egna summor mot raderna)"
     )
     for p in written:
         print(f"  {p}")
@@ -38,7 +48,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="sonanalys", description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("parse", help="läs dokument till observations.csv/.parquet och parse_report")
+    p = sub.add_parser(
+        "parse",
+        help="läs dokument till observations, parse_report och domäntabellerna (atgarder, …)",
+    )
     p.add_argument("paths", nargs="*", help="filer eller mappar (standard: data/raw)")
     p.add_argument("--out", default=str(paths.PROCESSED), help="utmapp (standard: data/processed)")
     p.set_defaults(func=_cmd_parse)

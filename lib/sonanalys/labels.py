@@ -133,7 +133,7 @@ def period_of(text: str) -> str:
 _VALUE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), k)
     for p, k in (
-        (r"\bavvik", "avvikelse"),
+        (r"avvik", "avvikelse"),  # also "Budgetavvikelse"
         (r"\bförändring\b", "förändring"),
         (r"\bförbr(?:\.|ukning)", "förbrukning"),
         (r"kostnad\w*\s+för\s+(?:att\s+)?genomföra", "genomförandekostnad"),

@@ -13,7 +13,7 @@ import pandas as pd
 from .model import Document, DocumentError
 from .prose import prose_observations
 from .readers import SUFFIXES, read
-from .tables import OBSERVATION_COLUMNS, REPORT_COLUMNS, interpret
+from .tables import CELL_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS, interpret
 
 _INT_COLUMNS = ("doc_year", "page", "year", "line")
 _FLOAT_COLUMNS = ("value", "value_high")
@@ -26,19 +26,26 @@ class ParseResult:
     documents: list[Document] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # documents that could not be read
     skipped_files: list[str] = field(default_factory=list)  # not documents, by extension
+    cells: pd.DataFrame | None = None  # every body cell of every table, as text
 
 
-def document_records(doc: Document) -> tuple[list[dict], list[dict]]:
-    """Observation and report records of one document, in document order."""
+def document_records(
+    doc: Document, cells: list[dict] | None = None
+) -> tuple[list[dict], list[dict]]:
+    """Observation and report records of one document, in document order; with
+    ``cells``, the tables' body cells as text are appended there."""
     obs: list[dict] = []
     report: list[dict] = []
+    own_cells: list[dict] = []
     for no, table in enumerate(doc.tables, start=1):
-        o, r = interpret(table, doc, no)
+        o, r = interpret(table, doc, no, own_cells)
         obs.extend(o)
         report.extend(r)
     obs.extend(prose_observations(doc))
+    if cells is not None:
+        cells.extend(own_cells)
     if doc.page_starts:
-        for rec in obs + report:
+        for rec in obs + report + own_cells:
             _to_part_line(rec, doc)
     for sheet, row, text, what in doc.problems:
         report.append(
@@ -109,6 +116,7 @@ def parse(paths: Iterable[str | Path]) -> ParseResult:
     files, skipped = iter_files(paths)
     obs: list[dict] = []
     report: list[dict] = []
+    cells: list[dict] = []
     docs: list[Document] = []
     errors: list[str] = []
     for f in files:
@@ -134,11 +142,16 @@ def parse(paths: Iterable[str | Path]) -> ParseResult:
             )
             continue
         docs.append(doc)
-        o, r = document_records(doc)
+        o, r = document_records(doc, cells)
         obs.extend(o)
         report.extend(r)
     return ParseResult(
-        frame(obs, OBSERVATION_COLUMNS), frame(report, REPORT_COLUMNS), docs, errors, skipped
+        frame(obs, OBSERVATION_COLUMNS),
+        frame(report, REPORT_COLUMNS),
+        docs,
+        errors,
+        skipped,
+        frame(cells, CELL_COLUMNS),
     )
 
 

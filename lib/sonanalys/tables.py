@@ -57,6 +57,18 @@ OBSERVATION_COLUMNS = [
     "cell_text",
     "footnote",
 ]
+CELL_COLUMNS = [
+    "source",
+    "page",
+    "sheet",
+    "table_id",
+    "table",
+    "section",
+    "row_label",
+    "column_label",
+    "line",
+    "text",
+]
 REPORT_COLUMNS = [
     "source",
     "page",
@@ -213,8 +225,12 @@ def _is_value_cell(text: str) -> bool:
     return bool(text.strip()) and _has_value(text) and not _header_cell(text)
 
 
-def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], list[dict]]:
-    """Observations and parse-report rows for one table."""
+def interpret(
+    table: Table, doc: Document, table_no: int, cells_out: list[dict] | None = None
+) -> tuple[list[dict], list[dict]]:
+    """Observations and parse-report rows for one table. With ``cells_out``, every
+    non-empty body cell right of the labels is also appended there as text with its
+    labels (``Status``, ``Besluts-datum``: what the domain layer reads besides numbers)."""
     table_id = f"T{table_no:02d}"
     base = {"source": doc.source, "page": table.page, "sheet": table.sheet, "table_id": table_id}
     report: list[dict] = []
@@ -307,9 +323,9 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
         if (
             first.strip()
             and not values_here
-            and len(nonfirst) <= 1
+            and nonfirst in ([], [1])
             and not (nonfirst and N.scan(row_texts[nonfirst[0]]))
-        ):
+        ):  # a text in a far column ("Beskriv förväntad effekt") makes it a row, not a section
             section = L.label_text(first)
             parent = None
             prev_labels = [""] * k
@@ -363,6 +379,18 @@ def interpret(table: Table, doc: Document, table_no: int) -> tuple[list[dict], l
                 continue
             col = columns[j] if j < len(columns) else Column()
             cell = row_cells[j]
+            if cells_out is not None:
+                cells_out.append(
+                    {
+                        **base,
+                        "table": caption,
+                        "section": section,
+                        "row_label": row_label,
+                        "column_label": col.label,
+                        "line": cell.line,
+                        "text": text,
+                    }
+                )
             if j >= header_width and nh:
                 rep(
                     cell.line, text, "", "cellen står utanför rubrikens kolumner", "info", row_label

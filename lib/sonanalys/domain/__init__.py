@@ -1,0 +1,78 @@
+"""Domain frames: the observations shaped into the few questions economists ask.
+
+``build(result)`` takes a parse result (observations + the tables' text cells) and
+returns every frame, validated against its pandera schema, plus the sum checks and the
+warnings about tables a document of its kind should have had.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import atgarder, budget, care, followup, indikatorer, volymer
+from .schemas import SCHEMAS, conform
+
+FRAMES = tuple(SCHEMAS)
+
+# what a document of each kind is expected to hold, as frame → Swedish description
+EXPECTED: dict[str, dict[str, str]] = {
+    "atgardsplan": {"atgarder": "åtgärder med effekt i mnkr"},
+    "delarsrapport": {
+        "budget": "driftsammandrag (budget, utfall, prognos)",
+        "indikatorer": "indikatorer eller nämndmål",
+    },
+    "internbudget": {
+        "budget": "driftsammandrag (budget, plan)",
+        "volymer": "volymutveckling",
+        "indikatorer": "nämndindikatorer",
+    },
+}
+
+
+@dataclass
+class Frames:
+    frames: dict[str, pd.DataFrame]
+    warnings: list[str] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.frames[name]
+
+
+def build(observations: pd.DataFrame, cells: pd.DataFrame) -> Frames:
+    a = atgarder.build(observations, cells)
+    b = budget.build(observations)
+    frames = {
+        "atgarder": a,
+        "atgarder_uppfoljning": followup.followup(a),
+        "budget": b,
+        "placements": care.placements(observations),
+        "varddygn": care.varddygn(observations),
+        "volymer": volymer.build(observations),
+        "indikatorer": indikatorer.build(observations),
+        "checks": pd.concat([atgarder.check(a), budget.check(b)], ignore_index=True),
+    }
+    frames = {name: conform(df, name) for name, df in frames.items()}
+    return Frames(frames, missing_warnings(observations, frames))
+
+
+def missing_warnings(observations: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> list[str]:
+    """``<file>: en delårsrapport utan driftsammandrag …`` for each expected table a
+    document of a known kind lacks."""
+    out: list[str] = []
+    docs = observations[["source", "doc_type"]].drop_duplicates("source")
+    for src, kind in zip(docs["source"], docs["doc_type"], strict=True):
+        for frame, what in EXPECTED.get(kind, {}).items():
+            df = frames[frame]
+            has = df["source"].eq(src).any() if len(df) else False
+            if frame == "atgarder" and has:
+                has = df[(df["source"] == src) & df["value_mnkr"].notna()].shape[0] > 0
+            if not has:
+                out.append(f"{src}: dokumenttypen {kind} brukar ha {what}, men ingen hittades")
+    return out
+
+
+def check_failures(frames: Frames) -> pd.DataFrame:
+    c = frames["checks"]
+    return c[c["status"] != "ok"]

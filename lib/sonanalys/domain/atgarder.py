@@ -1,0 +1,256 @@
+"""Åtgärder: the measures of action plans, one row per measure × effect kind × year.
+
+A table is an action-plan table when its values are effects (``Kostnadsreducering``,
+``Effekt 2024``, ``Reviderat förslag netto effekt``, ``Kostnader för genomföra förslaget``)
+or its caption names measures (``Beslutade åtgärder``). Each of its rows is a measure, a
+``Summa`` row, or — in a summary table or a row labelled by a year — a plan-level figure.
+A measure without any effect in mnkr keeps one row with an empty value: it is listed,
+never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..numparse import format_sv, read_cell
+from .checks import check_totals
+from .common import MNKR_PER, PROVENANCE, is_total, to_mnkr
+
+EFFECT_KINDS = (
+    "planerad",
+    "reviderad",
+    "tidigare beslutad",
+    "prognos",
+    "beräknad total",
+    "uppnådd",
+    "genomförandekostnad",
+)
+LEVELS = ("åtgärd", "summa", "plan")
+COLUMNS = [
+    "municipality",
+    "doc_type",
+    "doc_year",
+    "plan",
+    "area",
+    "section",
+    "measure",
+    "level",
+    "effect_kind",
+    "year",
+    "value_mnkr",
+    "value_high_mnkr",
+    "qualifier",
+    "basis",
+    "unit",
+    "status",
+    "time_aspect",
+    "decision_date",
+    "diarienummer",
+    "column_label",
+    *PROVENANCE,
+]
+
+_PLAN_CAPTION = re.compile(r"åtgärd|besparing|kostnadsreducering|förslag", re.IGNORECASE)
+_SUMMARY_CAPTION = re.compile(r"^(summering|sammanställning|sammanfattning)", re.IGNORECASE)
+_COMMENT = re.compile(r"(?:^|/ )(?:kommentar|beskrivning)\b:?$", re.IGNORECASE)
+_AREAS = [
+    (re.compile(r"barn och unga|\bbarn\b|ungdom|\bbou\b", re.I), "Barn och unga"),
+    (re.compile(r"funktionsned|funktionshind|\blss\b", re.I), "Funktionshinder"),
+    (re.compile(r"vuxna|missbruk|beroende", re.I), "Vuxna"),
+    (re.compile(r"generell", re.I), "Generella"),
+    (re.compile(r"förening", re.I), "Föreningsbidrag"),
+    (re.compile(r"handläggning", re.I), "Handläggning"),
+]
+_TEXT_COLUMNS = {
+    "status": re.compile(r"status", re.I),
+    "time_aspect": re.compile(r"tidsaspekt", re.I),
+    "decision_date": re.compile(r"beslut\w*-?\s*datum", re.I),
+    "diarienummer": re.compile(r"diarie", re.I),
+}
+
+
+def effect_kind(column_label: str, value_kind: str) -> str:
+    """Which effect a column holds, from its header (PDF-broken words are joined first:
+    ``Revid erat försla g`` is ``Reviderat förslag``)."""
+    c = re.sub(r"\s+", "", column_label.lower())
+    if value_kind == "genomförandekostnad" or "genomför" in c:
+        return "genomförandekostnad"
+    if "uppnådd" in c or "uppnått" in c:
+        return "uppnådd"
+    if "tidigarebeslutad" in c:
+        return "tidigare beslutad"
+    if "revider" in c:
+        return "reviderad"
+    if "prognos" in c:
+        return "prognos"
+    if "beräknadtotal" in c:
+        return "beräknad total"
+    return "planerad"
+
+
+_HELAR = re.compile(r"helår", re.IGNORECASE)
+_DELAR = re.compile(r"delår", re.IGNORECASE)
+
+
+def basis_of(cell_text: str, value: float) -> str:
+    """``delår`` or ``helår`` when the words around the value say so
+    (``Delårseffekt 1,75 mnkr (3,5 miljoner på helår)``), else ''."""
+    for q in read_cell(cell_text).quantities:
+        if q.value != value:
+            continue
+        before, after = cell_text[max(0, q.start - 20) : q.start], cell_text[q.end : q.end + 15]
+        if _HELAR.search(after) or re.search(r"helår\w*\s*$", before, re.I):
+            return "helår"
+        if _DELAR.search(before):
+            return "delår"
+        return ""
+    return ""
+
+
+def area_of(section: str, caption: str) -> str:
+    for text in (section, caption):
+        for pattern, area in _AREAS:
+            if pattern.search(text):
+                return area
+    return section or caption
+
+
+def _plan_tables(obs: pd.DataFrame, cells: pd.DataFrame) -> set[tuple[str, str]]:
+    by_value = obs[obs["value_kind"].isin(["effekt", "genomförandekostnad"])]
+    keys = set(zip(by_value["source"], by_value["table_id"], strict=True))
+    named = cells[cells["table"].str.contains(_PLAN_CAPTION, na=False)]
+    named = named[named["column_label"].str.contains(r"(?i)beslut|effekt|status", na=False)]
+    keys |= set(zip(named["source"], named["table_id"], strict=True))
+    return keys
+
+
+def _level(row_label: str, caption: str) -> str:
+    if is_total(row_label):
+        return "summa"
+    if _SUMMARY_CAPTION.search(caption) or re.fullmatch(r"(?:år\s+)?(19|20)\d\d", row_label):
+        return "plan"
+    return "åtgärd"
+
+
+def build(obs: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
+    """The atgarder frame from observations and the tables' text cells."""
+    keys = _plan_tables(obs, cells)
+    if not keys:
+        return pd.DataFrame(columns=COLUMNS)
+    in_plan = pd.Series(list(zip(obs["source"], obs["table_id"], strict=True)), index=obs.index)
+    o = obs[in_plan.isin(keys) & obs["unit"].isin(["mnkr", "tkr", "kr", "mdkr"])]
+    o = o[~o["row_label"].str.contains(_COMMENT) & o["row_label"].ne("")]
+    rows = o.assign(
+        value_mnkr=to_mnkr(o["value"], o["unit"]),
+        value_high_mnkr=to_mnkr(o["value_high"], o["unit"]),
+        effect_kind=[
+            effect_kind(c, k) for c, k in zip(o["column_label"], o["value_kind"], strict=True)
+        ],
+        basis=[basis_of(t, v) for t, v in zip(o["cell_text"], o["value"], strict=True)],
+    )
+
+    c_in = pd.Series(list(zip(cells["source"], cells["table_id"], strict=True)), index=cells.index)
+    c = cells[c_in.isin(keys)]
+    c = c[~c["row_label"].str.contains(_COMMENT) & c["row_label"].ne("")]
+    key = ["source", "table_id", "row_label"]
+    attrs = c[key].drop_duplicates().set_index(key)
+    for name, pattern in _TEXT_COLUMNS.items():
+        col = c[c["column_label"].str.contains(pattern)]
+        col = col.assign(text=col["text"].str.replace(r"\s+", " ", regex=True).str.strip())
+        attrs[name] = col.groupby(key, sort=False)["text"].agg(" ".join)
+    attrs = attrs.fillna("").reset_index()
+
+    # measures with no effect in money still get a row
+    have = set(zip(rows["source"], rows["table_id"], rows["row_label"], strict=True))
+    first = c.groupby(key, sort=False).first().reset_index()
+    bare = first[
+        [
+            k not in have
+            for k in zip(first["source"], first["table_id"], first["row_label"], strict=True)
+        ]
+    ]
+    meta = obs.drop_duplicates("source").set_index("source")[
+        ["doc_type", "municipality", "doc_year"]
+    ]
+    bare = bare.assign(
+        doc_type=bare["source"].map(meta["doc_type"]),
+        municipality=bare["source"].map(meta["municipality"]),
+        doc_year=bare["source"].map(meta["doc_year"]),
+        column_label="",
+        effect_kind="",
+        year=pd.NA,
+        value_mnkr=float("nan"),
+        value_high_mnkr=float("nan"),
+        qualifier="",
+        basis="",
+        unit="",
+        cell_text="",
+    )
+    rows = pd.concat([rows, bare[[c for c in rows.columns if c in bare.columns]]])
+    rows = rows.merge(attrs, on=key, how="left")
+    for name in _TEXT_COLUMNS:
+        rows[name] = rows[name].fillna("")
+    rows["plan"] = rows["table"]
+    rows["measure"] = rows["row_label"]
+    rows["area"] = [area_of(s, t) for s, t in zip(rows["section"], rows["table"], strict=True)]
+    rows["level"] = [_level(r, t) for r, t in zip(rows["row_label"], rows["table"], strict=True)]
+    rows["year"] = pd.array(rows["year"], dtype="Int64")
+    rows["doc_year"] = pd.array(rows["doc_year"], dtype="Int64")
+    rows = rows.sort_values(["source", "line", "table_id", "column_label", "year"], kind="stable")
+    return rows[COLUMNS].reset_index(drop=True)
+
+
+def check(atgarder: pd.DataFrame) -> pd.DataFrame:
+    """Each plan's ``Summa``/``Totalt`` rows against its measures, per effect kind and
+    year; a total printed without a year sums its column over all years."""
+    df = atgarder[atgarder["value_mnkr"].notna()].copy()
+    # "1,75 mnkr (3,5 miljoner på helår)": the full-year figure restates the part-year one
+    same_cell = df.duplicated(["source", "line", "cell_text", "effect_kind", "year"], keep=False)
+    df = df[~(same_cell & df["basis"].eq("helår"))]
+    no_year_total = df[(df["level"] == "summa") & df["year"].isna()]
+    undated = set(
+        zip(
+            no_year_total["source"],
+            no_year_total["table_id"],
+            no_year_total["effect_kind"],
+            strict=True,
+        )
+    )
+    key = pd.Series(
+        list(zip(df["source"], df["table_id"], df["effect_kind"], strict=True)), index=df.index
+    )
+    df["year_group"] = df["year"].astype("object").where(~key.isin(undated), "alla år")
+    df["year_group"] = df["year_group"].map(lambda y: "" if pd.isna(y) else str(y))
+    df["_factor"] = df["unit"].map(MNKR_PER).fillna(1.0)
+    res = check_totals(
+        df, "atgarder", "value_mnkr", ["effect_kind", "year_group"], "measure", "value_high_mnkr"
+    )
+    return _note_undated(res, df)
+
+
+def _note_undated(res: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
+    """Where a dated total differs, name the same table's values printed without a year:
+    the document may count them in that year."""
+    notes = []
+    for r in res.itertuples():
+        note = ""
+        if r.status == "avvikelse" and r.group.split(" | ")[-1] not in ("", "alla år"):
+            kind = r.group.split(" | ")[0]
+            u = df[
+                (df["source"] == r.source)
+                & (df["table_id"] == r.table_id)
+                & (df["effect_kind"] == kind)
+                & df["year"].isna()
+                & (df["level"] == "åtgärd")
+            ]
+            if len(u):
+                total = float(u["value_mnkr"].sum())
+                lines = ", ".join(str(int(x)) for x in u["line"])
+                fits = abs(r.computed + total - r.reported) <= r.tolerance
+                note = f"{len(u)} värden utan år (rad {lines}) summerar {format_sv(total)} mnkr" + (
+                    "; med dem stämmer summan" if fits else ""
+                )
+        notes.append(note)
+    return res.assign(note=notes)

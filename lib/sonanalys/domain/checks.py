@@ -1,0 +1,159 @@
+"""Sum checks: a document's own totals (``Summa``, ``Totalt``, ``Nettokostnad``) against
+the rows they sum. A mismatch beyond rounding is flagged (status ``avvikelse``), never
+corrected: the document is what it is, and the economist decides.
+
+Which rows a total sums: within one table and one column (or effect kind and year), the
+rows above it back to the previous total; when there are none (a total printed first, as
+``Totalt antal i insats`` above ``Barn``, ``Unga``, ``Vuxna``), the rows below it up to
+the next total or a change of unit. Breakdown rows (``varav``, ``- kvinnor``) are parts of
+their parent and never summed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .common import is_total
+
+COLUMNS = [
+    "frame",
+    "source",
+    "table_id",
+    "table",
+    "group",
+    "total_label",
+    "line",
+    "n_parts",
+    "part_lines",
+    "reported",
+    "computed",
+    "computed_high",
+    "difference",
+    "tolerance",
+    "unit",
+    "status",
+    "note",
+]
+STATUSES = ("ok", "avvikelse")
+
+
+def _decimals(text: str) -> int:
+    m = re.search(r"\d,(\d+)", text)
+    return len(m.group(1)) if m else 0
+
+
+def _is_part(label: str) -> bool:
+    """A row a total can sum: not a breakdown of another row, not a year's level."""
+    if re.fullmatch(r"(?:år\s+)?(?:19|20)\d\d", label.strip()):
+        return False
+    return " / " not in label or not re.search(
+        r"/ (varav|därav|-|kvinnor|män|flickor|pojkar)", label, re.IGNORECASE
+    )
+
+
+def _tolerance(g: pd.DataFrame, parts: list[int], t: int) -> float:
+    """Rounding: half a unit of the last printed decimal per figure involved."""
+    decimals = max(_decimals(x) for x in g["cell_text"].iloc[[*parts, t]])
+    scale = float(g["_factor"].iloc[t]) if "_factor" in g.columns else 1.0
+    return 0.5 * 10.0**-decimals * (len(parts) + 1) * abs(scale)
+
+
+def _fits(g: pd.DataFrame, value: str, high: str | None, parts: list[int], t: int) -> bool:
+    vals = g[value].iloc[parts].astype(float)
+    highs = g[high].iloc[parts].astype(float).fillna(vals) if high else vals
+    reported = float(g[value].iloc[t])
+    tol = _tolerance(g, parts, t)
+    return vals.sum() - tol <= reported <= highs.sum() + tol
+
+
+def check_totals(
+    df: pd.DataFrame,
+    frame: str,
+    value: str,
+    group: list[str],
+    label: str = "row_label",
+    high: str | None = None,
+) -> pd.DataFrame:
+    """One row per total row found in ``df`` (grouped by ``group``, ordered by line)."""
+    out: list[dict] = []
+    keys = ["source", "table_id", *group]
+    for key, g in df.sort_values("line", kind="stable").groupby(keys, sort=True, dropna=False):
+        g = g[g[value].notna()]
+        labels = g[label].tolist()
+        totals = [i for i, lab in enumerate(labels) if is_total(lab)]
+        if not totals:
+            continue
+        for n, t in enumerate(totals):
+            lo = totals[n - 1] + 1 if n else 0
+            between = [i for i in range(lo, t) if _is_part(labels[i])]
+            candidates = [between] if between else []
+            if n:
+                # a running total: the previous total plus the rows since
+                # ("Nettokostnad" = "Nettokostnad" + "Externa vård-…")
+                candidates.append([totals[n - 1], *between])
+                # a total of totals ("Nettokostnad" = "Summa intäkter" + "Summa kostnader")
+                if not between:
+                    candidates.append(totals[:n])
+                # a grand total of every row above, past the subtotals
+                candidates.append([i for i in range(t) if i not in totals and _is_part(labels[i])])
+            if not between and not n:
+                unit = g["unit"].iloc[t]
+                below = []
+                for i in range(t + 1, len(labels)):
+                    if is_total(labels[i]) or g["unit"].iloc[i] != unit:
+                        break
+                    if _is_part(labels[i]):
+                        below.append(i)
+                candidates.append(below)
+            candidates = [c for c in candidates if c]
+            if not candidates:
+                continue
+            parts = candidates[0]
+            for c in candidates:
+                if _fits(g, value, high, c, t):
+                    parts = c
+                    break
+            row = g.iloc[t]
+            vals = g[value].iloc[parts].astype(float)
+            computed = float(vals.sum())
+            highs = vals
+            if high is not None:
+                highs = g[high].iloc[parts].astype(float).fillna(vals)
+            computed_high = float(highs.sum())
+            reported = float(row[value])
+            tol = _tolerance(g, parts, t)
+            if reported < computed - tol:
+                diff = reported - computed
+            elif reported > computed_high + tol:
+                diff = reported - computed_high
+            else:
+                diff = 0.0
+            out.append(
+                {
+                    "frame": frame,
+                    "source": key[0],
+                    "table_id": key[1],
+                    "table": row["table"],
+                    "group": " | ".join(str(k) for k in key[2:] if not pd.isna(k) and k != ""),
+                    "total_label": row[label],
+                    "line": int(row["line"]),
+                    "n_parts": len(parts),
+                    "part_lines": ", ".join(str(int(x)) for x in g["line"].iloc[parts]),
+                    "reported": reported,
+                    "computed": round(computed, 9),
+                    "computed_high": round(computed_high, 9),
+                    "difference": round(diff, 9),
+                    "tolerance": round(tol, 9),
+                    "unit": row["unit"],
+                    "status": "ok" if diff == 0.0 else "avvikelse",
+                    "note": "",
+                }
+            )
+    res = pd.DataFrame(out, columns=COLUMNS)
+    res["line"] = res["line"].astype("int64")
+    res["n_parts"] = res["n_parts"].astype("int64")
+    for c in ("reported", "computed", "computed_high", "difference", "tolerance"):
+        res[c] = res[c].astype("float64")
+    return res

@@ -1,0 +1,93 @@
+"""What the domain frames share: provenance columns, money in mnkr, total rows, and
+the years and periods a document leaves implicit ("Periodens budget", "Prognos helår")."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+# every domain frame ends with these, so a value can be checked against its document
+PROVENANCE = ["source", "page", "sheet", "table_id", "table", "line", "cell_text"]
+
+MNKR_PER = {"kr": 1e-6, "tkr": 1e-3, "mnkr": 1.0, "mdkr": 1e3}
+MONEY_UNITS = tuple(MNKR_PER)
+
+_TOTAL = re.compile(
+    r"^(?:<b>)?\s*(summa|totalt|total|summering|nettokostnad(?:er)?|netto|s:a)\b(?!\s+antal)",
+    re.IGNORECASE,
+)
+_MONTH_RANGE = re.compile(r"^[a-zåäö]{3}-[a-zåäö]{3}$")
+
+
+def is_total(label: str) -> bool:
+    """``Summa``, ``Totalt``, ``Summa totalt``, ``Nettokostnad`` — a row that sums others
+    (``Totalt antal i insats`` is a measure and counts only by the rows it sums)."""
+    return bool(_TOTAL.match(label.split(" / ")[-1].strip()))
+
+
+def to_mnkr(value: pd.Series, unit: pd.Series) -> pd.Series:
+    """Money in mnkr; NaN where the unit is not money."""
+    factor = unit.map(MNKR_PER).astype("float64")
+    return (value.astype("float64") * factor).round(9)
+
+
+def document_period(obs: pd.DataFrame) -> pd.Series:
+    """Per source, the reporting period its tables name most often (``jan-aug``), or ''."""
+    ranges = obs[obs["period"].str.fullmatch(_MONTH_RANGE.pattern, case=False, na=False)]
+    if ranges.empty:
+        return pd.Series(dtype="object")
+    return ranges.groupby("source")["period"].agg(lambda s: s.value_counts().index[0])
+
+
+def resolve_time(df: pd.DataFrame, full_year_kinds: tuple[str, ...]) -> pd.DataFrame:
+    """Fill the year a document leaves implicit and name the period.
+
+    - ``Periodens …`` (period ``perioden``) is the document's reporting period
+      (the month range its tables name), in the document's year.
+    - A value without a year in a dated document (delårsrapport, internbudget) is of the
+      document's year; ``year_source`` then says ``dokument``.
+    - A year's budget, prognos, bokslut or plan without a period is the full year (``helår``).
+    """
+    df = df.copy()
+    periods = document_period(df)
+    doc_period = df["source"].map(periods).astype("object").fillna("").astype(str)
+    is_period = df["period"].eq("perioden")
+    df.loc[is_period & doc_period.ne(""), "period"] = doc_period
+    no_year = df["year"].isna() & df["doc_year"].notna()
+    df.loc[no_year, "year"] = df.loc[no_year, "doc_year"]
+    df.loc[no_year, "year_source"] = "dokument"
+    full = df["period"].eq("") & (
+        df["value_kind"].isin(full_year_kinds) | df["year"].lt(df["doc_year"])
+    )
+    df.loc[full, "period"] = "helår"
+    return df
+
+
+def days_in(year: pd.Series, period: pd.Series) -> pd.Series:
+    """Days of a period: a year's days for ``helår``, a month range's days in that year
+    (``jan-aug`` 2023: 243), NaN when the period is not one of these."""
+    from ..numparse import MONTHS
+
+    out = np.full(len(year), np.nan)
+    for i, (y, p) in enumerate(zip(year, period, strict=True)):
+        if pd.isna(y):
+            continue
+        y = int(y)
+        if p == "helår":
+            out[i] = (pd.Timestamp(y + 1, 1, 1) - pd.Timestamp(y, 1, 1)).days
+            continue
+        m = _MONTH_RANGE.fullmatch(str(p).lower())
+        if not m:
+            continue
+        a, b = str(p).lower().split("-")
+        if a in MONTHS and b in MONTHS and MONTHS[a] <= MONTHS[b]:
+            start = pd.Timestamp(y, MONTHS[a], 1)
+            end = pd.Timestamp(y, MONTHS[b], 1) + pd.offsets.MonthEnd(0)
+            out[i] = (end - start).days + 1
+    return pd.Series(out, index=year.index)
+
+
+def words(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()

@@ -1,0 +1,166 @@
+"""Plan follow-up: a measure of one action plan matched to the same measure in the next
+plan of the same municipality, so the planned effect, the later plan's account of it
+(``tidigare beslutad``, ``reviderad``) and its status sit side by side.
+
+Names change between plans (``Akutboendeteam`` / ``Akutboende``, ``Psykiatrisk
+hemtjänst`` / ``Hemtjänst med inriktning mot psykiatri``). Two names match when one
+contains the other, or when they share enough word stems (six letters, so ``psykiatrisk``
+meets ``psykiatri``). Pairs are taken best first, one to one; a measure without a partner
+is listed with the side it has, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from itertools import pairwise
+
+import pandas as pd
+
+MATCHES = ("matchad", "endast tidigare plan", "endast senare plan")
+COLUMNS = [
+    "municipality",
+    "earlier_source",
+    "later_source",
+    "measure_earlier",
+    "measure_later",
+    "match",
+    "similarity",
+    "status",
+    "plan",
+    "effect_kind",
+    "year",
+    "value_mnkr",
+    "source",
+    "line",
+]
+THRESHOLD = 0.5
+_STOP = {
+    "för", "och", "av", "med", "samt", "att", "genom", "till", "nya", "ny", "inom", "vid",
+    "det", "som", "den", "de", "på", "i", "om", "en", "ett", "ej", "mot", "kring", "rörande",
+}  # fmt: skip
+# stems that name a kind of change, not what is changed
+_GENERIC = {
+    "reduce", "föränd", "översy", "riktli", "uppdra", "minska", "minskn", "utökni", "utöka",
+    "åtgärd", "kostna", "insats", "effekt", "verksa", "försla", "tjänst", "arbets",
+}  # fmt: skip
+RARE_SCORE = 0.6
+
+
+def _stems(name: str) -> set[str]:
+    words = re.findall(r"[a-zåäöéü]+", name.lower())
+    return {w[:6] for w in words if w not in _STOP and len(w) > 2} - _GENERIC
+
+
+def _long_stems(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-zåäöéü]{8,}", name.lower()) if w[:6] not in _GENERIC}
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[^a-zåäö0-9]", "", name.lower())
+
+
+def similarity(a: str, b: str, rare: frozenset[str] = frozenset()) -> float:
+    """1.0 when one name contains the other; else the share of the shorter name's word
+    stems found in the longer, nudged by character similarity. Sharing a long word that
+    no other measure uses (``rare``: ``vakansprövning``) scores at least RARE_SCORE."""
+    ca, cb = _compact(a), _compact(b)
+    if not ca or not cb:
+        return 0.0
+    if ca in cb or cb in ca:
+        return 1.0
+    sa, sb = _stems(a), _stems(b)
+    if not sa or not sb:
+        return 0.0
+    overlap = len(sa & sb) / min(len(sa), len(sb))
+    score = round(0.8 * overlap + 0.2 * SequenceMatcher(None, ca, cb).ratio(), 4)
+    if _long_stems(a) & _long_stems(b) & rare:
+        score = max(score, RARE_SCORE)
+    return score
+
+
+def match_measures(earlier: list[str], later: list[str]) -> list[tuple[str, str, float]]:
+    """Best-first one-to-one pairs with similarity ≥ THRESHOLD; unmatched names are
+    returned with '' for the missing side and similarity 0."""
+    counts: dict[str, int] = {}
+    for name in dict.fromkeys(earlier + later):
+        for st in _long_stems(name):
+            counts[st] = counts.get(st, 0) + 1
+    rare = frozenset(st for st, n in counts.items() if n == 2)
+    scored = sorted(
+        (
+            (similarity(a, b, rare), i, j)
+            for i, a in enumerate(earlier)
+            for j, b in enumerate(later)
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs: list[tuple[str, str, float]] = []
+    for score, i, j in scored:
+        if score < THRESHOLD:
+            break
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        pairs.append((earlier[i], later[j], score))
+    pairs += [(a, "", 0.0) for i, a in enumerate(earlier) if i not in used_a]
+    pairs += [("", b, 0.0) for j, b in enumerate(later) if j not in used_b]
+    return pairs
+
+
+def followup(atgarder: pd.DataFrame) -> pd.DataFrame:
+    """For each municipality, each action plan (``doc_type == 'atgardsplan'``) against the
+    next one by year: one row per matched measure × effect value of either plan."""
+    plans = atgarder[(atgarder["doc_type"] == "atgardsplan") & (atgarder["level"] == "åtgärd")]
+    out: list[pd.DataFrame] = []
+    for muni, p in plans.groupby("municipality", sort=True):
+        docs = p[["source", "doc_year"]].drop_duplicates().sort_values(["doc_year", "source"])
+        srcs = docs["source"].tolist()
+        for early, late in pairwise(srcs):
+            a = p[p["source"] == early]
+            b = p[p["source"] == late]
+            names_a = list(dict.fromkeys(a["measure"]))
+            names_b = list(dict.fromkeys(b["measure"]))
+            for ma, mb, score in match_measures(names_a, names_b):
+                match = (
+                    "matchad"
+                    if ma and mb
+                    else ("endast tidigare plan" if ma else "endast senare plan")
+                )
+                status = (
+                    " ".join(dict.fromkeys(t for t in b.loc[b["measure"] == mb, "status"] if t))
+                    if mb
+                    else ""
+                )
+                for side, name in ((a, ma), (b, mb)):
+                    if not name:
+                        continue
+                    rows = side[side["measure"] == name]
+                    out.append(
+                        pd.DataFrame(
+                            {
+                                "municipality": muni,
+                                "earlier_source": early,
+                                "later_source": late,
+                                "measure_earlier": ma,
+                                "measure_later": mb,
+                                "match": match,
+                                "similarity": score,
+                                "status": status,
+                                "plan": "tidigare" if side is a else "senare",
+                                "effect_kind": rows["effect_kind"],
+                                "year": rows["year"],
+                                "value_mnkr": rows["value_mnkr"],
+                                "source": rows["source"],
+                                "line": rows["line"],
+                            }
+                        )
+                    )
+    if not out:
+        return pd.DataFrame(columns=COLUMNS)
+    res = pd.concat(out, ignore_index=True)[COLUMNS]
+    res["year"] = pd.array(res["year"], dtype="Int64")
+    return res

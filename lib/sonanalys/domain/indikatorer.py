@@ -1,0 +1,91 @@
+"""Indikatorer: nämndindikatorer and målvärden, the R9 pairs (the municipality's value
+and the R9 average side by side, with the Kolada id from the footnote) and occupancy
+(beläggning) by month."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..numparse import MONTHS
+from .common import PROVENANCE, resolve_time
+
+COLUMNS = [
+    "municipality",
+    "doc_type",
+    "doc_year",
+    "area",
+    "indicator",
+    "entity",
+    "is_comparison",
+    "kolada_id",
+    "sex",
+    "year",
+    "period",
+    "month",
+    "value_kind",
+    "value",
+    "unit",
+    "column_label",
+    "footnote",
+    *PROVENANCE,
+]
+
+_INDICATOR_TABLE = re.compile(
+    r"indikator|nämndmål|\bmål\b|målområde|målvärde|måluppfyllelse|nyckeltal|beläggning|"
+    r"kommunövergripande|sammandrag|arbetsmängd|gruppbehandling",
+    re.IGNORECASE,
+)
+_KOLADA_ID = re.compile(r"\b([NU]\d{5})\b")
+_GROUP_ENTITIES = re.compile(r"^(?:R9|R12|riket|länet|snitt|genomsnitt|medel)", re.IGNORECASE)
+
+
+def build(obs: pd.DataFrame) -> pd.DataFrame:
+    """Every value of an indicator table, and every value compared with a group
+    (an entity such as ``R9`` in the cell)."""
+    o = obs[obs["table"].ne("text")]
+    in_table = (o["table"] + " " + o["section"]).str.contains(_INDICATOR_TABLE)
+    compared = o["entity"].ne("")
+    keep = (in_table | compared) & ~o["value_kind"].isin(["effekt", "genomförandekostnad"])
+    keep &= ~o["unit"].isin(["mnkr", "tkr", "mdkr"]) | compared
+    o = o[keep]
+    o = resolve_time(o, ())
+    kolada = (o["footnote"] + " " + o["row_label"]).str.extract(_KOLADA_ID, expand=False)
+    month = o["period"].str.lower().map(MONTHS)
+    entity = o["entity"].where(o["entity"].ne(""), o["municipality"])
+    df = o.assign(
+        area=o["section"].where(o["section"].ne(""), o["table"]),
+        indicator=o["row_label"],
+        entity=entity,
+        is_comparison=entity.str.contains(_GROUP_ENTITIES),
+        kolada_id=kolada.fillna(""),
+        month=pd.array(month, dtype="Int64"),
+    )
+    df["year"] = pd.array(df["year"], dtype="Int64")
+    df["doc_year"] = pd.array(df["doc_year"], dtype="Int64")
+    df = df.sort_values(["source", "line", "table_id", "column_label"], kind="stable")
+    return df[COLUMNS].reset_index(drop=True)
+
+
+def r9_pairs(indikatorer: pd.DataFrame) -> pd.DataFrame:
+    """The municipality's value beside the comparison group's, one row per indicator
+    and year (``Linköping: 761 kr/inv R9: 1063 kr/inv``)."""
+    pairs = indikatorer[indikatorer.groupby(["source", "line"])["is_comparison"].transform("any")]
+    own = pairs[~pairs["is_comparison"]]
+    grp = pairs[pairs["is_comparison"]]
+    keys = ["source", "line", "indicator", "kolada_id", "year", "unit"]
+    out = own.merge(grp[[*keys, "entity", "value"]], on=keys, suffixes=("", "_group"))
+    out = out.rename(
+        columns={
+            "entity": "municipality_name",
+            "entity_group": "group",
+            "value_group": "group_value",
+        }
+    )
+    out["gap"] = out["value"] - out["group_value"]
+    cols = [
+        "municipality", "indicator", "kolada_id", "year", "unit", "value", "group",
+        "group_value", "gap", "source", "line",
+    ]  # fmt: skip
+    return out[cols].reset_index(drop=True)

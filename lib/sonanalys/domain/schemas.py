@@ -1,0 +1,240 @@
+"""pandera schemas of the domain frames: the documented contract of each column.
+
+Text columns are never null (an unknown is ``''``); years, lines and pages are nullable
+integers; values are floats, NaN only where the frame says a value may be missing.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from . import atgarder, budget, care, checks, followup, indikatorer, volymer
+
+TEXT = pa.Column(str, nullable=False)
+INT = pa.Column("Int64", nullable=True, coerce=True)
+FLOAT = pa.Column("float64", nullable=True, coerce=True)
+VALUE = pa.Column("float64", nullable=False, coerce=True)
+
+
+def _text(allowed: tuple[str, ...] | None = None) -> pa.Column:
+    return pa.Column(str, pa.Check.isin(list(allowed)), nullable=False) if allowed else TEXT
+
+
+def _prov() -> dict[str, pa.Column]:
+    return {
+        "source": pa.Column(str, pa.Check.str_length(min_value=1), nullable=False),
+        "page": INT,
+        "sheet": TEXT,
+        "table_id": TEXT,
+        "table": TEXT,
+        "line": pa.Column("Int64", pa.Check.ge(1), nullable=False, coerce=True),
+        "cell_text": TEXT,
+    }
+
+
+def _doc() -> dict[str, pa.Column]:
+    return {"municipality": TEXT, "doc_type": TEXT, "doc_year": INT}
+
+
+def _schema(name: str, columns: list[str], spec: dict[str, pa.Column]) -> pa.DataFrameSchema:
+    missing = [c for c in columns if c not in spec]
+    if missing:  # a programming error: every column is documented
+        raise AssertionError(f"schema {name} lacks {missing}")
+    return pa.DataFrameSchema({c: spec[c] for c in columns}, strict=True, ordered=True, name=name)
+
+
+ATGARDER = _schema(
+    "atgarder",
+    atgarder.COLUMNS,
+    {
+        **_doc(),
+        **_prov(),
+        "plan": TEXT,
+        "area": TEXT,
+        "section": TEXT,
+        "measure": pa.Column(str, pa.Check.str_length(min_value=1), nullable=False),
+        "level": _text(atgarder.LEVELS),
+        "effect_kind": _text(("", *atgarder.EFFECT_KINDS)),
+        "year": INT,
+        "value_mnkr": FLOAT,
+        "value_high_mnkr": FLOAT,
+        "qualifier": TEXT,
+        "basis": _text(("", "delår", "helår")),
+        "unit": _text(("", "mnkr", "tkr", "kr", "mdkr")),
+        "status": TEXT,
+        "time_aspect": TEXT,
+        "decision_date": TEXT,
+        "diarienummer": TEXT,
+        "column_label": TEXT,
+    },
+)
+BUDGET = _schema(
+    "budget",
+    budget.COLUMNS,
+    {
+        **_doc(),
+        **_prov(),
+        "section": TEXT,
+        "verksamhet": pa.Column(str, pa.Check.str_length(min_value=1), nullable=False),
+        "is_total": pa.Column(bool),
+        "value_kind": _text(budget.VALUE_KINDS),
+        "year": INT,
+        "year_source": TEXT,
+        "period": TEXT,
+        "value_mnkr": VALUE,
+        "value_tkr": VALUE,
+        "unit": _text(("mnkr", "tkr", "kr", "mdkr")),
+        "column_label": TEXT,
+    },
+)
+_CARE = {
+    **_doc(),
+    **_prov(),
+    "label": TEXT,
+    "group": _text(care.GROUPS),
+    "care_form": _text(care.CARE_FORMS),
+    "sex": _text(("", "K", "M")),
+    "year": INT,
+    "period": TEXT,
+    "value_kind": TEXT,
+    "value": VALUE,
+    "column_label": TEXT,
+}
+PLACEMENTS = _schema(
+    "placements",
+    care.PLACEMENT_COLUMNS,
+    {
+        **_CARE,
+        "measure": _text(care.PLACEMENT_MEASURES),
+        "unit": _text(("antal", "per1000")),
+    },
+)
+VARDDYGN = _schema(
+    "varddygn",
+    care.VARDDYGN_COLUMNS,
+    {
+        **_CARE,
+        "measure": _text(care.VARDDYGN_MEASURES),
+        "basis": _text(care.BASES),
+        "unit": _text(("dygn", "kr/dygn")),
+        "derivation": TEXT,
+        "reported": FLOAT,
+        "difference": FLOAT,
+    },
+)
+VOLYMER = _schema(
+    "volymer",
+    volymer.COLUMNS,
+    {
+        **_doc(),
+        **_prov(),
+        "section": TEXT,
+        "measure": TEXT,
+        "entity": TEXT,
+        "group": _text(care.GROUPS),
+        "sex": _text(("", "K", "M")),
+        "year": INT,
+        "period": TEXT,
+        "value_kind": TEXT,
+        "value": VALUE,
+        "unit": _text(("antal",)),
+        "column_label": TEXT,
+    },
+)
+INDIKATORER = _schema(
+    "indikatorer",
+    indikatorer.COLUMNS,
+    {
+        **_doc(),
+        **_prov(),
+        "area": TEXT,
+        "indicator": TEXT,
+        "entity": TEXT,
+        "is_comparison": pa.Column(bool),
+        "kolada_id": pa.Column(str, pa.Check.str_matches(r"^([NU]\d{5})?$"), nullable=False),
+        "sex": _text(("", "K", "M")),
+        "year": INT,
+        "period": TEXT,
+        "month": pa.Column("Int64", pa.Check.in_range(1, 12), nullable=True),
+        "value_kind": TEXT,
+        "value": VALUE,
+        "unit": TEXT,
+        "column_label": TEXT,
+        "footnote": TEXT,
+    },
+)
+FOLLOWUP = _schema(
+    "atgarder_uppfoljning",
+    followup.COLUMNS,
+    {
+        "municipality": TEXT,
+        "earlier_source": TEXT,
+        "later_source": TEXT,
+        "measure_earlier": TEXT,
+        "measure_later": TEXT,
+        "match": _text(followup.MATCHES),
+        "similarity": pa.Column("float64", pa.Check.in_range(0, 1)),
+        "status": TEXT,
+        "plan": _text(("tidigare", "senare")),
+        "effect_kind": TEXT,
+        "year": INT,
+        "value_mnkr": FLOAT,
+        "source": TEXT,
+        "line": pa.Column("Int64", nullable=False, coerce=True),
+    },
+)
+CHECKS = _schema(
+    "checks",
+    checks.COLUMNS,
+    {
+        "frame": _text(("atgarder", "budget")),
+        "source": TEXT,
+        "table_id": TEXT,
+        "table": TEXT,
+        "group": TEXT,
+        "total_label": TEXT,
+        "line": pa.Column("int64", pa.Check.ge(1)),
+        "n_parts": pa.Column("int64", pa.Check.ge(1)),
+        "part_lines": TEXT,
+        "reported": VALUE,
+        "computed": VALUE,
+        "computed_high": VALUE,
+        "difference": VALUE,
+        "tolerance": VALUE,
+        "unit": TEXT,
+        "status": _text(checks.STATUSES),
+        "note": TEXT,
+    },
+)
+
+SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "atgarder": ATGARDER,
+    "atgarder_uppfoljning": FOLLOWUP,
+    "budget": BUDGET,
+    "placements": PLACEMENTS,
+    "varddygn": VARDDYGN,
+    "volymer": VOLYMER,
+    "indikatorer": INDIKATORER,
+    "checks": CHECKS,
+}
+
+
+def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The frame with its schema's columns in order and dtypes set (also when empty),
+    then validated: a builder that breaks its contract fails here, loudly."""
+    schema = SCHEMAS[name]
+    out = pd.DataFrame(index=df.index)
+    for col, spec in schema.columns.items():
+        s = df[col] if col in df.columns else pd.Series(index=df.index, dtype="object")
+        dtype = str(spec.dtype)
+        if dtype in ("str", "string"):
+            s = s.astype("object").where(s.notna(), "").astype(str)
+        elif dtype == "Int64":
+            s = pd.array(s.astype("object").where(s.notna(), None), dtype="Int64")
+        elif dtype == "bool":
+            s = s.astype(bool)
+        else:
+            s = s.astype(dtype)
+        out[col] = s
+    return schema.validate(out.reset_index(drop=True))
