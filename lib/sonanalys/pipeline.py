@@ -62,7 +62,8 @@ class Processed:
 
 def process(inputs: Iterable[str | Path]) -> Processed:
     result = parse(inputs)
-    return Processed(result, build(result.observations, result.cells))
+    docs = [(d.source, d.doc_type) for d in result.documents]
+    return Processed(result, build(result.observations, result.cells, docs))
 
 
 def manifest(inputs: Iterable[str | Path]) -> dict:

@@ -40,7 +40,13 @@ class Frames:
         return self.frames[name]
 
 
-def build(observations: pd.DataFrame, cells: pd.DataFrame) -> Frames:
+def build(
+    observations: pd.DataFrame,
+    cells: pd.DataFrame,
+    documents: list[tuple[str, str]] | None = None,
+) -> Frames:
+    """Every frame; ``documents`` (source, doc_type) lets a document with no values at
+    all still be warned about."""
     a = atgarder.build(observations, cells)
     b = budget.build(observations)
     frames = {
@@ -54,15 +60,19 @@ def build(observations: pd.DataFrame, cells: pd.DataFrame) -> Frames:
         "checks": pd.concat([atgarder.check(a), budget.check(b)], ignore_index=True),
     }
     frames = {name: conform(df, name) for name, df in frames.items()}
-    return Frames(frames, missing_warnings(observations, frames))
+    if documents is None:
+        docs = observations[["source", "doc_type"]].drop_duplicates("source")
+        documents = list(zip(docs["source"], docs["doc_type"], strict=True))
+    return Frames(frames, missing_warnings(documents, frames))
 
 
-def missing_warnings(observations: pd.DataFrame, frames: dict[str, pd.DataFrame]) -> list[str]:
-    """``<file>: en delårsrapport utan driftsammandrag …`` for each expected table a
-    document of a known kind lacks."""
+def missing_warnings(
+    documents: list[tuple[str, str]], frames: dict[str, pd.DataFrame]
+) -> list[str]:
+    """``<file>: dokumenttypen delarsrapport brukar ha driftsammandrag …`` for each
+    expected table a document of a known kind lacks."""
     out: list[str] = []
-    docs = observations[["source", "doc_type"]].drop_duplicates("source")
-    for src, kind in zip(docs["source"], docs["doc_type"], strict=True):
+    for src, kind in documents:
         for frame, what in EXPECTED.get(kind, {}).items():
             df = frames[frame]
             has = df["source"].eq(src).any() if len(df) else False

@@ -198,7 +198,7 @@ def build(obs: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
     rows["level"] = [_level(r, t) for r, t in zip(rows["row_label"], rows["table"], strict=True)]
     rows["year"] = pd.array(rows["year"], dtype="Int64")
     rows["doc_year"] = pd.array(rows["doc_year"], dtype="Int64")
-    rows = rows.sort_values(["source", "line", "table_id", "column_label", "year"], kind="stable")
+    rows = rows.sort_values(["source", "line", "table_id"], kind="stable")
     return rows[COLUMNS].reset_index(drop=True)
 
 

@@ -40,6 +40,8 @@ COLUMNS = [
 
 def build(obs: pd.DataFrame) -> pd.DataFrame:
     """Money values of a known kind (utfall, budget, prognos …) outside action plans."""
+    if obs.empty:
+        return pd.DataFrame(columns=COLUMNS)
     o = obs[obs["unit"].isin(MONEY_UNITS) & obs["value_kind"].isin(VALUE_KINDS)]
     o = o[o["table"].ne("text")]
     o = resolve_time(o, FULL_YEAR_KINDS)
@@ -53,7 +55,7 @@ def build(obs: pd.DataFrame) -> pd.DataFrame:
     )
     df["year"] = pd.array(df["year"], dtype="Int64")
     df["doc_year"] = pd.array(df["doc_year"], dtype="Int64")
-    df = df.sort_values(["source", "line", "table_id", "column_label"], kind="stable")
+    df = df.sort_values(["source", "line", "table_id"], kind="stable")
     return df[COLUMNS].reset_index(drop=True)
 
 

@@ -146,6 +146,8 @@ def _placement_measure(label: str, unit: str) -> str:
 
 def placements(obs: pd.DataFrame) -> pd.DataFrame:
     """Persons in care: counts and rates whose labels name care."""
+    if obs.empty:
+        return pd.DataFrame(columns=PLACEMENT_COLUMNS)
     o = obs[obs["unit"].isin(["antal", "per1000"]) & obs["table"].ne("text")]
     o = o[o["row_label"].str.contains(_IN_CARE) | o["table"].str.contains(_IN_CARE)]
     o = o[~o["row_label"].str.contains(_NOT_PLACEMENT)]
@@ -162,7 +164,7 @@ def placements(obs: pd.DataFrame) -> pd.DataFrame:
     )
     df["year"] = pd.array(df["year"], dtype="Int64")
     df["doc_year"] = pd.array(df["doc_year"], dtype="Int64")
-    df = df.sort_values(["source", "line", "table_id", "column_label"], kind="stable")
+    df = df.sort_values(["source", "line", "table_id"], kind="stable")
     return df[PLACEMENT_COLUMNS].reset_index(drop=True)
 
 
@@ -179,6 +181,8 @@ def varddygn(obs: pd.DataFrame) -> pd.DataFrame:
     reported figure of that column and the difference.
     """
     o = obs[obs["table"].ne("text")]
+    if o.empty:
+        return pd.DataFrame(columns=VARDDYGN_COLUMNS)
     o = resolve_time(o, ("budget", "prognos", "bokslut", "plan"))
     days = o[o["unit"].eq("dygn") & o["row_label"].str.contains(r"(?i)dygn")]
     cost = o[o["unit"].eq("kr/dygn") & ~o["row_label"].str.contains(r"(?i)kommentar")]
@@ -202,7 +206,7 @@ def varddygn(obs: pd.DataFrame) -> pd.DataFrame:
         rows[c] = rows[c].astype("float64") if c in rows else np.nan
     rows["year"] = pd.array(rows["year"], dtype="Int64")
     rows["doc_year"] = pd.array(rows["doc_year"], dtype="Int64")
-    rows = rows.sort_values(["source", "line", "table_id", "column_label", "basis"], kind="stable")
+    rows = rows.sort_values(["source", "line", "table_id", "basis"], kind="stable")
     return rows[VARDDYGN_COLUMNS].reset_index(drop=True)
 
 

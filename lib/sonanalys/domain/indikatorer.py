@@ -44,6 +44,8 @@ _GROUP_ENTITIES = re.compile(r"^(?:R9|R12|riket|länet|snitt|genomsnitt|medel)",
 def build(obs: pd.DataFrame) -> pd.DataFrame:
     """Every value of an indicator table, and every value compared with a group
     (an entity such as ``R9`` in the cell)."""
+    if obs.empty:
+        return pd.DataFrame(columns=COLUMNS)
     o = obs[obs["table"].ne("text")]
     in_table = (o["table"] + " " + o["section"]).str.contains(_INDICATOR_TABLE)
     compared = o["entity"].ne("")
@@ -64,7 +66,7 @@ def build(obs: pd.DataFrame) -> pd.DataFrame:
     )
     df["year"] = pd.array(df["year"], dtype="Int64")
     df["doc_year"] = pd.array(df["doc_year"], dtype="Int64")
-    df = df.sort_values(["source", "line", "table_id", "column_label"], kind="stable")
+    df = df.sort_values(["source", "line", "table_id"], kind="stable")
     return df[COLUMNS].reset_index(drop=True)
 
 

@@ -39,6 +39,8 @@ _VOLUME = re.compile(
 def build(obs: pd.DataFrame) -> pd.DataFrame:
     """Counts (unit ``antal``) whose label names a volume, or any count in a table whose
     caption or section says ``volym``."""
+    if obs.empty:
+        return pd.DataFrame(columns=COLUMNS)
     o = obs[obs["unit"].eq("antal") & obs["table"].ne("text")]
     named = o["row_label"].str.contains(_VOLUME) | o["table"].str.contains(_VOLUME)
     in_volume_table = (o["table"] + " " + o["section"]).str.contains(r"(?i)volym")
@@ -51,5 +53,5 @@ def build(obs: pd.DataFrame) -> pd.DataFrame:
     )
     df["year"] = pd.array(df["year"], dtype="Int64")
     df["doc_year"] = pd.array(df["doc_year"], dtype="Int64")
-    df = df.sort_values(["source", "line", "table_id", "column_label"], kind="stable")
+    df = df.sort_values(["source", "line", "table_id"], kind="stable")
     return df[COLUMNS].reset_index(drop=True)

@@ -1,0 +1,394 @@
+"""Domain frames on the real documents: whole tables compared value by value."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from tests.conftest import RAW, SEEDS, pick
+
+from sonanalys import domain
+from sonanalys.domain import followup, schemas
+from sonanalys.observations import parse
+from sonanalys.pipeline import load, process, write_processed
+
+
+@pytest.fixture(scope="module")
+def frames(seeds_result):
+    return domain.build(seeds_result.observations, seeds_result.cells)
+
+
+def rows(df, cols, **kw):
+    """The selected rows as a list of tuples, in the frame's order."""
+    sel = (pick(df, **kw) if kw else df)[cols].astype(object)
+    return [tuple(None if pd.isna(v) else v for v in r) for r in sel.itertuples(index=False)]
+
+
+# --------------------------------------------------------------------------- atgarder
+
+
+def test_atgarder_000_decided_table_whole(frames):
+    a = frames["atgarder"]
+    got = rows(
+        a,
+        ["measure", "level", "effect_kind", "year", "value_mnkr", "status", "line"],
+        source=SEEDS["000"],
+        table_id="T01",
+    )
+    assert got == [
+        ("Akutboende", "åtgärd", "tidigare beslutad", 2021, 1.5, "Genomfört", 60),
+        ("Team bo kvar", "åtgärd", "tidigare beslutad", 2021, 1.4, "Genomfört", 61),
+        ("Reducering hyra beroendemottagningen", "åtgärd", "tidigare beslutad", 2021, 0.6,
+         "Genomfört", 62),
+        ("Ny upphandling stödboende för våldsutsatta kvinnor", "åtgärd", "tidigare beslutad",
+         2021, 1.6, "Genomfört", 63),
+        ("Avslutat uppdrag Barnhemsgatan", "åtgärd", "tidigare beslutad", 2021, 3.1,
+         "Genomfört", 64),
+        ("Summa", "summa", "tidigare beslutad", 2021, 8.1, "", 65),
+    ]  # fmt: skip
+
+
+def test_atgarder_000_revised_effects_range_and_area(frames):
+    a = frames["atgarder"]
+    (r,) = rows(
+        a,
+        ["area", "effect_kind", "year", "value_mnkr", "value_high_mnkr", "status"],
+        source=SEEDS["000"],
+        measure="Reducering av uppräknning i nya avtal samt verksam hetsuppdrag",
+    )
+    assert r == ("Generella", "reviderad", 2022, 0.5, 1.0, "Nytt förslag")
+    # "Delårseffekt 1,75 mnkr (3,5 miljoner på helår)": both kept, the second marked
+    got = rows(
+        a,
+        ["value_mnkr", "basis"],
+        source=SEEDS["000"],
+        measure="Samordning och effektivisering av arbetsinriktade insatser",
+        effect_kind="reviderad",
+    )
+    assert got == [(1.75, "delår"), (3.5, "helår")]
+    assert set(pick(a, source=SEEDS["000"], table_id="T02")["area"]) == {
+        "Barn och unga",
+        "Vuxna",
+        "Generella",
+    }
+
+
+def test_atgarder_001_prose_blocks_whole(frames):
+    got = rows(
+        frames["atgarder"],
+        ["measure", "level", "year", "value_mnkr", "qualifier", "area"],
+        source=SEEDS["001"],
+        table_id="T03",
+    )
+    assert got == [
+        ("Akutboendeteam", "åtgärd", 2021, 1.5, "", "Vuxna"),
+        ("Team bo kvar", "åtgärd", 2021, 1.4, "", "Vuxna"),
+        ("Reducering hyra beroendemottagningen", "åtgärd", 2020, 0.6, "ca", "Vuxna"),
+        ("Social samvaro och aktivitet", "åtgärd", 2023, 2.2, "", "Vuxna"),
+        ("Ny upphandling stödboende för våldsutsatta kvinnor med missbruksproblematik",
+         "åtgärd", 2021, 1.6, "", "Vuxna"),
+        ("Summa", "summa", None, 7.3, "", "Vuxna"),
+    ]  # fmt: skip
+
+
+def test_atgarder_002_effect_table_whole(frames):
+    t = pick(frames["atgarder"], source=SEEDS["002"], table_id="T05")
+    wide = t.pivot_table(index="measure", columns="year", values="value_mnkr", sort=False)
+    assert wide.to_dict("index") == {
+        "Förändring av riktlinjer": {2024: 4.1, 2025: 8.0, 2026: 8.0, 2027: 8.0},
+        "Boende och boendeformer": {2024: 8.3, 2025: 16.0, 2026: 31.1, 2027: 37.0},
+        "Icke lagstadgad verksamhet": {2024: 5.4, 2025: 5.4, 2026: 8.3, 2027: 8.3},
+        "Upphandling": {2024: 1.5, 2025: 1.5, 2026: 1.5, 2027: 1.5},
+        "Totalt": {2024: 19.3, 2025: 30.9, 2026: 48.9, 2027: 54.8},
+    }
+    assert set(t["effect_kind"]) == {"planerad"}
+    assert set(pick(frames["atgarder"], source=SEEDS["002"], table_id="T09")["level"]) == {
+        "plan",
+        "summa",
+    }
+
+
+def test_atgarder_004_decided_measures_listed_without_numbers(frames):
+    t = pick(frames["atgarder"], source=SEEDS["004"])
+    # every "Beslutad åtgärd" block of Bilaga 1 is a measure, numbers or not
+    assert t["measure"].nunique() == 16
+    assert t["value_mnkr"].isna().all()
+    got = rows(
+        t,
+        ["decision_date", "diarienummer", "line"],
+        measure="Utökning av nyktra boendeplatser för vuxna",
+    )
+    assert got == [("2023-05-24", "Soc 619/2023", 623)]
+    got = rows(t, ["decision_date", "diarienummer"], measure="Särskilt kvalificerade…")
+    assert got == [("2023-03-10", "Ks 249/2023 Soc 1267/2023")]
+    assert pick(t, measure="Förändrad resurs som företrädare i domstol").shape[0] == 1
+    assert not t["measure"].str.contains("Kommentar").any()
+
+
+# ------------------------------------------------------------------- plan follow-up
+
+
+def test_followup_matches_renamed_measures_and_lists_the_rest(frames):
+    f = frames["atgarder_uppfoljning"]
+    akut = pick(f, measure_earlier="Akutboendeteam")
+    assert set(akut["measure_later"]) == {"Akutboende"}
+    assert set(akut["status"]) == {"Genomfört"}
+    assert rows(akut, ["plan", "effect_kind", "year", "value_mnkr", "line"]) == [
+        ("tidigare", "planerad", 2021, 1.5, 385),
+        ("senare", "tidigare beslutad", 2021, 1.5, 60),
+    ]
+    pairs = dict(
+        zip(
+            pick(f, match="matchad")["measure_earlier"],
+            pick(f, match="matchad")["measure_later"],
+            strict=True,
+        )
+    )
+    assert pairs["Psykiatrisk hemtjänst"] == "Hemtjänst med inriktning mot psykiatri"
+    vakans = [v for k, v in pairs.items() if k.startswith("Vakansprövning av tjänster")]
+    assert vakans == ["Åtgärdsplan förvaltningen (tidig are förslag vakansprövning)"]
+    # listed, not dropped: one measure only in 2020, several new in 2021
+    assert set(pick(f, match="endast tidigare plan")["measure_earlier"]) == {
+        "Reducering av föreningsbidrag"
+    }
+    assert "Försäljning av bostadsrätter" in set(
+        pick(f, match="endast senare plan")["measure_later"]
+    )
+    measures_2020 = set(pick(frames["atgarder"], source=SEEDS["001"], level="åtgärd")["measure"])
+    assert measures_2020 == set(f["measure_earlier"]) - {""}
+
+
+def test_similarity_rules():
+    assert followup.similarity("Akutboendeteam", "Akutboende") == 1.0
+    assert followup.similarity("Reducering av föreningsbidrag", "Försäljning av bostadsrätter") < (
+        followup.THRESHOLD
+    )
+    pairs = followup.match_measures(["A-plan x", "Gemensamt HVB"], ["Gemensamt HVB"])
+    assert ("Gemensamt HVB", "Gemensamt HVB", 1.0) in pairs
+    assert ("A-plan x", "", 0.0) in pairs
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def test_sum_checks_on_the_documents_own_totals(frames):
+    c = frames["checks"]
+    (ok,) = rows(
+        c, ["status", "reported", "computed", "n_parts"], source=SEEDS["001"], table_id="T01"
+    )
+    assert ok == ("ok", 23.5, 23.5, 8)
+    # 003: the 2017 column's Summa (289 830 tkr) is not the sum of its rows (290 371 tkr)
+    (bad,) = rows(
+        c,
+        ["status", "reported", "computed", "difference", "line"],
+        source=SEEDS["003"],
+        group="Redovisning 31/8 2017 | utfall | 2017 | jan-aug",
+    )
+    assert bad[0] == "avvikelse" and bad[4] == 320
+    assert math.isclose(bad[1], 289.830) and math.isclose(bad[2], 290.371)
+    assert math.isclose(bad[3], -0.541)
+    # 004: the second "Nettokostnad" sums every row above, past the first
+    (net,) = rows(
+        c,
+        ["status", "reported", "n_parts"],
+        source=SEEDS["004"],
+        table_id="T13",
+        line=324,
+        group="Prognos helår, mnkr | prognos | 2023 | helår",
+    )
+    assert net == ("ok", -735.8, 6)
+    # 000: a dated total that also counts undated costs says so
+    (note,) = rows(
+        c,
+        ["status", "note"],
+        source=SEEDS["000"],
+        group="genomförandekostnad | 2022",
+    )
+    assert note[0] == "avvikelse" and "med dem stämmer summan" in note[1]
+
+
+# --------------------------------------------------------------------------- budget
+
+
+def test_budget_004_driftsammandrag_whole(frames):
+    t = pick(frames["budget"], source=SEEDS["004"], table_id="T13")
+    wide = t.pivot_table(
+        index="verksamhet", columns="column_label", values="value_mnkr", sort=False
+    )
+    assert wide.loc["Myndighet"].to_dict() == {
+        "Bokslut 2022, mnkr": -113.4,
+        "Budget 2023, mnkr": -125.7,
+        "Periodens budget, mnkr": -80.0,
+        "Periodens utfall, mnkr": -79.5,
+        "Periodens avvikelse, mnkr": 0.5,
+        "Prognos helår, mnkr": -125.1,
+        "Avvikelse Budget-Prognos helår, mnkr": 0.6,
+    }
+    assert len(t) == 8 * 7
+    per = pick(t, verksamhet="Myndighet", column_label="Periodens utfall, mnkr")
+    assert rows(per, ["value_kind", "year", "year_source", "period"]) == [
+        ("utfall", 2023, "dokument", "jan-aug")
+    ]
+    prog = pick(t, verksamhet="Myndighet", column_label="Prognos helår, mnkr")
+    assert rows(prog, ["value_kind", "year", "period"]) == [("prognos", 2023, "helår")]
+    assert pick(t, line=324)["is_total"].all()
+
+
+def test_budget_003_tkr_normalised_to_mnkr(frames):
+    t = pick(frames["budget"], source=SEEDS["003"], table_id="T04", verksamhet="HVB unga")
+    got = rows(t, ["column_label", "value_kind", "year", "period", "value_tkr", "value_mnkr"])
+    assert got == [
+        ("Redovisning 31/8 2018", "utfall", 2018, "jan-aug", 65251.0, 65.251),
+        ("Redovisning 31/8 2017", "utfall", 2017, "jan-aug", 50658.0, 50.658),
+        ("Förändring", "förändring", 2018, "", 14593.0, 14.593),
+        ("Avvik. mot periodiserad budget* 31/8 2018", "avvikelse", 2018, "jan-aug", -10968.0,
+         -10.968),
+    ]  # fmt: skip
+    assert set(t["unit"]) == {"tkr"}
+
+
+# -------------------------------------------------------------- placements, vårddygn
+
+
+def test_placements_004_lvu_lvm_whole(frames):
+    t = pick(frames["placements"], source=SEEDS["004"], table_id="T18")
+    wide = t.pivot_table(index=["measure", "sex"], columns="year", values="value", sort=False)
+    years = range(2017, 2024)
+    printed = {
+        ("LVU unika individer", ""): [182, 185, 177, 167, 182, 198, 233],
+        ("LVU unika individer", "K"): [97, 100, 96, 87, 102, 109, 130],
+        ("LVU unika individer", "M"): [85, 85, 81, 80, 80, 89, 103],
+        ("LVM unika individer", ""): [26, 31, 32, 29, 29, 28, 25],
+        ("LVM unika individer", "K"): [7, 9, 18, 10, 11, 13, 9],
+        ("LVM unika individer", "M"): [19, 22, 14, 19, 18, 15, 16],
+    }
+    assert wide.to_dict("index") == {
+        k: dict(zip(years, v, strict=True)) for k, v in printed.items()
+    }
+    assert set(t["period"]) == {"jan-aug"}
+    assert set(pick(t, measure="LVU unika individer")["group"]) == {"barn och unga"}
+
+
+def test_placements_per_day_and_per_1000(frames):
+    p = frames["placements"]
+    got = rows(
+        p,
+        ["group", "year", "value"],
+        source=SEEDS["004"],
+        measure="personer per dygn (snitt)",
+        column_label="2017",
+    )
+    assert got == [("", 2017, 343.0), ("barn", 2017, 133.0), ("unga", 2017, 138.0),
+                   ("vuxna", 2017, 72.0)]  # fmt: skip
+    got = rows(p, ["year", "period", "value"], source=SEEDS["003"], measure="per 1 000…")
+    assert got == [(2016, "helår", 25.3), (2017, "helår", 20.4), (2018, "jan-aug", 13.7)]
+
+
+def test_varddygn_reported_and_derived(frames):
+    v = frames["varddygn"]
+    got = rows(v, ["year", "value"], source=SEEDS["004"], label="Vårddygn, institutionsvård, HVB")
+    assert got == [(2019, 55154.0), (2020, 46936.0), (2021, 49263.0), (2022, 48128.0)]
+    assert set(pick(v, label="Vårddygn, institutionsvård, HVB")["care_form"]) == {"HVB/institution"}
+    (d,) = rows(
+        v,
+        ["value", "reported", "difference", "derivation"],
+        source=SEEDS["004"],
+        basis="beräknad",
+        year=2022,
+    )
+    # 330,0 mnkr / (425 personer × 365 dygn) = 2 127,3 kr/dygn beside the printed 2 648
+    assert d[0] == 2127.3 and d[1] == 2648.0 and d[2] == -520.7
+    assert d[3] == "330 mnkr / (425 personer × 365 dygn) (rad 534 och 529)"
+    leap = pick(v, basis="beräknad", year=2020)
+    assert "366 dygn" in leap["derivation"].iloc[0]
+
+
+# ------------------------------------------------------------- volymer, indikatorer
+
+
+def test_volymer_split_cells_keep_their_entity(frames):
+    got = rows(
+        frames["volymer"],
+        ["entity", "value_kind", "year", "value"],
+        source=SEEDS["002"],
+        measure="Antal pågående ärenden inom IFO/LSS/FHSoL för barn och unga ackumulerat",
+        year=2022,
+    )
+    assert got == [
+        ("IFO", "utfall", 2022, 2173.0),
+        ("LSS", "utfall", 2022, 481.0),
+        ("FH/SoL", "utfall", 2022, 67.0),
+    ]
+
+
+def test_indikatorer_r9_pairs_with_kolada_ids(frames):
+    from sonanalys.domain.indikatorer import r9_pairs
+
+    got = rows(
+        r9_pairs(frames["indikatorer"]), ["kolada_id", "year", "unit", "value", "group_value"]
+    )
+    assert got == [
+        ("N35001", 2022, "kr/inv", 761.0, 1063.0),
+        ("N33022", 2022, "kr/inv", 8605.0, 9260.0),
+        ("N33009", 2022, "kr/inv", 993.0, 913.0),
+        ("", 2022, "tkr/brukare", 1189.0, 1157.0),
+    ]
+
+
+def test_indikatorer_occupancy_by_month(frames):
+    t = pick(
+        frames["indikatorer"],
+        source=SEEDS["004"],
+        indicator="Totalt (ovägt medelvärde)",
+        unit="procent",
+    )
+    t = t[t["month"].notna()]
+    by_month = dict(zip(t["month"].astype(int), t["value"], strict=True))
+    assert by_month == {1: 86, 2: 85, 3: 90, 4: 85, 5: 90, 6: 88, 7: 84, 8: 85}
+
+
+# ---------------------------------------------------------- contract and pipeline
+
+
+def test_every_frame_matches_its_schema_and_has_provenance(frames):
+    for name, df in frames.frames.items():
+        schemas.SCHEMAS[name].validate(df)
+        assert len(df), name
+        assert {"source", "line"} <= set(df.columns), name
+
+
+def test_missing_expected_table_is_a_warning(tmp_path):
+    doc = tmp_path / "delarsrapport.txt"
+    doc.write_text(
+        "Delårsrapport augusti 2023\nSocialnämnden, Örebro kommun\n\n"
+        "Nämnden redovisar ett underskott.\n",
+        encoding="utf-8",
+    )
+    p = process([doc])
+    assert any(
+        w.startswith("delarsrapport.txt: dokumenttypen delarsrapport brukar ha driftsammandrag")
+        for w in p.frames.warnings
+    )
+    warn = p.report[p.report["severity"] == "warning"]
+    assert "driftsammandrag" in " ".join(warn["reason"])
+
+
+def test_load_reads_back_and_validates(tmp_path):
+    inputs = [RAW / SEEDS["000"]]
+    write_processed(process(inputs), tmp_path, inputs)
+    a = load("atgarder", tmp_path)
+    assert pick(a, measure="Akutboende")["value_mnkr"].tolist() == [1.5]
+    with pytest.raises(KeyError, match="okänd tabell"):
+        load("nope", tmp_path)
+    with pytest.raises(FileNotFoundError, match="sonanalys parse"):
+        load("budget", tmp_path / "empty")
+
+
+def test_domain_frames_are_deterministic():
+    a = parse([RAW])
+    b = parse([RAW])
+    fa = domain.build(a.observations, a.cells)
+    fb = domain.build(b.observations, b.cells)
+    for name in fa.frames:
+        pd.testing.assert_frame_equal(fa[name], fb[name])
