@@ -45,6 +45,90 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
+def _years(text: list[str]) -> list[int]:
+    out: list[int] = []
+    for t in text:
+        for part in t.split(","):
+            a, _, b = part.partition("-")
+            out += list(range(int(a), int(b) + 1)) if b else [int(a)]
+    return out
+
+
+def _kolada_target(args: argparse.Namespace) -> tuple[list[str], str, dict[str, str]]:
+    from .kolada import group
+
+    members: list[str] = list(args.municipality or [])
+    group_id = ""
+    names: dict[str, str] = {}
+    if args.group:
+        g = group(args.group)
+        members += list(g["municipality_id"])
+        group_id = g["group_id"].iloc[0]
+        names = dict(zip(g["municipality_id"], g["municipality"], strict=True))
+        if group_id:
+            names[group_id] = g["group_title"].iloc[0]
+    ids = list(dict.fromkeys(members + ([group_id] if group_id else [])))
+    if not ids:
+        raise SystemExit("ange --group (R9, R12 …) eller --municipality ID …")
+    return ids, group_id, names
+
+
+def _cmd_kolada_fetch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from .kolada import KoladaClient, KoladaError
+
+    ids, _, _ = _kolada_target(args)
+    client = KoladaClient(base_url=args.base_url, cache_dir=args.cache_dir)
+    years = _years(args.years)
+    rows = 0
+    try:
+        for kpi in tqdm(args.kpi, desc="Kolada", unit="nyckeltal"):
+            rows += len(client.data([kpi], ids, years))
+    except KoladaError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"{rows} värden för {len(args.kpi)} nyckeltal, {len(ids)} kommuner/grupper, "
+        f"{years[0]}–{years[-1]}; {client.requests_made} anrop, cache {client.cache_dir}"
+    )
+    return 0
+
+
+def _cmd_kolada_show(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .kolada import KoladaClient, KoladaError, snapshot
+    from .numparse import format_sv
+
+    ids, _, names = _kolada_target(args)
+    years = _years(args.years)
+    client = KoladaClient(base_url=args.base_url, cache_dir=args.cache_dir, offline=True)
+    try:
+        df = client.data(args.kpi, ids, years)
+        origin = f"cache {client.cache_dir}"
+    except KoladaError:
+        snap = snapshot()
+        df = snap[snap["kpi"].isin(args.kpi) & snap["year"].isin(years)]
+        df = df[df["municipality_id"].isin(ids)]
+        origin = "ögonblicksbilden data/raw/kolada/snapshot.csv (hämta fler med kolada fetch)"
+    df = df[df["gender"] == "T"]
+    if df.empty:
+        print("inga värden i cachen eller ögonblicksbilden: kör `sonanalys kolada fetch` först")
+        return 1
+    for kpi, g in df.groupby("kpi"):
+        wide = g.pivot_table(index="municipality_id", columns="year", values="value")
+        print(f"\n{kpi}")
+        header = f"{'':<48}" + "".join(f"{y:>12}" for y in wide.columns)
+        print(header)
+        for mid, row in wide.iterrows():
+            label = f"{names.get(mid, mid)} ({mid})"
+            cells = "".join(f"{('..' if pd.isna(v) else format_sv(v)):>12}" for v in row.tolist())
+            print(f"{label:<48}{cells}")
+    print(f"\nkälla: {origin}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="sonanalys", description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -55,6 +139,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="filer eller mappar (standard: data/raw)")
     p.add_argument("--out", default=str(paths.PROCESSED), help="utmapp (standard: data/processed)")
     p.set_defaults(func=_cmd_parse)
+
+    k = sub.add_parser("kolada", help="nyckeltal från Kolada (API v3) med cache")
+    ksub = k.add_subparsers(dest="kolada_command", required=True)
+    for name, func, helptext in (
+        ("fetch", _cmd_kolada_fetch, "hämta värden till cachen (med förloppsindikator)"),
+        ("show", _cmd_kolada_show, "visa värden ur cachen eller ögonblicksbilden, utan nät"),
+    ):
+        kp = ksub.add_parser(name, help=helptext)
+        kp.add_argument("--kpi", nargs="+", required=True, help="t.ex. N33022 N35001")
+        kp.add_argument("--group", help="jämförelsegrupp ur data/raw/kolada/groups.csv: R9, R12")
+        kp.add_argument("--municipality", nargs="*", help="kommun-id, t.ex. 0580")
+        kp.add_argument("--years", nargs="+", required=True, help="2018-2024 eller 2022,2023")
+        kp.add_argument("--base-url", default="https://api.kolada.se/v3")
+        kp.add_argument("--cache-dir", default=None, help="standard: data/external/kolada")
+        kp.set_defaults(func=func)
     return ap
 
 

@@ -1,0 +1,21 @@
+"""Kolada key figures: the API v3 client, comparison groups, the offline snapshot and
+the comparisons the R9 notebook shows."""
+
+from .client import BASE_URL, KoladaClient, KoladaError
+from .compare import compare, crosscheck, from_pairs, gap_trend
+from .groups import KPI_TITLES, POPULATION_KPI, group, groups, snapshot
+
+__all__ = [
+    "BASE_URL",
+    "KPI_TITLES",
+    "POPULATION_KPI",
+    "KoladaClient",
+    "KoladaError",
+    "compare",
+    "crosscheck",
+    "from_pairs",
+    "gap_trend",
+    "group",
+    "groups",
+    "snapshot",
+]
