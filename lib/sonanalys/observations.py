@@ -16,6 +16,8 @@ from .readers import SUFFIXES, read
 from .tables import CELL_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS, interpret
 
 _INT_COLUMNS = ("doc_year", "page", "year", "line")
+# folders of reference data beside the documents (Kolada groups and snapshot), not documents
+REFERENCE_DIRS = {"kolada"}
 _FLOAT_COLUMNS = ("value", "value_high")
 
 
@@ -94,12 +96,21 @@ def frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
 
 
 def iter_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
-    """Documents under ``paths`` (files, or folders searched recursively), sorted by name,
-    and the files passed over because their extension is not a document's."""
+    """Documents under ``paths`` (files, or folders searched recursively, except the
+    reference-data folder ``kolada/``), sorted by name, and the files passed over because
+    their extension is not a document's."""
     files: list[Path] = []
     skipped: list[str] = []
     for p in map(Path, paths):
-        candidates = sorted(q for q in p.rglob("*") if q.is_file()) if p.is_dir() else [p]
+        candidates = (
+            sorted(
+                q
+                for q in p.rglob("*")
+                if q.is_file() and not set(q.relative_to(p).parts[:-1]) & REFERENCE_DIRS
+            )
+            if p.is_dir()
+            else [p]
+        )
         for q in candidates:
             if q.name.startswith(".") or (q.name.lower() == "readme.md" and p.is_dir()):
                 continue
