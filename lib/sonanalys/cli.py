@@ -129,6 +129,32 @@ def _cmd_kolada_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report.run import run_reports
+
+    summary = run_reports(
+        out=args.out,
+        municipality=args.municipality,
+        year=args.year,
+        period=args.period,
+        only=args.only,
+        jobs=args.jobs,
+        timeout=args.timeout,
+        mask_threshold=args.mask_threshold,
+        profile=args.profile,
+        run_date=args.date,
+    )
+    for r in summary.results:
+        status = "ok" if r.ok else f"FEL: {r.error}"
+        print(f"  {r.title}: {summary.out / r.html} ({status})")
+    print(f"index: {summary.out / 'index.html'}")
+    if summary.failed:
+        names = ", ".join(r.name for r in summary.failed)
+        print(f"{len(summary.failed)} notebook(s) misslyckades: {names}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="sonanalys", description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -139,6 +165,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", help="filer eller mappar (standard: data/raw)")
     p.add_argument("--out", default=str(paths.PROCESSED), help="utmapp (standard: data/processed)")
     p.set_defaults(func=_cmd_parse)
+
+    r = sub.add_parser("report", help="kör notebookarna och gör HTML-rapporter utan kod")
+    r.add_argument("--municipality", help="t.ex. Linköping eller Örebro (standard: notebookens)")
+    r.add_argument("--year", type=int)
+    r.add_argument("--period", help="t.ex. jan-aug")
+    r.add_argument("--only", nargs="*", help="bara dessa notebookar (del av namnet)")
+    r.add_argument("--jobs", type=int, default=1, help="notebookar parallellt")
+    r.add_argument("--timeout", type=int, default=600, help="sekunder per cell")
+    r.add_argument("--mask-threshold", type=int, default=5, help="maskera personantal under")
+    r.add_argument("--profile", choices=["ledning", "intern"], default="ledning")
+    r.add_argument("--date", help="körningens datum i rapporten (standard: i dag)")
+    r.add_argument("--out", default=str(paths.REPORTS))
+    r.set_defaults(func=_cmd_report)
 
     k = sub.add_parser("kolada", help="nyckeltal från Kolada (API v3) med cache")
     ksub = k.add_subparsers(dest="kolada_command", required=True)

@@ -1,0 +1,1 @@
+"""Analyses the notebooks show: plain functions from domain frames to result frames."""

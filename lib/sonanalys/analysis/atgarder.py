@@ -1,0 +1,57 @@
+"""Action plans: measures by area and status, planned against revised effect, and the
+walk from the plans' parts to their total."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def by_area_status(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
+    a = atgarder[(atgarder["municipality"] == municipality) & (atgarder["level"] == "åtgärd")]
+    m = a.drop_duplicates(["source", "measure"])
+    m = m.assign(status=m["status"].replace("", "ej angiven"))
+    return m.groupby(["plan", "area", "status"], sort=True).size().rename("antal").reset_index()
+
+
+def effects_by_year(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
+    """Sum of measure effects (mnkr) per plan document, effect kind and year — measures
+    only (no Summa rows, no part-year restatements), so nothing is counted twice."""
+    a = atgarder[
+        (atgarder["municipality"] == municipality)
+        & (atgarder["level"] == "åtgärd")
+        & atgarder["value_mnkr"].notna()
+        & atgarder["year"].notna()
+        & (atgarder["basis"] != "helår")
+        & (atgarder["effect_kind"] != "genomförandekostnad")
+    ]
+    return (
+        a.groupby(["source", "effect_kind", "year"], sort=True)["value_mnkr"]
+        .sum()
+        .round(3)
+        .reset_index()
+    )
+
+
+def waterfall(atgarder: pd.DataFrame, source: str, year: int) -> pd.DataFrame:
+    """Steps from zero to the plan's total effect in ``year``, one step per area (the
+    planned or revised effect of that document), ending with the total."""
+    a = atgarder[
+        (atgarder["source"] == source)
+        & (atgarder["level"] == "åtgärd")
+        & (atgarder["year"] == year)
+        & atgarder["effect_kind"].isin(["planerad", "reviderad"])
+        & (atgarder["basis"] != "helår")
+    ]
+    steps = a.groupby("area", sort=True)["value_mnkr"].sum().round(3)
+    df = pd.DataFrame({"step": steps.index, "value": steps.to_numpy()})
+    df["end"] = df["value"].cumsum()
+    df["start"] = df["end"] - df["value"]
+    total = pd.DataFrame(
+        {
+            "step": ["Summa"],
+            "value": [df["value"].sum()],
+            "start": [0.0],
+            "end": [df["value"].sum()],
+        }
+    )
+    return pd.concat([df, total], ignore_index=True)

@@ -1,0 +1,105 @@
+"""Placements and care days: the series the notebooks plot, and the price/volume split
+of a cost change."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def latest(df: pd.DataFrame) -> pd.DataFrame:
+    """Per (municipality, label, sex, year, period, value_kind), the figure from the most
+    recent document (a later report may restate an earlier year)."""
+    keys = ["municipality", "label", "sex", "year", "period", "value_kind"]
+    keys = [k for k in keys if k in df.columns]
+    return (
+        df.sort_values(["doc_year", "source", "line"])
+        .drop_duplicates(keys, keep="last")
+        .reset_index(drop=True)
+    )
+
+
+def per_day_by_group(placements: pd.DataFrame, municipality: str) -> pd.DataFrame:
+    """Average persons in care per day, by group and year (full-year figures only)."""
+    p = placements[
+        (placements["municipality"] == municipality)
+        & (placements["measure"] == "personer per dygn (snitt)")
+        & (placements["value_kind"] == "")
+        & (placements["period"] == "helår")
+    ]
+    p = latest(p)
+    p = p.assign(group=p["group"].replace("", "totalt"))
+    return p[["group", "year", "value", "source", "table_id", "line"]].sort_values(
+        ["group", "year"]
+    )
+
+
+def lvu_lvm(placements: pd.DataFrame, municipality: str) -> pd.DataFrame:
+    p = placements[
+        (placements["municipality"] == municipality)
+        & placements["measure"].isin(["LVU unika individer", "LVM unika individer"])
+    ]
+    p = latest(p)
+    return p[["measure", "sex", "year", "period", "value", "source", "line"]]
+
+
+def per_1000(placements: pd.DataFrame, municipality: str) -> pd.DataFrame:
+    p = placements[
+        (placements["municipality"] == municipality)
+        & (placements["measure"] == "per 1 000 inv 0–20 år")
+        & (placements["sex"] == "")
+    ]
+    p = latest(p)
+    return p[["label", "year", "period", "value", "source", "line"]].sort_values("year")
+
+
+def price_volume(days0: float, price0: float, days1: float, price1: float) -> dict[str, float]:
+    """Split the cost change between two years into a volume effect (more dygn at the
+    old price) and a price effect (the new price on the new dygn); they sum exactly to
+    the change. Costs in kr."""
+    cost0, cost1 = days0 * price0, days1 * price1
+    volume = (days1 - days0) * price0
+    price = (price1 - price0) * days1
+    return {
+        "cost0": cost0,
+        "cost1": cost1,
+        "change": cost1 - cost0,
+        "volume_effect": volume,
+        "price_effect": price,
+    }
+
+
+def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: str):
+    """Per year: persons per day (total), care days (persons × days of the year), cost per
+    dygn as reported and as derived — full-year figures, for the price/volume split."""
+    v = varddygn[
+        (varddygn["municipality"] == municipality)
+        & (varddygn["measure"] == "kostnad per vårddygn")
+        & (varddygn["period"] == "helår")
+        & (varddygn["value_kind"].isin(["", "utfall"]))
+    ]
+    per_day = per_day_by_group(placements, municipality)
+    tot = per_day[per_day["group"] == "totalt"]
+    total = tot.set_index("year")["value"]
+    # the price from the table that also gives the persons, so both measure the same care
+    same = v[v["table_id"].isin(tot["table_id"]) & v["source"].isin(tot["source"])]
+    v = same if len(same) else v
+    rep = latest(v[v["basis"] == "rapporterad"].assign(label="rep"))
+    der = latest(v[v["basis"] == "beräknad"].assign(label="der"))
+    years = sorted(set(rep["year"]) & set(total.index))
+    rows = []
+    for y in years:
+        days_in_year = (pd.Timestamp(int(y) + 1, 1, 1) - pd.Timestamp(int(y), 1, 1)).days
+        r = rep[rep["year"] == y]
+        d = der[der["year"] == y]
+        rows.append(
+            {
+                "year": int(y),
+                "persons_per_day": float(total[y]),
+                "dygn": float(total[y]) * days_in_year,
+                "price_reported": float(r["value"].iloc[0]),
+                "price_derived": float(d["value"].iloc[0]) if len(d) else float("nan"),
+                "source": r["source"].iloc[0],
+                "line": int(r["line"].iloc[0]),
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,1 @@
+"""Reports: Swedish presentation (style, tables, masking) and the papermill/nbconvert run."""

@@ -1,0 +1,114 @@
+"""Swedish presentation, resolved once: number format (CLDR sv via ``format_sv``),
+month names, a matplotlib style readable in print, tables with explicit missing values
+and a source note, and masking of small person counts."""
+
+from __future__ import annotations
+
+import html
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
+
+from ..numparse import format_sv
+
+MONTHS_SV = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+MISSING = "–"
+MASK = ".."
+MASK_NOTE = "..  = färre än {n} personer, eller beräknat ur sådana tal (röjandeskydd)"
+
+
+def use_style() -> None:
+    """One look for every chart: white, grid, readable fonts, colour-blind-safe palette."""
+    import seaborn as sns
+
+    sns.set_theme(style="whitegrid", palette="colorblind", font_scale=1.0)
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (8, 4.2),
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "axes.titleweight": "bold",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.formatter.use_locale": False,
+        }
+    )
+
+
+def sv_axis(ax, unit: str, axis: str = "y", decimals: int | None = None) -> None:
+    """Swedish tick labels (``1 801,5``) and the unit in the axis label."""
+    fmt = FuncFormatter(lambda v, _pos: format_sv(v, decimals))
+    getattr(ax, f"{axis}axis").set_major_formatter(fmt)
+    getattr(ax, f"set_{axis}label")(unit)
+
+
+def year_axis(ax) -> None:
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: str(int(v)) if v == int(v) else ""))
+
+
+def sv(value, decimals: int | None = None, unit: str = "") -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return MISSING
+    if isinstance(value, str):
+        return value
+    return format_sv(float(value), decimals, unit=unit)
+
+
+def table_html(
+    df: pd.DataFrame,
+    decimals: dict[str, int] | int | None = None,
+    caption: str = "",
+    source: str = "",
+    index: bool = True,
+) -> str:
+    """An HTML table with Swedish numbers, ``–`` for missing, ``..`` kept as masked,
+    a caption and a source note (great_tables' habit)."""
+    cols = list(df.columns)
+
+    def dec(c):
+        return decimals.get(c) if isinstance(decimals, dict) else decimals
+
+    head = "".join(
+        f"<th>{html.escape(str(c))}</th>" for c in ([df.index.name or ""] if index else []) + cols
+    )
+    body = []
+    for idx, row in df.iterrows():
+        cells = [f"<th>{html.escape(str(idx))}</th>"] if index else []
+        for c in cols:
+            v = row[c]
+            text = sv(v, dec(c)) if not isinstance(v, str) else v
+            align = "left" if isinstance(v, str) and v not in (MASK, MISSING) else "right"
+            cells.append(f'<td style="text-align:{align}">{html.escape(text)}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    note = f'<p class="source-note">Källa: {html.escape(source)}</p>' if source else ""
+    return (
+        f'<table class="sv-table">{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>{note}"
+    )
+
+
+def mask_small(df: pd.DataFrame, columns: list[str], threshold: int = 5) -> pd.DataFrame:
+    """Person counts below ``threshold`` (and above 0) become ``..``. Secondary check: in
+    a row where exactly one part is masked and a total column (named ``totalt``/``Totalt``)
+    is shown, the next smallest part is masked too, so the hidden one cannot be
+    recomputed from the total. Returns object columns (numbers and ``..``)."""
+    out = df.copy().astype({c: object for c in columns})
+    for i, row in df.iterrows():
+        small = [c for c in columns if pd.notna(row[c]) and 0 < float(row[c]) < threshold]
+        for c in small:
+            out.at[i, c] = MASK
+        parts = [c for c in columns if str(c).lower() != "totalt"]
+        has_total = any(str(c).lower() == "totalt" for c in columns)
+        masked_parts = [c for c in parts if out.at[i, c] == MASK]
+        if has_total and len(masked_parts) == 1:
+            rest = [c for c in parts if out.at[i, c] != MASK and pd.notna(row[c])]
+            if rest:
+                out.at[i, min(rest, key=lambda c: float(row[c]))] = MASK
+    return out
+
+
+def close(fig=None) -> None:
+    plt.close(fig) if fig is not None else plt.close("all")

@@ -1,0 +1,289 @@
+"""``sonanalys report``: parse if needed, execute the notebooks with papermill, export each
+to self-contained HTML without code, and write an index — all into a temporary folder
+that replaces the output folder only at the end.
+
+nbconvert's defaults are not what ledning needs, so: inputs and prompts are excluded
+(``exclude_input``; papermill's report mode alone does not hide code), the injected- and
+default-parameter cells are dropped (the parameters are shown in the header instead),
+every CDN URL (require.js, MathJax, jQuery, widgets, mermaid) is blanked so a report opens
+offline, and a table of contents is built from the headings. Papermill gets a cell
+timeout and the ``python3`` kernel, i.e. the interpreter running the command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from .. import paths
+from ..pipeline import ensure_processed
+
+NOTEBOOKS: dict[str, str] = {
+    "01_placeringar": "Placeringar",
+    "02_varddygn": "Vårddygn och kostnad per dygn",
+    "03_r9": "R9-jämförelse",
+    "04_atgarder": "Åtgärdsplan – uppföljning",
+    "05_delarsrapport": "Delårsrapport – bilaga",
+}
+CDN_TRAITS = (
+    "mathjax_url",
+    "require_js_url",
+    "jquery_url",
+    "jupyter_widgets_base_url",
+    "widget_renderer_url",
+    "mermaid_js_url",
+    "mermaid_layout_elk_js_url",
+)
+_CSS = """
+<style>
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;}
+.sn-header{max-width:1100px;margin:1.5em auto 0;padding:0 1em;}
+.sn-header h1{margin-bottom:.2em}
+.sn-meta{color:#444;font-size:.95em}
+.sn-meta table{border-collapse:collapse;margin:.5em 0}
+.sn-meta td,.sn-meta th{padding:.15em .8em .15em 0;text-align:left}
+nav.toc{background:#f6f6f6;border:1px solid #ddd;padding:.6em 1.2em;margin:1em 0}
+nav.toc ul{margin:.2em 0;padding-left:1.2em}
+table.sv-table{border-collapse:collapse;margin:.8em 0;font-variant-numeric:tabular-nums}
+table.sv-table th,table.sv-table td{border-bottom:1px solid #ddd;padding:.25em .6em}
+table.sv-table caption{caption-side:top;text-align:left;font-weight:bold;padding:.3em 0}
+p.source-note{font-size:.85em;color:#555;margin-top:0}
+.sn-error{background:#fee;border:1px solid #c00;padding:.5em 1em}
+@media print{nav.toc{display:none}}
+</style>
+"""
+
+
+@dataclass
+class NotebookResult:
+    name: str
+    title: str
+    ok: bool
+    error: str = ""
+    html: str = ""
+    executed: str = ""
+
+
+@dataclass
+class RunSummary:
+    out: Path
+    results: list[NotebookResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[NotebookResult]:
+        return [r for r in self.results if not r.ok]
+
+
+def parameters_for(
+    municipality: str | None,
+    year: int | None,
+    period: str | None,
+    processed: Path,
+    mask_threshold: int,
+    profile: str,
+) -> dict:
+    params: dict = {
+        "processed_dir": str(processed),
+        "mask_threshold": mask_threshold,
+        "profile": profile,
+    }
+    if municipality:
+        params["municipality"] = municipality
+    if year:
+        params["year"] = year
+    if period:
+        params["period"] = period
+    return params
+
+
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    exp = HTMLExporter(template_name="lab")
+    exp.exclude_input = True
+    exp.exclude_input_prompt = True
+    exp.exclude_output_prompt = True
+    for trait in CDN_TRAITS:
+        if exp.has_trait(trait):
+            setattr(exp, trait, "")
+    return exp
+
+
+def _toc(body: str) -> tuple[str, str]:
+    """Give every h1–h3 an id (nbconvert's own where present) and list them."""
+    items: list[tuple[int, str, str]] = []
+    seen: set[str] = set()
+
+    def repl(m: re.Match) -> str:
+        level, attrs, inner = int(m.group(1)), m.group(2), m.group(3)
+        text = re.sub(r"<[^>]+>", "", inner).replace("¶", "").strip()
+        idm = re.search(r'id="([^"]+)"', attrs)
+        hid = idm.group(1) if idm else re.sub(r"[^\w-]+", "-", text).strip("-") or "rubrik"
+        base, n = hid, 2
+        while hid in seen and not idm:
+            hid, n = f"{base}-{n}", n + 1
+        seen.add(hid)
+        items.append((level, hid, text))
+        new_attrs = attrs if idm else f'{attrs} id="{hid}"'
+        return f"<h{level}{new_attrs}>{inner}</h{level}>"
+
+    body = re.sub(r"<h([1-3])([^>]*)>(.*?)</h\1>", repl, body, flags=re.S)
+    lis = "".join(
+        f'<li style="margin-left:{(lv - 1) * 1.2}em"><a href="#{html.escape(h)}">'
+        f"{html.escape(t)}</a></li>"
+        for lv, h, t in items
+    )
+    return body, f'<nav class="toc"><strong>Innehåll</strong><ul>{lis}</ul></nav>'
+
+
+def _header(title: str, params: dict, run_date: str, sources: list[str], error: str) -> str:
+    shown = {k: v for k, v in params.items() if k != "processed_dir"}
+    rows = "".join(
+        f"<tr><th>{html.escape(str(k))}</th><td>{html.escape(str(v))}</td></tr>"
+        for k, v in shown.items()
+    )
+    err = (
+        f'<div class="sn-error"><strong>Rapporten kunde inte köras klart:</strong> '
+        f"{html.escape(error)}</div>"
+        if error
+        else ""
+    )
+    src = ", ".join(html.escape(s) for s in sources) or "–"
+    profile = params.get("profile", "")
+    return (
+        f'<div class="sn-header"><h1>{html.escape(title)}</h1><div class="sn-meta">'
+        f"<p>Körd {html.escape(run_date)} · profil: <strong>{html.escape(str(profile))}</strong>"
+        f"</p><table><tbody>{rows}</tbody></table><p>Datakällor: {src}</p></div>{err}"
+    )
+
+
+def export_html(nb_path: Path, title: str, params: dict, run_date: str, error: str = "") -> str:
+    nb = nbformat.read(nb_path, as_version=4)
+    nb.cells = [
+        c
+        for c in nb.cells
+        if not {"parameters", "injected-parameters"} & set(c.get("metadata", {}).get("tags", []))
+    ]
+    body, _ = _exporter().from_notebook_node(nb)
+    sources = sorted(set(re.findall(r"\b\d{3}_[\w\-]+\.(?:txt|pdf|docx|xlsx|csv)\b", body)))
+    inner = re.search(r"<body[^>]*>(.*)</body>", body, flags=re.S)
+    content = inner.group(1) if inner else body
+    content, toc = _toc(content)
+    head = _header(title, params, run_date, sources, error)
+    page = re.sub(r"<title>.*?</title>", f"<title>{html.escape(title)}</title>", body, flags=re.S)
+    page = page.replace("</head>", _CSS + "</head>", 1)
+    return re.sub(
+        r"(<body[^>]*>)(.*)(</body>)",
+        lambda m: m.group(1) + head + toc + content + m.group(3),
+        page,
+        count=1,
+        flags=re.S,
+    )
+
+
+def _run_one(name, title, src_dir, tmp, params, timeout, run_date) -> NotebookResult:
+    import papermill as pm
+
+    src = Path(src_dir) / f"{name}.ipynb"
+    executed = tmp / "executed" / f"{name}.ipynb"
+    error = ""
+    try:
+        pm.execute_notebook(
+            str(src),
+            str(executed),
+            parameters=params,
+            kernel_name="python3",
+            execution_timeout=timeout,
+            progress_bar=False,
+            cwd=str(Path(src_dir)),
+        )
+    except Exception as exc:  # the executed copy shows the error; the run goes on
+        error = (
+            f"{type(exc).__name__}: {str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}"
+        )
+    html_path = tmp / f"{name}.html"
+    if executed.exists():
+        html_path.write_text(export_html(executed, title, params, run_date, error), "utf-8")
+    return NotebookResult(name, title, not error, error, html_path.name, executed.name)
+
+
+def _index(results: list[NotebookResult], params: dict, run_date: str) -> str:
+    items = "".join(
+        f'<li><a href="{html.escape(r.html)}">{html.escape(r.title)}</a>'
+        + ("" if r.ok else f' <span class="sn-error">fel: {html.escape(r.error)}</span>')
+        + "</li>"
+        for r in results
+    )
+    head = _header("Socialförvaltningens ekonomirapporter", params, run_date, [], "")
+    return (
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+        f"<title>Rapporter</title>{_CSS}</head><body>{head}"
+        f'<div class="sn-header"><h2>Rapporter</h2><ul>{items}</ul></div></body></html>'
+    )
+
+
+def run_reports(
+    out: str | Path | None = None,
+    municipality: str | None = None,
+    year: int | None = None,
+    period: str | None = None,
+    only: list[str] | None = None,
+    jobs: int = 1,
+    timeout: int = 600,
+    mask_threshold: int = 5,
+    profile: str = "ledning",
+    run_date: str | None = None,
+    notebooks_dir: str | Path | None = None,
+    raw: str | Path | None = None,
+    processed: str | Path | None = None,
+    progress: bool = True,
+) -> RunSummary:
+    out = Path(out or paths.REPORTS)
+    processed = Path(processed or paths.PROCESSED)
+    ensure_processed([Path(raw or paths.RAW)], processed)
+    names = [n for n in NOTEBOOKS if not only or any(o in n for o in only)]
+    params = parameters_for(municipality, year, period, processed, mask_threshold, profile)
+    run_date = run_date or dt.date.today().isoformat()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    (tmp / "executed").mkdir()
+    src_dir = Path(notebooks_dir or paths.NOTEBOOKS)
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = [
+                pool.submit(_run_one, n, NOTEBOOKS[n], src_dir, tmp, params, timeout, run_date)
+                for n in names
+            ]
+            if progress:
+                from tqdm import tqdm
+
+                for _ in tqdm(futures, desc="rapporter", unit="notebook"):
+                    _.result()
+            results = [f.result() for f in futures]
+        (tmp / "index.html").write_text(_index(results, params, run_date), "utf-8")
+        # swap in: the previous reports stay whole until the new ones are complete
+        old = out.with_name(f".{out.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        keep = [p for p in out.iterdir()] if out.exists() else []
+        if out.exists():
+            os.replace(out, old)
+        os.replace(tmp, out)
+        for p in keep:  # files that are not ours (.gitkeep) stay
+            if p.name.startswith(".git") and not (out / p.name).exists():
+                shutil.copy2(old / p.name, out / p.name)
+        if old.exists():
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return RunSummary(out, results)

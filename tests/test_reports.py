@@ -1,0 +1,129 @@
+"""Every notebook executed with papermill on the embedded data, the numbers it reports
+checked, and each HTML report checked: no code, charts present, Swedish numbers,
+parameters shown, nothing loaded from the network."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import nbformat
+import pytest
+
+from sonanalys import paths
+from sonanalys.report.run import NOTEBOOKS, run_reports
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("rep") / "reports"
+    summary = run_reports(out=out, jobs=2, run_date="2026-11-23", progress=False)
+    return summary
+
+
+def text_of(page: str) -> str:
+    page = re.sub(r"<style.*?</style>|<script.*?</script>", "", page, flags=re.S)
+    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_committed_notebooks_are_stripped_with_parameters_cell():
+    for name in NOTEBOOKS:
+        nb = nbformat.read(paths.NOTEBOOKS / f"{name}.ipynb", as_version=4)
+        assert nb.metadata["kernelspec"]["name"] == "python3"
+        tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, name
+        for c in nb.cells:
+            if c.cell_type == "code":
+                assert c.outputs == [] and c.execution_count is None, name
+
+
+def test_all_notebooks_run(run):
+    assert [r.name for r in run.results] == list(NOTEBOOKS)
+    assert run.failed == []
+    for r in run.results:
+        assert (run.out / "executed" / f"{r.name}.ipynb").exists()
+
+
+def test_html_reports_have_no_code_and_are_offline(run):
+    for r in run.results:
+        page = (run.out / r.html).read_text(encoding="utf-8")
+        assert "import sonanalys" not in page and "use_style()" not in page, r.name
+        assert "mask_threshold = 5" not in page  # the parameters cell is not shown …
+        assert "mask_threshold" in page  # … the parameters are, in the header
+        assert not re.search(r"""(src|href)=["']https?://""", page), r.name
+        assert "data:image/png;base64" in page, r.name  # charts embedded
+        assert '<nav class="toc">' in page and "Innehåll" in page
+        assert "Körd 2026-11-23" in page and "profil: <strong>ledning</strong>" in page
+
+
+def test_placeringar_reports_the_documents_numbers(run):
+    t = text_of((run.out / "01_placeringar.html").read_text(encoding="utf-8"))
+    # persons per day 2022, total 425 and children 141 (004, line 529–530)
+    assert "2022 141 425 151 122" in t
+    assert "Trenden är 11,9 personer per dygn och år" in t
+    # LVU/LVM counts are masked below 5 in the ledning profile; 233 is shown as is
+    assert "233" in t and "Källa: 004_delarsrapport_prognos2_2023_orebro_socialnamnden.txt" in t
+
+
+def test_varddygn_price_volume(run):
+    t = text_of((run.out / "02_varddygn.html").read_text(encoding="utf-8"))
+    assert f"98{NBSP}487" in t  # familjehem vårddygn 2019
+    # 2021→2022: persons per day 398→425 at 2 690→2 648 kr/dygn (004 line 529/533)
+    m = re.search(r"ändrades kostnaden .*? med ([−\d\s ,]+?) mnkr ?: ([−\d\s ,]+?) mnkr av", t)
+    assert m
+    change = float(
+        m.group(1).replace(NBSP, "").replace(" ", "").replace(",", ".").replace(MINUS, "-")
+    )
+    expected = (425 * 365 * 2648 - 398 * 365 * 2690) / 1e6
+    assert change == pytest.approx(round(expected, 1))
+    assert "26,5 mnkr av fler/färre vårddygn (volym)" in t
+    assert f"{MINUS}6,5 mnkr av högre/lägre kostnad per dygn (pris)" in t
+
+
+def test_r9_says_what_must_be_fetched_and_crosschecks(run):
+    t = text_of((run.out / "03_r9.html").read_text(encoding="utf-8"))
+    assert "sonanalys kolada fetch" in t
+    assert f"1{NBSP}063" in t and "761" in t and "stämmer" in t
+
+
+def test_atgarder_waterfall_total(run):
+    t = text_of((run.out / "04_atgarder.html").read_text(encoding="utf-8"))
+    # 002's own Totalt for 2024 is 121,8 mnkr (Summering, line 527)
+    assert "Summan av åtgärderna 2024 är 121,8 mnkr" in t
+
+
+def test_delarsrapport_table(run):
+    t = text_of((run.out / "05_delarsrapport.html").read_text(encoding="utf-8"))
+    assert f"Myndighet {MINUS}125,7 {MINUS}80,0 {MINUS}79,5 {MINUS}125,1 0,5 0,6" in t
+    assert "egen prognos" in t
+
+
+def test_index_links_every_report(run):
+    page = (run.out / "index.html").read_text(encoding="utf-8")
+    for r in run.results:
+        assert f'href="{r.html}"' in page
+
+
+def test_a_failing_notebook_does_not_stop_the_others(tmp_path):
+    src = tmp_path / "nb"
+    src.mkdir()
+    for name in NOTEBOOKS:
+        nb = nbformat.read(paths.NOTEBOOKS / f"{name}.ipynb", as_version=4)
+        if name == "03_r9":
+            nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('avsiktligt fel')"))
+        nbformat.write(nb, src / f"{name}.ipynb")
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "gammal.html").write_text("förra körningen", encoding="utf-8")
+    s = run_reports(out=out, notebooks_dir=src, only=["03_r9", "05"], progress=False)
+    assert [r.name for r in s.failed] == ["03_r9"]
+    assert "avsiktligt fel" in s.failed[0].error
+    page = (out / "03_r9.html").read_text(encoding="utf-8")
+    assert "kunde inte köras klart" in page
+    assert (out / "05_delarsrapport.html").exists() and not (out / "gammal.html").exists()
+    executed = json.loads((out / "executed" / "03_r9.ipynb").read_text(encoding="utf-8"))
+    assert "avsiktligt fel" in json.dumps(executed)
