@@ -366,11 +366,13 @@ def test_missing_expected_table_is_a_warning(tmp_path):
         encoding="utf-8",
     )
     p = process([doc])
-    assert any(
-        w.startswith("delarsrapport.txt: dokumenttypen delarsrapport brukar ha driftsammandrag")
-        for w in p.frames.warnings
-    )
+    assert (
+        "delarsrapport.txt",
+        "dokumenttypen delarsrapport brukar ha driftsammandrag (budget, utfall, prognos), "
+        "men ingen hittades",
+    ) in p.frames.warnings
     warn = p.report[p.report["severity"] == "warning"]
+    assert set(warn["source"]) == {"delarsrapport.txt"}
     assert "driftsammandrag" in " ".join(warn["reason"])
 
 
@@ -392,3 +394,20 @@ def test_domain_frames_are_deterministic():
     fb = domain.build(b.observations, b.cells)
     for name in fa.frames:
         pd.testing.assert_frame_equal(fa[name], fb[name])
+
+
+def test_price_volume_split_on_the_documents_figures(frames):
+    from sonanalys.analysis import care
+
+    cs = care.cost_series(frames["varddygn"], frames["placements"], "Örebro")
+    # 004 line 529/533: 398 → 425 persons per day, 2 690 → 2 648 kr/dygn
+    assert cs[cs["year"] == 2022][["persons_per_day", "price_reported"]].values.tolist() == [
+        [425.0, 2648.0]
+    ]
+    steps = care.price_volume_steps(cs, 2021, 2022)["mnkr"]
+    cost0, volume, price, cost1 = steps
+    assert cost0 == pytest.approx(398 * 365 * 2690 / 1e6)
+    assert volume == pytest.approx((425 - 398) * 365 * 2690 / 1e6)
+    assert price == pytest.approx((2648 - 2690) * 425 * 365 / 1e6)
+    assert cost0 + volume + price == pytest.approx(cost1)
+    assert care.price_volume_steps(cs.head(1)).empty

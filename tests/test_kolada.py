@@ -268,6 +268,13 @@ def test_crosscheck_names_a_mismatch_and_a_gap_in_the_values(seeds_result):
     assert set(cc[cc["kpi"] == "N33022"]["result"]) == {"saknas"}
 
 
+def test_compare_on_the_snapshot_gives_the_gap_to_kolada_group_value():
+    c = compare(snapshot(), "0580", list(group("R9")["municipality_id"]), "G96092")
+    got = c.set_index("kpi")[["value", "kolada_group_value", "gap_kolada", "n_members"]]
+    assert got.loc["N35001"].tolist() == [761.0, 1063.0, -302.0, 1]
+    assert got.loc["N33009"].tolist() == [993.0, 913.0, 80.0, 1]
+
+
 def test_compare_mean_median_rank_and_gap_in_mnkr():
     # a worked example with round numbers (not Kolada data): three members, a population
     values = pd.DataFrame(
@@ -292,6 +299,7 @@ def test_compare_mean_median_rank_and_gap_in_mnkr():
         -20.0,
         1000.0,
     )
+    assert r["gap_kolada"] == -200.0
     t = gap_trend(c).iloc[0]
     assert (t["first_gap"], t["last_gap"], t["n_years"]) == (-200.0, -200.0, 2)
     assert t["slope_per_year"] == pytest.approx(0.0)

@@ -119,11 +119,13 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path):
     out = tmp_path / "reports"
     out.mkdir()
     (out / "gammal.html").write_text("förra körningen", encoding="utf-8")
+    (out / ".gitkeep").write_text("", encoding="utf-8")
     s = run_reports(out=out, notebooks_dir=src, only=["03_r9", "05"], progress=False)
     assert [r.name for r in s.failed] == ["03_r9"]
     assert "avsiktligt fel" in s.failed[0].error
     page = (out / "03_r9.html").read_text(encoding="utf-8")
     assert "kunde inte köras klart" in page
     assert (out / "05_delarsrapport.html").exists() and not (out / "gammal.html").exists()
+    assert (out / ".gitkeep").exists()
     executed = json.loads((out / "executed" / "03_r9.ipynb").read_text(encoding="utf-8"))
     assert "avsiktligt fel" in json.dumps(executed)

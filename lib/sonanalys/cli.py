@@ -22,8 +22,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         )
     for e in result.errors:
         print(f"fel: {e}", file=sys.stderr)
-    for w in processed.frames.warnings:
-        print(f"varning: {w}", file=sys.stderr)
+    for src, what in processed.frames.warnings:
+        print(f"varning: {src}: {what}", file=sys.stderr)
     written = write_processed(processed, out, inputs)
     report = processed.report
     warnings = int((report["severity"] == "warning").sum())

@@ -31,6 +31,32 @@ class ParseResult:
     cells: pd.DataFrame | None = None  # every body cell of every table, as text
 
 
+def document_problem(
+    source: str,
+    reason: str,
+    severity: str,
+    line: int | None = None,
+    sheet: str = "",
+    text: str = "",
+) -> dict:
+    """A parse-report row about a document rather than a cell: unreadable, a spreadsheet
+    problem, a missing table."""
+    return {
+        "source": source,
+        "page": None,
+        "sheet": sheet,
+        "line": line,
+        "table_id": "",
+        "table": "",
+        "row_label": "",
+        "column_label": "",
+        "cell_text": text,
+        "token": text,
+        "reason": reason,
+        "severity": severity,
+    }
+
+
 def document_records(
     doc: Document, cells: list[dict] | None = None
 ) -> tuple[list[dict], list[dict]]:
@@ -50,22 +76,7 @@ def document_records(
         for rec in obs + report + own_cells:
             _to_part_line(rec, doc)
     for sheet, row, text, what in doc.problems:
-        report.append(
-            {
-                "source": doc.source,
-                "page": None,
-                "sheet": sheet,
-                "line": row,
-                "table_id": "",
-                "table": "",
-                "row_label": "",
-                "column_label": "",
-                "cell_text": text,
-                "token": text,
-                "reason": what,
-                "severity": "warning",
-            }
-        )
+        report.append(document_problem(doc.source, what, "warning", row, sheet, text))
     return obs, report
 
 
@@ -135,22 +146,7 @@ def parse(paths: Iterable[str | Path]) -> ParseResult:
             doc = read(f)
         except DocumentError as exc:
             errors.append(str(exc))
-            report.append(
-                {
-                    "source": f.name,
-                    "page": None,
-                    "sheet": "",
-                    "line": exc.line,
-                    "table_id": "",
-                    "table": "",
-                    "row_label": "",
-                    "column_label": "",
-                    "cell_text": "",
-                    "token": "",
-                    "reason": str(exc),
-                    "severity": "error",
-                }
-            )
+            report.append(document_problem(f.name, str(exc), "error", exc.line))
             continue
         docs.append(doc)
         o, r = document_records(doc, cells)

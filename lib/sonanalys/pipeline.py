@@ -20,7 +20,8 @@ from . import paths
 from .domain import FRAMES, Frames, build
 from .domain.schemas import SCHEMAS
 from .io import atomic_write, read_frame, write_frame
-from .observations import ParseResult, iter_files, parse
+from .observations import ParseResult, document_problem, frame, iter_files, parse
+from .tables import REPORT_COLUMNS
 
 MANIFEST = "manifest.json"
 BASE_FRAMES = ("observations", "parse_report", "cells")
@@ -35,28 +36,12 @@ class Processed:
     @property
     def report(self) -> pd.DataFrame:
         """The parse report with one warning row per expected table a document lacks."""
-        rows = [
-            {
-                "source": w.split(": ", 1)[0],
-                "page": None,
-                "sheet": "",
-                "line": None,
-                "table_id": "",
-                "table": "",
-                "row_label": "",
-                "column_label": "",
-                "cell_text": "",
-                "token": "",
-                "reason": w.split(": ", 1)[1],
-                "severity": "warning",
-            }
-            for w in self.frames.warnings
-        ]
-        if not rows:
+        if not self.frames.warnings:
             return self.result.report
-        extra = pd.DataFrame(rows, columns=self.result.report.columns)
-        extra["page"] = pd.array(extra["page"], dtype="Int64")
-        extra["line"] = pd.array(extra["line"], dtype="Int64")
+        extra = frame(
+            [document_problem(src, what, "warning") for src, what in self.frames.warnings],
+            REPORT_COLUMNS,
+        )
         return pd.concat([self.result.report, extra], ignore_index=True)
 
 

@@ -6,7 +6,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..numparse import MONTHS
+
 KIND_ORDER = ["bokslut", "budget", "utfall", "prognos", "avvikelse"]
+
+
+def months_of(period: str) -> int | None:
+    """Months in a period that starts in January (``jan-aug``: 8); None otherwise."""
+    a, _, b = str(period).lower().partition("-")
+    if MONTHS.get(a) != 1 or b not in MONTHS:
+        return None
+    return MONTHS[b]
 
 
 def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) -> pd.DataFrame:

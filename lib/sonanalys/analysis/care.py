@@ -103,3 +103,28 @@ def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: 
             }
         )
     return pd.DataFrame(rows)
+
+
+def price_volume_steps(
+    cost_series: pd.DataFrame, year_from: int | None = None, year_to: int | None = None
+) -> pd.DataFrame:
+    """The walk from one year's cost to another's in mnkr — cost, volume effect, price
+    effect, cost — from ``cost_series`` (reported price per dygn); the last two years by
+    default. Empty with fewer than two years."""
+    if len(cost_series) < 2:
+        return pd.DataFrame(columns=["mnkr"])
+    y0 = year_from or int(cost_series["year"].iloc[-2])
+    y1 = year_to or int(cost_series["year"].iloc[-1])
+    a = cost_series[cost_series["year"] == y0].iloc[0]
+    b = cost_series[cost_series["year"] == y1].iloc[0]
+    pv = price_volume(a["dygn"], a["price_reported"], b["dygn"], b["price_reported"])
+    steps = (
+        pd.DataFrame(
+            {"mnkr": [pv["cost0"], pv["volume_effect"], pv["price_effect"], pv["cost1"]]},
+            index=[f"Kostnad {y0}", "Volymeffekt", "Priseffekt", f"Kostnad {y1}"],
+        )
+        / 1e6
+    )
+    steps.index.name = "Steg"
+    steps.attrs.update(year_from=y0, year_to=y1, source=a["source"], line=int(a["line"]))
+    return steps

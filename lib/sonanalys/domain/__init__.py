@@ -34,7 +34,7 @@ EXPECTED: dict[str, dict[str, str]] = {
 @dataclass
 class Frames:
     frames: dict[str, pd.DataFrame]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.frames[name]
@@ -68,10 +68,10 @@ def build(
 
 def missing_warnings(
     documents: list[tuple[str, str]], frames: dict[str, pd.DataFrame]
-) -> list[str]:
-    """``<file>: dokumenttypen delarsrapport brukar ha driftsammandrag …`` for each
+) -> list[tuple[str, str]]:
+    """(file, ``dokumenttypen delarsrapport brukar ha driftsammandrag …``) for each
     expected table a document of a known kind lacks."""
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for src, kind in documents:
         for frame, what in EXPECTED.get(kind, {}).items():
             df = frames[frame]
@@ -79,10 +79,5 @@ def missing_warnings(
             if frame == "atgarder" and has:
                 has = df[(df["source"] == src) & df["value_mnkr"].notna()].shape[0] > 0
             if not has:
-                out.append(f"{src}: dokumenttypen {kind} brukar ha {what}, men ingen hittades")
+                out.append((src, f"dokumenttypen {kind} brukar ha {what}, men ingen hittades"))
     return out
-
-
-def check_failures(frames: Frames) -> pd.DataFrame:
-    c = frames["checks"]
-    return c[c["status"] != "ok"]

@@ -60,12 +60,50 @@ def _tolerance(g: pd.DataFrame, parts: list[int], t: int) -> float:
     return 0.5 * 10.0**-decimals * (len(parts) + 1) * abs(scale)
 
 
-def _fits(g: pd.DataFrame, value: str, high: str | None, parts: list[int], t: int) -> bool:
+def _compare(
+    g: pd.DataFrame, value: str, high: str | None, parts: list[int], t: int
+) -> tuple[float, float, float, float]:
+    """(computed, computed_high, tolerance, difference): the difference is 0 when the
+    reported total lies within the parts' sum (low to high, for ranges) ± tolerance."""
     vals = g[value].iloc[parts].astype(float)
     highs = g[high].iloc[parts].astype(float).fillna(vals) if high else vals
+    computed, computed_high = float(vals.sum()), float(highs.sum())
     reported = float(g[value].iloc[t])
     tol = _tolerance(g, parts, t)
-    return vals.sum() - tol <= reported <= highs.sum() + tol
+    if reported < computed - tol:
+        diff = reported - computed
+    elif reported > computed_high + tol:
+        diff = reported - computed_high
+    else:
+        diff = 0.0
+    return computed, computed_high, tol, diff
+
+
+def _candidates(labels: list[str], units: list[str], totals: list[int], n: int) -> list[list[int]]:
+    """The readings of which rows the n-th total sums, most usual first."""
+    t = totals[n]
+    lo = totals[n - 1] + 1 if n else 0
+    between = [i for i in range(lo, t) if _is_part(labels[i])]
+    candidates = [between]
+    if n:
+        # a running total: the previous total plus the rows since
+        # ("Nettokostnad" = "Nettokostnad" + "Externa vård-…")
+        candidates.append([totals[n - 1], *between])
+        # a total of totals ("Nettokostnad" = "Summa intäkter" + "Summa kostnader")
+        if not between:
+            candidates.append(totals[:n])
+        # a grand total of every row above, past the subtotals
+        candidates.append([i for i in range(t) if i not in totals and _is_part(labels[i])])
+    elif not between:
+        # a total printed first sums the rows below it, up to a total or a change of unit
+        below = []
+        for i in range(t + 1, len(labels)):
+            if is_total(labels[i]) or units[i] != units[t]:
+                break
+            if _is_part(labels[i]):
+                below.append(i)
+        candidates.append(below)
+    return [c for c in candidates if c]
 
 
 def check_totals(
@@ -81,55 +119,16 @@ def check_totals(
     keys = ["source", "table_id", *group]
     for key, g in df.sort_values("line", kind="stable").groupby(keys, sort=True, dropna=False):
         g = g[g[value].notna()]
-        labels = g[label].tolist()
+        labels, units = g[label].tolist(), g["unit"].tolist()
         totals = [i for i, lab in enumerate(labels) if is_total(lab)]
-        if not totals:
-            continue
         for n, t in enumerate(totals):
-            lo = totals[n - 1] + 1 if n else 0
-            between = [i for i in range(lo, t) if _is_part(labels[i])]
-            candidates = [between] if between else []
-            if n:
-                # a running total: the previous total plus the rows since
-                # ("Nettokostnad" = "Nettokostnad" + "Externa vård-…")
-                candidates.append([totals[n - 1], *between])
-                # a total of totals ("Nettokostnad" = "Summa intäkter" + "Summa kostnader")
-                if not between:
-                    candidates.append(totals[:n])
-                # a grand total of every row above, past the subtotals
-                candidates.append([i for i in range(t) if i not in totals and _is_part(labels[i])])
-            if not between and not n:
-                unit = g["unit"].iloc[t]
-                below = []
-                for i in range(t + 1, len(labels)):
-                    if is_total(labels[i]) or g["unit"].iloc[i] != unit:
-                        break
-                    if _is_part(labels[i]):
-                        below.append(i)
-                candidates.append(below)
-            candidates = [c for c in candidates if c]
+            candidates = _candidates(labels, units, totals, n)
             if not candidates:
                 continue
-            parts = candidates[0]
-            for c in candidates:
-                if _fits(g, value, high, c, t):
-                    parts = c
-                    break
+            fitting = [c for c in candidates if _compare(g, value, high, c, t)[3] == 0.0]
+            parts = fitting[0] if fitting else candidates[0]
+            computed, computed_high, tol, diff = _compare(g, value, high, parts, t)
             row = g.iloc[t]
-            vals = g[value].iloc[parts].astype(float)
-            computed = float(vals.sum())
-            highs = vals
-            if high is not None:
-                highs = g[high].iloc[parts].astype(float).fillna(vals)
-            computed_high = float(highs.sum())
-            reported = float(row[value])
-            tol = _tolerance(g, parts, t)
-            if reported < computed - tol:
-                diff = reported - computed
-            elif reported > computed_high + tol:
-                diff = reported - computed_high
-            else:
-                diff = 0.0
             out.append(
                 {
                     "frame": frame,
@@ -141,7 +140,7 @@ def check_totals(
                     "line": int(row["line"]),
                     "n_parts": len(parts),
                     "part_lines": ", ".join(str(int(x)) for x in g["line"].iloc[parts]),
-                    "reported": reported,
+                    "reported": float(row[value]),
                     "computed": round(computed, 9),
                     "computed_high": round(computed_high, 9),
                     "difference": round(diff, 9),

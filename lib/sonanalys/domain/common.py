@@ -87,7 +87,3 @@ def days_in(year: pd.Series, period: pd.Series) -> pd.Series:
             end = pd.Timestamp(y, MONTHS[b], 1) + pd.offsets.MonthEnd(0)
             out[i] = (end - start).days + 1
     return pd.Series(out, index=year.index)
-
-
-def words(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower()).strip()

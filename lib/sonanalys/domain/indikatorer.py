@@ -34,7 +34,7 @@ COLUMNS = [
 
 _INDICATOR_TABLE = re.compile(
     r"indikator|nämndmål|\bmål\b|målområde|målvärde|måluppfyllelse|nyckeltal|beläggning|"
-    r"kommunövergripande|sammandrag|arbetsmängd|gruppbehandling",
+    r"kommunövergripande|sammandrag",
     re.IGNORECASE,
 )
 _KOLADA_ID = re.compile(r"\b([NU]\d{5})\b")

@@ -2,7 +2,7 @@
 the comparisons the R9 notebook shows."""
 
 from .client import BASE_URL, KoladaClient, KoladaError
-from .compare import compare, crosscheck, from_pairs, gap_trend
+from .compare import compare, crosscheck, gap_trend
 from .groups import KPI_TITLES, POPULATION_KPI, group, groups, snapshot
 
 __all__ = [
@@ -13,7 +13,6 @@ __all__ = [
     "KoladaError",
     "compare",
     "crosscheck",
-    "from_pairs",
     "gap_trend",
     "group",
     "groups",

@@ -5,7 +5,9 @@ itself. The columns computed here say what they are: ``mean`` (unweighted, membe
 value, municipality included — Kolada's definition), ``mean_excl`` (without the
 municipality), ``median``; ``rank`` is 1 for the lowest value. The gap in mnkr is our own
 computation: the kr/inv gap times the municipality's population of the KPI's denominator
-("at the group mean the cost would be X mnkr lower").
+("at the group mean the cost would be X mnkr lower"). ``gap_kolada`` is the gap to Kolada's
+own group value — all there is when only the municipality and the group are known (the
+snapshot of what a document prints).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ COLUMNS = [
     "max",
     "rank",
     "kolada_group_value",
+    "gap_kolada",
     "gap",
     "gap_pct",
     "population",
@@ -79,6 +82,7 @@ def compare(
                 "max": float(vals.max()),
                 "rank": int((vals < x).sum() + 1),
                 "kolada_group_value": float(kg["value"].iloc[0]) if len(kg) else np.nan,
+                "gap_kolada": round(x - float(kg["value"].iloc[0]), 6) if len(kg) else np.nan,
                 "gap": round(gap, 6),
                 "gap_pct": round(100 * gap / mean, 6) if mean else np.nan,
                 "population": population,
@@ -118,24 +122,6 @@ def gap_trend(comparison: pd.DataFrame) -> pd.DataFrame:
             "slope_per_year",
         ],
     )  # fmt: skip
-
-
-def from_pairs(pairs: pd.DataFrame, municipality_id: str, group_id: str) -> pd.DataFrame:
-    """The document's printed pairs (``Linköping: 761 kr/inv R9: 1063 kr/inv``) as a
-    comparison: only value, Kolada's group mean and the gap — the document prints no
-    members, so no median or rank."""
-    p = pairs[pairs["kolada_id"] != ""]
-    df = pd.DataFrame(
-        {
-            "kpi": p["kolada_id"],
-            "year": p["year"].astype(int),
-            "municipality_id": municipality_id,
-            "value": p["value"].astype(float),
-            "kolada_group_value": p["group_value"].astype(float),
-            "gap": (p["value"] - p["group_value"]).astype(float),
-        }
-    )
-    return df.reindex(columns=COLUMNS).assign(municipality_id=municipality_id)
 
 
 def crosscheck(pairs: pd.DataFrame, values: pd.DataFrame, municipality_id: str, group_id: str):

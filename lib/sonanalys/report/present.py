@@ -1,5 +1,5 @@
 """Swedish presentation, resolved once: number format (CLDR sv via ``format_sv``),
-month names, a matplotlib style readable in print, tables with explicit missing values
+a matplotlib style readable in print, tables with explicit missing values
 and a source note, and masking of small person counts."""
 
 from __future__ import annotations
@@ -7,13 +7,11 @@ from __future__ import annotations
 import html
 
 import matplotlib as mpl
-import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
 from ..numparse import format_sv
 
-MONTHS_SV = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 MISSING = "–"
 MASK = ".."
 MASK_NOTE = "..  = färre än {n} personer, eller beräknat ur sådana tal (röjandeskydd)"
@@ -108,7 +106,3 @@ def mask_small(df: pd.DataFrame, columns: list[str], threshold: int = 5) -> pd.D
             if rest:
                 out.at[i, min(rest, key=lambda c: float(row[c]))] = MASK
     return out
-
-
-def close(fig=None) -> None:
-    plt.close(fig) if fig is not None else plt.close("all")

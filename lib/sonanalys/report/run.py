@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -207,9 +207,8 @@ def _run_one(name, title, src_dir, tmp, params, timeout, run_date) -> NotebookRe
             cwd=str(Path(src_dir)),
         )
     except Exception as exc:  # the executed copy shows the error; the run goes on
-        error = (
-            f"{type(exc).__name__}: {str(exc).strip().splitlines()[-1] if str(exc).strip() else ''}"
-        )
+        last = (str(exc).strip().splitlines() or [""])[-1]
+        error = f"{type(exc).__name__}: {last}"
     html_path = tmp / f"{name}.html"
     if executed.exists():
         html_path.write_text(export_html(executed, title, params, run_date, error), "utf-8")
@@ -266,23 +265,20 @@ def run_reports(
             if progress:
                 from tqdm import tqdm
 
-                for _ in tqdm(futures, desc="rapporter", unit="notebook"):
-                    _.result()
+                for _done in tqdm(as_completed(futures), total=len(futures), unit="notebook"):
+                    pass
             results = [f.result() for f in futures]
         (tmp / "index.html").write_text(_index(results, params, run_date), "utf-8")
-        # swap in: the previous reports stay whole until the new ones are complete
+        # swap in: the previous reports stay whole until the new ones are complete;
+        # files that are not ours (.gitkeep) move with them
+        for p in out.glob(".git*") if out.exists() else []:
+            shutil.copy2(p, tmp / p.name)
         old = out.with_name(f".{out.name}.old")
-        if old.exists():
-            shutil.rmtree(old)
-        keep = [p for p in out.iterdir()] if out.exists() else []
+        shutil.rmtree(old, ignore_errors=True)
         if out.exists():
             os.replace(out, old)
         os.replace(tmp, out)
-        for p in keep:  # files that are not ours (.gitkeep) stay
-            if p.name.startswith(".git") and not (out / p.name).exists():
-                shutil.copy2(old / p.name, out / p.name)
-        if old.exists():
-            shutil.rmtree(old)
+        shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
