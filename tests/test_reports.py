@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 
 import nbformat
 import pytest
@@ -129,3 +134,117 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path):
     assert (out / ".gitkeep").exists()
     executed = json.loads((out / "executed" / "03_r9.ipynb").read_text(encoding="utf-8"))
     assert "avsiktligt fel" in json.dumps(executed)
+
+
+def test_occupancy_by_month_with_swedish_month_names(run):
+    t = text_of((run.out / "05_delarsrapport.html").read_text(encoding="utf-8"))
+    # 004 line 704: HVB (Ungdom), Jan–Aug 2023
+    assert "januari februari mars april maj juni juli augusti" in t
+    assert "HVB (Ungdom) 94 90 99 105 101 88 73 73" in t
+    assert "Beläggningsgrad per månad 2023, procent" in t
+
+
+def test_month_axis_uses_cldr_swedish_names():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from sonanalys.report.present import month_axis
+
+    fig, ax = plt.subplots()
+    ax.plot([1, 3, 6, 8], [1, 2, 3, 4])
+    month_axis(ax, [1, 3, 6, 8])
+    fig.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["jan.", "mars", "juni", "aug."]
+    plt.close(fig)
+
+
+@pytest.fixture(scope="module")
+def linkoping(tmp_path_factory):
+    out = tmp_path_factory.mktemp("repL") / "reports"
+    return run_reports(
+        out=out,
+        municipality="Linköping",
+        year=2018,
+        period="jan-aug",
+        jobs=2,
+        run_date="2026-11-23",
+        progress=False,
+    )
+
+
+def test_other_municipality_runs_and_says_what_it_cannot_do(linkoping):
+    assert linkoping.failed == []
+    page = lambda n: text_of((linkoping.out / f"{n}.html").read_text(encoding="utf-8"))  # noqa: E731
+    t1 = page("01_placeringar")
+    assert "Underlaget för Linköping innehåller inga uppgifter om personer i vård per dygn" in t1
+    assert "Underlaget för Linköping saknar uppgifter om LVU/LVM-placeringar" in t1
+    # 003 line 78: 25,3 / 20,4 / 13,7 placed per 1 000 inv 0–20
+    assert "2016 helår 25,3 2017 helår 20,4 2018 jan-aug 13,7" in t1
+    t2 = page("02_varddygn")
+    assert "Underlaget för Linköping räcker inte för en pris/volym-uppdelning" in t2
+    assert f"1{NBSP}974" in t2 and f"2{NBSP}860" in t2  # 003 lines 79–80, 2016
+    t5 = page("05_delarsrapport")
+    # 003 line 311ff: Familjehem budget 67,1, utfall jan–aug 42,2, prognos 64,6 mnkr
+    assert "Familjehem 67,1 42,2 64,6 2,5 2,5" in t5
+    assert "Underlaget för Linköping har ingen beläggning per månad för 2018" in t5
+    assert "municipality Linköping" in t5 and "period jan-aug" in t5  # parameters shown
+
+
+def test_a_municipality_without_plans_or_kolada_values(tmp_path):
+    s = run_reports(out=tmp_path / "r", municipality="Örebro", only=["03", "04"], progress=False)
+    assert s.failed == []
+    t3 = text_of((s.out / "03_r9.html").read_text(encoding="utf-8"))
+    assert "har inga värden för Örebro" in t3 and "sonanalys kolada fetch" in t3
+    t4 = text_of((s.out / "04_atgarder.html").read_text(encoding="utf-8"))
+    assert "Åtgärderna för Örebro anger ingen effekt i mnkr per år" in t4
+
+
+def test_two_report_runs_give_identical_files(tmp_path):
+    out = tmp_path / "reports"
+
+    def snapshot():
+        run_reports(out=out, only=["01", "05"], run_date="2026-11-23", progress=False)
+        return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+    first, second = snapshot(), snapshot()
+    assert sorted(map(str, first)) == [
+        "01_placeringar.html",
+        "05_delarsrapport.html",
+        "executed/01_placeringar.ipynb",
+        "executed/05_delarsrapport.ipynb",
+        "index.html",
+    ]
+    assert first == second
+
+
+def test_a_killed_run_leaves_the_previous_reports_intact(tmp_path):
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "index.html").write_text("förra körningens index", encoding="utf-8")
+    cmd = [sys.executable, "-m", "sonanalys", "report", "--out", str(out), "--only", "01"]
+    proc = subprocess.Popen(cmd, start_new_session=True, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".reports.*/executed/*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # kill it once the notebook is being executed
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "förra körningens index"
+    assert list(tmp_path.glob(".reports.*"))  # the killed run's temporary folder …
+    run_reports(out=out, only=["05"], progress=False)
+    assert not list(tmp_path.glob(".reports.*"))  # … is cleaned up by the next run
+    assert (out / "05_delarsrapport.html").exists()
+
+
+def test_a_run_killed_mid_swap_gets_its_previous_reports_back(tmp_path):
+    from sonanalys.report.run import recover
+
+    out = tmp_path / "reports"
+    aside = tmp_path / ".reports.old"
+    aside.mkdir()
+    (aside / "index.html").write_text("förra", encoding="utf-8")
+    recover(out)
+    assert (out / "index.html").read_text(encoding="utf-8") == "förra"
+    assert not aside.exists()

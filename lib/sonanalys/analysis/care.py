@@ -128,3 +128,23 @@ def price_volume_steps(
     steps.index.name = "Steg"
     steps.attrs.update(year_from=y0, year_to=y1, source=a["source"], line=int(a["line"]))
     return steps
+
+
+def occupancy_by_month(indikatorer: pd.DataFrame, municipality: str) -> pd.DataFrame:
+    """Occupancy (beläggningsgrad, %) of the administration's own units by month: one row
+    per unit, year and month, from the most recent document that states it."""
+    i = indikatorer[
+        (indikatorer["municipality"] == municipality)
+        & indikatorer["month"].notna()
+        & (indikatorer["unit"] == "procent")
+        & (indikatorer["area"] + " " + indikatorer["indicator"]).str.contains(
+            "beläggning", case=False
+        )
+    ]
+    i = (
+        i.sort_values(["doc_year", "source", "line"])
+        .drop_duplicates(["indicator", "year", "month"], keep="last")
+        .rename(columns={"indicator": "unit_name"})
+    )
+    cols = ["unit_name", "year", "month", "value", "source", "line"]
+    return i[cols].sort_values(["unit_name", "year", "month"]).reset_index(drop=True)

@@ -8,12 +8,16 @@ import html
 
 import matplotlib as mpl
 import pandas as pd
-from matplotlib.ticker import FuncFormatter
+from babel.dates import get_month_names
+from matplotlib.ticker import FixedLocator, FuncFormatter
 
 from ..numparse import format_sv
 
 MISSING = "–"
 MASK = ".."
+# CLDR's Swedish month names, resolved once (``jan.``, ``mars``, ``juni`` …; ``januari`` …)
+MONTHS_SV = dict(get_month_names("abbreviated", locale="sv"))
+MONTHS_SV_WIDE = dict(get_month_names("wide", locale="sv"))
 MASK_NOTE = "..  = färre än {n} personer, eller beräknat ur sådana tal (röjandeskydd)"
 
 
@@ -44,6 +48,13 @@ def sv_axis(ax, unit: str, axis: str = "y", decimals: int | None = None) -> None
 
 def year_axis(ax) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: str(int(v)) if v == int(v) else ""))
+
+
+def month_axis(ax, months=range(1, 13), axis: str = "x") -> None:
+    """Month numbers on an axis shown as Swedish month names."""
+    a = getattr(ax, f"{axis}axis")
+    a.set_major_locator(FixedLocator(list(months)))
+    a.set_major_formatter(FuncFormatter(lambda v, _p: MONTHS_SV.get(round(float(v)), "")))
 
 
 def sv(value, decimals: int | None = None, unit: str = "") -> str:

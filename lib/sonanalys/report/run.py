@@ -190,7 +190,29 @@ def export_html(nb_path: Path, title: str, params: dict, run_date: str, error: s
     )
 
 
-def _run_one(name, title, src_dir, tmp, params, timeout, run_date) -> NotebookResult:
+_TIMING = ("start_time", "end_time", "duration")
+
+
+def normalise_executed(path: Path, final_path: Path) -> None:
+    """Make the audit copy a function of its inputs: papermill's and the kernel's
+    timestamps go (the run date is in the report's header) and the output path is
+    the final one, not the temporary folder's — so two runs give identical files."""
+    nb = nbformat.read(path, as_version=4)
+    pm_meta = nb.metadata.get("papermill", {})
+    for key in _TIMING:
+        pm_meta.pop(key, None)
+    if pm_meta:
+        pm_meta["output_path"] = str(final_path)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill draws a random one
+        cell.metadata.pop("execution", None)
+        for key in _TIMING:
+            cell.metadata.get("papermill", {}).pop(key, None)
+    nbformat.write(nb, path)
+
+
+def _run_one(name, title, src_dir, tmp, params, timeout, run_date, out) -> NotebookResult:
     import papermill as pm
 
     src = Path(src_dir) / f"{name}.ipynb"
@@ -205,12 +227,16 @@ def _run_one(name, title, src_dir, tmp, params, timeout, run_date) -> NotebookRe
             execution_timeout=timeout,
             progress_bar=False,
             cwd=str(Path(src_dir)),
+            # the kernel's own start-up warnings (e.g. "running over TCP") are not the
+            # user's business; its errors still reach stderr
+            extra_arguments=["--log-level=ERROR"],
         )
     except Exception as exc:  # the executed copy shows the error; the run goes on
         last = (str(exc).strip().splitlines() or [""])[-1]
         error = f"{type(exc).__name__}: {last}"
     html_path = tmp / f"{name}.html"
     if executed.exists():
+        normalise_executed(executed, out / "executed" / executed.name)
         html_path.write_text(export_html(executed, title, params, run_date, error), "utf-8")
     return NotebookResult(name, title, not error, error, html_path.name, executed.name)
 
@@ -228,6 +254,36 @@ def _index(results: list[NotebookResult], params: dict, run_date: str) -> str:
         f"<title>Rapporter</title>{_CSS}</head><body>{head}"
         f'<div class="sn-header"><h2>Rapporter</h2><ul>{items}</ul></div></body></html>'
     )
+
+
+_PID = ".sonanalys-report.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(out: Path) -> Path:
+    """Clean up after a run that was killed: if it died mid-swap (the old reports moved
+    aside, the new not yet in), the previous reports go back; temporary folders of runs
+    whose process is gone are removed (a run still going is left alone). Returns the
+    path the previous reports are moved aside to during a swap."""
+    old = out.with_name(f".{out.name}.old")
+    if old.exists() and not out.exists():
+        os.replace(old, out)
+    for d in out.parent.glob(f".{out.name}.*"):
+        marker = d / _PID
+        if d.is_dir() and marker.exists():
+            pid = marker.read_text("utf-8").strip()
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(d, ignore_errors=True)
+    return old
 
 
 def run_reports(
@@ -253,13 +309,15 @@ def run_reports(
     params = parameters_for(municipality, year, period, processed, mask_threshold, profile)
     run_date = run_date or dt.date.today().isoformat()
     out.parent.mkdir(parents=True, exist_ok=True)
+    old = recover(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    (tmp / _PID).write_text(str(os.getpid()), "utf-8")
     (tmp / "executed").mkdir()
     src_dir = Path(notebooks_dir or paths.NOTEBOOKS)
     try:
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = [
-                pool.submit(_run_one, n, NOTEBOOKS[n], src_dir, tmp, params, timeout, run_date)
+                pool.submit(_run_one, n, NOTEBOOKS[n], src_dir, tmp, params, timeout, run_date, out)
                 for n in names
             ]
             if progress:
@@ -273,11 +331,11 @@ def run_reports(
         # files that are not ours (.gitkeep) move with them
         for p in out.glob(".git*") if out.exists() else []:
             shutil.copy2(p, tmp / p.name)
-        old = out.with_name(f".{out.name}.old")
         shutil.rmtree(old, ignore_errors=True)
         if out.exists():
             os.replace(out, old)
         os.replace(tmp, out)
+        (out / _PID).unlink()
         shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
