@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Everything CI checks: install, lint, format check, tests.
+# Everything CI checks: install (Python packages, Debian chromium for the browser test),
+# lint, format check, tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/setup-browser.sh
 .venv/bin/ruff check lib tests benchmarks
 .venv/bin/ruff format --check lib tests benchmarks
 .venv/bin/python -m pytest "$@"

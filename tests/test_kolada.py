@@ -24,6 +24,7 @@ from sonanalys.kolada import (
     crosscheck,
     gap_trend,
     group,
+    index_to_group,
     snapshot,
 )
 from sonanalys.kolada.client import chunks
@@ -273,6 +274,10 @@ def test_compare_on_the_snapshot_gives_the_gap_to_kolada_group_value():
     got = c.set_index("kpi")[["value", "kolada_group_value", "gap_kolada", "n_members"]]
     assert got.loc["N35001"].tolist() == [761.0, 1063.0, -302.0, 1]
     assert got.loc["N33009"].tolist() == [993.0, 913.0, 80.0, 1]
+    # with no members' values, the index is against Kolada's group value: 761/1063
+    ix = index_to_group(c).set_index("kpi")
+    assert ix.loc["N35001", "index"] == pytest.approx(761 / 1063 * 100)
+    assert ix.loc["N35001", "reference"] == "Koladas gruppvärde"
 
 
 def test_compare_mean_median_rank_and_gap_in_mnkr():
@@ -300,6 +305,9 @@ def test_compare_mean_median_rank_and_gap_in_mnkr():
         1000.0,
     )
     assert r["gap_kolada"] == -200.0
+    ix = index_to_group(c)
+    assert ix["index"].tolist() == [80.0, pytest.approx(900 / (3300 / 3) * 100)]
+    assert set(ix["reference"]) == {"medel av medlemmarna"}
     t = gap_trend(c).iloc[0]
     assert (t["first_gap"], t["last_gap"], t["n_years"]) == (-200.0, -200.0, 2)
     assert t["slope_per_year"] == pytest.approx(0.0)

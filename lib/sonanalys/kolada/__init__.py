@@ -2,7 +2,7 @@
 the comparisons the R9 notebook shows."""
 
 from .client import BASE_URL, KoladaClient, KoladaError
-from .compare import compare, crosscheck, gap_trend
+from .compare import compare, crosscheck, gap_trend, index_to_group
 from .groups import KPI_TITLES, POPULATION_KPI, group, groups, snapshot
 
 __all__ = [
@@ -16,5 +16,6 @@ __all__ = [
     "gap_trend",
     "group",
     "groups",
+    "index_to_group",
     "snapshot",
 ]

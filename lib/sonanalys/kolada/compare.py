@@ -94,6 +94,26 @@ def compare(
     return pd.DataFrame(out, columns=COLUMNS)
 
 
+def index_to_group(comparison: pd.DataFrame) -> pd.DataFrame:
+    """The municipality as a percentage of the group (100 = the group's level), per KPI
+    and year: against the members' unweighted mean where the members' values are there,
+    else against Kolada's own group value. ``reference`` says which."""
+    c = comparison
+    use_mean = c["mean"].notna() & (c["n_members"] > 1)
+    ref = c["mean"].where(use_mean, c["kolada_group_value"])
+    out = pd.DataFrame(
+        {
+            "kpi": c["kpi"],
+            "year": c["year"],
+            "value": c["value"],
+            "group_level": ref,
+            "reference": np.where(use_mean, "medel av medlemmarna", "Koladas gruppvärde"),
+            "index": (c["value"] / ref * 100).round(6),
+        }
+    )
+    return out[ref.notna()].reset_index(drop=True)
+
+
 def gap_trend(comparison: pd.DataFrame) -> pd.DataFrame:
     """Per KPI: the least-squares slope of the gap (kr/inv per year) over the years
     compared, with the first and last gap; NaN slope with fewer than two years."""

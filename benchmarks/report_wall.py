@@ -1,0 +1,80 @@
+"""Wall time of the whole ``sonanalys report`` run beside a floor measured in the same run.
+
+The floor is the same machinery — papermill (a kernel per notebook), nbconvert export,
+our header/TOC, index and the folder swap — on as many trivial notebooks (a heading and
+``1 + 1``) with the same names. The difference is the cost of our own analyses: loading
+the frames, the computations and the charts.
+
+Prints figures; asserts nothing. Run: ``.venv/bin/python benchmarks/report_wall.py
+[--jobs 1 2] [--repeat 3]``. Processed data are made first, so parsing is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from sonanalys import paths
+from sonanalys.pipeline import ensure_processed
+from sonanalys.report.run import NOTEBOOKS, run_reports
+
+
+def trivial_notebooks(folder: Path) -> Path:
+    for name in NOTEBOOKS:
+        nb = nbformat.v4.new_notebook()
+        params = nbformat.v4.new_code_cell(
+            "processed_dir = None\nprofile = 'intern'\nmask_threshold = 5"
+        )
+        params.metadata["tags"] = ["parameters"]
+        nb.cells = [nbformat.v4.new_markdown_cell(f"# {name}"), params]
+        nb.cells.append(nbformat.v4.new_code_cell("1 + 1"))
+        nb.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
+        nb.metadata["language_info"] = {"name": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    return folder
+
+
+def timed(out: Path, jobs: int, notebooks_dir: Path | None) -> float:
+    t0 = time.perf_counter()
+    s = run_reports(
+        out=out, jobs=jobs, notebooks_dir=notebooks_dir, run_date="2026-01-01", progress=False
+    )
+    secs = time.perf_counter() - t0
+    if s.failed:
+        raise SystemExit(f"notebook failed: {[r.name for r in s.failed]}")
+    return secs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    ensure_processed([paths.RAW], paths.PROCESSED)
+    n = len(NOTEBOOKS)
+    print(f"sonanalys report: {n} notebookar, median av {args.repeat} körningar, sekunder")
+    print(f"{'jobs':>4} {'rapporter':>10} {'golv':>8} {'egna analyser':>14} {'per notebook':>13}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "trivial").mkdir()
+        trivial = trivial_notebooks(tmp / "trivial")
+        for jobs in args.jobs:
+            full, floor = [], []
+            for _ in range(args.repeat):  # interleaved, so drift hits both alike
+                full.append(timed(tmp / "full", jobs, None))
+                floor.append(timed(tmp / "floor", jobs, trivial))
+            f, g = statistics.median(full), statistics.median(floor)
+            print(f"{jobs:>4} {f:>10.2f} {g:>8.2f} {f - g:>14.2f} {(f - g) / n:>13.2f}")
+
+
+if __name__ == "__main__":
+    main()
