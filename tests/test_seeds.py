@@ -433,7 +433,12 @@ def test_parse_report_of_seeds_lists_only_non_values(report):
         "innehållsförteckning: sidnummer är inga värden",
         "tal i löptext utan enhet",
         "mellanslag efter decimalkomma lästes som decimaltal",
+        "uppgift saknas enligt cellen",
     }
+    # 003 line 79: "1 974 - - - -" — 2016 has a value, the four dashes are reported as such
+    dashes = report[(report.source == SEEDS["003"]) & (report.line == 79)]
+    assert list(dashes.token) == ["-", "-", "-", "-"]
+    assert set(dashes.reason) == {"uppgift saknas enligt cellen"}
 
 
 def test_no_page_numbers_from_tables_of_contents(obs):

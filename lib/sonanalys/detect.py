@@ -114,16 +114,23 @@ _NOT_NAMES = {
 }
 
 
+_KNOWN = re.compile(
+    r"\b("
+    + "|".join(sorted(map(re.escape, KNOWN_MUNICIPALITIES), key=len, reverse=True))
+    + r")s?\b"
+)
+
+
 def municipality(doc: Document) -> str:
     """The municipality the document speaks for: the most mentioned known municipality,
     else the most frequent 'X kommun'; '' when neither is said twice."""
     texts = [b.text for b in doc.blocks if isinstance(b, Heading | Paragraph)]
     texts += [c.text for t in doc.tables for r in t.rows for c in r.cells]
     full = "\n".join(texts)
-    known = Counter(
-        {name: len(re.findall(rf"\b{name}s?\b", full)) for name in KNOWN_MUNICIPALITIES}
-    )
-    name, n = known.most_common(1)[0]
+    # one pass over the text for all names (a loop of findall per name is slow on big files)
+    found_names = (m.group(1) for m in _KNOWN.finditer(full))
+    known = Counter({name: 0 for name in KNOWN_MUNICIPALITIES}) + Counter(found_names)
+    name, n = known.most_common(1)[0] if known else ("", 0)
     if n >= 2:
         return name
     counts: Counter[str] = Counter()

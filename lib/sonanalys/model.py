@@ -39,6 +39,7 @@ class Cell:
     text: str
     line: int
     starts: tuple[tuple[int, int], ...] = ()
+    cut: bool = False  # the row was cut off inside this cell (a truncated file)
 
     def line_at(self, offset: int) -> int:
         if not self.starts:

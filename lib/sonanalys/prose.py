@@ -10,6 +10,7 @@ from . import labels as L
 from . import numparse as N
 from .model import Document, Heading, Paragraph
 
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”*]*[A-ZÅÄÖ])")
 
 
@@ -33,7 +34,11 @@ def prose_observations(doc: Document) -> list[dict]:
             continue
         if not isinstance(block, Paragraph):
             continue
+        if not _DIGIT.search(block.text):
+            continue
         for offset, sentence in sentences(block.text):
+            if not _DIGIT.search(sentence):
+                continue  # no number, nothing to read (most of a long text)
             reading = N.read_cell(sentence, require_unit=True)
             for q in reading.quantities:
                 obs.append(

@@ -199,11 +199,8 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
     but never past a column whose header names a year or a kind of figure. Zero when
     most rows print a value in their first cell."""
     rows = [r for r in body if any(t.strip() for t in r)]
-    if (
-        rows
-        and sum(_is_value_cell(r[0]) for r in rows) * 2 >= len(rows)
-        and (sum(_is_value_cell(r[0]) for r in rows) > 0)
-    ):
+    first_values = sum(_is_value_cell(r[0]) and not _is_wordy(r[0]) for r in rows)
+    if rows and first_values * 2 >= len(rows) and first_values > 0:
         return 0
     firsts = []
     for row in rows:
@@ -219,6 +216,12 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
                 k = j
                 break
     return max(1, min(k, width - 1))
+
+
+def _is_wordy(text: str) -> bool:
+    """A label that mentions a number (``Placerade per 1000 inv 0-20 år``): three or
+    more words of three letters or more."""
+    return len(re.findall(r"[A-Za-zÅÄÖåäö]{3,}", text)) >= 3
 
 
 def _is_value_cell(text: str) -> bool:
@@ -392,9 +395,27 @@ def interpret(
                     }
                 )
             if j >= header_width and nh:
+                # no header says what it is: reported with its text, never read as a value
                 rep(
-                    cell.line, text, "", "cellen står utanför rubrikens kolumner", "info", row_label
+                    cell.line,
+                    text,
+                    text,
+                    "cellen står utanför rubrikens kolumner; värdet läses inte",
+                    "warning" if N.scan(text) else "info",
+                    row_label,
                 )
+                continue
+            if cell.cut:
+                rep(
+                    cell.line,
+                    text,
+                    text,
+                    "raden är avklippt (filen slutar mitt i raden); sista cellen läses inte",
+                    "warning",
+                    row_label,
+                    col.label,
+                )
+                continue
             if col.is_time:
                 # a time column dates the row; its other numbers are references
                 for tok in N.scan(text):
@@ -411,6 +432,17 @@ def interpret(
                         )
                 continue
             reading = N.read_cell(text)
+            if reading.no_data:
+                rep(
+                    cell.line,
+                    text,
+                    text,
+                    "uppgift saknas enligt cellen",
+                    "info",
+                    row_label,
+                    col.label,
+                )
+                continue
             words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", text))
             prose = words > _PROSE_WORDS or (
                 words > 8 and re.search(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]", text) is not None

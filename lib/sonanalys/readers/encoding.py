@@ -19,8 +19,10 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text, enc = _strict(data, "utf-16", source), "utf-16"
     else:
-        if b"\x00" in data[:65536]:
-            raise DocumentError(source, "binärfil (innehåller NUL-byte), inte text")
+        nul = data.find(b"\x00", 0, 65536)
+        if nul >= 0:
+            line = data.count(b"\n", 0, nul) + 1
+            raise DocumentError(source, "binärfil (innehåller NUL-byte), inte text", line)
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:

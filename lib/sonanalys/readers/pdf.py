@@ -5,6 +5,7 @@ its page; ``page`` is the page number."""
 from __future__ import annotations
 
 import io
+import re
 
 from ..model import Document, DocumentError
 from .render import cell_text, tab_lines
@@ -60,5 +61,52 @@ def _text(page, top: float, bottom: float) -> list[str]:
     if bottom - top < 1:
         return []
     region = page.crop((0, top, page.width, bottom), strict=False)
-    text = region.extract_text() or ""
-    return text.split("\n")
+    # layout=True keeps the gaps between columns of an unruled table (as pdftotext
+    # -layout does), so the loose-table reader can split them; plain extraction joins
+    # "Familjehem 82 999 89 895" into one run of words and the numbers into prose
+    text = region.extract_text(layout=True) or ""
+    lines = [line.rstrip() for line in text.split("\n")]
+    indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
+    out: list[str] = []
+    for line in lines:
+        if line.strip() or (out and out[-1]):  # at most one blank line in a row
+            out.append(line[indent:])
+    while out and not out[-1]:
+        out.pop()
+    return columns_to_tabs(out)
+
+
+_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_NUMBER_CELL = re.compile(r"^[−–+-]?\d[\d ,.%]*(?:\s*[a-zåäö/]+)?$", re.IGNORECASE)
+
+
+def columns_to_tabs(lines: list[str]) -> list[str]:
+    """An unruled table laid out with spaces (``Familjehem   82 999   89 895``) becomes
+    tab-separated lines, which the tab reader knows: a run of two or more lines that
+    each split into two or more cells at gaps of two or more spaces (single blank lines
+    between them, which layout extraction leaves between rows, are dropped), where some
+    line has a number cell. Single spaces stay (``82 999`` is one number)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        rows: list[int] = []
+        j = i
+        while j < len(lines):
+            if _GAP.search(lines[j].strip()):
+                rows.append(j)
+                j += 1
+            elif not lines[j].strip() and rows and j + 1 < len(lines):
+                if not _GAP.search(lines[j + 1].strip()):
+                    break
+                j += 1
+            else:
+                break
+        block = [re.split(r" {2,}|\t", lines[k].strip()) for k in rows]
+        numeric = any(_NUMBER_CELL.match(c) for cells in block for c in cells[1:])
+        if len(rows) >= 2 and numeric:
+            out.extend("\t".join(cells) for cells in block)
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out

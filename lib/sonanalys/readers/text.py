@@ -159,9 +159,14 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
 
 
 def _read_pipe(lines: list[str], i: int) -> tuple[Table, int]:
+    """A markdown pipe table. A second separator row after body rows means a second table
+    glued to the first (no blank line between): the row above it is that table's header,
+    and this table ends before it. A row that does not end in ``|`` where the header does
+    was cut off (a truncated file): its last cell is marked ``cut``."""
     start = i
     rows: list[Row] = []
     header_rows: int | None = None
+    closed = lines[i].rstrip().endswith("|")
     while i < len(lines) and is_pipe(lines[i]):
         cells = split_pipe(lines[i])
         if (
@@ -171,9 +176,15 @@ def _read_pipe(lines: list[str], i: int) -> tuple[Table, int]:
         ):
             if header_rows is None:
                 header_rows = len(rows)
+            elif len(rows) - header_rows >= 2:  # glued: the last row heads the next table
+                rows.pop()
+                return Table(rows, "pipe", line=start + 1, header_rows=header_rows), i - 1
             i += 1
             continue
-        rows.append(Row([Cell(c, i + 1) for c in cells], i + 1))
+        row = Row([Cell(c, i + 1) for c in cells], i + 1)
+        if closed and row.cells and not lines[i].rstrip().endswith("|"):
+            row.cells[-1].cut = True
+        rows.append(row)
         i += 1
     return Table(rows=rows, layout="pipe", line=start + 1, header_rows=header_rows), i
 
