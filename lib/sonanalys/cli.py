@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from . import paths
+from .conservation import account
+from .numparse import format_sv
 from .pipeline import process, write_processed
 
 
@@ -40,6 +42,18 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         f"summakontroller: {len(checks) - len(off)} stämmer, {len(off)} avviker "
         "(se checks.csv: dokumentets egna summor mot raderna)"
     )
+    acc = account(result)
+    print(
+        f"bokföring: {format_sv(acc.accounted, 0)} av {format_sv(acc.digit_runs, 0)} tal i "
+        "tabellerna är observationer eller rader i parse_report "
+        f"({format_sv(acc.accounted_share * 100, 1)} %); {format_sv(acc.printed, 0)} av "
+        f"{format_sv(acc.observations, 0)} observationer står på sin rad "
+        f"({format_sv(acc.printed_share * 100, 1)} %)"
+    )
+    for lost in acc.lost[:20]:
+        print(
+            f"  ej bokfört: {lost['source']}, rad {lost['line']}: {lost['text']!r}", file=sys.stderr
+        )
     for p in written:
         print(f"  {p}")
     return 1 if result.errors else 0

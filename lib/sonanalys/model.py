@@ -113,6 +113,7 @@ class Document:
     page_starts: list[int] = field(default_factory=list)  # first line of each page or sheet
     sheet_names: list[str] = field(default_factory=list)  # spreadsheets: the parts are sheets
     problems: list[tuple[str, int, str, str]] = field(default_factory=list)  # reader warnings
+    lines: list[str] = field(default_factory=list, repr=False)  # the text lines are counted in
 
     @property
     def tables(self) -> list[Table]:

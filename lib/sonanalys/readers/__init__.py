@@ -20,9 +20,15 @@ SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".xlsx", ".xlsm", ".csv"}
 
 def read_text(text: str, source: str, encoding: str = "utf-8", file_kind: str = "text") -> Document:
     """A document from text already decoded."""
-    blocks, footnotes = segment(text.split("\n"))
+    lines = text.split("\n")
+    blocks, footnotes = segment(lines)
     doc = Document(
-        source=source, blocks=blocks, encoding=encoding, footnotes=footnotes, format=file_kind
+        source=source,
+        blocks=blocks,
+        encoding=encoding,
+        footnotes=footnotes,
+        format=file_kind,
+        lines=lines,
     )
     return detect.describe(doc, file_kind)
 

@@ -1,0 +1,163 @@
+"""Nothing lost, nothing invented — measured.
+
+Two shares over a parse result:
+
+- **accounted**: of every run of digits in a table's body cells right of the row labels
+  (the ``cells`` frame: every value a table prints is in such a cell), the share that is
+  accounted for — inside a number that became an observation from that cell, or a token
+  that a parse-report row from that cell names, or a year that dates an observation of
+  that table. Digit runs are found by a plain ``\\d+`` search, not by the parser's own
+  tokenizer, so a number the tokenizer does not see is counted as lost.
+- **printed**: of every observation, the share whose value is printed on its line of the
+  document (the line's text, read again, holds a number equal to the value).
+
+``account(result)`` returns both with the items that fail, so a user sees what was lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import labels as L
+from . import numparse as N
+from .model import Document
+
+_DIGITS = re.compile(r"(?<![A-Za-zÅÄÖåäö\d])\d+")
+_CELL_SPLIT = re.compile(r"\t|(?<!\\)\|")
+
+
+@dataclass
+class Accounting:
+    digit_runs: int
+    accounted: int
+    observations: int
+    printed: int
+    lost: list[dict] = field(default_factory=list)  # digit runs not accounted for
+    not_printed: list[dict] = field(default_factory=list)  # observations not on their line
+
+    @property
+    def accounted_share(self) -> float:
+        return self.accounted / self.digit_runs if self.digit_runs else 1.0
+
+    @property
+    def printed_share(self) -> float:
+        return self.printed / self.observations if self.observations else 1.0
+
+
+def _same(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(a))
+
+
+def _cell_key(df: pd.DataFrame, text_col: str) -> pd.Series:
+    return df["source"] + "\x1f" + df["table_id"] + "\x1f" + df[text_col]
+
+
+def account_cells(
+    cells: pd.DataFrame, observations: pd.DataFrame, report: pd.DataFrame
+) -> tuple[int, int, list[dict]]:
+    """(digit runs, accounted, the lost ones) over the tables' body cells."""
+    obs = observations[observations["table"] != "text"]
+    values: dict[str, Counter] = defaultdict(Counter)
+    for key, v, hi in zip(
+        _cell_key(obs, "cell_text"), obs["value"], obs["value_high"], strict=True
+    ):
+        values[key][(float(v), None if pd.isna(hi) else float(hi))] += 1
+    tokens: dict[str, list[str]] = defaultdict(list)
+    rep = report[report["table_id"] != ""]
+    for key, tok in zip(_cell_key(rep, "cell_text"), rep["token"], strict=True):
+        tokens[key].append(tok)
+    years: dict[tuple[str, str], set[int]] = defaultdict(set)
+    dated = obs[obs["year_source"].isin(["cell", "row"]) & obs["year"].notna()]
+    for s, t, y in zip(dated["source"], dated["table_id"], dated["year"], strict=True):
+        years[(s, t)].add(int(y))
+
+    total = accounted = 0
+    lost: list[dict] = []
+    for key, s, t, text, line in zip(
+        _cell_key(cells, "text"),
+        cells["source"],
+        cells["table_id"],
+        cells["text"],
+        cells["line"],
+        strict=True,
+    ):
+        plain = N.strip_tags(text)  # markup is not content
+        runs = [m.span() for m in _DIGITS.finditer(plain)]
+        if not runs:
+            continue
+        available = values.setdefault(key, Counter())
+        covered: list[tuple[int, int]] = []
+        for tok in N.scan(plain):
+            ok = any(tok.text in r or r in tok.text for r in tokens.get(key, []) if r)
+            if not ok and tok.value is not None:
+                for (v, hi), n in available.items():
+                    if n > 0 and (_same(v, tok.value) or _same(hi, tok.value)):
+                        available[(v, hi)] -= 1  # one observation accounts for one number
+                        ok = True
+                        break
+            if not ok and tok.year is not None:
+                ok = tok.year in years.get((s, t), set())
+            if ok:
+                covered.append((tok.start, tok.end))
+        for a, b in runs:
+            total += 1
+            if any(x <= a and b <= y for x, y in covered):
+                accounted += 1
+            else:
+                lost.append(
+                    {"source": s, "table_id": t, "line": line, "text": text, "digits": plain[a:b]}
+                )
+    return total, accounted, lost
+
+
+def _document_lines(doc: Document) -> list[str] | None:
+    return doc.lines or None
+
+
+def account_printed(
+    observations: pd.DataFrame, documents: list[Document]
+) -> tuple[int, int, list[dict]]:
+    """(observations, printed at their line, the others)."""
+    docs = {d.source: d for d in documents}
+    cache: dict[tuple[str, int], list[float]] = {}
+    total = printed = 0
+    missing: list[dict] = []
+    for rec in observations[["source", "page", "sheet", "line", "value", "cell_text"]].itertuples():
+        doc = docs.get(rec.source)
+        total += 1
+        lines = _document_lines(doc) if doc else None
+        if lines is None or pd.isna(rec.line):
+            missing.append({**rec._asdict(), "why": "dokumentets rader saknas"})
+            continue
+        n = int(rec.line)
+        if doc.page_starts:  # PDF pages / sheets: (part, line in part) back to a running line
+            part = (
+                doc.sheet_names.index(rec.sheet)
+                if doc.sheet_names and rec.sheet in doc.sheet_names
+                else (int(rec.page) - 1 if not pd.isna(rec.page) else 0)
+            )
+            n = doc.page_starts[part] + n - 1
+        key = (rec.source, n)
+        if key not in cache:
+            text = lines[n - 1] if 0 < n <= len(lines) else ""
+            found: list[float] = []
+            for cell in _CELL_SPLIT.split(text):
+                for tok in N.scan(L.clean(cell)):
+                    found.extend(v for v in (tok.value, tok.value_high) if v is not None)
+            cache[key] = found
+        if any(_same(v, rec.value) for v in cache[key]):
+            printed += 1
+        else:
+            missing.append({**rec._asdict(), "why": f"rad {n} visar inte värdet"})
+    return total, printed, missing
+
+
+def account(result) -> Accounting:
+    """Both shares over a :class:`~sonanalys.observations.ParseResult`."""
+    runs, ok, lost = account_cells(result.cells, result.observations, result.report)
+    n, printed, not_printed = account_printed(result.observations, result.documents)
+    return Accounting(runs, ok, n, printed, lost, not_printed)

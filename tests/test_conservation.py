@@ -1,0 +1,53 @@
+"""Nothing lost, nothing invented: every run of digits in a table's body is an
+observation or a parse-report row, and every observation's value is printed on its line
+— 100 % on the seeds and on the bad-input corpus; and the check does see a loss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sonanalys.conservation import account
+from sonanalys.observations import parse
+
+FILES = Path(__file__).parent / "badinput" / "files"
+
+
+def test_seeds_account_for_every_number(seeds_result):
+    acc = account(seeds_result)
+    assert acc.digit_runs > 2000 and acc.observations > 1500  # the check has work to do
+    assert acc.lost == [] and acc.not_printed == []
+    assert acc.accounted_share == 1.0 and acc.printed_share == 1.0
+
+
+def test_the_bad_input_corpus_accounts_for_every_number():
+    acc = account(parse([FILES]))
+    assert acc.digit_runs > 100
+    assert acc.lost == [] and acc.not_printed == []
+
+
+def test_a_dropped_observation_is_seen_as_lost():
+    result = parse([FILES / "13_glued_tables.txt"])
+    obs = result.observations
+    drop = obs[(obs.line == 8) & (obs.value == 2648.0)].index
+    result.observations = obs.drop(index=drop)
+    acc = account(result)
+    assert [(x["line"], x["text"], x["digits"]) for x in acc.lost] == [
+        (8, "2 648", "2"),
+        (8, "2 648", "648"),
+    ]
+    assert acc.accounted == acc.digit_runs - 2
+
+
+def test_an_altered_value_is_seen_as_not_printed():
+    result = parse([FILES / "16_mixed_units.txt"])
+    result.observations.loc[result.observations.line == 5, "value"] = 25.0  # printed: 2,5
+    acc = account(result)
+    assert [(x["line"], x["cell_text"]) for x in acc.not_printed] == [(5, "2,5 mnkr")]
+
+
+def test_a_missing_report_row_leaves_its_number_lost():
+    # the cell outside the header is accounted for only by its report row
+    result = parse([FILES / "11_ragged.txt"])
+    result.report = result.report.iloc[0:0]
+    acc = account(result)
+    assert [(x["line"], x["digits"]) for x in acc.lost] == [(4, "99")]
