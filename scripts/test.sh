@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/setup-browser.sh
-.venv/bin/ruff check lib tests benchmarks
-.venv/bin/ruff format --check lib tests benchmarks
+.venv/bin/ruff check lib tests benchmarks scripts
+.venv/bin/ruff format --check lib tests benchmarks scripts
 .venv/bin/python -m pytest "$@"

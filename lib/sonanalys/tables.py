@@ -327,8 +327,13 @@ def interpret(
             first.strip()
             and not values_here
             and nonfirst in ([], [1])
-            and not (nonfirst and N.scan(row_texts[nonfirst[0]]))
-        ):  # a text in a far column ("Beskriv förväntad effekt") makes it a row, not a section
+            and not (
+                nonfirst
+                and (N.scan(row_texts[nonfirst[0]]) or N.is_no_data(row_texts[nonfirst[0]]))
+            )
+        ):
+            # a section: a label alone. A text in a far column ("Beskriv förväntad
+            # effekt") makes it a row, and so does a lone "-": a row without its figure
             section = L.label_text(first)
             parent = None
             prev_labels = [""] * k
