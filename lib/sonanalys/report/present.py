@@ -99,21 +99,66 @@ def table_html(
     )
 
 
-def mask_small(df: pd.DataFrame, columns: list[str], threshold: int = 5) -> pd.DataFrame:
-    """Person counts below ``threshold`` (and above 0) become ``..``. Secondary check: in
-    a row where exactly one part is masked and a total column (named ``totalt``/``Totalt``)
-    is shown, the next smallest part is masked too, so the hidden one cannot be
-    recomputed from the total. Returns object columns (numbers and ``..``)."""
+def mask_small(
+    df: pd.DataFrame,
+    columns: list[str],
+    threshold: int = 5,
+    totals: dict | None = None,
+) -> pd.DataFrame:
+    """Person counts below ``threshold`` (and above 0) become ``..``.
+
+    Secondary suppression, so a masked count cannot be recomputed from a total and its
+    other parts: where a total is shown — a column named ``totalt`` (parts: the other
+    columns) or a row given in ``totals`` as ``{total_row: [part_rows]}`` — and exactly
+    one part is masked, the smallest other part is masked too. Repeated until nothing
+    changes. Returns object columns (numbers and ``..``)."""
     out = df.copy().astype({c: object for c in columns})
     for i, row in df.iterrows():
-        small = [c for c in columns if pd.notna(row[c]) and 0 < float(row[c]) < threshold]
-        for c in small:
-            out.at[i, c] = MASK
-        parts = [c for c in columns if str(c).lower() != "totalt"]
-        has_total = any(str(c).lower() == "totalt" for c in columns)
-        masked_parts = [c for c in parts if out.at[i, c] == MASK]
-        if has_total and len(masked_parts) == 1:
-            rest = [c for c in parts if out.at[i, c] != MASK and pd.notna(row[c])]
-            if rest:
-                out.at[i, min(rest, key=lambda c: float(row[c]))] = MASK
+        for c in columns:
+            if pd.notna(row[c]) and 0 < float(row[c]) < threshold:
+                out.at[i, c] = MASK
+    total_col = next((c for c in columns if str(c).lower() == "totalt"), None)
+    groups: list[list[tuple]] = []  # each: the cells (row, column) of the parts of a total
+    if total_col is not None:
+        parts = [c for c in columns if c != total_col]
+        groups += [[(i, c) for c in parts] for i in df.index]
+    for _total, part_rows in (totals or {}).items():
+        groups += [[(r, c) for r in part_rows if r in df.index] for c in columns]
+    changed = True
+    while changed:
+        changed = False
+        for cells in groups:
+            masked = [rc for rc in cells if out.at[rc] == MASK]
+            rest = [rc for rc in cells if out.at[rc] != MASK and pd.notna(df.at[rc])]
+            if len(masked) == 1 and rest:
+                out.at[min(rest, key=lambda rc: float(df.at[rc]))] = MASK
+                changed = True
+    return out
+
+
+def mask_changes(masked: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
+    """A change between two rows (years) of ``masked`` is masked where either end is:
+    a figure derived from a masked count is masked too. Both frames share columns; the
+    rows of ``changes`` are a subset of those of ``masked`` in the same order."""
+    out = changes.astype(object).copy()
+    order = list(masked.index)
+    for i in changes.index:
+        pos = order.index(i)
+        prev = order[pos - 1] if pos > 0 else None
+        for c in changes.columns:
+            ends = [masked.at[i, c]] + ([masked.at[prev, c]] if prev is not None else [])
+            if any(isinstance(v, str) and v == MASK for v in ends):
+                out.at[i, c] = MASK
+    return out
+
+
+def totals_by_prefix(index, total_word: str = "totalt") -> dict:
+    """``{"LVU, totalt": ["LVU, kvinnor/flickor", "LVU, män/pojkar"]}`` from row labels
+    ``<prefix>, <part>``: the rows a total row sums, for :func:`mask_small`."""
+    out: dict = {}
+    labels = [str(x) for x in index]
+    for lab in labels:
+        prefix, _, part = lab.rpartition(", ")
+        if part == total_word and prefix:
+            out[lab] = [x for x in labels if x != lab and x.rpartition(", ")[0] == prefix]
     return out

@@ -34,6 +34,10 @@ NOTEBOOKS: dict[str, str] = {
     "04_atgarder": "Åtgärdsplan – uppföljning",
     "05_delarsrapport": "Delårsrapport – bilaga",
 }
+PROFILES = {
+    "ledning": "personantal under {n} och tal beräknade ur dem visas som ..",
+    "intern": "exakta tal, även små personantal; inte för spridning",
+}
 CDN_TRAITS = (
     "mathjax_url",
     "require_js_url",
@@ -158,11 +162,13 @@ def _header(title: str, params: dict, run_date: str, sources: list[str], error: 
         else ""
     )
     src = ", ".join(html.escape(s) for s in sources) or "–"
-    profile = params.get("profile", "")
+    profile = str(params.get("profile", ""))
+    about = PROFILES.get(profile, "").format(n=params.get("mask_threshold", ""))
     return (
         f'<div class="sn-header"><h1>{html.escape(title)}</h1><div class="sn-meta">'
-        f"<p>Körd {html.escape(run_date)} · profil: <strong>{html.escape(str(profile))}</strong>"
-        f"</p><table><tbody>{rows}</tbody></table><p>Datakällor: {src}</p></div>{err}"
+        f"<p>Körd {html.escape(run_date)} · profil: <strong>{html.escape(profile)}</strong>"
+        + (f" ({html.escape(about)})" if about else "")
+        + f"</p><table><tbody>{rows}</tbody></table><p>Datakällor: {src}</p></div>{err}"
     )
 
 
