@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from sonanalys import paths
 from sonanalys.cli import main
@@ -29,10 +31,11 @@ def test_parse_writes_contract_files(tmp_path, capsys):
     assert "5 dokument" in capsys.readouterr().out
 
 
-def test_parse_is_byte_identical_on_rerun(tmp_path):
+@pytest.mark.parametrize("inputs", [paths.RAW, Path(__file__).parent / "badinput" / "files"])
+def test_parse_is_byte_identical_on_rerun(tmp_path, inputs):
     a, b = tmp_path / "a", tmp_path / "b"
-    main(["parse", str(paths.RAW), "--out", str(a)])
-    main(["parse", str(paths.RAW), "--out", str(b)])
+    main(["parse", str(inputs), "--out", str(a)])
+    main(["parse", str(inputs), "--out", str(b)])
     names = sorted(p.name for p in a.iterdir())
     assert len(names) == 2 * len(ALL_FRAMES) + 1
     for name in names:
