@@ -246,3 +246,35 @@ def test_a_run_killed_mid_swap_gets_its_previous_reports_back(tmp_path):
     recover(out)
     assert (out / "index.html").read_text(encoding="utf-8") == "förra"
     assert not aside.exists()
+
+
+SV_NUMBER = re.compile(r"^[−]?\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?(?: ?%)?$")
+
+
+def test_every_number_in_report_tables_is_swedish(run):
+    """Each numeric table cell reads as CLDR sv: no-break space between thousands,
+    decimal comma, U+2212 minus; never ``1,801.5``, ``1801.5`` or ``-81,5``."""
+    checked = 0
+    for r in run.results:
+        page = (run.out / r.html).read_text(encoding="utf-8")
+        for table in re.findall(r'<table class="sv-table">(.*?)</table>', page, flags=re.S):
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", table, flags=re.S):
+                text = html.unescape(cell).strip()
+                if re.fullmatch(r"[−\-\d\s\u00a0.,%]+", text) and re.search(r"\d", text):
+                    checked += 1
+                    assert SV_NUMBER.match(text), (r.name, text)
+    assert checked > 200
+
+
+def test_a_notebook_runs_from_any_working_directory(tmp_path):
+    import papermill as pm
+
+    out = tmp_path / "04.ipynb"
+    pm.execute_notebook(
+        str(paths.NOTEBOOKS / "04_atgarder.ipynb"),
+        str(out),
+        kernel_name="python3",
+        cwd=str(tmp_path),
+        progress_bar=False,
+    )
+    assert "Summan av åtgärderna 2024 är" in out.read_text(encoding="utf-8")
