@@ -312,9 +312,14 @@ def interpret(
                 for t in shaped
             )
             if sum(_headerish(t) for t in shaped) * 2 >= len(shaped) or same * 2 >= len(shaped):
+                stub_before = columns[0].label.split(" / ")[-1] if columns else ""
                 columns = [Column.from_label(L.label_text(t)) for t in row_texts]
-                if first.strip():
+                # its first cell names a new section, unless it repeats the stub's own
+                # header ("Beslutad åtgärd 2" after "Beslutad åtgärd 1")
+                if first.strip() and _strip_digits(first) != _strip_digits(stub_before):
                     section = L.label_text(first)
+                elif first.strip():
+                    section = ""
                 parent = None
                 prev_labels = [""] * k
                 continue

@@ -109,7 +109,15 @@ def basis_of(cell_text: str, value: float) -> str:
     return ""
 
 
+# labels a table repeats per measure or comment: not an area of the administration
+_NOT_AREA = re.compile(
+    r"^(?:(?:beslutad|föreslagen|ny)\s+)?åtgärd(?:\s+(?:nr\.?\s*)?\d+)?:?$|^kommentar:?$",
+    re.IGNORECASE,
+)
+
+
 def area_of(section: str, caption: str) -> str:
+    section = "" if _NOT_AREA.match(section.strip()) else section
     for text in (section, caption):
         for pattern, area in _AREAS:
             if pattern.search(text):
