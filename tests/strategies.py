@@ -20,7 +20,10 @@ WORDS = [
     "regi", "insatser", "boende", "Skyddat", "Kontaktfamilj", "Placeringar", "Hemtjänst",
     "Socialpsykiatri", "Familjerätt", "Behandling", "Våld", "i", "nära", "relation",
 ]  # fmt: skip
-UNITS = {"mnkr": "mnkr", "tkr": "tkr", "antal": "antal", "kr/dygn": "kr/dygn"}
+UNITS = {"mnkr": "mnkr", "tkr": "tkr", "antal": "antal", "kr/dygn": "kr/dygn", "%": "procent"}
+# what a label may end with: an age range, a law, an ordinal — part of the label, not a value
+LABEL_TAILS = ["", "", "", " 0-12 år", " 13-17 år", " 18-20 år", " (LVU)", " 2:a kvartalet"]
+FOOTNOTES = ["", "", "", "", "¹", "²", "*"]
 KINDS = ["", "Budget", "Utfall", "Prognos"]
 SPACES = [" ", "\u00a0", "\u202f"]
 MINUS = ["-", "\u2212", "\u2013"]
@@ -77,7 +80,7 @@ def labels(draw, n: int) -> list[str]:
     out: list[str] = []
     while len(out) < n:
         words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4))
-        label = " ".join(words)
+        label = " ".join(words) + draw(st.sampled_from(LABEL_TAILS))
         label = label[0].upper() + label[1:]
         if label not in out and label.split()[0] not in ("I",):
             out.append(label)
@@ -108,12 +111,20 @@ def grid(draw):
             if gap is not None:
                 row.append((None, gap))
                 continue
-            v, t = draw(numbers(allow_negative=unit in ("mnkr", "tkr")))
+            if unit == "%":
+                pct = draw(st.integers(0, 100))
+                v, t = float(pct), str(pct)
+            else:
+                v, t = draw(numbers(allow_negative=unit in ("mnkr", "tkr")))
+            if not unit_in_cells:
+                t += draw(st.sampled_from(FOOTNOTES))
             row.append((v, f"{t} {unit}" if unit_in_cells else t))
         values.append(row)
     if all(v is None for row in values for v, _t in row):
         values[0][0] = (1.0, f"1 {unit}" if unit_in_cells else "1")
     stub = "Verksamhet" if unit_in_cells else f"Verksamhet, {unit}"
+    if unit == "%" and not unit_in_cells:
+        stub = "Andel, %"
     return rows, headers, years, unit, values, stub
 
 

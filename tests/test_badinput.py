@@ -264,6 +264,16 @@ CASES = {
         ],
         report=[],
     ),
+    "34_ordinals.txt": Read(
+        obs=[
+            (4, "HVB 2:a kvartalet", "2022", "", 12.0, None, "", ""),
+            (4, "HVB 2:a kvartalet", "2023", "", 15.0, None, "", ""),
+            (5, "Familjehem 3:e kvartalet", "2022", "", 140.0, None, "", ""),
+        ],
+        report=[
+            (5, "1:a", "ordningstal, inte ett värde", "info"),
+        ],
+    ),
 }
 
 

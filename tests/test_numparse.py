@@ -138,6 +138,8 @@ def test_read_cell(text, expected):
         ("v 36-38", "vecko"),
         ("Q 3 2020", "kvartal"),
         ("publiceras juni 2024", "årtal"),
+        ("2:a kvartalet", "ordningstal"),
+        ("3:e året", "ordningstal"),
     ],
 )
 def test_not_values_are_reported_as_info(text, reason):

@@ -167,6 +167,7 @@ DATE = "date"  # "2022-01-20", "31/8 2018"
 DIARIE = "diarienummer"  # "Soc 1525/2020"
 QUARTER = "quarter"  # "Q 3 2020"
 WEEK = "week"  # "v 36-38"
+ORDINAL = "ordinal"  # "2:a kvartalet", "3:e året"
 MALFORMED = "malformed"  # looks numeric but cannot be read with certainty
 
 NOT_A_VALUE_REASONS = {
@@ -177,6 +178,7 @@ NOT_A_VALUE_REASONS = {
     DIARIE: "diarienummer, inte ett värde",
     QUARTER: "kvartal (tidsangivelse), inte ett värde",
     WEEK: "veckonummer (tidsangivelse), inte ett värde",
+    ORDINAL: "ordningstal, inte ett värde",
 }
 
 
@@ -237,6 +239,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         WEEK,
         re.compile(r"(?<![\w])v(?:ecka)?\.?\s?\d{1,2}(?:\s?[-–]\s?\d{1,2})?(?!\d)", re.IGNORECASE),
     ),
+    (ORDINAL, re.compile(r"(?<![\w,])\d{1,3}:[ae](?![\wåäö])")),
     (
         "range",
         re.compile(
@@ -323,6 +326,8 @@ def _make_token(kind: str, m: re.Match[str], text: str) -> Token | None:
     if kind == QUARTER:
         y = m.group("y")
         return Token(QUARTER, m.start(), m.end(), s, year=int(y) if y else None)
+    if kind == ORDINAL:
+        return Token(ORDINAL, m.start(), m.end(), s)
     if kind == WEEK:
         if not re.match(r"v(?:ecka)?\.?\s?\d", s, re.IGNORECASE):
             return None

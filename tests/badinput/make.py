@@ -162,6 +162,13 @@ TEXT: dict[str, str | bytes] = {
         "Placerade per 1 000 inv 0-20 år\t13,7\t12\n"
         "Kostnad missbruksvård\tLinköping: 761 kr/inv R9: 1063kr/inv\t\n"
     ),
+    # 34 Swedish ordinals in labels and in a value cell: never values
+    "34_ordinals.txt": (
+        "Delårsrapport augusti 2023 Örebro kommun\n\n"
+        "Placeringar\t2022\t2023\n"
+        "HVB 2:a kvartalet\t12\t15\n"
+        "Familjehem 3:e kvartalet\t140\t1:a\n"
+    ),
 }
 
 
