@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
 from hypothesis import strategies as st
 
 # row labels as documents print them; none is a total, a sub-row or a section word
@@ -36,6 +37,8 @@ class Expected:
     year: int
     value: float
     unit: str
+    value_high: float | None = None  # a range "0,5-1"
+    qualifier: str = ""  # "ca"
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,14 @@ def grid(draw):
                 v, t = float(pct), str(pct)
             else:
                 v, t = draw(numbers(allow_negative=unit in ("mnkr", "tkr")))
-            if not unit_in_cells:
+            shape = draw(st.sampled_from(["plain"] * 8 + ["ca", "range"]))
+            if shape == "ca" and unit in ("mnkr", "tkr"):
+                v, t = (v, "ca", None), f"Ca {t}"
+            elif shape == "range" and unit in ("mnkr", "tkr"):
+                lo, lo_t = draw(numbers(allow_negative=False))
+                hi, hi_t = draw(numbers(allow_negative=False).filter(lambda n, lo=lo: n[0] > lo))
+                v, t = (lo, "", hi), f"{lo_t}-{hi_t}"
+            elif not unit_in_cells:
                 t += draw(st.sampled_from(FOOTNOTES))
             row.append((v, f"{t} {unit}" if unit_in_cells else t))
         values.append(row)
@@ -129,12 +139,14 @@ def grid(draw):
 
 
 def _expected(rows, headers, years, unit, values) -> frozenset[Expected]:
-    return frozenset(
-        Expected(r, h, y, v, UNITS[unit])
-        for r, vals in zip(rows, values, strict=True)
-        for h, y, (v, _t) in zip(headers, years, vals, strict=True)
-        if v is not None
-    )
+    out = set()
+    for r, vals in zip(rows, values, strict=True):
+        for h, y, (v, _t) in zip(headers, years, vals, strict=True):
+            if isinstance(v, tuple):  # (low, qualifier, high)
+                out.add(Expected(r, h, y, v[0], UNITS[unit], v[2], v[1]))
+            elif v is not None:
+                out.add(Expected(r, h, y, v, UNITS[unit]))
+    return frozenset(out)
 
 
 TITLE = "Delårsrapport augusti 2023 Örebro kommun\n\n"
@@ -175,6 +187,15 @@ def loose_tables(draw) -> Case:
     expected = set()
     for r in rows:
         value, text = draw(numbers(allow_negative=False))
+        high, qualifier = None, ""
+        shape = draw(st.sampled_from(["plain"] * 4 + ["ca", "range"]))
+        if shape == "ca":
+            text, qualifier = f"Ca {text}", "ca"
+        elif shape == "range":
+            high, high_text = draw(
+                numbers(allow_negative=False).filter(lambda n, v=value: n[0] > v)
+            )
+            text = f"{text}-{high_text}"
         year = draw(st.integers(2019, 2026))
         words = r.split()
         cut = draw(st.integers(1, len(words)))
@@ -183,7 +204,7 @@ def loose_tables(draw) -> Case:
             out += [first, rest, "", f"{text} mnkr {year}", ""]
         else:
             out += [f"{first} {text} mnkr {year}", ""]
-        expected.add(Expected(r, "Kostnadsreducering", year, value, "mnkr"))
+        expected.add(Expected(r, "Kostnadsreducering", year, value, "mnkr", high, qualifier))
     text = "Åtgärdsplan 2020 Linköpings kommun\n\n" + "\n".join(out) + "\n"
     return Case("loose", text, frozenset(expected))
 
@@ -200,7 +221,13 @@ def observed(obs) -> frozenset[Expected]:
     t = obs[obs["table"] != "text"]
     return frozenset(
         Expected(
-            r.row_label, r.column_label, int(r.year) if r.year == r.year else -1, r.value, r.unit
+            r.row_label,
+            r.column_label,
+            -1 if pd.isna(r.year) else int(r.year),
+            r.value,
+            r.unit,
+            None if pd.isna(r.value_high) else r.value_high,
+            r.qualifier,
         )
         for r in t.itertuples()
     )

@@ -101,7 +101,10 @@ def _money_spans(text: str) -> list[tuple[int, int]]:
             continue
         hit = numparse._units.unit_after(text, tok.end)
         if hit and hit[0] in _MONEY_UNITS:
-            spans.append((tok.start, hit[1]))
+            # "Ca 0,5 mnkr": the qualifier belongs to the amount, not to the label
+            q = numparse._QUALIFIER_SUFFIX.search(text[: tok.start])
+            whole_word = q and (q.start() == 0 or not text[q.start() - 1].isalnum())
+            spans.append((q.start() if whole_word else tok.start, hit[1]))
     return spans
 
 
