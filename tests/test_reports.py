@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -278,3 +279,19 @@ def test_a_notebook_runs_from_any_working_directory(tmp_path):
         progress_bar=False,
     )
     assert "Summan av åtgärderna 2024 är" in out.read_text(encoding="utf-8")
+
+
+def test_cli_report_with_a_relative_out_in_parallel(tmp_path, monkeypatch):
+    """The README's main command: `--out reports` relative to the working directory,
+    notebooks in parallel; the working directory is the same afterwards."""
+    from sonanalys.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    rc = main(["report", "--out", "rel", "--only", "01", "02", "04", "--jobs", "3"])
+    assert rc == 0
+    assert Path.cwd() == tmp_path
+    assert sorted(p.name for p in (tmp_path / "rel" / "executed").iterdir()) == [
+        "01_placeringar.ipynb",
+        "02_varddygn.ipynb",
+        "04_atgarder.ipynb",
+    ]

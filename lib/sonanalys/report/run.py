@@ -232,7 +232,9 @@ def _run_one(name, title, src_dir, tmp, params, timeout, run_date, out) -> Noteb
             kernel_name="python3",
             execution_timeout=timeout,
             progress_bar=False,
-            cwd=str(Path(src_dir)),
+            # the kernel starts in the notebooks folder; papermill's own ``cwd`` would
+            # chdir the whole process, which threads running side by side must not do
+            resources={"metadata": {"path": str(src_dir)}},
             # the kernel's own start-up warnings (e.g. "running over TCP") are not the
             # user's business; its errors still reach stderr
             extra_arguments=["--log-level=ERROR"],
@@ -308,8 +310,10 @@ def run_reports(
     processed: str | Path | None = None,
     progress: bool = True,
 ) -> RunSummary:
-    out = Path(out or paths.REPORTS)
-    processed = Path(processed or paths.PROCESSED)
+    # absolute paths: papermill changes the working directory (process-wide) while a
+    # notebook runs, so a relative path would point elsewhere for the other notebooks
+    out = Path(out or paths.REPORTS).resolve()
+    processed = Path(processed or paths.PROCESSED).resolve()
     ensure_processed([Path(raw or paths.RAW)], processed)
     names = [n for n in NOTEBOOKS if not only or any(o in n for o in only)]
     params = parameters_for(municipality, year, period, processed, mask_threshold, profile)
@@ -319,7 +323,7 @@ def run_reports(
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     (tmp / _PID).write_text(str(os.getpid()), "utf-8")
     (tmp / "executed").mkdir()
-    src_dir = Path(notebooks_dir or paths.NOTEBOOKS)
+    src_dir = Path(notebooks_dir or paths.NOTEBOOKS).resolve()
     try:
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = [
