@@ -208,3 +208,28 @@ def test_read_gives_tables_with_provenance():
     t = next(t for t in doc.tables if t.caption == "Prognos resultat 2018")
     assert t.layout == "tab"
     assert t.rows[1].cells[0].text == "Ekonomiskt bistånd" and t.rows[1].line == 327
+
+
+def test_an_internal_error_names_the_file_and_the_others_are_read(write, monkeypatch):
+    import importlib
+
+    # the package exports a function of the module's name, so import the module itself
+    mod = importlib.import_module("sonanalys.observations")
+
+    good = write("bra.txt", "Vårddygn\t2022\nFamiljehem\t89 895\n")
+    bad = write("trasig.txt", "Vårddygn\t2022\nHVB\t48 128\n")
+    real = mod.read
+
+    def flaky(path):
+        if path.name == "trasig.txt":
+            raise RuntimeError("oväntat")
+        return real(path)
+
+    monkeypatch.setattr(mod, "read", flaky)
+    result = mod.parse([good, bad])
+    assert result.errors == [
+        "trasig.txt: internt fel när filen lästes (RuntimeError: oväntat); "
+        "skicka gärna filen till utvecklarna"
+    ]
+    assert list(result.observations.value) == [89895.0]
+    assert list(result.report.severity) == ["error"]

@@ -144,12 +144,22 @@ def parse(paths: Iterable[str | Path]) -> ParseResult:
     for f in files:
         try:
             doc = read(f)
+            own_cells: list[dict] = []
+            o, r = document_records(doc, own_cells)
         except DocumentError as exc:
             errors.append(str(exc))
             report.append(document_problem(f.name, str(exc), "error", exc.line))
             continue
+        except Exception as exc:  # a bug of ours: name the file, read the others
+            msg = (
+                f"{f.name}: internt fel när filen lästes ({type(exc).__name__}: {exc}); "
+                "skicka gärna filen till utvecklarna"
+            )
+            errors.append(msg)
+            report.append(document_problem(f.name, msg, "error"))
+            continue
         docs.append(doc)
-        o, r = document_records(doc, cells)
+        cells.extend(own_cells)
         obs.extend(o)
         report.extend(r)
     return ParseResult(
