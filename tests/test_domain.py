@@ -411,3 +411,32 @@ def test_price_volume_split_on_the_documents_figures(frames):
     assert price == pytest.approx((2648 - 2690) * 425 * 365 / 1e6)
     assert cost0 + volume + price == pytest.approx(cost1)
     assert care.price_volume_steps(cs.head(1)).empty
+
+
+def test_status_classes_of_the_plans_own_words():
+    from sonanalys.analysis.atgarder import status_class
+
+    assert [
+        status_class(t)
+        for t in [
+            "Genomfört Resultat 2022",
+            "Upphandling genomförd",
+            "Utredning pågår",
+            "Under utredning",
+            "Nytt förslag Effekt 2023 3 mnkr Utrednings uppdrag",
+            "Utgår",
+            "övriga utgång",
+            "2023 (avtalsbundet)",
+            "",
+        ]
+    ] == [
+        "genomförd",
+        "genomförd",
+        "pågår/utreds",
+        "pågår/utreds",
+        "nytt förslag",
+        "utgår",
+        "utgår",
+        "övrigt",
+        "ej angiven",
+    ]

@@ -3,14 +3,42 @@ walk from the plans' parts to their total."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+
+# a plan's own status words, in a few classes for a summary (the frame keeps the text)
+STATUS_CLASSES = (
+    ("genomförd", r"genomf"),
+    ("utgår", r"utg[åa]"),
+    ("nytt förslag", r"nytt\s+förslag|^ny\b"),
+    ("pågår/utreds", r"pågår|utredning|utreds|påbörja"),
+)
+
+
+def status_class(text: str) -> str:
+    """``Genomfört Resultat 2022`` → genomförd; ``Utredning pågår`` → pågår/utreds;
+    ``''`` → ej angiven; anything else → övrigt."""
+    t = text.strip()
+    if not t:
+        return "ej angiven"
+    for name, pattern in STATUS_CLASSES:
+        if re.search(pattern, t, re.IGNORECASE):
+            return name
+    return "övrigt"
 
 
 def by_area_status(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
+    """Measures per document, area and status class (one count per measure)."""
     a = atgarder[(atgarder["municipality"] == municipality) & (atgarder["level"] == "åtgärd")]
     m = a.drop_duplicates(["source", "measure"])
-    m = m.assign(status=m["status"].replace("", "ej angiven"))
-    return m.groupby(["plan", "area", "status"], sort=True).size().rename("antal").reset_index()
+    m = m.assign(status=[status_class(t) for t in m["status"]])
+    return (
+        m.groupby(["source", "plan", "area", "status"], sort=True)
+        .size()
+        .rename("antal")
+        .reset_index()
+    )
 
 
 def effects_by_year(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
