@@ -274,6 +274,22 @@ CASES = {
             (5, "1:a", "ordningstal, inte ett värde", "info"),
         ],
     ),
+    "35_merged.docx": Read(
+        obs=[
+            (6, "Myndighet", "2023 / Budget", "", -125.7, None, "", "mnkr"),
+            (6, "Myndighet", "2023 / Prognos", "", -125.1, None, "", "mnkr"),
+        ],
+        report=[],
+    ),
+    "36_pipe_repeated_header.txt": Read(
+        obs=[
+            (5, "Familjehem", "2021", "", 82999.0, None, "", "dygn"),
+            (5, "Familjehem", "2022", "", 89895.0, None, "", "dygn"),
+            (7, "Jourhem", "2021", "", 3150.0, None, "", "dygn"),
+            (7, "Jourhem", "2022", "", 2874.0, None, "", "dygn"),
+        ],
+        report=[],
+    ),
 }
 
 

@@ -169,6 +169,14 @@ TEXT: dict[str, str | bytes] = {
         "HVB 2:a kvartalet\t12\t15\n"
         "Familjehem 3:e kvartalet\t140\t1:a\n"
     ),
+    # 36 a pipe table whose header comes again after a page break (pdf → markdown)
+    "36_pipe_repeated_header.txt": (
+        "Delårsrapport augusti 2023 Örebro kommun\n\n"
+        "| Vårddygn | 2021 | 2022 |\n|---|---|---|\n"
+        "| Familjehem | 82 999 | 89 895 |\n"
+        "| Vårddygn | 2021 | 2022 |\n"
+        "| Jourhem | 3 150 | 2 874 |\n"
+    ),
 }
 
 
@@ -237,6 +245,22 @@ def a_docx() -> bytes:
     return _fixed_zip(buf.getvalue())
 
 
+def merged_docx() -> bytes:
+    """35: a Word table whose header cell spans two columns (gridSpan)."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Delårsrapport augusti 2023 Örebro kommun")
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).text = "Verksamhet, mnkr"
+    t.cell(0, 1).merge(t.cell(0, 2)).text = "2023"
+    t.cell(1, 1).text, t.cell(1, 2).text = "Budget", "Prognos"
+    t.cell(2, 0).text, t.cell(2, 1).text, t.cell(2, 2).text = "Myndighet", "-125,7", "-125,1"
+    buf = io.BytesIO()
+    d.save(buf)
+    return _fixed_zip(buf.getvalue())
+
+
 def merged_and_formula_xlsx() -> bytes:
     import openpyxl
 
@@ -284,6 +308,7 @@ def build() -> dict[str, bytes]:
         "07_truncated.xlsx": xlsx[: len(xlsx) // 2],
         "23_merged_formula.xlsx": xlsx,
         "33_whole.pdf": pdf,
+        "35_merged.docx": merged_docx(),
     }
     return dict(sorted(files.items()))
 
