@@ -310,8 +310,8 @@ def run_reports(
     processed: str | Path | None = None,
     progress: bool = True,
 ) -> RunSummary:
-    # absolute paths: papermill changes the working directory (process-wide) while a
-    # notebook runs, so a relative path would point elsewhere for the other notebooks
+    # absolute paths: the kernels run in the notebooks folder, so a relative
+    # processed_dir handed to them, or a relative output path, would point elsewhere
     out = Path(out or paths.REPORTS).resolve()
     processed = Path(processed or paths.PROCESSED).resolve()
     ensure_processed([Path(raw or paths.RAW)], processed)
