@@ -80,7 +80,7 @@ CASES = {
             (
                 6,
                 "-8",
-                "raden är avklippt (filen slutar mitt i raden); sista cellen läses inte",
+                "raden saknar avslutande | (avklippt?); sista cellen läses inte",
                 "warning",
             ),
         ],

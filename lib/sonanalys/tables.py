@@ -420,7 +420,7 @@ def interpret(
                     cell.line,
                     text,
                     text,
-                    "raden är avklippt (filen slutar mitt i raden); sista cellen läses inte",
+                    "raden saknar avslutande | (avklippt?); sista cellen läses inte",
                     "warning",
                     row_label,
                     col.label,
