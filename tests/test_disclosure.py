@@ -80,3 +80,13 @@ def test_reports_mask_by_profile_and_say_which(tmp_path, profile):
         assert "profil: intern (exakta tal" in t
         assert "LVM unika individer, kvinnor/flickor 7 9 18 10 11 13 9" in t
         assert "röjandeskydd" not in t
+
+
+def test_charts_get_only_unmasked_figures():
+    from sonanalys.report.present import unmasked
+
+    long = pd.DataFrame({"year": [2021, 2021, 2022, 2022], "group": ["barn", "unga"] * 2,
+                         "value": [3, 40, 12, 41]})  # fmt: skip
+    shown = mask_small(long.pivot_table(index="year", columns="group", values="value"),
+                       ["barn", "unga"], 5)  # fmt: skip
+    assert unmasked(long, shown, "year", "group")["value"].tolist() == [40, 12, 41]

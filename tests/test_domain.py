@@ -440,3 +440,36 @@ def test_status_classes_of_the_plans_own_words():
         "övrigt",
         "ej angiven",
     ]
+
+
+def test_status_tables_per_plan(frames):
+    from sonanalys.analysis.atgarder import status_tables
+
+    tables = status_tables(frames["atgarder"], "Linköping")
+    t = tables[SEEDS["000"]]
+    assert list(t.columns) == [
+        "genomförd",
+        "utgår",
+        "nytt förslag",
+        "pågår/utreds",
+        "övrigt",
+        "totalt",
+    ]
+    # 000's revised plan: 31 measures; Vuxna has 3 done, 1 dropped, 4 new, 3 ongoing, 1 other
+    assert t.loc["Vuxna"].tolist() == [3, 1, 4, 3, 1, 12]
+    assert t.loc["Barn och unga"].tolist() == [0, 2, 1, 6, 0, 9]
+    assert int(t["totalt"].sum()) == 31
+    assert list(tables[SEEDS["001"]].columns) == ["ej angiven", "totalt"]
+
+
+def test_occupancy_by_month_picks_one_year(frames):
+    from sonanalys.analysis.care import occupancy_by_month
+
+    occ = occupancy_by_month(frames["indikatorer"], "Örebro")
+    assert set(occ["year"]) == {2023}  # the latest year the data have
+    hvb = occ[occ["unit_name"] == "HVB (Ungdom)"]
+    # 004 line 704: Jan–Aug 2023
+    assert hvb["value"].tolist() == [94, 90, 99, 105, 101, 88, 73, 73]
+    assert hvb["month"].tolist() == list(range(1, 9))
+    assert occupancy_by_month(frames["indikatorer"], "Örebro", 2019).empty
+    assert occupancy_by_month(frames["indikatorer"], "Linköping").empty

@@ -92,7 +92,8 @@ def account_cells(
         available = values.setdefault(key, Counter())
         covered: list[tuple[int, int]] = []
         for tok in N.scan(plain):
-            ok = any(tok.text in r or r in tok.text for r in tokens.get(key, []) if r)
+            # a report row names the token, or the whole cell the token stands in
+            ok = any(tok.text in r for r in tokens.get(key, []) if r)
             if not ok and tok.value is not None:
                 for (v, hi), n in available.items():
                     if n > 0 and (_same(v, tok.value) or _same(hi, tok.value)):
@@ -114,10 +115,6 @@ def account_cells(
     return total, accounted, lost
 
 
-def _document_lines(doc: Document) -> list[str] | None:
-    return doc.lines or None
-
-
 def account_printed(
     observations: pd.DataFrame, documents: list[Document]
 ) -> tuple[int, int, list[dict]]:
@@ -129,8 +126,8 @@ def account_printed(
     for rec in observations[["source", "page", "sheet", "line", "value", "cell_text"]].itertuples():
         doc = docs.get(rec.source)
         total += 1
-        lines = _document_lines(doc) if doc else None
-        if lines is None or pd.isna(rec.line):
+        lines = doc.lines if doc else []
+        if not lines or pd.isna(rec.line):
             missing.append({**rec._asdict(), "why": "dokumentets rader saknas"})
             continue
         n = int(rec.line)

@@ -128,8 +128,7 @@ def municipality(doc: Document) -> str:
     texts += [c.text for t in doc.tables for r in t.rows for c in r.cells]
     full = "\n".join(texts)
     # one pass over the text for all names (a loop of findall per name is slow on big files)
-    found_names = (m.group(1) for m in _KNOWN.finditer(full))
-    known = Counter({name: 0 for name in KNOWN_MUNICIPALITIES}) + Counter(found_names)
+    known = Counter(m.group(1) for m in _KNOWN.finditer(full))
     name, n = known.most_common(1)[0] if known else ("", 0)
     if n >= 2:
         return name

@@ -41,6 +41,25 @@ def by_area_status(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
     )
 
 
+def status_tables(atgarder: pd.DataFrame, municipality: str) -> dict[str, pd.DataFrame]:
+    """Per plan document: measures by area (rows) and status class (columns, in the
+    order of ``STATUS_CLASSES``, then övrigt and ej angiven) with a ``totalt`` column.
+    Each table's ``attrs["plan"]`` is the plan's name."""
+    order = [name for name, _ in STATUS_CLASSES] + ["övrigt", "ej angiven"]
+    out: dict[str, pd.DataFrame] = {}
+    for src, part in by_area_status(atgarder, municipality).groupby("source", sort=True):
+        t = part.pivot_table(
+            index="area", columns="status", values="antal", aggfunc="sum", fill_value=0
+        )
+        t = t[[c for c in order if c in t.columns]]
+        t.columns.name = None
+        t["totalt"] = t.sum(axis=1)
+        t.index.name = "Område"
+        t.attrs["plan"] = part["plan"].iloc[0]
+        out[src] = t
+    return out
+
+
 def effects_by_year(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
     """Sum of measure effects (mnkr) per plan document, effect kind and year — measures
     only (no Summa rows, no part-year restatements), so nothing is counted twice."""

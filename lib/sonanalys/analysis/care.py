@@ -130,9 +130,12 @@ def price_volume_steps(
     return steps
 
 
-def occupancy_by_month(indikatorer: pd.DataFrame, municipality: str) -> pd.DataFrame:
-    """Occupancy (beläggningsgrad, %) of the administration's own units by month: one row
-    per unit, year and month, from the most recent document that states it."""
+def occupancy_by_month(
+    indikatorer: pd.DataFrame, municipality: str, year: int | None = None
+) -> pd.DataFrame:
+    """Occupancy (beläggningsgrad, %) of the administration's own units by month in one
+    year (``year``, else the latest the data have): one row per unit and month, from the
+    most recent document that states it."""
     i = indikatorer[
         (indikatorer["municipality"] == municipality)
         & indikatorer["month"].notna()
@@ -141,10 +144,12 @@ def occupancy_by_month(indikatorer: pd.DataFrame, municipality: str) -> pd.DataF
             "beläggning", case=False
         )
     ]
+    if len(i):
+        i = i[i["year"] == (year if year is not None else i["year"].max())]
     i = (
         i.sort_values(["doc_year", "source", "line"])
         .drop_duplicates(["indicator", "year", "month"], keep="last")
         .rename(columns={"indicator": "unit_name"})
     )
     cols = ["unit_name", "year", "month", "value", "source", "line"]
-    return i[cols].sort_values(["unit_name", "year", "month"]).reset_index(drop=True)
+    return i[cols].sort_values(["unit_name", "month"]).reset_index(drop=True)

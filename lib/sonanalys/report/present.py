@@ -136,6 +136,16 @@ def mask_small(
     return out
 
 
+def unmasked(long: pd.DataFrame, shown: pd.DataFrame, row: str, column: str) -> pd.DataFrame:
+    """The rows of a long frame whose figure is not masked in ``shown`` (its pivot on
+    ``row`` × ``column``): what a chart or a trend fit may use."""
+    keep = [
+        not (isinstance(v, str) and v == MASK)
+        for v in (shown.at[r, c] for r, c in zip(long[row], long[column], strict=True))
+    ]
+    return long[keep]
+
+
 def mask_changes(masked: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
     """A change between two rows (years) of ``masked`` is masked where either end is:
     a figure derived from a masked count is masked too. Both frames share columns; the
