@@ -64,7 +64,8 @@ def test_index_opens_and_links_every_report(browser, reports_run):
     assert errors == [] and foreign(requests) == []
     assert page.title() == "Rapporter"
     links = page.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    assert links == [r.html for r in reports_run.results]
+    # each report, then its tables as a workbook ("underlag i Excel")
+    assert links == [f for r in reports_run.results for f in (r.html, r.xlsx)]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=True)
     page.close()

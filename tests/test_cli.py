@@ -19,7 +19,8 @@ def test_parse_writes_contract_files(tmp_path, capsys):
     assert main(["parse", str(paths.RAW), "--out", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted(
-        [f"{n}.{ext}" for n in ALL_FRAMES for ext in ("csv", "parquet")] + ["manifest.json"]
+        [f"{n}.{ext}" for n in ALL_FRAMES for ext in ("csv", "parquet")]
+        + ["manifest.json", "sonanalys.xlsx"]
     )
     obs = pd.read_parquet(tmp_path / "observations.parquet")
     assert list(obs.columns) == OBSERVATION_COLUMNS
@@ -37,7 +38,7 @@ def test_parse_is_byte_identical_on_rerun(tmp_path, inputs):
     main(["parse", str(inputs), "--out", str(a)])
     main(["parse", str(inputs), "--out", str(b)])
     names = sorted(p.name for p in a.iterdir())
-    assert len(names) == 2 * len(ALL_FRAMES) + 1
+    assert len(names) == 2 * len(ALL_FRAMES) + 2  # csv + parquet, manifest, workbook
     for name in names:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
     assert not [p for p in a.iterdir() if p.name.endswith(".tmp")]

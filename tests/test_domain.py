@@ -473,3 +473,43 @@ def test_occupancy_by_month_picks_one_year(frames):
     assert hvb["month"].tolist() == list(range(1, 9))
     assert occupancy_by_month(frames["indikatorer"], "Örebro", 2019).empty
     assert occupancy_by_month(frames["indikatorer"], "Linköping").empty
+
+
+def test_atgarder_areas_come_from_the_plans_own_area_headings(frames):
+    a = frames["atgarder"]
+    areas = {src: set(pick(a, source=SEEDS[src])["area"]) for src in ("000", "001", "002", "004")}
+    # section rows and captions that name an area of the administration …
+    assert areas["000"] == {"Barn och unga", "Vuxna", "Generella", ""}
+    assert areas["001"] == {
+        "Barn och unga", "Funktionshinder", "Föreningsbidrag", "Handläggning", "Vuxna", "",
+    }  # fmt: skip
+    # … never a caption that names none: 000's "Tabell över redan beslutade och genomförda
+    # förslag", 001's "Konsekvensbeskrivning", 002's "Beslutad åtgärdsplan för 2024-2027"
+    assert pick(a, source=SEEDS["000"], table="Tabell över redan beslutade…")["area"].eq("").all()
+    assert pick(a, source=SEEDS["001"], table="Konsekvensbeskrivning")["area"].eq("").all()
+    assert areas["002"] == {"Barn och unga", ""}
+    assert areas["004"] == {""}
+
+
+def test_own_forecast_keeps_each_source_table_apart(frames):
+    from sonanalys.analysis.budget import proportional_forecast
+
+    f = proportional_forecast(frames["budget"], "Örebro", 2023, "jan-aug", 8)
+    by = f.set_index(["table_id", "verksamhet"])
+    # 004 prints verksamheter (4.1, T13) and kontogrupper (4.2, T15) in two tables
+    assert set(f[f["table_id"] == "T13"]["verksamhet"]) >= {"Myndighet", "Eget utförande"}
+    assert "Personalkostnader" not in set(f[f["table_id"] == "T13"]["verksamhet"])
+    # T15 Personalkostnader (line 369): bokslut 2022 −310,6, jan–aug 2022 −201,0,
+    # jan–aug 2023 −225,4, prognos −347,7: the seasonal share of its own table
+    r = by.loc[("T15", "Personalkostnader")]
+    assert (r["metod"], r["prognos_forvaltning"], r["line"]) == ("säsongsprofil 2022", -347.7, 369)
+    assert r["prognos_egen"] == pytest.approx(-225.4 / (-201.0 / -310.6), abs=5e-4)
+    # T19 is a part of the nämnd (4.3.2): its own prognosis, never T15's outcome for a share
+    r = by.loc[("T19", "Personalkostnader")]
+    assert (r["metod"], r["prognos_forvaltning"]) == ("linjär", -286.1)
+    assert r["prognos_egen"] == pytest.approx(-182.6 * 12 / 8)
+    # T21 prints no prognosis and the document's prognosis table has no such row: empty
+    assert math.isnan(by.loc[("T21", "Personalkostnader"), "prognos_forvaltning"])
+    # 003 prints actuals (T04) and the prognosis in another table: paired as in overview
+    g = proportional_forecast(frames["budget"], "Linköping", 2018, "jan-aug", 8)
+    assert g.set_index("verksamhet").loc["Familjehem", "prognos_forvaltning"] == 64.598

@@ -88,10 +88,17 @@ def test_varddygn_price_volume(run):
     assert f"{MINUS}6,5 mnkr av högre/lägre kostnad per dygn (pris)" in t
 
 
-def test_r9_says_what_must_be_fetched_and_crosschecks(run):
+def test_r9_claims_only_what_it_checked_and_shows_ledning_no_commands(run):
     t = text_of((run.out / "03_r9.html").read_text(encoding="utf-8"))
-    assert "sonanalys kolada fetch" in t
-    assert f"1{NBSP}063" in t and "761" in t and "stämmer" in t
+    # only the internbudget's own figures (002 lines 580–582) are there: nothing confirmed
+    assert "sonanalys" not in t and "fetch" not in t
+    assert f"1{NBSP}063" in t and "761" in t and "stämmer" not in t
+    assert "Inget av värdena är bekräftat mot Kolada" in t
+    assert "Ingen av dokumentets 6 jämförelsesiffror är kontrollerad mot Kolada" in t
+    assert t.count("ej kontrollerad enda källan är dokumentet självt") == 6
+    assert "jämförelsen begränsas till de siffror dokumentet självt trycker" in t
+    assert "002_internbudget_2024_linkoping_son.txt rad 580–582" in t
+    assert "Kolada, publicerat 2026-08-28, avser 2025" in t
 
 
 def test_atgarder_waterfall_total(run):
@@ -188,14 +195,14 @@ def test_other_municipality_runs_and_says_what_it_cannot_do(linkoping):
     # 003 line 311ff: Familjehem budget 67,1, utfall jan–aug 42,2, prognos 64,6 mnkr
     assert "Familjehem 67,1 42,2 64,6 2,5 2,5" in t5
     assert "Underlaget för Linköping har ingen beläggning per månad för 2018" in t5
-    assert "municipality Linköping" in t5 and "period jan-aug" in t5  # parameters shown
+    assert "kommun Linköping municipality" in t5 and "period jan-aug period" in t5  # parameters
 
 
 def test_a_municipality_without_plans_or_kolada_values(tmp_path):
     s = run_reports(out=tmp_path / "r", municipality="Örebro", only=["03", "04"], progress=False)
     assert s.failed == []
     t3 = text_of((s.out / "03_r9.html").read_text(encoding="utf-8"))
-    assert "har inga värden för Örebro" in t3 and "sonanalys kolada fetch" in t3
+    assert "Det finns inga värden för Örebro" in t3 and "sonanalys kolada fetch" not in t3
     t4 = text_of((s.out / "04_atgarder.html").read_text(encoding="utf-8"))
     assert "Åtgärderna för Örebro anger ingen effekt i mnkr per år" in t4
 
@@ -210,7 +217,9 @@ def test_two_report_runs_give_identical_files(tmp_path):
     first, second = snapshot(), snapshot()
     assert sorted(map(str, first)) == [
         "01_placeringar.html",
+        "01_placeringar.xlsx",
         "05_delarsrapport.html",
+        "05_delarsrapport.xlsx",
         "executed/01_placeringar.ipynb",
         "executed/05_delarsrapport.ipynb",
         "index.html",
@@ -255,16 +264,22 @@ SV_NUMBER = re.compile(r"^[−]?\d{1,3}(?:\u00a0\d{3})*(?:,\d+)?(?: ?%)?$")
 def test_every_number_in_report_tables_is_swedish(run):
     """Each numeric table cell reads as CLDR sv: no-break space between thousands,
     decimal comma, U+2212 minus; never ``1,801.5``, ``1801.5`` or ``-81,5``."""
-    checked = 0
+    checked = plain = 0
     for r in run.results:
         page = (run.out / r.html).read_text(encoding="utf-8")
         for table in re.findall(r'<table class="sv-table">(.*?)</table>', page, flags=re.S):
-            for cell in re.findall(r"<td[^>]*>(.*?)</td>", table, flags=re.S):
+            for attrs, cell in re.findall(r"<td([^>]*)>(.*?)</td>", table, flags=re.S):
                 text = html.unescape(cell).strip()
-                if re.fullmatch(r"[−\-\d\s\u00a0.,%]+", text) and re.search(r"\d", text):
+                if 'class="sv-plain"' in attrs:  # a year or line number: 2022, never 2 022
+                    assert re.fullmatch(r"\d+|–", text), (r.name, text)
+                    plain += 1
+                elif re.fullmatch(r"[−\-\d\s\u00a0.,%]+", text) and re.search(r"\d", text):
                     checked += 1
                     assert SV_NUMBER.match(text), (r.name, text)
-    assert checked > 200
+            # headers (years, periods, labels) are never digit-grouped: 2022, not 2 022
+            for th in re.findall(r"<th[^>]*>(.*?)</th>", table, flags=re.S):
+                assert not re.search(r"\b(?:1|2)\u00a0\d{3}\b", html.unescape(th)), (r.name, th)
+    assert checked > 200 and plain > 0
 
 
 def test_a_notebook_runs_from_any_working_directory(tmp_path):
@@ -295,3 +310,48 @@ def test_cli_report_with_a_relative_out_in_parallel(tmp_path, monkeypatch):
         "02_varddygn.ipynb",
         "04_atgarder.ipynb",
     ]
+
+
+def test_intern_profile_says_how_to_fetch_what_is_missing(tmp_path):
+    s = run_reports(
+        out=tmp_path / "r", municipality="Örebro", only=["03"], profile="intern", progress=False
+    )
+    assert s.failed == []
+    t3 = text_of((s.out / "03_r9.html").read_text(encoding="utf-8"))
+    assert "Det finns inga värden för Örebro" in t3
+    assert "sonanalys kolada fetch --kpi N35001 N33022 N33009 N01948 N01951 --group R9" in t3
+
+
+def test_reports_open_with_findings_and_close_with_checks(run):
+    for r in run.results:
+        t = text_of((run.out / r.html).read_text(encoding="utf-8"))
+        body = t[t.index("Innehåll") :]
+        assert "Sammanfattning" in body, r.name
+    t4 = text_of((run.out / "04_atgarder.html").read_text(encoding="utf-8"))
+    t5 = text_of((run.out / "05_delarsrapport.html").read_text(encoding="utf-8"))
+    for t in (t4, t5):
+        last = t.rindex("Kontroller")
+        assert "Summor som inte stämmer" in t[last:]  # the sum checks close the report
+        assert "Summor som inte stämmer" not in t[:last]
+    assert "Prognosen för 2023 visar ett överskott mot budget" in t5
+
+
+def test_atgarder_report_names_plans_by_title_and_areas_by_the_plans_headings(run):
+    t = text_of((run.out / "04_atgarder.html").read_text(encoding="utf-8"))
+    assert "Reviderad åtgärdsplan social -och omsorgsnämnden (2021) – planerad" in t
+    # captions are not areas: they are counted under "ej angivet område"
+    for caption in (
+        "Tabell över redan beslutade och genomförda förslag 5",
+        "Konsekvensbeskrivning 1",
+        "Beslutad åtgärdsplan för 2024-2027 4",
+    ):
+        assert caption not in t
+    assert "ej angivet område" in t
+
+
+def test_forecast_has_one_table_per_source_table(run):
+    t = text_of((run.out / "05_delarsrapport.html").read_text(encoding="utf-8"))
+    a = t.index("Helårsprognos 2023, mnkr: 4.1 Enheternas delårsresultat och prognos")
+    b = t.index("Helårsprognos 2023, mnkr: 4.2 Intäkts- och kostnadsutveckling")
+    assert "Myndighet" in t[a:b] and "Personalkostnader" not in t[a:b]
+    assert "Personalkostnader" in t[b : b + 3000]

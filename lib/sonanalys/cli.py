@@ -13,8 +13,18 @@ from .pipeline import process, write_processed
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    inputs = args.paths or [paths.RAW]
-    out = Path(args.out)
+    if args.data and args.paths:
+        raise SystemExit("ange antingen --data MAPP eller sökvägar, inte båda")
+    inputs = [Path(args.data)] if args.data else args.paths or [paths.RAW]
+    if args.data and not Path(args.data).is_dir():
+        raise SystemExit(f"fel: {args.data} är ingen mapp")
+    out = (
+        Path(args.out)
+        if args.out
+        else paths.processed_for(inputs[0])
+        if args.data
+        else paths.PROCESSED
+    )
     processed = process(inputs)
     result = processed.result
     for f in result.skipped_files:
@@ -68,22 +78,25 @@ def _years(text: list[str]) -> list[int]:
     return out
 
 
-def _kolada_target(args: argparse.Namespace) -> tuple[list[str], str, dict[str, str]]:
-    from .kolada import group
+def _kolada_target(args: argparse.Namespace, client) -> tuple[list[str], str, dict[str, str]]:
+    """The ids to ask for (members, own municipalities, the group's own id) and names."""
+    from .kolada import municipality_id, municipality_title, resolve_group
 
-    members: list[str] = list(args.municipality or [])
-    group_id = ""
-    names: dict[str, str] = {}
-    if args.group:
-        g = group(args.group)
-        members += list(g["municipality_id"])
-        group_id = g["group_id"].iloc[0]
-        names = dict(zip(g["municipality_id"], g["municipality"], strict=True))
+    try:
+        own = [municipality_id(m) for m in args.municipality or []]
+        grp = resolve_group(args.group, client) if args.group else None
+    except KeyError as exc:
+        raise SystemExit(f"fel: {exc.args[0]}") from None
+    members = own + (grp.members if grp else [])
+    group_id = grp.group_id if grp else ""
+    names = {m: municipality_title(m) for m in members}
+    if grp:
+        names.update(grp.names)
         if group_id:
-            names[group_id] = g["group_title"].iloc[0]
+            names[group_id] = grp.title
     ids = list(dict.fromkeys(members + ([group_id] if group_id else [])))
     if not ids:
-        raise SystemExit("ange --group (R9, R12 …) eller --municipality ID …")
+        raise SystemExit("ange --group (R9, R12, G36573, 0580,0581 …) eller --municipality …")
     return ids, group_id, names
 
 
@@ -92,46 +105,57 @@ def _cmd_kolada_fetch(args: argparse.Namespace) -> int:
 
     from .kolada import KoladaClient, KoladaError
 
-    ids, _, _ = _kolada_target(args)
     client = KoladaClient(base_url=args.base_url, cache_dir=args.cache_dir)
     years = _years(args.years)
-    rows = 0
     try:
-        for kpi in tqdm(args.kpi, desc="Kolada", unit="nyckeltal"):
-            rows += len(client.data([kpi], ids, years))
+        ids, _, names = _kolada_target(args, client)
+        urls = client.data_urls(args.kpi, ids, years)
+        rows: list[dict] = []
+        for url in tqdm(urls, desc="Kolada", unit="anrop", disable=len(urls) < 2):
+            rows += client.data_rows(url)
     except KoladaError as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 1
+    got = {(r["kpi"], r["municipality_id"], r["year"]) for r in rows if r["value"] is not None}
+    missing = [(k, m, y) for k in args.kpi for m in ids for y in years if (k, m, y) not in got]
     print(
-        f"{rows} värden för {len(args.kpi)} nyckeltal, {len(ids)} kommuner/grupper, "
-        f"{years[0]}–{years[-1]}; {client.requests_made} anrop, cache {client.cache_dir}"
+        f"{len(args.kpi)} nyckeltal × {len(ids)} kommuner/grupper × {len(years)} år "
+        f"({years[0]}–{years[-1]}): {len(got)} värden, {len(missing)} saknas; "
+        f"{client.requests_made} anrop till Kolada, {client.cache_hits} svar ur cachen "
+        f"({client.cache_dir})"
     )
+    for k, m, y in missing[:50]:
+        print(f"  saknas: {k} {names.get(m, m)} ({m}) {y}")
+    if len(missing) > 50:
+        print(f"  … och {len(missing) - 50} till")
     return 0
 
 
 def _cmd_kolada_show(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .kolada import KoladaClient, KoladaError, snapshot
+    from .kolada import KoladaClient, snapshot
     from .numparse import format_sv
 
-    ids, _, names = _kolada_target(args)
     years = _years(args.years)
     client = KoladaClient(base_url=args.base_url, cache_dir=args.cache_dir, offline=True)
-    try:
-        df = client.data(args.kpi, ids, years)
-        origin = f"cache {client.cache_dir}"
-    except KoladaError:
+    ids, _, names = _kolada_target(args, client)
+    df = client.stored(args.kpi, ids, years)
+    origin = f"Kolada, cache {client.cache_dir}"
+    if df["value"].notna().sum() == 0:
         snap = snapshot()
         df = snap[snap["kpi"].isin(args.kpi) & snap["year"].isin(years)]
         df = df[df["municipality_id"].isin(ids)]
-        origin = "ögonblicksbilden data/raw/kolada/snapshot.csv (hämta fler med kolada fetch)"
+        origin = (
+            "ögonblicksbilden data/raw/kolada/snapshot.csv: värden som dokumenten trycker, "
+            "inte hämtade från Kolada (hämta med kolada fetch)"
+        )
     df = df[df["gender"] == "T"]
     if df.empty:
         print("inga värden i cachen eller ögonblicksbilden: kör `sonanalys kolada fetch` först")
         return 1
     for kpi, g in df.groupby("kpi"):
-        wide = g.pivot_table(index="municipality_id", columns="year", values="value")
+        wide = g.pivot_table(index="municipality_id", columns="year", values="value", dropna=False)
         print(f"\n{kpi}")
         header = f"{'':<48}" + "".join(f"{y:>12}" for y in wide.columns)
         print(header)
@@ -146,8 +170,12 @@ def _cmd_kolada_show(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from .report.run import run_reports
 
+    if args.data and not Path(args.data).is_dir():
+        raise SystemExit(f"fel: {args.data} är ingen mapp")
     summary = run_reports(
         out=args.out,
+        raw=args.data,
+        processed=paths.processed_for(args.data) if args.data else None,
         municipality=args.municipality,
         year=args.year,
         period=args.period,
@@ -157,11 +185,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
         mask_threshold=args.mask_threshold,
         profile=args.profile,
         run_date=args.date,
+        notebook_params={
+            "comparison_group": args.group,
+            "kpis": args.kpi,
+            "kolada_cache": str(Path(args.kolada_cache).resolve()) if args.kolada_cache else None,
+        },
+        pdf=args.pdf,
     )
     for r in summary.results:
         status = "ok" if r.ok else f"FEL: {r.error}"
-        print(f"  {r.title}: {summary.out / r.html} ({status})")
+        also = ", ".join(str(summary.out / f) for f in (r.pdf, r.xlsx) if f)
+        print(f"  {r.title}: {summary.out / r.html} ({status})" + (f"; {also}" if also else ""))
     print(f"index: {summary.out / 'index.html'}")
+    if summary.pdf_error:
+        print(f"fel: {summary.pdf_error}", file=sys.stderr)
+        return 1
     if summary.failed:
         names = ", ".join(r.name for r in summary.failed)
         print(f"{len(summary.failed)} notebook(s) misslyckades: {names}", file=sys.stderr)
@@ -177,10 +215,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="läs dokument till observations, parse_report och domäntabellerna (atgarder, …)",
     )
     p.add_argument("paths", nargs="*", help="filer eller mappar (standard: data/raw)")
-    p.add_argument("--out", default=str(paths.PROCESSED), help="utmapp (standard: data/processed)")
+    p.add_argument(
+        "--data",
+        help="en mapp med dokument (t.ex. på en nätverksdisk); tabellerna hamnar i en egen mapp "
+        "under data/processed/mappar/, aldrig över data/raws",
+    )
+    p.add_argument(
+        "--out", help="utmapp (standard: data/processed, eller med --data dess egen mapp)"
+    )
     p.set_defaults(func=_cmd_parse)
 
     r = sub.add_parser("report", help="kör notebookarna och gör HTML-rapporter utan kod")
+    r.add_argument(
+        "--data",
+        help="dokumentmapp (standard: data/raw); dess tabeller hålls isär från data/raws",
+    )
     r.add_argument("--municipality", help="t.ex. Linköping eller Örebro (standard: notebookens)")
     r.add_argument("--year", type=int)
     r.add_argument("--period", help="t.ex. jan-aug")
@@ -190,6 +239,15 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--mask-threshold", type=int, default=5, help="maskera personantal under")
     r.add_argument("--profile", choices=["ledning", "intern"], default="ledning")
     r.add_argument("--date", help="körningens datum i rapporten (standard: i dag)")
+    r.add_argument(
+        "--group",
+        help="jämförelsegrupp för 03: R9 (standard), R12, G36573 eller 0580,0581,1880",
+    )
+    r.add_argument("--kpi", nargs="+", help="Kolada-nyckeltal för 03 (standard: notebookens)")
+    r.add_argument("--kolada-cache", help="Kolada-cachen (standard: data/external/kolada)")
+    r.add_argument(
+        "--pdf", action="store_true", help="skriv också NAMN.pdf (A4) med headless Chromium"
+    )
     r.add_argument("--out", default=str(paths.REPORTS))
     r.set_defaults(func=_cmd_report)
 
@@ -201,8 +259,12 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         kp = ksub.add_parser(name, help=helptext)
         kp.add_argument("--kpi", nargs="+", required=True, help="t.ex. N33022 N35001")
-        kp.add_argument("--group", help="jämförelsegrupp ur data/raw/kolada/groups.csv: R9, R12")
-        kp.add_argument("--municipality", nargs="*", help="kommun-id, t.ex. 0580")
+        kp.add_argument(
+            "--group",
+            help="jämförelsegrupp: R9, R12 (data/raw/kolada/groups.csv), ett Kolada-grupp-id "
+            "(G36573) eller egen lista (0580,0581,1880 eller Linköping,Norrköping)",
+        )
+        kp.add_argument("--municipality", nargs="*", help="kommun, id eller namn: 0580 Örebro")
         kp.add_argument("--years", nargs="+", required=True, help="2018-2024 eller 2022,2023")
         kp.add_argument("--base-url", default="https://api.kolada.se/v3")
         kp.add_argument("--cache-dir", default=None, help="standard: data/external/kolada")

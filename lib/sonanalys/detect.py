@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .kolada.reference import municipality_names
 from .model import Document, Heading, Paragraph
 
 DOC_TYPES = ("atgardsplan", "delarsrapport", "internbudget", "volymtabell", "other")
@@ -21,30 +22,32 @@ _TYPE_PATTERNS = (
     ("volymtabell", re.compile(r"volymmått|volymtabell|volymer|volymuppföljning", re.IGNORECASE)),
 )
 
-# Municipalities the project meets most; any other is found by "X kommun".
-KNOWN_MUNICIPALITIES = (
-    "Linköping",
-    "Örebro",
-    "Norrköping",
-    "Uppsala",
-    "Västerås",
-    "Eskilstuna",
-    "Jönköping",
-    "Gävle",
-    "Södertälje",
-    "Lund",
-    "Helsingborg",
-    "Umeå",
-    "Stockholm",
-    "Göteborg",
-    "Malmö",
-    "Borås",
-    "Sundsvall",
-    "Växjö",
-    "Karlstad",
-    "Halmstad",
+# every municipality's name (Kolada's 290, shipped in data/raw/kolada), found as a
+# capitalised word (or one of the few two-word names) looked up in a set: one regex pass
+# over the text, fast on big files. "Linköpings" (genitive) counts; "Region Stockholm"
+# and "Stockholms län" do not.
+_NAMES = frozenset(municipality_names("K"))
+_WORD = re.compile(
+    r"(?<![\wÅÄÖåäö-])(?:(?P<prefix>Region)\s+)?"
+    r"(?P<name>(?:Upplands|Östra|Lilla|Dals|Malung)[ -][A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäöéü]+)"
+    r"(?![\wÅÄÖåäö-])(?P<lan>\s+län)?(?P<kommun>\s+kommuns?\b)?"
 )
-_KOMMUN = re.compile(r"\b(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)\s+kommuns?\b")
+
+
+def _mentions(text: str) -> tuple[Counter[str], set[str]]:
+    """Each municipality named in ``text`` with how often, and those named "X kommun"."""
+    counts: Counter[str] = Counter()
+    kommun: set[str] = set()
+    for m in _WORD.finditer(text):
+        if m.group("prefix") or m.group("lan"):
+            continue
+        word = m.group("name")
+        name = word if word in _NAMES else word[:-1] if word.endswith("s") else ""
+        if name in _NAMES:
+            counts[name] += 1
+            if m.group("kommun"):
+                kommun.add(name)
+    return counts, kommun
 
 
 def _opening_text(doc: Document, max_blocks: int = 12) -> str:
@@ -79,71 +82,31 @@ def doc_type(doc: Document, file_kind: str = "text") -> str:
     return best if counts[best] >= 3 else "other"
 
 
-_NOT_NAMES = {
-    "En",
-    "Ett",
-    "Den",
-    "Det",
-    "Denna",
-    "Detta",
-    "Varje",
-    "Vår",
-    "Vilken",
-    "Hela",
-    "Samma",
-    "Egen",
-    "Egna",
-    "Annan",
-    "Andra",
-    "Övrig",
-    "Övriga",
-    "Alla",
-    "Ingen",
-    "Sveriges",
-    "Sverige",
-    "Större",
-    "Mindre",
-    "Stor",
-    "Liten",
-    "Ny",
-    "Nya",
-    "Berörd",
-    "Berörda",
-    "Aktuell",
-    "Vilka",
-}
-
-
-_KNOWN = re.compile(
-    r"\b("
-    + "|".join(sorted(map(re.escape, KNOWN_MUNICIPALITIES), key=len, reverse=True))
-    + r")s?\b"
-)
-
-
 def municipality(doc: Document) -> str:
-    """The municipality the document speaks for: the most mentioned known municipality,
-    else the most frequent 'X kommun'; '' when neither is said twice."""
+    """The municipality the document speaks for (one of Kolada's 290 names): the one its
+    title names; else the most mentioned, said at least twice and more than any other,
+    unless the document lists many municipalities (a comparison or a county's table,
+    where no one of them dominates); else the only municipality the document names, or
+    the one it names once as "X kommun" (``Socialnämnden, Vimmerby kommun``); '' when
+    none of these."""
+    in_title, _ = _mentions(doc.title or "")
+    if len(in_title) == 1:
+        return next(iter(in_title))
     texts = [b.text for b in doc.blocks if isinstance(b, Heading | Paragraph)]
     texts += [c.text for t in doc.tables for r in t.rows for c in r.cells]
-    full = "\n".join(texts)
-    # one pass over the text for all names (a loop of findall per name is slow on big files)
-    known = Counter(m.group(1) for m in _KNOWN.finditer(full))
-    name, n = known.most_common(1)[0] if known else ("", 0)
-    if n >= 2:
-        return name
-    counts: Counter[str] = Counter()
-    for m in _KOMMUN.finditer(full):
-        found = m.group("name")
-        if found in _NOT_NAMES:
-            continue
-        if found.endswith("s") and re.search(rf"\b{re.escape(found[:-1])}\b", full):
-            found = found[:-1]
-        counts[found] += 1
-    if not counts:
-        return ""
-    name, n = counts.most_common(1)[0]
-    return name if n >= 2 else ""
+    counts, kommun = _mentions("\n".join(texts))
+    ranked = counts.most_common(2)
+    listing = len(counts) >= 5 and ranked[0][1] < 0.5 * sum(counts.values())
+    if (
+        ranked
+        and ranked[0][1] >= 2
+        and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+        and not listing
+    ):
+        return ranked[0][0]
+    if len(counts) == 1:
+        return ranked[0][0]
+    return next(iter(kommun)) if len(kommun) == 1 else ""
 
 
 def report_year(doc: Document) -> int | None:

@@ -6,7 +6,9 @@ The root can be moved with the environment variable ``SONANALYS_ROOT``.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from pathlib import Path
 
 
@@ -27,3 +29,16 @@ RAW = DATA / "raw"
 PROCESSED = DATA / "processed"
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
+
+
+def processed_for(data_dir: str | Path) -> Path:
+    """Where the frames parsed from the documents in ``data_dir`` go: ``data/processed``
+    for ``data/raw``; for any other folder (a network share, last year's reports) a folder
+    of its own, ``data/processed/mappar/<name>-<hash of its path>``, so frames of different
+    folders never overwrite each other."""
+    d = Path(data_dir).resolve()
+    if d == RAW.resolve():
+        return PROCESSED
+    digest = hashlib.sha256(str(d).encode("utf-8")).hexdigest()[:8]
+    slug = re.sub(r"[^\w-]+", "-", d.name).strip("-") or "mapp"
+    return PROCESSED / "mappar" / f"{slug}-{digest}"

@@ -19,12 +19,28 @@ import pandas as pd
 from . import paths
 from .domain import FRAMES, Frames, build
 from .domain.schemas import SCHEMAS
+from .export import write_workbook
 from .io import atomic_write, read_frame, write_frame
 from .observations import ParseResult, document_problem, frame, iter_files, parse
 from .tables import REPORT_COLUMNS
 
 MANIFEST = "manifest.json"
-BASE_FRAMES = ("observations", "parse_report", "cells")
+WORKBOOK = "sonanalys.xlsx"
+DESCRIPTIONS = {
+    "documents": "ett dokument per rad: fil, titel, slag, kommun, år och antal tal",
+    "observations": "ett tal per rad, så som det står i dokumentet, med fil och rad",
+    "parse_report": "tal som inte blev observationer och dokument som inte kunde läsas, med skäl",
+    "atgarder": "åtgärdsplanernas åtgärder: effekt per år i mnkr, status, beslut",
+    "atgarder_uppfoljning": "en plans åtgärder matchade mot nästa plans",
+    "budget": "budget, utfall, prognos och avvikelse per verksamhet",
+    "placements": "personer i vård per dygn och placeringar per vårdform",
+    "varddygn": "vårddygn och kostnad per vårddygn per vårdform",
+    "volymer": "volymer (antal) per verksamhet och år",
+    "indikatorer": "nämndindikatorer, med kommunens och jämförelsegruppens värden",
+    "checks": "dokumentens egna summor mot raderna de summerar (ok/avvikelse)",
+}
+BASE_FRAMES = ("documents", "observations", "parse_report", "cells")
+DOCUMENT_COLUMNS = ["source", "title", "doc_type", "municipality", "doc_year", "observations"]
 ALL_FRAMES = (*BASE_FRAMES, *FRAMES)
 
 
@@ -45,10 +61,42 @@ class Processed:
         return pd.concat([self.result.report, extra], ignore_index=True)
 
 
+def documents_frame(result: ParseResult) -> pd.DataFrame:
+    """One row per document read: its file, title, kind, municipality, report year and how
+    many numbers became observations (reports name documents by title, not by file)."""
+    counts = result.observations["source"].value_counts()
+    rows = [
+        {
+            "source": d.source,
+            "title": d.title,
+            "doc_type": d.doc_type,
+            "municipality": d.municipality,
+            "doc_year": d.doc_year,
+            "observations": int(counts.get(d.source, 0)),
+        }
+        for d in result.documents
+    ]
+    df = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    df["doc_year"] = df["doc_year"].astype("Int64")
+    df["observations"] = df["observations"].astype("int64")
+    return df.sort_values("source", kind="stable").reset_index(drop=True)
+
+
 def process(inputs: Iterable[str | Path]) -> Processed:
     result = parse(inputs)
     docs = [(d.source, d.doc_type) for d in result.documents]
     return Processed(result, build(result.observations, result.cells, docs))
+
+
+def library_digest() -> str:
+    """SHA-256 of the library's own source: processed frames made by other code (an
+    upgrade, a fix to a reader) are stale, not only those made from other inputs."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted(root.rglob("*.py")):
+        h.update(f.relative_to(root).as_posix().encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
 
 
 def manifest(inputs: Iterable[str | Path]) -> dict:
@@ -58,16 +106,32 @@ def manifest(inputs: Iterable[str | Path]) -> dict:
             {"name": f.name, "sha256": hashlib.sha256(f.read_bytes()).hexdigest()} for f in files
         ],
         "frames": list(ALL_FRAMES),
+        "library": library_digest(),
     }
 
 
 def write_processed(p: Processed, out: Path, inputs: Iterable[str | Path]) -> list[Path]:
     out = Path(out)
-    written = write_frame(p.result.observations, out, "observations")
+    docs = documents_frame(p.result)
+    written = write_frame(docs, out, "documents")
+    written += write_frame(p.result.observations, out, "observations")
     written += write_frame(p.report, out, "parse_report")
     written += write_frame(p.result.cells, out, "cells")
     for name in FRAMES:
         written += write_frame(p.frames[name], out, name)
+    sheets = {"documents": docs, "observations": p.result.observations}
+    sheets["parse_report"] = p.report
+    sheets.update({name: p.frames[name] for name in FRAMES})
+    sources = ", ".join(docs["source"])
+    written.append(
+        write_workbook(
+            out / WORKBOOK,
+            sheets,
+            DESCRIPTIONS,
+            title="sonanalys: tolkade dokument",
+            source=f"sonanalys parse av {sources}" if sources else "sonanalys parse",
+        )
+    )
     text = json.dumps(manifest(inputs), ensure_ascii=False, indent=2) + "\n"
     path = out / MANIFEST
     atomic_write(path, lambda t: t.write_text(text, encoding="utf-8"))

@@ -16,6 +16,18 @@ STATUS_CLASSES = (
 )
 
 
+# a measure whose plan names no area for it (the frame keeps '')
+NO_AREA = "ej angivet område"
+
+
+def _area_label(area: pd.Series) -> pd.Series:
+    return area.where(area != "", NO_AREA)
+
+
+def _no_area_last(index: pd.Index) -> list:
+    return [a for a in index if a != NO_AREA] + [a for a in index if a == NO_AREA]
+
+
 def status_class(text: str) -> str:
     """``Genomfört Resultat 2022`` → genomförd; ``Utredning pågår`` → pågår/utreds;
     ``''`` → ej angiven; anything else → övrigt."""
@@ -32,7 +44,7 @@ def by_area_status(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
     """Measures per document, area and status class (one count per measure)."""
     a = atgarder[(atgarder["municipality"] == municipality) & (atgarder["level"] == "åtgärd")]
     m = a.drop_duplicates(["source", "measure"])
-    m = m.assign(status=[status_class(t) for t in m["status"]])
+    m = m.assign(status=[status_class(t) for t in m["status"]], area=_area_label(m["area"]))
     return (
         m.groupby(["source", "plan", "area", "status"], sort=True)
         .size()
@@ -51,7 +63,7 @@ def status_tables(atgarder: pd.DataFrame, municipality: str) -> dict[str, pd.Dat
         t = part.pivot_table(
             index="area", columns="status", values="antal", aggfunc="sum", fill_value=0
         )
-        t = t[[c for c in order if c in t.columns]]
+        t = t[[c for c in order if c in t.columns]].loc[_no_area_last(t.index)]
         t.columns.name = None
         t["totalt"] = t.sum(axis=1)
         t.index.name = "Område"
@@ -89,7 +101,9 @@ def waterfall(atgarder: pd.DataFrame, source: str, year: int) -> pd.DataFrame:
         & atgarder["effect_kind"].isin(["planerad", "reviderad"])
         & (atgarder["basis"] != "helår")
     ]
-    steps = a.groupby("area", sort=True)["value_mnkr"].sum().round(3)
+    steps = a.assign(area=_area_label(a["area"])).groupby("area", sort=True)["value_mnkr"]
+    steps = steps.sum().round(3)
+    steps = steps.loc[_no_area_last(steps.index)]
     df = pd.DataFrame({"step": steps.index, "value": steps.to_numpy()})
     df["end"] = df["value"].cumsum()
     df["start"] = df["end"] - df["value"]

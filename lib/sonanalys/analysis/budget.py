@@ -47,49 +47,84 @@ def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) ->
     return wide
 
 
+def _seasonal_share(
+    act: pd.DataFrame, full: pd.DataFrame, src: str, tid: str, verk: str, year: int
+) -> tuple[float, int | None, float]:
+    """The latest earlier year's period share (part ÷ outcome) for row ``verk`` of table
+    ``(src, tid)``: part and outcome from one table — this one, or one of another
+    document — with the year and the outcome; (NaN, None, NaN) when there is none."""
+    a = act[(act["verksamhet"] == verk) & (act["year"] < year)]
+    f = full[full["verksamhet"] == verk]
+    others = {(s, t) for s, t in zip(a["source"], a["table_id"], strict=True) if s != src}
+    tables = [(src, tid), *sorted(others)]
+    best: tuple[float, int | None, float] = (np.nan, None, np.nan)
+    for s, t in tables:
+        aa = a[(a["source"] == s) & (a["table_id"] == t)]
+        ff = f[(f["source"] == s) & (f["table_id"] == t)]
+        for y in sorted(set(aa["year"]) & set(ff["year"]), reverse=True):
+            outcome = float(ff[ff["year"] == y]["value_mnkr"].iloc[0])
+            if outcome != 0 and (best[1] is None or y > best[1]):
+                part = float(aa[aa["year"] == y]["value_mnkr"].iloc[0])
+                best = (part / outcome, int(y), outcome)
+                break
+    return best
+
+
+def _prognosis_rows(prog: pd.DataFrame, src: str, tid: str) -> pd.DataFrame:
+    here = prog[(prog["source"] == src) & (prog["table_id"] == tid)]
+    if len(here):
+        return here
+    doc = prog[prog["source"] == src]
+    return doc[doc["table_id"] == doc["table_id"].iloc[0]] if len(doc) else doc
+
+
 def proportional_forecast(
     budget: pd.DataFrame, municipality: str, year: int, period: str, months: int
 ) -> pd.DataFrame:
-    """Year-end forecast per verksamhet from the period's actuals.
+    """Year-end forecast per verksamhet (or kontogrupp) from the period's actuals, one row
+    per row of the source table that prints them: ``table_id`` and ``table`` (its caption)
+    keep verksamheter and kontogrupper in the tables they came from.
 
     With an earlier year that has both the same period's utfall and the full-year
     bokslut/utfall (``seasonal``), the forecast is actual ÷ that year's share; otherwise
     it is actual × 12 / months (``linjär``). Each row says which method it used. Back-test:
-    the same method applied to the earlier year against its known outcome.
+    the same method applied to the earlier year against its known outcome. The earlier
+    year's part and outcome come from one table: the same table, or a table with the same
+    row in another document (last year's report) — never another table of the same
+    document, whose rows may cover another scope. The administration's prognosis is the
+    one the same table prints; a table that prints none takes the same row of the
+    document's first table with a prognosis (as ``overview`` pairs them), else none.
     """
     b = budget[(budget["municipality"] == municipality) & ~budget["is_total"]]
     act = b[(b["value_kind"] == "utfall") & (b["period"] == period)]
     full = b[b["value_kind"].isin(["bokslut", "utfall"]) & (b["period"] == "helår")]
     prog = b[(b["value_kind"] == "prognos") & (b["year"] == year) & (b["period"] == "helår")]
-    rows = []
-    for verk, g in act.groupby("verksamhet", sort=False):
-        now = g[g["year"] == year]
-        if now.empty:
-            continue
+
+    out = []
+    now_rows = act[act["year"] == year]
+    for (src, tid, verk), now in now_rows.groupby(["source", "table_id", "verksamhet"], sort=False):
         actual = float(now["value_mnkr"].iloc[0])
-        earlier = g[g["year"] < year].sort_values("year")
-        share, base_year, outcome = np.nan, None, np.nan
-        for y in reversed(earlier["year"].tolist()):
-            f = full[(full["verksamhet"] == verk) & (full["year"] == y)]
-            if len(f) and float(f["value_mnkr"].iloc[0]) != 0:
-                part = float(earlier[earlier["year"] == y]["value_mnkr"].iloc[0])
-                outcome = float(f["value_mnkr"].iloc[0])
-                share, base_year = part / outcome, int(y)
-                break
+        share, base_year, outcome = _seasonal_share(act, full, src, tid, verk, year)
         if base_year is not None and share > 0:
+            part = share * outcome
             forecast, method = actual / share, f"säsongsprofil {base_year}"
             backtest = part * 12 / months - outcome
         else:
             forecast, method, backtest = actual * 12 / months, "linjär", np.nan
-        p = prog[prog["verksamhet"] == verk]
-        rows.append(
+        p = _prognosis_rows(prog, src, tid)
+        p = p[p["verksamhet"] == verk]
+        out.append(
             {
+                "source": src,
+                "table_id": tid,
+                "table": now["table"].iloc[0],
                 "verksamhet": verk,
                 "utfall_period": actual,
                 "prognos_egen": round(forecast, 3),
                 "metod": method,
                 "prognos_forvaltning": float(p["value_mnkr"].iloc[0]) if len(p) else np.nan,
                 "backtest_linjar_fel": round(backtest, 3) if backtest == backtest else np.nan,
+                "line": int(now["line"].iloc[0]),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(out)

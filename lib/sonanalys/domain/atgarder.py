@@ -117,12 +117,17 @@ _NOT_AREA = re.compile(
 
 
 def area_of(section: str, caption: str) -> str:
-    section = "" if _NOT_AREA.match(section.strip()) else section
+    """The area of the administration a measure belongs to, from the plan's own area
+    heading: a section row inside the table (``Åtgärder ffa för vuxna`` → Vuxna; an
+    unknown heading as printed), else a caption that names an area (``Insatser för barn
+    och unga``). A caption that names none (``Tabell över redan beslutade …``,
+    ``Konsekvensbeskrivning``, ``Beslutad åtgärdsplan för 2024-2027``) is no area: ''."""
+    section = "" if _NOT_AREA.match(section.strip()) else section.strip()
     for text in (section, caption):
         for pattern, area in _AREAS:
             if pattern.search(text):
                 return area
-    return section or caption
+    return section
 
 
 def _plan_tables(obs: pd.DataFrame, cells: pd.DataFrame) -> set[tuple[str, str]]:

@@ -7,13 +7,19 @@
   every page is followed through ``next_url``.
 - Each request has a timeout; 429 and 5xx are retried with exponential backoff (honouring
   ``Retry-After``); the client keeps a minimum interval between requests.
-- Every response is cached on disk under a hash of its URL, so a second identical call,
-  and a notebook re-run, make no request. Offline, a cached answer is still served;
-  an uncached one fails with a message saying what to do.
+- Every response is cached on disk under a hash of its URL, with the date it was
+  fetched, so a second identical call, and a notebook re-run, make no request. Offline, a
+  cached answer is still served; an uncached one fails with a message saying what to do.
+- ``stored(kpis, municipalities, years)`` gives whatever the cache holds for them, however
+  it was fetched (other years, other id lists), without a request.
+- Answers are read in Kolada's real v3 shape: group members as ``member_id`` /
+  ``member_title``, values with ``status`` ``""`` or ``"Missing"`` (value ``null``),
+  ``count``, and ``isdeleted`` on a row or on a value.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import time
@@ -25,6 +31,7 @@ import pandas as pd
 import requests
 
 from .. import paths
+from .reference import municipality_title
 
 BASE_URL = "https://api.kolada.se/v3"
 MAX_IDS = 25
@@ -38,6 +45,21 @@ DATA_COLUMNS = [
     "value",
     "count",
     "status",
+    "fetched",
+]
+KPI_COLUMNS = [
+    "id",
+    "title",
+    "description",
+    "is_divided_by_gender",
+    "municipality_type",
+    "auspice",
+    "operating_area",
+    "perspective",
+    "prel_publication_date",
+    "publication_date",
+    "publ_period",
+    "has_ou_data",
 ]
 
 
@@ -78,8 +100,10 @@ class KoladaClient:
         self.session = session or requests.Session()
         self.session.headers.setdefault("User-Agent", "sonanalys (socialförvaltningens ekonomer)")
         self.requests_made = 0
+        self.cache_hits = 0
         self._last = 0.0
         self._names: dict[str, str] = {}
+        self._group_titles: dict[str, str] = {}
 
     # ------------------------------------------------------------------ transport
     def _cache_path(self, url: str) -> Path:
@@ -87,20 +111,28 @@ class KoladaClient:
 
     def get_json(self, url: str) -> dict:
         """One URL's JSON: from the cache, else from Kolada (and then cached)."""
+        return self._get(url)[0]
+
+    def _get(self, url: str) -> tuple[dict, str]:
+        """The body and the date it was fetched (``YYYY-MM-DD``; '' for old entries)."""
         cached = self._cache_path(url)
         if cached.exists():
-            return json.loads(cached.read_text(encoding="utf-8"))["body"]
+            self.cache_hits += 1
+            entry = json.loads(cached.read_text(encoding="utf-8"))
+            return entry["body"], entry.get("fetched", "")
         if self.offline:
             raise KoladaError(
                 f"{url} finns inte i cachen ({self.cache_dir}) och klienten är offline: "
                 "kör `sonanalys kolada fetch …` med nätåtkomst först"
             )
         body = self._fetch(url)
+        fetched = dt.date.today().isoformat()
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"url": url, "body": body}, ensure_ascii=False), "utf-8")
+        entry = {"url": url, "fetched": fetched, "body": body}
+        tmp.write_text(json.dumps(entry, ensure_ascii=False), "utf-8")
         tmp.replace(cached)
-        return body
+        return body, fetched
 
     def _fetch(self, url: str) -> dict:
         for attempt in range(self.retries + 1):
@@ -141,17 +173,33 @@ class KoladaClient:
             raise KoladaError(f"Kolada svarade {r.status_code} ({url}): {r.text[:200]}")
         raise AssertionError("unreachable")
 
-    def _pages(self, url: str) -> Iterator[dict]:
+    def _pages(self, url: str) -> Iterator[tuple[dict, str]]:
         seen: set[str] = set()
         while url:
             if url in seen:
                 raise KoladaError(f"Kolada pekar tillbaka på en redan läst sida ({url})")
             seen.add(url)
-            body = self.get_json(url)
-            yield body
+            body, fetched = self._get(url)
+            yield body, fetched
             url = body.get("next_url") or ""
 
     # ------------------------------------------------------------------ data
+    def data_urls(
+        self,
+        kpis: Iterable[str] | str,
+        municipalities: Iterable[str | int] | str,
+        years: Iterable[int] | int,
+    ) -> list[str]:
+        """The request URLs for these values: at most 25 ids per path segment."""
+        kpi_ids, muni_ids, year_ids = _ids(kpis), _ids(municipalities), _ids(years)
+        return [
+            f"{self.base_url}/data/kpi/{','.join(k)}/municipality/{','.join(m)}"
+            f"/year/{','.join(y)}?per_page={PER_PAGE}"
+            for k in chunks(kpi_ids)
+            for m in chunks(muni_ids)
+            for y in chunks(year_ids)
+        ]
+
     def data(
         self,
         kpis: Iterable[str] | str,
@@ -160,37 +208,56 @@ class KoladaClient:
     ) -> pd.DataFrame:
         """Values of ``kpis`` for ``municipalities`` (ids such as ``0580``, or group ids
         such as ``G96092``) and ``years``, tidy."""
-        kpi_ids, muni_ids, year_ids = _ids(kpis), _ids(municipalities), _ids(years)
         rows: list[dict] = []
-        for k in chunks(kpi_ids):
-            for m in chunks(muni_ids):
-                for y in chunks(year_ids):
-                    url = (
-                        f"{self.base_url}/data/kpi/{','.join(k)}/municipality/{','.join(m)}"
-                        f"/year/{','.join(y)}?per_page={PER_PAGE}"
-                    )
-                    for page in self._pages(url):
-                        for v in page.get("values", []):
-                            for g in v.get("values", []):
-                                if g.get("isdeleted"):
-                                    continue
-                                rows.append(
-                                    {
-                                        "kpi": v["kpi"],
-                                        "municipality_id": str(v["municipality"]),
-                                        "year": int(v["period"]),
-                                        "gender": g.get("gender", "T"),
-                                        "value": g.get("value"),
-                                        "count": g.get("count"),
-                                        "status": g.get("status") or "",
-                                    }
-                                )
+        for url in self.data_urls(kpis, municipalities, years):
+            rows += self.data_rows(url)
+        return self._frame(rows)
+
+    def data_rows(self, url: str) -> list[dict]:
+        """The tidy rows of one data URL, all its pages followed."""
+        rows: list[dict] = []
+        for page, fetched in self._pages(url):
+            rows += _value_rows(page, fetched)
+        return rows
+
+    def stored(
+        self,
+        kpis: Iterable[str] | str,
+        municipalities: Iterable[str | int] | str,
+        years: Iterable[int] | int,
+    ) -> pd.DataFrame:
+        """What the cache holds for these KPIs, municipalities and years, from any
+        data request that was made (other id lists and years included); no request.
+        Where two answers hold the same value, the latest fetched is kept."""
+        kpi_ids, muni_ids = set(_ids(kpis)), set(_ids(municipalities))
+        year_ids = {int(y) for y in _ids(years)}
+        rows: list[dict] = []
+        for f in sorted(self.cache_dir.glob("*.json")) if self.cache_dir.is_dir() else []:
+            entry = json.loads(f.read_text(encoding="utf-8"))
+            if "/data/kpi/" not in entry.get("url", ""):
+                continue
+            rows += [
+                r
+                for r in _value_rows(entry["body"], entry.get("fetched", ""))
+                if r["kpi"] in kpi_ids
+                and r["municipality_id"] in muni_ids
+                and r["year"] in year_ids
+            ]
+        df = self._frame(rows)
+        df = df.sort_values("fetched", kind="stable").drop_duplicates(
+            ["kpi", "municipality_id", "year", "gender"], keep="last"
+        )
+        return df.sort_values(["kpi", "municipality_id", "year", "gender"]).reset_index(drop=True)
+
+    def _frame(self, rows: list[dict]) -> pd.DataFrame:
         df = pd.DataFrame(rows, columns=[c for c in DATA_COLUMNS if c != "municipality"])
         df["value"] = pd.to_numeric(df["value"], errors="raise").astype("float64")
         df["count"] = pd.to_numeric(df["count"], errors="raise").astype("float64")
         df["year"] = df["year"].astype("int64")
         df["status"] = df["status"].astype(str)
-        df["municipality"] = [self._names.get(m, "") for m in df["municipality_id"]]
+        df["municipality"] = [
+            self._names.get(m) or municipality_title(m) for m in df["municipality_id"]
+        ]
         df = df.sort_values(["kpi", "municipality_id", "year", "gender"], kind="stable")
         return df[DATA_COLUMNS].reset_index(drop=True)
 
@@ -199,12 +266,14 @@ class KoladaClient:
         url = f"{self.base_url}/{endpoint}?per_page={PER_PAGE}"
         if search:
             url += f"&title={quote(search)}"
-        return [v for page in self._pages(url) for v in page.get("values", [])]
+        return [v for page, _ in self._pages(url) for v in page.get("values", [])]
 
     def kpis(self, search: str | None = None) -> pd.DataFrame:
+        """KPI metadata in v3's columns (``auspice``, ``is_divided_by_gender`` …)."""
         vals = self._search("kpi", search)
-        cols = ["id", "title", "description", "operating_area", "has_ou_data"]
-        return pd.DataFrame([{c: v.get(c, "") for c in cols} for v in vals], columns=cols)
+        return pd.DataFrame(
+            [{c: v.get(c, "") for c in KPI_COLUMNS} for v in vals], columns=KPI_COLUMNS
+        )
 
     def municipalities(self, search: str | None = None) -> pd.DataFrame:
         vals = self._search("municipality", search)
@@ -217,7 +286,10 @@ class KoladaClient:
         )  # fmt: skip
 
     def groups(self, search: str | None = None) -> pd.DataFrame:
+        """The search listing of groups: ``id, title, n_members``."""
         vals = self._search("municipality_groups", search)
+        for v in vals:
+            self._group_titles[str(v["id"])] = v.get("title", "")
         return pd.DataFrame(
             [{"id": v["id"], "title": v.get("title", ""), "n_members": len(v.get("members", []))}
              for v in vals],
@@ -225,17 +297,56 @@ class KoladaClient:
         )  # fmt: skip
 
     def group_members(self, group_id: str) -> pd.DataFrame:
+        """A group's members, ``municipality_id, municipality``, from
+        ``/municipality_groups/{id}`` (the group itself, or a listing holding it)."""
         body = self.get_json(f"{self.base_url}/municipality_groups/{quote(group_id)}")
-        values = body.get("values", [body]) if "values" in body else [body]
-        members = [m for v in values if v.get("id") == group_id for m in v.get("members", [])]
-        for m in members:
-            self._names[str(m["id"])] = m.get("title", "")
-        return pd.DataFrame(
-            [{"municipality_id": str(m["id"]), "municipality": m.get("title", "")}
-             for m in members],
-            columns=["municipality_id", "municipality"],
-        )  # fmt: skip
+        groups_ = body["values"] if isinstance(body.get("values"), list) else [body]
+        found = [g for g in groups_ if str(g.get("id")) == group_id]
+        members = [_member(m) for g in found for m in g.get("members", [])]
+        for g in found:
+            self._group_titles[group_id] = g.get("title", "")
+        for mid, title in members:
+            self._names[mid] = title
+        return pd.DataFrame(members, columns=["municipality_id", "municipality"])
+
+    def group_title(self, group_id: str) -> str:
+        """The title of a group read by ``groups`` or ``group_members``; '' if none."""
+        return self._group_titles.get(group_id, "")
 
     def name(self, municipality_id: str, title: str) -> None:
         """Remember a municipality's name for ``data`` frames."""
         self._names[municipality_id] = title
+
+
+def _member(m: dict) -> tuple[str, str]:
+    """A group member as v3 gives it (``member_id``/``member_title``); older answers
+    said ``id``/``title``."""
+    mid = m.get("member_id", m.get("id"))
+    if mid is None:
+        raise KoladaError(f"en gruppmedlem utan id i Koladas svar: {m!r}")
+    return str(mid), str(m.get("member_title", m.get("title", "")))
+
+
+def _value_rows(page: dict, fetched: str) -> list[dict]:
+    """A data page's values as tidy rows; deleted rows and values are left out, a
+    missing value (``status`` "Missing", ``value`` null) is kept as NaN, never 0."""
+    rows = []
+    for v in page.get("values", []):
+        if v.get("isdeleted"):
+            continue
+        for g in v.get("values", []):
+            if g.get("isdeleted"):
+                continue
+            rows.append(
+                {
+                    "kpi": v["kpi"],
+                    "municipality_id": str(v["municipality"]),
+                    "year": int(v["period"]),
+                    "gender": g.get("gender", "T"),
+                    "value": g.get("value"),
+                    "count": g.get("count"),
+                    "status": g.get("status") or "",
+                    "fetched": fetched,
+                }
+            )
+    return rows

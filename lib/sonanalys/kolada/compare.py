@@ -1,13 +1,17 @@
 """The municipality against its comparison group, per KPI and year.
 
-Kolada's group value (e.g. G96092) is an unweighted mean that includes the municipality
-itself. The columns computed here say what they are: ``mean`` (unweighted, members with a
-value, municipality included — Kolada's definition), ``mean_excl`` (without the
-municipality), ``median``; ``rank`` is 1 for the lowest value. The gap in mnkr is our own
-computation: the kr/inv gap times the municipality's population of the KPI's denominator
-("at the group mean the cost would be X mnkr lower"). ``gap_kolada`` is the gap to Kolada's
-own group value — all there is when only the municipality and the group are known (the
-snapshot of what a document prints).
+Kolada's group value (e.g. G96092) is the members' unweighted mean; ``count`` on that
+value is the number of members behind it. The columns computed here say what they are:
+``mean`` (unweighted, the members with a value — Kolada's definition, so the
+municipality is in it only when it is a member), ``mean_excl`` (the members without the
+municipality), ``weighted_mean`` (weighted by each member's population of the KPI's
+denominator, N01951 or N01948; NaN unless every member's population is there),
+``median``, ``min``, ``max``; ``rank`` is 1 for the lowest value (the lowest cost) among
+the members and the municipality, ``n_ranked`` how many were ranked. The gap in mnkr is
+our own computation: the kr/inv gap times the municipality's population of the KPI's
+denominator ("at the group mean the cost would be X mnkr lower"). ``gap_kolada`` is the
+gap to Kolada's own group value — all there is when only the municipality and the group
+are known.
 """
 
 from __future__ import annotations
@@ -25,17 +29,24 @@ COLUMNS = [
     "n_members",
     "mean",
     "mean_excl",
+    "weighted_mean",
     "median",
     "min",
     "max",
     "rank",
+    "n_ranked",
     "kolada_group_value",
+    "kolada_group_count",
     "gap_kolada",
     "gap",
     "gap_pct",
     "population",
     "gap_mnkr",
 ]
+
+
+def _nan_round(x: float, digits: int = 6) -> float:
+    return round(x, digits) if x == x else np.nan
 
 
 def compare(
@@ -45,29 +56,37 @@ def compare(
     group_id: str = "",
     gender: str = "T",
 ) -> pd.DataFrame:
-    """``values``: tidy Kolada data (kpi, municipality_id, year, gender, value) for the
-    members, optionally the group id and the population KPIs (N01951, N01948)."""
+    """``values``: tidy Kolada data (kpi, municipality_id, year, gender, value, and
+    ``count`` where Kolada gave it) for the members and the municipality, optionally the
+    group id and the population KPIs (N01951, N01948)."""
     v = values[(values["gender"] == gender) & values["value"].notna()]
-    pop = v[v["kpi"].isin(set(POPULATION_KPI.values()))]
+    populations = set(POPULATION_KPI.values())
+    pop = v[v["kpi"].isin(populations)].set_index(["kpi", "year", "municipality_id"])["value"]
+    pool = [*members, municipality_id] if municipality_id not in members else list(members)
     out: list[dict] = []
-    for (kpi, year), g in v[v["municipality_id"].isin(members)].groupby(["kpi", "year"]):
-        if kpi in POPULATION_KPI.values():
+    for (kpi, year), g in v[v["municipality_id"].isin(pool)].groupby(["kpi", "year"]):
+        if kpi in populations:
             continue
         own = g[g["municipality_id"] == municipality_id]["value"]
         if own.empty:
             continue
         x = float(own.iloc[0])
-        vals = g["value"].astype(float)
-        others = g[g["municipality_id"] != municipality_id]["value"].astype(float)
-        mean = float(vals.mean())
+        mem = g[g["municipality_id"].isin(members)]
+        vals = mem["value"].astype(float)
+        others = mem[mem["municipality_id"] != municipality_id]["value"].astype(float)
+        ranked = g["value"].astype(float)
+        mean = float(vals.mean()) if len(vals) else np.nan
         kg = v[(v["kpi"] == kpi) & (v["year"] == year) & (v["municipality_id"] == group_id)]
-        p = pop[
-            (pop["kpi"] == POPULATION_KPI.get(kpi, ""))
-            & (pop["year"] == year)
-            & (pop["municipality_id"] == municipality_id)
-        ]["value"]
-        population = float(p.iloc[0]) if len(p) else np.nan
+        pkpi = POPULATION_KPI.get(kpi, "")
+        weights = [pop.get((pkpi, year, m), np.nan) for m in mem["municipality_id"]]
+        weighted = (
+            float(np.average(vals, weights=weights))
+            if len(vals) and not np.isnan(weights).any()
+            else np.nan
+        )
+        population = float(pop.get((pkpi, year, municipality_id), np.nan))
         gap = x - mean
+        kcount = kg["count"].iloc[0] if len(kg) and "count" in kg else np.nan
         out.append(
             {
                 "kpi": kpi,
@@ -75,20 +94,21 @@ def compare(
                 "municipality_id": municipality_id,
                 "value": x,
                 "n_members": len(vals),
-                "mean": round(mean, 6),
-                "mean_excl": round(float(others.mean()), 6) if len(others) else np.nan,
-                "median": float(vals.median()),
-                "min": float(vals.min()),
-                "max": float(vals.max()),
-                "rank": int((vals < x).sum() + 1),
+                "mean": _nan_round(mean),
+                "mean_excl": _nan_round(float(others.mean())) if len(others) else np.nan,
+                "weighted_mean": _nan_round(weighted),
+                "median": float(vals.median()) if len(vals) else np.nan,
+                "min": float(vals.min()) if len(vals) else np.nan,
+                "max": float(vals.max()) if len(vals) else np.nan,
+                "rank": int((ranked < x).sum() + 1),
+                "n_ranked": len(ranked),
                 "kolada_group_value": float(kg["value"].iloc[0]) if len(kg) else np.nan,
+                "kolada_group_count": float(kcount) if kcount == kcount else np.nan,
                 "gap_kolada": round(x - float(kg["value"].iloc[0]), 6) if len(kg) else np.nan,
-                "gap": round(gap, 6),
-                "gap_pct": round(100 * gap / mean, 6) if mean else np.nan,
+                "gap": _nan_round(gap),
+                "gap_pct": _nan_round(100 * gap / mean) if mean else np.nan,
                 "population": population,
-                "gap_mnkr": round(gap * population / 1e6, 6)
-                if population == population
-                else np.nan,
+                "gap_mnkr": _nan_round(gap * population / 1e6),
             }
         )
     return pd.DataFrame(out, columns=COLUMNS)
@@ -144,11 +164,18 @@ def gap_trend(comparison: pd.DataFrame) -> pd.DataFrame:
     )  # fmt: skip
 
 
+CROSSCHECK_RESULTS = ("stämmer", "avviker", "ej kontrollerad")
+
+
 def crosscheck(pairs: pd.DataFrame, values: pd.DataFrame, municipality_id: str, group_id: str):
-    """The R9 pairs a document prints against Kolada values (fetched or the snapshot):
-    one row per pair and side, with ``match`` True/False, or ``missing`` when the values
-    lack that KPI and year."""
+    """The comparison pairs a document prints (the municipality and the group) against
+    values from another source: one row per pair and side with ``result`` ``stämmer``
+    (equal at the printed precision, ±0,5), ``avviker``, or ``ej kontrollerad`` and the
+    ``reason``. A value whose ``source`` is the pair's own document (the snapshot is
+    copied from the documents) cannot confirm it and is never used for the check; rows
+    without a ``source`` column or with an empty one count as fetched from Kolada."""
     rows = []
+    has_source = "source" in values.columns
     for r in pairs[pairs["kolada_id"] != ""].itertuples():
         for side, mid, printed in (
             ("kommunen", municipality_id, r.value),
@@ -159,8 +186,23 @@ def crosscheck(pairs: pd.DataFrame, values: pd.DataFrame, municipality_id: str, 
                 & (values["year"] == r.year)
                 & (values["municipality_id"] == mid)
                 & (values["gender"] == "T")
-            ]["value"]
-            kolada = float(k.iloc[0]) if len(k) else np.nan
+                & values["value"].notna()
+            ]
+            own = k["source"].eq(r.source) if has_source else pd.Series(False, index=k.index)
+            other = k[~own]
+            if len(other):
+                kolada = float(other["value"].iloc[0])
+                ok = abs(kolada - float(printed)) <= 0.5
+                result = "stämmer" if ok else "avviker"
+                reason = "" if ok else f"Kolada: {kolada:g}, dokumentet: {float(printed):g}"
+            else:
+                kolada = np.nan
+                result = "ej kontrollerad"
+                reason = (
+                    "enda källan är dokumentet självt"
+                    if own.any()
+                    else "inget värde hämtat från Kolada för nyckeltalet och året"
+                )
             rows.append(
                 {
                     "kpi": r.kolada_id,
@@ -169,9 +211,8 @@ def crosscheck(pairs: pd.DataFrame, values: pd.DataFrame, municipality_id: str, 
                     "municipality_id": mid,
                     "printed": float(printed),
                     "kolada": kolada,
-                    "result": "saknas"
-                    if np.isnan(kolada)
-                    else ("stämmer" if round(kolada) == round(printed) else "avviker"),
+                    "result": result,
+                    "reason": reason,
                     "source": r.source,
                     "line": int(r.line),
                 }

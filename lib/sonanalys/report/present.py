@@ -15,10 +15,36 @@ from ..numparse import format_sv
 
 MISSING = "–"
 MASK = ".."
+# the "decimals" of a column of years or line numbers: whole numbers, never digit-grouped
+PLAIN = "plain"
 # CLDR's Swedish month names, resolved once (``jan.``, ``mars``, ``juni`` …; ``januari`` …)
 MONTHS_SV = dict(get_month_names("abbreviated", locale="sv"))
 MONTHS_SV_WIDE = dict(get_month_names("wide", locale="sv"))
 MASK_NOTE = "..  = färre än {n} personer, eller beräknat ur sådana tal (röjandeskydd)"
+
+
+def wrap(text: str, width: int = 22) -> str:
+    """A chart label over several lines instead of cut off."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
+
+
+def document_names(documents: pd.DataFrame) -> dict[str, str]:
+    """File name → the name a reader knows the document by: its title and year
+    (``Delårsrapport med prognos 2 2023``, ``Reviderad åtgärdsplan … (2021)``); the file
+    name when the document has no title."""
+    out = {}
+    for d in documents.itertuples():
+        title = str(d.title or "").strip()
+        year = "" if pd.isna(d.doc_year) else str(int(d.doc_year))
+        if not title:
+            out[d.source] = d.source
+        elif year and year in title:
+            out[d.source] = title
+        else:
+            out[d.source] = f"{title} ({year})" if year else title
+    return out
 
 
 def use_style() -> None:
@@ -57,17 +83,21 @@ def month_axis(ax, months=range(1, 13), axis: str = "x") -> None:
     a.set_major_formatter(FuncFormatter(lambda v, _p: MONTHS_SV.get(round(float(v)), "")))
 
 
-def sv(value, decimals: int | None = None, unit: str = "") -> str:
+def sv(value, decimals: int | str | None = None, unit: str = "") -> str:
+    """A value as the reports print it: ``1 801,5``; ``–`` when missing; with
+    ``decimals=PLAIN`` a year or line number as is (``2022``, not ``2 022``)."""
     if value is None or (isinstance(value, float) and value != value):
         return MISSING
     if isinstance(value, str):
         return value
+    if decimals == PLAIN:
+        return str(int(value))
     return format_sv(float(value), decimals, unit=unit)
 
 
 def table_html(
     df: pd.DataFrame,
-    decimals: dict[str, int] | int | None = None,
+    decimals: dict[str, int | str] | int | None = None,
     caption: str = "",
     source: str = "",
     index: bool = True,
@@ -89,7 +119,8 @@ def table_html(
             v = row[c]
             text = sv(v, dec(c)) if not isinstance(v, str) else v
             align = "left" if isinstance(v, str) and v not in (MASK, MISSING) else "right"
-            cells.append(f'<td style="text-align:{align}">{html.escape(text)}</td>')
+            plain = ' class="sv-plain"' if dec(c) == PLAIN and not isinstance(v, str) else ""
+            cells.append(f'<td{plain} style="text-align:{align}">{html.escape(text)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     note = f'<p class="source-note">Källa: {html.escape(source)}</p>' if source else ""
@@ -97,6 +128,50 @@ def table_html(
         f'<table class="sv-table">{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>{note}"
     )
+
+
+# the same table as data, beside its HTML in one output: nbconvert shows the HTML, the
+# report run puts the data in NAME.xlsx (the "underlag" an economist reworks)
+TABLE_MIME = "application/vnd.sonanalys.table+json"
+
+
+def _json_value(v):
+    if v is None or (isinstance(v, float) and v != v) or v is pd.NA:
+        return None
+    if hasattr(v, "item"):  # numpy scalars
+        v = v.item()
+    if isinstance(v, float) and v != v:
+        return None
+    return v if isinstance(v, int | float | str | bool) else str(v)
+
+
+def table_data(df: pd.DataFrame, caption: str = "", source: str = "", index: bool = True) -> dict:
+    """The table as JSON-able data: caption, source, columns and rows (numbers as
+    numbers, masked counts as ``..``, missing as null)."""
+    cols = ([str(df.index.name or "")] if index else []) + [str(c) for c in df.columns]
+    rows = [
+        ([_json_value(idx)] if index else []) + [_json_value(v) for v in row]
+        for idx, row in zip(df.index, df.itertuples(index=False), strict=True)
+    ]
+    return {"caption": caption, "source": source, "columns": cols, "rows": rows}
+
+
+def show_table(
+    df: pd.DataFrame,
+    decimals: dict[str, int | str] | int | None = None,
+    caption: str = "",
+    source: str = "",
+    index: bool = True,
+) -> None:
+    """Display ``table_html`` in a notebook, with the table's data for the report's
+    workbook alongside."""
+    from IPython.display import display
+
+    bundle = {
+        "text/html": table_html(df, decimals, caption, source, index),
+        TABLE_MIME: table_data(df, caption, source, index),
+    }
+    display(bundle, raw=True)
 
 
 def mask_small(

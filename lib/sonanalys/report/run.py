@@ -25,7 +25,9 @@ from pathlib import Path
 import nbformat
 
 from .. import paths
+from ..io import share_mode
 from ..pipeline import ensure_processed
+from .present import TABLE_MIME
 
 NOTEBOOKS: dict[str, str] = {
     "01_placeringar": "Placeringar",
@@ -55,6 +57,8 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;}
 .sn-meta{color:#444;font-size:.95em}
 .sn-meta table{border-collapse:collapse;margin:.5em 0}
 .sn-meta td,.sn-meta th{padding:.15em .8em .15em 0;text-align:left}
+.sn-meta td.sn-param{color:#999;font-size:.8em;font-family:monospace}
+table.sv-table tbody th{text-align:left}
 nav.toc{background:#f6f6f6;border:1px solid #ddd;padding:.6em 1.2em;margin:1em 0}
 nav.toc ul{margin:.2em 0;padding-left:1.2em}
 table.sv-table{border-collapse:collapse;margin:.8em 0;font-variant-numeric:tabular-nums}
@@ -62,7 +66,13 @@ table.sv-table th,table.sv-table td{border-bottom:1px solid #ddd;padding:.25em .
 table.sv-table caption{caption-side:top;text-align:left;font-weight:bold;padding:.3em 0}
 p.source-note{font-size:.85em;color:#555;margin-top:0}
 .sn-error{background:#fee;border:1px solid #c00;padding:.5em 1em}
-@media print{nav.toc{display:none}}
+@media print{
+  nav.toc{display:none}
+  tr,img,.jp-OutputArea-output{break-inside:avoid}
+  thead{display:table-header-group}
+  h1,h2,h3{break-after:avoid}
+  body{font-size:10pt}
+}
 </style>
 """
 
@@ -75,12 +85,15 @@ class NotebookResult:
     error: str = ""
     html: str = ""
     executed: str = ""
+    xlsx: str = ""
+    pdf: str = ""
 
 
 @dataclass
 class RunSummary:
     out: Path
     results: list[NotebookResult] = field(default_factory=list)
+    pdf_error: str = ""  # why PDFs asked for were not written (no browser)
 
     @property
     def failed(self) -> list[NotebookResult]:
@@ -94,7 +107,10 @@ def parameters_for(
     processed: Path,
     mask_threshold: int,
     profile: str,
+    extra: dict | None = None,
 ) -> dict:
+    """The parameters every notebook gets, and ``extra`` ones for the notebooks that
+    have them (``comparison_group``, ``kpis``, ``kolada_cache`` for 03)."""
     params: dict = {
         "processed_dir": str(processed),
         "mask_threshold": mask_threshold,
@@ -106,6 +122,7 @@ def parameters_for(
         params["year"] = year
     if period:
         params["period"] = period
+    params.update({k: v for k, v in (extra or {}).items() if v is not None})
     return params
 
 
@@ -149,10 +166,31 @@ def _toc(body: str) -> tuple[str, str]:
     return body, f'<nav class="toc"><strong>Innehåll</strong><ul>{lis}</ul></nav>'
 
 
+# the parameters in the header, in the reader's words (the name a scheduled run sets is
+# shown beside, small); folders are not the reader's business
+PARAM_LABELS = {
+    "municipality": "kommun",
+    "year": "år",
+    "period": "period",
+    "profile": "profil",
+    "mask_threshold": "maskeringsgräns (personer)",
+    "comparison_group": "jämförelsegrupp",
+    "kpis": "nyckeltal",
+    "years": "år i jämförelsen",
+}
+_HIDDEN_PARAMS = {"processed_dir", "kolada_cache"}
+
+
+def _param_value(v) -> str:
+    return ", ".join(str(x) for x in v) if isinstance(v, list | tuple) else str(v)
+
+
 def _header(title: str, params: dict, run_date: str, sources: list[str], error: str) -> str:
-    shown = {k: v for k, v in params.items() if k != "processed_dir"}
+    shown = {k: v for k, v in params.items() if k not in _HIDDEN_PARAMS}
     rows = "".join(
-        f"<tr><th>{html.escape(str(k))}</th><td>{html.escape(str(v))}</td></tr>"
+        f"<tr><th>{html.escape(PARAM_LABELS.get(k, k))}</th>"
+        f"<td>{html.escape(_param_value(v))}</td>"
+        f'<td class="sn-param">{html.escape(k)}</td></tr>'
         for k, v in shown.items()
     )
     err = (
@@ -161,7 +199,7 @@ def _header(title: str, params: dict, run_date: str, sources: list[str], error: 
         if error
         else ""
     )
-    src = ", ".join(html.escape(s) for s in sources) or "–"
+    src = "; ".join(html.escape(s) for s in sources) or "–"
     profile = str(params.get("profile", ""))
     about = PROFILES.get(profile, "").format(n=params.get("mask_threshold", ""))
     return (
@@ -172,6 +210,26 @@ def _header(title: str, params: dict, run_date: str, sources: list[str], error: 
     )
 
 
+def cited_documents(body: str, processed_dir: str | None) -> list[str]:
+    """The documents a report cites (their file names appear in its source notes), each
+    as ``title (municipality, year; file)``, from the processed ``documents`` frame."""
+    path = Path(processed_dir or paths.PROCESSED) / "documents.parquet"
+    if not path.exists():
+        return []
+    import pandas as pd
+
+    docs = pd.read_parquet(path)
+    text = html.unescape(body)
+    out = []
+    for d in docs.itertuples():
+        if d.source not in text:
+            continue
+        where = ", ".join(str(x) for x in (d.municipality, d.doc_year) if pd.notna(x) and x != "")
+        label = d.title or d.source
+        out.append(f"{label} ({where}; {d.source})" if where else f"{label} ({d.source})")
+    return out
+
+
 def export_html(nb_path: Path, title: str, params: dict, run_date: str, error: str = "") -> str:
     nb = nbformat.read(nb_path, as_version=4)
     nb.cells = [
@@ -180,7 +238,7 @@ def export_html(nb_path: Path, title: str, params: dict, run_date: str, error: s
         if not {"parameters", "injected-parameters"} & set(c.get("metadata", {}).get("tags", []))
     ]
     body, _ = _exporter().from_notebook_node(nb)
-    sources = sorted(set(re.findall(r"\b\d{3}_[\w\-]+\.(?:txt|pdf|docx|xlsx|csv)\b", body)))
+    sources = cited_documents(body, params.get("processed_dir"))
     inner = re.search(r"<body[^>]*>(.*)</body>", body, flags=re.S)
     content = inner.group(1) if inner else body
     content, toc = _toc(content)
@@ -243,15 +301,73 @@ def _run_one(name, title, src_dir, tmp, params, timeout, run_date, out) -> Noteb
         last = (str(exc).strip().splitlines() or [""])[-1]
         error = f"{type(exc).__name__}: {last}"
     html_path = tmp / f"{name}.html"
+    xlsx = ""
     if executed.exists():
         normalise_executed(executed, out / "executed" / executed.name)
         html_path.write_text(export_html(executed, title, params, run_date, error), "utf-8")
-    return NotebookResult(name, title, not error, error, html_path.name, executed.name)
+        xlsx = write_tables(executed, tmp / f"{name}.xlsx", title, params, run_date)
+    return NotebookResult(name, title, not error, error, html_path.name, executed.name, xlsx)
+
+
+def report_tables(nb_path: Path) -> list[dict]:
+    """The tables a report shows, as data (``present.show_table``'s bundle), in order."""
+    nb = nbformat.read(nb_path, as_version=4)
+    return [
+        out["data"][TABLE_MIME]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if TABLE_MIME in out.get("data", {})
+    ]
+
+
+def _sheet_name(caption: str, n: int, taken: set[str]) -> str:
+    base = re.sub(r"[\[\]:*?/\\']+", " ", caption).strip() or "Tabell"
+    name = f"{n} {base}"[:31].strip()
+    while name in taken:
+        name = f"{n}-{len(taken)} {base}"[:31].strip()
+    taken.add(name)
+    return name
+
+
+def write_tables(nb_path: Path, path: Path, title: str, params: dict, run_date: str) -> str:
+    """The report's tables as a workbook beside its HTML (one sheet per table, with
+    caption and source on the contents sheet); '' when the report shows no table."""
+    import pandas as pd
+
+    from ..export import write_workbook
+
+    tables = report_tables(nb_path)
+    if not tables:
+        return ""
+    sheets, about, taken = {}, {}, set()
+    for i, t in enumerate(tables, start=1):
+        name = _sheet_name(t.get("caption", ""), i, taken)
+        sheets[name] = pd.DataFrame(t["rows"], columns=t["columns"])
+        about[name] = " — ".join(
+            x
+            for x in (t.get("caption", ""), f"Källa: {t['source']}" if t.get("source") else "")
+            if x
+        )
+    shown = ", ".join(f"{k} {v}" for k, v in params.items() if k != "processed_dir")
+    write_workbook(
+        path, sheets, about, title=f"{title}: underlag", source=f"körd {run_date}; {shown}"
+    )
+    return path.name
 
 
 def _index(results: list[NotebookResult], params: dict, run_date: str) -> str:
+    def extras(r: NotebookResult) -> str:
+        links = [
+            f'<a href="{html.escape(f)}">{label}</a>'
+            for f, label in ((r.pdf, "PDF"), (r.xlsx, "underlag i Excel"))
+            if f
+        ]
+        return f" ({', '.join(links)})" if links else ""
+
     items = "".join(
         f'<li><a href="{html.escape(r.html)}">{html.escape(r.title)}</a>'
+        + extras(r)
         + ("" if r.ok else f' <span class="sn-error">fel: {html.escape(r.error)}</span>')
         + "</li>"
         for r in results
@@ -309,6 +425,8 @@ def run_reports(
     raw: str | Path | None = None,
     processed: str | Path | None = None,
     progress: bool = True,
+    notebook_params: dict | None = None,
+    pdf: bool = False,
 ) -> RunSummary:
     # absolute paths: the kernels run in the notebooks folder, so a relative
     # processed_dir handed to them, or a relative output path, would point elsewhere
@@ -316,11 +434,14 @@ def run_reports(
     processed = Path(processed or paths.PROCESSED).resolve()
     ensure_processed([Path(raw or paths.RAW)], processed)
     names = [n for n in NOTEBOOKS if not only or any(o in n for o in only)]
-    params = parameters_for(municipality, year, period, processed, mask_threshold, profile)
+    params = parameters_for(
+        municipality, year, period, processed, mask_threshold, profile, notebook_params
+    )
     run_date = run_date or dt.date.today().isoformat()
     out.parent.mkdir(parents=True, exist_ok=True)
     old = recover(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    share_mode(tmp)
     (tmp / _PID).write_text(str(os.getpid()), "utf-8")
     (tmp / "executed").mkdir()
     src_dir = Path(notebooks_dir or paths.NOTEBOOKS).resolve()
@@ -336,6 +457,7 @@ def run_reports(
                 for _done in tqdm(as_completed(futures), total=len(futures), unit="notebook"):
                     pass
             results = [f.result() for f in futures]
+        pdf_error = _print_pdfs(results, tmp) if pdf else ""
         (tmp / "index.html").write_text(_index(results, params, run_date), "utf-8")
         # swap in: the previous reports stay whole until the new ones are complete;
         # files that are not ours (.gitkeep) move with them
@@ -350,4 +472,18 @@ def run_reports(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return RunSummary(out, results)
+    return RunSummary(out, results, pdf_error)
+
+
+def _print_pdfs(results: list[NotebookResult], folder: Path) -> str:
+    """``NAME.pdf`` beside each report's HTML; the reason when there is no browser."""
+    from .pdf import NoBrowserError, html_to_pdf
+
+    jobs = [(folder / r.html, folder / f"{Path(r.html).stem}.pdf", r.title) for r in results]
+    try:
+        html_to_pdf(jobs)
+    except NoBrowserError as exc:
+        return str(exc)
+    for r in results:
+        r.pdf = f"{Path(r.html).stem}.pdf"
+    return ""

@@ -1,0 +1,196 @@
+"""What the comparison report (03) shows: which values it has and where they come from,
+the municipality against its comparison group, and what it may claim.
+
+The values are Kolada's, fetched into the cache (``sonanalys kolada fetch``), whenever
+the cache holds any for the municipality; otherwise the figures the documents
+themselves print with a Kolada id (the snapshot), which limit the comparison to the
+municipality against the group's own value and can confirm nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..kolada import (
+    POPULATION_KPI,
+    ComparisonGroup,
+    KoladaClient,
+    compare,
+    gap_trend,
+    kpi_name,
+    kpi_title,
+    kpi_unit,
+    publication_note,
+    snapshot,
+)
+from ..numparse import format_sv
+
+FROM_KOLADA = "kolada"
+FROM_DOCUMENTS = "dokument"
+NOTHING = "inga"
+
+
+@dataclass
+class ComparisonSource:
+    """The values a comparison uses and what they are: ``kind`` is ``kolada`` (fetched),
+    ``dokument`` (printed by the documents) or ``inga``; ``description`` says so in
+    Swedish for the report, ``fetched`` the dates they were fetched."""
+
+    values: pd.DataFrame
+    kind: str
+    description: str
+    fetched: list[str] = field(default_factory=list)
+
+
+def comparison_values(
+    kpis: list[str],
+    grp: ComparisonGroup,
+    municipality_id: str,
+    years: range | list[int],
+    cache_dir: str | Path | None = None,
+) -> ComparisonSource:
+    """Kolada's values from the cache (no request is made), else the snapshot."""
+    ids = list(
+        dict.fromkeys([*grp.members, municipality_id, *([grp.group_id] * bool(grp.group_id))])
+    )
+    pops = sorted({POPULATION_KPI[k] for k in kpis if k in POPULATION_KPI})
+    client = KoladaClient(cache_dir=cache_dir, offline=True)
+    stored = client.stored([*kpis, *pops], ids, years)
+    own = stored[(stored["municipality_id"] == municipality_id) & stored["value"].notna()]
+    if len(own):
+        dates = sorted({d for d in stored["fetched"] if d})
+        when = f"hämtat {dates[0]}" + (f"–{dates[-1]}" if len(dates) > 1 else "") if dates else ""
+        return ComparisonSource(
+            stored, FROM_KOLADA, f"Kolada (API v3){', ' + when if when else ''}", dates
+        )
+    snap = snapshot()
+    snap = snap[snap["kpi"].isin(kpis) & snap["municipality_id"].isin(ids)]
+    snap = snap[snap["year"].isin(list(years))]
+    if snap[snap["municipality_id"] == municipality_id].empty:
+        return ComparisonSource(snap, NOTHING, "inga värden: inget är hämtat från Kolada")
+    lines = ", ".join(f"{src} rad {_span(g['line'].dropna())}" for src, g in snap.groupby("source"))
+    return ComparisonSource(
+        snap,
+        FROM_DOCUMENTS,
+        f"dokumentets egna uppgifter ({lines}); inga värden är hämtade från Kolada",
+    )
+
+
+def _span(lines: pd.Series) -> str:
+    lo, hi = int(lines.min()), int(lines.max())
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def kpi_label(kpi: str) -> str:
+    """``N35001 Kostnad missbruksvård vuxna, kr/inv`` (Kolada's title, the id when the
+    shipped metadata lack it)."""
+    title = kpi_title(kpi)
+    return kpi if title == kpi else f"{kpi} {title}"
+
+
+def publication_notes(kpis: list[str], today: dt.date | None = None) -> list[str]:
+    """One line per KPI on Kolada's publication (title, date, the year it covers)."""
+    out = []
+    for k in kpis:
+        note = publication_note(k, today)
+        if note:
+            out.append(f"{kpi_label(k)}: {note}")
+    return out
+
+
+def fetch_command(kpis: list[str], group_spec: str, years: range | list[int]) -> str:
+    """The command that fills the cache for this comparison (for the README and the
+    intern profile; ledning's reports show no commands)."""
+    ys = sorted(years)
+    pops = sorted({POPULATION_KPI[k] for k in kpis if k in POPULATION_KPI})
+    return (
+        f"sonanalys kolada fetch --kpi {' '.join([*kpis, *pops])} --group {group_spec} "
+        f"--years {ys[0]}-{ys[-1]}"
+    )
+
+
+def comparison(
+    source: ComparisonSource, grp: ComparisonGroup, municipality_id: str
+) -> pd.DataFrame:
+    """``kolada.compare`` on the source's values, with each KPI's label and unit."""
+    c = compare(source.values, municipality_id, grp.members, grp.group_id)
+    c.insert(1, "label", [kpi_label(k) for k in c["kpi"]])
+    c.insert(2, "unit", [kpi_unit(k) for k in c["kpi"]])
+    return c
+
+
+def has_members(cmp: pd.DataFrame) -> bool:
+    """Whether the members' own values are there (else only the group's value is)."""
+    return bool(len(cmp)) and int(cmp["n_members"].max()) > 1
+
+
+def key_findings(
+    cmp: pd.DataFrame, source: ComparisonSource, municipality: str, group_name: str
+) -> list[str]:
+    """Three to five sentences for ledning, written from the numbers."""
+    if cmp.empty:
+        return [f"Det finns inga värden för {municipality} att jämföra med {group_name}."]
+    last = cmp[cmp["year"] == cmp["year"].max()]
+    year = int(last["year"].iloc[0])
+    out = []
+    if has_members(cmp):
+        for r in last.itertuples():
+            unit = f" {r.unit}" if r.unit else ""
+            side = "lägre" if r.gap < 0 else "högre"
+            mnkr = (
+                f", motsvarande {format_sv(abs(r.gap_mnkr), 1)} mnkr"
+                if r.gap_mnkr == r.gap_mnkr
+                else ""
+            )
+            out.append(
+                f"{year} låg {municipality} {format_sv(abs(r.gap), 0)}{unit} "
+                f"({format_sv(abs(r.gap_pct), 0)} %) {side} än det ovägda medlet i {group_name} "
+                f"för {kpi_name(r.kpi).lower()}{mnkr}; rang {r.rank} av {r.n_ranked} "
+                "(1 = lägst kostnad)."
+            )
+        trend = gap_trend(cmp)
+        for t in trend[trend["n_years"] >= 2].itertuples():
+            direction = "minskat" if abs(t.last_gap) < abs(t.first_gap) else "ökat"
+            out.append(
+                f"Avståndet till gruppen för {t.kpi} har {direction} från "
+                f"{format_sv(t.first_gap, 0)} ({t.first_year}) till "
+                f"{format_sv(t.last_gap, 0)} ({t.last_year}), "
+                f"{format_sv(t.slope_per_year, 0)} per år."
+            )
+    else:
+        for r in last[last["kolada_group_value"].notna()].itertuples():
+            unit = f" {r.unit}" if r.unit else ""
+            out.append(
+                f"{year} var {kpi_name(r.kpi).lower()} {format_sv(r.value, 0)}{unit} för "
+                f"{municipality} mot {format_sv(r.kolada_group_value, 0)}{unit} för "
+                f"{group_name} enligt dokumentet."
+            )
+    if source.kind != FROM_KOLADA:
+        out.append(
+            "Inget av värdena är bekräftat mot Kolada: jämförelsen bygger på dokumentets egna "
+            "uppgifter, och gruppens medlemmar saknas."
+        )
+    return out[:5]
+
+
+def crosscheck_summary(cc: pd.DataFrame) -> str:
+    """One sentence on the document's own comparison pairs and what could be checked."""
+    if cc.empty:
+        return ""
+    n = len(cc)
+    counts = cc["result"].value_counts()
+    ok, off = int(counts.get("stämmer", 0)), int(counts.get("avviker", 0))
+    unchecked = int(counts.get("ej kontrollerad", 0))
+    if unchecked == n:
+        return (
+            f"Ingen av dokumentets {n} jämförelsesiffror är kontrollerad mot Kolada: "
+            "inga värden för dem är hämtade från Kolada."
+        )
+    parts = [f"{ok} stämmer med Kolada", f"{off} avviker"]
+    if unchecked:
+        parts.append(f"{unchecked} är inte kontrollerade")
+    return f"Av dokumentets {n} jämförelsesiffror " + ", ".join(parts) + "."

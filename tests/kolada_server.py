@@ -1,0 +1,150 @@
+"""A Kolada v3 on loopback that answers from real saved v3 output (tests/fixtures/kolada and
+data/raw/kolada; sources in tests/fixtures/kolada/README.md), in v3's own shapes:
+
+- ``/data/kpi/{ids}/municipality/{ids}[/year/{years}]``: ``{"values": [{"kpi",
+  "municipality", "period", "values": [{"gender", "count", "status", "value"}]}],
+  "count", "next_url"}`` filtered from the real rows; more than 25 ids in a segment
+  answer 422; ``per_page`` pages through ``next_url``;
+- ``/municipality``, ``/kpi`` (``?title=`` filters), ``/municipality_groups`` (members as
+  ``member_id``/``member_title``) and ``/municipality_groups/{id}``.
+
+``extra`` rows can be added (e.g. a ``Missing`` value); every request is logged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+from sonanalys import paths
+
+FIXTURES = Path(__file__).parent / "fixtures" / "kolada"
+
+
+def _csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def real_values() -> list[dict]:
+    """values_real.csv as v3 data rows (status "" and count 1, as saved)."""
+    return [
+        {
+            "kpi": r["kpi"],
+            "municipality": r["municipality_id"],
+            "period": int(r["year"]),
+            "values": [
+                {"gender": r["gender"], "count": 1, "status": "", "value": float(r["value"])}
+            ],
+        }
+        for r in _csv(FIXTURES / "values_real.csv")
+    ]
+
+
+def real_groups() -> list[dict]:
+    groups: dict[str, dict] = {}
+    for r in _csv(FIXTURES / "group_members.csv"):
+        g = groups.setdefault(r["group_id"], {"id": r["group_id"], "title": r["group_title"]})
+        g.setdefault("members", []).append(
+            {"member_id": r["member_id"], "member_title": r["member_title"]}
+        )
+    return list(groups.values())
+
+
+def real_kpis() -> list[dict]:
+    """kpi_metadata.csv in v3's key order, booleans as JSON booleans."""
+    out = []
+    for r in _csv(paths.RAW / "kolada" / "kpi_metadata.csv"):
+        row = dict(r)
+        for k in ("is_divided_by_gender", "has_ou_data"):
+            row[k] = r[k] == "True"
+        out.append(row)
+    return out
+
+
+def real_municipalities() -> list[dict]:
+    return _csv(paths.RAW / "kolada" / "municipalities.csv")
+
+
+class RealKolada:
+    def __init__(self, per_page: int = 5000, group_shape: str = "object"):
+        self.data = real_values()
+        self.groups = real_groups()
+        self.kpis = real_kpis()
+        self.municipalities = real_municipalities()
+        self.per_page = per_page
+        self.group_shape = group_shape  # "object" or "values"
+        self.log: list[str] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                outer.log.append(self.path)
+                status, body = outer.answer(self.path)
+                data = json.dumps(body, ensure_ascii=False).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(data)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/v3"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    # ------------------------------------------------------------------ answers
+    def _listing(self, rows: list[dict], query: dict) -> dict:
+        title = query.get("title", [""])[0].casefold()
+        rows = [r for r in rows if title in r.get("title", "").casefold()]
+        return {"values": rows, "count": len(rows), "next_url": None}
+
+    def answer(self, raw: str) -> tuple[int, dict]:
+        u = urlparse(raw)
+        parts = [unquote(p) for p in u.path.split("/") if p][1:]  # drop "v3"
+        query = parse_qs(u.query)
+        if any(len(p.split(",")) > 25 for p in parts):
+            return 422, {"error": "Too many ids"}
+        if parts == ["municipality"]:
+            return 200, self._listing(self.municipalities, query)
+        if parts == ["kpi"]:
+            return 200, self._listing(self.kpis, query)
+        if parts == ["municipality_groups"]:
+            return 200, self._listing(self.groups, query)
+        if len(parts) == 2 and parts[0] == "municipality_groups":
+            hit = [g for g in self.groups if g["id"] == parts[1]]
+            if self.group_shape == "values":
+                return 200, {"values": hit, "count": len(hit), "next_url": None}
+            return (200, hit[0]) if hit else (404, {"error": "not found"})
+        if len(parts) >= 4 and parts[:1] == ["data"] and parts[1] == "kpi":
+            kpis = set(parts[2].split(","))
+            munis = set(parts[4].split(","))
+            years = {int(y) for y in parts[6].split(",")} if len(parts) >= 7 else None
+            rows = [
+                r
+                for r in self.data
+                if r["kpi"] in kpis
+                and r["municipality"] in munis
+                and (years is None or r["period"] in years)
+            ]
+            page = int(query.get("page", ["1"])[0])
+            size = int(query.get("per_page", [str(self.per_page)])[0])
+            size = min(size, self.per_page)
+            chunk = rows[(page - 1) * size : page * size]
+            nxt = None
+            if page * size < len(rows):
+                nxt = f"{self.url}{u.path[3:]}?per_page={size}&page={page + 1}"
+            return 200, {"values": chunk, "count": len(chunk), "next_url": nxt}
+        return 404, {"error": "not found"}

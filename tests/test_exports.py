@@ -1,0 +1,222 @@
+"""What an economist opens: safe CSV, workbooks (the parse's and each report's), the PDF
+appendix, and documents from a folder of one's own kept apart from data/raw's frames —
+tried with a hostile document whose labels are formulas and markup."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from sonanalys import paths
+from sonanalys.cli import main
+from sonanalys.export import safe_text
+from sonanalys.report.run import run_reports
+
+HOSTILE = """# Delårsrapport augusti 2025, Socialnämnden, Vimmerby kommun
+
+## Driftsammandrag, mnkr
+
+| Verksamhet | Budget 2025 | Utfall jan-aug 2025 | Prognos 2025 | Avvikelse |
+|---|---|---|---|---|
+| =HYPERLINK("http://example.invalid/x","klicka") | 10,0 | 6,0 | 9,5 | 0,5 |
+| +SUM(A1:A9) | 20,0 | 14,0 | 21,0 | -1,0 |
+| @SUM(A1:A2) | 5,0 | 3,0 | 5,0 | 0,0 |
+| -2+3 | 1,0 | 1,0 | 1,0 | 0,0 |
+| Köp & "övrigt" <b>x</b> | 2,0 | 1,0 | 2,0 | 0,0 |
+| Summa | 38,0 | 25,0 | 38,5 | -0,5 |
+"""
+FORMULAS = [
+    '=HYPERLINK("http://example.invalid/x","klicka")',
+    "+SUM(A1:A9)",
+    "@SUM(A1:A2)",
+    "-2+3",
+]
+NBSP, MINUS = "\u00a0", "\u2212"
+
+
+@pytest.mark.parametrize(
+    "text, safe",
+    [
+        ("=1+1", "'=1+1"),
+        ("+46 13 20 00 00", "'+46 13 20 00 00"),
+        ("@cmd", "'@cmd"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-2+3", "'-2+3"),
+        ("- kvinnor", "'- kvinnor"),
+        ("-81.5", "-81.5"),  # a number stays a number
+        ("-81,5", "-81,5"),
+        ("-1 801", "-1 801"),
+        ("Myndighet", "Myndighet"),
+        ("", ""),
+    ],
+)
+def test_safe_text(text, safe):
+    assert safe_text(text) == safe
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory, monkeypatch_module):
+    """A hostile document in a folder of its own, parsed and reported with --data, while
+    data/processed (here a copy in a temporary root) holds data/raw's frames."""
+    root = tmp_path_factory.mktemp("root")
+    processed = root / "processed"
+    monkeypatch_module.setattr(paths, "PROCESSED", processed)
+    assert main(["parse", str(paths.RAW), "--out", str(processed)]) == 0
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in processed.iterdir()}
+    docs = root / "dokument på nätverksdisken"
+    docs.mkdir()
+    (docs / "delarsrapport_vimmerby_2025.txt").write_text(HOSTILE, encoding="utf-8")
+    assert main(["parse", "--data", str(docs)]) == 0
+    out = root / "rapporter"
+    args = ["report", "--data", str(docs), "--municipality", "Vimmerby", "--year", "2025"]
+    args += ["--period", "jan-aug", "--only", "05", "--out", str(out), "--date", "2026-11-27"]
+    assert main(args) == 0
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in processed.iterdir()
+             if p.is_file()}  # fmt: skip
+    return {
+        "own": paths.processed_for(docs),
+        "processed": processed,
+        "unchanged": before == after,
+        "out": out,
+    }
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    mp = pytest.MonkeyPatch()
+    yield mp
+    mp.undo()
+
+
+def test_data_folder_is_kept_apart_from_data_raw(hostile):
+    assert hostile["unchanged"]  # data/processed's own files untouched
+    own = hostile["own"]
+    assert own.parent == hostile["processed"] / "mappar"
+    assert re.fullmatch(r"dokument-på-nätverksdisken-[0-9a-f]{8}", own.name)
+    docs = pd.read_parquet(own / "documents.parquet")
+    assert docs[["source", "municipality", "doc_year"]].values.tolist() == [
+        ["delarsrapport_vimmerby_2025.txt", "Vimmerby", 2025]
+    ]
+
+
+def test_hostile_labels_are_text_in_csv(hostile):
+    csv = pd.read_csv(hostile["own"] / "observations.csv", dtype=str, keep_default_na=False)
+    labels = set(csv["row_label"])
+    for f in FORMULAS:
+        assert "'" + f in labels and f not in labels
+    assert 'Köp & "övrigt" x' in labels  # markup removed by the reader, text kept
+    # the numbers are numbers, and the parquet keeps the exact text
+    assert csv[csv["row_label"] == "'-2+3"]["value"].tolist() == ["1.0", "1.0", "1.0", "0.0"]
+    obs = pd.read_parquet(hostile["own"] / "observations.parquet")
+    assert set(FORMULAS) <= set(obs["row_label"])
+
+
+def test_hostile_labels_are_text_in_the_workbook(hostile):
+    wb = load_workbook(hostile["own"] / "sonanalys.xlsx")
+    assert wb.sheetnames[:4] == ["Innehåll", "documents", "observations", "parse_report"]
+    ws = wb["observations"]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+    header = [c.value for c in ws[1]]
+    col = header.index("row_label")
+    values = {}
+    for row in ws.iter_rows(min_row=2):
+        assert all(c.data_type != "f" for c in row)  # no formula anywhere
+        values.setdefault(row[col].value, row)
+    for f in FORMULAS:
+        assert f in values and values[f][col].data_type == "s"
+    # numbers are stored as numbers with a display format; years without grouping
+    row = values["-2+3"]
+    assert row[header.index("value")].value == 1.0
+    assert row[header.index("value")].number_format == "#,##0.0"
+    assert (
+        row[header.index("year")].value == 2025 and row[header.index("year")].number_format == "0"
+    )
+    toc = [r for r in wb["Innehåll"].iter_rows(values_only=True)]
+    assert (
+        "observations",
+        24,
+        "ett tal per rad, så som det står i dokumentet, med fil och rad",
+    ) in toc
+
+
+def test_hostile_labels_are_escaped_in_the_report_and_its_workbook(hostile):
+    page = (hostile["out"] / "05_delarsrapport.html").read_text(encoding="utf-8")
+    assert '<th>=HYPERLINK("http://example.invalid/x","klicka")</th>' in page  # as text
+    assert '<th>Köp &amp; "övrigt" x</th>' in page
+    # the header names the document by title, municipality and year — also for a file
+    # name that is not a seed's
+    assert (
+        "Datakällor: Delårsrapport augusti 2025, Socialnämnden, Vimmerby kommun "
+        "(Vimmerby, 2025; delarsrapport_vimmerby_2025.txt)"
+    ) in html.unescape(page)
+    wb = load_workbook(hostile["out"] / "05_delarsrapport.xlsx")
+    first = wb[wb.sheetnames[1]]
+    cells = {c.value: c for row in first.iter_rows() for c in row}
+    assert '=HYPERLINK("http://example.invalid/x","klicka")' in cells
+    assert cells['=HYPERLINK("http://example.invalid/x","klicka")'].data_type == "s"
+    assert 10.0 in cells  # the budget as a number
+
+
+def test_table_html_escapes_document_text():
+    from sonanalys.report.present import table_html
+
+    df = pd.DataFrame({"<i>kolumn</i>": [1.5]}, index=["<script>alert(1)</script>"])
+    page = table_html(df, 1, "<b>rubrik</b>", "<img src=x onerror=alert(2)>")
+    assert "<script>" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;i&gt;kolumn" in page
+
+
+def test_report_workbook_holds_the_tables_shown(reports_run):
+    wb = load_workbook(reports_run.out / "05_delarsrapport.xlsx")
+    toc = list(wb["Innehåll"].iter_rows(values_only=True))
+    captions = [r[2] for r in toc if r and r[0] and r[0] != "blad" and r[2]]
+    assert any(
+        c.startswith("Örebro: budget, utfall jan-aug och prognos 2023, mnkr") for c in captions
+    )
+    ws = wb[wb.sheetnames[1]]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    # 004 line 319: Myndighet budget −125,7, prognos −125,1 (mnkr)
+    assert rows["Myndighet"][1] == -125.7 and -125.1 in rows["Myndighet"]
+
+
+def test_pdf_appendix(tmp_path):
+    import pypdfium2 as pdfium
+
+    s = run_reports(
+        out=tmp_path / "r", only=["05"], pdf=True, progress=False, run_date="2026-11-27"
+    )
+    assert s.failed == [] and s.pdf_error == ""
+    pdf = pdfium.PdfDocument(str(tmp_path / "r" / "05_delarsrapport.pdf"))
+    text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert len(pdf) >= 2
+    assert "Delårsrapport – bilaga" in text and "Sida 1 av" in text
+    assert f"{MINUS}125,7" in text  # Swedish numbers, minus sign and all
+    w, h = pdf[0].get_size()
+    assert w == pytest.approx(595.3, abs=2) and h == pytest.approx(841.9, abs=2)  # A4, points
+    index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    assert 'href="05_delarsrapport.pdf"' in index and 'href="05_delarsrapport.xlsx"' in index
+
+
+def test_pdf_without_a_browser_says_how_and_keeps_the_html(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SONANALYS_CHROMIUM", str(tmp_path / "ingen-chromium"))
+    code = main(["report", "--only", "05", "--pdf", "--out", str(tmp_path / "r")])
+    assert code == 1
+    assert "Chromium saknas" in capsys.readouterr().err
+    assert (tmp_path / "r" / "05_delarsrapport.html").exists()
+    assert not (tmp_path / "r" / "05_delarsrapport.pdf").exists()
+
+
+def test_written_files_are_readable_by_colleagues(tmp_path):
+    assert main(["parse", str(paths.RAW), "--out", str(tmp_path / "p")]) == 0
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    for p in (tmp_path / "p").iterdir():
+        assert p.stat().st_mode & 0o777 == 0o666 & ~umask, p.name
