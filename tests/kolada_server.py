@@ -17,6 +17,8 @@ import contextlib
 import csv
 import json
 import threading
+import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
@@ -71,21 +73,20 @@ def real_municipalities() -> list[dict]:
     return _csv(paths.RAW / "kolada" / "municipalities.csv")
 
 
-class RealKolada:
-    def __init__(self, per_page: int = 5000, group_shape: str = "object"):
-        self.data = real_values()
-        self.groups = real_groups()
-        self.kpis = real_kpis()
-        self.municipalities = real_municipalities()
-        self.per_page = per_page
-        self.group_shape = group_shape  # "object" or "values"
+class LoopbackJSON:
+    """A JSON HTTP server on 127.0.0.1 (a free port): ``answer(path)`` gives
+    ``(status, body, delay)`` for each GET; every request path is logged."""
+
+    def __init__(self, answer: Callable[[str], tuple[int, dict | str, float]]):
         self.log: list[str] = []
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 outer.log.append(self.path)
-                status, body = outer.answer(self.path)
+                status, body, delay = answer(self.path)
+                if delay:
+                    time.sleep(delay)
                 data = json.dumps(body, ensure_ascii=False).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -104,6 +105,17 @@ class RealKolada:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class RealKolada(LoopbackJSON):
+    def __init__(self, per_page: int = 5000, group_shape: str = "object"):
+        self.data = real_values()
+        self.groups = real_groups()
+        self.kpis = real_kpis()
+        self.municipalities = real_municipalities()
+        self.per_page = per_page
+        self.group_shape = group_shape  # "object" or "values"
+        super().__init__(lambda path: (*self.answer(path), 0.0))
 
     # ------------------------------------------------------------------ answers
     def _listing(self, rows: list[dict], query: dict) -> dict:

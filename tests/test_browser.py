@@ -13,21 +13,12 @@ from pathlib import Path
 import pytest
 
 from sonanalys import paths
+from sonanalys.report.pdf import FLAGS  # the flags Chromium needs here, as for PDFs
 
 CHROMIUM = os.environ.get("SONANALYS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = paths.ROOT / "test-artifacts"
 # what nbconvert's lab template renders a code cell's input as
 CODE = ".jp-CodeCell .jp-InputArea, .jp-CodeMirrorEditor, .jp-InputPrompt, div.highlight"
-# the flags Chromium needs on a closed, screenless machine (as root)
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="module")

@@ -3,16 +3,12 @@ shape (no mocking of requests), the groups and snapshot, and the comparisons."""
 
 from __future__ import annotations
 
-import contextlib
-import json
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pandas as pd
 import pytest
 
+from kolada_server import LoopbackJSON
 from sonanalys import domain
 from sonanalys.cli import main
 from sonanalys.domain.indikatorer import r9_pairs
@@ -40,45 +36,23 @@ def _value(kpi, muni, year, value, gender="T"):
     }
 
 
-class Kolada:
+class Kolada(LoopbackJSON):
     """A scripted Kolada: ``routes`` maps a path (without query) to a list of responses
     served in turn (status, body, delay); every request is logged."""
 
     def __init__(self):
         self.routes: dict[str, list[tuple[int, dict | str, float]]] = {}
-        self.log: list[str] = []
-        outer = self
+        super().__init__(self.answer)
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                outer.log.append(self.path)
-                path = urlparse(self.path).path
-                ids = [seg for seg in path.split("/") if "," in seg]
-                if any(len(seg.split(",")) > 25 for seg in ids):
-                    return self._send(422, {"error": "too many ids"})
-                queue = outer.routes.get(self.path) or outer.routes.get(path)
-                if not queue:
-                    return self._send(404, {"error": "not found"})
-                status, body, delay = queue.pop(0) if len(queue) > 1 else queue[0]
-                if delay:
-                    time.sleep(delay)
-                self._send(status, body)
-
-            def _send(self, status, body):
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                    self.wfile.write(data)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/v3"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    def answer(self, raw: str) -> tuple[int, dict | str, float]:
+        path = urlparse(raw).path
+        ids = [seg for seg in path.split("/") if "," in seg]
+        if any(len(seg.split(",")) > 25 for seg in ids):
+            return 422, {"error": "too many ids"}, 0
+        queue = self.routes.get(raw) or self.routes.get(path)
+        if not queue:
+            return 404, {"error": "not found"}, 0
+        return queue.pop(0) if len(queue) > 1 else queue[0]
 
     def route(self, path, *responses):
         self.routes["/v3" + path] = list(responses)
@@ -88,8 +62,7 @@ class Kolada:
 def kolada():
     k = Kolada()
     yield k
-    k.server.shutdown()
-    k.server.server_close()
+    k.close()
 
 
 def client(k, tmp_path, **kw):

@@ -117,6 +117,10 @@ def test_index_links_every_report(run):
     page = (run.out / "index.html").read_text(encoding="utf-8")
     for r in run.results:
         assert f'href="{r.html}"' in page
+    # the documents the reports cite, by title (not only seed-style file names)
+    t = text_of(page)
+    assert "Delårsrapport med prognos 2 2023 (Örebro, 2023; 004_" in t
+    assert "Reviderad åtgärdsplan social -och omsorgsnämnden (Linköping, 2021; 000_" in t
 
 
 def test_a_failing_notebook_does_not_stop_the_others(tmp_path):
@@ -136,7 +140,8 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path):
     assert "avsiktligt fel" in s.failed[0].error
     page = (out / "03_r9.html").read_text(encoding="utf-8")
     assert "kunde inte köras klart" in page
-    assert (out / "05_delarsrapport.html").exists() and not (out / "gammal.html").exists()
+    assert (out / "05_delarsrapport.html").exists()
+    assert (out / "gammal.html").exists()  # a file that is not a report's is left alone
     assert (out / ".gitkeep").exists()
     executed = json.loads((out / "executed" / "03_r9.ipynb").read_text(encoding="utf-8"))
     assert "avsiktligt fel" in json.dumps(executed)
@@ -216,6 +221,7 @@ def test_two_report_runs_give_identical_files(tmp_path):
 
     first, second = snapshot(), snapshot()
     assert sorted(map(str, first)) == [
+        ".sonanalys-reports.json",
         "01_placeringar.html",
         "01_placeringar.xlsx",
         "05_delarsrapport.html",
@@ -355,3 +361,56 @@ def test_forecast_has_one_table_per_source_table(run):
     b = t.index("Helårsprognos 2023, mnkr: 4.2 Intäkts- och kostnadsutveckling")
     assert "Myndighet" in t[a:b] and "Personalkostnader" not in t[a:b]
     assert "Personalkostnader" in t[b : b + 3000]
+
+
+def test_only_replaces_just_the_named_reports(tmp_path):
+    out = tmp_path / "reports"
+    first = run_reports(out=out, only=["05"], run_date="2026-11-23", progress=False, pdf=True)
+    assert (out / "05_delarsrapport.pdf").exists() and first.failed == []
+    run_reports(out=out, only=["01"], run_date="2026-11-24", progress=False)
+    # 05 is still there, with its PDF and workbook, from the first run
+    for f in ("05_delarsrapport.html", "05_delarsrapport.pdf", "05_delarsrapport.xlsx"):
+        assert (out / f).exists(), f
+    assert (out / "01_placeringar.html").exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="01_placeringar.html"' in index and 'href="05_delarsrapport.html"' in index
+    assert "körd 2026-11-23" in index and "körd 2026-11-24" in index
+    # 05 run again without --pdf: its old PDF would no longer match its HTML, so it goes
+    run_reports(out=out, only=["05"], run_date="2026-11-25", progress=False)
+    assert not (out / "05_delarsrapport.pdf").exists()
+    assert (out / "01_placeringar.html").exists()
+    assert not list(tmp_path.glob(".reports.*"))  # no temporary folder, no lock left
+
+
+def test_a_busy_folder_names_the_other_run_and_a_stale_lock_is_taken_over(tmp_path):
+    from sonanalys.report.run import ReportFolderBusy
+
+    out = tmp_path / "reports"
+    lock = tmp_path / ".reports.lock"
+    lock.write_text(json.dumps({"pid": os.getpid(), "started": "2026-11-27T08:00:00"}))
+    with pytest.raises(ReportFolderBusy, match=rf"pid {os.getpid()}, startad 2026-11-27T08:00:00"):
+        run_reports(out=out, only=["05"], progress=False, lock_wait=0.5)
+    assert not (out / "05_delarsrapport.html").exists()
+    # a lock whose process is gone (a killed run) does not block
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    lock.write_text(json.dumps({"pid": int(dead.stdout), "started": "2026-11-27T08:00:00"}))
+    s = run_reports(out=out, only=["05"], progress=False, lock_wait=0.5)
+    assert s.failed == [] and (out / "05_delarsrapport.html").exists() and not lock.exists()
+
+
+def test_two_runs_into_one_folder_keep_each_others_reports(tmp_path):
+    out = tmp_path / "reports"
+    cmd = [sys.executable, "-m", "sonanalys", "report", "--out", str(out), "--only", "01"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / ".reports.lock").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert (tmp_path / ".reports.lock").exists()
+    second = run_reports(out=out, only=["05"], progress=False, lock_wait=300)  # waits
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert second.failed == []
+    assert (out / "01_placeringar.html").exists() and (out / "05_delarsrapport.html").exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="01_placeringar.html"' in index and 'href="05_delarsrapport.html"' in index

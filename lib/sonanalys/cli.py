@@ -168,30 +168,37 @@ def _cmd_kolada_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report.run import run_reports
+    from .report.run import ReportFolderBusy, run_reports
 
     if args.data and not Path(args.data).is_dir():
         raise SystemExit(f"fel: {args.data} är ingen mapp")
-    summary = run_reports(
-        out=args.out,
-        raw=args.data,
-        processed=paths.processed_for(args.data) if args.data else None,
-        municipality=args.municipality,
-        year=args.year,
-        period=args.period,
-        only=args.only,
-        jobs=args.jobs,
-        timeout=args.timeout,
-        mask_threshold=args.mask_threshold,
-        profile=args.profile,
-        run_date=args.date,
-        notebook_params={
-            "comparison_group": args.group,
-            "kpis": args.kpi,
-            "kolada_cache": str(Path(args.kolada_cache).resolve()) if args.kolada_cache else None,
-        },
-        pdf=args.pdf,
-    )
+    try:
+        summary = run_reports(
+            out=args.out,
+            raw=args.data,
+            processed=paths.processed_for(args.data) if args.data else None,
+            municipality=args.municipality,
+            year=args.year,
+            period=args.period,
+            only=args.only,
+            jobs=args.jobs,
+            timeout=args.timeout,
+            mask_threshold=args.mask_threshold,
+            profile=args.profile,
+            run_date=args.date,
+            notebook_params={
+                "comparison_group": args.group,
+                "kpis": args.kpi,
+                "kolada_cache": str(Path(args.kolada_cache).resolve())
+                if args.kolada_cache
+                else None,
+            },
+            pdf=args.pdf,
+            lock_wait=args.lock_wait,
+        )
+    except ReportFolderBusy as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
     for r in summary.results:
         status = "ok" if r.ok else f"FEL: {r.error}"
         also = ", ".join(str(summary.out / f) for f in (r.pdf, r.xlsx) if f)
@@ -247,6 +254,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--kolada-cache", help="Kolada-cachen (standard: data/external/kolada)")
     r.add_argument(
         "--pdf", action="store_true", help="skriv också NAMN.pdf (A4) med headless Chromium"
+    )
+    r.add_argument(
+        "--lock-wait",
+        type=float,
+        default=3600,
+        help="sekunder att vänta om en annan körning skriver till samma mapp (standard 3600)",
     )
     r.add_argument("--out", default=str(paths.REPORTS))
     r.set_defaults(func=_cmd_report)

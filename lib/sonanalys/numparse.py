@@ -149,6 +149,8 @@ def format_sv(value: float, decimals: int | None = None, *, unit: str = "") -> s
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     out = format_decimal(value, format=pattern, locale=LOCALE)
+    if out.startswith("-") and not re.search(r"[1-9]", out):
+        out = out[1:]  # −0,004 rounds to 0,0: no minus on a zero
     if out.startswith("-"):  # babel writes a hyphen; CLDR's sv minus sign is U+2212
         out = _MINUS_SV + out[1:]
     return f"{out}\u00a0{unit}" if unit else out

@@ -1,6 +1,11 @@
 """``sonanalys report``: parse if needed, execute the notebooks with papermill, export each
-to self-contained HTML without code, and write an index — all into a temporary folder
-that replaces the output folder only at the end.
+to self-contained HTML without code (with its tables as a workbook, and a PDF if asked),
+and write an index.
+
+A report folder is a set of reports, not one run: the notebooks run into a temporary
+folder, and only then are their files put in place, report by report, each file
+atomically; the reports a run did not make stay as they were, and the index lists every
+report in the folder. One run at a time writes to a folder (``folder_lock``).
 
 nbconvert's defaults are not what ledning needs, so: inputs and prompts are excluded
 (``exclude_input``; papermill's report mode alone does not hide code), the injected- and
@@ -12,12 +17,16 @@ timeout and the ``python3`` kernel, i.e. the interpreter running the command.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
+import json
 import os
 import re
 import shutil
+import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +34,7 @@ from pathlib import Path
 import nbformat
 
 from .. import paths
-from ..io import share_mode
+from ..io import atomic_write, share_mode
 from ..pipeline import ensure_processed
 from .present import TABLE_MIME
 
@@ -58,7 +67,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;}
 .sn-meta table{border-collapse:collapse;margin:.5em 0}
 .sn-meta td,.sn-meta th{padding:.15em .8em .15em 0;text-align:left}
 .sn-meta td.sn-param{color:#999;font-size:.8em;font-family:monospace}
-table.sv-table tbody th{text-align:left}
+.jp-RenderedHTMLCommon table.sv-table tbody th,table.sv-table tbody th{text-align:left}
 nav.toc{background:#f6f6f6;border:1px solid #ddd;padding:.6em 1.2em;margin:1em 0}
 nav.toc ul{margin:.2em 0;padding-left:1.2em}
 table.sv-table{border-collapse:collapse;margin:.8em 0;font-variant-numeric:tabular-nums}
@@ -87,6 +96,7 @@ class NotebookResult:
     executed: str = ""
     xlsx: str = ""
     pdf: str = ""
+    sources: list[str] = field(default_factory=list)  # the documents it cites
 
 
 @dataclass
@@ -230,7 +240,10 @@ def cited_documents(body: str, processed_dir: str | None) -> list[str]:
     return out
 
 
-def export_html(nb_path: Path, title: str, params: dict, run_date: str, error: str = "") -> str:
+def export_html(
+    nb_path: Path, title: str, params: dict, run_date: str, error: str = ""
+) -> tuple[str, list[str]]:
+    """The report page and the documents it cites."""
     nb = nbformat.read(nb_path, as_version=4)
     nb.cells = [
         c
@@ -245,13 +258,14 @@ def export_html(nb_path: Path, title: str, params: dict, run_date: str, error: s
     head = _header(title, params, run_date, sources, error)
     page = re.sub(r"<title>.*?</title>", f"<title>{html.escape(title)}</title>", body, flags=re.S)
     page = page.replace("</head>", _CSS + "</head>", 1)
-    return re.sub(
+    page = re.sub(
         r"(<body[^>]*>)(.*)(</body>)",
         lambda m: m.group(1) + head + toc + content + m.group(3),
         page,
         count=1,
         flags=re.S,
     )
+    return page, sources
 
 
 _TIMING = ("start_time", "end_time", "duration")
@@ -301,12 +315,15 @@ def _run_one(name, title, src_dir, tmp, params, timeout, run_date, out) -> Noteb
         last = (str(exc).strip().splitlines() or [""])[-1]
         error = f"{type(exc).__name__}: {last}"
     html_path = tmp / f"{name}.html"
-    xlsx = ""
+    xlsx, sources = "", []
     if executed.exists():
         normalise_executed(executed, out / "executed" / executed.name)
-        html_path.write_text(export_html(executed, title, params, run_date, error), "utf-8")
+        page, sources = export_html(executed, title, params, run_date, error)
+        html_path.write_text(page, "utf-8")
         xlsx = write_tables(executed, tmp / f"{name}.xlsx", title, params, run_date)
-    return NotebookResult(name, title, not error, error, html_path.name, executed.name, xlsx)
+    return NotebookResult(
+        name, title, not error, error, html_path.name, executed.name, xlsx, sources=sources
+    )
 
 
 def report_tables(nb_path: Path) -> list[dict]:
@@ -356,28 +373,153 @@ def write_tables(nb_path: Path, path: Path, title: str, params: dict, run_date: 
     return path.name
 
 
-def _index(results: list[NotebookResult], params: dict, run_date: str) -> str:
-    def extras(r: NotebookResult) -> str:
+MANIFEST = ".sonanalys-reports.json"
+
+
+def _index(entries: list[dict]) -> str:
+    """``index.html`` for every report in the folder (the manifest's entries, in the
+    notebooks' order), each with its PDF and workbook, the run that made it, its
+    parameters and any error; the documents they cite."""
+
+    def item(e: dict) -> str:
         links = [
             f'<a href="{html.escape(f)}">{label}</a>'
-            for f, label in ((r.pdf, "PDF"), (r.xlsx, "underlag i Excel"))
+            for f, label in ((e.get("pdf"), "PDF"), (e.get("xlsx"), "underlag i Excel"))
             if f
         ]
-        return f" ({', '.join(links)})" if links else ""
+        shown = ", ".join(
+            f"{PARAM_LABELS.get(k, k)} {_param_value(v)}"
+            for k, v in e.get("params", {}).items()
+            if k not in _HIDDEN_PARAMS | {"mask_threshold"}
+        )
+        about = f"körd {e.get('run_date', '')}" + (f"; {shown}" if shown else "")
+        return (
+            f'<li><a href="{html.escape(e["html"])}">{html.escape(e["title"])}</a>'
+            + (f" ({', '.join(links)})" if links else "")
+            + f' <span class="sn-meta">— {html.escape(about)}</span>'
+            + (
+                ""
+                if e.get("ok")
+                else f' <span class="sn-error">fel: {html.escape(e["error"])}</span>'
+            )
+            + "</li>"
+        )
 
-    items = "".join(
-        f'<li><a href="{html.escape(r.html)}">{html.escape(r.title)}</a>'
-        + extras(r)
-        + ("" if r.ok else f' <span class="sn-error">fel: {html.escape(r.error)}</span>')
-        + "</li>"
-        for r in results
+    order = {n: i for i, n in enumerate(NOTEBOOKS)}
+    entries = sorted(entries, key=lambda e: order.get(e["name"], len(order)))
+    cited = list(dict.fromkeys(s for e in entries for s in e.get("sources", [])))
+    dates = sorted({e.get("run_date", "") for e in entries})
+    head = (
+        '<div class="sn-header"><h1>Socialförvaltningens ekonomirapporter</h1>'
+        f'<div class="sn-meta"><p>Rapporter körda {html.escape(", ".join(dates) or "–")}</p>'
+        f"<p>Datakällor: {'; '.join(html.escape(c) for c in cited) or '–'}</p></div></div>"
     )
-    head = _header("Socialförvaltningens ekonomirapporter", params, run_date, [], "")
+    items = "".join(item(e) for e in entries)
     return (
         '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
         f"<title>Rapporter</title>{_CSS}</head><body>{head}"
         f'<div class="sn-header"><h2>Rapporter</h2><ul>{items}</ul></div></body></html>'
     )
+
+
+def _read_manifest(out: Path) -> dict[str, dict]:
+    path = out / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        return {e["name"]: e for e in json.loads(path.read_text("utf-8"))}
+    except (ValueError, KeyError, TypeError):
+        return {}
+
+
+def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, run_date: str):
+    """Put this run's reports into ``out``, report by report, each file atomically:
+    the files of a report run now replace that report's files (a PDF or workbook it no
+    longer has is removed); every other report, and any file that is not a report's,
+    stays. Then the manifest and ``index.html`` list every report in the folder. A result
+    whose files are not all in place afterwards is marked failed."""
+    (out / "executed").mkdir(parents=True, exist_ok=True)
+    share_mode(out)
+    share_mode(out / "executed")
+    manifest = _read_manifest(out)
+    for r in results:
+        stem = r.name
+        for kind in ("html", "xlsx", "pdf"):
+            src, dst = tmp / f"{stem}.{kind}", out / f"{stem}.{kind}"
+            if src.exists():
+                os.replace(src, dst)
+            else:
+                dst.unlink(missing_ok=True)
+        if (tmp / "executed" / f"{stem}.ipynb").exists():
+            os.replace(tmp / "executed" / f"{stem}.ipynb", out / "executed" / f"{stem}.ipynb")
+        missing = [f for f in (r.html, r.xlsx, r.pdf) if f and not (out / f).exists()]
+        if missing:
+            r.ok, r.error = False, f"filen saknas efter körningen: {', '.join(missing)}"
+        manifest[r.name] = {
+            "name": r.name,
+            "title": r.title,
+            "html": r.html,
+            "xlsx": r.xlsx,
+            "pdf": r.pdf,
+            "ok": r.ok,
+            "error": r.error,
+            "sources": r.sources,
+            "run_date": run_date,
+            "params": {k: v for k, v in params.items() if k not in _HIDDEN_PARAMS},
+        }
+    # reports removed by hand leave the index
+    entries = [e for e in manifest.values() if (out / e["html"]).exists()]
+    text = json.dumps(entries, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    atomic_write(out / MANIFEST, lambda t: t.write_text(text, encoding="utf-8"))
+    page = _index(entries)
+    atomic_write(out / "index.html", lambda t: t.write_text(page, encoding="utf-8"))
+
+
+class ReportFolderBusy(RuntimeError):
+    """Another run is writing to the same report folder; the message names it."""
+
+
+@contextlib.contextmanager
+def folder_lock(out: Path, wait: float = 3600.0, say=print):
+    """One run at a time per report folder: a lock file beside the folder holds the
+    running process's id and start time. A second run waits for it (saying which run it
+    waits for) up to ``wait`` seconds, then stops with ``ReportFolderBusy``; a lock left
+    by a process that is gone is taken over."""
+    lock = out.with_name(f".{out.name}.lock")
+    me = json.dumps(
+        {"pid": os.getpid(), "started": dt.datetime.now().isoformat(timespec="seconds")}
+    )
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            try:
+                other = json.loads(lock.read_text("utf-8") or "{}")
+            except (OSError, ValueError):
+                other = {}
+            pid = other.get("pid")
+            if isinstance(pid, int) and not _alive(pid):
+                lock.unlink(missing_ok=True)  # its run is gone
+                continue
+            who = f"pid {pid}, startad {other.get('started', '?')}"
+            if time.monotonic() >= deadline:
+                raise ReportFolderBusy(
+                    f"en annan körning ({who}) skriver till {out}; försök igen när den är klar"
+                ) from None
+            if not told:
+                say(f"väntar på en annan körning ({who}) som skriver till {out} …")
+                told = True
+            time.sleep(0.2)
+            continue
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(me)
+        break
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
 
 
 _PID = ".sonanalys-report.pid"
@@ -427,6 +569,7 @@ def run_reports(
     progress: bool = True,
     notebook_params: dict | None = None,
     pdf: bool = False,
+    lock_wait: float = 3600.0,
 ) -> RunSummary:
     # absolute paths: the kernels run in the notebooks folder, so a relative
     # processed_dir handed to them, or a relative output path, would point elsewhere
@@ -438,40 +581,32 @@ def run_reports(
         municipality, year, period, processed, mask_threshold, profile, notebook_params
     )
     run_date = run_date or dt.date.today().isoformat()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    old = recover(out)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    share_mode(tmp)
-    (tmp / _PID).write_text(str(os.getpid()), "utf-8")
-    (tmp / "executed").mkdir()
-    src_dir = Path(notebooks_dir or paths.NOTEBOOKS).resolve()
-    try:
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = [
-                pool.submit(_run_one, n, NOTEBOOKS[n], src_dir, tmp, params, timeout, run_date, out)
-                for n in names
-            ]
-            if progress:
-                from tqdm import tqdm
+    out.mkdir(parents=True, exist_ok=True)
+    with folder_lock(out, wait=lock_wait, say=lambda m: print(m, file=sys.stderr)):
+        recover(out)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+        share_mode(tmp)
+        (tmp / _PID).write_text(str(os.getpid()), "utf-8")
+        (tmp / "executed").mkdir()
+        src_dir = Path(notebooks_dir or paths.NOTEBOOKS).resolve()
+        try:
+            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+                futures = [
+                    pool.submit(
+                        _run_one, n, NOTEBOOKS[n], src_dir, tmp, params, timeout, run_date, out
+                    )
+                    for n in names
+                ]
+                if progress:
+                    from tqdm import tqdm
 
-                for _done in tqdm(as_completed(futures), total=len(futures), unit="notebook"):
-                    pass
-            results = [f.result() for f in futures]
-        pdf_error = _print_pdfs(results, tmp) if pdf else ""
-        (tmp / "index.html").write_text(_index(results, params, run_date), "utf-8")
-        # swap in: the previous reports stay whole until the new ones are complete;
-        # files that are not ours (.gitkeep) move with them
-        for p in out.glob(".git*") if out.exists() else []:
-            shutil.copy2(p, tmp / p.name)
-        shutil.rmtree(old, ignore_errors=True)
-        if out.exists():
-            os.replace(out, old)
-        os.replace(tmp, out)
-        (out / _PID).unlink()
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+                    for _done in tqdm(as_completed(futures), total=len(futures), unit="notebook"):
+                        pass
+                results = [f.result() for f in futures]
+            pdf_error = _print_pdfs(results, tmp) if pdf else ""
+            install(results, tmp, out, params, run_date)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
     return RunSummary(out, results, pdf_error)
 
 
