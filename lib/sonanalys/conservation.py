@@ -9,7 +9,9 @@ Two shares over a parse result:
   that table. Digit runs are found by a plain ``\\d+`` search, not by the parser's own
   tokenizer, so a number the tokenizer does not see is counted as lost.
 - **printed**: of every observation, the share whose value is printed on its line of the
-  document (the line's text, read again, holds a number equal to the value).
+  document (the line's text, read again, holds a number equal to the value; or, where
+  spaces both group thousands and separate columns, the observation's cell text stands on
+  the line between spaces and reads as the value).
 
 ``account(result)`` returns both with the items that fail, so a user sees what was lost.
 """
@@ -146,11 +148,29 @@ def account_printed(
                 for tok in N.scan(L.clean(cell)):
                     found.extend(v for v in (tok.value, tok.value_high) if v is not None)
             cache[key] = found
-        if any(_same(v, rec.value) for v in cache[key]):
+        if any(_same(v, rec.value) for v in cache[key]) or _stands_on_line(
+            rec.cell_text, rec.value, lines[n - 1] if 0 < n <= len(lines) else ""
+        ):
             printed += 1
         else:
             missing.append({**rec._asdict(), "why": f"rad {n} visar inte värdet"})
     return total, printed, missing
+
+
+def _stands_on_line(cell_text: str, value: float, line: str) -> bool:
+    """The cell's text is on the line as whole tokens (``3 067`` in ``Bjuv 3 067 3 089``)
+    and reads as the value."""
+    text = L.clean(str(cell_text or "")).strip()
+    if not text or not re.search(
+        rf"(?<!\S){re.escape(text)}(?!\S)", re.sub(r"\s+", " ", L.clean(line))
+    ):
+        return False
+    return any(
+        _same(v, value)
+        for tok in N.scan(text)
+        for v in (tok.value, tok.value_high)
+        if v is not None
+    )
 
 
 def account(result) -> Accounting:

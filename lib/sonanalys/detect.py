@@ -28,24 +28,24 @@ _TYPE_PATTERNS = (
 # and "Stockholms län" do not.
 _NAMES = frozenset(municipality_names("K"))
 _WORD = re.compile(
-    r"(?<![\wÅÄÖåäö-])(?:(?P<prefix>Region)\s+)?"
-    r"(?P<name>(?:Upplands|Östra|Lilla|Dals|Malung)[ -][A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäöéü]+)"
-    r"(?![\wÅÄÖåäö-])(?P<lan>\s+län)?(?P<kommun>\s+kommuns?\b)?"
+    r"(?<![\wÅÄÖåäö-])(Region\s+)?"
+    r"((?:Upplands|Östra|Lilla|Dals|Malung)[ -][A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäöéü]+)"
+    r"(?![\wÅÄÖåäö-])(\s+län)?(\s+kommuns?\b)?"
 )
 
 
 def _mentions(text: str) -> tuple[Counter[str], set[str]]:
-    """Each municipality named in ``text`` with how often, and those named "X kommun"."""
+    """Each municipality named in ``text`` with how often, and those named "X kommun".
+    The matches are counted in C (``findall``) and only the distinct ones looked up."""
     counts: Counter[str] = Counter()
     kommun: set[str] = set()
-    for m in _WORD.finditer(text):
-        if m.group("prefix") or m.group("lan"):
+    for (prefix, word, lan, suffix), n in Counter(_WORD.findall(text)).items():
+        if prefix or lan:
             continue
-        word = m.group("name")
         name = word if word in _NAMES else word[:-1] if word.endswith("s") else ""
         if name in _NAMES:
-            counts[name] += 1
-            if m.group("kommun"):
+            counts[name] += n
+            if suffix:
                 kommun.add(name)
     return counts, kommun
 

@@ -71,6 +71,9 @@ class Table:
     page: int | None = None
     sheet: str = ""
     repairs: list[tuple[int, str, str]] = field(default_factory=list)  # (line, text, what)
+    # (line, text, why): what the reader saw but would have to guess, e.g. a
+    # space-separated row with two readings; reported as warnings, never read
+    warnings: list[tuple[int, str, str]] = field(default_factory=list)
 
     @property
     def last_line(self) -> int:

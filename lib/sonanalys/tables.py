@@ -265,6 +265,8 @@ def interpret(
 
     for line, text, what in table.repairs:
         rep(line, text, text, what, "info")
+    for line, text, why in table.warnings:
+        rep(line, text, text, why, "warning")
     if table.kind == "toc":
         rep(table.line, "", "", "innehållsförteckning: sidnummer är inga värden", "info")
         return obs, report

@@ -5,7 +5,9 @@ Three table layouts are recognised:
 * markdown pipe tables (``| a | b |`` with a ``|---|`` separator under the header);
 * tab-separated rows (cells may carry HTML such as ``<b>``), which may be broken by
   blank lines or by footnote lines at a page break and go on with continuation rows;
-* loose pdftotext tables (see :mod:`sonanalys.readers.plain`).
+* loose pdftotext tables (see :mod:`sonanalys.readers.plain`);
+* space-separated rows under a header of years or column names, where the space that
+  separates columns also groups thousands (see :mod:`sonanalys.readers.spaced`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 
 from ..model import Block, Cell, Heading, Paragraph, Row, Table, join_fragments
 from ..numparse import read_cell
-from . import plain
+from . import plain, spaced
 
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -120,6 +122,16 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
                 blocks.append(table)
                 i = end
                 continue
+        found = spaced.read(lines, i)
+        if found:
+            table, i = found
+            prev = blocks[-1] if blocks else None
+            if isinstance(prev, Paragraph | Heading):
+                prev_end = max([prev.line] + [ln for _, ln in getattr(prev, "starts", ())])
+                if prev_end >= table.line - 2:  # the text right above names the table
+                    table.caption = prev.text
+            blocks.append(table)
+            continue
         bold = _BOLD_LINE.match(line)
         if bold and blank(i + 1):
             blocks.append(Heading(bold.group("text").strip(), i + 1, 0))
@@ -139,6 +151,7 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
                 or _MD_HEADING.match(lines[i])
                 or plain.header_columns(lines[i])
                 or _FOOTNOTE.match(lines[i])
+                or spaced.read(lines, i)
             ):
                 break
             if _inline_heading(lines, i, i == start):

@@ -1,0 +1,316 @@
+"""Tables printed as space-separated text (pdftotext, web pages, spreadsheets saved as
+text): each row is a label followed by numbers, and the space that separates the columns
+also groups the thousands (``Bjuv 3 067 3 089 3 144``).
+
+A row's number tokens are read as exactly N numbers, N being the header's column count
+(a header of years, or words), by Swedish grouping: a number is one token, or a first
+group of one to three digits followed by groups of exactly three (the last may carry
+decimals). Where more than one reading fits, the other rows decide — each column's typical
+magnitude — and where they do not, the row's numbers are not read: the row is kept with
+its candidate readings for the parse report, never guessed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Cell, Row, Table
+
+_FIRST = re.compile(r"^[-−–]?[1-9]\d{0,2}$")  # first group of a grouped number
+_MIDDLE = re.compile(r"^\d{3}$")
+_LAST = re.compile(r"^\d{3}(?:,\d+)?%?$")
+_SINGLE = re.compile(r"^[-−–]?(?:0|[1-9]\d*)(?:,\d+)?%?$")  # one token; never 039
+_MISSING = {"-", "–", "..", "…", "x"}
+_POINT = re.compile(r"^[-−–]?\d+\.\d+$")  # a decimal point: reported, never read
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+MAX_CANDIDATES = 1000  # readings enumerated per row (a row has a few hundred at most)
+
+
+def is_number_token(tok: str) -> bool:
+    """A token that can be a number or a part of one (``067`` in ``3 067``)."""
+    return bool(_SINGLE.match(tok) or _LAST.match(tok) or _POINT.match(tok)) or tok in _MISSING
+
+
+def splits(tokens: list[str], n: int) -> list[tuple[str, ...]]:
+    """Every reading of ``tokens`` as exactly ``n`` numbers (each the tokens joined by a
+    space), at most ``MAX_CANDIDATES``."""
+    memo: dict[tuple[int, int], list[tuple[str, ...]]] = {}
+
+    def go(i: int, k: int) -> list[tuple[str, ...]]:
+        if (i, k) in memo:
+            return memo[(i, k)]
+        if i == len(tokens):
+            return [()] if k == 0 else []
+        if k == 0 or len(tokens) - i < k:
+            return []
+        out: list[tuple[str, ...]] = []
+        tok = tokens[i]
+        if tok in _MISSING or _SINGLE.match(tok):
+            out += [(tok, *rest) for rest in go(i + 1, k - 1)]
+        if _FIRST.match(tok):
+            j = i + 1
+            while j < len(tokens) and len(out) < MAX_CANDIDATES:
+                if _LAST.match(tokens[j]):
+                    out += [(" ".join(tokens[i : j + 1]), *rest) for rest in go(j + 1, k - 1)]
+                if not _MIDDLE.match(tokens[j]):
+                    break
+                j += 1
+        memo[(i, k)] = out[:MAX_CANDIDATES]
+        return memo[(i, k)]
+
+    return go(0, n)
+
+
+def _magnitude(text: str) -> float | None:
+    t = text.replace(" ", "").replace(",", ".").replace("−", "-").replace("–", "-").rstrip("%")
+    try:
+        return math.log10(abs(float(t)) + 1)
+    except ValueError:
+        return None
+
+
+@dataclass
+class SpacedRow:
+    label: str
+    tokens: list[str]
+    line: int
+    candidates: list[tuple[str, ...]] = field(default_factory=list)
+    chosen: tuple[str, ...] | None = None
+    how: str = ""  # "enda läsningen", "storleksordning"
+
+
+def split_row(line: str) -> tuple[str, list[str]]:
+    """The label (everything up to the trailing run of number tokens) and those tokens."""
+    toks = line.split()
+    k = len(toks)
+    while k > 0 and is_number_token(toks[k - 1]):
+        k -= 1
+    return " ".join(toks[:k]), toks[k:]
+
+
+def _value(text: str) -> float | None:
+    t = text.replace(" ", "").replace(",", ".").replace("−", "-").replace("–", "-").rstrip("%")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _adds_up(cand: tuple[str, ...], c: int) -> bool:
+    vals = [_value(v) for v in cand]
+    if any(v is None for v in vals):
+        return False
+    return abs(vals[c] - (sum(vals) - vals[c])) <= 0.5
+
+
+def _total_column(rows: list[tuple[str, ...]]) -> int | None:
+    """A column that is the sum of all the others in every given row (at least two rows),
+    e.g. ``Samtliga``; None when there is none."""
+    if len(rows) < 2:
+        return None
+    for c in range(len(rows[0])):
+        if all(_adds_up(cand, c) for cand in rows):
+            return c
+    return None
+
+
+def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
+    """Choose each row's reading: the only one; else the only one whose total column adds
+    up (a column that is the sum of the others in every unambiguous row); else the one
+    closest to the columns' typical magnitudes (from unambiguous rows) — or, in a series
+    (a header of years: each row one measure over time), to the row's own typical
+    magnitude — when clearly closer than the next. Otherwise none: the row is reported,
+    not guessed."""
+    for r in rows:
+        r.candidates = splits(r.tokens, n)
+        if len(r.candidates) == 1:
+            r.chosen, r.how = r.candidates[0], "enda läsningen"
+    total = _total_column([r.chosen for r in rows if r.chosen]) if n >= 3 else None
+    if total is not None:
+        for r in rows:
+            if r.chosen or len(r.candidates) < 2:
+                continue
+            adds_up = [c for c in r.candidates if _adds_up(c, total)]
+            if len(adds_up) == 1:
+                r.chosen, r.how = adds_up[0], "summan stämmer"
+    typical: list[list[float]] = [[] for _ in range(n)]
+    for r in rows:
+        if r.chosen:
+            for c, v in enumerate(r.chosen):
+                m = _magnitude(v)
+                if m is not None:
+                    typical[c].append(m)
+    medians = [sorted(v)[len(v) // 2] if v else None for v in typical]
+    for r in rows:
+        if r.chosen or len(r.candidates) < 2:
+            continue
+        scored = []
+        for cand in r.candidates:
+            mags = [_magnitude(v) for v in cand]
+            known = sorted(m for m in mags if m is not None)
+            own = known[len(known) // 2] if known else None
+            d = 0.0
+            for c, m in enumerate(mags):
+                # a series' rows are different measures: only the row's own size counts
+                ref = own if series else medians[c]
+                if m is not None and ref is not None:
+                    d += abs(m - ref)
+            scored.append((d, cand))
+        scored.sort(key=lambda x: x[0])
+        best, second = scored[0][0], scored[1][0]
+        if second - best >= 1.0:  # an order of magnitude closer
+            r.chosen, r.how = scored[0][1], "storleksordning"
+
+
+def to_table(header: list[str], rows: list[SpacedRow], header_line: int) -> Table:
+    """The rows as a table for ``tables.interpret``: a stub column for the labels, one
+    column per header cell; a row without a reading keeps its label and its text in the
+    stub's neighbour, for the parse report."""
+    out = [Row([Cell("", header_line), *[Cell(h, header_line) for h in header]], header_line)]
+    for r in rows:
+        if r.chosen:
+            cells = [Cell(r.label, r.line), *[Cell(v, r.line) for v in r.chosen]]
+        else:
+            cells = [Cell(r.label, r.line)]
+        out.append(Row(cells, r.line))
+    return Table(rows=out, layout="spaced", line=header_line, header_rows=1)
+
+
+_SENTENCE_END = re.compile(r"[.:;!?]$")
+
+
+@lru_cache(maxsize=8192)
+def _year_header(line: str) -> tuple[str, list[str]] | None:
+    """``Kommun/Region 2011 2012 … 2021`` or ``  1995 2000 2005``: the stub text and the
+    years (at least two, in order, at the end of the line)."""
+    toks = line.split()
+    k = len(toks)
+    while k > 0 and _YEAR.match(toks[k - 1]):
+        k -= 1
+    years = toks[k:]
+    if len(years) < 2 or [int(y) for y in years] != sorted(int(y) for y in years):
+        return None
+    stub = toks[:k]
+    if len(stub) > 4 or any(re.search(r"\d", t) for t in stub):
+        return None
+    return " ".join(stub), years
+
+
+@lru_cache(maxsize=8192)
+def _word_header(line: str) -> list[str] | None:
+    """A line of column names (no numbers at its end, no sentence), its words joined into
+    cells: a word in lower case, or after a word ending in a comma, belongs to the cell
+    before it (``Äldre mfl``, ``Ind, fam``, ``Kronor per invånare``)."""
+    s = line.strip()
+    if split_row(s)[1] or not s or len(s) > 100 or _SENTENCE_END.search(s) or len(s.split()) > 14:
+        return None
+    cells: list[str] = []
+    for tok in s.split():
+        if cells and (tok[0].islower() or cells[-1].endswith(",")):
+            cells[-1] += " " + tok
+        else:
+            cells.append(tok)
+    return cells
+
+
+@lru_cache(maxsize=8192)
+def _data_row(line: str) -> tuple[str, list[str]] | None:
+    label, tokens = split_row(line.strip())
+    if not tokens or not re.search(r"[A-Za-zÅÄÖåäöÉé]", label):
+        return None
+    return label, tokens
+
+
+def read(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A space-separated table whose header is ``lines[i]``: the table and the index of
+    the line after it; None when no such table starts here."""
+    head = lines[i]
+    if _SENTENCE_END.search(head.rstrip()) or i + 2 >= len(lines) or not lines[i + 1].strip():
+        return None  # a sentence, or nothing under it: no header
+    years = _year_header(head)
+    words = None if years else _word_header(head)
+    if not years and not words:
+        return None
+    j = i + 1
+    # header lines that go on (``år år år liga``): words only, before the first data row
+    while j < len(lines) and j - i <= 3 and lines[j].strip() and not _data_row(lines[j]):
+        if _year_header(lines[j]):
+            return None
+        j += 1
+    rows: list[SpacedRow] = []
+    pending: list[tuple[str, int]] = []  # label-only lines waiting for their values
+    while j < len(lines) and lines[j].strip():
+        got = _data_row(lines[j])
+        if got is None:
+            s = lines[j].strip()
+            if _year_header(s) or len(pending) >= 2 or split_row(s)[1]:
+                break
+            pending.append((s, j + 1))
+            j += 1
+            continue
+        label, tokens = got
+        if pending and label[:1].islower():  # a wrapped label: its first part is above
+            label = " ".join([p for p, _ in pending] + [label])
+        elif pending:
+            rows.extend(SpacedRow(p, [], ln) for p, ln in pending)  # section rows
+        pending = []
+        rows.append(SpacedRow(label, tokens, j + 1))
+        j += 1
+    end = j - len(pending)  # trailing label-only lines are not the table's
+    data = [r for r in rows if r.tokens]
+    readable = [r for r in data if not any(_POINT.match(t) for t in r.tokens)]
+    n = len(years[1]) if years else _column_count(readable, (len(words) - 1, len(words)))
+    min_rows = 3 if n == 1 else 2
+    if not n or len(data) < min_rows:
+        return None
+    if years:
+        stub, header = years[0], years[1]
+    else:
+        header = words
+        if len(header) == n + 1:
+            stub, header = header[0], header[1:]
+        elif len(header) == n:
+            stub = ""
+        else:
+            return None
+    resolve(data, n, series=bool(years))
+    if sum(r.chosen is not None for r in readable) * 2 < len(readable) or not readable:
+        return None  # most rows do not read as this table: not one
+    table = to_table(header, rows, i + 1)
+    table.rows[0].cells[0] = Cell(stub, i + 1)
+    for r in data:
+        if r.chosen is None:
+            shown = " | ".join(" / ".join(c) for c in r.candidates[:4]) or "ingen"
+            points = [t for t in r.tokens if _POINT.match(t)]
+            if points:
+                reason = (
+                    f"decimalpunkt ({points[0]}): läses inte, punkten kan vara tusentals- "
+                    "eller decimaltecken"
+                )
+            elif r.candidates:
+                reason = f"tvetydig delning av {len(r.tokens)} tal i {n} kolumner; möjliga: {shown}"
+            else:
+                reason = f"raden går inte att dela i {n} kolumner med svensk tusentalsgruppering"
+            table.warnings.append((r.line, " ".join(r.tokens), reason))
+    return table, end
+
+
+def _column_count(rows: list[SpacedRow], header: tuple[int, ...] = ()) -> int:
+    """The column count every row (or most) can be read with — one the header's cells
+    give (``header``: with or without a label column) when such a count fits; among
+    those, the one that leaves the fewest rows ambiguous. 0 when none fits most rows."""
+    best, best_key = 0, None
+    widest = max((len(r.tokens) for r in rows), default=0)
+    counts_to_try = [n for n in header if 1 <= n <= widest]
+    for n in counts_to_try or range(1, widest + 1):
+        counts = [len(splits(r.tokens, n)) for r in rows]
+        fit = sum(c > 0 for c in counts)
+        if fit * 5 < len(rows) * 4:
+            continue
+        key = (fit, sum(c == 1 for c in counts), -n)
+        if best_key is None or key > best_key:
+            best, best_key = n, key
+    return best

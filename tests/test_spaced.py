@@ -1,0 +1,108 @@
+"""Space-separated tables (readers.spaced) on real public excerpts in tests/corpus (sources in
+its README): every number read by Swedish grouping, the readings chosen by evidence (the
+only one, the row sums, magnitudes), and what cannot be decided reported, never guessed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sonanalys.observations import parse
+from sonanalys.readers.spaced import splits
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def test_splits_by_swedish_grouping():
+    assert splits(["3", "067", "3", "089", "-"], 3) == [("3 067", "3 089", "-")]
+    assert splits(["320,25", "612,18", "1342,82"], 3) == [("320,25", "612,18", "1342,82")]
+    # a note number before the values: two readings, both kept for the evidence to decide
+    assert set(splits(["1", "972", "928"], 2)) == {("1", "972 928"), ("1 972", "928")}
+    assert splits(["3", "039"], 2) == []  # 039 alone is never a number
+    assert splits(["1", "80", "1"], 1) == []  # a group of two digits is no group
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    r = parse([CORPUS])
+    return r.observations, r.report
+
+
+def value(obs, doc, row, col=None, year=None):
+    o = obs[obs["source"].str.startswith(doc) & (obs["row_label"] == row)]
+    if col is not None:
+        o = o[o["column_label"] == col]
+    if year is not None:
+        o = o[o["year"] == year]
+    return o["value"].tolist()
+
+
+def test_year_header_series_and_missing_cells(corpus):
+    obs, report = corpus
+    # dev_04: "Bjuv 3 067 3 089 … 6 127 -" under "Kommun/Region 2011 … 2021"
+    assert value(obs, "dev_04", "Bjuv", year=2011) == [3067.0]
+    assert value(obs, "dev_04", "Bjuv", year=2020) == [6127.0]
+    assert value(obs, "dev_04", "Bjuv", year=2021) == []
+    bjuv = report[report["source"].str.startswith("dev_04") & (report["cell_text"] == "-")]
+    assert set(bjuv["reason"]) == {"uppgift saknas enligt cellen"} and len(bjuv) == 2
+    assert value(obs, "dev_04", "Helsingborg", year=2011) == [5004.0]
+
+
+def test_label_value_list(corpus):
+    obs, _ = corpus
+    # "Kommun/Region Kronor per invånare" / "Malmö 9 670" / "Skåne län 4 130"
+    assert value(obs, "dev_04", "Malmö", "Kronor per invånare") == [9670.0]
+    assert value(obs, "dev_04", "Skåne län", "Kronor per invånare") == [4130.0]
+    assert value(obs, "dev_04", "Östra Göinge", "Kronor per invånare") == [4613.0]
+
+
+def test_word_header_with_multiword_columns(corpus):
+    obs, _ = corpus
+    # dev_06: "Kommuntyp Barnomsorg Äldre mfl Ind, fam Särskilda Summa"
+    assert value(obs, "dev_06", "Storstad", "Summa") == [1342.82]
+    assert value(obs, "dev_06", "Förortskommun", "Ind, fam") == [139.26]
+    assert value(obs, "dev_06", "Övriga större kommuner", "Äldre mfl") == [678.25]
+
+
+def test_row_sums_decide_a_split(corpus):
+    obs, _ = corpus
+    # dev_13: "Västerort 3 039 1 151 496 1 139 2 952 218 8 995" has 15 readings as 7
+    # numbers; only one adds up to the last column (Samtliga), as every unambiguous row does
+    got = obs[obs["source"].str.startswith("dev_13") & (obs["row_label"] == "Västerort")]
+    assert got["value"].tolist() == [3039.0, 1151.0, 496.0, 1139.0, 2952.0, 218.0, 8995.0]
+    assert value(obs, "dev_13", "Hela staden3", "Samt-") == [25228.0]
+
+
+def test_a_series_row_is_decided_by_its_own_size(corpus):
+    obs, _ = corpus
+    # dev_12: "Ekonomiskt bistånd1 (tkr) 1 178 666 1 197 028 … 927 975" under six years
+    row = obs[obs["source"].str.startswith("dev_12") & (obs["line"] == 8)]
+    assert row["value"].tolist() == [1178666.0, 1197028.0, 1142467.0, 966886.0, 894735.0, 927975.0]
+    assert row["year"].tolist() == [1995, 2000, 2005, 2010, 2016, 2017]
+
+
+def test_decimal_points_are_reported_not_read(corpus):
+    obs, report = corpus
+    r = report[report["source"].str.startswith("dev_12") & (report["line"] == 14)]
+    assert r["severity"].tolist() == ["warning"]
+    assert r["reason"].iloc[0].startswith("decimalpunkt (1.64): läses inte")
+    assert obs[obs["source"].str.startswith("dev_12") & (obs["line"] == 14)].empty
+
+
+def test_an_undecided_split_is_a_warning_with_the_candidates_and_no_value(tmp_path):
+    # an invented table: two unambiguous rows, one whose two readings the columns'
+    # sizes do not tell apart
+    (tmp_path / "t.txt").write_text(
+        "Enheter och kostnader\n\nEnhet Antal Kostnad\nA 5 100\nB 7 200\nC 12 345 678\n",
+        encoding="utf-8",
+    )
+    r = parse([tmp_path])
+    c = r.report[r.report["line"] == 6]
+    assert c["severity"].tolist() == ["warning"]
+    assert c["reason"].iloc[0] == (
+        "tvetydig delning av 3 tal i 2 kolumner; möjliga: 12 / 345 678 | 12 345 / 678"
+    )
+    assert c["source"].iloc[0] == "t.txt"
+    assert r.observations[r.observations["line"] == 6].empty
+    assert r.observations[r.observations["row_label"] == "B"]["value"].tolist() == [7.0, 200.0]
