@@ -7,7 +7,9 @@ Three table layouts are recognised:
   blank lines or by footnote lines at a page break and go on with continuation rows;
 * loose pdftotext tables (see :mod:`sonanalys.readers.plain`);
 * space-separated rows under a header of years or column names, where the space that
-  separates columns also groups thousands (see :mod:`sonanalys.readers.spaced`).
+  separates columns also groups thousands (see :mod:`sonanalys.readers.spaced`);
+* one cell per line with blank lines between, as copied from a web page or a PDF (see
+  :mod:`sonanalys.readers.cellrun`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 
 from ..model import Block, Cell, Heading, Paragraph, Row, Table, join_fragments
 from ..numparse import read_cell
-from . import plain, spaced
+from . import cellrun, plain, spaced
 
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -122,7 +124,7 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
                 blocks.append(table)
                 i = end
                 continue
-        found = spaced.read(lines, i)
+        found = spaced.read(lines, i) or cellrun.read(lines, i)
         if found:
             table, i = found
             prev = blocks[-1] if blocks else None

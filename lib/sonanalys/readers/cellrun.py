@@ -1,0 +1,105 @@
+"""Tables flattened to one cell per line, the cells apart by blank lines — what copying a
+table from a web page or a PDF gives::
+
+    Kommun/Region
+
+    Bistånds-hushåll
+
+    Utbetalt ekonomiskt bistånd (tkr)
+
+    Arjeplog
+
+    42
+
+    1 350
+
+The header is the cells before the first row; a row is a label and as many cells as the
+first row has values. Header cells beyond the columns (a spanning caption above them) name
+the table. The table ends where the rhythm breaks: a sentence, a blank-free paragraph, or a
+row that, like the one after it, holds no number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Cell, Row, Table
+from ..numparse import is_no_data, scan
+
+_SENTENCE = re.compile(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]|[.!?]$")
+MAX_CELL = 90
+
+
+def _cells(lines: list[str], i: int) -> list[tuple[str, int]]:
+    """The run of one-line cells from line ``i``: each a short line with a blank (or
+    whitespace-only) line after it, up to the first line that is not such a cell."""
+    out: list[tuple[str, int]] = []
+    j = i
+    n = len(lines)
+    while j < n:
+        s = lines[j].strip()
+        if not s:
+            j += 1
+            continue
+        if len(s) > MAX_CELL or (j + 1 < n and lines[j + 1].strip()):
+            break  # a long line, or a paragraph of several lines
+        out.append((s, j + 1))
+        j += 1
+    return out
+
+
+def _numeric(text: str) -> bool:
+    if is_no_data(text):
+        return True
+    if _SENTENCE.search(text):
+        return False
+    return any(t.kind == "value" for t in scan(text))
+
+
+def read(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A one-cell-per-line table whose first header cell is ``lines[i]``: the table and
+    the index of the line after it; None when none starts here."""
+    if i + 1 >= len(lines) or lines[i + 1].strip() or not lines[i].strip():
+        return None
+    cells = _cells(lines, i)
+    if len(cells) < 6 or _numeric(cells[0][0]):
+        return None
+    first = next((k for k, (t, _) in enumerate(cells) if _numeric(t)), None)
+    if first is None or first < 2:
+        return None
+    n = 0  # values per row: the numeric cells after the first row's label
+    while first + n < len(cells) and _numeric(cells[first + n][0]):
+        n += 1
+    label_at = first - 1
+    header = cells[:label_at]
+    if len(header) < n or any(_SENTENCE.search(t) for t, _ in header):
+        return None
+    caption_cells, header = header[: len(header) - n - 1], header[-(n + 1) :]
+    if len(header) == n:  # no header over the labels
+        header = [("", header[0][1]), *header]
+    rows: list[list[tuple[str, int]]] = []
+    k = label_at
+    while k < len(cells):
+        row = cells[k : k + n + 1]
+        if len(row) < n + 1 or _numeric(row[0][0]) or _SENTENCE.search(row[0][0]):
+            break
+        if not any(_numeric(t) for t, _ in row[1:]):
+            after = cells[k + n + 1 : k + 2 * n + 2]
+            if len(after) < n + 1 or not any(_numeric(t) for t, _ in after[1:]):
+                break
+        rows.append(row)
+        k += n + 1
+    if sum(any(_numeric(t) for t, _ in r[1:]) for r in rows) < 2:
+        return None
+    head_line = header[0][1] if header[0][0] else header[1][1]
+    table = Table(
+        rows=[Row([Cell(t, ln) for t, ln in header], head_line)]
+        + [Row([Cell(t, ln) for t, ln in r], r[0][1]) for r in rows],
+        layout="cells",
+        line=head_line,
+        header_rows=1,
+    )
+    if caption_cells:
+        table.caption = " ".join(t for t, _ in caption_cells)
+    last = rows[-1][-1][1]
+    return table, last  # the index after the last cell's line
