@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sonanalys import paths
 from sonanalys.conservation import account
 from sonanalys.observations import parse
 
@@ -51,3 +52,28 @@ def test_a_missing_report_row_leaves_its_number_lost():
     result.report = result.report.iloc[0:0]
     acc = account(result)
     assert [(x["line"], x["digits"]) for x in acc.lost] == [(4, "99")]
+
+
+def test_every_table_like_line_of_the_seeds_is_read():
+    r = parse([paths.RAW])
+    acc = account(r)
+    assert (acc.lines_read, acc.table_lines) == (235, 235) and acc.unread == []
+    assert not (r.report["reason"] == "tabellrad som inte lästes").any()
+
+
+def test_a_table_line_no_reader_places_is_reported_with_its_text():
+    # dev_10 (LKF resultaträkning): a note-number column between the label and the two
+    # years' values is not read yet; each such line must be said, not dropped
+    corpus = Path(__file__).parent / "corpus"
+    r = parse([corpus / "dev_10_lkf_lulea_resultatrakning_2018.txt"])
+    unread = r.report[r.report["reason"] == "tabellrad som inte lästes"]
+    assert unread[["line", "cell_text", "severity"]].values.tolist() == [
+        [18, "Tjänster, material 3 -217 -249", "warning"],
+        [19, "Taxebundna kostnader 4 -155 -152", "warning"],
+        [22, "Personalkostnader 6, 7 -155 -143", "warning"],
+        [23, "Avskrivningar och nedskrivningar anläggningstillgångar 8 -175 -165", "warning"],
+        [25, "-762 -763", "warning"],
+    ]
+    acc = account(r)
+    assert [u["line"] for u in acc.unread] == [18, 19, 22, 23, 25]
+    assert acc.lines_read == acc.table_lines - 5

@@ -414,3 +414,20 @@ def test_two_runs_into_one_folder_keep_each_others_reports(tmp_path):
     assert (out / "01_placeringar.html").exists() and (out / "05_delarsrapport.html").exists()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="01_placeringar.html"' in index and 'href="05_delarsrapport.html"' in index
+
+
+def test_papermill_never_changes_the_working_directory(tmp_path, monkeypatch):
+    """Papermill's shared local handler chdirs around reads and writes; in threads that
+    moved the process elsewhere. The report run turns that off (paths are absolute)."""
+    from papermill.iorw import local_file_io_cwd, papermill_io
+
+    from sonanalys.report.run import _papermill_without_chdir
+
+    monkeypatch.chdir(tmp_path)
+    _papermill_without_chdir()
+    moves: list[str] = []
+    real_chdir = os.chdir
+    monkeypatch.setattr(os, "chdir", lambda p: (moves.append(str(p)), real_chdir(p)))
+    with local_file_io_cwd(str(paths.ROOT)):  # as execute_notebook does
+        papermill_io.get_handler("local").read(str(paths.NOTEBOOKS / "01_placeringar.ipynb"))
+    assert moves == [] and Path.cwd() == tmp_path

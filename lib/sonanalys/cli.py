@@ -58,8 +58,13 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         "tabellerna är observationer eller rader i parse_report "
         f"({format_sv(acc.accounted_share * 100, 1)} %); {format_sv(acc.printed, 0)} av "
         f"{format_sv(acc.observations, 0)} observationer står på sin rad "
-        f"({format_sv(acc.printed_share * 100, 1)} %)"
+        f"({format_sv(acc.printed_share * 100, 1)} %); {format_sv(acc.lines_read, 0)} av "
+        f"{format_sv(acc.table_lines, 0)} tabellrader i hela dokumenten är lästa eller "
+        f"rapporterade ({format_sv(acc.lines_share * 100, 1)} %)"
     )
+    for u in acc.unread[:20]:
+        print(f"  tabellrad som inte lästes: {u['source']}, rad {u['line']}: {u['text']!r}",
+              file=sys.stderr)  # fmt: skip
     for lost in acc.lost[:20]:
         print(
             f"  ej bokfört: {lost['source']}, rad {lost['line']}: {lost['text']!r}", file=sys.stderr

@@ -8,6 +8,11 @@ Two shares over a parse result:
   that a parse-report row from that cell names, or a year that dates an observation of
   that table. Digit runs are found by a plain ``\\d+`` search, not by the parser's own
   tokenizer, so a number the tokenizer does not see is counted as lost.
+- **lines**: of every line of a document that looks like a table row (two or more values,
+  not a sentence, a heading, a table of contents or a page mark), the share with an
+  observation or a parse-report row at it — whether or not a table was recognised there.
+  A line outside the tables found that nothing was read from is itself reported, as
+  ``tabellrad som inte lästes`` with its text.
 - **printed**: of every observation, the share whose value is printed on its line of the
   document (the line's text, read again, holds a number equal to the value; or, where
   spaces both group thousands and separate columns, the observation's cell text stands on
@@ -26,7 +31,7 @@ import pandas as pd
 
 from . import labels as L
 from . import numparse as N
-from .model import Document
+from .model import Document, Heading, Paragraph, Table
 
 _DIGITS = re.compile(r"(?<![A-Za-zÅÄÖåäö\d])\d+")
 _CELL_SPLIT = re.compile(r"\t|(?<!\\)\|")
@@ -40,6 +45,9 @@ class Accounting:
     printed: int
     lost: list[dict] = field(default_factory=list)  # digit runs not accounted for
     not_printed: list[dict] = field(default_factory=list)  # observations not on their line
+    table_lines: int = 0  # lines that look like table rows, in the whole document
+    lines_read: int = 0  # of those, lines with an observation or a report row
+    unread: list[dict] = field(default_factory=list)  # table-like lines nothing was read from
 
     @property
     def accounted_share(self) -> float:
@@ -48,6 +56,10 @@ class Accounting:
     @property
     def printed_share(self) -> float:
         return self.printed / self.observations if self.observations else 1.0
+
+    @property
+    def lines_share(self) -> float:
+        return self.lines_read / self.table_lines if self.table_lines else 1.0
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -173,8 +185,101 @@ def _stands_on_line(cell_text: str, value: float, line: str) -> bool:
     )
 
 
+# ---------------------------------------------------------------- whole-document lines
+
+UNREAD = "tabellrad som inte lästes"
+_PROSE_WORDS = 12
+
+
+def _prose_lines(doc: Document) -> set[int]:
+    """Lines of paragraphs that read as prose (a dozen words or more, with a sentence
+    in them): their numbers are text, not table rows."""
+    out: set[int] = set()
+    for b in doc.blocks:
+        if not isinstance(b, Paragraph):
+            continue
+        words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", b.text))
+        if words >= _PROSE_WORDS and re.search(r"[a-zåäö)]\.(\s|$)|[.!?]$", b.text):
+            out.add(b.line)
+            out.update(line for _, line in b.starts)
+    return out
+
+
+def _placed_lines(doc: Document) -> set[int]:
+    """Lines already placed: in a table found (header rows too: their numbers are
+    labels), in a heading, or in prose."""
+    out = _prose_lines(doc)
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            out.add(b.line)
+        elif isinstance(b, Table):
+            out.update(c.line for r in b.rows for c in r.cells)
+            out.update(r.line for r in b.rows)
+            out.update(line for line, _ in b.notes)
+    return out
+
+
+def table_lines(doc: Document, include_tables: bool = False) -> list[tuple[int, str]]:
+    """Every line that looks like a table row — two or more numbers that are values (not
+    years, dates, ranges), not a sentence, not a table of contents or a page mark
+    (``3 (17)``) — outside headings, prose and (unless ``include_tables``) the tables
+    found."""
+    prose = _placed_lines(doc) if not include_tables else _prose_lines(doc)
+    if include_tables:
+        prose |= {b.line for b in doc.blocks if isinstance(b, Heading)}
+    out = []
+    for n, text in enumerate(doc.lines, start=1):
+        t = text.strip().strip("|").strip()
+        if not t or n in prose or t.endswith((".", ":", ",")) or re.search(r"\.{4,}", t):
+            continue
+        if re.fullmatch(r"\d+ \(\d+\)", t):
+            continue  # a page mark
+        if t.startswith("#") and n < 8:
+            continue  # a file's own annotation lines
+        values = [tok for tok in N.scan(N.strip_tags(t)) if tok.kind == N.VALUE]
+        if len(values) >= 2:
+            out.append((n, text.strip()))
+    return out
+
+
+def account_lines(observations: pd.DataFrame, report: pd.DataFrame, documents: list[Document]):
+    """(table-like lines, those with an observation or a parse-report row at them other
+    than ``tabellrad som inte lästes``, the others as records)."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    read = report[report["reason"] != UNREAD]
+    docs = {d.source: d for d in documents}
+    for df in (observations, read):
+        for src, page, sheet, line in zip(
+            df["source"], df["page"], df["sheet"], df["line"], strict=True
+        ):
+            if pd.isna(line):
+                continue
+            doc = docs.get(src)
+            n = int(line)
+            if doc is not None and doc.page_starts:
+                part = (
+                    doc.sheet_names.index(sheet)
+                    if doc.sheet_names and sheet in doc.sheet_names
+                    else (int(page) - 1 if not pd.isna(page) else 0)
+                )
+                n = doc.page_starts[part] + n - 1
+            seen[src].add(n)
+    total = accounted = 0
+    unread: list[dict] = []
+    for doc in documents:
+        headers = {r.line for t in doc.tables for r in t.rows[: t.header_rows or 0]}
+        for n, text in table_lines(doc, include_tables=True):
+            total += 1
+            if n in seen[doc.source] or n in headers:
+                accounted += 1
+            else:
+                unread.append({"source": doc.source, "line": n, "text": text})
+    return total, accounted, unread
+
+
 def account(result) -> Accounting:
     """Both shares over a :class:`~sonanalys.observations.ParseResult`."""
     runs, ok, lost = account_cells(result.cells, result.observations, result.report)
     n, printed, not_printed = account_printed(result.observations, result.documents)
-    return Accounting(runs, ok, n, printed, lost, not_printed)
+    lines, read, unread = account_lines(result.observations, result.report, result.documents)
+    return Accounting(runs, ok, n, printed, lost, not_printed, lines, read, unread)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .conservation import UNREAD, table_lines
 from .model import Document, DocumentError
 from .prose import prose_observations
 from .readers import SUFFIXES, read
@@ -70,6 +71,10 @@ def document_records(
         obs.extend(o)
         report.extend(r)
     obs.extend(prose_observations(doc))
+    seen = {int(r["line"]) for r in obs + report if r.get("line") is not None}
+    for n, text in table_lines(doc):
+        if n not in seen:  # a table-like line no reader placed: said, never dropped
+            report.append(document_problem(doc.source, UNREAD, "warning", n, "", text))
     if cells is not None:
         cells.extend(own_cells)
     if doc.page_starts:

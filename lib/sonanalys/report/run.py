@@ -290,6 +290,19 @@ def normalise_executed(path: Path, final_path: Path) -> None:
     nbformat.write(nb, path)
 
 
+def _papermill_without_chdir() -> None:
+    """Papermill's local file handler is one object for the whole process and chdirs into
+    a remembered folder around every read and write; with notebooks run in threads, one
+    thread's restore can leave the process in another folder (seen in a test: the working
+    directory ended up elsewhere). Our paths are absolute, so the handler need not chdir:
+    its folder stays None, which papermill's chdir treats as a no-op."""
+    from papermill.iorw import papermill_io
+
+    handler = papermill_io.get_handler("local")
+    handler._cwd = None
+    handler.cwd = lambda new_path=None: None
+
+
 def _run_one(name, title, src_dir, tmp, params, timeout, run_date, out) -> NotebookResult:
     import papermill as pm
 
@@ -582,6 +595,7 @@ def run_reports(
     )
     run_date = run_date or dt.date.today().isoformat()
     out.mkdir(parents=True, exist_ok=True)
+    _papermill_without_chdir()
     with folder_lock(out, wait=lock_wait, say=lambda m: print(m, file=sys.stderr)):
         recover(out)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
