@@ -188,27 +188,13 @@ def _stands_on_line(cell_text: str, value: float, line: str) -> bool:
 # ---------------------------------------------------------------- whole-document lines
 
 UNREAD = "tabellrad som inte lästes"
-_PROSE_WORDS = 12
-
-
-def _prose_lines(doc: Document) -> set[int]:
-    """Lines of paragraphs that read as prose (a dozen words or more, with a sentence
-    in them): their numbers are text, not table rows."""
-    out: set[int] = set()
-    for b in doc.blocks:
-        if not isinstance(b, Paragraph):
-            continue
-        words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", b.text))
-        if words >= _PROSE_WORDS and re.search(r"[a-zåäö)]\.(\s|$)|[.!?]$", b.text):
-            out.add(b.line)
-            out.update(line for _, line in b.starts)
-    return out
+_TRAILING_NUMBER = re.compile(r"^(?:[-−–]?\d+(?:[.,]\d+)?%?|\.\.|-|–)$")
 
 
 def _placed_lines(doc: Document) -> set[int]:
     """Lines already placed: in a table found (header rows too: their numbers are
-    labels), in a heading, or in prose."""
-    out = _prose_lines(doc)
+    labels) or in a heading."""
+    out: set[int] = set()
     for b in doc.blocks:
         if isinstance(b, Heading):
             out.add(b.line)
@@ -219,25 +205,50 @@ def _placed_lines(doc: Document) -> set[int]:
     return out
 
 
+def _ends_in_numbers(text: str) -> bool:
+    """The line ends in a run of two or more number tokens that are not years — a table
+    row (``Vård (LVU) 399 2,0 378 1,8``), however its spaces group thousands. A sentence
+    wrapped over lines (``2,5 mnkr och 3,1 mnkr under``) ends in words."""
+    toks = [t for t in re.split(r"[\s|]+", text) if t]  # spaces, tabs, pipes between cells
+    k = len(toks)
+    while k > 0 and _TRAILING_NUMBER.match(toks[k - 1]):
+        k -= 1
+    return sum(not re.fullmatch(r"(?:19|20)\d\d", t) for t in toks[k:]) >= 2
+
+
+def _prose_lines(doc: Document) -> set[int]:
+    """Lines of paragraphs that read as prose (a dozen words or more, with a sentence)."""
+    out: set[int] = set()
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", b.text))
+            if words >= 12 and re.search(r"[a-zåäö)]\.(\s|$)|[.!?]$", b.text):
+                out.add(b.line)
+                out.update(line for _, line in b.starts)
+    return out
+
+
 def table_lines(doc: Document, include_tables: bool = False) -> list[tuple[int, str]]:
-    """Every line that looks like a table row — two or more numbers that are values (not
-    years, dates, ranges), not a sentence, not a table of contents or a page mark
-    (``3 (17)``) — outside headings, prose and (unless ``include_tables``) the tables
-    found."""
-    prose = _placed_lines(doc) if not include_tables else _prose_lines(doc)
-    if include_tables:
-        prose |= {b.line for b in doc.blocks if isinstance(b, Heading)}
+    """Every line that looks like a table row — two or more values (not years, dates,
+    ranges), not a sentence, a table of contents or a page mark (``3 (17)``) — outside
+    headings and (unless ``include_tables``) the tables found. In a prose paragraph only a
+    line that ends in two or more numbers counts: a row is judged by its own line, not by
+    the paragraph around it."""
+    skip = (
+        _placed_lines(doc)
+        if not include_tables
+        else {b.line for b in doc.blocks if isinstance(b, Heading)}
+    )
+    prose = _prose_lines(doc)
     out = []
     for n, text in enumerate(doc.lines, start=1):
-        t = text.strip().strip("|").strip()
-        if not t or n in prose or t.endswith((".", ":", ",")) or re.search(r"\.{4,}", t):
+        t = N.strip_tags(text).strip().strip("|").strip()
+        if not t or n in skip or t.endswith((".", ":", ",")) or re.search(r"\.{4,}", t):
             continue
-        if re.fullmatch(r"\d+ \(\d+\)", t):
-            continue  # a page mark
-        if t.startswith("#") and n < 8:
-            continue  # a file's own annotation lines
-        values = [tok for tok in N.scan(N.strip_tags(t)) if tok.kind == N.VALUE]
-        if len(values) >= 2:
+        if re.fullmatch(r"\d+ \(\d+\)", t) or (t.startswith("#") and n < 8):
+            continue  # a page mark; a file's own annotation lines
+        values = sum(tok.kind == N.VALUE for tok in N.scan(t))
+        if _ends_in_numbers(t) or (values >= 2 and n not in prose):
             out.append((n, text.strip()))
     return out
 
