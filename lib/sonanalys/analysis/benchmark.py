@@ -10,7 +10,7 @@ municipality against the group's own value and can confirm nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -37,13 +37,12 @@ NOTHING = "inga"
 @dataclass
 class ComparisonSource:
     """The values a comparison uses and what they are: ``kind`` is ``kolada`` (fetched),
-    ``dokument`` (printed by the documents) or ``inga``; ``description`` says so in
-    Swedish for the report, ``fetched`` the dates they were fetched."""
+    ``dokument`` (printed by the documents) or ``inga``; ``description`` says so, with the
+    fetch dates, in Swedish for the report."""
 
     values: pd.DataFrame
     kind: str
     description: str
-    fetched: list[str] = field(default_factory=list)
 
 
 def comparison_values(
@@ -65,7 +64,7 @@ def comparison_values(
         dates = sorted({d for d in stored["fetched"] if d})
         when = f"hämtat {dates[0]}" + (f"–{dates[-1]}" if len(dates) > 1 else "") if dates else ""
         return ComparisonSource(
-            stored, FROM_KOLADA, f"Kolada (API v3){', ' + when if when else ''}", dates
+            stored, FROM_KOLADA, f"Kolada (API v3){', ' + when if when else ''}"
         )
     snap = snapshot()
     snap = snap[snap["kpi"].isin(kpis) & snap["municipality_id"].isin(ids)]

@@ -79,7 +79,6 @@ class SpacedRow:
     line: int
     candidates: list[tuple[str, ...]] = field(default_factory=list)
     chosen: tuple[str, ...] | None = None
-    how: str = ""  # "enda läsningen", "storleksordning"
 
 
 def split_row(line: str) -> tuple[str, list[str]]:
@@ -127,7 +126,7 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
     for r in rows:
         r.candidates = splits(r.tokens, n)
         if len(r.candidates) == 1:
-            r.chosen, r.how = r.candidates[0], "enda läsningen"
+            r.chosen = r.candidates[0]
     total = _total_column([r.chosen for r in rows if r.chosen]) if n >= 3 else None
     if total is not None:
         for r in rows:
@@ -135,7 +134,7 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
                 continue
             adds_up = [c for c in r.candidates if _adds_up(c, total)]
             if len(adds_up) == 1:
-                r.chosen, r.how = adds_up[0], "summan stämmer"
+                r.chosen = adds_up[0]
     typical: list[list[float]] = [[] for _ in range(n)]
     for r in rows:
         if r.chosen:
@@ -162,14 +161,14 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
         scored.sort(key=lambda x: x[0])
         best, second = scored[0][0], scored[1][0]
         if second - best >= 1.0:  # an order of magnitude closer
-            r.chosen, r.how = scored[0][1], "storleksordning"
+            r.chosen = scored[0][1]
 
 
-def to_table(header: list[str], rows: list[SpacedRow], header_line: int) -> Table:
+def to_table(stub: str, header: list[str], rows: list[SpacedRow], header_line: int) -> Table:
     """The rows as a table for ``tables.interpret``: a stub column for the labels, one
     column per header cell; a row without a reading keeps its label and its text in the
     stub's neighbour, for the parse report."""
-    out = [Row([Cell("", header_line), *[Cell(h, header_line) for h in header]], header_line)]
+    out = [Row([Cell(stub, header_line), *[Cell(h, header_line) for h in header]], header_line)]
     for r in rows:
         if r.chosen:
             cells = [Cell(r.label, r.line), *[Cell(v, r.line) for v in r.chosen]]
@@ -279,8 +278,7 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     resolve(data, n, series=bool(years))
     if sum(r.chosen is not None for r in readable) * 2 < len(readable) or not readable:
         return None  # most rows do not read as this table: not one
-    table = to_table(header, rows, i + 1)
-    table.rows[0].cells[0] = Cell(stub, i + 1)
+    table = to_table(stub, header, rows, i + 1)
     for r in data:
         if r.chosen is None:
             shown = " | ".join(" / ".join(c) for c in r.candidates[:4]) or "ingen"

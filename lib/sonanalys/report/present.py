@@ -136,11 +136,11 @@ TABLE_MIME = "application/vnd.sonanalys.table+json"
 
 
 def _json_value(v):
-    if v is None or (isinstance(v, float) and v != v) or v is pd.NA:
+    if v is None or v is pd.NA:
         return None
     if hasattr(v, "item"):  # numpy scalars
         v = v.item()
-    if isinstance(v, float) and v != v:
+    if isinstance(v, float) and v != v:  # NaN: missing
         return None
     return v if isinstance(v, int | float | str | bool) else str(v)
 

@@ -548,11 +548,10 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def recover(out: Path) -> Path:
+def recover(out: Path) -> None:
     """Clean up after a run that was killed: if it died mid-swap (the old reports moved
     aside, the new not yet in), the previous reports go back; temporary folders of runs
-    whose process is gone are removed (a run still going is left alone). Returns the
-    path the previous reports are moved aside to during a swap."""
+    whose process is gone are removed (a run still going is left alone)."""
     old = out.with_name(f".{out.name}.old")
     if old.exists() and not out.exists():
         os.replace(old, out)
@@ -562,7 +561,6 @@ def recover(out: Path) -> Path:
             pid = marker.read_text("utf-8").strip()
             if pid.isdigit() and not _alive(int(pid)):
                 shutil.rmtree(d, ignore_errors=True)
-    return old
 
 
 def run_reports(
