@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+from .memo import per_document
 from .numparse import _MONTH_RE, MONTHS, SUPERSCRIPTS, strip_tags
 from .units import unit_in_label
 
@@ -13,17 +14,25 @@ _SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
 _MD_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
 
 
+_MARKUP_CHARS = re.compile(r"[<*&\\]")
+_BR_AFTER_HYPHEN = re.compile(r"-\s*<br\s*/?>\s*", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+
+
+@per_document
 def clean(text: str) -> str:
     """Cell text without markup: HTML tags (``<b>``, ``<br>``, ``<p>``), markdown ``**bold**``,
     HTML entities and escaped pipes; whitespace collapsed. Footnote markers stay."""
     if not text:
         return ""
+    if not _MARKUP_CHARS.search(text):  # no markup to take away: only the whitespace
+        return _WS.sub(" ", text).strip()
     s = text.replace("\\|", "|")
-    s = re.sub(r"-\s*<br\s*/?>\s*", "-", s, flags=re.IGNORECASE)  # "jan-<br>aug" is "jan-aug"
+    s = _BR_AFTER_HYPHEN.sub("-", s)  # "jan-<br>aug" is "jan-aug"
     s = strip_tags(s)
     s = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), s)
     s = html.unescape(s)
-    return re.sub(r"\s+", " ", s).strip()
+    return _WS.sub(" ", s).strip()
 
 
 def footnote_markers(text: str) -> list[str]:
@@ -31,13 +40,17 @@ def footnote_markers(text: str) -> list[str]:
     return _SUPERSCRIPT_RUN.findall(text)
 
 
+@per_document
 def label_text(text: str) -> str:
     """A label as it should read in the data: markup, footnote markers and leading
     ``*`` (a footnote star) removed."""
     s = _SUPERSCRIPT_RUN.sub("", clean(text))
-    s = re.sub(r"^\*+\s*", "", s)
-    s = re.sub(r"\s*\*+$", "", s)
-    return re.sub(r"\s+", " ", s).strip()
+    if "*" in s:
+        s = _EDGE_STARS.sub("", s)
+    return _WS.sub(" ", s).strip()
+
+
+_EDGE_STARS = re.compile(r"^\*+\s*|\s*\*+$")
 
 
 # --------------------------------------------------------------------------------------
@@ -148,9 +161,16 @@ _VALUE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# one search says whether any rule can match; the rules, in order, say which
+_ANY_VALUE_KIND = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _VALUE_KINDS), re.IGNORECASE)
+
+
+@per_document
 def value_kind_of(text: str) -> str:
     """What kind of figure a column holds: bokslut, budget, utfall, prognos, avvikelse,
     plan, målvärde, effekt, förändring, förbrukning, genomförandekostnad; '' if unsaid."""
+    if not _ANY_VALUE_KIND.search(text):
+        return ""
     for pattern, kind in _VALUE_KINDS:
         if pattern.search(text):
             return kind

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from babel.numbers import format_decimal, get_minus_sign_symbol
 
 from . import units as _units
+from .memo import per_document
 
 # --------------------------------------------------------------------------------------
 # Characters
@@ -124,8 +125,11 @@ def parse_number(text: str) -> float:
     return _to_float(m.group("sign"), m.group("int"), m.group("frac"))
 
 
+_SP_RE = re.compile(_SP)
+
+
 def _to_float(sign: str | None, integer: str, frac: str | None) -> float:
-    digits = re.sub(_SP, "", integer)
+    digits = _SP_RE.sub("", integer) if len(integer) > 3 else integer
     value = float(f"{digits}.{frac}" if frac else digits)
     if sign and sign in MINUS:
         value = -value
@@ -261,7 +265,18 @@ _YEAR_MIN, _YEAR_MAX = 1990, 2100
 
 
 def _is_year_text(s: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", s)) and _YEAR_MIN <= int(s) <= _YEAR_MAX
+    return len(s) == 4 and s[:2] in ("19", "20") and s.isdigit() and _YEAR_MIN <= int(s) <= _YEAR_MAX
+
+
+# Where a token can start: a digit, a sign before a digit, or the Q/v/V that opens a
+# quarter, a week or a diarienummer's letters before a digit. Any other non-ASCII
+# character is a candidate too and checked with str.isdigit(), so superscripts and
+# other Unicode digits end an identifier exactly as a per-character loop would.
+_CANDIDATE_ASCII = "0123456789+" + MINUS + "QvV"
+_CANDIDATE = re.compile(
+    r"[0-9]|[-+\u2212\u2013](?=\d)|[QvV](?=[A-Za-zÅÄÖåäö]{0,5}\.?\s?\d)"
+    r"|[^\x00-\x7fåäöÅÄÖéÉüÜ\u2212\u2013]"
+)
 
 
 def scan(text: str) -> list[Token]:
@@ -270,28 +285,41 @@ def scan(text: str) -> list[Token]:
     Identifiers such as ``R9``, ``N35001`` or ``LSS481`` are not numbers and are
     passed over; superscript footnote markers (``¹⁰``) are not digits at all.
     """
+    return list(_scan_kept(text))
+
+
+@per_document
+def _scan_kept(text: str) -> tuple[Token, ...]:
+    return tuple(_scan(text))
+
+
+def _scan(text: str) -> list[Token]:
     tokens: list[Token] = []
-    pos = 0
     n = len(text)
-    while pos < n:
+    find = _CANDIDATE.search
+    m0 = find(text)
+    while m0 is not None:
+        pos = m0.start()
         ch = text[pos]
-        if not (ch.isdigit() or ch in MINUS or ch in "+Qv" or ch == "V"):
-            pos += 1
+        if ch not in _CANDIDATE_ASCII and not ch.isdigit():
+            m0 = find(text, pos + 1)
             continue
         if ch.isdigit() and pos > 1 and text[pos - 1] in "-–" and text[pos - 2].isalpha():
             # "dec-14", "LSS-11": part of a word, not a negative number
             while pos < n and text[pos].isalnum():
                 pos += 1
+            m0 = find(text, pos)
             continue
         if ch.isdigit() and pos > 0 and (text[pos - 1].isalpha() or text[pos - 1] == "_"):
             # part of an identifier (R9, N35001) unless a lowercase word is glued on
             m = _PATTERNS[-1][1].match(text, pos)
             if m and _units.unit_after(text, m.end()):
                 tokens.append(_number_token(m, text))
-                pos = m.end()
+                m0 = find(text, m.end())
                 continue
             while pos < n and (text[pos].isalnum()):
                 pos += 1
+            m0 = find(text, pos)
             continue
         token = None
         for kind, pattern in _PATTERNS[:-1]:
@@ -302,11 +330,16 @@ def scan(text: str) -> list[Token]:
             if token is not None:
                 break
         if token is None:
-            pos += 1
+            m0 = find(text, pos + 1)
             continue
         tokens.append(token)
-        pos = token.end
-    return _flag_broken_groups(text, tokens)
+        m0 = find(text, token.end)
+    return _flag_broken_groups(text, tokens) if len(tokens) > 1 else tokens
+
+
+_OF_NUMBER = re.compile(rf"\s+av\s+({_num('d')})(?![\d,])")  # "3 av 12"
+_SHORT_GROUP = re.compile(r"[-−–]?\d{1,3}")
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
 
 
 def _number_token(m: re.Match[str], text: str) -> Token:
@@ -373,12 +406,10 @@ def _make_token(kind: str, m: re.Match[str], text: str) -> Token | None:
     value = _to_float(m.group("sign"), int_txt, m.group("frac"))
     if not m.group("sign") and not m.group("frac") and _is_year_text(int_txt):
         return Token(YEAR, m.start(), m.end(), s, value=value, year=int(int_txt))
-    av = re.match(rf"\s+av\s+({_num('d')})(?![\d,])", text[m.end() :])
+    av = _OF_NUMBER.match(text, m.end()) if "av" in text else None
     if av:
         den = _to_float(av.group("dsign"), av.group("dint"), av.group("dfrac"))
-        return Token(
-            VALUE, m.start(), m.end() + av.end(), s + av.group(0), value=value, denominator=den
-        )
+        return Token(VALUE, m.start(), av.end(), s + av.group(0), value=value, denominator=den)
     return Token(VALUE, m.start(), m.end(), s, value=value)
 
 
@@ -396,8 +427,8 @@ def _flag_broken_groups(text: str, tokens: list[Token]) -> list[Token]:
             and tokens[j].value_high is None
             and tokens[j + 1].value_high is None
             and "," not in tokens[j].text
-            and re.fullmatch(_SP, text[tokens[j].end : tokens[j + 1].start] or "x")
-            and re.fullmatch(r"[-−–]?\d{1,3}", tokens[j].text.split()[-1])
+            and _SP_RE.fullmatch(text[tokens[j].end : tokens[j + 1].start] or "x")
+            and _SHORT_GROUP.fullmatch(tokens[j].text.split()[-1])
             and not _units.unit_after(text, tokens[j].end)
             and len(tokens[j + 1].text.lstrip("-−–").split(",")[0].replace(" ", "")) != 3
         ):
@@ -479,18 +510,20 @@ _QUALIFIER_SUFFIX = re.compile(
 
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+_BLANKS = re.compile(r"[ \t]+")
+_WS = re.compile(r"\s+")
 
 
 def strip_tags(text: str) -> str:
     """Remove HTML tags (``<b>``, ``<br>``, ``<p>``) a converter left; a tag is a space."""
     if "<" not in text:
         return text
-    return re.sub(r"[ \t]+", " ", _TAG.sub(" ", text)).strip()
+    return _BLANKS.sub(" ", _TAG.sub(" ", text)).strip()
 
 
 def is_no_data(text: str) -> bool:
     """``-``, ``i u``, ``i.u``, ``IU``, ``..`` or empty: the cell says there is no value."""
-    t = re.sub(r"\s+", " ", text.strip().strip("*")).lower()
+    t = _WS.sub(" ", text.strip().strip("*")).lower()
     return t == "" or t in NO_DATA_MARKERS or t == "iu"
 
 
@@ -586,8 +619,8 @@ def _quantity(text: str, tok: Token, prev_end: int) -> Quantity:
     year: int | None = None
     pm = _PERIOD_PREFIX.search(before)
     if pm:
-        period = re.sub(r"\s+", " ", pm.group("period")).strip()
-        ym = re.search(r"(?:19|20)\d\d", period)
+        period = _WS.sub(" ", pm.group("period")).strip()
+        ym = _YEAR_IN.search(period)
         if ym:
             year = int(ym.group(0))
     else:

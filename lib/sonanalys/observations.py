@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import memo
 from .conservation import UNREAD, table_lines
 from .model import Document, DocumentError
 from .prose import prose_observations
@@ -147,6 +148,7 @@ def parse(paths: Iterable[str | Path]) -> ParseResult:
     docs: list[Document] = []
     errors: list[str] = []
     for f in files:
+        memo.forget()
         try:
             doc = read(f)
             own_cells: list[dict] = []

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .memo import per_document
+
 #: The normalised units; every observation's ``unit`` is one of these or empty.
 VOCABULARY = (
     "mdkr",
@@ -103,9 +105,14 @@ def unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
     return None
 
 
+# one search says whether any rule can match; the rules, in order, say which
+_ANY_LABEL_RULE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _LABEL_RULES), re.IGNORECASE)
+
+
+@per_document
 def unit_in_label(text: str) -> str:
     """The unit a header, row label or caption states, or '' when it states none."""
-    if not text:
+    if not text or not _ANY_LABEL_RULE.search(text):
         return ""
     for pattern, unit in _LABEL_RULES:
         if pattern.search(text):
