@@ -387,6 +387,26 @@ def test_load_reads_back_and_validates(tmp_path):
         load("budget", tmp_path / "empty")
 
 
+def test_load_validates_a_frame_changed_after_writing(tmp_path):
+    """Frames as written were validated when built and are read without pandera; a file
+    changed since (by hand, by another tool) is checked against its schema again."""
+    import pandera.errors
+
+    inputs = [RAW / SEEDS["000"]]
+    write_processed(process(inputs), tmp_path, inputs)
+    a = load("atgarder", tmp_path)
+    a.loc[a.index[0], "source"] = ""  # a value its schema refuses
+    a.to_parquet(tmp_path / "atgarder.parquet", index=False)
+    with pytest.raises(pandera.errors.SchemaError):
+        load("atgarder", tmp_path)
+
+
+def test_frame_names_follow_the_schemas():
+    from sonanalys.domain.schemas import SCHEMAS
+
+    assert domain.FRAMES == tuple(SCHEMAS)
+
+
 def test_domain_frames_are_deterministic():
     a = parse([RAW])
     b = parse([RAW])

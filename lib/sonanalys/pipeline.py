@@ -18,7 +18,6 @@ import pandas as pd
 
 from . import paths
 from .domain import FRAMES, Frames, build
-from .domain.schemas import SCHEMAS
 from .export import write_workbook
 from .io import atomic_write, read_frame, write_frame
 from .observations import ParseResult, document_problem, frame, iter_files, parse
@@ -132,7 +131,12 @@ def write_processed(p: Processed, out: Path, inputs: Iterable[str | Path]) -> li
             source=f"sonanalys parse av {sources}" if sources else "sonanalys parse",
         )
     )
-    text = json.dumps(manifest(inputs), ensure_ascii=False, indent=2) + "\n"
+    record = manifest(inputs)
+    # the digest of each frame as written: ``load`` knows these bytes were validated
+    record["written"] = {
+        n: _sha256(out / f"{n}.parquet") for n in ALL_FRAMES if (out / f"{n}.parquet").exists()
+    }
+    text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     path = out / MANIFEST
     atomic_write(path, lambda t: t.write_text(text, encoding="utf-8"))
     return [*written, path]
@@ -147,6 +151,7 @@ def is_current(inputs: Iterable[str | Path], out: Path) -> bool:
     except ValueError:
         return False
     have = all((Path(out) / f"{n}.parquet").exists() for n in ALL_FRAMES)
+    old.pop("written", None)
     return have and old == manifest(inputs)
 
 
@@ -173,4 +178,22 @@ def load(name: str, processed: str | Path | None = None) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(f"{path} saknas: kör `sonanalys parse --out {processed}` först")
     df = read_frame(Path(processed), name)
-    return SCHEMAS[name].validate(df) if name in SCHEMAS else df
+    if name not in FRAMES or _as_written(Path(processed), name):
+        return df
+    from .domain.schemas import SCHEMAS  # a frame changed since it was written: check it
+
+    return SCHEMAS[name].validate(df)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _as_written(processed: Path, name: str) -> bool:
+    """The frame's file is byte for byte what ``write_processed`` wrote, and so already
+    validated when it was built (``domain.build``)."""
+    try:
+        written = json.loads((processed / MANIFEST).read_text("utf-8")).get("written", {})
+    except (OSError, ValueError, AttributeError):
+        return False
+    return written.get(name) == _sha256(processed / f"{name}.parquet")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 
 
 def yoy(series: pd.DataFrame, by: list[str], value: str = "value") -> pd.DataFrame:
@@ -23,8 +22,13 @@ def linear_trend(years: pd.Series, values: pd.Series, alpha: float = 0.05) -> pd
     Needs at least three points (two leave no degrees of freedom for a band)."""
     if len(years) < 3:
         raise ValueError("en trend kräver minst tre år")
-    x = sm.add_constant(np.asarray(years, dtype=float))
-    fit = sm.OLS(np.asarray(values, dtype=float), x).fit()
+    # imported here: statsmodels (with scipy.stats) costs about 2 s, paid only by
+    # a notebook that fits a trend
+    from statsmodels.regression.linear_model import OLS
+    from statsmodels.tools.tools import add_constant
+
+    x = add_constant(np.asarray(years, dtype=float))
+    fit = OLS(np.asarray(values, dtype=float), x).fit()
     pred = fit.get_prediction(x).summary_frame(alpha=alpha)
     return pd.DataFrame(
         {

@@ -12,9 +12,19 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import atgarder, budget, care, followup, indikatorer, volymer
-from .schemas import SCHEMAS, conform
 
-FRAMES = tuple(SCHEMAS)
+# the frames, in the order of ``schemas.SCHEMAS`` (a test holds the two together); the
+# schemas themselves (pandera, about 0,5 s to import) are loaded only to validate
+FRAMES = (
+    "atgarder",
+    "atgarder_uppfoljning",
+    "budget",
+    "placements",
+    "varddygn",
+    "volymer",
+    "indikatorer",
+    "checks",
+)
 
 # what a document of each kind is expected to hold, as frame → Swedish description
 EXPECTED: dict[str, dict[str, str]] = {
@@ -59,6 +69,8 @@ def build(
         "indikatorer": indikatorer.build(observations),
         "checks": pd.concat([atgarder.check(a), budget.check(b)], ignore_index=True),
     }
+    from .schemas import conform
+
     frames = {name: conform(df, name) for name, df in frames.items()}
     if documents is None:
         docs = observations[["source", "doc_type"]].drop_duplicates("source")
