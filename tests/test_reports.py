@@ -216,7 +216,8 @@ def test_two_report_runs_give_identical_files(tmp_path):
     out = tmp_path / "reports"
 
     def snapshot():
-        run_reports(out=out, only=["01", "05"], run_date="2026-11-23", progress=False)
+        # force: executed again, not kept from the first run (see the incremental test)
+        run_reports(out=out, only=["01", "05"], run_date="2026-11-23", progress=False, force=True)
         return {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
     first, second = snapshot(), snapshot()
@@ -437,3 +438,90 @@ def test_papermill_never_changes_the_working_directory(tmp_path, monkeypatch):
     with local_file_io_cwd(str(paths.ROOT)):  # as execute_notebook does
         papermill_io.get_handler("local").read(str(paths.NOTEBOOKS / "01_placeringar.ipynb"))
     assert moves == [] and Path.cwd() == tmp_path
+
+
+def _small_notebooks(folder: Path) -> Path:
+    """Each report as a notebook that loads one frame and prints a number from it."""
+    folder.mkdir(exist_ok=True)
+    for name in NOTEBOOKS:
+        nb = nbformat.v4.new_notebook()
+        params = nbformat.v4.new_code_cell(
+            "processed_dir = None\nprofile = 'intern'\nmask_threshold = 5\nkpis = None"
+        )
+        params.metadata["tags"] = ["parameters"]
+        nb.cells = [
+            nbformat.v4.new_markdown_cell(f"# {name}"),
+            params,
+            nbformat.v4.new_code_cell(
+                "import sonanalys\nlen(sonanalys.load('budget', processed_dir)), mask_threshold"
+            ),
+        ]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+        nb.metadata["language_info"] = {"name": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    return folder
+
+
+def test_an_unchanged_report_is_kept_and_a_changed_one_runs_again(tmp_path):
+    src = _small_notebooks(tmp_path / "nb")
+    out = tmp_path / "reports"
+    go = dict(out=out, notebooks_dir=src, only=["01", "02", "05"], progress=False)
+    first = run_reports(**go)
+    assert first.failed == [] and first.reused == []
+    stamp = {p.name: p.stat().st_mtime_ns for p in out.rglob("0*")}
+    again = run_reports(**go)
+    assert [r.name for r in again.reused] == ["01_placeringar", "02_varddygn", "05_delarsrapport"]
+    assert {p.name: p.stat().st_mtime_ns for p in out.rglob("0*")} == stamp  # untouched
+    assert again.failed == []
+    # the notebook's own source changed: only that report runs
+    nb = nbformat.read(src / "02_varddygn.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("Ny text."))
+    nbformat.write(nb, src / "02_varddygn.ipynb")
+    edited = run_reports(**go)
+    assert [r.name for r in edited.results if not r.reused] == ["02_varddygn"]
+    assert "Ny text." in (out / "02_varddygn.html").read_text(encoding="utf-8")
+    # a parameter changed: every report it reaches runs
+    masked = run_reports(**go, mask_threshold=3)
+    assert masked.reused == [] and masked.failed == []
+    # --force runs everything, and a failed report is never kept
+    assert run_reports(**go, mask_threshold=3, force=True).reused == []
+    entries = json.loads((out / ".sonanalys-reports.json").read_text(encoding="utf-8"))
+    assert {e["name"] for e in entries} == {"01_placeringar", "02_varddygn", "05_delarsrapport"}
+    assert all(len(e["key"]) == 64 for e in entries)
+
+
+def test_other_processed_data_run_the_reports_again(tmp_path):
+    """The key holds the digests of the processed frames: other documents, other reports."""
+    from sonanalys.pipeline import process, write_processed
+
+    src = _small_notebooks(tmp_path / "nb")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    seed = sorted(paths.RAW.glob("000_*.txt"))[0]
+    (raw / seed.name).write_bytes(seed.read_bytes())
+    processed = tmp_path / "processed"
+    write_processed(process([raw]), processed, [raw])
+    go = dict(out=tmp_path / "reports", notebooks_dir=src, only=["05"], progress=False,
+              raw=raw, processed=processed)  # fmt: skip
+    assert run_reports(**go).reused == []
+    assert [r.name for r in run_reports(**go).reused] == ["05_delarsrapport"]
+    other = sorted(paths.RAW.glob("003_*.txt"))[0]
+    (raw / other.name).write_bytes(other.read_bytes())  # a new document arrives
+    assert run_reports(**go).reused == []
+
+
+def test_cli_says_what_was_kept(tmp_path):
+    out = tmp_path / "reports"
+    src = _small_notebooks(tmp_path / "nb")
+    go = dict(out=out, notebooks_dir=src, only=["05"], progress=False)
+    run_reports(**go)
+    cmd = [sys.executable, "-m", "sonanalys", "report", "--out", str(out), "--only", "05"]
+    # the CLI runs the real notebooks: a different source, so it runs; then it keeps it
+    first = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr
+    second = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert second.returncode == 0, second.stderr
+    assert "oförändrad, behölls" in second.stdout
+    assert "0 rapporter kördes, 1 var oförändrade och behölls (--force kör alla)" in second.stdout
+    forced = subprocess.run([*cmd, "--force"], capture_output=True, text=True, timeout=600)
+    assert forced.returncode == 0 and "behölls" not in forced.stdout

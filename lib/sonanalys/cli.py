@@ -200,15 +200,21 @@ def _cmd_report(args: argparse.Namespace) -> int:
             },
             pdf=args.pdf,
             lock_wait=args.lock_wait,
+            force=args.force,
         )
     except ReportFolderBusy as exc:
         print(f"fel: {exc}", file=sys.stderr)
         return 1
     for r in summary.results:
-        status = "ok" if r.ok else f"FEL: {r.error}"
+        status = "oförändrad, behölls" if r.reused else "ok" if r.ok else f"FEL: {r.error}"
         also = ", ".join(str(summary.out / f) for f in (r.pdf, r.xlsx) if f)
         print(f"  {r.title}: {summary.out / r.html} ({status})" + (f"; {also}" if also else ""))
     print(f"index: {summary.out / 'index.html'}")
+    if summary.reused:
+        print(
+            f"{len(summary.results) - len(summary.reused)} rapporter kördes, "
+            f"{len(summary.reused)} var oförändrade och behölls (--force kör alla)"
+        )
     if summary.pdf_error:
         print(f"fel: {summary.pdf_error}", file=sys.stderr)
         return 1
@@ -265,6 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=3600,
         help="sekunder att vänta om en annan körning skriver till samma mapp (standard 3600)",
+    )
+    r.add_argument(
+        "--force",
+        action="store_true",
+        help="kör alla rapporter, även de vars underlag, parametrar och kod är oförändrade",
     )
     r.add_argument("--out", default=str(paths.REPORTS))
     r.set_defaults(func=_cmd_report)

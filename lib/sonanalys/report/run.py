@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import html
 import json
 import os
@@ -31,12 +32,9 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-
 from .. import paths
 from ..io import atomic_write, share_mode
 from ..pipeline import ensure_processed
-from .present import TABLE_MIME
 
 NOTEBOOKS: dict[str, str] = {
     "01_placeringar": "Placeringar",
@@ -97,6 +95,8 @@ class NotebookResult:
     xlsx: str = ""
     pdf: str = ""
     sources: list[str] = field(default_factory=list)  # the documents it cites
+    key: str = ""  # digest of everything the report was made from (``report_key``)
+    reused: bool = False  # inputs unchanged: the previous run's files were kept
 
 
 @dataclass
@@ -108,6 +108,10 @@ class RunSummary:
     @property
     def failed(self) -> list[NotebookResult]:
         return [r for r in self.results if not r.ok]
+
+    @property
+    def reused(self) -> list[NotebookResult]:
+        return [r for r in self.results if r.reused]
 
 
 def parameters_for(
@@ -134,6 +138,54 @@ def parameters_for(
         params["period"] = period
     params.update({k: v for k, v in (extra or {}).items() if v is not None})
     return params
+
+
+def _digest_files(h, folder: Path, pattern: str = "*") -> None:
+    if not folder.is_dir():
+        return
+    for f in sorted(folder.rglob(pattern)):
+        if f.is_file():
+            h.update(f.relative_to(folder).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+
+
+def report_key(
+    name: str, src_dir: Path, params: dict, processed: Path, run_date: str | None
+) -> str:
+    """SHA-256 of everything a report is made from: the notebook's source, its
+    parameters, the processed frames (their digests as written), the library's source,
+    the shipped Kolada reference data and the Kolada cache (03 reads it; a fetch re-runs
+    every report, the safe side), the current year (03's default years end there) and a
+    run date given explicitly. Equal keys, equal reports: the previous files are kept."""
+    from ..pipeline import MANIFEST as PROCESSED_MANIFEST
+    from ..pipeline import library_digest
+
+    h = hashlib.sha256()
+    h.update((Path(src_dir) / f"{name}.ipynb").read_bytes())
+    h.update(json.dumps(params, sort_keys=True, default=str).encode())
+    try:
+        written = json.loads((processed / PROCESSED_MANIFEST).read_text("utf-8"))["written"]
+    except (OSError, ValueError, KeyError, TypeError):
+        written = {"unknown": os.urandom(16).hex()}  # no digests: never reuse
+    h.update(json.dumps(written, sort_keys=True).encode())
+    h.update(library_digest().encode())
+    _digest_files(h, paths.RAW / "kolada")
+    cache = params.get("kolada_cache") or (paths.DATA / "external" / "kolada")
+    _digest_files(h, Path(cache), "*.json")
+    h.update(str(dt.date.today().year).encode())
+    h.update((run_date or "").encode())
+    return h.hexdigest()
+
+
+def _reusable(entry: dict | None, key: str, out: Path, pdf: bool) -> bool:
+    """The folder holds this report, made from the same inputs, whole and without error."""
+    if not entry or entry.get("key") != key or not entry.get("ok"):
+        return False
+    if pdf and not entry.get("pdf"):
+        return False
+    files = [entry.get(k) for k in ("html", "xlsx", "pdf") if entry.get(k)]
+    files.append(f"executed/{entry['name']}.ipynb")
+    return bool(entry.get("html")) and all((out / f).exists() for f in files)
 
 
 def _exporter():
@@ -244,6 +296,8 @@ def export_html(
     nb_path: Path, title: str, params: dict, run_date: str, error: str = ""
 ) -> tuple[str, list[str]]:
     """The report page and the documents it cites."""
+    import nbformat
+
     nb = nbformat.read(nb_path, as_version=4)
     nb.cells = [
         c
@@ -275,6 +329,8 @@ def normalise_executed(path: Path, final_path: Path) -> None:
     """Make the audit copy a function of its inputs: papermill's and the kernel's
     timestamps go (the run date is in the report's header) and the output path is
     the final one, not the temporary folder's — so two runs give identical files."""
+    import nbformat
+
     nb = nbformat.read(path, as_version=4)
     pm_meta = nb.metadata.get("papermill", {})
     for key in _TIMING:
@@ -341,6 +397,10 @@ def _run_one(name, title, src_dir, tmp, params, timeout, run_date, out) -> Noteb
 
 def report_tables(nb_path: Path) -> list[dict]:
     """The tables a report shows, as data (``present.show_table``'s bundle), in order."""
+    import nbformat
+
+    from .present import TABLE_MIME
+
     nb = nbformat.read(nb_path, as_version=4)
     return [
         out["data"][TABLE_MIME]
@@ -456,6 +516,8 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
     share_mode(out / "executed")
     manifest = _read_manifest(out)
     for r in results:
+        if r.reused:  # its files and its entry stay as they are
+            continue
         stem = r.name
         for kind in ("html", "xlsx", "pdf"):
             src, dst = tmp / f"{stem}.{kind}", out / f"{stem}.{kind}"
@@ -467,7 +529,8 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
             os.replace(tmp / "executed" / f"{stem}.ipynb", out / "executed" / f"{stem}.ipynb")
         missing = [f for f in (r.html, r.xlsx, r.pdf) if f and not (out / f).exists()]
         if missing:
-            r.ok, r.error = False, f"filen saknas efter körningen: {', '.join(missing)}"
+            lost = f"filen saknas efter körningen: {', '.join(missing)}"
+            r.ok, r.error = False, f"{r.error}; {lost}" if r.error else lost
         manifest[r.name] = {
             "name": r.name,
             "title": r.title,
@@ -479,6 +542,7 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
             "sources": r.sources,
             "run_date": run_date,
             "params": {k: v for k, v in params.items() if k not in _HIDDEN_PARAMS},
+            "key": r.key,
         }
     # reports removed by hand leave the index
     entries = [e for e in manifest.values() if (out / e["html"]).exists()]
@@ -581,7 +645,11 @@ def run_reports(
     notebook_params: dict | None = None,
     pdf: bool = False,
     lock_wait: float = 3600.0,
+    force: bool = False,
 ) -> RunSummary:
+    """Run the notebooks into report folder ``out``. A report whose inputs are unchanged
+    since the folder's last run of it (``report_key``) is not run again: its files stay
+    and the summary marks it reused; ``force`` runs every report."""
     # absolute paths: the kernels run in the notebooks folder, so a relative
     # processed_dir handed to them, or a relative output path, would point elsewhere
     out = Path(out or paths.REPORTS).resolve()
@@ -591,9 +659,9 @@ def run_reports(
     params = parameters_for(
         municipality, year, period, processed, mask_threshold, profile, notebook_params
     )
+    given_date = run_date
     run_date = run_date or dt.date.today().isoformat()
     out.mkdir(parents=True, exist_ok=True)
-    _papermill_without_chdir()
     with folder_lock(out, wait=lock_wait, say=lambda m: print(m, file=sys.stderr)):
         recover(out)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
@@ -601,6 +669,15 @@ def run_reports(
         (tmp / _PID).write_text(str(os.getpid()), "utf-8")
         (tmp / "executed").mkdir()
         src_dir = Path(notebooks_dir or paths.NOTEBOOKS).resolve()
+        keys = {n: report_key(n, src_dir, params, processed, given_date) for n in names}
+        before = _read_manifest(out)
+        kept = {
+            n: _kept(before[n], keys[n])
+            for n in names
+            if not force and _reusable(before.get(n), keys[n], out, pdf)
+        }
+        if len(kept) < len(names):
+            _papermill_without_chdir()  # importing papermill costs seconds (jsonschema)
         try:
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
                 futures = [
@@ -608,18 +685,37 @@ def run_reports(
                         _run_one, n, NOTEBOOKS[n], src_dir, tmp, params, timeout, run_date, out
                     )
                     for n in names
+                    if n not in kept
                 ]
-                if progress:
+                if progress and futures:
                     from tqdm import tqdm
 
                     for _done in tqdm(as_completed(futures), total=len(futures), unit="notebook"):
                         pass
-                results = [f.result() for f in futures]
-            pdf_error = _print_pdfs(results, tmp) if pdf else ""
+                ran = {r.name: r for r in (f.result() for f in futures)}
+            for r in ran.values():
+                r.key = keys[r.name]
+            pdf_error = _print_pdfs(list(ran.values()), tmp) if pdf and ran else ""
+            results = [kept[n] if n in kept else ran[n] for n in names]
             install(results, tmp, out, params, run_date)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     return RunSummary(out, results, pdf_error)
+
+
+def _kept(entry: dict, key: str) -> NotebookResult:
+    return NotebookResult(
+        entry["name"],
+        entry.get("title", entry["name"]),
+        True,
+        html=entry["html"],
+        executed=f"{entry['name']}.ipynb",
+        xlsx=entry.get("xlsx", ""),
+        pdf=entry.get("pdf", ""),
+        sources=entry.get("sources", []),
+        key=key,
+        reused=True,
+    )
 
 
 def _print_pdfs(results: list[NotebookResult], folder: Path) -> str:
