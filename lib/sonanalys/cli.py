@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         if args.data
         else paths.PROCESSED
     )
-    processed = process(inputs)
+    processed = process(inputs, jobs=args.jobs, progress=True)
     result = processed.result
     for f in result.skipped_files:
         print(
@@ -240,6 +241,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--out", help="utmapp (standard: data/processed, eller med --data dess egen mapp)"
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="dokument som läses samtidigt, i egna processer (standard: antalet kärnor); "
+        "resultatet är detsamma för alla värden",
     )
     p.set_defaults(func=_cmd_parse)
 

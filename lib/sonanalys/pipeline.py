@@ -81,8 +81,10 @@ def documents_frame(result: ParseResult) -> pd.DataFrame:
     return df.sort_values("source", kind="stable").reset_index(drop=True)
 
 
-def process(inputs: Iterable[str | Path]) -> Processed:
-    result = parse(inputs)
+def process(inputs: Iterable[str | Path], jobs: int = 1, progress: bool = False) -> Processed:
+    """Parse (``jobs`` worker processes; the same result for any number) and build the
+    domain frames."""
+    result = parse(inputs, jobs=jobs, progress=progress)
     docs = [(d.source, d.doc_type) for d in result.documents]
     return Processed(result, build(result.observations, result.cells, docs))
 

@@ -12,7 +12,9 @@ their parent and never summed.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .common import is_total
@@ -53,22 +55,29 @@ def _is_part(label: str) -> bool:
     )
 
 
-def _tolerance(g: pd.DataFrame, parts: list[int], t: int) -> float:
+@dataclass
+class _Group:
+    """One table's rows as plain lists: the per-candidate arithmetic runs on floats,
+    not on pandas selections (a corpus has thousands of totals)."""
+
+    values: list[float]
+    highs: list[float]
+    texts: list[str]
+    factors: list[float]
+
+
+def _tolerance(g: _Group, parts: list[int], t: int) -> float:
     """Rounding: half a unit of the last printed decimal per figure involved."""
-    decimals = max(_decimals(x) for x in g["cell_text"].iloc[[*parts, t]])
-    scale = float(g["_factor"].iloc[t]) if "_factor" in g.columns else 1.0
-    return 0.5 * 10.0**-decimals * (len(parts) + 1) * abs(scale)
+    decimals = max(_decimals(g.texts[i]) for i in [*parts, t])
+    return 0.5 * 10.0**-decimals * (len(parts) + 1) * abs(g.factors[t])
 
 
-def _compare(
-    g: pd.DataFrame, value: str, high: str | None, parts: list[int], t: int
-) -> tuple[float, float, float, float]:
+def _compare(g: _Group, parts: list[int], t: int) -> tuple[float, float, float, float]:
     """(computed, computed_high, tolerance, difference): the difference is 0 when the
     reported total lies within the parts' sum (low to high, for ranges) ± tolerance."""
-    vals = g[value].iloc[parts].astype(float)
-    highs = g[high].iloc[parts].astype(float).fillna(vals) if high else vals
-    computed, computed_high = float(vals.sum()), float(highs.sum())
-    reported = float(g[value].iloc[t])
+    computed = float(np.sum(np.array([g.values[i] for i in parts], dtype=float)))
+    computed_high = float(np.sum(np.array([g.highs[i] for i in parts], dtype=float)))
+    reported = g.values[t]
     tol = _tolerance(g, parts, t)
     if reported < computed - tol:
         diff = reported - computed
@@ -120,14 +129,18 @@ def check_totals(
     for key, g in df.sort_values("line", kind="stable").groupby(keys, sort=True, dropna=False):
         g = g[g[value].notna()]
         labels, units = g[label].tolist(), g["unit"].tolist()
+        vals = g[value].astype(float).tolist()
+        highs = g[high].astype(float).fillna(g[value]).tolist() if high else vals
+        factors = g["_factor"].astype(float).tolist() if "_factor" in g.columns else None
+        rows = _Group(vals, highs, g["cell_text"].tolist(), factors or [1.0] * len(vals))
         totals = [i for i, lab in enumerate(labels) if is_total(lab)]
         for n, t in enumerate(totals):
             candidates = _candidates(labels, units, totals, n)
             if not candidates:
                 continue
-            fitting = [c for c in candidates if _compare(g, value, high, c, t)[3] == 0.0]
+            fitting = [c for c in candidates if _compare(rows, c, t)[3] == 0.0]
             parts = fitting[0] if fitting else candidates[0]
-            computed, computed_high, tol, diff = _compare(g, value, high, parts, t)
+            computed, computed_high, tol, diff = _compare(rows, parts, t)
             row = g.iloc[t]
             out.append(
                 {

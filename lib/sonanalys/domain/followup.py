@@ -11,6 +11,7 @@ is listed with the side it has, never dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -79,6 +80,23 @@ def similarity(a: str, b: str, rare: frozenset[str] = frozenset()) -> float:
     return score
 
 
+# the word stems of each name, computed once per name, not once per pair
+_stems_of = functools.lru_cache(maxsize=4096)(lambda name: frozenset(_stems(name)))
+_long_of = functools.lru_cache(maxsize=4096)(lambda name: frozenset(_long_stems(name)))
+
+
+def _score(a: str, b: str, rare: frozenset[str]) -> float:
+    """``similarity`` where it can reach THRESHOLD, else 0: with too few shared stems the
+    character ratio (at most 0,2) cannot lift a pair over it, so it is not computed."""
+    sa, sb = _stems_of(a), _stems_of(b)
+    if sa and sb and 0.8 * len(sa & sb) / min(len(sa), len(sb)) + 0.2 < THRESHOLD:
+        if not (_long_of(a) & _long_of(b) & rare):
+            ca, cb = _compact(a), _compact(b)
+            if not (ca and cb and (ca in cb or cb in ca)):
+                return 0.0
+    return similarity(a, b, rare)
+
+
 def match_measures(earlier: list[str], later: list[str]) -> list[tuple[str, str, float]]:
     """Best-first one-to-one pairs with similarity ≥ THRESHOLD; unmatched names are
     returned with '' for the missing side and similarity 0."""
@@ -89,7 +107,7 @@ def match_measures(earlier: list[str], later: list[str]) -> list[tuple[str, str,
     rare = frozenset(st for st, n in counts.items() if n == 2)
     scored = sorted(
         (
-            (similarity(a, b, rare), i, j)
+            (_score(a, b, rare), i, j)
             for i, a in enumerate(earlier)
             for j, b in enumerate(later)
         ),
@@ -115,32 +133,31 @@ def followup(atgarder: pd.DataFrame) -> pd.DataFrame:
     """For each municipality, each action plan (``doc_type == 'atgardsplan'``) against the
     next one by year: one row per matched measure × effect value of either plan."""
     plans = atgarder[(atgarder["doc_type"] == "atgardsplan") & (atgarder["level"] == "åtgärd")]
-    out: list[pd.DataFrame] = []
+    out: list[dict] = []
+    fields = ["effect_kind", "year", "value_mnkr", "source", "line"]
     for muni, p in plans.groupby("municipality", sort=True):
         docs = p[["source", "doc_year"]].drop_duplicates().sort_values(["doc_year", "source"])
         srcs = docs["source"].tolist()
+        # each plan's rows per measure, in the frame's order, as plain records
+        by_plan: dict[str, dict[str, list[dict]]] = {}
+        for rec in p[["measure", "status", *fields]].to_dict("records"):
+            by_plan.setdefault(rec["source"], {}).setdefault(rec["measure"], []).append(rec)
         for early, late in pairwise(srcs):
-            a = p[p["source"] == early]
-            b = p[p["source"] == late]
-            names_a = list(dict.fromkeys(a["measure"]))
-            names_b = list(dict.fromkeys(b["measure"]))
-            for ma, mb, score in match_measures(names_a, names_b):
+            a, b = by_plan[early], by_plan[late]
+            for ma, mb, score in match_measures(list(a), list(b)):
                 match = (
                     "matchad"
                     if ma and mb
                     else ("endast tidigare plan" if ma else "endast senare plan")
                 )
                 status = (
-                    " ".join(dict.fromkeys(t for t in b.loc[b["measure"] == mb, "status"] if t))
-                    if mb
-                    else ""
+                    " ".join(dict.fromkeys(r["status"] for r in b[mb] if r["status"])) if mb else ""
                 )
-                for side, name in ((a, ma), (b, mb)):
+                for side, name, plan in ((a, ma, "tidigare"), (b, mb, "senare")):
                     if not name:
                         continue
-                    rows = side[side["measure"] == name]
-                    out.append(
-                        pd.DataFrame(
+                    for r in side[name]:
+                        out.append(
                             {
                                 "municipality": muni,
                                 "earlier_source": early,
@@ -150,17 +167,12 @@ def followup(atgarder: pd.DataFrame) -> pd.DataFrame:
                                 "match": match,
                                 "similarity": score,
                                 "status": status,
-                                "plan": "tidigare" if side is a else "senare",
-                                "effect_kind": rows["effect_kind"],
-                                "year": rows["year"],
-                                "value_mnkr": rows["value_mnkr"],
-                                "source": rows["source"],
-                                "line": rows["line"],
+                                "plan": plan,
+                                **{k: r[k] for k in fields},
                             }
                         )
-                    )
     if not out:
         return pd.DataFrame(columns=COLUMNS)
-    res = pd.concat(out, ignore_index=True)[COLUMNS]
+    res = pd.DataFrame(out)[COLUMNS]
     res["year"] = pd.array(res["year"], dtype="Int64")
     return res
