@@ -1,11 +1,24 @@
-"""Parse throughput on the embedded documents and on a corpus 100x their size.
+"""Parsing speed, each figure beside its floor, measured in the same run.
 
-Prints figures; asserts nothing. Run: ``.venv/bin/python benchmarks/parse_throughput.py``
+* text: ``parse()`` against a bare pass over the same bytes (a Swedish-number regex and a
+  split on ``|`` and tab for every line), on N copies of the embedded documents;
+* end to end: ``sonanalys parse`` (parse, domain frames, accounting, CSV/parquet/workbook)
+  against ``parse()`` alone, with its peak memory, serial and with ``--jobs``;
+* PDF: our PDF reader against pypdfium2's bare text extraction of the same file.
+
+Floor and figure are timed alternately, best of ``--repeat``, so a noisy machine hits
+both alike. Prints figures; asserts nothing. Run:
+``.venv/bin/python benchmarks/parse_throughput.py [--copies 10] [--repeat 3]``
 """
 
 from __future__ import annotations
 
+import argparse
+import os
+import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -13,34 +26,109 @@ from pathlib import Path
 from sonanalys import paths
 from sonanalys.observations import parse
 
+NUM = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?")
+SPLIT = re.compile(r"[|\t]")
+PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf"
 
-def measure(folder: Path, repeat: int = 3) -> tuple[float, int, int, int]:
-    best = float("inf")
+
+def bare_pass(folder: Path) -> None:
+    for f in sorted(folder.glob("*.txt")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            NUM.findall(line)
+            SPLIT.split(line)
+
+
+def best(fn, repeat: int) -> float:
+    t = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
-        res = parse([folder])
-        best = min(best, time.perf_counter() - t0)
-    size = sum(p.stat().st_size for p in folder.rglob("*.txt"))
-    tables = sum(len(d.tables) for d in res.documents)
-    return best, size, tables, len(res.observations)
+        fn()
+        t = min(t, time.perf_counter() - t0)
+    return t
 
 
-def report(name: str, folder: Path, repeat: int) -> None:
-    secs, size, tables, n = measure(folder, repeat)
-    print(
-        f"{name:<22} {size / 1e6:8.2f} MB {tables:6d} tabeller {n:8d} observationer "
-        f"{secs:8.3f} s  {size / 1e6 / secs:6.2f} MB/s  {tables / secs:8.0f} tabeller/s"
+def alternate(a, b, repeat: int) -> tuple[float, float]:
+    ta = tb = float("inf")
+    for _ in range(repeat):
+        ta = min(ta, best(a, 1))
+        tb = min(tb, best(b, 1))
+    return ta, tb
+
+
+def cli_run(folder: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of ``sonanalys parse`` in its own process."""
+    code = (
+        "import resource, sys, time\n"
+        "from sonanalys.cli import main\n"
+        "t0 = time.perf_counter()\n"
+        f"main(['parse', {str(folder)!r}, '--out', {str(out)!r}, '--jobs', '{jobs}'])\n"
+        "t = time.perf_counter() - t0\n"
+        "own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print('BENCH', t, max(own, kids) / 1024, file=sys.stderr)\n"
     )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    line = [x for x in r.stderr.splitlines() if x.startswith("BENCH")][-1]
+    _, secs, mb = line.split()
+    return float(secs), float(mb)
+
+
+def corpus(tmp: Path, copies: int) -> Path:
+    folder = tmp / f"x{copies}"
+    folder.mkdir()
+    for i in range(copies):
+        for p in sorted(paths.RAW.glob("*.txt")):
+            shutil.copy(p, folder / f"{i:03d}_{p.name}")
+    return folder
+
+
+def pdf_figures(repeat: int) -> None:
+    import pypdfium2 as pdfium
+
+    from sonanalys.readers import read
+
+    for pdf in sorted(PDF.glob("*.pdf")):
+        data = pdf.read_bytes()
+
+        def bare(data: bytes = data) -> None:
+            doc = pdfium.PdfDocument(data)
+            for page in doc:
+                page.get_textpage().get_text_range()
+            doc.close()
+
+        floor, ours = alternate(bare, lambda pdf=pdf: read(pdf), repeat)
+        pages = len(pdfium.PdfDocument(data))
+        print(
+            f"PDF {pdf.name[:40]:<40} {pages:3d} sidor: pypdfium2 {floor:6.3f} s, "
+            f"sonanalys {ours:6.3f} s ({pages / ours:5.1f} sidor/s) = {ours / floor:5.1f}× golvet"
+        )
 
 
 def main() -> None:
-    report("seeds (5 dokument)", paths.RAW, repeat=5)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, nargs="+", default=[10, 20])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp)
-        for i in range(100):
-            for p in paths.RAW.glob("*.txt"):
-                shutil.copy(p, corpus / f"{i:03d}_{p.name}")
-        report("100x seeds", corpus, repeat=1)
+        tmp = Path(tmp)
+        for copies in args.copies:
+            folder = corpus(tmp, copies)
+            mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+            floor, ours = alternate(lambda f=folder: bare_pass(f), lambda f=folder: parse([f]),
+                                    args.repeat)  # fmt: skip
+            print(
+                f"text, {copies * 5} dokument ({mb:.1f} MB): golv {floor:.3f} s "
+                f"({mb / floor:.1f} MB/s), parse() {ours:.3f} s ({mb / ours:.2f} MB/s) "
+                f"= {ours / floor:.1f}× golvet"
+            )
+            for jobs in sorted({1, cores}):
+                secs, peak = cli_run(folder, tmp / f"out{copies}-{jobs}", jobs)
+                print(
+                    f"  sonanalys parse --jobs {jobs}: {secs:.2f} s = {secs / ours:.1f}× parse(), "
+                    f"toppminne {peak:.0f} MB ({peak / mb:.0f}× indata)"
+                )
+    pdf_figures(args.repeat)
 
 
 if __name__ == "__main__":

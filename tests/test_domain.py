@@ -404,7 +404,7 @@ def test_load_validates_a_frame_changed_after_writing(tmp_path):
 def test_frame_names_follow_the_schemas():
     from sonanalys.domain.schemas import SCHEMAS
 
-    assert domain.FRAMES == tuple(SCHEMAS)
+    assert tuple(SCHEMAS) == domain.FRAMES
 
 
 def test_domain_frames_are_deterministic():

@@ -265,7 +265,9 @@ _YEAR_MIN, _YEAR_MAX = 1990, 2100
 
 
 def _is_year_text(s: str) -> bool:
-    return len(s) == 4 and s[:2] in ("19", "20") and s.isdigit() and _YEAR_MIN <= int(s) <= _YEAR_MAX
+    if len(s) != 4 or s[:2] not in ("19", "20") or not s.isdigit():
+        return False
+    return _YEAR_MIN <= int(s) <= _YEAR_MAX
 
 
 # Where a token can start: a digit, a sign before a digit, or the Q/v/V that opens a

@@ -89,11 +89,11 @@ def _score(a: str, b: str, rare: frozenset[str]) -> float:
     """``similarity`` where it can reach THRESHOLD, else 0: with too few shared stems the
     character ratio (at most 0,2) cannot lift a pair over it, so it is not computed."""
     sa, sb = _stems_of(a), _stems_of(b)
-    if sa and sb and 0.8 * len(sa & sb) / min(len(sa), len(sb)) + 0.2 < THRESHOLD:
-        if not (_long_of(a) & _long_of(b) & rare):
-            ca, cb = _compact(a), _compact(b)
-            if not (ca and cb and (ca in cb or cb in ca)):
-                return 0.0
+    hopeless = sa and sb and 0.8 * len(sa & sb) / min(len(sa), len(sb)) + 0.2 < THRESHOLD
+    if hopeless and not (_long_of(a) & _long_of(b) & rare):
+        ca, cb = _compact(a), _compact(b)
+        if not (ca and cb and (ca in cb or cb in ca)):
+            return 0.0
     return similarity(a, b, rare)
 
 
@@ -106,11 +106,7 @@ def match_measures(earlier: list[str], later: list[str]) -> list[tuple[str, str,
             counts[st] = counts.get(st, 0) + 1
     rare = frozenset(st for st, n in counts.items() if n == 2)
     scored = sorted(
-        (
-            (_score(a, b, rare), i, j)
-            for i, a in enumerate(earlier)
-            for j, b in enumerate(later)
-        ),
+        ((_score(a, b, rare), i, j) for i, a in enumerate(earlier) for j, b in enumerate(later)),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     used_a: set[int] = set()

@@ -61,8 +61,7 @@ _STYLE = {
     "axes.linewidth": 1.25,
     "axes.titlesize": 12.0,
     "figure.facecolor": "white",
-    "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "Bitstream Vera Sans",
-                        "sans-serif"],  # fmt: skip
+    "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "sans-serif"],
     "font.size": 12.0,
     "grid.color": ".8",
     "grid.linestyle": "-",
