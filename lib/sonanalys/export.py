@@ -5,16 +5,18 @@
 leading ``'``, so Excel and LibreOffice show it as text instead of running it as a
 formula. Numbers are untouched; the parquet files keep the exact text.
 
-**Workbooks** (openpyxl): one sheet per frame after a first sheet ``Innehåll`` that says what
-each sheet holds and where it came from; numbers stored as numbers with a display format
-that Excel renders in the reader's locale (Swedish Excel: ``1 801,5``), years and line
-numbers without digit grouping, text always stored as text (never a formula), the header
-row frozen, an autofilter, column widths from the content. Byte-identical on the same
-input: the workbook's own timestamps are fixed.
+**Workbooks** (XlsxWriter, rows streamed to disk: a corpus's 150 000 observations are
+written in seconds, where openpyxl's cell objects took minutes): one sheet per frame after a
+first sheet ``Innehåll`` that says what each sheet holds and where it came from; numbers
+stored as numbers with a display format that Excel renders in the reader's locale (Swedish
+Excel: ``1 801,5``), years and line numbers without digit grouping, text always stored as
+text (never a formula), the header row frozen, an autofilter, column widths from the
+content. Byte-identical on the same input: the workbook's own timestamps are fixed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 import re
@@ -35,6 +37,7 @@ PLAIN_COLUMNS = re.compile(
     r"^(year|doc_year|line|page|first_year|last_year|år|rad|sida|n_.*|rank|count)$"
 )
 _FIXED_TIME = "2000-01-01T00:00:00Z"
+_FIXED_DATETIME = dt.datetime(2000, 1, 1)
 
 
 def _is_number(text: str) -> bool:
@@ -96,42 +99,44 @@ def _number_format(name: str, s: pd.Series) -> str | None:
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
-def _sheet(wb, title: str, df: pd.DataFrame) -> int:
-    """One frame as a sheet; returns the number of rows written (Excel's limit holds)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    ws = wb.create_sheet(title[:31])
+def _sheet(wb, formats: dict, title: str, df: pd.DataFrame) -> int:
+    """One frame as a sheet, row by row; returns the number of rows written (Excel's
+    limit holds)."""
+    ws = wb.add_worksheet(title[:31])
     cols = [str(c) for c in df.columns]
-    ws.append(cols)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.data_type = "s"
     rows = df.head(EXCEL_MAX_ROWS - 1)
-    formats = {i: _number_format(c, rows[c]) for i, c in enumerate(rows.columns)}
-    widths = [len(c) for c in cols]
-    for r_idx, row in enumerate(rows.itertuples(index=False), start=2):
-        for c_idx, v in enumerate(row):
-            v = _cell_value(v)
-            if v is None:
+    fmts = [_number_format(c, rows[c]) for c in rows.columns]
+    for f in fmts:
+        if f and f not in formats:
+            formats[f] = wb.add_format({"num_format": f})
+    cells = [formats[f] if f else None for f in fmts]
+    columns = [[_cell_value(v) for v in rows[c].tolist()] for c in rows.columns]
+    for i, (name, values) in enumerate(zip(cols, columns, strict=True)):
+        w = max([len(name), *(len(str(v)) for v in values[:498] if v is not None)])
+        ws.set_column(i, i, min(max(w + 2, 8), 60))
+    ws.freeze_panes(1, 0)
+    for j, name in enumerate(cols):
+        ws.write_string(0, j, name, formats["bold"])
+    write_string, write_number = ws.write_string, ws.write_number
+    for r in range(len(rows)):
+        for j, values in enumerate(columns):
+            v = values[r]
+            if v is None or v == "":  # an empty text is an empty cell
                 continue
-            cell = ws.cell(row=r_idx, column=c_idx + 1)
             if isinstance(v, str):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", v)
-                cell.data_type = "s"  # openpyxl would take "=…" for a formula
+                # always a string: "=…" from a document is never a formula
+                write_string(r + 1, j, _ILLEGAL.sub("\ufffd", v))
+            elif isinstance(v, int | float):
+                write_number(r + 1, j, v, cells[j])
             else:
-                cell.value = v
-                if formats[c_idx]:
-                    cell.number_format = formats[c_idx]
-            if r_idx < 500:
-                widths[c_idx] = max(widths[c_idx], len(str(v)))
-    for i, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(max(w + 2, 8), 60)
-    ws.freeze_panes = "A2"
-    if len(cols):
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
+                write_string(r + 1, j, str(v))
+    if cols:
+        ws.autofilter(0, 0, len(rows), len(cols) - 1)
     return len(rows)
+
+
+# characters XML cannot hold (the same set openpyxl refuses)
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
 def _reproducible(data: bytes) -> bytes:
@@ -162,33 +167,52 @@ def write_workbook(
 ) -> Path:
     """``sheets`` (name → frame) as one workbook at ``path``, with a first sheet
     ``Innehåll``: what each sheet holds, its rows, and where it came from."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    import tempfile
 
-    wb = Workbook()
-    toc = wb.active
-    toc.title = "Innehåll"
-    toc.append([title or "Innehåll"])
-    toc["A1"].font = Font(bold=True, size=13)
-    if source:
-        toc.append([f"Källa: {source}"])
-    toc.append([])
-    toc.append(["blad", "rader", "innehåll"])
-    for cell in toc[toc.max_row]:
-        cell.font = Font(bold=True)
-    for name, df in sheets.items():
-        n = _sheet(wb, name, df)
-        what = (descriptions or {}).get(name, "")
-        if n < len(df):
-            what += f" (bara de första {n} av {len(df)} raderna: Excels gräns; se parquet-filen)"
-        toc.append([name[:31], n, what])
-        for cell in toc[toc.max_row]:
-            cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type
-    toc.column_dimensions["A"].width = 24
-    toc.column_dimensions["B"].width = 8
-    toc.column_dimensions["C"].width = 100
-    buf = io.BytesIO()
-    wb.save(buf)
-    data = _reproducible(buf.getvalue())
+    import xlsxwriter
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "book.xlsx"
+        wb = xlsxwriter.Workbook(
+            str(target),
+            {
+                "constant_memory": True,  # each row goes to disk as it is written
+                "tmpdir": tmp,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        wb.set_properties({"created": _FIXED_DATETIME})
+        formats = {"bold": wb.add_format({"bold": True})}
+        toc = wb.add_worksheet("Innehåll")
+        toc.set_column(0, 0, 24)
+        toc.set_column(1, 1, 8)
+        toc.set_column(2, 2, 100)
+        toc.write_string(0, 0, title or "Innehåll", wb.add_format({"bold": True, "font_size": 13}))
+        row = 1
+        if source:
+            toc.write_string(row, 0, _ILLEGAL.sub("\ufffd", f"Källa: {source}"))
+            row += 1
+        row += 1
+        for j, head in enumerate(("blad", "rader", "innehåll")):
+            toc.write_string(row, j, head, formats["bold"])
+        for name, df in sheets.items():
+            row += 1
+            n = min(len(df), EXCEL_MAX_ROWS - 1)
+            what = (descriptions or {}).get(name, "")
+            if n < len(df):
+                what += (
+                    f" (bara de första {n} av {len(df)} raderna: Excels gräns; se parquet-filen)"
+                )
+            toc.write_string(row, 0, name[:31])
+            toc.write_number(row, 1, n)
+            if what:
+                toc.write_string(row, 2, _ILLEGAL.sub("\ufffd", what))
+        for name, df in sheets.items():
+            _sheet(wb, formats, name, df)
+        wb.close()
+        raw = target.read_bytes()
+    data = _reproducible(raw)
     atomic_write(Path(path), lambda p: p.write_bytes(data))
     return Path(path)
