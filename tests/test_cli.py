@@ -92,3 +92,48 @@ def test_module_entry_point(tmp_path):
         check=True,
     )
     assert "1 dokument" in out.stdout
+
+
+def test_municipality_for_documents_that_never_say(tmp_path, capsys):
+    """``--municipality`` fills in documents that name none; ``--municipality-for`` sets
+    one file whatever it says; both are kept in manifest.json, so the re-parse a report
+    run does (here: after the library changed) keeps them."""
+    import json
+
+    from sonanalys.pipeline import ensure_processed
+
+    corpus = Path(__file__).parent / "corpus"
+    out = tmp_path / "p"
+    lulea = "dev_10_lkf_lulea_resultatrakning_2018.txt"  # names Luleå
+    argv = ["parse", str(corpus), "--out", str(out), "--municipality", "vaxholm",
+            "--municipality-for", f"{lulea}=2582"]  # fmt: skip
+    assert main(argv) == 0
+
+    def municipality_of() -> dict:
+        docs = pd.read_parquet(out / "documents.parquet")
+        return dict(zip(docs["source"], docs["municipality"], strict=True))
+
+    said = municipality_of()
+    assert said["dev_09_ivo_hvb_stodboende_ensamkommande.txt"] == "Vaxholm"  # named none
+    assert said[lulea] == "Boden"  # the file's own setting wins over what it says
+    assert said["dev_13_stockholmstad_bistandstagare_alder_2017.txt"] == "Stockholm"  # its own
+    obs = pd.read_parquet(out / "observations.parquet")
+    dev09 = obs[obs["source"] == "dev_09_ivo_hvb_stodboende_ensamkommande.txt"]
+    assert len(dev09) > 0 and set(dev09["municipality"]) == {"Vaxholm"}
+    record = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert record["municipalities"] == {
+        "default": "Vaxholm",
+        "files": {lulea: "Boden"},
+    }
+    # the library changes: the processed data are stale and parsed again, as they were told
+    record["library"] = "older"
+    (out / "manifest.json").write_text(json.dumps(record), encoding="utf-8")
+    assert ensure_processed([corpus], out) is True
+    assert municipality_of() == said
+
+
+def test_an_unknown_municipality_is_refused_by_name(tmp_path):
+    with pytest.raises(SystemExit, match="okänd kommun 'Atlantis'"):
+        main(["parse", str(paths.RAW), "--out", str(tmp_path), "--municipality", "Atlantis"])
+    with pytest.raises(SystemExit, match="FIL=KOMMUN"):
+        main(["parse", str(paths.RAW), "--out", str(tmp_path), "--municipality-for", "x.txt"])

@@ -10,7 +10,16 @@ from pathlib import Path
 from . import paths
 from .conservation import account
 from .numparse import format_sv
+from .observations import Municipalities
 from .pipeline import process, write_processed
+
+
+def _pairs(items: list[str] | None):
+    for item in items or []:
+        name, sep, muni = item.rpartition("=")
+        if not sep or not name.strip() or not muni.strip():
+            raise ValueError(f"--municipality-for väntar FIL=KOMMUN, fick {item!r}")
+        yield name.strip(), muni.strip()
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -26,7 +35,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         if args.data
         else paths.PROCESSED
     )
-    processed = process(inputs, jobs=args.jobs, progress=True)
+    try:
+        said = Municipalities.of(args.municipality, dict(_pairs(args.municipality_for)))
+    except (KeyError, ValueError) as exc:
+        raise SystemExit(f"fel: {exc.args[0]}") from None
+    processed = process(inputs, jobs=args.jobs, progress=True, municipalities=said)
     result = processed.result
     for f in result.skipped_files:
         print(
@@ -37,7 +50,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         print(f"fel: {e}", file=sys.stderr)
     for src, what in processed.frames.warnings:
         print(f"varning: {src}: {what}", file=sys.stderr)
-    written = write_processed(processed, out, inputs)
+    written = write_processed(processed, out, inputs, said)
     report = processed.report
     warnings = int((report["severity"] == "warning").sum())
     checks = processed.frames["checks"]
@@ -248,6 +261,17 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.cpu_count() or 1,
         help="dokument som läses samtidigt, i egna processer (standard: antalet kärnor); "
         "resultatet är detsamma för alla värden",
+    )
+    p.add_argument(
+        "--municipality",
+        help="kommun för dokument som inte själva säger vilken (namn eller Kolada-id); "
+        "sparas i manifest.json och gäller också när en rapport parsar om",
+    )
+    p.add_argument(
+        "--municipality-for",
+        action="append",
+        metavar="FIL=KOMMUN",
+        help="kommun för en namngiven fil, vad den än säger (kan upprepas)",
     )
     p.set_defaults(func=_cmd_parse)
 

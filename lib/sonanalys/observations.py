@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -139,12 +140,50 @@ def iter_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     return files, skipped
 
 
-def read_document(f: Path) -> tuple[Document | None, list[dict], list[dict], list[dict], str]:
+@dataclass(frozen=True)
+class Municipalities:
+    """Which municipality documents speak for where they do not say it themselves:
+    ``default`` for every document in which none was detected, ``files`` (file name →
+    municipality) for named files whatever they say. Names are Kolada's (``municipality``
+    checks them)."""
+
+    default: str = ""
+    files: tuple[tuple[str, str], ...] = ()
+
+    def for_document(self, source: str, detected: str) -> str:
+        return dict(self.files).get(source) or detected or self.default
+
+    def as_dict(self) -> dict:
+        return {"default": self.default, "files": dict(self.files)} if self else {}
+
+    def __bool__(self) -> bool:
+        return bool(self.default or self.files)
+
+    @classmethod
+    def of(cls, default: str | None = None, files: dict[str, str] | None = None):
+        from .kolada.reference import municipality_id, municipality_title
+
+        def name(s: str) -> str:  # KeyError naming an unknown municipality
+            return municipality_title(municipality_id(s))
+
+        return cls(
+            name(default) if default else "",
+            tuple(sorted((f, name(m)) for f, m in (files or {}).items())),
+        )
+
+
+UNSAID = Municipalities()  # documents say their municipality themselves, or none
+
+
+def read_document(
+    f: Path, municipalities: Municipalities = UNSAID
+) -> tuple[Document | None, list[dict], list[dict], list[dict], str]:
     """One file, read and interpreted: (document, observations, report, cells, error).
     A file that cannot be read gives no document, one report row and the error text."""
     memo.forget()
     try:
         doc = read(f)
+        doc.municipality = municipalities.for_document(doc.source, doc.municipality)
         cells: list[dict] = []
         o, r = document_records(doc, cells)
     except DocumentError as exc:
@@ -160,7 +199,7 @@ def read_document(f: Path) -> tuple[Document | None, list[dict], list[dict], lis
     return doc, o, r, cells, ""
 
 
-def _documents(files: list[Path], jobs: int, progress: bool):
+def _documents(files: list[Path], jobs: int, progress: bool, municipalities: Municipalities):
     """Each file's ``read_document``, in the files' order, from ``jobs`` worker processes
     (one: in this process). The order, not the finishing time, decides the output, so
     any number of jobs gives the same frames."""
@@ -172,14 +211,15 @@ def _documents(files: list[Path], jobs: int, progress: bool):
     try:
         if jobs <= 1 or len(files) < 2:
             for f in files:
-                yield read_document(f)
+                yield read_document(f, municipalities)
                 if bar is not None:
                     bar.update()
             return
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            for res in pool.map(read_document, files, chunksize=1):
+            read_one = functools.partial(read_document, municipalities=municipalities)
+            for res in pool.map(read_one, files, chunksize=1):
                 yield res
                 if bar is not None:
                     bar.update()
@@ -188,17 +228,23 @@ def _documents(files: list[Path], jobs: int, progress: bool):
             bar.close()
 
 
-def parse(paths: Iterable[str | Path], jobs: int = 1, progress: bool = False) -> ParseResult:
+def parse(
+    paths: Iterable[str | Path],
+    jobs: int = 1,
+    progress: bool = False,
+    municipalities: Municipalities = UNSAID,
+) -> ParseResult:
     """Read every document under ``paths``. A document that cannot be read is named in
     ``errors`` and in the report (severity ``error``); the others are still read.
-    ``jobs`` > 1 reads documents in that many worker processes; the result is the same."""
+    ``jobs`` > 1 reads documents in that many worker processes; the result is the same.
+    ``municipalities`` names the municipality of documents that do not say it."""
     files, skipped = iter_files(paths)
     obs: list[dict] = []
     report: list[dict] = []
     cells: list[dict] = []
     docs: list[Document] = []
     errors: list[str] = []
-    for doc, o, r, c, error in _documents(files, jobs, progress):
+    for doc, o, r, c, error in _documents(files, jobs, progress, municipalities):
         if doc is None:
             errors.append(error)
         else:

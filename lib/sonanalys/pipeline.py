@@ -20,7 +20,15 @@ from . import paths
 from .domain import FRAMES, Frames, build
 from .export import write_workbook
 from .io import atomic_write, read_frame, write_frame
-from .observations import ParseResult, document_problem, frame, iter_files, parse
+from .observations import (
+    UNSAID,
+    Municipalities,
+    ParseResult,
+    document_problem,
+    frame,
+    iter_files,
+    parse,
+)
 from .tables import REPORT_COLUMNS
 
 MANIFEST = "manifest.json"
@@ -81,10 +89,15 @@ def documents_frame(result: ParseResult) -> pd.DataFrame:
     return df.sort_values("source", kind="stable").reset_index(drop=True)
 
 
-def process(inputs: Iterable[str | Path], jobs: int = 1, progress: bool = False) -> Processed:
+def process(
+    inputs: Iterable[str | Path],
+    jobs: int = 1,
+    progress: bool = False,
+    municipalities: Municipalities = UNSAID,
+) -> Processed:
     """Parse (``jobs`` worker processes; the same result for any number) and build the
     domain frames."""
-    result = parse(inputs, jobs=jobs, progress=progress)
+    result = parse(inputs, jobs=jobs, progress=progress, municipalities=municipalities)
     docs = [(d.source, d.doc_type) for d in result.documents]
     return Processed(result, build(result.observations, result.cells, docs))
 
@@ -100,18 +113,36 @@ def library_digest() -> str:
     return h.hexdigest()
 
 
-def manifest(inputs: Iterable[str | Path]) -> dict:
+def manifest(inputs: Iterable[str | Path], municipalities: Municipalities = UNSAID) -> dict:
     files, _ = iter_files(inputs)
-    return {
+    record = {
         "inputs": [
             {"name": f.name, "sha256": hashlib.sha256(f.read_bytes()).hexdigest()} for f in files
         ],
         "frames": list(ALL_FRAMES),
         "library": library_digest(),
     }
+    if municipalities:  # what the user said; a re-parse says it again
+        record["municipalities"] = municipalities.as_dict()
+    return record
 
 
-def write_processed(p: Processed, out: Path, inputs: Iterable[str | Path]) -> list[Path]:
+def recorded_municipalities(out: Path) -> Municipalities:
+    """The municipalities a parse into ``out`` was told (``parse --municipality``), so a
+    re-parse for a report keeps them."""
+    try:
+        m = json.loads((Path(out) / MANIFEST).read_text("utf-8")).get("municipalities") or {}
+        return Municipalities(m.get("default", ""), tuple(sorted(m.get("files", {}).items())))
+    except (OSError, ValueError, AttributeError):
+        return Municipalities()
+
+
+def write_processed(
+    p: Processed,
+    out: Path,
+    inputs: Iterable[str | Path],
+    municipalities: Municipalities = UNSAID,
+) -> list[Path]:
     out = Path(out)
     docs = documents_frame(p.result)
     written = write_frame(docs, out, "documents")
@@ -133,7 +164,7 @@ def write_processed(p: Processed, out: Path, inputs: Iterable[str | Path]) -> li
             source=f"sonanalys parse av {sources}" if sources else "sonanalys parse",
         )
     )
-    record = manifest(inputs)
+    record = manifest(inputs, municipalities)
     # the digest of each frame as written: ``load`` knows these bytes were validated
     record["written"] = {
         n: _sha256(out / f"{n}.parquet") for n in ALL_FRAMES if (out / f"{n}.parquet").exists()
@@ -144,7 +175,9 @@ def write_processed(p: Processed, out: Path, inputs: Iterable[str | Path]) -> li
     return [*written, path]
 
 
-def is_current(inputs: Iterable[str | Path], out: Path) -> bool:
+def is_current(
+    inputs: Iterable[str | Path], out: Path, municipalities: Municipalities = UNSAID
+) -> bool:
     path = Path(out) / MANIFEST
     if not path.exists():
         return False
@@ -154,7 +187,7 @@ def is_current(inputs: Iterable[str | Path], out: Path) -> bool:
         return False
     have = all((Path(out) / f"{n}.parquet").exists() for n in ALL_FRAMES)
     old.pop("written", None)
-    return have and old == manifest(inputs)
+    return have and old == manifest(inputs, municipalities)
 
 
 def ensure_processed(inputs: Iterable[str | Path] | None = None, out: Path | None = None) -> bool:
@@ -162,9 +195,10 @@ def ensure_processed(inputs: Iterable[str | Path] | None = None, out: Path | Non
     True when it did."""
     inputs = list(inputs or [paths.RAW])
     out = Path(out or paths.PROCESSED)
-    if is_current(inputs, out):
+    said = recorded_municipalities(out)
+    if is_current(inputs, out, said):
         return False
-    write_processed(process(inputs), out, inputs)
+    write_processed(process(inputs, municipalities=said), out, inputs, said)
     return True
 
 
