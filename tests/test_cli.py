@@ -137,3 +137,11 @@ def test_an_unknown_municipality_is_refused_by_name(tmp_path):
         main(["parse", str(paths.RAW), "--out", str(tmp_path), "--municipality", "Atlantis"])
     with pytest.raises(SystemExit, match="FIL=KOMMUN"):
         main(["parse", str(paths.RAW), "--out", str(tmp_path), "--municipality-for", "x.txt"])
+
+
+def test_a_municipality_for_a_file_not_read_is_said(tmp_path, capsys):
+    argv = ["parse", str(paths.RAW), "--out", str(tmp_path),
+            "--municipality-for", "data/raw/nope.txt=Boden"]  # fmt: skip
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "inget läst dokument heter data/raw/nope.txt (ange filens namn, utan mapp)" in err

@@ -48,6 +48,14 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         )
     for e in result.errors:
         print(f"fel: {e}", file=sys.stderr)
+    read_files = {d.source for d in result.documents}
+    for name, muni in said.files:
+        if name not in read_files:
+            print(
+                f"varning: --municipality-for {name}={muni}: inget läst dokument heter {name} "
+                "(ange filens namn, utan mapp)",
+                file=sys.stderr,
+            )
     for src, what in processed.frames.warnings:
         print(f"varning: {src}: {what}", file=sys.stderr)
     written = write_processed(processed, out, inputs, said)
