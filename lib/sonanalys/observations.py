@@ -156,6 +156,11 @@ class Municipalities:
     def as_dict(self) -> dict:
         return {"default": self.default, "files": dict(self.files)} if self else {}
 
+    @classmethod
+    def from_dict(cls, d: dict) -> Municipalities:
+        """The inverse of ``as_dict`` (names as recorded, not checked again)."""
+        return cls(d.get("default", ""), tuple(sorted(d.get("files", {}).items())))
+
     def __bool__(self) -> bool:
         return bool(self.default or self.files)
 
@@ -180,7 +185,6 @@ def read_document(
 ) -> tuple[Document | None, list[dict], list[dict], list[dict], str]:
     """One file, read and interpreted: (document, observations, report, cells, error).
     A file that cannot be read gives no document, one report row and the error text."""
-    memo.forget()
     try:
         doc = read(f)
         doc.municipality = municipalities.for_document(doc.source, doc.municipality)

@@ -116,9 +116,7 @@ def library_digest() -> str:
 def manifest(inputs: Iterable[str | Path], municipalities: Municipalities = UNSAID) -> dict:
     files, _ = iter_files(inputs)
     record = {
-        "inputs": [
-            {"name": f.name, "sha256": hashlib.sha256(f.read_bytes()).hexdigest()} for f in files
-        ],
+        "inputs": [{"name": f.name, "sha256": _sha256(f)} for f in files],
         "frames": list(ALL_FRAMES),
         "library": library_digest(),
     }
@@ -132,9 +130,9 @@ def recorded_municipalities(out: Path) -> Municipalities:
     re-parse for a report keeps them."""
     try:
         m = json.loads((Path(out) / MANIFEST).read_text("utf-8")).get("municipalities") or {}
-        return Municipalities(m.get("default", ""), tuple(sorted(m.get("files", {}).items())))
+        return Municipalities.from_dict(m)
     except (OSError, ValueError, AttributeError):
-        return Municipalities()
+        return UNSAID
 
 
 def write_processed(

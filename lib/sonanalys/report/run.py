@@ -149,19 +149,25 @@ def _digest_files(h, folder: Path, pattern: str = "*") -> None:
             h.update(hashlib.sha256(f.read_bytes()).digest())
 
 
-def report_key(
-    name: str, src_dir: Path, params: dict, processed: Path, run_date: str | None
-) -> str:
-    """SHA-256 of everything a report is made from: the notebook's source, its
-    parameters, the processed frames (their digests as written), the library's source,
-    the shipped Kolada reference data and the Kolada cache (03 reads it; a fetch re-runs
-    every report, the safe side), the current year (03's default years end there) and a
-    run date given explicitly. Equal keys, equal reports: the previous files are kept."""
+def report_key(name: str, src_dir: Path, shared: str) -> str:
+    """SHA-256 of everything a report is made from: the notebook's source and what every
+    report of the run shares (``shared_inputs``). Equal keys, equal reports: the previous
+    files are kept."""
+    h = hashlib.sha256((Path(src_dir) / f"{name}.ipynb").read_bytes())
+    h.update(shared.encode())
+    return h.hexdigest()
+
+
+def shared_inputs(params: dict, processed: Path, run_date: str | None) -> str:
+    """Digest of what every report of a run is made from: its parameters, the processed
+    frames (their digests as written), the library's source, the shipped Kolada reference
+    data and the Kolada cache (03 reads it; a fetch re-runs every report, the safe side),
+    the current year (03's default years end there) and a run date given explicitly.
+    Computed once per run, not once per notebook."""
     from ..pipeline import MANIFEST as PROCESSED_MANIFEST
     from ..pipeline import library_digest
 
     h = hashlib.sha256()
-    h.update((Path(src_dir) / f"{name}.ipynb").read_bytes())
     h.update(json.dumps(params, sort_keys=True, default=str).encode())
     try:
         written = json.loads((processed / PROCESSED_MANIFEST).read_text("utf-8"))["written"]
@@ -669,7 +675,8 @@ def run_reports(
         (tmp / _PID).write_text(str(os.getpid()), "utf-8")
         (tmp / "executed").mkdir()
         src_dir = Path(notebooks_dir or paths.NOTEBOOKS).resolve()
-        keys = {n: report_key(n, src_dir, params, processed, given_date) for n in names}
+        shared = shared_inputs(params, processed, given_date)
+        keys = {n: report_key(n, src_dir, shared) for n in names}
         before = _read_manifest(out)
         kept = {
             n: _kept(before[n], keys[n])
