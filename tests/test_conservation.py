@@ -77,3 +77,29 @@ def test_a_table_line_no_reader_places_is_reported_with_its_text():
     acc = account(r)
     assert [u["line"] for u in acc.unread] == lines
     assert acc.lines_read == acc.table_lines - len(lines)
+
+
+def test_numbers_in_headings_column_labels_and_unitless_prose_are_said():
+    """Every line that prints two or more numbers has a row at its line: a heading's
+    numbers, a header row's column numbers and a sentence's numbers without a unit are
+    no values, and are said as such (info), never passed over."""
+    from sonanalys.conservation import IN_HEADING, IN_PROSE, IN_TABLE_HEADER
+
+    corpus = Path(__file__).parent / "corpus"
+    r = parse([corpus])
+    said = r.report[r.report["reason"].isin([IN_HEADING, IN_PROSE, IN_TABLE_HEADER])]
+    rows = {(s, int(n)): why for s, n, why in zip(said.source, said.line, said.reason, strict=True)}
+    # dev_13 (Stockholm): the header "Barn1 18-242 25-29 30-39 40-64 65- Samt-" holds
+    # age bands (and a footnote glued to one), labels of the columns below
+    assert rows[("dev_13_stockholmstad_bistandstagare_alder_2017.txt", 8)] == IN_TABLE_HEADER
+    # the seeds: "Bilaga 4: 10-årig lokalförsörjningsplan 2024-2033" is a heading;
+    # 003 line 204, a stress index "från 23 till 13" in a sentence, has no unit
+    s = parse([paths.RAW]).report
+    at = {(src[:3], int(n)): why for src, n, why in zip(s.source, s.line, s.reason, strict=True)
+          if why in (IN_HEADING, IN_PROSE, IN_TABLE_HEADER)}  # fmt: skip
+    assert at[("002", 130)] == IN_HEADING
+    assert at[("003", 204)] == IN_PROSE
+    assert set(s.loc[s.reason.isin([IN_HEADING, IN_PROSE]), "severity"]) == {"info"}
+    # a line that already has an observation gets no extra row
+    obs_lines = set(zip(r.observations.source, r.observations.line, strict=True))
+    assert not {(src, n) for src, n in rows} & {(a, int(b)) for a, b in obs_lines}

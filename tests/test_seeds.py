@@ -432,6 +432,8 @@ def test_parse_report_of_seeds_lists_only_non_values(report):
         "åldersintervall, inte ett värde",
         "innehållsförteckning: sidnummer är inga värden",
         "tal i löptext utan enhet",
+        "tal i rubrik, inget värde",
+        "tal i tabellhuvud, del av kolumnrubriken, inget värde",
         "mellanslag efter decimalkomma lästes som decimaltal",
         "uppgift saknas enligt cellen",
     }

@@ -253,6 +253,44 @@ def table_lines(doc: Document, include_tables: bool = False) -> list[tuple[int, 
     return out
 
 
+IN_HEADING = "tal i rubrik, inget värde"
+IN_TABLE_HEADER = "tal i tabellhuvud, del av kolumnrubriken, inget värde"
+IN_PROSE = "tal i löptext utan enhet"
+_NUMERIC = (N.VALUE, N.MALFORMED)
+
+
+def numbers_not_values(doc: Document, seen: set[int]) -> list[tuple[int, str, str]]:
+    """(line, text, reason) for each line of a heading, a table's header rows or running
+    text that prints two or more numbers (not years, dates, ranges), does not end a
+    sentence, and has no observation or report row yet (``seen``): numbers that are part
+    of a title, a column label or text without a unit. Said at their line, never silently
+    passed over — the same lines ``table_lines`` would count, had they not been placed."""
+    kinds: dict[int, str] = {}
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            kinds[b.line] = IN_HEADING
+        elif isinstance(b, Table):
+            for r in b.rows[: b.header_rows or 0]:
+                kinds.setdefault(r.line, IN_TABLE_HEADER)
+        elif isinstance(b, Paragraph):
+            for n in (b.line, *(line for _, line in b.starts)):
+                kinds.setdefault(n, IN_PROSE)
+    out = []
+    for n, reason in sorted(kinds.items()):
+        if n in seen or not 0 < n <= len(doc.lines):
+            continue
+        text = N.strip_tags(doc.lines[n - 1]).strip()
+        if text.endswith((".", ":", ",")) or re.search(r"\.{4,}", text):
+            continue  # a sentence (its numbers are read by the prose rules), a contents line
+        if re.fullmatch(r"\d+ \(\d+\)", text):
+            continue  # a page mark
+        if text.startswith("#") and n < 8 and reason == IN_HEADING:
+            continue  # a file's own annotation lines
+        if sum(t.kind in _NUMERIC for t in N.scan(text)) >= 2:
+            out.append((n, text, reason))
+    return out
+
+
 def account_lines(observations: pd.DataFrame, report: pd.DataFrame, documents: list[Document]):
     """(table-like lines, those with an observation or a parse-report row at them other
     than ``tabellrad som inte lästes``, the others as records)."""

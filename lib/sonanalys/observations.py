@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import memo
-from .conservation import UNREAD, table_lines
+from .conservation import UNREAD, numbers_not_values, table_lines
 from .model import Document, DocumentError
 from .prose import prose_observations
 from .readers import SUFFIXES, read
@@ -78,6 +78,9 @@ def document_records(
     for n, text in table_lines(doc):
         if n not in seen:  # a table-like line no reader placed: said, never dropped
             report.append(document_problem(doc.source, UNREAD, "warning", n, "", text))
+            seen.add(n)
+    for n, text, reason in numbers_not_values(doc, seen):
+        report.append(document_problem(doc.source, reason, "info", n, "", text))
     if cells is not None:
         cells.extend(own_cells)
     if doc.page_starts:
