@@ -10,7 +10,7 @@ import pytest
 
 from sonanalys.observations import parse
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parent / "corpus" / "text"
 
 
 @pytest.fixture(scope="module")

@@ -49,7 +49,7 @@ def test_parallel_parse_writes_the_same_bytes_as_serial(tmp_path):
     and all) and the corpus excerpts, read with one job and with three, give the same
     files, byte for byte."""
     inputs = [paths.RAW, Path(__file__).parent / "badinput" / "files",
-              Path(__file__).parent / "corpus"]  # fmt: skip
+              Path(__file__).parent / "corpus" / "text"]  # fmt: skip
     a, b = tmp_path / "a", tmp_path / "b"
     main(["parse", *map(str, inputs), "--out", str(a), "--jobs", "1"])
     main(["parse", *map(str, inputs), "--out", str(b), "--jobs", "3"])
@@ -102,7 +102,7 @@ def test_municipality_for_documents_that_never_say(tmp_path, capsys):
 
     from sonanalys.pipeline import ensure_processed
 
-    corpus = Path(__file__).parent / "corpus"
+    corpus = Path(__file__).parent / "corpus" / "text"
     out = tmp_path / "p"
     lulea = "dev_10_lkf_lulea_resultatrakning_2018.txt"  # names Luleå
     argv = ["parse", str(corpus), "--out", str(out), "--municipality", "vaxholm",

@@ -11,7 +11,7 @@ import pytest
 from sonanalys.observations import parse
 from sonanalys.readers.spaced import splits
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parent / "corpus" / "text"
 
 
 def test_splits_by_swedish_grouping():
@@ -69,9 +69,9 @@ def test_row_sums_decide_a_split(corpus):
     obs, _ = corpus
     # dev_13: "Västerort 3 039 1 151 496 1 139 2 952 218 8 995" has 15 readings as 7
     # numbers; only one adds up to the last column (Samtliga), as every unambiguous row does
-    got = obs[obs["source"].str.startswith("dev_13") & (obs["row_label"] == "Västerort")]
+    got = obs[obs["source"].str.startswith("dev_13") & (obs["line"] == 10)]
     assert got["value"].tolist() == [3039.0, 1151.0, 496.0, 1139.0, 2952.0, 218.0, 8995.0]
-    assert value(obs, "dev_13", "Hela staden3", "Samt-") == [25228.0]
+    assert value(obs, "dev_13", "Hela staden3", "Samt-") == [25228.0, 2.7]
 
 
 def test_a_series_row_is_decided_by_its_own_size(corpus):
@@ -82,12 +82,19 @@ def test_a_series_row_is_decided_by_its_own_size(corpus):
     assert row["year"].tolist() == [1995, 2000, 2005, 2010, 2016, 2017]
 
 
-def test_decimal_points_are_reported_not_read(corpus):
-    obs, report = corpus
-    r = report[report["source"].str.startswith("dev_12") & (report["line"] == 14)]
-    assert r["severity"].tolist() == ["warning"]
-    assert r["reason"].iloc[0].startswith("decimalpunkt (1.64): läses inte")
-    assert obs[obs["source"].str.startswith("dev_12") & (obs["line"] == 14)].empty
+def test_a_decimal_point_that_may_group_thousands_is_reported_not_read(tmp_path):
+    # dev_12's rows with a point before three digits: "1.640" is 1,64 or 1 640
+    (tmp_path / "t.txt").write_text(
+        "Hushåll\n\n  1995 2000\nBiståndshushåll 41 219 29 901\n"
+        "Genomsnittlig hushållsstorlek 1.640 1.79\nBiståndstagare 67 742 53 591\n",
+        encoding="utf-8",
+    )
+    r = parse([tmp_path])
+    w = r.report[r.report["line"] == 5]
+    assert w["severity"].tolist() == ["warning"]
+    assert w["reason"].iloc[0].startswith("decimalpunkt (1.640): läses inte")
+    assert r.observations[r.observations["line"] == 5].empty
+    assert r.observations[r.observations["line"] == 6]["value"].tolist() == [67742.0, 53591.0]
 
 
 def test_an_undecided_split_is_a_warning_with_the_candidates_and_no_value(tmp_path):
@@ -106,3 +113,67 @@ def test_an_undecided_split_is_a_warning_with_the_candidates_and_no_value(tmp_pa
     assert c["source"].iloc[0] == "t.txt"
     assert r.observations[r.observations["line"] == 6].empty
     assert r.observations[r.observations["row_label"] == "B"]["value"].tolist() == [7.0, 200.0]
+
+
+def test_a_note_column_is_taken_off_the_values(corpus):
+    # dev_10 (LKF resultaträkning, "Not 2018 2017"): a note reference stands between the
+    # label and the two years, the years run backwards, labels wrap onto a values-only line
+    obs, report = corpus
+    doc = "dev_10"
+    assert value(obs, doc, "Summa intäkter", year=2018) == [1022.0]  # 1 022, no note
+    assert value(obs, doc, "Övriga intäkter", year=2017) == [28.0]  # note 2, 44, 28
+    assert value(obs, doc, "Personalkostnader", year=2018) == [-155.0]  # notes "6, 7"
+    assert value(obs, doc, "Summa rörelsens kostnader", year=2017) == [-763.0]
+    assert value(obs, doc, "Resultat före skatt", year=2018) == [192.0]
+    # "1 972 928": note 1 and 972, or 1 972 and 928 — the notes run 1, 2, 3 … down the
+    # table and the row below has note 2, so this row's note is 1
+    assert value(obs, doc, "Nettoomsättning", year=2018) == [972.0]
+    d = obs[obs["source"].str.startswith(doc)]
+    assert set(d["unit"]) == {"mnkr"}  # "(MKR)" in the caption
+    assert d[d["row_label"] == "Nettoomsättning"]["line"].tolist() == [12, 12]
+    notes = report[report["source"].str.startswith(doc) & report["reason"].str.startswith("not")]
+    assert dict(zip(notes["line"], notes["token"], strict=True))[22] == "6, 7"
+    assert len(notes) == 11 and set(notes["severity"]) == {"info"}
+
+
+def test_a_note_reading_the_order_does_not_decide_is_reported(tmp_path):
+    # the same rows, but the row below carries note 3: "1 972 928" may be note 1 and
+    # 972 or 1 972 — nothing tells, so it is a warning with both readings and no value
+    (tmp_path / "r.txt").write_text(
+        "Resultaträkning\n\nNot 2018 2017\nNettoomsättning 1 972 928\n"
+        "Övriga intäkter 3 44 28\nSumma intäkter 1 022 964\n",
+        encoding="utf-8",
+    )
+    r = parse([tmp_path])
+    w = r.report[r.report["line"] == 4]
+    assert w["severity"].tolist() == ["warning"]
+    assert w["reason"].iloc[0] == (
+        "notnummer eller del av talet; möjliga: 1 / 972 928 | 1 972 / 928 | not 1: 972 / 928"
+    )
+    assert r.observations[r.observations["line"] == 4].empty
+    assert r.observations[r.observations["row_label"] == "Summa intäkter"]["value"].tolist() == [
+        1022.0,
+        964.0,
+    ]
+
+
+def test_a_decimal_point_no_grouping_explains_is_read_and_said(corpus):
+    # dev_12: "1.64" cannot group thousands (two digits after the point): a decimal point
+    obs, report = corpus
+    assert value(obs, "dev_12", "Genomsnittlig hushållsstorlek", year=1995) == [1.64]
+    assert value(obs, "dev_12", "Biståndstagare, % av folkmängden", year=2017) == [2.7]
+    r = report[report["source"].str.startswith("dev_12") & (report["line"] == 14)]
+    assert r["reason"].tolist() == [
+        "decimalpunkt läst som decimalkomma (1.64, 1.79, 1.82, 1.77, 1.69, 1.69)"
+    ]
+    assert r["severity"].tolist() == ["info"]
+
+
+def test_a_block_under_a_section_is_resolved_on_its_own_and_takes_its_unit(corpus):
+    # dev_13: counts, then "% av befolkningen" and the same districts as shares
+    obs, _ = corpus
+    d = obs[obs["source"].str.startswith("dev_13")]
+    kista = d[d["row_label"] == "Rinkeby-Kista"]
+    assert kista[kista["column_label"] == "Barn1"]["value"].tolist() == [1298.0, 10.8]
+    assert kista[kista["column_label"] == "Barn1"]["unit"].tolist() == ["antal", "procent"]
+    assert value(obs, "dev_13", "Västerort", col="Samt-") == [8995.0, 3.7]

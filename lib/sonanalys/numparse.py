@@ -176,6 +176,8 @@ WEEK = "week"  # "v 36-38"
 ORDINAL = "ordinal"  # "2:a kvartalet", "3:e året"
 MALFORMED = "malformed"  # looks numeric but cannot be read with certainty
 
+DENOMINATOR = "bas för ett mått (per …), inte ett värde"
+_PER_BEFORE = re.compile(r"(?:^|\s)per\s+$", re.IGNORECASE)
 NOT_A_VALUE_REASONS = {
     YEAR: "årtal som hänvisning, inte ett värde",
     YEAR_RANGE: "årsintervall (period), inte ett värde",
@@ -555,7 +557,10 @@ def read_cell(text: str, *, require_unit: bool = False) -> Reading:
     years: list[Token] = []
     prev_end = 0
     for tok in tokens:
-        if tok.kind == VALUE:
+        if tok.kind == VALUE and (tok.start < prev_end or _PER_BEFORE.search(text[: tok.start])):
+            # the base of a rate ("4,5 per 1 000 invånare", "beräknad per 1 000 invånare")
+            reading.skipped.append(Skip(tok.text, DENOMINATOR, "info", tok.start))
+        elif tok.kind == VALUE:
             quantities.append(_quantity(text, tok, prev_end))
             prev_end = quantities[-1].end
         elif tok.kind == YEAR:

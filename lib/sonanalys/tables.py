@@ -375,6 +375,7 @@ def interpret(
         row_year_source = "row" if row_year else ""
         row_kind = L.value_kind_of(row_label)
         row_period = ""
+        section_unit = L.unit_of(section) if section else ""
 
         # a time column ("Tidsaspekt") dates the whole row
         consumed: dict[int, set[int]] = {}
@@ -478,10 +479,13 @@ def interpret(
                 ccol = Column() if prose else col
                 weak_row = (
                     row_unit == "antal"
-                    and stub_unit
+                    and (section_unit or stub_unit)
                     and not re.search(r"\bantal", row_label, re.IGNORECASE)
                 )  # "Insatser för personer …" in a mnkr table
-                context_unit = ccol.unit or (stub_unit if weak_row else row_unit) or stub_unit
+                # a section that names a unit ("% av befolkningen") is its rows' unit
+                # unless the column or the row names one
+                outer_unit = section_unit or stub_unit
+                context_unit = ccol.unit or (outer_unit if weak_row else row_unit) or outer_unit
                 unit = refine(q.unit, context_unit) if q.unit else context_unit
                 if q.year is not None:
                     year, ysrc = q.year, "cell"

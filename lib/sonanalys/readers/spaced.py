@@ -24,7 +24,12 @@ _MIDDLE = re.compile(r"^\d{3}$")
 _LAST = re.compile(r"^\d{3}(?:,\d+)?%?$")
 _SINGLE = re.compile(r"^[-−–]?(?:0|[1-9]\d*)(?:,\d+)?%?$")  # one token; never 039
 _MISSING = {"-", "–", "..", "…", "x"}
-_POINT = re.compile(r"^[-−–]?\d+\.\d+$")  # a decimal point: reported, never read
+_POINT = re.compile(r"^[-−–]?\d+\.\d+$")  # a decimal point
+# a point that no grouping can explain (not three digits after it): a decimal point
+_DECIMAL_POINT = re.compile(r"^([-−–]?\d+)\.(\d{1,2}|\d{4,})$")
+_NOTE_HEADER = re.compile(r"^not(?:er)?\.?$", re.IGNORECASE)  # a note-reference column
+_NOTE_REF = re.compile(r"^[1-9]\d?$")
+_LABEL_NOTES = re.compile(r"\s((?:[1-9]\d?,\s*)+)$")  # "Personalkostnader 6," (6, 7 …)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 MAX_CANDIDATES = 1000  # readings enumerated per row (a row has a few hundred at most)
 
@@ -79,6 +84,9 @@ class SpacedRow:
     line: int
     candidates: list[tuple[str, ...]] = field(default_factory=list)
     chosen: tuple[str, ...] | None = None
+    note: str = ""  # the note reference printed before the values ("1", "6, 7")
+    # readings with and without a note reference, when the evidence did not decide
+    note_readings: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 def split_row(line: str) -> tuple[str, list[str]]:
@@ -124,7 +132,7 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
     magnitude — when clearly closer than the next. Otherwise none: the row is reported,
     not guessed."""
     for r in rows:
-        r.candidates = splits(r.tokens, n)
+        r.candidates = [] if r.note_readings else splits(r.tokens, n)
         if len(r.candidates) == 1:
             r.chosen = r.candidates[0]
     total = _total_column([r.chosen for r in rows if r.chosen]) if n >= 3 else None
@@ -164,18 +172,27 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
             r.chosen = scored[0][1]
 
 
-def to_table(stub: str, header: list[str], rows: list[SpacedRow], header_line: int) -> Table:
+def to_table(
+    stub: str,
+    header: list[str],
+    rows: list[SpacedRow],
+    header_line: int,
+    second: tuple[list[str], int] | None = None,
+) -> Table:
     """The rows as a table for ``tables.interpret``: a stub column for the labels, one
-    column per header cell; a row without a reading keeps its label and its text in the
-    stub's neighbour, for the parse report."""
+    column per header cell (and under it, with ``second``, a second header row and its
+    line); a row without a reading keeps its label alone, for the parse report."""
     out = [Row([Cell(stub, header_line), *[Cell(h, header_line) for h in header]], header_line)]
+    if second:
+        names, line = second
+        out.append(Row([Cell("", line), *[Cell(h, line) for h in names]], line))
     for r in rows:
         if r.chosen:
             cells = [Cell(r.label, r.line), *[Cell(v, r.line) for v in r.chosen]]
         else:
             cells = [Cell(r.label, r.line)]
         out.append(Row(cells, r.line))
-    return Table(rows=out, layout="spaced", line=header_line, header_rows=1)
+    return Table(rows=out, layout="spaced", line=header_line, header_rows=1 + bool(second))
 
 
 _SENTENCE_END = re.compile(r"[.:;!?]$")
@@ -183,14 +200,16 @@ _SENTENCE_END = re.compile(r"[.:;!?]$")
 
 @lru_cache(maxsize=8192)
 def _year_header(line: str) -> tuple[str, list[str]] | None:
-    """``Kommun/Region 2011 2012 … 2021`` or ``  1995 2000 2005``: the stub text and the
-    years (at least two, in order, at the end of the line)."""
+    """``Kommun/Region 2011 2012 … 2021``, ``  1995 2000 2005`` or ``Not 2018 2017``: the
+    stub text and the years (at least two, in order either way, at the end of the line)."""
     toks = line.split()
     k = len(toks)
     while k > 0 and _YEAR.match(toks[k - 1]):
         k -= 1
     years = toks[k:]
-    if len(years) < 2 or [int(y) for y in years] != sorted(int(y) for y in years):
+    order = [int(y) for y in years]
+    # in order, either way: a financial statement prints this year first
+    if len(years) < 2 or order not in (sorted(order), sorted(order, reverse=True)):
         return None
     stub = toks[:k]
     if len(stub) > 4 or any(re.search(r"\d", t) for t in stub):
@@ -234,6 +253,15 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     if not years and not words:
         return None
     j = i + 1
+    # under a line of years, lines that print the same group once per year name each
+    # year's columns (``Totalt Per 1 000`` four times under four years)
+    sub: list[list[str]] = []
+    while years and j < len(lines) and j - i <= 4:
+        group = _repeated_group(lines[j], len(years[1]))
+        if group is None:
+            break
+        sub.append(group)
+        j += 1
     # header lines that go on (``år år år liga``): words only, before the first data row
     while j < len(lines) and j - i <= 3 and lines[j].strip() and not _data_row(lines[j]):
         if _year_header(lines[j]):
@@ -242,31 +270,44 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     rows: list[SpacedRow] = []
     pending: list[tuple[str, int]] = []  # label-only lines waiting for their values
     while j < len(lines) and lines[j].strip():
+        s = lines[j].strip()
         got = _data_row(lines[j])
+        if got is None and pending and not split_row(s)[0] and not _year_header(s):
+            # values alone on their line: the label wrapped, its last line is above
+            got = "", split_row(s)[1]
         if got is None:
-            s = lines[j].strip()
-            if _year_header(s) or len(pending) >= 2 or split_row(s)[1]:
+            if _year_header(s) or len(pending) >= 3 or split_row(s)[1]:
                 break
             pending.append((s, j + 1))
             j += 1
             continue
         label, tokens = got
-        if pending and label[:1].islower():  # a wrapped label: its first part is above
-            label = " ".join([p for p, _ in pending] + [label])
-        elif pending:
-            rows.extend(SpacedRow(p, [], ln) for p, ln in pending)  # section rows
+        if pending:
+            sections, label = _settle(pending, label)
+            rows.extend(sections)
         pending = []
         rows.append(SpacedRow(label, tokens, j + 1))
         j += 1
     end = j - len(pending)  # trailing label-only lines are not the table's
     data = [r for r in rows if r.tokens]
+    said = _read_points(data)
     readable = [r for r in data if not any(_POINT.match(t) for t in r.tokens)]
-    n = len(years[1]) if years else _column_count(readable, (len(words) - 1, len(words)))
+    # a note-reference column ("Not") between the labels and the values
+    stub_words = (years[0] if years else words[0] if words else "").split()
+    notes = bool(stub_words) and _NOTE_HEADER.match(stub_words[-1]) is not None
+    per_year = _sub_columns(sub)
+    if years:
+        n = len(years[1]) * len(per_year)
+    elif notes:
+        n = len(words) - 1
+    else:
+        n = _column_count(readable, (len(words) - 1, len(words)))
     min_rows = 3 if n == 1 else 2
     if not n or len(data) < min_rows:
         return None
     if years:
-        stub, header = years[0], years[1]
+        stub = years[0]
+        header = [y for y in years[1] for _ in per_year]
     else:
         header = words
         if len(header) == n + 1:
@@ -275,12 +316,30 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
             stub = ""
         else:
             return None
-    resolve(data, n, series=bool(years))
-    if sum(r.chosen is not None for r in readable) * 2 < len(readable) or not readable:
+    if notes:
+        stub = " ".join(stub_words[:-1])
+        _place_notes(readable, n)
+    for block in _blocks(rows):
+        resolve(block, n, series=bool(years) and len(per_year) == 1)
+    decided = [r for r in readable if r.chosen is not None or r.note_readings]
+    if len(decided) * 2 < len(readable) or not readable:
         return None  # most rows do not read as this table: not one
-    table = to_table(stub, header, rows, i + 1)
+    second = (per_year * (len(header) // len(per_year)), i + 2) if sub else None
+    table = to_table(stub, header, rows, i + 1, second)
+    table.repairs.extend(said)
     for r in data:
-        if r.chosen is None:
+        if r.note and r.chosen is not None:
+            table.repairs.append(
+                (r.line, r.note, f"notnummer {r.note}: hänvisning till en not, inget värde")
+            )
+        if r.note_readings:
+            shown = " | ".join(
+                (f"not {note}: " if note else "") + " / ".join(c) for note, c in r.note_readings
+            )
+            table.warnings.append(
+                (r.line, " ".join(r.tokens), f"notnummer eller del av talet; möjliga: {shown}")
+            )
+        elif r.chosen is None:
             shown = " | ".join(" / ".join(c) for c in r.candidates[:4]) or "ingen"
             points = [t for t in r.tokens if _POINT.match(t)]
             if points:
@@ -294,6 +353,141 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
                 reason = f"raden går inte att dela i {n} kolumner med svensk tusentalsgruppering"
             table.warnings.append((r.line, " ".join(r.tokens), reason))
     return table, end
+
+
+def _repeated_group(line: str, k: int) -> list[str] | None:
+    """The cells of a header line that prints one group of words ``k`` times (``Totalt
+    Per 1 000 Totalt Per 1 000 …``, ``invånare invånare …``), or None. A cell begins with
+    a capitalised word; words in lower case and numbers go on the cell before."""
+    toks = line.split()
+    if k < 2 or not toks or len(toks) % k:
+        return None
+    g = len(toks) // k
+    groups = [toks[x * g : (x + 1) * g] for x in range(k)]
+    if any(grp != groups[0] for grp in groups) or not re.search(r"[^\W\d_]", line):
+        return None
+    cells: list[str] = []
+    for tok in groups[0]:
+        if cells and not tok[:1].isupper():
+            cells[-1] += " " + tok
+        else:
+            cells.append(tok)
+    return cells
+
+
+def _sub_columns(lines: list[list[str]]) -> list[str]:
+    """Each year's column names from the repeated header lines: the line with the most
+    cells names the columns; a shorter line goes on under the last of them (a long name
+    wraps, ``Per 1 000`` / ``invånare`` / ``0-21 år``). One unnamed column without such
+    lines."""
+    if not lines:
+        return [""]
+    names = list(max(lines, key=len))
+    for cells in lines:
+        if cells is not max(lines, key=len):
+            for c, text in enumerate(cells, start=len(names) - len(cells)):
+                names[c] += " " + text
+    return names
+
+
+def _continues(text: str) -> bool:
+    """A line that goes on from the line above: it begins in lower case or with ``(``
+    (``någon gång under året``, ``(SoL och/eller LVU) 1 382 …``)."""
+    return text[:1].islower() or text.startswith("(")
+
+
+def _settle(pending: list[tuple[str, int]], label: str) -> tuple[list[SpacedRow], str]:
+    """Label-only lines above a data row: the section rows they make and the row's label.
+    A line that continues the one above joins it; when the data row's own label goes on
+    from above (or it has none: its values stand alone), the last such group is the first
+    part of its label. The groups before it are one section, its parts joined by `` / ``
+    (``Barn och unga med insatser någon gång under året / Omhändertagna``)."""
+    groups: list[tuple[str, int]] = []
+    for text, line in pending:
+        if groups and _continues(text):
+            groups[-1] = (f"{groups[-1][0]} {text}", groups[-1][1])
+        else:
+            groups.append((text, line))
+    if not label or _continues(label):
+        label = " ".join(t for t in (groups.pop()[0], label) if t)
+    if not groups:
+        return [], label
+    return [SpacedRow(" / ".join(t for t, _ in groups), [], groups[0][1])], label
+
+
+def _blocks(rows: list[SpacedRow]) -> list[list[SpacedRow]]:
+    """The data rows in blocks between label-only rows (``% av befolkningen`` above a
+    second block of shares under the counts): each block's columns have their own sizes
+    and totals, so each is resolved on its own evidence."""
+    blocks: list[list[SpacedRow]] = [[]]
+    for r in rows:
+        if r.tokens:
+            blocks[-1].append(r)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _read_points(rows: list[SpacedRow]) -> list[tuple[int, str, str]]:
+    """A decimal point that no thousands grouping explains (``1.64``, ``9.5``: not three
+    digits after it) is read as the decimal comma it stands for; each is said at its line.
+    A row with ``1.640`` stays unread (the point may group thousands) and is reported."""
+    said = []
+    for r in rows:
+        points = [tok for tok in r.tokens if _POINT.match(tok)]
+        if not points or not all(_DECIMAL_POINT.match(tok) for tok in points):
+            continue  # none, or one that may group thousands: the row is reported
+        text = " ".join(r.tokens)
+        r.tokens = [_DECIMAL_POINT.sub(r"\1,\2", tok) for tok in r.tokens]
+        said.append((r.line, text, f"decimalpunkt läst som decimalkomma ({', '.join(points)})"))
+    return said
+
+
+def _note_options(r: SpacedRow, n: int) -> list[tuple[str, list[str]]]:
+    """The row's readings as (note reference, value tokens) in a table with a note
+    column: a note is one or two digits before the values, never signed; several are
+    printed ``6, 7``. Only options that split into ``n`` values are kept."""
+    m = _LABEL_NOTES.search(r.label)
+    if m and r.tokens and _NOTE_REF.match(r.tokens[0]):
+        r.label = r.label[: m.start()].strip()
+        opts = [(f"{m.group(1).strip()} {r.tokens[0]}", r.tokens[1:])]
+    else:
+        opts = [("", r.tokens)]
+        if len(r.tokens) > n and _NOTE_REF.match(r.tokens[0]):
+            opts.append((r.tokens[0], r.tokens[1:]))
+    return [(note, toks) for note, toks in opts if splits(toks, n)]
+
+
+def _place_notes(rows: list[SpacedRow], n: int) -> None:
+    """Take each row's note reference off its values. Where a row reads both with and
+    without one (``Nettoomsättning 1 972 928``: note 1 and 972, or 1 972), the notes'
+    own order decides: notes are numbered down the table, so a note that is exactly the
+    one missing between the note above and the note below is the reading. Otherwise both
+    readings are kept for the parse report and the row is not read."""
+    options = [_note_options(r, n) for r in rows]
+    single = [len(opts) == 1 for opts in options]
+    for r, opts in zip(rows, options, strict=True):
+        if len(opts) == 1:
+            r.note, r.tokens = opts[0][0], opts[0][1]
+    for i, (r, opts) in enumerate(zip(rows, options, strict=True)):
+        if len(opts) < 2:
+            continue
+        prev = max((_last_note(rows[k].note) for k in range(i) if single[k]), default=0)
+        below = (_first_note(rows[k].note) for k in range(i + 1, len(rows)) if single[k])
+        nxt = next((b for b in below if b), None)
+        note = int(opts[1][0])
+        if note == prev + 1 and nxt == note + 1:
+            r.note, r.tokens = opts[1]
+        else:
+            r.note_readings = [(note, tuple(c)) for note, toks in opts for c in splits(toks, n)]
+
+
+def _last_note(note: str) -> int:
+    return int(note.split(",")[-1]) if note else 0
+
+
+def _first_note(note: str) -> int:
+    return int(note.split(",")[0]) if note else 0
 
 
 def _column_count(rows: list[SpacedRow], header: tuple[int, ...] = ()) -> int:

@@ -2,7 +2,8 @@
 
 Three table layouts are recognised:
 
-* markdown pipe tables (``| a | b |`` with a ``|---|`` separator under the header);
+* markdown pipe tables (``| a | b |``, usually with a ``|---|`` separator under the
+  header; rows may lack the leading pipe);
 * tab-separated rows (cells may carry HTML such as ``<b>``), which may be broken by
   blank lines or by footnote lines at a page break and go on with continuation rows;
 * loose pdftotext tables (see :mod:`sonanalys.readers.plain`);
@@ -30,8 +31,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s|\d{1,2}[.)]\s)")
 
 
 def is_pipe(line: str) -> bool:
+    """A pipe-table row: ``| a | b |``, or one without its leading pipe (``a | b |``)."""
     s = line.strip()
-    return s.startswith("|") and s.count("|") >= 2
+    return s.count("|") >= 2 and (s.startswith("|") or s.endswith("|"))
 
 
 def is_tab(line: str) -> bool:
