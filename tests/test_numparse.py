@@ -236,3 +236,20 @@ def test_ranges_and_approximations_are_never_collapsed(a, frac, extra, prefix):
     assert only.qualifier == (
         {"Ca ": "ca", "ca ": "ca", "cirka ": "ca", "drygt ": "drygt"}.get(prefix, "")
     )
+
+
+def test_the_base_of_a_rate_is_no_value():
+    # dev_05's footnote: "beräknad per 1 000 invånare 0-17 år" was read as 1 000 antal
+    r = read_cell("Andelen är beräknad per 1 000 invånare 0-17 år.")
+    assert r.quantities == []
+    assert [(s.text, s.reason) for s in r.skipped if s.text == "1 000"] == [
+        ("1 000", "bas för ett mått (per …), inte ett värde")
+    ]
+    r = read_cell("4,5 per 1 000 invånare")
+    assert [(q.value, q.unit) for q in r.quantities] == [(4.5, "per1000")]
+
+
+def test_a_split_year_is_a_period():
+    assert [t.kind for t in scan("Förändring 2024/2025")] == ["year_range"]
+    assert [t.kind for t in scan("2024/25")] == ["year_range"]
+    assert [t.kind for t in scan("Dnr 1525/2020")] == ["diarienummer"]  # not a year that runs on

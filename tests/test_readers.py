@@ -233,3 +233,33 @@ def test_an_internal_error_names_the_file_and_the_others_are_read(write, monkeyp
     ]
     assert list(result.observations.value) == [89895.0]
     assert list(result.report.severity) == ["error"]
+
+
+def test_pipe_rows_without_their_leading_pipe():
+    # dev_11 (Vaxholm), version 2 of the page: "Måltider | 4 326 kr/mån (144 kr/dygn) |"
+    from pathlib import Path
+
+    doc = Path(__file__).parent / "corpus" / "text" / "dev_11_vaxholm_egenavgifter_hvb.txt"
+    obs = parse([doc]).observations
+    v2 = obs[obs["line"] == 52]
+    assert v2["row_label"].tolist() == ["Måltider", "Måltider"]
+    assert v2["column_label"].tolist() == ["Avgift", "Avgift"]
+    assert v2["value"].tolist() == [4326.0, 144.0]
+    assert v2["unit"].tolist()[1] == "kr/dygn"
+
+
+def test_a_table_of_contents_on_one_line_is_page_numbers(tmp_path):
+    # dev_01's flattened contents line: its numbers are page numbers, said as such
+    from pathlib import Path
+
+    doc = (
+        Path(__file__).parent
+        / "corpus"
+        / "text"
+        / "dev_01_upplandsvasby_manadsrapport_resultat.txt"
+    )
+    r = parse([doc])
+    line7 = r.report[r.report["line"] == 7]
+    assert line7["reason"].tolist() == ["innehållsförteckning: sidnummer är inga värden"]
+    assert line7["severity"].tolist() == ["info"]
+    assert r.observations[r.observations["line"] == 7].empty

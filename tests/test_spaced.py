@@ -177,3 +177,27 @@ def test_a_block_under_a_section_is_resolved_on_its_own_and_takes_its_unit(corpu
     assert kista[kista["column_label"] == "Barn1"]["value"].tolist() == [1298.0, 10.8]
     assert kista[kista["column_label"] == "Barn1"]["unit"].tolist() == ["antal", "procent"]
     assert value(obs, "dev_13", "Västerort", col="Samt-") == [8995.0, 3.7]
+
+
+def test_a_header_of_years_with_the_same_columns_under_each(corpus):
+    # dev_05: "2010 2011 2012 2013" over "Totalt Per 1 000" ×4, "invånare" ×4, "0-21 år" ×4
+    obs, report = corpus
+    d = obs[obs["source"].str.startswith("dev_05")]
+    row = d[d["line"] == 15]  # Omedelbart omhändertagna (LVU) 137 0,7 143 0,7 …
+    assert row["column_label"].tolist()[:2] == [
+        "2010 / Totalt",
+        "2010 / Per 1 000 invånare 0-21 år",
+    ]
+    assert row["value"].tolist() == [137.0, 0.7, 143.0, 0.7, 150.0, 0.7, 159.0, 0.7]
+    assert row["year"].tolist() == [2010, 2010, 2011, 2011, 2012, 2012, 2013, 2013]
+    assert set(row[row["column_label"].str.contains("Per 1 000")]["unit"]) == {"per1000"}
+    # "Summa omhändertagna netto" / "(SoL och/eller LVU) 1 382 …": one label; the two
+    # blocks ("någon gång under året", "som påbörjats under året") are their sections
+    summa = d[d["row_label"] == "Summa omhändertagna netto (SoL och/eller LVU)"]
+    assert summa[summa["column_label"] == "2013 / Totalt"]["value"].tolist() == [2087.0, 698.0]
+    assert summa["section"].str.contains("någon gång under året").sum() == 8
+    # "därav 0-17 år1 988": the footnote mark is glued to the label, 988 is the value
+    sub = d[(d["line"] == 19) & (d["column_label"] == "2010 / Totalt")]
+    assert sub["value"].tolist() == [988.0]
+    header = report[report["source"].str.startswith("dev_05") & (report["line"] == 8)]
+    assert header["reason"].tolist() == ["tal i tabellhuvud, del av kolumnrubriken, inget värde"]

@@ -173,9 +173,10 @@ def _stands_on_line(cell_text: str, value: float, line: str) -> bool:
     """The cell's text is on the line as whole tokens (``3 067`` in ``Bjuv 3 067 3 089``)
     and reads as the value."""
     text = L.clean(str(cell_text or "")).strip()
-    if not text or not re.search(
-        rf"(?<!\S){re.escape(text)}(?!\S)", re.sub(r"\s+", " ", L.clean(line))
-    ):
+    shown = re.sub(r"\s+", " ", L.clean(line))
+    # a decimal point the reader read as the decimal comma (said in the parse report)
+    forms = [text, text.replace(",", ".")] if re.fullmatch(r"[-−–]?\d+,\d+", text) else [text]
+    if not text or not any(re.search(rf"(?<!\S){re.escape(f)}(?!\S)", shown) for f in forms):
         return False
     return any(
         _same(v, value)
@@ -222,7 +223,7 @@ def _prose_lines(doc: Document) -> set[int]:
     for b in doc.blocks:
         if isinstance(b, Paragraph):
             words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", b.text))
-            if words >= 12 and re.search(r"[a-zåäö)]\.(\s|$)|[.!?]$", b.text):
+            if words >= 12 and re.search(r"[\w)][.!?](\s|$)|[.!?:]$", b.text):
                 out.add(b.line)
                 out.update(line for _, line in b.starts)
     return out
@@ -251,6 +252,20 @@ def table_lines(doc: Document, include_tables: bool = False) -> list[tuple[int, 
         if _ends_in_numbers(t) or (values >= 2 and n not in prose):
             out.append((n, text.strip()))
     return out
+
+
+IN_CONTENTS = "innehållsförteckning: sidnummer är inga värden"
+_CONTENTS = re.compile(r"\binnehållsförteckning\b", re.IGNORECASE)
+
+
+def contents_lines(doc: Document) -> list[tuple[int, str]]:
+    """Lines of a table of contents flattened onto one line (``2 Innehållsförteckning
+    1 Ekonomi … 2(16)``): their numbers are page numbers."""
+    return [
+        (n, N.strip_tags(text).strip())
+        for n, text in enumerate(doc.lines, start=1)
+        if _CONTENTS.search(text) and sum(t.kind == N.VALUE for t in N.scan(text)) >= 2
+    ]
 
 
 IN_HEADING = "tal i rubrik, inget värde"

@@ -184,7 +184,10 @@ _TIME_COLUMN = re.compile(
 
 
 def is_time_column(label: str) -> bool:
-    return bool(_TIME_COLUMN.match(label_text(label).split(" / ")[-1].strip()))
+    """A column that dates its row (``Tidsaspekt``, ``… / År``) — not a figure whose last
+    header row says which period it covers (``Utfall / intäkter / period``)."""
+    *above, last = label_text(label).split(" / ")
+    return bool(_TIME_COLUMN.match(last.strip())) and not any(value_kind_of(a) for a in above)
 
 
 # --------------------------------------------------------------------------------------

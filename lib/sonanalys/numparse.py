@@ -220,6 +220,8 @@ _LEFT_OK = r"(?<![\w.,/])"  # a number may not be glued to a word, a decimal or 
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (DATE, re.compile(r"(?<![\w/])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
+    # a split year, "2024/2025" or "2024/25" (a school or fiscal year, a comparison)
+    ("split_year", re.compile(r"(?<![\w/])(?P<a>(?:19|20)\d\d)/(?P<b>(?:19|20)?\d\d)(?![\d/])")),
     (
         DIARIE,
         re.compile(
@@ -362,6 +364,11 @@ def _make_token(kind: str, m: re.Match[str], text: str) -> Token | None:
         return Token(DATE, m.start(), m.end(), s, year=int(y) if y else None)
     if kind == DIARIE:
         return Token(DIARIE, m.start(), m.end(), s, year=int(m.group("y")))
+    if kind == "split_year":
+        a, b = m.group("a"), m.group("b")
+        if int(b) != (int(a) + 1) % (100 if len(b) == 2 else 10_000):
+            return None  # "2021/2020", "2020/1525": no year that runs on — other kinds decide
+        return Token(YEAR_RANGE, m.start(), m.end(), s)
     if kind == QUARTER:
         y = m.group("y")
         return Token(QUARTER, m.start(), m.end(), s, year=int(y) if y else None)

@@ -13,7 +13,13 @@ from pathlib import Path
 import pandas as pd
 
 from . import memo
-from .conservation import UNREAD, numbers_not_values, table_lines
+from .conservation import (
+    IN_CONTENTS,
+    UNREAD,
+    contents_lines,
+    numbers_not_values,
+    table_lines,
+)
 from .model import Document, DocumentError
 from .prose import prose_observations
 from .readers import SUFFIXES, read
@@ -75,6 +81,10 @@ def document_records(
         report.extend(r)
     obs.extend(prose_observations(doc))
     seen = {int(r["line"]) for r in obs + report if r.get("line") is not None}
+    for n, text in contents_lines(doc):
+        if n not in seen:
+            report.append(document_problem(doc.source, IN_CONTENTS, "info", n, "", text))
+            seen.add(n)
     for n, text in table_lines(doc):
         if n not in seen:  # a table-like line no reader placed: said, never dropped
             report.append(document_problem(doc.source, UNREAD, "warning", n, "", text))

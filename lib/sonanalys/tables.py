@@ -167,11 +167,21 @@ def header_count(table: Table, texts: list[list[str]]) -> int:
             break
         if row[0].strip() and not caption_only:
             break
-        if len(filled) < 2 and not caption_only:
+        if len(filled) < 2 and not caption_only and not _goes_on_above(texts, n):
             break
         caption_only = False
         n += 1
     return n
+
+
+def _goes_on_above(texts: list[list[str]], n: int) -> bool:
+    """Row ``n``'s one header cell continues the header cell above it: it begins in
+    lower case under a filled cell (``Prognos-`` / ``avvikelse`` / ``mot budget``)."""
+    cols = [j for j, t in enumerate(texts[n]) if t.strip()]
+    if len(cols) != 1 or cols[0] == 0:
+        return False
+    j = cols[0]
+    return texts[n][j].strip()[:1].islower() and bool(texts[n - 1][j].strip())
 
 
 def _has_value_row(cells: list[str]) -> bool:
@@ -179,18 +189,30 @@ def _has_value_row(cells: list[str]) -> bool:
 
 
 def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
+    """Each column's label from the header rows, top to bottom, joined by `` / ``. A
+    header cell spans the blank cells to its right (``Period`` over four columns) unless a
+    row above separates them (``Utfall`` / ``Resultat period`` above ``kostnader`` and a
+    blank). A word hyphen-split across rows (``Prognos-`` / ``avvikelse``) is one word."""
     labels: list[list[str]] = [[] for _ in range(width)]
+    shown: list[list[str]] = []  # each row's cells, spans filled in
     for h, row in enumerate(header):
         last = h == len(header) - 1
         carry = ""
+        cells = []
         for j in range(width):
             t = L.label_text(row[j]) if j < len(row) else ""
             if t:
                 carry = t if j >= 1 else ""
-            elif j >= 1 and not last and carry:
+            elif j >= 1 and not last and carry and all(above[j] == above[j - 1] for above in shown):
                 t = carry  # a spanning header cell applies to the blank cells to its right
-            if t:
+            cells.append(t)
+            if not t:
+                continue
+            if labels[j] and re.search(r"[a-zåäö]-$", labels[j][-1]) and t[:1].islower():
+                labels[j][-1] = labels[j][-1][:-1] + t
+            else:
                 labels[j].append(t)
+        shown.append(cells)
     return [Column.from_label(" / ".join(parts)) for parts in labels]
 
 

@@ -46,15 +46,79 @@ def _page_lines(page) -> list[str]:
     top = 0.0
     for t in tables:
         _x0, t_top, _x1, t_bottom = t.bbox
+        if t_bottom <= top:
+            continue  # inside a table already read (a shaded block drawn within it)
         if t_top > top:
             out.extend(_text(page, top, t_top))
-        rows = [[cell_text(c) for c in row] for row in t.extract()]
+        rows = grid(
+            [[(cell_text(x), c) for x, c in zip(texts, row.cells, strict=True)]
+             for texts, row in zip(t.extract(), t.rows, strict=True)]
+        )  # fmt: skip
         out.append("")
         out.extend(tab_lines(rows))
         out.append("")
-        top = t_bottom
+        top = max(top, t_bottom)
     out.extend(_text(page, top, page.height))
     return out
+
+
+Box = tuple[float, float, float, float]
+
+
+def grid(rows: list[list[tuple[str, Box | None]]]) -> list[list[str]]:
+    """A found table's cells (text and box) as rows of columns. Tables drawn with shaded
+    cells give nested and spacer cells (a cell's text inside an outer cell of the same
+    text, five-point borders as columns), so the columns are rebuilt from where text
+    stands: each column is a band of x, made from the narrowest cells first; a cell
+    belongs to the band it covers, and a cell that spans several bands (a header over
+    two columns) to the first of them, blank to its right. A row whose only text is a
+    label that goes on from the label above (``ledning och styrning`` under ``-
+    Kommunikation,``) is joined to it."""
+    cells = [
+        (r, text, box)
+        for r, row in enumerate(rows)
+        for text, box in row
+        if text and box is not None
+    ]
+    bands: list[tuple[float, float]] = []
+    for _r, _text, (x0, _t, x1, _b) in sorted(cells, key=lambda c: c[2][2] - c[2][0]):
+        if not any(_covers((x0, x1), b) for b in bands):
+            bands.append((x0, x1))
+    bands.sort()
+    out: list[list[str]] = [[""] * len(bands) for _ in rows]
+    for r, text, (x0, _t, x1, _b) in sorted(cells, key=lambda c: (c[0], c[2][0])):
+        k = next(k for k, b in enumerate(bands) if _covers((x0, x1), b))
+        if out[r][k] and out[r][k] != text:
+            out[r][k] += " " + text
+        elif not out[r][k]:
+            out[r][k] = text
+    joined: list[list[str]] = []
+    for row in out:
+        filled = [k for k, t in enumerate(row) if t]
+        if not filled:
+            continue
+        above = joined[-1] if joined else None
+        if above is not None and filled == [0] and above[0] and _goes_on(above[0], row[0]):
+            above[0] += " " + row[0]
+            continue
+        joined.append(row)
+    return joined
+
+
+def _covers(cell: tuple[float, float], band: tuple[float, float]) -> bool:
+    """The cell covers at least half the band, and the band half the narrower of them."""
+    overlap = min(cell[1], band[1]) - max(cell[0], band[0])
+    return overlap > 0 and overlap >= 0.5 * (band[1] - band[0])
+
+
+def _goes_on(label: str, line: str) -> bool:
+    """``line`` continues ``label``: it begins in lower case or with ``(``, or the label
+    stops mid-phrase (a comma, ``och``, a hyphen)."""
+    return (
+        line[:1].islower()
+        or line.startswith("(")
+        or re.search(r"(?:,|\boch|\beller|-)$", label.strip()) is not None
+    )
 
 
 def _text(page, top: float, bottom: float) -> list[str]:
