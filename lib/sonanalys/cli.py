@@ -247,6 +247,31 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_score(args: argparse.Namespace) -> int:
+    from .factcheck import per_document, read_facts, score
+    from .pipeline import load
+
+    try:
+        facts = read_facts(args.facts)
+    except (OSError, ValueError) as exc:
+        raise SystemExit(f"fel: {exc}") from None
+    try:
+        observations = load("observations", args.processed)
+    except FileNotFoundError as exc:
+        raise SystemExit(f"fel: {exc}") from None
+    scored = score(observations, facts)
+    for row in per_document(scored).itertuples(index=False):
+        print(f"{row.dokument}: {row.hittade} av {row.fakta}")
+    for f in scored[~scored["found"]].itertuples(index=False):
+        col = f" kolumn ~ {f.col_pattern}" if f.col_pattern else ""
+        year = f" år {f.year}" if f.year else ""
+        print(f"  saknas: {f.doc}: rad ~ {f.row_pattern}{col}{year} värde {f.value}")
+    found, total = int(scored["found"].sum()), len(scored)
+    share = format_sv(100 * found / total, 1) if total else "–"
+    print(f"{found} av {total} fakta hittade ({share} %)")
+    return 0 if total and found / total >= args.min_share / 100 else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="sonanalys", description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -282,6 +307,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="kommun för en namngiven fil, vad den än säger (kan upprepas)",
     )
     p.set_defaults(func=_cmd_parse)
+
+    sc = sub.add_parser(
+        "score",
+        help="jämför en parse med handkontrollerade fakta (CSV: doc,kind,row_pattern,"
+        "col_pattern,year,value) och skriver hur många som hittades, per dokument",
+    )
+    sc.add_argument("facts", help="faktafilen (CSV)")
+    sc.add_argument(
+        "--processed", help="mappen som parse skrev (standard: data/processed)", default=None
+    )
+    sc.add_argument(
+        "--min-share",
+        type=float,
+        default=95.0,
+        help="lägsta andel hittade fakta i procent för slutkod 0 (standard: 95)",
+    )
+    sc.set_defaults(func=_cmd_score)
 
     r = sub.add_parser("report", help="kör notebookarna och gör HTML-rapporter utan kod")
     r.add_argument(
