@@ -47,10 +47,20 @@ def label_text(text: str) -> str:
     s = _SUPERSCRIPT_RUN.sub("", clean(text))
     if "*" in s:
         s = _EDGE_STARS.sub("", s)
+    s = _GLUED_YEAR.sub(" ", s)  # "Utfall2013": the extraction glued two cells' words
+    if _SMALL_CAPS.search(s):
+        s = _SMALL_CAPS.sub(lambda m: m.group(0).upper(), s)
     return _WS.sub(" ", s).strip()
 
 
 _EDGE_STARS = re.compile(r"^\*+\s*|\s*\*+$")
+_GLUED_YEAR = re.compile(r"(?<=[a-zåäö])(?=(?:19|20)\d\d(?!\d))")
+# a word set in small capitals that the extraction gave one lower-case letter (not its
+# last, as in "IFOs"): "TOTaLT", "dRIFT"
+_SMALL_CAPS = re.compile(
+    r"(?<![\wåäöÅÄÖ])(?=[\wåäöÅÄÖ]{4,}(?![\wåäöÅÄÖ]))"
+    r"[A-ZÅÄÖ]*[a-zåäö][A-ZÅÄÖ]{2,}(?![\wåäöÅÄÖ])"
+)
 
 
 # --------------------------------------------------------------------------------------

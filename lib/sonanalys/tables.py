@@ -84,6 +84,11 @@ REPORT_COLUMNS = [
     "severity",
 ]
 
+_SIGN_APART = re.compile(r"^\s*([-−–])\s+(?=\d)")
+_SIGN_GLUED = re.compile(r"^\s*[-−–]\d")
+MINUS_APART = (
+    "minustecken skilt från talet, så som tabellen skriver alla negativa tal: läst som minus"
+)
 _PROSE_WORDS = 25  # a cell with more words than this (besides its numbers) is running text
 _HEADER_TOKEN_KINDS = {N.YEAR, N.YEAR_RANGE, N.WEEK, N.QUARTER}
 _CAPTION_PERIOD = re.compile(
@@ -221,8 +226,11 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
     but never past a column whose header names a year or a kind of figure. Zero when
     most rows print a value in their first cell."""
     rows = [r for r in body if any(t.strip() for t in r)]
-    first_values = sum(_is_value_cell(r[0]) and not _is_wordy(r[0]) for r in rows)
-    if rows and first_values * 2 >= len(rows) and first_values > 0:
+    first_values = sum(
+        _is_value_cell(r[0]) and not _is_wordy(r[0]) and not _CODED.match(r[0]) for r in rows
+    )
+    coded = sum(len(r) > 1 and _is_code(r[0]) and _is_name(r[1]) for r in rows)
+    if rows and first_values * 2 >= len(rows) and first_values > 0 and coded * 2 < len(rows):
         return 0
     firsts = []
     for row in rows:
@@ -238,6 +246,19 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
                 k = j
                 break
     return max(1, min(k, width - 1))
+
+
+# a label that begins with its account or activity code: "100 Politisk verksamhet"
+_CODED = re.compile(r"^\s*\d{1,6}\s+[A-ZÅÄÖ][a-zåäö]")
+
+
+def _is_code(text: str) -> bool:
+    """A code alone in its cell (``551``), the first column of a code + name stub."""
+    return re.fullmatch(r"\s*\d{1,6}\s*", text) is not None
+
+
+def _is_name(text: str) -> bool:
+    return bool(re.match(r"\s*[A-ZÅÄÖa-zåäö]", text)) and not _has_value(text)
 
 
 def _is_wordy(text: str) -> bool:
@@ -319,6 +340,12 @@ def interpret(
     section = ""
     prev_labels = [""] * k
     parent: tuple[str, str] | None = None  # (label, unit)
+    # a table that prints every negative with its sign apart ("– 4 646") and none glued
+    # ("-6 827"): its convention, so such a sign is a minus (said at each cell)
+    body_cells = [t for i in body_idx for t in texts[i][k:]]
+    apart = sum(bool(_SIGN_APART.match(t)) for t in body_cells)
+    glued = sum(bool(_SIGN_GLUED.match(t)) for t in body_cells)
+    minus_apart = apart >= 2 and glued == 0
 
     for i in body_idx:
         row_texts, row_cells = texts[i], cells[i]
@@ -466,6 +493,9 @@ def interpret(
                             col.label,
                         )
                 continue
+            if minus_apart and _SIGN_APART.match(text):
+                rep(cell.line, text, text, MINUS_APART, "info", row_label, col.label)
+                text = _SIGN_APART.sub(r"\1", text, count=1)
             reading = N.read_cell(text)
             if reading.no_data:
                 rep(

@@ -45,7 +45,11 @@ _W = r"(?![\wåäöÅÄÖ])"  # end of word, Swedish letters included
 _COUNT_NOUNS = (
     r"st\.?|stycken|personer|individer|hushåll|platser|pl\.|pl|barn|ungdomar|ärenden|"
     r"årsarbetare|tjänster|papper|delar|anmälningar|utredningar|placeringar|brukare|"
-    r"invånare|inv\.?"
+    r"invånare|inv\.?|"
+    # a compound of a counted noun, maybe after an adjective: "500 nya
+    # arbetsmarknadsplatser", "12 HVB-placeringar", "40 fler orosanmälningar"
+    r"(?:(?:nya|fler|färre|ytterligare)\s)?[\wåäöÅÄÖ-]*"
+    r"(?:platser|ärenden|placeringar|anmälningar|utredningar|hushåll|brukare|årsarbetare)"
 )
 
 #: Units that may follow a number, longest first. Each entry: (regex, unit).

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import labels as L
 from ..model import Cell, Row, Table
 
 _FIRST = re.compile(r"^[-−–]?[1-9]\d{0,2}$")  # first group of a grouped number
@@ -262,6 +263,13 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
             break
         sub.append(group)
         j += 1
+    # under a line of column names, a line of their years and periods (``Budget Budget
+    # Utfall`` / ``2018 jan-apr 2018 jan-apr 2018``): each name's second header row
+    periods = _period_line(lines[j]) if words else None
+    if periods and len(periods) in (len(words) - 1, len(words)):
+        j += 1
+    else:
+        periods = None
     # header lines that go on (``år år år liga``): words only, before the first data row
     while j < len(lines) and j - i <= 3 and lines[j].strip() and not _data_row(lines[j]):
         if _year_header(lines[j]):
@@ -298,6 +306,8 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     per_year = _sub_columns(sub)
     if years:
         n = len(years[1]) * len(per_year)
+    elif periods:
+        n = len(periods)
     elif notes:
         n = len(words) - 1
     else:
@@ -325,6 +335,8 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     if len(decided) * 2 < len(readable) or not readable:
         return None  # most rows do not read as this table: not one
     second = (per_year * (len(header) // len(per_year)), i + 2) if sub else None
+    if periods:
+        second = (periods, i + 2)
     table = to_table(stub, header, rows, i + 1, second)
     table.repairs.extend(said)
     for r in data:
@@ -353,6 +365,32 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
                 reason = f"raden går inte att dela i {n} kolumner med svensk tusentalsgruppering"
             table.warnings.append((r.line, " ".join(r.tokens), reason))
     return table, end
+
+
+_PERIOD_WORD = re.compile(
+    rf"^(?:{L._MONTH_RE})\.?(?:[-–](?:{L._MONTH_RE})\.?)?$|^(?:helår|delår|ack\.?|tertial\s?\d)$",
+    re.IGNORECASE,
+)
+
+
+def _period_line(line: str) -> list[str] | None:
+    """A header line of years and periods only (``2018 jan-apr 2018 jan-apr 2018``), as
+    one cell per year: a period goes with the year after it. None for any other line."""
+    toks = line.split()
+    if not toks or not any(_YEAR.match(t) for t in toks):
+        return None
+    cells: list[list[str]] = [[]]
+    for tok in toks:
+        if _YEAR.match(tok):
+            cells[-1].append(tok)
+            cells.append([])
+        elif _PERIOD_WORD.match(tok):
+            cells[-1].append(tok)
+        else:
+            return None
+    if cells[-1]:
+        return None  # a period without its year
+    return [" ".join(c) for c in cells[:-1]]
 
 
 def _repeated_group(line: str, k: int) -> list[str] | None:
@@ -488,6 +526,30 @@ def _last_note(note: str) -> int:
 
 def _first_note(note: str) -> int:
     return int(note.split(",")[0]) if note else 0
+
+
+def read_list(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A list of labels with one number each (``Eskilstuna 8 077`` a line, at least three
+    lines, a caption above with a blank line between): a table of one column. Each line
+    must read as exactly one number by Swedish grouping; the list ends at the first line
+    that does not. None when no such list starts at ``lines[i]``."""
+    rows: list[SpacedRow] = []
+    j = i
+    while j < len(lines) and lines[j].strip():
+        got = _data_row(lines[j])
+        if got is None or _SENTENCE_END.search(lines[j].rstrip()):
+            break
+        label, tokens = got
+        if len(splits(tokens, 1)) != 1 or len(label) > 60:
+            break
+        rows.append(SpacedRow(label, tokens, j + 1, chosen=splits(tokens, 1)[0]))
+        j += 1
+    if len(rows) < 3:
+        return None
+    table = to_table("", [""], rows, i + 1)
+    table.rows = table.rows[1:]  # no header line: the caption names the list
+    table.header_rows = 0
+    return table, j
 
 
 def _column_count(rows: list[SpacedRow], header: tuple[int, ...] = ()) -> int:

@@ -126,7 +126,7 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
                 blocks.append(table)
                 i = end
                 continue
-        found = spaced.read(lines, i) or cellrun.read(lines, i)
+        found = spaced.read(lines, i) or cellrun.read(lines, i) or spaced.read_list(lines, i)
         if found:
             table, i = found
             prev = blocks[-1] if blocks else None
