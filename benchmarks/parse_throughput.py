@@ -28,7 +28,7 @@ from sonanalys.observations import parse
 
 NUM = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?")
 SPLIT = re.compile(r"[|\t]")
-PDF = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf"
+PDF = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "pdf"
 
 
 def bare_pass(folder: Path) -> None:

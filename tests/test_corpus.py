@@ -101,3 +101,28 @@ def test_a_facts_file_that_cannot_be_read_names_its_line(tmp_path):
     )
     with pytest.raises(ValueError, match=r"fakta.csv, rad 2: värdet '1 801' "):
         read_facts(bad)
+
+
+def test_municipality_from_the_documents_own_words(tmp_path):
+    # the excerpts' annotation lines ("# municipality: …") are the corpus's, not the
+    # documents': without them, each document that names its municipality is placed
+    for f in (CORPUS / "text").glob("*.txt"):
+        own = [ln for ln in f.read_text("utf-8").splitlines() if not ln.startswith("# ")]
+        (tmp_path / f.name).write_text("\n".join(own) + "\n", encoding="utf-8")
+    said = {d.source[:6]: d.municipality for d in parse([tmp_path, CORPUS / "pdf"]).documents}
+    assert said == {
+        "dev_01": "",  # "Väsby stöd och omsorg": a unit's name, not the municipality's
+        "dev_02": "Kalmar",  # only in an address: "Kristina.Appert@kalmar.se"
+        "dev_03": "",  # a county's table of its 14 municipalities and Riket
+        "dev_04": "",  # the same, 33 municipalities
+        "dev_05": "Stockholm",
+        "dev_06": "",  # the whole country by kind of municipality
+        "dev_07": "",  # Höör is named only in the annotation
+        "dev_08": "",  # names none
+        "dev_09": "",  # IVO: the whole country
+        "dev_10": "",  # LKF: the company, not its owner
+        "dev_11": "",  # Vaxholm's page, which never names Vaxholm
+        "dev_12": "Stockholm",
+        "dev_13": "Stockholm",
+        "gotebo": "Göteborg",
+    }

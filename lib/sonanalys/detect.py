@@ -87,8 +87,8 @@ def municipality(doc: Document) -> str:
     title names; else the most mentioned, said at least twice and more than any other,
     unless the document lists many municipalities (a comparison or a county's table,
     where no one of them dominates); else the only municipality the document names, or
-    the one it names once as "X kommun" (``Socialnämnden, Vimmerby kommun``); '' when
-    none of these."""
+    the one it names once as "X kommun" (``Socialnämnden, Vimmerby kommun``); else the one
+    whose own e-mail or web address it gives (``…@kalmar.se``); '' when none of these."""
     in_title, _ = _mentions(doc.title or "")
     if len(in_title) == 1:
         return next(iter(in_title))
@@ -106,7 +106,31 @@ def municipality(doc: Document) -> str:
         return ranked[0][0]
     if len(counts) == 1:
         return ranked[0][0]
-    return next(iter(kommun)) if len(kommun) == 1 else ""
+    if len(kommun) == 1:
+        return next(iter(kommun))
+    return _by_address("\n".join(texts))
+
+
+def _fold(name: str) -> str:
+    """A name as a municipality writes it in its web and e-mail addresses."""
+    return (
+        name.lower()
+        .translate(str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"}))
+        .replace(" ", "")
+        .replace("-", "")
+    )
+
+
+_DOMAINS = {_fold(n): n for n in _NAMES}
+_ADDRESS = re.compile(r"(?:@|\bwww\.|https?://)([a-z-]+)\.se\b", re.IGNORECASE)
+
+
+def _by_address(text: str) -> str:
+    """The municipality whose own address the document gives (``Kristina.Appert@kalmar.se``,
+    ``www.upplandsvasby.se``), when it gives one municipality's only."""
+    found = {_DOMAINS.get(d.lower().replace("-", "")) for d in _ADDRESS.findall(text)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else ""
 
 
 def report_year(doc: Document) -> int | None:
