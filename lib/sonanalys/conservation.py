@@ -261,6 +261,8 @@ _CONTENTS = re.compile(r"\binnehållsförteckning\b", re.IGNORECASE)
 def contents_lines(doc: Document) -> list[tuple[int, str]]:
     """Lines of a table of contents flattened onto one line (``2 Innehållsförteckning
     1 Ekonomi … 2(16)``): their numbers are page numbers."""
+    if not _CONTENTS.search("\n".join(doc.lines)):  # one pass: most documents have none
+        return []
     return [
         (n, N.strip_tags(text).strip())
         for n, text in enumerate(doc.lines, start=1)

@@ -177,7 +177,7 @@ ORDINAL = "ordinal"  # "2:a kvartalet", "3:e året"
 MALFORMED = "malformed"  # looks numeric but cannot be read with certainty
 
 DENOMINATOR = "bas för ett mått (per …), inte ett värde"
-_PER_BEFORE = re.compile(r"(?:^|\s)per\s+$", re.IGNORECASE)
+_PER_BEFORE = re.compile(r"(?:^|(?<=\s))per\s+$", re.IGNORECASE)  # searched before a token
 NOT_A_VALUE_REASONS = {
     YEAR: "årtal som hänvisning, inte ett värde",
     YEAR_RANGE: "årsintervall (period), inte ett värde",
@@ -564,7 +564,9 @@ def read_cell(text: str, *, require_unit: bool = False) -> Reading:
     years: list[Token] = []
     prev_end = 0
     for tok in tokens:
-        if tok.kind == VALUE and (tok.start < prev_end or _PER_BEFORE.search(text[: tok.start])):
+        if tok.kind == VALUE and (
+            tok.start < prev_end or _PER_BEFORE.search(text, max(0, tok.start - 12), tok.start)
+        ):
             # the base of a rate ("4,5 per 1 000 invånare", "beräknad per 1 000 invånare")
             reading.skipped.append(Skip(tok.text, DENOMINATOR, "info", tok.start))
         elif tok.kind == VALUE:

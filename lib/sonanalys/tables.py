@@ -342,9 +342,9 @@ def interpret(
     parent: tuple[str, str] | None = None  # (label, unit)
     # a table that prints every negative with its sign apart ("– 4 646") and none glued
     # ("-6 827"): its convention, so such a sign is a minus (said at each cell)
-    body_cells = [t for i in body_idx for t in texts[i][k:]]
-    apart = sum(bool(_SIGN_APART.match(t)) for t in body_cells)
-    glued = sum(bool(_SIGN_GLUED.match(t)) for t in body_cells)
+    signed = [t for i in body_idx for t in texts[i][k:] if t[:1] in "-−–"]
+    apart = sum(bool(_SIGN_APART.match(t)) for t in signed)
+    glued = sum(bool(_SIGN_GLUED.match(t)) for t in signed)
     minus_apart = apart >= 2 and glued == 0
 
     for i in body_idx:
