@@ -167,3 +167,15 @@ def test_a_sheet_with_two_tables_notes_and_numbers_stored_as_text(tmp_path):
     assert second["value"].tolist() == [4150.5, 4380.0, 4512.25]
     assert set(second["unit"]) == {"kr/dygn"} and second["line"].tolist() == [11, 11, 11]
     assert set(obs["sheet"]) == {"IFO"} and r.report.empty
+
+
+def test_a_footnote_mark_on_a_value(read):
+    obs, report = read(
+        "fotnot.txt",
+        "Prognos per verksamhet, tkr\n\nVerksamhet\tBudget 2024\tPrognos 2024\tAvvikelse\n"
+        "Barn och unga\t-52 000\t-52 400\t-400*\nVuxna\t-31 000\t-30 800\t200\n\n"
+        "* Avser placeringar.\n",
+    )
+    cell = obs[(obs["row_label"] == "Barn och unga") & (obs["column_label"] == "Avvikelse")]
+    assert cell["value"].tolist() == [-400.0] and cell["cell_text"].tolist() == ["-400*"]
+    assert report.empty
