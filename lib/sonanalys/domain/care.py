@@ -218,12 +218,13 @@ def _derived(o: pd.DataFrame, reported_cost: pd.DataFrame) -> pd.DataFrame:
         & o["row_label"].str.contains(r"(?i)^total")
         & o["unit"].eq("antal")
     ]
-    for (src, tid, col), m in money.groupby(["source", "table_id", "column_label"], sort=True):
-        p = persons[
-            (persons["source"] == src)
-            & (persons["table_id"] == tid)
-            & (persons["column_label"] == col)
-        ]
+    keys = ["source", "table_id", "column_label"]
+    # each table column's persons and reported cost, grouped once (not filtered per group)
+    persons_in = {k: g for k, g in persons.groupby(keys, sort=False, dropna=False)}
+    cost_in = {k: g for k, g in reported_cost.groupby(keys, sort=False, dropna=False)}
+    none = persons.iloc[:0]
+    for key, m in money.groupby(keys, sort=True):
+        p = persons_in.get(key, none)
         if len(m) != 1 or len(p) != 1:
             continue
         m, p = m.iloc[0], p.iloc[0]
@@ -233,11 +234,7 @@ def _derived(o: pd.DataFrame, reported_cost: pd.DataFrame) -> pd.DataFrame:
             continue
         kr = m["value"] * MNKR_PER[m["unit"]] * 1e6
         value = round(kr / (p["value"] * nd), 1)
-        rep = reported_cost[
-            (reported_cost["source"] == src)
-            & (reported_cost["table_id"] == tid)
-            & (reported_cost["column_label"] == col)
-        ]
+        rep = cost_in.get(key, none)
         reported = float(rep["value"].iloc[0]) if len(rep) == 1 else np.nan
         out.append(
             {

@@ -115,6 +115,15 @@ def _candidates(labels: list[str], units: list[str], totals: list[int], n: int) 
     return [c for c in candidates if c]
 
 
+def _sort_key(key: tuple) -> tuple:
+    """Group keys in pandas' order (``groupby(sort=True, dropna=False)``): missing last."""
+    return tuple((1, "") if _missing(k) else (0, k) for k in key)
+
+
+def _missing(v) -> bool:
+    return v is None or (isinstance(v, float) and v != v) or v is pd.NA or v is pd.NaT
+
+
 def check_totals(
     df: pd.DataFrame,
     frame: str,
@@ -123,16 +132,30 @@ def check_totals(
     label: str = "row_label",
     high: str | None = None,
 ) -> pd.DataFrame:
-    """One row per total row found in ``df`` (grouped by ``group``, ordered by line)."""
+    """One row per total row found in ``df`` (grouped by ``group``, ordered by line). The
+    frame is read into plain lists once; the groups and their arithmetic run on those."""
     out: list[dict] = []
     keys = ["source", "table_id", *group]
-    for key, g in df.sort_values("line", kind="stable").groupby(keys, sort=True, dropna=False):
-        g = g[g[value].notna()]
-        labels, units = g[label].tolist(), g["unit"].tolist()
-        vals = g[value].astype(float).tolist()
-        highs = g[high].astype(float).fillna(g[value]).tolist() if high else vals
-        factors = g["_factor"].astype(float).tolist() if "_factor" in g.columns else None
-        rows = _Group(vals, highs, g["cell_text"].tolist(), factors or [1.0] * len(vals))
+    d = df.sort_values("line", kind="stable")
+    col = {c: d[c].tolist() for c in {*keys, label, "unit", value, "cell_text", "line", "table"}}
+    vals_all = d[value].astype(float).tolist()
+    highs_all = d[high].astype(float).fillna(d[value]).tolist() if high else vals_all
+    factors_all = d["_factor"].astype(float).tolist() if "_factor" in d.columns else None
+    members: dict[tuple, list[int]] = {}
+    for i, key in enumerate(zip(*(col[k] for k in keys), strict=True)):
+        if not _missing(col[value][i]):
+            members.setdefault(tuple(None if _missing(k) else k for k in key), []).append(i)
+    for key in sorted(members, key=_sort_key):
+        idx = members[key]
+        labels = [col[label][i] for i in idx]
+        units = [col["unit"][i] for i in idx]
+        vals = [vals_all[i] for i in idx]
+        rows = _Group(
+            vals,
+            [highs_all[i] for i in idx],
+            [col["cell_text"][i] for i in idx],
+            [factors_all[i] for i in idx] if factors_all else [1.0] * len(vals),
+        )
         totals = [i for i, lab in enumerate(labels) if is_total(lab)]
         for n, t in enumerate(totals):
             candidates = _candidates(labels, units, totals, n)
@@ -141,24 +164,24 @@ def check_totals(
             fitting = [c for c in candidates if _compare(rows, c, t)[3] == 0.0]
             parts = fitting[0] if fitting else candidates[0]
             computed, computed_high, tol, diff = _compare(rows, parts, t)
-            row = g.iloc[t]
+            r = idx[t]
             out.append(
                 {
                     "frame": frame,
                     "source": key[0],
                     "table_id": key[1],
-                    "table": row["table"],
-                    "group": " | ".join(str(k) for k in key[2:] if not pd.isna(k) and k != ""),
-                    "total_label": row[label],
-                    "line": int(row["line"]),
+                    "table": col["table"][r],
+                    "group": " | ".join(str(k) for k in key[2:] if k is not None and k != ""),
+                    "total_label": col[label][r],
+                    "line": int(col["line"][r]),
                     "n_parts": len(parts),
-                    "part_lines": ", ".join(str(int(x)) for x in g["line"].iloc[parts]),
-                    "reported": float(row[value]),
+                    "part_lines": ", ".join(str(int(col["line"][idx[x]])) for x in parts),
+                    "reported": float(vals_all[r]),
                     "computed": round(computed, 9),
                     "computed_high": round(computed_high, 9),
                     "difference": round(diff, 9),
                     "tolerance": round(tol, 9),
-                    "unit": row["unit"],
+                    "unit": col["unit"][r],
                     "status": "ok" if diff == 0.0 else "avvikelse",
                     "note": "",
                 }
