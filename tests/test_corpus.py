@@ -113,8 +113,8 @@ def test_municipality_from_the_documents_own_words(tmp_path):
     assert said == {
         "dev_01": "",  # "Väsby stöd och omsorg": a unit's name, not the municipality's
         "dev_02": "Kalmar",  # only in an address: "Kristina.Appert@kalmar.se"
-        "dev_03": "",  # a county's table of its 14 municipalities and Riket
-        "dev_04": "",  # the same, 33 municipalities
+        "dev_03": "Norrbottens län",  # the county's table of its 14 municipalities
+        "dev_04": "Skåne län",  # the same, 33 municipalities: the county as such
         "dev_05": "Stockholm",
         "dev_06": "",  # the whole country by kind of municipality
         "dev_07": "",  # Höör is named only in the annotation

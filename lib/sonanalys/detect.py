@@ -34,6 +34,21 @@ _WORD = re.compile(
 )
 
 
+_REGIONS = frozenset(municipality_names("L")) - {"Riket"}
+
+
+def _counties(text: str) -> set[str]:
+    """The counties and regions ``text`` names (``Norrbottens län``, ``Region Skåne``:
+    Kolada's regions)."""
+    out = set()
+    for prefix, word, lan, _suffix in set(_WORD.findall(text)):
+        if lan:
+            out.add(f"{word} län")
+        elif prefix and f"Region {word}" in _REGIONS:
+            out.add(f"Region {word}")
+    return out
+
+
 def _mentions(text: str) -> tuple[Counter[str], set[str]]:
     """Each municipality named in ``text`` with how often, and those named "X kommun".
     The matches are counted in C (``findall``) and only the distinct ones looked up."""
@@ -86,7 +101,8 @@ def municipality(doc: Document) -> str:
     """The municipality the document speaks for (one of Kolada's 290 names): the one its
     title names; else the most mentioned, said at least twice and more than any other,
     unless the document lists many municipalities (a comparison or a county's table,
-    where no one of them dominates); else the only municipality the document names, or
+    where no one of them dominates: then the one county or region it names, ``Skåne län``,
+    as such); else the only municipality the document names, or
     the one it names once as "X kommun" (``Socialnämnden, Vimmerby kommun``); else the one
     whose own e-mail or web address it gives (``…@kalmar.se``); '' when none of these."""
     in_title, _ = _mentions(doc.title or "")
@@ -94,9 +110,15 @@ def municipality(doc: Document) -> str:
         return next(iter(in_title))
     texts = [b.text for b in doc.blocks if isinstance(b, Heading | Paragraph)]
     texts += [c.text for t in doc.tables for r in t.rows for c in r.cells]
-    counts, kommun = _mentions("\n".join(texts))
+    text = "\n".join(texts)
+    counts, kommun = _mentions(text)
     ranked = counts.most_common(2)
     listing = len(counts) >= 5 and ranked[0][1] < 0.5 * sum(counts.values())
+    if listing:
+        # a county's table of its municipalities (and the county, and Riket): the
+        # document speaks for the county it names, as such
+        counties = _counties(text)
+        return counties.pop() if len(counties) == 1 else ""
     if (
         ranked
         and ranked[0][1] >= 2
