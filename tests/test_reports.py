@@ -525,3 +525,58 @@ def test_cli_says_what_was_kept(tmp_path):
     assert "0 rapporter kördes, 1 var oförändrade och behölls (--force kör alla)" in second.stdout
     forced = subprocess.run([*cmd, "--force"], capture_output=True, text=True, timeout=600)
     assert forced.returncode == 0 and "behölls" not in forced.stdout
+
+
+def test_notebooks_share_a_warm_kernel_but_nothing_of_each_other(tmp_path):
+    """One kernel runs the notebooks one after another (the imports are paid once), and
+    each notebook finds it as a new kernel would: no names, figures, settings or shown
+    warnings of the notebook before, cells counted from 1; after a failure the next
+    notebook gets a new kernel."""
+    src = _small_notebooks(tmp_path / "nb")
+    probe = (
+        "import os, warnings\nimport matplotlib as mpl, matplotlib.pyplot as plt, pandas as pd\n"
+        "print('pid', os.getpid())\n"
+        "print('left', 'leak' in globals(), len(plt.get_fignums()),"
+        " pd.get_option('display.max_rows'), mpl.rcParams['lines.linewidth'])\n"
+        "with warnings.catch_warnings(record=True) as seen:\n"
+        "    warnings.simplefilter('default')\n"
+        "    warnings.warn('en gång', UserWarning)\n"
+        "print('warned', len(seen))\n"
+        "leak = 1\nplt.figure()\npd.set_option('display.max_rows', 7)\n"
+        "mpl.rcParams['lines.linewidth'] = 9\n"
+    )
+    for name in ("01_placeringar", "02_varddygn", "04_atgarder", "05_delarsrapport"):
+        nb = nbformat.read(src / f"{name}.ipynb", as_version=4)
+        nb.cells.append(nbformat.v4.new_code_cell(probe))
+        if name == "02_varddygn":
+            nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('avsiktligt fel')"))
+        nbformat.write(nb, src / f"{name}.ipynb")
+    out = tmp_path / "reports"
+    s = run_reports(
+        out=out,
+        notebooks_dir=src,
+        only=["01", "02", "04", "05"],
+        progress=False,
+        jobs=1,
+        force=True,
+    )
+    assert [r.name for r in s.failed] == ["02_varddygn"]
+
+    def printed(name: str) -> tuple[str, list[str], list[int]]:
+        nb = nbformat.read(out / "executed" / f"{name}.ipynb", as_version=4)
+        text = "".join(
+            o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
+        )
+        pid = re.search(r"pid (\d+)", text).group(1)
+        counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
+        return pid, re.findall(r"(?:left|warned) .*", text), counts
+
+    fresh = ["left False 0 60 1.5", "warned 1"]
+    first, after_failure, next_one = (
+        printed("01_placeringar"),
+        printed("04_atgarder"),
+        printed("05_delarsrapport"),
+    )
+    assert first[1] == after_failure[1] == next_one[1] == fresh
+    assert first[2] == next_one[2] == list(range(1, len(first[2]) + 1))
+    assert after_failure[0] == next_one[0] != first[0]  # 02 failed: 04 got a new kernel

@@ -12,7 +12,8 @@ nbconvert's defaults are not what ledning needs, so: inputs and prompts are excl
 default-parameter cells are dropped (the parameters are shown in the header instead),
 every CDN URL (require.js, MathJax, jQuery, widgets, mermaid) is blanked so a report opens
 offline, and a table of contents is built from the headings. Papermill gets a cell
-timeout and the ``python3`` kernel, i.e. the interpreter running the command.
+timeout and the ``python3`` kernel, i.e. the interpreter running the command: one warm
+kernel per worker, reset before each notebook to the state of a new one (``_Kernels``).
 """
 
 from __future__ import annotations
@@ -365,13 +366,113 @@ def _papermill_without_chdir() -> None:
     handler.cwd = lambda new_path=None: None
 
 
-def _run_one(name, title, src_dir, tmp, params, timeout, run_date, out) -> NotebookResult:
+# Run in a warm kernel once, right after it starts: what every notebook imports, and the
+# state a notebook finds after those imports, kept to be put back before each notebook.
+_WARM_UP = """
+import sys as _s, types as _t, warnings as _w
+import matplotlib as _m, matplotlib.pyplot as _p, pandas as _pd, numpy as _np
+_st = _s.modules["__sonanalys_kernel_state__"] = _t.ModuleType("__sonanalys_kernel_state__")
+_st.rc, _st.filters = dict(_m.rcParams), list(_w.filters)
+_st.np_print = _np.get_printoptions()
+del _s, _t, _w, _m, _p, _pd, _np, _st
+"""
+# Before each notebook: nothing of the one before stays — its names, figures, matplotlib
+# and pandas settings, warning filters and the record of warnings already shown — and the
+# cells count from 1 again, as in a new kernel.
+_RESET = """
+%reset -f
+import sys as _s, warnings as _w
+_st = _s.modules["__sonanalys_kernel_state__"]
+import matplotlib as _m, matplotlib.pyplot as _p, pandas as _pd, numpy as _np
+_p.close("all")
+with _w.catch_warnings():
+    _w.simplefilter("ignore")
+    _m.rcParams.update(_st.rc)
+    _pd.reset_option("all")
+_np.set_printoptions(**_st.np_print)
+_w.filters[:] = _st.filters
+for _mod in list(_s.modules.values()):
+    _reg = getattr(_mod, "__warningregistry__", None)
+    if isinstance(_reg, dict):
+        _reg.clear()
+get_ipython().execution_count = 1
+del _s, _w, _st, _m, _p, _pd, _np, _mod, _reg
+"""
+
+
+class _Kernels:
+    """One warm kernel per worker thread, started in the notebooks folder: pandas,
+    matplotlib and the library are imported once per run, not once per notebook (about
+    2-4 s each). Before each notebook the kernel is reset to the state a new kernel has
+    after those imports (``_RESET``); a kernel whose notebook failed is shut down and the
+    next notebook gets a new one, so an error or a timeout never leaks into another
+    report."""
+
+    def __init__(self, cwd: Path) -> None:
+        import threading
+
+        self.cwd = cwd
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: list = []
+
+    def _run(self, km, code: str) -> None:
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=120)
+            reply = kc.execute_interactive(
+                code, store_history=False, timeout=120, output_hook=lambda _msg: None
+            )
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"kärnan kunde inte återställas: {reply['content']}")
+        finally:
+            kc.stop_channels()
+
+    def get(self):
+        """This thread's kernel, reset for the next notebook."""
+        from jupyter_client import KernelManager
+
+        km = getattr(self._local, "km", None)
+        if km is None or not km.is_alive():
+            km = KernelManager(kernel_name="python3")
+            # the kernel's own start-up warnings (e.g. "running over TCP") are not the
+            # user's business; its errors still reach stderr
+            km.start_kernel(cwd=str(self.cwd), extra_arguments=["--log-level=ERROR"])
+            with self._lock:
+                self._all.append(km)
+            self._local.km = km
+            self._run(km, _WARM_UP)
+        self._run(km, _RESET)
+        return km
+
+    def discard(self) -> None:
+        """Shut this thread's kernel down (its notebook failed: its state is unknown)."""
+        km = getattr(self._local, "km", None)
+        self._local.km = None
+        if km is not None:
+            with contextlib.suppress(Exception):
+                km.shutdown_kernel(now=True)
+
+    def close(self) -> None:
+        with self._lock:
+            kms, self._all = self._all, []
+        for km in kms:
+            with contextlib.suppress(Exception):
+                if km.is_alive():
+                    km.shutdown_kernel(now=True)
+
+
+def _run_one(
+    name, title, src_dir, tmp, params, timeout, run_date, out, kernels: _Kernels
+) -> NotebookResult:
     import papermill as pm
 
     src = Path(src_dir) / f"{name}.ipynb"
     executed = tmp / "executed" / f"{name}.ipynb"
     error = ""
     try:
+        km = kernels.get()
         pm.execute_notebook(
             str(src),
             str(executed),
@@ -379,14 +480,10 @@ def _run_one(name, title, src_dir, tmp, params, timeout, run_date, out) -> Noteb
             kernel_name="python3",
             execution_timeout=timeout,
             progress_bar=False,
-            # the kernel starts in the notebooks folder; papermill's own ``cwd`` would
-            # chdir the whole process, which threads running side by side must not do
-            resources={"metadata": {"path": str(src_dir)}},
-            # the kernel's own start-up warnings (e.g. "running over TCP") are not the
-            # user's business; its errors still reach stderr
-            extra_arguments=["--log-level=ERROR"],
+            km=km,  # this worker's warm kernel, started in the notebooks folder
         )
     except Exception as exc:  # the executed copy shows the error; the run goes on
+        kernels.discard()
         last = (str(exc).strip().splitlines() or [""])[-1]
         error = f"{type(exc).__name__}: {last}"
     html_path = tmp / f"{name}.html"
@@ -685,11 +782,21 @@ def run_reports(
         }
         if len(kept) < len(names):
             _papermill_without_chdir()  # importing papermill costs seconds (jsonschema)
+        kernels = _Kernels(src_dir)
         try:
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
                 futures = [
                     pool.submit(
-                        _run_one, n, NOTEBOOKS[n], src_dir, tmp, params, timeout, run_date, out
+                        _run_one,
+                        n,
+                        NOTEBOOKS[n],
+                        src_dir,
+                        tmp,
+                        params,
+                        timeout,
+                        run_date,
+                        out,
+                        kernels,
                     )
                     for n in names
                     if n not in kept
@@ -700,12 +807,14 @@ def run_reports(
                     for _done in tqdm(as_completed(futures), total=len(futures), unit="notebook"):
                         pass
                 ran = {r.name: r for r in (f.result() for f in futures)}
+            kernels.close()
             for r in ran.values():
                 r.key = keys[r.name]
             pdf_error = _print_pdfs(list(ran.values()), tmp) if pdf and ran else ""
             results = [kept[n] if n in kept else ran[n] for n in names]
             install(results, tmp, out, params, run_date)
         finally:
+            kernels.close()
             shutil.rmtree(tmp, ignore_errors=True)
     return RunSummary(out, results, pdf_error)
 
