@@ -371,6 +371,7 @@ def _papermill_without_chdir() -> None:
 _WARM_UP = """
 import sys as _s, types as _t, warnings as _w
 import matplotlib as _m, matplotlib.pyplot as _p, pandas as _pd, numpy as _np
+import IPython.display, sonanalys, sonanalys.report.present, sonanalys.analysis
 _st = _s.modules["__sonanalys_kernel_state__"] = _t.ModuleType("__sonanalys_kernel_state__")
 _st.rc, _st.filters = dict(_m.rcParams), list(_w.filters)
 _st.np_print = _np.get_printoptions()
@@ -409,12 +410,47 @@ class _Kernels:
     report."""
 
     def __init__(self, cwd: Path) -> None:
+        import queue
         import threading
 
         self.cwd = cwd
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: list = []
+        self._ready: queue.Queue = queue.Queue()  # kernels started ahead, warmed up
+        self._ahead = 0
+        self._starting: list = []  # threads starting kernels ahead
+
+    def start_ahead(self, n: int) -> None:
+        """Start ``n`` kernels in the background now, so their start and imports overlap
+        the run's own preparations (checking the processed data, importing papermill)."""
+        import threading
+
+        import jupyter_client  # noqa: F401  # imported here, not in two threads at once
+
+        def start() -> None:
+            try:
+                self._ready.put(self._new())
+            except Exception as exc:  # get() starts one itself and says why it fails
+                self._ready.put(exc)
+
+        self._ahead += n
+        for _ in range(n):
+            t = threading.Thread(target=start, daemon=True)
+            t.start()
+            self._starting.append(t)
+
+    def _new(self):
+        from jupyter_client import KernelManager
+
+        km = KernelManager(kernel_name="python3")
+        # the kernel's own start-up warnings (e.g. "running over TCP") are not the
+        # user's business; its errors still reach stderr
+        km.start_kernel(cwd=str(self.cwd), extra_arguments=["--log-level=ERROR"])
+        with self._lock:
+            self._all.append(km)
+        self._run(km, _WARM_UP)
+        return km
 
     def _run(self, km, code: str) -> None:
         kc = km.client()
@@ -431,18 +467,16 @@ class _Kernels:
 
     def get(self):
         """This thread's kernel, reset for the next notebook."""
-        from jupyter_client import KernelManager
-
         km = getattr(self._local, "km", None)
         if km is None or not km.is_alive():
-            km = KernelManager(kernel_name="python3")
-            # the kernel's own start-up warnings (e.g. "running over TCP") are not the
-            # user's business; its errors still reach stderr
-            km.start_kernel(cwd=str(self.cwd), extra_arguments=["--log-level=ERROR"])
+            km = None
             with self._lock:
-                self._all.append(km)
-            self._local.km = km
-            self._run(km, _WARM_UP)
+                ahead = self._ahead > 0
+                self._ahead -= ahead
+            if ahead:
+                got = self._ready.get()
+                km = got if not isinstance(got, Exception) else None
+            self._local.km = km = km or self._new()
         self._run(km, _RESET)
         return km
 
@@ -455,6 +489,8 @@ class _Kernels:
                 km.shutdown_kernel(now=True)
 
     def close(self) -> None:
+        for t in self._starting:  # a kernel still starting is shut down too
+            t.join(timeout=180)
         with self._lock:
             kms, self._all = self._all, []
         for km in kms:
@@ -780,9 +816,11 @@ def run_reports(
             for n in names
             if not force and _reusable(before.get(n), keys[n], out, pdf)
         }
-        if len(kept) < len(names):
-            _papermill_without_chdir()  # importing papermill costs seconds (jsonschema)
         kernels = _Kernels(src_dir)
+        to_run = len(names) - len(kept)
+        if to_run:
+            kernels.start_ahead(min(max(1, jobs), to_run))
+            _papermill_without_chdir()  # importing papermill costs seconds (jsonschema)
         try:
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
                 futures = [
