@@ -533,3 +533,26 @@ def test_own_forecast_keeps_each_source_table_apart(frames):
     # 003 prints actuals (T04) and the prognosis in another table: paired as in overview
     g = proportional_forecast(frames["budget"], "Linköping", 2018, "jan-aug", 8)
     assert g.set_index("verksamhet").loc["Familjehem", "prognos_forvaltning"] == 64.598
+
+
+def test_a_rate_per_1000_is_called_0_20_only_when_its_age_band_is():
+    # the seeds print "antal/1000 inv 0-20 år"; Stockholm's table (dev_05) prints its
+    # rates per 1 000 invånare 0-21 år: not the 0–20 measure
+    from pathlib import Path
+
+    from sonanalys.domain import build
+    from sonanalys.observations import parse
+
+    corpus = (
+        Path(__file__).parent
+        / "corpus"
+        / "text"
+        / "dev_05_stockholmstad_omhandertagna_barn_unga.txt"
+    )
+    r = parse([corpus])
+    p = build(r.observations, r.cells)["placements"]
+    rates = p[p["unit"] == "per1000"]
+    assert len(rates) == 32 and set(rates["measure"]) == {"per 1 000 inv, annan ålder"}
+    r = parse([RAW])
+    p = build(r.observations, r.cells)["placements"]
+    assert set(p[p["unit"] == "per1000"]["measure"]) == {"per 1 000 inv 0–20 år"}

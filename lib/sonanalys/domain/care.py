@@ -31,6 +31,7 @@ PLACEMENT_MEASURES = (
     "LVU unika individer",
     "LVM unika individer",
     "per 1 000 inv 0–20 år",
+    "per 1 000 inv, annan ålder",  # a rate whose age band is not 0–20 (or is not said)
     "personer per dygn (snitt)",
     "unika personer",
     "antal",
@@ -130,9 +131,15 @@ def _context(df: pd.DataFrame) -> pd.Series:
     return df["row_label"] + " | " + df["section"] + " | " + df["table"]
 
 
-def _placement_measure(label: str, unit: str) -> str:
+_AGE_0_20 = re.compile(r"\b0\s?[-–]\s?20\b")
+
+
+def _placement_measure(label: str, unit: str, column: str = "") -> str:
     if unit == "per1000":
-        return "per 1 000 inv 0–20 år"
+        # the age band the label or the column states: "0-21 år" is not 0–20
+        if _AGE_0_20.search(label) or _AGE_0_20.search(column):
+            return "per 1 000 inv 0–20 år"
+        return "per 1 000 inv, annan ålder"
     if re.search(r"\blvu\b", label, re.I) and re.search(r"unik|individ", label, re.I):
         return "LVU unika individer"
     if re.search(r"\blvm\b", label, re.I) and re.search(r"unik|individ", label, re.I):
@@ -160,7 +167,10 @@ def placements(obs: pd.DataFrame) -> pd.DataFrame:
         label=labels,
         group=[group_of(t) for t in labels.str.split(" / ").str[0]],
         care_form=[care_form_of(t) for t in ctx],
-        measure=[_placement_measure(t, u) for t, u in zip(labels, o["unit"], strict=True)],
+        measure=[
+            _placement_measure(t, u, c)
+            for t, u, c in zip(labels, o["unit"], o["column_label"].fillna(""), strict=True)
+        ],
     )
     df["year"] = pd.array(df["year"], dtype="Int64")
     df["doc_year"] = pd.array(df["doc_year"], dtype="Int64")
