@@ -106,3 +106,21 @@ def test_numbers_in_headings_column_labels_and_unitless_prose_are_said():
     # a line that already has an observation gets no extra row
     obs_lines = set(zip(r.observations.source, r.observations.line, strict=True))
     assert not {(src, n) for src, n in rows} & {(a, int(b)) for a, b in obs_lines}
+
+
+def test_a_table_printed_on_one_line_has_a_row_per_number_it_does_not_read():
+    # dev_08 (a kommunstyrelse's bokslut, PDF transcript): the driftsredovisning printed
+    # on one line of prose; one of its numbers is read ("(mnkr)"), the others are said
+    from sonanalys.conservation import FLATTENED
+
+    corpus = Path(__file__).parent / "corpus" / "text"
+    r = parse([corpus / "dev_08_okand_kommunstyrelsen_bokslut2012_driftsredovisning.txt"])
+    said = r.report[r.report["reason"] == FLATTENED]
+    assert set(said["severity"]) == {"warning"} and set(said["line"]) == {9}
+    tokens = said["token"].tolist()
+    assert tokens[3:8] == ["125,2", "94,4", "30,8", "157,0", "155,7"]  # Verksamhetens intäkter
+    assert "-575,5-549,5" in tokens  # negatives glued together: said as printed
+    read = r.observations[r.observations["line"] == 9]
+    assert len(tokens) + len(read) == 47  # every number of the line, once
+    # the seeds print no table on one line
+    assert not (parse([paths.RAW]).report["reason"] == FLATTENED).any()

@@ -270,6 +270,42 @@ def contents_lines(doc: Document) -> list[tuple[int, str]]:
     ]
 
 
+FLATTENED = "tal i en tabell utskriven på en rad: kolumnerna går inte att skilja åt, läses inte"
+
+
+def flattened_numbers(doc: Document, observations: list[dict]) -> list[tuple[int, str, str]]:
+    """(line, line text, number) for each number not read on a line outside the tables
+    that prints eight or more and reads fewer than half of them: a whole table printed on
+    one line (``… Verksamhetens intäkter 125,2 94,4 30,8 157,0 155,7 Verksamhetens
+    kostnader …``), as some PDF transcripts give it. Each such number is said, one row
+    each, never passed over because another number of its line was read."""
+    placed = _placed_lines(doc)
+    read: dict[int, Counter] = defaultdict(Counter)
+    for o in observations:
+        if o.get("line") is not None and o.get("value") is not None:
+            read[int(o["line"])][float(o["value"])] += 1
+    out = []
+    for n, text in enumerate(doc.lines, start=1):
+        if n in placed or not _DIGITS_8.search(text):
+            continue
+        values = [t for t in N.scan(text) if t.kind in _NUMERIC]  # glued ones too
+        if len(values) < 8:
+            continue
+        left = read.get(n, Counter()).copy()
+        unread = []
+        for t in values:
+            if t.value is not None and left[t.value] > 0:
+                left[t.value] -= 1
+            else:
+                unread.append(t.text)
+        if len(unread) * 2 > len(values):
+            out += [(n, N.strip_tags(text).strip(), tok) for tok in unread]
+    return out
+
+
+_DIGITS_8 = re.compile(r"(?:\d\D+){7}\d")  # eight digits or more on the line: a cheap test
+
+
 IN_HEADING = "tal i rubrik, inget värde"
 IN_TABLE_HEADER = "tal i tabellhuvud, del av kolumnrubriken, inget värde"
 IN_PROSE = "tal i löptext utan enhet"

@@ -14,9 +14,11 @@ import pandas as pd
 
 from . import memo
 from .conservation import (
+    FLATTENED,
     IN_CONTENTS,
     UNREAD,
     contents_lines,
+    flattened_numbers,
     numbers_not_values,
     table_lines,
 )
@@ -80,6 +82,9 @@ def document_records(
         obs.extend(o)
         report.extend(r)
     obs.extend(prose_observations(doc))
+    for n, text, token in flattened_numbers(doc, obs):
+        rec = document_problem(doc.source, FLATTENED, "warning", n, "", text)
+        report.append({**rec, "token": token})
     seen = {int(r["line"]) for r in obs + report if r.get("line") is not None}
     for n, text in contents_lines(doc):
         if n not in seen:
