@@ -331,6 +331,13 @@ def test_004_drift_and_two_row_headers(obs):
     ]
     pct = only(pick(src, line=366, column_label="Förändring 2022-2023 / %"))
     assert (pct.value, pct.unit, pct.period) == (400.0, "procent", "2022-2023")
+    # "551 Missbruksvård vuxna": the activity code is the label's, never a value (it
+    # was read as a value in a "Verksamhetsgrupp" column, the rows left without labels)
+    codes = pick(src, line=351)
+    assert set(codes["row_label"]) == {"551 Missbruksvård vuxna"}
+    assert 551.0 not in codes["value"].tolist()
+    assert only(pick(codes, column_label="2022 / Bokslut")).value == -109250.0
+    assert set(tot["row_label"]) == {"Total kostnad"}
 
 
 def test_004_external_care_per_day(obs):
