@@ -126,3 +126,11 @@ def test_municipality_from_the_documents_own_words(tmp_path):
         "dev_13": "Stockholm",
         "gotebo": "Göteborg",
     }
+
+
+def test_a_key_value_line_is_no_title():
+    # the excerpts open with "# source: http://…" lines: notes about the document
+    docs = {d.source[:6]: d.title for d in parse([CORPUS / "text"]).documents}
+    assert docs["dev_09"] == "HVB och stödboende för ensamkommande barn"
+    assert docs["dev_10"] == "RESULTATRÄKNING"
+    assert not any(t.startswith(("source:", "municipality:", "note:")) for t in docs.values())

@@ -73,8 +73,15 @@ def _opening_text(doc: Document, max_blocks: int = 12) -> str:
     return "\n".join(texts)
 
 
+# a "key: value" line (``source: http://…``, ``Källa: SCB``, ``Datum: 2023-09-12``) is a
+# note about the document, not its title
+_KEY_VALUE = re.compile(r"^[\wåäöÅÄÖ_-]{2,20}:\s")
+
+
 def title_of(doc: Document) -> str:
     for b in doc.blocks:
+        if _KEY_VALUE.match(b.text if isinstance(b, Heading | Paragraph) else ""):
+            continue
         if isinstance(b, Heading) and len(b.text) > 8 and not re.match(r"(?i)innehåll", b.text):
             return b.text
         if isinstance(b, Paragraph) and 8 < len(b.text) < 200:
