@@ -567,6 +567,7 @@ def test_notebooks_share_a_warm_kernel_but_nothing_of_each_other(tmp_path):
         text = "".join(
             o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
         )
+        assert "ERROR!" not in text  # IPython's history database ("Session/line number …")
         pid = re.search(r"pid (\d+)", text).group(1)
         counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
         return pid, re.findall(r"(?:left|warned) .*", text), counts

@@ -445,8 +445,13 @@ class _Kernels:
 
         km = KernelManager(kernel_name="python3")
         # the kernel's own start-up warnings (e.g. "running over TCP") are not the
-        # user's business; its errors still reach stderr
-        km.start_kernel(cwd=str(self.cwd), extra_arguments=["--log-level=ERROR"])
+        # user's business; its errors still reach stderr. No input history: the cell
+        # count starts from 1 for every notebook, and IPython's history database would
+        # print "Session/line number was not unique" into a report
+        km.start_kernel(
+            cwd=str(self.cwd),
+            extra_arguments=["--log-level=ERROR", "--HistoryManager.enabled=False"],
+        )
         with self._lock:
             self._all.append(km)
         self._run(km, _WARM_UP)
