@@ -137,7 +137,7 @@ def municipality(doc: Document) -> str:
         return ranked[0][0]
     if len(kommun) == 1:
         return next(iter(kommun))
-    return _by_address("\n".join(texts))
+    return _by_address(text)
 
 
 def _fold(name: str) -> str:

@@ -34,19 +34,19 @@ def read_facts(path: str | Path) -> pd.DataFrame:
             raise ValueError(f"{path}: kolumner saknas: {', '.join(missing)}")
         rows = [{c: (row.get(c) or "") for c in reader.fieldnames or []} for row in reader]
     facts = pd.DataFrame(rows, columns=reader.fieldnames, dtype=str)
-    for i, (value, year) in enumerate(zip(facts["value"], facts["year"], strict=True), start=2):
+    for i, f in enumerate(facts.itertuples(index=False), start=2):  # line 1: the header
         try:
-            float(value)
-            if year.strip():
-                int(year)
+            float(f.value)
+            if f.year.strip():
+                int(f.year)
         except ValueError:
             raise ValueError(
-                f"{path}, rad {i}: värdet {value!r} eller året {year!r} går inte att läsa "
+                f"{path}, rad {i}: värdet {f.value!r} eller året {f.year!r} går inte att läsa "
                 "(decimalpunkt, inga tusentalsavgränsare)"
             ) from None
         for col in ("row_pattern", "col_pattern"):
             try:
-                re.compile(facts.at[i - 2, col])
+                re.compile(getattr(f, col))
             except re.error as exc:
                 raise ValueError(
                     f"{path}, rad {i}: {col} är inget reguljärt uttryck ({exc})"

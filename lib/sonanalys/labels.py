@@ -53,6 +53,12 @@ def label_text(text: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
+def continues_above(text: str) -> bool:
+    """A label line that goes on from the line above: it begins in lower case or with
+    ``(`` (``någon gång under året``, ``(SoL och/eller LVU)``, ``ledning och styrning``)."""
+    return text[:1].islower() or text.startswith("(")
+
+
 _EDGE_STARS = re.compile(r"^\*+\s*|\s*\*+$")
 _GLUED_YEAR = re.compile(r"(?<=[a-zåäö])(?=(?:19|20)\d\d(?!\d))")
 # a word set in small capitals that the extraction gave one lower-case letter (not its

@@ -232,10 +232,9 @@ def _derived(o: pd.DataFrame, reported_cost: pd.DataFrame) -> pd.DataFrame:
     # each table column's persons and reported cost, grouped once (not filtered per group)
     persons_in = {k: g for k, g in persons.groupby(keys, sort=False, dropna=False)}
     cost_in = {k: g for k, g in reported_cost.groupby(keys, sort=False, dropna=False)}
-    none = persons.iloc[:0]
     for key, m in money.groupby(keys, sort=True):
-        p = persons_in.get(key, none)
-        if len(m) != 1 or len(p) != 1:
+        p = persons_in.get(key)
+        if len(m) != 1 or p is None or len(p) != 1:
             continue
         m, p = m.iloc[0], p.iloc[0]
         period = "helår" if m["value_kind"] in ("prognos", "budget", "bokslut") else m["period"]
@@ -244,8 +243,8 @@ def _derived(o: pd.DataFrame, reported_cost: pd.DataFrame) -> pd.DataFrame:
             continue
         kr = m["value"] * MNKR_PER[m["unit"]] * 1e6
         value = round(kr / (p["value"] * nd), 1)
-        rep = cost_in.get(key, none)
-        reported = float(rep["value"].iloc[0]) if len(rep) == 1 else np.nan
+        rep = cost_in.get(key)
+        reported = float(rep["value"].iloc[0]) if rep is not None and len(rep) == 1 else np.nan
         out.append(
             {
                 **m.to_dict(),

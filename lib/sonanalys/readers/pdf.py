@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 
+from ..labels import continues_above
 from ..model import Document, DocumentError
 from .render import cell_text, tab_lines
 
@@ -114,11 +115,7 @@ def _covers(cell: tuple[float, float], band: tuple[float, float]) -> bool:
 def _goes_on(label: str, line: str) -> bool:
     """``line`` continues ``label``: it begins in lower case or with ``(``, or the label
     stops mid-phrase (a comma, ``och``, a hyphen)."""
-    return (
-        line[:1].islower()
-        or line.startswith("(")
-        or re.search(r"(?:,|\boch|\beller|-)$", label.strip()) is not None
-    )
+    return continues_above(line) or re.search(r"(?:,|\boch|\beller|-)$", label.strip()) is not None
 
 
 def _text(page, top: float, bottom: float) -> list[str]:

@@ -334,9 +334,7 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     decided = [r for r in readable if r.chosen is not None or r.note_readings]
     if len(decided) * 2 < len(readable) or not readable:
         return None  # most rows do not read as this table: not one
-    second = (per_year * (len(header) // len(per_year)), i + 2) if sub else None
-    if periods:
-        second = (periods, i + 2)
+    second = (per_year * len(years[1]), i + 2) if sub else (periods, i + 2) if periods else None
     table = to_table(stub, header, rows, i + 1, second)
     table.repairs.extend(said)
     for r in data:
@@ -420,18 +418,13 @@ def _sub_columns(lines: list[list[str]]) -> list[str]:
     lines."""
     if not lines:
         return [""]
-    names = list(max(lines, key=len))
-    for cells in lines:
-        if cells is not max(lines, key=len):
+    widest = max(range(len(lines)), key=lambda k: len(lines[k]))
+    names = list(lines[widest])
+    for k, cells in enumerate(lines):
+        if k != widest:
             for c, text in enumerate(cells, start=len(names) - len(cells)):
                 names[c] += " " + text
     return names
-
-
-def _continues(text: str) -> bool:
-    """A line that goes on from the line above: it begins in lower case or with ``(``
-    (``någon gång under året``, ``(SoL och/eller LVU) 1 382 …``)."""
-    return text[:1].islower() or text.startswith("(")
 
 
 def _settle(pending: list[tuple[str, int]], label: str) -> tuple[list[SpacedRow], str]:
@@ -442,11 +435,11 @@ def _settle(pending: list[tuple[str, int]], label: str) -> tuple[list[SpacedRow]
     (``Barn och unga med insatser någon gång under året / Omhändertagna``)."""
     groups: list[tuple[str, int]] = []
     for text, line in pending:
-        if groups and _continues(text):
+        if groups and L.continues_above(text):
             groups[-1] = (f"{groups[-1][0]} {text}", groups[-1][1])
         else:
             groups.append((text, line))
-    if not label or _continues(label):
+    if not label or L.continues_above(label):
         label = " ".join(t for t in (groups.pop()[0], label) if t)
     if not groups:
         return [], label
@@ -481,19 +474,20 @@ def _read_points(rows: list[SpacedRow]) -> list[tuple[int, str, str]]:
     return said
 
 
-def _note_options(r: SpacedRow, n: int) -> list[tuple[str, list[str]]]:
-    """The row's readings as (note reference, value tokens) in a table with a note
+def _note_options(r: SpacedRow, n: int) -> list[tuple[str, str, list[str]]]:
+    """The row's readings as (label, note reference, value tokens) in a table with a note
     column: a note is one or two digits before the values, never signed; several are
-    printed ``6, 7``. Only options that split into ``n`` values are kept."""
+    printed ``6, 7`` (the split line tokens leave ``6,`` on the label). Only readings
+    that split into ``n`` values are kept."""
     m = _LABEL_NOTES.search(r.label)
     if m and r.tokens and _NOTE_REF.match(r.tokens[0]):
-        r.label = r.label[: m.start()].strip()
-        opts = [(f"{m.group(1).strip()} {r.tokens[0]}", r.tokens[1:])]
+        label = r.label[: m.start()].strip()
+        opts = [(label, f"{m.group(1).strip()} {r.tokens[0]}", r.tokens[1:])]
     else:
-        opts = [("", r.tokens)]
+        opts = [(r.label, "", r.tokens)]
         if len(r.tokens) > n and _NOTE_REF.match(r.tokens[0]):
-            opts.append((r.tokens[0], r.tokens[1:]))
-    return [(note, toks) for note, toks in opts if splits(toks, n)]
+            opts.append((r.label, r.tokens[0], r.tokens[1:]))
+    return [opt for opt in opts if splits(opt[2], n)]
 
 
 def _place_notes(rows: list[SpacedRow], n: int) -> None:
@@ -506,18 +500,18 @@ def _place_notes(rows: list[SpacedRow], n: int) -> None:
     single = [len(opts) == 1 for opts in options]
     for r, opts in zip(rows, options, strict=True):
         if len(opts) == 1:
-            r.note, r.tokens = opts[0][0], opts[0][1]
+            r.label, r.note, r.tokens = opts[0]
     for i, (r, opts) in enumerate(zip(rows, options, strict=True)):
         if len(opts) < 2:
             continue
         prev = max((_last_note(rows[k].note) for k in range(i) if single[k]), default=0)
         below = (_first_note(rows[k].note) for k in range(i + 1, len(rows)) if single[k])
         nxt = next((b for b in below if b), None)
-        note = int(opts[1][0])
+        note = int(opts[1][1])
         if note == prev + 1 and nxt == note + 1:
-            r.note, r.tokens = opts[1]
+            r.label, r.note, r.tokens = opts[1]
         else:
-            r.note_readings = [(note, tuple(c)) for note, toks in opts for c in splits(toks, n)]
+            r.note_readings = [(nt, tuple(c)) for _, nt, toks in opts for c in splits(toks, n)]
 
 
 def _last_note(note: str) -> int:
@@ -540,9 +534,10 @@ def read_list(lines: list[str], i: int) -> tuple[Table, int] | None:
         if got is None or _SENTENCE_END.search(lines[j].rstrip()):
             break
         label, tokens = got
-        if len(splits(tokens, 1)) != 1 or len(label) > 60:
+        readings = splits(tokens, 1)
+        if len(readings) != 1 or len(label) > 60:
             break
-        rows.append(SpacedRow(label, tokens, j + 1, chosen=splits(tokens, 1)[0]))
+        rows.append(SpacedRow(label, tokens, j + 1, chosen=readings[0]))
         j += 1
     if len(rows) < 3:
         return None

@@ -1,6 +1,6 @@
 """Text as extracted from PDF/DOCX, split into headings, paragraphs and tables.
 
-Three table layouts are recognised:
+The table layouts recognised:
 
 * markdown pipe tables (``| a | b |``, usually with a ``|---|`` separator under the
   header; rows may lack the leading pipe);
@@ -10,7 +10,8 @@ Three table layouts are recognised:
 * space-separated rows under a header of years or column names, where the space that
   separates columns also groups thousands (see :mod:`sonanalys.readers.spaced`);
 * one cell per line with blank lines between, as copied from a web page or a PDF (see
-  :mod:`sonanalys.readers.cellrun`).
+  :mod:`sonanalys.readers.cellrun`);
+* label–value lists, one number a line under a caption (``Eskilstuna 8 077``).
 """
 
 from __future__ import annotations

@@ -850,7 +850,6 @@ def run_reports(
                     for _done in tqdm(as_completed(futures), total=len(futures), unit="notebook"):
                         pass
                 ran = {r.name: r for r in (f.result() for f in futures)}
-            kernels.close()
             for r in ran.values():
                 r.key = keys[r.name]
             pdf_error = _print_pdfs(list(ran.values()), tmp) if pdf and ran else ""
