@@ -45,7 +45,7 @@ CASES = {
     "02_whitespace.txt": Refused("filen innehåller bara blanktecken", line=None),
     "03_binary.txt": Refused("binärfil (innehåller NUL-byte), inte text", line=1),
     "04_not_a_pdf.pdf": Refused("inte en PDF (filen börjar inte med %PDF)", line=None),
-    "05_truncated.pdf": Refused("PDF:en är skadad eller avkortad (PdfminerException)", line=None),
+    "05_truncated.pdf": Refused("PDF:en är skadad eller avkortad", line=None),
     "06_truncated.docx": Refused(
         "DOCX-filen kan inte läsas (skadad eller avkortad: File is not a zip file)", line=None
     ),

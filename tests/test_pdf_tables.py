@@ -73,3 +73,123 @@ def test_grid_makes_columns_from_where_text_stands():
         ["Tjänster", "Utfall", "Resultat period"],
         ["- Kommunikation, ledning och styrning", "24,5", "2,4"],
     ]
+
+
+# ------------------------------------------------------------- PDFium page reading
+
+
+def _pdfplumber_cells(data: bytes) -> list[list[list[tuple]]]:
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [[sorted(t.cells) for t in page.find_tables()] for page in pdf.pages]
+
+
+def _same_cells(a: list[list[tuple]], b: list[list[tuple]]) -> bool:
+    if len(a) != len(b):
+        return False
+    for ta, tb in zip(sorted(a), sorted(b), strict=True):
+        if len(ta) != len(tb):
+            return False
+        for ca, cb in zip(ta, tb, strict=True):
+            if max(abs(x - y) for x, y in zip(ca, cb, strict=True)) > 0.05:
+                return False
+    return True
+
+
+def test_tables_are_found_where_pdfplumber_finds_them():
+    # pdfplumber's own find_tables (pdfminer's objects) is the oracle for our reading
+    # of PDFium's paths and our port of its table geometry: every page, every cell
+    from sonanalys.readers.pdfium_page import pages
+    from sonanalys.readers.ruling import tables
+
+    data = (PDF / "goteborg_intraservice_delarsrapport_2026_mars.pdf").read_bytes()
+    ours = [[sorted(t) for t in tables(p.horizontal, p.vertical)] for p, _tp in pages(data)]
+    theirs = _pdfplumber_cells(data)
+    assert len(ours) == len(theirs) == 26
+    assert sum(len(t) for t in ours) >= 10  # the shaded tables are there to compare
+    assert [i for i, (a, b) in enumerate(zip(ours, theirs, strict=True), 1)
+            if not _same_cells(a, b)] == []  # fmt: skip
+
+
+def test_a_hyphen_at_a_line_end_stays_on_its_line():
+    # PDFium joins "IT-" / "säkerhet" into one line and marks the hyphen U+FFFE
+    from sonanalys.readers import read
+
+    doc = read(PDF / "goteborg_intraservice_delarsrapport_2026_mars.pdf")
+    texts = [p.text for p in doc.blocks if hasattr(p, "text")]
+    assert not any("\ufffe" in t for t in texts)
+    assert any('"Satsningar IT- säkerhet"' in t for t in texts)  # the line break kept
+
+
+def _ruled_table_with_one_text_across_cells(path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 10, "Vårddygn per placeringsform", new_x="LMARGIN", new_y="NEXT")
+    y0 = 30
+    for r in range(4):
+        pdf.line(20, y0 + r * 10, 180, y0 + r * 10)
+    for x in (20, 80, 130, 180):
+        pdf.line(x, y0, x, y0 + 30)
+    pdf.text(22, y0 + 7, "Placeringsform")
+    pdf.text(82, y0 + 7, "2022")
+    pdf.text(132, y0 + 7, "2023")
+
+    def pad(s: str, x: float) -> str:  # spaces after s until x mm
+        n = round((x - 22 - pdf.get_string_width(s)) / pdf.get_string_width(" "))
+        return s + " " * n
+
+    # one text object whose words stand in three cells
+    pdf.text(22, y0 + 17, pad(pad("HVB", 82) + "48 128", 132) + "49 263")
+    pdf.text(22, y0 + 27, "Familjehem")
+    pdf.text(82, y0 + 27, "89 895")
+    pdf.text(132, y0 + 27, "82 999")
+    pdf.output(str(path))
+
+
+def test_a_text_across_cell_borders_is_split_by_character(tmp_path):
+    p = tmp_path / "varddygn.pdf"
+    _ruled_table_with_one_text_across_cells(p)
+    obs = parse([p]).observations
+    got = {(r.row_label, r.column_label, r.value) for r in obs.itertuples()}
+    assert got == {
+        ("HVB", "2022", 48128.0), ("HVB", "2023", 49263.0),
+        ("Familjehem", "2022", 89895.0), ("Familjehem", "2023", 82999.0),
+    }  # fmt: skip
+
+
+def test_a_password_protected_pdf_is_refused_with_the_reason(tmp_path):
+    from fpdf import FPDF
+
+    from sonanalys.model import DocumentError
+    from sonanalys.readers import read
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 10, "Kostnaden ökade till 186 mnkr 2019.")
+    pdf.set_encryption(owner_password="ägare", user_password="läsare")
+    p = tmp_path / "skyddad.pdf"
+    pdf.output(str(p))
+    with pytest.raises(DocumentError) as err:
+        read(p)
+    assert str(err.value) == "skyddad.pdf: PDF:en är lösenordsskyddad; spara en kopia utan lösenord"
+
+
+def test_characters_one_by_one_read_the_same_table(tmp_path):
+    # the slow path, for pages whose text and character indices do not line up
+    from sonanalys.readers import pdf as reader
+    from sonanalys.readers.pdfium_page import _runs_by_char, pages
+
+    p = tmp_path / "varddygn.pdf"
+    _ruled_table_with_one_text_across_cells(p)
+    for page, textpage in pages(p.read_bytes()):
+        fast = reader._page_lines(page, textpage)
+        page.runs = _runs_by_char(page, textpage, "")
+        assert reader._page_lines(page, textpage) == fast
+        assert "HVB\t48 128\t49 263" in fast

@@ -1,20 +1,34 @@
-"""PDF files, read with pdfplumber: the text of each page, and its ruled tables as rows
-of cells, in reading order. ``line`` in the output is the line of that extracted text on
-its page; ``page`` is the page number."""
+"""PDF files, read through PDFium (pypdfium2): the text of each page, and its ruled or
+shaded tables as rows of cells, in reading order. ``line`` in the output is the line of
+that extracted text on its page; ``page`` is the page number.
+
+Tables are found where pdfplumber finds them, from the page's straight edges (its table
+geometry is used on the edges PDFium gives); the text around them is laid out the way
+``pdftotext -layout`` does, so columns of an unruled table stay apart."""
 
 from __future__ import annotations
 
-import io
 import re
+from itertools import groupby
 
 from ..labels import continues_above
 from ..model import Document, DocumentError
+from .pdfium_page import Page, Run, chars, pages
 from .render import cell_text, tab_lines
+from .ruling import tables
+
+# PDFium's error codes (fpdfview.h) in the economists' words
+_PDFIUM_ERRORS = {
+    2: "filen kan inte öppnas",
+    3: "PDF:en är skadad eller avkortad",
+    4: "PDF:en är lösenordsskyddad; spara en kopia utan lösenord",
+    5: "PDF:en är skyddad med en säkerhetshanterare som inte stöds",
+    6: "en sida i PDF:en saknas eller är skadad",
+}
 
 
 def read_pdf(data: bytes, source: str) -> Document:
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
+    from pypdfium2 import PdfiumError
 
     from . import read_text
 
@@ -23,17 +37,13 @@ def read_pdf(data: bytes, source: str) -> Document:
     lines: list[str] = []
     page_starts: list[int] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                page_starts.append(len(lines) + 1)
-                lines.extend(_page_lines(page))
-                lines.append("")
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise DocumentError(source, f"PDF:en kan inte läsas ({type(exc).__name__}: {exc})") from exc
-    except Exception as exc:  # pdfminer raises many kinds for damaged files
-        raise DocumentError(
-            source, f"PDF:en är skadad eller avkortad ({type(exc).__name__})"
-        ) from exc
+        for page, textpage in pages(data):
+            page_starts.append(len(lines) + 1)
+            lines.extend(_page_lines(page, textpage))
+            lines.append("")
+    except PdfiumError as exc:
+        why = _PDFIUM_ERRORS.get(getattr(exc, "err_code", None) or 0)
+        raise DocumentError(source, why or f"PDF:en kan inte läsas ({exc})") from exc
     if not any(line.strip() for line in lines):
         raise DocumentError(source, "PDF:en innehåller ingen text (skannad bild? kör OCR först)")
     doc = read_text("\n".join(lines), source, "pdf", file_kind="pdf")
@@ -41,26 +51,139 @@ def read_pdf(data: bytes, source: str) -> Document:
     return doc
 
 
-def _page_lines(page) -> list[str]:
-    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+def _page_lines(page: Page, textpage) -> list[str]:
     out: list[str] = []
     top = 0.0
-    for t in tables:
-        _x0, t_top, _x1, t_bottom = t.bbox
+    runs = sorted(page.runs, key=lambda r: (r.top, r.x0))
+    for cells in tables(page.horizontal, page.vertical):
+        t_top = min(c[1] for c in cells)
+        t_bottom = max(c[3] for c in cells)
         if t_bottom <= top:
             continue  # inside a table already read (a shaded block drawn within it)
         if t_top > top:
-            out.extend(_text(page, top, t_top))
-        rows = grid(
-            [[(cell_text(x), c) for x, c in zip(texts, row.cells, strict=True)]
-             for texts, row in zip(t.extract(), t.rows, strict=True)]
-        )  # fmt: skip
+            out.extend(_text([r for r in runs if top <= _mid(r) < t_top], top))
+        inside = [r for r in runs if t_top <= _mid(r) < t_bottom]
         out.append("")
-        out.extend(tab_lines(rows))
+        out.extend(tab_lines(grid(_cell_rows(page, textpage, cells, inside))))
         out.append("")
         top = max(top, t_bottom)
-    out.extend(_text(page, top, page.height))
+    out.extend(_text([r for r in runs if _mid(r) >= top], top))
     return out
+
+
+def _mid(run: Run) -> float:
+    return (run.top + run.bottom) / 2
+
+
+def _cell_rows(page: Page, textpage, cells, runs: list[Run]):
+    """A table's rows as pdfplumber's ``Table.rows`` gives them (a row per distinct cell
+    top; a column per distinct cell left, ``None`` where a row has no cell there), each
+    cell with its text: the runs whose middle lies in it. A run that crosses a cell's
+    border is split into its characters first."""
+    xs = sorted({c[0] for c in cells})
+    rows = [
+        {c[0]: c for c in group}
+        for _top, group in groupby(sorted(cells, key=lambda c: (c[1], c[0])), key=lambda c: c[1])
+    ]
+    texts: dict[tuple, list[Run]] = {}
+    for run in runs:
+        home = _cell_of(run, cells)
+        if home is not None and run.x0 >= home[0] - 2 and run.x1 <= home[2] + 2:
+            texts.setdefault(home, []).append(run)
+            continue
+        for ch in chars(page, textpage, run):
+            home = _cell_of(ch, cells)
+            if home is not None:
+                texts.setdefault(home, []).append(ch)
+    out = []
+    for row in rows:
+        out.append([(_cell_text(texts.get(row[x], [])), row[x]) if x in row else ("", None)
+                    for x in xs])  # fmt: skip
+    return out
+
+
+def _cell_of(run: Run, cells) -> tuple | None:
+    h = (run.x0 + run.x1) / 2
+    v = _mid(run)
+    for c in cells:
+        if c[0] <= h < c[2] and c[1] <= v < c[3]:
+            return c
+    return None
+
+
+def _cell_text(runs: list[Run]) -> str:
+    return cell_text(" ".join(_line_text(line) for line in _lines(runs)))
+
+
+def _lines(runs: list[Run]) -> list[list[Run]]:
+    """Runs grouped into lines, each left to right: a run whose middle lies above the
+    lowest bottom of the line so far belongs to it (a full stop's small box on the
+    baseline included), else it begins the next line."""
+    out: list[list[Run]] = []
+    bottom = float("-inf")
+    for run in sorted(runs, key=lambda r: r.top):
+        if not out or _mid(run) > bottom:
+            out.append([])
+            bottom = run.bottom
+        out[-1].append(run)
+        bottom = max(bottom, run.bottom)
+    return [sorted(line, key=lambda r: r.x0) for line in out]
+
+
+def _line_text(line: list[Run], density: float = 0.0) -> str:
+    """A line's runs as text. Runs that touch (a character split from its run, a font
+    change within a word) are joined as they stand; runs a word space apart (up to 0,75
+    of the font size: justified text spreads its words) get one space; a run further
+    apart stands at its own column (``x0 / density`` characters in, as ``pdftotext
+    -layout`` places text), at least two spaces after the text before it, so the gap
+    between columns of an unruled table survives. With ``density`` 0 every gap is one
+    space (a cell's text)."""
+    out = ""
+    prev: Run | None = None
+    for run in line:
+        text = run.text.strip() if len(run.text) > 1 else run.text
+        if prev is None:
+            out = " " * round(run.x0 / density) if density else ""
+        else:
+            gap = run.x0 - prev.x1
+            em = max(run.size, prev.size) or max(run.bottom - run.top, 1.0)
+            if gap <= 0.1 * em:
+                if run.spaced and not out.endswith(" "):
+                    out += " "
+            elif gap <= 0.75 * em or not density:
+                if not out.endswith(" ") and not text.startswith(" "):
+                    out += " "
+            else:
+                out = out.rstrip()
+                out += " " * max(2, round(run.x0 / density) - len(out))
+        out += text
+        prev = run
+    return out
+
+
+_X_DENSITY = 7.25  # points per character, as pdfplumber's layout
+_Y_DENSITY = 13.0  # points per line
+
+
+def _text(runs: list[Run], origin: float) -> list[str]:
+    """Runs outside tables as laid-out lines, placed on pdfplumber's grid of lines
+    (line ``round((top - origin) / 13)``, so a wide gap leaves a blank line); at most
+    one blank line in a row; the common indent removed; unruled tables made tab lines
+    (``columns_to_tabs``)."""
+    lines: list[str] = []
+    placed = 0
+    for i, line in enumerate(_lines(runs)):
+        top = min(r.top for r in line)
+        step = max(int(i > 0), round((top - origin) / _Y_DENSITY) - placed)
+        placed += step
+        if step > 1 and lines and lines[-1]:
+            lines.append("")
+        lines.append(_line_text(line, _X_DENSITY).rstrip())
+    indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
+    out = [line[indent:] for line in lines]
+    while out and not out[-1]:
+        out.pop()
+    return columns_to_tabs(out)
 
 
 Box = tuple[float, float, float, float]
@@ -116,25 +239,6 @@ def _goes_on(label: str, line: str) -> bool:
     """``line`` continues ``label``: it begins in lower case or with ``(``, or the label
     stops mid-phrase (a comma, ``och``, a hyphen)."""
     return continues_above(line) or re.search(r"(?:,|\boch|\beller|-)$", label.strip()) is not None
-
-
-def _text(page, top: float, bottom: float) -> list[str]:
-    if bottom - top < 1:
-        return []
-    region = page.crop((0, top, page.width, bottom), strict=False)
-    # layout=True keeps the gaps between columns of an unruled table (as pdftotext
-    # -layout does), so the loose-table reader can split them; plain extraction joins
-    # "Familjehem 82 999 89 895" into one run of words and the numbers into prose
-    text = region.extract_text(layout=True) or ""
-    lines = [line.rstrip() for line in text.split("\n")]
-    indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
-    out: list[str] = []
-    for line in lines:
-        if line.strip() or (out and out[-1]):  # at most one blank line in a row
-            out.append(line[indent:])
-    while out and not out[-1]:
-        out.pop()
-    return columns_to_tabs(out)
 
 
 _GAP = re.compile(r"\S(?: {2,}|\t)\S")

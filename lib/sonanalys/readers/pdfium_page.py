@@ -1,0 +1,328 @@
+"""What a PDF page holds, read through PDFium (pypdfium2): its runs of text with their
+boxes, and the straight edges of its drawn paths (ruling lines, cell borders, shaded
+cells). Coordinates are points from the page's top left, as pdfplumber gives them:
+``x0, top, x1, bottom``.
+
+A run is what PDFium's text page calls a rectangle: characters on one line that stand
+together (a cell's text, a line of prose). Reading runs, not characters, is what makes
+this fast: a page has hundreds of runs and thousands of characters, and each call into
+PDFium costs about as much as the work done with its answer."""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+Box = tuple[float, float, float, float]
+Edge = tuple[float, float, float, float]
+
+
+@dataclass
+class Run:
+    """A run of text on one line, its box in page points from the top left, and the
+    text page's indices of its characters (``start`` up to ``end``)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    start: int = -1
+    end: int = -1
+    spaced: bool = False  # a space stands before it in the text page's text
+    size: float = 0.0  # its font size in points (0: not known)
+
+    @property
+    def box(self) -> Box:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass
+class Page:
+    width: float
+    height: float
+    left: float  # the crop box's left and top in PDF points (y up), for PDFium calls
+    top: float
+    runs: list[Run] = field(default_factory=list)
+    horizontal: list[Edge] = field(default_factory=list)  # straight edges: x0, top, x1, bottom
+    vertical: list[Edge] = field(default_factory=list)
+
+
+class _Lean:
+    """PDFium's functions that run per path segment or per word, called through
+    untyped prototypes with plain addresses: pypdfium2's typed bindings check and
+    convert every argument, which costs four times the call itself. Made from the
+    typed functions' own addresses (public ``pypdfium2.raw``), once."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        vp, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+
+        def lean(fn, restype, *argtypes):
+            address = ctypes.cast(fn, vp).value
+            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+        self.count_objects = lean(raw.FPDFPage_CountObjects, i, vp)
+        self.get_object = lean(raw.FPDFPage_GetObject, vp, vp, i)
+        self.form_count = lean(raw.FPDFFormObj_CountObjects, i, vp)
+        self.form_object = lean(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong)
+        self.object_type = lean(raw.FPDFPageObj_GetType, i, vp)
+        self.matrix = lean(raw.FPDFPageObj_GetMatrix, i, vp, vp)
+        self.count_segments = lean(raw.FPDFPath_CountSegments, i, vp)
+        self.segment = lean(raw.FPDFPath_GetPathSegment, vp, vp, i)
+        self.point = lean(raw.FPDFPathSegment_GetPoint, i, vp, vp, vp)
+        self.segment_type = lean(raw.FPDFPathSegment_GetType, i, vp)
+        self.closed = lean(raw.FPDFPathSegment_GetClose, i, vp)
+        self.count_rects = lean(raw.FPDFText_CountRects, i, vp, i, i)
+        self.rect = lean(raw.FPDFText_GetRect, i, vp, i, vp, vp, vp, vp)
+        self.font_size = lean(raw.FPDFText_GetFontSize, d, vp, i)
+        self.FORM, self.PATH = raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH
+        self.MOVETO, self.BEZIERTO = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
+        self.f_x, self.f_y = f(), f()
+        self.d = [d() for _ in range(4)]
+        self.m = raw.FS_MATRIX()
+
+    @staticmethod
+    def address(handle) -> int:
+        return ctypes.cast(handle, ctypes.c_void_p).value
+
+
+_lean: _Lean | None = None
+
+
+def _pdfium() -> _Lean:
+    global _lean
+    if _lean is None:
+        _lean = _Lean()
+    return _lean
+
+
+def pages(data: bytes) -> Iterator[tuple[Page, object]]:
+    """Each page of a PDF as (Page, its text page); the text page can split a run into
+    characters (``chars``) while the document is open. Raises pypdfium2's PdfiumError
+    for a file PDFium cannot open."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    try:
+        for page in doc:
+            try:
+                textpage = page.get_textpage()
+                try:
+                    yield _page(page, textpage), textpage
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+    finally:
+        doc.close()
+
+
+def _page(page, textpage) -> Page:
+    left, bottom, right, top = page.get_bbox()  # the crop box, inherited or not
+    out = Page(width=right - left, height=top - bottom, left=left, top=top)
+    out.runs = _runs(out, textpage)
+    for points in _subpaths(page.raw):
+        if type(points) is tuple:  # an upright rectangle's opposite corners: four sides
+            (ax, ay), (bx, by) = points
+            x0, x1 = (ax, bx) if ax < bx else (bx, ax)
+            y0, y1 = (top - ay, top - by) if ay > by else (top - by, top - ay)
+            x0, x1 = x0 - left, x1 - left
+            out.horizontal += ((x0, y0, x1, y0), (x0, y1, x1, y1))
+            out.vertical += ((x0, y0, x0, y1), (x1, y0, x1, y1))
+            continue
+        for (ax, ay), (bx, by) in pairwise(points):
+            ax, bx, ay, by = ax - left, bx - left, top - ay, top - by
+            if abs(ay - by) < 0.01:  # a slanted segment is no ruling
+                out.horizontal.append((min(ax, bx), ay, max(ax, bx), ay))
+            elif abs(ax - bx) < 0.01:
+                out.vertical.append((ax, min(ay, by), ax, max(ay, by)))
+    return out
+
+
+# PDFium joins a word hyphenated at a line's end to the next line and marks the
+# hyphen U+FFFE; the line is broken there again, the hyphen kept
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|(?<=\ufffe)")
+_WORD = re.compile(r"[^ ]+")
+
+
+def _runs(page: Page, textpage) -> list[Run]:
+    """The page's runs. The text page's text is split at its line breaks; a line that
+    PDFium boxes as one rectangle is one run; a line of several (a table row, a word
+    in another font) is split into words, each boxed on its own, and the words inside
+    each rectangle make its run. Each character is in one run only."""
+    text = textpage.get_text_range()
+    if len(text) != textpage.count_chars():  # characters outside the BMP: box each
+        return _runs_by_char(page, textpage, text)
+    pdfium = _pdfium()
+    tp = pdfium.address(textpage.raw)
+
+    def rects(start: int, end: int) -> list[Box]:
+        return _rects(pdfium, tp, page, start, end)
+
+    out: list[Run] = []
+    pos = 0
+    for brk in [*_LINE_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        line = text[pos:end]
+        stripped = line.strip()
+        if stripped:
+            s = pos + len(line) - len(line.lstrip())
+            e = s + len(stripped)
+            boxes = rects(s, e)
+            if len(boxes) == 1:
+                out.append(Run(*boxes[0], stripped.replace("\ufffe", "-"), s, e))
+            elif boxes:
+                words = []
+                for m in _WORD.finditer(text, s, e):
+                    box = _union(rects(m.start(), m.end()))
+                    if box is not None:
+                        words.append((box, m.start(), m.end()))
+                for rect in boxes:
+                    inside = [w for w in words if _centre_in(w[0], rect)]
+                    if inside:
+                        ws, we = inside[0][1], inside[-1][2]
+                        box = _union([rect] + [w[0] for w in inside])
+                        out.append(_run(box, text, ws, we))
+                        words = [w for w in words if w not in inside]
+                for box, ws, we in words:  # a word no rectangle holds
+                    out.append(_run(box, text, ws, we))
+        pos = brk.end() if brk else len(text)
+    for run in out:
+        run.size = pdfium.font_size(tp, run.start)
+    return out
+
+
+def _run(box: Box, text: str, start: int, end: int) -> Run:
+    return Run(*box, text[start:end].replace("\ufffe", "-"), start, end, text[start - 1] == " ")
+
+
+def _rects(pdfium: _Lean, tp: int, page: Page, start: int, end: int) -> list[Box]:
+    """PDFium's rectangles of the characters ``start`` up to ``end``, as boxes."""
+    n = pdfium.count_rects(tp, start, end - start)
+    left, top, right, bottom = pdfium.d
+    refs = [ctypes.addressof(v) for v in pdfium.d]
+    out = []
+    for i in range(n):
+        pdfium.rect(tp, i, *refs)
+        out.append((left.value - page.left, page.top - top.value,
+                    right.value - page.left, page.top - bottom.value))  # fmt: skip
+    return out
+
+
+def _union(boxes: list[Box]) -> Box | None:
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))  # fmt: skip
+
+
+def _centre_in(box: Box, rect: Box) -> bool:
+    h, v = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return rect[0] - 0.5 <= h <= rect[2] + 0.5 and rect[1] - 0.5 <= v <= rect[3] + 0.5
+
+
+def _runs_by_char(page: Page, textpage, text: str) -> list[Run]:
+    """Every character as its own run, for a page whose text and character indices do
+    not line up (characters outside the BMP), which the fast path relies on."""
+    out: list[Run] = []
+    for i in range(textpage.count_chars()):
+        ch = textpage.get_text_range(i, 1)
+        if ch.strip():
+            out.append(_char(page, textpage, i, ch))
+    return out
+
+
+def chars(page: Page, textpage, run: Run) -> list[Run]:
+    """A run split into its characters, each with its box (for a run that crosses a
+    cell border)."""
+    if run.start < 0 or run.end - run.start <= 1 or len(run.text) != run.end - run.start:
+        return [run]
+    return [_char(page, textpage, i, run.text[i - run.start]) for i in range(run.start, run.end)]
+
+
+def _char(page: Page, textpage, i: int, ch: str) -> Run:
+    x0, y0, x1, y1 = textpage.get_charbox(i, loose=True)
+    return Run(x0 - page.left, page.top - y1, x1 - page.left, page.top - y0, ch, i, i + 1)
+
+
+def _subpaths(page_raw) -> Iterator[list | tuple]:
+    """Every subpath of straight segments among the page's path objects (forms
+    included), as a list of points on the page; a subpath with a curve is left out. An
+    upright rectangle comes as a tuple of two opposite corners."""
+    pdfium = _pdfium()
+    object_type, segment, point = pdfium.object_type, pdfium.segment, pdfium.point
+    segment_type, closed, count_segments = (
+        pdfium.segment_type, pdfium.closed, pdfium.count_segments)  # fmt: skip
+    FORM, PATH, MOVETO, BEZIERTO = pdfium.FORM, pdfium.PATH, pdfium.MOVETO, pdfium.BEZIERTO
+    m, x, y = pdfium.m, pdfium.f_x, pdfium.f_y
+    mr, xr, yr = ctypes.addressof(m), ctypes.addressof(x), ctypes.addressof(y)
+
+    def placed(obj: int, outer) -> tuple[float, ...]:
+        """The object's matrix followed by ``outer`` (a form's placement)."""
+        pdfium.matrix(obj, mr)
+        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+        A, B, C, D, E, F = outer
+        return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+                e * A + f * C + E, e * B + f * D + F)  # fmt: skip
+
+    def walk(objects, outer):
+        for obj in objects:
+            kind = object_type(obj)
+            if kind == FORM:
+                n = pdfium.form_count(obj)
+                inner = (pdfium.form_object(obj, k) for k in range(n))
+                yield from walk(inner, placed(obj, outer))
+            elif kind == PATH:
+                a, b, c, d, e, f = placed(obj, outer)
+                n = count_segments(obj)
+                if n == 5 and b == 0 and c == 0:  # most often a rectangle (``re``)
+                    corners = []
+                    for k in range(5):
+                        point(segment(obj, k), xr, yr)
+                        corners.append((x.value, y.value))
+                    if _is_rectangle(corners):
+                        (px, py), (qx, qy) = corners[0], corners[2]
+                        yield ((a * px + e, d * py + f), (a * qx + e, d * qy + f))
+                        continue
+                points: list[tuple[float, float]] = []
+                curved = False
+                last = None  # the segment before, whose close flag ends its subpath
+                for k in range(n):
+                    seg = segment(obj, k)
+                    step = segment_type(seg)
+                    if step == MOVETO and points:
+                        if closed(last) and points[0] != points[-1]:
+                            points.append(points[0])
+                        if len(points) > 1 and not curved:
+                            yield points
+                        points, curved = [], False
+                    point(seg, xr, yr)
+                    px, py = x.value, y.value
+                    points.append((a * px + c * py + e, b * px + d * py + f))
+                    curved = curved or step == BEZIERTO
+                    last = seg
+                if points and closed(last) and points[0] != points[-1]:
+                    points.append(points[0])
+                if len(points) > 1 and not curved:
+                    yield points
+
+    page = pdfium.address(page_raw)
+    objects = (pdfium.get_object(page, k) for k in range(pdfium.count_objects(page)))
+    yield from walk(objects, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+
+
+def _is_rectangle(p: list[tuple[float, float]]) -> bool:
+    """Five points that go round an upright rectangle back to the first: what ``re``
+    draws. (Read without the segments' kinds, which cost a call each: a path that
+    moves without drawing along exactly those corners would be taken as closed.)"""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3), last = p
+    if last != p[0] or len({p[0], p[1], p[2], p[3]}) != 4:
+        return False
+    across = y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+    down = x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0
+    return across or down

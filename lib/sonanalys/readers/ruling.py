@@ -1,0 +1,180 @@
+"""Tables from a page's straight edges: pdfplumber's table geometry (after Nurminen's
+thesis and Tabula), with pdfplumber's default settings, on plain tuples.
+
+Edges within 3 points of each other are snapped to their mean; edges on one line that
+come within 3 points are joined; edges shorter than 3 points are dropped. Where a
+vertical and a horizontal edge meet (within 3 points) is an intersection; a cell is the
+smallest rectangle of four intersections joined by common edges; cells that share a
+corner form a table. The results equal pdfplumber's ``find_tables`` cells (tested), at
+a fraction of the cost: pdfplumber builds typing annotations in an inner function on
+every comparison."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from itertools import groupby
+from operator import itemgetter
+
+# an edge: (x0, top, x1, bottom); horizontal ones have top == bottom, vertical x0 == x1
+Edge = tuple[float, float, float, float]
+Cell = tuple[float, float, float, float]
+
+SNAP = 3.0
+JOIN = 3.0
+MIN_LENGTH = 3.0
+INTERSECTION = 3.0
+
+
+def tables(horizontal: list[Edge], vertical: list[Edge]) -> list[list[Cell]]:
+    """The cells of each table, tables ordered top to bottom, then left to right; a
+    lone cell is no table."""
+    h = [e for e in horizontal if e[2] - e[0] >= 1]
+    v = [e for e in vertical if e[3] - e[1] >= 1]
+    if not h or not v:
+        return []
+    h = [e for e in _join(_snap(h, 1), 0, 2) if e[2] - e[0] >= MIN_LENGTH]
+    v = [e for e in _join(_snap(v, 0), 1, 3) if e[3] - e[1] >= MIN_LENGTH]
+    return _cells_to_tables(_cells(_intersections(h, v)))
+
+
+def _snap(edges: list[Edge], axis: int) -> set[Edge]:
+    """Edges moved to the mean position of their cluster (``axis`` 0: x of vertical
+    edges; 1: top of horizontal ones), each edge weighed as often as it is drawn;
+    edges that then coincide are one. A cluster: positions in order, a new one where
+    a position is more than SNAP past the one before."""
+    ordered = sorted(edges, key=itemgetter(axis))
+    out: set[Edge] = set()
+    i, n = 0, len(ordered)
+    while i < n:
+        last = total = ordered[i][axis]
+        j = i + 1
+        while j < n and ordered[j][axis] <= last + SNAP:
+            last = ordered[j][axis]
+            total += last
+            j += 1
+        m = total / (j - i)
+        if axis == 0:
+            out.update((m, top, x1 + (m - x0), bottom) for x0, top, x1, bottom in ordered[i:j])
+        else:
+            out.update((x0, m, x1, bottom + (m - top)) for x0, top, x1, bottom in ordered[i:j])
+        i = j
+    return out
+
+
+def _join(edges: set[Edge], lo: int, hi: int) -> list[Edge]:
+    """Edges on one line (same position) that overlap or come within JOIN points become
+    one. ``lo``/``hi``: the indices of the edge's start and end along its line."""
+    pos = 1 if lo == 0 else 0  # a horizontal edge's line is its top, a vertical one's x
+    out: list[Edge] = []
+    for _p, group in groupby(sorted(edges, key=lambda e: e[pos]), key=lambda e: e[pos]):
+        joined: list[list[float]] = []
+        for e in sorted(group, key=lambda e: e[lo]):
+            if joined and e[lo] <= joined[-1][hi] + JOIN:
+                if e[hi] > joined[-1][hi]:
+                    joined[-1][hi] = e[hi]
+            else:
+                joined.append(list(e))
+        out.extend((a, b, c, d) for a, b, c, d in joined)
+    return out
+
+
+def _intersections(h: list[Edge], v: list[Edge]) -> dict[tuple[float, float], tuple[set, set]]:
+    """Each point where a vertical and a horizontal edge meet, with the edges (as
+    boxes) through it: (vertical ones, horizontal ones)."""
+    out: dict[tuple[float, float], tuple[set, set]] = {}
+    hs = sorted(h, key=lambda e: (e[1], e[0]))
+    tops = [e[1] for e in hs]
+    tol = INTERSECTION
+    for ve in v:
+        x, vtop, vbottom = ve[0], ve[1], ve[3]
+        for k in range(bisect_left(tops, vtop - tol), len(hs)):
+            he = hs[k]
+            y = he[1]
+            if y - tol > vbottom:
+                break
+            if he[0] - tol <= x <= he[2] + tol:
+                point = (x, y)
+                if point not in out:
+                    out[point] = (set(), set())
+                out[point][0].add(ve)
+                out[point][1].add(he)
+    return out
+
+
+def _cells(points: dict[tuple[float, float], tuple[set, set]]) -> list[Cell]:
+    """For each intersection (left to right, top to bottom), the smallest cell with it
+    as top left corner: a point below it and one right of it, each joined to it by an
+    edge, and the corner they make joined to both. (Joined: they share an edge.)"""
+    ordered = sorted(points)
+    column: dict[float, list] = defaultdict(list)  # points of one x, top to bottom
+    row: dict[float, list] = defaultdict(list)  # points of one y, left to right
+    at: dict[tuple[float, float], tuple[int, int]] = {}
+    for p in ordered:
+        at[p] = (len(column[p[0]]), len(row[p[1]]))
+        column[p[0]].append(p)
+        row[p[1]].append(p)
+
+    out: list[Cell] = []
+    for pt in ordered:
+        x, y = pt
+        i, j = at[pt]
+        vs, hs = points[pt]
+        # a point joined to pt lies on one of its edges: no further than they reach
+        lowest = max(e[3] for e in vs) + INTERSECTION
+        rightmost = max(e[2] for e in hs) + INTERSECTION
+        col, line = column[x], row[y]
+        rights = None
+        cell = None
+        for k in range(i + 1, len(col)):
+            b = col[k]
+            if b[1] > lowest:
+                break
+            bv, bh = points[b]
+            if vs.isdisjoint(bv):
+                continue
+            if rights is None:
+                rights = []
+                for q in range(j + 1, len(line)):
+                    r = line[q]
+                    if r[0] > rightmost:
+                        break
+                    if not hs.isdisjoint(points[r][1]):
+                        rights.append(r)
+                if not rights:
+                    break
+            for r in rights:
+                corner = (r[0], b[1])
+                c = points.get(corner)
+                if c is not None and not c[0].isdisjoint(points[r][0]) and not c[1].isdisjoint(bh):
+                    cell = (x, y, corner[0], corner[1])
+                    break
+            if cell:
+                break
+        if cell:
+            out.append(cell)
+    return out
+
+
+def _cells_to_tables(cells: list[Cell]) -> list[list[Cell]]:
+    """Cells grouped into tables: cells that share a corner, directly or through other
+    cells, form one table (what pdfplumber's passes over the cells arrive at)."""
+    parent = list(range(len(cells)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[float, float], int] = {}
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            j = owner.setdefault(corner, i)
+            if j != i:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[Cell]] = defaultdict(list)
+    for i, cell in enumerate(cells):
+        groups[root(i)].append(cell)
+    found = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in found if len(t) > 1]
