@@ -1,0 +1,85 @@
+"""Our workbook writer, read back by openpyxl (what pandas uses) as an economist's Excel
+would show it: numbers as numbers with their format, text as text, never a formula."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from sonanalys import xlsx
+
+
+def _book(sheets):
+    return load_workbook(io.BytesIO(xlsx.to_bytes(sheets)))
+
+
+def test_cells_read_back_as_written():
+    sheet = xlsx.Sheet(
+        name="volymer",
+        header=["verksamhet", "år", "vårddygn", "not"],
+        columns=[
+            ["HVB", "Familjehem", " inledande blank", '=HYPERLINK("x")'],
+            [2022, 2023, None, 2024],
+            [48128.0, 1801.5, float("nan"), -0.5],
+            ["a\x07b", "", True, "x" * 40_000],
+        ],
+        formats=[None, "0", "#,##0.0", None],
+        widths=[20, 6, 12, 30],
+        freeze_header=True,
+        autofilter=True,
+    )
+    ws = _book([sheet])["volymer"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    assert rows[0] == ["verksamhet", "år", "vårddygn", "not"]
+    assert rows[1][:3] == ["HVB", 2022, 48128.0]
+    assert rows[2][:3] == ["Familjehem", 2023, 1801.5]
+    assert rows[3][0] == " inledande blank"  # spaces kept
+    assert rows[3][1] is None and rows[3][2] is None  # missing and NaN are empty cells
+    assert rows[4][0] == '=HYPERLINK("x")' and ws["A5"].data_type == "s"  # text, not a formula
+    assert rows[1][3] == "a\ufffdb"  # a character XML cannot hold is shown, not dropped
+    assert rows[2][3] is None  # an empty text is an empty cell
+    assert rows[3][3] == "ja"
+    assert len(rows[4][3]) == 32_767 and rows[4][3].endswith("…")  # Excel's limit
+    assert ws["B2"].number_format == "0" and ws["C3"].number_format == "#,##0.0"
+    assert ws["A1"].font.b and not ws["A2"].font.b
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:D5"
+    assert ws.column_dimensions["A"].width == 20
+
+
+def test_many_columns_and_names_excel_quotes():
+    cols = [[i] for i in range(30)]
+    sheet = xlsx.Sheet(name="Socialnämndens 'R9'", header=[f"k{i}" for i in range(30)],
+                       columns=cols, autofilter=True)  # fmt: skip
+    wb = _book([sheet])
+    ws = wb["Socialnämndens 'R9'"]
+    assert ws["AD2"].value == 29 and ws.auto_filter.ref == "A1:AD2"
+    assert [xlsx.column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+
+
+def test_leading_rows_and_styles():
+    toc = xlsx.Sheet(
+        name="Innehåll",
+        rows=[[("Rubrik", xlsx.TITLE)], [("Källa: x.txt", None)], []],
+        header=["blad", "rader"],
+        columns=[["volymer"], [12]],
+    )
+    ws = _book([toc])["Innehåll"]
+    assert list(ws.iter_rows(values_only=True)) == [
+        ("Rubrik", None), ("Källa: x.txt", None), (None, None), ("blad", "rader"), ("volymer", 12)
+    ]  # fmt: skip
+    assert ws["A1"].font.sz == 13 and ws["A4"].font.b
+
+
+@pytest.mark.parametrize("value", [1e-05, 1e16, -0.0, 123456789.125])
+def test_numbers_keep_their_exact_value(value):
+    ws = _book([xlsx.Sheet(name="t", columns=[[value]])])["t"]
+    assert ws["A1"].value == value
+
+
+def test_same_sheets_same_bytes():
+    def sheets():
+        return [xlsx.Sheet(name="a", header=["x"], columns=[[1.5, "två"]], formats=["#,##0.0"])]
+
+    assert xlsx.to_bytes(sheets()) == xlsx.to_bytes(sheets())
