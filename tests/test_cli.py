@@ -145,3 +145,42 @@ def test_a_municipality_for_a_file_not_read_is_said(tmp_path, capsys):
     assert main(argv) == 0
     err = capsys.readouterr().err
     assert "inget läst dokument heter data/raw/nope.txt (ange filens namn, utan mapp)" in err
+
+
+def test_batches_of_documents_give_the_frames_of_one_pass(tmp_path, monkeypatch):
+    """``sonanalys parse`` builds, accounts and writes a batch of documents at a time, so
+    memory stays flat: in batches of a few hundred observations (many batches, with
+    error files and corpus excerpts among them) every frame, the workbook's sheets and
+    the accounting equal one pass over everything in memory."""
+    from openpyxl import load_workbook
+
+    from sonanalys import pipeline
+    from sonanalys.conservation import account
+
+    inputs = [paths.RAW, Path(__file__).parent / "badinput" / "files",
+              Path(__file__).parent / "corpus" / "text"]  # fmt: skip
+    whole = pipeline.process(inputs)
+    pipeline.write_processed(whole, tmp_path / "whole", inputs)
+    monkeypatch.setattr(pipeline, "BATCH_OBSERVATIONS", 300)
+    done = pipeline.process_to(inputs, tmp_path / "batched", jobs=2)
+    batches = pd.read_parquet(tmp_path / "batched" / "observations.parquet")
+    assert len(whole.result.observations) > 6 * 300  # several batches
+    for name in ALL_FRAMES:
+        a = pd.read_parquet(tmp_path / "whole" / f"{name}.parquet")
+        b = pd.read_parquet(tmp_path / "batched" / f"{name}.parquet")
+        pd.testing.assert_frame_equal(a, b, obj=name)
+        csv = f"{name}.csv"
+        assert (tmp_path / "whole" / csv).read_bytes() == (tmp_path / "batched" / csv).read_bytes()
+    assert len(batches) == done.observations == len(whole.result.observations)
+    book = {}
+    for which in ("whole", "batched"):
+        wb = load_workbook(tmp_path / which / "sonanalys.xlsx")
+        book[which] = {n: list(wb[n].iter_rows(values_only=True)) for n in wb.sheetnames}
+    assert book["whole"] == book["batched"]
+    acc = account(whole.result)
+    got = done.accounting
+    assert (got.digit_runs, got.accounted, got.observations, got.printed) == (
+        acc.digit_runs, acc.accounted, acc.observations, acc.printed)  # fmt: skip
+    assert (got.table_lines, got.lines_read, got.unread) == (
+        acc.table_lines, acc.lines_read, acc.unread)  # fmt: skip
+    assert done.warnings == whole.frames.warnings

@@ -83,3 +83,25 @@ def test_same_sheets_same_bytes():
         return [xlsx.Sheet(name="a", header=["x"], columns=[[1.5, "två"]], formats=["#,##0.0"])]
 
     assert xlsx.to_bytes(sheets()) == xlsx.to_bytes(sheets())
+
+
+def test_frame_writer_writes_parts_and_types_empty_columns_as_text(tmp_path):
+    import pandas as pd
+
+    from sonanalys.io import FrameWriter
+
+    w = FrameWriter(tmp_path, "delar")
+    w.append(pd.DataFrame({"etikett": pd.Series([], dtype=object),
+                           "år": pd.array([], dtype="Int64")}))  # fmt: skip
+    years = pd.array([2022, None], dtype="Int64")
+    w.append(pd.DataFrame({"etikett": ["HVB", "=1+1"], "år": years}))
+    assert not (tmp_path / "delar.parquet").exists()  # nothing in place before close
+    w.close()
+    back = pd.read_parquet(tmp_path / "delar.parquet")
+    assert back["etikett"].tolist() == ["HVB", "=1+1"] and str(back["år"].dtype) == "Int64"
+    assert (tmp_path / "delar.csv").read_text(encoding="utf-8") == "etikett,år\nHVB,2022\n'=1+1,\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    gone = FrameWriter(tmp_path, "avbruten")
+    gone.append(pd.DataFrame({"a": [1]}))
+    gone.discard()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["delar.csv", "delar.parquet"]

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 from . import paths
-from .conservation import account
 from .numparse import format_sv
 from .observations import Municipalities
-from .pipeline import process, write_processed
+from .pipeline import process_to
 
 
 def _pairs(items: list[str] | None):
@@ -39,16 +38,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         said = Municipalities.of(args.municipality, dict(_pairs(args.municipality_for)))
     except (KeyError, ValueError) as exc:
         raise SystemExit(f"fel: {exc.args[0]}") from None
-    processed = process(inputs, jobs=args.jobs, progress=True, municipalities=said)
-    result = processed.result
-    for f in result.skipped_files:
+    done = process_to(inputs, out, jobs=args.jobs, progress=True, municipalities=said)
+    for f in done.skipped_files:
         print(
             f"hoppar över {f}: inte en dokumentfil (.txt .md .pdf .docx .xlsx .csv)",
             file=sys.stderr,
         )
-    for e in result.errors:
+    for e in done.errors:
         print(f"fel: {e}", file=sys.stderr)
-    read_files = {d.source for d in result.documents}
+    read_files = set(done.documents["source"])
     for name, muni in said.files:
         if name not in read_files:
             print(
@@ -56,25 +54,21 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 "(ange filens namn, utan mapp)",
                 file=sys.stderr,
             )
-    for src, what in processed.frames.warnings:
+    for src, what in done.warnings:
         print(f"varning: {src}: {what}", file=sys.stderr)
-    written = write_processed(processed, out, inputs, said)
-    report = processed.report
-    warnings = int((report["severity"] == "warning").sum())
-    checks = processed.frames["checks"]
-    off = checks[checks["status"] != "ok"]
     print(
-        f"{len(result.documents)} dokument, {len(result.observations)} observationer, "
-        f"{len(report)} rader i parse_report ({warnings} varningar, "
-        f"{len(result.errors)} fel) -> {out}"
+        f"{len(done.documents)} dokument, {done.observations} observationer, "
+        f"{done.report_rows} rader i parse_report ({done.report_warnings} varningar, "
+        f"{len(done.errors)} fel) -> {out}"
     )
-    frames = ", ".join(f"{k} {len(v)}" for k, v in processed.frames.frames.items())
+    frames = ", ".join(f"{k} {v}" for k, v in done.frame_rows.items())
     print(f"tabeller: {frames}")
+    n_checks = done.frame_rows["checks"]
     print(
-        f"summakontroller: {len(checks) - len(off)} stämmer, {len(off)} avviker "
+        f"summakontroller: {n_checks - done.checks_off} stämmer, {done.checks_off} avviker "
         "(se checks.csv: dokumentets egna summor mot raderna)"
     )
-    acc = account(result)
+    acc = done.accounting
     print(
         f"bokföring: {format_sv(acc.accounted, 0)} av {format_sv(acc.digit_runs, 0)} tal i "
         "tabellerna är observationer eller rader i parse_report "
@@ -91,9 +85,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         print(
             f"  ej bokfört: {lost['source']}, rad {lost['line']}: {lost['text']!r}", file=sys.stderr
         )
-    for p in written:
+    for p in done.written:
         print(f"  {p}")
-    return 1 if result.errors else 0
+    return 1 if done.errors else 0
 
 
 def _years(text: list[str]) -> list[int]:

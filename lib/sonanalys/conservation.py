@@ -49,6 +49,20 @@ class Accounting:
     lines_read: int = 0  # of those, lines with an observation or a report row
     unread: list[dict] = field(default_factory=list)  # table-like lines nothing was read from
 
+    def __add__(self, other: Accounting) -> Accounting:
+        """Two parts of a corpus (batches of documents) accounted together."""
+        return Accounting(
+            self.digit_runs + other.digit_runs,
+            self.accounted + other.accounted,
+            self.observations + other.observations,
+            self.printed + other.printed,
+            self.lost + other.lost,
+            self.not_printed + other.not_printed,
+            self.table_lines + other.table_lines,
+            self.lines_read + other.lines_read,
+            self.unread + other.unread,
+        )
+
     @property
     def accounted_share(self) -> float:
         return self.accounted / self.digit_runs if self.digit_runs else 1.0

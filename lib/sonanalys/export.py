@@ -15,9 +15,8 @@ autofilter, column widths from the content. Byte-identical on the same input.
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -66,20 +65,6 @@ def safe_csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _cell_value(v: object) -> object:
-    if v is None or v is pd.NA or v is pd.NaT:
-        return None
-    if isinstance(v, float | np.floating) and math.isnan(v):
-        return None
-    if isinstance(v, np.integer):
-        return int(v)
-    if isinstance(v, np.floating):
-        return float(v)
-    if isinstance(v, np.bool_ | bool):
-        return "ja" if v else "nej"
-    return v
-
-
 def _number_format(name: str, s: pd.Series) -> str | None:
     if not pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s):
         return None
@@ -94,41 +79,84 @@ def _number_format(name: str, s: pd.Series) -> str | None:
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
-_CHUNK = 5000  # rows of a sheet converted and written at a time
+_CHUNK = 2000  # rows of a sheet converted and written at a time (formats: from the first)
 
 
 def _python_values(s: pd.Series) -> list:
     """A column's values as the writer takes them: plain floats and ints (NaN is an
     empty cell), text, ``None`` for missing values of every kind."""
-    if isinstance(s.dtype, np.dtype) and s.dtype.kind in "fiu":  # plain floats and ints
+    if isinstance(s.dtype, np.dtype) and s.dtype.kind in "fiub":  # plain numbers, truths
         return s.tolist()
-    return [_cell_value(v) for v in s.tolist()]
+    # text and mixed columns: missing values of every kind become None at once; what is
+    # left the writer takes as it is (numpy numbers, truth values included)
+    return s.astype(object).where(s.notna(), None).tolist()
 
 
-def _sheet(title: str, df: pd.DataFrame) -> xlsx.Sheet:
+Source = pd.DataFrame | Path  # a frame, or a frame's parquet file, read a slice at a time
+
+
+def _rows(src: Source) -> int:
+    if isinstance(src, pd.DataFrame):
+        return len(src)
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(src).metadata.num_rows
+
+
+def _slices(src: Source, limit: int) -> Iterator[pd.DataFrame]:
+    """The frame's first ``limit`` rows, ``_CHUNK`` rows at a time."""
+    if isinstance(src, pd.DataFrame):
+        rows = src.head(limit)
+        for a in range(0, len(rows), _CHUNK):
+            yield rows.iloc[a : a + _CHUNK]
+        if not len(rows):
+            yield rows
+        return
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(src)
+    left = limit
+    empty = True
+    for batch in pf.iter_batches(batch_size=_CHUNK):
+        if left <= 0:
+            break
+        # through a table, so the file's pandas metadata gives each column its dtype back
+        df = pa.Table.from_batches([batch], schema=pf.schema_arrow).to_pandas()
+        empty = False
+        yield df.head(left)
+        left -= len(df)
+    if empty:
+        yield pf.schema_arrow.empty_table().to_pandas()
+
+
+def _sheet(title: str, src: Source) -> xlsx.Sheet:
     """One frame as a sheet (Excel's row limit holds: the first rows only), converted
-    and written a slice of rows at a time."""
-    rows = df.head(EXCEL_MAX_ROWS - 1)
-    cols = [str(c) for c in rows.columns]
-    head = rows.head(498)
+    and written a slice of rows at a time; formats and widths from its first rows."""
+    n = min(_rows(src), EXCEL_MAX_ROWS - 1)
+    slices = _slices(src, EXCEL_MAX_ROWS - 1)
+    first = next(slices)  # formats and widths from the first rows, then let them go
+    slices.close()
+    cols = [str(c) for c in first.columns]
+    head = first.head(498)
     widths = [
         min(max(max([len(name), *(len(str(v)) for v in _python_values(head[c]) if v is not None)])
                 + 2, 8), 60)
-        for name, c in zip(cols, rows.columns, strict=True)
+        for name, c in zip(cols, first.columns, strict=True)
     ]  # fmt: skip
 
     def chunks():
-        for a in range(0, len(rows), _CHUNK):
-            part = rows.iloc[a : a + _CHUNK]
-            yield [_python_values(part[c]) for c in part.columns]
+        for part in _slices(src, EXCEL_MAX_ROWS - 1):
+            if len(part):
+                yield [_python_values(part[c]) for c in part.columns]
 
     return xlsx.Sheet(
         name=title[:31],
         header=cols,
         chunks=chunks,
-        n_rows=len(rows),
+        n_rows=n,
         n_cols=len(cols),
-        formats=[_number_format(c, rows[c]) for c in rows.columns],
+        formats=[_number_format(c, first[c]) for c in first.columns],
         widths=widths,
         freeze_header=True,
         autofilter=bool(cols),
@@ -137,23 +165,24 @@ def _sheet(title: str, df: pd.DataFrame) -> xlsx.Sheet:
 
 def write_workbook(
     path: Path,
-    sheets: Mapping[str, pd.DataFrame],
+    sheets: Mapping[str, Source],
     descriptions: Mapping[str, str] | None = None,
     title: str = "",
     source: str = "",
 ) -> Path:
-    """``sheets`` (name → frame) as one workbook at ``path``, with a first sheet
-    ``Innehåll``: what each sheet holds, its rows, and where it came from."""
+    """``sheets`` (name → frame, or its parquet file) as one workbook at ``path``, with a
+    first sheet ``Innehåll``: what each sheet holds, its rows, and where it came from."""
     lead: list[list[tuple[object, str | None]]] = [[(title or "Innehåll", xlsx.TITLE)]]
     if source:
         lead.append([(f"Källa: {source}", None)])
     lead.append([])
     names, counts, whats = [], [], []
-    for name, df in sheets.items():
-        n = min(len(df), EXCEL_MAX_ROWS - 1)
+    for name, src in sheets.items():
+        total = _rows(src)
+        n = min(total, EXCEL_MAX_ROWS - 1)
         what = (descriptions or {}).get(name, "")
-        if n < len(df):
-            what += f" (bara de första {n} av {len(df)} raderna: Excels gräns; se parquet-filen)"
+        if n < total:
+            what += f" (bara de första {n} av {total} raderna: Excels gräns; se parquet-filen)"
         names.append(name[:31])
         counts.append(n)
         whats.append(what)
@@ -164,6 +193,6 @@ def write_workbook(
         columns=[names, counts, whats],
         widths=[24, 8, 100],
     )
-    book = [toc, *(_sheet(name, df) for name, df in sheets.items())]
+    book = [toc, *(_sheet(name, src) for name, src in sheets.items())]
     atomic_write(Path(path), lambda p: xlsx.write(book, p))
     return Path(path)

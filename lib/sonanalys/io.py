@@ -46,15 +46,90 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 def write_frame(df: pd.DataFrame, out_dir: Path, name: str) -> list[Path]:
     """Write ``name.csv`` (UTF-8, comma, decimal point; text a spreadsheet would run as a
     formula is prefixed with ``'``, see ``export``) and ``name.parquet`` (exact)."""
-    from .export import safe_csv_frame
+    w = FrameWriter(Path(out_dir), name)
+    w.append(df)
+    return w.close()
 
-    csv_path, pq_path = out_dir / f"{name}.csv", out_dir / f"{name}.parquet"
-    safe = safe_csv_frame(df)
-    atomic_write(
-        csv_path, lambda p: safe.to_csv(p, index=False, encoding="utf-8", lineterminator="\n")
-    )
-    atomic_write(pq_path, lambda p: df.to_parquet(p, index=False, engine="pyarrow"))
-    return [csv_path, pq_path]
+
+class FrameWriter:
+    """``name.csv`` and ``name.parquet`` written a part at a time (one document batch's
+    rows, say), so a frame need never be whole in memory. Parts are buffered to at least
+    ``ROWS`` rows per parquet row group. Both files appear at ``close``, atomically; until
+    then they are temporary files beside them (removed by ``discard``). The first part
+    sets the columns and their types; a column with no value yet is text."""
+
+    ROWS = 1  # each part its own row group: a part is already a batch of documents
+
+    def __init__(self, out_dir: Path, name: str):
+        self.out_dir, self.name = Path(out_dir), name
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._tmp: dict[str, Path] = {}
+        for ext in ("csv", "parquet"):
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.{ext}.", suffix=".tmp", dir=self.out_dir)
+            os.close(fd)
+            self._tmp[ext] = Path(tmp)
+        self._parts: list[pd.DataFrame] = []
+        self._buffered = 0
+        self._schema = None
+        self._parquet = None
+        self._csv_started = False
+        self.rows = 0
+
+    def append(self, df: pd.DataFrame) -> None:
+        self._parts.append(df)
+        self._buffered += len(df)
+        self.rows += len(df)
+        if self._buffered >= self.ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from .export import safe_csv_frame
+
+        if not self._parts:
+            return
+        df = self._parts[0] if len(self._parts) == 1 else pd.concat(self._parts, ignore_index=True)
+        self._parts, self._buffered = [], 0
+        if self._schema is None:
+            first = pa.Schema.from_pandas(df, preserve_index=False)
+            fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f
+                      for f in first]  # fmt: skip
+            self._schema = pa.schema(fields, metadata=first.metadata)
+            self._parquet = pq.ParquetWriter(self._tmp["parquet"], self._schema)
+        table = pa.Table.from_pandas(df, schema=self._schema, preserve_index=False)
+        # one closed row group per part: pyarrow would otherwise keep a row group open,
+        # in memory, until it held a million rows
+        self._parquet.write_table(table, row_group_size=max(len(table), 1))
+        safe_csv_frame(df).to_csv(
+            self._tmp["csv"], index=False, encoding="utf-8", lineterminator="\n",
+            mode="a" if self._csv_started else "w", header=not self._csv_started,
+        )  # fmt: skip
+        self._csv_started = True
+
+    def close(self) -> list[Path]:
+        """Write what is buffered and put both files in place; their paths."""
+        try:
+            self._flush()
+            if self._parquet is not None:
+                self._parquet.close()
+            done = []
+            for ext in ("csv", "parquet"):
+                final = self.out_dir / f"{self.name}.{ext}"
+                share_mode(self._tmp[ext])
+                os.replace(self._tmp[ext], final)
+                done.append(final)
+            return done
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+        for tmp in self._tmp.values():
+            tmp.unlink(missing_ok=True)
 
 
 def read_frame(out_dir: Path, name: str) -> pd.DataFrame:

@@ -221,7 +221,7 @@ def read_document(
     return doc, o, r, cells, ""
 
 
-def _documents(files: list[Path], jobs: int, progress: bool, municipalities: Municipalities):
+def read_documents(files: list[Path], jobs: int, progress: bool, municipalities: Municipalities):
     """Each file's ``read_document``, in the files' order, from ``jobs`` worker processes
     (one: in this process). The order, not the finishing time, decides the output, so
     any number of jobs gives the same frames."""
@@ -237,11 +237,25 @@ def _documents(files: list[Path], jobs: int, progress: bool, municipalities: Mun
                 if bar is not None:
                     bar.update()
             return
+        from collections import deque
         from concurrent.futures import ProcessPoolExecutor
 
+        # a window of files in flight, so finished documents wait in memory only while
+        # the caller catches up, never the whole corpus
+        window = 2 * jobs
         with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
             read_one = functools.partial(read_document, municipalities=municipalities)
-            for res in pool.map(read_one, files, chunksize=1):
+            pending: deque = deque()
+            queue = iter(files)
+            for f in queue:
+                pending.append(pool.submit(read_one, f))
+                if len(pending) >= window:
+                    break
+            while pending:
+                res = pending.popleft().result()
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending.append(pool.submit(read_one, nxt))
                 yield res
                 if bar is not None:
                     bar.update()
@@ -266,7 +280,7 @@ def parse(
     cells: list[dict] = []
     docs: list[Document] = []
     errors: list[str] = []
-    for doc, o, r, c, error in _documents(files, jobs, progress, municipalities):
+    for doc, o, r, c, error in read_documents(files, jobs, progress, municipalities):
         if doc is None:
             errors.append(error)
         else:

@@ -1,9 +1,13 @@
 """The pipeline's disk edge: documents in ``data/raw`` → every frame in ``data/processed``.
 
-``process`` is pure (paths in, frames out); ``write_processed`` is the only writer, each
-file atomically; ``ensure_processed`` re-parses only when the inputs changed, judged by
-a manifest of the inputs' names and SHA-256 (no timestamps, so re-runs are
-byte-identical); ``load`` reads one frame back, checked against its schema.
+``process`` is pure (paths in, frames out, all in memory, for the library);
+``process_to`` is what ``sonanalys parse`` runs: documents are read one at a time (in
+worker processes), and a batch of documents' frames is built, accounted and written
+before the next batch is read, so memory stays flat however many documents there are.
+Both write through the same writers, each file atomically; ``ensure_processed`` re-parses
+only when the inputs changed, judged by a manifest of the inputs' names and SHA-256 (no
+timestamps, so re-runs are byte-identical); ``load`` reads one frame back, checked
+against its schema.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
+from .conservation import Accounting, account
 from .domain import FRAMES, Frames, build
+from .domain.followup import followup
 from .export import write_workbook
-from .io import atomic_write, read_frame, write_frame
+from .io import FrameWriter, atomic_write, read_frame
 from .observations import (
     UNSAID,
     Municipalities,
@@ -28,8 +34,9 @@ from .observations import (
     frame,
     iter_files,
     parse,
+    read_documents,
 )
-from .tables import REPORT_COLUMNS
+from .tables import CELL_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS
 
 MANIFEST = "manifest.json"
 WORKBOOK = "sonanalys.xlsx"
@@ -141,17 +148,36 @@ def write_processed(
     inputs: Iterable[str | Path],
     municipalities: Municipalities = UNSAID,
 ) -> list[Path]:
+    """Every frame of an in-memory ``process`` written to ``out``, with the workbook and
+    the manifest."""
     out = Path(out)
-    docs = documents_frame(p.result)
-    written = write_frame(docs, out, "documents")
-    written += write_frame(p.result.observations, out, "observations")
-    written += write_frame(p.report, out, "parse_report")
-    written += write_frame(p.result.cells, out, "cells")
-    for name in FRAMES:
-        written += write_frame(p.frames[name], out, name)
-    sheets = {"documents": docs, "observations": p.result.observations}
-    sheets["parse_report"] = p.report
-    sheets.update({name: p.frames[name] for name in FRAMES})
+    frames = {
+        "documents": documents_frame(p.result),
+        "observations": p.result.observations,
+        "parse_report": p.report,
+        "cells": p.result.cells,
+        **{name: p.frames[name] for name in FRAMES},
+    }
+    written: list[Path] = []
+    for name in ALL_FRAMES:
+        w = FrameWriter(out, name)
+        w.append(frames[name])
+        written += w.close()
+    return _finish(out, frames["documents"], inputs, municipalities, written)
+
+
+def _finish(
+    out: Path,
+    docs: pd.DataFrame,
+    inputs: Iterable[str | Path],
+    municipalities: Municipalities,
+    written: list[Path],
+) -> list[Path]:
+    """The workbook (read back from the frames' files, a slice at a time) and the
+    manifest, after every frame is in place."""
+    sheets: dict[str, pd.DataFrame | Path] = {"documents": docs}
+    for name in ("observations", "parse_report", *FRAMES):
+        sheets[name] = out / f"{name}.parquet"
     sources = ", ".join(docs["source"])
     written.append(
         write_workbook(
@@ -171,6 +197,148 @@ def write_processed(
     path = out / MANIFEST
     atomic_write(path, lambda t: t.write_text(text, encoding="utf-8"))
     return [*written, path]
+
+
+BATCH_OBSERVATIONS = 20_000  # a batch's observations before its frames are built and written
+
+
+@dataclass
+class Summary:
+    """What ``process_to`` did, for the command line to say."""
+
+    documents: pd.DataFrame  # the documents frame
+    errors: list[str]
+    skipped_files: list[str]
+    observations: int
+    report_rows: int
+    report_warnings: int
+    frame_rows: dict[str, int]
+    checks_off: int
+    warnings: list[tuple[str, str]]  # (source, an expected table that is missing)
+    accounting: Accounting
+    written: list[Path]
+
+
+def process_to(
+    inputs: Iterable[str | Path],
+    out: Path,
+    jobs: int = 1,
+    progress: bool = False,
+    municipalities: Municipalities = UNSAID,
+) -> Summary:
+    """Parse, build, account and write every frame to ``out``, a batch of documents at a
+    time (``BATCH_OBSERVATIONS``): the files equal ``write_processed(process(...))``'s in
+    content, for any number of ``jobs``. Only what spans documents is kept to the end:
+    the åtgärder (a plan is followed up in the next plan) and the sum checks."""
+    inputs = list(inputs)
+    out = Path(out)
+    files, skipped = iter_files(inputs)
+    streamed = ("observations", "cells", *(n for n in FRAMES if n not in _KEPT))
+    writers = {n: FrameWriter(out, n) for n in (*streamed, "parse_report")}
+    kept: dict[str, list[pd.DataFrame]] = {n: [] for n in _KEPT}
+    state = {"acc": Accounting(0, 0, 0, 0), "report_warnings": 0}
+    infos: list[dict] = []
+    errors: list[str] = []
+    warnings: list[tuple[str, str]] = []
+    batch: list[tuple] = []
+
+    def flush() -> None:
+        docs = [d for d, *_ in batch if d is not None]
+        result = ParseResult(
+            frame([x for _, o, _, _ in batch for x in o], OBSERVATION_COLUMNS),
+            frame([x for _, _, r, _ in batch for x in r], REPORT_COLUMNS),
+            docs,
+            cells=frame([x for _, _, _, c in batch for x in c], CELL_COLUMNS),
+        )
+        built = build(result.observations, result.cells, [(d.source, d.doc_type) for d in docs])
+        state["acc"] = state["acc"] + account(result)
+        state["report_warnings"] += int((result.report["severity"] == "warning").sum())
+        writers["observations"].append(result.observations)
+        writers["cells"].append(result.cells)
+        writers["parse_report"].append(result.report)
+        for name in streamed[2:]:
+            writers[name].append(built[name])
+        for name in _KEPT:
+            kept[name].append(built[name])
+        warnings.extend(built.warnings)
+        batch.clear()
+
+    try:
+        n_obs = 0
+        for doc, o, r, c, error in read_documents(files, jobs, progress, municipalities):
+            if doc is None:
+                errors.append(error)
+            else:
+                infos.append({"source": doc.source, "title": doc.title,
+                              "doc_type": doc.doc_type, "municipality": doc.municipality,
+                              "doc_year": doc.doc_year, "observations": len(o)})  # fmt: skip
+            batch.append((doc, o, r, c))
+            n_obs += len(o)
+            if n_obs >= BATCH_OBSERVATIONS:
+                flush()
+                n_obs = 0
+        if batch or not writers["observations"].rows:
+            flush()  # the last batch; with no documents, empty frames of the right shape
+        writers["parse_report"].append(
+            frame([document_problem(s, w, "warning") for s, w in warnings], REPORT_COLUMNS)
+        )
+        written: list[Path] = []
+        for w in writers.values():
+            written += w.close()
+        last = _kept_frames(kept)
+        for name, df in last.items():
+            w = FrameWriter(out, name)
+            w.append(df)
+            written += w.close()
+    except BaseException:
+        for w in writers.values():
+            w.discard()
+        raise
+    docs_df = pd.DataFrame(infos, columns=DOCUMENT_COLUMNS)
+    docs_df["doc_year"] = docs_df["doc_year"].astype("Int64")
+    docs_df["observations"] = docs_df["observations"].astype("int64")
+    docs_df = docs_df.sort_values("source", kind="stable").reset_index(drop=True)
+    w = FrameWriter(out, "documents")
+    w.append(docs_df)
+    written = w.close() + written
+    written = _finish(out, docs_df, inputs, municipalities, written)
+    rows = {n: writers[n].rows for n in streamed[2:]} | {n: len(df) for n, df in last.items()}
+    checks = last["checks"]
+    return Summary(
+        documents=docs_df,
+        errors=errors,
+        skipped_files=skipped,
+        observations=writers["observations"].rows,
+        report_rows=writers["parse_report"].rows,
+        report_warnings=state["report_warnings"] + len(warnings),
+        frame_rows={n: rows[n] for n in FRAMES},
+        checks_off=int((checks["status"] != "ok").sum()),
+        warnings=warnings,
+        accounting=state["acc"],
+        written=written,
+    )
+
+
+_KEPT = ("atgarder", "atgarder_uppfoljning", "checks")
+
+
+def _kept_frames(kept: dict[str, list[pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The frames that span documents, from every batch's parts: the åtgärder, their
+    follow-up over the whole corpus, and the sum checks in ``build``'s order (all
+    åtgärder checks, then all budget checks)."""
+    from .domain.schemas import conform
+
+    a = pd.concat(kept["atgarder"], ignore_index=True)
+    checks = pd.concat(kept["checks"], ignore_index=True)
+    order = {"atgarder": 0, "budget": 1}
+    checks = checks.iloc[
+        sorted(range(len(checks)), key=lambda i: order.get(checks["frame"].iat[i], 2))
+    ].reset_index(drop=True)
+    return {
+        "atgarder": a,
+        "atgarder_uppfoljning": conform(followup(a), "atgarder_uppfoljning"),
+        "checks": checks,
+    }
 
 
 def is_current(
@@ -196,7 +364,7 @@ def ensure_processed(inputs: Iterable[str | Path] | None = None, out: Path | Non
     said = recorded_municipalities(out)
     if is_current(inputs, out, said):
         return False
-    write_processed(process(inputs, municipalities=said), out, inputs, said)
+    process_to(inputs, out, municipalities=said)
     return True
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import math
+import numbers
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,10 +21,14 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
+import numpy as np
+import pandas as pd
+
 # characters XML 1.0 cannot hold (the set openpyxl refuses), shown as U+FFFD
 ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 MAX_ROWS = 1_048_576
 MAX_TEXT = 32_767  # characters Excel holds in a cell
+_LEVEL = 1  # zlib's fastest: a sheet of repeated XML still shrinks tenfold
 
 BOLD, TITLE = "bold", "title"  # the two text styles; other styles are number formats
 
@@ -72,36 +77,57 @@ def _text(value: str) -> str:
 
 
 def _cell(ref: str, value: object, style: int) -> str:
+    """Any value as a cell: missing ones (``None``, NaN, pandas' NA) as no cell, truth
+    values as ``ja``/``nej``, numbers of any kind (numpy's too) as numbers, the rest
+    as text."""
     s = f' s="{style}"' if style else ""
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value):
         return ""
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):
         value = "ja" if value else "nej"
-    if isinstance(value, int | float):
-        if isinstance(value, float) and not math.isfinite(value):
+    elif isinstance(value, numbers.Integral):
+        return f'<c r="{ref}"{s}><v>{int(value)}</v></c>'
+    elif isinstance(value, numbers.Real):
+        v = float(value)
+        return f'<c r="{ref}"{s}><v>{v!r}</v></c>' if math.isfinite(v) else ""
+    elif not isinstance(value, str):
+        try:
+            if value != value or value is pd.NA or value is pd.NaT:  # NaN-like, NA
+                return ""
+        except TypeError:  # pandas' NA refuses to be compared
             return ""
-        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
-    if not isinstance(value, str):
         value = str(value)
     return f'<c r="{ref}"{s} t="inlineStr"><is>{_text(value)}</is></c>'
+
+
+# what makes a text need more than the plain form: markup characters, characters XML
+# cannot hold, a space at either end
+_SPECIAL = re.compile(r"[&<>\000-\010\013\014\016-\037]|^\s|\s$")
 
 
 def _column_cells(letter: str, values: Sequence, first_row: int, style: int) -> list[str]:
     """One column's cells as XML, the common cases without a call per cell."""
     s = f' s="{style}"' if style else ""
+    special, isfinite = _SPECIAL.search, math.isfinite
     out = []
+    append = out.append
     for r, v in enumerate(values, first_row):
-        if v is None or v == "":
-            out.append("")
-        elif type(v) is float:
-            out.append(f'<c r="{letter}{r}"{s}><v>{v!r}</v></c>' if math.isfinite(v) else "")
-        elif type(v) is int:
-            out.append(f'<c r="{letter}{r}"{s}><v>{v}</v></c>')
-        elif (type(v) is str and len(v) <= MAX_TEXT and not ILLEGAL.search(v)
-              and not (v[0].isspace() or v[-1].isspace())):  # fmt: skip
-            out.append(f'<c r="{letter}{r}" t="inlineStr"><is><t>{escape(v)}</t></is></c>')
+        t = type(v)
+        if t is str:
+            if not v:
+                append("")
+            elif len(v) <= MAX_TEXT and not special(v):
+                append(f'<c r="{letter}{r}" t="inlineStr"><is><t>{v}</t></is></c>')
+            else:
+                append(_cell(f"{letter}{r}", v, style))
+        elif v is None:
+            append("")
+        elif t is float:
+            append(f'<c r="{letter}{r}"{s}><v>{v!r}</v></c>' if isfinite(v) else "")
+        elif t is int:
+            append(f'<c r="{letter}{r}"{s}><v>{v}</v></c>')
         else:
-            out.append(_cell(f"{letter}{r}", v, style))
+            append(_cell(f"{letter}{r}", v, style))
     return out
 
 
@@ -235,11 +261,12 @@ def write(sheets: list[Sheet], target: str | Path | BinaryIO) -> None:
     names = [ILLEGAL.sub("", s.name)[:31] for s in sheets]
     formats = sorted({f for s in sheets for f in s.formats if f})
     styles = _Styles(formats)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as z:
 
         def put(name: str, pieces: Iterable[str]) -> None:
             info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
+            info._compresslevel = _LEVEL  # (ZipFile.open takes the level from here)
             with z.open(info, "w", force_zip64=True) as f:
                 for piece in pieces:
                     f.write(piece.encode("utf-8"))
