@@ -29,7 +29,7 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -504,14 +504,12 @@ class _Kernels:
                     km.shutdown_kernel(now=True)
 
 
-def _run_one(
-    name, title, src_dir, tmp, params, timeout, run_date, out, kernels: _Kernels
-) -> NotebookResult:
+def _execute(name, src_dir, tmp, params, timeout, kernels: _Kernels) -> str:
+    """Run one notebook in this worker's warm kernel; the error, or ``""``."""
     import papermill as pm
 
     src = Path(src_dir) / f"{name}.ipynb"
     executed = tmp / "executed" / f"{name}.ipynb"
-    error = ""
     try:
         km = kernels.get()
         pm.execute_notebook(
@@ -526,7 +524,13 @@ def _run_one(
     except Exception as exc:  # the executed copy shows the error; the run goes on
         kernels.discard()
         last = (str(exc).strip().splitlines() or [""])[-1]
-        error = f"{type(exc).__name__}: {last}"
+        return f"{type(exc).__name__}: {last}"
+    return ""
+
+
+def _export(name, title, tmp, params, run_date, out, error: str) -> NotebookResult:
+    """An executed notebook's HTML page and workbook (while its kernel runs the next)."""
+    executed = tmp / "executed" / f"{name}.ipynb"
     html_path = tmp / f"{name}.html"
     xlsx, sources = "", []
     if executed.exists():
@@ -827,29 +831,35 @@ def run_reports(
             kernels.start_ahead(min(max(1, jobs), to_run))
             _papermill_without_chdir()  # importing papermill costs seconds (jsonschema)
         try:
-            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-                futures = [
-                    pool.submit(
-                        _run_one,
-                        n,
-                        NOTEBOOKS[n],
-                        src_dir,
-                        tmp,
-                        params,
-                        timeout,
-                        run_date,
-                        out,
-                        kernels,
+            # each worker runs notebooks in its kernel; a notebook's page and workbook are
+            # made by an exporter meanwhile, so a kernel never waits for nbconvert
+            with (
+                ThreadPoolExecutor(max_workers=max(1, jobs)) as pool,
+                ThreadPoolExecutor(max_workers=max(1, jobs)) as exporters,
+            ):
+
+                def run(n: str):
+                    error = _execute(n, src_dir, tmp, params, timeout, kernels)
+                    return exporters.submit(
+                        _export, n, NOTEBOOKS[n], tmp, params, run_date, out, error
                     )
-                    for n in names
-                    if n not in kept
-                ]
+
+                futures = [pool.submit(run, n) for n in names if n not in kept]
+                bar = None
                 if progress and futures:
                     from tqdm import tqdm
 
-                    for _done in tqdm(as_completed(futures), total=len(futures), unit="notebook"):
-                        pass
-                ran = {r.name: r for r in (f.result() for f in futures)}
+                    bar = tqdm(total=len(futures), unit="notebook")
+                exports = []
+                for f in futures:
+                    exports.append(f.result())
+                    if bar is not None:
+                        exports[-1].add_done_callback(lambda _done: bar.update())
+                for e in exports:
+                    e.result()
+                if bar is not None:
+                    bar.close()
+                ran = {r.name: r for r in (f.result() for f in exports)}
             for r in ran.values():
                 r.key = keys[r.name]
             pdf_error = _print_pdfs(list(ran.values()), tmp) if pdf and ran else ""
