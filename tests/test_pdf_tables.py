@@ -193,3 +193,30 @@ def test_characters_one_by_one_read_the_same_table(tmp_path):
         page.runs = _runs_by_char(page, textpage, "")
         assert reader._page_lines(page, textpage) == fast
         assert "HVB\t48 128\t49 263" in fast
+
+
+def test_text_in_a_table_frame_but_in_no_cell_is_still_read(tmp_path):
+    # the bottom-right cell has no bottom edge, so no cell holds its text: it is read
+    # as a line of its own, not dropped
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.line(20, 30, 180, 30)
+    pdf.line(20, 40, 180, 40)
+    pdf.line(20, 50, 100, 50)  # under the left column only
+    for x in (20, 100, 180):
+        pdf.line(x, 30, x, 50)
+    pdf.text(22, 37, "Verksamhet")
+    pdf.text(102, 37, "Utfall 2022")
+    pdf.text(22, 47, "HVB")
+    pdf.text(102, 47, "Kostnaden var 48 mnkr 2022.")
+    p = tmp_path / "ofullstandig.pdf"
+    pdf.output(str(p))
+    from sonanalys.readers import read
+
+    doc = read(p)
+    assert any("Kostnaden var 48 mnkr 2022." in getattr(b, "text", "") for b in doc.blocks)
+    obs = parse([p]).observations
+    assert 48.0 in obs["value"].tolist()

@@ -63,9 +63,13 @@ def _page_lines(page: Page, textpage) -> list[str]:
         if t_top > top:
             out.extend(_text([r for r in runs if top <= _mid(r) < t_top], top))
         inside = [r for r in runs if t_top <= _mid(r) < t_bottom]
+        unplaced: list[Run] = []
         out.append("")
-        out.extend(tab_lines(grid(_cell_rows(page, textpage, cells, inside))))
+        out.extend(tab_lines(grid(_cell_rows(page, textpage, cells, inside, unplaced))))
         out.append("")
+        # text within the table's frame that no cell holds (an edge missing) is read
+        # as the lines it stands on, never dropped
+        out.extend(_text(unplaced, t_top))
         top = max(top, t_bottom)
     out.extend(_text([r for r in runs if _mid(r) >= top], top))
     return out
@@ -75,11 +79,11 @@ def _mid(run: Run) -> float:
     return (run.top + run.bottom) / 2
 
 
-def _cell_rows(page: Page, textpage, cells, runs: list[Run]):
+def _cell_rows(page: Page, textpage, cells, runs: list[Run], unplaced: list[Run]):
     """A table's rows as pdfplumber's ``Table.rows`` gives them (a row per distinct cell
     top; a column per distinct cell left, ``None`` where a row has no cell there), each
     cell with its text: the runs whose middle lies in it. A run that crosses a cell's
-    border is split into its characters first."""
+    border is split into its characters first. Runs in no cell go to ``unplaced``."""
     xs = sorted({c[0] for c in cells})
     rows = [
         {c[0]: c for c in group}
@@ -91,8 +95,12 @@ def _cell_rows(page: Page, textpage, cells, runs: list[Run]):
         if home is not None and run.x0 >= home[0] - 2 and run.x1 <= home[2] + 2:
             texts.setdefault(home, []).append(run)
             continue
-        for ch in chars(page, textpage, run):
-            home = _cell_of(ch, cells)
+        split = chars(page, textpage, run)
+        homes = [_cell_of(ch, cells) for ch in split]
+        if all(h is None for h in homes):
+            unplaced.append(run)
+            continue
+        for ch, home in zip(split, homes, strict=True):
             if home is not None:
                 texts.setdefault(home, []).append(ch)
     out = []
