@@ -190,7 +190,7 @@ def test_characters_one_by_one_read_the_same_table(tmp_path):
     _ruled_table_with_one_text_across_cells(p)
     for page, textpage in pages(p.read_bytes()):
         fast = reader._page_lines(page, textpage)
-        page.runs = _runs_by_char(page, textpage, "")
+        page.runs = _runs_by_char(page, textpage)
         assert reader._page_lines(page, textpage) == fast
         assert "HVB\t48 128\t49 263" in fast
 

@@ -27,7 +27,7 @@ from .io import atomic_write
 from .numparse import parse_number
 
 _DANGEROUS_START = ("=", "+", "@", "\t", "\r")
-EXCEL_MAX_ROWS = 1_048_576
+EXCEL_MAX_ROWS = xlsx.MAX_ROWS
 # columns whose numbers are years, line or page numbers: shown as 2022, never 2 022
 PLAIN_COLUMNS = re.compile(
     r"^(year|doc_year|line|page|first_year|last_year|år|rad|sida|n_.*|rank|count)$"

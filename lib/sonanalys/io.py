@@ -52,13 +52,12 @@ def write_frame(df: pd.DataFrame, out_dir: Path, name: str) -> list[Path]:
 
 
 class FrameWriter:
-    """``name.csv`` and ``name.parquet`` written a part at a time (one document batch's
-    rows, say), so a frame need never be whole in memory. Parts are buffered to at least
-    ``ROWS`` rows per parquet row group. Both files appear at ``close``, atomically; until
-    then they are temporary files beside them (removed by ``discard``). The first part
-    sets the columns and their types; a column with no value yet is text."""
-
-    ROWS = 1  # each part its own row group: a part is already a batch of documents
+    """``name.csv`` and ``name.parquet`` written a part at a time (one batch of
+    documents' rows), so a frame need never be whole in memory: each part is appended
+    to the CSV and written as a parquet row group at once. Both files appear at
+    ``close``, atomically; until then they are temporary files beside them (removed by
+    ``discard``). The first part sets the columns and their types; a column with no
+    value yet is text."""
 
     def __init__(self, out_dir: Path, name: str):
         self.out_dir, self.name = Path(out_dir), name
@@ -68,50 +67,35 @@ class FrameWriter:
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.{ext}.", suffix=".tmp", dir=self.out_dir)
             os.close(fd)
             self._tmp[ext] = Path(tmp)
-        self._parts: list[pd.DataFrame] = []
-        self._buffered = 0
         self._schema = None
         self._parquet = None
-        self._csv_started = False
         self.rows = 0
 
     def append(self, df: pd.DataFrame) -> None:
-        self._parts.append(df)
-        self._buffered += len(df)
-        self.rows += len(df)
-        if self._buffered >= self.ROWS:
-            self._flush()
-
-    def _flush(self) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         from .export import safe_csv_frame
 
-        if not self._parts:
-            return
-        df = self._parts[0] if len(self._parts) == 1 else pd.concat(self._parts, ignore_index=True)
-        self._parts, self._buffered = [], 0
-        if self._schema is None:
-            first = pa.Schema.from_pandas(df, preserve_index=False)
+        first = self._schema is None
+        if first:
+            found = pa.Schema.from_pandas(df, preserve_index=False)
             fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f
-                      for f in first]  # fmt: skip
-            self._schema = pa.schema(fields, metadata=first.metadata)
+                      for f in found]  # fmt: skip
+            self._schema = pa.schema(fields, metadata=found.metadata)
             self._parquet = pq.ParquetWriter(self._tmp["parquet"], self._schema)
         table = pa.Table.from_pandas(df, schema=self._schema, preserve_index=False)
-        # one closed row group per part: pyarrow would otherwise keep a row group open,
-        # in memory, until it held a million rows
-        self._parquet.write_table(table, row_group_size=max(len(table), 1))
+        self._parquet.write_table(table)
         safe_csv_frame(df).to_csv(
             self._tmp["csv"], index=False, encoding="utf-8", lineterminator="\n",
-            mode="a" if self._csv_started else "w", header=not self._csv_started,
+            mode="w" if first else "a", header=first,
         )  # fmt: skip
-        self._csv_started = True
+        self.rows += len(df)
 
     def close(self) -> list[Path]:
-        """Write what is buffered and put both files in place; their paths."""
+        """Put both files in place; their paths. (At least one part must be appended:
+        it says the columns.)"""
         try:
-            self._flush()
             if self._parquet is not None:
                 self._parquet.close()
             done = []

@@ -79,17 +79,16 @@ def documents_frame(result: ParseResult) -> pd.DataFrame:
     """One row per document read: its file, title, kind, municipality, report year and how
     many numbers became observations (reports name documents by title, not by file)."""
     counts = result.observations["source"].value_counts()
-    rows = [
-        {
-            "source": d.source,
-            "title": d.title,
-            "doc_type": d.doc_type,
-            "municipality": d.municipality,
-            "doc_year": d.doc_year,
-            "observations": int(counts.get(d.source, 0)),
-        }
-        for d in result.documents
-    ]
+    return _documents([_document_row(d, int(counts.get(d.source, 0))) for d in result.documents])
+
+
+def _document_row(doc, observations: int) -> dict:
+    return {"source": doc.source, "title": doc.title, "doc_type": doc.doc_type,
+            "municipality": doc.municipality, "doc_year": doc.doc_year,
+            "observations": observations}  # fmt: skip
+
+
+def _documents(rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
     df["doc_year"] = df["doc_year"].astype("Int64")
     df["observations"] = df["observations"].astype("int64")
@@ -233,16 +232,19 @@ def process_to(
     inputs = list(inputs)
     out = Path(out)
     files, skipped = iter_files(inputs)
-    streamed = ("observations", "cells", *(n for n in FRAMES if n not in _KEPT))
-    writers = {n: FrameWriter(out, n) for n in (*streamed, "parse_report")}
-    kept: dict[str, list[pd.DataFrame]] = {n: [] for n in _KEPT}
-    state = {"acc": Accounting(0, 0, 0, 0), "report_warnings": 0}
+    per_batch = tuple(n for n in FRAMES if n not in _SPANNING)
+    writers = {n: FrameWriter(out, n) for n in ("observations", "cells", "parse_report",
+                                                 *per_batch)}  # fmt: skip
+    kept: dict[str, list[pd.DataFrame]] = {"atgarder": [], "checks": []}
+    acc = Accounting(0, 0, 0, 0)
+    report_warnings = 0
     infos: list[dict] = []
     errors: list[str] = []
     warnings: list[tuple[str, str]] = []
     batch: list[tuple] = []
 
     def flush() -> None:
+        nonlocal acc, report_warnings
         docs = [d for d, *_ in batch if d is not None]
         result = ParseResult(
             frame([x for _, o, _, _ in batch for x in o], OBSERVATION_COLUMNS),
@@ -251,33 +253,31 @@ def process_to(
             cells=frame([x for _, _, _, c in batch for x in c], CELL_COLUMNS),
         )
         built = build(result.observations, result.cells, [(d.source, d.doc_type) for d in docs])
-        state["acc"] = state["acc"] + account(result)
-        state["report_warnings"] += int((result.report["severity"] == "warning").sum())
+        acc = acc + account(result)
+        report_warnings += int((result.report["severity"] == "warning").sum())
         writers["observations"].append(result.observations)
         writers["cells"].append(result.cells)
         writers["parse_report"].append(result.report)
-        for name in streamed[2:]:
+        for name in per_batch:
             writers[name].append(built[name])
-        for name in _KEPT:
-            kept[name].append(built[name])
+        for name, parts in kept.items():
+            parts.append(built[name])
         warnings.extend(built.warnings)
         batch.clear()
 
     try:
-        n_obs = 0
+        n_obs, flushed = 0, False
         for doc, o, r, c, error in read_documents(files, jobs, progress, municipalities):
             if doc is None:
                 errors.append(error)
             else:
-                infos.append({"source": doc.source, "title": doc.title,
-                              "doc_type": doc.doc_type, "municipality": doc.municipality,
-                              "doc_year": doc.doc_year, "observations": len(o)})  # fmt: skip
+                infos.append(_document_row(doc, len(o)))
             batch.append((doc, o, r, c))
             n_obs += len(o)
             if n_obs >= BATCH_OBSERVATIONS:
                 flush()
-                n_obs = 0
-        if batch or not writers["observations"].rows:
+                n_obs, flushed = 0, True
+        if batch or not flushed:
             flush()  # the last batch; with no documents, empty frames of the right shape
         writers["parse_report"].append(
             frame([document_problem(s, w, "warning") for s, w in warnings], REPORT_COLUMNS)
@@ -285,7 +285,7 @@ def process_to(
         written: list[Path] = []
         for w in writers.values():
             written += w.close()
-        last = _kept_frames(kept)
+        last = _spanning_frames(kept["atgarder"], kept["checks"])
         for name, df in last.items():
             w = FrameWriter(out, name)
             w.append(df)
@@ -294,50 +294,49 @@ def process_to(
         for w in writers.values():
             w.discard()
         raise
-    docs_df = pd.DataFrame(infos, columns=DOCUMENT_COLUMNS)
-    docs_df["doc_year"] = docs_df["doc_year"].astype("Int64")
-    docs_df["observations"] = docs_df["observations"].astype("int64")
-    docs_df = docs_df.sort_values("source", kind="stable").reset_index(drop=True)
+    docs_df = _documents(infos)
     w = FrameWriter(out, "documents")
     w.append(docs_df)
     written = w.close() + written
     written = _finish(out, docs_df, inputs, municipalities, written)
-    rows = {n: writers[n].rows for n in streamed[2:]} | {n: len(df) for n, df in last.items()}
-    checks = last["checks"]
+    rows = {n: writers[n].rows for n in per_batch} | {n: len(df) for n, df in last.items()}
     return Summary(
         documents=docs_df,
         errors=errors,
         skipped_files=skipped,
         observations=writers["observations"].rows,
         report_rows=writers["parse_report"].rows,
-        report_warnings=state["report_warnings"] + len(warnings),
+        report_warnings=report_warnings + len(warnings),
         frame_rows={n: rows[n] for n in FRAMES},
-        checks_off=int((checks["status"] != "ok").sum()),
+        checks_off=int((last["checks"]["status"] != "ok").sum()),
         warnings=warnings,
-        accounting=state["acc"],
+        accounting=acc,
         written=written,
     )
 
 
-_KEPT = ("atgarder", "atgarder_uppfoljning", "checks")
+# frames that span documents: built at the end from every batch's parts
+_SPANNING = ("atgarder", "atgarder_uppfoljning", "checks")
 
 
-def _kept_frames(kept: dict[str, list[pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+def _spanning_frames(
+    atgarder: list[pd.DataFrame], checks: list[pd.DataFrame]
+) -> dict[str, pd.DataFrame]:
     """The frames that span documents, from every batch's parts: the åtgärder, their
     follow-up over the whole corpus, and the sum checks in ``build``'s order (all
     åtgärder checks, then all budget checks)."""
     from .domain.schemas import conform
 
-    a = pd.concat(kept["atgarder"], ignore_index=True)
-    checks = pd.concat(kept["checks"], ignore_index=True)
+    a = pd.concat(atgarder, ignore_index=True)
+    c = pd.concat(checks, ignore_index=True)
     order = {"atgarder": 0, "budget": 1}
-    checks = checks.iloc[
-        sorted(range(len(checks)), key=lambda i: order.get(checks["frame"].iat[i], 2))
-    ].reset_index(drop=True)
+    c = c.sort_values(
+        "frame", key=lambda f: f.map(order).fillna(2), kind="stable", ignore_index=True
+    )
     return {
         "atgarder": a,
         "atgarder_uppfoljning": conform(followup(a), "atgarder_uppfoljning"),
-        "checks": checks,
+        "checks": c,
     }
 
 

@@ -13,7 +13,7 @@ from itertools import groupby
 
 from ..labels import continues_above
 from ..model import Document, DocumentError
-from .pdfium_page import Page, Run, chars, pages
+from .pdfium_page import Box, Page, Run, chars, pages
 from .render import cell_text, tab_lines
 from .ruling import tables
 
@@ -192,9 +192,6 @@ def _text(runs: list[Run], origin: float) -> list[str]:
     while out and not out[-1]:
         out.pop()
     return columns_to_tabs(out)
-
-
-Box = tuple[float, float, float, float]
 
 
 def grid(rows: list[list[tuple[str, Box | None]]]) -> list[list[str]]:

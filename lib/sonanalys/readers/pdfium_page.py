@@ -35,15 +35,9 @@ class Run:
     spaced: bool = False  # a space stands before it in the text page's text
     size: float = 0.0  # its font size in points (0: not known)
 
-    @property
-    def box(self) -> Box:
-        return (self.x0, self.top, self.x1, self.bottom)
-
 
 @dataclass
 class Page:
-    width: float
-    height: float
     left: float  # the crop box's left and top in PDF points (y up), for PDFium calls
     top: float
     runs: list[Run] = field(default_factory=list)
@@ -123,8 +117,8 @@ def pages(data: bytes) -> Iterator[tuple[Page, object]]:
 
 
 def _page(page, textpage) -> Page:
-    left, bottom, right, top = page.get_bbox()  # the crop box, inherited or not
-    out = Page(width=right - left, height=top - bottom, left=left, top=top)
+    left, _bottom, _right, top = page.get_bbox()  # the crop box, inherited or not
+    out = Page(left=left, top=top)
     out.runs = _runs(out, textpage)
     for points in _subpaths(page.raw):
         if type(points) is tuple:  # an upright rectangle's opposite corners: four sides
@@ -157,7 +151,7 @@ def _runs(page: Page, textpage) -> list[Run]:
     each rectangle make its run. Each character is in one run only."""
     text = textpage.get_text_range()
     if len(text) != textpage.count_chars():  # characters outside the BMP: box each
-        return _runs_by_char(page, textpage, text)
+        return _runs_by_char(page, textpage)
     pdfium = _pdfium()
     tp = pdfium.address(textpage.raw)
 
@@ -226,7 +220,7 @@ def _centre_in(box: Box, rect: Box) -> bool:
     return rect[0] - 0.5 <= h <= rect[2] + 0.5 and rect[1] - 0.5 <= v <= rect[3] + 0.5
 
 
-def _runs_by_char(page: Page, textpage, text: str) -> list[Run]:
+def _runs_by_char(page: Page, textpage) -> list[Run]:
     """Every character as its own run, for a page whose text and character indices do
     not line up (characters outside the BMP), which the fast path relies on."""
     out: list[Run] = []
