@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -184,3 +185,23 @@ def test_batches_of_documents_give_the_frames_of_one_pass(tmp_path, monkeypatch)
     assert (got.table_lines, got.lines_read, got.unread) == (
         acc.table_lines, acc.lines_read, acc.unread)  # fmt: skip
     assert done.warnings == whole.frames.warnings
+
+
+@pytest.mark.parametrize(("env", "pool"), [(None, "system"), ("mimalloc", "mimalloc")])
+def test_arrow_allocates_from_the_c_library_unless_told(env, pool):
+    """Arrow's own allocator keeps what it frees, so a streaming run would grow with its
+    largest batch; the package picks the C library's, which gives memory back. An
+    explicit ARROW_DEFAULT_MEMORY_POOL wins."""
+    environ = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    if env:
+        environ["ARROW_DEFAULT_MEMORY_POOL"] = env
+    code = (
+        "import sonanalys, pyarrow as pa\n"
+        "from sonanalys.io import release_memory\n"
+        "release_memory()\n"
+        "print(pa.default_memory_pool().backend_name)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=environ, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == pool

@@ -118,3 +118,31 @@ class FrameWriter:
 
 def read_frame(out_dir: Path, name: str) -> pd.DataFrame:
     return pd.read_parquet(Path(out_dir) / f"{name}.parquet")
+
+
+def release_memory() -> None:
+    """Give the memory freed by a finished batch back to the system. Arrow's pool and
+    the C library keep freed pages for reuse; without this a streaming run grows with
+    its largest batch and with fragmentation, not with what it holds. (The package
+    sets Arrow to the C library's allocator, see ``sonanalys/__init__``.)"""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    _malloc_trim()
+
+
+def _malloc_trim() -> None:
+    global _TRIM
+    if _TRIM is None:
+        import ctypes
+        import ctypes.util
+
+        try:
+            _TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc: nothing to trim
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None

@@ -25,7 +25,7 @@ from .conservation import Accounting, account
 from .domain import FRAMES, Frames, build
 from .domain.followup import followup
 from .export import write_workbook
-from .io import FrameWriter, atomic_write, read_frame
+from .io import FrameWriter, atomic_write, read_frame, release_memory
 from .observations import (
     UNSAID,
     Municipalities,
@@ -264,6 +264,7 @@ def process_to(
             parts.append(built[name])
         warnings.extend(built.warnings)
         batch.clear()
+        release_memory()
 
     try:
         n_obs, flushed = 0, False
@@ -285,6 +286,7 @@ def process_to(
         written: list[Path] = []
         for w in writers.values():
             written += w.close()
+        release_memory()
         last = _spanning_frames(kept["atgarder"], kept["checks"])
         for name, df in last.items():
             w = FrameWriter(out, name)
