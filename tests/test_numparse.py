@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sonanalys import paths
 from sonanalys.numparse import format_sv, is_no_data, parse_number, read_cell, scan
 
 
@@ -253,3 +254,25 @@ def test_a_split_year_is_a_period():
     assert [t.kind for t in scan("Förändring 2024/2025")] == ["year_range"]
     assert [t.kind for t in scan("2024/25")] == ["year_range"]
     assert [t.kind for t in scan("Dnr 1525/2020")] == ["diarienummer"]  # not a year that runs on
+
+
+def test_one_unit_pattern_equals_the_rules_in_order():
+    """``unit_after`` tries every unit rule at once; it must give what the rules, tried
+    one by one in order, give: at every position of the real documents."""
+    from sonanalys import units
+
+    def by_rules(text, pos):
+        for pattern, unit in units.UNIT_AFTER_NUMBER:
+            m = pattern.match(text, pos)
+            if m:
+                return unit, m.end(), m.group(0).strip()
+        return None
+
+    hits = 0
+    for f in sorted(paths.RAW.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        for pos in range(len(text)):
+            got = units.unit_after(text, pos)
+            assert got == by_rules(text, pos), (f.name, pos, text[pos : pos + 30])
+            hits += got is not None
+    assert hits > 3000  # 3 110 units on the five documents

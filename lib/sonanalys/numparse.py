@@ -554,6 +554,28 @@ def read_cell(text: str, *, require_unit: bool = False) -> Reading:
     ``require_unit`` (for running text) keeps only values printed with a unit; a bare
     number in a sentence ("Bilaga 2", "§ 22") is no observation.
     """
+    r = (_read_unit_kept if require_unit else _read_kept)(text)
+    return Reading(list(r.quantities), list(r.skipped), list(r.years), r.no_data)
+
+
+def reading_of(text: str, *, require_unit: bool = False) -> Reading:
+    """``read_cell`` for the package's readers, which only look at the reading: the
+    same object for the same text within a document, never to be changed."""
+    return (_read_unit_kept if require_unit else _read_kept)(text)
+
+
+@per_document
+def _read_kept(text: str) -> Reading:
+    # a cell's text recurs within a document: ``0``, ``-``, the same figure in two tables
+    return _read(text, require_unit=False)
+
+
+@per_document
+def _read_unit_kept(text: str) -> Reading:
+    return _read(text, require_unit=True)
+
+
+def _read(text: str, *, require_unit: bool) -> Reading:
     reading = Reading()
     text = strip_tags(text)
     if is_no_data(text):

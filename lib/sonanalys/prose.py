@@ -39,7 +39,7 @@ def prose_observations(doc: Document) -> list[dict]:
         for offset, sentence in sentences(block.text):
             if not _DIGIT.search(sentence):
                 continue  # no number, nothing to read (most of a long text)
-            reading = N.read_cell(sentence, require_unit=True)
+            reading = N.reading_of(sentence, require_unit=True)
             for q in reading.quantities:
                 obs.append(
                     {

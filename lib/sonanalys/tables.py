@@ -496,7 +496,7 @@ def interpret(
             if minus_apart and _SIGN_APART.match(text):
                 rep(cell.line, text, text, MINUS_APART, "info", row_label, col.label)
                 text = _SIGN_APART.sub(r"\1", text, count=1)
-            reading = N.read_cell(text)
+            reading = N.reading_of(text)
             if reading.no_data:
                 rep(
                     cell.line,

@@ -52,28 +52,42 @@ _COUNT_NOUNS = (
     r"(?:platser|ärenden|placeringar|anmälningar|utredningar|hushåll|brukare|årsarbetare)"
 )
 
+_SPACE_BEFORE_UNIT = r"[ \t\u00a0\u202f]{0,3}"
+_UNITS_AFTER = (
+    (r"tkr\s?(?:/\s?|per\s|\s)brukare", "tkr/brukare", _W),
+    (r"kr\s?/\s?inv(?:ånare)?|kr(?:onor)?\sper\sinvånare", "kr/inv", _W),
+    (r"kr(?:onor)?\s?(?:/\s?|per\s)(?:vård\s?)?dygn", "kr/dygn", _W),
+    (r"kr(?:onor)?\s?(?:/\s?|per\s)(?:h|tim(?:me)?)", "kr/h", _W),
+    (r"kr(?:onor)?\s?(?:/\s?|per\s)mån(?:ad)?", "kr/månad", _W),
+    (r"mnkr|mkr|mnr|miljoner(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?", "mnkr", _W),
+    (r"mdkr|miljarder(?:\s(?:kronor|kr))?", "mdkr", _W),
+    (r"tkr|tusen\s(?:kronor|kr)", "tkr", _W),
+    (r"kr|kronor", "kr", _W),
+    (r":-", "kr", ""),
+    (r"%", "procent", ""),
+    (r"procent", "procent", _W),
+    (r"(?:per|/)\s?1[\s\u00a0\u202f]?000\s?inv\w*|promille|‰", "per1000", ""),
+    (r"(?:vård)?dygn", "dygn", _W),
+    (r"dagar|dag", "dagar", _W),
+    (_COUNT_NOUNS, "antal", _W),
+)
+
 #: Units that may follow a number, longest first. Each entry: (regex, unit).
 UNIT_AFTER_NUMBER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(r"[ \t\u00a0\u202f]{0,3}(?:" + pattern + r")" + end, re.IGNORECASE), unit)
-    for pattern, unit, end in (
-        (r"tkr\s?(?:/\s?|per\s|\s)brukare", "tkr/brukare", _W),
-        (r"kr\s?/\s?inv(?:ånare)?|kr(?:onor)?\sper\sinvånare", "kr/inv", _W),
-        (r"kr(?:onor)?\s?(?:/\s?|per\s)(?:vård\s?)?dygn", "kr/dygn", _W),
-        (r"kr(?:onor)?\s?(?:/\s?|per\s)(?:h|tim(?:me)?)", "kr/h", _W),
-        (r"kr(?:onor)?\s?(?:/\s?|per\s)mån(?:ad)?", "kr/månad", _W),
-        (r"mnkr|mkr|mnr|miljoner(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?", "mnkr", _W),
-        (r"mdkr|miljarder(?:\s(?:kronor|kr))?", "mdkr", _W),
-        (r"tkr|tusen\s(?:kronor|kr)", "tkr", _W),
-        (r"kr|kronor", "kr", _W),
-        (r":-", "kr", ""),
-        (r"%", "procent", ""),
-        (r"procent", "procent", _W),
-        (r"(?:per|/)\s?1[\s\u00a0\u202f]?000\s?inv\w*|promille|‰", "per1000", ""),
-        (r"(?:vård)?dygn", "dygn", _W),
-        (r"dagar|dag", "dagar", _W),
-        (_COUNT_NOUNS, "antal", _W),
-    )
+    (re.compile(_SPACE_BEFORE_UNIT + r"(?:" + pattern + r")" + end, re.IGNORECASE), unit)
+    for pattern, unit, end in _UNITS_AFTER
 )
+# The same rules as one pattern, tried in the same order: no rule begins with a space,
+# so the spaces before the unit are taken alike by every rule and the first rule that
+# matches wins, as in a loop over UNIT_AFTER_NUMBER.
+_ANY_UNIT_AFTER = re.compile(
+    _SPACE_BEFORE_UNIT
+    + "(?:"
+    + "|".join(f"(?P<u{i}>(?:{p}){end})" for i, (p, _, end) in enumerate(_UNITS_AFTER))
+    + ")",
+    re.IGNORECASE,
+)
+_UNIT_OF_GROUP = {f"u{i}": unit for i, (_, unit, _) in enumerate(_UNITS_AFTER)}
 
 # Label rules, in priority order: the first that matches decides.
 _LABEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -102,11 +116,10 @@ _LABEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
     """Return ``(unit, end, printed)`` for a unit printed at ``text[pos:]``, else None."""
-    for pattern, unit in UNIT_AFTER_NUMBER:
-        m = pattern.match(text, pos)
-        if m:
-            return unit, m.end(), m.group(0).strip()
-    return None
+    m = _ANY_UNIT_AFTER.match(text, pos)
+    if m is None:
+        return None
+    return _UNIT_OF_GROUP[m.lastgroup], m.end(), m.group(0).strip()
 
 
 # one search says whether any rule can match; the rules, in order, say which

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Cell, Heading, Paragraph, Row, Table, join_fragments
-from ..numparse import read_cell
+from ..numparse import reading_of
 from . import cellrun, plain, spaced
 
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
@@ -63,7 +63,7 @@ def _is_heading_line(line: str, prev_blank: bool, next_blank: bool) -> bool:
     if len(words) > 12 or not next_blank:
         return False
     # a line that states an amount is prose to read, not a heading
-    return not read_cell(s, require_unit=True).quantities
+    return not reading_of(s, require_unit=True).quantities
 
 
 def _inline_heading(lines: list[str], i: int, first: bool) -> bool:
