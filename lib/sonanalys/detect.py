@@ -162,10 +162,13 @@ def _by_address(text: str) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
 def report_year(doc: Document) -> int | None:
     """The year the document reports on: the year in its title, else the most frequent
     year in its headings."""
-    ys = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", doc.title or "")
+    ys = _YEAR.findall(doc.title or "")
     if ys:
         # "internbudget för 2024 med plan för 2025-2029" -> 2024; the first year is the report's
         return int(ys[0])
@@ -178,7 +181,7 @@ def report_year(doc: Document) -> int | None:
             if isinstance(b, Heading | Paragraph)
             else [c.text for r in b.rows for c in r.cells]
         )
-        for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)
+        for y in _YEAR.findall(text)
     )
     return counts.most_common(1)[0][0] if counts else None
 

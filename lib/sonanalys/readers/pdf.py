@@ -90,13 +90,14 @@ def _cell_rows(page: Page, textpage, cells, runs: list[Run], unplaced: list[Run]
         for _top, group in groupby(sorted(cells, key=lambda c: (c[1], c[0])), key=lambda c: c[1])
     ]
     texts: dict[tuple, list[Run]] = {}
+    cell_of = _CellIndex(cells).cell_of
     for run in runs:
-        home = _cell_of(run, cells)
+        home = cell_of(run)
         if home is not None and run.x0 >= home[0] - 2 and run.x1 <= home[2] + 2:
             texts.setdefault(home, []).append(run)
             continue
         split = chars(page, textpage, run)
-        homes = [_cell_of(ch, cells) for ch in split]
+        homes = [cell_of(ch) for ch in split]
         if all(h is None for h in homes):
             unplaced.append(run)
             continue
@@ -110,13 +111,27 @@ def _cell_rows(page: Page, textpage, cells, runs: list[Run], unplaced: list[Run]
     return out
 
 
-def _cell_of(run: Run, cells) -> tuple | None:
-    h = (run.x0 + run.x1) / 2
-    v = _mid(run)
-    for c in cells:
-        if c[0] <= h < c[2] and c[1] <= v < c[3]:
-            return c
-    return None
+class _CellIndex:
+    """The cell a run's middle lies in: the first such cell in the table's order (cells
+    may nest). The cells are kept in bands of height ``BAND``, each band holding, in
+    order, the cells that reach into it, so a run is looked up among its band's cells
+    only; any cell that holds the point reaches into the point's band."""
+
+    BAND = 24.0
+
+    def __init__(self, cells: list) -> None:
+        self.bands: dict[int, list] = {}
+        for c in cells:
+            for b in range(int(c[1] // self.BAND), int(c[3] // self.BAND) + 1):
+                self.bands.setdefault(b, []).append(c)
+
+    def cell_of(self, run: Run) -> tuple | None:
+        h = (run.x0 + run.x1) / 2
+        v = (run.top + run.bottom) / 2
+        for c in self.bands.get(int(v // self.BAND), ()):
+            if c[0] <= h < c[2] and c[1] <= v < c[3]:
+                return c
+        return None
 
 
 def _cell_text(runs: list[Run]) -> str:

@@ -78,6 +78,7 @@ class _Lean:
         self.MOVETO, self.BEZIERTO = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
         self.f_x, self.f_y = f(), f()
         self.d = [d() for _ in range(4)]
+        self.d_refs = [ctypes.addressof(v) for v in self.d]
         self.m = raw.FS_MATRIX()
 
     @staticmethod
@@ -199,12 +200,12 @@ def _rects(pdfium: _Lean, tp: int, page: Page, start: int, end: int) -> list[Box
     """PDFium's rectangles of the characters ``start`` up to ``end``, as boxes."""
     n = pdfium.count_rects(tp, start, end - start)
     left, top, right, bottom = pdfium.d
-    refs = [ctypes.addressof(v) for v in pdfium.d]
+    l_ref, t_ref, r_ref, b_ref = pdfium.d_refs
+    rect, x, y = pdfium.rect, page.left, page.top
     out = []
     for i in range(n):
-        pdfium.rect(tp, i, *refs)
-        out.append((left.value - page.left, page.top - top.value,
-                    right.value - page.left, page.top - bottom.value))  # fmt: skip
+        rect(tp, i, l_ref, t_ref, r_ref, b_ref)
+        out.append((left.value - x, y - top.value, right.value - x, y - bottom.value))
     return out
 
 
@@ -253,7 +254,7 @@ def _subpaths(page_raw) -> Iterator[list | tuple]:
     segment_type, closed, count_segments = (
         pdfium.segment_type, pdfium.closed, pdfium.count_segments)  # fmt: skip
     FORM, PATH, MOVETO, BEZIERTO = pdfium.FORM, pdfium.PATH, pdfium.MOVETO, pdfium.BEZIERTO
-    m, x, y = pdfium.m, pdfium.f_x, pdfium.f_y
+    m, x, y, matrix = pdfium.m, pdfium.f_x, pdfium.f_y, pdfium.matrix
     mr, xr, yr = ctypes.addressof(m), ctypes.addressof(x), ctypes.addressof(y)
 
     def placed(obj: int, outer) -> tuple[float, ...]:
@@ -272,16 +273,24 @@ def _subpaths(page_raw) -> Iterator[list | tuple]:
                 inner = (pdfium.form_object(obj, k) for k in range(n))
                 yield from walk(inner, placed(obj, outer))
             elif kind == PATH:
-                a, b, c, d, e, f = placed(obj, outer)
+                if outer is _IDENTITY:  # on the page itself, not in a form
+                    matrix(obj, mr)
+                    a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+                else:
+                    a, b, c, d, e, f = placed(obj, outer)
                 n = count_segments(obj)
                 if n == 5 and b == 0 and c == 0:  # most often a rectangle (``re``)
-                    corners = []
-                    for k in range(5):
-                        point(segment(obj, k), xr, yr)
-                        corners.append((x.value, y.value))
-                    if _is_rectangle(corners):
-                        (px, py), (qx, qy) = corners[0], corners[2]
-                        yield ((a * px + e, d * py + f), (a * qx + e, d * qy + f))
+                    point(segment(obj, 0), xr, yr)
+                    x0, y0 = x.value, y.value
+                    point(segment(obj, 1), xr, yr)
+                    x1, y1 = x.value, y.value
+                    point(segment(obj, 2), xr, yr)
+                    x2, y2 = x.value, y.value
+                    point(segment(obj, 3), xr, yr)
+                    x3, y3 = x.value, y.value
+                    point(segment(obj, 4), xr, yr)
+                    if _is_rectangle(x0, y0, x1, y1, x2, y2, x3, y3, x.value, y.value):
+                        yield ((a * x0 + e, d * y0 + f), (a * x2 + e, d * y2 + f))
                         continue
                 points: list[tuple[float, float]] = []
                 curved = False
@@ -307,15 +316,20 @@ def _subpaths(page_raw) -> Iterator[list | tuple]:
 
     page = pdfium.address(page_raw)
     objects = (pdfium.get_object(page, k) for k in range(pdfium.count_objects(page)))
-    yield from walk(objects, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+    yield from walk(objects, _IDENTITY)
 
 
-def _is_rectangle(p: list[tuple[float, float]]) -> bool:
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _is_rectangle(x0, y0, x1, y1, x2, y2, x3, y3, x4, y4) -> bool:
     """Five points that go round an upright rectangle back to the first: what ``re``
     draws. (Read without the segments' kinds, which cost a call each: a path that
     moves without drawing along exactly those corners would be taken as closed.)"""
-    (x0, y0), (x1, y1), (x2, y2), (x3, y3), last = p
-    if last != p[0] or len({p[0], p[1], p[2], p[3]}) != 4:
+    if x4 != x0 or y4 != y0:
+        return False
+    # four distinct corners of an upright rectangle: opposite corners differ in x and y
+    if x0 == x2 or y0 == y2:
         return False
     across = y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
     down = x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0
