@@ -119,7 +119,7 @@ def account_cells(
             continue
         available = values.setdefault(key, Counter())
         covered: list[tuple[int, int]] = []
-        for tok in N.scan(plain):
+        for tok in N.tokens(plain):
             # a report row names the token, or the whole cell the token stands in
             ok = any(tok.text in r for r in tokens.get(key, []) if r)
             if not ok and tok.value is not None:
@@ -171,7 +171,7 @@ def account_printed(
             text = lines[n - 1] if 0 < n <= len(lines) else ""
             found: list[float] = []
             for cell in _CELL_SPLIT.split(text):
-                for tok in N.scan(L.clean(cell)):
+                for tok in N.tokens(L.clean(cell)):
                     found.extend(v for v in (tok.value, tok.value_high) if v is not None)
             cache[key] = found
         if any(_same(v, rec.value) for v in cache[key]) or _stands_on_line(
@@ -194,7 +194,7 @@ def _stands_on_line(cell_text: str, value: float, line: str) -> bool:
         return False
     return any(
         _same(v, value)
-        for tok in N.scan(text)
+        for tok in N.tokens(text)
         for v in (tok.value, tok.value_high)
         if v is not None
     )
@@ -204,6 +204,13 @@ def _stands_on_line(cell_text: str, value: float, line: str) -> bool:
 
 UNREAD = "tabellrad som inte lästes"
 _TRAILING_NUMBER = re.compile(r"^(?:[-−–]?\d+(?:[.,]\d+)?%?|\.\.|-|–)$")
+
+
+_CELL_SPLIT = re.compile(r"[\s|]+")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+_WORD2 = re.compile(r"[A-Za-zÅÄÖåäö]{2,}")
+_SENTENCE_MARK = re.compile(r"[\w)][.!?](\s|$)|[.!?:]$")
+_PAGE_MARK = re.compile(r"\d+ \(\d+\)")
 
 
 def _placed_lines(doc: Document) -> set[int]:
@@ -224,11 +231,11 @@ def _ends_in_numbers(text: str) -> bool:
     """The line ends in a run of two or more number tokens that are not years — a table
     row (``Vård (LVU) 399 2,0 378 1,8``), however its spaces group thousands. A sentence
     wrapped over lines (``2,5 mnkr och 3,1 mnkr under``) ends in words."""
-    toks = [t for t in re.split(r"[\s|]+", text) if t]  # spaces, tabs, pipes between cells
+    toks = [t for t in _CELL_SPLIT.split(text) if t]  # spaces, tabs, pipes between cells
     k = len(toks)
     while k > 0 and _TRAILING_NUMBER.match(toks[k - 1]):
         k -= 1
-    return sum(not re.fullmatch(r"(?:19|20)\d\d", t) for t in toks[k:]) >= 2
+    return sum(not _YEAR_TOKEN.fullmatch(t) for t in toks[k:]) >= 2
 
 
 def _prose_lines(doc: Document) -> set[int]:
@@ -236,8 +243,8 @@ def _prose_lines(doc: Document) -> set[int]:
     out: set[int] = set()
     for b in doc.blocks:
         if isinstance(b, Paragraph):
-            words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", b.text))
-            if words >= 12 and re.search(r"[\w)][.!?](\s|$)|[.!?:]$", b.text):
+            words = len(_WORD2.findall(b.text))
+            if words >= 12 and _SENTENCE_MARK.search(b.text):
                 out.add(b.line)
                 out.update(line for _, line in b.starts)
     return out
@@ -258,11 +265,11 @@ def table_lines(doc: Document, include_tables: bool = False) -> list[tuple[int, 
     out = []
     for n, text in enumerate(doc.lines, start=1):
         t = N.strip_tags(text).strip().strip("|").strip()
-        if not t or n in skip or t.endswith((".", ":", ",")) or re.search(r"\.{4,}", t):
+        if not t or n in skip or t.endswith((".", ":", ",")) or "...." in t:
             continue
-        if re.fullmatch(r"\d+ \(\d+\)", t) or (t.startswith("#") and n < 8):
+        if _PAGE_MARK.fullmatch(t) or (t.startswith("#") and n < 8):
             continue  # a page mark; a file's own annotation lines
-        values = sum(tok.kind == N.VALUE for tok in N.scan(t))
+        values = sum(tok.kind == N.VALUE for tok in N.tokens(t))
         if _ends_in_numbers(t) or (values >= 2 and n not in prose):
             out.append((n, text.strip()))
     return out
@@ -280,7 +287,7 @@ def contents_lines(doc: Document) -> list[tuple[int, str]]:
     return [
         (n, N.strip_tags(text).strip())
         for n, text in enumerate(doc.lines, start=1)
-        if _CONTENTS.search(text) and sum(t.kind == N.VALUE for t in N.scan(text)) >= 2
+        if _CONTENTS.search(text) and sum(t.kind == N.VALUE for t in N.tokens(text)) >= 2
     ]
 
 
@@ -302,7 +309,7 @@ def flattened_numbers(doc: Document, observations: list[dict]) -> list[tuple[int
     for n, text in enumerate(doc.lines, start=1):
         if n in placed or not _DIGITS_8.search(text):
             continue
-        values = [t for t in N.scan(text) if t.kind in _NUMERIC]  # glued ones too
+        values = [t for t in N.tokens(text) if t.kind in _NUMERIC]  # glued ones too
         if len(values) < 8:
             continue
         left = read.get(n, Counter()).copy()
@@ -353,7 +360,7 @@ def numbers_not_values(doc: Document, seen: set[int]) -> list[tuple[int, str, st
             continue  # a page mark
         if text.startswith("#") and n < 8 and reason == IN_HEADING:
             continue  # a file's own annotation lines
-        if sum(t.kind in _NUMERIC for t in N.scan(text)) >= 2:
+        if sum(t.kind in _NUMERIC for t in N.tokens(text)) >= 2:
             out.append((n, text, reason))
     return out
 

@@ -294,6 +294,12 @@ def scan(text: str) -> list[Token]:
     return list(_scan_kept(text))
 
 
+def tokens(text: str) -> tuple[Token, ...]:
+    """``scan`` for the package's readers, which only look: the same tuple for the same
+    text within a document."""
+    return _scan_kept(text)
+
+
 @per_document
 def _scan_kept(text: str) -> tuple[Token, ...]:
     return tuple(_scan(text))
@@ -581,7 +587,7 @@ def _read(text: str, *, require_unit: bool) -> Reading:
     if is_no_data(text):
         reading.no_data = True
         return reading
-    tokens = scan(text)
+    tokens = _scan_kept(text)
     quantities: list[Quantity] = []
     years: list[Token] = []
     prev_end = 0

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from . import labels as L
 from . import numparse as N
+from .memo import per_document
 from .model import Cell, Document, Table
 from .units import refine
 
@@ -97,7 +98,7 @@ _CAPTION_PERIOD = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Column:
     label: str = ""
     year: int | None = None
@@ -108,20 +109,28 @@ class Column:
 
     @classmethod
     def from_label(cls, label: str) -> Column:
-        return cls(
-            label=label,
-            year=L.year_of(label),
-            period=L.period_of(label),
-            value_kind=L.value_kind_of(label),
-            unit=L.unit_of(label),
-            is_time=L.is_time_column(label),
-        )
+        return _column_of(label)
 
 
+@per_document
+def _column_of(label: str) -> Column:
+    # a header repeats on every page of a long table, a label in every table
+    return Column(
+        label=label,
+        year=L.year_of(label),
+        period=L.period_of(label),
+        value_kind=L.value_kind_of(label),
+        unit=L.unit_of(label),
+        is_time=L.is_time_column(label),
+    )
+
+
+@per_document
 def _has_value(text: str) -> bool:
-    return any(t.kind == N.VALUE for t in N.scan(N.strip_tags(text)))
+    return any(t.kind == N.VALUE for t in N.tokens(N.strip_tags(text)))
 
 
+@per_document
 def _header_cell(text: str) -> bool:
     """Short text whose numbers are only years, periods or weeks."""
     t = L.clean(text)
@@ -130,7 +139,7 @@ def _header_cell(text: str) -> bool:
     return all(
         tok.kind in _HEADER_TOKEN_KINDS
         or (tok.kind == N.DATE and not re.match(r"\d{4}-", tok.text))
-        for tok in N.scan(t)
+        for tok in N.tokens(t)
     )
 
 
@@ -267,6 +276,7 @@ def _is_wordy(text: str) -> bool:
     return len(re.findall(r"[A-Za-zÅÄÖåäö]{3,}", text)) >= 3
 
 
+@per_document
 def _is_value_cell(text: str) -> bool:
     return bool(text.strip()) and _has_value(text) and not _header_cell(text)
 
@@ -385,7 +395,7 @@ def interpret(
             and nonfirst in ([], [1])
             and not (
                 nonfirst
-                and (N.scan(row_texts[nonfirst[0]]) or N.is_no_data(row_texts[nonfirst[0]]))
+                and (N.tokens(row_texts[nonfirst[0]]) or N.is_no_data(row_texts[nonfirst[0]]))
             )
         ):
             # a section: a label alone. A text in a far column ("Beskriv förväntad
@@ -431,7 +441,7 @@ def interpret(
         for j in range(k, width):
             col = columns[j] if j < len(columns) else Column()
             if col.is_time and row_texts[j].strip():
-                for tok in N.scan(row_texts[j]):
+                for tok in N.tokens(row_texts[j]):
                     if tok.kind in (N.YEAR, N.QUARTER, N.DATE) and tok.year:
                         row_year, row_year_source = tok.year, "row"
                         consumed.setdefault(j, set()).add(tok.start)
@@ -463,7 +473,7 @@ def interpret(
                     text,
                     text,
                     "cellen står utanför rubrikens kolumner; värdet läses inte",
-                    "warning" if N.scan(text) else "info",
+                    "warning" if N.tokens(text) else "info",
                     row_label,
                 )
                 continue
@@ -480,7 +490,7 @@ def interpret(
                 continue
             if col.is_time:
                 # a time column dates the row; its other numbers are references
-                for tok in N.scan(text):
+                for tok in N.tokens(text):
                     if tok.start not in consumed.get(j, set()):
                         reason = N.NOT_A_VALUE_REASONS.get(tok.kind, "tal i tidsangivelse")
                         rep(

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..model import Cell, Row, Table
-from ..numparse import is_no_data, scan
+from ..numparse import is_no_data, tokens
 
 _SENTENCE = re.compile(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]|[.!?]$")
 MAX_CELL = 90
@@ -53,7 +53,7 @@ def _numeric(text: str) -> bool:
         return True
     if _SENTENCE.search(text):
         return False
-    return any(t.kind == "value" for t in scan(text))
+    return any(t.kind == "value" for t in tokens(text))
 
 
 def read(lines: list[str], i: int) -> tuple[Table, int] | None:

@@ -212,8 +212,10 @@ def _rects(pdfium: _Lean, tp: int, page: Page, start: int, end: int) -> list[Box
 def _union(boxes: list[Box]) -> Box | None:
     if not boxes:
         return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))  # fmt: skip
+    if len(boxes) == 1:
+        return boxes[0]
+    x0, top, x1, bottom = zip(*boxes, strict=True)
+    return min(x0), min(top), max(x1), max(bottom)
 
 
 def _centre_in(box: Box, rect: Box) -> bool:

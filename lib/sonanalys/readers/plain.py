@@ -96,7 +96,7 @@ def header_columns(line: str) -> list[str] | None:
 def _money_spans(text: str) -> list[tuple[int, int]]:
     """Spans of amounts with a money unit in ``text``."""
     spans = []
-    for tok in numparse.scan(text):
+    for tok in numparse.tokens(text):
         if tok.kind != numparse.VALUE:
             continue
         hit = numparse._units.unit_after(text, tok.end)
@@ -136,7 +136,7 @@ def _depth(text: str) -> int:
 def _has_time(text: str) -> bool:
     return any(
         t.kind in (numparse.YEAR, numparse.QUARTER, numparse.DATE, numparse.YEAR_RANGE)
-        for t in numparse.scan(text)
+        for t in numparse.tokens(text)
     )
 
 

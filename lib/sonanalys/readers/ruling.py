@@ -55,9 +55,9 @@ def _snap(edges: list[Edge], axis: int) -> set[Edge]:
             j += 1
         m = total / (j - i)
         if axis == 0:
-            out.update((m, top, x1 + (m - x0), bottom) for x0, top, x1, bottom in ordered[i:j])
+            out.update([(m, top, x1 + (m - x0), bottom) for x0, top, x1, bottom in ordered[i:j]])
         else:
-            out.update((x0, m, x1, bottom + (m - top)) for x0, top, x1, bottom in ordered[i:j])
+            out.update([(x0, m, x1, bottom + (m - top)) for x0, top, x1, bottom in ordered[i:j]])
         i = j
     return out
 
