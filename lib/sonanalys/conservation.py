@@ -206,7 +206,7 @@ UNREAD = "tabellrad som inte lästes"
 _TRAILING_NUMBER = re.compile(r"^(?:[-−–]?\d+(?:[.,]\d+)?%?|\.\.|-|–)$")
 
 
-_CELL_SPLIT = re.compile(r"[\s|]+")
+_TOKEN_SPLIT = re.compile(r"[\s|]+")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _WORD2 = re.compile(r"[A-Za-zÅÄÖåäö]{2,}")
 _SENTENCE_MARK = re.compile(r"[\w)][.!?](\s|$)|[.!?:]$")
@@ -231,7 +231,7 @@ def _ends_in_numbers(text: str) -> bool:
     """The line ends in a run of two or more number tokens that are not years — a table
     row (``Vård (LVU) 399 2,0 378 1,8``), however its spaces group thousands. A sentence
     wrapped over lines (``2,5 mnkr och 3,1 mnkr under``) ends in words."""
-    toks = [t for t in _CELL_SPLIT.split(text) if t]  # spaces, tabs, pipes between cells
+    toks = [t for t in _TOKEN_SPLIT.split(text) if t]  # spaces, tabs, pipes between cells
     k = len(toks)
     while k > 0 and _TRAILING_NUMBER.match(toks[k - 1]):
         k -= 1
