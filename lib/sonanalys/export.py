@@ -60,8 +60,17 @@ def safe_csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     """A copy with every text cell made safe; numeric columns as they are."""
     out = df.copy()
     for c in out.columns:
-        if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
-            out[c] = out[c].map(safe_text)
+        s = out[c]
+        if s.dtype == object:
+            out[c] = s.map(safe_text)
+        elif pd.api.types.is_string_dtype(s):
+            # a text column: only cells that begin with a character that may start a
+            # formula are looked at one by one (vectorised test, then safe_text)
+            risky = s.str.startswith((*_DANGEROUS_START, "-")).fillna(False).to_numpy(bool)
+            if risky.any():
+                s = s.copy()
+                s[risky] = s[risky].map(safe_text)
+                out[c] = s
     return out
 
 

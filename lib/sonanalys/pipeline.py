@@ -252,7 +252,12 @@ def process_to(
             docs,
             cells=frame([x for _, _, _, c in batch for x in c], CELL_COLUMNS),
         )
-        built = build(result.observations, result.cells, [(d.source, d.doc_type) for d in docs])
+        built = build(
+            result.observations,
+            result.cells,
+            [(d.source, d.doc_type) for d in docs],
+            with_followup=False,  # made once at the end, from every batch's åtgärder
+        )
         acc = acc + account(result)
         report_warnings += int((result.report["severity"] == "warning").sum())
         writers["observations"].append(result.observations)

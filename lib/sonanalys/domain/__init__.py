@@ -54,14 +54,17 @@ def build(
     observations: pd.DataFrame,
     cells: pd.DataFrame,
     documents: list[tuple[str, str]] | None = None,
+    with_followup: bool = True,
 ) -> Frames:
     """Every frame; ``documents`` (source, doc_type) lets a document with no values at
-    all still be warned about."""
+    all still be warned about. ``with_followup=False`` leaves out the åtgärder's
+    follow-up, which spans plans: a caller that builds a batch of documents at a time
+    makes it once, from all batches' åtgärder."""
     a = atgarder.build(observations, cells)
     b = budget.build(observations)
     frames = {
         "atgarder": a,
-        "atgarder_uppfoljning": followup.followup(a),
+        **({"atgarder_uppfoljning": followup.followup(a)} if with_followup else {}),
         "budget": b,
         "placements": care.placements(observations),
         "varddygn": care.varddygn(observations),
