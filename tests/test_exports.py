@@ -220,3 +220,26 @@ def test_written_files_are_readable_by_colleagues(tmp_path):
     os.umask(umask)
     for p in (tmp_path / "p").iterdir():
         assert p.stat().st_mode & 0o777 == 0o666 & ~umask, p.name
+
+
+def test_safe_csv_frame_equals_safe_text_per_cell():
+    """Text columns are tested at once and only cells that begin like a formula are
+    looked at one by one: the result must be safe_text's, cell by cell, for text and
+    mixed columns alike (a negative number stays, ``-x`` is quoted, missing stays)."""
+    from sonanalys.export import safe_csv_frame
+
+    texts = ["=1+1", "-5", "-x", "", None, "ok", "+3", "@a", "\tq", "\rq", "-1 801,5", "a=b"]
+    df = pd.DataFrame(
+        {
+            "text": pd.Series(texts, dtype="str"),
+            "mixed": pd.Series(["=x", 1, None, "-y", "z", 2.5, *texts[6:]], dtype=object),
+            "number": [1.0] * len(texts),
+        }
+    )
+    out = safe_csv_frame(df)
+    expected = df.copy()
+    for c in ("text", "mixed"):
+        expected[c] = df[c].map(safe_text)
+    pd.testing.assert_frame_equal(out, expected)
+    assert out["text"].tolist()[:4] == ["'=1+1", "-5", "'-x", ""]
+    assert df["text"].iloc[0] == "=1+1"  # the frame given is not changed
