@@ -208,7 +208,7 @@ _TRAILING_NUMBER = re.compile(r"^(?:[-−–]?\d+(?:[.,]\d+)?%?|\.\.|-|–)$")
 
 _TOKEN_SPLIT = re.compile(r"[\s|]+")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
-_WORD2 = re.compile(r"[A-Za-zÅÄÖåäö]{2,}")
+_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2,}")  # a word: two letters or more
 _SENTENCE_MARK = re.compile(r"[\w)][.!?](\s|$)|[.!?:]$")
 _PAGE_MARK = re.compile(r"\d+ \(\d+\)")
 
@@ -243,7 +243,7 @@ def _prose_lines(doc: Document) -> set[int]:
     out: set[int] = set()
     for b in doc.blocks:
         if isinstance(b, Paragraph):
-            words = len(_WORD2.findall(b.text))
+            words = len(_WORD.findall(b.text))
             if words >= 12 and _SENTENCE_MARK.search(b.text):
                 out.add(b.line)
                 out.update(line for _, line in b.starts)

@@ -295,8 +295,8 @@ def scan(text: str) -> list[Token]:
 
 
 def tokens(text: str) -> tuple[Token, ...]:
-    """``scan`` for the package's readers, which only look: the same tuple for the same
-    text within a document."""
+    """``scan`` for the package's own code, which only looks: the same tuple for the
+    same text within a document."""
     return _scan_kept(text)
 
 
@@ -306,7 +306,7 @@ def _scan_kept(text: str) -> tuple[Token, ...]:
 
 
 def _scan(text: str) -> list[Token]:
-    tokens: list[Token] = []
+    found: list[Token] = []
     n = len(text)
     find = _CANDIDATE.search
     m0 = find(text)
@@ -326,7 +326,7 @@ def _scan(text: str) -> list[Token]:
             # part of an identifier (R9, N35001) unless a lowercase word is glued on
             m = _PATTERNS[-1][1].match(text, pos)
             if m and _units.unit_after(text, m.end()):
-                tokens.append(_number_token(m, text))
+                found.append(_number_token(m, text))
                 m0 = find(text, m.end())
                 continue
             while pos < n and (text[pos].isalnum()):
@@ -344,9 +344,9 @@ def _scan(text: str) -> list[Token]:
         if token is None:
             m0 = find(text, pos + 1)
             continue
-        tokens.append(token)
+        found.append(token)
         m0 = find(text, token.end)
-    return _flag_broken_groups(text, tokens) if len(tokens) > 1 else tokens
+    return _flag_broken_groups(text, found) if len(found) > 1 else found
 
 
 _OF_NUMBER = re.compile(rf"\s+av\s+({_num('d')})(?![\d,])")  # "3 av 12"
@@ -560,12 +560,12 @@ def read_cell(text: str, *, require_unit: bool = False) -> Reading:
     ``require_unit`` (for running text) keeps only values printed with a unit; a bare
     number in a sentence ("Bilaga 2", "§ 22") is no observation.
     """
-    r = (_read_unit_kept if require_unit else _read_kept)(text)
+    r = reading_of(text, require_unit=require_unit)
     return Reading(list(r.quantities), list(r.skipped), list(r.years), r.no_data)
 
 
 def reading_of(text: str, *, require_unit: bool = False) -> Reading:
-    """``read_cell`` for the package's readers, which only look at the reading: the
+    """``read_cell`` for the package's own code, which only looks at the reading: the
     same object for the same text within a document, never to be changed."""
     return (_read_unit_kept if require_unit else _read_kept)(text)
 
@@ -587,11 +587,11 @@ def _read(text: str, *, require_unit: bool) -> Reading:
     if is_no_data(text):
         reading.no_data = True
         return reading
-    tokens = _scan_kept(text)
+    found = tokens(text)
     quantities: list[Quantity] = []
     years: list[Token] = []
     prev_end = 0
-    for tok in tokens:
+    for tok in found:
         if tok.kind == VALUE and (
             tok.start < prev_end or _PER_BEFORE.search(text, max(0, tok.start - 12), tok.start)
         ):
