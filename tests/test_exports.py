@@ -179,10 +179,23 @@ def test_report_workbook_holds_the_tables_shown(reports_run):
     assert any(
         c.startswith("Örebro: budget, utfall jan-aug och prognos 2023, mnkr") for c in captions
     )
+    # the caption's colon is not allowed in a sheet name; no double space is left
+    assert wb.sheetnames[1] == "1 Örebro budget, utfall jan-aug"
     ws = wb[wb.sheetnames[1]]
     rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     # 004 line 319: Myndighet budget −125,7, prognos −125,1 (mnkr)
     assert rows["Myndighet"][1] == -125.7 and -125.1 in rows["Myndighet"]
+
+
+def test_sheet_names_are_what_excel_accepts():
+    from sonanalys.report.run import _sheet_name
+
+    taken: set[str] = set()
+    assert _sheet_name("Örebro: budget [mnkr]", 1, taken) == "1 Örebro budget mnkr"
+    assert _sheet_name("  ", 2, taken) == "2 Tabell"
+    long = _sheet_name("Kostnad per vårddygn / HVB och familjehem, kr", 12, taken)
+    assert long == "12 Kostnad per vårddygn HVB och" and len(long) <= 31
+    assert taken == {"1 Örebro budget mnkr", "2 Tabell", long}
 
 
 def test_pdf_appendix(tmp_path):

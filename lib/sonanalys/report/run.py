@@ -560,7 +560,10 @@ def report_tables(nb_path: Path) -> list[dict]:
 
 
 def _sheet_name(caption: str, n: int, taken: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\']+", " ", caption).strip() or "Tabell"
+    """A sheet name Excel accepts (no ``[]:*?/\\'``, at most 31 characters), numbered
+    like the table; a character Excel forbids becomes a space, and spaces run together
+    are one (``Örebro: budget`` → ``Örebro budget``)."""
+    base = " ".join(re.sub(r"[\[\]:*?/\\']", " ", caption).split()) or "Tabell"
     name = f"{n} {base}"[:31].strip()
     while name in taken:
         name = f"{n}-{len(taken)} {base}"[:31].strip()
