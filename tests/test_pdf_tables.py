@@ -220,3 +220,57 @@ def test_text_in_a_table_frame_but_in_no_cell_is_still_read(tmp_path):
     assert any("Kostnaden var 48 mnkr 2022." in getattr(b, "text", "") for b in doc.blocks)
     obs = parse([p]).observations
     assert 48.0 in obs["value"].tolist()
+
+
+def _turned_copy(src: Path, dst: Path, rotate: int, shown_upright: bool = True) -> None:
+    """A copy of ``src`` whose pages are stored turned ``rotate`` degrees
+    anticlockwise: shown upright by ``/Rotate`` (a landscape page stored sideways), or,
+    without it, shown sideways (a table set sideways on its page)."""
+    import pypdfium2 as pdfium
+
+    turn = {  # the content's matrix on the turned page, exact (no cos(90°) residue)
+        90: lambda w, h: ((h, w), (0, 1, -1, 0, h, 0)),
+        180: lambda w, h: ((w, h), (-1, 0, 0, -1, w, h)),
+        270: lambda w, h: ((h, w), (0, -1, 1, 0, 0, w)),
+    }[rotate]
+    source, out = pdfium.PdfDocument(str(src)), pdfium.PdfDocument.new()
+    for i in range(len(source)):
+        size, matrix = turn(*source[i].get_size())
+        page = out.new_page(*size)
+        content = source.page_as_xobject(i, out).as_pageobject()
+        content.transform(pdfium.PdfMatrix(*matrix))
+        page.insert_obj(content)
+        page.gen_content()
+        if shown_upright:
+            page.set_rotation(rotate)
+    out.save(str(dst))
+
+
+def _lines_by_page(path: Path) -> list[list[str]]:
+    from sonanalys.readers import pdf as reader
+    from sonanalys.readers.pdfium_page import pages
+
+    return [reader._page_lines(p, tp) for p, tp in pages(path.read_bytes())]
+
+
+@pytest.mark.parametrize(
+    "rotate, shown_upright", [(90, True), (180, True), (270, True), (90, False)]
+)
+def test_a_turned_page_reads_as_the_upright_page(tmp_path, rotate, shown_upright):
+    # stored turned and shown upright by /Rotate (some producers store landscape pages
+    # so), or a table set sideways on its page: read by the way its text stands
+    src = PDF / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
+    turned = tmp_path / "turned.pdf"
+    _turned_copy(src, turned, rotate, shown_upright)
+    upright = _lines_by_page(src)
+    assert any("Total förvaltning och förändringsinitiativ" in line for p in upright for line in p)
+    assert _lines_by_page(turned) == upright  # all 26 pages, tables and text
+
+
+def test_a_turned_table_split_by_character_reads_the_same(tmp_path):
+    # a text across cell borders is split into characters, whose boxes turn too
+    p, turned = tmp_path / "varddygn.pdf", tmp_path / "turned.pdf"
+    _ruled_table_with_one_text_across_cells(p)
+    _turned_copy(p, turned, 270)
+    assert _lines_by_page(turned) == _lines_by_page(p)
+    assert "HVB\t48 128\t49 263" in _lines_by_page(turned)[0]

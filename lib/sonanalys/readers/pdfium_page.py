@@ -1,7 +1,9 @@
 """What a PDF page holds, read through PDFium (pypdfium2): its runs of text with their
 boxes, and the straight edges of its drawn paths (ruling lines, cell borders, shaded
 cells). Coordinates are points from the page's top left, as pdfplumber gives them:
-``x0, top, x1, bottom``.
+``x0, top, x1, bottom`` — from the top left of the page turned the way its text reads:
+a page stored turned and shown upright (``/Rotate``), or a wide table set sideways on a
+portrait page, is read upright.
 
 A run is what PDFium's text page calls a rectangle: characters on one line that stand
 together (a cell's text, a line of prose). Reading runs, not characters, is what makes
@@ -11,6 +13,7 @@ PDFium costs about as much as the work done with its answer."""
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -43,6 +46,22 @@ class Page:
     runs: list[Run] = field(default_factory=list)
     horizontal: list[Edge] = field(default_factory=list)  # straight edges: x0, top, x1, bottom
     vertical: list[Edge] = field(default_factory=list)
+    width: float = 0.0  # the crop box's width and height as stored, before turning
+    height: float = 0.0
+    rotation: int = 0  # degrees the stored page is turned clockwise to read its text
+
+    def turned(self, box: Box) -> Box:
+        """A box on the page as stored (points from its top left) on the page turned
+        ``rotation`` degrees clockwise."""
+        u0, v0, u1, v1 = box
+        w, h = self.width, self.height
+        if self.rotation == 90:  # the stored left edge comes to the top
+            return h - v1, u0, h - v0, u1
+        if self.rotation == 180:
+            return w - u1, h - v1, w - u0, h - v0
+        if self.rotation == 270:  # the stored right edge comes to the top
+            return v0, w - u1, v1, w - u0
+        return box
 
 
 class _Lean:
@@ -74,6 +93,7 @@ class _Lean:
         self.count_rects = lean(raw.FPDFText_CountRects, i, vp, i, i)
         self.rect = lean(raw.FPDFText_GetRect, i, vp, i, vp, vp, vp, vp)
         self.font_size = lean(raw.FPDFText_GetFontSize, d, vp, i)
+        self.char_angle = lean(raw.FPDFText_GetCharAngle, f, vp, i)
         self.FORM, self.PATH = raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH
         self.MOVETO, self.BEZIERTO = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
         self.f_x, self.f_y = f(), f()
@@ -118,9 +138,11 @@ def pages(data: bytes) -> Iterator[tuple[Page, object]]:
 
 
 def _page(page, textpage) -> Page:
-    left, _bottom, _right, top = page.get_bbox()  # the crop box, inherited or not
-    out = Page(left=left, top=top)
-    out.runs = _runs(out, textpage)
+    left, bottom, right, top = page.get_bbox()  # the crop box, inherited or not
+    text = textpage.get_text_range()
+    rotation = _reading_turn(textpage, text, page.get_rotation() % 360)
+    out = Page(left, top, width=right - left, height=top - bottom, rotation=rotation)
+    out.runs = _runs(out, textpage, text)
     for points in _subpaths(page.raw):
         if type(points) is tuple:  # an upright rectangle's opposite corners: four sides
             (ax, ay), (bx, by) = points
@@ -136,7 +158,40 @@ def _page(page, textpage) -> Page:
                 out.horizontal.append((min(ax, bx), ay, max(ax, bx), ay))
             elif abs(ax - bx) < 0.01:
                 out.vertical.append((ax, min(ay, by), ax, max(ay, by)))
+    if rotation:
+        h = [out.turned(e) for e in out.horizontal]
+        v = [out.turned(e) for e in out.vertical]
+        # a quarter turn makes the stored horizontal edges the shown vertical ones
+        out.horizontal, out.vertical = (v, h) if rotation in (90, 270) else (h, v)
     return out
+
+
+_QUARTER = math.pi / 2
+_SAMPLE = 64  # characters per page whose angle is looked at
+
+
+def _reading_turn(textpage, text: str, shown: int) -> int:
+    """How many degrees clockwise the stored page must turn for its text to read left
+    to right: the angle most of its characters stand at, in quarter turns (a sample of
+    them). A page stored turned and shown upright has its text turned as much as its
+    ``/Rotate``; a table set sideways on a portrait page has its text turned and no
+    ``/Rotate``. A page without text keeps its ``/Rotate`` (``shown``)."""
+    n = textpage.count_chars()
+    if len(text) != n:  # characters outside the BMP: indices do not line up; rare
+        return shown
+    pdfium = _pdfium()
+    tp = pdfium.address(textpage.raw)
+    votes = [0, 0, 0, 0]
+    for i in range(0, n, max(1, n // _SAMPLE)):
+        if text[i].isspace():
+            continue
+        angle = pdfium.char_angle(tp, i)
+        if angle >= 0:  # -1: PDFium could not tell
+            # PDFium measures clockwise: text at 3π/2 reads after a quarter turn clockwise
+            votes[-round(angle / _QUARTER) % 4] += 1
+    if not any(votes):
+        return shown
+    return 90 * max(range(4), key=lambda q: (votes[q], q == 0))
 
 
 # PDFium joins a word hyphenated at a line's end to the next line and marks the
@@ -145,12 +200,12 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n|(?<=\ufffe)")
 _WORD = re.compile(r"[^ ]+")
 
 
-def _runs(page: Page, textpage) -> list[Run]:
+def _runs(page: Page, textpage, text: str) -> list[Run]:
     """The page's runs. The text page's text is split at its line breaks; a line that
     PDFium boxes as one rectangle is one run; a line of several (a table row, a word
     in another font) is split into words, each boxed on its own, and the words inside
-    each rectangle make its run. Each character is in one run only."""
-    text = textpage.get_text_range()
+    each rectangle make its run. Each character is in one run only. ``text``: the
+    text page's text."""
     if len(text) != textpage.count_chars():  # characters outside the BMP: box each
         return _runs_by_char(page, textpage)
     pdfium = _pdfium()
@@ -189,6 +244,9 @@ def _runs(page: Page, textpage) -> list[Run]:
         pos = brk.end() if brk else len(text)
     for run in out:
         run.size = pdfium.font_size(tp, run.start)
+    if page.rotation:
+        for run in out:
+            run.x0, run.top, run.x1, run.bottom = page.turned((run.x0, run.top, run.x1, run.bottom))
     return out
 
 
@@ -244,7 +302,8 @@ def chars(page: Page, textpage, run: Run) -> list[Run]:
 
 def _char(page: Page, textpage, i: int, ch: str) -> Run:
     x0, y0, x1, y1 = textpage.get_charbox(i, loose=True)
-    return Run(x0 - page.left, page.top - y1, x1 - page.left, page.top - y0, ch, i, i + 1)
+    box = page.turned((x0 - page.left, page.top - y1, x1 - page.left, page.top - y0))
+    return Run(*box, ch, i, i + 1)
 
 
 def _subpaths(page_raw) -> Iterator[list | tuple]:
