@@ -276,3 +276,23 @@ def test_one_unit_pattern_equals_the_rules_in_order():
             assert got == by_rules(text, pos), (f.name, pos, text[pos : pos + 30])
             hits += got is not None
     assert hits > 3000  # 3 110 units on the five documents
+
+
+@pytest.mark.parametrize(
+    "label, period, kind",
+    [
+        ("Periodens utfall, mnkr", "perioden", "utfall"),  # 004
+        ("Period / Budget", "perioden", "budget"),  # Göteborg: "Period" over its columns
+        ("Resultat period", "perioden", "utfall"),
+        ("Motsvarande period föregående år", "perioden", ""),
+        ("Prognos helår, mnkr", "helår", "prognos"),
+        ("Helår / Fg / prognos", "helår", "föregående prognos"),
+        ("Föregående prognos", "", "föregående prognos"),
+        ("Redovisning 31/8 2018", "jan-aug", "utfall"),  # 003
+        ("Periodisering", "", ""),  # a word that begins like "period" is none
+    ],
+)
+def test_a_column_label_names_its_period_and_kind(label, period, kind):
+    from sonanalys.labels import period_of, value_kind_of
+
+    assert (period_of(label), value_kind_of(label)) == (period, kind)

@@ -150,9 +150,15 @@ def period_of(text: str) -> str:
     ys = years_in(t)
     if len(ys) == 2 and re.search(r"(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d", t):
         return f"{ys[0]}-{ys[1]}"
-    if re.search(r"\bperiodens\b|\bperioden\b", t, re.IGNORECASE):
+    if _THE_PERIOD.search(t):
         return "perioden"
     return ""
+
+
+# the report's period: "Periodens utfall", "Utfall perioden", "Resultat period",
+# "Motsvarande period föregående år", a header "Period" over its columns (``Period /
+# Utfall``) as "Helår" is over the year's
+_THE_PERIOD = re.compile(r"\bperiod(?:en|ens)?\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------
@@ -166,6 +172,8 @@ _VALUE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bförändring\b", "förändring"),
         (r"\bförbr(?:\.|ukning)", "förbrukning"),
         (r"kostnad\w*\s+för\s+(?:att\s+)?genomföra", "genomförandekostnad"),
+        # the forecast before this one (``Fg prognos``, ``Fg`` / ``prognos``)
+        (r"\b(?:fg|föreg(?:ående)?)\.?\s*(?:/\s*)?prognos", "föregående prognos"),
         (r"\bprognos|\bbedömning\b", "prognos"),
         (r"\bmålvärde", "målvärde"),
         (r"\bbokslut", "bokslut"),
@@ -183,8 +191,9 @@ _ANY_VALUE_KIND = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _VALUE_KIND
 
 @per_document
 def value_kind_of(text: str) -> str:
-    """What kind of figure a column holds: bokslut, budget, utfall, prognos, avvikelse,
-    plan, målvärde, effekt, förändring, förbrukning, genomförandekostnad; '' if unsaid."""
+    """What kind of figure a column holds: bokslut, budget, utfall, prognos, föregående
+    prognos, avvikelse, plan, målvärde, effekt, förändring, förbrukning,
+    genomförandekostnad; '' if unsaid."""
     if not _ANY_VALUE_KIND.search(text):
         return ""
     for pattern, kind in _VALUE_KINDS:

@@ -13,12 +13,13 @@ VALUE_KINDS = (
     "budget",
     "utfall",
     "prognos",
+    "föregående prognos",
     "avvikelse",
     "plan",
     "förändring",
     "förbrukning",
 )
-FULL_YEAR_KINDS = ("bokslut", "budget", "prognos", "plan", "avvikelse")
+FULL_YEAR_KINDS = ("bokslut", "budget", "prognos", "föregående prognos", "plan", "avvikelse")
 COLUMNS = [
     "municipality",
     "doc_type",

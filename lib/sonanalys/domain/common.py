@@ -41,13 +41,20 @@ def document_period(obs: pd.DataFrame) -> pd.Series:
     return ranges.groupby("source")["period"].agg(lambda s: s.value_counts().index[0])
 
 
+# a column of the year before the document's: "Utfall fg år", "Bokslut föregående år"
+_PREVIOUS_YEAR = re.compile(
+    r"\b(?:fg|föreg)\.?\s*år\b|\bföregående\s+år\b|\bförra\s+året\b", re.IGNORECASE
+)
+
+
 def resolve_time(df: pd.DataFrame, full_year_kinds: tuple[str, ...]) -> pd.DataFrame:
     """Fill the year a document leaves implicit and name the period.
 
     - ``Periodens …`` (period ``perioden``) is the document's reporting period
       (the month range its tables name), in the document's year.
     - A value without a year in a dated document (delårsrapport, internbudget) is of the
-      document's year; ``year_source`` then says ``dokument``.
+      document's year, or of the year before when its column says so (``Utfall fg år``,
+      ``föregående år``); ``year_source`` then says ``dokument``.
     - A year's budget, prognos, bokslut or plan without a period is the full year (``helår``).
     """
     df = df.copy()
@@ -56,7 +63,9 @@ def resolve_time(df: pd.DataFrame, full_year_kinds: tuple[str, ...]) -> pd.DataF
     is_period = df["period"].eq("perioden")
     df.loc[is_period & doc_period.ne(""), "period"] = doc_period
     no_year = df["year"].isna() & df["doc_year"].notna()
+    before = no_year & df["column_label"].str.contains(_PREVIOUS_YEAR, na=False)
     df.loc[no_year, "year"] = df.loc[no_year, "doc_year"]
+    df.loc[before, "year"] = df.loc[before, "doc_year"] - 1
     df.loc[no_year, "year_source"] = "dokument"
     full = df["period"].eq("") & (
         df["value_kind"].isin(full_year_kinds) | df["year"].lt(df["doc_year"])
