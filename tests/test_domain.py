@@ -252,16 +252,17 @@ def test_budget_003_tkr_normalised_to_mnkr(frames):
 def test_budget_columns_of_the_period_and_of_the_year_before():
     # Göteborg's PDF p. 11: "Period" over utfall/budget/avvikelse/utfall fg år, "Helår"
     # over prognos/fg prognos/budget/bokslut fg år. "fg år" is the year before the
-    # document's; "Fg prognos" is the forecast before this one, not a second forecast
+    # document's; "Fg prognos" is the forecast before this one, not a second forecast.
+    # No table names the period's months: "Delårsrapport mars 2026" on p. 1 does
     r = parse([Path(__file__).parent / "corpus" / "pdf"])
     b = domain.build(r.observations, r.cells)["budget"]
     got = rows(b, ["column_label", "value_kind", "year", "year_source", "period", "value_mnkr"],
                verksamhet="Intäkter", page=11)  # fmt: skip
     assert got == [
-        ("Period / Utfall", "utfall", 2026, "dokument", "perioden", 373.6),
-        ("Period / Budget", "budget", 2026, "dokument", "perioden", 375.7),
-        ("Period / Avvik / else", "avvikelse", 2026, "dokument", "perioden", -2.1),
-        ("Period / Utfall / fg år", "utfall", 2025, "dokument", "perioden", 346.2),
+        ("Period / Utfall", "utfall", 2026, "dokument", "jan-mar", 373.6),
+        ("Period / Budget", "budget", 2026, "dokument", "jan-mar", 375.7),
+        ("Period / Avvik / else", "avvikelse", 2026, "dokument", "jan-mar", -2.1),
+        ("Period / Utfall / fg år", "utfall", 2025, "dokument", "jan-mar", 346.2),
         ("Helår / Prognos", "prognos", 2026, "dokument", "helår", 1513.3),
         ("Helår / Fg / prognos", "föregående prognos", 2026, "dokument", "helår", 1506.8),
         ("Helår / Budget", "budget", 2026, "dokument", "helår", 1506.8),
@@ -272,7 +273,7 @@ def test_budget_columns_of_the_period_and_of_the_year_before():
     v = domain.build(r.observations, r.cells)["volymer"]
     staff = rows(v, ["year", "period", "value"], measure="Antal årsarbetare")
     assert staff == [
-        (2026, "perioden", 197.7), (2025, "perioden", 188.7),
+        (2026, "jan-mar", 197.7), (2025, "jan-mar", 188.7),
         (2026, "helår", 750.0), (2025, "helår", 733.8),
     ]  # fmt: skip
 

@@ -263,3 +263,23 @@ def test_a_table_of_contents_on_one_line_is_page_numbers(tmp_path):
     assert line7["reason"].tolist() == ["innehållsförteckning: sidnummer är inga värden"]
     assert line7["severity"].tolist() == ["info"]
     assert r.observations[r.observations["line"] == 7].empty
+
+
+@pytest.mark.parametrize(
+    "opening, period",
+    [
+        ("Delårsrapport mars 2026", "jan-mar"),  # Göteborg's PDF, p. 1
+        ("Delårsrapport per den 31 augusti 2018", "jan-aug"),  # 003
+        ("Delårsrapport januari–augusti 2023", "jan-aug"),
+        ("1 Månadsrapport november Social- och äldrenämnden", "jan-nov"),  # corpus dev_01
+        ("Ekonomisk rapport efter maj 2016", "jan-maj"),  # corpus dev_02
+        ("Tertialrapport 1 2025", "jan-apr"),
+        ("Social- och omsorgsnämndens internbudget för 2024 med plan 2025-2029", ""),  # 002
+        ("Reviderad åtgärdsplan social- och omsorgsnämnden 2021", ""),  # 000
+    ],
+)
+def test_the_months_a_document_reports_on(opening, period):
+    from sonanalys.readers import read_text
+
+    doc = read_text(f"# {opening}\n\nText.\n", "rapport.txt")
+    assert doc.doc_period == period

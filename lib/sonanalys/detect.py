@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from .kolada.reference import municipality_names
+from .labels import months_to, period_of
 from .model import Document, Heading, Paragraph
 
 DOC_TYPES = ("atgardsplan", "delarsrapport", "internbudget", "volymtabell", "other")
@@ -186,13 +187,46 @@ def report_year(doc: Document) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# a report named by the month it runs to: "Delårsrapport mars 2026", "Delårsrapport per
+# 31 augusti", "Månadsuppföljning oktober"; "Tertialrapport 2"
+_REPORT_WORD = re.compile(
+    r"\b(?:delårs(?:rapport|bokslut|uppföljning)|månads(?:rapport|uppföljning)|uppföljning"
+    r"|tertial(?:rapport|uppföljning)?)\b",
+    re.IGNORECASE,
+)
+_MONTHS = re.compile(r"[a-zåäö]{3}-[a-zåäö]{3}|jan")  # a month range period_of gives
+_TERTIAL = re.compile(r"\btertial(?:rapport|uppföljning)?\s+([12])\b", re.IGNORECASE)
+
+
+def report_period(doc: Document) -> str:
+    """The months the document reports on (``jan-mar``): a month range its title or
+    opening text names (``januari-augusti``, ``per 31 augusti``), else January up to the
+    month that follows the name of the report (``Delårsrapport mars 2026``), else tertial
+    1 or 2; '' when it names none (a budget, a plan)."""
+    for text in (doc.title, _opening_text(doc)):
+        for line in (text or "").splitlines():
+            p = period_of(line)
+            if _MONTHS.fullmatch(p):
+                return p
+            m = _REPORT_WORD.search(line)
+            if m:
+                for word in line[m.end() :].split()[:4]:  # "mars 2026", "per 31 augusti"
+                    if not word[:1].isdigit() and months_to(word):
+                        return months_to(word)
+            t = _TERTIAL.search(line)
+            if t:
+                return "jan-apr" if t.group(1) == "1" else "jan-aug"
+    return ""
+
+
 def describe(doc: Document, file_kind: str = "text") -> Document:
-    """Fill in title, doc_type, municipality and doc_year from the content."""
+    """Fill in title, doc_type, municipality, doc_year and doc_period from the content."""
     doc.title = title_of(doc)
     doc.doc_type = doc_type(doc, file_kind)
     doc.municipality = municipality(doc)
     doc.doc_year = report_year(doc)
+    doc.doc_period = report_period(doc)
     return doc
 
 
-__all__ = ["DOC_TYPES", "describe", "doc_type", "municipality", "report_year"]
+__all__ = ["DOC_TYPES", "describe", "doc_type", "municipality", "report_period", "report_year"]

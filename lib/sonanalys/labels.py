@@ -100,6 +100,15 @@ def _month_number(word: str) -> int | None:
     return MONTHS.get(w)
 
 
+def months_to(word: str) -> str:
+    """The months from January to the month ``word`` names (``augusti``, ``aug.``, ``8``
+    → ``jan-aug``; ``januari`` → ``jan``), or '' when it names none."""
+    m = _month_number(word)
+    if not m:
+        return ""
+    return "jan" if m == 1 else f"jan-{_MONTH_ABBR[m - 1]}"
+
+
 def years_in(text: str) -> list[int]:
     """The distinct years a label states, in order (``dec-14`` is 2014)."""
     found: list[int] = []

@@ -54,7 +54,9 @@ DESCRIPTIONS = {
     "checks": "dokumentens egna summor mot raderna de summerar (ok/avvikelse)",
 }
 BASE_FRAMES = ("documents", "observations", "parse_report", "cells")
-DOCUMENT_COLUMNS = ["source", "title", "doc_type", "municipality", "doc_year", "observations"]
+DOCUMENT_COLUMNS = [
+    "source", "title", "doc_type", "municipality", "doc_year", "doc_period", "observations"
+]  # fmt: skip
 ALL_FRAMES = (*BASE_FRAMES, *FRAMES)
 
 
@@ -85,7 +87,7 @@ def documents_frame(result: ParseResult) -> pd.DataFrame:
 def _document_row(doc, observations: int) -> dict:
     return {"source": doc.source, "title": doc.title, "doc_type": doc.doc_type,
             "municipality": doc.municipality, "doc_year": doc.doc_year,
-            "observations": observations}  # fmt: skip
+            "doc_period": doc.doc_period, "observations": observations}  # fmt: skip
 
 
 def _documents(rows: list[dict]) -> pd.DataFrame:

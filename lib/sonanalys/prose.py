@@ -47,6 +47,7 @@ def prose_observations(doc: Document) -> list[dict]:
                         "doc_type": doc.doc_type,
                         "municipality": doc.municipality,
                         "doc_year": doc.doc_year,
+                        "doc_period": doc.doc_period,
                         "page": block.page,
                         "sheet": "",
                         "table_id": "",

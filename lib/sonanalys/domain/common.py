@@ -60,6 +60,8 @@ def resolve_time(df: pd.DataFrame, full_year_kinds: tuple[str, ...]) -> pd.DataF
     df = df.copy()
     periods = document_period(df)
     doc_period = df["source"].map(periods).astype("object").fillna("").astype(str)
+    if "doc_period" in df:  # else the months the document says it reports on
+        doc_period = doc_period.where(doc_period.ne(""), df["doc_period"].fillna(""))
     is_period = df["period"].eq("perioden")
     df.loc[is_period & doc_period.ne(""), "period"] = doc_period
     no_year = df["year"].isna() & df["doc_year"].notna()
