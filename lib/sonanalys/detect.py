@@ -194,7 +194,7 @@ _REPORT_WORD = re.compile(
     r"|tertial(?:rapport|uppföljning)?)\b",
     re.IGNORECASE,
 )
-_MONTHS = re.compile(r"[a-zåäö]{3}-[a-zåäö]{3}|jan")  # a month range period_of gives
+_MONTH_SPAN = re.compile(r"[a-zåäö]{3}-[a-zåäö]{3}|jan")  # months as period_of names them
 _TERTIAL = re.compile(r"\btertial(?:rapport|uppföljning)?\s+([12])\b", re.IGNORECASE)
 
 
@@ -206,13 +206,14 @@ def report_period(doc: Document) -> str:
     for text in (doc.title, _opening_text(doc)):
         for line in (text or "").splitlines():
             p = period_of(line)
-            if _MONTHS.fullmatch(p):
+            if _MONTH_SPAN.fullmatch(p):
                 return p
             m = _REPORT_WORD.search(line)
             if m:
                 for word in line[m.end() :].split()[:4]:  # "mars 2026", "per 31 augusti"
-                    if not word[:1].isdigit() and months_to(word):
-                        return months_to(word)
+                    span = months_to(word) if not word[:1].isdigit() else ""
+                    if span:
+                        return span
             t = _TERTIAL.search(line)
             if t:
                 return "jan-apr" if t.group(1) == "1" else "jan-aug"

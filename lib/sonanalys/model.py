@@ -111,7 +111,7 @@ class Document:
     doc_type: str = "other"
     municipality: str = ""
     doc_year: int | None = None
-    doc_period: str = ""  # the months it reports on, from January (``jan-mar``), or ''
+    doc_period: str = ""  # the months it reports on (``jan-mar``), or '' (a budget, a plan)
     title: str = ""
     format: str = "text"  # 'text', 'pdf', 'docx', 'xlsx', 'csv'
     page_starts: list[int] = field(default_factory=list)  # first line of each page or sheet

@@ -50,8 +50,9 @@ _PREVIOUS_YEAR = re.compile(
 def resolve_time(df: pd.DataFrame, full_year_kinds: tuple[str, ...]) -> pd.DataFrame:
     """Fill the year a document leaves implicit and name the period.
 
-    - ``Periodens …`` (period ``perioden``) is the document's reporting period
-      (the month range its tables name), in the document's year.
+    - ``Periodens …`` (period ``perioden``) is the document's reporting period: the
+      month range its tables name, else the months it says it reports on
+      (``doc_period``: ``Delårsrapport mars 2026`` → ``jan-mar``), in the document's year.
     - A value without a year in a dated document (delårsrapport, internbudget) is of the
       document's year, or of the year before when its column says so (``Utfall fg år``,
       ``föregående år``); ``year_source`` then says ``dokument``.
