@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -283,3 +285,18 @@ def test_the_months_a_document_reports_on(opening, period):
 
     doc = read_text(f"# {opening}\n\nText.\n", "rapport.txt")
     assert doc.doc_period == period
+
+
+def test_a_running_header_above_the_title_is_not_the_title():
+    from sonanalys.readers import read, read_text
+
+    # Göteborg's PDF, p. 1: the running header "Nämnden för Intraservice" stands above
+    # "Delårsrapport mars 2026-" / "nämnder och styrelser"
+    doc = read(Path(__file__).parent / "corpus" / "pdf"
+               / "goteborg_intraservice_delarsrapport_2026_mars.pdf")  # fmt: skip
+    assert doc.title == "Delårsrapport mars 2026- nämnder och styrelser"
+    text = "# Socialnämnden\n\nDelårsrapport augusti 2025 –\n\nVimmerby kommun\n\nText.\n"
+    assert read_text(text, "v.txt").title == "Delårsrapport augusti 2025 – Vimmerby kommun"
+    # a first heading that names the kind of document stays the title
+    text = "# Internbudget 2024\n\nSocialnämnden\n\nDelårsrapport augusti 2023\n"
+    assert read_text(text, "i.txt").title == "Internbudget 2024"

@@ -80,14 +80,37 @@ _KEY_VALUE = re.compile(r"^[\wåäöÅÄÖ_-]{2,20}:\s")
 
 
 def title_of(doc: Document) -> str:
+    """The document's title: its first heading or short paragraph — unless that names no
+    kind of document and a short line of the opening does (``Nämnden för Intraservice``,
+    a running header, above ``Delårsrapport mars 2026-`` / ``nämnder och styrelser``:
+    the title, joined where a hyphen or dash broke it)."""
+    first = ""
     for b in doc.blocks:
         if _KEY_VALUE.match(b.text if isinstance(b, Heading | Paragraph) else ""):
             continue
         if isinstance(b, Heading) and len(b.text) > 8 and not re.match(r"(?i)innehåll", b.text):
-            return b.text
+            first = b.text
+            break
         if isinstance(b, Paragraph) and 8 < len(b.text) < 200:
-            return b.text
-    return ""
+            first = b.text
+            break
+    if _names_a_kind(first):
+        return first
+    opening = [
+        b for b in doc.blocks[:12]
+        if isinstance(b, Heading | Paragraph) and not _KEY_VALUE.match(b.text)
+    ]  # fmt: skip
+    for k, b in enumerate(opening):
+        text = b.text.strip()
+        if 8 < len(text) <= 100 and not text.endswith(".") and _names_a_kind(text):
+            if text.endswith(("-", "–")) and k + 1 < len(opening):
+                text = f"{text} {opening[k + 1].text.strip()}"
+            return text
+    return first
+
+
+def _names_a_kind(text: str) -> bool:
+    return any(pattern.search(text) for _kind, pattern in _TYPE_PATTERNS)
 
 
 def doc_type(doc: Document, file_kind: str = "text") -> str:
