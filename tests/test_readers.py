@@ -278,6 +278,12 @@ def test_a_table_of_contents_on_one_line_is_page_numbers(tmp_path):
         ("Tertialrapport 1 2025", "jan-apr"),
         ("Social- och omsorgsnämndens internbudget för 2024 med plan 2025-2029", ""),  # 002
         ("Reviderad åtgärdsplan social- och omsorgsnämnden 2021", ""),  # 000
+        # prose, not a title: a month after "uppföljning" there says nothing of the period
+        (
+            "Nämnden gör en uppföljning av placeringarna i mars och april, med jämförelser mot "
+            "föregående år och en bedömning av helåret",
+            "",
+        ),
     ],
 )
 def test_the_months_a_document_reports_on(opening, period):

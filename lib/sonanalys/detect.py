@@ -94,7 +94,7 @@ def title_of(doc: Document) -> str:
         if isinstance(b, Paragraph) and 8 < len(b.text) < 200:
             first = b.text
             break
-    if _names_a_kind(first):
+    if _kind_named(first):
         return first
     opening = [
         b for b in doc.blocks[:12]
@@ -102,24 +102,28 @@ def title_of(doc: Document) -> str:
     ]  # fmt: skip
     for k, b in enumerate(opening):
         text = b.text.strip()
-        if 8 < len(text) <= 100 and not text.endswith(".") and _names_a_kind(text):
+        if 8 < len(text) <= _SHORT and not text.endswith(".") and _kind_named(text):
             if text.endswith(("-", "–")) and k + 1 < len(opening):
                 text = f"{text} {opening[k + 1].text.strip()}"
             return text
     return first
 
 
-def _names_a_kind(text: str) -> bool:
-    return any(pattern.search(text) for _kind, pattern in _TYPE_PATTERNS)
+_SHORT = 100  # characters: a line this short can be a title, not a sentence of prose
+
+
+def _kind_named(text: str) -> str:
+    """The first kind of document ``text`` names (``delarsrapport``…), or ''."""
+    return next((kind for kind, pattern in _TYPE_PATTERNS if pattern.search(text or "")), "")
 
 
 def doc_type(doc: Document, file_kind: str = "text") -> str:
     """atgardsplan, delarsrapport, internbudget, volymtabell or other; the title decides
     first, then the opening text, then what the whole document talks about most."""
     for text in (doc.title, _opening_text(doc)):
-        for kind, pattern in _TYPE_PATTERNS:
-            if pattern.search(text or ""):
-                return kind
+        kind = _kind_named(text)
+        if kind:
+            return kind
     if file_kind in ("xlsx", "csv"):
         return "volymtabell" if doc.tables else "other"
     full = " ".join(b.text for b in doc.blocks if isinstance(b, Heading | Paragraph))
@@ -223,14 +227,17 @@ _TERTIAL = re.compile(r"\btertial(?:rapport|uppföljning)?\s+([12])\b", re.IGNOR
 
 def report_period(doc: Document) -> str:
     """The months the document reports on (``jan-mar``): a month range its title or
-    opening text names (``januari-augusti``, ``per 31 augusti``), else January up to the
-    month that follows the name of the report (``Delårsrapport mars 2026``), else tertial
-    1 or 2; '' when it names none (a budget, a plan)."""
+    opening text names (``januari-augusti``, ``Efter augusti visar prognosen…``), else,
+    in a line short enough to be a title, January up to the month that follows the name
+    of the report (``Delårsrapport mars 2026``) or tertial 1 or 2; '' when it names none
+    (a budget, a plan)."""
     for text in (doc.title, _opening_text(doc)):
         for line in (text or "").splitlines():
             p = period_of(line)
             if _MONTH_SPAN.fullmatch(p):
                 return p
+            if len(line) > _SHORT:  # prose: "en uppföljning av … i mars" is no title
+                continue
             m = _REPORT_WORD.search(line)
             if m:
                 for word in line[m.end() :].split()[:4]:  # "mars 2026", "per 31 augusti"

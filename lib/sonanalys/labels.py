@@ -140,10 +140,8 @@ def period_of(text: str) -> str:
         if a and b:
             return f"{_MONTH_ABBR[a - 1]}-{_MONTH_ABBR[b - 1]}"
     m = _UP_TO_MONTH.search(t)
-    if m:
-        b = _month_number(m.group("m"))
-        if b:
-            return f"jan-{_MONTH_ABBR[b - 1]}" if b > 1 else "jan"
+    if m and months_to(m.group("m")):
+        return months_to(m.group("m"))
     if re.search(r"helår|helårs", t, re.IGNORECASE):
         return "helår"
     m = _MONTH_YY.search(t)
