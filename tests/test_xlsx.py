@@ -105,3 +105,36 @@ def test_frame_writer_writes_parts_and_types_empty_columns_as_text(tmp_path):
     gone.append(pd.DataFrame({"a": [1]}))
     gone.discard()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["delar.csv", "delar.parquet"]
+
+
+def test_frame_writer_files_do_not_depend_on_how_the_rows_came_in_parts(tmp_path, monkeypatch):
+    """Parquet row groups are cut at every ``ROW_GROUP`` rows, not where a part ended, so
+    one part or many (as worker processes and batches deliver them) give the same bytes."""
+    import itertools
+
+    import pandas as pd
+
+    from sonanalys import io
+    from sonanalys.io import FrameWriter
+
+    monkeypatch.setattr(io, "ROW_GROUP", 7)
+    df = pd.DataFrame({
+        "etikett": [f"rad {i}" if i % 4 else "" for i in range(40)],
+        "värde": [i * 1.5 if i % 3 else float("nan") for i in range(40)],
+        "år": pd.array([2020 + i % 5 if i % 6 else None for i in range(40)], dtype="Int64"),
+    })  # fmt: skip
+    cuts = {"hel": [0, 40], "delar": [0, 3, 4, 15, 15, 29, 40], "rader": list(range(41))}
+    for name, at in cuts.items():
+        w = FrameWriter(tmp_path / name, "f")
+        for a, b in itertools.pairwise(at):
+            w.append(df.iloc[a:b].reset_index(drop=True))
+        w.close()
+    for ext in ("parquet", "csv"):
+        whole = (tmp_path / "hel" / f"f.{ext}").read_bytes()
+        for name in ("delar", "rader"):
+            assert (tmp_path / name / f"f.{ext}").read_bytes() == whole, (name, ext)
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(tmp_path / "delar" / "f.parquet").metadata
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [7] * 5 + [5]
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "rader" / "f.parquet"), df)

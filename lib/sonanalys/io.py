@@ -52,13 +52,17 @@ def write_frame(df: pd.DataFrame, out_dir: Path, name: str) -> list[Path]:
     return w.close()
 
 
+ROW_GROUP = 16_384  # rows in each parquet row group but the last
+
+
 class FrameWriter:
     """``name.csv`` and ``name.parquet`` written a part at a time (one batch of
     documents' rows), so a frame need never be whole in memory: each part is appended
-    to the CSV and written as a parquet row group at once. Both files appear at
-    ``close``, atomically; until then they are temporary files beside them (removed by
-    ``discard``). The first part sets the columns and their types; a column with no
-    value yet is text."""
+    to the CSV at once, and the parquet file gets row groups of ``ROW_GROUP`` rows
+    whatever the parts, so its bytes depend on the rows only, not on how they were cut
+    into parts. Both files appear at ``close``, atomically; until then they are
+    temporary files beside them (removed by ``discard``). The first part sets the
+    columns and their types; a column with no value yet is text."""
 
     def __init__(self, out_dir: Path, name: str):
         self.out_dir, self.name = Path(out_dir), name
@@ -70,6 +74,8 @@ class FrameWriter:
             self._tmp[ext] = Path(tmp)
         self._schema = None
         self._parquet = None
+        self._held: list = []  # parquet rows not yet in a row group (fewer than ROW_GROUP)
+        self._held_rows = 0
         self.rows = 0
 
     def append(self, df: pd.DataFrame) -> None:
@@ -85,19 +91,33 @@ class FrameWriter:
                       for f in found]  # fmt: skip
             self._schema = pa.schema(fields, metadata=found.metadata)
             self._parquet = pq.ParquetWriter(self._tmp["parquet"], self._schema)
-        table = pa.Table.from_pandas(df, schema=self._schema, preserve_index=False)
-        self._parquet.write_table(table)
+        self._held.append(pa.Table.from_pandas(df, schema=self._schema, preserve_index=False))
+        self._held_rows += len(df)
+        if self._held_rows >= ROW_GROUP:
+            held = pa.concat_tables(self._held)
+            whole = self._held_rows - self._held_rows % ROW_GROUP
+            self._write_groups(held.slice(0, whole))
+            self._held, self._held_rows = [held.slice(whole)], self._held_rows - whole
         safe_csv_frame(df).to_csv(
             self._tmp["csv"], index=False, encoding="utf-8", lineterminator="\n",
             mode="w" if first else "a", header=first,
         )  # fmt: skip
         self.rows += len(df)
 
+    def _write_groups(self, table) -> None:
+        # contiguous columns: the file's pages must not depend on where parts were joined
+        self._parquet.write_table(table.combine_chunks(), row_group_size=ROW_GROUP)
+
     def close(self) -> list[Path]:
         """Put both files in place; their paths. (At least one part must be appended:
         it says the columns.)"""
         try:
             if self._parquet is not None:
+                import pyarrow as pa
+
+                if self._held_rows or not self.rows:  # the last rows; or an empty frame
+                    self._write_groups(pa.concat_tables(self._held))
+                self._held = []
                 self._parquet.close()
             done = []
             for ext in ("csv", "parquet"):
