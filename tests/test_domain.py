@@ -586,3 +586,31 @@ def test_a_rate_per_1000_is_called_0_20_only_when_its_age_band_is():
     r = parse([RAW])
     p = build(r.observations, r.cells)["placements"]
     assert set(p[p["unit"] == "per1000"]["measure"]) == {"per 1 000 inv 0–20 år"}
+
+
+def test_text_columns_are_checked_as_pandera_checks_str_once_per_column():
+    """The schemas' text dtype gives pandera's own verdicts (a text column passes, and so
+    does an object column of strings; numbers and nulls fail) but answers a column of
+    exactly pandas' text dtype with one truth value, not one per row."""
+    import pandera.errors
+    import pandera.pandas as pa
+    from pandera.engines.pandas_engine import Engine
+
+    from sonanalys.domain.schemas import STR, TEXT
+
+    text = pd.Series(["HVB", ""]).astype(str)
+    assert STR.check(Engine.dtype(text.dtype), text) is True
+    cases = {
+        "text": (text, True),
+        "object": (pd.Series(["HVB", "SiS"], dtype=object), True),
+        "numbers": (pd.Series([1, 2]), False),
+        "null": (pd.Series(["HVB", None], dtype=object), False),
+    }
+    for s, ok in cases.values():
+        for column in (TEXT, pa.Column(str, nullable=False)):  # ours and pandera's
+            schema = pa.DataFrameSchema({"c": column})
+            if ok:
+                schema.validate(pd.DataFrame({"c": s}))
+            else:
+                with pytest.raises(pandera.errors.SchemaError):
+                    schema.validate(pd.DataFrame({"c": s}))
