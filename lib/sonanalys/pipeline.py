@@ -236,8 +236,6 @@ def _part(read: list[tuple]) -> _Part:
         docs,
         cells=frame([x for _, _, _, c, _ in read for x in c], CELL_COLUMNS),
     )
-    for _, o, r, c, _ in read:  # the records are in the frames now: memory for the build
-        o.clear(), r.clear(), c.clear()
     built = build(
         result.observations, result.cells, [(d.source, d.doc_type) for d in docs],
         with_followup=False,
