@@ -246,7 +246,7 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """The frame with its schema's columns in order and dtypes set (also when empty),
     then validated: a builder that breaks its contract fails here, loudly."""
     schema = SCHEMAS[name]
-    out = pd.DataFrame(index=df.index)
+    columns = {}
     for col, spec in schema.columns.items():
         s = df[col] if col in df.columns else pd.Series(index=df.index, dtype="object")
         dtype = str(spec.dtype)
@@ -258,5 +258,7 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
             s = s.astype(bool)
         else:
             s = s.astype(dtype)
-        out[col] = s
+        columns[col] = s
+    # one frame from all columns (a column at a time costs an insert each)
+    out = pd.DataFrame(columns, index=df.index)
     return schema.validate(out.reset_index(drop=True))
