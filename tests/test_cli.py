@@ -148,13 +148,11 @@ def test_a_municipality_for_a_file_not_read_is_said(tmp_path, capsys):
     assert "inget läst dokument heter data/raw/nope.txt (ange filens namn, utan mapp)" in err
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_batches_of_documents_give_the_frames_of_one_pass(tmp_path, monkeypatch, jobs):
+def test_batches_of_documents_give_the_frames_of_one_pass(tmp_path, monkeypatch):
     """``sonanalys parse`` builds, accounts and writes a batch of documents at a time, so
-    memory stays flat: in batches of a few hundred observations (one process), or a part
-    of one file per worker process (two), with error files and corpus excerpts among
-    them, every frame, the workbook's sheets and the accounting equal one pass over
-    everything in memory."""
+    memory stays flat: in batches of a few hundred observations (many batches, with
+    error files and corpus excerpts among them) every frame, the workbook's sheets and
+    the accounting equal one pass over everything in memory."""
     from openpyxl import load_workbook
 
     from sonanalys import pipeline
@@ -165,8 +163,7 @@ def test_batches_of_documents_give_the_frames_of_one_pass(tmp_path, monkeypatch,
     whole = pipeline.process(inputs)
     pipeline.write_processed(whole, tmp_path / "whole", inputs)
     monkeypatch.setattr(pipeline, "BATCH_OBSERVATIONS", 300)
-    monkeypatch.setattr(pipeline, "CHUNK_BYTES", 1)
-    done = pipeline.process_to(inputs, tmp_path / "batched", jobs=jobs)
+    done = pipeline.process_to(inputs, tmp_path / "batched", jobs=2)
     batches = pd.read_parquet(tmp_path / "batched" / "observations.parquet")
     assert len(whole.result.observations) > 6 * 300  # several batches
     for name in ALL_FRAMES:
@@ -188,35 +185,6 @@ def test_batches_of_documents_give_the_frames_of_one_pass(tmp_path, monkeypatch,
     assert (got.table_lines, got.lines_read, got.unread) == (
         acc.table_lines, acc.lines_read, acc.unread)  # fmt: skip
     assert done.warnings == whole.frames.warnings
-    assert done.errors == whole.result.errors and len(done.errors) > 0
-
-
-def test_worker_parts_are_consecutive_files_of_about_the_same_input(tmp_path, monkeypatch):
-    """Each worker process reads, builds and accounts a part of consecutive files: about
-    ``CHUNK_BYTES`` of input, or three parts per worker when the corpus is small; a
-    file is never split and every file is in exactly one part, in order."""
-    from sonanalys import pipeline
-
-    files = []
-    for i, size in enumerate([500, 10, 10, 700, 10, 300, 300, 10, 900, 1]):
-        f = tmp_path / f"{i:02d}.txt"
-        f.write_bytes(b"x" * size)
-        files.append(f)
-    files.append(tmp_path / "saknas.txt")  # read_document will say it is missing
-    monkeypatch.setattr(pipeline, "CHUNK_BYTES", 1000)
-    parts = pipeline._chunks(files, jobs=1)  # 2 741 bytes: three parts of 913 or more
-    assert [p for part in parts for p in part] == files
-    assert [[f.name for f in part] for part in parts] == [
-        ["00.txt", "01.txt", "02.txt", "03.txt"],
-        ["04.txt", "05.txt", "06.txt", "07.txt", "08.txt"],
-        ["09.txt", "saknas.txt"],
-    ]
-    by_four = pipeline._chunks(files, jobs=4)  # 228 bytes or more a part
-    assert [[int(f.stem) for f in part] for part in by_four[:-1]] == [
-        [0], [1, 2, 3], [4, 5], [6], [7, 8]]  # fmt: skip
-    assert [f.name for f in by_four[-1]] == ["09.txt", "saknas.txt"]
-    monkeypatch.setattr(pipeline, "CHUNK_BYTES", 600)  # the cap, for a big corpus
-    assert [len(p) for p in pipeline._chunks(files, jobs=1)] == [4, 3, 2, 2]
 
 
 @pytest.mark.parametrize(("env", "pool"), [(None, "system"), ("mimalloc", "mimalloc")])

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,7 +26,6 @@ from .model import Document, DocumentError
 from .prose import prose_observations
 from .readers import SUFFIXES, read
 from .tables import CELL_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS, interpret
-from .workers import in_order
 
 _INT_COLUMNS = ("doc_year", "page", "year", "line")
 # folders of reference data beside the documents (Kolada groups and snapshot), not documents
@@ -223,9 +223,45 @@ def read_document(
 
 def read_documents(files: list[Path], jobs: int, progress: bool, municipalities: Municipalities):
     """Each file's ``read_document``, in the files' order, from ``jobs`` worker processes
-    (one: in this process); the same frames for any number of jobs."""
-    read_one = functools.partial(read_document, municipalities=municipalities)
-    return in_order(read_one, files, jobs, progress)
+    (one: in this process). The order, not the finishing time, decides the output, so
+    any number of jobs gives the same frames."""
+    bar = None
+    if progress and len(files) > 5:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), unit="dokument", file=sys.stderr)
+    try:
+        if jobs <= 1 or len(files) < 2:
+            for f in files:
+                yield read_document(f, municipalities)
+                if bar is not None:
+                    bar.update()
+            return
+        from collections import deque
+        from concurrent.futures import ProcessPoolExecutor
+
+        # a window of files in flight, so finished documents wait in memory only while
+        # the caller catches up, never the whole corpus
+        window = 2 * jobs
+        with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+            read_one = functools.partial(read_document, municipalities=municipalities)
+            pending: deque = deque()
+            queue = iter(files)
+            for f in queue:
+                pending.append(pool.submit(read_one, f))
+                if len(pending) >= window:
+                    break
+            while pending:
+                res = pending.popleft().result()
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending.append(pool.submit(read_one, nxt))
+                yield res
+                if bar is not None:
+                    bar.update()
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def parse(

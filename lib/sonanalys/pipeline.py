@@ -1,10 +1,9 @@
 """The pipeline's disk edge: documents in ``data/raw`` → every frame in ``data/processed``.
 
 ``process`` is pure (paths in, frames out, all in memory, for the library);
-``process_to`` is what ``sonanalys parse`` runs: a batch of documents is read, built into
-its frames, accounted and written before the next one is read — in this process, or with
-several jobs, each worker process doing a part of consecutive files and this process
-writing the parts in order — so memory stays flat however many documents there are.
+``process_to`` is what ``sonanalys parse`` runs: documents are read one at a time (in
+worker processes), and a batch of documents' frames is built, accounted and written
+before the next batch is read, so memory stays flat however many documents there are.
 Both write through the same writers, each file atomically; ``ensure_processed`` re-parses
 only when the inputs changed, judged by a manifest of the inputs' names and SHA-256 (no
 timestamps, so re-runs are byte-identical); ``load`` reads one frame back, checked
@@ -13,7 +12,6 @@ against its schema.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -36,11 +34,9 @@ from .observations import (
     frame,
     iter_files,
     parse,
-    read_document,
     read_documents,
 )
 from .tables import CELL_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS
-from .workers import in_order
 
 MANIFEST = "manifest.json"
 WORKBOOK = "sonanalys.xlsx"
@@ -205,78 +201,6 @@ def _finish(
 
 
 BATCH_OBSERVATIONS = 20_000  # a batch's observations before its frames are built and written
-# input a worker process reads, builds and accounts as one part (at most; a small corpus
-# is cut finer, so every worker has parts to do). Each part's build has a fixed cost (a
-# few tenths of a second) and each worker holds its part: 500 kB (about nine documents
-# like the seeds) was as fast as 1 and 2 MB on 500 documents, with the least memory
-CHUNK_BYTES = 500_000
-
-
-@dataclass
-class _Part:
-    """Documents read, interpreted, built and accounted together: a batch's frames,
-    ready to be written, made in this process or in a worker and sent back."""
-
-    rows: list[dict]  # the documents frame's rows
-    errors: list[str]  # files that could not be read
-    frames: dict[str, pd.DataFrame]  # the parse's frames and the built ones
-    accounting: Accounting
-    report_warnings: int
-    warnings: list[tuple[str, str]]  # (source, an expected table that is missing)
-
-
-def _part(read: list[tuple]) -> _Part:
-    """``read_document``'s results, in order, as one part (built without the åtgärder
-    follow-up, which spans parts and is made at the end)."""
-    docs = [d for d, *_ in read if d is not None]
-    rows = [_document_row(d, len(o)) for d, o, *_ in read if d is not None]
-    result = ParseResult(
-        frame([x for _, o, _, _, _ in read for x in o], OBSERVATION_COLUMNS),
-        frame([x for _, _, r, _, _ in read for x in r], REPORT_COLUMNS),
-        docs,
-        cells=frame([x for _, _, _, c, _ in read for x in c], CELL_COLUMNS),
-    )
-    built = build(
-        result.observations, result.cells, [(d.source, d.doc_type) for d in docs],
-        with_followup=False,
-    )  # fmt: skip
-    frames = {"observations": result.observations, "cells": result.cells,
-              "parse_report": result.report} | built.frames  # fmt: skip
-    return _Part(
-        rows=rows,
-        errors=[e for d, *_, e in read if d is None],
-        frames=frames,
-        accounting=account(result),
-        report_warnings=int((result.report["severity"] == "warning").sum()),
-        warnings=list(built.warnings),
-    )
-
-
-def _read_part(files: list[Path], municipalities: Municipalities) -> _Part:
-    """A worker's job: ``files`` read and made one part."""
-    return _part([read_document(f, municipalities) for f in files])
-
-
-def _chunks(files: list[Path], jobs: int) -> list[list[Path]]:
-    """The files, in order, cut into consecutive parts of about ``CHUNK_BYTES`` of input,
-    or finer for a small corpus (three parts per worker); a file is never cut."""
-    sizes = []
-    for f in files:
-        try:
-            sizes.append(f.stat().st_size)
-        except OSError:  # read_document says what is wrong with it
-            sizes.append(0)
-    target = max(1, min(CHUNK_BYTES, sum(sizes) // (3 * jobs)))
-    out: list[list[Path]] = []
-    part: list[Path] = []
-    size = 0
-    for f, n in zip(files, sizes, strict=True):
-        part.append(f)
-        size += n
-        if size >= target:
-            out.append(part)
-            part, size = [], 0
-    return [*out, part] if part else out
 
 
 @dataclass
@@ -304,11 +228,9 @@ def process_to(
     municipalities: Municipalities = UNSAID,
 ) -> Summary:
     """Parse, build, account and write every frame to ``out``, a batch of documents at a
-    time: ``BATCH_OBSERVATIONS`` in one process; with ``jobs`` > 1, parts of about
-    ``CHUNK_BYTES`` of input, each read, built and accounted in a worker process. The
-    files equal ``write_processed(process(...))``'s in content, and are the same bytes
-    for any number of ``jobs``. Only what spans documents is kept to the end: the
-    åtgärder (a plan is followed up in the next plan) and the sum checks."""
+    time (``BATCH_OBSERVATIONS``): the files equal ``write_processed(process(...))``'s in
+    content, for any number of ``jobs``. Only what spans documents is kept to the end:
+    the åtgärder (a plan is followed up in the next plan) and the sum checks."""
     inputs = list(inputs)
     out = Path(out)
     files, skipped = iter_files(inputs)
@@ -321,42 +243,50 @@ def process_to(
     infos: list[dict] = []
     errors: list[str] = []
     warnings: list[tuple[str, str]] = []
+    batch: list[tuple] = []
 
-    def write(part: _Part) -> None:
+    def flush() -> None:
         nonlocal acc, report_warnings
-        infos.extend(part.rows)
-        errors.extend(part.errors)
-        acc = acc + part.accounting
-        report_warnings += part.report_warnings
-        warnings.extend(part.warnings)
-        for name in ("observations", "cells", "parse_report", *per_batch):
-            writers[name].append(part.frames[name])
+        docs = [d for d, *_ in batch if d is not None]
+        result = ParseResult(
+            frame([x for _, o, _, _ in batch for x in o], OBSERVATION_COLUMNS),
+            frame([x for _, _, r, _ in batch for x in r], REPORT_COLUMNS),
+            docs,
+            cells=frame([x for _, _, _, c in batch for x in c], CELL_COLUMNS),
+        )
+        built = build(
+            result.observations,
+            result.cells,
+            [(d.source, d.doc_type) for d in docs],
+            with_followup=False,  # made once at the end, from every batch's åtgärder
+        )
+        acc = acc + account(result)
+        report_warnings += int((result.report["severity"] == "warning").sum())
+        writers["observations"].append(result.observations)
+        writers["cells"].append(result.cells)
+        writers["parse_report"].append(result.report)
+        for name in per_batch:
+            writers[name].append(built[name])
         for name, parts in kept.items():
-            parts.append(part.frames[name])
+            parts.append(built[name])
+        warnings.extend(built.warnings)
+        batch.clear()
         release_memory()
 
     try:
-        if jobs > 1 and len(files) > 1:
-            # each worker reads a part's documents and builds and accounts them; this
-            # process writes the parts in order
-            chunks = _chunks(files, jobs)
-            read_part = functools.partial(_read_part, municipalities=municipalities)
-            for part in in_order(read_part, chunks, jobs, progress, [len(c) for c in chunks]):
-                write(part)
-        else:
-            batch: list[tuple] = []
-            n_obs, flushed = 0, False
-            for res in read_documents(files, 1, progress, municipalities):
-                batch.append(res)
-                n_obs += len(res[1])
-                if n_obs >= BATCH_OBSERVATIONS:
-                    write(_part(batch))
-                    batch.clear()
-                    n_obs, flushed = 0, True
-            if batch or not flushed:
-                # the last batch; with no documents, empty frames of the right shape
-                write(_part(batch))
-                batch.clear()
+        n_obs, flushed = 0, False
+        for doc, o, r, c, error in read_documents(files, jobs, progress, municipalities):
+            if doc is None:
+                errors.append(error)
+            else:
+                infos.append(_document_row(doc, len(o)))
+            batch.append((doc, o, r, c))
+            n_obs += len(o)
+            if n_obs >= BATCH_OBSERVATIONS:
+                flush()
+                n_obs, flushed = 0, True
+        if batch or not flushed:
+            flush()  # the last batch; with no documents, empty frames of the right shape
         writers["parse_report"].append(
             frame([document_problem(s, w, "warning") for s, w in warnings], REPORT_COLUMNS)
         )
