@@ -614,3 +614,17 @@ def test_text_columns_are_checked_as_pandera_checks_str_once_per_column():
             else:
                 with pytest.raises(pandera.errors.SchemaError):
                     schema.validate(pd.DataFrame({"c": s}))
+
+
+@pytest.mark.parametrize(
+    ("year", "period", "days"),
+    [(2024, "helår", 366), (2023, "helår", 365), (2023, "jan-aug", 243), (2024, "jan-feb", 60),
+     (2023, "aug-jan", None), (2023, "perioden", None), (pd.NA, "helår", None)],
+)  # fmt: skip
+def test_days_of_a_period(year, period, days):
+    """The days a cost per care day is derived over: a year's, or a month range's in that
+    year; none for a backwards range, an unnamed period or no year."""
+    from sonanalys.domain.common import days_of
+
+    got = days_of(year, period)
+    assert math.isnan(got) if days is None else got == days, got

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..numparse import format_sv
-from .common import MNKR_PER, PROVENANCE, days_in, resolve_time
+from .common import MNKR_PER, PROVENANCE, days_of, resolve_time
 
 GROUPS = ("0–20 år", "barn och unga", "barn", "unga", "vuxna", "")
 CARE_FORMS = (
@@ -228,26 +228,25 @@ def _derived(o: pd.DataFrame, reported_cost: pd.DataFrame) -> pd.DataFrame:
         & o["row_label"].str.contains(r"(?i)^total")
         & o["unit"].eq("antal")
     ]
-    keys = ["source", "table_id", "column_label"]
-    # each table column's persons and reported cost, grouped once (not filtered per group)
-    persons_in = {k: g for k, g in persons.groupby(keys, sort=False, dropna=False)}
-    cost_in = {k: g for k, g in reported_cost.groupby(keys, sort=False, dropna=False)}
-    for key, m in money.groupby(keys, sort=True):
-        p = persons_in.get(key)
-        if len(m) != 1 or p is None or len(p) != 1:
+    # each table column's money, persons and reported cost, as plain records: a
+    # DataFrame per group costs more than the arithmetic
+    money_in, persons_in, cost_in = (_by_column(df) for df in (money, persons, reported_cost))
+    for key in sorted(money_in):
+        ms, p = money_in[key], persons_in.get(key)
+        if len(ms) != 1 or p is None or len(p) != 1:
             continue
-        m, p = m.iloc[0], p.iloc[0]
+        m, p = ms[0], p[0]
         period = "helår" if m["value_kind"] in ("prognos", "budget", "bokslut") else m["period"]
-        nd = days_in(pd.Series([m["year"]]), pd.Series([period])).iloc[0]
+        nd = days_of(m["year"], period)
         if np.isnan(nd) or p["value"] == 0:
             continue
         kr = m["value"] * MNKR_PER[m["unit"]] * 1e6
         value = round(kr / (p["value"] * nd), 1)
         rep = cost_in.get(key)
-        reported = float(rep["value"].iloc[0]) if rep is not None and len(rep) == 1 else np.nan
+        reported = float(rep[0]["value"]) if rep is not None and len(rep) == 1 else np.nan
         out.append(
             {
-                **m.to_dict(),
+                **m,
                 "row_label": f"{m['row_label']} / ({p['row_label']} × dygn)",
                 "measure": "kostnad per vårddygn",
                 "basis": "beräknad",
@@ -263,3 +262,11 @@ def _derived(o: pd.DataFrame, reported_cost: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(out)
+
+
+def _by_column(df: pd.DataFrame) -> dict[tuple[str, str, str], list[dict]]:
+    """The frame's rows as records, by (source, table_id, column_label)."""
+    out: dict[tuple[str, str, str], list[dict]] = {}
+    for rec in df.to_dict("records"):
+        out.setdefault((rec["source"], rec["table_id"], rec["column_label"]), []).append(rec)
+    return out

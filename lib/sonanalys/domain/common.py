@@ -77,25 +77,21 @@ def resolve_time(df: pd.DataFrame, full_year_kinds: tuple[str, ...]) -> pd.DataF
     return df
 
 
-def days_in(year: pd.Series, period: pd.Series) -> pd.Series:
+def days_of(year, period) -> float:
     """Days of a period: a year's days for ``helår``, a month range's days in that year
-    (``jan-aug`` 2023: 243), NaN when the period is not one of these."""
+    (``jan-aug`` 2023: 243), NaN when the period is not one of these (or no year)."""
     from ..numparse import MONTHS
 
-    out = np.full(len(year), np.nan)
-    for i, (y, p) in enumerate(zip(year, period, strict=True)):
-        if pd.isna(y):
-            continue
-        y = int(y)
-        if p == "helår":
-            out[i] = (pd.Timestamp(y + 1, 1, 1) - pd.Timestamp(y, 1, 1)).days
-            continue
-        m = _MONTH_RANGE.fullmatch(str(p).lower())
-        if not m:
-            continue
-        a, b = str(p).lower().split("-")
-        if a in MONTHS and b in MONTHS and MONTHS[a] <= MONTHS[b]:
-            start = pd.Timestamp(y, MONTHS[a], 1)
-            end = pd.Timestamp(y, MONTHS[b], 1) + pd.offsets.MonthEnd(0)
-            out[i] = (end - start).days + 1
-    return pd.Series(out, index=year.index)
+    if pd.isna(year):
+        return np.nan
+    y = int(year)
+    if period == "helår":
+        return float((pd.Timestamp(y + 1, 1, 1) - pd.Timestamp(y, 1, 1)).days)
+    if not _MONTH_RANGE.fullmatch(str(period).lower()):
+        return np.nan
+    a, b = str(period).lower().split("-")
+    if a in MONTHS and b in MONTHS and MONTHS[a] <= MONTHS[b]:
+        start = pd.Timestamp(y, MONTHS[a], 1)
+        end = pd.Timestamp(y, MONTHS[b], 1) + pd.offsets.MonthEnd(0)
+        return float((end - start).days + 1)
+    return np.nan
