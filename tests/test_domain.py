@@ -261,7 +261,7 @@ def test_budget_columns_of_the_period_and_of_the_year_before():
     assert got == [
         ("Period / Utfall", "utfall", 2026, "dokument", "jan-mar", 373.6),
         ("Period / Budget", "budget", 2026, "dokument", "jan-mar", 375.7),
-        ("Period / Avvik / else", "avvikelse", 2026, "dokument", "jan-mar", -2.1),
+        ("Period / Avvikelse", "avvikelse", 2026, "dokument", "jan-mar", -2.1),
         ("Period / Utfall / fg år", "utfall", 2025, "dokument", "jan-mar", 346.2),
         ("Helår / Prognos", "prognos", 2026, "dokument", "helår", 1513.3),
         ("Helår / Fg / prognos", "föregående prognos", 2026, "dokument", "helår", 1506.8),

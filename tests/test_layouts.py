@@ -179,3 +179,25 @@ def test_a_footnote_mark_on_a_value(read):
     cell = obs[(obs["row_label"] == "Barn och unga") & (obs["column_label"] == "Avvikelse")]
     assert cell["value"].tolist() == [-400.0] and cell["cell_text"].tolist() == ["-400*"]
     assert report.empty
+
+
+def test_header_words_broken_over_two_rows():
+    """A narrow column breaks a header word over two rows, with a hyphen or without one
+    (``Avvik`` / ``else``): the column is named by the whole word. Two words stay two:
+    ``Fg`` / ``prognos`` (an abbreviation), ``Utfall`` / ``period``."""
+    from sonanalys.tables import columns_from_header
+
+    header = [
+        ["", "Period", "", "", "Helår", "", "Prognos-"],
+        ["", "Utfall", "Avvik", "Bud", "Fg", "Utfall", "avvikelse"],
+        ["", "period", "else", "get", "prognos", "", ""],
+    ]
+    labels = [c.label for c in columns_from_header(header, 7)]
+    assert labels[1:] == [
+        "Period / Utfall / period",
+        "Period / Avvikelse",
+        "Period / Budget",
+        "Helår / Fg / prognos",
+        "Helår / Utfall",
+        "Prognosavvikelse",
+    ]

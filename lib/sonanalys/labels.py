@@ -209,6 +209,25 @@ def value_kind_of(text: str) -> str:
     return ""
 
 
+#: Words of column headers that a narrow column breaks over two rows without a hyphen
+#: (``Avvik`` / ``else``): the figures' kinds and periods.
+HEADER_WORDS = frozenset({
+    "avvikelse", "avvikelser", "budgetavvikelse", "prognosavvikelse", "prognos",
+    "helårsprognos", "budget", "utfall", "bokslut", "förändring", "förbrukning",
+    "ackumulerat", "ackumulerad", "helår", "period", "perioden", "periodens", "differens",
+    "målvärde", "jämförelse",
+})  # fmt: skip
+
+
+def completes_word(before: str, after: str) -> bool:
+    """``after`` (a header row's text) finishes the last word of ``before`` (the row
+    above's) into a header word: ``Avvik`` + ``else``. Not ``Fg`` + ``prognos`` or
+    ``Utfall`` + ``period``, which are two words."""
+    if not before[-1:].isalpha() or not after[:1].islower() or " " in after.strip():
+        return False
+    return (before.rsplit(" ", 1)[-1] + after.strip()).lower() in HEADER_WORDS
+
+
 #: Column headers that hold a time aspect rather than values ("Tidsaspekt").
 _TIME_COLUMN = re.compile(
     r"^(?:tidsaspekt|tidplan|tidpunkt|period|när|tid|år|genomförande\s?tid)$", re.IGNORECASE

@@ -207,7 +207,8 @@ def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
     """Each column's label from the header rows, top to bottom, joined by `` / ``. A
     header cell spans the blank cells to its right (``Period`` over four columns) unless a
     row above separates them (``Utfall`` / ``Resultat period`` above ``kostnader`` and a
-    blank). A word hyphen-split across rows (``Prognos-`` / ``avvikelse``) is one word."""
+    blank). A word hyphen-split across rows (``Prognos-`` / ``avvikelse``) is one word, and
+    so is a header word broken without a hyphen (``Avvik`` / ``else``)."""
     labels: list[list[str]] = [[] for _ in range(width)]
     shown: list[list[str]] = []  # each row's cells, spans filled in
     for h, row in enumerate(header):
@@ -225,6 +226,8 @@ def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
                 continue
             if labels[j] and re.search(r"[a-zåäö]-$", labels[j][-1]) and t[:1].islower():
                 labels[j][-1] = labels[j][-1][:-1] + t
+            elif labels[j] and L.completes_word(labels[j][-1], t):
+                labels[j][-1] += t  # a word broken without a hyphen (``Avvik`` / ``else``)
             else:
                 labels[j].append(t)
         shown.append(cells)
