@@ -80,6 +80,12 @@ def _same(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-9 * max(1.0, abs(a))
 
 
+def _lists(*columns: pd.Series) -> list[list]:
+    """The columns as Python lists, to be walked row by row (a pandas text column yields
+    its values one boxed scalar at a time)."""
+    return [c.tolist() for c in columns]
+
+
 def _cell_key(df: pd.DataFrame, text_col: str) -> pd.Series:
     return df["source"] + "\x1f" + df["table_id"] + "\x1f" + df[text_col]
 
@@ -91,28 +97,27 @@ def account_cells(
     obs = observations[observations["table"] != "text"]
     values: dict[str, Counter] = defaultdict(Counter)
     for key, v, hi in zip(
-        _cell_key(obs, "cell_text"), obs["value"], obs["value_high"], strict=True
+        *_lists(_cell_key(obs, "cell_text"), obs["value"], obs["value_high"]), strict=True
     ):
         values[key][(float(v), None if pd.isna(hi) else float(hi))] += 1
     tokens: dict[str, list[str]] = defaultdict(list)
     rep = report[report["table_id"] != ""]
-    for key, tok in zip(_cell_key(rep, "cell_text"), rep["token"], strict=True):
+    for key, tok in zip(*_lists(_cell_key(rep, "cell_text"), rep["token"]), strict=True):
         tokens[key].append(tok)
     years: dict[tuple[str, str], set[int]] = defaultdict(set)
     dated = obs[obs["year_source"].isin(["cell", "row"]) & obs["year"].notna()]
-    for s, t, y in zip(dated["source"], dated["table_id"], dated["year"], strict=True):
+    for s, t, y in zip(*_lists(dated["source"], dated["table_id"], dated["year"]), strict=True):
         years[(s, t)].add(int(y))
 
     total = accounted = 0
     lost: list[dict] = []
     for key, s, t, text, line in zip(
-        _cell_key(cells, "text"),
-        cells["source"],
-        cells["table_id"],
-        cells["text"],
-        cells["line"],
+        *_lists(
+            _cell_key(cells, "text"), cells["source"], cells["table_id"], cells["text"],
+            cells["line"],
+        ),
         strict=True,
-    ):
+    ):  # fmt: skip
         plain = N.strip_tags(text)  # markup is not content
         runs = [m.span() for m in _DIGITS.finditer(plain)]
         if not runs:
@@ -373,7 +378,7 @@ def account_lines(observations: pd.DataFrame, report: pd.DataFrame, documents: l
     docs = {d.source: d for d in documents}
     for df in (observations, read):
         for src, page, sheet, line in zip(
-            df["source"], df["page"], df["sheet"], df["line"], strict=True
+            *_lists(df["source"], df["page"], df["sheet"], df["line"]), strict=True
         ):
             if pd.isna(line):
                 continue
