@@ -255,7 +255,8 @@ def test_budget_columns_of_the_period_and_of_the_year_before():
     # document's; "Fg prognos" is the forecast before this one, not a second forecast.
     # No table names the period's months: "Delårsrapport mars 2026" on p. 1 does
     r = parse([Path(__file__).parent / "corpus" / "pdf"])
-    b = domain.build(r.observations, r.cells)["budget"]
+    built = domain.build(r.observations, r.cells)
+    b = built["budget"]
     got = rows(b, ["column_label", "value_kind", "year", "year_source", "period", "value_mnkr"],
                verksamhet="Intäkter", page=11)  # fmt: skip
     assert got == [
@@ -270,7 +271,7 @@ def test_budget_columns_of_the_period_and_of_the_year_before():
     ]
     # p. 6, staff: "Aktuell period (ack sedan årets början)" 197,7, "Motsvarande period
     # föregående år" 188,7, "Prognos 2026" 750, "Utfall 2025" 733,8
-    v = domain.build(r.observations, r.cells)["volymer"]
+    v = built["volymer"]
     staff = rows(v, ["year", "period", "value"], measure="Antal årsarbetare")
     assert staff == [
         (2026, "jan-mar", 197.7), (2025, "jan-mar", 188.7),
@@ -628,3 +629,18 @@ def test_days_of_a_period(year, period, days):
 
     got = days_of(year, period)
     assert math.isnan(got) if days is None else got == days, got
+
+
+def test_conform_writes_an_unknown_text_as_empty():
+    """Text columns are never null: a builder's missing text (None, NaN, a column it did
+    not make) becomes '', in pandas' text dtype; a number column keeps its NaN."""
+    from sonanalys.domain.checks import COLUMNS
+    from sonanalys.domain.schemas import conform
+
+    row = {c: "" for c in COLUMNS} | {"frame": "budget", "source": "a.txt", "line": 3,
+           "n_parts": 2, "reported": 5.0, "computed": 5.0, "computed_high": 5.0,
+           "difference": 0.0, "tolerance": 0.05, "status": "ok"}  # fmt: skip
+    df = pd.DataFrame([row | {"group": None, "note": float("nan")}]).drop(columns="unit")
+    out = conform(df, "checks")
+    assert out.loc[0, ["group", "note", "unit"]].tolist() == ["", "", ""]
+    assert str(out["group"].dtype) == str(conform(pd.DataFrame([row]), "checks")["group"].dtype)

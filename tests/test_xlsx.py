@@ -109,7 +109,7 @@ def test_frame_writer_writes_parts_and_types_empty_columns_as_text(tmp_path):
 
 def test_frame_writer_files_do_not_depend_on_how_the_rows_came_in_parts(tmp_path, monkeypatch):
     """Parquet row groups are cut at every ``ROW_GROUP`` rows, not where a part ended, so
-    one part or many (as worker processes and batches deliver them) give the same bytes."""
+    one part or many (as batches of documents deliver them) give the same bytes."""
     import itertools
 
     import pandas as pd

@@ -140,8 +140,8 @@ def period_of(text: str) -> str:
         if a and b:
             return f"{_MONTH_ABBR[a - 1]}-{_MONTH_ABBR[b - 1]}"
     m = _UP_TO_MONTH.search(t)
-    if m and months_to(m.group("m")):
-        return months_to(m.group("m"))
+    if m and (span := months_to(m.group("m"))):
+        return span
     if re.search(r"helår|helårs", t, re.IGNORECASE):
         return "helår"
     m = _MONTH_YY.search(t)

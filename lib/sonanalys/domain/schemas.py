@@ -250,8 +250,8 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
     for col, spec in schema.columns.items():
         s = df[col] if col in df.columns else pd.Series(index=df.index, dtype="object")
         dtype = str(spec.dtype)
-        if dtype in ("str", "string"):
-            s = s.astype("object").where(s.notna(), "").astype(str)
+        if isinstance(spec.dtype, pandas_engine.STRING):  # an unknown text is ''
+            s = s.astype("object").where(s.notna(), "").astype(dtype)
         elif dtype == "Int64":
             s = pd.array(s.astype("object").where(s.notna(), None), dtype="Int64")
         elif dtype == "bool":
