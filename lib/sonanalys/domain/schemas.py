@@ -251,9 +251,12 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
         s = df[col] if col in df.columns else pd.Series(index=df.index, dtype="object")
         dtype = str(spec.dtype)
         if isinstance(spec.dtype, pandas_engine.STRING):  # an unknown text is ''
-            s = s.astype("object").where(s.notna(), "").astype(dtype)
+            if s.hasnans:
+                s = s.astype("object").where(s.notna(), "")
+            s = s.astype(dtype)
         elif dtype == "Int64":
-            s = pd.array(s.astype("object").where(s.notna(), None), dtype="Int64")
+            if s.dtype != "Int64":
+                s = pd.array(s.astype("object").where(s.notna(), None), dtype="Int64")
         elif dtype == "bool":
             s = s.astype(bool)
         else:
