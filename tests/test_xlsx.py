@@ -107,6 +107,27 @@ def test_frame_writer_writes_parts_and_types_empty_columns_as_text(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["delar.csv", "delar.parquet"]
 
 
+def test_frame_writer_holds_only_the_rows_it_has_not_written(tmp_path, monkeypatch):
+    """The rows left over after a row group is cut are a copy of their own: a slice
+    would keep each whole part alive (a batch of documents' rows, in every writer)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from sonanalys import io
+    from sonanalys.io import FrameWriter
+
+    monkeypatch.setattr(io, "ROW_GROUP", 1000)
+    w = FrameWriter(tmp_path, "f")
+    part = pd.DataFrame({"etikett": [f"en rad med lite text, nummer {i}" for i in range(2500)]})
+    w.append(part)
+    assert w._held_rows == 500
+    held = sum(t.get_total_buffer_size() for t in w._held)
+    whole = pa.Table.from_pandas(part, preserve_index=False).get_total_buffer_size()
+    assert held < 0.3 * whole  # 500 of 2 500 rows
+    w.close()
+    assert pd.read_parquet(tmp_path / "f.parquet")["etikett"].tolist() == part["etikett"].tolist()
+
+
 def test_frame_writer_files_do_not_depend_on_how_the_rows_came_in_parts(tmp_path, monkeypatch):
     """Parquet row groups are cut at every ``ROW_GROUP`` rows, not where a part ended, so
     one part or many (as batches of documents deliver them) give the same bytes."""

@@ -97,7 +97,9 @@ class FrameWriter:
             held = pa.concat_tables(self._held)
             whole = self._held_rows - self._held_rows % ROW_GROUP
             self._write_groups(held.slice(0, whole))
-            self._held, self._held_rows = [held.slice(whole)], self._held_rows - whole
+            # the rest copied out: a slice would keep every part's whole buffers alive
+            rest = held.take(pa.array(range(whole, self._held_rows), pa.int64()))
+            self._held, self._held_rows = [rest], self._held_rows - whole
         safe_csv_frame(df).to_csv(
             self._tmp["csv"], index=False, encoding="utf-8", lineterminator="\n",
             mode="w" if first else "a", header=first,
