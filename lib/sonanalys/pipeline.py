@@ -254,6 +254,7 @@ def process_to(
             docs,
             cells=frame([x for _, _, _, c in batch for x in c], CELL_COLUMNS),
         )
+        batch.clear()  # the records are in the frames now
         built = build(
             result.observations,
             result.cells,
@@ -270,7 +271,6 @@ def process_to(
         for name, parts in kept.items():
             parts.append(built[name])
         warnings.extend(built.warnings)
-        batch.clear()
         release_memory()
 
     try:
