@@ -49,11 +49,15 @@ def test_parallel_parse_writes_the_same_bytes_as_serial(tmp_path):
     """Worker processes change only the speed: the seeds, the bad-input files (errors
     and all) and the corpus excerpts, read with one job and with three, give the same
     files, byte for byte."""
+    import gc
+
     inputs = [paths.RAW, Path(__file__).parent / "badinput" / "files",
               Path(__file__).parent / "corpus" / "text"]  # fmt: skip
     a, b = tmp_path / "a", tmp_path / "b"
     main(["parse", *map(str, inputs), "--out", str(a), "--jobs", "1"])
     main(["parse", *map(str, inputs), "--out", str(b), "--jobs", "3"])
+    # the objects frozen for the forked workers are collectable again
+    assert gc.get_freeze_count() == 0
     names = sorted(p.name for p in a.iterdir())
     assert len(names) == 2 * len(ALL_FRAMES) + 2
     for name in names:
