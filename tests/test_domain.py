@@ -130,6 +130,16 @@ def test_atgarder_004_decided_measures_listed_without_numbers(frames):
 # ------------------------------------------------------------------- plan follow-up
 
 
+def test_followup_reads_only_the_plans_measures(frames):
+    """What a batched parse keeps of each batch's åtgärder until the end: the plans'
+    measures, a part of the frame, from which the same follow-up comes."""
+    a = frames["atgarder"]
+    kept = followup.followup_rows(a)
+    assert 0 < len(kept) < len(a) and len(kept.columns) < len(a.columns)
+    assert set(kept["doc_type"]) == {"atgardsplan"} and set(kept["level"]) == {"åtgärd"}
+    pd.testing.assert_frame_equal(followup.followup(kept), followup.followup(a))
+
+
 def test_followup_matches_renamed_measures_and_lists_the_rest(frames):
     f = frames["atgarder_uppfoljning"]
     akut = pick(f, measure_earlier="Akutboendeteam")

@@ -23,7 +23,7 @@ import pandas as pd
 from . import paths
 from .conservation import Accounting, account
 from .domain import FRAMES, Frames, build
-from .domain.followup import followup
+from .domain.followup import followup, followup_rows
 from .export import write_workbook
 from .io import FrameWriter, atomic_write, read_frame, release_memory
 from .observations import (
@@ -230,7 +230,7 @@ def process_to(
     """Parse, build, account and write every frame to ``out``, a batch of documents at a
     time (``BATCH_OBSERVATIONS``): the files equal ``write_processed(process(...))``'s in
     content, for any number of ``jobs``. Only what spans documents is kept to the end:
-    the åtgärder (a plan is followed up in the next plan) and the sum checks."""
+    the plans' measures (a plan is followed up in the next plan) and the sum checks."""
     inputs = list(inputs)
     out = Path(out)
     files, skipped = iter_files(inputs)
@@ -259,7 +259,7 @@ def process_to(
             result.observations,
             result.cells,
             [(d.source, d.doc_type) for d in docs],
-            with_followup=False,  # made once at the end, from every batch's åtgärder
+            with_followup=False,  # made once at the end, from every batch's plans
         )
         acc = acc + account(result)
         report_warnings += int((result.report["severity"] == "warning").sum())
@@ -268,8 +268,8 @@ def process_to(
         writers["parse_report"].append(result.report)
         for name in per_batch:
             writers[name].append(built[name])
-        for name, parts in kept.items():
-            parts.append(built[name])
+        kept["atgarder"].append(followup_rows(built["atgarder"]))
+        kept["checks"].append(built["checks"])
         warnings.extend(built.warnings)
         release_memory()
 
@@ -325,28 +325,24 @@ def process_to(
 
 
 # frames that span documents: built at the end from every batch's parts
-_SPANNING = ("atgarder", "atgarder_uppfoljning", "checks")
+_SPANNING = ("atgarder_uppfoljning", "checks")
 
 
 def _spanning_frames(
-    atgarder: list[pd.DataFrame], checks: list[pd.DataFrame]
+    plans: list[pd.DataFrame], checks: list[pd.DataFrame]
 ) -> dict[str, pd.DataFrame]:
-    """The frames that span documents, from every batch's parts: the åtgärder, their
-    follow-up over the whole corpus, and the sum checks in ``build``'s order (all
-    åtgärder checks, then all budget checks)."""
+    """The frames that span documents, from every batch's parts: the follow-up of the
+    plans' measures (``followup_rows``) over the whole corpus, and the sum checks in
+    ``build``'s order (all åtgärder checks, then all budget checks)."""
     from .domain.schemas import conform
 
-    a = pd.concat(atgarder, ignore_index=True)
     c = pd.concat(checks, ignore_index=True)
     order = {"atgarder": 0, "budget": 1}
     c = c.sort_values(
         "frame", key=lambda f: f.map(order).fillna(2), kind="stable", ignore_index=True
     )
-    return {
-        "atgarder": a,
-        "atgarder_uppfoljning": conform(followup(a), "atgarder_uppfoljning"),
-        "checks": c,
-    }
+    follow = followup(pd.concat(plans, ignore_index=True))
+    return {"atgarder_uppfoljning": conform(follow, "atgarder_uppfoljning"), "checks": c}
 
 
 def is_current(

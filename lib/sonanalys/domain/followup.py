@@ -125,12 +125,28 @@ def match_measures(earlier: list[str], later: list[str]) -> list[tuple[str, str,
     return pairs
 
 
+_FIELDS = ["effect_kind", "year", "value_mnkr", "source", "line"]  # each effect value's
+# what a follow-up reads of the åtgärder frame
+_READS = ["doc_type", "level", "municipality", "doc_year", "measure", "status", *_FIELDS]
+
+
+def followup_rows(atgarder: pd.DataFrame) -> pd.DataFrame:
+    """The rows and columns of ``atgarder`` that ``followup`` reads: the plans'
+    measures. ``followup`` of these equals ``followup`` of the whole frame, so a caller
+    that builds a batch of documents at a time keeps only these until the end."""
+    return _plans(atgarder)[_READS]
+
+
+def _plans(atgarder: pd.DataFrame) -> pd.DataFrame:
+    return atgarder[(atgarder["doc_type"] == "atgardsplan") & (atgarder["level"] == "åtgärd")]
+
+
 def followup(atgarder: pd.DataFrame) -> pd.DataFrame:
     """For each municipality, each action plan (``doc_type == 'atgardsplan'``) against the
     next one by year: one row per matched measure × effect value of either plan."""
-    plans = atgarder[(atgarder["doc_type"] == "atgardsplan") & (atgarder["level"] == "åtgärd")]
+    plans = _plans(atgarder)
     out: list[dict] = []
-    fields = ["effect_kind", "year", "value_mnkr", "source", "line"]
+    fields = _FIELDS
     for muni, p in plans.groupby("municipality", sort=True):
         docs = p[["source", "doc_year"]].drop_duplicates().sort_values(["doc_year", "source"])
         srcs = docs["source"].tolist()
