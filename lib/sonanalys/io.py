@@ -52,7 +52,7 @@ def write_frame(df: pd.DataFrame, out_dir: Path, name: str) -> list[Path]:
     return w.close()
 
 
-ROW_GROUP = 16_384  # rows in each parquet row group but the last
+ROW_GROUP = 4_096  # rows in each parquet row group but the last (a writer holds fewer)
 
 
 class FrameWriter:

@@ -200,7 +200,7 @@ def _finish(
     return [*written, path]
 
 
-BATCH_OBSERVATIONS = 20_000  # a batch's observations before its frames are built and written
+BATCH_OBSERVATIONS = 10_000  # a batch's observations before its frames are built and written
 
 
 @dataclass
