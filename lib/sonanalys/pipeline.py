@@ -237,7 +237,7 @@ def process_to(
     per_batch = tuple(n for n in FRAMES if n not in _SPANNING)
     writers = {n: FrameWriter(out, n) for n in ("observations", "cells", "parse_report",
                                                  *per_batch)}  # fmt: skip
-    kept: dict[str, list[pd.DataFrame]] = {"atgarder": [], "checks": []}
+    kept: dict[str, list[pd.DataFrame]] = {"plans": [], "checks": []}  # to the end
     acc = Accounting(0, 0, 0, 0)
     report_warnings = 0
     infos: list[dict] = []
@@ -268,7 +268,7 @@ def process_to(
         writers["parse_report"].append(result.report)
         for name in per_batch:
             writers[name].append(built[name])
-        kept["atgarder"].append(followup_rows(built["atgarder"]))
+        kept["plans"].append(followup_rows(built["atgarder"]))
         kept["checks"].append(built["checks"])
         warnings.extend(built.warnings)
         release_memory()
@@ -294,7 +294,7 @@ def process_to(
         for w in writers.values():
             written += w.close()
         release_memory()
-        last = _spanning_frames(kept["atgarder"], kept["checks"])
+        last = _spanning_frames(kept["plans"], kept["checks"])
         for name, df in last.items():
             w = FrameWriter(out, name)
             w.append(df)

@@ -125,8 +125,8 @@ def match_measures(earlier: list[str], later: list[str]) -> list[tuple[str, str,
     return pairs
 
 
-_FIELDS = ["effect_kind", "year", "value_mnkr", "source", "line"]  # each effect value's
-# what a follow-up reads of the åtgärder frame
+_FIELDS = ["effect_kind", "year", "value_mnkr", "source", "line"]  # of each effect value
+# all a follow-up reads of the åtgärder frame
 _READS = ["doc_type", "level", "municipality", "doc_year", "measure", "status", *_FIELDS]
 
 
@@ -146,13 +146,12 @@ def followup(atgarder: pd.DataFrame) -> pd.DataFrame:
     next one by year: one row per matched measure × effect value of either plan."""
     plans = _plans(atgarder)
     out: list[dict] = []
-    fields = _FIELDS
     for muni, p in plans.groupby("municipality", sort=True):
         docs = p[["source", "doc_year"]].drop_duplicates().sort_values(["doc_year", "source"])
         srcs = docs["source"].tolist()
         # each plan's rows per measure, in the frame's order, as plain records
         by_plan: dict[str, dict[str, list[dict]]] = {}
-        for rec in p[["measure", "status", *fields]].to_dict("records"):
+        for rec in p[["measure", "status", *_FIELDS]].to_dict("records"):
             by_plan.setdefault(rec["source"], {}).setdefault(rec["measure"], []).append(rec)
         for early, late in pairwise(srcs):
             a, b = by_plan[early], by_plan[late]
@@ -180,7 +179,7 @@ def followup(atgarder: pd.DataFrame) -> pd.DataFrame:
                                 "similarity": score,
                                 "status": status,
                                 "plan": plan,
-                                **{k: r[k] for k in fields},
+                                **{k: r[k] for k in _FIELDS},
                             }
                         )
     if not out:
