@@ -189,6 +189,7 @@ def test_batches_of_documents_give_the_frames_of_one_pass(tmp_path, monkeypatch)
     assert (got.table_lines, got.lines_read, got.unread) == (
         acc.table_lines, acc.lines_read, acc.unread)  # fmt: skip
     assert done.warnings == whole.frames.warnings
+    assert done.errors == whole.result.errors and len(done.errors) > 0
 
 
 @pytest.mark.parametrize(("env", "pool"), [(None, "system"), ("mimalloc", "mimalloc")])

@@ -1,9 +1,10 @@
 """The pipeline's disk edge: documents in ``data/raw`` → every frame in ``data/processed``.
 
 ``process`` is pure (paths in, frames out, all in memory, for the library);
-``process_to`` is what ``sonanalys parse`` runs: documents are read one at a time (in
-worker processes), and a batch of documents' frames is built, accounted and written
-before the next batch is read, so memory stays flat however many documents there are.
+``process_to`` is what ``sonanalys parse`` runs: documents are read one at a time (with
+``jobs`` > 1, in worker processes), and a batch of documents' frames is built, accounted
+and written here before the next batch is read, so memory stays flat however many
+documents there are.
 Both write through the same writers, each file atomically; ``ensure_processed`` re-parses
 only when the inputs changed, judged by a manifest of the inputs' names and SHA-256 (no
 timestamps, so re-runs are byte-identical); ``load`` reads one frame back, checked
