@@ -124,7 +124,10 @@ def _cells(points: dict[tuple[float, float], tuple[set, set]]) -> list[Cell]:
         lowest = max(e[3] for e in vs) + INTERSECTION
         rightmost = max(e[2] for e in hs) + INTERSECTION
         col, line = column[x], row[y]
-        rights = None
+        # the points right of pt joined to it, found as they are needed: the first
+        # one most often makes the cell, and a table's rows are long
+        rights: list = []
+        scan, end = j + 1, len(line)
         cell = None
         for k in range(i + 1, len(col)):
             b = col[k]
@@ -133,24 +136,32 @@ def _cells(points: dict[tuple[float, float], tuple[set, set]]) -> list[Cell]:
             bv, bh = points[b]
             if vs.isdisjoint(bv):
                 continue
-            if rights is None:
-                rights = []
-                for q in range(j + 1, len(line)):
-                    r = line[q]
-                    if r[0] > rightmost:
+            q = 0
+            while True:
+                if q < len(rights):
+                    r = rights[q]
+                else:
+                    r = None
+                    while scan < end:
+                        s = line[scan]
+                        scan += 1
+                        if s[0] > rightmost:
+                            scan = end
+                            break
+                        if not hs.isdisjoint(points[s][1]):
+                            rights.append(s)
+                            r = s
+                            break
+                    if r is None:
                         break
-                    if not hs.isdisjoint(points[r][1]):
-                        rights.append(r)
-                if not rights:
-                    break
-            for r in rights:
+                q += 1
                 corner = (r[0], b[1])
                 c = points.get(corner)
                 if c is not None and not c[0].isdisjoint(points[r][0]) and not c[1].isdisjoint(bh):
                     cell = (x, y, corner[0], corner[1])
                     break
-            if cell:
-                break
+            if cell or not rights:
+                break  # found; or nothing right of pt is joined to it: no cell
         if cell:
             out.append(cell)
     return out
