@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from sonanalys import xlsx
@@ -159,3 +161,37 @@ def test_frame_writer_files_do_not_depend_on_how_the_rows_came_in_parts(tmp_path
     meta = pq.ParquetFile(tmp_path / "delar" / "f.parquet").metadata
     assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [7] * 5 + [5]
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "rader" / "f.parquet"), df)
+
+
+def _texts(alphabet: str):
+    return st.one_of(st.none(), st.text(alphabet=st.sampled_from(list(alphabet)), max_size=5))
+
+
+# blanks alone (where a text starts or ends is what counts), and markup and characters
+# XML cannot hold among them
+_COLUMNS = st.one_of(
+    st.lists(_texts("ab å\n\r\t"), max_size=10),
+    st.lists(_texts("ab å&<>\n\r\t\x07\x0b\ufffe"), max_size=10),
+)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, database=None)
+@given(_COLUMNS)
+@example([" a", "b"])  # a blank at either end of the first, a middle or the last text
+@example(["a ", "b"])
+@example(["a", " b", "c"])
+@example(["a", "b ", "c"])
+@example(["a", "b\r"])
+@example(["a", None, "", "b&c"])
+def test_a_column_of_texts_at_once_equals_cell_by_cell(column):
+    # a column of plain texts is written in one go: the same XML as cell by cell, and a
+    # column with any text that needs care (markup, a blank at either end) goes that way
+    cell_by_cell = [xlsx._cell(f"C{r}", v, 0) for r, v in enumerate(column, 7)]
+    assert xlsx._column_cells("C", column, 7, 0) == cell_by_cell
+
+
+def test_a_long_text_in_a_column_of_texts_is_still_cut_to_excels_limit():
+    column = ["HVB", "x" * 40_000, None]
+    cells = xlsx._column_cells("A", column, 2, 0)
+    assert cells == [xlsx._cell(f"A{r}", v, 0) for r, v in enumerate(column, 2)]
+    assert "…" in cells[1] and len(cells[1]) < 32_900

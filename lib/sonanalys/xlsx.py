@@ -105,8 +105,29 @@ def _cell(ref: str, value: object, style: int) -> str:
 _SPECIAL = re.compile(r"[&<>\000-\010\013\014\016-\037]|^\s|\s$")
 
 
+# the same, over a column's texts joined by newlines: a text that starts or ends with
+# a space (or a newline within a text: found too, and the column goes the careful way)
+_SPECIAL_JOINED = re.compile(r"[&<>\000-\010\013\014\016-\037]|\n\s|\s\n|^\s|\s\Z")
+
+
+def _plain_texts(values: Sequence) -> bool:
+    """Every value is a text that goes into a cell as it is (no markup character, no
+    character XML cannot hold, no space at either end, not too long), or is missing
+    (``None``, ``""``): one search over the column instead of one per cell."""
+    texts = [v for v in values if v]  # None and "" make no cell
+    if not all(type(v) is str for v in texts):
+        return False
+    if max(map(len, texts), default=0) > MAX_TEXT:
+        return False
+    return _SPECIAL_JOINED.search("\n".join(texts)) is None
+
+
 def _column_cells(letter: str, values: Sequence, first_row: int, style: int) -> list[str]:
     """One column's cells as XML, the common cases without a call per cell."""
+    first = next((v for v in values if v is not None), None)
+    if type(first) is str and _plain_texts(values):
+        return [f'<c r="{letter}{r}" t="inlineStr"><is><t>{v}</t></is></c>' if v else ""
+                for r, v in enumerate(values, first_row)]  # fmt: skip
     s = f' s="{style}"' if style else ""
     special, isfinite = _SPECIAL.search, math.isfinite
     out = []
