@@ -169,9 +169,15 @@ def _texts(alphabet: str):
 
 # blanks alone (where a text starts or ends is what counts), and markup and characters
 # XML cannot hold among them
+_NUMBERS = st.one_of(
+    st.none(), st.floats(), st.integers(-(10**20), 10**20), st.booleans(), st.just("")
+)
 _COLUMNS = st.one_of(
     st.lists(_texts("ab å\n\r\t"), max_size=10),
     st.lists(_texts("ab å&<>\n\r\t\x07\x0b\ufffe"), max_size=10),
+    st.lists(st.one_of(st.none(), st.floats()), max_size=10),  # NaN, ±inf among them
+    st.lists(st.one_of(st.none(), st.integers(-(10**20), 10**20)), max_size=10),
+    st.lists(_NUMBERS, max_size=10),  # mixed: truth values, ints, floats, texts
 )
 
 
@@ -183,11 +189,18 @@ _COLUMNS = st.one_of(
 @example(["a", "b ", "c"])
 @example(["a", "b\r"])
 @example(["a", None, "", "b&c"])
-def test_a_column_of_texts_at_once_equals_cell_by_cell(column):
-    # a column of plain texts is written in one go: the same XML as cell by cell, and a
-    # column with any text that needs care (markup, a blank at either end) goes that way
-    cell_by_cell = [xlsx._cell(f"C{r}", v, 0) for r, v in enumerate(column, 7)]
-    assert xlsx._column_cells("C", column, 7, 0) == cell_by_cell
+@example([1.5, None, "", 2.0])  # an empty text among numbers
+@example([1, True, None])  # a truth value among ints: ja/nej
+@example([1.5, float("nan"), float("inf"), -0.0])
+def test_a_column_at_once_equals_cell_by_cell(column):
+    # a column of one kind (plain texts, floats, ints) is written in one go: the same
+    # XML as cell by cell; any other column, and one with a text that needs care
+    # (markup, a blank at either end), goes cell by cell. (A number format, style 4,
+    # is given to numbers; a plain text has never carried it.)
+    texts = any(isinstance(v, str) for v in column)
+    for style in (0,) if texts else (0, 4):
+        cell_by_cell = [xlsx._cell(f"C{r}", v, style) for r, v in enumerate(column, 7)]
+        assert xlsx._column_cells("C", column, 7, style) == cell_by_cell
 
 
 def test_a_long_text_in_a_column_of_texts_is_still_cut_to_excels_limit():

@@ -101,35 +101,47 @@ def _cell(ref: str, value: object, style: int) -> str:
 
 
 # what makes a text need more than the plain form: markup characters, characters XML
-# cannot hold, a space at either end
-_SPECIAL = re.compile(r"[&<>\000-\010\013\014\016-\037]|^\s|\s$")
+# cannot hold (and a blank at either end)
+_MARKUP = re.compile(r"[&<>\000-\010\013\014\016-\037]")
 
 
-# the same, over a column's texts joined by newlines: a text that starts or ends with
-# a space (or a newline within a text: found too, and the column goes the careful way)
-_SPECIAL_JOINED = re.compile(r"[&<>\000-\010\013\014\016-\037]|\n\s|\s\n|^\s|\s\Z")
-
-
-def _plain_texts(values: Sequence) -> bool:
-    """Every value is a text that goes into a cell as it is (no markup character, no
-    character XML cannot hold, no space at either end, not too long), or is missing
-    (``None``, ``""``): one search over the column instead of one per cell."""
-    texts = [v for v in values if v]  # None and "" make no cell
-    if not all(type(v) is str for v in texts):
-        return False
-    if max(map(len, texts), default=0) > MAX_TEXT:
-        return False
-    return _SPECIAL_JOINED.search("\n".join(texts)) is None
+def _kind(values: Sequence) -> type | None:
+    """The one type of a column's values, missing ones (``None``) aside; for texts, only
+    if each goes into a cell as it is (no markup character, no character XML cannot
+    hold, no blank at either end, not too long). Each distinct text is looked at once:
+    a column repeats its texts (sources, units, labels)."""
+    kinds = set(map(type, values))  # of every value: 1 and True, 1 and 1.0 are equal
+    kinds.discard(type(None))
+    if len(kinds) != 1:
+        return None
+    kind = kinds.pop()
+    if kind is str:
+        distinct = set(values)
+        distinct.discard(None)
+        distinct.discard("")
+        markup = _MARKUP.search
+        if any(len(v) > MAX_TEXT or markup(v) or v[0].isspace() or v[-1].isspace()
+               for v in distinct):  # fmt: skip
+            return None
+    return kind
 
 
 def _column_cells(letter: str, values: Sequence, first_row: int, style: int) -> list[str]:
-    """One column's cells as XML, the common cases without a call per cell."""
-    first = next((v for v in values if v is not None), None)
-    if type(first) is str and _plain_texts(values):
+    """One column's cells as XML: a column of one kind (``_kind``) at once, any other
+    cell by cell, the common cases without a call per cell."""
+    s = f' s="{style}"' if style else ""
+    isfinite = math.isfinite
+    kind = _kind(values)
+    if kind is str:
         return [f'<c r="{letter}{r}" t="inlineStr"><is><t>{v}</t></is></c>' if v else ""
                 for r, v in enumerate(values, first_row)]  # fmt: skip
-    s = f' s="{style}"' if style else ""
-    special, isfinite = _SPECIAL.search, math.isfinite
+    if kind is float:
+        return [f'<c r="{letter}{r}"{s}><v>{v!r}</v></c>' if v is not None and isfinite(v)
+                else "" for r, v in enumerate(values, first_row)]  # fmt: skip
+    if kind is int:
+        return [f'<c r="{letter}{r}"{s}><v>{v}</v></c>' if v is not None else ""
+                for r, v in enumerate(values, first_row)]  # fmt: skip
+    markup = _MARKUP.search
     out = []
     append = out.append
     for r, v in enumerate(values, first_row):
@@ -137,7 +149,7 @@ def _column_cells(letter: str, values: Sequence, first_row: int, style: int) -> 
         if t is str:
             if not v:
                 append("")
-            elif len(v) <= MAX_TEXT and not special(v):
+            elif len(v) <= MAX_TEXT and not (markup(v) or v[0].isspace() or v[-1].isspace()):
                 append(f'<c r="{letter}{r}" t="inlineStr"><is><t>{v}</t></is></c>')
             else:
                 append(_cell(f"{letter}{r}", v, style))
