@@ -139,6 +139,13 @@ def _plan_tables(obs: pd.DataFrame, cells: pd.DataFrame) -> set[tuple[str, str]]
     return keys
 
 
+def _in(df: pd.DataFrame, keys: set[tuple[str, str]]) -> pd.Series:
+    """Which rows belong to a table of ``keys`` (source, table id). The columns are
+    walked as lists: a text column yields a boxed value at a time."""
+    pairs = zip(df["source"].tolist(), df["table_id"].tolist(), strict=True)
+    return pd.Series([k in keys for k in pairs], index=df.index, dtype=bool)
+
+
 def _level(row_label: str, caption: str) -> str:
     if is_total(row_label):
         return "summa"
@@ -152,8 +159,7 @@ def build(obs: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
     keys = _plan_tables(obs, cells)
     if not keys:
         return pd.DataFrame(columns=COLUMNS)
-    in_plan = pd.Series(list(zip(obs["source"], obs["table_id"], strict=True)), index=obs.index)
-    o = obs[in_plan.isin(keys) & obs["unit"].isin(["mnkr", "tkr", "kr", "mdkr"])]
+    o = obs[_in(obs, keys) & obs["unit"].isin(["mnkr", "tkr", "kr", "mdkr"])]
     o = o[~o["row_label"].str.contains(_COMMENT) & o["row_label"].ne("")]
     rows = o.assign(
         value_mnkr=to_mnkr(o["value"], o["unit"]),
@@ -164,8 +170,7 @@ def build(obs: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
         basis=[basis_of(t, v) for t, v in zip(o["cell_text"], o["value"], strict=True)],
     )
 
-    c_in = pd.Series(list(zip(cells["source"], cells["table_id"], strict=True)), index=cells.index)
-    c = cells[c_in.isin(keys)]
+    c = cells[_in(cells, keys)]
     c = c[~c["row_label"].str.contains(_COMMENT) & c["row_label"].ne("")]
     key = ["source", "table_id", "row_label"]
     attrs = c[key].drop_duplicates().set_index(key)
