@@ -124,3 +124,20 @@ def test_a_table_printed_on_one_line_has_a_row_per_number_it_does_not_read():
     assert len(tokens) + len(read) == 47  # every number of the line, once
     # the seeds print no table on one line
     assert not (parse([paths.RAW]).report["reason"] == FLATTENED).any()
+
+
+def test_the_table_like_lines_are_found_once_and_come_back_with_the_document():
+    # read in worker processes, each document comes back with its table-like lines, and
+    # the accounting's pass over every document uses them: the same lines as found afresh
+    import dataclasses
+
+    from sonanalys.conservation import table_lines
+
+    r = parse([paths.RAW], jobs=2)
+    assert len(r.documents) == 5
+    for doc in r.documents:
+        assert doc.table_like is not None
+        fresh = dataclasses.replace(doc, table_like=None)
+        assert table_lines(doc, include_tables=True) == table_lines(fresh, include_tables=True)
+        assert table_lines(doc) == table_lines(dataclasses.replace(doc, table_like=None))
+    assert sum(len(table_lines(d, include_tables=True)) for d in r.documents) == 254

@@ -260,23 +260,27 @@ def table_lines(doc: Document, include_tables: bool = False) -> list[tuple[int, 
     ranges), not a sentence, a table of contents or a page mark (``3 (17)``) — outside
     headings and (unless ``include_tables``) the tables found. In a prose paragraph only a
     line that ends in two or more numbers counts: a row is judged by its own line, not by
-    the paragraph around it."""
-    skip = (
-        _placed_lines(doc)
-        if not include_tables
-        else {b.line for b in doc.blocks if isinstance(b, Heading)}
-    )
+    the paragraph around it. The lines are looked for once per document (``table_like``)."""
+    if doc.table_like is None:
+        doc.table_like = _table_like(doc)
+    skip = _placed_lines(doc) if not include_tables else set()
+    return [(n, doc.lines[n - 1].strip()) for n in doc.table_like if n not in skip]
+
+
+def _table_like(doc: Document) -> list[int]:
+    """The numbers of the lines ``table_lines`` gives with ``include_tables``."""
+    headings = {b.line for b in doc.blocks if isinstance(b, Heading)}
     prose = _prose_lines(doc)
     out = []
     for n, text in enumerate(doc.lines, start=1):
         t = N.strip_tags(text).strip().strip("|").strip()
-        if not t or n in skip or t.endswith((".", ":", ",")) or "...." in t:
+        if not t or n in headings or t.endswith((".", ":", ",")) or "...." in t:
             continue
         if _PAGE_MARK.fullmatch(t) or (t.startswith("#") and n < 8):
             continue  # a page mark; a file's own annotation lines
         values = sum(tok.kind == N.VALUE for tok in N.tokens(t))
         if _ends_in_numbers(t) or (values >= 2 and n not in prose):
-            out.append((n, text.strip()))
+            out.append(n)
     return out
 
 

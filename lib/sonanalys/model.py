@@ -118,6 +118,9 @@ class Document:
     sheet_names: list[str] = field(default_factory=list)  # spreadsheets: the parts are sheets
     problems: list[tuple[str, int, str, str]] = field(default_factory=list)  # reader warnings
     lines: list[str] = field(default_factory=list, repr=False)  # the text lines are counted in
+    # the lines that look like table rows (``conservation.table_lines``), found once when
+    # the document is read and kept for the accounting; None: not looked for yet
+    table_like: list[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def tables(self) -> list[Table]:
