@@ -581,3 +581,29 @@ def test_notebooks_share_a_warm_kernel_but_nothing_of_each_other(tmp_path):
     assert first[1] == after_failure[1] == next_one[1] == fresh
     assert first[2] == next_one[2] == list(range(1, len(first[2]) + 1))
     assert after_failure[0] == next_one[0] != first[0]  # 02 failed: 04 got a new kernel
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix sockets: POSIX only; TCP elsewhere")
+def test_kernels_started_at_once_talk_over_sockets_in_private_folders(tmp_path):
+    # over TCP a port picked for one kernel could be taken by a connection to another
+    # starting at the same time ("Address already in use"); a kernel's own folder of
+    # Unix sockets cannot be, and it is gone when the run ends
+    from sonanalys.report.run import _Kernels
+
+    kernels = _Kernels(tmp_path)
+    kernels.start_ahead(3)
+    try:
+        started = [kernels._ready.get(timeout=180) for _ in range(3)]
+        assert not [k for k in started if isinstance(k, Exception)], started
+        folders = {os.path.dirname(km.connection_file) for km in started}
+        assert len(folders) == 3
+        for km in started:
+            assert km.transport == "ipc" and km.is_alive()
+            assert os.path.basename(os.path.dirname(km.connection_file)).startswith(
+                "sonanalys-kernel-"
+            )
+            assert len(f"{km.ip}-{max(km.ports)}") < 100  # a socket's path must be short
+            kernels._run(km, "x = 1 + 1")  # each answers
+    finally:
+        kernels.close()
+    assert not [f for f in folders if os.path.exists(f)]

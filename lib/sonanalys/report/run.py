@@ -420,6 +420,7 @@ class _Kernels:
         self._ready: queue.Queue = queue.Queue()  # kernels started ahead, warmed up
         self._ahead = 0
         self._starting: list = []  # threads starting kernels ahead
+        self._folders: list[str] = []  # each kernel's private folder of sockets (POSIX)
 
     def start_ahead(self, n: int) -> None:
         """Start ``n`` kernels in the background now, so their start and imports overlap
@@ -443,8 +444,8 @@ class _Kernels:
     def _new(self):
         from jupyter_client import KernelManager
 
-        km = KernelManager(kernel_name="python3")
-        # the kernel's own start-up warnings (e.g. "running over TCP") are not the
+        km = KernelManager(kernel_name="python3", **self._sockets())
+        # the kernel's own start-up warnings (e.g. "running over TCP", on Windows) are not the
         # user's business; its errors still reach stderr. No input history: the cell
         # count starts from 1 for every notebook, and IPython's history database would
         # print "Session/line number was not unique" into a report
@@ -456,6 +457,20 @@ class _Kernels:
             self._all.append(km)
         self._run(km, _WARM_UP)
         return km
+
+    def _sockets(self) -> dict:
+        """Where a kernel and this process talk. On POSIX: Unix sockets in a private
+        folder made for the kernel. Over TCP, ports are picked free and bound by the
+        kernel a moment later, and a connection this process opens to another kernel
+        meanwhile can take one (seen with two kernels starting at once: "Address
+        already in use"); a folder of sockets cannot be taken. The folder's path is
+        short, as a socket's must be (about 100 characters). Windows: TCP, as before."""
+        if os.name != "posix":
+            return {}
+        folder = tempfile.mkdtemp(prefix="sonanalys-kernel-")
+        with self._lock:
+            self._folders.append(folder)
+        return {"transport": "ipc", "connection_file": os.path.join(folder, "kernel.json")}
 
     def _run(self, km, code: str) -> None:
         kc = km.client()
@@ -502,6 +517,10 @@ class _Kernels:
             with contextlib.suppress(Exception):
                 if km.is_alive():
                     km.shutdown_kernel(now=True)
+        with self._lock:
+            folders, self._folders = self._folders, []
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _execute(name, src_dir, tmp, params, timeout, kernels: _Kernels) -> str:
