@@ -248,8 +248,14 @@ def test_a_killed_run_leaves_the_previous_reports_intact(tmp_path):
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "förra körningens index"
     assert list(tmp_path.glob(".reports.*"))  # the killed run's temporary folder …
+    # … and, on POSIX, its kernel's folder of sockets
+    import tempfile
+
+    sockets = list(Path(tempfile.gettempdir()).glob(f"sonanalys-kernel-{proc.pid}-*"))
+    assert len(sockets) == (1 if os.name == "posix" else 0)
     run_reports(out=out, only=["05"], progress=False)
-    assert not list(tmp_path.glob(".reports.*"))  # … is cleaned up by the next run
+    assert not list(tmp_path.glob(".reports.*"))  # … are cleaned up by the next run
+    assert not [f for f in sockets if f.exists()]
     assert (out / "05_delarsrapport.html").exists()
 
 

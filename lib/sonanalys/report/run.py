@@ -467,8 +467,10 @@ class _Kernels:
         short, as a socket's must be (about 100 characters). Windows: TCP, as before."""
         if os.name != "posix":
             return {}
-        folder = tempfile.mkdtemp(prefix="sonanalys-kernel-")
         with self._lock:
+            if not self._folders:  # once a run: what killed runs left behind
+                sweep_kernel_folders()
+            folder = tempfile.mkdtemp(prefix=f"{_KERNEL_FOLDER}{os.getpid()}-")
             self._folders.append(folder)
         return {"transport": "ipc", "connection_file": os.path.join(folder, "kernel.json")}
 
@@ -770,6 +772,19 @@ def folder_lock(out: Path, wait: float = 3600.0, say=print):
 
 
 _PID = ".sonanalys-report.pid"
+
+
+_KERNEL_FOLDER = "sonanalys-kernel-"  # + the run's process id: a kernel's sockets
+
+
+def sweep_kernel_folders() -> None:
+    """Remove the kernels' socket folders of runs that were killed (their process is
+    gone): a run removes its own when it ends, a killed one cannot. Only this user's."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_KERNEL_FOLDER}*-*"):
+        pid = folder.name[len(_KERNEL_FOLDER) :].split("-", 1)[0]
+        with contextlib.suppress(OSError):
+            if pid.isdigit() and folder.stat().st_uid == os.getuid() and not _alive(int(pid)):
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
