@@ -613,3 +613,28 @@ def test_kernels_started_at_once_talk_over_sockets_in_private_folders(tmp_path):
     finally:
         kernels.close()
     assert not [f for f in folders if os.path.exists(f)]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix sockets: POSIX only; TCP elsewhere")
+def test_a_temporary_folder_too_long_for_a_socket_gives_tcp(tmp_path, monkeypatch):
+    # a socket's path holds about 100 bytes (104 on macOS): under a long temporary
+    # folder the kernels talk over TCP instead of failing to start
+    import tempfile
+
+    from sonanalys.report.run import _Kernels
+
+    long = tmp_path / ("x" * 90)
+    long.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(long))
+    kernels = _Kernels(tmp_path)
+    try:
+        assert kernels._sockets() == {}
+    finally:
+        kernels.close()
+    assert list(long.iterdir()) == []  # its folder is removed all the same
+    monkeypatch.setattr(tempfile, "tempdir", None)  # the system's, short
+    kernels = _Kernels(tmp_path)
+    try:
+        assert kernels._sockets()["transport"] == "ipc"
+    finally:
+        kernels.close()

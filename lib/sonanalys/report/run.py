@@ -464,7 +464,8 @@ class _Kernels:
         kernel a moment later, and a connection this process opens to another kernel
         meanwhile can take one (seen with two kernels starting at once: "Address
         already in use"); a folder of sockets cannot be taken. The folder's path is
-        short, as a socket's must be (about 100 characters). Windows: TCP, as before."""
+        short, as a socket's must be (104 bytes on macOS): under a temporary folder whose
+        path is too long for that, and on Windows, TCP as before."""
         if os.name != "posix":
             return {}
         with self._lock:
@@ -472,7 +473,9 @@ class _Kernels:
                 sweep_kernel_folders()
             folder = tempfile.mkdtemp(prefix=f"{_KERNEL_FOLDER}{os.getpid()}-")
             self._folders.append(folder)
-        return {"transport": "ipc", "connection_file": os.path.join(folder, "kernel.json")}
+        if len(os.fsencode(os.path.join(folder, "k-ipc-99"))) > 100:
+            return {}
+        return {"transport": "ipc", "connection_file": os.path.join(folder, "k.json")}
 
     def _run(self, km, code: str) -> None:
         kc = km.client()
