@@ -86,13 +86,19 @@ def missing_warnings(
 ) -> list[tuple[str, str]]:
     """(file, ``dokumenttypen delarsrapport brukar ha driftsammandrag …``) for each
     expected table a document of a known kind lacks."""
+    present: dict[str, set] = {}  # frame -> the sources it has rows of (åtgärder: with a value)
+
+    def sources(frame: str) -> set:
+        if frame not in present:
+            df = frames[frame]
+            if frame == "atgarder":
+                df = df[df["value_mnkr"].notna()]
+            present[frame] = set(df["source"].tolist())
+        return present[frame]
+
     out: list[tuple[str, str]] = []
     for src, kind in documents:
         for frame, what in EXPECTED.get(kind, {}).items():
-            df = frames[frame]
-            has = df["source"].eq(src).any() if len(df) else False
-            if frame == "atgarder" and has:
-                has = df[(df["source"] == src) & df["value_mnkr"].notna()].shape[0] > 0
-            if not has:
+            if src not in sources(frame):
                 out.append((src, f"dokumenttypen {kind} brukar ha {what}, men ingen hittades"))
     return out
