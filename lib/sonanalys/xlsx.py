@@ -100,16 +100,25 @@ def _cell(ref: str, value: object, style: int) -> str:
     return f'<c r="{ref}"{s} t="inlineStr"><is>{_text(value)}</is></c>'
 
 
-# what makes a text need more than the plain form: markup characters, characters XML
-# cannot hold (and a blank at either end)
+# markup characters and characters XML cannot hold
 _MARKUP = re.compile(r"[&<>\000-\010\013\014\016-\037]")
+
+
+def _needs_care(text: str) -> bool:
+    """A (non-empty) text that cannot go into a cell as it is: too long for Excel, with
+    markup or a character XML cannot hold, or with a blank at either end (``_cell``)."""
+    return (
+        len(text) > MAX_TEXT
+        or _MARKUP.search(text) is not None
+        or text[0].isspace()
+        or text[-1].isspace()
+    )
 
 
 def _kind(values: Sequence) -> type | None:
     """The one type of a column's values, missing ones (``None``) aside; for texts, only
-    if each goes into a cell as it is (no markup character, no character XML cannot
-    hold, no blank at either end, not too long). Each distinct text is looked at once:
-    a column repeats its texts (sources, units, labels)."""
+    if none needs care (``_needs_care``). Each distinct text is looked at once: a column
+    repeats its texts (sources, units, labels)."""
     kinds = set(map(type, values))  # of every value: 1 and True, 1 and 1.0 are equal
     kinds.discard(type(None))
     if len(kinds) != 1:
@@ -119,9 +128,7 @@ def _kind(values: Sequence) -> type | None:
         distinct = set(values)
         distinct.discard(None)
         distinct.discard("")
-        markup = _MARKUP.search
-        if any(len(v) > MAX_TEXT or markup(v) or v[0].isspace() or v[-1].isspace()
-               for v in distinct):  # fmt: skip
+        if any(map(_needs_care, distinct)):
             return None
     return kind
 
@@ -141,7 +148,6 @@ def _column_cells(letter: str, values: Sequence, first_row: int, style: int) -> 
     if kind is int:
         return [f'<c r="{letter}{r}"{s}><v>{v}</v></c>' if v is not None else ""
                 for r, v in enumerate(values, first_row)]  # fmt: skip
-    markup = _MARKUP.search
     out = []
     append = out.append
     for r, v in enumerate(values, first_row):
@@ -149,7 +155,7 @@ def _column_cells(letter: str, values: Sequence, first_row: int, style: int) -> 
         if t is str:
             if not v:
                 append("")
-            elif len(v) <= MAX_TEXT and not (markup(v) or v[0].isspace() or v[-1].isspace()):
+            elif not _needs_care(v):
                 append(f'<c r="{letter}{r}" t="inlineStr"><is><t>{v}</t></is></c>')
             else:
                 append(_cell(f"{letter}{r}", v, style))
