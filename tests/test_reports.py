@@ -468,6 +468,33 @@ def _small_notebooks(folder: Path) -> Path:
     return folder
 
 
+def test_a_cell_past_the_timeout_is_stopped_and_its_report_says_so(tmp_path):
+    """A cell that runs past ``timeout`` is stopped (on a blocking client it never was:
+    nbclient's event loop waited for output and never saw the timeout); the report shows
+    what ran before it and says why it stopped, and the next report runs."""
+    src = _small_notebooks(tmp_path / "nb")
+    nb = nbformat.read(src / "02_varddygn.ipynb", as_version=4)
+    nb.cells += [
+        nbformat.v4.new_code_cell("print('före')"),
+        nbformat.v4.new_code_cell("import time\ntime.sleep(600)"),
+        nbformat.v4.new_code_cell("print('efter')"),
+    ]
+    nbformat.write(nb, src / "02_varddygn.ipynb")
+    out = tmp_path / "reports"
+    s = run_reports(out=out, notebooks_dir=src, only=["01", "02", "03"], progress=False, timeout=5)
+    assert [r.name for r in s.failed] == ["02_varddygn"]
+    assert s.failed[0].error == (
+        "CellTimeoutError: en cell kördes längre än tidsgränsen (5 s per cell) och stoppades"
+    )
+    page = (out / "02_varddygn.html").read_text(encoding="utf-8")
+    assert "kunde inte köras klart" in page and "tidsgränsen" in page
+    assert "före" in page and "efter" not in page
+    executed = nbformat.read(out / "executed" / "02_varddygn.ipynb", as_version=4)
+    printed = [o.get("text") for c in executed.cells for o in c.get("outputs", [])]
+    assert "före\n" in printed and "efter\n" not in printed
+    assert (out / "03_r9.html").exists()
+
+
 def test_an_unchanged_report_is_kept_and_a_changed_one_runs_again(tmp_path):
     src = _small_notebooks(tmp_path / "nb")
     out = tmp_path / "reports"
@@ -533,11 +560,19 @@ def test_cli_says_what_was_kept(tmp_path):
     assert forced.returncode == 0 and "behölls" not in forced.stdout
 
 
-def test_notebooks_share_a_warm_kernel_but_nothing_of_each_other(tmp_path):
+def test_notebooks_share_a_warm_kernel_but_nothing_of_each_other(tmp_path, monkeypatch):
     """One kernel runs the notebooks one after another (the imports are paid once), and
     each notebook finds it as a new kernel would: no names, figures, settings or shown
     warnings of the notebook before, cells counted from 1; after a failure the next
-    notebook gets a new kernel."""
+    notebook gets a new kernel. A kernel's client is kept for all its notebooks (a new
+    client waits about 0,2 s for the kernel's stray output to stop)."""
+    from jupyter_client import KernelManager
+
+    clients: list = []  # the kernel manager of every client made
+    real_client = KernelManager.client
+    monkeypatch.setattr(
+        KernelManager, "client", lambda km, **kw: (clients.append(km), real_client(km, **kw))[1]
+    )
     src = _small_notebooks(tmp_path / "nb")
     probe = (
         "import os, warnings\nimport matplotlib as mpl, matplotlib.pyplot as plt, pandas as pd\n"
@@ -587,6 +622,10 @@ def test_notebooks_share_a_warm_kernel_but_nothing_of_each_other(tmp_path):
     assert first[1] == after_failure[1] == next_one[1] == fresh
     assert first[2] == next_one[2] == list(range(1, len(first[2]) + 1))
     assert after_failure[0] == next_one[0] != first[0]  # 02 failed: 04 got a new kernel
+    # two kernels; a client per thread that uses one, not one per notebook: the first
+    # kernel was warmed up by the thread that started it ahead, then ran 01 and 02 in the
+    # worker; the second was started by the worker itself
+    assert len(set(map(id, clients))) == 2 and len(clients) == 3
 
 
 @pytest.mark.skipif(os.name != "posix", reason="Unix sockets: POSIX only; TCP elsewhere")
@@ -594,22 +633,23 @@ def test_kernels_started_at_once_talk_over_sockets_in_private_folders(tmp_path):
     # over TCP a port picked for one kernel could be taken by a connection to another
     # starting at the same time ("Address already in use"); a kernel's own folder of
     # Unix sockets cannot be, and it is gone when the run ends
-    from sonanalys.report.run import _Kernels
+    from sonanalys.report.kernels import Kernels
 
-    kernels = _Kernels(tmp_path)
+    kernels = Kernels(tmp_path)
     kernels.start_ahead(3)
     try:
         started = [kernels._ready.get(timeout=180) for _ in range(3)]
         assert not [k for k in started if isinstance(k, Exception)], started
-        folders = {os.path.dirname(km.connection_file) for km in started}
+        folders = {os.path.dirname(k.km.connection_file) for k in started}
         assert len(folders) == 3
-        for km in started:
+        for k in started:
+            km = k.km
             assert km.transport == "ipc" and km.is_alive()
             assert os.path.basename(os.path.dirname(km.connection_file)).startswith(
                 "sonanalys-kernel-"
             )
             assert len(f"{km.ip}-{max(km.ports)}") < 100  # a socket's path must be short
-            kernels._run(km, "x = 1 + 1")  # each answers
+            k.run("x = 1 + 1")  # each answers
     finally:
         kernels.close()
     assert not [f for f in folders if os.path.exists(f)]
@@ -621,19 +661,19 @@ def test_a_temporary_folder_too_long_for_a_socket_gives_tcp(tmp_path, monkeypatc
     # folder the kernels talk over TCP instead of failing to start
     import tempfile
 
-    from sonanalys.report.run import _Kernels
+    from sonanalys.report.kernels import Kernels
 
     long = tmp_path / ("x" * 90)
     long.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(long))
-    kernels = _Kernels(tmp_path)
+    kernels = Kernels(tmp_path)
     try:
         assert kernels._sockets() == {}
     finally:
         kernels.close()
     assert list(long.iterdir()) == []  # its folder is removed all the same
     monkeypatch.setattr(tempfile, "tempdir", None)  # the system's, short
-    kernels = _Kernels(tmp_path)
+    kernels = Kernels(tmp_path)
     try:
         assert kernels._sockets()["transport"] == "ipc"
     finally:

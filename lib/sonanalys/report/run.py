@@ -13,7 +13,7 @@ default-parameter cells are dropped (the parameters are shown in the header inst
 every CDN URL (require.js, MathJax, jQuery, widgets, mermaid) is blanked so a report opens
 offline, and a table of contents is built from the headings. Papermill gets a cell
 timeout and the ``python3`` kernel, i.e. the interpreter running the command: one warm
-kernel per worker, reset before each notebook to the state of a new one (``_Kernels``).
+kernel per worker, reset before each notebook to the state of a new one (``kernels.Kernels``).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from pathlib import Path
 from .. import paths
 from ..io import atomic_write, share_mode
 from ..pipeline import ensure_processed
+from .kernels import Kernels, execute, process_alive
 
 NOTEBOOKS: dict[str, str] = {
     "01_placeringar": "Placeringar",
@@ -366,190 +367,10 @@ def _papermill_without_chdir() -> None:
     handler.cwd = lambda new_path=None: None
 
 
-# Run in a warm kernel once, right after it starts: what every notebook imports, and the
-# state a notebook finds after those imports, kept to be put back before each notebook.
-_WARM_UP = """
-import sys as _s, types as _t, warnings as _w
-import matplotlib as _m, matplotlib.pyplot as _p, pandas as _pd, numpy as _np
-import IPython.display, sonanalys, sonanalys.report.present, sonanalys.analysis
-_st = _s.modules["__sonanalys_kernel_state__"] = _t.ModuleType("__sonanalys_kernel_state__")
-_st.rc, _st.filters = dict(_m.rcParams), list(_w.filters)
-_st.np_print = _np.get_printoptions()
-del _s, _t, _w, _m, _p, _pd, _np, _st
-"""
-# Before each notebook: nothing of the one before stays — its names, figures, matplotlib
-# and pandas settings, warning filters and the record of warnings already shown — and the
-# cells count from 1 again, as in a new kernel.
-_RESET = """
-%reset -f
-import sys as _s, warnings as _w
-_st = _s.modules["__sonanalys_kernel_state__"]
-import matplotlib as _m, matplotlib.pyplot as _p, pandas as _pd, numpy as _np
-_p.close("all")
-with _w.catch_warnings():
-    _w.simplefilter("ignore")
-    _m.rcParams.update(_st.rc)
-    _pd.reset_option("all")
-_np.set_printoptions(**_st.np_print)
-_w.filters[:] = _st.filters
-for _mod in list(_s.modules.values()):
-    _reg = getattr(_mod, "__warningregistry__", None)
-    if isinstance(_reg, dict):
-        _reg.clear()
-get_ipython().execution_count = 1
-del _s, _w, _st, _m, _p, _pd, _np, _mod, _reg
-"""
-
-
-class _Kernels:
-    """One warm kernel per worker thread, started in the notebooks folder: pandas,
-    matplotlib and the library are imported once per run, not once per notebook (about
-    2-4 s each). Before each notebook the kernel is reset to the state a new kernel has
-    after those imports (``_RESET``); a kernel whose notebook failed is shut down and the
-    next notebook gets a new one, so an error or a timeout never leaks into another
-    report."""
-
-    def __init__(self, cwd: Path) -> None:
-        import queue
-        import threading
-
-        self.cwd = cwd
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._all: list = []
-        self._ready: queue.Queue = queue.Queue()  # kernels started ahead, warmed up
-        self._ahead = 0
-        self._starting: list = []  # threads starting kernels ahead
-        self._folders: list[str] = []  # each kernel's private folder of sockets (POSIX)
-
-    def start_ahead(self, n: int) -> None:
-        """Start ``n`` kernels in the background now, so their start and imports overlap
-        the run's own preparations (checking the processed data, importing papermill)."""
-        import threading
-
-        import jupyter_client  # noqa: F401  # imported here, not in two threads at once
-
-        def start() -> None:
-            try:
-                self._ready.put(self._new())
-            except Exception as exc:  # get() starts one itself and says why it fails
-                self._ready.put(exc)
-
-        self._ahead += n
-        for _ in range(n):
-            t = threading.Thread(target=start, daemon=True)
-            t.start()
-            self._starting.append(t)
-
-    def _new(self):
-        from jupyter_client import KernelManager
-
-        km = KernelManager(kernel_name="python3", **self._sockets())
-        # the kernel's own start-up warnings (e.g. "running over TCP", on Windows) are not the
-        # user's business; its errors still reach stderr. No input history: the cell
-        # count starts from 1 for every notebook, and IPython's history database would
-        # print "Session/line number was not unique" into a report
-        km.start_kernel(
-            cwd=str(self.cwd),
-            extra_arguments=["--log-level=ERROR", "--HistoryManager.enabled=False"],
-        )
-        with self._lock:
-            self._all.append(km)
-        self._run(km, _WARM_UP)
-        return km
-
-    def _sockets(self) -> dict:
-        """Where a kernel and this process talk. On POSIX: Unix sockets in a private
-        folder made for the kernel. Over TCP, ports are picked free and bound by the
-        kernel a moment later, and a connection this process opens to another kernel
-        meanwhile can take one (seen with two kernels starting at once: "Address
-        already in use"); a folder of sockets cannot be taken. The folder's path is
-        short, as a socket's must be (104 bytes on macOS): under a temporary folder whose
-        path is too long for that, and on Windows, TCP as before."""
-        if os.name != "posix":
-            return {}
-        with self._lock:
-            if not self._folders:  # once a run: what killed runs left behind
-                sweep_kernel_folders()
-            folder = tempfile.mkdtemp(prefix=f"{_KERNEL_FOLDER}{os.getpid()}-")
-            self._folders.append(folder)
-        if len(os.fsencode(os.path.join(folder, "k-ipc-99"))) > 100:
-            return {}
-        return {"transport": "ipc", "connection_file": os.path.join(folder, "k.json")}
-
-    def _run(self, km, code: str) -> None:
-        kc = km.client()
-        kc.start_channels()
-        try:
-            kc.wait_for_ready(timeout=120)
-            reply = kc.execute_interactive(
-                code, store_history=False, timeout=120, output_hook=lambda _msg: None
-            )
-            if reply["content"]["status"] != "ok":
-                raise RuntimeError(f"kärnan kunde inte återställas: {reply['content']}")
-        finally:
-            kc.stop_channels()
-
-    def get(self):
-        """This thread's kernel, reset for the next notebook."""
-        km = getattr(self._local, "km", None)
-        if km is None or not km.is_alive():
-            km = None
-            with self._lock:
-                ahead = self._ahead > 0
-                self._ahead -= ahead
-            if ahead:
-                got = self._ready.get()
-                km = got if not isinstance(got, Exception) else None
-            self._local.km = km = km or self._new()
-        self._run(km, _RESET)
-        return km
-
-    def discard(self) -> None:
-        """Shut this thread's kernel down (its notebook failed: its state is unknown)."""
-        km = getattr(self._local, "km", None)
-        self._local.km = None
-        if km is not None:
-            with contextlib.suppress(Exception):
-                km.shutdown_kernel(now=True)
-
-    def close(self) -> None:
-        for t in self._starting:  # a kernel still starting is shut down too
-            t.join(timeout=180)
-        with self._lock:
-            kms, self._all = self._all, []
-        for km in kms:
-            with contextlib.suppress(Exception):
-                if km.is_alive():
-                    km.shutdown_kernel(now=True)
-        with self._lock:
-            folders, self._folders = self._folders, []
-        for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _execute(name, src_dir, tmp, params, timeout, kernels: _Kernels) -> str:
+def _execute(name, src_dir, tmp, params, timeout, kernels: Kernels) -> str:
     """Run one notebook in this worker's warm kernel; the error, or ``""``."""
-    import papermill as pm
-
     src = Path(src_dir) / f"{name}.ipynb"
-    executed = tmp / "executed" / f"{name}.ipynb"
-    try:
-        km = kernels.get()
-        pm.execute_notebook(
-            str(src),
-            str(executed),
-            parameters=params,
-            kernel_name="python3",
-            execution_timeout=timeout,
-            progress_bar=False,
-            km=km,  # this worker's warm kernel, started in the notebooks folder
-        )
-    except Exception as exc:  # the executed copy shows the error; the run goes on
-        kernels.discard()
-        last = (str(exc).strip().splitlines() or [""])[-1]
-        return f"{type(exc).__name__}: {last}"
-    return ""
+    return execute(src, tmp / "executed" / f"{name}.ipynb", params, timeout, kernels)
 
 
 def _export(name, title, tmp, params, run_date, out, error: str) -> NotebookResult:
@@ -752,7 +573,7 @@ def folder_lock(out: Path, wait: float = 3600.0, say=print):
             except (OSError, ValueError):
                 other = {}
             pid = other.get("pid")
-            if isinstance(pid, int) and not _alive(pid):
+            if isinstance(pid, int) and not process_alive(pid):
                 lock.unlink(missing_ok=True)  # its run is gone
                 continue
             who = f"pid {pid}, startad {other.get('started', '?')}"
@@ -777,29 +598,6 @@ def folder_lock(out: Path, wait: float = 3600.0, say=print):
 _PID = ".sonanalys-report.pid"
 
 
-_KERNEL_FOLDER = "sonanalys-kernel-"  # + the run's process id: a kernel's sockets
-
-
-def sweep_kernel_folders() -> None:
-    """Remove the kernels' socket folders of runs that were killed (their process is
-    gone): a run removes its own when it ends, a killed one cannot. Only this user's."""
-    for folder in Path(tempfile.gettempdir()).glob(f"{_KERNEL_FOLDER}*-*"):
-        pid = folder.name[len(_KERNEL_FOLDER) :].split("-", 1)[0]
-        with contextlib.suppress(OSError):
-            if pid.isdigit() and folder.stat().st_uid == os.getuid() and not _alive(int(pid)):
-                shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def recover(out: Path) -> None:
     """Clean up after a run that was killed: if it died mid-swap (the old reports moved
     aside, the new not yet in), the previous reports go back; temporary folders of runs
@@ -811,7 +609,7 @@ def recover(out: Path) -> None:
         marker = d / _PID
         if d.is_dir() and marker.exists():
             pid = marker.read_text("utf-8").strip()
-            if pid.isdigit() and not _alive(int(pid)):
+            if pid.isdigit() and not process_alive(int(pid)):
                 shutil.rmtree(d, ignore_errors=True)
 
 
@@ -865,7 +663,7 @@ def run_reports(
             for n in names
             if not force and _reusable(before.get(n), keys[n], out, pdf)
         }
-        kernels = _Kernels(src_dir)
+        kernels = Kernels(src_dir)
         to_run = len(names) - len(kept)
         if to_run:
             kernels.start_ahead(min(max(1, jobs), to_run))

@@ -1,0 +1,356 @@
+"""The report run's warm kernels: one per worker, started ahead, reset before each
+notebook to the state of a new kernel, each with one client connected for the whole run;
+and the papermill engine that executes a notebook on such a kernel.
+
+Why not a new kernel (and client) per notebook, as papermill does by default: a kernel's
+start and the imports every notebook makes (pandas, matplotlib, the library) cost about
+2-4 s, and every new client waits about 0,2 s for the kernel's stray output to stop
+(jupyter_client's ``wait_for_ready``) before it is used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+# Run in a warm kernel once, right after it starts: what every notebook imports, and the
+# state a notebook finds after those imports, kept to be put back before each notebook.
+# Last, the objects made so far (the imported modules' own, alive for as long as the
+# kernel) are frozen out of the garbage collector's reach: every collection, and the
+# one ``%reset`` makes before each notebook, then looks only at what notebooks made.
+_WARM_UP = """
+import sys as _s, types as _t, warnings as _w, gc as _gc
+import matplotlib as _m, matplotlib.pyplot as _p, pandas as _pd, numpy as _np
+import IPython.display, sonanalys, sonanalys.report.present, sonanalys.analysis
+_st = _s.modules["__sonanalys_kernel_state__"] = _t.ModuleType("__sonanalys_kernel_state__")
+_st.rc, _st.filters = dict(_m.rcParams), list(_w.filters)
+_st.np_print = _np.get_printoptions()
+del _s, _t, _w, _m, _p, _pd, _np, _st
+_gc.collect()
+_gc.freeze()
+del _gc
+"""
+# Before each notebook: nothing of the one before stays — its names, figures, matplotlib
+# and pandas settings, warning filters and the record of warnings already shown — and the
+# cells count from 1 again, as in a new kernel.
+_RESET = """
+%reset -f
+import sys as _s, warnings as _w
+_st = _s.modules["__sonanalys_kernel_state__"]
+import matplotlib as _m, matplotlib.pyplot as _p, pandas as _pd, numpy as _np
+_p.close("all")
+with _w.catch_warnings():
+    _w.simplefilter("ignore")
+    _m.rcParams.update(_st.rc)
+    _pd.reset_option("all")
+_np.set_printoptions(**_st.np_print)
+_w.filters[:] = _st.filters
+for _mod in list(_s.modules.values()):
+    _reg = getattr(_mod, "__warningregistry__", None)
+    if isinstance(_reg, dict):
+        _reg.clear()
+get_ipython().execution_count = 1
+del _s, _w, _st, _m, _p, _pd, _np, _mod, _reg
+"""
+
+_KERNEL_FOLDER = "sonanalys-kernel-"  # + the run's process id: a kernel's sockets
+ENGINE = "sonanalys-warm"  # the papermill engine below
+
+
+class Kernel:
+    """A started kernel and the client this process talks to it through: one client per
+    thread that uses the kernel (the thread that warms it up, then the worker that runs
+    its notebooks), kept for as long as that thread uses it.
+
+    The client is asynchronous. nbclient waits for a cell's output and for its reply at
+    once, with asyncio; a blocking client blocks the event loop while it waits for output,
+    so a cell that runs past the timeout was never stopped."""
+
+    def __init__(self, km) -> None:
+        self.km = km
+        self.kc = None
+        self._thread: int | None = None  # the thread whose client ``kc`` is
+
+    def client(self):
+        """This thread's client, connected, the kernel answering."""
+        from jupyter_core.utils import ensure_event_loop, run_sync
+
+        if self.kc is not None and self._thread == threading.get_ident():
+            return self.kc
+        self._stop_client()  # two clients of one kernel share an identity: one at a time
+        ensure_event_loop()  # the client's sockets belong to this thread's loop
+        kc = self.km.client()  # asynchronous: see ``Kernels._new``
+        kc.start_channels()
+        self.kc, self._thread = kc, threading.get_ident()
+        run_sync(kc.wait_for_ready)(timeout=120)
+        return kc
+
+    def run(self, code: str) -> None:
+        """Execute ``code``, its output unseen; an error in it is raised here."""
+        from jupyter_core.utils import run_sync
+
+        reply = run_sync(self.client().execute_interactive)(
+            code, store_history=False, timeout=120, output_hook=lambda _msg: None
+        )
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"kärnan kunde inte förberedas: {reply['content']}")
+
+    def is_alive(self) -> bool:
+        return self.km.is_alive()
+
+    def _stop_client(self) -> None:
+        kc, self.kc, self._thread = self.kc, None, None
+        if kc is not None:
+            with contextlib.suppress(Exception):
+                kc.stop_channels()
+
+    def shutdown(self) -> None:
+        self._stop_client()
+        with contextlib.suppress(Exception):
+            if self.km.is_alive():
+                self.km.shutdown_kernel(now=True)
+
+
+class Kernels:
+    """One warm kernel per worker thread, started in the notebooks folder: pandas,
+    matplotlib and the library are imported once per run, not once per notebook. Before
+    each notebook the kernel is reset to the state a new kernel has after those imports
+    (``_RESET``); a kernel whose notebook failed is shut down and the next notebook gets
+    a new one, so an error or a timeout never leaks into another report."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._all: list[Kernel] = []
+        self._ready: queue.Queue = queue.Queue()  # kernels started ahead, warmed up
+        self._ahead = 0
+        self._starting: list = []  # threads starting kernels ahead
+        self._folders: list[str] = []  # each kernel's private folder of sockets (POSIX)
+
+    def start_ahead(self, n: int) -> None:
+        """Start ``n`` kernels in the background now, so their start and imports overlap
+        the run's own preparations (checking the processed data, importing papermill)."""
+        import jupyter_client  # noqa: F401  # imported here, not in two threads at once
+
+        def start() -> None:
+            try:
+                self._ready.put(self._new())
+            except Exception as exc:  # get() starts one itself and says why it fails
+                self._ready.put(exc)
+
+        self._ahead += n
+        for _ in range(n):
+            t = threading.Thread(target=start, daemon=True)
+            t.start()
+            self._starting.append(t)
+
+    def _new(self) -> Kernel:
+        from jupyter_client import KernelManager
+
+        km = KernelManager(
+            kernel_name="python3",
+            client_class="jupyter_client.asynchronous.AsyncKernelClient",  # see ``Kernel``
+            **self._sockets(),
+        )
+        # the kernel's own start-up warnings (e.g. "running over TCP", on Windows) are not the
+        # user's business; its errors still reach stderr. No input history: the cell
+        # count starts from 1 for every notebook, and IPython's history database would
+        # print "Session/line number was not unique" into a report
+        km.start_kernel(
+            cwd=str(self.cwd),
+            extra_arguments=["--log-level=ERROR", "--HistoryManager.enabled=False"],
+        )
+        kernel = Kernel(km)
+        with self._lock:
+            self._all.append(kernel)
+        kernel.run(_WARM_UP)
+        return kernel
+
+    def _sockets(self) -> dict:
+        """Where a kernel and this process talk. On POSIX: Unix sockets in a private
+        folder made for the kernel. Over TCP, ports are picked free and bound by the
+        kernel a moment later, and a connection this process opens to another kernel
+        meanwhile can take one (seen with two kernels starting at once: "Address
+        already in use"); a folder of sockets cannot be taken. The folder's path is
+        short, as a socket's must be (104 bytes on macOS): under a temporary folder whose
+        path is too long for that, and on Windows, TCP as before."""
+        if os.name != "posix":
+            return {}
+        with self._lock:
+            if not self._folders:  # once a run: what killed runs left behind
+                sweep_kernel_folders()
+            folder = tempfile.mkdtemp(prefix=f"{_KERNEL_FOLDER}{os.getpid()}-")
+            self._folders.append(folder)
+        if len(os.fsencode(os.path.join(folder, "k-ipc-99"))) > 100:
+            return {}
+        return {"transport": "ipc", "connection_file": os.path.join(folder, "k.json")}
+
+    def get(self) -> Kernel:
+        """This thread's kernel, reset for the next notebook."""
+        kernel = getattr(self._local, "kernel", None)
+        if kernel is None or not kernel.is_alive():
+            kernel = None
+            with self._lock:
+                ahead = self._ahead > 0
+                self._ahead -= ahead
+            if ahead:
+                got = self._ready.get()
+                kernel = got if not isinstance(got, Exception) else None
+            self._local.kernel = kernel = kernel or self._new()
+        kernel.run(_RESET)
+        return kernel
+
+    def discard(self) -> None:
+        """Shut this thread's kernel down (its notebook failed: its state is unknown)."""
+        kernel = getattr(self._local, "kernel", None)
+        self._local.kernel = None
+        if kernel is not None:
+            kernel.shutdown()
+
+    def close(self) -> None:
+        for t in self._starting:  # a kernel still starting is shut down too
+            t.join(timeout=180)
+        with self._lock:
+            kernels, self._all = self._all, []
+        for kernel in kernels:
+            kernel.shutdown()
+        with self._lock:
+            folders, self._folders = self._folders, []
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def execute(src: Path, executed: Path, params: dict, timeout: int, kernels: Kernels) -> str:
+    """Run notebook ``src`` into ``executed`` on this worker's warm kernel; the error, or
+    ``""``. A kernel whose notebook failed is discarded."""
+    import papermill as pm
+
+    _register_engine()
+    try:
+        kernel = kernels.get()
+        pm.execute_notebook(
+            str(src),
+            str(executed),
+            parameters=params,
+            kernel_name="python3",
+            engine_name=ENGINE,
+            execution_timeout=timeout,
+            progress_bar=False,
+            # papermill writes the whole notebook before and after every cell (a second
+            # of a run); it is written once at the end, and where a run stops early
+            request_save_on_cell_execute=False,
+            stopped_to=str(executed),
+            km=kernel.km,  # this worker's warm kernel, started in the notebooks folder
+            ready_kc=kernel.client(),  # and its client, connected and ready
+        )
+    except Exception as exc:  # the executed copy shows the error; the run goes on
+        kernels.discard()
+        if isinstance(exc, TimeoutError):  # nbclient's CellTimeoutError
+            why = f"en cell kördes längre än tidsgränsen ({timeout} s per cell) och stoppades"
+        else:
+            why = (str(exc).strip().splitlines() or [""])[-1]
+        return f"{type(exc).__name__}: {why}"
+    return ""
+
+
+_registered = threading.Lock()
+
+
+def _register_engine() -> None:
+    """Papermill's nbclient engine, but on a client that is already connected and ready:
+    nbclient connects a new client for every notebook and waits for it to be ready (about
+    0,2 s, and the client is never closed when the kernel is not its own). A notebook
+    stopped by an exception other than a cell's error is written to ``stopped_to``."""
+    from papermill.engines import papermill_engines
+
+    with _registered:
+        if ENGINE in papermill_engines._engines:
+            return
+        from nbclient.util import run_hook, run_sync
+        from papermill.clientwrap import PapermillNotebookClient
+        from papermill.engines import NBClientEngine, logger
+        from papermill.iorw import write_ipynb
+
+        class ReadyClient(PapermillNotebookClient):
+            def __init__(self, nb_man, ready_kc, **kw) -> None:
+                super().__init__(nb_man, **kw)
+                self._ready_kc = ready_kc
+
+            async def async_start_new_kernel_client(self):
+                self.kc = self._ready_kc
+                self.kc.allow_stdin = False
+                await run_hook(self.on_notebook_start, notebook=self.nb)
+                return self.kc
+
+            # nbclient's synchronous twin wraps its own method, not an override
+            start_new_kernel_client = run_sync(async_start_new_kernel_client)
+
+        class ReadyEngine(NBClientEngine):
+            @classmethod
+            def execute_managed_notebook(
+                cls,
+                nb_man,
+                kernel_name,
+                *,
+                ready_kc,
+                stopped_to,
+                log_output=False,
+                stdout_file=None,
+                stderr_file=None,
+                start_timeout=60,
+                execution_timeout=None,
+                **kwargs,
+            ):
+                # as papermill's NBClientEngine does, with the client handed in
+                kwargs.pop("input_path", None)
+                client = ReadyClient(
+                    nb_man,
+                    ready_kc,
+                    timeout=execution_timeout,
+                    startup_timeout=start_timeout,
+                    kernel_name=kernel_name,
+                    log=logger,
+                    log_output=log_output,
+                    stdout_file=stdout_file,
+                    stderr_file=stderr_file,
+                    **kwargs,
+                )
+                try:
+                    return client.execute()
+                except BaseException:
+                    # a cell that raised is written by papermill; one that ran past the
+                    # timeout (or a kernel that died) only here: the cells run so far
+                    write_ipynb(nb_man.nb, stopped_to)
+                    raise
+
+        papermill_engines.register(ENGINE, ReadyEngine)
+
+
+def sweep_kernel_folders() -> None:
+    """Remove the kernels' socket folders of runs that were killed (their process is
+    gone): a run removes its own when it ends, a killed one cannot. Only this user's."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_KERNEL_FOLDER}*-*"):
+        pid = folder.name[len(_KERNEL_FOLDER) :].split("-", 1)[0]
+        with contextlib.suppress(OSError):
+            if (
+                pid.isdigit()
+                and folder.stat().st_uid == os.getuid()
+                and not process_alive(int(pid))
+            ):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
