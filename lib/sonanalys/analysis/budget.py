@@ -48,24 +48,31 @@ def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) ->
 
 
 def _seasonal_share(
-    act: pd.DataFrame, full: pd.DataFrame, src: str, tid: str, verk: str, year: int
+    act: pd.DataFrame, full: pd.DataFrame, src: str, tid: str, year: int
 ) -> tuple[float, int | None, float]:
-    """The latest earlier year's period share (part ÷ outcome) for row ``verk`` of table
-    ``(src, tid)``: part and outcome from one table — this one, or one of another
-    document — with the year and the outcome; (NaN, None, NaN) when there is none."""
-    a = act[(act["verksamhet"] == verk) & (act["year"] < year)]
-    f = full[full["verksamhet"] == verk]
-    others = {(s, t) for s, t in zip(a["source"], a["table_id"], strict=True) if s != src}
+    """The latest earlier year's period share (part ÷ outcome) for one row of table
+    ``(src, tid)``, given that row's period actuals ``act`` and full-year outcomes
+    ``full`` in every table: part and outcome from one table — this one, or one of
+    another document — with the year and the outcome; (NaN, None, NaN) when there is
+    none."""
+    a = act[act["year"] < year]
+    # (table, year) → the first value printed for it, as the frames order them
+    part: dict[tuple, float] = {}
+    for key in zip(a["source"], a["table_id"], a["year"], a["value_mnkr"], strict=True):
+        part.setdefault(key[:3], key[3])
+    outcomes: dict[tuple, float] = {}
+    for key in zip(full["source"], full["table_id"], full["year"], full["value_mnkr"], strict=True):
+        outcomes.setdefault(key[:3], key[3])
+    others = {(s, t) for s, t, _ in part if s != src}
     tables = [(src, tid), *sorted(others)]
     best: tuple[float, int | None, float] = (np.nan, None, np.nan)
     for s, t in tables:
-        aa = a[(a["source"] == s) & (a["table_id"] == t)]
-        ff = f[(f["source"] == s) & (f["table_id"] == t)]
-        for y in sorted(set(aa["year"]) & set(ff["year"]), reverse=True):
-            outcome = float(ff[ff["year"] == y]["value_mnkr"].iloc[0])
+        years = {y for s2, t2, y in part if (s2, t2) == (s, t)}
+        years &= {y for s2, t2, y in outcomes if (s2, t2) == (s, t)}
+        for y in sorted(years, reverse=True):
+            outcome = float(outcomes[s, t, y])
             if outcome != 0 and (best[1] is None or y > best[1]):
-                part = float(aa[aa["year"] == y]["value_mnkr"].iloc[0])
-                best = (part / outcome, int(y), outcome)
+                best = (float(part[s, t, y]) / outcome, int(y), outcome)
                 break
     return best
 
@@ -95,23 +102,34 @@ def proportional_forecast(
     one the same table prints; a table that prints none takes the same row of the
     document's first table with a prognosis (as ``overview`` pairs them), else none.
     """
-    b = budget[(budget["municipality"] == municipality) & ~budget["is_total"]]
+    used = ["source", "table_id", "table", "verksamhet", "value_kind", "period", "year",
+            "value_mnkr", "line"]  # fmt: skip
+    # the columns used, not the frame's twenty-odd: every row filter copies each column
+    b = budget.loc[(budget["municipality"] == municipality) & ~budget["is_total"], used]
     act = b[(b["value_kind"] == "utfall") & (b["period"] == period)]
     full = b[b["value_kind"].isin(["bokslut", "utfall"]) & (b["period"] == "helår")]
     prog = b[(b["value_kind"] == "prognos") & (b["year"] == year) & (b["period"] == "helår")]
 
     out = []
     now_rows = act[act["year"] == year]
+    # each row's actuals and outcomes, and each table's prognoses, looked up once
+    act_of = dict(list(act.groupby("verksamhet", sort=False)))
+    full_of = dict(list(full.groupby("verksamhet", sort=False)))
+    prog_of: dict[tuple[str, str], pd.DataFrame] = {}
     for (src, tid, verk), now in now_rows.groupby(["source", "table_id", "verksamhet"], sort=False):
         actual = float(now["value_mnkr"].iloc[0])
-        share, base_year, outcome = _seasonal_share(act, full, src, tid, verk, year)
+        share, base_year, outcome = _seasonal_share(
+            act_of[verk], full_of.get(verk, full.iloc[:0]), src, tid, year
+        )
         if base_year is not None and share > 0:
             part = share * outcome
             forecast, method = actual / share, f"säsongsprofil {base_year}"
             backtest = part * 12 / months - outcome
         else:
             forecast, method, backtest = actual * 12 / months, "linjär", np.nan
-        p = _prognosis_rows(prog, src, tid)
+        if (src, tid) not in prog_of:
+            prog_of[src, tid] = _prognosis_rows(prog, src, tid)
+        p = prog_of[src, tid]
         p = p[p["verksamhet"] == verk]
         out.append(
             {
