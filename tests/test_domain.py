@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.conftest import RAW, SEEDS, pick
 
 from sonanalys import domain
@@ -654,3 +656,30 @@ def test_conform_writes_an_unknown_text_as_empty():
     out = conform(df, "checks")
     assert out.loc[0, ["group", "note", "unit"]].tolist() == ["", "", ""]
     assert str(out["group"].dtype) == str(conform(pd.DataFrame([row]), "checks")["group"].dtype)
+
+
+def test_document_period_is_the_most_named_month_range_first_named_among_equals(seeds_result):
+    """``document_period`` counts in plain dicts; it must answer as pandas'
+    ``value_counts`` does: the period named most often, and of two named as often the one
+    named first. Random sources and periods, ties frequent; and the seeds' answer."""
+    from sonanalys.domain.common import document_period
+
+    def by_value_counts(obs: pd.DataFrame) -> dict:
+        ranges = obs[obs["period"].str.fullmatch(r"[a-zåäö]{3}-[a-zåäö]{3}", case=False)]
+        counted = ranges.groupby("source")["period"].agg(lambda s: s.value_counts().index[0])
+        return counted.to_dict()
+
+    periods = st.sampled_from(["jan-aug", "jan-apr", "Jan-Mar", "helår", "", "perioden", "jan-au"])
+    sources = st.sampled_from(["a.txt", "b.pdf", "c.docx"])
+
+    @settings(max_examples=300, derandomize=True, deadline=None, database=None)
+    @given(st.lists(st.tuples(sources, periods), max_size=40))
+    def check(rows):
+        obs = pd.DataFrame(rows, columns=["source", "period"], dtype="object")
+        assert document_period(obs).to_dict() == by_value_counts(obs)
+
+    check()
+    assert document_period(seeds_result.observations).to_dict() == {
+        "003_delarsrapport_aug_2018_linkoping_socialnamnden.txt": "jan-aug",
+        "004_delarsrapport_prognos2_2023_orebro_socialnamnden.txt": "jan-aug",
+    }

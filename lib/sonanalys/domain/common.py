@@ -35,10 +35,17 @@ def to_mnkr(value: pd.Series, unit: pd.Series) -> pd.Series:
 
 def document_period(obs: pd.DataFrame) -> pd.Series:
     """Per source, the reporting period its tables name most often (``jan-aug``), or ''."""
-    ranges = obs[obs["period"].str.fullmatch(_MONTH_RANGE.pattern, case=False, na=False)]
-    if ranges.empty:
-        return pd.Series(dtype="object")
-    return ranges.groupby("source")["period"].agg(lambda s: s.value_counts().index[0])
+    ranges = obs.loc[
+        obs["period"].str.fullmatch(_MONTH_RANGE.pattern, case=False, na=False),
+        ["source", "period"],
+    ]
+    counts: dict[str, dict[str, int]] = {}  # per source, each period in the order first named
+    for source, period in zip(ranges["source"], ranges["period"], strict=True):
+        named = counts.setdefault(source, {})
+        named[period] = named.get(period, 0) + 1
+    # the most named; of two named as often, the first (``max`` keeps the first it meets)
+    most = {source: max(named, key=named.__getitem__) for source, named in counts.items()}
+    return pd.Series(most, dtype="object").sort_index()
 
 
 # a column of the year before the document's: "Utfall fg år", "Bokslut föregående år"
