@@ -256,3 +256,28 @@ def test_safe_csv_frame_equals_safe_text_per_cell():
     pd.testing.assert_frame_equal(out, expected)
     assert out["text"].tolist()[:4] == ["'=1+1", "-5", "'-x", ""]
     assert df["text"].iloc[0] == "=1+1"  # the frame given is not changed
+
+
+def test_a_columns_values_as_the_workbook_writer_takes_them():
+    """Every kind of missing value is an empty cell (None), whatever the column's type;
+    the rest keep their type: text as str, nullable integers as Python ints, floats with
+    NaN (an empty cell to the writer), truth values."""
+    import numpy as np
+
+    from sonanalys.export import _python_values
+
+    cases = [
+        (pd.Series(["a", None, "c"], dtype="str"), ["a", None, "c"]),  # missing as NaN
+        (pd.Series(["a", pd.NA, "c"], dtype="string"), ["a", None, "c"]),  # missing as NA
+        (pd.Series([1, pd.NA, 3], dtype="Int64"), [1, None, 3]),
+        (pd.Series(["a", np.nan, None, 2], dtype="object"), ["a", None, None, 2]),
+        (pd.Series([True, pd.NA], dtype="boolean"), [True, None]),
+        (pd.Series([True, False]), [True, False]),
+        (pd.Series([7, 8], dtype="int64"), [7, 8]),
+    ]
+    for series, expected in cases:
+        got = _python_values(series)
+        assert got == expected, series.dtype
+        assert [type(v) for v in got] == [type(v) for v in expected], series.dtype
+    floats = _python_values(pd.Series([1.5, np.nan]))
+    assert floats[0] == 1.5 and floats[1] != floats[1]  # NaN: the writer leaves the cell empty
