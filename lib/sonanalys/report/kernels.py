@@ -1,6 +1,6 @@
 """The report run's warm kernels: one per worker, started ahead, reset before each
-notebook to the state of a new kernel, each with one client connected for the whole run;
-and the papermill engine that executes a notebook on such a kernel.
+notebook to the state of a new kernel, each with its client kept for all its notebooks;
+and the papermill engine that executes a notebook on such a kernel and client.
 
 Why not a new kernel (and client) per notebook, as papermill does by default: a kernel's
 start and the imports every notebook makes (pandas, matplotlib, the library) cost about
@@ -259,7 +259,8 @@ def execute(src: Path, executed: Path, params: dict, timeout: int, kernels: Kern
     return ""
 
 
-_registered = threading.Lock()
+_engine_lock = threading.Lock()
+_engine_registered = False
 
 
 def _register_engine() -> None:
@@ -267,14 +268,13 @@ def _register_engine() -> None:
     nbclient connects a new client for every notebook and waits for it to be ready (about
     0,2 s, and the client is never closed when the kernel is not its own). A notebook
     stopped by an exception other than a cell's error is written to ``stopped_to``."""
-    from papermill.engines import papermill_engines
-
-    with _registered:
-        if ENGINE in papermill_engines._engines:
+    global _engine_registered
+    with _engine_lock:
+        if _engine_registered:
             return
         from nbclient.util import run_hook, run_sync
         from papermill.clientwrap import PapermillNotebookClient
-        from papermill.engines import NBClientEngine, logger
+        from papermill.engines import NBClientEngine, logger, papermill_engines
         from papermill.iorw import write_ipynb
 
         class ReadyClient(PapermillNotebookClient):
@@ -330,6 +330,7 @@ def _register_engine() -> None:
                     raise
 
         papermill_engines.register(ENGINE, ReadyEngine)
+        _engine_registered = True
 
 
 def sweep_kernel_folders() -> None:
