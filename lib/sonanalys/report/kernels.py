@@ -83,7 +83,9 @@ class Kernel:
         if self.kc is not None and self._thread == threading.get_ident():
             return self.kc
         self._stop_client()  # two clients of one kernel share an identity: one at a time
-        ensure_event_loop()  # the client's sockets belong to this thread's loop
+        # the client's sockets belong to this thread's loop; on Windows a selector loop, which
+        # zmq's asyncio sockets need (as papermill sets it for its own client there)
+        ensure_event_loop(prefer_selector_loop=True)
         kc = self.km.client()  # asynchronous: see ``Kernels._new``
         kc.start_channels()
         self.kc, self._thread = kc, threading.get_ident()
