@@ -495,6 +495,22 @@ def test_a_cell_past_the_timeout_is_stopped_and_its_report_says_so(tmp_path):
     assert (out / "03_r9.html").exists()
 
 
+def test_a_kernel_that_does_not_answer_is_not_reported_as_a_cell_past_the_timeout(
+    tmp_path, monkeypatch
+):
+    # the reset before a notebook waits for the kernel with a timeout of its own: when that
+    # runs out, no cell ran too long, and the report must not say one did
+    from sonanalys.report import kernels as K
+
+    def silent(self):
+        raise TimeoutError("Timeout waiting for output")
+
+    monkeypatch.setattr(K.Kernels, "get", silent)
+    src = _small_notebooks(tmp_path / "nb") / "01_placeringar.ipynb"
+    error = K.execute(src, tmp_path / "01.ipynb", {}, 5, K.Kernels(tmp_path))
+    assert error == "TimeoutError: Timeout waiting for output"
+
+
 def test_an_unchanged_report_is_kept_and_a_changed_one_runs_again(tmp_path):
     src = _small_notebooks(tmp_path / "nb")
     out = tmp_path / "reports"

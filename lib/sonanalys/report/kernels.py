@@ -232,6 +232,7 @@ def execute(src: Path, executed: Path, params: dict, timeout: int, kernels: Kern
     """Run notebook ``src`` into ``executed`` on this worker's warm kernel; the error, or
     ``""``. A kernel whose notebook failed is discarded."""
     import papermill as pm
+    from nbclient.exceptions import CellTimeoutError
 
     _register_engine()
     try:
@@ -253,7 +254,7 @@ def execute(src: Path, executed: Path, params: dict, timeout: int, kernels: Kern
         )
     except Exception as exc:  # the executed copy shows the error; the run goes on
         kernels.discard()
-        if isinstance(exc, TimeoutError):  # nbclient's CellTimeoutError
+        if isinstance(exc, CellTimeoutError):  # not a kernel that did not answer the reset
             why = f"en cell kördes längre än tidsgränsen ({timeout} s per cell) och stoppades"
         else:
             why = (str(exc).strip().splitlines() or [""])[-1]
