@@ -61,7 +61,7 @@ def real_groups() -> list[dict]:
 def real_kpis() -> list[dict]:
     """kpi_metadata.csv in v3's key order, booleans as JSON booleans."""
     out = []
-    for r in _csv(paths.RAW / "kolada" / "kpi_metadata.csv"):
+    for r in _csv(paths.KOLADA_REF / "kpi_metadata.csv"):
         row = dict(r)
         for k in ("is_divided_by_gender", "has_ou_data"):
             row[k] = r[k] == "True"
@@ -70,7 +70,7 @@ def real_kpis() -> list[dict]:
 
 
 def real_municipalities() -> list[dict]:
-    return _csv(paths.RAW / "kolada" / "municipalities.csv")
+    return _csv(paths.KOLADA_REF / "municipalities.csv")
 
 
 class LoopbackJSON:

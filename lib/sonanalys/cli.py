@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import paths
+from . import __version__, paths
 from .numparse import format_sv
 from .observations import Municipalities
 from .pipeline import process_to
@@ -268,6 +268,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="sonanalys", description=__doc__)
+    ap.add_argument("--version", action="version", version=f"sonanalys {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser(
         "parse",

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .. import paths
 
-KOLADA_RAW = paths.RAW / "kolada"
+KOLADA_RAW = paths.KOLADA_REF  # the shipped reference data (paths.py)
 
 
 def _read(name: str, path: str | Path | None) -> pd.DataFrame:

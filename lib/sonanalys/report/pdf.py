@@ -7,6 +7,7 @@ keep their rows whole and their headers on every page (the print CSS in ``run._C
 from __future__ import annotations
 
 import html
+import importlib.util
 import os
 import shutil
 from collections.abc import Iterable
@@ -28,9 +29,15 @@ HOW_TO_GET = (
     "eller ange en Chromium/Chrome med miljövariabeln SONANALYS_CHROMIUM."
 )
 
+NO_PLAYWRIGHT = (
+    "PDF kräver tillägget pdf (Playwright), som inte är installerat, så ingen PDF skrevs "
+    '(HTML-rapporterna är skrivna). Installera det med `pip install "sonanalys[pdf]"` '
+    '(i en utvecklingsmiljö: `pip install -e ".[pdf]"`) och kör igen.'
+)
+
 
 class NoBrowserError(RuntimeError):
-    """No Chromium to print with; the message says how to get one."""
+    """No Playwright or no Chromium to print with; the message says how to get it."""
 
 
 def find_chromium() -> str | None:
@@ -61,6 +68,8 @@ def html_to_pdf(jobs: Iterable[tuple[Path, Path, str]]) -> list[Path]:
     jobs = list(jobs)
     if not jobs:
         return []
+    if importlib.util.find_spec("playwright") is None:
+        raise NoBrowserError(NO_PLAYWRIGHT)
     exe = find_chromium()
     if exe is None:
         raise NoBrowserError(HOW_TO_GET)

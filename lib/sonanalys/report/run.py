@@ -177,7 +177,7 @@ def shared_inputs(params: dict, processed: Path, run_date: str | None) -> str:
         written = {"unknown": os.urandom(16).hex()}  # no digests: never reuse
     h.update(json.dumps(written, sort_keys=True).encode())
     h.update(library_digest().encode())
-    _digest_files(h, paths.RAW / "kolada")
+    _digest_files(h, paths.KOLADA_REF)
     cache = params.get("kolada_cache") or (paths.DATA / "external" / "kolada")
     _digest_files(h, Path(cache), "*.json")
     h.update(str(dt.date.today().year).encode())
