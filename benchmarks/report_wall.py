@@ -28,7 +28,8 @@ import nbformat
 
 from sonanalys import paths
 from sonanalys.pipeline import ensure_processed
-from sonanalys.report.run import NOTEBOOKS, run_reports
+from sonanalys.report.registry import NOTEBOOKS
+from sonanalys.report.runner import run_reports
 
 
 def trivial_notebooks(folder: Path) -> Path:

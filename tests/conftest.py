@@ -55,7 +55,7 @@ def pick(df, **kw):
 @pytest.fixture(scope="session")
 def reports_run(tmp_path_factory):
     """Every notebook on the embedded data, once per test session (ledning profile)."""
-    from sonanalys.report.run import run_reports
+    from sonanalys.report.runner import run_reports
 
     out = tmp_path_factory.mktemp("rep") / "reports"
     return run_reports(out=out, jobs=2, run_date="2026-11-23", progress=False)

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from sonanalys.report.present import MASK, mask_changes, mask_small, totals_by_prefix
-from sonanalys.report.run import run_reports
+from sonanalys.report.runner import run_reports
 
 
 def test_primary_suppression_keeps_zero_and_counts_at_the_threshold():

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from sonanalys import paths
 from sonanalys.cli import main
 from sonanalys.export import safe_text
-from sonanalys.report.run import run_reports
+from sonanalys.report.runner import run_reports
 
 HOSTILE = """# Delårsrapport augusti 2025, Socialnämnden, Vimmerby kommun
 
@@ -188,12 +188,12 @@ def test_report_workbook_holds_the_tables_shown(reports_run):
 
 
 def test_sheet_names_are_what_excel_accepts():
-    from sonanalys.report.run import _sheet_name
+    from sonanalys.report.workbook import sheet_name
 
     taken: set[str] = set()
-    assert _sheet_name("Örebro: budget [mnkr]", 1, taken) == "1 Örebro budget mnkr"
-    assert _sheet_name("  ", 2, taken) == "2 Tabell"
-    long = _sheet_name("Kostnad per vårddygn / HVB och familjehem, kr", 12, taken)
+    assert sheet_name("Örebro: budget [mnkr]", 1, taken) == "1 Örebro budget mnkr"
+    assert sheet_name("  ", 2, taken) == "2 Tabell"
+    long = sheet_name("Kostnad per vårddygn / HVB och familjehem, kr", 12, taken)
     assert long == "12 Kostnad per vårddygn HVB och" and len(long) <= 31
     assert taken == {"1 Örebro budget mnkr", "2 Tabell", long}
 

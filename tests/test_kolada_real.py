@@ -281,7 +281,7 @@ def _text(page: str) -> str:
 
 
 def test_comparison_report_on_real_fetched_values(real, tmp_path):
-    from sonanalys.report.run import run_reports
+    from sonanalys.report.runner import run_reports
 
     cache = tmp_path / "kolada"
     args = ["--kpi", "N03702", "N03703", "--group", ",".join(ARBOGA_GROUP)]

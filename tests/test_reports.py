@@ -18,7 +18,8 @@ import nbformat
 import pytest
 
 from sonanalys import paths
-from sonanalys.report.run import NOTEBOOKS, run_reports
+from sonanalys.report.registry import NOTEBOOKS
+from sonanalys.report.runner import run_reports
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -260,7 +261,7 @@ def test_a_killed_run_leaves_the_previous_reports_intact(tmp_path):
 
 
 def test_a_run_killed_mid_swap_gets_its_previous_reports_back(tmp_path):
-    from sonanalys.report.run import recover
+    from sonanalys.report.folder import recover
 
     out = tmp_path / "reports"
     aside = tmp_path / ".reports.old"
@@ -396,7 +397,7 @@ def test_only_replaces_just_the_named_reports(tmp_path):
 
 
 def test_a_busy_folder_names_the_other_run_and_a_stale_lock_is_taken_over(tmp_path):
-    from sonanalys.report.run import ReportFolderBusy
+    from sonanalys.report.folder import ReportFolderBusy
 
     out = tmp_path / "reports"
     lock = tmp_path / ".reports.lock"
@@ -434,10 +435,10 @@ def test_papermill_never_changes_the_working_directory(tmp_path, monkeypatch):
     moved the process elsewhere. The report run turns that off (paths are absolute)."""
     from papermill.iorw import local_file_io_cwd, papermill_io
 
-    from sonanalys.report.run import _papermill_without_chdir
+    from sonanalys.report.execution import papermill_without_chdir
 
     monkeypatch.chdir(tmp_path)
-    _papermill_without_chdir()
+    papermill_without_chdir()
     moves: list[str] = []
     real_chdir = os.chdir
     monkeypatch.setattr(os, "chdir", lambda p: (moves.append(str(p)), real_chdir(p)))

@@ -189,7 +189,8 @@ def _cmd_kolada_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report.run import ReportFolderBusy, run_reports
+    from .report.folder import ReportFolderBusy
+    from .report.runner import run_reports
 
     if args.data and not Path(args.data).is_dir():
         raise SystemExit(f"fel: {args.data} är ingen mapp")

@@ -1,0 +1,69 @@
+"""The report folder's manifest (``.sonanalys-reports.json``: every report in the folder,
+with the run that made it) and its ``index.html``."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from .page import CSS
+from .registry import HIDDEN_PARAMS, NOTEBOOKS, PARAM_LABELS, param_value
+
+MANIFEST = ".sonanalys-reports.json"
+
+
+def index_page(entries: list[dict]) -> str:
+    """``index.html`` for every report in the folder (the manifest's entries, in the
+    notebooks' order), each with its PDF and workbook, the run that made it, its
+    parameters and any error; the documents they cite."""
+
+    def item(e: dict) -> str:
+        links = [
+            f'<a href="{html.escape(f)}">{label}</a>'
+            for f, label in ((e.get("pdf"), "PDF"), (e.get("xlsx"), "underlag i Excel"))
+            if f
+        ]
+        shown = ", ".join(
+            f"{PARAM_LABELS.get(k, k)} {param_value(v)}"
+            for k, v in e.get("params", {}).items()
+            if k not in HIDDEN_PARAMS | {"mask_threshold"}
+        )
+        about = f"körd {e.get('run_date', '')}" + (f"; {shown}" if shown else "")
+        return (
+            f'<li><a href="{html.escape(e["html"])}">{html.escape(e["title"])}</a>'
+            + (f" ({', '.join(links)})" if links else "")
+            + f' <span class="sn-meta">— {html.escape(about)}</span>'
+            + (
+                ""
+                if e.get("ok")
+                else f' <span class="sn-error">fel: {html.escape(e["error"])}</span>'
+            )
+            + "</li>"
+        )
+
+    order = {n: i for i, n in enumerate(NOTEBOOKS)}
+    entries = sorted(entries, key=lambda e: order.get(e["name"], len(order)))
+    cited = list(dict.fromkeys(s for e in entries for s in e.get("sources", [])))
+    dates = sorted({e.get("run_date", "") for e in entries})
+    head = (
+        '<div class="sn-header"><h1>Socialförvaltningens ekonomirapporter</h1>'
+        f'<div class="sn-meta"><p>Rapporter körda {html.escape(", ".join(dates) or "–")}</p>'
+        f"<p>Datakällor: {'; '.join(html.escape(c) for c in cited) or '–'}</p></div></div>"
+    )
+    items = "".join(item(e) for e in entries)
+    return (
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+        f"<title>Rapporter</title>{CSS}</head><body>{head}"
+        f'<div class="sn-header"><h2>Rapporter</h2><ul>{items}</ul></div></body></html>'
+    )
+
+
+def read_manifest(out: Path) -> dict[str, dict]:
+    path = out / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        return {e["name"]: e for e in json.loads(path.read_text("utf-8"))}
+    except (ValueError, KeyError, TypeError):
+        return {}

@@ -1,0 +1,170 @@
+"""A report's page: an executed notebook exported by nbconvert to self-contained HTML
+without code, with a header (title, parameters, profile, cited documents, run date) and a
+table of contents; and the stylesheet the pages and the index share.
+
+nbconvert's defaults are not what ledning needs, so: inputs and prompts are excluded
+(``exclude_input``; papermill's report mode alone does not hide code), the injected- and
+default-parameter cells are dropped (the parameters are shown in the header instead),
+every CDN URL (require.js, MathJax, jQuery, widgets, mermaid) is blanked so a report opens
+offline, and a table of contents is built from the headings.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from .. import paths
+from .registry import HIDDEN_PARAMS, PARAM_LABELS, PROFILES, param_value
+
+CDN_TRAITS = (
+    "mathjax_url",
+    "require_js_url",
+    "jquery_url",
+    "jupyter_widgets_base_url",
+    "widget_renderer_url",
+    "mermaid_js_url",
+    "mermaid_layout_elk_js_url",
+)
+CSS = """
+<style>
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;}
+.sn-header{max-width:1100px;margin:1.5em auto 0;padding:0 1em;}
+.sn-header h1{margin-bottom:.2em}
+.sn-meta{color:#444;font-size:.95em}
+.sn-meta table{border-collapse:collapse;margin:.5em 0}
+.sn-meta td,.sn-meta th{padding:.15em .8em .15em 0;text-align:left}
+.sn-meta td.sn-param{color:#999;font-size:.8em;font-family:monospace}
+.jp-RenderedHTMLCommon table.sv-table tbody th,table.sv-table tbody th{text-align:left}
+nav.toc{background:#f6f6f6;border:1px solid #ddd;padding:.6em 1.2em;margin:1em 0}
+nav.toc ul{margin:.2em 0;padding-left:1.2em}
+table.sv-table{border-collapse:collapse;margin:.8em 0;font-variant-numeric:tabular-nums}
+table.sv-table th,table.sv-table td{border-bottom:1px solid #ddd;padding:.25em .6em}
+table.sv-table caption{caption-side:top;text-align:left;font-weight:bold;padding:.3em 0}
+p.source-note{font-size:.85em;color:#555;margin-top:0}
+.sn-error{background:#fee;border:1px solid #c00;padding:.5em 1em}
+@media print{
+  nav.toc{display:none}
+  tr,img,.jp-OutputArea-output{break-inside:avoid}
+  thead{display:table-header-group}
+  h1,h2,h3{break-after:avoid}
+  body{font-size:10pt}
+}
+</style>
+"""
+
+
+def _exporter():
+    from nbconvert import HTMLExporter
+
+    exp = HTMLExporter(template_name="lab")
+    exp.exclude_input = True
+    exp.exclude_input_prompt = True
+    exp.exclude_output_prompt = True
+    for trait in CDN_TRAITS:
+        if exp.has_trait(trait):
+            setattr(exp, trait, "")
+    return exp
+
+
+def _toc(body: str) -> tuple[str, str]:
+    """Give every h1–h3 an id (nbconvert's own where present) and list them."""
+    items: list[tuple[int, str, str]] = []
+    seen: set[str] = set()
+
+    def repl(m: re.Match) -> str:
+        level, attrs, inner = int(m.group(1)), m.group(2), m.group(3)
+        text = re.sub(r"<[^>]+>", "", inner).replace("¶", "").strip()
+        idm = re.search(r'id="([^"]+)"', attrs)
+        hid = idm.group(1) if idm else re.sub(r"[^\w-]+", "-", text).strip("-") or "rubrik"
+        base, n = hid, 2
+        while hid in seen and not idm:
+            hid, n = f"{base}-{n}", n + 1
+        seen.add(hid)
+        items.append((level, hid, text))
+        new_attrs = attrs if idm else f'{attrs} id="{hid}"'
+        return f"<h{level}{new_attrs}>{inner}</h{level}>"
+
+    body = re.sub(r"<h([1-3])([^>]*)>(.*?)</h\1>", repl, body, flags=re.S)
+    lis = "".join(
+        f'<li style="margin-left:{(lv - 1) * 1.2}em"><a href="#{html.escape(h)}">'
+        f"{html.escape(t)}</a></li>"
+        for lv, h, t in items
+    )
+    return body, f'<nav class="toc"><strong>Innehåll</strong><ul>{lis}</ul></nav>'
+
+
+def _header(title: str, params: dict, run_date: str, sources: list[str], error: str) -> str:
+    shown = {k: v for k, v in params.items() if k not in HIDDEN_PARAMS}
+    rows = "".join(
+        f"<tr><th>{html.escape(PARAM_LABELS.get(k, k))}</th>"
+        f"<td>{html.escape(param_value(v))}</td>"
+        f'<td class="sn-param">{html.escape(k)}</td></tr>'
+        for k, v in shown.items()
+    )
+    err = (
+        f'<div class="sn-error"><strong>Rapporten kunde inte köras klart:</strong> '
+        f"{html.escape(error)}</div>"
+        if error
+        else ""
+    )
+    src = "; ".join(html.escape(s) for s in sources) or "–"
+    profile = str(params.get("profile", ""))
+    about = PROFILES.get(profile, "").format(n=params.get("mask_threshold", ""))
+    return (
+        f'<div class="sn-header"><h1>{html.escape(title)}</h1><div class="sn-meta">'
+        f"<p>Körd {html.escape(run_date)} · profil: <strong>{html.escape(profile)}</strong>"
+        + (f" ({html.escape(about)})" if about else "")
+        + f"</p><table><tbody>{rows}</tbody></table><p>Datakällor: {src}</p></div>{err}"
+    )
+
+
+def cited_documents(body: str, processed_dir: str | None) -> list[str]:
+    """The documents a report cites (their file names appear in its source notes), each
+    as ``title (municipality, year; file)``, from the processed ``documents`` frame."""
+    path = Path(processed_dir or paths.PROCESSED) / "documents.parquet"
+    if not path.exists():
+        return []
+    import pandas as pd
+
+    docs = pd.read_parquet(path)
+    text = html.unescape(body)
+    out = []
+    for d in docs.itertuples():
+        if d.source not in text:
+            continue
+        where = ", ".join(str(x) for x in (d.municipality, d.doc_year) if pd.notna(x) and x != "")
+        label = d.title or d.source
+        out.append(f"{label} ({where}; {d.source})" if where else f"{label} ({d.source})")
+    return out
+
+
+def export_html(
+    nb_path: Path, title: str, params: dict, run_date: str, error: str = ""
+) -> tuple[str, list[str]]:
+    """The report page and the documents it cites."""
+    import nbformat
+
+    nb = nbformat.read(nb_path, as_version=4)
+    nb.cells = [
+        c
+        for c in nb.cells
+        if not {"parameters", "injected-parameters"} & set(c.get("metadata", {}).get("tags", []))
+    ]
+    body, _ = _exporter().from_notebook_node(nb)
+    sources = cited_documents(body, params.get("processed_dir"))
+    inner = re.search(r"<body[^>]*>(.*)</body>", body, flags=re.S)
+    content = inner.group(1) if inner else body
+    content, toc = _toc(content)
+    head = _header(title, params, run_date, sources, error)
+    page = re.sub(r"<title>.*?</title>", f"<title>{html.escape(title)}</title>", body, flags=re.S)
+    page = page.replace("</head>", CSS + "</head>", 1)
+    page = re.sub(
+        r"(<body[^>]*>)(.*)(</body>)",
+        lambda m: m.group(1) + head + toc + content + m.group(3),
+        page,
+        count=1,
+        flags=re.S,
+    )
+    return page, sources

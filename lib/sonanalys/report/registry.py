@@ -1,0 +1,62 @@
+"""The reports a run can make (notebook registry), the parameters every notebook gets,
+and their names in the reader's words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+NOTEBOOKS: dict[str, str] = {
+    "01_placeringar": "Placeringar",
+    "02_varddygn": "Vårddygn och kostnad per dygn",
+    "03_r9": "R9-jämförelse",
+    "04_atgarder": "Åtgärdsplan – uppföljning",
+    "05_delarsrapport": "Delårsrapport – bilaga",
+}
+PROFILES = {
+    "ledning": "personantal under {n} och tal beräknade ur dem visas som ..",
+    "intern": "exakta tal, även små personantal; inte för spridning",
+}
+
+# the parameters in the header, in the reader's words (the name a scheduled run sets is
+# shown beside, small); folders are not the reader's business
+PARAM_LABELS = {
+    "municipality": "kommun",
+    "year": "år",
+    "period": "period",
+    "profile": "profil",
+    "mask_threshold": "maskeringsgräns (personer)",
+    "comparison_group": "jämförelsegrupp",
+    "kpis": "nyckeltal",
+    "years": "år i jämförelsen",
+}
+HIDDEN_PARAMS = {"processed_dir", "kolada_cache"}
+
+
+def param_value(v) -> str:
+    return ", ".join(str(x) for x in v) if isinstance(v, list | tuple) else str(v)
+
+
+def parameters_for(
+    municipality: str | None,
+    year: int | None,
+    period: str | None,
+    processed: Path,
+    mask_threshold: int,
+    profile: str,
+    extra: dict | None = None,
+) -> dict:
+    """The parameters every notebook gets, and ``extra`` ones for the notebooks that
+    have them (``comparison_group``, ``kpis``, ``kolada_cache`` for 03)."""
+    params: dict = {
+        "processed_dir": str(processed),
+        "mask_threshold": mask_threshold,
+        "profile": profile,
+    }
+    if municipality:
+        params["municipality"] = municipality
+    if year:
+        params["year"] = year
+    if period:
+        params["period"] = period
+    params.update({k: v for k, v in (extra or {}).items() if v is not None})
+    return params

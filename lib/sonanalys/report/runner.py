@@ -1,0 +1,209 @@
+"""``sonanalys report``: parse if needed, execute the notebooks with papermill, export each
+to self-contained HTML without code (with its tables as a workbook, and a PDF if asked),
+and write an index.
+
+A report folder is a set of reports, not one run: the notebooks run into a temporary
+folder, and only then are their files put in place, report by report, each file
+atomically; the reports a run did not make stay as they were, and the index lists every
+report in the folder. One run at a time writes to a folder (``folder.folder_lock``).
+
+The pieces: ``registry`` (the notebooks and their parameters), ``keys`` (what a report is
+made from), ``execution`` (papermill in warm kernels, ``kernels``), ``page`` (the HTML),
+``workbook``, ``index`` (manifest and index page), ``folder`` (lock, recovery, install).
+Papermill gets a cell timeout and the ``python3`` kernel, i.e. the interpreter running the
+command: one warm kernel per worker, reset before each notebook to the state of a new one
+(``kernels.Kernels``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import paths
+from ..io import share_mode
+from ..pipeline import ensure_processed
+from .execution import execute_notebook, normalise_executed, papermill_without_chdir
+from .folder import PID_MARKER, folder_lock, install, recover
+from .index import read_manifest
+from .kernels import Kernels
+from .keys import report_key, reusable, shared_inputs
+from .page import export_html
+from .registry import NOTEBOOKS, parameters_for
+from .workbook import write_tables
+
+
+@dataclass
+class NotebookResult:
+    name: str
+    title: str
+    ok: bool
+    error: str = ""
+    html: str = ""
+    executed: str = ""
+    xlsx: str = ""
+    pdf: str = ""
+    sources: list[str] = field(default_factory=list)  # the documents it cites
+    key: str = ""  # digest of everything the report was made from (``report_key``)
+    reused: bool = False  # inputs unchanged: the previous run's files were kept
+
+
+@dataclass
+class RunSummary:
+    out: Path
+    results: list[NotebookResult] = field(default_factory=list)
+    pdf_error: str = ""  # why PDFs asked for were not written (no browser)
+
+    @property
+    def failed(self) -> list[NotebookResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def reused(self) -> list[NotebookResult]:
+        return [r for r in self.results if r.reused]
+
+
+def _export(name, title, tmp, params, run_date, out, error: str) -> NotebookResult:
+    """An executed notebook's HTML page and workbook (while its kernel runs the next)."""
+    executed = tmp / "executed" / f"{name}.ipynb"
+    html_path = tmp / f"{name}.html"
+    xlsx, sources = "", []
+    if executed.exists():
+        normalise_executed(executed, out / "executed" / executed.name)
+        page, sources = export_html(executed, title, params, run_date, error)
+        html_path.write_text(page, "utf-8")
+        xlsx = write_tables(executed, tmp / f"{name}.xlsx", title, params, run_date)
+    return NotebookResult(
+        name, title, not error, error, html_path.name, executed.name, xlsx, sources=sources
+    )
+
+
+def run_reports(
+    out: str | Path | None = None,
+    municipality: str | None = None,
+    year: int | None = None,
+    period: str | None = None,
+    only: list[str] | None = None,
+    jobs: int = 1,
+    timeout: int = 600,
+    mask_threshold: int = 5,
+    profile: str = "ledning",
+    run_date: str | None = None,
+    notebooks_dir: str | Path | None = None,
+    raw: str | Path | None = None,
+    processed: str | Path | None = None,
+    progress: bool = True,
+    notebook_params: dict | None = None,
+    pdf: bool = False,
+    lock_wait: float = 3600.0,
+    force: bool = False,
+) -> RunSummary:
+    """Run the notebooks into report folder ``out``. A report whose inputs are unchanged
+    since the folder's last run of it (``report_key``) is not run again: its files stay
+    and the summary marks it reused; ``force`` runs every report."""
+    # absolute paths: the kernels run in the notebooks folder, so a relative
+    # processed_dir handed to them, or a relative output path, would point elsewhere
+    out = Path(out or paths.REPORTS).resolve()
+    processed = Path(processed or paths.PROCESSED).resolve()
+    ensure_processed([Path(raw or paths.RAW)], processed)
+    names = [n for n in NOTEBOOKS if not only or any(o in n for o in only)]
+    params = parameters_for(
+        municipality, year, period, processed, mask_threshold, profile, notebook_params
+    )
+    given_date = run_date
+    run_date = run_date or dt.date.today().isoformat()
+    out.mkdir(parents=True, exist_ok=True)
+    with folder_lock(out, wait=lock_wait, say=lambda m: print(m, file=sys.stderr)):
+        recover(out)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+        share_mode(tmp)
+        (tmp / PID_MARKER).write_text(str(os.getpid()), "utf-8")
+        (tmp / "executed").mkdir()
+        src_dir = Path(notebooks_dir or paths.NOTEBOOKS).resolve()
+        shared = shared_inputs(params, processed, given_date)
+        keys = {n: report_key(n, src_dir, shared) for n in names}
+        before = read_manifest(out)
+        kept = {
+            n: _kept(before[n], keys[n])
+            for n in names
+            if not force and reusable(before.get(n), keys[n], out, pdf)
+        }
+        kernels = Kernels(src_dir)
+        to_run = len(names) - len(kept)
+        if to_run:
+            kernels.start_ahead(min(max(1, jobs), to_run))
+            papermill_without_chdir()  # importing papermill costs seconds (jsonschema)
+        try:
+            # each worker runs notebooks in its kernel; a notebook's page and workbook are
+            # made by an exporter meanwhile, so a kernel never waits for nbconvert
+            with (
+                ThreadPoolExecutor(max_workers=max(1, jobs)) as pool,
+                ThreadPoolExecutor(max_workers=max(1, jobs)) as exporters,
+            ):
+
+                def run(n: str):
+                    error = execute_notebook(n, src_dir, tmp, params, timeout, kernels)
+                    return exporters.submit(
+                        _export, n, NOTEBOOKS[n], tmp, params, run_date, out, error
+                    )
+
+                futures = [pool.submit(run, n) for n in names if n not in kept]
+                bar = None
+                if progress and futures:
+                    from tqdm import tqdm
+
+                    bar = tqdm(total=len(futures), unit="notebook")
+                exports = []
+                for f in futures:
+                    exports.append(f.result())
+                    if bar is not None:
+                        exports[-1].add_done_callback(lambda _done: bar.update())
+                for e in exports:
+                    e.result()
+                if bar is not None:
+                    bar.close()
+                ran = {r.name: r for r in (f.result() for f in exports)}
+            for r in ran.values():
+                r.key = keys[r.name]
+            pdf_error = _print_pdfs(list(ran.values()), tmp) if pdf and ran else ""
+            results = [kept[n] if n in kept else ran[n] for n in names]
+            install(results, tmp, out, params, run_date)
+        finally:
+            kernels.close()
+            shutil.rmtree(tmp, ignore_errors=True)
+    return RunSummary(out, results, pdf_error)
+
+
+def _kept(entry: dict, key: str) -> NotebookResult:
+    return NotebookResult(
+        entry["name"],
+        entry.get("title", entry["name"]),
+        True,
+        html=entry["html"],
+        executed=f"{entry['name']}.ipynb",
+        xlsx=entry.get("xlsx", ""),
+        pdf=entry.get("pdf", ""),
+        sources=entry.get("sources", []),
+        key=key,
+        reused=True,
+    )
+
+
+def _print_pdfs(results: list[NotebookResult], folder: Path) -> str:
+    """``NAME.pdf`` beside each report's HTML; the reason when there is no browser."""
+    from .pdf import NoBrowserError, html_to_pdf
+
+    jobs = [(folder / r.html, folder / f"{Path(r.html).stem}.pdf", r.title) for r in results]
+    try:
+        html_to_pdf(jobs)
+    except NoBrowserError as exc:
+        return str(exc)
+    for r in results:
+        r.pdf = f"{Path(r.html).stem}.pdf"
+    return ""
