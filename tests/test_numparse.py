@@ -172,7 +172,13 @@ def test_identifiers_are_not_numbers(text):
 def test_format_sv_is_cldr_swedish():
     assert format_sv(1801.5) == "1\u00a0801,5"
     assert format_sv(-81.5) == "\u221281,5"
-    assert format_sv(2.25, 1) == "2,2"  # babel rounds half to even, as CLDR does
+    # half away from zero, as Excel shows it beside the report (babel alone: half to even)
+    assert format_sv(2.25, 1) == "2,3" and format_sv(-70.25, 1) == "\u221270,3"
+    assert (
+        format_sv(0.125, 2) == "0,13"
+        and format_sv(2.5, 0) == "3"
+        and format_sv(-0.5, 0) == "\u22121"
+    )
     assert format_sv(-0.004, 1) == "0,0" and format_sv(-0.4, 0) == "0"  # no minus on a zero
     assert format_sv(1234567, 0) == "1\u00a0234\u00a0567"
     assert format_sv(float("nan")) == "–"

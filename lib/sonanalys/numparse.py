@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP
+from decimal import Decimal as _Decimal
 
 from babel.numbers import format_decimal, get_minus_sign_symbol
 
@@ -152,7 +154,13 @@ def format_sv(value: float, decimals: int | None = None, *, unit: str = "") -> s
         pattern = "#,##0.######"
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    out = format_decimal(value, format=pattern, locale=LOCALE)
+    # half away from zero, as Excel shows the same number (−70,25 → −70,3; babel alone
+    # rounds half to even): the number as Python prints it, rounded as a decimal
+    step = _Decimal(1).scaleb(-(6 if decimals is None else decimals))
+    exact = _Decimal(repr(float(value)))
+    out = format_decimal(
+        exact.quantize(step, rounding=ROUND_HALF_UP), format=pattern, locale=LOCALE
+    )
     if out.startswith("-") and not re.search(r"[1-9]", out):
         out = out[1:]  # −0,004 rounds to 0,0: no minus on a zero
     if out.startswith("-"):  # babel writes a hyphen; CLDR's sv minus sign is U+2212
