@@ -221,6 +221,55 @@ def test_sum_checks_on_the_documents_own_totals(frames):
     assert note[0] == "avvikelse" and "med dem stämmer summan" in note[1]
 
 
+def test_sum_checks_know_the_structure_and_raise_no_false_alarm(frames):
+    c = frames["checks"]
+    c4 = c[(c["source"] == SEEDS["004"]) & (c["frame"] == "budget")]
+    # T13 line 322 sums the own verksamheter without Ensamkommande (lines 317–320):
+    # −11,5 −26,0 −113,4 −160,9 = −311,8 ≈ −311,9 (was a false alarm against −307,3)
+    sub = pick(c4, line=322, group="Bokslut 2022, mnkr | bokslut | 2022 | helår")
+    assert rows(sub, ["status", "part_lines", "note"]) == [
+        ("ok", "317, 318, 319, 320", "summerar inte Ensamkommande")
+    ]
+    # T15 Netto (line 376) = Summa intäkter (367) + Summa kostnader (375), not kostnader
+    # alone ("Netto −81,5 vs radernas summa −99,7" was false)
+    net = pick(c4, line=376)
+    assert set(net["part_lines"]) == {"367, 375"}
+    # the change column: Netto +98,8 = kostnader +105,6 − intäkter +6,8
+    (chg,) = rows(net[net["group"].str.contains("Förändring")], ["status", "note"])
+    assert chg == ("ok", "summerad som −Summa intäkter +Summa kostnader")
+    # what still fails is the document's own: intäkter's avvikelse 18,0 against its rows'
+    # 22,5 (Övriga intäkter prints 17,4 where prognos − budget is 12,9), and Netto −81,5
+    # against 18,0 + (−99,7) = −81,7; each names the rows it was compared with
+    off = c4[c4["status"] != "ok"]
+    assert sorted(zip(off["line"], off["part_lines"], strict=True)) == [
+        (367, "363, 364, 365, 366"),
+        (376, "367, 375"),
+    ]
+    from sonanalys.domain.checks import named
+
+    n = named(off, frames["budget"], "verksamhet")
+    assert set(n["parts"]) >= {"Summa intäkter (rad 367) + Summa kostnader (rad 375)"}
+
+
+def test_sum_checks_follow_the_tree_where_the_parser_gives_it(frames):
+    """With h26's columns (row_order, total_of), a total is compared with exactly the rows
+    its tree names."""
+    from sonanalys.domain import budget as db
+
+    b = pick(frames["budget"], source=SEEDS["004"], table_id="T13")
+    order = {line: i for i, line in enumerate(sorted(set(b["line"])))}
+    tree = {322: "0;1;2;3", 324: "4;5;6"}  # 322 = 317–320; 324 = 321 + 322 + 323
+    b = b.assign(
+        row_order=b["line"].map(order).astype("Int64"),
+        total_of=b["line"].map(tree).fillna(""),
+    )
+    c = db.check(b)
+    root = pick(c, line=324, group="Budget 2023, mnkr | budget | 2023 | helår")
+    assert rows(root, ["status", "part_lines", "reported"]) == [("ok", "321, 322, 323", -654.4)]
+    sub = pick(c, line=322, group="Budget 2023, mnkr | budget | 2023 | helår")
+    assert rows(sub, ["status", "part_lines", "note"]) == [("ok", "317, 318, 319, 320", "")]
+
+
 # --------------------------------------------------------------------------- budget
 
 

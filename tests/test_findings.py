@@ -45,18 +45,58 @@ def test_varddygn(frames):
     )
 
 
-def test_delarsrapport(frames):
-    s = findings.delarsrapport(frames["budget"], "Örebro", 2023, "jan-aug")
-    # 004 lines 317–324: Nettokostnad avvikelse 3,1; Externa vård- och behandling −84,6
-    assert s[0] == (
-        "Prognosen för 2023 visar ett överskott mot budget: avvikelsen för Nettokostnad är "
-        "3,1 mnkr."
+def test_delarsrapport(frames, seeds_result):
+    obs = seeds_result.observations
+    s = findings.delarsrapport(frames["budget"], "Örebro", 2023, "jan-aug", obs)
+    # 004 line 324, the table's bottom line (not the subtotal at line 322, avvikelse +3,1):
+    # prognos −735,8 against budget −654,4, an underskott of 81,5 mnkr, as lines 44,
+    # 293 and 313 say
+    assert s[0].startswith(
+        "Prognosen för helåret 2023 visar ett underskott på 81,5 mnkr mot budget "
+        f"(Nettokostnad, tabellens sista rad: prognos {MINUS}735,8 mnkr, budget "
+        f"{MINUS}654,4 mnkr). Förvaltningen skriver: ”Efter augusti visar prognosen för "
+        "2023 ett förväntat underskott på 81,5 mnkr.” (rad 44)."
     )
-    assert s[1] == f"Störst underskott: Externa vård- och behandlingskostnader, {MINUS}84,6 mnkr."
-    # 003: a total's own breakdown ("… / varav kostnader") is no verksamhet
-    t = findings.delarsrapport(frames["budget"], "Linköping", 2018, "jan-aug")
-    assert t[1] == f"Störst underskott: HVB unga, {MINUS}11,0 mnkr."
-    assert t[2] == "Störst överskott: Familjehem, 2,5 mnkr."
+    assert "överskott mot budget: avvikelsen för Nettokostnad är 3,1" not in " ".join(s)
+    # the period's result, line 324: −79,6; line 313 says so, line 283 says 29,6: shown
+    assert s[1].startswith("Utfallet jan–aug 2023 visar ett underskott på 79,6 mnkr mot ")
+    assert "(rad 313)" in s[1]
+    assert "Dokumentet säger emot sig självt:** på rad 283" in s[1] and "29,6 mnkr" in s[1]
+    assert s[2] == (
+        "Störst underskott mot budget i prognosen har Externa vård- och "
+        "behandlingskostnader: 84,6 mnkr."
+    )
+    # 4.2 (lines 363–376): Netto jan–aug −406,3 (2022) → −506,6 (2023); line 283 "knappt 100"
+    assert s[4].startswith(
+        "Utfallet för jan–aug (netto) ökade med 100,3 mnkr från 2022 till 2023: från "
+        "406,3 mnkr till 506,6 mnkr. Förvaltningen skriver: ”Utfallet är knappt 100 mnkr"
+    )
+    # 003: a total's own breakdown ("… / varav kostnader") is no verksamhet; the forecast
+    # is the prognosis table's bottom line (T05 line 336), as line 342 says
+    t = findings.delarsrapport(frames["budget"], "Linköping", 2018, "jan-aug", obs)
+    assert t[0].startswith("Prognosen för helåret 2018 visar ett underskott på 11,9 mnkr")
+    assert "(rad 342)" in t[0]
+    assert t[2] == "Störst underskott mot budget i prognosen har HVB unga: 11,0 mnkr."
+    assert t[3] == "Störst överskott mot budget i prognosen har Familjehem: 2,5 mnkr."
+
+
+def test_bottom_line_is_the_root_total_not_the_first_matching_name(frames):
+    """With the parser's structure columns (is_root, row_order), the root is the row the
+    tree marks; without them, the last total in printed order."""
+    from sonanalys.analysis.budget import overview, root_line
+
+    b = frames["budget"]
+    t = b[b["source"].str.startswith("004") & (b["table_id"] == "T13")]
+    assert root_line(t) == 324
+    # a frame carrying h26's columns: the row marked is_root wins, whatever its place
+    marked = t.assign(is_root=t["line"].eq(324), row_order=t["line"] - 317)
+    assert root_line(marked) == 324
+    swapped = t.assign(is_root=t["line"].eq(322), row_order=t["line"] - 317)
+    assert root_line(swapped) == 322
+    ov = overview(b, "Örebro", 2023, "jan-aug")
+    assert ov.attrs["root"] == "Nettokostnad (totalt)"
+    assert ov.loc["Nettokostnad (totalt)", "avvikelse"] == -81.5
+    assert ov.loc["Nettokostnad, delsumma", "avvikelse"] == 3.1
 
 
 def test_atgarder_names_the_plan_by_its_title(seeds_result, frames):

@@ -19,31 +19,98 @@ def months_of(period: str) -> int | None:
     return MONTHS[b]
 
 
+def _order(t: pd.DataFrame) -> pd.Series:
+    """A table's rows in printed order: ``row_order`` where the parser gives it, else the
+    line."""
+    if "row_order" in t.columns and t["row_order"].notna().all():
+        return t["row_order"].astype("int64")
+    return t["line"].astype("int64")
+
+
+def root_line(t: pd.DataFrame) -> int | None:
+    """The line of one table's bottom line: the row the parser marks as the table's root
+    total (``is_root``), else the last total row in printed order; never the first row with
+    a matching name. None when the table has no total."""
+    if "is_root" in t.columns:
+        root = t[t["is_root"].fillna(False).astype(bool)]
+        if len(root):
+            return int(root["line"].iloc[0])
+    tot = t[t["is_total"].fillna(False).astype(bool)]
+    if tot.empty:
+        return None
+    return int(tot.loc[_order(tot).idxmax(), "line"])
+
+
+def _row_names(t: pd.DataFrame, root: int | None) -> dict[int, str]:
+    """Line → the name the overview shows: the row's label; a label printed twice
+    (``Nettokostnad`` as a subtotal and as the bottom line) is told apart by the
+    structure: the root keeps it with ``(totalt)``, another total gets ``, delsumma``."""
+    rows = t.drop_duplicates("line").sort_values("line")
+    counts = rows["verksamhet"].value_counts()
+    names: dict[int, str] = {}
+    for line, label, total in zip(rows["line"], rows["verksamhet"], rows["is_total"], strict=True):
+        name = str(label)
+        if counts[label] > 1:
+            if int(line) == root:
+                name = f"{name} (totalt)"
+            elif bool(total):
+                name = f"{name}, delsumma"
+        if name in names.values():
+            name = f"{name} (rad {int(line)})"
+        names[int(line)] = name
+    return names
+
+
 def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) -> pd.DataFrame:
-    """One row per verksamhet of the document that reports ``year`` and ``period``:
-    the year's budget, the period's utfall, the year's prognos and avvikelse (mnkr),
-    from the first table holding period actuals."""
+    """One row per row of the document's table that reports ``year`` and ``period``, in
+    printed order: the year's budget, the period's utfall, the year's prognos and
+    avvikelse (mnkr), from the first table holding period actuals.
+
+    ``attrs``: ``source``, ``lines``, ``root`` (the name of the table's bottom line, see
+    :func:`root_line`), ``totals`` (names of its total rows), ``line_of`` (name → line)
+    and ``table`` (caption)."""
     b = budget[(budget["municipality"] == municipality) & (budget["doc_year"] == year)]
     act = b[(b["value_kind"] == "utfall") & (b["period"] == period) & (b["year"] == year)]
     if act.empty:
         return pd.DataFrame()
     src, tid = act["source"].iloc[0], act["table_id"].iloc[0]
     t = b[(b["source"] == src) & (b["table_id"] == tid)]
+    root = root_line(t)
+    names = _row_names(t, root)
+    t = t.assign(name=t["line"].astype("int64").map(names))
     if not (t["value_kind"] == "prognos").any():
-        # a report may print actuals and the year's prognosis in two tables
+        # a report may print actuals and the year's prognosis in two tables: the other
+        # table's rows are paired by label, its bottom line with this one's
         prog = b[(b["value_kind"] == "prognos") & (b["source"] == src)]
         if len(prog):
-            t = pd.concat(
-                [t, b[(b["source"] == src) & (b["table_id"] == prog["table_id"].iloc[0])]]
-            )
+            other = b[(b["source"] == src) & (b["table_id"] == prog["table_id"].iloc[0])]
+            other_root = root_line(other)
+            by_label = {}
+            for line, label in zip(t["line"], t["verksamhet"], strict=True):
+                by_label.setdefault(label, names[int(line)])
+            oname = [
+                names.get(root) if int(line) == other_root and root is not None
+                else by_label.get(label)
+                for line, label in zip(other["line"], other["verksamhet"], strict=True)
+            ]  # fmt: skip
+            other = other.assign(name=oname)
+            t = pd.concat([t, other[other["name"].notna()]])
     t = t[t["year"] == year]
     t = t.assign(col=t["value_kind"] + np.where(t["period"] == period, " " + period, ""))
-    wide = t.pivot_table(index="verksamhet", columns="col", values="value_mnkr", aggfunc="first",
+    wide = t.pivot_table(index="name", columns="col", values="value_mnkr", aggfunc="first",
                          sort=False)  # fmt: skip
     order = [c for k in KIND_ORDER for c in wide.columns if c.split(" ")[0] == k]
     wide = wide[order]
+    ordered = [names[k] for k in sorted(names) if names[k] in wide.index]
+    wide = wide.loc[ordered]
+    wide.index.name = None
+    total_lines = set(t.loc[t["is_total"].astype(bool), "line"].astype(int))
     wide.attrs["source"] = src
+    wide.attrs["table"] = str(t["table"].iloc[0])
     wide.attrs["lines"] = f"{int(t['line'].min())}–{int(t['line'].max())}"
+    wide.attrs["root"] = names.get(root) if root is not None else None
+    wide.attrs["totals"] = [names[k] for k in sorted(names) if k in total_lines]
+    wide.attrs["line_of"] = {v: k for k, v in names.items()}
     return wide
 
 
@@ -94,8 +161,11 @@ def proportional_forecast(
 
     With an earlier year that has both the same period's utfall and the full-year
     bokslut/utfall (``seasonal``), the forecast is actual ÷ that year's share; otherwise
-    it is actual × 12 / months (``linjär``). Each row says which method it used. Back-test:
-    the same method applied to the earlier year against its known outcome. The earlier
+    it is actual × 12 / months (``linjär``). Each row says which method it used. Back-test
+    (``backtest_fel``): the method used, applied to its base year (that year's period
+    actual over the share of a year before it) against the base year's known outcome;
+    ``backtest_not`` says which years, or why there is none (the linear method is used
+    exactly when no earlier year has both figures). The earlier
     year's part and outcome come from one table: the same table, or a table with the same
     row in another document (last year's report) — never another table of the same
     document, whose rows may cover another scope. The administration's prognosis is the
@@ -124,9 +194,20 @@ def proportional_forecast(
         if base_year is not None and share > 0:
             part = share * outcome
             forecast, method = actual / share, f"säsongsprofil {base_year}"
-            backtest = part * 12 / months - outcome
+            # the method used, applied to its base year: that year's part over the share
+            # of a year before it, against the base year's known outcome
+            share0, year0, _ = _seasonal_share(
+                act_of[verk], full_of.get(verk, full.iloc[:0]), src, tid, base_year
+            )
+            if year0 is not None and share0 > 0:
+                backtest = part / share0 - outcome
+                note = f"säsongsprofil {year0} på {base_year}"
+            else:
+                backtest = np.nan
+                note = f"inget år före {base_year} med både periodens utfall och helår"
         else:
             forecast, method, backtest = actual * 12 / months, "linjär", np.nan
+            note = "inget tidigare år med både periodens utfall och helår"
         if (src, tid) not in prog_of:
             prog_of[src, tid] = _prognosis_rows(prog, src, tid)
         p = prog_of[src, tid]
@@ -141,7 +222,8 @@ def proportional_forecast(
                 "prognos_egen": round(forecast, 3),
                 "metod": method,
                 "prognos_forvaltning": float(p["value_mnkr"].iloc[0]) if len(p) else np.nan,
-                "backtest_linjar_fel": round(backtest, 3) if backtest == backtest else np.nan,
+                "backtest_fel": round(backtest, 3) if backtest == backtest else np.nan,
+                "backtest_not": note,
                 "line": int(now["line"].iloc[0]),
             }
         )

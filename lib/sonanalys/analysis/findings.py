@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..numparse import format_sv
-from . import care, trends
+from . import care, claims, trends
 from .atgarder import effects_by_year, status_class
-from .budget import overview
+from .budget import overview, root_line
 
 
 def _signed(x: float, decimals: int = 1) -> str:
@@ -150,44 +150,161 @@ def atgarder(
     return out[:5]
 
 
-def delarsrapport(budget: pd.DataFrame, municipality: str, year: int, period: str) -> list[str]:
-    """The year's deviation, the largest deficit and surplus, and the period's actuals
-    against the same period a year earlier."""
+def _fmt(v: float, decimals: int = 1) -> str:
+    return format_sv(v, decimals)
+
+
+def _same_period_last_year(
+    budget: pd.DataFrame, source: str, year: int, period: str
+) -> tuple[float, float, str, int] | None:
+    """The bottom line of a table in the same document that prints the period's utfall
+    for this year and the year before (``Ack utfall tom aug`` 2022 and 2023):
+    (now, then, label, line)."""
+    b = budget[(budget["source"] == source) & (budget["value_kind"] == "utfall")]
+    b = b[b["period"] == period]
+    for _tid, t in b.groupby("table_id", sort=False):
+        if not ({year, year - 1} <= set(t["year"].dropna().astype(int))):
+            continue
+        line = root_line(t)
+        if line is None:
+            continue
+        row = t[t["line"] == line]
+        now, then = row[row["year"] == year], row[row["year"] == year - 1]
+        if len(now) and len(then):
+            return (
+                float(now["value_mnkr"].iloc[0]),
+                float(then["value_mnkr"].iloc[0]),
+                str(row["verksamhet"].iloc[0]),
+                line,
+            )
+    return None
+
+
+def delarsrapport_claims(
+    budget: pd.DataFrame,
+    municipality: str,
+    year: int,
+    period: str,
+    observations: pd.DataFrame | None = None,
+) -> list[claims.Claim]:
+    """05's claims: the year's forecast against budget and the period's result, both from
+    the table's bottom line (its root total), each checked against the administration's
+    own words; the rows with the largest deficit and surplus; the period against the
+    same period a year earlier."""
     ov = overview(budget, municipality, year, period)
     if ov.empty:
-        return [f"Underlaget har ingen delårsrapport för {municipality} {year}, {period}."]
-    out: list[str] = []
-    src = ov.attrs["source"]
+        return [claims.Claim(f"Underlaget har ingen delårsrapport för {municipality} "
+                             f"{claims.period_text(period, year)}.")]  # fmt: skip
+    src, root = ov.attrs["source"], ov.attrs["root"]
+    line_of = ov.attrs["line_of"]
     b = budget[(budget["source"] == src) & (budget["municipality"] == municipality)]
-    totals = set(b[b["is_total"]]["verksamhet"])
+    prose = claims.prose_of(observations, src) if observations is not None else None
+    other_rows = sorted(set(b.loc[~b["is_total"].astype(bool), "verksamhet"]))
+    pname = claims.period_text(period, year)
+    out: list[claims.Claim] = []
+
+    def value(row, col):
+        if row is None or col not in ov.columns or row not in ov.index:
+            return None
+        v = ov.at[row, col]
+        return None if pd.isna(v) else float(v)
+
+    def others(col, row):
+        vals = b["value_mnkr"].dropna().astype(float).tolist()
+        own = value(row, col)
+        return [v for v in vals if own is None or abs(abs(v) - abs(own)) > 1e-9]
+
+    label = str(b.loc[b["line"] == line_of.get(root, -1), "verksamhet"].iloc[0]) if root else ""
+    bud, prog, dev = value(root, "budget"), value(root, "prognos"), value(root, "avvikelse")
+    if root and prog is not None and bud is not None:
+        kind, how = claims.PRINTED, ""
+        if dev is None:  # no deviation column: budget − prognos, as costs are signed
+            dev = (bud - prog) * (1 if bud >= 0 else -1)
+            kind, how = claims.DERIVED, f"prognos {_fmt(prog)} mot budget {_fmt(bud)}"
+        c = claims.Claim(
+            f"Prognosen för helåret {year} visar {claims.result_words(dev)} mot budget "
+            f"({label}, tabellens sista rad: prognos {_fmt(prog)} mnkr, budget "
+            f"{_fmt(bud)} mnkr).",
+            dev, "mnkr", kind, how, [root], ["avvikelse", "prognos", "budget"], src,
+            [line_of[root]], label=f"Prognos helåret {year} mot budget",
+        )  # fmt: skip
+        out.append(claims.check_prose(c, prose, "prognos", True, other_rows,
+                                      others("avvikelse", root)))  # fmt: skip
+        c = claims.Claim(
+            "", prog, "mnkr", claims.PRINTED, "", [root], ["prognos"], src, [line_of[root]],
+            label=f"Prognos helåret {year}, {label.lower()}", bullet=False,
+        )  # fmt: skip
+        out.append(claims.check_prose(c, prose, "prognos", False, other_rows,
+                                      others("prognos", root)))  # fmt: skip
+    act, pbud = value(root, f"utfall {period}"), value(root, f"budget {period}")
+    pdev = value(root, f"avvikelse {period}")
+    if root and act is not None:
+        if pbud is not None or pdev is not None:
+            kind, how = claims.PRINTED, ""
+            if pdev is None:
+                pdev = (pbud - act) * (1 if pbud >= 0 else -1)
+                kind, how = claims.DERIVED, f"utfall {_fmt(act)} mot budget {_fmt(pbud)}"
+            tail = (f": utfall {_fmt(act)} mnkr, periodens budget {_fmt(pbud)} mnkr"
+                    if pbud is not None else f" (utfall {_fmt(act)} mnkr)")  # fmt: skip
+            c = claims.Claim(
+                f"Utfallet {pname} visar {claims.result_words(pdev)} mot periodens budget"
+                f"{tail}.",
+                pdev, "mnkr", kind, how, [root], [f"avvikelse {period}", f"utfall {period}"],
+                src, [line_of[root]], label=f"Resultat {pname} mot periodens budget",
+            )  # fmt: skip
+            out.append(claims.check_prose(c, prose, "period", True, other_rows,
+                                          others(f"avvikelse {period}", root)))  # fmt: skip
+        c = claims.Claim(
+            "", act, "mnkr", claims.PRINTED, "", [root], [f"utfall {period}"], src,
+            [line_of[root]], label=f"Utfall {pname}, {label.lower()}", bullet=False,
+        )  # fmt: skip
+        out.append(c)
     if "avvikelse" in ov.columns:
-        dev = ov["avvikelse"].dropna()
-        tot = dev[dev.index.isin(totals)]
-        # a total's own breakdown ("Summa nettokostnader / varav kostnader") is no part
-        part_of_total = [any(str(i).startswith(f"{t} / ") for t in totals) for i in dev.index]
-        parts = dev[~dev.index.isin(totals) & ~pd.Series(part_of_total, index=dev.index)]
-        if len(tot):
-            label, value = tot.index[0], float(tot.iloc[0])
-            word = "ett överskott" if value > 0 else "ett underskott" if value < 0 else "balans"
-            out.append(
-                f"Prognosen för {year} visar {word} mot budget: avvikelsen för {label} är "
-                f"{format_sv(value, 1)} mnkr."
-            )
+        totals = set(ov.attrs["totals"])
+        parts = ov["avvikelse"].dropna()
+        parts = parts[~parts.index.isin(totals)]
         if len(parts) and parts.min() < 0:
-            out.append(f"Störst underskott: {parts.idxmin()}, {format_sv(parts.min(), 1)} mnkr.")
+            r = parts.idxmin()
+            out.append(claims.Claim(
+                f"Störst underskott mot budget i prognosen har {r}: {claims.mnkr(parts[r])}.",
+                float(parts[r]), "mnkr", claims.PRINTED, "", [r], ["avvikelse"], src,
+                [line_of[r]],
+            ))  # fmt: skip
         if len(parts) and parts.max() > 0:
-            out.append(f"Störst överskott: {parts.idxmax()}, {format_sv(parts.max(), 1)} mnkr.")
-    col = f"utfall {period}"
-    prev = b[(b["value_kind"] == "utfall") & (b["period"] == period) & (b["year"] == year - 1)]
-    if col in ov.columns and len(prev):
-        now = ov[col].dropna()
-        then = prev.drop_duplicates("verksamhet").set_index("verksamhet")["value_mnkr"]
-        both = (now - then).dropna()
-        both = both[both.index.isin(totals)] if both.index.isin(totals).any() else both
-        if len(both):
-            label = both.abs().idxmax()
-            out.append(
-                f"Utfallet {period} {year} för {label} är {format_sv(now[label], 1)} mnkr, "
-                f"{_signed(both[label])} mnkr mot samma period {year - 1}."
-            )
-    return out[:5]
+            r = parts.idxmax()
+            out.append(claims.Claim(
+                f"Störst överskott mot budget i prognosen har {r}: {claims.mnkr(parts[r])}.",
+                float(parts[r]), "mnkr", claims.PRINTED, "", [r], ["avvikelse"], src,
+                [line_of[r]],
+            ))  # fmt: skip
+    prev = _same_period_last_year(budget, src, year, period)
+    if prev:
+        now, then, plabel, pline = prev
+        ppname = claims.period_text(period, year - 1)
+        change = abs(now) - abs(then) if now * then > 0 else now - then
+        out.append(claims.Claim(
+            "", then, "mnkr", claims.PRINTED, "", [plabel], [f"utfall {period} {year - 1}"],
+            src, [pline], label=f"Utfall {ppname}, {plabel.lower()}", bullet=False,
+        ))  # fmt: skip
+        short = str(period).replace("-", "–")
+        c = claims.Claim(
+            f"Utfallet för {short} ({plabel.lower()}) {claims.change_words(change)} från "
+            f"{year - 1} till {year}: från {claims.mnkr(then)} till {claims.mnkr(now)}.",
+            change, "mnkr", claims.DERIVED, f"{_fmt(abs(now))} − {_fmt(abs(then))}",
+            [plabel], [f"utfall {period} {year}", f"utfall {period} {year - 1}"], src, [pline],
+        )  # fmt: skip
+        out.append(claims.check_prose(c, prose, "period", False, other_rows,
+                                      b["value_mnkr"].dropna().tolist()))  # fmt: skip
+    return out
+
+
+def delarsrapport(
+    budget: pd.DataFrame,
+    municipality: str,
+    year: int,
+    period: str,
+    observations: pd.DataFrame | None = None,
+) -> list[str]:
+    """05's summary sentences (see :func:`delarsrapport_claims`)."""
+    cs = delarsrapport_claims(budget, municipality, year, period, observations)
+    return [claims.render(c) for c in cs if c.bullet][:6]

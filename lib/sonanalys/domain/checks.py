@@ -72,11 +72,17 @@ def _tolerance(g: _Group, parts: list[int], t: int) -> float:
     return 0.5 * 10.0**-decimals * (len(parts) + 1) * abs(g.factors[t])
 
 
-def _compare(g: _Group, parts: list[int], t: int) -> tuple[float, float, float, float]:
+def _compare(
+    g: _Group, parts: list[int], t: int, signs: list[int] | None = None
+) -> tuple[float, float, float, float]:
     """(computed, computed_high, tolerance, difference): the difference is 0 when the
-    reported total lies within the parts' sum (low to high, for ranges) ± tolerance."""
-    computed = float(np.sum(np.array([g.values[i] for i in parts], dtype=float)))
-    computed_high = float(np.sum(np.array([g.highs[i] for i in parts], dtype=float)))
+    reported total lies within the parts' sum (low to high, for ranges) ± tolerance.
+    ``signs`` (±1 per part) for a total printed as a difference of totals."""
+    sg = signs or [1] * len(parts)
+    lo = [g.values[i] * s if s > 0 else g.highs[i] * s for i, s in zip(parts, sg, strict=True)]
+    hi = [g.highs[i] * s if s > 0 else g.values[i] * s for i, s in zip(parts, sg, strict=True)]
+    computed = float(np.sum(np.array(lo, dtype=float)))
+    computed_high = float(np.sum(np.array(hi, dtype=float)))
     reported = g.values[t]
     tol = _tolerance(g, parts, t)
     if reported < computed - tol:
@@ -115,6 +121,53 @@ def _candidates(labels: list[str], units: list[str], totals: list[int], n: int) 
     return [c for c in candidates if c]
 
 
+def _parts(
+    g: _Group,
+    labels: list[str],
+    units: list[str],
+    totals: list[int],
+    n: int,
+    tree: list | None,
+    orders: list | None,
+) -> tuple[list[int], list[int] | None, str]:
+    """Which rows the n-th total sums: (parts, signs or None, note).
+
+    The table's tree first (``total_of``: the ``row_order`` of the rows it sums), where
+    the parser gives it. Else the usual readings (:func:`_candidates`), the first that
+    adds up; a total of two totals may be their difference (``Netto`` = kostnader −
+    intäkter in a column of changes); rows between a subtotal and its parts may be left
+    out of it when exactly one such row makes the sum add up (``Nettokostnad`` of the
+    own verksamheter without ``Ensamkommande``), and the note names it. When nothing
+    adds up, the reading closest to the printed total, so a failing check compares with
+    the rows that nearly sum it and names them."""
+    t = totals[n]
+    if tree is not None and orders is not None:
+        text = str(tree[t] or "").strip()
+        if text and text.lower() != "nan":
+            want = {int(float(x)) for x in text.split(";") if x.strip()}
+            parts = [i for i, o in enumerate(orders) if o is not None and not _missing(o)
+                     and int(o) in want]  # fmt: skip
+            if parts:
+                return parts, None, ""
+    candidates = _candidates(labels, units, totals, n)
+    if not candidates:
+        return [], None, ""
+    tried: list[tuple[list[int], list[int] | None, str]] = [(c, None, "") for c in candidates]
+    for c in candidates:
+        if len(c) == 2 and all(i in totals for i in c):
+            tried += [(c, [1, -1], ""), (c, [-1, 1], "")]
+    for parts, signs, note in tried:
+        if _compare(g, parts, t, signs)[3] == 0.0:
+            return parts, signs, note
+    between = candidates[0] if candidates[0] and max(candidates[0]) < t else []
+    if len(between) >= 3:
+        fits = [j for j in between if _compare(g, [i for i in between if i != j], t)[3] == 0.0]
+        if len(fits) == 1:
+            j = fits[0]
+            return [i for i in between if i != j], None, f"summerar inte {labels[j]}"
+    return min(tried, key=lambda c: abs(_compare(g, c[0], t, c[1])[3]))
+
+
 def _sort_key(key: tuple) -> tuple:
     """Group keys in pandas' order (``groupby(sort=True, dropna=False)``): missing last."""
     return tuple((1, "") if _missing(k) else (0, k) for k in key)
@@ -137,7 +190,11 @@ def check_totals(
     out: list[dict] = []
     keys = ["source", "table_id", *group]
     d = df.sort_values("line", kind="stable")
-    col = {c: d[c].tolist() for c in {*keys, label, "unit", value, "cell_text", "line", "table"}}
+    wanted = {*keys, label, "unit", value, "cell_text", "line", "table"}
+    # the table's tree where the parser gives it: which rows each total sums
+    if "total_of" in d.columns and "row_order" in d.columns:
+        wanted |= {"total_of", "row_order"}
+    col = {c: d[c].tolist() for c in wanted}
     vals_all = d[value].astype(float).tolist()
     highs_all = d[high].astype(float).fillna(d[value]).tolist() if high else vals_all
     factors_all = d["_factor"].astype(float).tolist() if "_factor" in d.columns else None
@@ -157,13 +214,17 @@ def check_totals(
             [factors_all[i] for i in idx] if factors_all else [1.0] * len(vals),
         )
         totals = [i for i, lab in enumerate(labels) if is_total(lab)]
+        tree = [col["total_of"][i] for i in idx] if "total_of" in col else None
+        orders = [col["row_order"][i] for i in idx] if "row_order" in col else None
         for n, t in enumerate(totals):
-            candidates = _candidates(labels, units, totals, n)
-            if not candidates:
+            parts, signs, note = _parts(rows, labels, units, totals, n, tree, orders)
+            if not parts:
                 continue
-            fitting = [c for c in candidates if _compare(rows, c, t)[3] == 0.0]
-            parts = fitting[0] if fitting else candidates[0]
-            computed, computed_high, tol, diff = _compare(rows, parts, t)
+            computed, computed_high, tol, diff = _compare(rows, parts, t, signs)
+            if signs and any(x < 0 for x in signs):
+                pairs = zip(parts, signs, strict=True)
+                terms = [("−" if x < 0 else "+") + labels[p] for p, x in pairs]
+                note = "summerad som " + " ".join(terms).lstrip("+")
             r = idx[t]
             out.append(
                 {
@@ -183,7 +244,7 @@ def check_totals(
                     "tolerance": round(tol, 9),
                     "unit": col["unit"][r],
                     "status": "ok" if diff == 0.0 else "avvikelse",
-                    "note": "",
+                    "note": note,
                 }
             )
     res = pd.DataFrame(out, columns=COLUMNS)
@@ -192,3 +253,19 @@ def check_totals(
     for c in ("reported", "computed", "computed_high", "difference", "tolerance"):
         res[c] = res[c].astype("float64")
     return res
+
+
+def named(checks: pd.DataFrame, frame: pd.DataFrame, label: str) -> pd.DataFrame:
+    """``checks`` with ``parts``: the labels of the rows each total was compared with
+    (from ``frame``, by source, table and line), so a failing check names its rows."""
+    names: dict[tuple, str] = {}
+    for src, tid, line, lab in zip(
+        frame["source"], frame["table_id"], frame["line"], frame[label], strict=True
+    ):
+        names.setdefault((src, tid, int(line)), str(lab))
+    parts = []
+    for src, tid, lines in zip(checks["source"], checks["table_id"], checks["part_lines"],
+                               strict=True):  # fmt: skip
+        nums = [int(x) for x in str(lines).split(",") if x.strip()]
+        parts.append(" + ".join(f"{names.get((src, tid, n), '?')} (rad {n})" for n in nums))
+    return checks.assign(parts=parts)

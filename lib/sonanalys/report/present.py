@@ -146,8 +146,11 @@ def table_html(
     a caption and a source note (great_tables' habit)."""
     cols = list(df.columns)
 
-    def dec(c):
-        return decimals.get(c) if isinstance(decimals, dict) else decimals
+    def dec(c, idx=None):
+        # a dict may name one cell as (row, column): a key-figure box mixes units
+        if isinstance(decimals, dict):
+            return decimals.get((idx, c), decimals.get(c))
+        return decimals
 
     head = "".join(
         f"<th>{html.escape(str(c))}</th>" for c in ([df.index.name or ""] if index else []) + cols
@@ -157,9 +160,9 @@ def table_html(
         cells = [f"<th>{html.escape(str(idx))}</th>"] if index else []
         for c in cols:
             v = row[c]
-            text = sv(v, dec(c)) if not isinstance(v, str) else v
+            text = sv(v, dec(c, idx)) if not isinstance(v, str) else v
             align = "left" if isinstance(v, str) and v not in (MASK, MISSING) else "right"
-            plain = ' class="sv-plain"' if dec(c) == PLAIN and not isinstance(v, str) else ""
+            plain = ' class="sv-plain"' if dec(c, idx) == PLAIN and not isinstance(v, str) else ""
             cells.append(f'<td{plain} style="text-align:{align}">{html.escape(text)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""

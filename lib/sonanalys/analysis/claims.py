@@ -1,0 +1,290 @@
+"""Claims: the sentences a report opens with, each built from the figures it states.
+
+A :class:`Claim` carries its sentence in Swedish, the figure (as the table prints it, or
+derived from printed figures, and then says how), the rows and columns it is read from
+and their source lines. Before it is printed, a claim is checked against the document's
+own prose where the document states the same quantity (the parser reads numbers in
+sentences: ``observations`` rows with ``table == "text"``): agreement is shown as the
+document's words; a disagreement is shown as a disagreement, never silently one side.
+
+The key-figure box at the top of each report is the claims' figures as a table
+(:func:`key_figure_table`), so every number a summary states stands in a table of the
+page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..domain.common import MNKR_PER
+from ..numparse import format_sv
+
+PRINTED = "tryckt"
+DERIVED = "beräknad"
+
+
+@dataclass
+class Evidence:
+    """A sentence of the document that states the claim's quantity."""
+
+    line: int
+    sentence: str
+    printed: str  # the number as printed (``81,5 mnkr``)
+    agrees: bool
+
+
+@dataclass
+class Claim:
+    """One sentence for ledning and the figures behind it."""
+
+    text: str
+    value: float | None = None  # the headline figure, signed as the table has it
+    unit: str = ""
+    kind: str = PRINTED  # PRINTED or DERIVED
+    how: str = ""  # for a derived figure: from which printed figures
+    rows: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    source: str = ""
+    lines: list[int] = field(default_factory=list)
+    label: str = ""  # its row in the key-figure box ('' = not a key figure)
+    decimals: int = 1
+    bullet: bool = True  # a sentence of the summary (else only a key figure)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def disagreements(self) -> list[Evidence]:
+        return [e for e in self.evidence if not e.agrees]
+
+    def where(self) -> str:
+        lines = sorted(set(self.lines))
+        if not lines:
+            return self.source
+        nums = ", ".join(str(x) for x in lines)
+        return f"{self.source}, rad {nums}"
+
+
+def period_text(period: str, year) -> str:
+    """``jan-aug`` 2023 → ``jan–aug 2023``; ``helår`` → ``helåret 2023``."""
+    y = "" if year is None or pd.isna(year) else f" {int(year)}"
+    p = str(period or "")
+    if p in ("", "helår"):
+        return f"helåret{y}" if p == "helår" else y.strip()
+    return p.replace("-", "–") + y
+
+
+def mnkr(value: float, decimals: int = 1) -> str:
+    return f"{format_sv(abs(value), decimals)} mnkr"
+
+
+def result_words(value: float, decimals: int = 1) -> str:
+    """A deviation against budget as ledning writes it: ``ett underskott på 81,5 mnkr``
+    (negative), ``ett överskott på 3,1 mnkr``, ``en budget i balans`` (0 as printed)."""
+    if format_sv(abs(value), decimals) == format_sv(0.0, decimals):
+        return "en budget i balans"
+    word = "ett underskott" if value < 0 else "ett överskott"
+    return f"{word} på {mnkr(value, decimals)}"
+
+
+def change_words(value: float, decimals: int = 1, unit: str = "mnkr") -> str:
+    """``ökade med 22,8 mnkr`` / ``minskade med …`` / ``var oförändrad``."""
+    if format_sv(abs(value), decimals) == format_sv(0.0, decimals):
+        return "var oförändrad"
+    verb = "ökade" if value > 0 else "minskade"
+    return f"{verb} med {format_sv(abs(value), decimals)} {unit}".rstrip()
+
+
+# ------------------------------------------------------------------------------------
+# the document's own words
+# ------------------------------------------------------------------------------------
+
+_FORECAST = re.compile(
+    r"prognos|prognostiser|helår|årets slut|året slut|vid årsskiftet|bedömning", re.I
+)
+_PERIOD = re.compile(r"period|hittills|fram till|till och med|\bt\.?o\.?m\b|delår|ackumulera", re.I)
+_DEVIATION = re.compile(r"underskott|överskott|avvikelse|mot budget|i balans", re.I)
+_DEFICIT = re.compile(r"underskott|negativ", re.I)
+_SURPLUS = re.compile(r"överskott|positiv", re.I)
+_WHOLE = re.compile(r"nämnd|förvaltning", re.I)
+_NUMBER_START = re.compile(r"[-−–]?\d")
+
+
+def prose_of(observations: pd.DataFrame, source: str) -> pd.DataFrame:
+    """The document's numbers in running text with a money unit, in mnkr."""
+    if observations is None or observations.empty:
+        return pd.DataFrame()
+    o = observations[(observations["table"] == "text") & (observations["source"] == source)]
+    o = o[o["unit"].isin(list(MNKR_PER))]
+    return o.assign(value_mnkr=o["value"].astype(float) * o["unit"].map(MNKR_PER))
+
+
+def _decimals(text: str) -> int:
+    m = re.search(r"\d,(\d+)", text)
+    return len(m.group(1)) if m else 0
+
+
+def _clause(sentence: str, printed: str) -> str:
+    """The words before a number back to the number before it: what the number is."""
+    at = sentence.find(printed)
+    if at < 0:
+        return sentence
+    before = sentence[:at]
+    nums = list(re.finditer(r"\d[\d\s\u00a0]*(?:,\d+)?\s*(?:mnkr|tkr|kr|procent|%)", before))
+    return before[nums[-1].end() :] if nums else before
+
+
+def _kind(sentence: str, printed: str) -> str:
+    """``prognos``, ``period`` or '' (not known) for a number in a sentence."""
+    clause = _clause(sentence, printed)
+    for text in (clause, sentence):
+        f, p = bool(_FORECAST.search(text)), bool(_PERIOD.search(text))
+        if f != p:
+            return "prognos" if f else "period"
+    return ""
+
+
+def _sign(sentence: str, printed: str, value: float) -> int:
+    clause = _clause(sentence, printed)
+    if value < 0:
+        return -1
+    d, s = bool(_DEFICIT.search(clause)), bool(_SURPLUS.search(clause))
+    if d != s:
+        return -1 if d else 1
+    return 0
+
+
+def row_stems(labels) -> list[str]:
+    """Words that name a row of the document's tables (``extern``, ``myndighet``): a
+    sentence with one of them is about that row, not the whole nämnd."""
+    stems = set()
+    for label in labels:
+        first = str(label).split(" / ")[0].strip().lower()
+        words = re.findall(r"[a-zåäö]+", first)
+        if not words:
+            continue
+        # the first word names the row when it is a word of its own (``extern``,
+        # ``myndighet``); else the whole label (``eget utförande``, ``köp av verksamhet``)
+        stems.add(words[0][:6] if len(words[0]) >= 5 else " ".join(words))
+    generic = ("nettok", "summa", "total", "netto", "nämnd", "social", "budget", "progno",
+               "utfall", "avvike", "period", "result", "bokslu", "delår")  # fmt: skip
+    return sorted(x for x in stems if not x.startswith(generic))
+
+
+def check_prose(
+    claim: Claim,
+    prose: pd.DataFrame,
+    kind: str,
+    deviation: bool,
+    other_rows: list[str],
+    other_values: list[float],
+) -> Claim:
+    """Fill ``claim.evidence`` with the document's sentences about the same quantity.
+
+    ``kind`` is ``prognos`` (the year's forecast) or ``period`` (the period's result);
+    ``deviation`` whether the claim is a deviation against budget (else a level).
+    A sentence agrees when it states the claim's figure (within the printed rounding;
+    for a deviation with the same sign). It disagrees when it speaks of the nämnd as a
+    whole (no other row of the tables named, in the sentence or its section), of the
+    same kind, with a figure no row of the table has in that column. Anything else is
+    about something else and left out."""
+    if prose is None or prose.empty or claim.value is None:
+        return claim
+    stems = row_stems(other_rows)
+    target = abs(float(claim.value))
+    seen: set[tuple[int, str]] = set()
+    for r in prose.itertuples():
+        sentence, printed = str(r.row_label), str(r.cell_text)
+        if (int(r.line), printed) in seen:
+            continue
+        low = f"{sentence} | {getattr(r, 'section', '')}".lower()
+        if any(s in low for s in stems):
+            continue
+        if _kind(sentence, printed) != kind:
+            continue
+        is_dev = bool(_DEVIATION.search(_clause(sentence, printed)))
+        if is_dev != deviation:
+            continue
+        value = abs(float(r.value_mnkr))
+        tol = 0.5 * 10.0 ** -_decimals(printed) * MNKR_PER.get(r.unit, 1.0) + 0.05 + 1e-9
+        same = abs(value - target) <= tol
+        sign = _sign(sentence, printed, float(r.value)) if deviation else 0
+        want = -1 if float(claim.value) < 0 else 1
+        seen.add((int(r.line), printed))
+        if same and (sign in (0, want)):
+            claim.evidence.append(Evidence(int(r.line), sentence, printed, True))
+            continue
+        if not _WHOLE.search(sentence):
+            continue  # not plainly about the nämnd as a whole
+        if not same and any(abs(value - abs(v)) <= tol for v in other_values):
+            continue  # another row's figure: about that row
+        claim.evidence.append(Evidence(int(r.line), sentence, printed, False))
+    return claim
+
+
+# ------------------------------------------------------------------------------------
+# rendering
+# ------------------------------------------------------------------------------------
+
+
+def _quote(e: Evidence) -> str:
+    return f"”{e.sentence.strip()}” (rad {e.line})"
+
+
+def render(claim: Claim) -> str:
+    """The claim's sentence, the document's words where they agree, and a disagreement
+    named as such."""
+    out = claim.text
+    agree = [e for e in claim.evidence if e.agrees]
+    if agree:
+        out += f" Förvaltningen skriver: {_quote(agree[0])}."
+    for e in claim.disagreements:
+        shown = format_sv(abs(claim.value), claim.decimals) if claim.value is not None else ""
+        out += (
+            f" **Dokumentet säger emot sig självt:** på rad {e.line} står "
+            f"”{e.sentence.strip()}” – {e.printed}, men tabellen ger {shown} {claim.unit}."
+        )
+    return out
+
+
+def markdown(claims: list[Claim]) -> str:
+    return "\n".join(f"- {render(c)}" for c in claims if c.bullet)
+
+
+def key_figure_table(claims: list[Claim]) -> pd.DataFrame:
+    """The key-figure box: one row per claim that has a label — the figure, its unit,
+    whether it is printed or derived (and how), and where it is printed."""
+    rows = []
+    for c in claims:
+        if not c.label or c.value is None:
+            continue
+        if c.disagreements:
+            words = "avviker: " + "; ".join(f"rad {e.line}: {e.printed}" for e in c.disagreements)
+        elif c.evidence:
+            words = f"ja, rad {c.evidence[0].line}"
+        else:
+            words = "–"
+        rows.append(
+            {
+                "Nyckeltal": c.label,
+                "värde": round(float(c.value), c.decimals),
+                "enhet": c.unit,
+                "underlag": c.kind + (f": {c.how}" if c.how else ""),
+                "i dokumentets text": words,
+                "källa": c.where(),
+            }
+        )
+    df = pd.DataFrame(rows, columns=["Nyckeltal", "värde", "enhet", "underlag",
+                                     "i dokumentets text", "källa"])  # fmt: skip
+    return df.set_index("Nyckeltal")
+
+
+def show_key_figures(claims: list[Claim], caption: str) -> None:
+    """Display the key-figure box (a table with its data for the workbook)."""
+    from ..report.present import show_table
+
+    t = key_figure_table(claims)
+    if len(t):
+        decimals: dict = {(c.label, "värde"): c.decimals for c in claims if c.label}
+        show_table(t, decimals, caption)
