@@ -6,6 +6,13 @@ Why not a new kernel (and client) per notebook, as papermill does by default: a 
 start and the imports every notebook makes (pandas, matplotlib, the library) cost about
 2-4 s, and every new client waits about 0,2 s for the kernel's stray output to stop
 (jupyter_client's ``wait_for_ready``) before it is used.
+
+The kernel is our own, ``sonanalys`` (``kernel_spec``): ipykernel on the interpreter that
+runs the command, resolved here and never looked up among the kernel specs Jupyter finds.
+A ``python3`` kernel spec of another installation (Anaconda's, on ``JUPYTER_PATH`` or in
+the user's Jupyter folder) can therefore not take a run over. A kernel that cannot start,
+or cannot import what the reports need, is a Swedish message naming the kernel
+(``KernelError``).
 """
 
 from __future__ import annotations
@@ -13,7 +20,9 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import re
 import shutil
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -60,6 +69,54 @@ del _s, _w, _st, _m, _p, _pd, _np, _mod, _reg
 
 _KERNEL_FOLDER = "sonanalys-kernel-"  # + the run's process id: a kernel's sockets
 ENGINE = "sonanalys-warm"  # the papermill engine below
+KERNEL_NAME = "sonanalys"  # our kernel spec (``kernel_spec``), never another ``python3``
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class KernelError(RuntimeError):
+    """Our kernel could not start or be prepared; the message (Swedish) names the kernel,
+    its interpreter and why."""
+
+
+def kernel_spec():
+    """The ``sonanalys`` kernel: ipykernel on the interpreter running this process (so the
+    reports run on the library and packages this command runs on)."""
+    from jupyter_client.kernelspec import KernelSpec
+
+    return KernelSpec(
+        argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        display_name=f"sonanalys (Python {sys.version_info.major}.{sys.version_info.minor})",
+        language="python",
+        metadata={"debugger": True},
+    )
+
+
+def _kernel_specs():
+    """A kernel spec manager that knows our kernel only: nothing on ``JUPYTER_PATH``, in the
+    user's or the system's Jupyter folders is consulted."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    class OwnKernelSpecs(KernelSpecManager):
+        def find_kernel_specs(self) -> dict[str, str]:
+            return {KERNEL_NAME: ""}
+
+        def get_kernel_spec(self, kernel_name: str):
+            if kernel_name != KERNEL_NAME:
+                raise NoSuchKernel(kernel_name)
+            return kernel_spec()
+
+        def get_all_specs(self) -> dict:
+            return {KERNEL_NAME: {"resource_dir": "", "spec": kernel_spec().to_dict()}}
+
+    return OwnKernelSpecs()
+
+
+def _kernel_label() -> str:
+    return f"Kärnan {KERNEL_NAME} ({sys.executable})"
+
+
+def _plain(text: str) -> str:
+    return _ANSI.sub("", text).strip()
 
 
 class Kernel:
@@ -99,8 +156,10 @@ class Kernel:
         reply = run_sync(self.client().execute_interactive)(
             code, store_history=False, timeout=120, output_hook=lambda _msg: None
         )
-        if reply["content"]["status"] != "ok":
-            raise RuntimeError(f"kärnan kunde inte förberedas: {reply['content']}")
+        content = reply["content"]
+        if content["status"] != "ok":
+            why = _plain(f"{content.get('ename', '')}: {content.get('evalue', '')}")
+            raise KernelError(f"{_kernel_label()} kunde inte förberedas: {why}")
 
     def is_alive(self) -> bool:
         return self.km.is_alive()
@@ -156,7 +215,8 @@ class Kernels:
         from jupyter_client import KernelManager
 
         km = KernelManager(
-            kernel_name="python3",
+            kernel_name=KERNEL_NAME,
+            kernel_spec_manager=_kernel_specs(),  # ours only: see the module's docstring
             client_class="jupyter_client.asynchronous.AsyncKernelClient",  # see ``Kernel``
             **self._sockets(),
         )
@@ -164,14 +224,28 @@ class Kernels:
         # user's business; its errors still reach stderr. No input history: the cell
         # count starts from 1 for every notebook, and IPython's history database would
         # print "Session/line number was not unique" into a report
-        km.start_kernel(
-            cwd=str(self.cwd),
-            extra_arguments=["--log-level=ERROR", "--HistoryManager.enabled=False"],
-        )
+        try:
+            km.start_kernel(
+                cwd=str(self.cwd),
+                extra_arguments=["--log-level=ERROR", "--HistoryManager.enabled=False"],
+            )
+        except Exception as exc:
+            raise KernelError(
+                f"{_kernel_label()} kunde inte startas: {type(exc).__name__}: {_plain(str(exc))}"
+            ) from exc
         kernel = Kernel(km)
         with self._lock:
             self._all.append(kernel)
-        kernel.run(_WARM_UP)
+        try:
+            kernel.run(_WARM_UP)
+        except KernelError:
+            raise
+        except Exception as exc:  # e.g. the kernel died before it answered
+            kernel.shutdown()
+            raise KernelError(
+                f"{_kernel_label()} svarade inte efter start: {type(exc).__name__}: "
+                f"{_plain(str(exc))}"
+            ) from exc
         return kernel
 
     def _sockets(self) -> dict:
@@ -241,7 +315,8 @@ def execute(src: Path, executed: Path, params: dict, timeout: int, kernels: Kern
             str(src),
             str(executed),
             parameters=params,
-            kernel_name="python3",
+            kernel_name=KERNEL_NAME,
+            language="python",  # papermill's parameter cell: Python's, whatever the name
             engine_name=ENGINE,
             execution_timeout=timeout,
             progress_bar=False,
@@ -254,6 +329,8 @@ def execute(src: Path, executed: Path, params: dict, timeout: int, kernels: Kern
         )
     except Exception as exc:  # the executed copy shows the error; the run goes on
         kernels.discard()
+        if isinstance(exc, KernelError):  # Swedish already, naming the kernel
+            return str(exc)
         if isinstance(exc, CellTimeoutError):  # not a kernel that did not answer the reset
             why = f"en cell kördes längre än tidsgränsen ({timeout} s per cell) och stoppades"
         else:
