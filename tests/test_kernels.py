@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from sonanalys.report import kernels as K
-from sonanalys.report.run import run_reports
+from sonanalys.report.runner import run_reports
 
 
 def _foreign_python3(folder):
