@@ -263,9 +263,9 @@ class Kernels:
                 sweep_kernel_folders()
             folder = tempfile.mkdtemp(prefix=f"{_KERNEL_FOLDER}{os.getpid()}-")
             self._folders.append(folder)
-        if len(os.fsencode(os.path.join(folder, "k-ipc-99"))) > 100:
+        if len(os.fsencode(Path(folder) / "k-ipc-99")) > 100:
             return {}
-        return {"transport": "ipc", "connection_file": os.path.join(folder, "k.json")}
+        return {"transport": "ipc", "connection_file": str(Path(folder) / "k.json")}
 
     def get(self) -> Kernel:
         """This thread's kernel, reset for the next notebook."""

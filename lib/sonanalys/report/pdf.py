@@ -24,9 +24,11 @@ FLAGS = [
     "--disable-sync",
 ]
 HOW_TO_GET = (
-    "Chromium saknas, så ingen PDF skrevs (HTML-rapporterna är skrivna). Installera den med "
-    "`sudo apt-get install chromium` (Debian/Ubuntu) eller `bash scripts/setup-browser.sh`, "
-    "eller ange en Chromium/Chrome med miljövariabeln SONANALYS_CHROMIUM."
+    "Chromium saknas, så ingen PDF skrevs (HTML-rapporterna är skrivna). På Windows används "
+    "Microsoft Edge eller Google Chrome där de installeras; på macOS Google Chrome eller "
+    "Chromium i Program; på Linux `sudo apt-get install chromium` (Debian/Ubuntu) eller "
+    "`bash scripts/setup-browser.sh`. Eller ange en Chromium/Chrome/Edge med miljövariabeln "
+    "SONANALYS_CHROMIUM."
 )
 
 NO_PLAYWRIGHT = (
@@ -40,8 +42,28 @@ class NoBrowserError(RuntimeError):
     """No Playwright or no Chromium to print with; the message says how to get it."""
 
 
+def _installed() -> list[Path]:
+    """Where Windows' and macOS' installers put a Chromium-based browser (neither puts one on
+    the PATH): Edge is on every Windows 10/11."""
+    if os.name == "nt":
+        roots = [os.environ.get(v) for v in ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA")]
+        tails = [
+            ("Microsoft", "Edge", "Application", "msedge.exe"),
+            ("Google", "Chrome", "Application", "chrome.exe"),
+            ("Chromium", "Application", "chrome.exe"),
+        ]
+        return [Path(r).joinpath(*t) for r in roots if r for t in tails]
+    apps = Path("/Applications")
+    return [
+        apps / "Google Chrome.app" / "Contents" / "MacOS" / "Google Chrome",
+        apps / "Chromium.app" / "Contents" / "MacOS" / "Chromium",
+        apps / "Microsoft Edge.app" / "Contents" / "MacOS" / "Microsoft Edge",
+    ]
+
+
 def find_chromium() -> str | None:
-    """The browser to print with: ``SONANALYS_CHROMIUM``, else one on the PATH."""
+    """The browser to print with: ``SONANALYS_CHROMIUM``, else one on the PATH, else one
+    where Windows' or macOS' installers put it."""
     env = os.environ.get("SONANALYS_CHROMIUM")
     if env:
         return env if Path(env).exists() else None
@@ -49,6 +71,9 @@ def find_chromium() -> str | None:
         found = shutil.which(name)
         if found:
             return found
+    for path in _installed():
+        if path.is_file():
+            return str(path)
     return None
 
 

@@ -1,0 +1,16 @@
+# The main job on the embedded data: data/raw -> data/processed (all frames)
+# -> every notebook executed with papermill -> HTML reports in reports/ (index.html).
+# Windows' twin of run.sh (tests/test_scripts.py keeps them in step); extra arguments go to
+# `sonanalys report`, e.g.: powershell -ExecutionPolicy Bypass -File scripts\run.ps1 --pdf
+$ErrorActionPreference = "Stop"
+Set-Location (Join-Path $PSScriptRoot "..")
+# a step: a command whose failure stops the script with its exit code (as set -e in bash)
+function Step {
+    $cmd = $args[0]
+    $rest = @($args | Select-Object -Skip 1)
+    & $cmd @rest
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+Step "$PSScriptRoot\setup.ps1"
+Step .venv\Scripts\sonanalys.exe parse data/raw --out data/processed
+Step .venv\Scripts\sonanalys.exe report --out reports --jobs 2 @args
