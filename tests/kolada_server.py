@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import socketserver
 import threading
 import time
 from collections.abc import Callable
@@ -160,3 +161,63 @@ class RealKolada(LoopbackJSON):
                 nxt = f"{self.url}{u.path[3:]}?per_page={size}&page={page + 1}"
             return 200, {"values": chunk, "count": len(chunk), "next_url": nxt}
         return 404, {"error": "not found"}
+
+
+def http_reply(
+    status: int,
+    body: bytes | str | dict,
+    headers: dict[str, str] | None = None,
+    content_type: str = "application/json; charset=utf-8",
+    length: int | None = None,
+) -> bytes:
+    """The bytes of an HTTP/1.1 answer (``Connection: close``); ``length`` overrides the
+    ``Content-Length`` (None: the body's; -1: none, the body ends when the server hangs
+    up)."""
+    if isinstance(body, dict):
+        body = json.dumps(body, ensure_ascii=False)
+    data = body.encode() if isinstance(body, str) else body
+    head = [f"HTTP/1.1 {status} X", f"Content-Type: {content_type}", "Connection: close"]
+    if length != -1:
+        head.append(f"Content-Length: {len(data) if length is None else length}")
+    head += [f"{k}: {v}" for k, v in (headers or {}).items()]
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + data
+
+
+class HostileKolada:
+    """A raw HTTP server on 127.0.0.1 (a free port) that plays a script per request:
+    ``script(path)`` gives the pieces ``(bytes, pause)`` sent in turn, each followed by
+    its pause in seconds; then the connection is closed. A client that hangs up ends the
+    script. The scripts are finite, so the server is bounded in bytes and time. Every
+    request path is logged."""
+
+    def __init__(self, script: Callable[[str], list[tuple[bytes, float]]]):
+        self.log: list[str] = []
+        outer = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self):
+                line = self.rfile.readline(65537).decode("latin-1").split()
+                while self.rfile.readline(65537) not in (b"\r\n", b"\n", b""):
+                    pass
+                path = line[1] if len(line) > 1 else "/"
+                outer.log.append(path)
+                for data, pause in script(path):
+                    try:
+                        self.wfile.write(data)
+                        self.wfile.flush()
+                    except OSError:
+                        return
+                    if pause:
+                        time.sleep(pause)
+
+        class Server(socketserver.ThreadingTCPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v3"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()

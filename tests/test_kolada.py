@@ -131,7 +131,7 @@ def test_slow_response_times_out(kolada, tmp_path):
         (200, {"count": 0, "values": []}, 1.5),
     )
     c = client(kolada, tmp_path, timeout=0.3, retries=1)
-    with pytest.raises(KoladaError, match=r"inom 0\.3 s"):
+    with pytest.raises(KoladaError, match="inom 0,3 s"):
         c.data("N35001", "0580", 2022)
 
 

@@ -121,22 +121,42 @@ def _kolada_target(args: argparse.Namespace, client) -> tuple[list[str], str, di
     return ids, group_id, names
 
 
+def _kolada_client(args: argparse.Namespace, offline: bool = False):
+    from .kolada import KoladaClient
+
+    return KoladaClient(
+        base_url=args.base_url,
+        cache_dir=args.cache_dir,
+        offline=offline,
+        max_age_days=args.max_age,
+    )
+
+
+def _kolada_notices(client) -> None:
+    """What the client had to say (answers set aside, old answers used), on stderr."""
+    for n in client.notices:
+        print(f"obs: {n}", file=sys.stderr)
+
+
 def _cmd_kolada_fetch(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from .kolada import KoladaClient, KoladaError
+    from .kolada import KoladaError
 
-    client = KoladaClient(base_url=args.base_url, cache_dir=args.cache_dir)
+    client = _kolada_client(args)
     years = _years(args.years)
     try:
         ids, _, names = _kolada_target(args, client)
         urls = client.data_urls(args.kpi, ids, years)
         rows: list[dict] = []
-        for url in tqdm(urls, desc="Kolada", unit="anrop", disable=len(urls) < 2):
+        show = len(urls) >= 2 and sys.stderr.isatty()
+        for url in tqdm(urls, desc="Kolada", unit="anrop", disable=not show):
             rows += client.data_rows(url)
     except KoladaError as exc:
+        _kolada_notices(client)
         print(f"fel: {exc}", file=sys.stderr)
         return 1
+    _kolada_notices(client)
     got = {(r["kpi"], r["municipality_id"], r["year"]) for r in rows if r["value"] is not None}
     missing = [(k, m, y) for k in args.kpi for m in ids for y in years if (k, m, y) not in got]
     print(
@@ -145,6 +165,11 @@ def _cmd_kolada_fetch(args: argparse.Namespace) -> int:
         f"{client.requests_made} anrop till Kolada, {client.cache_hits} svar ur cachen "
         f"({client.cache_dir})"
     )
+    if client.stale_used:
+        print(
+            f"  {client.stale_used} svar kunde inte hämtas på nytt: cachens äldre svar "
+            "användes (se obs: ovan)"
+        )
     for k, m, y in missing[:50]:
         print(f"  saknas: {k} {names.get(m, m)} ({m}) {y}")
     if len(missing) > 50:
@@ -152,17 +177,56 @@ def _cmd_kolada_fetch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_kolada_refresh(args: argparse.Namespace) -> int:
+    from .kolada import KoladaError
+
+    client = _kolada_client(args)
+    years = _years(args.years) if args.years else None
+    ids = None
+    try:
+        if args.group or args.municipality:
+            ids, _, _ = _kolada_target(args, client)
+        result = client.refresh(args.kpi, ids, years)
+    except KoladaError as exc:
+        _kolada_notices(client)
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
+    _kolada_notices(client)
+    total = len(result.refreshed) + len(result.failed)
+    if not total:
+        print(f"inget i cachen ({client.cache_dir}) att hämta på nytt")
+        return 0
+    print(
+        f"{len(result.refreshed)} av {total} svar hämtade på nytt från Kolada "
+        f"({client.requests_made} anrop; cache {client.cache_dir})"
+    )
+    for url, why, fetched in result.failed:
+        kept = f"; cachens svar från {fetched} behålls" if fetched else ""
+        print(f"  kunde inte hämtas: {url}{kept}", file=sys.stderr)
+        if not fetched:
+            print(f"    {why}", file=sys.stderr)
+    return 1 if result.failed else 0
+
+
 def _cmd_kolada_show(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .kolada import KoladaClient, snapshot
+    from .kolada import KoladaError, snapshot
     from .numparse import format_sv
 
     years = _years(args.years)
-    client = KoladaClient(base_url=args.base_url, cache_dir=args.cache_dir, offline=True)
-    ids, _, names = _kolada_target(args, client)
+    client = _kolada_client(args, offline=True)
+    try:
+        ids, _, names = _kolada_target(args, client)
+    except KoladaError as exc:
+        _kolada_notices(client)
+        print(f"fel: {exc}", file=sys.stderr)
+        return 1
     df = client.stored(args.kpi, ids, years)
-    origin = f"Kolada, cache {client.cache_dir}"
+    _kolada_notices(client)
+    dates = sorted({d for d in df.loc[df["value"].notna(), "fetched"] if d})
+    when = f", hämtat {dates[0]}" + (f"–{dates[-1]}" if len(dates) > 1 else "") if dates else ""
+    origin = f"Kolada, cache {client.cache_dir}{when}"
     if df["value"].notna().sum() == 0:
         snap = snapshot()
         df = snap[snap["kpi"].isin(args.kpi) & snap["year"].isin(years)]
@@ -358,23 +422,40 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default=str(paths.REPORTS))
     r.set_defaults(func=_cmd_report)
 
+    from .kolada.client import MAX_AGE_DAYS
+
     k = sub.add_parser("kolada", help="nyckeltal från Kolada (API v3) med cache")
     ksub = k.add_subparsers(dest="kolada_command", required=True)
     for name, func, helptext in (
         ("fetch", _cmd_kolada_fetch, "hämta värden till cachen (med förloppsindikator)"),
         ("show", _cmd_kolada_show, "visa värden ur cachen eller ögonblicksbilden, utan nät"),
+        (
+            "refresh",
+            _cmd_kolada_refresh,
+            "hämta cachens svar på nytt, oavsett ålder (alla, eller de för --kpi/--group/--years)",
+        ),
     ):
+        refresh = name == "refresh"
         kp = ksub.add_parser(name, help=helptext)
-        kp.add_argument("--kpi", nargs="+", required=True, help="t.ex. N33022 N35001")
+        kp.add_argument("--kpi", nargs="+", required=not refresh, help="t.ex. N33022 N35001")
         kp.add_argument(
             "--group",
             help="jämförelsegrupp: R9, R12 (data/raw/kolada/groups.csv), ett Kolada-grupp-id "
             "(G36573) eller egen lista (0580,0581,1880 eller Linköping,Norrköping)",
         )
         kp.add_argument("--municipality", nargs="*", help="kommun, id eller namn: 0580 Örebro")
-        kp.add_argument("--years", nargs="+", required=True, help="2018-2024 eller 2022,2023")
+        kp.add_argument(
+            "--years", nargs="+", required=not refresh, help="2018-2024 eller 2022,2023"
+        )
         kp.add_argument("--base-url", default="https://api.kolada.se/v3")
         kp.add_argument("--cache-dir", default=None, help="standard: data/external/kolada")
+        kp.add_argument(
+            "--max-age",
+            type=float,
+            default=MAX_AGE_DAYS,
+            metavar="DAGAR",
+            help=f"ett cachat svar äldre än så hämtas på nytt (standard {MAX_AGE_DAYS:g} dagar)",
+        )
         kp.set_defaults(func=func)
     return ap
 

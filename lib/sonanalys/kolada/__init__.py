@@ -2,7 +2,7 @@
 (municipalities, KPI metadata), the offline snapshot and the comparisons the 03 notebook
 shows."""
 
-from .client import BASE_URL, KoladaClient, KoladaError
+from .client import BASE_URL, MAX_AGE_DAYS, KoladaClient, KoladaError, RefreshResult
 from .compare import CROSSCHECK_RESULTS, compare, crosscheck, gap_trend, index_to_group
 from .groups import POPULATION_KPI, ComparisonGroup, group, groups, resolve_group, snapshot
 from .reference import (
@@ -20,10 +20,12 @@ from .reference import (
 __all__ = [
     "BASE_URL",
     "CROSSCHECK_RESULTS",
+    "MAX_AGE_DAYS",
     "POPULATION_KPI",
     "ComparisonGroup",
     "KoladaClient",
     "KoladaError",
+    "RefreshResult",
     "compare",
     "crosscheck",
     "gap_trend",

@@ -5,13 +5,24 @@
   missing, never 0).
 - Id lists are split into path segments of at most 25 ids (Kolada answers 422 to more);
   every page is followed through ``next_url``.
-- Each request has a timeout; 429 and 5xx are retried with exponential backoff (honouring
-  ``Retry-After``); the client keeps a minimum interval between requests.
-- Every response is cached on disk under a hash of its URL, with the date it was
-  fetched, so a second identical call, and a notebook re-run, make no request. Offline, a
-  cached answer is still served; an uncached one fails with a message saying what to do.
+- Each request is bounded (``transport``): ``timeout`` per connect and read,
+  ``deadline`` for the whole request, ``max_bytes`` of body; 429 and 5xx are retried with
+  exponential backoff, honouring ``Retry-After`` up to ``max_retry_after`` seconds (a
+  longer wait is not made: the request fails saying so); the client keeps a minimum
+  interval between requests.
+- Only a well-formed answer is used or cached (``shapes.check``): a 200 holding
+  ``error``, a wrongly shaped body, a value given as text, a truncated body or an HTML
+  page is refused with one Swedish message naming what was asked and what happened.
+- Every answer is cached on disk (``cache``) with the moment it was fetched. An entry
+  younger than ``max_age_days`` (default 30: Kolada publishes monthly) is used without a
+  request; an older one is fetched again, and when Kolada cannot be reached or answers
+  badly the old entry is used and a notice says so, with its date. A corrupt cache file
+  is set aside (renamed), named in a notice and fetched again. Offline, a cached answer
+  of any age is served; an uncached one fails with a message saying what to do.
+  ``notices`` collects these messages (Swedish, one line each) for the caller to show.
 - ``stored(kpis, municipalities, years)`` gives whatever the cache holds for them, however
   it was fetched (other years, other id lists), without a request.
+- ``refresh(...)`` fetches cached answers again regardless of their age.
 - Answers are read in Kolada's real v3 shape: group members as ``member_id`` /
   ``member_title``, values with ``status`` ``""`` or ``"Missing"`` (value ``null``),
   ``count``, and ``isdeleted`` on a row or on a value.
@@ -20,22 +31,28 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlparse
 
 import pandas as pd
 import requests
 
 from .. import paths
+from ..numparse import format_sv
+from . import shapes, transport
+from .cache import Cache, Entry, now_utc
 from .reference import municipality_title
 
 BASE_URL = "https://api.kolada.se/v3"
 MAX_IDS = 25
 PER_PAGE = 5000
+MAX_AGE_DAYS = 30.0
+DEADLINE = 120.0
+MAX_BYTES = 50_000_000
+MAX_RETRY_AFTER = 60.0
 DATA_COLUMNS = [
     "kpi",
     "municipality_id",
@@ -78,6 +95,15 @@ def _ids(values: Iterable[str | int] | str | int) -> list[str]:
     return list(dict.fromkeys(str(v).strip() for v in values if str(v).strip()))
 
 
+@dataclass
+class RefreshResult:
+    """What ``refresh`` did: the URLs fetched anew and those that could not be (with the
+    message and the date of the entry that was kept)."""
+
+    refreshed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str, str]] = field(default_factory=list)
+
+
 class KoladaClient:
     def __init__(
         self,
@@ -89,6 +115,10 @@ class KoladaClient:
         min_interval: float = 0.2,
         offline: bool = False,
         session: requests.Session | None = None,
+        max_age_days: float = MAX_AGE_DAYS,
+        deadline: float = DEADLINE,
+        max_bytes: int = MAX_BYTES,
+        max_retry_after: float = MAX_RETRY_AFTER,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.cache_dir = Path(cache_dir) if cache_dir else paths.DATA / "external" / "kolada"
@@ -97,44 +127,62 @@ class KoladaClient:
         self.backoff = backoff
         self.min_interval = min_interval
         self.offline = offline
-        self.session = session or requests.Session()
+        self.max_age = dt.timedelta(days=max_age_days)
+        self.deadline = deadline
+        self.max_bytes = max_bytes
+        self.max_retry_after = max_retry_after
+        self.session = transport.watched(session or requests.Session())
         self.session.headers.setdefault("User-Agent", "sonanalys (socialförvaltningens ekonomer)")
         self.requests_made = 0
         self.cache_hits = 0
+        self.stale_used = 0
+        self.notices: list[str] = []
+        self.cache = Cache(self.cache_dir, self.notices)
         self._last = 0.0
         self._names: dict[str, str] = {}
         self._group_titles: dict[str, str] = {}
 
     # ------------------------------------------------------------------ transport
     def _cache_path(self, url: str) -> Path:
-        return self.cache_dir / f"{hashlib.sha256(url.encode()).hexdigest()[:32]}.json"
+        return self.cache.path(url)
 
     def get_json(self, url: str) -> dict:
         """One URL's JSON: from the cache, else from Kolada (and then cached)."""
         return self._get(url)[0]
 
-    def _get(self, url: str) -> tuple[dict, str]:
-        """The body and the date it was fetched (``YYYY-MM-DD``; '' for old entries)."""
-        cached = self._cache_path(url)
-        if cached.exists():
+    def _get(self, url: str, force: bool = False) -> tuple[dict, str]:
+        """The body and the date it was fetched (``YYYY-MM-DD``; '' for old entries).
+        A cached entry is used while younger than the max age (at any age offline);
+        ``force`` fetches anew. When a fetch fails, an older entry is used and said."""
+        entry = self.cache.read(url)
+        if entry is not None and (self.offline or (not force and self._fresh(entry))):
             self.cache_hits += 1
-            entry = json.loads(cached.read_text(encoding="utf-8"))
-            return entry["body"], entry.get("fetched", "")
+            return entry.body, entry.fetched
         if self.offline:
             raise KoladaError(
-                f"{url} finns inte i cachen ({self.cache_dir}) och klienten är offline: "
-                "kör `sonanalys kolada fetch …` med nätåtkomst först"
+                f"{shapes.describe(url)} finns inte i cachen ({self.cache_dir}) och klienten "
+                f"är offline: kör `sonanalys kolada fetch …` med nätåtkomst först ({url})"
             )
-        body = self._fetch(url)
-        fetched = dt.date.today().isoformat()
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(".tmp")
-        entry = {"url": url, "fetched": fetched, "body": body}
-        tmp.write_text(json.dumps(entry, ensure_ascii=False), "utf-8")
-        tmp.replace(cached)
-        return body, fetched
+        try:
+            body = self._fetch(url)
+        except KoladaError as exc:
+            if entry is None:
+                raise
+            self.stale_used += 1
+            self.cache_hits += 1
+            self.notices.append(
+                f"{exc} — använder cachens svar från {entry.fetched or 'okänt datum'} i stället"
+            )
+            return entry.body, entry.fetched
+        new = self.cache.write(url, body, now_utc())
+        return body, new.fetched
+
+    def _fresh(self, entry: Entry) -> bool:
+        age = entry.age(now_utc())
+        return age is not None and age <= self.max_age
 
     def _fetch(self, url: str) -> dict:
+        what = shapes.describe(url)
         for attempt in range(self.retries + 1):
             wait = self.min_interval - (time.monotonic() - self._last)
             if wait > 0:
@@ -142,44 +190,75 @@ class KoladaClient:
             self._last = time.monotonic()
             self.requests_made += 1
             try:
-                r = self.session.get(url, timeout=self.timeout)
-            except requests.Timeout as exc:
-                if attempt < self.retries:
+                status, headers, raw = transport.get(
+                    self.session, url, self.timeout, self.deadline, self.max_bytes
+                )
+            except transport.TransportError as exc:
+                if exc.kind in ("timeout", "broken") and attempt < self.retries:
                     time.sleep(self.backoff * 2**attempt)
                     continue
+                if exc.kind == "timeout":
+                    raise KoladaError(
+                        f"Kolada svarade inte i tid för {what}: {exc} ({url}); försök igen senare"
+                    ) from None
+                if exc.kind == "unreachable":
+                    raise KoladaError(
+                        f"Kolada kan inte nås för {what} ({url}): ingen nätförbindelse? ({exc}). "
+                        "Cachade svar och ögonblicksbilden i data/raw/kolada fungerar utan nät"
+                    ) from None
                 raise KoladaError(
-                    f"Kolada svarade inte inom {self.timeout:g} s ({url}); försök igen senare"
-                ) from exc
-            except requests.ConnectionError as exc:
-                raise KoladaError(
-                    f"Kolada kan inte nås ({url}): ingen nätförbindelse? Cachade svar och "
-                    "ögonblicksbilden i data/raw/kolada fungerar utan nät"
-                ) from exc
-            if r.status_code == 200:
-                return r.json()
-            if r.status_code == 429 or r.status_code >= 500:
+                    f"Kolada gav inget fullständigt svar för {what}: {exc} ({url})"
+                ) from None
+            if status == 200:
+                try:
+                    body = shapes.decode(raw, headers.get("Content-Type", ""))
+                    shapes.check(url, body)
+                except shapes.BadAnswer as exc:
+                    raise KoladaError(
+                        f"Kolada gav ett ogiltigt svar för {what}: {exc} ({url}); "
+                        "det sparades inte i cachen"
+                    ) from None
+                self._check_next(url, body)
+                return body  # type: ignore[return-value]
+            if status == 429 or status >= 500:
+                asked_wait = transport.retry_after(headers.get("Retry-After"))
+                if asked_wait is not None and asked_wait > self.max_retry_after:
+                    raise KoladaError(
+                        f"Kolada svarade {status} för {what} och ber oss vänta "
+                        f"{format_sv(asked_wait, 0)} s (Retry-After), mer än gränsen "
+                        f"{format_sv(self.max_retry_after)} s: försök igen senare ({url})"
+                    )
                 if attempt < self.retries:
-                    retry_after = r.headers.get("Retry-After", "")
-                    delay = float(retry_after) if retry_after.isdigit() else 0.0
-                    time.sleep(max(delay, self.backoff * 2**attempt))
+                    time.sleep(max(asked_wait or 0.0, self.backoff * 2**attempt))
                     continue
                 raise KoladaError(
-                    f"Kolada svarade {r.status_code} efter {self.retries + 1} försök ({url})"
+                    f"Kolada svarade {status} efter {self.retries + 1} försök för {what} ({url})"
                 )
-            if r.status_code == 422:
+            if status == 422:
                 raise KoladaError(
                     f"Kolada avvisade frågan (422, högst {MAX_IDS} id per led): {url}"
                 )
-            raise KoladaError(f"Kolada svarade {r.status_code} ({url}): {r.text[:200]}")
+            raise KoladaError(
+                f"Kolada svarade {status} för {what} ({url}): "
+                f"{shapes._short(raw[:200].decode('utf-8', 'replace'))}"
+            )
         raise AssertionError("unreachable")
 
-    def _pages(self, url: str) -> Iterator[tuple[dict, str]]:
+    def _check_next(self, url: str, body: dict) -> None:
+        nxt = body.get("next_url")
+        if nxt and urlparse(nxt).netloc != urlparse(url).netloc:
+            raise KoladaError(
+                f"Kolada pekar nästa sida till en annan server ({nxt}) för "
+                f"{shapes.describe(url)}; svaret sparades inte i cachen ({url})"
+            )
+
+    def _pages(self, url: str, force: bool = False) -> Iterator[tuple[dict, str]]:
         seen: set[str] = set()
         while url:
             if url in seen:
                 raise KoladaError(f"Kolada pekar tillbaka på en redan läst sida ({url})")
             seen.add(url)
-            body, fetched = self._get(url)
+            body, fetched = self._get(url, force)
             yield body, fetched
             url = body.get("next_url") or ""
 
@@ -232,13 +311,12 @@ class KoladaClient:
         kpi_ids, muni_ids = set(_ids(kpis)), set(_ids(municipalities))
         year_ids = {int(y) for y in _ids(years)}
         rows: list[dict] = []
-        for f in sorted(self.cache_dir.glob("*.json")) if self.cache_dir.is_dir() else []:
-            entry = json.loads(f.read_text(encoding="utf-8"))
-            if "/data/kpi/" not in entry.get("url", ""):
+        for entry in self.cache.entries():
+            if shapes.kind(entry.url) != "data":
                 continue
             rows += [
                 r
-                for r in _value_rows(entry["body"], entry.get("fetched", ""))
+                for r in _value_rows(entry.body, entry.fetched)
                 if r["kpi"] in kpi_ids
                 and r["municipality_id"] in muni_ids
                 and r["year"] in year_ids
@@ -248,6 +326,57 @@ class KoladaClient:
             ["kpi", "municipality_id", "year", "gender"], keep="last"
         )
         return df.sort_values(["kpi", "municipality_id", "year", "gender"]).reset_index(drop=True)
+
+    def refresh(
+        self,
+        kpis: Iterable[str] | str | None = None,
+        municipalities: Iterable[str | int] | str | None = None,
+        years: Iterable[int] | int | None = None,
+    ) -> RefreshResult:
+        """Fetch cached answers again, whatever their age: every one, or the data answers
+        that hold any of ``kpis`` / ``municipalities`` / ``years`` (each filter optional).
+        With all three given, their URLs are fetched whether cached or not. An answer that
+        cannot be fetched keeps its cached entry (a notice says so, with its date)."""
+        if kpis is not None and municipalities is not None and years is not None:
+            roots = self.data_urls(kpis, municipalities, years)
+        else:
+            want = {
+                "kpi": set(_ids(kpis)) if kpis is not None else None,
+                "municipality": set(_ids(municipalities)) if municipalities is not None else None,
+                "year": set(_ids(years)) if years is not None else None,
+            }
+            filtered = any(v is not None for v in want.values())
+            entries = list(self.cache.entries())
+            followed = {e.body.get("next_url") for e in entries} - {None, ""}
+            roots = []
+            for e in entries:
+                if e.url in followed:
+                    continue  # a later page: refreshed through its first page
+                if shapes.kind(e.url) != "data":
+                    if not filtered:
+                        roots.append(e.url)
+                    continue
+                a = shapes.asked(e.url)
+                if all(v is None or (v & a.get(k, set())) for k, v in want.items()):
+                    roots.append(e.url)
+        result = RefreshResult()
+        for url in roots:
+            before = len(self.notices)
+            stale = self.stale_used
+            try:
+                for _ in self._pages(url, force=True):
+                    pass
+            except KoladaError as exc:
+                result.failed.append((url, str(exc), ""))
+                continue
+            if self.stale_used > stale:
+                old = self.cache.read(url)
+                result.failed.append(
+                    (url, " ".join(self.notices[before:]), old.fetched if old else "")
+                )
+            else:
+                result.refreshed.append(url)
+        return result
 
     def _frame(self, rows: list[dict]) -> pd.DataFrame:
         df = pd.DataFrame(rows, columns=[c for c in DATA_COLUMNS if c != "municipality"])

@@ -1,0 +1,416 @@
+"""A Kolada that misbehaves, on loopback (tests/kolada_server.py): bad answers are refused
+and never cached, each with one Swedish message; requests are bounded (Retry-After,
+a total deadline, a maximum size); the cache holds entries with their fetch date, a max
+age, a fallback when Kolada fails, `kolada refresh`, and corrupt files set aside.
+
+Every server here is finite (a script of pieces with pauses, or real saved v3 rows), and
+every call that today's code could let hang runs in a thread joined with a timeout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kolada_server import HostileKolada, RealKolada, http_reply, real_values
+from sonanalys.cli import main
+from sonanalys.kolada import KoladaClient, KoladaError
+
+# Arboga's real N03703 values (rKolada's saved v3 output): 2019 820, 2020 790
+KPI, ARBOGA = "N03703", "1984"
+PATH = f"/v3/data/kpi/{KPI}/municipality/{ARBOGA}/year/2019"
+
+
+def real_rows(years=(2019,)) -> list[dict]:
+    return [
+        r
+        for r in real_values()
+        if r["kpi"] == KPI and r["municipality"] == ARBOGA and r["period"] in years
+    ]
+
+
+def good_page(years=(2019,)) -> dict:
+    rows = real_rows(years)
+    return {"values": rows, "count": len(rows), "next_url": None}
+
+
+def client(url: str, cache: Path, **kw) -> KoladaClient:
+    kw = {"timeout": 5.0, "retries": 0, "backoff": 0.01, "min_interval": 0.0, **kw}
+    return KoladaClient(base_url=url, cache_dir=cache, **kw)
+
+
+def bounded(fn, seconds: float):
+    """``fn()`` in a thread: its result or exception, or a failure when it is still
+    running after ``seconds`` (today's code may sleep a day)."""
+    out: dict = {}
+
+    def run():
+        try:
+            out["value"] = fn()
+        except BaseException as exc:
+            out["error"] = exc
+
+    t = threading.Thread(target=run, daemon=True)
+    start = time.monotonic()
+    t.start()
+    t.join(seconds)
+    assert not t.is_alive(), f"still running after {seconds} s"
+    out["took"] = time.monotonic() - start
+    return out
+
+
+def cached(cache: Path) -> list[Path]:
+    return sorted(cache.glob("*.json")) if cache.is_dir() else []
+
+
+# ------------------------------------------------------------------ bad answers
+
+ROW = real_rows()[0]
+BAD = {
+    "error_in_200": (
+        http_reply(200, {"error": "Internal error, try again"}),
+        "Kolada svarade med ett fel: Internal error",
+    ),
+    "wrong_shape": (
+        http_reply(
+            200,
+            {
+                "values": [{"kpi": KPI, "kommun": ARBOGA, "period": 2019, "values": []}],
+                "count": 1,
+                "next_url": None,
+            },
+        ),
+        "saknar 'municipality'",
+    ),
+    "value_as_text": (
+        http_reply(
+            200,
+            {
+                "values": [
+                    {**ROW, "values": [{"gender": "T", "count": 1, "status": "", "value": "761,0"}]}
+                ],
+                "count": 1,
+                "next_url": None,
+            },
+        ),
+        "'value' är inget tal utan 761,0",
+    ),
+    "truncated_with_length": (
+        http_reply(200, json.dumps(good_page())[:40], length=len(json.dumps(good_page()))),
+        "svaret bröts innan det var helt",
+    ),
+    "truncated_without_length": (
+        http_reply(200, json.dumps(good_page())[:40], length=-1),
+        "svaret är avbrutet",
+    ),
+    "html_page": (
+        http_reply(
+            200,
+            "<!DOCTYPE html><html><body><h1>503 Service Unavailable</h1></body></html>",
+            content_type="text/html",
+        ),
+        "svaret är en HTML-sida",
+    ),
+    "nan_value": (
+        http_reply(
+            200,
+            '{"values": [{"kpi": "N03703", "municipality": "1984", "period": 2019, '
+            '"values": [{"gender": "T", "count": 1, "status": "", "value": NaN}]}], '
+            '"count": 1, "next_url": null}',
+        ),
+        "NaN",
+    ),
+    "rows_not_asked_for": (
+        http_reply(200, {"values": [{**ROW, "kpi": "N35001"}], "count": 1, "next_url": None}),
+        "gäller N35001, som inte efterfrågades",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_a_bad_answer_is_refused_named_and_never_cached(case, tmp_path):
+    reply, said = BAD[case]
+    answers = [reply, http_reply(200, good_page())]
+    server = HostileKolada(lambda path: [(answers.pop(0) if len(answers) > 1 else answers[0], 0)])
+    try:
+        c = client(server.url, tmp_path / "c")
+        got = bounded(lambda: c.data(KPI, ARBOGA, 2019), 20)
+        err = got.get("error")
+        assert isinstance(err, KoladaError), repr(err)
+        msg = str(err)
+        assert said in msg
+        assert f"{KPI} för {ARBOGA} år 2019" in msg and server.url in msg
+        assert not cached(tmp_path / "c")  # nothing cached
+        # the next run asks again and gets the real answer
+        df = client(server.url, tmp_path / "c").data(KPI, ARBOGA, 2019)
+        assert df["value"].tolist() == [820.0]
+        assert len(cached(tmp_path / "c")) == 1
+    finally:
+        server.close()
+
+
+def test_cli_says_a_bad_answer_in_one_swedish_line(tmp_path, capsys):
+    server = HostileKolada(lambda path: [(BAD["html_page"][0], 0)])
+    try:
+        args = ["--kpi", KPI, "--municipality", ARBOGA, "--years", "2019"]
+        args += ["--base-url", server.url, "--cache-dir", str(tmp_path / "c")]
+        assert main(["kolada", "fetch", *args]) == 1
+    finally:
+        server.close()
+    err = capsys.readouterr().err
+    assert err.startswith(f"fel: Kolada gav ett ogiltigt svar för {KPI} för {ARBOGA} år 2019")
+    assert "Traceback" not in err and "requests." not in err and len(err.splitlines()) == 1
+
+
+# ------------------------------------------------------------------ limits
+
+
+def test_retry_after_of_a_day_is_not_waited_for(tmp_path):
+    server = HostileKolada(
+        lambda path: [(http_reply(429, {"error": "slow down"}, {"Retry-After": "86400"}), 0)]
+    )
+    try:
+        c = client(server.url, tmp_path / "c", retries=3)  # max_retry_after: its default
+        got = bounded(lambda: c.data(KPI, ARBOGA, 2019), 10)
+    finally:
+        server.close()
+    err = got.get("error")
+    assert isinstance(err, KoladaError), repr(err)
+    assert "ber oss vänta 86\u00a0400 s (Retry-After), mer än gränsen 60 s" in str(err)
+    assert len(server.log) == 1  # not asked again either
+
+
+def _trickle(head: bytes, body: bytes, every: float, most: int) -> list[tuple[bytes, float]]:
+    data = head + body
+    return [(data[i : i + 1], every) for i in range(min(len(data), most))]
+
+
+@pytest.mark.parametrize("where", ["body", "headers"])
+def test_a_server_sending_a_byte_at_a_time_hits_the_total_deadline(where, tmp_path):
+    reply = http_reply(200, good_page())
+    head, body = reply.split(b"\r\n\r\n", 1)
+    head += b"\r\n\r\n"
+    if where == "body":  # the headers at once, then a byte every 0,4 s (40 bytes at most)
+        server = HostileKolada(lambda path: [(head, 0), *_trickle(b"", body, 0.4, 40)])
+    else:  # the status line and headers a byte every 0,4 s
+        server = HostileKolada(lambda path: _trickle(head, body, 0.4, 40))
+    try:
+        # each read gets a byte well within the 5 s read timeout; the whole must end in 1,5 s
+        c = client(server.url, tmp_path / "c", deadline=1.5)
+        got = bounded(lambda: c.data(KPI, ARBOGA, 2019), 12)
+    finally:
+        server.close()
+    err = got.get("error")
+    assert isinstance(err, KoladaError), repr(err)
+    assert "svaret var inte helt efter 1,5 s (gränsen för ett anrop)" in str(err)
+    assert got["took"] < 4
+    assert not cached(tmp_path / "c")
+
+
+def test_a_response_larger_than_the_limit_is_refused(tmp_path):
+    page = json.dumps(good_page())
+    padded = page[:-1] + " " * 200_000 + "}"  # still valid JSON, 200 kB
+    cases = [
+        http_reply(200, padded),  # Content-Length says it
+        http_reply(200, padded, length=-1),  # no length: counted while reading
+    ]
+    for reply, said in zip(
+        cases, ["svaret är 0,2 MB, mer än gränsen 0,1 MB", "större än gränsen 0,1 MB"], strict=True
+    ):
+        server = HostileKolada(lambda path, reply=reply: [(reply, 0)])
+        try:
+            c = client(server.url, tmp_path / "c", max_bytes=100_000)
+            got = bounded(lambda c=c: c.data(KPI, ARBOGA, 2019), 10)
+        finally:
+            server.close()
+        err = got.get("error")
+        assert isinstance(err, KoladaError) and said in str(err), repr(err)
+    assert not cached(tmp_path / "c")
+
+
+# ------------------------------------------------------------------ max age, fallback
+
+
+def _age(cache: Path, days: float) -> str:
+    """Make every entry ``days`` old; the date written."""
+    when = dt.datetime.now(dt.UTC) - dt.timedelta(days=days)
+    for p in cached(cache):
+        e = json.loads(p.read_text(encoding="utf-8"))
+        e["fetched"], e["fetched_at"] = when.date().isoformat(), when.isoformat()
+        p.write_text(json.dumps(e, ensure_ascii=False), encoding="utf-8")
+    return when.date().isoformat()
+
+
+@pytest.fixture
+def real():
+    k = RealKolada()
+    yield k
+    k.close()
+
+
+def test_an_entry_older_than_its_max_age_is_fetched_again(real, tmp_path):
+    cache = tmp_path / "c"
+    c = client(real.url, cache)
+    c.data(KPI, ARBOGA, [2019, 2020])
+    entry = json.loads(cached(cache)[0].read_text(encoding="utf-8"))
+    today = dt.date.today().isoformat()
+    assert entry["fetched"] == today and entry["fetched_at"].startswith(today)
+    old = _age(cache, 40)
+    # younger than its max age: no request
+    c = client(real.url, cache, max_age_days=60)
+    assert c.data(KPI, ARBOGA, [2019, 2020])["fetched"].tolist() == [old, old]
+    assert c.requests_made == 0
+    # older (the default 30 days): fetched again, a revised value is seen
+    real.data = [
+        {**r, "values": [{**r["values"][0], "value": 821.0}]}
+        if (r["kpi"], r["municipality"], r["period"]) == (KPI, ARBOGA, 2019)
+        else r
+        for r in real.data
+    ]
+    c = client(real.url, cache)
+    df = c.data(KPI, ARBOGA, [2019, 2020])
+    assert c.requests_made == 1
+    assert df["value"].tolist() == [821.0, 790.0] and set(df["fetched"]) == {today}
+    assert c.notices == []
+
+
+def test_when_kolada_fails_an_old_entry_is_used_and_said(tmp_path, capsys):
+    cache = tmp_path / "c"
+    real = RealKolada()
+    url = real.url
+    try:
+        client(url, cache).data(KPI, ARBOGA, [2019, 2020])
+    finally:
+        real.close()
+    old = _age(cache, 40)
+    # unreachable now: the 40-day-old answer is used, and the client says so
+    c = client(url, cache)
+    df = c.data(KPI, ARBOGA, [2019, 2020])
+    assert df["value"].tolist() == [820.0, 790.0] and set(df["fetched"]) == {old}
+    assert len(c.notices) == 1
+    assert "Kolada kan inte nås" in c.notices[0]
+    assert f"använder cachens svar från {old} i stället" in c.notices[0]
+    # the command says it too, and exits 0: the values are there, with their date
+    args = ["--kpi", KPI, "--municipality", ARBOGA, "--years", "2019-2020"]
+    args += ["--base-url", url, "--cache-dir", str(cache)]
+    assert main(["kolada", "fetch", *args]) == 0
+    out, err = capsys.readouterr()
+    assert f"använder cachens svar från {old}" in err and err.startswith("obs: ")
+    assert "1 svar kunde inte hämtas på nytt: cachens äldre svar användes" in out
+
+
+def test_a_bad_answer_keeps_the_old_entry(tmp_path):
+    # the cache is keyed by URL: the hostile server answers the same URL as was cached
+    answers = [http_reply(200, good_page()), BAD["error_in_200"][0]]
+    server = HostileKolada(lambda path: [(answers.pop(0) if len(answers) > 1 else answers[0], 0)])
+    cache = tmp_path / "c"
+    try:
+        client(server.url, cache).data(KPI, ARBOGA, 2019)
+        old = _age(cache, 40)
+        c = client(server.url, cache)
+        df = c.data(KPI, ARBOGA, 2019)
+    finally:
+        server.close()
+    assert df["value"].tolist() == [820.0] and df["fetched"].tolist() == [old]
+    assert len(server.log) == 2
+    assert "Kolada svarade med ett fel" in c.notices[0] and old in c.notices[0]
+    assert json.loads(cached(cache)[0].read_text(encoding="utf-8"))["fetched"] == old
+
+
+def test_refresh_fetches_what_is_cached_again(real, tmp_path, capsys):
+    cache = tmp_path / "c"
+    c = client(real.url, cache)
+    c.data(KPI, ARBOGA, [2019, 2020])
+    c.data("N03702", ARBOGA, [2019])
+    assert len(cached(cache)) == 2
+    real.data = [
+        {**r, "values": [{**r["values"][0], "value": 821.0}]}
+        if (r["kpi"], r["municipality"], r["period"]) == (KPI, ARBOGA, 2019)
+        else r
+        for r in real.data
+    ]
+    n = len(real.log)
+    # only the asked KPI, though the entries are fresh
+    assert main(["kolada", "refresh", "--kpi", KPI, "--cache-dir", str(cache)]) == 0
+    assert "1 av 1 svar hämtade på nytt" in capsys.readouterr().out
+    assert len(real.log) == n + 1
+    off = KoladaClient(cache_dir=cache, offline=True)
+    assert off.stored(KPI, ARBOGA, [2019])["value"].tolist() == [821.0]
+    # everything cached
+    assert main(["kolada", "refresh", "--cache-dir", str(cache)]) == 0
+    assert "2 av 2 svar hämtade på nytt" in capsys.readouterr().out
+    assert len(real.log) == n + 3
+    # Kolada gone: exit 1, each answer named, the cached ones kept
+    real.close()
+    assert main(["kolada", "refresh", "--cache-dir", str(cache)]) == 1
+    out, err = capsys.readouterr()
+    assert "0 av 2 svar hämtade på nytt" in out
+    today = dt.date.today().isoformat()
+    assert err.count(f"cachens svar från {today} behålls") == 2
+    assert off.stored(KPI, ARBOGA, [2019])["value"].tolist() == [821.0]
+
+
+# ------------------------------------------------------------------ corrupt cache
+
+
+def test_a_corrupt_cache_file_is_set_aside_named_and_fetched_again(real, tmp_path):
+    cache = tmp_path / "c"
+    client(real.url, cache).data(KPI, ARBOGA, [2019])
+    client(real.url, cache).data("N03702", ARBOGA, [2019])
+    files = cached(cache)
+    assert len(files) == 2
+    broken = next(p for p in files if KPI in json.loads(p.read_text(encoding="utf-8"))["url"])
+    broken.write_text('{"url": "http://x", "fetched": "2026-', encoding="utf-8")  # cut off
+    # reading the cache: the other entry is there, the broken one named and set aside
+    off = KoladaClient(cache_dir=cache, offline=True)
+    got = off.stored([KPI, "N03702"], [ARBOGA], [2019])
+    assert got["kpi"].tolist() == ["N03702"]
+    assert len(off.notices) == 1 and str(broken) in off.notices[0]
+    aside = list(cache.glob(broken.name + ".trasig-*"))
+    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8").startswith('{"url": "http://x"')
+    # fetched again on the next run
+    n = len(real.log)
+    c = client(real.url, cache)
+    assert c.data(KPI, ARBOGA, [2019])["value"].tolist() == [820.0]
+    assert len(real.log) == n + 1 and len(cached(cache)) == 2
+
+
+def _poison(cache: Path, body: dict) -> Path:
+    """An entry as today's code cached a bad answer: the URL and date are right."""
+    p = next(p for p in cached(cache) if KPI in json.loads(p.read_text(encoding="utf-8"))["url"])
+    e = json.loads(p.read_text(encoding="utf-8"))
+    e["body"] = body
+    p.write_text(json.dumps(e, ensure_ascii=False), encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"values": [{"kpi": KPI, "kommun": ARBOGA, "period": 2019, "values": []}]},
+        {"error": "Internal error"},
+        {
+            "values": [
+                {**ROW, "values": [{"gender": "T", "count": 1, "status": "", "value": "761,0"}]}
+            ]
+        },
+    ],
+    ids=["wrong_shape", "error", "value_as_text"],
+)
+def test_kolada_show_holds_with_a_bad_cached_answer(real, tmp_path, capsys, body):
+    cache = tmp_path / "c"
+    client(real.url, cache).data([KPI], [ARBOGA], [2019])
+    client(real.url, cache).data(["N03702"], [ARBOGA], [2019])
+    p = _poison(cache, body)
+    args = ["--kpi", KPI, "N03702", "--municipality", ARBOGA, "--years", "2019"]
+    args += ["--cache-dir", str(cache)]
+    assert main(["kolada", "show", *args]) == 0
+    out, err = capsys.readouterr()
+    assert "N03702" in out and "Arboga (1984)" in out
+    assert err.startswith(f"obs: cachefilen {p} var trasig") and "Traceback" not in err
+    assert main(["kolada", "show", *args]) == 0  # and the next run too, silently
+    assert capsys.readouterr().err == ""
