@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import threading
 import time
 from pathlib import Path
@@ -79,7 +80,7 @@ BAD = {
         http_reply(
             200,
             {
-                "values": [{"kpi": KPI, "kommun": ARBOGA, "period": 2019, "values": []}],
+                "values": [{"kpi": KPI, "kommun": ARBOGA, "period": 2019, "values": ROW["values"]}],
                 "count": 1,
                 "next_url": None,
             },
@@ -391,7 +392,7 @@ def _poison(cache: Path, body: dict) -> Path:
 @pytest.mark.parametrize(
     "body",
     [
-        {"values": [{"kpi": KPI, "kommun": ARBOGA, "period": 2019, "values": []}]},
+        {"values": [{"kpi": KPI, "kommun": ARBOGA, "period": 2019, "values": ROW["values"]}]},
         {"error": "Internal error"},
         {
             "values": [
@@ -414,3 +415,79 @@ def test_kolada_show_holds_with_a_bad_cached_answer(real, tmp_path, capsys, body
     assert err.startswith(f"obs: cachefilen {p} var trasig") and "Traceback" not in err
     assert main(["kolada", "show", *args]) == 0  # and the next run too, silently
     assert capsys.readouterr().err == ""
+
+
+# ------------------------------------------------------------------ provenance per number
+
+
+def test_each_compared_number_says_where_it_comes_from(real, tmp_path):
+    from sonanalys.kolada import compare, group, snapshot
+
+    # fetched: Arboga and two members, 2019 and 2020, then Kolada has no 2020 value for
+    # Arboga (a ``Missing`` row, as v3 gives it)
+    real.data = [
+        r for r in real.data if not (r["municipality"] == ARBOGA and r["period"] == 2020)
+    ] + [
+        {
+            "kpi": KPI,
+            "municipality": ARBOGA,
+            "period": 2020,
+            "values": [{"gender": "T", "count": 0, "status": "Missing", "value": None}],
+        }
+    ]
+    today = dt.date.today().isoformat()
+    v = client(real.url, tmp_path / "c").data(KPI, [ARBOGA, "0319", "0562"], [2019, 2020])
+    c = compare(v, ARBOGA, ["0319", "0562"]).set_index("year")
+    assert list(c.index) == [2019]  # as before: only years with the municipality's value
+    assert c.loc[2019, ["value_origin", "value_fetched", "value_note"]].tolist() == [
+        "kolada",
+        today,
+        f"Kolada, hämtat {today}",
+    ]
+    assert c.loc[2019, "members_fetched"] == today and c.loc[2019, "group_origin"] == "saknas"
+    full = compare(v, ARBOGA, ["0319", "0562"], keep_missing=True).set_index("year")
+    assert list(full.index) == [2019, 2020]
+    r = full.loc[2020]
+    assert math.isnan(r["value"]) and math.isnan(r["rank"]) and math.isnan(r["gap"])
+    assert (r["value_origin"], r["value_note"]) == ("saknas", f"saknas i Kolada (hämtat {today})")
+    assert r["mean"] == (1137.0 + 928.0) / 2  # the members' real 2020 values
+    # the snapshot: the document's own figures, with file and line
+    s = compare(snapshot(), "0580", list(group("R9")["municipality_id"]), "G96092")
+    r = s.set_index("kpi").loc["N35001"]
+    assert (r["value_origin"], r["group_origin"], r["value_fetched"]) == (
+        "dokument",
+        "dokument",
+        "",
+    )
+    assert r["value_note"].startswith("dokumentet 002_internbudget") and " rad " in r["value_note"]
+
+
+def test_report_03_holds_with_a_bad_cached_answer(real, tmp_path):
+    from sonanalys.report.run import run_reports
+
+    members = ["0319", "0562", "0687", "1082", "1083", "1885", "2084"]
+    cache = tmp_path / "kolada"
+    c = client(real.url, cache)
+    c.data(["N03702"], [ARBOGA, *members], [2019, 2020])
+    c.data([KPI], [ARBOGA, *members], [2019, 2020])
+    # the probe's case: a wrongly shaped answer in the cache (KeyError 'municipality')
+    p = _poison(
+        cache, {"values": [{"kpi": KPI, "kommun": ARBOGA, "period": 2019, "values": ROW["values"]}]}
+    )
+    s = run_reports(
+        out=tmp_path / "rep",
+        municipality="Arboga",
+        only=["03"],
+        progress=False,
+        run_date="2026-11-27",
+        notebook_params={
+            "comparison_group": ",".join(members),
+            "kpis": ["N03702", KPI],
+            "years": [2019, 2020],
+            "kolada_cache": str(cache),
+        },
+    )
+    assert s.failed == [], s.failed and s.failed[0].error
+    page = (s.out / "03_r9.html").read_text(encoding="utf-8")
+    assert "N03702" in page and "Källa: Kolada (API v3), hämtat" in page
+    assert not p.exists() and len(list(cache.glob(p.name + ".trasig-*"))) == 1

@@ -12,6 +12,13 @@ our own computation: the kr/inv gap times the municipality's population of the K
 denominator ("at the group mean the cost would be X mnkr lower"). ``gap_kolada`` is the
 gap to Kolada's own group value — all there is when only the municipality and the group
 are known.
+
+Every row also says where its numbers come from (``provenance``): ``value_origin`` is
+``kolada`` (fetched; ``value_fetched`` the date), ``dokument`` (printed by a document:
+the snapshot, ``value_note`` names file and line) or ``saknas`` (no value: Kolada's
+``Missing``, or nothing at all); ``value_note`` says it in Swedish for a report. The same
+for Kolada's own group value (``group_*``); ``members_fetched`` gives the fetch dates of the
+members' values behind the mean, median and rank.
 """
 
 from __future__ import annotations
@@ -42,7 +49,59 @@ COLUMNS = [
     "gap_pct",
     "population",
     "gap_mnkr",
+    "value_origin",
+    "value_fetched",
+    "value_note",
+    "group_origin",
+    "group_fetched",
+    "group_note",
+    "members_fetched",
 ]
+ORIGINS = ("kolada", "dokument", "saknas")
+
+
+def provenance(values: pd.DataFrame) -> pd.DataFrame:
+    """``values`` with ``origin`` (``kolada``, ``dokument`` or ``saknas``), ``fetched``
+    (the fetch date of a Kolada value, '' otherwise) and ``note`` (Swedish: ``Kolada,
+    hämtat 2026-11-27``; ``dokumentet 002_internbudget.txt rad 580``; ``saknas i Kolada
+    (hämtat 2026-11-27)``). A row with a ``source`` (the snapshot) is the document's; any
+    other row counts as fetched from Kolada, as in ``crosscheck``."""
+    out = values.copy()
+    n = len(out)
+    source = (
+        out["source"].fillna("").astype(str)
+        if "source" in out
+        else pd.Series([""] * n, index=out.index)
+    )
+    fetched = (
+        out["fetched"].fillna("").astype(str)
+        if "fetched" in out
+        else pd.Series([""] * n, index=out.index)
+    )
+    line = out["line"] if "line" in out else pd.Series([None] * n, index=out.index)
+    has = out["value"].notna()
+    origin, date, note = [], [], []
+    for src, f, ln, ok in zip(source, fetched, line, has, strict=True):
+        if src:
+            origin.append("dokument" if ok else "saknas")
+            date.append("")
+            where = f"{src} rad {int(ln)}" if pd.notna(ln) else src
+            note.append(f"dokumentet {where}" if ok else f"saknas i dokumentet {where}")
+        elif ok:
+            origin.append("kolada")
+            date.append(f)
+            note.append(f"Kolada, hämtat {f}" if f else "Kolada")
+        else:
+            origin.append("saknas")
+            date.append(f)
+            note.append(f"saknas i Kolada (hämtat {f})" if f else "saknas i Kolada")
+    out["origin"], out["fetched"], out["note"] = origin, date, note
+    return out
+
+
+def _span(dates) -> str:
+    d = sorted({x for x in dates if x})
+    return "" if not d else d[0] if len(d) == 1 else f"{d[0]}–{d[-1]}"
 
 
 def _nan_round(x: float, digits: int = 6) -> float:
@@ -55,28 +114,39 @@ def compare(
     members: list[str],
     group_id: str = "",
     gender: str = "T",
+    keep_missing: bool = False,
 ) -> pd.DataFrame:
     """``values``: tidy Kolada data (kpi, municipality_id, year, gender, value, and
-    ``count`` where Kolada gave it) for the members and the municipality, optionally the
-    group id and the population KPIs (N01951, N01948)."""
-    v = values[(values["gender"] == gender) & values["value"].notna()]
+    ``count`` where Kolada gave it; ``fetched`` or ``source``/``line`` for provenance) for
+    the members and the municipality, optionally the group id and the population KPIs
+    (N01951, N01948). One row per KPI and year with the municipality's value; with
+    ``keep_missing`` also the KPIs and years where it has none (``value`` NaN,
+    ``value_origin`` ``saknas``, no rank) when any value of the group is there."""
+    allv = provenance(values[values["gender"] == gender])
+    v = allv[allv["value"].notna()]
     populations = set(POPULATION_KPI.values())
     pop = v[v["kpi"].isin(populations)].set_index(["kpi", "year", "municipality_id"])["value"]
     pool = [*members, municipality_id] if municipality_id not in members else list(members)
+    ids = [*pool, *([group_id] if group_id else [])]
     out: list[dict] = []
-    for (kpi, year), g in v[v["municipality_id"].isin(pool)].groupby(["kpi", "year"]):
+    for (kpi, year), ga in allv[allv["municipality_id"].isin(ids)].groupby(["kpi", "year"]):
         if kpi in populations:
             continue
-        own = g[g["municipality_id"] == municipality_id]["value"]
-        if own.empty:
+        g = ga[ga["value"].notna() & ga["municipality_id"].isin(pool)]
+        own_rows = ga[ga["municipality_id"] == municipality_id]
+        own = own_rows[own_rows["value"].notna()]
+        if own.empty and not (keep_missing and ga["value"].notna().any()):
             continue
-        x = float(own.iloc[0])
+        x = float(own["value"].iloc[0]) if len(own) else np.nan
+        prov = own.iloc[0] if len(own) else (own_rows.iloc[0] if len(own_rows) else None)
         mem = g[g["municipality_id"].isin(members)]
         vals = mem["value"].astype(float)
         others = mem[mem["municipality_id"] != municipality_id]["value"].astype(float)
         ranked = g["value"].astype(float)
         mean = float(vals.mean()) if len(vals) else np.nan
-        kg = v[(v["kpi"] == kpi) & (v["year"] == year) & (v["municipality_id"] == group_id)]
+        kga = ga[ga["municipality_id"] == group_id] if group_id else ga.iloc[0:0]
+        kg = kga[kga["value"].notna()]
+        gprov = kg.iloc[0] if len(kg) else (kga.iloc[0] if len(kga) else None)
         pkpi = POPULATION_KPI.get(kpi, "")
         weights = [pop.get((pkpi, year, m), np.nan) for m in mem["municipality_id"]]
         weighted = (
@@ -100,7 +170,7 @@ def compare(
                 "median": float(vals.median()) if len(vals) else np.nan,
                 "min": float(vals.min()) if len(vals) else np.nan,
                 "max": float(vals.max()) if len(vals) else np.nan,
-                "rank": int((ranked < x).sum() + 1),
+                "rank": int((ranked < x).sum() + 1) if x == x else np.nan,
                 "n_ranked": len(ranked),
                 "kolada_group_value": float(kg["value"].iloc[0]) if len(kg) else np.nan,
                 "kolada_group_count": float(kcount) if kcount == kcount else np.nan,
@@ -109,6 +179,13 @@ def compare(
                 "gap_pct": _nan_round(100 * gap / mean) if mean else np.nan,
                 "population": population,
                 "gap_mnkr": _nan_round(gap * population / 1e6),
+                "value_origin": prov["origin"] if prov is not None else "saknas",
+                "value_fetched": prov["fetched"] if prov is not None else "",
+                "value_note": prov["note"] if prov is not None else "saknas",
+                "group_origin": gprov["origin"] if gprov is not None else "saknas",
+                "group_fetched": gprov["fetched"] if gprov is not None else "",
+                "group_note": gprov["note"] if gprov is not None else "saknas",
+                "members_fetched": _span(mem["fetched"]),
             }
         )
     return pd.DataFrame(out, columns=COLUMNS)
@@ -173,7 +250,9 @@ def crosscheck(pairs: pd.DataFrame, values: pd.DataFrame, municipality_id: str, 
     (equal at the printed precision, ±0,5), ``avviker``, or ``ej kontrollerad`` and the
     ``reason``. A value whose ``source`` is the pair's own document (the snapshot is
     copied from the documents) cannot confirm it and is never used for the check; rows
-    without a ``source`` column or with an empty one count as fetched from Kolada."""
+    without a ``source`` column or with an empty one count as fetched from Kolada.
+    ``kolada_fetched`` is the fetch date of the Kolada value used ('' when none or
+    unknown)."""
     rows = []
     has_source = "source" in values.columns
     for r in pairs[pairs["kolada_id"] != ""].itertuples():
@@ -190,8 +269,11 @@ def crosscheck(pairs: pd.DataFrame, values: pd.DataFrame, municipality_id: str, 
             ]
             own = k["source"].eq(r.source) if has_source else pd.Series(False, index=k.index)
             other = k[~own]
+            fetched = ""
             if len(other):
                 kolada = float(other["value"].iloc[0])
+                if "fetched" in other:
+                    fetched = str(other["fetched"].iloc[0] or "")
                 ok = abs(kolada - float(printed)) <= 0.5
                 result = "stämmer" if ok else "avviker"
                 reason = "" if ok else f"Kolada: {kolada:g}, dokumentet: {float(printed):g}"
@@ -211,6 +293,7 @@ def crosscheck(pairs: pd.DataFrame, values: pd.DataFrame, municipality_id: str, 
                     "municipality_id": mid,
                     "printed": float(printed),
                     "kolada": kolada,
+                    "kolada_fetched": fetched,
                     "result": result,
                     "reason": reason,
                     "source": r.source,

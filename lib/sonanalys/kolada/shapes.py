@@ -60,10 +60,19 @@ def decode(raw: bytes, content_type: str = "") -> object:
         raise BadAnswer(f"svaret är inte giltig JSON (fel vid tecken {exc.pos + 1})") from None
 
 
+_ROOTS = ("data", "kpi", "municipality", "municipality_groups", "kpi_groups", "ou")
+
+
 def _path(url: str) -> list[str]:
-    """The URL's path segments after ``v3``."""
+    """The URL's path segments after the API's base (``…/v3``, or wherever the first
+    of v3's endpoints starts when the base has another path)."""
     parts = [unquote(p) for p in urlparse(url).path.split("/") if p]
-    return parts[parts.index("v3") + 1 :] if "v3" in parts else parts
+    if "v3" in parts:
+        return parts[len(parts) - parts[::-1].index("v3") :]
+    for i, p in enumerate(parts):
+        if p in _ROOTS:
+            return parts[i:]
+    return parts
 
 
 def kind(url: str) -> str:
@@ -91,8 +100,17 @@ def asked(url: str) -> dict[str, set[str]]:
 
 def describe(url: str) -> str:
     """``N35001 för 0580, G96092 år 2022`` for a data URL; the path otherwise."""
-    if kind(url) != "data":
-        return "/".join(_path(url)) or url
+    k, parts = kind(url), _path(url)
+    if k == "group":
+        return f"gruppen {parts[1]}"
+    if k == "listing":
+        return {
+            "kpi": "listan över nyckeltal",
+            "municipality": "listan över kommuner",
+            "municipality_groups": "listan över kommungrupper",
+        }[parts[0]]
+    if k != "data":
+        return "/".join(parts) or url
     a = asked(url)
     out = ", ".join(sorted(a.get("kpi", set()))) or "alla nyckeltal"
     if a.get("municipality"):
