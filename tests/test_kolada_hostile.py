@@ -463,7 +463,7 @@ def test_each_compared_number_says_where_it_comes_from(real, tmp_path):
 
 
 def test_report_03_holds_with_a_bad_cached_answer(real, tmp_path):
-    from sonanalys.report.run import run_reports
+    from sonanalys.report.runner import run_reports
 
     members = ["0319", "0562", "0687", "1082", "1083", "1885", "2084"]
     cache = tmp_path / "kolada"
