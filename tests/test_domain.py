@@ -516,12 +516,21 @@ def test_price_volume_split_on_the_documents_figures(frames):
     assert cs[cs["year"] == 2022][["persons_per_day", "price_reported"]].values.tolist() == [
         [425.0, 2648.0]
     ]
-    steps = care.price_volume_steps(cs, 2021, 2022)["mnkr"]
-    cost0, volume, price, cost1 = steps
-    assert cost0 == pytest.approx(398 * 365 * 2690 / 1e6)
+    # the document's own Total kostnad, line 534: 307,2 (2021), 330,0 (2022)
+    assert cs.set_index("year").loc[[2021, 2022], "cost_mnkr"].tolist() == [307.2, 330.0]
+    steps = care.price_volume_steps(cs, 2021, 2022)
+    cost0, volume, price, rest, cost1 = steps["mnkr"]
+    assert (cost0, cost1) == (307.2, 330.0)
+    assert steps["typ"].tolist() == ["tryckt", "beräknad", "beräknad", "beräknad", "tryckt"]
     assert volume == pytest.approx((425 - 398) * 365 * 2690 / 1e6)
     assert price == pytest.approx((2648 - 2690) * 425 * 365 / 1e6)
-    assert cost0 + volume + price == pytest.approx(cost1)
+    assert cost0 + volume + price + rest == pytest.approx(cost1)
+    assert rest == pytest.approx(22.8 - volume - price)
+    # without the document's total: care days × reported price, labelled as computed
+    bare = care.price_volume_steps(cs.drop(columns=["cost_mnkr"]), 2021, 2022)
+    c0, _v, _p, _c1 = bare["mnkr"]
+    assert c0 == pytest.approx(398 * 365 * 2690 / 1e6) and set(bare["typ"]) == {"beräknad"}
+    assert bare.index[0].startswith("Beräknad kostnad 2021")
     assert care.price_volume_steps(cs.head(1)).empty
 
 

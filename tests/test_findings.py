@@ -17,17 +17,37 @@ def frames(seeds_result):
     return domain.build(seeds_result.observations, seeds_result.cells)
 
 
-def test_placeringar(frames):
-    s = findings.placeringar(frames["placements"], "Örebro", 5, "ledning")
-    # 004 lines 529–532: persons per day 2021 398, 2022 425; unga 133 → 151
-    assert s[0] == "2022 var i snitt 425 personer i vård per dygn, 27 fler än 2021."
-    assert s[1] == "Störst förändring i gruppen unga: +18 personer per dygn."
-    assert s[2] == (
-        "Trenden 2017–2022 är 11,9 personer per dygn och år "
-        "(inte statistiskt säkerställd, p = 0,067)."
+def test_placeringar(frames, seeds_result):
+    obs = seeds_result.observations
+    s = findings.placeringar(frames["placements"], "Örebro", 5, "ledning", 2023, "jan-aug", obs)
+    # 004 line 529: jan–aug 2023 461 per day against a budget of 383; line 539 says 461
+    assert s[0].startswith(
+        "Under jan–aug 2023 var i snitt 461 personer per dygn i insats, 78 över budgeten för "
+        "2023 (383). Förvaltningen skriver: ”Fram till och med aug har nämnden nämligen köpt "
+        "insatser till i genomsnitt 461 personer per dygn"
     )
-    # 004 line 443: LVU unika individer 2022 198, 2023 (jan–aug) 233
-    assert s[3] == "233 unika individer var placerade enligt LVU 2023 (jan-aug), mot 198 2022."
+    # 461 − 425 (2022) = 36, as line 539 says
+    assert s[1].startswith("Det är 36 fler än snittet för helåret 2022 (425).")
+    assert "(rad 539)" in s[1]
+    # 004 lines 529–532: persons per day 2021 398, 2022 425; unga 133 → 151
+    assert (
+        s[2]
+        == "Helåret 2022 var i snitt 425 personer i vård per dygn; antalet ökade med 27 från 2021."
+    )
+    assert s[3] == (
+        "Mest ändrades gruppen unga: antalet ökade med 18 personer per dygn från 2021 till 2022."
+    )
+    assert s[4].startswith("Från 2017 till 2022 har antalet i snitt ökat med 11,9 personer")
+    assert "p =" not in " ".join(s) and "fler/färre" not in " ".join(s)
+    # 004 line 443: LVU unika individer jan–aug 2022 198, jan–aug 2023 233
+    assert s[5] == (
+        "Under jan–aug 2023 var 233 unika individer placerade enligt LVU, mot 198 under "
+        "jan–aug 2022."
+    )
+    # without the run's period: the latest period the data hold beyond the last full year
+    assert findings.placeringar(frames["placements"], "Örebro")[0].startswith(
+        "Under jan–aug 2023 var i snitt 461"
+    )
 
 
 def test_placeringar_states_no_masked_count(frames):
@@ -39,10 +59,16 @@ def test_placeringar_states_no_masked_count(frames):
 
 def test_varddygn(frames):
     s = findings.varddygn(frames["varddygn"], frames["placements"], "Örebro")
+    # the bridge ends at the document's own Total kostnad (004 line 534: 307,2 → 330,0),
+    # not at persons × 365 × cost per dygn (390,8 → 410,8); the residual is shown
     assert s[-1] == (
-        f"Mellan 2021 och 2022 ändrades kostnaden med +20,0 mnkr: +26,5 mnkr av antalet "
-        f"vårddygn (volym) och {MINUS}6,5 mnkr av priset per dygn."
+        "Den totala kostnaden ökade med 22,8 mnkr från 2021 till 2022, från 307,2 mnkr till "
+        "330,0 mnkr enligt dokumentet. Beräknat står antalet vårddygn (volym) för +26,5 mnkr, "
+        f"kostnaden per dygn (pris) för {MINUS}6,5 mnkr och resten, +2,8 mnkr, förklaras "
+        "inte av vårddygn och pris."
     )
+    # the current period is named as the period it is (line 533: jan–aug 2023 2 982)
+    assert f"2{chr(0xA0)}982 kr under jan–aug 2023" in s[1]
 
 
 def test_delarsrapport(frames, seeds_result):

@@ -33,6 +33,47 @@ def per_day_by_group(placements: pd.DataFrame, municipality: str) -> pd.DataFram
     )
 
 
+def current_period(
+    placements: pd.DataFrame,
+    municipality: str,
+    year: int | None = None,
+    period: str | None = None,
+) -> pd.DataFrame:
+    """Persons in care per day in a period shorter than the year (``jan-aug`` 2023) and the
+    year's budget beside it, by group: the run's own period when given, else the latest
+    such period the data hold (only when it is later than the last full year). Columns
+    ``group``, ``year``, ``period``, ``value``, ``budget``, ``source``, ``line``; empty
+    when the data hold no such period."""
+    p = placements[
+        (placements["municipality"] == municipality)
+        & (placements["measure"] == "personer per dygn (snitt)")
+    ]
+    part = p[(p["value_kind"] == "") & ~p["period"].isin(["helår", ""])]
+    if year is not None:
+        part = part[part["year"] == year]
+    if period:
+        part = part[part["period"] == period]
+    full = p[(p["value_kind"] == "") & (p["period"] == "helår")]
+    if part.empty:
+        return pd.DataFrame(columns=["group", "year", "period", "value", "budget", "source",
+                                     "line"])  # fmt: skip
+    part = latest(part)
+    last = part.sort_values(["year", "doc_year"]).iloc[-1]
+    y, per = int(last["year"]), str(last["period"])
+    if year is None and len(full) and int(full["year"].max()) >= y:
+        return current_period(placements.iloc[:0], municipality)
+    part = part[(part["year"] == y) & (part["period"] == per)]
+    bud = latest(p[(p["value_kind"] == "budget") & (p["year"] == y)])
+    budget = dict(zip(bud["group"], bud["value"], strict=True))
+    out = part.assign(
+        group=part["group"].replace("", "totalt"),
+        budget=[budget.get(g, float("nan")) for g in part["group"]],
+    )
+    return out[["group", "year", "period", "value", "budget", "source", "line"]].sort_values(
+        "group"
+    )
+
+
 def lvu_lvm(placements: pd.DataFrame, municipality: str) -> pd.DataFrame:
     p = placements[
         (placements["municipality"] == municipality)
@@ -70,13 +111,14 @@ def price_volume(days0: float, price0: float, days1: float, price1: float) -> di
 
 def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: str):
     """Per year: persons per day (total), care days (persons × days of the year), cost per
-    dygn as reported and as derived — full-year figures, for the price/volume split."""
-    v = varddygn[
+    dygn as reported and as derived, and the document's own total cost (mnkr, NaN when
+    the table gives none) — full-year figures, for the price/volume split."""
+    vm = varddygn[
         (varddygn["municipality"] == municipality)
-        & (varddygn["measure"] == "kostnad per vårddygn")
         & (varddygn["period"] == "helår")
         & (varddygn["value_kind"].isin(["", "utfall"]))
     ]
+    v = vm[vm["measure"] == "kostnad per vårddygn"]
     per_day = per_day_by_group(placements, municipality)
     tot = per_day[per_day["group"] == "totalt"]
     total = tot.set_index("year")["value"]
@@ -85,12 +127,16 @@ def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: 
     v = same if len(same) else v
     rep = latest(v[v["basis"] == "rapporterad"].assign(label="rep"))
     der = latest(v[v["basis"] == "beräknad"].assign(label="der"))
+    money = vm[(vm["measure"] == "total kostnad")]
+    money = latest(money[money["source"].isin(rep["source"]) & money["table_id"].isin(
+        rep["table_id"])].assign(label="cost"))  # fmt: skip
     years = sorted(set(rep["year"]) & set(total.index))
     rows = []
     for y in years:
         days_in_year = (pd.Timestamp(int(y) + 1, 1, 1) - pd.Timestamp(int(y), 1, 1)).days
         r = rep[rep["year"] == y]
         d = der[der["year"] == y]
+        m = money[money["year"] == y]
         rows.append(
             {
                 "year": int(y),
@@ -98,6 +144,8 @@ def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: 
                 "dygn": float(total[y]) * days_in_year,
                 "price_reported": float(r["value"].iloc[0]),
                 "price_derived": float(d["value"].iloc[0]) if len(d) else float("nan"),
+                "cost_mnkr": float(m["value"].iloc[0]) if len(m) else float("nan"),
+                "cost_line": int(m["line"].iloc[0]) if len(m) else None,
                 "source": r["source"].iloc[0],
                 "line": int(r["line"].iloc[0]),
             }
@@ -108,25 +156,54 @@ def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: 
 def price_volume_steps(
     cost_series: pd.DataFrame, year_from: int | None = None, year_to: int | None = None
 ) -> pd.DataFrame:
-    """The walk from one year's cost to another's in mnkr — cost, volume effect, price
-    effect, cost — from ``cost_series`` (reported price per dygn); the last two years by
-    default. Empty with fewer than two years."""
+    """The walk from one year's cost to another's in mnkr; the last two years by default.
+
+    Where the document prints the total cost of both years (``Total kostnad``), the walk
+    starts and ends at those figures: volume effect (the change in care days at the first
+    year's reported price per dygn), price effect (the change in the reported price on
+    the second year's care days), and the rest that the two do not explain (the reported
+    price is not the document's cost over the care days, e.g. an unweighted mean) — the
+    three derived steps sum exactly to the document's change. Without the document's
+    total, the walk is care days × reported price, labelled as computed. Column ``typ``
+    says which steps are the document's (``tryckt``) and which computed (``beräknad``).
+    Empty with fewer than two years."""
     if len(cost_series) < 2:
-        return pd.DataFrame(columns=["mnkr"])
+        return pd.DataFrame(columns=["mnkr", "typ"])
     y0 = year_from or int(cost_series["year"].iloc[-2])
     y1 = year_to or int(cost_series["year"].iloc[-1])
     a = cost_series[cost_series["year"] == y0].iloc[0]
     b = cost_series[cost_series["year"] == y1].iloc[0]
     pv = price_volume(a["dygn"], a["price_reported"], b["dygn"], b["price_reported"])
-    steps = (
-        pd.DataFrame(
-            {"mnkr": [pv["cost0"], pv["volume_effect"], pv["price_effect"], pv["cost1"]]},
-            index=[f"Kostnad {y0}", "Volymeffekt", "Priseffekt", f"Kostnad {y1}"],
-        )
-        / 1e6
-    )
+    volume, price = pv["volume_effect"] / 1e6, pv["price_effect"] / 1e6
+    own = "cost_mnkr" in cost_series and a["cost_mnkr"] == a["cost_mnkr"]
+    own = own and b["cost_mnkr"] == b["cost_mnkr"]
+    if own:
+        c0, c1 = float(a["cost_mnkr"]), float(b["cost_mnkr"])
+        rest = (c1 - c0) - volume - price
+        steps = pd.DataFrame(
+            {
+                "mnkr": [c0, volume, price, rest, c1],
+                "typ": ["tryckt", "beräknad", "beräknad", "beräknad", "tryckt"],
+            },
+            index=[f"Total kostnad {y0}", "Volymeffekt", "Priseffekt",
+                   "Rest (ej förklarad av vårddygn och pris)", f"Total kostnad {y1}"],
+        )  # fmt: skip
+        lines = sorted({int(a["cost_line"]), int(a["line"])})
+    else:
+        steps = pd.DataFrame(
+            {
+                "mnkr": [pv["cost0"] / 1e6, volume, price, pv["cost1"] / 1e6],
+                "typ": ["beräknad"] * 4,
+            },
+            index=[f"Beräknad kostnad {y0} (vårddygn × kostnad per dygn)", "Volymeffekt",
+                   "Priseffekt", f"Beräknad kostnad {y1} (vårddygn × kostnad per dygn)"],
+        )  # fmt: skip
+        lines = [int(a["line"])]
     steps.index.name = "Steg"
-    steps.attrs.update(year_from=y0, year_to=y1, source=a["source"], line=int(a["line"]))
+    steps.attrs.update(
+        year_from=y0, year_to=y1, source=a["source"], line=int(a["line"]),
+        lines=", ".join(str(x) for x in lines), own_total=bool(own),
+    )  # fmt: skip
     return steps
 
 

@@ -75,6 +75,16 @@ def period_text(period: str, year) -> str:
     return p.replace("-", "–") + y
 
 
+def column_label(period: str, year) -> str:
+    """A column of a year's figure: ``2022`` for the full year, ``jan–aug 2023`` for a
+    part of it (never just ``2023``), ``budget 2023``/``prognos 2023`` for those."""
+    y = "" if year is None or pd.isna(year) else str(int(year))
+    p = str(period or "")
+    if p in ("", "helår"):
+        return y
+    return period_text(p, year)
+
+
 def mnkr(value: float, decimals: int = 1) -> str:
     return f"{format_sv(abs(value), decimals)} mnkr"
 

@@ -7,6 +7,8 @@ below the masking threshold is stated.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..numparse import format_sv
@@ -19,24 +21,104 @@ def _signed(x: float, decimals: int = 1) -> str:
     return ("+" if x > 0 else "") + format_sv(x, decimals)
 
 
-def placeringar(
-    placements: pd.DataFrame, municipality: str, mask_threshold: int = 5, profile: str = "ledning"
-) -> list[str]:
-    """Persons in care per day: the latest level and change, the trend, LVU."""
-    out: list[str] = []
+def _agreeing(claim: claims.Claim, prose: pd.DataFrame | None, pattern: str) -> claims.Claim:
+    """The document's sentences that state the claim's figure about the same thing
+    (``pattern`` in the sentence): shown as the document's words."""
+    if prose is None or prose.empty or claim.value is None:
+        return claim
+    for r in prose.itertuples():
+        if abs(abs(float(r.value)) - abs(float(claim.value))) > 1e-9:
+            continue
+        if re.search(pattern, str(r.row_label), re.IGNORECASE):
+            claim.evidence.append(
+                claims.Evidence(int(r.line), str(r.row_label), str(r.cell_text), True)
+            )
+    return claim
+
+
+def _text_of(observations: pd.DataFrame | None, sources, units) -> pd.DataFrame | None:
+    if observations is None or observations.empty:
+        return None
+    o = observations[(observations["table"] == "text") & observations["unit"].isin(units)]
+    return o[o["source"].isin(set(sources))]
+
+
+def placeringar_claims(
+    placements: pd.DataFrame,
+    municipality: str,
+    mask_threshold: int = 5,
+    profile: str = "ledning",
+    year: int | None = None,
+    period: str | None = None,
+    observations: pd.DataFrame | None = None,
+) -> list[claims.Claim]:
+    """01's claims: the run's own period (or the latest the data hold) against the year's
+    budget, the last full year and its change, the trend, the largest change of a group,
+    LVU."""
+    out: list[claims.Claim] = []
     small = (lambda v: 0 < v < mask_threshold) if profile == "ledning" else (lambda v: False)
     per_day = care.per_day_by_group(placements, municipality)
     tot = per_day[per_day["group"] == "totalt"].sort_values("year")
+    prose = _text_of(observations, placements["source"].unique(), ["antal"])
+    unit = "personer per dygn"
+    cur = care.current_period(placements, municipality, year, period)
+    cur_tot = cur[cur["group"] == "totalt"]
+    if len(cur_tot) and not small(float(cur_tot["value"].iloc[0])):
+        r = cur_tot.iloc[0]
+        pname = claims.period_text(r["period"], r["year"])
+        value, budget = float(r["value"]), float(r["budget"])
+        text = f"Under {pname} var i snitt {format_sv(value, 0)} personer per dygn i insats"
+        c = claims.Claim(
+            "", value, unit, claims.PRINTED, "", ["Totalt"], [pname], r["source"],
+            [int(r["line"])], label=f"Personer per dygn, {pname}", decimals=0,
+        )  # fmt: skip
+        out.append(_agreeing(c, prose, r"per dygn|per dag|genomsnitt"))
+        if budget == budget:
+            diff = value - budget
+            word = "över" if diff > 0 else "under"
+            text += (
+                f", {format_sv(abs(diff), 0)} {word} budgeten för {int(r['year'])} "
+                f"({format_sv(budget, 0)})"
+            )
+            b = claims.Claim(
+                "", budget, unit, claims.PRINTED, "", ["Totalt"], [f"budget {int(r['year'])}"],
+                r["source"], [int(r["line"])], label=f"Budget {int(r['year'])}, personer per dygn",
+                decimals=0,
+            )  # fmt: skip
+            out.append(_agreeing(b, prose, r"budget"))
+            d = claims.Claim(
+                "", diff, unit, claims.DERIVED,
+                f"{format_sv(value, 0)} − {format_sv(budget, 0)}", ["Totalt"],
+                [pname, f"budget {int(r['year'])}"], r["source"], [int(r["line"])],
+                label=f"Skillnad mot budget, {pname}", decimals=0, bullet=False,
+            )  # fmt: skip
+            out.append(d)
+            b.bullet = False
+        c.text = text + "."
+        if len(tot) and int(tot["year"].iloc[-1]) < int(r["year"]):
+            last = tot.iloc[-1]
+            ch = value - float(last["value"])
+            c = claims.Claim(
+                f"Det är {format_sv(abs(ch), 0)} {'fler' if ch > 0 else 'färre'} än snittet "
+                f"för helåret {int(last['year'])} ({format_sv(last['value'], 0)}).",
+                ch, unit, claims.DERIVED, f"{format_sv(value, 0)} − {format_sv(last['value'], 0)}",
+                ["Totalt"], [pname, str(int(last["year"]))], r["source"], [int(r["line"])],
+                decimals=0,
+            )  # fmt: skip
+            out.append(_agreeing(c, prose, r"ökning|minskning|jämförelse"))
     if len(tot):
         last = tot.iloc[-1]
-        s = f"{int(last['year'])} var i snitt {format_sv(last['value'], 0)} personer i vård"
-        s += " per dygn"
+        text = f"Helåret {int(last['year'])} var i snitt {format_sv(last['value'], 0)} personer "
+        text += "i vård per dygn"
+        value = float(last["value"])
         if len(tot) >= 2:
             prev = tot.iloc[-2]
-            change = last["value"] - prev["value"]
-            word = "fler" if change > 0 else "färre"
-            s += f", {format_sv(abs(change), 0)} {word} än {int(prev['year'])}" if change else ""
-        out.append(s + ".")
+            change = value - float(prev["value"])
+            text += f"; antalet {claims.change_words(change, 0, '')} från {int(prev['year'])}"
+        out.append(claims.Claim(
+            text + ".", value, unit, claims.PRINTED, "", ["Totalt"], [str(int(last["year"]))],
+            str(last["source"]), [int(last["line"])], decimals=0,
+        ))  # fmt: skip
         y = per_day[per_day["year"] == last["year"]]
         p = per_day[per_day["year"] == last["year"] - 1]
         diff = (
@@ -46,26 +128,167 @@ def placeringar(
         )
         if len(diff) and diff.abs().max() > 0 and not any(small(v) for v in y["value"]):
             g = diff.abs().idxmax()
-            out.append(f"Störst förändring i gruppen {g}: {_signed(diff[g], 0)} personer per dygn.")
+            out.append(claims.Claim(
+                f"Mest ändrades gruppen {g}: antalet {claims.change_words(diff[g], 0, '')} "
+                f"personer per dygn från {int(last['year']) - 1} till {int(last['year'])}.",
+                float(diff[g]), unit, claims.DERIVED, "skillnad mellan åren", [g],
+                decimals=0,
+            ))  # fmt: skip
     if len(tot) >= 3:
         t = trends.linear_trend(tot["year"], tot["value"])
-        slope, p = float(t["slope"].iloc[0]), float(t["slope_p"].iloc[0])
-        sure = "statistiskt säkerställd" if p < 0.05 else "inte statistiskt säkerställd"
-        out.append(
-            f"Trenden {int(tot['year'].iloc[0])}–{int(tot['year'].iloc[-1])} är "
-            f"{format_sv(slope, 1)} personer per dygn och år ({sure}, p = {format_sv(p, 3)})."
-        )
+        slope, pv = float(t["slope"].iloc[0]), float(t["slope_p"].iloc[0])
+        sure = "" if pv < 0.05 else "; men variationen mellan åren är så stor att trenden är osäker"
+        direction = "ökat" if slope > 0 else "minskat"
+        y0, y1 = int(tot["year"].iloc[0]), int(tot["year"].iloc[-1])
+        out.append(claims.Claim(
+            f"Från {y0} till {y1} har antalet i snitt {direction} med "
+            f"{format_sv(abs(slope), 1)} personer per dygn och år (linjär trend){sure}.",
+            slope, "personer per dygn och år", claims.DERIVED,
+            f"linjär trend (minsta kvadrat) {y0}–{y1}", ["Totalt"], [f"{y0}–{y1}"],
+            label=f"Trend {y0}–{y1}, personer per dygn och år",
+        ))  # fmt: skip
     lv = care.lvu_lvm(placements, municipality)
     lvu = lv[(lv["sex"] == "") & lv["measure"].str.startswith("LVU")].sort_values("year")
     if len(lvu) >= 2 and not small(lvu["value"].iloc[-1]) and not small(lvu["value"].iloc[-2]):
         a, b = lvu.iloc[-2], lvu.iloc[-1]
-        out.append(
-            f"{format_sv(b['value'], 0)} unika individer var placerade enligt LVU "
-            f"{int(b['year'])} ({b['period']}), mot {format_sv(a['value'], 0)} {int(a['year'])}."
-        )
+        out.append(claims.Claim(
+            f"Under {claims.period_text(b['period'], b['year'])} var {format_sv(b['value'], 0)} "
+            f"unika individer placerade enligt LVU, mot {format_sv(a['value'], 0)} under "
+            f"{claims.period_text(a['period'], a['year'])}.",
+            float(b["value"]), "individer", claims.PRINTED, "", ["LVU"], [], str(b["source"]),
+            [int(b["line"])], decimals=0,
+        ))  # fmt: skip
     if not out:
-        out.append(f"Underlaget för {municipality} har inga uppgifter om placeringar.")
-    return out[:5]
+        out.append(
+            claims.Claim(f"Underlaget för {municipality} har inga uppgifter om placeringar.")
+        )
+    return out
+
+
+def placeringar(
+    placements: pd.DataFrame,
+    municipality: str,
+    mask_threshold: int = 5,
+    profile: str = "ledning",
+    year: int | None = None,
+    period: str | None = None,
+    observations: pd.DataFrame | None = None,
+) -> list[str]:
+    """01's summary sentences (see :func:`placeringar_claims`)."""
+    cs = placeringar_claims(placements, municipality, mask_threshold, profile, year, period,
+                            observations)  # fmt: skip
+    return [claims.render(c) for c in cs if c.bullet][:6]
+
+
+def varddygn_claims(
+    varddygn_: pd.DataFrame,
+    placements: pd.DataFrame,
+    municipality: str,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> list[claims.Claim]:
+    """02's claims: the latest year's total cost and care days (the document's), the
+    cost per dygn, the care days that changed most, and the price/volume bridge that
+    ends at the document's own total cost."""
+    out: list[claims.Claim] = []
+    v = varddygn_[varddygn_["municipality"] == municipality]
+    money = care.latest(v[v["measure"] == "total kostnad"]).sort_values("year")
+    full = money[(money["period"] == "helår") & money["value_kind"].isin(["", "utfall"])]
+    if len(full):
+        last = full.iloc[-1]
+        out.append(claims.Claim(
+            "", float(last["value"]), "mnkr", claims.PRINTED, "", [str(last["label"])],
+            [str(int(last["year"]))], str(last["source"]), [int(last["line"])],
+            label=f"Total kostnad {int(last['year'])}", bullet=False,
+        ))  # fmt: skip
+        for kind in ("prognos", "budget"):
+            nxt = money[(money["value_kind"] == kind) & (money["year"] > last["year"])]
+            if len(nxt):
+                n = nxt.iloc[-1]
+                out.append(claims.Claim(
+                    "", float(n["value"]), "mnkr", claims.PRINTED, "", [str(n["label"])],
+                    [f"{kind} {int(n['year'])}"], str(n["source"]), [int(n["line"])],
+                    label=f"Total kostnad {int(n['year'])}, {kind}", bullet=False,
+                ))  # fmt: skip
+    d = care.latest(v[v["measure"] == "vårddygn"])
+    if len(d):
+        last_year = int(d["year"].max())
+        now = d[d["year"] == last_year]
+        for r in now.itertuples():
+            out.append(claims.Claim(
+                "", float(r.value), "dygn", claims.PRINTED, "", [str(r.label)],
+                [str(last_year)], str(r.source), [int(r.line)],
+                label=f"Vårddygn {claims.column_label(r.period, last_year)}: {r.label}",
+                decimals=0, bullet=False,
+            ))  # fmt: skip
+        nowv = now.set_index("label")["value"]
+        before = d[d["year"] == last_year - 1].set_index("label")["value"]
+        change = (nowv - before).dropna()
+        if len(change):
+            lab = change.abs().idxmax()
+            out.append(claims.Claim(
+                f"Vårddygnen ändrades mest på raden ”{lab}”: de "
+                f"{claims.change_words(change[lab], 0, 'dygn')} från {last_year - 1} till "
+                f"{last_year}, till {format_sv(nowv[lab], 0)}.",
+                float(change[lab]), "dygn", claims.DERIVED, "skillnad mellan åren", [lab],
+                decimals=0,
+            ))  # fmt: skip
+    c = v[(v["measure"] == "kostnad per vårddygn") & v["value_kind"].isin(["", "utfall"])]
+    rep = care.latest(c[c["basis"] == "rapporterad"]).sort_values(["year", "period"])
+    rep_full = rep[rep["period"] == "helår"]
+    parts = rep[(rep["period"] != "helår") & rep["period"].ne("")]
+    if len(parts) and len(rep_full) and parts["year"].max() > rep_full["year"].max():
+        # the series that holds the current period
+        same = rep_full[rep_full["label"] == parts.iloc[-1]["label"]]
+        rep_full = same if len(same) else rep_full
+    if len(rep_full):
+        last = rep_full.iloc[-1]
+        text = (f"Kostnaden per vårddygn ({last['label']}) var {format_sv(last['value'], 0)} kr "
+                f"helåret {int(last['year'])} enligt dokumentet")  # fmt: skip
+        part = rep[(rep["period"] != "helår") & (rep["year"] > last["year"])]
+        part = part[part["label"] == last["label"]]
+        if len(part):
+            pr = part.iloc[-1]
+            text += (f" och {format_sv(pr['value'], 0)} kr under "
+                     f"{claims.period_text(pr['period'], pr['year'])}")  # fmt: skip
+        out.append(claims.Claim(
+            text + ".", float(last["value"]), "kr/dygn", claims.PRINTED, "",
+            [str(last["label"])], [str(int(last["year"]))], str(last["source"]),
+            [int(last["line"])], decimals=0,
+        ))  # fmt: skip
+    steps = care.price_volume_steps(
+        care.cost_series(varddygn_, placements, municipality), year_from, year_to
+    )
+    if len(steps):
+        y0, y1 = steps.attrs["year_from"], steps.attrs["year_to"]
+        vals = steps["mnkr"].tolist()
+        volume, price = vals[1], vals[2]
+        if steps.attrs["own_total"]:
+            c0, rest, c1 = vals[0], vals[3], vals[4]
+            text = (
+                f"Den totala kostnaden {claims.change_words(c1 - c0)} från {y0} till {y1}, "
+                f"från {claims.mnkr(c0)} till {claims.mnkr(c1)} enligt dokumentet. Beräknat "
+                f"står antalet vårddygn (volym) för {_signed(volume)} mnkr, kostnaden per "
+                f"dygn (pris) för {_signed(price)} mnkr och resten, {_signed(rest)} mnkr, "
+                "förklaras inte av vårddygn och pris."
+            )
+        else:
+            c0, c1 = vals[0], vals[3]
+            text = (
+                f"Beräknad som vårddygn × kostnad per dygn {claims.change_words(c1 - c0)} "
+                f"kostnaden från {y0} till {y1}: {_signed(volume)} mnkr av antalet vårddygn "
+                f"(volym) och {_signed(price)} mnkr av kostnaden per dygn (pris). Dokumentet "
+                "trycker ingen total kostnad att stämma av mot."
+            )
+        out.append(claims.Claim(
+            text, c1 - c0, "mnkr", claims.DERIVED, f"{format_sv(c1, 1)} − {format_sv(c0, 1)}",
+            ["Total kostnad"], [str(y0), str(y1)], steps.attrs["source"],
+            [int(x) for x in steps.attrs["lines"].split(", ")],
+            label=f"Kostnadsförändring {y0}–{y1}",
+        ))  # fmt: skip
+    if not out:
+        out.append(claims.Claim(f"Underlaget för {municipality} har inga vårddygn."))
+    return out
 
 
 def varddygn(
@@ -75,42 +298,9 @@ def varddygn(
     year_from: int | None = None,
     year_to: int | None = None,
 ) -> list[str]:
-    """Care days by care form, the cost per day, and the price/volume split."""
-    out: list[str] = []
-    v = varddygn_[varddygn_["municipality"] == municipality]
-    d = care.latest(v[v["measure"] == "vårddygn"])
-    if len(d):
-        last_year = int(d["year"].max())
-        now = d[d["year"] == last_year].set_index("label")["value"]
-        before = d[d["year"] == last_year - 1].set_index("label")["value"]
-        change = (now - before).dropna()
-        if len(change):
-            lab = change.abs().idxmax()
-            out.append(
-                f"Vårddygnen för {lab} ändrades mest {last_year - 1}–{last_year}: "
-                f"{_signed(change[lab], 0)} dygn, till {format_sv(now[lab], 0)}."
-            )
-    c = v[(v["measure"] == "kostnad per vårddygn") & v["value_kind"].isin(["", "utfall"])]
-    rep = care.latest(c[c["basis"] == "rapporterad"]).sort_values("year")
-    if len(rep):
-        last = rep.iloc[-1]
-        out.append(
-            f"Kostnaden per vårddygn för {last['label']} var {format_sv(last['value'], 0)} "
-            f"kr {int(last['year'])} enligt dokumentet."
-        )
-    steps = care.price_volume_steps(
-        care.cost_series(varddygn_, placements, municipality), year_from, year_to
-    )
-    if len(steps):
-        cost0, volume, price, cost1 = steps["mnkr"]
-        out.append(
-            f"Mellan {steps.attrs['year_from']} och {steps.attrs['year_to']} ändrades "
-            f"kostnaden med {_signed(cost1 - cost0)} mnkr: {_signed(volume)} mnkr av antalet "
-            f"vårddygn (volym) och {_signed(price)} mnkr av priset per dygn."
-        )
-    if not out:
-        out.append(f"Underlaget för {municipality} har inga vårddygn.")
-    return out[:5]
+    """02's summary sentences (see :func:`varddygn_claims`)."""
+    cs = varddygn_claims(varddygn_, placements, municipality, year_from, year_to)
+    return [claims.render(c) for c in cs if c.bullet][:6]
 
 
 def atgarder(

@@ -36,7 +36,7 @@ PLACEMENT_MEASURES = (
     "unika personer",
     "antal",
 )
-VARDDYGN_MEASURES = ("vårddygn", "kostnad per vårddygn")
+VARDDYGN_MEASURES = ("vårddygn", "kostnad per vårddygn", "total kostnad")
 BASES = ("rapporterad", "beräknad")
 
 _IN_CARE = re.compile(
@@ -183,7 +183,8 @@ def _persons_per_day(label: str) -> bool:
 
 
 def varddygn(obs: pd.DataFrame) -> pd.DataFrame:
-    """Care days and cost per care day, as reported and as derived.
+    """Care days and cost per care day, as reported and as derived, and the total cost
+    (mnkr) of a table that gives persons per day and a cost per dygn.
 
     Derived: a table's total cost (``Total kostnad``, mnkr) over its persons in care per
     day (``Totalt antal i insats (snitt per dygn)``) times the days of the cost's period,
@@ -244,6 +245,21 @@ def _derived(o: pd.DataFrame, reported_cost: pd.DataFrame) -> pd.DataFrame:
         value = round(kr / (p["value"] * nd), 1)
         rep = cost_in.get(key)
         reported = float(rep[0]["value"]) if rep is not None and len(rep) == 1 else np.nan
+        # the table's own total cost beside the price it gives: what a price/volume
+        # bridge starts and ends at
+        out.append(
+            {
+                **m,
+                "measure": "total kostnad",
+                "basis": "rapporterad",
+                "value": round(m["value"] * MNKR_PER[m["unit"]], 9),
+                "unit": "mnkr",
+                "period": period,
+                "derivation": "",
+                "reported": np.nan,
+                "difference": np.nan,
+            }
+        )
         out.append(
             {
                 **m,

@@ -139,7 +139,7 @@ VARDDYGN = _schema(
         **_CARE,
         "measure": _text(care.VARDDYGN_MEASURES),
         "basis": _text(care.BASES),
-        "unit": _text(("dygn", "kr/dygn")),
+        "unit": _text(("dygn", "kr/dygn", "mnkr")),
         "derivation": TEXT,
         "reported": FLOAT,
         "difference": FLOAT,

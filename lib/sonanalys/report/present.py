@@ -290,3 +290,98 @@ def totals_by_prefix(index, total_word: str = "totalt") -> dict:
         if part == total_word and prefix:
             out[lab] = [x for x in labels if x != lab and x.rpartition(", ")[0] == prefix]
     return out
+
+
+# --------------------------------------------------------------------------------------
+# charts: a Swedish description (what it shows and its main message) with every chart
+# --------------------------------------------------------------------------------------
+
+#: the metadata key the description rides in, as Jupyter's own image outputs carry alt
+#: text (``output.metadata["image/png"]["alt"]``; nbconvert's classic template reads it)
+CHART_DESCRIPTION_CLASS = "sn-chart-description"
+
+# colour-blind-safe pair for a direction (Okabe–Ito blue and vermilion): never the
+# only sign of it — bars also carry a sign or a word
+BETTER = "#0072B2"
+WORSE = "#D55E00"
+NEUTRAL = "#999999"
+
+
+def chart_description(what: str, message: str) -> str:
+    """``Diagram: <what it shows>. <its main message>``."""
+    what, message = what.strip().rstrip("."), message.strip()
+    if message and not message.endswith("."):
+        message += "."
+    return f"Diagram: {what}." + (f" {message}" if message else "")
+
+
+def show_chart(fig, description: str) -> None:
+    """Display a chart with its Swedish description: as the image output's alt text
+    (``metadata["image/png"]["alt"]`` and ``text/plain`` of the same output) and as a
+    visible caption under it (``<p class="sn-chart-description">``)."""
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    png = base64.b64encode(buf.getvalue()).decode("ascii")
+    display(
+        {"image/png": png, "text/plain": description},
+        raw=True,
+        metadata={"image/png": {"alt": description}},
+    )
+    display(
+        {
+            "text/html": f'<p class="{CHART_DESCRIPTION_CLASS}">{html.escape(description)}</p>',
+            "text/plain": description,
+        },
+        raw=True,
+    )
+
+
+def _num(v, decimals: int = 0) -> str:
+    return sv(float(v), decimals)
+
+
+def describe_lines(
+    df: pd.DataFrame, x: str, y: str, group: str | None, unit: str, decimals: int = 0
+) -> str:
+    """The main message of a line chart: each series from its first to its last point
+    (``totalt: från 343 (2017) till 425 (2022)``)."""
+    parts = []
+    groups = df.groupby(group, sort=False) if group else [("", df)]
+    for g, s in groups:
+        s = s.sort_values(x)
+        if s.empty:
+            continue
+        a, b = s.iloc[0], s.iloc[-1]
+        xa = a[x] if isinstance(a[x], str) else int(a[x])
+        xb = b[x] if isinstance(b[x], str) else int(b[x])
+        name = f"{g}: " if g != "" else ""
+        if len(s) == 1:
+            parts.append(f"{name}{_num(a[y], decimals)} {unit} ({xa})")
+        else:
+            parts.append(
+                f"{name}från {_num(a[y], decimals)} ({xa}) till {_num(b[y], decimals)} "
+                f"({xb}) {unit}"
+            )
+    return "; ".join(parts)
+
+
+def describe_bars(labels, values, unit: str, decimals: int = 0) -> str:
+    """The main message of a bar chart: the largest and the smallest bar."""
+    pairs = [(str(lab), float(v)) for lab, v in zip(labels, values, strict=True) if v == v]
+    if not pairs:
+        return "inga värden"
+    hi = max(pairs, key=lambda p: p[1])
+    lo = min(pairs, key=lambda p: p[1])
+    if hi == lo:
+        return f"{hi[0]}: {_num(hi[1], decimals)} {unit}"
+    return (
+        f"högst {hi[0]}, {_num(hi[1], decimals)} {unit}; lägst {lo[0]}, "
+        f"{_num(lo[1], decimals)} {unit}"
+    )
