@@ -1,4 +1,5 @@
-"""Command line: ``sonanalys parse PATH… --out DIR``."""
+"""The command line (``sonanalys parse | report | score | kolada``): its help is in
+Swedish, the users' language, with examples at the end of each command's help."""
 
 from __future__ import annotations
 
@@ -331,32 +332,150 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return 0 if total and found / total >= args.min_share / 100 else 1
 
 
+DESCRIPTION = """\
+sonanalys läser socialförvaltningens egna dokument (åtgärdsplaner, delårsrapporter,
+internbudget, volymtabeller) och nyckeltal från Kolada till tabeller där varje tal har sin
+källa (fil och rad), och gör rapporter för ledningen (HTML, arbetsbok och PDF) utan kod.
+Det som inte kunde läsas står i parse_report med fil, rad och varför."""
+
+EXAMPLES = """\
+exempel:
+  # läs en egen mapp med dokument (tabellerna i en egen mapp under data/processed/mappar/)
+  sonanalys parse --data "G:\\Ekonomi\\Delår 2024"
+  # rapporterna om samma mapp, för Linköping, till reports/
+  sonanalys report --data "G:\\Ekonomi\\Delår 2024" --municipality Linköping
+  # bara delårsbilagan, även som PDF
+  sonanalys report --only 05 --pdf
+  # nyckeltal för R9-jämförelsen (rapport 03) från Kolada
+  sonanalys kolada fetch --group R9 --municipality Linköping --kpi N33022 --years 2018-2024
+  # hjälp för ett kommando
+  sonanalys report --help"""
+
+PARSE_EXAMPLES = """\
+exempel:
+  # data/raw till data/processed
+  sonanalys parse
+  # en egen mapp; tabellerna i en egen mapp under data/processed/mappar/
+  sonanalys parse --data "G:\\Ekonomi\\Delår 2024"
+  # bara två filer, till mappen ut
+  sonanalys parse a.pdf b.docx --out ut
+  # kommun för dokument som inte säger vilken, och för en fil vad den än säger
+  sonanalys parse --data mapp --municipality Örebro --municipality-for plan.docx=Linköping"""
+
+REPORT_EXAMPLES = """\
+exempel:
+  # alla rapporter om data/raw, till reports/ (öppna reports/index.html)
+  sonanalys report
+  # en egen mapp, en kommun och ett år
+  sonanalys report --data "G:\\Ekonomi\\Delår 2024" --municipality Linköping --year 2024
+  # delårsbilagan för januari-augusti, även som PDF, till mappen bilagor
+  sonanalys report --only 05 --period jan-aug --pdf --out bilagor
+  # exakta tal för förvaltningens eget arbete, inte för spridning
+  sonanalys report --profile intern --only 01 02"""
+
+SCORE_EXAMPLES = """\
+exempel:
+  sonanalys parse tests/corpus/text --out tmp/p
+  sonanalys score tests/corpus/facts.csv --processed tmp/p --min-share 90"""
+
+KOLADA_EXAMPLES = """\
+exempel:
+  # hämta två nyckeltal för R9 och Linköping, 2018-2024, till cachen
+  sonanalys kolada fetch --group R9 --municipality Linköping --kpi N33022 N35001 --years 2018-2024
+  # visa dem utan nät
+  sonanalys kolada show --group R9 --kpi N33022 --years 2022,2023
+  # hämta hela cachen på nytt, oavsett ålder
+  sonanalys kolada refresh"""
+
+# argparse's own words, in the help's language
+_ERRORS = (
+    ("the following arguments are required: ", "dessa argument krävs: "),
+    ("unrecognized arguments: ", "okända argument: "),
+    ("invalid choice: ", "ogiltigt val: "),
+    ("(choose from ", "(välj bland "),
+    ("invalid int value: ", "inget heltal: "),
+    ("invalid float value: ", "inget tal: "),
+    ("expected one argument", "väntar ett värde"),
+    ("expected at least one argument", "väntar minst ett värde"),
+    ("argument ", "argument "),
+)
+
+
+class _SwedishHelp(argparse.HelpFormatter):
+    """Descriptions wrapped to the terminal, paragraph by paragraph; the examples (the
+    epilog) as written."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
+
+    def _fill_text(self, text, width, indent):
+        if text.startswith("exempel:"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        fill = super()._fill_text
+        return "\n\n".join(fill(par, width, indent) for par in text.split("\n\n"))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its own words (usage, sections, -h, errors) in Swedish."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _SwedishHelp)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argument"
+        self._optionals.title = "flaggor"
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+
+    def error(self, message: str):
+        for en, sv in _ERRORS:
+            message = message.replace(en, sv)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="sonanalys", description=__doc__)
-    ap.add_argument("--version", action="version", version=f"sonanalys {__version__}")
-    sub = ap.add_subparsers(dest="command", required=True)
+    ap = _Parser(prog="sonanalys", description=DESCRIPTION, epilog=EXAMPLES)
+    ap.add_argument(
+        "--version",
+        action="version",
+        version=f"sonanalys {__version__}",
+        help="visa versionen och avsluta",
+    )
+    sub = ap.add_subparsers(dest="command", required=True, title="kommandon", metavar="KOMMANDO")
     p = sub.add_parser(
         "parse",
-        help="läs dokument till observations, parse_report och domäntabellerna (atgarder, …)",
+        help="läs dokument till tabeller (observations, parse_report, atgarder, …)",
+        description="Läser dokumenten (.txt .md .pdf .docx .xlsx .csv) till tabeller: "
+        "observations (ett tal per rad, med fil och rad), parse_report (det som inte gav "
+        "något värde, och varför) och domäntabellerna (atgarder, placements, varddygn, …), "
+        "som CSV, parquet och en arbetsbok, sonanalys.xlsx.",
+        epilog=PARSE_EXAMPLES,
     )
-    p.add_argument("paths", nargs="*", help="filer eller mappar (standard: data/raw)")
+    p.add_argument(
+        "paths", nargs="*", metavar="SÖKVÄG", help="filer eller mappar (standard: data/raw)"
+    )
     p.add_argument(
         "--data",
+        metavar="MAPP",
         help="en mapp med dokument (t.ex. på en nätverksdisk); tabellerna hamnar i en egen mapp "
-        "under data/processed/mappar/, aldrig över data/raws",
+        "under data/processed/mappar/, aldrig över tabellerna från data/raw",
     )
     p.add_argument(
-        "--out", help="utmapp (standard: data/processed, eller med --data dess egen mapp)"
+        "--out",
+        metavar="MAPP",
+        help="utmapp (standard: data/processed, eller med --data mappens egen)",
     )
     p.add_argument(
         "--jobs",
         type=int,
+        metavar="N",
         default=os.cpu_count() or 1,
         help="dokument som läses samtidigt, i egna processer (standard: antalet kärnor); "
         "resultatet är detsamma för alla värden",
     )
     p.add_argument(
         "--municipality",
+        metavar="KOMMUN",
         help="kommun för dokument som inte själva säger vilken (namn eller Kolada-id); "
         "sparas i manifest.json och gäller också när en rapport parsar om",
     )
@@ -370,62 +489,153 @@ def build_parser() -> argparse.ArgumentParser:
 
     sc = sub.add_parser(
         "score",
-        help="jämför en parse med handkontrollerade fakta (CSV: doc,kind,row_pattern,"
-        "col_pattern,year,value) och skriver hur många som hittades, per dokument",
+        help="jämför en parse med handkontrollerade fakta och räkna träffarna per dokument",
+        description="Jämför det som parse skrev med handkontrollerade fakta (CSV med "
+        "kolumnerna doc, kind, row_pattern, col_pattern, year, value) och skriver hur många "
+        "som hittades, per dokument, och vilka som saknas.",
+        epilog=SCORE_EXAMPLES,
     )
-    sc.add_argument("facts", help="faktafilen (CSV)")
+    sc.add_argument("facts", metavar="FAKTA", help="faktafilen (CSV)")
     sc.add_argument(
-        "--processed", help="mappen som parse skrev (standard: data/processed)", default=None
+        "--processed",
+        metavar="MAPP",
+        help="mappen som parse skrev (standard: data/processed)",
+        default=None,
     )
     sc.add_argument(
         "--min-share",
         type=float,
+        metavar="PROCENT",
         default=95.0,
         help="lägsta andel hittade fakta i procent för slutkod 0 (standard: 95)",
     )
     sc.set_defaults(func=_cmd_score)
 
-    r = sub.add_parser("report", help="kör notebookarna och gör HTML-rapporter utan kod")
+    r = sub.add_parser(
+        "report",
+        help="kör notebookarna och gör rapporter utan kod (HTML, arbetsbok, PDF)",
+        description="Läser dokumenten (om tabellerna är äldre än dem), kör de fem "
+        "notebookarna (01_placeringar, 02_varddygn, 03_r9, 04_atgarder, 05_delarsrapport) och "
+        "skriver en HTML-rapport utan kod för var och en, med dess tabeller som arbetsbok "
+        "bredvid, och index.html. En rapport vars underlag, parametrar och kod är oförändrade "
+        "körs inte om.",
+        epilog=REPORT_EXAMPLES,
+    )
     r.add_argument(
         "--data",
-        help="dokumentmapp (standard: data/raw); dess tabeller hålls isär från data/raws",
+        metavar="MAPP",
+        help="dokumentmapp (standard: data/raw); dess tabeller hålls isär från data/raw:s tabeller",
     )
-    r.add_argument("--municipality", help="t.ex. Linköping eller Örebro (standard: notebookens)")
-    r.add_argument("--year", type=int)
-    r.add_argument("--period", help="t.ex. jan-aug")
-    r.add_argument("--only", nargs="*", help="bara dessa notebookar (del av namnet)")
-    r.add_argument("--jobs", type=int, default=1, help="notebookar parallellt")
-    r.add_argument("--timeout", type=int, default=600, help="sekunder per cell")
-    r.add_argument("--mask-threshold", type=int, default=5, help="maskera personantal under")
-    r.add_argument("--profile", choices=["ledning", "intern"], default="ledning")
-    r.add_argument("--date", help="körningens datum i rapporten (standard: i dag)")
+    r.add_argument(
+        "--municipality",
+        metavar="KOMMUN",
+        help="kommunen rapporterna gäller, t.ex. Linköping eller Örebro (standard: notebookens)",
+    )
+    r.add_argument(
+        "--year", type=int, metavar="ÅR", help="rapportens år, t.ex. 2024 (standard: notebookens)"
+    )
+    r.add_argument(
+        "--period",
+        metavar="PERIOD",
+        help="rapportens period, t.ex. jan-aug (standard: notebookens)",
+    )
+    r.add_argument(
+        "--only",
+        nargs="*",
+        metavar="NAMN",
+        help="bara dessa notebookar, med en del av namnet: 05 eller delars (standard: alla)",
+    )
+    r.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        default=1,
+        help="notebookar som körs samtidigt, var och en i en egen kärna (standard: 1)",
+    )
+    r.add_argument(
+        "--timeout",
+        type=int,
+        metavar="SEKUNDER",
+        default=600,
+        help="längsta tid för en cell i en notebook; en cell som kör längre stoppas och "
+        "rapporten markeras som misslyckad (standard: 600)",
+    )
+    r.add_argument(
+        "--mask-threshold",
+        type=int,
+        metavar="N",
+        default=5,
+        help="i profilen ledning visas personantal under N (och tal beräknade ur dem) som .. "
+        "(standard: 5)",
+    )
+    r.add_argument(
+        "--profile",
+        choices=["ledning", "intern"],
+        default="ledning",
+        help="ledning: små personantal maskerade, inga kommandon; intern: exakta tal, inte "
+        "för spridning (standard: ledning)",
+    )
+    r.add_argument(
+        "--date",
+        metavar="ÅÅÅÅ-MM-DD",
+        help="körningens datum som det står i rapporten (standard: i dag)",
+    )
     r.add_argument(
         "--group",
-        help="jämförelsegrupp för 03: R9 (standard), R12, G36573 eller 0580,0581,1880",
+        metavar="GRUPP",
+        help="jämförelsegrupp för 03: R9 (standard), R12, ett Kolada-grupp-id (G36573) eller "
+        "en egen lista (0580,0581,1880)",
     )
-    r.add_argument("--kpi", nargs="+", help="Kolada-nyckeltal för 03 (standard: notebookens)")
-    r.add_argument("--kolada-cache", help="Kolada-cachen (standard: data/external/kolada)")
     r.add_argument(
-        "--pdf", action="store_true", help="skriv också NAMN.pdf (A4) med headless Chromium"
+        "--kpi",
+        nargs="+",
+        metavar="NYCKELTAL",
+        help="Kolada-nyckeltal för 03, t.ex. N33022 N35001 (standard: notebookens)",
+    )
+    r.add_argument(
+        "--kolada-cache",
+        metavar="MAPP",
+        help="var hämtade Kolada-värden finns (standard: data/external/kolada)",
+    )
+    r.add_argument(
+        "--pdf",
+        action="store_true",
+        help="skriv också NAMN.pdf (A4) med en Chromium-baserad webbläsare (Chrome, Edge, "
+        'Chromium); kräver tillägget pdf: pip install "sonanalys[pdf]"',
     )
     r.add_argument(
         "--lock-wait",
         type=float,
+        metavar="SEKUNDER",
         default=3600,
-        help="sekunder att vänta om en annan körning skriver till samma mapp (standard 3600)",
+        help="hur länge att vänta om en annan körning skriver till samma mapp (standard: 3600)",
     )
     r.add_argument(
         "--force",
         action="store_true",
         help="kör alla rapporter, även de vars underlag, parametrar och kod är oförändrade",
     )
-    r.add_argument("--out", default=str(paths.REPORTS))
+    r.add_argument(
+        "--out",
+        metavar="MAPP",
+        default=str(paths.REPORTS),
+        help="rapportmappen (standard: reports)",
+    )
     r.set_defaults(func=_cmd_report)
 
     from .kolada.client import MAX_AGE_DAYS
 
-    k = sub.add_parser("kolada", help="nyckeltal från Kolada (API v3) med cache")
-    ksub = k.add_subparsers(dest="kolada_command", required=True)
+    k = sub.add_parser(
+        "kolada",
+        help="nyckeltal från Kolada (API v3), med cache",
+        description="Hämtar nyckeltal från Kolada till en cache (fetch), visar dem utan nät "
+        "(show) och hämtar cachens svar på nytt (refresh). Rapport 03 läser cachen; ett "
+        "cachat svar äldre än --max-age hämtas på nytt.",
+        epilog=KOLADA_EXAMPLES,
+    )
+    ksub = k.add_subparsers(
+        dest="kolada_command", required=True, title="kommandon", metavar="KOMMANDO"
+    )
     for name, func, helptext in (
         ("fetch", _cmd_kolada_fetch, "hämta värden till cachen (med förloppsindikator)"),
         ("show", _cmd_kolada_show, "visa värden ur cachen eller ögonblicksbilden, utan nät"),
@@ -436,25 +646,53 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     ):
         refresh = name == "refresh"
-        kp = ksub.add_parser(name, help=helptext)
-        kp.add_argument("--kpi", nargs="+", required=not refresh, help="t.ex. N33022 N35001")
+        kp = ksub.add_parser(name, help=helptext, description=helptext.capitalize() + ".",
+                             epilog=KOLADA_EXAMPLES)  # fmt: skip
+        kp.add_argument(
+            "--kpi",
+            nargs="+",
+            required=not refresh,
+            metavar="NYCKELTAL",
+            help="nyckeltal, t.ex. N33022 N35001",
+        )
         kp.add_argument(
             "--group",
-            help="jämförelsegrupp: R9, R12 (data/raw/kolada/groups.csv), ett Kolada-grupp-id "
-            "(G36573) eller egen lista (0580,0581,1880 eller Linköping,Norrköping)",
+            metavar="GRUPP",
+            help="jämförelsegrupp: R9, R12 (Koladas referensdata, groups.csv), ett "
+            "Kolada-grupp-id (G36573) eller en egen lista (0580,0581,1880 eller "
+            "Linköping,Norrköping)",
         )
-        kp.add_argument("--municipality", nargs="*", help="kommun, id eller namn: 0580 Örebro")
         kp.add_argument(
-            "--years", nargs="+", required=not refresh, help="2018-2024 eller 2022,2023"
+            "--municipality",
+            nargs="*",
+            metavar="KOMMUN",
+            help="kommuner, med id eller namn: 0580 Örebro",
         )
-        kp.add_argument("--base-url", default="https://api.kolada.se/v3")
-        kp.add_argument("--cache-dir", default=None, help="standard: data/external/kolada")
+        kp.add_argument(
+            "--years",
+            nargs="+",
+            required=not refresh,
+            metavar="ÅR",
+            help="år, som intervall eller lista: 2018-2024 eller 2022,2023",
+        )
+        kp.add_argument(
+            "--base-url",
+            metavar="URL",
+            default="https://api.kolada.se/v3",
+            help="Koladas adress (standard: https://api.kolada.se/v3)",
+        )
+        kp.add_argument(
+            "--cache-dir",
+            metavar="MAPP",
+            default=None,
+            help="cachen (standard: data/external/kolada)",
+        )
         kp.add_argument(
             "--max-age",
             type=float,
             default=MAX_AGE_DAYS,
             metavar="DAGAR",
-            help=f"ett cachat svar äldre än så hämtas på nytt (standard {MAX_AGE_DAYS:g} dagar)",
+            help=f"ett cachat svar äldre än så hämtas på nytt (standard: {MAX_AGE_DAYS:g} dagar)",
         )
         kp.set_defaults(func=func)
     return ap
