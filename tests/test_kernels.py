@@ -102,3 +102,20 @@ def test_a_kernel_that_cannot_be_prepared_is_a_swedish_message_without_escapes(
         f"Kärnan sonanalys ({sys.executable}) kunde inte förberedas: "
         "ModuleNotFoundError: No module named 'en_modul_som_saknas'"
     )
+
+
+def test_process_alive_asks_without_ending_anything():
+    import os
+    import subprocess
+
+    assert K.process_alive(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    assert not K.process_alive(child.pid)
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        assert K.process_alive(sleeper.pid)
+        assert sleeper.poll() is None  # asked, not ended (os.kill ends it on Windows)
+    finally:
+        sleeper.kill()
+        sleeper.wait()

@@ -428,6 +428,11 @@ def sweep_kernel_folders() -> None:
 
 
 def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` is running. On POSIX signal 0 asks without sending anything;
+    on Windows ``os.kill`` would end the process whatever the signal, so the process is
+    opened and its exit code read instead (``STILL_ACTIVE`` while it runs)."""
+    if sys.platform == "win32":
+        return _windows_process_alive(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -435,3 +440,24 @@ def process_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _windows_process_alive(pid: int) -> bool:
+    import ctypes
+    from ctypes import wintypes
+
+    if sys.platform != "win32":  # for the type checker: WinDLL exists on Windows only
+        raise OSError("Windows only")
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.OpenProcess.restype = wintypes.HANDLE
+    query_limited_information, still_active, access_denied = 0x1000, 259, 5
+    handle = kernel32.OpenProcess(query_limited_information, False, pid)
+    if not handle:  # no such process, or one of another user's that exists
+        return ctypes.get_last_error() == access_denied
+    try:
+        code = wintypes.DWORD()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)
