@@ -17,6 +17,7 @@ import contextlib
 import csv
 import json
 import socketserver
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -163,6 +164,49 @@ class RealKolada(LoopbackJSON):
         return 404, {"error": "not found"}
 
 
+def self_signed(folder: Path) -> tuple[ssl.SSLContext, Path]:
+    """A server TLS context for 127.0.0.1 with a self-signed certificate (made with
+    ``cryptography``), and the certificate's path for the client to trust."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert_path, key_path)
+    return ctx, cert_path
+
+
 def http_reply(
     status: int,
     body: bytes | str | dict,
@@ -190,7 +234,11 @@ class HostileKolada:
     script. The scripts are finite, so the server is bounded in bytes and time. Every
     request path is logged."""
 
-    def __init__(self, script: Callable[[str], list[tuple[bytes, float]]]):
+    def __init__(
+        self,
+        script: Callable[[str], list[tuple[bytes, float]]],
+        tls: ssl.SSLContext | None = None,
+    ):
         self.log: list[str] = []
         outer = self
 
@@ -214,8 +262,13 @@ class HostileKolada:
             daemon_threads = True
             allow_reuse_address = True
 
+            def get_request(self):
+                sock, addr = super().get_request()
+                return (tls.wrap_socket(sock, server_side=True), addr) if tls else (sock, addr)
+
         self.server = Server(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v3"
+        scheme = "https" if tls else "http"
+        self.url = f"{scheme}://127.0.0.1:{self.server.server_address[1]}/v3"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self) -> None:

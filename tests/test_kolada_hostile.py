@@ -9,6 +9,7 @@ every call that today's code could let hang runs in a thread joined with a timeo
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import math
 import threading
@@ -125,6 +126,11 @@ BAD = {
         ),
         "NaN",
     ),
+    "deeply_nested": (http_reply(200, "[" * 100_000), "för djupt nästlat"),
+    "integer_too_long": (
+        http_reply(200, '{"values": [], "count": ' + "1" * 5000 + ', "next_url": null}'),
+        "ett tal som inte kan läsas",
+    ),
     "rows_not_asked_for": (
         http_reply(200, {"values": [{**ROW, "kpi": "N35001"}], "count": 1, "next_url": None}),
         "gäller N35001, som inte efterfrågades",
@@ -212,16 +218,48 @@ def test_a_server_sending_a_byte_at_a_time_hits_the_total_deadline(where, tmp_pa
     assert not cached(tmp_path / "c")
 
 
+def test_the_deadline_holds_over_https(tmp_path):
+    # Kolada is https: the same trickle through TLS (a self-signed certificate the client
+    # trusts), where the socket the watchdog shuts is wrapped
+    pytest.importorskip("cryptography")
+    import requests
+
+    from kolada_server import self_signed
+
+    ctx, cert = self_signed(tmp_path)
+    reply = http_reply(200, good_page())
+    server = HostileKolada(lambda path: _trickle(reply, b"", 0.4, 40), tls=ctx)
+    session = requests.Session()
+    session.verify = str(cert)
+    session.trust_env = False  # else REQUESTS_CA_BUNDLE overrides verify
+    try:
+        assert server.url.startswith("https://")
+        c = client(server.url, tmp_path / "c", deadline=1.5, session=session)
+        got = bounded(lambda: c.data(KPI, ARBOGA, 2019), 12)
+        err = got.get("error")
+        assert isinstance(err, KoladaError), repr(err)
+        assert "svaret var inte helt efter 1,5 s" in str(err) and got["took"] < 4
+        # and a whole answer over the same TLS comes through
+        fast = HostileKolada(lambda path: [(http_reply(200, good_page()), 0)], tls=ctx)
+        try:
+            df = client(fast.url, tmp_path / "c", session=session).data(KPI, ARBOGA, 2019)
+        finally:
+            fast.close()
+        assert df["value"].tolist() == [820.0]
+    finally:
+        server.close()
+
+
 def test_a_response_larger_than_the_limit_is_refused(tmp_path):
     page = json.dumps(good_page())
     padded = page[:-1] + " " * 200_000 + "}"  # still valid JSON, 200 kB
+    bomb = gzip.compress(padded.encode()[:-1] + b" " * 5_000_000 + b"}")  # 5 MB in 5 kB
     cases = [
-        http_reply(200, padded),  # Content-Length says it
-        http_reply(200, padded, length=-1),  # no length: counted while reading
+        (http_reply(200, padded), "svaret är 0,2 MB, mer än gränsen 0,1 MB"),  # Content-Length
+        (http_reply(200, padded, length=-1), "större än gränsen 0,1 MB"),  # counted while read
+        (http_reply(200, bomb, {"Content-Encoding": "gzip"}), "större än gränsen 0,1 MB"),
     ]
-    for reply, said in zip(
-        cases, ["svaret är 0,2 MB, mer än gränsen 0,1 MB", "större än gränsen 0,1 MB"], strict=True
-    ):
+    for reply, said in cases:
         server = HostileKolada(lambda path, reply=reply: [(reply, 0)])
         try:
             c = client(server.url, tmp_path / "c", max_bytes=100_000)
@@ -231,6 +269,24 @@ def test_a_response_larger_than_the_limit_is_refused(tmp_path):
         err = got.get("error")
         assert isinstance(err, KoladaError) and said in str(err), repr(err)
     assert not cached(tmp_path / "c")
+
+
+def test_pages_without_end_are_cut_off(tmp_path):
+    # every page points to a next one (distinct URLs, no loop): stopped at max_pages
+    def script(path):
+        page = int(path.rsplit("page=", 1)[1]) if "page=" in path else 1
+        nxt = f"{server.url}{PATH[3:]}?per_page=5000&page={page + 1}"
+        return [(http_reply(200, {"values": [], "count": 0, "next_url": nxt}), 0)]
+
+    server = HostileKolada(script)
+    try:
+        c = client(server.url, tmp_path / "c", max_pages=20)
+        got = bounded(lambda: c.data(KPI, ARBOGA, 2019), 20)
+    finally:
+        server.close()
+    err = got.get("error")
+    assert isinstance(err, KoladaError) and "fler än 20 sidor" in str(err), repr(err)
+    assert len(server.log) == 20
 
 
 # ------------------------------------------------------------------ max age, fallback
@@ -345,13 +401,20 @@ def test_refresh_fetches_what_is_cached_again(real, tmp_path, capsys):
     assert main(["kolada", "refresh", "--cache-dir", str(cache)]) == 0
     assert "2 av 2 svar hämtade på nytt" in capsys.readouterr().out
     assert len(real.log) == n + 3
+    # KPIs, municipalities and years all given: those answers, cached or not
+    args = ["--kpi", KPI, "--municipality", ARBOGA, "--years", "2021"]
+    args += ["--base-url", real.url, "--cache-dir", str(cache)]
+    assert main(["kolada", "refresh", *args]) == 0
+    assert "1 av 1 svar hämtade på nytt" in capsys.readouterr().out
+    assert len(cached(cache)) == 3
+    assert off.stored(KPI, ARBOGA, [2021])["value"].tolist() == [908.0]
     # Kolada gone: exit 1, each answer named, the cached ones kept
     real.close()
     assert main(["kolada", "refresh", "--cache-dir", str(cache)]) == 1
     out, err = capsys.readouterr()
-    assert "0 av 2 svar hämtade på nytt" in out
+    assert "0 av 3 svar hämtade på nytt" in out
     today = dt.date.today().isoformat()
-    assert err.count(f"cachens svar från {today} behålls") == 2
+    assert err.count(f"cachens svar från {today} behålls") == 3
     assert off.stored(KPI, ARBOGA, [2019])["value"].tolist() == [821.0]
 
 
@@ -371,6 +434,7 @@ def test_a_corrupt_cache_file_is_set_aside_named_and_fetched_again(real, tmp_pat
     got = off.stored([KPI, "N03702"], [ARBOGA], [2019])
     assert got["kpi"].tolist() == ["N03702"]
     assert len(off.notices) == 1 and str(broken) in off.notices[0]
+    assert got.attrs["notices"] == off.notices  # for the 03 report to show
     aside = list(cache.glob(broken.name + ".trasig-*"))
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8").startswith('{"url": "http://x"')
     # fetched again on the next run

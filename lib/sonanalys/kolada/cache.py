@@ -85,8 +85,9 @@ class Cache:
             return None
         try:
             entry = json.loads(raw.decode("utf-8"), parse_constant=shapes.no_constant)
-        except (UnicodeDecodeError, json.JSONDecodeError, shapes.BadAnswer) as exc:
-            self.set_aside(p, f"inte läsbar JSON: {exc}")
+        except (ValueError, RecursionError, shapes.BadAnswer) as exc:
+            why = "för djupt nästlad" if isinstance(exc, RecursionError) else str(exc)
+            self.set_aside(p, f"inte läsbar JSON: {why}")
             return None
         why = _entry_problem(entry)
         if why:

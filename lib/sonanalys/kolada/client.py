@@ -53,6 +53,7 @@ MAX_AGE_DAYS = 30.0
 DEADLINE = 120.0
 MAX_BYTES = 50_000_000
 MAX_RETRY_AFTER = 60.0
+MAX_PAGES = 1000
 DATA_COLUMNS = [
     "kpi",
     "municipality_id",
@@ -119,6 +120,7 @@ class KoladaClient:
         deadline: float = DEADLINE,
         max_bytes: int = MAX_BYTES,
         max_retry_after: float = MAX_RETRY_AFTER,
+        max_pages: int = MAX_PAGES,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.cache_dir = Path(cache_dir) if cache_dir else paths.DATA / "external" / "kolada"
@@ -131,6 +133,7 @@ class KoladaClient:
         self.deadline = deadline
         self.max_bytes = max_bytes
         self.max_retry_after = max_retry_after
+        self.max_pages = max_pages
         self.session = transport.watched(session or requests.Session())
         self.session.headers.setdefault("User-Agent", "sonanalys (socialförvaltningens ekonomer)")
         self.requests_made = 0
@@ -197,7 +200,7 @@ class KoladaClient:
                 if exc.kind in ("timeout", "broken") and attempt < self.retries:
                     time.sleep(self.backoff * 2**attempt)
                     continue
-                if exc.kind == "timeout":
+                if exc.kind in ("timeout", "deadline"):
                     raise KoladaError(
                         f"Kolada svarade inte i tid för {what}: {exc} ({url}); försök igen senare"
                     ) from None
@@ -257,6 +260,11 @@ class KoladaClient:
         while url:
             if url in seen:
                 raise KoladaError(f"Kolada pekar tillbaka på en redan läst sida ({url})")
+            if len(seen) >= self.max_pages:
+                raise KoladaError(
+                    f"Kolada gav fler än {self.max_pages} sidor för {shapes.describe(url)}; "
+                    f"be om färre nyckeltal, kommuner eller år per anrop ({url})"
+                )
             seen.add(url)
             body, fetched = self._get(url, force)
             yield body, fetched
@@ -307,7 +315,9 @@ class KoladaClient:
     ) -> pd.DataFrame:
         """What the cache holds for these KPIs, municipalities and years, from any
         data request that was made (other id lists and years included); no request.
-        Where two answers hold the same value, the latest fetched is kept."""
+        Where two answers hold the same value, the latest fetched is kept. A cache file
+        that is not a good entry is set aside; the frame's ``attrs["notices"]`` (and
+        ``notices``) say so, for a report to show."""
         kpi_ids, muni_ids = set(_ids(kpis)), set(_ids(municipalities))
         year_ids = {int(y) for y in _ids(years)}
         rows: list[dict] = []
@@ -325,7 +335,9 @@ class KoladaClient:
         df = df.sort_values("fetched", kind="stable").drop_duplicates(
             ["kpi", "municipality_id", "year", "gender"], keep="last"
         )
-        return df.sort_values(["kpi", "municipality_id", "year", "gender"]).reset_index(drop=True)
+        df = df.sort_values(["kpi", "municipality_id", "year", "gender"]).reset_index(drop=True)
+        df.attrs["notices"] = list(self.notices)  # e.g. a cache file set aside, for the report
+        return df
 
     def refresh(
         self,

@@ -46,11 +46,15 @@ def decode(raw: bytes, content_type: str = "") -> object:
             f"svaret är en HTML-sida, inte JSON ({_short(raw[:200].decode('utf-8', 'replace'))})"
         )
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BadAnswer(f"svaret är inte UTF-8-text (byte {exc.start})") from None
     try:
         return json.loads(text, parse_constant=no_constant)
+    except BadAnswer:
+        raise
+    except RecursionError:
+        raise BadAnswer("svaret är för djupt nästlat för att vara ett Kolada-svar") from None
     except json.JSONDecodeError as exc:
         end = len(text.rstrip())
         if exc.pos >= end or exc.msg.startswith("Unterminated"):
@@ -58,6 +62,8 @@ def decode(raw: bytes, content_type: str = "") -> object:
                 f"svaret är avbrutet: JSON:en tar slut efter {end} tecken, mitt i en post"
             ) from None
         raise BadAnswer(f"svaret är inte giltig JSON (fel vid tecken {exc.pos + 1})") from None
+    except ValueError:  # e.g. an integer longer than Python reads
+        raise BadAnswer("svaret innehåller ett tal som inte kan läsas") from None
 
 
 _ROOTS = ("data", "kpi", "municipality", "municipality_groups", "kpi_groups", "ou")

@@ -31,9 +31,9 @@ _current = threading.local()
 
 
 class TransportError(RuntimeError):
-    """A request that got no complete answer. ``kind``: ``timeout`` (no answer in time, or
-    not whole by the deadline), ``unreachable`` (no connection), ``broken`` (the answer
-    broke off) or ``too_large``."""
+    """A request that got no complete answer. ``kind``: ``timeout`` (nothing came within
+    the read timeout), ``deadline`` (not whole by the deadline), ``unreachable`` (no
+    connection), ``broken`` (the answer broke off) or ``too_large``."""
 
     def __init__(self, message: str, kind: str):
         super().__init__(message)
@@ -175,20 +175,17 @@ def get(
             if watch.expired:
                 break
         if watch.expired:
-            raise TransportError(_late(deadline, time.monotonic() - start), "timeout")
+            raise TransportError(_late(deadline, time.monotonic() - start), "deadline")
         return r.status_code, dict(r.headers), bytes(body)
     except TransportError:
         raise
     except requests.Timeout as exc:
-        raise TransportError(
-            f"inget svar inom {_sv(timeout)} s"
-            if not watch.expired
-            else _late(deadline, time.monotonic() - start),
-            "timeout",
-        ) from exc
+        if watch.expired:
+            raise TransportError(_late(deadline, time.monotonic() - start), "deadline") from exc
+        raise TransportError(f"inget svar inom {_sv(timeout)} s", "timeout") from exc
     except (requests.RequestException, OSError, ValueError) as exc:
         if watch.expired:
-            raise TransportError(_late(deadline, time.monotonic() - start), "timeout") from exc
+            raise TransportError(_late(deadline, time.monotonic() - start), "deadline") from exc
         if isinstance(exc, requests.ConnectionError) and r is None:
             raise TransportError(_reason(exc), "unreachable") from exc
         raise TransportError(f"svaret bröts innan det var helt ({_reason(exc)})", "broken") from exc
