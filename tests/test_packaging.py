@@ -33,7 +33,8 @@ def _build_wheel(dest: Path) -> Path:
     """The wheel, built from a copy of what the sdist holds (MANIFEST.in), so the build
     leaves nothing in the checkout."""
     src = dest / "src"
-    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE"):
+    top = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE", "CHANGELOG.md")
+    for name in top:
         (src / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(CHECKOUT / name, src / name)
     shutil.copytree(
@@ -50,6 +51,36 @@ def _build_wheel(dest: Path) -> Path:
     assert "warning" not in out.stderr.lower(), out.stderr  # e.g. setuptools' license form
     (wheel,) = (dest / "dist").glob("sonanalys-*.whl")
     return wheel
+
+
+def test_sdist_carries_what_the_wheel_is_built_from(tmp_path):
+    """The wheel built from the sdist (as ``python -m build`` does) holds the same data:
+    MANIFEST.in takes the notebooks, the reference data and the license into the sdist."""
+    import tarfile
+
+    _build_wheel(tmp_path)  # lays out the source copy in tmp_path / "src"
+    src = tmp_path / "src"
+    made = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from setuptools import build_meta as b; print(b.build_sdist(sys.argv[1]))",
+         str(tmp_path / "sdist")],
+        cwd=src, capture_output=True, text=True, env=_clean_env(),
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    sdist = tmp_path / "sdist" / made.stdout.strip().splitlines()[-1]
+    with tarfile.open(sdist) as tar:
+        names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+    assert {"LICENSE", "CHANGELOG.md", "setup.py", "data/raw/kolada/municipalities.csv",
+            "notebooks/05_delarsrapport.ipynb"} <= names  # fmt: skip
+    assert not any(n.startswith("data/raw/0") for n in names)  # no documents
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "--wheel-dir", str(tmp_path / "from-sdist"), str(sdist)],
+        capture_output=True, text=True, env=_clean_env(),
+    )  # fmt: skip
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = (tmp_path / "from-sdist").glob("*.whl")
+    assert "sonanalys/_data/kolada/groups.csv" in zipfile.ZipFile(wheel).namelist()
 
 
 def test_wheel_carries_its_data_and_license(tmp_path):
@@ -110,7 +141,7 @@ def test_wheel_installed_alone_parses_and_reports(tmp_path):
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [str(python), "-m", "sonanalys", *args],
+            [str(bindir / "sonanalys"), *args],  # the console script the wheel installs
             cwd=work, capture_output=True, text=True, env=env, timeout=900,
         )  # fmt: skip
 
