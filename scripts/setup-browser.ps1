@@ -8,6 +8,6 @@ function Step {
     $cmd = $args[0]
     $rest = @($args | Select-Object -Skip 1)
     & $cmd @rest
-    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    if ($LASTEXITCODE) { exit $LASTEXITCODE }  # 0 or none yet: go on
 }
 Step .venv\Scripts\python.exe -c "import sys; from sonanalys.report.pdf import find_chromium, HOW_TO_GET; b = find_chromium(); print(b or HOW_TO_GET); sys.exit(0 if b else 1)"

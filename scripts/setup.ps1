@@ -9,7 +9,7 @@ function Step {
     $cmd = $args[0]
     $rest = @($args | Select-Object -Skip 1)
     & $cmd @rest
-    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    if ($LASTEXITCODE) { exit $LASTEXITCODE }  # 0 or none yet: go on
 }
 # PYTHON as in setup.sh; else the Python launcher (py) of python.org's installer; else python
 $PY = if ($env:PYTHON) { $env:PYTHON } elseif (Get-Command py -ErrorAction SilentlyContinue) { "py" } else { "python" }

@@ -9,7 +9,7 @@ function Step {
     $cmd = $args[0]
     $rest = @($args | Select-Object -Skip 1)
     & $cmd @rest
-    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    if ($LASTEXITCODE) { exit $LASTEXITCODE }  # 0 or none yet: go on
 }
 Step "$PSScriptRoot\setup.ps1"
 Step "$PSScriptRoot\setup-browser.ps1"
