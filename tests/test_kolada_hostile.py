@@ -12,6 +12,7 @@ import datetime as dt
 import gzip
 import json
 import math
+import os
 import threading
 import time
 from pathlib import Path
@@ -333,6 +334,20 @@ def test_an_entry_older_than_its_max_age_is_fetched_again(real, tmp_path):
     assert c.requests_made == 1
     assert df["value"].tolist() == [821.0, 790.0] and set(df["fetched"]) == {today}
     assert c.notices == []
+    # an entry cached before fetched_at existed is dated by its day alone
+    p = cached(cache)[0]
+    e = json.loads(p.read_text(encoding="utf-8"))
+    del e["fetched_at"]
+    e["fetched"] = (dt.date.today() - dt.timedelta(days=31)).isoformat()
+    p.write_text(json.dumps(e, ensure_ascii=False), encoding="utf-8")
+    c = client(real.url, cache)
+    assert set(c.data(KPI, ARBOGA, [2019, 2020])["fetched"]) == {today} and c.requests_made == 1
+    # a killed run's temporary file is removed when it is an hour old
+    tmp = cache / f".{p.stem}.999999.tmp"
+    tmp.write_text("{", encoding="utf-8")
+    os.utime(tmp, (time.time() - 7200, time.time() - 7200))
+    client(real.url, cache, max_age_days=0).data(KPI, ARBOGA, [2019, 2020])
+    assert not tmp.exists()
 
 
 def test_when_kolada_fails_an_old_entry_is_used_and_said(tmp_path, capsys):

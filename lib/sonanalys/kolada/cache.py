@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,7 +153,17 @@ class Cache:
         finally:
             if tmp.exists():
                 tmp.unlink()
+        self._sweep(p.stem)
         return Entry(url, body, entry["fetched"], when, p)
+
+    def _sweep(self, stem: str) -> None:
+        """Remove this entry's temporary files left by killed runs (an hour old)."""
+        for t in self.dir.glob(f".{stem}.*.tmp"):
+            try:
+                if time.time() - t.stat().st_mtime > 3600:
+                    t.unlink()
+            except OSError:
+                pass
 
 
 def _moment(text: str) -> dt.datetime | None:
