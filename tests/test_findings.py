@@ -128,13 +128,33 @@ def test_bottom_line_is_the_root_total_not_the_first_matching_name(frames):
 def test_atgarder_names_the_plan_by_its_title(seeds_result, frames):
     names = document_names(documents_frame(seeds_result))
     s = findings.atgarder(frames["atgarder"], frames["atgarder_uppfoljning"], "Linköping", names)
+    # 002 lines 523–527: the internbudget's four plans and its own Totalt per year
     assert s[0] == (
-        "Den senaste planen, Social- och omsorgsnämndens internbudget för 2024 med plan för "
-        "2025-2029, har 12 åtgärder med en effekt på 121,8 mnkr 2024."
+        "Social- och omsorgsnämndens internbudget för 2024 med plan för 2025-2029 har fyra "
+        "planer med en sammanlagd effekt på 121,8 mnkr 2024 och 190,0 mnkr 2027 (12 "
+        "åtgärder). 2024: Beslutad åtgärdsplan för 2024-2027 19,3 mnkr; Utökad åtgärdsplan "
+        "för 2024-2027 - omställning av socialtjänstens uppdrag 23,0 mnkr; Utökad "
+        "åtgärdsplan för 2024-2027 - hemmaplanslösningar barn och unga 32,0 mnkr; Utökad "
+        "åtgärdsplan för 2024-2027 - effektivare verksamhet 47,5 mnkr."
     )
     assert names["000_reviderad_atgardsplan_2021_linkoping_son.txt"] == (
         "Reviderad åtgärdsplan social -och omsorgsnämnden (2021)"
     )
+
+
+def test_plan_effects_and_waterfall_end_at_the_documents_total(frames):
+    from sonanalys.analysis.atgarder import plan_effects, waterfall
+
+    src = "002_internbudget_2024_linkoping_son.txt"
+    eff = plan_effects(frames["atgarder"], src)
+    assert len(eff) == 5 and eff.attrs["total"] == "tryckt"
+    assert eff.loc["Totalt"].tolist() == [121.8, 166.1, 184.1, 190.0]  # line 527
+    w = waterfall(frames["atgarder"], src, 2024)
+    assert w["step"].str.len().gt(0).all()  # no unlabelled bar
+    assert w["value"].tolist() == [19.3, 23.0, 32.0, 47.5, 121.8]
+    # a plan without a summary of plans: its measures' sum, by area
+    w0 = waterfall(frames["atgarder"], "000_reviderad_atgardsplan_2021_linkoping_son.txt", 2021)
+    assert w0["step"].tolist() == ["Barn och unga", "Generella", "Vuxna", "Summa"]
 
 
 def test_wrap_keeps_every_word():

@@ -343,7 +343,7 @@ def test_reports_open_with_findings_and_close_with_checks(run):
         "01_placeringar": "Sammanfattning ¶ Nyckeltal: Örebro, jan–aug 2023",
         "02_varddygn": "Sammanfattning ¶ Nyckeltal: Örebro Nyckeltal värde",
         "03_r9": "Sammanfattning ¶ Linköping jämförs med Resultatnätverket R9",
-        "04_atgarder": "Sammanfattning ¶ Den senaste planen, Social- och omsorgsnämndens",
+        "04_atgarder": "Sammanfattning ¶ Nyckeltal: effekt per plan och år, mnkr",
         "05_delarsrapport": "Sammanfattning ¶ Nyckeltal: Örebro, jan–aug 2023",
     }
     for r in run.results:

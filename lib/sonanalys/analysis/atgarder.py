@@ -91,9 +91,57 @@ def effects_by_year(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
     )
 
 
+def plan_effects(atgarder: pd.DataFrame, source: str) -> pd.DataFrame:
+    """Each plan's effect per year (mnkr) in one document: rows are the plans the document
+    names in its own summary table (``level == "plan"``: an internbudget's four plans),
+    else the document itself (the sum of its measures' planned or revised effect); a
+    ``Totalt`` row is the document's own total where it prints one after its plans (its
+    ``attrs["total"]`` says ``tryckt``), else their sum (``beräknad``)."""
+    a = atgarder[(atgarder["source"] == source) & atgarder["year"].notna()]
+    a = a[a["effect_kind"].isin(["planerad", "reviderad"]) & (a["basis"] != "helår")]
+    plans = a[(a["level"] == "plan") & ~a["measure"].str.fullmatch(r"\s*(?:19|20)\d\d\s*")]
+    kind = "beräknad"
+    if len(plans):
+        t = plans.pivot_table(index="measure", columns="year", values="value_mnkr",
+                              aggfunc="first", sort=False)  # fmt: skip
+        after = a[(a["level"] == "summa") & (a["line"] > plans["line"].max())]
+        after = after[after["line"] == after["line"].min()] if len(after) else after
+        if len(after):
+            t.loc["Totalt"] = after.set_index("year")["value_mnkr"]
+            kind = "tryckt"
+        else:
+            t.loc["Totalt"] = t.sum()
+    else:
+        m = a[a["level"] == "åtgärd"]
+        if m.empty:
+            return pd.DataFrame()
+        t = m.groupby("year")["value_mnkr"].sum().round(3).to_frame("Planens åtgärder").T
+    t.columns = [int(c) for c in t.columns]
+    t.index.name = "Plan"
+    t.attrs["total"] = kind
+    t.attrs["lines"] = f"{int(a['line'].min())}–{int(a['line'].max())}"
+    return t
+
+
 def waterfall(atgarder: pd.DataFrame, source: str, year: int) -> pd.DataFrame:
-    """Steps from zero to the plan's total effect in ``year``, one step per area (the
-    planned or revised effect of that document), ending with the total."""
+    """Steps from zero to the plan's total effect in ``year``, ending with the total.
+
+    Where the document names its plans (``plan_effects``), one step per plan, ending at
+    the document's own total; else one step per area (the planned or revised effect of
+    that document), ending at their sum. Every step has a label (``step``)."""
+    plans = plan_effects(atgarder, source)
+    if len(plans) > 1 and year in plans.columns:
+        col = plans[year].dropna()
+        parts = col.drop("Totalt", errors="ignore")
+        df = pd.DataFrame({"step": parts.index, "value": parts.to_numpy()})
+        df["end"] = df["value"].cumsum()
+        df["start"] = df["end"] - df["value"]
+        total = float(col.get("Totalt", parts.sum()))
+        return pd.concat(
+            [df, pd.DataFrame({"step": ["Totalt"], "value": [total], "start": [0.0],
+                               "end": [total]})],
+            ignore_index=True,
+        )  # fmt: skip
     a = atgarder[
         (atgarder["source"] == source)
         & (atgarder["level"] == "åtgärd")

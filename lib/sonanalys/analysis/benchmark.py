@@ -45,14 +45,38 @@ class ComparisonSource:
     description: str
 
 
+def document_values(pairs: pd.DataFrame, grp: ComparisonGroup, municipality_id: str):
+    """The run's own documents' comparison pairs (``domain.indikatorer.r9_pairs`` of the
+    municipality) as values in the snapshot's shape: the municipality's value and the
+    group's, each with the document's file and line. Only pairs with a Kolada id and
+    whose group is this comparison group (by name) count."""
+    cols = ["kpi", "municipality_id", "year", "gender", "value", "source", "line"]
+    if pairs is None or pairs.empty or not grp.group_id:
+        return pd.DataFrame(columns=cols)
+    p = pairs[(pairs["kolada_id"] != "") & (pairs["group"].str.lower() == grp.name.lower())]
+    rows = []
+    for r in p.itertuples():
+        for mid, value in ((municipality_id, r.value), (grp.group_id, r.group_value)):
+            rows.append([r.kolada_id, mid, int(r.year), "T", float(value), r.source, int(r.line)])
+    df = pd.DataFrame(rows, columns=cols)
+    df["line"] = pd.array(df["line"], dtype="Int64")
+    return df
+
+
 def comparison_values(
     kpis: list[str],
     grp: ComparisonGroup,
     municipality_id: str,
     years: range | list[int],
     cache_dir: str | Path | None = None,
+    document_pairs: pd.DataFrame | None = None,
 ) -> ComparisonSource:
-    """Kolada's values from the cache (no request is made), else the snapshot."""
+    """Kolada's values from the cache (no request is made), else the documents' own.
+
+    ``document_pairs`` (the run's ``r9_pairs``) are the documents' own values: only the
+    documents the report is run on, never the shipped snapshot of the embedded ones
+    (a report over another folder shows nothing of ``data/raw``). Without it, the
+    shipped snapshot (the embedded documents' pairs)."""
     ids = list(
         dict.fromkeys([*grp.members, municipality_id, *([grp.group_id] * bool(grp.group_id))])
     )
@@ -66,7 +90,11 @@ def comparison_values(
         return ComparisonSource(
             stored, FROM_KOLADA, f"Kolada (API v3){', ' + when if when else ''}"
         )
-    snap = snapshot()
+    snap = (
+        snapshot()
+        if document_pairs is None
+        else document_values(document_pairs, grp, municipality_id)
+    )
     snap = snap[snap["kpi"].isin(kpis) & snap["municipality_id"].isin(ids)]
     snap = snap[snap["year"].isin(list(years))]
     if snap[snap["municipality_id"] == municipality_id].empty:
@@ -82,6 +110,12 @@ def comparison_values(
 def _span(lines: pd.Series) -> str:
     lo, hi = int(lines.min()), int(lines.max())
     return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def kpi_short(kpi: str) -> str:
+    """Kolada's title alone (``Kostnad missbruksvård vuxna, kr/inv``), for a chart: the
+    id only when the shipped metadata lack the title."""
+    return kpi_title(kpi)
 
 
 def kpi_label(kpi: str) -> str:
@@ -163,10 +197,13 @@ def key_findings(
     else:
         for r in last[last["kolada_group_value"].notna()].itertuples():
             unit = f" {r.unit}" if r.unit else ""
+            gap = r.value - r.kolada_group_value
+            side = "lägre" if gap < 0 else "högre"
+            whose = "enligt dokumentet" if source.kind == FROM_DOCUMENTS else "enligt Kolada"
             out.append(
-                f"{year} var {kpi_name(r.kpi).lower()} {format_sv(r.value, 0)}{unit} för "
-                f"{municipality} mot {format_sv(r.kolada_group_value, 0)}{unit} för "
-                f"{group_name} enligt dokumentet."
+                f"{kpi_name(r.kpi)} {year}: {municipality} {format_sv(r.value, 0)}{unit}, "
+                f"{format_sv(abs(gap), 0)}{unit} {side} än {group_name} "
+                f"({format_sv(r.kolada_group_value, 0)}{unit}) {whose}."
             )
     if source.kind != FROM_KOLADA:
         out.append(

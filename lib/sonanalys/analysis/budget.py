@@ -3,6 +3,8 @@ own year-end forecast from the period's actuals, back-tested where the data allo
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -37,8 +39,40 @@ def root_line(t: pd.DataFrame) -> int | None:
             return int(root["line"].iloc[0])
     tot = t[t["is_total"].fillna(False).astype(bool)]
     if tot.empty:
+        # no sum row: the last row is the bottom line when it names a result
+        # (``Resultat``, ``Årets resultat``, ``Netto``)
+        last = t.loc[_order(t).idxmax()] if len(t) else None
+        if last is not None and _RESULT.match(str(last["verksamhet"]).split(" / ")[-1]):
+            return int(last["line"])
         return None
     return int(tot.loc[_order(tot).idxmax(), "line"])
+
+
+_RESULT = re.compile(r"^\s*(?:årets\s+|periodens\s+)?(?:resultat|netto)\b", re.IGNORECASE)
+
+
+def deviation_sign(ov: pd.DataFrame, period: str | None = None) -> int:
+    """How the table prints a deviation: +1 when avvikelse = prognos − budget (costs
+    negative, or a result), −1 when avvikelse = budget − prognos (costs positive), read
+    from the rows that print all three (the year's or the period's columns); else from
+    the budget's sign."""
+    votes = 0
+    pairs = [("prognos", "budget", "avvikelse")]
+    if period:
+        pairs.append((f"utfall {period}", f"budget {period}", f"avvikelse {period}"))
+    for a, b, d in pairs:
+        if not {a, b, d} <= set(ov.columns):
+            continue
+        for x, y, z in zip(ov[a], ov[b], ov[d], strict=True):
+            if x != x or y != y or z != z or abs(x - y) < 1e-9:
+                continue
+            if abs((x - y) - z) <= 0.15:
+                votes += 1
+            elif abs((y - x) - z) <= 0.15:
+                votes -= 1
+    if votes:
+        return 1 if votes > 0 else -1
+    return 0
 
 
 def _row_names(t: pd.DataFrame, root: int | None) -> dict[int, str]:

@@ -89,13 +89,14 @@ def mnkr(value: float, decimals: int = 1) -> str:
     return f"{format_sv(abs(value), decimals)} mnkr"
 
 
-def result_words(value: float, decimals: int = 1) -> str:
-    """A deviation against budget as ledning writes it: ``ett underskott på 81,5 mnkr``
-    (negative), ``ett överskott på 3,1 mnkr``, ``en budget i balans`` (0 as printed)."""
+def result_words(value: float, decimals: int = 1, against: str = "budget") -> str:
+    """A deviation as ledning writes it: ``ett underskott på 81,5 mnkr mot budget``
+    (negative), ``ett överskott på 3,1 mnkr mot budget``, ``ett resultat i nivå med
+    budget`` (0 as printed)."""
     if format_sv(abs(value), decimals) == format_sv(0.0, decimals):
-        return "en budget i balans"
+        return f"ett resultat i nivå med {against}"
     word = "ett underskott" if value < 0 else "ett överskott"
-    return f"{word} på {mnkr(value, decimals)}"
+    return f"{word} på {mnkr(value, decimals)} mot {against}"
 
 
 def change_words(value: float, decimals: int = 1, unit: str = "mnkr") -> str:

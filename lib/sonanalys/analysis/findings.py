@@ -13,8 +13,8 @@ import pandas as pd
 
 from ..numparse import format_sv
 from . import care, claims, trends
-from .atgarder import effects_by_year, status_class
-from .budget import overview, root_line
+from .atgarder import plan_effects, status_class
+from .budget import deviation_sign, overview, root_line
 
 
 def _signed(x: float, decimals: int = 1) -> str:
@@ -303,41 +303,74 @@ def varddygn(
     return [claims.render(c) for c in cs if c.bullet][:6]
 
 
-def atgarder(
+_WORDS = {2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "åtta", 9: "nio"}
+
+
+def atgarder_claims(
     atgarder_: pd.DataFrame, uppfoljning: pd.DataFrame, municipality: str, names: dict[str, str]
-) -> list[str]:
-    """The latest plan's size and effect, its measures' status, and the follow-up."""
+) -> list[claims.Claim]:
+    """04's claims: the latest plan document's plans and their effect per year (the
+    figures of :func:`plan_effects`, shown as the report's key figures), its measures'
+    status, and the follow-up between plans."""
     a = atgarder_[atgarder_["municipality"] == municipality]
     if a.empty:
-        return [f"Underlaget för {municipality} innehåller inga åtgärdsplaner."]
-    out: list[str] = []
+        return [claims.Claim(f"Underlaget för {municipality} innehåller inga åtgärdsplaner.")]
+    out: list[claims.Claim] = []
     latest = a.sort_values("doc_year")["source"].iloc[-1]
     plan = a[(a["source"] == latest) & (a["level"] == "åtgärd")]
     n = plan["measure"].nunique()
-    e = effects_by_year(atgarder_, municipality)
-    e = e[(e["source"] == latest) & e["effect_kind"].isin(["planerad", "reviderad"])]
     name = names.get(latest, latest)
-    if len(e):
-        first = e.sort_values("year").iloc[0]
-        out.append(
-            f"Den senaste planen, {name}, har {n} åtgärder med en effekt på "
-            f"{format_sv(first['value_mnkr'], 1)} mnkr {int(first['year'])}."
-        )
+    eff = plan_effects(atgarder_, latest)
+    if len(eff):
+        years = [y for y in eff.columns if eff[y].notna().any()]
+        y0, y1 = years[0], years[-1]
+        parts = eff.drop("Totalt", errors="ignore")
+        total = eff.loc["Totalt"] if "Totalt" in eff.index else parts.sum()
+        lines = [int(x) for x in plan["line"].head(1)]
+        if len(parts) > 1:
+            listing = "; ".join(f"{p} {format_sv(parts.at[p, y0], 1)} mnkr" for p in parts.index
+                                if parts.at[p, y0] == parts.at[p, y0])  # fmt: skip
+            text = (
+                f"{name} har {_WORDS.get(len(parts), len(parts))} planer med en sammanlagd "
+                "effekt på "
+                f"{claims.mnkr(total[y0])} {y0}"
+                + (f" och {claims.mnkr(total[y1])} {y1}" if y1 != y0 else "")
+                + f" ({n} åtgärder). {y0}: {listing}."
+            )
+        else:
+            text = (
+                f"Den senaste planen, {name}, har {n} åtgärder med en effekt på "
+                f"{claims.mnkr(total[y0])} {y0}"
+                + (f" och {claims.mnkr(total[y1])} {y1}" if y1 != y0 else "")
+                + "."
+            )
+        kind = claims.PRINTED if eff.attrs.get("total") == "tryckt" else claims.DERIVED
+        out.append(claims.Claim(text, float(total[y0]), "mnkr", kind, "", ["Totalt"],
+                                [str(y0)], latest, lines))  # fmt: skip
     else:
-        out.append(f"Den senaste planen, {name}, har {n} åtgärder.")
+        out.append(claims.Claim(f"Den senaste planen, {name}, har {n} åtgärder."))
     statuses = plan.drop_duplicates("measure")["status"].map(status_class)
     done = int((statuses == "genomförd").sum())
     if (statuses != "ej angiven").any():
-        out.append(f"{done} av {n} åtgärder i den planen är genomförda enligt planens status.")
+        out.append(claims.Claim(
+            f"{done} av {n} åtgärder i den planen är genomförda enligt planens status."
+        ))  # fmt: skip
     m = uppfoljning[uppfoljning["municipality"] == municipality]
     if len(m):
         k = m.drop_duplicates(["measure_earlier", "measure_later"])["match"].value_counts()
-        out.append(
+        out.append(claims.Claim(
             f"Mellan planerna återfinns {k.get('matchad', 0)} åtgärder i den senare planen, "
             f"{k.get('endast tidigare plan', 0)} finns bara i den tidigare och "
             f"{k.get('endast senare plan', 0)} är nya."
-        )
-    return out[:5]
+        ))  # fmt: skip
+    return out
+
+
+def atgarder(
+    atgarder_: pd.DataFrame, uppfoljning: pd.DataFrame, municipality: str, names: dict[str, str]
+) -> list[str]:
+    """04's summary sentences (see :func:`atgarder_claims`)."""
+    return [claims.render(c) for c in atgarder_claims(atgarder_, uppfoljning, municipality, names)]
 
 
 def _fmt(v: float, decimals: int = 1) -> str:
@@ -408,11 +441,12 @@ def delarsrapport_claims(
     bud, prog, dev = value(root, "budget"), value(root, "prognos"), value(root, "avvikelse")
     if root and prog is not None and bud is not None:
         kind, how = claims.PRINTED, ""
-        if dev is None:  # no deviation column: budget − prognos, as costs are signed
-            dev = (bud - prog) * (1 if bud >= 0 else -1)
+        if dev is None:  # no deviation column: as the table's own deviations are signed
+            sign = deviation_sign(ov, period) or (1 if bud < 0 else -1)
+            dev = (prog - bud) * sign
             kind, how = claims.DERIVED, f"prognos {_fmt(prog)} mot budget {_fmt(bud)}"
         c = claims.Claim(
-            f"Prognosen för helåret {year} visar {claims.result_words(dev)} mot budget "
+            f"Prognosen för helåret {year} visar {claims.result_words(dev)} "
             f"({label}, tabellens sista rad: prognos {_fmt(prog)} mnkr, budget "
             f"{_fmt(bud)} mnkr).",
             dev, "mnkr", kind, how, [root], ["avvikelse", "prognos", "budget"], src,
@@ -432,12 +466,13 @@ def delarsrapport_claims(
         if pbud is not None or pdev is not None:
             kind, how = claims.PRINTED, ""
             if pdev is None:
-                pdev = (pbud - act) * (1 if pbud >= 0 else -1)
+                sign = deviation_sign(ov, period) or (1 if pbud < 0 else -1)
+                pdev = (act - pbud) * sign
                 kind, how = claims.DERIVED, f"utfall {_fmt(act)} mot budget {_fmt(pbud)}"
             tail = (f": utfall {_fmt(act)} mnkr, periodens budget {_fmt(pbud)} mnkr"
                     if pbud is not None else f" (utfall {_fmt(act)} mnkr)")  # fmt: skip
             c = claims.Claim(
-                f"Utfallet {pname} visar {claims.result_words(pdev)} mot periodens budget"
+                f"Utfallet {pname} visar {claims.result_words(pdev, against='periodens budget')}"
                 f"{tail}.",
                 pdev, "mnkr", kind, how, [root], [f"avvikelse {period}", f"utfall {period}"],
                 src, [line_of[root]], label=f"Resultat {pname} mot periodens budget",
@@ -467,6 +502,11 @@ def delarsrapport_claims(
                 float(parts[r]), "mnkr", claims.PRINTED, "", [r], ["avvikelse"], src,
                 [line_of[r]],
             ))  # fmt: skip
+    if root is None:
+        out.insert(0, claims.Claim(
+            f"Tabellen {ov.attrs['table']} ({src}) har ingen summarad som är hela nämndens "
+            "resultat; rapporten anger därför inget resultat eller prognos för helheten."
+        ))  # fmt: skip
     prev = _same_period_last_year(budget, src, year, period)
     if prev:
         now, then, plabel, pline = prev
