@@ -140,9 +140,10 @@ class Cache:
         shapes.check(url, body)
         self.dir.mkdir(parents=True, exist_ok=True)
         p = self.path(url)
+        fetched = when.date().isoformat()
         entry = {
             "url": url,
-            "fetched": when.date().isoformat(),
+            "fetched": fetched,
             "fetched_at": when.isoformat(timespec="seconds"),
             "body": body,
         }
@@ -154,7 +155,7 @@ class Cache:
             if tmp.exists():
                 tmp.unlink()
         self._sweep(p.stem)
-        return Entry(url, body, entry["fetched"], when, p)
+        return Entry(url, body, fetched, when, p)
 
     def _sweep(self, stem: str) -> None:
         """Remove this entry's temporary files left by killed runs (an hour old)."""

@@ -221,8 +221,9 @@ class KoladaClient:
                         f"Kolada gav ett ogiltigt svar för {what}: {exc} ({url}); "
                         "det sparades inte i cachen"
                     ) from None
+                assert isinstance(body, dict)  # shapes.check: every kind is an object
                 self._check_next(url, body)
-                return body  # type: ignore[return-value]
+                return body
             if status == 429 or status >= 500:
                 asked_wait = transport.retry_after(headers.get("Retry-After"))
                 if asked_wait is not None and asked_wait > self.max_retry_after:

@@ -80,13 +80,13 @@ def _attach(sock: socket.socket | None) -> None:
 
 
 class _WatchedHTTPConnection(HTTPConnection):
-    def getresponse(self, *args, **kwargs):  # type: ignore[override]
+    def getresponse(self, *args, **kwargs):
         _attach(self.sock)
         return super().getresponse(*args, **kwargs)
 
 
 class _WatchedHTTPSConnection(HTTPSConnection):
-    def getresponse(self, *args, **kwargs):  # type: ignore[override]
+    def getresponse(self, *args, **kwargs):
         _attach(self.sock)
         return super().getresponse(*args, **kwargs)
 
