@@ -119,7 +119,7 @@ def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) ->
         if len(prog):
             other = b[(b["source"] == src) & (b["table_id"] == prog["table_id"].iloc[0])]
             other_root = root_line(other)
-            by_label = {}
+            by_label: dict[str, str] = {}
             for line, label in zip(t["line"], t["verksamhet"], strict=True):
                 by_label.setdefault(label, names[int(line)])
             oname = [

@@ -233,10 +233,10 @@ def _derived(o: pd.DataFrame, reported_cost: pd.DataFrame) -> pd.DataFrame:
     # DataFrame per group costs more than the arithmetic
     money_in, persons_in, cost_in = (_by_column(df) for df in (money, persons, reported_cost))
     for key in sorted(money_in):
-        ms, p = money_in[key], persons_in.get(key)
-        if len(ms) != 1 or p is None or len(p) != 1:
+        ms, ps = money_in[key], persons_in.get(key)
+        if len(ms) != 1 or ps is None or len(ps) != 1:
             continue
-        m, p = ms[0], p[0]
+        m, p = ms[0], ps[0]
         period = "helår" if m["value_kind"] in ("prognos", "budget", "bokslut") else m["period"]
         nd = days_of(m["year"], period)
         if np.isnan(nd) or p["value"] == 0:

@@ -101,7 +101,7 @@ def use_style() -> None:
     """One look for every chart: white, grid, readable fonts, colour-blind-safe palette."""
     from cycler import cycler
 
-    mpl.rcParams.update(_STYLE)
+    mpl.rcParams.update(_STYLE)  # type: ignore[arg-type]  # a plain dict of rc keys
     mpl.rcParams["axes.prop_cycle"] = cycler(color=_COLORBLIND)
 
 
@@ -130,7 +130,7 @@ def sv(value, decimals: int | str | None = None, unit: str = "") -> str:
         return MISSING
     if isinstance(value, str):
         return value
-    if decimals == PLAIN:
+    if decimals == PLAIN or isinstance(decimals, str):
         return str(int(value))
     return format_sv(float(value), decimals, unit=unit)
 

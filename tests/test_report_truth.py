@@ -1,0 +1,210 @@
+"""Every sentence for ledning is a checked claim.
+
+For every report rendered over the embedded data: each number in the Sammanfattning stands
+in a table of the page, or is the difference of two numbers that do (a change, a gap);
+the document's own words quoted beside a claim state the claim's figure; a chart carries
+a Swedish description (alt metadata and a visible caption). The same rule is checked on
+the claims 05 makes for every delårsrapport of the shared corpus."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from sonanalys import domain
+from sonanalys.analysis import claims, findings
+from sonanalys.analysis.budget import overview
+from sonanalys.numparse import parse_number
+from sonanalys.observations import parse
+from sonanalys.report.present import CHART_DESCRIPTION_CLASS
+
+CORPUS = Path("/work/shared/corpus")
+NUMBER = re.compile(r"(?<![\w,])[−-]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?![\w,])")
+QUOTE = re.compile(r"”[^”]*”")
+LINE_REF = re.compile(r"\brad(?:erna)? \d+(?:[–-]\d+)?(?:, \d+)*")
+FILE = re.compile(r"\b\S+\.(?:txt|pdf|docx|xlsx|csv|md)\b")
+# dates (2026-08-28), ranges of years or ages (2017–2022, 0-20 år): no figures
+RANGE = re.compile(r"\d{4}-\d\d-\d\d|\d+[-–]\d+")
+
+
+def _num(text: str) -> float | None:
+    try:
+        return parse_number(text)
+    except ValueError:
+        return None
+
+
+def _joined(x) -> str:
+    return "".join(x) if isinstance(x, list) else x
+
+
+def _text(fragment: str) -> str:
+    fragment = re.sub(r"<table.*?</table>", " ", fragment, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment)))
+
+
+def summary_of(page: str) -> str:
+    """The Sammanfattning's sentences (its tables left out): from its heading to the next."""
+    start = page.index('id="Sammanfattning"')
+    end = page.find("<h2", start + 10)
+    return _text(page[start : end if end > 0 else None])
+
+
+def table_numbers(page: str) -> list[float]:
+    cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", page, flags=re.S)
+    out = []
+    for c in cells:
+        v = _num(html.unescape(re.sub(r"<[^>]+>", "", c)).strip())
+        if v is not None:
+            out.append(abs(float(v)))
+    return out
+
+
+def stated_numbers(sentence_text: str) -> list[tuple[str, float]]:
+    """The numbers a summary states in its own words: not the document's quoted words,
+    not line numbers, file names or years (a four-digit number without grouping)."""
+    t = QUOTE.sub(" ", sentence_text)
+    t = FILE.sub(" ", t)
+    t = LINE_REF.sub(" ", t)
+    t = RANGE.sub(" ", t)
+    out = []
+    for m in NUMBER.finditer(t):
+        text = m.group(0)
+        if re.fullmatch(r"(?:19|20)\d\d", text):
+            continue  # a year
+        # a period's month range or a year range: "2017–2022" is caught above
+        v = _num(text)
+        if v is not None:
+            out.append((text, abs(float(v))))
+    return out
+
+
+def _decimals(text: str) -> int:
+    m = re.search(r",(\d+)$", text)
+    return len(m.group(1)) if m else 0
+
+
+def stands_in(value: float, text: str, numbers: list[float]) -> bool:
+    tol = 0.5 * 10.0 ** -_decimals(text) + 1e-9
+    distinct = sorted(set(numbers))
+    if any(abs(value - n) <= tol for n in distinct):
+        return True
+    # a difference of two (a change, a gap); the table's rounding on both sides
+    return any(
+        abs(value - abs(a - b)) <= tol + 0.1 * 10.0 ** -_decimals(text)
+        for a, b in itertools.combinations(distinct, 2)
+    )
+
+
+@pytest.fixture(scope="module")
+def run(reports_run):
+    return reports_run
+
+
+def test_every_number_in_every_summary_stands_in_a_table_of_the_page(run):
+    checked = 0
+    for r in run.results:
+        page = (run.out / r.html).read_text(encoding="utf-8")
+        text = summary_of(page)
+        numbers = table_numbers(page)
+        for printed, value in stated_numbers(text):
+            assert stands_in(value, printed, numbers), (r.name, printed, text)
+            checked += 1
+    assert checked >= 25  # the summaries state figures, and every one was found
+
+
+def test_the_summaries_state_the_documents_bottom_line(run):
+    def summary(name):
+        return summary_of((run.out / f"{name}.html").read_text(encoding="utf-8"))
+
+    s5 = summary("05_delarsrapport")
+    # 004 line 324 (not the subtotal at 322): an underskott of 81,5, as lines 44/293/313 say
+    assert "Prognosen för helåret 2023 visar ett underskott på 81,5 mnkr mot budget" in s5
+    assert "överskott på 3,1" not in s5
+    # the period's result and the document's own words about it, a disagreement named
+    assert "Utfallet jan–aug 2023 visar ett underskott på 79,6 mnkr mot periodens budget" in s5
+    assert "säger emot sig självt" in s5 and "29,6 mnkr" in s5
+    s1 = summary("01_placeringar")
+    assert "Under jan–aug 2023 var i snitt 461 personer per dygn i insats, 78 över budgeten" in s1
+    s2 = summary("02_varddygn")
+    assert "från 307,2 mnkr till 330,0 mnkr enligt dokumentet" in s2
+    s4 = summary("04_atgarder")
+    assert "fyra planer" in s4
+    for word in ("fler/färre", "p =", "backtest", "Rad i tabellen"):
+        for name in ("01_placeringar", "02_varddygn", "04_atgarder", "05_delarsrapport"):
+            assert word not in summary(name), (name, word)
+
+
+def test_every_chart_has_a_swedish_description(run):
+    charts = 0
+    for r in run.results:
+        nb = json.loads((run.out / "executed" / f"{r.name}.ipynb").read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            outputs = cell.get("outputs", [])
+            for i, o in enumerate(outputs):
+                if "image/png" not in o.get("data", {}):
+                    continue
+                charts += 1
+                alt = o.get("metadata", {}).get("image/png", {}).get("alt", "")
+                assert alt.startswith("Diagram: ") and len(alt) > 40, (r.name, alt)
+                assert _joined(o["data"]["text/plain"]) == alt
+                caption = _joined(outputs[i + 1]["data"]["text/html"])
+                assert CHART_DESCRIPTION_CLASS in caption and html.escape(alt) in caption
+        page = (run.out / r.html).read_text(encoding="utf-8")
+        images = page.count('src="data:image/png;base64,')
+        assert page.count(f'class="{CHART_DESCRIPTION_CLASS}"') == images, r.name
+    assert charts >= 6
+
+
+def test_claims_quote_only_sentences_that_state_their_figure(seeds_result):
+    frames = domain.build(seeds_result.observations, seeds_result.cells)
+    obs = seeds_result.observations
+    cs = findings.delarsrapport_claims(frames["budget"], "Örebro", 2023, "jan-aug", obs)
+    cs += findings.placeringar_claims(frames["placements"], "Örebro", 5, "ledning", 2023,
+                                      "jan-aug", obs)  # fmt: skip
+    quoted = 0
+    for c in cs:
+        for e in c.evidence:
+            v = _num(re.sub(r"[^\d,−-]", "", e.printed.split(" ")[0]))
+            assert v is not None, e
+            same = abs(abs(v) - abs(c.value)) <= 0.5 * 10.0 ** -_decimals(e.printed) + 0.05
+            assert same == e.agrees, (c.text, e)
+            quoted += 1
+    assert quoted >= 6
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is not on this machine")
+def test_delarsrapport_claims_over_the_corpus_stand_in_their_tables():
+    """Every delårsrapport of the corpus with period actuals: each figure a claim states is
+    the overview table's or the key figures', or the difference of two of them."""
+    r = parse([CORPUS / "text", CORPUS / "pdf"])
+    frames = domain.build(r.observations, r.cells)
+    b = frames["budget"]
+    runs = b[(b["value_kind"] == "utfall") & (b["year"] == b["doc_year"])]
+    runs = runs[runs["period"].str.fullmatch(r"[a-zåäö]{3}-[a-zåäö]{3}", na=False)]
+    cases = runs[["municipality", "doc_year", "period"]].drop_duplicates()
+    checked = 0
+    for m, y, p in cases.itertuples(index=False):
+        ov = overview(b, m, int(y), p)
+        if ov.empty:
+            continue
+        cs = findings.delarsrapport_claims(b, m, int(y), p, r.observations)
+        numbers = [abs(float(v)) for v in ov.to_numpy().ravel() if v == v]
+        numbers += [abs(float(v)) for v in claims.key_figure_table(cs)["värde"]]
+        numbers += [abs(float(v)) for v in b[b["source"] == ov.attrs["source"]]["value_mnkr"]]
+        for c in cs:
+            if not c.bullet:
+                continue
+            for printed, value in stated_numbers(c.text):
+                assert stands_in(value, printed, numbers), (m, y, p, printed, c.text)
+                checked += 1
+    # today only Göteborg's delårsrapport (jan–mar 2026) has the period's actuals in a table
+    # of its municipality and year: its surplus of 19,5 mnkr against the period's budget
+    assert checked >= 5
+    gbg = findings.delarsrapport_claims(b, "Göteborg", 2026, "jan-mar", r.observations)
+    assert any("ett överskott på 19,5 mnkr mot periodens budget" in c.text for c in gbg)
