@@ -272,6 +272,40 @@ def test_a_response_larger_than_the_limit_is_refused(tmp_path):
     assert not cached(tmp_path / "c")
 
 
+@pytest.mark.parametrize(
+    "script, said",
+    [
+        ([(b"", 0)], "svaret bröts innan det var helt"),  # connection closed, no answer
+        (
+            [(b"HTTP/1.1 200 OK\r\n" + b"X-A: b\r\n" * 200 + b"\r\n{}", 0)],
+            "svaret bröts innan det var helt",  # more headers than HTTP allows
+        ),
+        ([(b"SSH-2.0-OpenSSH_9.6\r\n", 0)], "svaret bröts innan det var helt"),  # not HTTP
+    ],
+    ids=["hangs_up", "too_many_headers", "not_http"],
+)
+def test_a_connection_that_breaks_is_not_called_unreachable(tmp_path, script, said):
+    server = HostileKolada(lambda path: script)
+    try:
+        c = client(server.url, tmp_path / "c", retries=1)
+        got = bounded(lambda: c.data(KPI, ARBOGA, 2019), 10)
+    finally:
+        server.close()
+    err = got.get("error")
+    assert isinstance(err, KoladaError), repr(err)
+    assert str(err).startswith(f"Kolada gav inget fullständigt svar för {KPI} för {ARBOGA}")
+    assert said in str(err) and len(server.log) == 2  # retried once
+    assert not cached(tmp_path / "c")
+
+
+def test_a_base_url_that_cannot_be_used_is_said(tmp_path, capsys):
+    args = ["--kpi", KPI, "--municipality", ARBOGA, "--years", "2019"]
+    args += ["--base-url", "api.kolada.se/v3", "--cache-dir", str(tmp_path / "c")]
+    assert main(["kolada", "fetch", *args]) == 1
+    err = capsys.readouterr().err
+    assert "kontrollera --base-url" in err and "Traceback" not in err
+
+
 def test_pages_without_end_are_cut_off(tmp_path):
     # every page points to a next one (distinct URLs, no loop): stopped at max_pages
     def script(path):

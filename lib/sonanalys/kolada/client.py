@@ -209,6 +209,11 @@ class KoladaClient:
                         f"Kolada kan inte nås för {what} ({url}): ingen nätförbindelse? ({exc}). "
                         "Cachade svar och ögonblicksbilden i data/raw/kolada fungerar utan nät"
                     ) from None
+                if exc.kind == "bad_url":
+                    raise KoladaError(
+                        f"Kolada kan inte frågas om {what} på {url}: {exc}; "
+                        "kontrollera --base-url (standard https://api.kolada.se/v3)"
+                    ) from None
                 raise KoladaError(
                     f"Kolada gav inget fullständigt svar för {what}: {exc} ({url})"
                 ) from None

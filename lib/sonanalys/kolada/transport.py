@@ -24,6 +24,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
 CHUNK = 64 * 1024
 
@@ -33,7 +34,8 @@ _current = threading.local()
 class TransportError(RuntimeError):
     """A request that got no complete answer. ``kind``: ``timeout`` (nothing came within
     the read timeout), ``deadline`` (not whole by the deadline), ``unreachable`` (no
-    connection), ``broken`` (the answer broke off) or ``too_large``."""
+    connection), ``broken`` (the connection or the answer broke off), ``too_large`` or
+    ``bad_url``."""
 
     def __init__(self, message: str, kind: str):
         super().__init__(message)
@@ -186,7 +188,15 @@ def get(
     except (requests.RequestException, OSError, ValueError) as exc:
         if watch.expired:
             raise TransportError(_late(deadline, time.monotonic() - start), "deadline") from exc
-        if isinstance(exc, requests.ConnectionError) and r is None:
+        if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
+            raise TransportError(
+                f"adressen går inte att använda ({_reason(exc)})", "bad_url"
+            ) from exc
+        if isinstance(exc, requests.exceptions.InvalidSchema):
+            raise TransportError(
+                f"adressen går inte att använda ({_reason(exc)})", "bad_url"
+            ) from exc
+        if r is None and _no_connection(exc):
             raise TransportError(_reason(exc), "unreachable") from exc
         raise TransportError(f"svaret bröts innan det var helt ({_reason(exc)})", "broken") from exc
     finally:
@@ -194,6 +204,24 @@ def get(
         _current.watch = None
         if r is not None:
             r.close()
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    out: list[BaseException] = []
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or e in out:
+            continue
+        out.append(e)
+        todo += [e.__cause__, e.__context__, getattr(e, "reason", None)]
+    return [e for e in out if isinstance(e, BaseException)]
+
+
+def _no_connection(exc: BaseException) -> bool:
+    """Whether no connection was made (refused, no such host, connect timeout), as
+    against one that was made and broke."""
+    return any(isinstance(e, NewConnectionError | ConnectTimeoutError) for e in _chain(exc))
 
 
 def _late(deadline: float, took: float) -> str:
