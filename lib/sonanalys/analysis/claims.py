@@ -299,3 +299,90 @@ def show_key_figures(claims: list[Claim], caption: str) -> None:
     if len(t):
         decimals: dict = {(c.label, "värde"): c.decimals for c in claims if c.label}
         show_table(t, decimals, caption)
+
+
+# ------------------------------------------------------------------------------------
+# the statement check: a page's summary against its tables
+# ------------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"(?<![\w,])[−-]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?![\w,])")
+_QUOTED = re.compile(r"”[^”]*”")
+_LINE_REF = re.compile(r"\brad(?:erna)? \d+(?:[–-]\d+)?(?:, \d+)*")
+_FILE = re.compile(r"\b\S+\.(?:txt|pdf|docx|xlsx|csv|md)\b")
+# dates (2026-08-28), ranges of years or ages (2017–2022, 0-20 år): no figures
+_RANGE = re.compile(r"\d{4}-\d\d-\d\d|\d+[-–]\d+")
+
+
+def _number(text: str) -> float | None:
+    from ..numparse import parse_number
+
+    try:
+        return parse_number(text)
+    except ValueError:
+        return None
+
+
+def _plain(fragment: str) -> str:
+    import html as _html
+
+    fragment = re.sub(r"<table.*?</table>", " ", fragment, flags=re.S)
+    return re.sub(r"\s+", " ", _html.unescape(re.sub(r"<[^>]+>", " ", fragment)))
+
+
+def summary_text(page: str) -> str:
+    """A report page's Sammanfattning in words (its tables left out)."""
+    start = page.find('id="Sammanfattning"')
+    if start < 0:
+        return ""
+    end = page.find("<h2", start + 10)
+    return _plain(page[start : end if end > 0 else None])
+
+
+def table_numbers(page: str) -> list[float]:
+    """Every number in a table cell of the page (absolute values)."""
+    import html as _html
+
+    out = []
+    for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", page, flags=re.S):
+        v = _number(_html.unescape(re.sub(r"<[^>]+>", "", cell)).strip())
+        if v is not None:
+            out.append(abs(float(v)))
+    return out
+
+
+def stated_numbers(text: str) -> list[tuple[str, float]]:
+    """The figures a summary states in its own words (printed text, absolute value): not
+    the document's quoted words, line numbers, file names, dates, ranges or years."""
+    t = _QUOTED.sub(" ", text)
+    t = _FILE.sub(" ", t)
+    t = _LINE_REF.sub(" ", t)
+    t = _RANGE.sub(" ", t)
+    out = []
+    for m in _NUMBER.finditer(t):
+        printed = m.group(0)
+        if re.fullmatch(r"(?:19|20)\d\d", printed):
+            continue  # a year
+        v = _number(printed)
+        if v is not None:
+            out.append((printed, abs(float(v))))
+    return out
+
+
+def stands_in(value: float, printed: str, numbers: list[float]) -> bool:
+    """Whether a stated figure is one of ``numbers`` or the difference of two of them,
+    within the rounding of its printed decimals."""
+    import itertools
+
+    tol = 0.5 * 10.0 ** -_decimals(printed) + 1e-9
+    distinct = sorted(set(numbers))
+    if any(abs(value - n) <= tol for n in distinct):
+        return True
+    slack = tol + 0.1 * 10.0 ** -_decimals(printed)
+    return any(abs(value - abs(a - b)) <= slack for a, b in itertools.combinations(distinct, 2))
+
+
+def unsupported_numbers(page: str) -> list[str]:
+    """The figures a report page's Sammanfattning states that stand in none of its tables
+    and are no difference of two that do ([] when every one does)."""
+    numbers = table_numbers(page)
+    return [p for p, v in stated_numbers(summary_text(page)) if not stands_in(v, p, numbers)]

@@ -58,6 +58,8 @@ def placeringar_claims(
     out: list[claims.Claim] = []
     small = (lambda v: 0 < v < mask_threshold) if profile == "ledning" else (lambda v: False)
     per_day = care.per_day_by_group(placements, municipality)
+    if year is not None:  # the run's year: nothing after it
+        per_day = per_day[per_day["year"] <= year]
     tot = per_day[per_day["group"] == "totalt"].sort_values("year")
     prose = _text_of(observations, placements["source"].unique(), ["antal"])
     unit = "personer per dygn"
@@ -186,12 +188,16 @@ def varddygn_claims(
     municipality: str,
     year_from: int | None = None,
     year_to: int | None = None,
+    year: int | None = None,
 ) -> list[claims.Claim]:
     """02's claims: the latest year's total cost and care days (the document's), the
     cost per dygn, the care days that changed most, and the price/volume bridge that
-    ends at the document's own total cost."""
+    ends at the document's own total cost. With ``year`` (the run's), nothing after it."""
     out: list[claims.Claim] = []
     v = varddygn_[varddygn_["municipality"] == municipality]
+    if year is not None:
+        v = v[v["year"] <= year]
+        varddygn_ = varddygn_[varddygn_["year"] <= year]
     money = care.latest(v[v["measure"] == "total kostnad"]).sort_values("year")
     full = money[(money["period"] == "helår") & money["value_kind"].isin(["", "utfall"])]
     if len(full):
@@ -255,6 +261,7 @@ def varddygn_claims(
             text + ".", float(last["value"]), "kr/dygn", claims.PRINTED, "",
             [str(last["label"])], [str(int(last["year"]))], str(last["source"]),
             [int(last["line"])], decimals=0,
+            label=f"Kostnad per vårddygn {int(last['year'])}",
         ))  # fmt: skip
     steps = care.price_volume_steps(
         care.cost_series(varddygn_, placements, municipality), year_from, year_to
@@ -297,9 +304,10 @@ def varddygn(
     municipality: str,
     year_from: int | None = None,
     year_to: int | None = None,
+    year: int | None = None,
 ) -> list[str]:
     """02's summary sentences (see :func:`varddygn_claims`)."""
-    cs = varddygn_claims(varddygn_, placements, municipality, year_from, year_to)
+    cs = varddygn_claims(varddygn_, placements, municipality, year_from, year_to, year)
     return [claims.render(c) for c in cs if c.bullet][:6]
 
 
