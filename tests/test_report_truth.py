@@ -36,6 +36,10 @@ def _num(text: str) -> float | None:
         return None
 
 
+def _text(page: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
 def _joined(x) -> str:
     return "".join(x) if isinstance(x, list) else x
 
@@ -159,3 +163,53 @@ def test_delarsrapport_claims_over_the_corpus_stand_in_their_tables():
     assert checked >= 5
     gbg = findings.delarsrapport_claims(b, "Göteborg", 2026, "jan-mar", r.observations)
     assert any("ett överskott på 19,5 mnkr mot periodens budget" in c.text for c in gbg)
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is not on this machine")
+def test_reports_over_a_folder_of_the_corpus_show_only_its_data(tmp_path):
+    """Göteborg's delårsrapport (jan–mar 2026) in a folder of its own: every report renders,
+    every summary number stands in its page's tables, 05 states the period's surplus and
+    the forecast from the table's bottom line, and nothing of data/raw shows."""
+    import shutil
+
+    from sonanalys.report.runner import run_reports
+
+    folder = tmp_path / "gbg"
+    folder.mkdir()
+    shutil.copy(CORPUS / "pdf" / "goteborg_intraservice_delarsrapport_2026_mars.pdf", folder)
+    s = run_reports(
+        out=tmp_path / "rep",
+        municipality="Göteborg",
+        year=2026,
+        period="jan-mar",
+        raw=folder,
+        processed=tmp_path / "processed",
+        progress=False,
+        run_date="2026-11-23",
+        jobs=2,
+    )
+    assert s.failed == [], s.failed and s.failed[0].error
+    for r in s.results:
+        page = (s.out / r.html).read_text(encoding="utf-8")
+        assert claims.unsupported_numbers(page) == [], (r.name, summary_of(page))
+        for seed in ("000_", "001_", "002_internbudget", "003_", "004_delarsrapport", "rad 580"):
+            assert seed not in page, (r.name, seed)
+        if r.name != "03_r9":  # 03 lists R9's members, Linköping and Örebro among them
+            assert "Linköping" not in page and "Örebro" not in page, r.name
+    s5 = summary_of((s.out / "05_delarsrapport.html").read_text(encoding="utf-8"))
+    assert "Utfallet jan–mar 2026 visar ett överskott på 19,5 mnkr mot periodens budget" in s5
+    assert "Prognosen för helåret 2026 visar ett resultat i nivå med budget" in s5
+    # 03 for Linköping over that folder: the embedded internbudget's R9 figures (002 lines
+    # 580–582: 761 against 1 063 kr/inv) are not this folder's and do not show
+    s3 = run_reports(
+        out=tmp_path / "rep3",
+        municipality="Linköping",
+        only=["03"],
+        raw=folder,
+        processed=tmp_path / "processed",
+        progress=False,
+        run_date="2026-11-23",
+    )
+    page = (s3.out / "03_r9.html").read_text(encoding="utf-8")
+    assert "002_internbudget" not in page and f"1{chr(0xA0)}063" not in page
+    assert "Det finns inga värden för Linköping att jämföra med R9" in _text(page)
