@@ -84,3 +84,53 @@ def test_every_report_renders_offline_with_charts_and_toc(browser, reports_run):
         assert page.locator(CODE).count() == 0, r.name
         page.screenshot(path=str(ARTIFACTS / f"{r.name}.png"), full_page=True)
         page.close()
+
+
+# a delårsrapport whose verksamheter are named to run script in the report: the same
+# document as the embedded Örebro one, its table's row labels replaced
+HOSTILE = {
+    "Övergripande & nämnd": "&amp;lt;img src=x onerror=alert(1)&amp;gt;",
+    "Förebyggande & familjecentraler": "<img src=x onerror=alert(2)>",
+    "Myndighet": "[Myndighet](javascript:alert(4))",
+    "Eget utförande": "![bild](javascript:alert(5))",
+    "Externa vård- och behandlingskostnader": "<script>alert(3)</script>Externa",
+}
+
+
+def test_a_report_from_a_hostile_document_runs_nothing_of_it(browser, tmp_path):
+    """Issue 30: row labels that are markup, entities of markup and Markdown links reach
+    the Sammanfattning and the tables; the report must show them as text and run none of
+    them — no dialog, no request, no link to ``javascript:``."""
+    from sonanalys.report.runner import run_reports
+
+    seed = next(paths.RAW.glob("004_*.txt"))
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    for i, line in enumerate(lines):
+        for label, hostile in HOSTILE.items():
+            if line.startswith(f"| {label} ") and line.count("|") > 5:
+                lines[i] = line.replace(f"| {label} ", f"| {hostile} ", 1)
+    folder = tmp_path / "dokument"
+    folder.mkdir()
+    (folder / seed.name).write_text("\n".join(lines), encoding="utf-8")
+    s = run_reports(out=tmp_path / "rapporter", raw=folder, processed=tmp_path / "processed",
+                    only=["05"], progress=False, run_date="2026-11-23")  # fmt: skip
+    assert s.failed == [], s.failed
+    page, errors, requests = open_page(browser, s.out / s.results[0].html)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.wait_for_timeout(500)
+    page.reload(wait_until="load")
+    page.wait_for_timeout(500)
+    assert dialogs == [] and errors == [] and foreign(requests) == [], (dialogs, errors)
+    assert [u for u in requests if u.startswith("file:") and not u.endswith(".html")] == []
+    assert page.locator("[onerror], [onload], script:not([src]):not([type])").count() == 0
+    hrefs = page.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href') || '')")
+    assert not [h for h in hrefs if "javascript" in h.lower()]
+    text = page.inner_text("body")
+    # the labels are there, as written (a tag is taken out of a label, never run)
+    assert "[Myndighet](javascript:alert(4))" in text
+    assert "![bild](javascript:alert(5))" in text
+    assert "<img" not in page.content().split("<body", 1)[1].replace("<img alt=", "")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "hostile.png"), full_page=True)
+    page.close()

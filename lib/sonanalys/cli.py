@@ -13,6 +13,12 @@ from .numparse import format_sv
 from .observations import Municipalities
 from .pipeline import process_to
 
+# exit codes of `sonanalys report` (README, "Exit codes"); 2 is argparse's wrong use
+EXIT_FAILED = 1  # a report failed (its page says why) or a PDF asked for was not made
+EXIT_PERIOD = 3  # the documents do not hold the period asked for: nothing was written
+EXIT_BUSY = 4  # another run writes to the report folder (waited --lock-wait seconds)
+EXIT_FOLDER = 5  # the report folder cannot be written (read-only, full disk, a file open)
+
 
 def _pairs(items: list[str] | None):
     for item in items or []:
@@ -254,7 +260,7 @@ def _cmd_kolada_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report.folder import ReportFolderBusy
+    from .report.folder import ReportFolderBusy, ReportFolderError
     from .report.runner import run_reports
 
     if args.data and not Path(args.data).is_dir():
@@ -285,12 +291,26 @@ def _cmd_report(args: argparse.Namespace) -> int:
             force=args.force,
         )
     except ReportFolderBusy as exc:
+        if args.debug:
+            raise
         print(f"fel: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_BUSY
+    except ReportFolderError as exc:
+        if args.debug:
+            raise
+        print(f"fel: {exc}", file=sys.stderr)
+        return EXIT_FOLDER
     for r in summary.results:
         status = "oförändrad, behölls" if r.reused else "ok" if r.ok else f"FEL: {r.error}"
         also = ", ".join(str(summary.out / f) for f in (r.pdf, r.xlsx) if f)
         print(f"  {r.title}: {summary.out / r.html} ({status})" + (f"; {also}" if also else ""))
+    for r in summary.results:
+        if r.removed:
+            print(
+                f"varning: {r.name}: sista kontrollen tog bort {len(r.removed)} aktiva delar ur "
+                f"sidan som rapporten inte själv lagt dit: {'; '.join(r.removed[:3])}",
+                file=sys.stderr,
+            )
     print(f"index: {summary.out / 'index.html'}")
     if summary.reused:
         print(
@@ -299,11 +319,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
     if summary.pdf_error:
         print(f"fel: {summary.pdf_error}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     if summary.failed:
         names = ", ".join(r.name for r in summary.failed)
         print(f"{len(summary.failed)} notebook(s) misslyckades: {names}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     return 0
 
 
@@ -621,6 +641,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=str(paths.REPORTS),
         help="rapportmappen (standard: reports)",
     )
+    r.add_argument("--debug", action="store_true", help="visa hela felspårningen vid fel")
     r.set_defaults(func=_cmd_report)
 
     from .kolada.client import MAX_AGE_DAYS

@@ -21,17 +21,20 @@ _WS = re.compile(r"\s+")
 
 @per_document
 def clean(text: str) -> str:
-    """Cell text without markup: HTML tags (``<b>``, ``<br>``, ``<p>``), markdown ``**bold**``,
-    HTML entities and escaped pipes; whitespace collapsed. Footnote markers stay."""
+    """Cell text without markup: HTML entities decoded (once), then HTML tags (``<b>``,
+    ``<br>``, ``<p>``), markdown ``**bold**`` and escaped pipes taken away; whitespace
+    collapsed. Footnote markers stay. Decoding first means no tag comes out of it, however
+    often it is applied (``&amp;lt;img onerror=…&amp;gt;`` is the text ``&lt;img
+    onerror=…&gt;``, and again applied, nothing): the result is text, escaped wherever it
+    meets HTML or Markdown (``report.present.say``, ``table_html``)."""
     if not text:
         return ""
     if not _MARKUP_CHARS.search(text):  # no markup to take away: only the whitespace
         return _WS.sub(" ", text).strip()
-    s = text.replace("\\|", "|")
+    s = html.unescape(text).replace("\\|", "|")
     s = _BR_AFTER_HYPHEN.sub("-", s)  # "jan-<br>aug" is "jan-aug"
     s = strip_tags(s)
     s = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), s)
-    s = html.unescape(s)
     return _WS.sub(" ", s).strip()
 
 

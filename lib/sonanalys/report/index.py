@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .page import CSS
 from .registry import HIDDEN_PARAMS, NOTEBOOKS, PARAM_LABELS, param_value
+from .sanitise import sanitise
 
 MANIFEST = ".sonanalys-reports.json"
 
@@ -52,11 +53,12 @@ def index_page(entries: list[dict]) -> str:
         f"<p>Datakällor: {'; '.join(html.escape(c) for c in cited) or '–'}</p></div></div>"
     )
     items = "".join(item(e) for e in entries)
-    return (
+    page = (
         '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
         f"<title>Rapporter</title>{CSS}</head><body>{head}"
         f'<div class="sn-header"><h2>Rapporter</h2><ul>{items}</ul></div></body></html>'
     )
+    return sanitise(page, frozenset())[0]  # no script of any kind on the index
 
 
 def read_manifest(out: Path) -> dict[str, dict]:

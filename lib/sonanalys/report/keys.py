@@ -56,11 +56,21 @@ def shared_inputs(params: dict, processed: Path, run_date: str | None) -> str:
 
 
 def reusable(entry: dict | None, key: str, out: Path, pdf: bool) -> bool:
-    """The folder holds this report, made from the same inputs, whole and without error."""
-    if not entry or entry.get("key") != key or not entry.get("ok"):
+    """The folder holds this report, made from the same inputs, whole, without error and
+    with the very files its entry was written with (their SHA-256): a file replaced by
+    hand or left by a run that was killed means the report runs again."""
+    from .folder import digest
+
+    if not entry or entry.get("key") != key or not entry.get("ok") or not entry.get("html"):
         return False
     if pdf and not entry.get("pdf"):
         return False
-    files = [entry.get(k) for k in ("html", "xlsx", "pdf") if entry.get(k)]
-    files.append(f"executed/{entry['name']}.ipynb")
-    return bool(entry.get("html")) and all((out / f).exists() for f in files)
+    made = [entry.get(k) for k in ("html", "xlsx", "pdf") if entry.get(k)]
+    made.append(f"executed/{entry['name']}.ipynb")
+    files = entry.get("files")
+    if not isinstance(files, dict) or set(files) != set(made):
+        return False  # written by an earlier version: no digests to check against
+    try:
+        return all(digest(out / f) == files[f] for f in made)
+    except OSError:
+        return False

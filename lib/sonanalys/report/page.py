@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import paths
 from .registry import HIDDEN_PARAMS, PARAM_LABELS, PROFILES, param_value
+from .sanitise import sanitise
 
 CDN_TRAITS = (
     "mathjax_url",
@@ -55,7 +56,7 @@ p.source-note{font-size:.85em;color:#555;margin-top:0}
 """
 
 
-def _exporter():
+def exporter():
     from nbconvert import HTMLExporter
 
     exp = HTMLExporter(template_name="lab")
@@ -75,9 +76,13 @@ def _toc(body: str) -> tuple[str, str]:
 
     def repl(m: re.Match) -> str:
         level, attrs, inner = int(m.group(1)), m.group(2), m.group(3)
-        text = re.sub(r"<[^>]+>", "", inner).replace("¶", "").strip()
+        text = html.unescape(re.sub(r"<[^>]+>", "", inner)).replace("¶", "").strip()
         idm = re.search(r'id="([^"]+)"', attrs)
-        hid = idm.group(1) if idm else re.sub(r"[^\w-]+", "-", text).strip("-") or "rubrik"
+        hid = (
+            html.unescape(idm.group(1))
+            if idm
+            else re.sub(r"[^\w-]+", "-", text).strip("-") or "rubrik"
+        )
         base, n = hid, 2
         while hid in seen and not idm:
             hid, n = f"{base}-{n}", n + 1
@@ -142,8 +147,9 @@ def cited_documents(body: str, processed_dir: str | None) -> list[str]:
 
 def export_html(
     nb_path: Path, title: str, params: dict, run_date: str, error: str = ""
-) -> tuple[str, list[str]]:
-    """The report page and the documents it cites."""
+) -> tuple[str, list[str], list[str]]:
+    """The report page, the documents it cites and what the last pass removed from it
+    (``sanitise``: nothing, on a page of ours)."""
     import nbformat
 
     nb = nbformat.read(nb_path, as_version=4)
@@ -152,7 +158,7 @@ def export_html(
         for c in nb.cells
         if not {"parameters", "injected-parameters"} & set(c.get("metadata", {}).get("tags", []))
     ]
-    body, _ = _exporter().from_notebook_node(nb)
+    body, _ = exporter().from_notebook_node(nb)
     sources = cited_documents(body, params.get("processed_dir"))
     inner = re.search(r"<body[^>]*>(.*)</body>", body, flags=re.S)
     content = inner.group(1) if inner else body
@@ -167,4 +173,5 @@ def export_html(
         count=1,
         flags=re.S,
     )
-    return page, sources
+    page, removed = sanitise(page)
+    return page, sources, removed

@@ -135,6 +135,31 @@ def sv(value, decimals: int | str | None = None, unit: str = "") -> str:
     return format_sv(float(value), decimals, unit=unit)
 
 
+# what makes Markdown run or link: HTML (``<img onerror>``, entities), links and images
+# (``[text](javascript:…)``, ``![…](…)``), autolinks (``<javascript:…>``), and the backslash
+# that would undo an escape
+_MD_TEXT = str.maketrans(
+    {"\\": "\\\\", "&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]"}
+)
+
+
+def md_text(text) -> str:
+    """Text for Markdown, shown as the text it is: ``&``, ``<`` and ``>`` as entities (no
+    HTML runs, no entity is decoded again), ``[``, ``]`` and ``\\`` escaped (a link or
+    image in document text reads as written, never as a link). Emphasis (``**…**``) and
+    lists stay Markdown."""
+    return str(text).translate(_MD_TEXT)
+
+
+def say(text: str) -> None:
+    """Show ``text`` (Markdown: emphasis, lists) in the notebook and in its report, every
+    character of it as text (``md_text``): a summary naming a document's row label never
+    runs that label as markup."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(md_text(text)))
+
+
 def table_html(
     df: pd.DataFrame,
     decimals: dict[str, int | str] | int | None = None,

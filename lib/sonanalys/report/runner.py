@@ -18,7 +18,7 @@ command: one warm kernel per worker, reset before each notebook to the state of 
 from __future__ import annotations
 
 import datetime as dt
-import os
+import errno
 import shutil
 import sys
 import tempfile
@@ -30,7 +30,7 @@ from .. import paths
 from ..io import share_mode
 from ..pipeline import ensure_processed
 from .execution import execute_notebook, normalise_executed, papermill_without_chdir
-from .folder import PID_MARKER, folder_lock, install, recover
+from .folder import JOURNAL, cannot_write, folder_lock, install, mark_run, recover
 from .index import read_manifest
 from .kernels import Kernels
 from .keys import report_key, reusable, shared_inputs
@@ -50,6 +50,7 @@ class NotebookResult:
     xlsx: str = ""
     pdf: str = ""
     sources: list[str] = field(default_factory=list)  # the documents it cites
+    removed: list[str] = field(default_factory=list)  # what the last pass took off its page
     key: str = ""  # digest of everything the report was made from (``report_key``)
     reused: bool = False  # inputs unchanged: the previous run's files were kept
 
@@ -73,15 +74,27 @@ def _export(name, title, tmp, params, run_date, out, error: str) -> NotebookResu
     """An executed notebook's HTML page and workbook (while its kernel runs the next)."""
     executed = tmp / "executed" / f"{name}.ipynb"
     html_path = tmp / f"{name}.html"
-    xlsx, sources = "", []
+    xlsx, sources, removed = "", [], []
     if executed.exists():
         normalise_executed(executed, out / "executed" / executed.name)
-        page, sources = export_html(executed, title, params, run_date, error)
+        page, sources, removed = export_html(executed, title, params, run_date, error)
         html_path.write_text(page, "utf-8")
         xlsx = write_tables(executed, tmp / f"{name}.xlsx", title, params, run_date)
     return NotebookResult(
-        name, title, not error, error, html_path.name, executed.name, xlsx, sources=sources
+        name,
+        title,
+        not error,
+        error,
+        html_path.name,
+        executed.name,
+        xlsx,
+        sources=sources,
+        removed=removed,
     )
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def run_reports(
@@ -118,13 +131,15 @@ def run_reports(
     )
     given_date = run_date
     run_date = run_date or dt.date.today().isoformat()
-    out.mkdir(parents=True, exist_ok=True)
-    with folder_lock(out, wait=lock_wait, say=lambda m: print(m, file=sys.stderr)):
-        recover(out)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-        share_mode(tmp)
-        (tmp / PID_MARKER).write_text(str(os.getpid()), "utf-8")
-        (tmp / "executed").mkdir()
+    with folder_lock(out, wait=lock_wait, say=_say):
+        recover(out, say=_say)
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+            share_mode(tmp)
+            mark_run(tmp, out)
+            (tmp / "executed").mkdir()
+        except OSError as exc:
+            raise cannot_write(out.parent, exc) from exc
         src_dir = Path(notebooks_dir or paths.NOTEBOOKS).resolve()
         shared = shared_inputs(params, processed, given_date)
         keys = {n: report_key(n, src_dir, shared) for n in names}
@@ -174,9 +189,14 @@ def run_reports(
             pdf_error = _print_pdfs(list(ran.values()), tmp) if pdf and ran else ""
             results = [kept[n] if n in kept else ran[n] for n in names]
             install(results, tmp, out, params, run_date)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM):
+                raise cannot_write(out, exc) from exc
+            raise
         finally:
             kernels.close()
-            shutil.rmtree(tmp, ignore_errors=True)
+            if not (tmp / JOURNAL).exists():  # else the next run rolls it back
+                shutil.rmtree(tmp, ignore_errors=True)
     return RunSummary(out, results, pdf_error)
 
 
