@@ -141,10 +141,10 @@ def _parts(
     adds up, the reading closest to the printed total, so a failing check compares with
     the rows that nearly sum it and names them."""
     t = totals[n]
-    if tree is not None and orders is not None:
+    if tree is not None and orders is not None and not _missing(tree[t]):
         text = str(tree[t] or "").strip()
-        if text and text.lower() != "nan":
-            want = {int(float(x)) for x in text.split(";") if x.strip()}
+        want = {int(float(x)) for x in re.findall(r"\d+(?:\.0)?", text)}
+        if want:
             parts = [i for i, o in enumerate(orders) if o is not None and not _missing(o)
                      and int(o) in want]  # fmt: skip
             if parts:
