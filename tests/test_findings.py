@@ -161,3 +161,20 @@ def test_wrap_keeps_every_word():
     label = "Utökad åtgärdsplan - omställning av socialtjänstens uppdrag"
     assert wrap(label, 16).replace("\n", " ") == label
     assert max(len(x) for x in wrap(label, 16).split("\n")) <= 16
+
+
+def test_prose_of_reads_units_of_any_string_dtype():
+    """Luleå 2018 (corpus dev_10) failed with pyarrow strings: 'Can only string multiply'."""
+    import pandas as pd
+
+    from sonanalys.analysis.claims import prose_of
+
+    o = pd.DataFrame(
+        {
+            "table": ["text", "text", "T1"],
+            "source": ["a.txt"] * 3,
+            "unit": pd.array(["mnkr", "tkr", "mnkr"], dtype="string[pyarrow]"),
+            "value": [81.5, 138.0, 1.0],
+        }
+    )
+    assert prose_of(o, "a.txt")["value_mnkr"].tolist() == [81.5, 0.138]

@@ -128,7 +128,8 @@ def prose_of(observations: pd.DataFrame, source: str) -> pd.DataFrame:
         return pd.DataFrame()
     o = observations[(observations["table"] == "text") & (observations["source"] == source)]
     o = o[o["unit"].isin(list(MNKR_PER))]
-    return o.assign(value_mnkr=o["value"].astype(float) * o["unit"].map(MNKR_PER))
+    factor = [MNKR_PER[str(u)] for u in o["unit"]]
+    return o.assign(value_mnkr=o["value"].astype("float64").to_numpy() * factor)
 
 
 def _decimals(text: str) -> int:
