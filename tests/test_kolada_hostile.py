@@ -344,7 +344,7 @@ def real():
     k.close()
 
 
-def test_an_entry_older_than_its_max_age_is_fetched_again(real, tmp_path):
+def test_an_entry_older_than_its_max_age_is_fetched_again(real, tmp_path, capsys):
     cache = tmp_path / "c"
     c = client(real.url, cache)
     c.data(KPI, ARBOGA, [2019, 2020])
@@ -352,6 +352,13 @@ def test_an_entry_older_than_its_max_age_is_fetched_again(real, tmp_path):
     today = dt.date.today().isoformat()
     assert entry["fetched"] == today and entry["fetched_at"].startswith(today)
     old = _age(cache, 40)
+    # shown offline, with a word that the values are old
+    args = ["--kpi", KPI, "--municipality", ARBOGA, "--years", "2019", "--cache-dir", str(cache)]
+    assert main(["kolada", "show", *args]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"obs: värden hämtade {old} är äldre än 30 dagar")
+    assert main(["kolada", "show", *args, "--max-age", "60"]) == 0
+    assert capsys.readouterr().err == ""
     # younger than its max age: no request
     c = client(real.url, cache, max_age_days=60)
     assert c.data(KPI, ARBOGA, [2019, 2020])["fetched"].tolist() == [old, old]

@@ -4,6 +4,7 @@ Swedish, the users' language, with examples at the end of each command's help.""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -234,6 +235,15 @@ def _cmd_kolada_show(args: argparse.Namespace) -> int:
     dates = sorted({d for d in df.loc[df["value"].notna(), "fetched"] if d})
     when = f", hämtat {dates[0]}" + (f"–{dates[-1]}" if len(dates) > 1 else "") if dates else ""
     origin = f"Kolada, cache {client.cache_dir}{when}"
+    if dates:
+        limit = (dt.date.today() - client.max_age).isoformat()
+        if dates[0] < limit:
+            print(
+                f"obs: värden hämtade {dates[0]} är äldre än {format_sv(args.max_age)} dagar; "
+                "hämta dem på nytt med `sonanalys kolada fetch …` eller `sonanalys kolada "
+                "refresh`",
+                file=sys.stderr,
+            )
     if df["value"].notna().sum() == 0:
         snap = snapshot()
         df = snap[snap["kpi"].isin(args.kpi) & snap["year"].isin(years)]
