@@ -164,7 +164,7 @@ def test_wrap_keeps_every_word():
 
 
 def test_prose_of_reads_units_of_any_string_dtype():
-    """Luleå 2018 (corpus dev_10) failed with pyarrow strings: 'Can only string multiply'."""
+    """Luleå 2018 (corpus dev_10) failed: 'Can only string multiply by an integer'."""
     import pandas as pd
 
     from sonanalys.analysis.claims import prose_of
@@ -178,3 +178,7 @@ def test_prose_of_reads_units_of_any_string_dtype():
         }
     )
     assert prose_of(o, "a.txt")["value_mnkr"].tolist() == [81.5, 0.138]
+    # the corpus' case: a document with no money in its prose (an empty selection of
+    # pandas' own string dtype, whose map stays a string)
+    none = o.assign(unit=pd.array(["procent", "antal", "mnkr"], dtype="str"))
+    assert prose_of(none, "a.txt").empty
