@@ -57,6 +57,17 @@ def test_placeringar_states_no_masked_count(frames):
     assert any("LVU" in x for x in exact)
 
 
+def test_placeringar_key_figures_state_no_masked_count(frames):
+    from sonanalys.analysis import claims
+
+    # under ledning with a threshold of 400: the budget's 383 and 2021's 398 are masked
+    cs = findings.placeringar_claims(
+        frames["placements"], "Örebro", 400, "ledning", 2023, "jan-aug"
+    )
+    said = " ".join(c.text for c in cs) + " " + claims.key_figure_table(cs).to_string()
+    assert "461" in said and "383" not in said and "398" not in said
+
+
 def test_varddygn(frames):
     s = findings.varddygn(frames["varddygn"], frames["placements"], "Örebro")
     # the bridge ends at the document's own Total kostnad (004 line 534: 307,2 → 330,0),

@@ -75,7 +75,7 @@ def placeringar_claims(
             [int(r["line"])], label=f"Personer per dygn, {pname}", decimals=0,
         )  # fmt: skip
         out.append(_agreeing(c, prose, r"per dygn|per dag|genomsnitt"))
-        if budget == budget:
+        if budget == budget and not small(budget):
             diff = value - budget
             word = "över" if diff > 0 else "under"
             text += (
@@ -97,7 +97,11 @@ def placeringar_claims(
             out.append(d)
             b.bullet = False
         c.text = text + "."
-        if len(tot) and int(tot["year"].iloc[-1]) < int(r["year"]):
+        if (
+            len(tot)
+            and int(tot["year"].iloc[-1]) < int(r["year"])
+            and not small(float(tot["value"].iloc[-1]))
+        ):
             last = tot.iloc[-1]
             ch = value - float(last["value"])
             c = claims.Claim(
@@ -108,7 +112,7 @@ def placeringar_claims(
                 decimals=0,
             )  # fmt: skip
             out.append(_agreeing(c, prose, r"ökning|minskning|jämförelse"))
-    if len(tot):
+    if len(tot) and not any(small(float(v)) for v in tot["value"].iloc[-2:]):
         last = tot.iloc[-1]
         text = f"Helåret {int(last['year'])} var i snitt {format_sv(last['value'], 0)} personer "
         text += "i vård per dygn"
