@@ -280,7 +280,7 @@ def key_figure_table(claims: list[Claim]) -> pd.DataFrame:
         rows.append(
             {
                 "Nyckeltal": c.label,
-                "värde": round(float(c.value), c.decimals),
+                "värde": float(c.value),  # rounded where shown, half away from zero
                 "enhet": c.unit,
                 "underlag": c.kind + (f": {c.how}" if c.how else ""),
                 "i dokumentets text": words,
