@@ -608,7 +608,15 @@ def test_atgarder_areas_come_from_the_plans_own_area_headings(frames):
     # förslag", 001's "Konsekvensbeskrivning", 002's "Beslutad åtgärdsplan för 2024-2027"
     assert pick(a, source=SEEDS["000"], table="Tabell över redan beslutade…")["area"].eq("").all()
     assert pick(a, source=SEEDS["001"], table="Konsekvensbeskrivning")["area"].eq("").all()
-    assert areas["002"] == {"Barn och unga", ""}
+    # 002's four plans are each one row of its summary table (lines 522–527), the row
+    # equal to the plan's bottom line: that row names the plan's area
+    assert areas["002"] == {
+        "Beslutad åtgärdsplan för 2024-2027",
+        "Utökad åtgärdsplan för 2024-2027 - omställning av socialtjänstens uppdrag",
+        "Utökad åtgärdsplan för 2024-2027 - hemmaplanslösningar barn och unga",
+        "Utökad åtgärdsplan för 2024-2027 - effektivare verksamhet",
+        "",
+    }
     assert areas["004"] == {""}
 
 

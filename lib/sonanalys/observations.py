@@ -28,7 +28,8 @@ from .prose import prose_observations
 from .readers import SUFFIXES, read
 from .tables import CELL_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS, interpret
 
-_INT_COLUMNS = ("doc_year", "page", "year", "line")
+_INT_COLUMNS = ("doc_year", "page", "year", "line", "row_order", "level")
+_BOOL_COLUMNS = ("is_total", "is_root")
 # folders of reference data beside the documents (Kolada groups and snapshot), not documents
 REFERENCE_DIRS = {"kolada"}
 _FLOAT_COLUMNS = ("value", "value_high")
@@ -126,10 +127,12 @@ def frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
     for c in columns:
         if c in _INT_COLUMNS:
             df[c] = pd.array(df[c].astype("object").where(df[c].notna(), None), dtype="Int64")
+        elif c in _BOOL_COLUMNS:
+            df[c] = df[c].astype("object").where(df[c].notna(), False).astype(bool)
         elif c in _FLOAT_COLUMNS:
             df[c] = pd.to_numeric(df[c], errors="raise").astype("float64")
         else:
-            df[c] = df[c].fillna("").astype(str)
+            df[c] = df[c].astype("object").where(df[c].notna(), "").astype(str)
     return df
 
 

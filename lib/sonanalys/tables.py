@@ -29,6 +29,7 @@ from . import labels as L
 from . import numparse as N
 from .memo import per_document
 from .model import Cell, Document, Table
+from .structure import PATH_SEP, StructRow, find_totals, root
 from .units import refine
 
 OBSERVATION_COLUMNS = [
@@ -58,6 +59,16 @@ OBSERVATION_COLUMNS = [
     "line",
     "cell_text",
     "footnote",
+    # the table's structure (``structure``): the row's printed order, its path and
+    # depth in the row tree, whether it is a total, which rows it sums, the header cells
+    # over the value's column, and whether the row is the table's bottom line
+    "row_order",
+    "row_path",
+    "level",
+    "is_total",
+    "total_of",
+    "column_path",
+    "is_root",
 ]
 CELL_COLUMNS = [
     "source",
@@ -240,7 +251,11 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
     most rows print a value in their first cell."""
     rows = [r for r in body if any(t.strip() for t in r)]
     first_values = sum(
-        _is_value_cell(r[0]) and not _is_wordy(r[0]) and not _CODED.match(r[0]) for r in rows
+        _is_value_cell(r[0])
+        and not _is_wordy(r[0])
+        and not _CODED.match(r[0])
+        and not _NUMBERED.match(r[0])
+        for r in rows
     )
     coded = sum(len(r) > 1 and _is_code(r[0]) and _is_name(r[1]) for r in rows)
     if rows and first_values * 2 >= len(rows) and first_values > 0 and coded * 2 < len(rows):
@@ -263,6 +278,13 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
 
 # a label that begins with its account or activity code: "100 Politisk verksamhet"
 _CODED = re.compile(r"^\s*\d{1,6}\s+[A-ZÅÄÖ][a-zåäö]")
+# a label that ends in its number ("Boende 1", "Område 2", "Grupp 3a"): a name, not a
+# value — a word of three letters or more first, no unit, no word of amount
+_NUMBERED = re.compile(
+    r"^\s*(?!(?:ca|cirka|drygt|knappt|nästan|minst|högst|över|under|upp|totalt|summa)\b)"
+    r"[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö-]{2,}(?:\s+[A-Za-zÅÄÖåäö-]+)*\s+(?:nr\.?\s*)?\d{1,3}[a-z]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_code(text: str) -> bool:
@@ -353,7 +375,13 @@ def interpret(
 
     section = ""
     prev_labels = [""] * k
-    parent: tuple[str, str] | None = None  # (label, unit)
+    parent: tuple[str, str, list[str]] | None = None  # (label, unit, path)
+    # the row tree: the value rows of each block (a header again starts a block), and
+    # for each observation its row; columns of percentages are not summed
+    order = -1
+    blocks: list[list[StructRow]] = [[]]
+    obs_rows: list[StructRow] = []
+    percent: set[int] = set()
     # a table that prints every negative with its sign apart ("– 4 646") and none glued
     # ("-6 827"): its convention, so such a sign is a minus (said at each cell)
     signed = [t for i in body_idx for t in texts[i][k:] if t[:1] in "-−–"]
@@ -365,6 +393,7 @@ def interpret(
         row_texts, row_cells = texts[i], cells[i]
         if not any(t.strip() for t in row_texts):
             continue
+        order += 1
         first = row_texts[0]
         nonfirst = [j for j in range(1, width) if row_texts[j].strip()]
         values_here = any(_has_value(row_texts[j]) for j in range(1, width))
@@ -387,6 +416,7 @@ def interpret(
                     section = ""
                 parent = None
                 prev_labels = [""] * k
+                blocks.append([])
                 continue
         # a section label alone on its row (with a one-column stub; in a wider stub such
         # a row is a label without values)
@@ -403,7 +433,14 @@ def interpret(
             )
         ):
             # a section: a label alone. A text in a far column ("Beskriv förväntad
-            # effekt") makes it a row, and so does a lone "-": a row without its figure
+            # effekt") makes it a row, and so does a lone "-": a row without its figure.
+            # A label alone between a row and its breakdown ("p.g.a." between "LVU: …"
+            # and "– pga. …" rows) introduces that breakdown: the row stays the parent
+            nxt = next(
+                (texts[x] for x in body_idx if x > i and any(t.strip() for t in texts[x])), None
+            )
+            if parent is not None and nxt is not None and nxt[0].strip() and L.sub_row(nxt[0])[0]:
+                continue
             section = L.label_text(first)
             parent = None
             prev_labels = [""] * k
@@ -420,15 +457,22 @@ def interpret(
         raw_labels = [c.text for c in row_cells[:k]]
         own_cell = next((t for t in reversed(row_texts[:k]) if t.strip()), "")
         is_sub, own, sex = L.sub_row(own_cell) if own_cell else (False, "", "")
-        joined = " / ".join(L.label_text(t) for t in labels if t.strip())
+        parts = [L.label_text(t) for t in labels if t.strip()]
+        joined = " / ".join(parts)
         if is_sub and parent is not None:
             row_label = f"{parent[0]} / {own}"
             row_unit = parent[1] or L.unit_of(own)
+            path = [*parent[2], own]
         else:
             row_label = joined
             row_unit = L.unit_of(joined)
+            path = parts
             if not is_sub:
-                parent = (row_label, row_unit)
+                parent = (row_label, row_unit, parts)
+        srow = StructRow(order, row_label, section, is_sub and parent is not None)
+        row_path = PATH_SEP.join(p for p in [section, *path] if p)
+        row_level = bool(section) + max(len(path) - 1, 0)
+        blocks[-1].append(srow)
         markers = [m for t in raw_labels for m in L.footnote_markers(t)]
         if first_filled is None or (first_filled or 0) > 0:
             markers = markers or [m for t in prev_labels for m in L.footnote_markers(t)]
@@ -526,6 +570,11 @@ def interpret(
             prose = words > _PROSE_WORDS or (
                 words > 8 and re.search(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]", text) is not None
             )
+            if len(reading.quantities) == 1 and not prose:
+                q0 = reading.quantities[0]
+                srow.values[j] = q0.value
+                m_dec = re.search(r"[,.](\d+)", q0.text)
+                srow.decimals[j] = len(m_dec.group(1)) if m_dec else 0
             for s in reading.skipped:
                 if s.start in consumed.get(j, set()):
                     continue
@@ -565,6 +614,9 @@ def interpret(
                     year, ysrc = caption_year, "caption"
                 else:
                     year, ysrc = None, ""
+                if unit == "procent":
+                    percent.add(j)
+                obs_rows.append(srow)
                 obs.append(
                     {
                         **base,
@@ -592,6 +644,47 @@ def interpret(
                         "line": cell.line_at(q.start),
                         "cell_text": text,
                         "footnote": footnote,
+                        "row_order": order,
+                        "row_path": row_path,
+                        "level": row_level,
+                        "is_total": False,
+                        "total_of": "",
+                        "column_path": "" if prose else PATH_SEP.join(col.label.split(" / ")),
+                        "is_root": False,
                     }
                 )
+    _row_tree(blocks, obs, obs_rows, percent, rep)
     return obs, report
+
+
+def _row_tree(blocks, obs, obs_rows, percent, rep) -> None:
+    """Totals and the parts they sum, proven by the table's own arithmetic; a named total
+    that does not add up is reported. The bottom line of each block is its root."""
+    roots: set[int] = set()
+    for rows in blocks:
+        for i in find_totals(rows, percent):
+            r = rows[i]
+            rep(
+                min((o["line"] for o, sr in zip(obs, obs_rows, strict=True) if sr is r), default=0),
+                r.label,
+                r.label,
+                "summaraden stämmer inte med raderna ovan eller under den; "
+                "läses som summa utan angivna delar",
+                "info",
+                r.label,
+            )
+        for r in rows:
+            r.total_of = ";".join(str(rows[k].order) for k in r.parts)
+            # a total over rows of other sections stands above the sections
+            r.above = any(rows[k].section != r.section for k in r.parts)
+        top = root(rows)
+        if top is not None:
+            roots.add(id(rows[top]))
+    for o, r in zip(obs, obs_rows, strict=True):
+        if r.is_total:
+            o["is_total"] = True
+            o["total_of"] = r.total_of
+            o["is_root"] = id(r) in roots
+            if r.above:
+                o["level"] = 0
+                o["row_path"] = r.label

@@ -61,7 +61,7 @@ _UNITS_AFTER = (
     (r"kr(?:onor)?\s?(?:/\s?|per\s)mån(?:ad)?", "kr/månad", _W),
     (r"mnkr|mkr|mnr|miljoner(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?", "mnkr", _W),
     (r"mdkr|miljarder(?:\s(?:kronor|kr))?", "mdkr", _W),
-    (r"tkr|tusen\s(?:kronor|kr)", "tkr", _W),
+    (r"tkr|t\.\s?kr|tusen\s(?:kronor|kr)", "tkr", _W),
     (r"kr|kronor", "kr", _W),
     (r":-", "kr", ""),
     (r"%", "procent", ""),

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..numparse import format_sv, read_cell
 from .checks import check_totals
-from .common import MNKR_PER, PROVENANCE, is_total, to_mnkr
+from .common import MNKR_PER, PROVENANCE, STRUCTURE, is_total, to_mnkr, with_structure
 
 EFFECT_KINDS = (
     "planerad",
@@ -50,6 +50,9 @@ COLUMNS = [
     "diarienummer",
     "column_label",
     *PROVENANCE,
+    # the structure columns; ``level`` names the measure's level here, so the row's
+    # depth in its table is ``row_level``
+    *[c if c != "level" else "row_level" for c in STRUCTURE],
 ]
 
 _PLAN_CAPTION = re.compile(r"åtgärd|besparing|kostnadsreducering|förslag", re.IGNORECASE)
@@ -159,7 +162,8 @@ def build(obs: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
     keys = _plan_tables(obs, cells)
     if not keys:
         return pd.DataFrame(columns=COLUMNS)
-    o = obs[_in(obs, keys) & obs["unit"].isin(["mnkr", "tkr", "kr", "mdkr"])]
+    o = with_structure(obs[_in(obs, keys) & obs["unit"].isin(["mnkr", "tkr", "kr", "mdkr"])])
+    o = o.rename(columns={"level": "row_level"})
     o = o[~o["row_label"].str.contains(_COMMENT) & o["row_label"].ne("")]
     rows = o.assign(
         value_mnkr=to_mnkr(o["value"], o["unit"]),
@@ -206,6 +210,7 @@ def build(obs: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
         unit="",
         cell_text="",
     )
+    bare = with_structure(bare).rename(columns={"level": "row_level"})
     rows = pd.concat([rows, bare[[c for c in rows.columns if c in bare.columns]]])
     rows = rows.merge(attrs, on=key, how="left")
     for name in _TEXT_COLUMNS:
@@ -214,10 +219,52 @@ def build(obs: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
     rows["measure"] = rows["row_label"]
     rows["area"] = [area_of(s, t) for s, t in zip(rows["section"], rows["table"], strict=True)]
     rows["level"] = [_level(r, t) for r, t in zip(rows["row_label"], rows["table"], strict=True)]
+    rows["area"] = _summarised_areas(rows)
     rows["year"] = pd.array(rows["year"], dtype="Int64")
     rows["doc_year"] = pd.array(rows["doc_year"], dtype="Int64")
     rows = rows.sort_values(["source", "line", "table_id"], kind="stable")
     return rows[COLUMNS].reset_index(drop=True)
+
+
+def _effects(df: pd.DataFrame) -> dict[tuple, float]:
+    v = df[df["value_mnkr"].notna()]
+    return {
+        (k, y): round(float(x), 6)
+        for k, y, x in zip(
+            v["effect_kind"], v["year"].astype("object"), v["value_mnkr"], strict=True
+        )
+    }
+
+
+def _summarised_areas(rows: pd.DataFrame) -> pd.Series:
+    """A plan summed up in a row of another table of the same document (``Summering av
+    åtgärdsplaner``: one row per plan) is an area named by that row: the row whose effects
+    equal, year by year, the plan table's bottom line (its root total). The row itself
+    and every measure of the plan take its label. Where no such row is found, or more
+    than one matches, the area stays as the plan's own headings give it."""
+    area = rows["area"].copy()
+    if "is_root" not in rows.columns or not rows["is_root"].any():
+        return area
+    for _, doc in rows.groupby("source", sort=False):
+        roots = doc[doc["is_root"]]
+        for table_id, root_rows in roots.groupby("table_id", sort=False):
+            want = _effects(root_rows)
+            if len(want) < 1:
+                continue
+            others = doc[
+                (doc["table_id"] != table_id) & ~doc["is_root"] & (doc["level"] != "summa")
+            ]
+            hits = [
+                label
+                for (_, label), r in others.groupby(["table_id", "row_label"], sort=False)
+                if _effects(r) == want
+            ]
+            if len(hits) != 1:
+                continue
+            label = hits[0]
+            area.loc[doc.index[doc["table_id"].eq(table_id).to_numpy()]] = label
+            area.loc[doc.index[doc["row_label"].eq(label).to_numpy()]] = label
+    return area
 
 
 def check(atgarder: pd.DataFrame) -> pd.DataFrame:

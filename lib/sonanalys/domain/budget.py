@@ -6,7 +6,16 @@ from __future__ import annotations
 import pandas as pd
 
 from .checks import check_totals
-from .common import MNKR_PER, MONEY_UNITS, PROVENANCE, is_total, resolve_time, to_mnkr
+from .common import (
+    MNKR_PER,
+    MONEY_UNITS,
+    PROVENANCE,
+    STRUCTURE,
+    is_total,
+    resolve_time,
+    to_mnkr,
+    with_structure,
+)
 
 VALUE_KINDS = (
     "bokslut",
@@ -36,6 +45,7 @@ COLUMNS = [
     "unit",
     "column_label",
     *PROVENANCE,
+    *STRUCTURE,
 ]
 
 
@@ -44,13 +54,15 @@ def build(obs: pd.DataFrame) -> pd.DataFrame:
     if obs.empty:
         return pd.DataFrame(columns=COLUMNS)
     o = obs[obs["unit"].isin(MONEY_UNITS) & obs["value_kind"].isin(VALUE_KINDS)]
-    o = o[o["table"].ne("text")]
+    o = with_structure(o[o["table"].ne("text")])
     o = resolve_time(o, FULL_YEAR_KINDS)
     mnkr = to_mnkr(o["value"], o["unit"])
     df = o.assign(
         # a table without row labels is about the whole nämnd: its caption names it
         verksamhet=o["row_label"].where(o["row_label"].ne(""), o["table"]),
-        is_total=o["row_label"].map(is_total).astype(bool),
+        # a total by the table's arithmetic or by its name
+        is_total=o["row_label"].map(is_total).astype(bool)
+        | o.get("is_total", pd.Series(False, index=o.index)).fillna(False).astype(bool),
         value_mnkr=mnkr,
         value_tkr=(mnkr * 1000).round(6),
     )

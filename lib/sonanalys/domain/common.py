@@ -10,6 +10,26 @@ import pandas as pd
 
 # every domain frame ends with these, so a value can be checked against its document
 PROVENANCE = ["source", "page", "sheet", "table_id", "table", "line", "cell_text"]
+# a value's place in its table's structure (tables.OBSERVATION_COLUMNS): carried into the
+# frames the reports read; ``is_root`` marks the table's bottom line
+STRUCTURE = ["row_order", "row_path", "level", "total_of", "column_path", "is_root"]
+_STRUCTURE_DEFAULTS = {"row_path": "", "total_of": "", "column_path": "", "is_root": False}
+
+
+def with_structure(obs: pd.DataFrame) -> pd.DataFrame:
+    """``obs`` with the structure columns, as unknown (no order, no path, no root) where
+    a frame was built without them."""
+    missing = {c: _STRUCTURE_DEFAULTS.get(c, pd.NA) for c in STRUCTURE if c not in obs.columns}
+    out = obs.assign(**missing) if missing else obs
+    if "is_root" in out.columns and out["is_root"].dtype != bool:
+        out = out.assign(
+            is_root=out["is_root"]
+            .astype("object")
+            .where(out["is_root"].notna(), False)
+            .astype(bool)
+        )
+    return out
+
 
 MNKR_PER = {"kr": 1e-6, "tkr": 1e-3, "mnkr": 1.0, "mdkr": 1e3}
 MONEY_UNITS = tuple(MNKR_PER)

@@ -55,6 +55,18 @@ def _prov() -> dict[str, pa.Column]:
     }
 
 
+def _structure() -> dict[str, pa.Column]:
+    """A value's place in its table (tables.OBSERVATION_COLUMNS)."""
+    return {
+        "row_order": INT,
+        "row_path": TEXT,
+        "level": INT,
+        "total_of": TEXT,
+        "column_path": TEXT,
+        "is_root": pa.Column(bool),
+    }
+
+
 def _doc() -> dict[str, pa.Column]:
     return {"municipality": TEXT, "doc_type": TEXT, "doc_year": INT}
 
@@ -72,6 +84,7 @@ ATGARDER = _schema(
     {
         **_doc(),
         **_prov(),
+        **{k if k != "level" else "row_level": v for k, v in _structure().items()},
         "plan": TEXT,
         "area": TEXT,
         "section": TEXT,
@@ -97,6 +110,7 @@ BUDGET = _schema(
     {
         **_doc(),
         **_prov(),
+        **_structure(),
         "section": TEXT,
         "verksamhet": pa.Column(STR, pa.Check.str_length(min_value=1), nullable=False),
         "is_total": pa.Column(bool),

@@ -25,6 +25,7 @@ _MIDDLE = re.compile(r"^\d{3}$")
 _LAST = re.compile(r"^\d{3}(?:,\d+)?%?$")
 _SINGLE = re.compile(r"^[-−–]?(?:0|[1-9]\d*)(?:,\d+)?%?$")  # one token; never 039
 _MISSING = {"-", "–", "..", "…", "x"}
+_SIGNS = {"-", "–", "−"}
 _POINT = re.compile(r"^[-−–]?\d+\.\d+$")  # a decimal point
 # a point that no grouping can explain (not three digits after it): a decimal point
 _DECIMAL_POINT = re.compile(r"^([-−–]?\d+)\.(\d{1,2}|\d{4,})$")
@@ -56,8 +57,14 @@ def splits(tokens: list[str], n: int) -> list[tuple[str, ...]]:
         tok = tokens[i]
         if tok in _MISSING or _SINGLE.match(tok):
             out += [(tok, *rest) for rest in go(i + 1, k - 1)]
-        if _FIRST.match(tok):
-            j = i + 1
+        # a sign printed apart from its number ("– 4 646"): one more reading, kept with
+        # its space, so that the table's own convention decides whether it is a minus
+        sign = tok in _SIGNS and i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()
+        lead = i + 1 if sign else i
+        if sign and _SINGLE.match(tokens[lead]):
+            out += [(f"{tok} {tokens[lead]}", *rest) for rest in go(lead + 1, k - 1)]
+        if _FIRST.match(tokens[lead]):
+            j = lead + 1
             while j < len(tokens) and len(out) < MAX_CANDIDATES:
                 if _LAST.match(tokens[j]):
                     out += [(" ".join(tokens[i : j + 1]), *rest) for rest in go(j + 1, k - 1)]
@@ -92,7 +99,12 @@ class SpacedRow:
 
 def split_row(line: str) -> tuple[str, list[str]]:
     """The label (everything up to the trailing run of number tokens) and those tokens."""
-    toks = line.split()
+    toks: list[str] = []
+    for tok in line.split():
+        if tok == "%" and toks and is_number_token(toks[-1]) and toks[-1] not in _MISSING:
+            toks[-1] += "%"  # "3,7 %": the percent sign apart from its number
+        else:
+            toks.append(tok)
     k = len(toks)
     while k > 0 and is_number_token(toks[k - 1]):
         k -= 1
@@ -144,6 +156,7 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
             adds_up = [c for c in r.candidates if _adds_up(c, total)]
             if len(adds_up) == 1:
                 r.chosen = adds_up[0]
+    _by_dash_convention(rows)
     typical: list[list[float]] = [[] for _ in range(n)]
     for r in rows:
         if r.chosen:
@@ -171,6 +184,36 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
         best, second = scored[0][0], scored[1][0]
         if second - best >= 1.0:  # an order of magnitude closer
             r.chosen = scored[0][1]
+
+
+def _dash_kinds(cand: tuple[str, ...]) -> tuple[bool, bool]:
+    """Whether a reading uses a dash as an empty cell, and as a sign apart ("– 14")."""
+    empty = any(v in _SIGNS for v in cand)
+    apart = any(v[:1] in _SIGNS and v[1:2] == " " for v in cand)
+    return empty, apart
+
+
+def _by_dash_convention(rows: list[SpacedRow]) -> None:
+    """A dash is either an empty cell or a sign printed apart; the table's rows that read
+    one way only show its convention. Where at least two rows print signs apart and none
+    an empty dash (or the other way round), a row with both readings takes the one that
+    follows the convention, when exactly one does."""
+    kinds = [_dash_kinds(r.chosen) for r in rows if r.chosen]
+    empties = sum(e for e, _ in kinds)
+    aparts = sum(a for _, a in kinds)
+    if empties and aparts:
+        return
+    for r in rows:
+        if r.chosen or len(r.candidates) < 2:
+            continue
+        if aparts >= 2:
+            fit = [c for c in r.candidates if not _dash_kinds(c)[0]]
+        elif empties >= 2:
+            fit = [c for c in r.candidates if not _dash_kinds(c)[1]]
+        else:
+            return
+        if len(fit) == 1:
+            r.chosen = fit[0]
 
 
 def to_table(
@@ -227,12 +270,28 @@ def _word_header(line: str) -> list[str] | None:
     if split_row(s)[1] or not s or len(s) > 100 or _SENTENCE_END.search(s) or len(s.split()) > 14:
         return None
     cells: list[str] = []
-    for tok in s.split():
-        if cells and (tok[0].islower() or cells[-1].endswith(",")):
+    for tok in _unglue_years(s).split():
+        if cells and (
+            tok[0].islower()
+            or cells[-1].endswith(",")
+            # a year or a pair of years after a measure names that measure's year
+            # ("Utfall 2013", "Förändring 2012/2013")
+            or (_YEARISH.match(tok) and L.value_kind_of(cells[-1]) and not L.years_in(cells[-1]))
+        ):
             cells[-1] += " " + tok
         else:
             cells.append(tok)
     return cells
+
+
+_YEARISH = re.compile(r"^(?:19|20)\d\d(?:[/–-](?:19|20)?\d\d)?$")
+_GLUED_YEAR = re.compile(r"\b([^\W\d_]{3,})((?:19|20)\d\d)\b")
+
+
+def _unglue_years(text: str) -> str:
+    """A header word glued to its year, as a web page's cells run together
+    (``Utfall2013``): the word and the year apart."""
+    return _GLUED_YEAR.sub(r"\1 \2", text)
 
 
 @lru_cache(maxsize=8192)
@@ -265,11 +324,12 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
         j += 1
     # under a line of column names, a line of their years and periods (``Budget Budget
     # Utfall`` / ``2018 jan-apr 2018 jan-apr 2018``): each name's second header row
-    periods = _period_line(lines[j]) if words else None
+    got_periods = _periods_under(lines[j]) if words else None
+    periods, stub_below = got_periods if got_periods else (None, "")
     if periods and len(periods) in (len(words) - 1, len(words)):
         j += 1
     else:
-        periods = None
+        periods, stub_below = None, ""
     # header lines that go on (``år år år liga``): words only, before the first data row
     while j < len(lines) and j - i <= 3 and lines[j].strip() and not _data_row(lines[j]):
         if _year_header(lines[j]):
@@ -311,7 +371,10 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     elif notes:
         n = len(words) - 1
     else:
-        n = _column_count(readable, (len(words) - 1, len(words)))
+        # the stub may have one header cell, none, or two (``Typ av insats Grund till
+        # insats Flickor Pojkar``: two label columns' names, then the values')
+        two_stubs = (len(words) - 2,) if len(words) >= 4 else ()
+        n = _column_count(readable, (*two_stubs, len(words) - 1, len(words)))
     min_rows = 3 if n == 1 else 2
     if not n or len(data) < min_rows:
         return None
@@ -324,6 +387,8 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
             stub, header = header[0], header[1:]
         elif len(header) == n:
             stub = ""
+        elif len(header) == n + 2:
+            stub, header = " / ".join(header[:2]), header[2:]
         else:
             return None
     if notes:
@@ -336,6 +401,8 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
         return None  # most rows do not read as this table: not one
     second = (per_year * len(years[1]), i + 2) if sub else (periods, i + 2) if periods else None
     table = to_table(stub, header, rows, i + 1, second)
+    if periods and stub_below:
+        table.rows[1].cells[0].text = stub_below  # the stub's header goes on below
     table.repairs.extend(said)
     for r in data:
         if r.note and r.chosen is not None:
@@ -369,6 +436,31 @@ _PERIOD_WORD = re.compile(
     rf"^(?:{L._MONTH_RE})\.?(?:[-–](?:{L._MONTH_RE})\.?)?$|^(?:helår|delår|ack\.?|tertial\s?\d)$",
     re.IGNORECASE,
 )
+
+
+def _periods_under(line: str) -> tuple[list[str], str] | None:
+    """A second header line of years and periods (``2018 jan-apr 2018 jan-apr 2017``),
+    perhaps after the rest of the stub's header (``per nämnd, mnkr``) and before a last
+    column's second word (``avvikelse`` under ``Budget``): its cells and that stub text.
+    None for any other line."""
+    toks = line.split()
+    k = 0
+    while k < len(toks) and not _YEAR.match(toks[k]) and not _PERIOD_WORD.match(toks[k]):
+        if re.search(r"\d", toks[k]):
+            return None
+        k += 1
+    m = len(toks)
+    while m > k and not _YEAR.match(toks[m - 1]) and not _PERIOD_WORD.match(toks[m - 1]):
+        if re.search(r"\d", toks[m - 1]):
+            return None
+        m -= 1
+    if k > 4 or len(toks) - m > 2:
+        return None
+    cells = _period_line(" ".join(toks[k:m]))
+    if not cells:
+        return None
+    tail = " ".join(toks[m:])
+    return [*cells, tail] if tail else cells, " ".join(toks[:k])
 
 
 def _period_line(line: str) -> list[str] | None:
@@ -563,3 +655,172 @@ def _column_count(rows: list[SpacedRow], header: tuple[int, ...] = ()) -> int:
         if best_key is None or key > best_key:
             best, best_key = n, key
     return best
+
+
+_STACKED_CELL = re.compile(r"^[^\W\d_][\w.\-/]*(?:\s+[^\W\d_][\w.\-/]*){0,2}\s+(?:19|20)\d\d$")
+
+
+def _stacked_cell(line: str) -> bool:
+    """A header cell alone on its line: a word or three and a year (``Bokslut 2009``,
+    ``plan 2012``, ``Utfall jan-aug 2018``)."""
+    s = line.strip()
+    return len(s) <= 40 and _STACKED_CELL.match(s) is not None
+
+
+def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A table whose column headers stand one per line above the rows (pdftotext of a
+    PDF table: ``Bokslut 2009`` / ``Budget 2010`` / … / ``plan 2013``, blank lines between),
+    then rows of a label and space-separated numbers, blank lines between them too. A
+    label alone between rows names a section (``Specifikation av drift``). The rows are
+    read as exactly as many numbers as there are header cells, by Swedish grouping, as
+    any space-separated table; the table ends at the first line that is neither a row
+    nor a section followed by rows. The stub's own header cell may stand first (``Netto,
+    tkr``: a few words without digits). None when no such table starts at ``lines[i]``."""
+    n_lines = len(lines)
+    header: list[tuple[str, int]] = []
+    j = i
+    stub = ""
+    first = lines[i].strip()
+    if (
+        first
+        and not _stacked_cell(first)
+        and len(first.split()) <= 4
+        and not re.search(r"\d", first)
+        and not _SENTENCE_END.search(first)
+    ):
+        stub, j = first, i + 1
+    while j < n_lines:
+        s = lines[j].strip()
+        if not s:
+            j += 1
+            continue
+        if not _stacked_cell(s):
+            break
+        header.append((s, j + 1))
+        j += 1
+    if len(header) < 2:
+        return None
+    rows: list[SpacedRow] = []
+    end = j
+    pending: tuple[str, int] | None = None
+    while j < n_lines:
+        s = lines[j].strip()
+        if not s:
+            j += 1
+            continue
+        got = _data_row(s)
+        if got is not None and not _SENTENCE_END.search(s):
+            if pending:
+                rows.append(SpacedRow(pending[0], [], pending[1]))
+                pending = None
+            rows.append(SpacedRow(got[0], got[1], j + 1))
+            j += 1
+            end = j
+            continue
+        if pending or _SENTENCE_END.search(s) or len(s) > 60 or not rows:
+            break
+        pending = (s, j + 1)
+        j += 1
+    data = [r for r in rows if r.tokens]
+    n = len(header)
+    if len(data) < 2:
+        return None
+    said = _read_points(data)
+    for block in _blocks(rows):
+        resolve(block, n, series=True)
+    if sum(r.chosen is not None for r in data) * 2 < len(data):
+        return None
+    table = to_table(stub, [h for h, _ in header], rows, header[0][1])
+    for cell, (_, line) in zip(table.rows[0].cells[1:], header, strict=True):
+        cell.line = line
+    if stub:
+        table.rows[0].cells[0].line = i + 1
+        table.line = i + 1
+    table.repairs.extend(said)
+    for r in data:
+        if r.chosen is None:
+            shown = " | ".join(" / ".join(c) for c in r.candidates[:4]) or "ingen"
+            reason = (
+                f"tvetydig delning av {len(r.tokens)} tal i {n} kolumner; möjliga: {shown}"
+                if r.candidates
+                else f"raden går inte att dela i {n} kolumner med svensk tusentalsgruppering"
+            )
+            table.warnings.append((r.line, " ".join(r.tokens), reason))
+    return table, end
+
+
+def read_double_spaced(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A space-separated table printed with a blank line after every line (pdftotext and
+    web transcripts of PDFs: ``Vård- och omsorgsnämnden 2014 2015 2016`` / blank / ``Ram
+    året före 1 047 144 …`` / blank / …): read as ``read`` reads it without the blank
+    lines, every line number kept. None when no such table starts at ``lines[i]``."""
+    n = len(lines)
+    if i + 2 >= n or lines[i + 1].strip() or not lines[i + 2].strip():
+        return None
+    words = _word_header(lines[i])
+    if not (_year_header(lines[i]) or (words and len(words) >= 3)):
+        return None  # a header of at least two value columns
+    idx = [i]
+    j = i + 1
+    while j + 1 < n and not lines[j].strip() and lines[j + 1].strip():
+        idx.append(j + 1)
+        j += 2
+    if len(idx) < 4:
+        return None
+    found = read([lines[k] for k in idx] + [""], 0)
+    if found is None:
+        return None
+    table, end = found
+    if end < 3:
+        return None
+
+    def at(line: int) -> int:  # a compact line number (1-based) to the document's
+        return idx[line - 1] + 1
+
+    for row in table.rows:
+        row.line = at(row.line)
+        for cell in row.cells:
+            cell.line = at(cell.line)
+    table.line = at(table.line)
+    table.repairs = [(at(ln), t, w) for ln, t, w in table.repairs]
+    table.warnings = [(at(ln), t, w) for ln, t, w in table.warnings]
+    return table, idx[end - 1] + 1
+
+
+_AMOUNT_LINE = re.compile(
+    r"^(?P<label>[^\W\d_].*?)\s+(?P<amount>[+\-−–]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?"
+    r"\s?(?:mnkr|mkr|miljoner(?:\s+kronor)?|tkr|t\.\s?kr|kr|kronor))\.?$",
+    re.IGNORECASE,
+)
+
+
+def read_amounts(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A list of items with an amount and its unit last on each line (``Stöd till
+    ungdomsgaranti +2 mnkr``, ``Stöd till kvinnojouren +500 t.kr``), at least three
+    lines in a row: a table of one column. A line without an amount between them (a
+    short name: ``Kultur-, demokrati och fritidsnämnden``) is a section. None when no such
+    list starts at ``lines[i]``."""
+    rows: list[Row] = []
+    j = i
+    pending: Row | None = None
+    while j < len(lines) and lines[j].strip():
+        s = lines[j].strip()
+        m = _AMOUNT_LINE.match(s)
+        if m and len(m.group("label")) <= 80:
+            if pending is not None:
+                rows.append(pending)
+                pending = None
+            rows.append(Row([Cell(m.group("label"), j + 1), Cell(m.group("amount"), j + 1)], j + 1))
+            j += 1
+            continue
+        if pending is not None or not rows or len(s.split()) > 6 or re.search(r"\d", s):
+            break
+        pending = Row([Cell(s, j + 1)], j + 1)
+        j += 1
+    valued = [r for r in rows if len(r.cells) == 2]
+    if len(valued) < 3:
+        return None
+    end = valued[-1].line  # a trailing name without its amount is not the list's
+    rows = [r for r in rows if r.line <= end]
+    table = Table(rows=rows, layout="list", line=i + 1, header_rows=0)
+    return table, end

@@ -127,7 +127,14 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
                 blocks.append(table)
                 i = end
                 continue
-        found = spaced.read(lines, i) or cellrun.read(lines, i) or spaced.read_list(lines, i)
+        found = (
+            spaced.read(lines, i)
+            or spaced.read_double_spaced(lines, i)
+            or spaced.read_stacked(lines, i)
+            or cellrun.read(lines, i)
+            or spaced.read_list(lines, i)
+            or spaced.read_amounts(lines, i)
+        )
         if found:
             table, i = found
             prev = blocks[-1] if blocks else None
@@ -147,10 +154,11 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
             i += 1
             continue
         # a paragraph: consecutive lines up to a blank line or the start of something else
-        start = i
+        start = first_line = i
         parts: list[tuple[str, int]] = []
         while i < n and lines[i].strip():
-            if i > start and (
+            # (after a heading inside the run, its next line may start a table too)
+            if i > first_line and (
                 is_pipe(lines[i])
                 or is_tab(lines[i])
                 or _MD_HEADING.match(lines[i])

@@ -1,0 +1,162 @@
+"""A table's row tree: which rows are totals and which rows each total sums.
+
+A total is proven by the table's own arithmetic: its value in each column equals the sum
+of its parts' values within the table's rounding (half a unit of the last printed
+decimal per number added). The parts tried, in order, for a row named as a total
+(``Summa``, ``Totalt``, ``Nettokostnad`` …):
+
+1. the rows right above it, back to the previous total or the start of its section;
+2. the previous total and the rows between it and this one (a running total:
+   ``Nettokostnad`` of the own units, then ``Externa …``, then ``Nettokostnad``);
+3. the totals above it that no other total sums (a total of subtotals);
+4. every row above it that is no total (a grand total over sections without subtotals);
+5. the rows right below it, up to the next total or section (a total printed first).
+
+The first set that adds up exactly is taken, else the first that adds up within rounding.
+
+An unnamed row is a total only when it is the last row of its table or section and the
+rows above it (at least two) add up to it. A named total that none of these sets adds up
+to is kept as a total with no parts, and reported as a check — never given guessed parts.
+
+The root total is the bottom line: the last total that no other total sums and whose
+parts (followed down through the totals they name) cover every row above it that is no
+total.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TOTAL_LABEL = re.compile(
+    r"^(?:<b>)?\s*(?:summa|totalt|total|summering|nettokostnad(?:er)?|netto|s:a|"
+    r"sammanlagt)\b(?!\s+antal)"
+    r"|\b(?:totalt|summa)$",
+    re.IGNORECASE,
+)
+PATH_SEP = " › "
+
+
+def is_total_label(label: str) -> bool:
+    """``Summa``, ``Totalt``, ``Summa totalt``, ``Nettokostnad``, ``Nämnden totalt``."""
+    return bool(TOTAL_LABEL.search(label.strip()))
+
+
+@dataclass
+class StructRow:
+    """One value row of a table, as the row tree sees it."""
+
+    order: int  # printed order within the table
+    label: str
+    section: str
+    is_sub: bool  # breaks down the row above (``varav``, ``–``)
+    values: dict[int, float] = field(default_factory=dict)  # column -> the cell's one value
+    decimals: dict[int, int] = field(default_factory=dict)
+    is_total: bool = False
+    parts: list[int] = field(default_factory=list)  # indexes into the table's rows
+    failed: list[int] = field(default_factory=list)  # columns where the proven sum fails
+    total_of: str = ""  # the parts' printed orders, joined by ";"
+    above: bool = False  # a total over rows of other sections: above the sections
+
+
+def _adds_up(
+    parts: list[StructRow], total: StructRow, skip: set[int]
+) -> tuple[int, list[int], bool]:
+    """In how many columns ``parts`` sum to ``total`` — 0 unless they do in most of the
+    columns they share, one of them not zero — the columns where they do not, and
+    whether the sums are exact (no rounding needed)."""
+    ok, bad, exact = 0, [], True
+    for j, t in total.values.items():
+        if j in skip or not any(j in p.values for p in parts):
+            continue
+        s = sum(p.values.get(j, 0.0) for p in parts)
+        dec = max(
+            [total.decimals.get(j, 0)] + [p.decimals.get(j, 0) for p in parts if j in p.values]
+        )
+        # each printed number is off by less than half a unit of its last decimal
+        tol = 0.5 * 10.0**-dec * (len(parts) + 1)
+        if abs(s - t) < tol - 1e-9 and (t != 0 or any(p.values.get(j) for p in parts)):
+            ok += 1
+            exact = exact and abs(s - t) < 1e-6 * max(1.0, abs(t))
+        else:
+            bad.append(j)
+    nonzero = any(total.values.get(j) for j in total.values if j not in skip and j not in bad)
+    return (ok if ok > len(bad) and nonzero else 0), bad, exact
+
+
+def find_totals(rows: list[StructRow], skip: set[int] = frozenset()) -> list[int]:
+    """Mark each row's ``is_total``/``parts`` in place; return the indexes of named totals
+    whose parts could not be proven. ``skip``: columns not summed (percentages)."""
+    unproven: list[int] = []
+    for i, r in enumerate(rows):
+        if r.is_sub:
+            continue
+        named = is_total_label(r.label)
+        above = [k for k in range(i) if not rows[k].is_sub]
+        prev_total = max((k for k in above if rows[k].is_total), default=None)
+        block = [
+            k
+            for k in above
+            if (prev_total is None or k > prev_total) and rows[k].section == r.section
+        ]
+        candidates: list[list[int]] = []
+        if named:
+            candidates.append(block)
+            if prev_total is not None:
+                between = [k for k in above if k > prev_total]
+                candidates.append([prev_total, *between])
+            claimed = {p for k in above if rows[k].is_total for p in rows[k].parts}
+            tops = [k for k in above if rows[k].is_total and k not in claimed]
+            if len(tops) >= 2:
+                candidates.append(tops)
+            plain = [k for k in above if not rows[k].is_total]
+            if len(plain) >= 2 and plain != block:
+                candidates.append(plain)
+            below = []
+            for k in range(i + 1, len(rows)):
+                if rows[k].section != r.section or is_total_label(rows[k].label):
+                    break
+                if not rows[k].is_sub:
+                    below.append(k)
+            if len(below) >= 2:
+                candidates.append(below)
+        else:
+            nxt = next((k for k in range(i + 1, len(rows)) if not rows[k].is_sub), None)
+            last_of_section = nxt is None or rows[nxt].section != r.section
+            if last_of_section and len(block) >= 2:
+                candidates.append(block)
+        fits = []
+        for cand in candidates:
+            if not cand or (not named and len(cand) < 2):
+                continue
+            good, bad, exact = _adds_up([rows[k] for k in cand], r, skip)
+            # an unnamed row sums the rows above it in two columns, or is three rows' sum
+            if good and (named or good >= 2 or len(cand) >= 3):
+                fits.append((not exact, len(fits), cand, bad))
+        if fits:  # the first set that adds up exactly, else the first within rounding
+            _, _, cand, bad = min(fits)
+            r.is_total, r.parts, r.failed = True, cand, bad
+        elif named:
+            r.is_total = True
+            unproven.append(i)
+    return unproven
+
+
+def root(rows: list[StructRow]) -> int | None:
+    """The index of the table's bottom line, or None when no total covers the table."""
+    claimed = {p for r in rows for p in r.parts}
+    for i in range(len(rows) - 1, -1, -1):
+        r = rows[i]
+        if not r.is_total or i in claimed or not r.parts:
+            continue
+        covered: set[int] = set()
+        stack = list(r.parts)
+        while stack:
+            k = stack.pop()
+            if k in covered:
+                continue
+            covered.add(k)
+            stack.extend(rows[k].parts)
+        need = {k for k in range(i) if not rows[k].is_sub and not rows[k].is_total}
+        return i if need <= covered else None
+    return None
