@@ -23,23 +23,26 @@ def _rows(obs, source: str, first: int, last: int):
 
 
 def test_orebro_result_table_root_is_the_bottom_line(obs):
-    # data/raw/004…, lines 317–324: two rows "Nettokostnad"; the bottom line (324) sums
-    # every unit and the external care; the subtotal (322) does not add up in the
-    # document (-307,3 against -311,9 printed) and is reported, not given parts
+    # data/raw/004…, lines 317–324: two rows "Nettokostnad". The first (322) sums the
+    # own units without "Ensamkommande" (321) in every column (-311,8 ≈ -311,9; -361,7);
+    # the bottom line (324) sums Ensamkommande, that subtotal and the external care
+    # (4,5 - 311,9 - 329,7 = -637,1, exactly, in every column): the root
     t = _rows(obs, SEEDS["004"], 317, 324)
     assert t["row_order"].tolist() == list(range(8))
     assert t.loc[324, "is_total"] and t.loc[324, "is_root"]
-    assert t.loc[324, "total_of"] == "0;1;2;3;4;6"
+    assert t.loc[324, "total_of"] == "4;5;6"
     assert t.loc[322, "is_total"] and not t.loc[322, "is_root"]
-    assert t.loc[322, "total_of"] == ""
+    assert t.loc[322, "total_of"] == "0;1;2;3"
     assert not t.loc[[317, 318, 319, 320, 321, 323], "is_total"].any()
     assert (t["level"] == 0).all()
     assert t.loc[324, "column_path"] == "Bokslut 2022, mnkr"
 
 
 def test_a_total_that_does_not_add_up_is_reported(report):
-    r = pick(report, source=SEEDS["004"], line=322)
-    assert r["reason"].str.startswith("summaraden stämmer inte").any()
+    # 000 line 106: "Summa" of the plan's measures does not add up to them
+    r = pick(report, source=SEEDS["000"], line=106)
+    assert r["reason"].str.startswith("summaraden stämmer inte").tolist() == [True]
+    assert pick(report, source=SEEDS["004"], line=322).empty
 
 
 def test_budget_frame_names_the_root(seeds_result):

@@ -10,7 +10,12 @@ decimal per number added). The parts tried, in order, for a row named as a total
    ``Nettokostnad`` of the own units, then ``Externa …``, then ``Nettokostnad``);
 3. the totals above it that no other total sums (a total of subtotals);
 4. every row above it that is no total (a grand total over sections without subtotals);
-5. the rows right below it, up to the next total or section (a total printed first).
+5. the rows right below it, up to the next total or section (a total printed first);
+6. the rows above it back to the previous total but one, when exactly one row leaves out
+   makes every column add up (a subtotal that leaves a row outside it).
+
+Before 2, the rows and totals above that no total sums yet are tried (a bottom line over
+a subtotal, the row it left out and the rows after it).
 
 The first set that adds up exactly is taken, else the first that adds up within rounding.
 
@@ -100,12 +105,15 @@ def find_totals(rows: list[StructRow], skip: set[int] = frozenset()) -> list[int
             if (prev_total is None or k > prev_total) and rows[k].section == r.section
         ]
         candidates: list[list[int]] = []
+        claimed = {p for k in above if rows[k].is_total for p in rows[k].parts}
         if named:
             candidates.append(block)
+            # every row and total above that no total sums yet ("Nettokostnad" =
+            # "Ensamkommande" + "Nettokostnad" of the rest + "Externa …")
+            candidates.append([k for k in above if k not in claimed])
             if prev_total is not None:
                 between = [k for k in above if k > prev_total]
                 candidates.append([prev_total, *between])
-            claimed = {p for k in above if rows[k].is_total for p in rows[k].parts}
             tops = [k for k in above if rows[k].is_total and k not in claimed]
             if len(tops) >= 2:
                 candidates.append(tops)
@@ -133,6 +141,16 @@ def find_totals(rows: list[StructRow], skip: set[int] = frozenset()) -> list[int
             # an unnamed row sums the rows above it in two columns, or is three rows' sum
             if good and (named or good >= 2 or len(cand) >= 3):
                 fits.append((not exact, len(fits), cand, bad))
+        if not fits and named and len(block) >= 3:
+            # a subtotal of all the rows above it but one ("Nettokostnad" of the own
+            # units, "Ensamkommande" left out): only when exactly one row leaves so
+            for k in block:
+                cand = [x for x in block if x != k]
+                good, bad, exact = _adds_up([rows[x] for x in cand], r, skip)
+                if good and not bad:
+                    fits.append((not exact, len(fits), cand, bad))
+            if len(fits) > 1:
+                fits = []
         if fits:  # the first set that adds up exactly, else the first within rounding
             _, _, cand, bad = min(fits)
             r.is_total, r.parts, r.failed = True, cand, bad

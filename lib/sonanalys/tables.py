@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from . import labels as L
 from . import numparse as N
@@ -142,12 +143,24 @@ def _has_value(text: str) -> bool:
     return any(t.kind == N.VALUE for t in N.tokens(N.strip_tags(text)))
 
 
+# a part of a year as a sub-header under it: terms, quarters, tertials
+_SUB_PERIOD = re.compile(
+    r"^(?:vt|ht)\s?'?(?:\d{2}|(?:19|20)\d{2})$"
+    r"|^(?:kv(?:artal)?\.?|q|t|tertial)\s?[1-4](?:\s+'?(?:\d{2}|(?:19|20)\d{2}))?$"
+    r"|^[1-4]:?[ae]\s+(?:kvartalet|tertialet)$",
+    re.IGNORECASE,
+)
+
+
 @per_document
 def _header_cell(text: str) -> bool:
-    """Short text whose numbers are only years, periods or weeks."""
+    """Short text whose numbers are only years, periods or weeks (also ``VT 18``,
+    ``HT 2019``, ``Kv 3``, ``T2``: parts of a year)."""
     t = L.clean(text)
     if not t or len(t) > 100 or len(t.split()) > 12:
         return False
+    if _SUB_PERIOD.match(t.strip()):
+        return True
     return all(
         tok.kind in _HEADER_TOKEN_KINDS
         or (tok.kind == N.DATE and not re.match(r"\d{4}-", tok.text))
@@ -198,6 +211,28 @@ def header_count(table: Table, texts: list[list[str]]) -> int:
         caption_only = False
         n += 1
     return n
+
+
+_POINT_NUMBER = re.compile(r"^[-−]?\d+\.\d+$")
+_COMMA_NUMBER = re.compile(r"(?<![\d,])\d+,\d+(?![\d,])")
+_GROUPING_POINTS = re.compile(r"\d\.\d{3}\.\d{3}")
+
+
+def _decimal_points(texts: list[list[str]]) -> list[tuple[int, int]]:
+    """The cells ``(row, column)`` of a table that writes every decimal number with a
+    point and none with a comma (an export: ``4789.999859``, ``78.5``), when at least one
+    point cannot group thousands (not three digits after it): the table's own convention,
+    so each such point is a decimal point. Empty when the table does not write so."""
+    found, unambiguous = [], False
+    for i, row in enumerate(texts):
+        for j, t in enumerate(row):
+            s = t.strip()
+            if _POINT_NUMBER.match(s):
+                found.append((i, j))
+                unambiguous = unambiguous or len(s.split(".")[1]) != 3
+            elif _GROUPING_POINTS.search(s) or (_COMMA_NUMBER.search(s) and j > 0):
+                return []
+    return found if unambiguous else []
 
 
 def _goes_on_above(texts: list[list[str]], n: int) -> bool:
@@ -258,7 +293,13 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
         for r in rows
     )
     coded = sum(len(r) > 1 and _is_code(r[0]) and _is_name(r[1]) for r in rows)
-    if rows and first_values * 2 >= len(rows) and first_values > 0 and coded * 2 < len(rows):
+    if (
+        rows
+        and first_values * 2 >= len(rows)
+        and first_values > 0
+        and coded * 2 < len(rows)
+        and not _numbered_labels(rows, columns)
+    ):
         return 0
     firsts = []
     for row in rows:
@@ -270,10 +311,29 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
     if columns:
         for j in range(1, min(k, len(columns))):
             c = columns[j]
-            if c.year is not None or c.value_kind or c.period:
+            if c.year is not None or c.value_kind or c.period or c.is_time:
                 k = j
                 break
     return max(1, min(k, width - 1))
+
+
+_LABEL_HEADER = re.compile(
+    r"ålder|konto|\bkod\b|\bnr\b|nummer|ansvar|objekt|\bid\b|verksamhet|löpnummer", re.I
+)
+
+
+def _numbered_labels(rows: list[list[str]], columns: list[Column] | None) -> bool:
+    """A first column of whole numbers that name the rows (ages 0, 1, 2 … ``Totalsumma``;
+    account codes): its header says so (``Ålder``, ``Konto``), or the numbers count up
+    one by one down the table (at least three). Then it is the label column."""
+    firsts = [r[0].strip() for r in rows if r and r[0].strip()]
+    ints = [int(f) for f in firsts if re.fullmatch(r"\d{1,6}", f)]
+    if len(ints) < 3 or len(ints) * 2 < len(firsts) or len(rows[0]) < 2:
+        return False
+    head = columns[0].label if columns else ""
+    if head and _LABEL_HEADER.search(head):
+        return True
+    return all(b - a == 1 for a, b in pairwise(ints))
 
 
 # a label that begins with its account or activity code: "100 Politisk verksamhet"
@@ -357,6 +417,22 @@ def interpret(
         r.cells + [Cell("", r.line)] * (width - len(r.cells)) for r in table.rows
     ]
     texts = [[L.clean(c.text) for c in row] for row in cells]
+    points = _decimal_points(texts)
+    if points:
+        i0, j0 = points[0]
+        rep(
+            cells[i0][j0].line,
+            texts[i0][j0],
+            texts[i0][j0],
+            f"decimalpunkt: tabellen skriver alla {len(points)} decimaltal med punkt och inget "
+            "med komma (en export); punkten läses som decimaltecken",
+            "info",
+        )
+        printed = {(i, j): texts[i][j] for i, j in points}
+        for i, j in points:
+            texts[i][j] = texts[i][j].replace(".", ",")
+    else:
+        printed = {}
     nh = header_count(table, texts)
     header = texts[:nh]
     header_width = max((len(r.cells) for r in table.rows[:nh]), default=width)
@@ -642,7 +718,7 @@ def interpret(
                         "qualifier": q.qualifier,
                         "unit": unit,
                         "line": cell.line_at(q.start),
-                        "cell_text": text,
+                        "cell_text": printed.get((i, j), text),
                         "footnote": footnote,
                         "row_order": order,
                         "row_path": row_path,

@@ -148,7 +148,15 @@ def _parts(
             parts = [i for i, o in enumerate(orders) if o is not None and not _missing(o)
                      and int(o) in want]  # fmt: skip
             if parts:
-                return parts, None, ""
+                # a total of two totals may be their difference in this column (a
+                # column of changes); a row between the parts left out is named
+                if _compare(g, parts, t)[3] != 0.0 and len(parts) == 2:
+                    for signs in ([1, -1], [-1, 1]):
+                        if all(i in totals for i in parts) and _compare(g, parts, t, signs)[3] == 0:
+                            return parts, signs, ""
+                gaps = [i for i in range(min(parts), t) if i not in parts and i not in totals]
+                note = f"summerar inte {labels[gaps[0]]}" if len(gaps) == 1 else ""
+                return parts, None, note
     candidates = _candidates(labels, units, totals, n)
     if not candidates:
         return [], None, ""

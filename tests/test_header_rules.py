@@ -1,0 +1,134 @@
+"""General header and value rules (issue 26 item 3), each on a small table printed the
+way real exports and web pages print it: a CSV export with decimal points, indicator
+names with digits in them, numbered row labels, terms under their years."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sonanalys.observations import parse
+
+
+def _parse(tmp_path: Path, name: str, text: str, encoding: str = "utf-8"):
+    d = tmp_path / "docs"
+    d.mkdir(exist_ok=True)
+    (d / name).write_bytes(text.encode(encoding))
+    return parse([d])
+
+
+KOLADA_EXPORT = (
+    "Kommun;Nyckeltal;År;Visat Värde\n"
+    "Eskilstuna;Kostnad individ- och familjeomsorg, kr/inv;2019;4789.999859\n"
+    "Eskilstuna;Kostnad individ- och familjeomsorg, kr/inv;2020;4950.12\n"
+    "Eskilstuna;Andel elever i åk. 9 som är behöriga, %;2020;78.5\n"
+    "Eskilstuna;Invånare 21+ år, antal;2020;80123\n"
+    "Linköping;Kostnad individ- och familjeomsorg, kr/inv;2019;5012.5\n"
+)
+
+
+def test_an_export_with_decimal_points_is_read_by_its_own_convention(tmp_path):
+    # a Kolada-style CSV (cp1252, ';', decimal point with float noise): each point is a
+    # decimal point, said once; the indicator's name is a label, its digits no values
+    r = _parse(tmp_path, "kolada.csv", KOLADA_EXPORT, "cp1252")
+    o = r.observations
+    assert o["value"].tolist() == [4789.999859, 4950.12, 78.5, 80123.0, 5012.5]
+    assert o["year"].tolist() == [2019, 2020, 2020, 2020, 2019]
+    assert o["cell_text"].tolist() == ["4789.999859", "4950.12", "78.5", "80123", "5012.5"]
+    assert o["row_label"].tolist()[2] == "Eskilstuna / Andel elever i åk. 9 som är behöriga, %"
+    assert o["unit"].tolist() == ["kr/inv", "kr/inv", "procent", "antal", "kr/inv"]
+    said = r.report[r.report["reason"].str.startswith("decimalpunkt")]
+    assert said["line"].tolist() == [2]
+    assert "alla 4 decimaltal med punkt" in said["reason"].iloc[0]
+
+
+def test_a_point_that_may_group_thousands_alone_is_not_read_as_decimal(tmp_path):
+    # only "1.640" and "2.500": a point before three digits may group thousands
+    r = _parse(tmp_path, "t.csv", "Enhet;Kostnad\nA;1.640\nB;2.500\nC;3.125\n")
+    assert r.observations.empty
+    assert set(r.report["reason"]) == {
+        "punkt i tal: decimaltecken eller tusentalsavgränsare är oklart"
+    }
+
+
+def test_numbered_row_labels_stay_labels(tmp_path):
+    # ages 0, 1, 2 … under "Ålder", and the total the arithmetic proves
+    r = _parse(
+        tmp_path,
+        "alder.csv",
+        "Ålder;Kvinnor;Män\n0;12;14\n1;15;13\n2;11;17\n3;9;10\nTotalsumma;47;54\n",
+    )
+    o = r.observations
+    assert o["row_label"].tolist() == ["0", "0", "1", "1", "2", "2", "3", "3"] + ["Totalsumma"] * 2
+    assert o["value"].tolist() == [12, 14, 15, 13, 11, 17, 9, 10, 47, 54]
+    tot = o[o["row_label"] == "Totalsumma"]
+    assert tot["is_root"].all() and tot["total_of"].eq("0;1;2;3").all()
+
+
+def test_terms_under_their_years_are_header_not_data(tmp_path):
+    r = _parse(
+        tmp_path,
+        "a.txt",
+        "Elever per termin\n\n| Skola | 2018 | | 2019 | |\n|---|---|---|---|---|\n"
+        "| | VT 18 | HT 18 | VT 19 | HT 19 |\n| Norra | 120 | 130 | 125 | 128 |\n"
+        "| Södra | 80 | 85 | 90 | 92 |\n",
+    )
+    o = r.observations
+    assert o["value"].tolist() == [120, 130, 125, 128, 80, 85, 90, 92]
+    assert o["column_label"].tolist()[:4] == [
+        "2018 / VT 18", "2018 / HT 18", "2019 / VT 19", "2019 / HT 19",
+    ]  # fmt: skip
+    assert o["column_path"].tolist()[1] == "2018 › HT 18"
+    assert o["year"].tolist()[:4] == [2018, 2018, 2019, 2019]
+
+
+def test_signs_apart_and_glued_percent_in_a_spaced_table(tmp_path):
+    # a web page's driftredovisning: "– 4 646" (every negative so), "1,7 %", Utfall2013
+    r = _parse(
+        tmp_path,
+        "drift.txt",
+        "Driftredovisning\n\n"
+        "(tkr) Utfall2013 Förändring 2012/2013 Förändring 2012/2013 Budget 2013 Avvikelse\n"
+        "Revision – 614 – 9 1,6 % – 620 6\n"
+        "Överförmyndare – 819 50 – 5,7 % – 847 28\n"
+        "Övriga förtroendevalda – 4 646 – 76 1,7 % – 4 937 291\n"
+        "Mark och fastigheter 141 50 55,4 % – 14 155\n",
+    )
+    o = r.observations
+    rev = o[o["row_label"] == "Revision"]
+    assert rev["value"].tolist() == [-614, -9, 1.6, -620, 6]
+    assert rev["column_label"].tolist() == [
+        "Utfall 2013", "Förändring 2012/2013", "Förändring 2012/2013", "Budget 2013", "Avvikelse",
+    ]  # fmt: skip
+    assert o[o["row_label"] == "Övriga förtroendevalda"]["value"].tolist() == [
+        -4646, -76, 1.7, -4937, 291,
+    ]  # fmt: skip
+    # "– 14 155": a sign and 14, then 155, by the table's convention (no dash stands
+    # for an empty cell in it)
+    assert o[o["row_label"] == "Mark och fastigheter"]["value"].tolist() == [
+        141,
+        50,
+        55.4,
+        -14,
+        155,
+    ]
+    said = r.report[r.report["reason"].str.startswith("minustecken skilt")]
+    assert len(said) == 10  # each negative, at its cell
+
+
+def test_headers_one_per_line_and_rows_with_blank_lines_between(tmp_path):
+    r = _parse(
+        tmp_path,
+        "budget.txt",
+        "Netto, tkr\n\nBokslut 2009\n\nBudget 2010\n\nplan 2011\n\n"
+        "TOTALT, DRIFT 227 608 242 876 248 528\n\nOförutsett - 4 830 4 971\n\n"
+        "Nämnden 217 226 226\n\nSpecifikation av drift\n\n"
+        "Personalkostnad 198 256 206 776 206 614\n",
+    )
+    o = r.observations
+    assert o[o["row_label"] == "Oförutsett"]["value"].tolist() == [4830, 4971]
+    assert o[o["row_label"] == "Oförutsett"]["year"].tolist() == [2010, 2011]
+    assert o[o["row_label"] == "TOTALT, DRIFT"]["year"].tolist() == [2009, 2010, 2011]
+    p = o[o["row_label"] == "Personalkostnad"]
+    assert p["value"].tolist() == [198256, 206776, 206614]
+    assert p["section"].tolist() == ["Specifikation av drift"] * 3
+    assert set(o["unit"]) == {"tkr"}
