@@ -140,7 +140,13 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
             prev = blocks[-1] if blocks else None
             if isinstance(prev, Paragraph | Heading):
                 prev_end = max([prev.line] + [ln for _, ln in getattr(prev, "starts", ())])
-                if prev_end >= table.line - 2:  # the text right above names the table
+                # the text right above names the table, unless it is running prose
+                # (a double-spaced page: a paragraph two lines above)
+                prose = isinstance(prev, Paragraph) and (
+                    len(prev.text) > 150
+                    or (prev.text.rstrip().endswith(".") and len(prev.text.split()) > 10)
+                )
+                if prev_end >= table.line - 2 and not prose:
                     table.caption = prev.text
             blocks.append(table)
             continue
