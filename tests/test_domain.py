@@ -22,6 +22,9 @@ def frames(seeds_result):
     return domain.build(seeds_result.observations, seeds_result.cells)
 
 
+MINUS = "\u2212"
+
+
 def rows(df, cols, **kw):
     """The selected rows as a list of tuples, in the frame's order."""
     sel = (pick(df, **kw) if kw else df)[cols].astype(object)
@@ -248,6 +251,13 @@ def test_sum_checks_know_the_structure_and_raise_no_false_alarm(frames):
     ]
     from sonanalys.domain.checks import named
 
+    # each explained by the rows' own columns: the document's figure that is off is named
+    notes = dict(zip(off["line"], off["note"], strict=True))
+    assert notes[367].endswith("Övriga intäkter (rad 366) 17,4, men prognos − budget = 12,9")
+    assert notes[376].startswith("summaraden stämmer med sin egen prognos − budget")
+    assert (
+        f"Summa kostnader (rad 375) {MINUS}99,7, men prognos − budget = {MINUS}99,4" in notes[376]
+    )
     n = named(off, frames["budget"], "verksamhet")
     assert set(n["parts"]) >= {"Summa intäkter (rad 367) + Summa kostnader (rad 375)"}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..numparse import format_sv
 from .checks import check_totals
 from .common import (
     MNKR_PER,
@@ -78,6 +79,56 @@ def check(budget: pd.DataFrame) -> pd.DataFrame:
         row_label=budget["verksamhet"], _factor=budget["unit"].map(MNKR_PER).fillna(1.0)
     )
     df = df.assign(year_group=df["year"].astype("object").map(lambda y: "" if pd.isna(y) else y))
-    return check_totals(
+    res = check_totals(
         df, "budget", "value_mnkr", ["column_label", "value_kind", "year_group", "period"]
     )
+    return _explain_deviations(res, budget)
+
+
+def _explain_deviations(res: pd.DataFrame, budget: pd.DataFrame) -> pd.DataFrame:
+    """A deviation column's total that does not add up, explained by each row's own
+    columns: which of the rows involved (the total and its parts) prints a deviation that
+    is not its own prognos (or utfall) minus budget. The check is not changed, only said:
+    "Summa kostnader (rad 375) −99,7, men prognos − budget = −99,4"."""
+    bad = res.index[(res["status"] == "avvikelse") & res["group"].str.contains(r"\| avvikelse \|")]
+    if not len(bad):
+        return res
+    b = budget[budget["value_mnkr"].notna()]
+    cell: dict[tuple, float] = {}
+    for r in b.itertuples():
+        year = None if pd.isna(r.year) else int(r.year)
+        cell.setdefault((r.source, r.table_id, int(r.line), r.value_kind, year, r.period),
+                        float(r.value_mnkr))  # fmt: skip
+    labels = {(r.source, r.table_id, int(r.line)): str(r.verksamhet) for r in b.itertuples()}
+    res = res.copy()
+    for i in bad:
+        row = res.loc[i]
+        _col, _kind, year_text, period = (x.strip() for x in str(row["group"]).split("|"))
+        year = int(year_text) if year_text.isdigit() else None
+        actual = "prognos" if period == "helår" else "utfall"
+        lines = [int(row["line"])] + [int(x) for x in str(row["part_lines"]).split(",") if x]
+        own, off = [], []
+        for line in lines:
+            key = (row["source"], row["table_id"], line)
+            a, bud = (
+                cell.get((*key, actual, year, period)),
+                cell.get((*key, "budget", year, period)),
+            )
+            dev = cell.get((*key, "avvikelse", year, period))
+            if a is None or bud is None or dev is None:
+                continue
+            # the table's own sign: prognos − budget, or budget − prognos
+            fits = [d for d in (a - bud, bud - a) if abs(d - dev) <= 0.15]
+            if fits:
+                own.append(line)
+            else:
+                off.append(
+                    f"{labels[key]} (rad {line}) {format_sv(dev, 1)}, men {actual} − budget = "
+                    f"{format_sv(a - bud, 1)}"
+                )
+        if off:
+            note = "avviker från radens egna kolumner: " + "; ".join(off)
+            if int(row["line"]) in own:
+                note = "summaraden stämmer med sin egen " + actual + " − budget; " + note
+            res.at[i, "note"] = (str(row["note"]) + "; " if row["note"] else "") + note
+    return res
