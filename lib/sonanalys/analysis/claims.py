@@ -255,7 +255,7 @@ def render(claim: Claim) -> str:
         shown = format_sv(abs(claim.value), claim.decimals) if claim.value is not None else ""
         out += (
             f" **Dokumentet säger emot sig självt:** på rad {e.line} står "
-            f"”{e.sentence.strip()}” – {e.printed}, men tabellen ger {shown} {claim.unit}."
+            f"”{e.sentence.strip()}”, men tabellen ger {shown} {claim.unit}."
         )
     return out
 
