@@ -20,7 +20,7 @@ from sonanalys.analysis import claims, findings
 from sonanalys.analysis.budget import overview
 from sonanalys.numparse import parse_number
 from sonanalys.observations import parse
-from sonanalys.report.present import CHART_DESCRIPTION_CLASS
+from sonanalys.report.present import CHART_DESCRIPTION_CLASS, KEY_FIGURES_CLASS
 
 CORPUS = Path("/work/shared/corpus")
 summary_of = claims.summary_text
@@ -93,6 +93,15 @@ def test_the_summaries_state_the_documents_bottom_line(run):
     for word in ("fler/färre", "p =", "backtest", "Rad i tabellen"):
         for name in ("01_placeringar", "02_varddygn", "04_atgarder", "05_delarsrapport"):
             assert word not in summary(name), (name, word)
+
+
+def test_every_report_opens_with_its_key_figures(run):
+    for r in run.results:
+        page = (run.out / r.html).read_text(encoding="utf-8")
+        box = page.find(f'class="sv-table {KEY_FIGURES_CLASS}"')
+        assert page.count(KEY_FIGURES_CLASS) == 1, r.name
+        # the box comes first under Sammanfattning, before the summary's sentences
+        assert page.index('id="Sammanfattning"') < box < page.index("<li>", box), r.name
 
 
 def test_every_chart_has_a_swedish_description(run):

@@ -294,12 +294,12 @@ def key_figure_table(claims: list[Claim]) -> pd.DataFrame:
 
 def show_key_figures(claims: list[Claim], caption: str) -> None:
     """Display the key-figure box (a table with its data for the workbook)."""
-    from ..report.present import show_table
+    from ..report.present import KEY_FIGURES_CLASS, show_table
 
     t = key_figure_table(claims)
     if len(t):
         decimals: dict = {(c.label, "värde"): c.decimals for c in claims if c.label}
-        show_table(t, decimals, caption)
+        show_table(t, decimals, caption, classes=(KEY_FIGURES_CLASS,))
 
 
 # ------------------------------------------------------------------------------------

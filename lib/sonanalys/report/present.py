@@ -162,10 +162,11 @@ def say(text: str) -> None:
 
 def table_html(
     df: pd.DataFrame,
-    decimals: dict[str, int | str] | int | None = None,
+    decimals: dict | int | None = None,
     caption: str = "",
     source: str = "",
     index: bool = True,
+    classes: tuple[str, ...] = (),
 ) -> str:
     """An HTML table with Swedish numbers, ``–`` for missing, ``..`` kept as masked,
     a caption and a source note (great_tables' habit)."""
@@ -193,7 +194,8 @@ def table_html(
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     note = f'<p class="source-note">Källa: {html.escape(source)}</p>' if source else ""
     return (
-        f'<table class="sv-table">{cap}<thead><tr>{head}</tr></thead>'
+        f'<table class="{html.escape(" ".join(["sv-table", *classes]))}">{cap}'
+        f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>{note}"
     )
 
@@ -226,17 +228,18 @@ def table_data(df: pd.DataFrame, caption: str = "", source: str = "", index: boo
 
 def show_table(
     df: pd.DataFrame,
-    decimals: dict[str, int | str] | int | None = None,
+    decimals: dict | int | None = None,
     caption: str = "",
     source: str = "",
     index: bool = True,
+    classes: tuple[str, ...] = (),
 ) -> None:
     """Display ``table_html`` in a notebook, with the table's data for the report's
     workbook alongside."""
     from IPython.display import display
 
     bundle = {
-        "text/html": table_html(df, decimals, caption, source, index),
+        "text/html": table_html(df, decimals, caption, source, index, classes),
         TABLE_MIME: table_data(df, caption, source, index),
     }
     display(bundle, raw=True)
@@ -324,6 +327,8 @@ def totals_by_prefix(index, total_word: str = "totalt") -> dict:
 #: the metadata key the description rides in, as Jupyter's own image outputs carry alt
 #: text (``output.metadata["image/png"]["alt"]``; nbconvert's classic template reads it)
 CHART_DESCRIPTION_CLASS = "sn-chart-description"
+#: the class of the key-figure box that opens each report (a table, for the workbook too)
+KEY_FIGURES_CLASS = "sn-key-figures"
 
 # colour-blind-safe pair for a direction (Okabe–Ito blue and vermilion): never the
 # only sign of it — bars also carry a sign or a word
