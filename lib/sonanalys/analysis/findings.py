@@ -253,8 +253,8 @@ def varddygn_claims(
         rep_full = same if len(same) else rep_full
     if len(rep_full):
         last = rep_full.iloc[-1]
-        text = (f"Kostnaden per vårddygn ({last['label']}) var {format_sv(last['value'], 0)} kr "
-                f"helåret {int(last['year'])} enligt dokumentet")  # fmt: skip
+        text = (f"Kostnaden per vårddygn var {format_sv(last['value'], 0)} kr helåret "
+                f"{int(last['year'])} enligt dokumentets rad ”{last['label']}”")  # fmt: skip
         part = rep[(rep["period"] != "helår") & (rep["year"] > last["year"])]
         part = part[part["label"] == last["label"]]
         if len(part):
