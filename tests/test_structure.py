@@ -205,3 +205,64 @@ def test_find_totals_does_not_guess_parts():
     assert find_totals(rows) == [2]
     assert rows[2].is_total and rows[2].parts == []
     assert root(rows) is None
+
+
+def _ruled(pdf, y0: float, rows: list[tuple[str, ...]]) -> None:
+    cols = (20, 80, 130, 180)
+    for r in range(len(rows) + 1):
+        pdf.line(cols[0], y0 + r * 10, cols[-1], y0 + r * 10)
+    for x in cols:
+        pdf.line(x, y0, x, y0 + len(rows) * 10)
+    for r, row in enumerate(rows):
+        for x, t in zip(cols, row, strict=False):
+            pdf.text(x + 2, y0 + r * 10 + 7, t)
+
+
+def test_a_table_that_goes_on_after_a_page_break_is_one_table(tmp_path):
+    # page 1: the header and two rows; page 2: two more rows, no header; a page number
+    # at the foot of each page. The rows of page 2 read under the header of page 1.
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.cell(0, 10, "Vårddygn per placeringsform", new_x="LMARGIN", new_y="NEXT")
+    _ruled(pdf, 30, [("Placeringsform", "2022", "2023"), ("HVB", "48 128", "49 263"),
+                     ("Familjehem", "89 895", "82 999")])  # fmt: skip
+    pdf.text(100, 285, "1 (2)")
+    pdf.add_page()
+    _ruled(pdf, 20, [("Jourhem", "1 204", "1 310"), ("SiS", "3 020", "2 877")])
+    pdf.text(100, 285, "2 (2)")
+    d = tmp_path / "docs"
+    d.mkdir()
+    pdf.output(str(d / "vard.pdf"))
+    r = parse([d])
+    o = r.observations
+    assert set(o["table_id"]) == {"T01"}
+    cols = ["page", "line", "row_label", "column_label", "value"]
+    got = list(o[cols].itertuples(index=False, name=None))
+    assert got[4:] == [
+        (2, 2, "Jourhem", "2022", 1204.0), (2, 2, "Jourhem", "2023", 1310.0),
+        (2, 3, "SiS", "2022", 3020.0), (2, 3, "SiS", "2023", 2877.0),
+    ]  # fmt: skip
+    assert o["row_order"].tolist() == [0, 0, 1, 1, 2, 2, 3, 3]
+    said = r.report[r.report["reason"].str.startswith("tabellen fortsätter")]
+    assert (said["page"].tolist(), said["line"].tolist()) == ([2], [2])
+
+
+def test_a_caption_of_one_year_dates_its_columns(tmp_path):
+    # regionfakta: "Kommunala kostnader för individ- och familjeomsorg 2018" over a
+    # one-year table; a caption with a date ("beslut juni 2020") dates nothing
+    d = _write(
+        tmp_path,
+        "Kommunala kostnader för individ- och familjeomsorg 2018\n\n"
+        "Kommun Kronor per invånare\nEskilstuna 8 077\nGnesta 2 626\nKatrineholm 3 904\n\n"
+        "Förslag efter beslut juni 2020\n\n"
+        "| Förslag | Effekt, mnkr |\n|---|---|\n| Vakanser | 2,0 |\n| Lokaler | 1,5 |\n",
+    )
+    o = parse([d]).observations
+    kr = o[o["unit"] == "kr/inv"]
+    assert kr["value"].tolist() == [8077, 2626, 3904]
+    assert kr["year"].tolist() == [2018] * 3
+    assert kr["year_source"].tolist() == ["caption"] * 3
+    assert o[o["unit"] == "mnkr"]["year"].isna().all()

@@ -23,10 +23,11 @@ from .conservation import (
     numbers_not_values,
     table_lines,
 )
+from .continuation import join_continued
 from .model import Document, DocumentError
 from .prose import prose_observations
 from .readers import SUFFIXES, read
-from .tables import CELL_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS, interpret
+from .tables import CELL_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS, header_count, interpret
 
 _INT_COLUMNS = ("doc_year", "page", "year", "line", "row_order", "level")
 _BOOL_COLUMNS = ("is_total", "is_root")
@@ -79,7 +80,8 @@ def document_records(
     obs: list[dict] = []
     report: list[dict] = []
     own_cells: list[dict] = []
-    for no, table in enumerate(doc.tables, start=1):
+    tables = join_continued(doc.blocks, header_count, doc.page_starts)
+    for no, table in enumerate(tables, start=1):
         o, r = interpret(table, doc, no, own_cells)
         obs.extend(o)
         report.extend(r)

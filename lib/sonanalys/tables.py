@@ -445,7 +445,14 @@ def interpret(
     stub = " / ".join(c.label for c in columns[:k] if c.label)
     stub_unit = L.unit_of(stub) or L.unit_of(caption)
     stub_year = L.year_of(stub) if stub and _CAPTION_PERIOD.search(stub) else None
-    caption_year = L.year_of(caption) if _CAPTION_PERIOD.search(caption) else None
+    # a caption that names a reporting period, or one year alone ("… under 2021 fick
+    # vård"), dates the columns that name none
+    one_year = (
+        len(set(L.years_in(caption))) == 1
+        and not re.search(r"\d{4}\s*[-–/]\s*\d", caption)
+        and not re.search(rf"(?:{L._MONTH_RE})\.?\s+(?:19|20)\d\d", caption, re.IGNORECASE)
+    )  # (not a date: "beslut juni 2020")
+    caption_year = L.year_of(caption) if _CAPTION_PERIOD.search(caption) or one_year else None
     if header and not caption:
         caption = stub
 

@@ -1,0 +1,75 @@
+"""Tables that go on: a table continued after a page break without its header (a PDF
+page, or page furniture such as ``Sida 3`` / ``4 (16)`` between the parts) is one table
+with the one before it when their columns line up — the same layout, the same number of
+columns, and no header of its own. Its rows then read under the first part's header,
+and the join is said (parse report, info) at its first line."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_right
+
+from . import labels as L
+from .model import Block, Heading, Paragraph, Table
+
+# page furniture between the parts: a page number, "Sida 3", "4 (16)", "3(16)"
+_FURNITURE = re.compile(r"^\s*(?:sida\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3})?\s*$", re.I)
+JOINED = "tabellen fortsätter efter sidbrytning utan rubrik: läses under rubriken ovan"
+
+
+def _width(t: Table) -> int:
+    return max((len(r.cells) for r in t.rows), default=0)
+
+
+def _furniture(b: Block) -> bool:
+    return isinstance(b, Paragraph | Heading) and bool(_FURNITURE.match(b.text))
+
+
+def join_continued(blocks: list[Block], header_count, page_starts: list[int]) -> list[Table]:
+    """The document's tables, each continuation joined to the table it goes on from (a
+    new table; the document's own are not changed). ``header_count(table, texts)`` says
+    how many leading rows are a table's header; ``page_starts`` the first line of each
+    page (empty for text)."""
+    out: list[Table] = []
+    between: list[Block] = []
+    for b in blocks:
+        if not isinstance(b, Table):
+            between.append(b)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and _goes_on(prev, b, between, header_count, page_starts):
+            out[-1] = dataclasses.replace(
+                prev,
+                rows=prev.rows + b.rows,
+                repairs=[*prev.repairs, (b.line, "", JOINED), *b.repairs],
+                warnings=prev.warnings + b.warnings,
+                notes=prev.notes + b.notes,
+            )
+        else:
+            out.append(b)
+        between = []
+    return out
+
+
+def _page(line: int, page_starts: list[int]) -> int:
+    return bisect_right(page_starts, line) - 1
+
+
+def _goes_on(prev: Table, t: Table, between: list[Block], header_count, page_starts) -> bool:
+    if prev.kind != "data" or t.kind != "data" or prev.layout != t.layout:
+        return False
+    if not prev.rows or not t.rows or _width(prev) != _width(t) or _width(t) < 2:
+        return False
+    if page_starts:  # a PDF: the next page, only page furniture or short lines between
+        if _page(t.line, page_starts) != _page(prev.last_line, page_starts) + 1:
+            return False
+        if len(between) > 3 or not all(
+            _furniture(b) or (isinstance(b, Paragraph) and len(b.text) <= 100) for b in between
+        ):
+            return False
+    elif not between or not all(_furniture(b) for b in between):
+        return False
+    texts = [[L.clean(c.text) for c in r.cells] for r in t.rows]
+    first = [[L.clean(c.text) for c in r.cells] for r in prev.rows]
+    return header_count(t, texts) == 0 and header_count(prev, first) > 0
