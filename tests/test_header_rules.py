@@ -132,3 +132,14 @@ def test_headers_one_per_line_and_rows_with_blank_lines_between(tmp_path):
     assert p["value"].tolist() == [198256, 206776, 206614]
     assert p["section"].tolist() == ["Specifikation av drift"] * 3
     assert set(o["unit"]) == {"tkr"}
+
+
+def test_a_million_in_the_singular_is_mnkr(tmp_path):
+    r = _parse(
+        tmp_path,
+        "t.txt",
+        "Uppföljning\n\nUtfallet visar en negativ avvikelse med 1,1 miljon kronor mot budget.\n\n"
+        "Kostnaden för förskolan har sjunkit med 1 miljon kronor.\n",
+    )
+    o = r.observations
+    assert list(zip(o["value"], o["unit"], strict=True)) == [(1.1, "mnkr"), (1.0, "mnkr")]
