@@ -149,7 +149,10 @@ def test_a_municipality_for_a_file_not_read_is_said(tmp_path, capsys):
             "--municipality-for", "data/raw/nope.txt=Boden"]  # fmt: skip
     assert main(argv) == 0
     err = capsys.readouterr().err
-    assert "inget läst dokument heter data/raw/nope.txt (ange filens namn, utan mapp)" in err
+    assert (
+        "inget läst dokument heter data/raw/nope.txt (ange filens namn, eller dess sökväg "
+        "i mappen: undermapp/fil.txt)" in err
+    )
 
 
 def test_batches_of_documents_give_the_frames_of_one_pass(tmp_path, monkeypatch):

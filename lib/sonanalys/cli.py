@@ -46,7 +46,26 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         said = Municipalities.of(args.municipality, dict(_pairs(args.municipality_for)))
     except (KeyError, ValueError) as exc:
         raise SystemExit(f"fel: {exc.args[0]}") from None
-    done = process_to(inputs, out, jobs=args.jobs, progress=True, municipalities=said)
+    try:
+        done = process_to(inputs, out, jobs=args.jobs, progress=True, municipalities=said)
+    except OSError as exc:
+        if getattr(args, "debug", False):
+            raise
+        code, message = _write_failure(exc, out)
+        print(f"fel: {message}", file=sys.stderr)
+        return code
+    except Exception as exc:  # a bug of ours: one message, the traceback with --debug
+        if getattr(args, "debug", False):
+            raise
+        print(
+            f"fel: internt fel under parse ({type(exc).__name__}: {exc}); inget i {out} "
+            "ändrades. Kör igen med --debug för hela felutskriften och skicka den gärna "
+            "till utvecklarna",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+    for s, first in done.duplicates:
+        print(f"samma innehåll som {first}: {s} läses inte en gång till", file=sys.stderr)
     for f in done.skipped_files:
         print(
             f"hoppar över {f}: inte en dokumentfil (.txt .md .pdf .docx .xlsx .csv)",
@@ -55,11 +74,12 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     for e in done.errors:
         print(f"fel: {e}", file=sys.stderr)
     read_files = set(done.documents["source"])
+    read_files |= {s.rsplit("/", 1)[-1] for s in read_files}  # a file's name alone too
     for name, muni in said.files:
         if name not in read_files:
             print(
                 f"varning: --municipality-for {name}={muni}: inget läst dokument heter {name} "
-                "(ange filens namn, utan mapp)",
+                "(ange filens namn, eller dess sökväg i mappen: undermapp/fil.txt)",
                 file=sys.stderr,
             )
     for src, what in done.warnings:
@@ -95,7 +115,41 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         )
     for p in done.written:
         print(f"  {p}")
-    return 1 if done.errors else 0
+    if done.unopened:
+        return EXIT_UNOPENED
+    return EXIT_DOCUMENT if done.errors else EXIT_OK
+
+
+# Exit codes of ``sonanalys parse`` (README, "Command line"):
+EXIT_OK = 0  # every document read
+EXIT_DOCUMENT = 1  # a document could not be read (the others were; see parse_report)
+EXIT_USAGE = 2  # wrong arguments (argparse)
+EXIT_NOT_WRITABLE = 3  # the output folder is read-only or not ours to write
+EXIT_DISK_FULL = 4  # the disk filled up; nothing in the output folder changed
+EXIT_UNOPENED = 5  # an input file could not be opened (permissions); the others were read
+EXIT_INTERNAL = 70  # a bug of ours; the output folder is unchanged
+
+
+def _write_failure(exc: OSError, out: Path) -> tuple[int, str]:
+    """The exit code and Swedish message for an error writing the output folder."""
+    import errno
+
+    where = exc.filename or out
+    text = str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left" in text or "errno 28" in text:
+        return EXIT_DISK_FULL, (
+            f"disken är full (när {where} skrevs): frigör utrymme på disken där {out} ligger, "
+            f"eller välj en annan mapp med --out, och kör igen; tabellerna i {out} är orörda"
+        )
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return EXIT_NOT_WRITABLE, (
+            f"utmappen {out} går inte att skriva i (skrivskyddad eller utan skrivrätt: {where}): "
+            "välj en annan mapp med --out, eller ge dig skrivrätt till mappen, och kör igen"
+        )
+    return EXIT_NOT_WRITABLE, (
+        f"kunde inte skriva till {where} ({exc.strerror or text}): kontrollera mappen {out} "
+        "och kör igen; tabellerna där är orörda"
+    )
 
 
 def _years(text: list[str]) -> list[int]:
@@ -514,6 +568,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="FIL=KOMMUN",
         help="kommun för en namngiven fil, vad den än säger (kan upprepas)",
+    )
+    p.add_argument(
+        "--debug",
+        action="store_true",
+        help="visa hela felutskriften (traceback) om något oväntat går fel",
     )
     p.set_defaults(func=_cmd_parse)
 

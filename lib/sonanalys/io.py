@@ -133,10 +133,17 @@ class FrameWriter:
             raise
 
     def discard(self) -> None:
-        if self._parquet is not None:
-            self._parquet.close()
-        for tmp in self._tmp.values():
-            tmp.unlink(missing_ok=True)
+        """Remove the temporary files, whatever state the writer is in: closing a
+        parquet writer on a full disk raises again, and must not keep them."""
+        try:
+            if self._parquet is not None:
+                parquet, self._parquet = self._parquet, None
+                parquet.close()
+        except Exception:
+            pass
+        finally:
+            for tmp in self._tmp.values():
+                tmp.unlink(missing_ok=True)
 
 
 def read_frame(out_dir: Path, name: str) -> pd.DataFrame:

@@ -1,15 +1,20 @@
-"""Per-document memory for pure functions of a cell's text.
+"""Per-document memory for pure functions of a cell's text, and the document's clock.
 
 A document asks the same questions of the same text many times (is this cell a value?
 a header? what unit does this label state?). :func:`per_document` keeps the answers of
 a function of one string; :func:`forget` drops all of them between documents, so
 memory stays bounded and no document's speed depends on another's. Only functions
 whose answers are immutable (str, tuples of frozen dataclasses) may be wrapped.
+
+Every question a reader or interpreter asks passes through here, so this is also where
+a document's time budget (``readers.limits.DOCUMENT_SECONDS``) is checked: each answer
+not yet remembered first looks at the clock (:func:`check_clock`).
 """
 
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -17,6 +22,10 @@ T = TypeVar("T")
 
 _STORES: list[dict] = []
 _MAX = 50_000  # entries per function; a store that fills up starts over
+
+_deadline: float | None = None  # when the document being read is over its budget
+_source = ""
+_seconds = 0.0
 
 
 def per_document(fn: Callable[[str], T]) -> Callable[[str], T]:
@@ -29,6 +38,8 @@ def per_document(fn: Callable[[str], T]) -> Callable[[str], T]:
             return store[text]
         except KeyError:
             pass
+        if _deadline is not None and time.monotonic() > _deadline:
+            check_clock()
         if len(store) >= _MAX:
             store.clear()
         value = store[text] = fn(text)
@@ -41,3 +52,25 @@ def forget() -> None:
     """Drop what was kept for the document just read."""
     for store in _STORES:
         store.clear()
+
+
+def start_clock(source: str, seconds: float) -> None:
+    """Start the time budget of the document ``source``: ``check_clock`` raises once
+    ``seconds`` have passed, until ``stop_clock``."""
+    global _deadline, _source, _seconds
+    _deadline, _source, _seconds = time.monotonic() + seconds, source, seconds
+
+
+def stop_clock() -> None:
+    global _deadline
+    _deadline = None
+
+
+def check_clock() -> None:
+    """Raise ``readers.limits.LimitExceeded`` (a DocumentError naming the file) when
+    the document being read is over its time budget."""
+    if _deadline is not None and time.monotonic() > _deadline:
+        from .readers.limits import over_time
+
+        stop_clock()
+        raise over_time(_source, _seconds)

@@ -431,7 +431,9 @@ def _make_token(kind: str, m: re.Match[str], text: str) -> Token | None:
     value = _to_float(m.group("sign"), int_txt, m.group("frac"))
     if not m.group("sign") and not m.group("frac") and _is_year_text(int_txt):
         return Token(YEAR, m.start(), m.end(), s, value=value, year=int(int_txt))
-    av = _OF_NUMBER.match(text, m.end()) if "av" in text else None
+    # "3 av 12": only where whitespace follows (looking for "av" in the whole text
+    # for each number made a long line of numbers quadratic)
+    av = _OF_NUMBER.match(text, m.end()) if text[m.end() : m.end() + 1].isspace() else None
     if av:
         den = _to_float(av.group("dsign"), av.group("dint"), av.group("dfrac"))
         return Token(VALUE, m.start(), av.end(), s + av.group(0), value=value, denominator=den)

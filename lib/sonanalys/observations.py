@@ -100,6 +100,8 @@ def document_records(
             seen.add(n)
     for n, text, reason in numbers_not_values(doc, seen):
         report.append(document_problem(doc.source, reason, "info", n, "", text))
+    for n, text, reason in getattr(doc, "invisible", ()):  # readers.encoding
+        report.append(document_problem(doc.source, reason, "info", n, "", text))
     if cells is not None:
         cells.extend(own_cells)
     if doc.page_starts:
@@ -142,7 +144,21 @@ def iter_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     """Documents under ``paths`` (files, or folders searched recursively, except the
     reference-data folder ``kolada/``), sorted by name, and the files passed over because
     their extension is not a document's."""
-    files: list[Path] = []
+    found, skipped, _ = iter_sources(paths)
+    return [f for f, _ in found], skipped
+
+
+def iter_sources(
+    paths: Iterable[str | Path],
+) -> tuple[list[tuple[Path, str]], list[str], list[tuple[str, str]]]:
+    """``iter_files`` with each document's source name — its path relative to the
+    folder given (``ifo/budget.txt`` and ``lss/budget.txt`` are two sources), or the
+    file's name when a file is given — and without duplicates: a file whose content
+    (or, through a link, whose file) is one already listed is left out and returned
+    as (its source, the source it duplicates), to be said once and read once."""
+    import hashlib
+
+    found: list[tuple[Path, str]] = []
     skipped: list[str] = []
     for p in map(Path, paths):
         candidates = (
@@ -158,10 +174,52 @@ def iter_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
             if q.name.startswith(".") or (q.name.lower() == "readme.md" and p.is_dir()):
                 continue
             if q.suffix.lower() in SUFFIXES or not p.is_dir():
-                files.append(q)
+                found.append((q, q.relative_to(p).as_posix() if p.is_dir() else q.name))
             else:
                 skipped.append(str(q))
-    return files, skipped
+    # duplicates: the same file through a link, or files of the same size and bytes
+    unique: list[tuple[Path, str]] = []
+    duplicates: list[tuple[str, str]] = []
+    by_real: dict[Path, str] = {}
+    by_size: dict[int, list[tuple[Path, str]]] = {}
+    for q, source in found:
+        try:
+            real, size = q.resolve(), q.stat().st_size
+        except OSError:  # unreadable or gone: read_document says so
+            unique.append((q, source))
+            continue
+        if real in by_real:
+            duplicates.append((source, by_real[real]))
+            continue
+        by_real[real] = source
+        by_size.setdefault(size, []).append((q, source))
+        unique.append((q, source))
+    same: dict[str, str] = {}  # source -> the first source with its bytes
+    for group in by_size.values():
+        if len(group) < 2:
+            continue
+        first: dict[str, str] = {}
+        for q, source in group:
+            try:
+                digest = hashlib.sha256(q.read_bytes()).hexdigest()
+            except OSError:
+                continue
+            if digest in first:
+                same[source] = first[digest]
+            else:
+                first[digest] = source
+    if same:
+        duplicates += [(s, same[s]) for _, s in unique if s in same]
+        unique = [(q, s) for q, s in unique if s not in same]
+    return unique, skipped, duplicates
+
+
+DUPLICATE = "samma innehåll som {0}: läses en gång, under det namnet"
+
+
+def duplicate_problems(duplicates: list[tuple[str, str]]) -> list[dict]:
+    """One ``info`` row per file left out as a duplicate (``iter_sources``)."""
+    return [document_problem(s, DUPLICATE.format(first), "info") for s, first in duplicates]
 
 
 @dataclass(frozen=True)
@@ -175,7 +233,9 @@ class Municipalities:
     files: tuple[tuple[str, str], ...] = ()
 
     def for_document(self, source: str, detected: str) -> str:
-        return dict(self.files).get(source) or detected or self.default
+        files = dict(self.files)  # a file named by its source, or by its name alone
+        named = files.get(source) or files.get(source.rsplit("/", 1)[-1])
+        return named or detected or self.default
 
     def as_dict(self) -> dict:
         return {"default": self.default, "files": dict(self.files)} if self else {}
@@ -204,30 +264,89 @@ class Municipalities:
 UNSAID = Municipalities()  # documents say their municipality themselves, or none
 
 
+class DocumentRead(tuple):
+    """``read_document``'s (document, observations, report, cells, error), with the
+    document's ``source`` name and the SHA-256 of the bytes that were read (None when
+    the file could not be opened): a manifest records what was parsed, not what the
+    file holds later."""
+
+    source: str = ""
+    sha256: str | None = None
+    unopened: bool = False  # the file could not be opened (permissions, I/O)
+
+    def __new__(cls, items, source: str = "", sha256: str | None = None, unopened=False):
+        self = super().__new__(cls, items)
+        self.source, self.sha256, self.unopened = source, sha256, unopened
+        return self
+
+    def __reduce__(self):  # to and from worker processes
+        return (DocumentRead, (tuple(self), self.source, self.sha256, self.unopened))
+
+
 def read_document(
-    f: Path, municipalities: Municipalities = UNSAID
-) -> tuple[Document | None, list[dict], list[dict], list[dict], str]:
+    f: Path | tuple[Path, str], municipalities: Municipalities = UNSAID
+) -> DocumentRead:
     """One file, read and interpreted: (document, observations, report, cells, error).
-    A file that cannot be read gives no document, one report row and the error text."""
+    A file that cannot be read gives no document, one report row and the error text.
+    ``f`` is a path, or (path, source name) as ``iter_sources`` gives them."""
+    import hashlib
+
+    from .readers import read_bytes
+    from .readers.limits import end_document, start_document
+
+    f, source = f if isinstance(f, tuple) else (f, Path(f).name)
+    sha = None
+    start_document(source)
     try:
-        doc = read(f)
+        try:
+            data = read_bytes(f, source)
+        except OSError as exc:
+            msg = str(Unopened(source, f, exc))
+            return DocumentRead(
+                (None, [], [document_problem(source, msg, "error")], [], msg),
+                source,
+                None,
+                unopened=True,
+            )
+        sha = hashlib.sha256(data).hexdigest()
+        doc = read(f, source, data)
         doc.municipality = municipalities.for_document(doc.source, doc.municipality)
         cells: list[dict] = []
         o, r = document_records(doc, cells)
     except DocumentError as exc:
-        return None, [], [document_problem(f.name, str(exc), "error", exc.line)], [], str(exc)
+        problem = document_problem(source, str(exc), "error", exc.line)
+        return DocumentRead((None, [], [problem], [], str(exc)), source, sha)
     except Exception as exc:  # a bug of ours: name the file, read the others
         msg = (
-            f"{f.name}: internt fel när filen lästes ({type(exc).__name__}: {exc}); "
+            f"{source}: internt fel när filen lästes ({type(exc).__name__}: {exc}); "
             "skicka gärna filen till utvecklarna"
         )
-        return None, [], [document_problem(f.name, msg, "error")], [], msg
+        return DocumentRead(
+            (None, [], [document_problem(source, msg, "error")], [], msg), source, sha
+        )
     finally:
         memo.forget()
-    return doc, o, r, cells, ""
+        end_document()
+    return DocumentRead((doc, o, r, cells, ""), source, sha)
 
 
-def read_documents(files: list[Path], jobs: int, progress: bool, municipalities: Municipalities):
+class Unopened(DocumentError):
+    """A file that could not be opened at all (no read permission, an I/O error)."""
+
+    def __init__(self, source: str, path: Path, exc: OSError):
+        why = (
+            "ingen läsrätt"
+            if isinstance(exc, PermissionError)
+            else f"{exc.strerror or type(exc).__name__}"
+        )
+        super().__init__(
+            source,
+            f"filen kunde inte öppnas ({why}): {path}; ge dig själv läsrätt till filen "
+            "(eller ta bort den ur mappen) och kör igen",
+        )
+
+
+def read_documents(files: list, jobs: int, progress: bool, municipalities: Municipalities):
     """Each file's ``read_document``, in the files' order, from ``jobs`` worker processes
     (one: in this process). The order, not the finishing time, decides the output, so
     any number of jobs gives the same frames."""
@@ -288,12 +407,13 @@ def parse(
     ``errors`` and in the report (severity ``error``); the others are still read.
     ``jobs`` > 1 reads documents in that many worker processes; the result is the same.
     ``municipalities`` names the municipality of documents that do not say it."""
-    files, skipped = iter_files(paths)
+    files, skipped, duplicates = iter_sources(paths)
     obs: list[dict] = []
     report: list[dict] = []
     cells: list[dict] = []
     docs: list[Document] = []
     errors: list[str] = []
+    report += duplicate_problems(duplicates)
     for doc, o, r, c, error in read_documents(files, jobs, progress, municipalities):
         if doc is None:
             errors.append(error)

@@ -13,8 +13,14 @@ against its schema.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import json
+import os
+import re
+import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +38,9 @@ from .observations import (
     Municipalities,
     ParseResult,
     document_problem,
+    duplicate_problems,
     frame,
-    iter_files,
+    iter_sources,
     parse,
     read_documents,
 )
@@ -122,13 +129,24 @@ def library_digest() -> str:
     return h.hexdigest()
 
 
-def manifest(inputs: Iterable[str | Path], municipalities: Municipalities = UNSAID) -> dict:
-    files, _ = iter_files(inputs)
+def manifest(
+    inputs: Iterable[str | Path],
+    municipalities: Municipalities = UNSAID,
+    read: dict[str, str | None] | None = None,
+) -> dict:
+    """What a parse of ``inputs`` is made from: each document's source name and the
+    SHA-256 of its bytes (``read``: as they were read by the parse, so a file edited
+    meanwhile is parsed again next time; else as they are on disk now, None for a file
+    that cannot be opened), the duplicates left out, the library's digest."""
+    found, _, duplicates = iter_sources(inputs)
+    hashes = read if read is not None else {s: _sha256_or_none(f) for f, s in found}
     record = {
-        "inputs": [{"name": f.name, "sha256": _sha256(f)} for f in files],
+        "inputs": [{"name": s, "sha256": hashes.get(s)} for _, s in found],
         "frames": list(ALL_FRAMES),
         "library": library_digest(),
     }
+    if duplicates:
+        record["duplicates"] = [{"name": s, "same_as": first} for s, first in duplicates]
     if municipalities:  # what the user said; a re-parse says it again
         record["municipalities"] = municipalities.as_dict()
     return record
@@ -151,7 +169,7 @@ def write_processed(
     municipalities: Municipalities = UNSAID,
 ) -> list[Path]:
     """Every frame of an in-memory ``process`` written to ``out``, with the workbook and
-    the manifest."""
+    the manifest, as one unit (``staged``)."""
     out = Path(out)
     frames = {
         "documents": documents_frame(p.result),
@@ -160,12 +178,14 @@ def write_processed(
         "cells": p.result.cells,
         **{name: p.frames[name] for name in FRAMES},
     }
-    written: list[Path] = []
-    for name in ALL_FRAMES:
-        w = FrameWriter(out, name)
-        w.append(frames[name])
-        written += w.close()
-    return _finish(out, frames["documents"], inputs, municipalities, written)
+    with staged(out) as stage:
+        written: list[Path] = []
+        for name in ALL_FRAMES:
+            w = FrameWriter(stage, name)
+            w.append(frames[name])
+            written += w.close()
+        written = _finish(stage, frames["documents"], inputs, municipalities, written)
+    return [out / f.name for f in written]
 
 
 def _finish(
@@ -174,6 +194,7 @@ def _finish(
     inputs: Iterable[str | Path],
     municipalities: Municipalities,
     written: list[Path],
+    read: dict[str, str | None] | None = None,
 ) -> list[Path]:
     """The workbook (read back from the frames' files, a slice at a time) and the
     manifest, after every frame is in place."""
@@ -190,7 +211,7 @@ def _finish(
             source=f"sonanalys parse av {sources}" if sources else "sonanalys parse",
         )
     )
-    record = manifest(inputs, municipalities)
+    record = manifest(inputs, municipalities, read)
     # the digest of each frame as written: ``load`` knows these bytes were validated
     record["written"] = {
         n: _sha256(out / f"{n}.parquet") for n in ALL_FRAMES if (out / f"{n}.parquet").exists()
@@ -199,6 +220,99 @@ def _finish(
     path = out / MANIFEST
     atomic_write(path, lambda t: t.write_text(text, encoding="utf-8"))
     return [*written, path]
+
+
+# A parse writes into a folder of its own inside ``out`` (same disk: moves are renames),
+# named ``.parse-….tmp`` and holding ``.pid`` (the writing process). Complete — its
+# manifest written last — it is installed: the old manifest is removed, every file
+# moved into ``out``, the new manifest moved in last. So ``out`` holds either the
+# previous parse with its manifest, or (killed while moving) files without a manifest,
+# which nothing takes as current and which ``recover`` completes; a folder of a run that
+# was killed before it was complete is removed by the next run.
+_STAGE_PREFIX, _STAGE_SUFFIX, _PID = ".parse-", ".tmp", ".pid"
+
+
+@contextlib.contextmanager
+def staged(out: Path):
+    """A new folder for one parse's files, installed into ``out`` when the block ends
+    without error, removed when it fails (a full disk, an interrupt)."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    recover(out)
+    stage = Path(tempfile.mkdtemp(prefix=_STAGE_PREFIX, suffix=_STAGE_SUFFIX, dir=out))
+    try:
+        (stage / _PID).write_text(str(os.getpid()), encoding="utf-8")
+        yield stage
+        _install(stage, out)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+
+def _install(stage: Path, out: Path) -> None:
+    (out / MANIFEST).unlink(missing_ok=True)  # from here on the folder is not current
+    for f in sorted(stage.iterdir()):
+        if f.name not in (MANIFEST, _PID):
+            os.replace(f, out / f.name)
+    os.replace(stage / MANIFEST, out / MANIFEST)
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+# temporary files of earlier versions, which wrote beside the frames
+_OLD_TEMPORARY = re.compile(
+    r"\.(?:(?:" + "|".join(ALL_FRAMES) + r")\.(?:csv|parquet)|manifest\.json|sonanalys\.xlsx)"
+    r"\.[^/]*\.tmp"
+)
+
+
+def recover(out: Path) -> None:
+    """After a parse into ``out`` that was killed: a complete folder it left (its
+    manifest written) is installed, an incomplete one removed, with the temporary
+    files of earlier versions; folders of a parse still running are left alone."""
+    out = Path(out)
+    try:
+        entries = list(out.iterdir()) if out.is_dir() else []
+    except OSError:
+        return
+    for d in sorted(entries):
+        if d.is_dir() and d.name.startswith(_STAGE_PREFIX) and d.name.endswith(_STAGE_SUFFIX):
+            try:
+                pid = int((d / _PID).read_text("utf-8").strip())
+            except (OSError, ValueError):
+                pid = None
+            if pid is not None and _alive(pid):
+                continue
+            try:
+                if (d / MANIFEST).exists():
+                    _install(d, out)
+                else:
+                    shutil.rmtree(d, ignore_errors=True)
+            except OSError:
+                pass  # a read-only folder: the parse itself says so
+        elif d.is_file() and _OLD_TEMPORARY.fullmatch(d.name):
+            d.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (psutil, a JupyterLab dependency: ``os.kill(pid, 0)``
+    would end the process on Windows)."""
+    if pid == os.getpid():
+        return True
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil comes with jupyterlab
+        return os.name == "nt" or _posix_alive(pid)
+    return psutil.pid_exists(pid)
+
+
+def _posix_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 BATCH_OBSERVATIONS = 10_000  # a batch's observations before its frames are built and written
@@ -219,6 +333,8 @@ class Summary:
     warnings: list[tuple[str, str]]  # (source, an expected table that is missing)
     accounting: Accounting
     written: list[Path]
+    duplicates: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    unopened: list[str] = dataclasses.field(default_factory=list)  # files not opened
 
 
 def process_to(
@@ -231,10 +347,26 @@ def process_to(
     """Parse, build, account and write every frame to ``out``, a batch of documents at a
     time (``BATCH_OBSERVATIONS``): the files equal ``write_processed(process(...))``'s in
     content, for any number of ``jobs``. Only what spans documents is kept to the end:
-    the plans' measures (a plan is followed up in the next plan) and the sum checks."""
+    the plans' measures (a plan is followed up in the next plan) and the sum checks.
+    Every file is written into a folder of its own and moved into ``out`` only when all
+    are complete, the manifest last (``staged``); a run that fails or is killed leaves
+    ``out`` as it was."""
     inputs = list(inputs)
     out = Path(out)
-    files, skipped = iter_files(inputs)
+    with staged(out) as stage:
+        summary = _process_into(inputs, stage, jobs, progress, municipalities)
+    summary.written = [out / f.name for f in summary.written]
+    return summary
+
+
+def _process_into(
+    inputs: list[str | Path],
+    out: Path,
+    jobs: int,
+    progress: bool,
+    municipalities: Municipalities,
+) -> Summary:
+    files, skipped, duplicates = iter_sources(inputs)
     per_batch = tuple(n for n in FRAMES if n not in _SPANNING)
     writers = {n: FrameWriter(out, n) for n in ("observations", "cells", "parse_report",
                                                  *per_batch)}  # fmt: skip
@@ -243,6 +375,8 @@ def process_to(
     report_warnings = 0
     infos: list[dict] = []
     errors: list[str] = []
+    unopened: list[str] = []
+    hashes: dict[str, str | None] = {}  # each document's bytes as read
     warnings: list[tuple[str, str]] = []
     batch: list[tuple] = []
 
@@ -276,7 +410,13 @@ def process_to(
 
     try:
         n_obs, flushed = 0, False
-        for doc, o, r, c, error in read_documents(files, jobs, progress, municipalities):
+        if duplicates:
+            batch.append((None, [], duplicate_problems(duplicates), []))
+        for res in read_documents(files, jobs, progress, municipalities):
+            doc, o, r, c, error = res
+            hashes[res.source] = res.sha256
+            if res.unopened:
+                unopened.append(error)
             if doc is None:
                 errors.append(error)
             else:
@@ -308,7 +448,7 @@ def process_to(
     w = FrameWriter(out, "documents")
     w.append(docs_df)
     written = w.close() + written
-    written = _finish(out, docs_df, inputs, municipalities, written)
+    written = _finish(out, docs_df, inputs, municipalities, written, hashes)
     rows = {n: writers[n].rows for n in per_batch} | {n: len(df) for n, df in last.items()}
     return Summary(
         documents=docs_df,
@@ -322,6 +462,8 @@ def process_to(
         warnings=warnings,
         accounting=acc,
         written=written,
+        duplicates=duplicates,
+        unopened=unopened,
     )
 
 
@@ -349,6 +491,7 @@ def _spanning_frames(
 def is_current(
     inputs: Iterable[str | Path], out: Path, municipalities: Municipalities = UNSAID
 ) -> bool:
+    recover(Path(out))  # a parse killed while installing its files is completed first
     path = Path(out) / MANIFEST
     if not path.exists():
         return False
@@ -381,6 +524,7 @@ def load(name: str, processed: str | Path | None = None) -> pd.DataFrame:
     if processed is None:
         ensure_processed()
         processed = paths.PROCESSED
+    recover(Path(processed))
     path = Path(processed) / f"{name}.parquet"
     if not path.exists():
         raise FileNotFoundError(f"{path} saknas: kör `sonanalys parse --out {processed}` först")
@@ -394,6 +538,13 @@ def load(name: str, processed: str | Path | None = None) -> pd.DataFrame:
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _sha256_or_none(path: Path) -> str | None:
+    try:
+        return _sha256(path)
+    except OSError:
+        return None
 
 
 def _as_written(processed: Path, name: str) -> bool:

@@ -9,6 +9,7 @@ import re
 from . import labels as L
 from . import numparse as N
 from .model import Document, Heading, Paragraph
+from .readers.limits import MAX_SENTENCE_CHARS
 
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”*]*[A-ZÅÄÖ])")
@@ -40,7 +41,12 @@ def prose_observations(doc: Document) -> list[dict]:
             if not _DIGIT.search(sentence):
                 continue  # no number, nothing to read (most of a long text)
             reading = N.reading_of(sentence, require_unit=True)
+            long = len(sentence) > MAX_SENTENCE_CHARS
+            label = L.label_text(sentence) if not long else ""
             for q in reading.quantities:
+                if long:  # no sentence: each number keeps the text before it (limits)
+                    start = max(0, q.end - MAX_SENTENCE_CHARS)
+                    label = "…" * (start > 0) + L.label_text(sentence[start : q.end])
                 obs.append(
                     {
                         "source": doc.source,
@@ -53,7 +59,7 @@ def prose_observations(doc: Document) -> list[dict]:
                         "table_id": "",
                         "table": "text",
                         "section": section,
-                        "row_label": L.label_text(sentence),
+                        "row_label": label,
                         "category": q.category,
                         "entity": q.entity,
                         "sex": "",

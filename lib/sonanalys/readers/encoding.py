@@ -59,3 +59,35 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
         raise DocumentError(
             source, f"ogiltig {encoding}: {exc.reason} vid byte {exc.start}"
         ) from exc
+
+
+# Characters that print as nothing: zero-width space/joiners, word joiner, byte-order
+# mark, soft hyphen, and the bidi marks and embeddings. Inside a number (`82\u200b999`)
+# they would split it in two; there they are removed, and said.
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_ANY_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_IN_NUMBER = re.compile(
+    rf"(?<=\d)[{_INVISIBLE_CHARS}]+(?=[\d ,.%\u00a0\u202f])"  # after a digit
+    rf"|[{_INVISIBLE_CHARS}]+(?=[-+\u2212\u2013]?\d)"  # before a number or its sign
+)
+INVISIBLE_REMOVED = "osynligt tecken inne i ett tal togs bort ({0}): läst som {1}"
+
+
+def remove_invisible(text: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """``text`` without the invisible characters that stand in or at a number, and
+    for each line where one stood: (line, the line as read, the reason naming them)."""
+    if not _ANY_INVISIBLE.search(text):
+        return text, []
+    lines = text.split("\n")
+    notes: list[tuple[int, str, str]] = []
+    for n, line in enumerate(lines, start=1):
+        if not _ANY_INVISIBLE.search(line):
+            continue
+        found = sorted({f"U+{ord(ch):04X}" for m in _IN_NUMBER.finditer(line) for ch in m.group()})
+        if not found:
+            continue
+        clean = _IN_NUMBER.sub("", line)
+        lines[n - 1] = clean
+        shown = " ".join(clean.split())
+        notes.append((n, shown, INVISIBLE_REMOVED.format(", ".join(found), shown[:200])))
+    return "\n".join(lines), notes

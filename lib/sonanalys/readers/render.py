@@ -25,12 +25,24 @@ def number_text(value: float | int, percent: bool = False) -> str:
     return s.replace(".", ",") + ("%" if percent else "")
 
 
-def tab_lines(rows: list[list[str]]) -> list[str]:
-    """Rows of cells as tab lines; a lone title cell outside a table stays plain text."""
+def tab_lines(rows: list[list[str]], source: str = "") -> list[str]:
+    """Rows of cells as tab lines, each padded to the widest row; a lone title cell
+    outside a table stays plain text. Linear in the cells: the widest row is measured
+    once (a 100 000-row sheet), and a grid over ``limits.MAX_CELLS`` is refused before
+    it is padded (``source`` names the file in that message)."""
+    from .. import memo
+    from .limits import check_cells
+
+    width = max((len(r) for r in rows), default=0)
+    check_cells(width * len(rows), source)
     out: list[str] = []
     for i, row in enumerate(rows):
-        while row and row[-1] == "":
-            row = row[:-1]
+        if i % 1024 == 0:
+            memo.check_clock()
+        n = len(row)
+        while n and row[n - 1] == "":
+            n -= 1
+        row = row[:n]
         if not row:
             out.append("")
             continue
@@ -38,6 +50,5 @@ def tab_lines(rows: list[list[str]]) -> list[str]:
         if len(row) == 1 and not prev_tab:
             out.append(row[0])
         else:
-            width = max(len(r) for r in rows)
             out.append("\t".join(row + [""] * (width - len(row))))
     return out

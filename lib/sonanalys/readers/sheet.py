@@ -7,10 +7,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
+import zlib
 
+from .. import memo
 from ..model import Document, DocumentError
 from .encoding import decode
+from .limits import check_cells, check_zip
 from .render import cell_text, number_text, tab_lines
 
 
@@ -26,7 +30,7 @@ def _sheet_document(
     starts: list[int] = []
     for _name, rows in sheets:
         starts.append(len(lines) + 1)
-        lines.extend(tab_lines(rows))
+        lines.extend(tab_lines(rows, source))
         lines.append("")
     doc = read_text("\n".join(lines), source, kind, file_kind=kind)
     doc.page_starts = starts
@@ -38,6 +42,7 @@ def _sheet_document(
 def read_xlsx(data: bytes, source: str) -> Document:
     import openpyxl
 
+    _check_workbook(data, source)
     try:
         values = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
         formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=False)
@@ -47,10 +52,15 @@ def read_xlsx(data: bytes, source: str) -> Document:
         ) from exc
     sheets: list[tuple[str, list[list[str]]]] = []
     problems: list[tuple[str, int, str, str]] = []
+    # the sheets' extents (rows x columns, empty cells inside them too) are what is read
+    extent = sum(ws.max_row * ws.max_column for ws in values.worksheets)
+    check_cells(extent, source, "arbetsbokens blad")
     for ws in values.worksheets:
         wf = formulas[ws.title]
         rows: list[list[str]] = []
         for r, row in enumerate(ws.iter_rows(), start=1):
+            if r % 1024 == 0:
+                memo.check_clock()
             out = []
             for cell in row:
                 v = cell.value
@@ -80,6 +90,43 @@ def read_xlsx(data: bytes, source: str) -> Document:
     if not any(any(c for c in row) for _, rows in sheets for row in rows):
         raise DocumentError(source, "arbetsboken innehåller inga värden")
     return _sheet_document(sheets, source, "xlsx", problems)
+
+
+_CELL = re.compile(rb"<(?:\w{1,8}:)?c[\s>/]")
+
+
+def _check_workbook(data: bytes, source: str) -> None:
+    """Before openpyxl reads anything: the parts' unpacked sizes (``check_zip``), and
+    the cells the sheets hold, counted in a stream over each sheet's XML (openpyxl
+    would hold each as an object), against ``limits.MAX_CELLS``."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return  # openpyxl says what is wrong with it
+    with archive:
+        check_zip(archive, source, "XLSX")
+        cells = 0
+        for info in archive.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            try:
+                with archive.open(info) as part:
+                    tail = b""
+                    while chunk := part.read(1 << 20):
+                        memo.check_clock()
+                        block = tail + chunk
+                        # a tag cut at the chunk's end is counted with the next chunk
+                        cut = block.rfind(b"<")
+                        if cut >= 0 and len(block) - cut < 64:
+                            cells += len(_CELL.findall(block, 0, cut))
+                            tail = block[cut:]
+                        else:
+                            cells += len(_CELL.findall(block))
+                            tail = b""
+                    cells += len(_CELL.findall(tail))
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
+                return  # a damaged part: openpyxl's own message
+            check_cells(cells, source, "arbetsbokens blad")
 
 
 def read_csv(data: bytes, source: str) -> Document:
