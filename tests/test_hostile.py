@@ -119,7 +119,7 @@ def test_a_sheet_of_100_000_rows_is_laid_out_in_one_pass():
         """
         from sonanalys.readers.render import tab_lines
         rows = [["Verksamhet", "2022", "2023"]] + [[f"Enhet {i}", str(i)] for i in range(100_000)]
-        lines = tab_lines(rows, "stor.csv")
+        lines = tab_lines(rows)
         print(len(lines), repr(lines[1]), repr(lines[-1]))
         """
     )

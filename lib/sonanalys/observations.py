@@ -334,15 +334,16 @@ class Unopened(DocumentError):
     """A file that could not be opened at all (no read permission, an I/O error)."""
 
     def __init__(self, source: str, path: Path, exc: OSError):
-        why = (
-            "ingen läsrätt"
-            if isinstance(exc, PermissionError)
-            else f"{exc.strerror or type(exc).__name__}"
-        )
+        if isinstance(exc, PermissionError):
+            why, todo = "ingen läsrätt", "ge dig själv läsrätt till filen"
+        elif isinstance(exc, FileNotFoundError):
+            why, todo = "den finns inte längre", "kontrollera mappen"
+        else:
+            why, todo = exc.strerror or type(exc).__name__, "kontrollera filen och disken"
         super().__init__(
             source,
-            f"filen kunde inte öppnas ({why}): {path}; ge dig själv läsrätt till filen "
-            "(eller ta bort den ur mappen) och kör igen",
+            f"filen kunde inte öppnas ({why}): {path}; {todo} (eller ta bort den ur "
+            "mappen) och kör igen",
         )
 
 
