@@ -142,9 +142,15 @@ def _write_failure(exc: OSError, out: Path) -> tuple[int, str]:
             f"eller välj en annan mapp med --out, och kör igen; tabellerna i {out} är orörda"
         )
     if isinstance(exc, PermissionError) or exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        held = (
+            " (eller är filen öppen i ett annat program, t.ex. Excel? stäng den)"
+            if exc.filename and Path(exc.filename).is_file()
+            else ""
+        )
         return EXIT_NOT_WRITABLE, (
-            f"utmappen {out} går inte att skriva i (skrivskyddad eller utan skrivrätt: {where}): "
-            "välj en annan mapp med --out, eller ge dig skrivrätt till mappen, och kör igen"
+            f"utmappen {out} går inte att skriva i (skrivskyddad eller utan skrivrätt: {where})"
+            f"{held}: välj en annan mapp med --out, eller ge dig skrivrätt till mappen, och "
+            "kör igen"
         )
     return EXIT_NOT_WRITABLE, (
         f"kunde inte skriva till {where} ({exc.strerror or text}): kontrollera mappen {out} "

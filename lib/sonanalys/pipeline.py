@@ -243,10 +243,12 @@ def staged(out: Path):
     try:
         (stage / _PID).write_text(str(os.getpid()), encoding="utf-8")
         yield stage
-        _install(stage, out)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
+    # complete: should moving it in fail half-way (a file held open by another program),
+    # the folder stays, and the next use completes it (``recover``)
+    _install(stage, out)
 
 
 def _install(stage: Path, out: Path) -> None:
