@@ -309,3 +309,18 @@ def test_an_internal_error_is_one_message_unless_debug(tmp_path, monkeypatch, ca
     with pytest.raises(RuntimeError):
         main(["parse", str(paths.RAW), "--out", str(out), "--debug"])
     assert not [p for p in out.iterdir()]  # nothing left behind either way
+
+
+def test_an_interrupted_parse_is_one_line_and_changes_nothing(tmp_path, monkeypatch, capsys):
+    out = tmp_path / "ut"
+    assert main(["parse", str(paths.RAW), "--out", str(out), "--jobs", "1"]) == 0
+    before = _files(out)
+    capsys.readouterr()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "_process_into", interrupted)
+    assert main(["parse", str(paths.RAW), "--out", str(out)]) == 130
+    assert capsys.readouterr().err == f"avbrutet: inget i {out} ändrades\n"
+    assert _files(out) == before

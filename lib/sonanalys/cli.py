@@ -54,6 +54,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         code, message = _write_failure(exc, out)
         print(f"fel: {message}", file=sys.stderr)
         return code
+    except KeyboardInterrupt:
+        if getattr(args, "debug", False):
+            raise
+        print(f"avbrutet: inget i {out} ändrades", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # a bug of ours: one message, the traceback with --debug
         if getattr(args, "debug", False):
             raise
@@ -128,6 +133,7 @@ EXIT_NOT_WRITABLE = 3  # the output folder is read-only or not ours to write
 EXIT_DISK_FULL = 4  # the disk filled up; nothing in the output folder changed
 EXIT_UNOPENED = 5  # an input file could not be opened (permissions); the others were read
 EXIT_INTERNAL = 70  # a bug of ours; the output folder is unchanged
+EXIT_INTERRUPTED = 130  # Ctrl-C; the output folder is unchanged
 
 
 def _write_failure(exc: OSError, out: Path) -> tuple[int, str]:
