@@ -104,6 +104,15 @@ Block = Heading | Paragraph | Table
 
 @dataclass
 class Document:
+    """One document as a reader saw it (``sonanalys.read(path)``): ``blocks`` in printed
+    order — ``Heading``, ``Paragraph`` and ``Table``, each with the line (and page or
+    sheet) it stands on; ``tables``, ``paragraphs`` and ``headings`` pick them out. What
+    the reader found out about it: ``doc_type`` (``delarsrapport``, ``atgardsplan``,
+    ``internbudget``, …, or ``other``), ``municipality``, ``doc_year``, ``doc_period``
+    (``jan-aug``), ``title``; ``format`` is the file's kind, ``source`` its name.
+    ``problems`` are the reader's warnings (sheet, row, text, what), reported with the
+    parse. Its repr is one line; the text is in ``lines``."""
+
     source: str  # file name
     blocks: list[Block]
     encoding: str = "utf-8"
@@ -121,6 +130,15 @@ class Document:
     # the lines that look like table rows (``conservation.table_lines``), found once when
     # the document is read and kept for the accounting; None: not looked for yet
     table_like: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def __repr__(self) -> str:
+        said = ", ".join(
+            str(x) for x in (self.doc_type, self.municipality, self.doc_year, self.doc_period) if x
+        )
+        return (
+            f"<Document {self.source!r}: {said}; {len(self.tables)} tabeller, "
+            f"{len(self.paragraphs)} stycken, {len(self.lines)} rader>"
+        )
 
     @property
     def tables(self) -> list[Table]:

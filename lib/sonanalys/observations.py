@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import os
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -38,12 +39,27 @@ _FLOAT_COLUMNS = ("value", "value_high")
 
 @dataclass
 class ParseResult:
+    """What ``parse`` read: ``observations`` (one row per printed value), ``report`` (the
+    parse report: what produced no value, with file, line and why), ``documents`` (the
+    ``Document`` of each file read), ``errors`` (files that could not be read),
+    ``skipped_files`` (not documents, by extension) and ``cells`` (every table cell as
+    text)."""
+
     observations: pd.DataFrame
     report: pd.DataFrame
     documents: list[Document] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # documents that could not be read
     skipped_files: list[str] = field(default_factory=list)  # not documents, by extension
     cells: pd.DataFrame | None = None  # every body cell of every table, as text
+
+    def __repr__(self) -> str:
+        from .numparse import format_sv
+
+        n = lambda x: format_sv(len(x), 0)  # noqa: E731
+        return (
+            f"<ParseResult: {n(self.documents)} dokument, {n(self.observations)} "
+            f"observationer, {n(self.report)} rader i parse_report, {n(self.errors)} fel>"
+        )
 
 
 def document_problem(
@@ -140,16 +156,23 @@ def frame(records: list[dict], columns: list[str]) -> pd.DataFrame:
     return df
 
 
-def iter_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
+def as_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[Path]:
+    """``paths`` as a list of paths: a str or Path is one path (never its characters)."""
+    if isinstance(paths, str | os.PathLike):
+        return [Path(paths)]
+    return [Path(p) for p in paths]
+
+
+def iter_files(paths: Iterable[str | Path] | str | Path) -> tuple[list[Path], list[str]]:
     """Documents under ``paths`` (files, or folders searched recursively, except the
     reference-data folder ``kolada/``), sorted by name, and the files passed over because
-    their extension is not a document's."""
+    their extension is not a document's. A str or Path is one path."""
     found, skipped, _ = iter_sources(paths)
     return [f for f, _ in found], skipped
 
 
 def iter_sources(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path] | str | Path,
 ) -> tuple[list[tuple[Path, str]], list[str], list[tuple[str, str]]]:
     """``iter_files`` with each document's source name — its path relative to the
     folder given (``ifo/budget.txt`` and ``lss/budget.txt`` are two sources), or the
@@ -160,7 +183,7 @@ def iter_sources(
 
     found: list[tuple[Path, str]] = []
     skipped: list[str] = []
-    for p in map(Path, paths):
+    for p in as_paths(paths):
         candidates = (
             sorted(
                 q
@@ -399,13 +422,15 @@ def read_documents(files: list, jobs: int, progress: bool, municipalities: Munic
 
 
 def parse(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path] | str | Path,
     jobs: int = 1,
     progress: bool = False,
     municipalities: Municipalities = UNSAID,
 ) -> ParseResult:
-    """Read every document under ``paths``. A document that cannot be read is named in
-    ``errors`` and in the report (severity ``error``); the others are still read.
+    """Read every document under ``paths``: a folder or file (str or Path; a str is one
+    path), or a list of them; folders are searched recursively. A document that cannot
+    be read is named in ``errors`` and in the report (severity ``error``); the others
+    are still read.
     ``jobs`` > 1 reads documents in that many worker processes; the result is the same.
     ``municipalities`` names the municipality of documents that do not say it."""
     files, skipped, duplicates = iter_sources(paths)
@@ -434,7 +459,6 @@ def parse(
 
 
 def observations(paths: Iterable[str | Path] | str | Path) -> pd.DataFrame:
-    """Tidy observations of the documents under ``paths`` (see the README for columns)."""
-    if isinstance(paths, str | Path):
-        paths = [paths]
+    """Tidy observations of the documents under ``paths`` (a folder or file, str or Path,
+    or a list of them), one row per printed value; see the README for the columns."""
     return parse(paths).observations

@@ -1,0 +1,207 @@
+"""The notebook kit: everything a notebook needs, in one import.
+
+::
+
+    from sonanalys.notebook import *
+    data = setup(globals())        # after the cell tagged ``parameters``
+
+``setup`` reads the notebook's parameters (``data_dir``, ``processed_dir``, ``profile``,
+``mask_threshold``), checks them, sets the charts' style and loads the data: the
+documents in ``data_dir`` (None: the embedded ones, ``data/raw``), parsed when they
+changed, or the frames ``sonanalys report`` parsed already (``processed_dir``). It
+returns the ``Dataset`` and sets ``processed_dir`` to the frames' folder.
+
+The import also gives ``load`` (a frame of the notebook's data by name, or a folder's
+``Dataset``), ``say`` (Markdown into the notebook and the report), the report helpers of
+``sonanalys.report.present`` (``show_table``, ``sv``, ``sv_axis``, ``year_axis``,
+``mask_small``, …), ``display``, ``HTML``, ``Markdown``, ``plt`` and ``sonanalys``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+
+import sonanalys
+
+from .dataset import FRAME_NAMES, Dataset
+from .report import present
+
+PROFILES = ("ledning", "intern")
+DEFAULT_PROFILE = "ledning"
+
+_data: Dataset | None = None  # the notebook's data, set by ``setup``
+
+
+def setup(params: dict) -> Dataset:
+    """Prepare a notebook from its parameters (pass ``globals()``): check ``profile``
+    (``ledning``, the default, masks small person counts; ``intern`` shows them),
+    set the charts' Swedish style, load the data — ``processed_dir`` when the report
+    command gave it, else the documents in ``data_dir`` (None: the embedded ones) — and
+    put the frames' folder in ``params["processed_dir"]``. Returns the ``Dataset``."""
+    global _data
+    profile = params.get("profile", DEFAULT_PROFILE)
+    if profile not in PROFILES:
+        raise ValueError(
+            f"okänd profil {profile!r}: ange 'ledning' (små personantal maskeras) "
+            "eller 'intern' (exakta tal, inte för spridning)"
+        )
+    threshold = params.get("mask_threshold", 5)
+    if not isinstance(threshold, int) or isinstance(threshold, bool) or threshold < 1:
+        raise ValueError(f"mask_threshold ska vara ett heltal från 1, inte {threshold!r}")
+    present.use_style()
+    data_dir, processed_dir = params.get("data_dir"), params.get("processed_dir")
+    if processed_dir:
+        data = Dataset.from_processed(processed_dir, data_dir)
+    else:
+        data = sonanalys.load(data_dir)
+    params["processed_dir"] = str(data.processed)
+    _data = data
+    return data
+
+
+def current() -> Dataset:
+    """The notebook's data: what ``setup`` loaded, else the embedded documents."""
+    global _data
+    if _data is None:
+        _data = sonanalys.load()
+    return _data
+
+
+def load(
+    what: str | os.PathLike | None = None, processed: str | os.PathLike | None = None
+) -> Dataset | pd.DataFrame:
+    """``load("budget")``: a frame of the notebook's data (what ``setup`` loaded);
+    ``load(folder)``: the ``Dataset`` of another folder, as ``sonanalys.load``."""
+    if isinstance(what, str) and what in FRAME_NAMES and not Path(what).exists():
+        return sonanalys.load(what, processed) if processed else current().frame(what)
+    return sonanalys.load(what, processed)
+
+
+def say(text: str) -> None:
+    """Show ``text`` (Markdown) in the notebook and in its report."""
+    display(Markdown(text))
+
+
+def by_year(rows: pd.DataFrame, value: str = "value_mnkr") -> pd.DataFrame:
+    """Rows of a frame with ``year`` (one verksamhet of ``budget``, say) as a table: a
+    row per year, a column per value kind and period (``utfall jan-aug``; the kind alone
+    when every row has one period). The same value printed twice (in two tables or two
+    documents) is counted once; two different values for one year and column are a
+    ``ValueError`` naming their files and lines: the table never adds them up or picks
+    one."""
+    kinds = rows["value_kind"].replace("", "värde") if "value_kind" in rows else "värde"
+    column = kinds
+    if "period" in rows and rows["period"].nunique() > 1:
+        column = kinds + " " + rows["period"]
+    long = rows.assign(_column=column).dropna(subset=[value])
+    long = long.drop_duplicates(["year", "_column", value])
+    clash = long[long.duplicated(["year", "_column"], keep=False)]
+    if len(clash):
+        (year, column), first = next(iter(clash.groupby(["year", "_column"], sort=False)))
+        where = "; ".join(
+            f"{r.source} rad {r.line}: {present.sv(getattr(r, value))}" for r in first.itertuples()
+        )
+        cells = clash.groupby(["year", "_column"]).ngroups
+        more = f" (och {cells - 1} fler år och kolumner)" if cells > 1 else ""
+        raise ValueError(
+            f"olika värden för {column} {year}: {where}{more}; välj en tabell "
+            "(source, table_id) eller en rad (line)"
+        )
+    table = long.pivot(index="year", columns="_column", values=value)
+    table = table[list(long["_column"].unique())]  # the columns in the documents' order
+    table.index.name, table.columns.name = "År", None
+    return table
+
+
+def chart(table: pd.DataFrame, title: str, unit: str) -> None:
+    """A line per column of ``table`` over its index (years), with Swedish numbers on
+    the axis; says so when there is nothing to draw."""
+    shown = table.dropna(how="all", axis=1)
+    if shown.empty:
+        say(f"Inget att rita: *{title}* har inga värden.")
+        return
+    _fig, ax = plt.subplots()
+    for column in shown.columns:
+        s = shown[column].dropna()
+        ax.plot(s.index, s.values, marker="o", label=present.wrap(str(column), 30))
+    present.sv_axis(ax, unit)
+    present.year_axis(ax)
+    ax.set_xlabel("år")
+    ax.set_title(present.wrap(title, 70))
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    plt.show()
+
+
+def against_group(
+    municipality: str,
+    group: str = "R9",
+    kpis: list[str] | tuple[str, ...] = ("N35001", "N33022", "N33009"),
+    years: list[int] | None = None,
+    kolada_cache: str | os.PathLike | None = None,
+) -> pd.DataFrame:
+    """``municipality`` against a comparison group (``R9``, ``R12``, a Kolada group id,
+    ``"0580,0581"``) on Kolada key figures: a table with the municipality's value, the
+    group's unweighted mean and the difference per key figure and year. The values are
+    Kolada's from the cache (``sonanalys kolada fetch``; no request is made), else what
+    the documents print (the snapshot); ``attrs["source"]`` says which, and the
+    command that fetches them."""
+    import datetime as dt
+
+    from . import kolada
+    from .analysis import benchmark
+
+    years = list(years or range(2015, dt.date.today().year + 1))
+    client = kolada.KoladaClient(cache_dir=kolada_cache, offline=True)
+    grp = kolada.resolve_group(group, client)
+    muni_id = kolada.municipality_id(municipality)
+    source = benchmark.comparison_values(list(kpis), grp, muni_id, years, kolada_cache)
+    cmp = benchmark.comparison(source, grp, muni_id)
+    members = cmp["n_members"] > 1 if len(cmp) else pd.Series(dtype=bool)
+    group_value = cmp["mean"].where(members, cmp["kolada_group_value"])
+    table = pd.DataFrame(
+        {
+            "år": cmp["year"],
+            municipality: cmp["value"],
+            f"{grp.name} (ovägt medel)": group_value,
+            "skillnad": cmp["value"] - group_value,
+        }
+    )
+    table.index = pd.Index(cmp["label"], name="Nyckeltal")
+    fetch = benchmark.fetch_command(list(kpis), group, years)
+    table.attrs["source"] = f"{source.description}; hämta värden med: {fetch}"
+    return table
+
+
+# the report helpers, as ``sonanalys.report.present`` has them (its own functions and
+# constants), so a helper added there is here too
+_PRESENT = sorted(
+    name
+    for name, obj in vars(present).items()
+    if not name.startswith("_")
+    and (getattr(obj, "__module__", None) == present.__name__ or name.isupper())
+)
+globals().update({name: getattr(present, name) for name in _PRESENT})
+if hasattr(present, "say"):  # the report edge's own, where it has one
+    say = present.say
+
+__all__ = [
+    "HTML",
+    "Markdown",
+    "display",
+    "plt",
+    "pd",
+    "sonanalys",
+    "Dataset",
+    "setup",
+    "load",
+    "say",
+    "by_year",
+    "chart",
+    "against_group",
+    *_PRESENT,
+]
