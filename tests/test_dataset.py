@@ -252,3 +252,22 @@ def test_the_start_here_notebook_runs_on_ones_own_folder(folder, tmp_path):
     assert "<caption>Västervik mot R9</caption>" in html
     assert "inga värden: inget är hämtat från Kolada" in html
     assert (paths.processed_for(folder) / "manifest.json").exists()  # load's own cache
+
+
+def test_the_report_command_hands_the_notebooks_the_folder_it_parsed(folder, data, tmp_path):
+    """``sonanalys report --data FOLDER``: the notebooks get ``data_dir`` and the frames
+    parsed from it (``processed_dir``); the page names neither folder."""
+    from sonanalys.report.runner import run_reports
+
+    out = tmp_path / "rapporter"
+    s = run_reports(
+        out=out, raw=folder, processed=data.processed, municipality="Västervik", only=["04"],
+        progress=False,
+    )  # fmt: skip
+    assert not s.failed, [r.error for r in s.failed]
+    executed = nbformat.read(out / "executed" / "04_atgarder.ipynb", as_version=4)
+    cell = next(c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert f'data_dir = "{folder.resolve()}"' in cell.source
+    assert f'processed_dir = "{data.processed.resolve()}"' in cell.source
+    page = (out / "04_atgarder.html").read_text(encoding="utf-8")
+    assert "Västervik" in page and str(folder) not in page and "data_dir" not in page

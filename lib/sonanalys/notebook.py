@@ -120,12 +120,13 @@ def by_year(rows: pd.DataFrame, value: str = "value_mnkr") -> pd.DataFrame:
 
 def chart(table: pd.DataFrame, title: str, unit: str) -> None:
     """A line per column of ``table`` over its index (years), with Swedish numbers on
-    the axis; says so when there is nothing to draw."""
+    the axis and a Swedish description under it (also the image's alt text); says so
+    when there is nothing to draw."""
     shown = table.dropna(how="all", axis=1)
     if shown.empty:
         say(f"Inget att rita: *{title}* har inga värden.")
         return
-    _fig, ax = plt.subplots()
+    fig, ax = plt.subplots()
     for column in shown.columns:
         s = shown[column].dropna()
         ax.plot(s.index, s.values, marker="o", label=present.wrap(str(column), 30))
@@ -134,7 +135,9 @@ def chart(table: pd.DataFrame, title: str, unit: str) -> None:
     ax.set_xlabel("år")
     ax.set_title(present.wrap(title, 70))
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
-    plt.show()
+    long = shown.rename_axis("year").reset_index().melt("year", var_name="series").dropna()
+    message = present.describe_lines(long, "year", "value", "series", unit, decimals=1)
+    present.show_chart(fig, present.chart_description(title, message))
 
 
 def against_group(

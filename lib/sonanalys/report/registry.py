@@ -29,7 +29,7 @@ PARAM_LABELS = {
     "kpis": "nyckeltal",
     "years": "år i jämförelsen",
 }
-HIDDEN_PARAMS = {"processed_dir", "kolada_cache"}
+HIDDEN_PARAMS = {"processed_dir", "data_dir", "kolada_cache"}
 
 
 def param_value(v) -> str:
@@ -44,14 +44,19 @@ def parameters_for(
     mask_threshold: int,
     profile: str,
     extra: dict | None = None,
+    data_dir: Path | None = None,
 ) -> dict:
     """The parameters every notebook gets, and ``extra`` ones for the notebooks that
-    have them (``comparison_group``, ``kpis``, ``kolada_cache`` for 03)."""
+    have them (``comparison_group``, ``kpis``, ``kolada_cache`` for 03). ``data_dir``
+    is the documents' folder, ``processed`` the frames parsed from it (the notebook kit
+    reads these, without parsing again)."""
     params: dict = {
         "processed_dir": str(processed),
         "mask_threshold": mask_threshold,
         "profile": profile,
     }
+    if data_dir is not None:
+        params["data_dir"] = str(data_dir)
     if municipality:
         params["municipality"] = municipality
     if year:

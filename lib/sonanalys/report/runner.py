@@ -124,10 +124,11 @@ def run_reports(
     # processed_dir handed to them, or a relative output path, would point elsewhere
     out = Path(out or paths.REPORTS).resolve()
     processed = Path(processed or paths.PROCESSED).resolve()
-    ensure_processed([Path(raw or paths.RAW)], processed)
+    data_dir = Path(raw or paths.RAW).resolve()
+    ensure_processed([data_dir], processed)
     names = [n for n in NOTEBOOKS if not only or any(o in n for o in only)]
     params = parameters_for(
-        municipality, year, period, processed, mask_threshold, profile, notebook_params
+        municipality, year, period, processed, mask_threshold, profile, notebook_params, data_dir
     )
     given_date = run_date
     run_date = run_date or dt.date.today().isoformat()

@@ -55,7 +55,8 @@ def write_tables(nb_path: Path, path: Path, title: str, params: dict, run_date: 
             for x in (t.get("caption", ""), f"Källa: {t['source']}" if t.get("source") else "")
             if x
         )
-    shown = ", ".join(f"{k} {v}" for k, v in params.items() if k != "processed_dir")
+    folders = ("processed_dir", "data_dir")  # not the reader's business
+    shown = ", ".join(f"{k} {v}" for k, v in params.items() if k not in folders)
     write_workbook(
         path, sheets, about, title=f"{title}: underlag", source=f"körd {run_date}; {shown}"
     )
