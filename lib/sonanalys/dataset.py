@@ -170,7 +170,7 @@ def load(
     one frame of the embedded data (or of the frames in ``processed``).
     """
     if isinstance(folder, str) and folder in FRAME_NAMES and not Path(folder).exists():
-        return load_frame(folder, processed)
+        return load_frame(folder, Path(processed) if processed is not None else None)
     folder = Path(folder) if folder is not None else paths.RAW
     if not folder.exists():
         raise FileNotFoundError(f"{folder}: mappen finns inte")

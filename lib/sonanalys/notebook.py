@@ -145,7 +145,7 @@ def against_group(
     group: str = "R9",
     kpis: list[str] | tuple[str, ...] = ("N35001", "N33022", "N33009"),
     years: list[int] | None = None,
-    kolada_cache: str | os.PathLike | None = None,
+    kolada_cache: str | Path | None = None,
 ) -> pd.DataFrame:
     """``municipality`` against a comparison group (``R9``, ``R12``, a Kolada group id,
     ``"0580,0581"``) on Kolada key figures: a table with the municipality's value, the
