@@ -193,3 +193,23 @@ def test_prose_of_reads_units_of_any_string_dtype():
     # pandas' own string dtype, whose map stays a string)
     none = o.assign(unit=pd.array(["procent", "antal", "mnkr"], dtype="str"))
     assert prose_of(none, "a.txt").empty
+
+
+def test_waterfall_chart_labels_every_bar_with_its_sign():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from sonanalys.report.present import BETTER, NEUTRAL, WORSE, waterfall_chart
+
+    fig = waterfall_chart(
+        ["Total kostnad 2021", "Volymeffekt", "Priseffekt", "Rest", "Total kostnad 2022"],
+        [307.2, 26.5, -6.5, 2.8, 330.0],
+        [True, False, False, False, True],
+        "Från kostnaden 2021 till 2022",
+    )
+    ax = fig.axes[0]
+    shown = [t.get_text() for t in ax.texts]
+    assert shown == ["307,2", "+26,5", f"{MINUS}6,5", "+2,8", "330,0"]
+    assert [t.get_text() for t in ax.get_xticklabels()][1] == "Volymeffekt"
+    colors = [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches]
+    assert colors == [c.lower() for c in (NEUTRAL, WORSE, BETTER, WORSE, NEUTRAL)]

@@ -156,6 +156,42 @@ def comparison(
     return c
 
 
+def key_figures(
+    cmp: pd.DataFrame, source: ComparisonSource, grp: ComparisonGroup, municipality: str
+) -> pd.DataFrame:
+    """03's key figures: per KPI (its name) the latest year's value of the municipality
+    and of the group (the members' unweighted mean where their values are there, else
+    the group's own value), the difference, and where each value comes from (the
+    document's line, Kolada with its fetch date, or missing)."""
+    if cmp.empty:
+        return pd.DataFrame()
+    last = cmp[cmp["year"] == cmp["year"].max()]
+    members = has_members(cmp)
+    group = last["mean"] if members else last["kolada_group_value"]
+    if members:
+        group_note = "medel av medlemmarnas värden, hämtade " + last["members_fetched"].astype(str)
+    elif "group_note" in last:
+        group_note = last["group_note"]
+    else:
+        group_note = pd.Series(source.description, index=last.index)
+    own_note = (
+        list(last["value_note"]) if "value_note" in last else [source.description] * len(last)
+    )
+    out = pd.DataFrame(
+        {
+            "år": last["year"].astype(int).to_numpy(),
+            municipality: last["value"].to_numpy(),
+            grp.name + (" (ovägt medel)" if members else ""): group.to_numpy(),
+            "skillnad": (last["value"] - group).to_numpy(),
+            f"källa: {municipality}": own_note,
+            f"källa: {grp.name}": list(group_note),
+        },
+        index=[kpi_short(k) for k in last["kpi"]],
+    )
+    out.index.name = "Nyckeltal"
+    return out
+
+
 def has_members(cmp: pd.DataFrame) -> bool:
     """Whether the members' own values are there (else only the group's value is)."""
     return bool(len(cmp)) and int(cmp["n_members"].max()) > 1

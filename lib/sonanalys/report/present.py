@@ -415,3 +415,36 @@ def describe_bars(labels, values, unit: str, decimals: int = 0) -> str:
         f"högst {hi[0]}, {_num(hi[1], decimals)} {unit}; lägst {lo[0]}, "
         f"{_num(lo[1], decimals)} {unit}"
     )
+
+
+def waterfall_chart(labels, values, is_total, title: str, unit: str = "mnkr",
+                    up_is_worse: bool = True, decimals: int = 1):  # fmt: skip
+    """A waterfall: totals as grey bars from zero, steps from the running level, each bar
+    labelled with its value (steps with their sign) and its step's name under it; a step
+    up is ``WORSE`` (a cost) or ``BETTER`` (a saving) — the sign says it too. Returns the
+    figure (show it with :func:`show_chart`)."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(9, 5))
+    level, bottoms, heights, colors, texts = 0.0, [], [], [], []
+    for v, total in zip(values, is_total, strict=True):
+        v = float(v)
+        if total:
+            bottoms.append(0.0)
+            heights.append(v)
+            colors.append(NEUTRAL)
+            texts.append(sv(v, decimals))
+            level = v
+            continue
+        bottoms.append(level if v >= 0 else level + v)
+        heights.append(abs(v))
+        up = WORSE if up_is_worse else BETTER
+        colors.append(up if v > 0 else (BETTER if up_is_worse else WORSE))
+        texts.append(("+" if v > 0 else "") + sv(v, decimals))
+        level += v
+    bars = ax.bar(range(len(heights)), heights, bottom=bottoms, color=colors)
+    ax.bar_label(bars, labels=texts, padding=2)
+    ax.set_xticks(range(len(heights)), [wrap(s, 16) for s in labels], fontsize=9)
+    sv_axis(ax, unit, decimals=0)
+    ax.set_title(wrap(title, 70))
+    return fig
