@@ -164,9 +164,9 @@ def _parts(
     for c in candidates:
         if len(c) == 2 and all(i in totals for i in c):
             tried += [(c, [1, -1], ""), (c, [-1, 1], "")]
-    for parts, signs, note in tried:
-        if _compare(g, parts, t, signs)[3] == 0.0:
-            return parts, signs, note
+    for reading in tried:
+        if _compare(g, reading[0], t, reading[1])[3] == 0.0:
+            return reading
     between = candidates[0] if candidates[0] and max(candidates[0]) < t else []
     if len(between) >= 3:
         fits = [j for j in between if _compare(g, [i for i in between if i != j], t)[3] == 0.0]
