@@ -62,6 +62,9 @@ def test_the_check_finds_a_number_that_stands_nowhere():
     assert claims.unsupported_numbers(page) == []  # 735,8 − 654,4: a difference of two
     wrong = page.replace("81,4", "3,1")
     assert claims.unsupported_numbers(wrong) == ["3,1"]
+    # any statement against a page: true and false ones
+    assert claims.unsupported_in("Budgeten är −654,4 mnkr.", page) == []
+    assert claims.unsupported_in("Prognosen är ett överskott på 3,1 mnkr.", page) == ["3,1"]
 
 
 def test_every_number_in_every_summary_stands_in_a_table_of_the_page(run):

@@ -382,8 +382,14 @@ def stands_in(value: float, printed: str, numbers: list[float]) -> bool:
     return any(abs(value - abs(a - b)) <= slack for a, b in itertools.combinations(distinct, 2))
 
 
+def unsupported_in(text: str, page: str) -> list[str]:
+    """The figures a statement (any Swedish text) states that stand in none of the page's
+    tables and are no difference of two that do ([] when every one does)."""
+    numbers = table_numbers(page)
+    return [p for p, v in stated_numbers(text) if not stands_in(v, p, numbers)]
+
+
 def unsupported_numbers(page: str) -> list[str]:
     """The figures a report page's Sammanfattning states that stand in none of its tables
     and are no difference of two that do ([] when every one does)."""
-    numbers = table_numbers(page)
-    return [p for p, v in stated_numbers(summary_text(page)) if not stands_in(v, p, numbers)]
+    return unsupported_in(summary_text(page), page)
