@@ -146,7 +146,8 @@ def test_hostile_labels_are_text_in_the_workbook(hostile):
 
 
 def test_hostile_labels_are_escaped_in_the_report_and_its_workbook(hostile):
-    page = (hostile["out"] / "05_delarsrapport.html").read_text(encoding="utf-8")
+    # a run for a period names its files by municipality, year and period
+    page = (hostile["out"] / "05_delarsrapport_vimmerby_2025_jan-aug.html").read_text("utf-8")
     assert '<th>=HYPERLINK("http://example.invalid/x","klicka")</th>' in page  # as text
     assert '<th>Köp &amp; "övrigt" x</th>' in page
     # the header names the document by title, municipality and year — also for a file
@@ -155,7 +156,7 @@ def test_hostile_labels_are_escaped_in_the_report_and_its_workbook(hostile):
         "Datakällor: Delårsrapport augusti 2025, Socialnämnden, Vimmerby kommun "
         "(Vimmerby, 2025; delarsrapport_vimmerby_2025.txt)"
     ) in html.unescape(page)
-    wb = load_workbook(hostile["out"] / "05_delarsrapport.xlsx")
+    wb = load_workbook(hostile["out"] / "05_delarsrapport_vimmerby_2025_jan-aug.xlsx")
     first = wb[wb.sheetnames[1]]
     cells = {c.value: c for row in first.iter_rows() for c in row}
     assert '=HYPERLINK("http://example.invalid/x","klicka")' in cells

@@ -14,12 +14,6 @@ from .numparse import format_sv
 from .observations import Municipalities
 from .pipeline import process_to
 
-# exit codes of `sonanalys report` (README, "Exit codes"); 2 is argparse's wrong use
-EXIT_FAILED = 1  # a report failed (its page says why) or a PDF asked for was not made
-EXIT_PERIOD = 3  # the documents do not hold the period asked for: nothing was written
-EXIT_BUSY = 4  # another run writes to the report folder (waited --lock-wait seconds)
-EXIT_FOLDER = 5  # the report folder cannot be written (read-only, full disk, a file open)
-
 
 def _pairs(items: list[str] | None):
     for item in items or []:
@@ -336,71 +330,9 @@ def _cmd_kolada_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report.folder import ReportFolderBusy, ReportFolderError
-    from .report.runner import run_reports
+    from .report.command import run_command
 
-    if args.data and not Path(args.data).is_dir():
-        raise SystemExit(f"fel: {args.data} är ingen mapp")
-    try:
-        summary = run_reports(
-            out=args.out,
-            raw=args.data,
-            processed=paths.processed_for(args.data) if args.data else None,
-            municipality=args.municipality,
-            year=args.year,
-            period=args.period,
-            only=args.only,
-            jobs=args.jobs,
-            timeout=args.timeout,
-            mask_threshold=args.mask_threshold,
-            profile=args.profile,
-            run_date=args.date,
-            notebook_params={
-                "comparison_group": args.group,
-                "kpis": args.kpi,
-                "kolada_cache": str(Path(args.kolada_cache).resolve())
-                if args.kolada_cache
-                else None,
-            },
-            pdf=args.pdf,
-            lock_wait=args.lock_wait,
-            force=args.force,
-        )
-    except ReportFolderBusy as exc:
-        if args.debug:
-            raise
-        print(f"fel: {exc}", file=sys.stderr)
-        return EXIT_BUSY
-    except ReportFolderError as exc:
-        if args.debug:
-            raise
-        print(f"fel: {exc}", file=sys.stderr)
-        return EXIT_FOLDER
-    for r in summary.results:
-        status = "oförändrad, behölls" if r.reused else "ok" if r.ok else f"FEL: {r.error}"
-        also = ", ".join(str(summary.out / f) for f in (r.pdf, r.xlsx) if f)
-        print(f"  {r.title}: {summary.out / r.html} ({status})" + (f"; {also}" if also else ""))
-    for r in summary.results:
-        if r.removed:
-            print(
-                f"varning: {r.name}: sista kontrollen tog bort {len(r.removed)} aktiva delar ur "
-                f"sidan som rapporten inte själv lagt dit: {'; '.join(r.removed[:3])}",
-                file=sys.stderr,
-            )
-    print(f"index: {summary.out / 'index.html'}")
-    if summary.reused:
-        print(
-            f"{len(summary.results) - len(summary.reused)} rapporter kördes, "
-            f"{len(summary.reused)} var oförändrade och behölls (--force kör alla)"
-        )
-    if summary.pdf_error:
-        print(f"fel: {summary.pdf_error}", file=sys.stderr)
-        return EXIT_FAILED
-    if summary.failed:
-        names = ", ".join(r.name for r in summary.failed)
-        print(f"{len(summary.failed)} notebook(s) misslyckades: {names}", file=sys.stderr)
-        return EXIT_FAILED
-    return 0
+    return run_command(args)
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
@@ -638,7 +570,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--period",
         metavar="PERIOD",
-        help="rapportens period, t.ex. jan-aug (standard: notebookens)",
+        help="rapportens period: jan-aug, jan–aug, januari–augusti, T1–T3, tertial 2, delår 2, "
+        "helår, eller auto (den senaste perioden i dokumenten); saknar dokumenten perioden "
+        "skrivs ingenting och slutkoden är 3 (standard: notebookens)",
     )
     r.add_argument(
         "--only",
@@ -650,14 +584,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs",
         type=int,
         metavar="N",
-        default=1,
         help="notebookar som körs samtidigt, var och en i en egen kärna (standard: 1)",
     )
     r.add_argument(
         "--timeout",
         type=int,
         metavar="SEKUNDER",
-        default=600,
         help="längsta tid för en cell i en notebook; en cell som kör längre stoppas och "
         "rapporten markeras som misslyckad (standard: 600)",
     )
@@ -665,14 +597,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--mask-threshold",
         type=int,
         metavar="N",
-        default=5,
         help="i profilen ledning visas personantal under N (och tal beräknade ur dem) som .. "
         "(standard: 5)",
     )
     r.add_argument(
         "--profile",
         choices=["ledning", "intern"],
-        default="ledning",
         help="ledning: små personantal maskerade, inga kommandon; intern: exakta tal, inte "
         "för spridning (standard: ledning)",
     )
@@ -708,7 +638,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--lock-wait",
         type=float,
         metavar="SEKUNDER",
-        default=3600,
         help="hur länge att vänta om en annan körning skriver till samma mapp (standard: 3600)",
     )
     r.add_argument(
@@ -719,8 +648,18 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--out",
         metavar="MAPP",
-        default=str(paths.REPORTS),
         help="rapportmappen (standard: reports)",
+    )
+    r.add_argument(
+        "--config",
+        metavar="FIL",
+        help="en TOML-fil med körningens inställningar (kommun, period, grupp, nyckeltal, "
+        "rapporter, format, profil, mappar); en flagga på kommandoraden går före filen",
+    )
+    r.add_argument(
+        "--log-dir",
+        metavar="MAPP",
+        help="mappen för körningens loggfil, en fil per körning (standard: data/logg)",
     )
     r.add_argument("--debug", action="store_true", help="visa hela felspårningen vid fel")
     r.set_defaults(func=_cmd_report)

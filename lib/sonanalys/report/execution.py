@@ -44,7 +44,10 @@ def papermill_without_chdir() -> None:
     handler.cwd = lambda new_path=None: None
 
 
-def execute_notebook(name, src_dir, tmp, params, timeout, kernels: Kernels) -> str:
-    """Run one notebook in this worker's warm kernel; the error, or ``""``."""
+def execute_notebook(
+    name, src_dir, tmp, params, timeout, kernels: Kernels, stem: str | None = None
+) -> str:
+    """Run one notebook in this worker's warm kernel into ``executed/STEM.ipynb``; the
+    error, or ``""``."""
     src = Path(src_dir) / f"{name}.ipynb"
-    return execute(src, tmp / "executed" / f"{name}.ipynb", params, timeout, kernels)
+    return execute(src, tmp / "executed" / f"{stem or name}.ipynb", params, timeout, kernels)

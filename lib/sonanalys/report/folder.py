@@ -230,7 +230,7 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
     for r in results:
         if r.reused:  # its files and its entry stay as they are
             continue
-        stem = r.name
+        stem = r.stem
         for rel in (f"{stem}.html", f"{stem}.xlsx", f"{stem}.pdf", f"executed/{stem}.ipynb"):
             moves[rel] = tmp / rel if (tmp / rel).exists() else None
         missing = [f for f in (r.html, r.xlsx, r.pdf) if f and moves.get(f) is None]
@@ -238,8 +238,9 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
             lost = f"filen saknas efter körningen: {', '.join(missing)}"
             r.ok, r.error = False, f"{r.error}; {lost}" if r.error else lost
         made = [r.html, r.xlsx, r.pdf, f"executed/{stem}.ipynb"]
-        manifest[r.name] = {
+        manifest[stem] = {
             "name": r.name,
+            "stem": stem,
             "title": r.title,
             "html": r.html,
             "xlsx": r.xlsx,

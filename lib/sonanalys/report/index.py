@@ -44,7 +44,9 @@ def index_page(entries: list[dict]) -> str:
         )
 
     order = {n: i for i, n in enumerate(NOTEBOOKS)}
-    entries = sorted(entries, key=lambda e: order.get(e["name"], len(order)))
+    entries = sorted(
+        entries, key=lambda e: (order.get(e["name"], len(order)), e.get("stem") or e["name"])
+    )
     cited = list(dict.fromkeys(s for e in entries for s in e.get("sources", [])))
     dates = sorted({e.get("run_date", "") for e in entries})
     head = (
@@ -66,6 +68,6 @@ def read_manifest(out: Path) -> dict[str, dict]:
     if not path.exists():
         return {}
     try:
-        return {e["name"]: e for e in json.loads(path.read_text("utf-8"))}
+        return {e.get("stem") or e["name"]: e for e in json.loads(path.read_text("utf-8"))}
     except (ValueError, KeyError, TypeError):
         return {}

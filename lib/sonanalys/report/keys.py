@@ -66,7 +66,7 @@ def reusable(entry: dict | None, key: str, out: Path, pdf: bool) -> bool:
     if pdf and not entry.get("pdf"):
         return False
     made = [entry.get(k) for k in ("html", "xlsx", "pdf") if entry.get(k)]
-    made.append(f"executed/{entry['name']}.ipynb")
+    made.append(f"executed/{entry.get('stem') or entry['name']}.ipynb")
     files = entry.get("files")
     if not isinstance(files, dict) or set(files) != set(made):
         return False  # written by an earlier version: no digests to check against

@@ -53,6 +53,10 @@ class NotebookResult:
     removed: list[str] = field(default_factory=list)  # what the last pass took off its page
     key: str = ""  # digest of everything the report was made from (``report_key``)
     reused: bool = False  # inputs unchanged: the previous run's files were kept
+    stem: str = ""  # its files' name: the notebook's, with the run's label (``output_stem``)
+
+    def __post_init__(self):
+        self.stem = self.stem or self.name
 
 
 @dataclass
@@ -70,16 +74,23 @@ class RunSummary:
         return [r for r in self.results if r.reused]
 
 
-def _export(name, title, tmp, params, run_date, out, error: str) -> NotebookResult:
+def output_stem(name: str, label: str = "") -> str:
+    """The name of a report's files: the notebook's, and the run's label when it has one
+    (``05_delarsrapport_orebro_2023_jan-aug``)."""
+    return f"{name}_{label}" if label else name
+
+
+def _export(name, title, tmp, params, run_date, out, error: str, stem: str, workbook: bool):
     """An executed notebook's HTML page and workbook (while its kernel runs the next)."""
-    executed = tmp / "executed" / f"{name}.ipynb"
-    html_path = tmp / f"{name}.html"
+    executed = tmp / "executed" / f"{stem}.ipynb"
+    html_path = tmp / f"{stem}.html"
     xlsx, sources, removed = "", [], []
     if executed.exists():
         normalise_executed(executed, out / "executed" / executed.name)
         page, sources, removed = export_html(executed, title, params, run_date, error)
         html_path.write_text(page, "utf-8")
-        xlsx = write_tables(executed, tmp / f"{name}.xlsx", title, params, run_date)
+        if workbook:
+            xlsx = write_tables(executed, tmp / f"{stem}.xlsx", title, params, run_date)
     return NotebookResult(
         name,
         title,
@@ -90,6 +101,7 @@ def _export(name, title, tmp, params, run_date, out, error: str) -> NotebookResu
         xlsx,
         sources=sources,
         removed=removed,
+        stem=stem,
     )
 
 
@@ -116,10 +128,16 @@ def run_reports(
     pdf: bool = False,
     lock_wait: float = 3600.0,
     force: bool = False,
+    label: str = "",
+    workbook: bool = True,
+    say=None,
 ) -> RunSummary:
     """Run the notebooks into report folder ``out``. A report whose inputs are unchanged
     since the folder's last run of it (``report_key``) is not run again: its files stay
-    and the summary marks it reused; ``force`` runs every report."""
+    and the summary marks it reused; ``force`` runs every report. ``label`` goes into
+    every file's name (``output_stem``); ``workbook=False`` writes no ``.xlsx``; ``say``
+    gets what the run tells its user (stderr when not given)."""
+    say = say or _say
     # absolute paths: the kernels run in the notebooks folder, so a relative
     # processed_dir handed to them, or a relative output path, would point elsewhere
     out = Path(out or paths.REPORTS).resolve()
@@ -132,8 +150,9 @@ def run_reports(
     )
     given_date = run_date
     run_date = run_date or dt.date.today().isoformat()
-    with folder_lock(out, wait=lock_wait, say=_say):
-        recover(out, say=_say)
+    stems = {n: output_stem(n, label) for n in names}
+    with folder_lock(out, wait=lock_wait, say=say):
+        recover(out, say=say)
         try:
             tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
             share_mode(tmp)
@@ -142,13 +161,13 @@ def run_reports(
         except OSError as exc:
             raise cannot_write(out.parent, exc) from exc
         src_dir = Path(notebooks_dir or paths.NOTEBOOKS).resolve()
-        shared = shared_inputs(params, processed, given_date)
+        shared = shared_inputs({**params, "(workbook)": workbook}, processed, given_date)
         keys = {n: report_key(n, src_dir, shared) for n in names}
         before = read_manifest(out)
         kept = {
-            n: _kept(before[n], keys[n])
+            n: _kept(before[stems[n]], keys[n])
             for n in names
-            if not force and reusable(before.get(n), keys[n], out, pdf)
+            if not force and reusable(before.get(stems[n]), keys[n], out, pdf)
         }
         kernels = Kernels(src_dir)
         to_run = len(names) - len(kept)
@@ -164,10 +183,11 @@ def run_reports(
             ):
 
                 def run(n: str):
-                    error = execute_notebook(n, src_dir, tmp, params, timeout, kernels)
+                    error = execute_notebook(n, src_dir, tmp, params, timeout, kernels, stems[n])
                     return exporters.submit(
-                        _export, n, NOTEBOOKS[n], tmp, params, run_date, out, error
-                    )
+                        _export, n, NOTEBOOKS[n], tmp, params, run_date, out, error, stems[n],
+                        workbook,
+                    )  # fmt: skip
 
                 futures = [pool.submit(run, n) for n in names if n not in kept]
                 bar = None
@@ -202,12 +222,14 @@ def run_reports(
 
 
 def _kept(entry: dict, key: str) -> NotebookResult:
+    stem = entry.get("stem") or entry["name"]
     return NotebookResult(
         entry["name"],
         entry.get("title", entry["name"]),
         True,
         html=entry["html"],
-        executed=f"{entry['name']}.ipynb",
+        executed=f"{stem}.ipynb",
+        stem=stem,
         xlsx=entry.get("xlsx", ""),
         pdf=entry.get("pdf", ""),
         sources=entry.get("sources", []),

@@ -1,0 +1,218 @@
+"""``sonanalys report``: the command around ``runner.run_reports`` — a configuration file
+(``config``), the period in the forms people write it (``periods``), output names carrying
+municipality, year and period, a log file per run, progress bars only on a terminal, and
+one exit code per kind of failure (``EXIT_*``; the README lists them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from .. import paths
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # a report failed (its page says why) or a PDF asked for was not made
+EXIT_USAGE = 2  # wrong use: an unknown flag or period, a configuration file that cannot be used
+EXIT_PERIOD = 3  # the documents do not hold the period asked for: nothing was written
+EXIT_BUSY = 4  # another run writes to the report folder (waited --lock-wait seconds)
+EXIT_FOLDER = 5  # the report folder cannot be written (read-only, full disk, a file open)
+
+# what a flag left out means, when the configuration file does not say either
+DEFAULTS = {
+    "jobs": 1,
+    "timeout": 600,
+    "mask_threshold": 5,
+    "profile": "ledning",
+    "lock_wait": 3600.0,
+    "out": None,  # paths.REPORTS
+    "log_dir": None,  # paths.DATA / "logg"
+}
+# configuration key -> the flag's name (argparse's dest) where they differ
+_FLAG = {"kpis": "kpi", "reports": "only"}
+
+
+class RunLog:
+    """What the command says, also written with the time to this run's log file."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self._file = None
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._file = open(path, "a", encoding="utf-8")  # noqa: SIM115
+            except OSError as exc:
+                self.path = None
+                print(f"varning: loggfilen {path} kan inte skrivas ({exc.strerror})",
+                      file=sys.stderr)  # fmt: skip
+
+    def _write(self, message: str) -> None:
+        if self._file is not None:
+            stamp = dt.datetime.now().isoformat(timespec="seconds")
+            for line in str(message).splitlines() or [""]:
+                self._file.write(f"{stamp} {line}\n")
+            self._file.flush()
+
+    def out(self, message: str) -> None:
+        print(message)
+        self._write(message)
+
+    def err(self, message: str) -> None:
+        print(message, file=sys.stderr)
+        self._write(message)
+
+    def close(self, code: int) -> None:
+        self._write(f"slutkod {code}")
+        if self._file is not None:
+            self._file.close()
+
+
+def slug(text: str) -> str:
+    """A file-name part: lower case ASCII (``Örebro`` → ``orebro``), words joined by ``-``."""
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def label_for(municipality: str | None, year: int | None, period: str | None) -> str:
+    """The part of the file names that says whose and which period's a report is
+    (``orebro_2023_jan-aug``), from what the run names; '' when it names no period."""
+    if not period:
+        return ""
+    return "_".join(p for p in (slug(municipality or ""), str(year or ""), slug(period)) if p)
+
+
+def settings(args) -> dict:
+    """The run's settings: the flags given, else the configuration file's, else the
+    defaults."""
+    from . import config
+
+    given = {k: v for k, v in vars(args).items() if v is not None}
+    merged = dict(DEFAULTS)
+    if getattr(args, "config", None):
+        for key, value in config.load(args.config).items():
+            merged[_FLAG.get(key, key)] = value
+    merged.update({k: v for k, v in given.items() if not (v is False and k in merged)})
+    merged["pdf"] = bool(given.get("pdf")) or "pdf" in (merged.get("formats") or [])
+    merged["workbook"] = "xlsx" in merged.get("formats", ["xlsx"])
+    merged["out"] = merged.get("out") or str(paths.REPORTS)
+    return merged
+
+
+def run_command(args) -> int:
+    from . import periods
+    from .config import ConfigError
+
+    try:
+        s = settings(args)
+    except ConfigError as exc:
+        print(f"fel: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    now = dt.datetime.now()
+    log_dir = Path(s.get("log_dir") or paths.DATA / "logg")
+    log = RunLog(log_dir / f"rapport-{now:%Y%m%d-%H%M%S}-{os.getpid()}.log")
+    log._write("sonanalys report " + " ".join(sys.argv[2:] if len(sys.argv) > 2 else []))
+    code = EXIT_FAILED
+    try:
+        code = _run(s, log, periods)
+        return code
+    finally:
+        log.close(code)
+
+
+def _run(s: dict, log: RunLog, periods) -> int:
+    from ..pipeline import ensure_processed
+    from .folder import ReportFolderBusy, ReportFolderError
+    from .runner import run_reports
+
+    debug = bool(s.get("debug"))
+    data = s.get("data")
+    if data and not Path(data).is_dir():
+        log.err(f"fel: {data} är ingen mapp")
+        return EXIT_USAGE
+    raw = Path(data) if data else paths.RAW
+    processed = paths.processed_for(data) if data else paths.PROCESSED
+    try:
+        period = periods.normalise(s.get("period"))
+    except periods.PeriodError as exc:
+        log.err(f"fel: {exc}")
+        return EXIT_USAGE
+    municipality, year = s.get("municipality"), s.get("year")
+    if period:
+        # the documents first (parsed when they changed), to know their periods before
+        # anything is written to the report folder
+        ensure_processed([raw], processed)
+        try:
+            year, period, municipality = periods.resolve(period, year, municipality, processed)
+        except periods.PeriodMissing as exc:
+            log.err(f"fel: {exc}")
+            return EXIT_PERIOD
+        log._write(f"period: {municipality or '(notebookens kommun)'} {year} {period}")
+    label = label_for(municipality, year, period)
+    kolada_cache = s.get("kolada_cache")
+    try:
+        summary = run_reports(
+            out=s["out"],
+            raw=raw,
+            processed=processed,
+            municipality=municipality,
+            year=year,
+            period=period,
+            only=s.get("only"),
+            jobs=s["jobs"],
+            timeout=s["timeout"],
+            mask_threshold=s["mask_threshold"],
+            profile=s["profile"],
+            run_date=s.get("date"),
+            notebook_params={
+                "comparison_group": s.get("group"),
+                "kpis": s.get("kpi"),
+                "kolada_cache": str(Path(kolada_cache).resolve()) if kolada_cache else None,
+            },
+            pdf=s["pdf"],
+            lock_wait=s["lock_wait"],
+            force=bool(s.get("force")),
+            label=label,
+            workbook=s["workbook"],
+            progress=sys.stderr.isatty(),  # no progress bars in a cron job's log
+            say=log.err,
+        )
+    except ReportFolderBusy as exc:
+        if debug:
+            raise
+        log.err(f"fel: {exc}")
+        return EXIT_BUSY
+    except ReportFolderError as exc:
+        if debug:
+            raise
+        log.err(f"fel: {exc}")
+        return EXIT_FOLDER
+    for r in summary.results:
+        status = "oförändrad, behölls" if r.reused else "ok" if r.ok else f"FEL: {r.error}"
+        also = ", ".join(str(summary.out / f) for f in (r.pdf, r.xlsx) if f)
+        log.out(f"  {r.title}: {summary.out / r.html} ({status})" + (f"; {also}" if also else ""))
+    for r in summary.results:
+        if r.removed:
+            log.err(
+                f"varning: {r.name}: sista kontrollen tog bort {len(r.removed)} aktiva delar ur "
+                f"sidan som rapporten inte själv lagt dit: {'; '.join(r.removed[:3])}"
+            )
+    log.out(f"index: {summary.out / 'index.html'}")
+    if summary.reused:
+        log.out(
+            f"{len(summary.results) - len(summary.reused)} rapporter kördes, "
+            f"{len(summary.reused)} var oförändrade och behölls (--force kör alla)"
+        )
+    if log.path is not None:
+        log.out(f"logg: {log.path}")
+    if summary.pdf_error:
+        log.err(f"fel: {summary.pdf_error}")
+        return EXIT_FAILED
+    if summary.failed:
+        names = ", ".join(r.name for r in summary.failed)
+        log.err(f"{len(summary.failed)} notebook(s) misslyckades: {names}")
+        return EXIT_FAILED
+    return EXIT_OK

@@ -1,0 +1,146 @@
+"""The period a report is run for, in the forms documents and people write it, and whether
+the documents hold it.
+
+``normalise`` turns ``jan–aug`` (any dash), ``januari–augusti``, ``T1``–``T3``,
+``tertial 2``, ``delår 2`` and ``helår`` into the form the frames use (``jan-aug``;
+``helår`` and ``T3`` are ``jan-dec``); ``auto`` stays ``auto``. ``resolve`` checks the
+period against the documents (their ``doc_period`` and ``doc_year``) and, for ``auto``,
+picks the latest one; when the documents lack it, ``PeriodMissing`` names what they hold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..numparse import MONTHS
+
+MONTH_ABBR = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+AUTO = "auto"
+# tertial N (and the N:th delårsrapport, the usual rhythm): January to its last month
+_TERTIAL_END = {1: 4, 2: 8, 3: 12}
+_DASHES = re.compile(r"\s*[-‐‑‒–—―−]\s*|\s+(?:till|t\.?o\.?m\.?)\s+")
+_NUMBERED = re.compile(
+    r"^(?:t|tertial|delår|delårsrapport|delarsrapport|delar)\s*([1-3])$", re.IGNORECASE
+)
+
+
+class PeriodError(ValueError):
+    """A period that is not one: the message says which forms are."""
+
+
+class PeriodMissing(RuntimeError):
+    """The documents do not hold the period a report is run for; the message names the
+    periods they hold."""
+
+
+def _month(word: str) -> int | None:
+    return MONTHS.get(word.strip().lower().rstrip("."))
+
+
+def normalise(text: str | None) -> str | None:
+    """``jan-aug`` for every way of writing January to August; ``auto``; None for none."""
+    if text is None or not str(text).strip():
+        return None
+    t = " ".join(str(text).split()).lower()
+    if t == AUTO:
+        return AUTO
+    if t in ("helår", "helar", "helåret", "år", "jan-dec"):
+        return "jan-dec"
+    m = _NUMBERED.match(t.replace(":", ""))
+    if m:
+        return f"jan-{MONTH_ABBR[_TERTIAL_END[int(m.group(1))] - 1]}"
+    parts = _DASHES.split(t)
+    if len(parts) == 2 and all(parts):
+        a, b = _month(parts[0]), _month(parts[1])
+        if a and b and a <= b:
+            return MONTH_ABBR[a - 1] if a == b else f"{MONTH_ABBR[a - 1]}-{MONTH_ABBR[b - 1]}"
+    if len(parts) == 1 and _month(t):
+        return MONTH_ABBR[_month(t) - 1]
+    raise PeriodError(
+        f"okänd period {text!r}: skriv t.ex. jan-aug, jan–aug, januari–augusti, T2, "
+        "tertial 2, delår 2, helår eller auto (den senaste perioden i dokumenten)"
+    )
+
+
+def _end_month(period: str) -> int:
+    last = period.rpartition("-")[2]
+    return _month(last) or 0
+
+
+@dataclass(frozen=True)
+class Held:
+    """A period a document reports on."""
+
+    municipality: str
+    year: int
+    period: str
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.year} {self.period}".strip()
+
+
+def held(processed: Path) -> list[Held]:
+    """The periods the documents report on (``documents`` frame: ``doc_period``,
+    ``doc_year``), latest first."""
+    import pandas as pd
+
+    path = Path(processed) / "documents.parquet"
+    if not path.exists():
+        return []
+    docs = pd.read_parquet(path)
+    out = set()
+    for d in docs.itertuples():
+        if not d.doc_period or pd.isna(d.doc_year):
+            continue
+        muni = "" if pd.isna(d.municipality) else str(d.municipality or "")
+        out.add(Held(muni, int(d.doc_year), str(d.doc_period)))
+    return sorted(out, key=lambda h: (-h.year, -_end_month(h.period), h.municipality))
+
+
+def resolve(
+    period: str | None, year: int | None, municipality: str | None, processed: Path
+) -> tuple[int | None, str | None, str | None]:
+    """``(year, period, municipality)`` the run is for: the period normalised, checked
+    against the documents, ``auto`` replaced by the latest one they hold (for the
+    municipality when given; the municipality too when not, if one document has it);
+    the year, when not given, the latest year holding the period. ``PeriodMissing``
+    when they do not hold it."""
+    p = normalise(period)
+    if p is None:
+        return year, None, municipality
+    there = held(processed)
+    mine = [h for h in there if not municipality or _same(h.municipality, municipality)]
+    if p == AUTO:
+        if year:
+            mine = [h for h in mine if h.year == year]
+        if not mine:
+            raise PeriodMissing(_missing("någon period", year, municipality, there))
+        latest = [h for h in mine if (h.year, _end_month(h.period)) == (mine[0].year,
+                  _end_month(mine[0].period))]  # fmt: skip
+        munis = sorted({h.municipality for h in latest})
+        if not municipality and len(munis) > 1:
+            raise PeriodMissing(
+                f"den senaste perioden ({latest[0].year} {latest[0].period}) finns för flera "
+                f"kommuner ({', '.join(munis)}); ange vilken med --municipality"
+            )
+        chosen = latest[0]
+        return chosen.year, chosen.period, municipality or chosen.municipality or None
+    match = [h for h in mine if h.period == p and (not year or h.year == year)]
+    if not match:
+        raise PeriodMissing(_missing(f"perioden {p}", year, municipality, there))
+    return year or match[0].year, p, municipality
+
+
+def _same(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def _missing(what: str, year, municipality, there: list[Held]) -> str:
+    whose = " ".join(str(x) for x in (municipality, year) if x)
+    have = ", ".join(str(h) for h in there) or "inga (inget dokument anger sin period)"
+    return (
+        f"dokumenten har inte {what}{' för ' + whose if whose else ''}; "
+        f"perioderna i dokumenten: {have}. Ingen rapport skrevs."
+    )

@@ -1,0 +1,113 @@
+"""``sonanalys report`` as a schedule runs it: a configuration file, the period in the forms
+documents write it or ``auto``, a period the documents lack refused with a Swedish message,
+its own exit code and nothing written, output names carrying municipality, year and period,
+a log file per run, no progress bars off a terminal."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sonanalys.report.periods import PeriodError, normalise
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_report_folder import RUN, small_notebooks
+
+
+@pytest.mark.parametrize(
+    ("written", "period"),
+    [
+        ("jan-aug", "jan-aug"),
+        ("jan–aug", "jan-aug"),  # en dash
+        ("Jan — Aug", "jan-aug"),
+        ("januari–augusti", "jan-aug"),
+        ("januari till augusti", "jan-aug"),
+        ("T1", "jan-apr"),
+        ("t2", "jan-aug"),
+        ("T3", "jan-dec"),
+        ("tertial 2", "jan-aug"),
+        ("delår 2", "jan-aug"),
+        ("Delår 1", "jan-apr"),
+        ("helår", "jan-dec"),
+        ("auto", "auto"),
+    ],
+)
+def test_periods_in_the_forms_documents_write_them(written, period):
+    assert normalise(written) == period
+
+
+@pytest.mark.parametrize("written", ["vår", "T4", "aug-jan", "2023"])
+def test_a_period_that_is_none_says_which_forms_are(written):
+    with pytest.raises(PeriodError, match=r"skriv t\.ex\. jan-aug, jan–aug, januari–augusti, T2"):
+        normalise(written)
+
+
+def command(tmp_path: Path, config: str, *flags: str):
+    """The command in a process of its own, as cron starts it (no terminal), on small
+    notebooks; the configuration file in ``tmp_path``."""
+    (tmp_path / "bilaga.toml").write_text(config, encoding="utf-8")
+    src = tmp_path / "nb"
+    if not src.exists():  # made once: a notebook written again is another notebook
+        small_notebooks(src)
+    cmd = [sys.executable, "-c", RUN, str(tmp_path / "ut"), str(src), "0",
+           "--config", str(tmp_path / "bilaga.toml"), *flags]  # fmt: skip
+    return subprocess.run(
+        cmd, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL
+    )
+
+
+def test_a_period_the_documents_lack_writes_nothing_and_says_what_is_there(tmp_path):
+    config = 'municipality = "Örebro"\nperiod = "tertial 1"\nyear = 2024\nreports = ["05"]\n'
+    config += 'log_dir = "logg"\n'
+    p = command(tmp_path, config)
+    assert p.returncode == 3, p.stderr
+    said = (
+        "fel: dokumenten har inte perioden jan-apr för Örebro 2024; perioderna i dokumenten: "
+        "Örebro 2023 jan-aug, Linköping 2018 jan-aug. Ingen rapport skrevs."
+    )
+    assert said in p.stderr and "Traceback" not in p.stderr
+    assert not (tmp_path / "ut").exists()  # nothing written, not even the folder
+    (log,) = (tmp_path / "logg").iterdir()  # but the run's log says why
+    assert said in log.read_text("utf-8") and "slutkod 3" in log.read_text("utf-8")
+
+
+def test_auto_takes_the_latest_period_and_names_the_files_by_it(tmp_path):
+    config = (
+        'municipality = "Örebro"\nperiod = "auto"\nreports = ["01", "05"]\n'
+        'formats = ["html"]\nlog_dir = "logg"\nprofile = "intern"\n'
+    )
+    p = command(tmp_path, config)
+    assert p.returncode == 0, p.stderr
+    out = tmp_path / "ut"
+    names = sorted(f.name for f in out.glob("*.html"))
+    assert names == [
+        "01_placeringar_orebro_2023_jan-aug.html",
+        "05_delarsrapport_orebro_2023_jan-aug.html",
+        "index.html",
+    ]
+    assert not list(out.glob("*.xlsx"))  # formats: html only
+    page = (out / "05_delarsrapport_orebro_2023_jan-aug.html").read_text("utf-8")
+    assert "<td>Örebro</td>" in page and "<td>2023</td>" in page and "<td>jan-aug</td>" in page
+    # no progress bar in a scheduled run's output, and a log of its own
+    assert "notebook/s" not in p.stderr + p.stdout and "█" not in p.stderr + p.stdout
+    (log,) = (tmp_path / "logg").iterdir()
+    text = log.read_text("utf-8")
+    assert "period: Örebro 2023 jan-aug" in text and "slutkod 0" in text
+    assert f"logg: {log}" in p.stdout
+    # a flag wins over the file
+    p = command(tmp_path, config, "--period", "T2", "--only", "05")
+    assert p.returncode == 0, p.stderr
+    assert "05_delarsrapport_orebro_2023_jan-aug.html (oförändrad, behölls)" in p.stdout
+
+
+def test_a_configuration_file_that_cannot_be_used_names_the_key(tmp_path):
+    p = command(tmp_path, 'municipality = "Örebro"\nperiodd = "T2"\n')
+    assert p.returncode == 2 and "okänd nyckel periodd" in p.stderr
+    assert str(tmp_path / "bilaga.toml") in p.stderr and "Traceback" not in p.stderr
+    p = command(tmp_path, 'formats = ["pdf"]\n')
+    assert p.returncode == 2 and "formats måste ha html" in p.stderr
+    p = command(tmp_path, 'period = "vår"\n')
+    assert p.returncode == 2 and "okänd period 'vår'" in p.stderr
