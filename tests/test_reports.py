@@ -387,6 +387,16 @@ def test_only_replaces_just_the_named_reports(tmp_path):
     out = tmp_path / "reports"
     first = run_reports(out=out, only=["05"], run_date="2026-11-23", progress=False, pdf=True)
     assert (out / "05_delarsrapport.pdf").exists() and first.failed == []
+    # the PDF: bookmarks from the headings (the title, then its sections), no parameter
+    # names (the header's small print of them is for the screen)
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(out / "05_delarsrapport.pdf"))
+    marks = [(b.level, b.get_title()) for b in pdf.get_toc()]
+    assert marks[0] == (0, "Delårsrapport – bilaga") and (1, "Sammanfattning") in marks, marks
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "mask_threshold" not in text and "maskeringsgräns" in text
+    pdf.close()
     run_reports(out=out, only=["01"], run_date="2026-11-24", progress=False)
     # 05 is still there, with its PDF and workbook, from the first run
     for f in ("05_delarsrapport.html", "05_delarsrapport.pdf", "05_delarsrapport.xlsx"):
@@ -684,3 +694,52 @@ def test_a_temporary_folder_too_long_for_a_socket_gives_tcp(tmp_path, monkeypatc
         assert kernels._sockets()["transport"] == "ipc"
     finally:
         kernels.close()
+
+
+def test_report_workbooks_show_years_as_years_whole_sheet_names_and_swedish(run):
+    """Issue 27: Swedish Excel showed the years of a report's workbook as "2 017" (#,##0)
+    and cut sheet names mid-word at 31 characters; headers and truth values are Swedish."""
+    from openpyxl import load_workbook
+
+    from sonanalys.report.workbook import SWEDISH_HEADERS
+
+    checked_years = 0
+    for r in run.results:
+        if not r.xlsx:
+            continue
+        wb = load_workbook(run.out / r.xlsx)
+        contents = {row[0]: row[2] for row in wb["Innehåll"].iter_rows(values_only=True)}
+        for ws in wb.worksheets[1:]:
+            caption = " ".join(str(contents.get(ws.title) or "").split(" — ")[0].split())
+            words = ws.title.split(" ", 1)[1].split() if " " in ws.title else []
+            cleaned = re.sub(r"[\[\]:*?/\\']", " ", caption).split()[: len(words)]
+            strip = ",;–-"
+            assert [w.rstrip(strip) for w in words] == [w.rstrip(strip) for w in cleaned], (
+                r.name,
+                ws.title,
+                caption,
+            )  # whole words
+            header = [c.value for c in ws[1]]
+            assert not set(header) & set(SWEDISH_HEADERS), (r.name, ws.title, header)
+            for col, name in enumerate(header, start=1):
+                if str(name).lower() == "år" and ws.max_row > 1:
+                    cell = ws.cell(row=2, column=col)
+                    assert cell.number_format == "0", (r.name, ws.title, cell.number_format)
+                    checked_years += 1
+            for row in ws.iter_rows(min_row=2, values_only=True):
+                assert not any(isinstance(v, bool) for v in row), (r.name, ws.title)
+        source = [row for row in wb["Innehåll"].iter_rows(values_only=True) if row[0]][1][0]
+        assert "mask_threshold" not in source and "maskeringsgräns" in source, source
+    assert checked_years >= 2
+
+
+def test_pages_are_swedish_with_a_description_for_every_chart_and_the_title_once(run):
+    """Issue 27: ``lang="en"`` and nbconvert's English alt placeholder on every chart; the
+    title printed twice (the header's and the notebook's own first heading)."""
+    for r in run.results:
+        page = (run.out / r.html).read_text(encoding="utf-8")
+        assert '<html lang="sv">' in page, r.name
+        assert "No description has been provided" not in page, r.name
+        alts = re.findall(r'<img[^>]*\balt="([^"]*)"', page)
+        assert alts and all(a.startswith("Diagram") for a in alts), (r.name, alts)
+        assert len(re.findall(r"<h1[\s>]", page)) == 1, r.name  # the header's, once

@@ -30,7 +30,9 @@ _DANGEROUS_START = ("=", "+", "@", "\t", "\r")
 EXCEL_MAX_ROWS = xlsx.MAX_ROWS
 # columns whose numbers are years, line or page numbers: shown as 2022, never 2 022
 PLAIN_COLUMNS = re.compile(
-    r"^(year|doc_year|line|page|first_year|last_year|år|rad|sida|n_.*|rank|count)$"
+    r"^(year|doc_year|line|page|first_year|last_year|år|årtal|rad|sida|n_.*|rank|count"
+    r"|dokumentets år)$",
+    re.IGNORECASE,  # a report's table heads its years "År"
 )
 
 

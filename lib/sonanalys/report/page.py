@@ -47,6 +47,7 @@ p.source-note{font-size:.85em;color:#555;margin-top:0}
 .sn-error{background:#fee;border:1px solid #c00;padding:.5em 1em}
 @media print{
   nav.toc{display:none}
+  .sn-meta td.sn-param{display:none}
   tr,img,.jp-OutputArea-output{break-inside:avoid}
   thead{display:table-header-group}
   h1,h2,h3{break-after:avoid}
@@ -145,6 +146,53 @@ def cited_documents(body: str, processed_dir: str | None) -> list[str]:
     return out
 
 
+# nbconvert's lab template gives every image without alt text this English placeholder
+NBCONVERT_NO_ALT = "No description has been provided for this image"
+NO_DESCRIPTION = "Diagram (beskrivning saknas)"
+_IMG = re.compile(r"<img\b[^>]*>")
+_SRC_PNG = re.compile(r'src="data:image/png;base64,([^"]+)"')
+
+
+def chart_descriptions(nb) -> dict[str, str]:
+    """The Swedish description a notebook gives each chart, by the image's data: the
+    image output's ``metadata["image/png"]["alt"]`` (``present.show_chart``)."""
+    found = {}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            png = out.get("data", {}).get("image/png")
+            alt = (out.get("metadata", {}).get("image/png") or {}).get("alt")
+            if png and alt:
+                found["".join(str(png).split())] = str(alt)
+    return found
+
+
+def with_alt_text(page: str, nb) -> str:
+    """Each chart's ``alt`` its Swedish description, in place of nbconvert's English
+    placeholder (``NO_DESCRIPTION`` where a notebook gave none)."""
+    alts = chart_descriptions(nb)
+
+    def one(m: re.Match) -> str:
+        tag = m.group(0)
+        if f'alt="{NBCONVERT_NO_ALT}"' not in tag:
+            return tag
+        src = _SRC_PNG.search(tag)
+        alt = alts.get("".join(html.unescape(src.group(1)).split()), "") if src else ""
+        return tag.replace(
+            f'alt="{NBCONVERT_NO_ALT}"', f'alt="{html.escape(alt or NO_DESCRIPTION)}"'
+        )
+
+    return _IMG.sub(one, page)
+
+
+def _without_title(content: str, title: str) -> str:
+    """The notebook's own first heading goes when it is the report's title: the header
+    has it, and a page (and its PDF) shows the title once."""
+    m = re.search(r"<h1[^>]*>(.*?)</h1>", content, flags=re.S)
+    if m and html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).replace("¶", "").strip() == title:
+        return content[: m.start()] + content[m.end() :]
+    return content
+
+
 def export_html(
     nb_path: Path, title: str, params: dict, run_date: str, error: str = ""
 ) -> tuple[str, list[str], list[str]]:
@@ -159,9 +207,12 @@ def export_html(
         if not {"parameters", "injected-parameters"} & set(c.get("metadata", {}).get("tags", []))
     ]
     body, _ = exporter().from_notebook_node(nb)
+    body = re.sub(r"<html[^>]*>", '<html lang="sv">', body, count=1)
+    body = with_alt_text(body, nb)
     sources = cited_documents(body, params.get("processed_dir"))
     inner = re.search(r"<body[^>]*>(.*)</body>", body, flags=re.S)
     content = inner.group(1) if inner else body
+    content = _without_title(content, title)
     content, toc = _toc(content)
     head = _header(title, params, run_date, sources, error)
     page = re.sub(r"<title>.*?</title>", f"<title>{html.escape(title)}</title>", body, flags=re.S)

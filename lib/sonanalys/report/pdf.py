@@ -120,6 +120,8 @@ def html_to_pdf(jobs: Iterable[tuple[Path, Path, str]]) -> list[Path]:
                     path=str(dst),
                     format="A4",
                     print_background=True,
+                    outline=True,  # bookmarks from the headings
+                    tagged=True,  # a tagged (accessible) PDF
                     display_header_footer=True,
                     header_template="<span></span>",
                     footer_template=_footer(title),
