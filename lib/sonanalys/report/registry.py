@@ -8,7 +8,7 @@ from pathlib import Path
 NOTEBOOKS: dict[str, str] = {
     "01_placeringar": "Placeringar",
     "02_varddygn": "Vårddygn och kostnad per dygn",
-    "03_r9": "R9-jämförelse",
+    "03_r9": "Jämförelse med jämförelsegruppen",  # the notebook's own heading: R9 or another
     "04_atgarder": "Åtgärdsplan – uppföljning",
     "05_delarsrapport": "Delårsrapport – bilaga",
 }
