@@ -113,7 +113,7 @@ def write_tables(nb_path: Path, path: Path, title: str, params: dict, run_date: 
     shown = ", ".join(
         f"{PARAM_LABELS.get(k, k)} {param_value(v)}"
         for k, v in params.items()
-        if k not in HIDDEN_PARAMS | {"data_dir"}  # folders are not the reader's business
+        if k not in HIDDEN_PARAMS  # folders are not the reader's business
     )
     write_workbook(
         path, sheets, about, title=f"{title}: underlag", source=f"körd {run_date}; {shown}"
