@@ -176,6 +176,7 @@ def test_report_workbook_holds_the_tables_shown(reports_run):
     wb = load_workbook(reports_run.out / "05_delarsrapport.xlsx")
     toc = list(wb["Innehåll"].iter_rows(values_only=True))
     sheets = {r[2]: r[0] for r in toc if r and r[0] and r[0] != "blad" and r[2]}
+    assert next(iter(sheets)) == "Nyckeltal: Örebro, jan–aug 2023"  # the key figures first
     (name,) = [n for c, n in sheets.items() if c.startswith("Örebro: budget, utfall jan")]
     # the caption's colon is not allowed in a sheet name; no double space is left, and
     # the name ends at a whole word
