@@ -142,7 +142,7 @@ def test_total_labels(label, total):
 
 
 @st.composite
-def trees(draw):
+def trees(draw, top: int = 99999):
     """Sections of rows, each with its subtotal, and a grand total; values with one
     decimal so every sum is exact within the table's rounding, above zero so that a sum
     is never the empty sum."""
@@ -155,7 +155,7 @@ def trees(draw):
         start = len(rows)
         cols = []
         for k in range(n):
-            vals = [draw(st.integers(1, 99999)) / 10 for _ in range(n_cols)]
+            vals = [draw(st.integers(1, top)) / 10 for _ in range(n_cols)]
             rows.append((f"Enhet {chr(65 + s)}{k}", None, vals))
             cols.append(vals)
         total = [round(sum(c[j] for c in cols), 1) for j in range(n_cols)]
@@ -166,15 +166,44 @@ def trees(draw):
     return n_cols, rows
 
 
-def _print(n_cols: int, rows, layout: str) -> str:
+KINDS = ["Utfall", "Budget", "Prognos", "Plan"]
+
+
+def _print(n_cols: int, rows, layout: str, path: Path) -> None:
     head = [f"Utfall {2020 + j}" for j in range(n_cols)]
     cells = [[label, *(format_sv(v, 1) for v in vals)] for label, _, vals in rows]
+    if layout == "pdf":
+        _print_pdf(["Verksamhet", *head], cells, path.with_suffix(".pdf"))
+        return
     if layout == "pipe":
         lines = ["| Verksamhet | " + " | ".join(head) + " |", "|---" * (n_cols + 1) + "|"]
         lines += ["| " + " | ".join(c) + " |" for c in cells]
-    else:
+    elif layout == "tab":
         lines = ["\t" + "\t".join(head)] + ["\t".join(c) for c in cells]
-    return "Resultat per område, mnkr\n\n" + "\n".join(lines) + "\n"
+    else:  # space-separated, a header of words (values below 1 000: no grouping)
+        lines = ["Verksamhet " + " ".join(KINDS[:n_cols])] + [" ".join(c) for c in cells]
+    text = "Resultat per område, mnkr\n\n" + "\n".join(lines) + "\n"
+    path.with_suffix(".txt").write_text(text, encoding="utf-8")
+
+
+def _print_pdf(head: list[str], cells: list[list[str]], path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=8)
+    pdf.add_page()
+    pdf.cell(0, 8, "Resultat per område, mnkr", new_x="LMARGIN", new_y="NEXT")
+    xs = [15 + 45 * j for j in range(len(head) + 1)]
+    y0, h = 25, 7
+    rows = [head, *cells]
+    for r in range(len(rows) + 1):
+        pdf.line(xs[0], y0 + r * h, xs[-1], y0 + r * h)
+    for x in xs:
+        pdf.line(x, y0, x, y0 + len(rows) * h)
+    for r, row in enumerate(rows):
+        for x, t in zip(xs, row, strict=False):
+            pdf.text(x + 2, y0 + r * h + 5, t)
+    pdf.output(str(path))
 
 
 @settings(
@@ -182,10 +211,16 @@ def _print(n_cols: int, rows, layout: str) -> str:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(tree=trees(), layout=st.sampled_from(["pipe", "tab"]))
-def test_generated_row_trees_read_back(tmp_path, tree, layout):
-    n_cols, rows = tree
-    d = _write(tmp_path, _print(n_cols, rows, layout))
+@given(data=st.data(), layout=st.sampled_from(["pipe", "tab", "spaced", "pdf"]))
+def test_generated_row_trees_read_back(tmp_path, data, layout):
+    # a table of sections, subtotals and a grand total, printed in a layout and read
+    # back: the same rows in the same order, the same totals summing the same rows
+    n_cols, rows = data.draw(trees(99999 if layout in ("pipe", "tab") else 499))
+    d = tmp_path / f"gen_{layout}"
+    d.mkdir(exist_ok=True)
+    for f in d.iterdir():
+        f.unlink()
+    _print(n_cols, rows, layout, d / "resultat")
     o = parse([d]).observations.drop_duplicates("row_order").sort_values("row_order")
     assert o["row_order"].tolist() == list(range(len(rows)))
     for (label, parts, _), (_, got) in zip(rows, o.iterrows(), strict=True):

@@ -760,6 +760,9 @@ def read_double_spaced(lines: list[str], i: int) -> tuple[Table, int] | None:
     words = _word_header(lines[i])
     if not (_year_header(lines[i]) or (words and len(words) >= 3)):
         return None  # a header of at least two value columns
+    below = lines[i + 2]
+    if not (_data_row(below) or (words and _periods_under(below))):
+        return None  # under the header: a row, or the header's line of years
     idx = [i]
     j = i + 1
     while j + 1 < n and not lines[j].strip() and lines[j + 1].strip():

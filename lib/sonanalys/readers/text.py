@@ -11,7 +11,11 @@ The table layouts recognised:
   separates columns also groups thousands (see :mod:`sonanalys.readers.spaced`);
 * one cell per line with blank lines between, as copied from a web page or a PDF (see
   :mod:`sonanalys.readers.cellrun`);
-* label–value lists, one number a line under a caption (``Eskilstuna 8 077``).
+* label–value lists, one number a line under a caption (``Eskilstuna 8 077``), and
+  lists of items with an amount and its unit last (``Stöd till … +2 mnkr``).
+
+Which layouts are tried, in which order, which end a paragraph and which take the text
+above as caption is said once, in :mod:`sonanalys.readers.layouts`.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import re
 
 from ..model import Block, Cell, Heading, Paragraph, Row, Table, join_fragments
 from ..numparse import reading_of
-from . import cellrun, plain, spaced
+from .layouts import Layout, registry
 
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -103,42 +107,26 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
             blocks.append(Paragraph(line.strip(), i + 1))
             i += 1
             continue
-        if is_pipe(line):
-            table, i = _read_pipe(lines, i)
-            blocks.append(table)
-            continue
-        if is_tab(line):
-            table, i, notes = _read_tab(lines, i)
-            for k in notes:
-                m = _FOOTNOTE.match(lines[k])
-                if m:
-                    footnotes.setdefault(m.group("mark"), m.group("text").strip())
-            blocks.append(table)
-            continue
         md = _MD_HEADING.match(line)
-        if md:
+        found, layout = None, None
+        for layout in LAYOUTS:
+            if layout.after_headings and md:
+                break
+            found = layout.find(lines, i)
+            if found:
+                break
+        if md and not found:
             blocks.append(Heading(md.group("text").strip(), i + 1, len(md.group("hashes"))))
             i += 1
             continue
-        cols = plain.header_columns(line)
-        if cols:
-            table, end = plain.read_plain_table(lines, i, cols)
-            if len(table.rows) > 1:
-                blocks.append(table)
-                i = end
-                continue
-        found = (
-            spaced.read(lines, i)
-            or spaced.read_double_spaced(lines, i)
-            or spaced.read_stacked(lines, i)
-            or cellrun.read(lines, i)
-            or spaced.read_list(lines, i)
-            or spaced.read_amounts(lines, i)
-        )
-        if found:
+        if found and layout is not None:
             table, i = found
+            for _, text in table.notes:  # footnotes inside a table (a tab table's page break)
+                m = _FOOTNOTE.match(text)
+                if m:
+                    footnotes.setdefault(m.group("mark"), m.group("text").strip())
             prev = blocks[-1] if blocks else None
-            if isinstance(prev, Paragraph | Heading):
+            if layout.takes_caption and isinstance(prev, Paragraph | Heading):
                 prev_end = max([prev.line] + [ln for _, ln in getattr(prev, "starts", ())])
                 # the text right above names the table, unless it is running prose
                 # (a double-spaced page: a paragraph two lines above)
@@ -165,12 +153,9 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
         while i < n and lines[i].strip():
             # (after a heading inside the run, its next line may start a table too)
             if i > first_line and (
-                is_pipe(lines[i])
-                or is_tab(lines[i])
-                or _MD_HEADING.match(lines[i])
-                or plain.header_columns(lines[i])
+                _MD_HEADING.match(lines[i])
                 or _FOOTNOTE.match(lines[i])
-                or spaced.read(lines, i)
+                or any(lay.starts and lay.starts(lines, i) for lay in LAYOUTS)
             ):
                 break
             if _inline_heading(lines, i, i == start):
@@ -221,6 +206,11 @@ def _read_pipe(lines: list[str], i: int) -> tuple[Table, int]:
     return Table(rows=rows, layout="pipe", line=start + 1, header_rows=header_rows), i
 
 
+def _find_tab(lines: list[str], i: int) -> tuple[Table, int]:
+    table, end, _ = _read_tab(lines, i)
+    return table, end
+
+
 def _read_tab(lines: list[str], i: int) -> tuple[Table, int, list[int]]:
     """A tab table, glued across blank lines, and across footnote lines when the rows
     after them continue the table (their first cell is empty)."""
@@ -269,3 +259,7 @@ def _set_captions(blocks: list[Block]) -> None:
                 2, len(firsts) // 2
             ):
                 b.kind = "toc"
+
+
+# the layouts, in the order they are tried at a line (readers/layouts.py)
+LAYOUTS: tuple[Layout, ...] = registry(_read_pipe, _find_tab, is_pipe, is_tab)
