@@ -111,3 +111,27 @@ def test_a_configuration_file_that_cannot_be_used_names_the_key(tmp_path):
     assert p.returncode == 2 and "formats måste ha html" in p.stderr
     p = command(tmp_path, 'period = "vår"\n')
     assert p.returncode == 2 and "okänd period 'vår'" in p.stderr
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "said"),
+    [
+        (RuntimeError("oväntat"), 70, "fel: internt fel (RuntimeError: oväntat)"),
+        (KeyboardInterrupt(), 130, "avbrutet: rapporterna i"),
+        (PermissionError(13, "Permission denied", "/srv/tabeller"), 5, "kunde inte skriva "),
+    ],
+)
+def test_a_failure_is_one_swedish_line_and_its_exit_code(tmp_path, monkeypatch, capsys, raised,
+                                                          code, said):  # fmt: skip
+    from sonanalys.cli import main
+    from sonanalys.report import runner
+
+    def fail(**_):
+        raise raised
+
+    monkeypatch.setattr(runner, "run_reports", fail)
+    assert main(["report", "--out", str(tmp_path / "ut"), "--log-dir", str(tmp_path)]) == code
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err, err
+    with pytest.raises(type(raised)):  # --debug: the whole traceback
+        main(["report", "--out", str(tmp_path / "ut"), "--log-dir", str(tmp_path), "--debug"])

@@ -20,6 +20,8 @@ EXIT_USAGE = 2  # wrong use: an unknown flag or period, a configuration file tha
 EXIT_PERIOD = 3  # the documents do not hold the period asked for: nothing was written
 EXIT_BUSY = 4  # another run writes to the report folder (waited --lock-wait seconds)
 EXIT_FOLDER = 5  # the report folder cannot be written (read-only, full disk, a file open)
+EXIT_INTERNAL = 70  # a bug of ours (as parse's): one message, the traceback with --debug
+EXIT_INTERRUPTED = 130  # Ctrl-C: the report folder as it was (or put back by the next run)
 
 # what a flag left out means, when the configuration file does not say either
 DEFAULTS = {
@@ -116,11 +118,38 @@ def run_command(args) -> int:
     log = RunLog(log_dir / f"rapport-{now:%Y%m%d-%H%M%S}-{os.getpid()}.log")
     log._write("sonanalys report " + " ".join(sys.argv[2:] if len(sys.argv) > 2 else []))
     code = EXIT_FAILED
+    debug = bool(s.get("debug"))
     try:
         code = _run(s, log, periods)
-        return code
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        log.err(
+            f"avbrutet: rapporterna i {s['out']} är som före körningen (en körning som "
+            "avbröts medan filerna lades på plats återställs av nästa)"
+        )
+        code = EXIT_INTERRUPTED
+    except OSError as exc:  # the documents' tables (parsed first) could not be written
+        if debug:
+            raise
+        where = exc.filename or s.get("data") or paths.PROCESSED
+        log.err(
+            f"fel: kunde inte skriva {where} ({exc.strerror or exc}): frigör utrymme eller ge "
+            "skrivrätt och kör igen; rapportmappen ändrades inte"
+        )
+        code = EXIT_FOLDER
+    except Exception as exc:  # a bug of ours: one message, the traceback with --debug
+        if debug:
+            raise
+        log.err(
+            f"fel: internt fel ({type(exc).__name__}: {exc}); rapportmappen {s['out']} är som "
+            "före körningen. Kör igen med --debug för hela felutskriften och skicka den gärna "
+            "till utvecklarna"
+        )
+        code = EXIT_INTERNAL
     finally:
         log.close(code)
+    return code
 
 
 def _run(s: dict, log: RunLog, periods) -> int:
