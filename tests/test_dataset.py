@@ -119,6 +119,11 @@ def test_parse_of_a_str_reads_that_one_folder(tmp_path, monkeypatch):
     assert [d.source for d in sonanalys.parse(Path("mina dokument") / VASTERVIK).documents] == [
         VASTERVIK
     ]
+    from sonanalys.pipeline import ensure_processed, process_to
+
+    done = process_to("mina dokument", tmp_path / "ut")  # what the command runs
+    assert sorted(done.documents["source"]) == [HELSINGBORG, VASTERVIK] and not done.errors
+    assert ensure_processed("mina dokument", tmp_path / "ut") is False  # current: the same
 
 
 def test_reprs_are_a_line_or_a_few(data):
@@ -128,6 +133,13 @@ def test_reprs_are_a_line_or_a_few(data):
         f"delarsrapport, Örebro, 2023, jan-aug; {len(doc.tables)} tabeller, "
         f"{len(doc.paragraphs)} stycken, {len(doc.lines)} rader>"
     )
+    for table in doc.tables:  # a line each, the caption cut at 60 characters
+        text = repr(table)
+        assert text.startswith("<Table '") and "\n" not in text and len(text) < 140, text
+        assert text.endswith(
+            f": {len(table.rows)} rader, {max(len(r.cells) for r in table.rows)} kolumner, "
+            f"rad {table.line}–{table.last_line} ({table.layout})>"
+        )
     result = sonanalys.parse(paths.RAW / "004_delarsrapport_prognos2_2023_orebro_socialnamnden.txt")
     assert repr(result).startswith("<ParseResult: 1 dokument, ") and len(repr(result)) < 120
     text = repr(data)
@@ -163,6 +175,24 @@ def test_the_kit_sets_up_a_notebook_on_a_folder(data, folder):
             kit.setup({"data_dir": str(folder), **bad})
     names = set(kit.__all__)
     assert {"setup", "load", "say", "show_table", "sv", "sv_axis", "plt", "display"} <= names
+
+
+def test_against_group_uses_only_the_notebooks_own_documents(folder):
+    """Without fetched Kolada values, the comparison is what the notebook's documents
+    print: the embedded internbudget's N35001 for Linköping (761 against R9's 1 063,
+    line 580) over the embedded data, nothing over a folder that lacks it."""
+    import sonanalys.notebook as kit
+
+    empty = {"kolada_cache": str(folder.parent / "kolada")}  # nothing fetched
+    kit.setup({})
+    own = kit.against_group("Linköping", "R9", ["N35001"], [2022], **empty)
+    assert own[["år", "Linköping", "R9 (ovägt medel)", "skillnad"]].values.tolist() == [
+        [2022, 761.0, 1063.0, -302.0]
+    ]
+    assert "002_internbudget_2024_linkoping_son.txt rad 580" in own.attrs["source"]
+    kit.setup({"data_dir": str(folder)})
+    other = kit.against_group("Linköping", "R9", ["N35001"], [2022], **empty)
+    assert other.empty and other.attrs["source"].startswith("inga värden")
 
 
 def _parameters(nb) -> dict:

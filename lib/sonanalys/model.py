@@ -79,6 +79,16 @@ class Table:
     def last_line(self) -> int:
         return max((c.line for r in self.rows for c in r.cells), default=self.line)
 
+    def __repr__(self) -> str:
+        caption = self.caption if len(self.caption) <= 60 else self.caption[:59] + "…"
+        columns = max((len(r.cells) for r in self.rows), default=0)
+        where = f"sida {self.page}, " if self.page else ""
+        where = f"blad {self.sheet!r}, " if self.sheet else where
+        return (
+            f"<Table {caption!r}: {len(self.rows)} rader, {columns} kolumner, "
+            f"{where}rad {self.line}–{self.last_line} ({self.layout})>"
+        )
+
 
 @dataclass
 class Paragraph:

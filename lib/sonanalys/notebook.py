@@ -146,23 +146,30 @@ def against_group(
     kpis: list[str] | tuple[str, ...] = ("N35001", "N33022", "N33009"),
     years: list[int] | None = None,
     kolada_cache: str | Path | None = None,
+    data: Dataset | None = None,
 ) -> pd.DataFrame:
     """``municipality`` against a comparison group (``R9``, ``R12``, a Kolada group id,
     ``"0580,0581"``) on Kolada key figures: a table with the municipality's value, the
     group's unweighted mean and the difference per key figure and year. The values are
-    Kolada's from the cache (``sonanalys kolada fetch``; no request is made), else what
-    the documents print (the snapshot); ``attrs["source"]`` says which, and the
-    command that fetches them."""
+    Kolada's from the cache (``sonanalys kolada fetch``; no request is made), else the
+    comparisons the documents of ``data`` (the notebook's) print themselves — never
+    those of other documents; ``attrs["source"]`` says which, and the command that
+    fetches Kolada's."""
     import datetime as dt
 
     from . import kolada
     from .analysis import benchmark
+    from .domain.indikatorer import r9_pairs
 
     years = list(years or range(2015, dt.date.today().year + 1))
     client = kolada.KoladaClient(cache_dir=kolada_cache, offline=True)
     grp = kolada.resolve_group(group, client)
     muni_id = kolada.municipality_id(municipality)
-    source = benchmark.comparison_values(list(kpis), grp, muni_id, years, kolada_cache)
+    pairs = r9_pairs((data or current()).indikatorer)
+    pairs = pairs[pairs["municipality"] == municipality]
+    source = benchmark.comparison_values(
+        list(kpis), grp, muni_id, years, kolada_cache, document_pairs=pairs
+    )
     cmp = benchmark.comparison(source, grp, muni_id)
     members = cmp["n_members"] > 1 if len(cmp) else pd.Series(dtype=bool)
     group_value = cmp["mean"].where(members, cmp["kolada_group_value"])

@@ -37,6 +37,7 @@ from .observations import (
     UNSAID,
     Municipalities,
     ParseResult,
+    as_paths,
     document_problem,
     duplicate_problems,
     frame,
@@ -340,7 +341,7 @@ class Summary:
 
 
 def process_to(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | Path] | str | Path,
     out: Path,
     jobs: int = 1,
     progress: bool = False,
@@ -352,11 +353,11 @@ def process_to(
     the plans' measures (a plan is followed up in the next plan) and the sum checks.
     Every file is written into a folder of its own and moved into ``out`` only when all
     are complete, the manifest last (``staged``); a run that fails or is killed leaves
-    ``out`` as it was."""
-    inputs = list(inputs)
+    ``out`` as it was. A str or Path is one input (never its characters)."""
+    given: list[str | Path] = list(as_paths(inputs))
     out = Path(out)
     with staged(out) as stage:
-        summary = _process_into(inputs, stage, jobs, progress, municipalities)
+        summary = _process_into(given, stage, jobs, progress, municipalities)
     summary.written = [out / f.name for f in summary.written]
     return summary
 
@@ -506,10 +507,12 @@ def is_current(
     return have and old == manifest(inputs, municipalities)
 
 
-def ensure_processed(inputs: Iterable[str | Path] | None = None, out: Path | None = None) -> bool:
+def ensure_processed(
+    inputs: Iterable[str | Path] | str | Path | None = None, out: Path | None = None
+) -> bool:
     """Parse and write when the processed data are missing or older than the inputs;
     True when it did."""
-    inputs = list(inputs or [paths.RAW])
+    inputs = as_paths(inputs or [paths.RAW])
     out = Path(out or paths.PROCESSED)
     said = recorded_municipalities(out)
     if is_current(inputs, out, said):
