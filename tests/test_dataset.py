@@ -301,3 +301,19 @@ def test_the_report_command_hands_the_notebooks_the_folder_it_parsed(folder, dat
     assert f'processed_dir = "{data.processed.resolve()}"' in cell.source
     page = (out / "04_atgarder.html").read_text(encoding="utf-8")
     assert "Västervik" in page and str(folder) not in page and "data_dir" not in page
+
+
+def test_ledning_is_the_default_profile_everywhere():
+    """A report from JupyterLab, papermill or the command masks small person counts
+    unless ``intern`` is asked for (the notebooks defaulted to ``intern``)."""
+    import inspect
+
+    import sonanalys.notebook as kit
+    from sonanalys.report.command import DEFAULTS
+    from sonanalys.report.runner import run_reports
+
+    assert DEFAULTS["profile"] == "ledning"
+    assert inspect.signature(run_reports).parameters["profile"].default == "ledning"
+    assert kit.DEFAULT_PROFILE == "ledning"
+    for path in NOTEBOOKS:
+        assert _parameters(nbformat.read(path, as_version=4))["profile"] == "ledning", path
