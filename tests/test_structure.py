@@ -301,3 +301,23 @@ def test_a_caption_of_one_year_dates_its_columns(tmp_path):
     assert kr["year"].tolist() == [2018] * 3
     assert kr["year_source"].tolist() == ["caption"] * 3
     assert o[o["unit"] == "mnkr"]["year"].isna().all()
+
+
+def test_a_total_printed_above_its_parts(tmp_path):
+    # Gnesta's driftredovisning (round two, dev_17): each nämnd's row stands above its
+    # units and is their sum in every column of amounts (the % column is not summed);
+    # the last nämnd's units are cut off in the excerpt: no parts, no guess
+    src = Path(__file__).parent / "corpus" / "round2" / "dev_17_gnesta_driftredovisning_2013.txt"
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / src.name).write_bytes(src.read_bytes())
+    o = parse([d]).observations.drop_duplicates("line").set_index("row_label")
+    ks = o.loc["Kommunstyrelsen"]
+    assert ks["is_total"] and ks["total_of"] == "9;10;11;12;13;14;15" and ks["level"] == 0
+    assert o.loc["It-enheten", "row_path"] == "Kommunstyrelsen › It-enheten"
+    assert o.loc["It-enheten", "level"] == 1
+    assert o.loc["Kommungemensamma poster", "total_of"] == "1;2;3;4;5;6;7"
+    bou = o.loc["Barn- och utbildningsnämnden"]
+    assert not bou["is_total"] and bou["total_of"] == ""
+    assert o.loc["Grundskola", "level"] == 0
+    assert not o["is_root"].any()  # no bottom line in the excerpt

@@ -61,7 +61,10 @@ class StructRow:
     parts: list[int] = field(default_factory=list)  # indexes into the table's rows
     failed: list[int] = field(default_factory=list)  # columns where the proven sum fails
     total_of: str = ""  # the parts' printed orders, joined by ";"
+    first: bool = False  # a total printed above its parts (a nämnd above its units)
     above: bool = False  # a total over rows of other sections: above the sections
+    path: str = ""  # section › parent › row
+    level: int = 0
 
 
 def _adds_up(
@@ -134,6 +137,11 @@ def find_totals(rows: list[StructRow], skip: set[int] = frozenset()) -> list[int
             if last_of_section and len(block) >= 2:
                 candidates.append(block)
         fits = []
+        if not named and not r.is_total and i not in _claimed(rows):
+            first = _printed_first(rows, i, skip)
+            if first:
+                r.is_total, r.parts, r.first = True, first, True
+                continue
         for cand in candidates:
             if not cand or (not named and len(cand) < 2):
                 continue
@@ -158,6 +166,32 @@ def find_totals(rows: list[StructRow], skip: set[int] = frozenset()) -> list[int
             r.is_total = True
             unproven.append(i)
     return unproven
+
+
+def _claimed(rows: list[StructRow]) -> set[int]:
+    return {p for r in rows for p in r.parts}
+
+
+def _printed_first(rows: list[StructRow], i: int, skip: set[int]) -> list[int]:
+    """An unnamed row that the rows right below it sum (``Kommunstyrelsen`` above its
+    units, in every column of amounts): the shortest run of at least two rows below it,
+    up to the next section, that adds up in two columns or more and in every column
+    compared, exactly or within rounding. Several such runs, or none: no parts."""
+    r = rows[i]
+    run: list[int] = []
+    found: list[list[int]] = []
+    for k in range(i + 1, len(rows)):
+        if rows[k].section != r.section or is_total_label(rows[k].label):
+            break
+        if rows[k].is_sub:
+            continue
+        run.append(k)
+        if len(run) < 2:
+            continue
+        good, bad, _ = _adds_up([rows[x] for x in run], r, skip)
+        if good >= 2 and not bad:
+            found.append(list(run))
+    return found[0] if len(found) == 1 else []
 
 
 def root(rows: list[StructRow]) -> int | None:

@@ -555,6 +555,7 @@ def interpret(
         srow = StructRow(order, row_label, section, is_sub and parent is not None)
         row_path = PATH_SEP.join(p for p in [section, *path] if p)
         row_level = bool(section) + max(len(path) - 1, 0)
+        srow.path, srow.level = row_path, row_level
         blocks[-1].append(srow)
         markers = [m for t in raw_labels for m in L.footnote_markers(t)]
         if first_filled is None or (first_filled or 0) > 0:
@@ -760,10 +761,15 @@ def _row_tree(blocks, obs, obs_rows, percent, rep) -> None:
             r.total_of = ";".join(str(rows[k].order) for k in r.parts)
             # a total over rows of other sections stands above the sections
             r.above = any(rows[k].section != r.section for k in r.parts)
+            if r.first:  # its parts stand under it in the row tree
+                for k in r.parts:
+                    rows[k].path = f"{r.path}{PATH_SEP}{rows[k].label}"
+                    rows[k].level = r.level + 1
         top = root(rows)
         if top is not None:
             roots.add(id(rows[top]))
     for o, r in zip(obs, obs_rows, strict=True):
+        o["row_path"], o["level"] = r.path, r.level
         if r.is_total:
             o["is_total"] = True
             o["total_of"] = r.total_of
