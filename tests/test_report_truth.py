@@ -225,3 +225,16 @@ def test_reports_over_a_folder_of_the_corpus_show_only_its_data(tmp_path):
     page = (s3.out / "03_r9.html").read_text(encoding="utf-8")
     assert "002_internbudget" not in page and f"1{chr(0xA0)}063" not in page
     assert "Det finns inga värden för Linköping att jämföra med R9" in _text(page)
+
+
+def test_every_title_names_its_municipality_and_period(run):
+    titles = {r.name: r.title for r in run.results}
+    assert titles["05_delarsrapport"] == "Delårsrapport – bilaga: Örebro, jan–aug 2023"
+    assert titles["01_placeringar"] == "Placeringar: Örebro"
+    assert titles["03_r9"].endswith(": Linköping") and titles["04_atgarder"].endswith(": Linköping")
+    for r in run.results:
+        page = (run.out / r.html).read_text(encoding="utf-8")
+        assert f"<h1>{html.escape(r.title)}</h1>" in page and page.count("<h1") == 1, r.name
+        assert f"<title>{html.escape(r.title)}</title>" in page
+    index = (run.out / "index.html").read_text(encoding="utf-8")
+    assert "Delårsrapport – bilaga: Örebro, jan–aug 2023" in html.unescape(index)

@@ -393,7 +393,11 @@ def test_only_replaces_just_the_named_reports(tmp_path):
 
     pdf = pdfium.PdfDocument(str(out / "05_delarsrapport.pdf"))
     marks = [(b.level, b.get_title()) for b in pdf.get_toc()]
-    assert marks[0] == (0, "Delårsrapport – bilaga") and (1, "Sammanfattning") in marks, marks
+    # the title names whose report and which period it is (#27)
+    # (Chromium's outline may drop a blank inside the heading: compared without blanks)
+    title = "Delårsrapport – bilaga: Örebro, jan–aug 2023"
+    first = (marks[0][0], marks[0][1].replace(" ", ""))
+    assert first == (0, title.replace(" ", "")) and (1, "Sammanfattning") in marks, marks
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert "mask_threshold" not in text and "maskeringsgräns" in text
     pdf.close()

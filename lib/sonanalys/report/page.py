@@ -212,7 +212,7 @@ def export_html(
     sources = cited_documents(body, params.get("processed_dir"))
     inner = re.search(r"<body[^>]*>(.*)</body>", body, flags=re.S)
     content = inner.group(1) if inner else body
-    content = _without_title(content, title)
+    content = _without_title(content, title.split(": ", 1)[0])  # the notebook's heading
     content, toc = _toc(content)
     head = _header(title, params, run_date, sources, error)
     page = re.sub(r"<title>.*?</title>", f"<title>{html.escape(title)}</title>", body, flags=re.S)
