@@ -250,3 +250,12 @@ def test_the_real_documents_are_far_within_every_limit():
             text = d.read_text(encoding="utf-8")
             limits.check_text(text, d.name)
             assert max(map(len, text.split("\n"))) * 100 < limits.MAX_LINE_CHARS
+
+
+def test_a_csv_cell_longer_than_csvs_default_limit_is_read(tmp_path):
+    # csv's own limit is 131 072 characters a field: past it, an "internal error"
+    p = tmp_path / "lang_cell.csv"
+    p.write_text('Verksamhet;2022\nHVB;"' + "x" * 200_000 + '"\nSiS;12\n', encoding="utf-8")
+    result = parse([p])
+    assert result.errors == []
+    assert list(result.observations.value) == [12.0]

@@ -324,3 +324,31 @@ def test_an_interrupted_parse_is_one_line_and_changes_nothing(tmp_path, monkeypa
     assert main(["parse", str(paths.RAW), "--out", str(out)]) == 130
     assert capsys.readouterr().err == f"avbrutet: inget i {out} ändrades\n"
     assert _files(out) == before
+
+
+def test_a_folder_that_cannot_be_listed_is_named_not_passed_over(tmp_path):
+    if os.name != "posix":
+        pytest.skip("file modes")
+    base = Path(tempfile.mkdtemp(prefix="sonanalys-mapp-"))
+    try:
+        docs = base / "docs"
+        (docs / "ifo").mkdir(parents=True)
+        (docs / "a.txt").write_text("Vårddygn\t2022\nHVB\t49 263\n", encoding="utf-8")
+        (docs / "ifo" / "b.txt").write_text("Vårddygn\t2022\nSiS\t1 204\n", encoding="utf-8")
+        os.chmod(docs / "ifo", 0o000)
+        out = base / "ut"
+        done = subprocess.run(
+            _without_root(_parse_cmd([docs], out)), capture_output=True, text=True
+        )
+        os.chmod(docs / "ifo", 0o755)
+        assert done.returncode == 5, done.stderr
+        assert (
+            f"fel: ifo/: mappen kunde inte läsas (ingen läsrätt): {docs / 'ifo'}; dess dokument "
+            "lästes inte. Ge dig själv läsrätt till mappen (eller flytta den ur mappen) och kör "
+            "igen\n"
+        ) in done.stderr
+        assert list(pipeline.load("observations", out).value) == [49263.0]
+        report = pipeline.load("parse_report", out)
+        assert list(zip(report.source, report.severity, strict=True)) == [("ifo/", "error")]
+    finally:
+        shutil.rmtree(base, ignore_errors=True)

@@ -186,15 +186,21 @@ def iter_sources(
     for p in as_paths(paths):
         candidates = (
             sorted(
-                q
-                for q in p.rglob("*")
-                if q.is_file() and not set(q.relative_to(p).parts[:-1]) & REFERENCE_DIRS
+                [
+                    q
+                    for q in p.rglob("*")
+                    if q.is_file() and not set(q.relative_to(p).parts[:-1]) & REFERENCE_DIRS
+                ]
+                + _unlisted(p)
             )
             if p.is_dir()
             else [p]
         )
         for q in candidates:
             if q.name.startswith(".") or (q.name.lower() == "readme.md" and p.is_dir()):
+                continue
+            if p.is_dir() and q.is_dir():  # a folder that could not be listed: said
+                found.append((q, q.relative_to(p).as_posix() + "/"))
                 continue
             if q.suffix.lower() in SUFFIXES or not p.is_dir():
                 found.append((q, q.relative_to(p).as_posix() if p.is_dir() else q.name))
@@ -235,6 +241,28 @@ def iter_sources(
         duplicates += [(s, same[s]) for _, s in unique if s in same]
         unique = [(q, s) for q, s in unique if s not in same]
     return unique, skipped, duplicates
+
+
+def _unlisted(folder: Path) -> list[Path]:
+    """Folders under ``folder`` that could not be listed (no permission): their
+    documents would be passed over without a word (``rglob`` skips them silently)."""
+    import os
+
+    failed: list[Path] = []
+
+    def note(exc: OSError) -> None:
+        if exc.filename:
+            failed.append(Path(exc.filename))
+
+    for _ in os.walk(folder, onerror=note):
+        pass
+    return [
+        d
+        for d in failed
+        if d != folder
+        and not any(part.startswith(".") for part in d.relative_to(folder).parts)
+        and not set(d.relative_to(folder).parts) & REFERENCE_DIRS
+    ]
 
 
 DUPLICATE = "samma innehåll som {0}: läses en gång, under det namnet"
@@ -357,6 +385,13 @@ class Unopened(DocumentError):
     """A file that could not be opened at all (no read permission, an I/O error)."""
 
     def __init__(self, source: str, path: Path, exc: OSError):
+        if Path(path).is_dir():
+            super().__init__(
+                source,
+                f"mappen kunde inte läsas (ingen läsrätt): {path}; dess dokument lästes inte. "
+                "Ge dig själv läsrätt till mappen (eller flytta den ur mappen) och kör igen",
+            )
+            return
         if isinstance(exc, PermissionError):
             why, todo = "ingen läsrätt", "ge dig själv läsrätt till filen"
         elif isinstance(exc, FileNotFoundError):

@@ -13,6 +13,7 @@ import zlib
 
 from .. import memo
 from ..model import Document, DocumentError
+from . import limits
 from .encoding import decode
 from .limits import check_cells, check_zip
 from .render import cell_text, number_text, tab_lines
@@ -133,12 +134,19 @@ def read_csv(data: bytes, source: str) -> Document:
     text, _enc = decode(data, source)
     if not text.strip():
         raise DocumentError(source, "filen är tom")
-    delimiter = _delimiter(text)
-    dialect = csv.excel
-    rows = [
-        [cell_text(c) for c in row]
-        for row in csv.reader(io.StringIO(text), dialect, delimiter=delimiter)
-    ]
+    # a cell may be as long as a line may (limits), not only csv's default 131 072
+    previous = csv.field_size_limit(max(csv.field_size_limit(), limits.MAX_LINE_CHARS))
+    try:
+        delimiter = _delimiter(text)
+        dialect = csv.excel
+        rows = [
+            [cell_text(c) for c in row]
+            for row in csv.reader(io.StringIO(text), dialect, delimiter=delimiter)
+        ]
+    except csv.Error as exc:  # a quoted cell that never ends, and the like
+        raise DocumentError(source, f"CSV-filen kan inte läsas ({exc})") from exc
+    finally:
+        csv.field_size_limit(previous)
     return _sheet_document([(source, rows)], source, "csv", [])
 
 
