@@ -71,7 +71,7 @@ def test_a_workbook_declaring_a_cell_at_xfd1048576_is_refused_before_it_is_read(
     assert p.stat().st_size < 10_000
     assert refusal(p) == (
         f"langt_bort.xlsx: arbetsbokens blad spänner över 17{NBSP}179{NBSP}869{NBSP}184 celler "
-        f"(rader × kolumner), över gränsen 3{NBSP}000{NBSP}000; ta bort tomma rader och "
+        f"(rader × kolumner), över gränsen 1{NBSP}000{NBSP}000; ta bort tomma rader och "
         "kolumner längst ut eller dela upp filen"
     )
 
@@ -137,7 +137,7 @@ def test_a_csv_wider_than_the_cell_limit_is_refused_naming_it(tmp_path):
         read(p)
     assert str(err.value) == (
         f"bred.csv: filen spänner över 4{NBSP}040{NBSP}000 celler (rader × kolumner), över "
-        f"gränsen 3{NBSP}000{NBSP}000; ta bort tomma rader och kolumner längst ut eller dela "
+        f"gränsen 1{NBSP}000{NBSP}000; ta bort tomma rader och kolumner längst ut eller dela "
         "upp filen"
     )
 
@@ -259,3 +259,27 @@ def test_a_csv_cell_longer_than_csvs_default_limit_is_read(tmp_path):
     result = parse([p])
     assert result.errors == []
     assert list(result.observations.value) == [12.0]
+
+
+def test_a_workbook_with_too_many_cells_is_refused_before_openpyxl_reads_it(tmp_path, monkeypatch):
+    import openpyxl
+
+    from sonanalys.readers import limits, read
+
+    wb = openpyxl.Workbook()
+    for r in range(30):
+        wb.active.append([f"Enhet {r}", r, r + 1, r + 2])
+    p = tmp_path / "manga.xlsx"
+    wb.save(p)
+    monkeypatch.setattr(limits, "MAX_CELLS", 100)
+
+    def never(*args, **kwargs):
+        raise AssertionError("openpyxl read the workbook")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    with pytest.raises(DocumentError) as err:
+        read(p)
+    assert str(err.value) == (
+        "manga.xlsx: arbetsbokens blad har 120 celler, över "
+        "gränsen 100; ta bort tomma rader och kolumner längst ut eller dela upp filen"
+    )
