@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -27,7 +28,7 @@ def share_mode(path: Path) -> None:
     os.chmod(path, (0o777 if Path(path).is_dir() else 0o666) & ~_UMASK)
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     """Call ``write(tmp)`` on a temporary file beside ``path``, then move it into place.
     The file gets the ordinary mode (0666 less the umask), not mkstemp's private 0600, so
     colleagues can open it on a shared folder."""
@@ -73,7 +74,7 @@ class FrameWriter:
             os.close(fd)
             self._tmp[ext] = Path(tmp)
         self._schema = None
-        self._parquet = None
+        self._parquet: Any = None  # a pyarrow ParquetWriter once the first part came
         self._held: list = []  # parquet rows not yet in a row group (fewer than ROW_GROUP)
         self._held_rows = 0
         self.rows = 0

@@ -648,7 +648,8 @@ def _read(text: str, *, require_unit: bool) -> Reading:
     quantities, years = _assign_years(text, quantities, years)
     for y in years:
         reading.skipped.append(Skip(y.text, NOT_A_VALUE_REASONS[YEAR], "info", y.start))
-        reading.years.append(y.year)
+        if y.year is not None:  # always, for a YEAR token
+            reading.years.append(y.year)
     reading.quantities = quantities
     return reading
 
@@ -724,7 +725,7 @@ def _assign_years(
     free = [q for q in quantities if q.year is None]
     if not free:
         return quantities, years
-    assigned: dict[int, int] = {}  # quantity index -> year
+    assigned: dict[int, int | None] = {}  # quantity index -> year (a YEAR token's, set)
     used: set[int] = set()
     if len(years) == len(free) and len(free) > 1:
         for q, y in zip(free, years, strict=True):

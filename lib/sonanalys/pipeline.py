@@ -302,7 +302,7 @@ def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - psutil comes with jupyterlab
         return os.name == "nt" or _posix_alive(pid)
     return psutil.pid_exists(pid)

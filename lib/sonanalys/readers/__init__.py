@@ -35,7 +35,7 @@ def read_text(text: str, source: str, encoding: str = "utf-8", file_kind: str = 
         format=file_kind,
         lines=lines,
     )
-    doc.invisible = invisible  # said in the parse report (observations)
+    doc.invisible = invisible  # type: ignore[attr-defined]  # said in the parse report
     return detect.describe(doc, file_kind)
 
 

@@ -73,7 +73,8 @@ def read_docx(data: bytes, source: str) -> Document:
     if not any(line.strip() for line in lines):
         raise DocumentError(source, "DOCX-filen innehåller ingen text")
     doc = read_text("\n".join(lines), source, "docx", file_kind="docx")
-    doc.problems = [*doc.problems, *(("", None, "", what) for what in said)]
+    # no line: the changes are the document's, said once
+    doc.problems = [*doc.problems, *(("", None, "", what) for what in said)]  # type: ignore[list-item]
     return doc
 
 
