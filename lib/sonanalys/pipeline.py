@@ -253,12 +253,35 @@ def staged(out: Path):
 
 
 def _install(stage: Path, out: Path) -> None:
-    (out / MANIFEST).unlink(missing_ok=True)  # from here on the folder is not current
-    for f in sorted(stage.iterdir()):
-        if f.name not in (MANIFEST, _PID):
-            os.replace(f, out / f.name)
-    os.replace(stage / MANIFEST, out / MANIFEST)
+    with _install_lock(out):
+        if not (stage / MANIFEST).exists():  # installed meanwhile by another's recover
+            return
+        (out / MANIFEST).unlink(missing_ok=True)  # from here on the folder is not current
+        for f in sorted(stage.iterdir()):
+            if f.name not in (MANIFEST, _PID):
+                os.replace(f, out / f.name)
+        os.replace(stage / MANIFEST, out / MANIFEST)
     shutil.rmtree(stage, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _install_lock(out: Path):
+    """One install at a time into ``out`` (two parses into one folder each install
+    whole, the last one's files win): an operating-system lock on a file beside the
+    folder, as the report folder's. Without one (a parent folder that cannot be
+    written), installs go unlocked."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(out.with_name(f".{out.name}.parse.lock")), timeout=120)
+    try:
+        lock.acquire()
+    except (OSError, Timeout):
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 # temporary files of earlier versions, which wrote beside the frames
