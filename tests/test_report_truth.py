@@ -238,3 +238,34 @@ def test_every_title_names_its_municipality_and_period(run):
         assert f"<title>{html.escape(r.title)}</title>" in page
     index = (run.out / "index.html").read_text(encoding="utf-8")
     assert "Delårsrapport – bilaga: Örebro, jan–aug 2023" in html.unescape(index)
+
+
+def test_a_difference_of_two_rounded_figures_is_allowed_their_rounding():
+    # 003 line 320: 320 864 and 289 830 tkr, shown 320,9 and 289,8; the change 31,034
+    # shows as 31,0 though 320,9 − 289,8 = 31,1
+    page = "<table><tr><td>320,9</td><td>289,8</td></tr></table>"
+    assert claims.unsupported_in("Utfallet ökade med 31,0 mnkr.", page) == []
+    assert claims.unsupported_in("Utfallet ökade med 31,3 mnkr.", page) == ["31,3"]
+
+
+def test_linkoping_2018_delarsrapport_states_its_bottom_line(tmp_path):
+    """003: the prognosis in a table of its own (T05, bottom line 336), the actuals in T04
+    (bottom line 320); every summary number stands in the page's tables."""
+    from sonanalys.report.runner import run_reports
+
+    s = run_reports(
+        out=tmp_path / "rep",
+        municipality="Linköping",
+        year=2018,
+        period="jan-aug",
+        only=["05"],
+        progress=False,
+        run_date="2026-11-23",
+    )
+    assert s.failed == []
+    page = (s.out / s.results[0].html).read_text(encoding="utf-8")
+    assert claims.unsupported_numbers(page) == [], summary_of(page)
+    text = summary_of(page)
+    assert "Prognosen för helåret 2018 visar ett underskott på 11,9 mnkr mot budget" in text
+    assert "”Prognos för året visar ett underskott med 11,9 mnkr.” (rad 342)" in text
+    assert "Utfallet jan–aug 2018 visar ett underskott på 10,9 mnkr mot periodens budget" in text

@@ -378,7 +378,8 @@ def stands_in(value: float, printed: str, numbers: list[float]) -> bool:
     distinct = sorted(set(numbers))
     if any(abs(value - n) <= tol for n in distinct):
         return True
-    slack = tol + 0.1 * 10.0 ** -_decimals(printed)
+    # a difference of two rounded figures: each of the three may be off by half a unit
+    slack = 3 * tol
     return any(abs(value - abs(a - b)) <= slack for a, b in itertools.combinations(distinct, 2))
 
 
