@@ -159,7 +159,7 @@ def test_public_names_have_docstrings():
 # the notebook kit
 
 
-def test_the_kit_sets_up_a_notebook_on_a_folder(data, folder):
+def test_the_kit_sets_up_a_notebook_on_a_folder(data, folder, monkeypatch):
     import sonanalys.notebook as kit
 
     params = {"data_dir": str(folder), "profile": "ledning", "mask_threshold": 5}
@@ -167,8 +167,14 @@ def test_the_kit_sets_up_a_notebook_on_a_folder(data, folder):
     assert got.processed == data.processed and params["processed_dir"] == str(data.processed)
     assert kit.load("budget").equals(data.budget)  # a frame of the notebook's data
     assert isinstance(kit.load(folder), Dataset)  # a folder: its dataset
+    # data_dir changed and setup run again (JupyterLab): the new folder, not the old one
+    params["data_dir"] = None
+    assert kit.setup(params).processed == paths.PROCESSED
     # the report command hands over the frames it parsed: nothing is parsed again
-    again = kit.setup({"processed_dir": str(data.processed), "profile": "intern"})
+    given = {"data_dir": str(folder), "processed_dir": str(data.processed), "profile": "intern"}
+    with monkeypatch.context() as m:
+        m.setattr(sonanalys, "load", lambda *a, **k: pytest.fail("parsed or loaded again"))
+        again = kit.setup(given)
     assert again.varddygn.equals(data.varddygn)
     for bad in ({"profile": "alla"}, {"mask_threshold": 0}):
         with pytest.raises(ValueError, match=r"profil|mask_threshold"):

@@ -35,6 +35,9 @@ PROFILES = ("ledning", "intern")
 DEFAULT_PROFILE = "ledning"
 
 _data: Dataset | None = None  # the notebook's data, set by ``setup``
+# the processed_dir ``setup`` set itself -> the data_dir it came from: run again after
+# data_dir changed (in JupyterLab), setup loads the new folder, not the old frames
+_derived: dict[str, object] = {}
 
 
 def setup(params: dict) -> Dataset:
@@ -55,10 +58,11 @@ def setup(params: dict) -> Dataset:
         raise ValueError(f"mask_threshold ska vara ett heltal från 1, inte {threshold!r}")
     present.use_style()
     data_dir, processed_dir = params.get("data_dir"), params.get("processed_dir")
-    if processed_dir:
+    if processed_dir and _derived.get(str(processed_dir), data_dir) == data_dir:
         data = Dataset.from_processed(processed_dir, data_dir)
     else:
         data = sonanalys.load(data_dir)
+        _derived[str(data.processed)] = data_dir
     params["processed_dir"] = str(data.processed)
     _data = data
     return data
