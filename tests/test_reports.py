@@ -750,3 +750,21 @@ def test_pages_are_swedish_with_a_description_for_every_chart_and_the_title_once
         alts = re.findall(r'<img[^>]*\balt="([^"]*)"', page)
         assert alts and all(a.startswith("Diagram") for a in alts), (r.name, alts)
         assert len(re.findall(r"<h1[\s>]", page)) == 1, r.name  # the header's, once
+
+
+def test_every_title_names_its_municipality_and_period(run):
+    """Issue 27: nobody could tell whose report it was (01, 02 and 05 are Örebro's, 03 and
+    04 Linköping's by the notebooks' own defaults): the title — in the page, its header,
+    the PDF's footer and the index — names the municipality and, where there is one, the
+    period; the page shows it once."""
+    titles = {r.name: r.title for r in run.results}
+    assert titles["01_placeringar"] == "Placeringar: Örebro"
+    assert titles["03_r9"] == "Jämförelse med jämförelsegruppen: Linköping"
+    assert titles["05_delarsrapport"] == "Delårsrapport – bilaga: Örebro, jan–aug 2023"
+    index = text_of((run.out / "index.html").read_text(encoding="utf-8"))
+    for r in run.results:
+        page = (run.out / r.html).read_text(encoding="utf-8")
+        assert f"<title>{html.escape(r.title)}</title>" in page
+        assert f"<h1>{html.escape(r.title)}</h1>" in page
+        assert len(re.findall(r"<h1[\s>]", page)) == 1, r.name
+        assert r.title in index
