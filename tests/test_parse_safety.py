@@ -352,3 +352,39 @@ def test_a_folder_that_cannot_be_listed_is_named_not_passed_over(tmp_path):
         assert list(zip(report.source, report.severity, strict=True)) == [("ifo/", "error")]
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_a_parse_killed_while_moving_its_files_in_is_completed_by_the_next_use(
+    tmp_path, monkeypatch
+):
+    # the moment the kill test hits by luck, made certain: the process dies after the
+    # third file of the new parse is in place (the old manifest already removed)
+    out = tmp_path / "ut"
+    pipeline.process_to([paths.RAW / "000_reviderad_atgardsplan_2021_linkoping_son.txt"], out)
+    whole = tmp_path / "hel"
+    pipeline.process_to([paths.RAW], whole)
+    real_replace, moved = os.replace, {"n": 0}
+
+    class Killed(BaseException):
+        pass
+
+    def dying_replace(src, dst):
+        if Path(dst).parent == out:
+            moved["n"] += 1
+            if moved["n"] == 4:
+                raise Killed
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(pipeline.os, "replace", dying_replace)
+    with pytest.raises(Killed):
+        pipeline.process_to([paths.RAW], out)
+    monkeypatch.undo()
+    assert not (out / "manifest.json").exists()  # a mix: nothing takes it as current
+    # the process is gone: its folder names a process that no longer runs
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    (stage,) = out.glob(".parse-*.tmp")
+    (stage / ".pid").write_text(gone, encoding="utf-8")
+    assert pipeline.is_current([paths.RAW], out)  # completed, and current
+    _consistent(out)
+    assert _files(out) == _files(whole)
