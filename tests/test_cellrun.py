@@ -52,3 +52,18 @@ def test_negative_changes(parsed):
     assert cell(obs, "dev_09", "Platser på HVB", "Förändring den senaste månaden") == [-1738.0]
     assert cell(obs, "dev_09", "Stödboenden", "Totalt antal") == [473.0]
     assert cell(obs, "dev_09", "Platser på stödboenden", "Totalt antal") == [6777.0]
+
+
+def test_a_label_ending_in_an_abbreviation_is_a_row_not_a_sentence(tmp_path):
+    # Västervik's driftsredovisning (round two, dev_21): "OF, omsorg & stöd,
+    # funktionsneds." ends in a point, and its seven cells are numbers: a row, and the
+    # rows after it are read too (they were neither read nor reported)
+    src = (
+        Path(__file__).parent / "corpus" / "round2" / "dev_21_vastervik_driftsredovisning_2020.txt"
+    )
+    (tmp_path / src.name).write_bytes(src.read_bytes())
+    o = parse([tmp_path]).observations
+    of = o[o["row_label"] == "OF, omsorg & stöd, funktionsneds."]
+    assert of["value"].tolist() == [43.3, 44.4, -298.6, -304.5, -260.1, -263.4, 3.3]
+    assert of["column_label"].tolist()[0] == "Intäkter 2019"
+    assert int(o["line"].max()) == 410

@@ -143,3 +143,17 @@ def test_a_million_in_the_singular_is_mnkr(tmp_path):
     )
     o = r.observations
     assert list(zip(o["value"], o["unit"], strict=True)) == [(1.1, "mnkr"), (1.0, "mnkr")]
+
+
+def test_counted_people_and_points_in_prose_are_counts(tmp_path):
+    r = _parse(
+        tmp_path,
+        "t.txt",
+        "Uppföljning\n\nI juli fanns 37 ensamkommande i kommunens boenden.\n\n"
+        "Hittills har 43 nyanlända flyktingar tagits emot och cirka 140 hyresgäster bor kvar.\n\n"
+        "Nämnden lämnar en lista med 14 besparingspunkter.\n",
+    )
+    o = r.observations
+    assert list(zip(o["value"], o["unit"], strict=True)) == [
+        (37.0, "antal"), (43.0, "antal"), (140.0, "antal"), (14.0, "antal"),
+    ]  # fmt: skip

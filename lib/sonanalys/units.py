@@ -45,11 +45,12 @@ _W = r"(?![\wåäöÅÄÖ])"  # end of word, Swedish letters included
 _COUNT_NOUNS = (
     r"st\.?|stycken|personer|individer|hushåll|platser|pl\.|pl|barn|ungdomar|ärenden|"
     r"årsarbetare|tjänster|papper|delar|anmälningar|utredningar|placeringar|brukare|"
-    r"invånare|inv\.?|"
+    r"invånare|inv\.?|vuxna|flyktingar|hyresgäster|elever|ensamkommande|"
     # a compound of a counted noun, maybe after an adjective: "500 nya
     # arbetsmarknadsplatser", "12 HVB-placeringar", "40 fler orosanmälningar"
-    r"(?:(?:nya|fler|färre|ytterligare)\s)?[\wåäöÅÄÖ-]*"
-    r"(?:platser|ärenden|placeringar|anmälningar|utredningar|hushåll|brukare|årsarbetare)"
+    r"(?:(?:nya|fler|färre|ytterligare|nyanlända)\s)?[\wåäöÅÄÖ-]*"
+    r"(?:platser|ärenden|placeringar|anmälningar|utredningar|hushåll|brukare|årsarbetare|"
+    r"punkter|flyktingar)"
 )
 
 _SPACE_BEFORE_UNIT = r"[ \t\u00a0\u202f]{0,3}"

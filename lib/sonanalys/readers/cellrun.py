@@ -56,6 +56,17 @@ def _numeric(text: str) -> bool:
     return any(t.kind == "value" for t in tokens(text))
 
 
+def _sentence_label(row: list[tuple[str, int]]) -> bool:
+    """A row's label that is a sentence, which ends the table. A short label ending in an
+    abbreviation's point (``OF, omsorg & stöd, funktionsneds.``) with a number in every
+    cell after it is a row's label, not a sentence."""
+    label = row[0][0]
+    if not _SENTENCE.search(label):
+        return False
+    abbreviated = len(label.split()) <= 8 and not re.search(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]", label)
+    return not (abbreviated and label.endswith(".") and all(_numeric(t) for t, _ in row[1:]))
+
+
 def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     """A one-cell-per-line table whose first header cell is ``lines[i]``: the table and
     the index of the line after it; None when none starts here."""
@@ -81,7 +92,7 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     k = label_at
     while k < len(cells):
         row = cells[k : k + n + 1]
-        if len(row) < n + 1 or _numeric(row[0][0]) or _SENTENCE.search(row[0][0]):
+        if len(row) < n + 1 or _numeric(row[0][0]) or _sentence_label(row):
             break
         if not any(_numeric(t) for t, _ in row[1:]):
             after = cells[k + n + 1 : k + 2 * n + 2]
