@@ -388,3 +388,34 @@ def test_a_parse_killed_while_moving_its_files_in_is_completed_by_the_next_use(
     assert pipeline.is_current([paths.RAW], out)  # completed, and current
     _consistent(out)
     assert _files(out) == _files(whole)
+
+
+def test_a_second_parse_into_the_folder_waits_to_move_its_files_in(tmp_path):
+    import threading
+
+    from filelock import FileLock
+
+    out = tmp_path / "ut"
+    pipeline.process_to([paths.RAW / "000_reviderad_atgardsplan_2021_linkoping_son.txt"], out)
+    before = _files(out)
+    lock = FileLock(str(out.with_name(".ut.parse.lock")))
+    lock.acquire()  # another parse is moving its files in
+    worker = threading.Thread(target=pipeline.process_to, args=([paths.RAW], out))
+    worker.start()
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not list(out.glob(".parse-*.tmp/manifest.json")):
+            time.sleep(0.05)
+        assert list(out.glob(".parse-*.tmp/manifest.json"))  # its parse is complete …
+        time.sleep(0.5)
+        assert worker.is_alive()
+        stage = {k: v for k, v in _files(out).items() if not k.startswith(".parse-")}
+        assert stage == before  # … and waits: the folder is the other's
+    finally:
+        lock.release()
+        worker.join(120)
+    _consistent(out)
+    assert json.loads((out / "manifest.json").read_text("utf-8"))["inputs"][0]["name"] == (
+        "000_reviderad_atgardsplan_2021_linkoping_son.txt"
+    )
+    assert len(json.loads((out / "manifest.json").read_text("utf-8"))["inputs"]) == 5
