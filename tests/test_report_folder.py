@@ -247,3 +247,31 @@ def test_a_folder_that_cannot_be_written_is_said_and_left_as_it_was(tmp_path):
         subprocess.run(["chattr", "-i", str(out)], check=True)
     assert state(out) == before
     assert leftovers(out) == []
+
+
+def test_a_full_disk_is_said_and_leaves_the_folder_as_it_was(tmp_path):
+    """A report folder on a small disk that fills up (a 200 kB tmpfs, where the machine
+    lets the test mount one): a Swedish message naming the folder, exit code 5 from the
+    command, no temporary file left, the folder's files as they were."""
+    from sonanalys.report.folder import ReportFolderError
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(disk)],
+                             capture_output=True)  # fmt: skip
+    if mounted.returncode:
+        pytest.skip("no small disk can be mounted here")
+    try:
+        src = small_notebooks(tmp_path / "nb")
+        out = disk / "reports"
+        out.mkdir()
+        (out / "index.html").write_text("förra körningens index", encoding="utf-8")
+        before = state(out)
+        with pytest.raises(ReportFolderError, match="disken är full"):
+            run_reports(out=out, notebooks_dir=src, only=["05"], progress=False)
+        assert state(out) == before and leftovers(out) == []
+        code, _, err = finish(report(out, src, "--only", "05"))
+        assert code == 5 and f"rapportmappen {out}: disken är full" in err, err
+        assert "Traceback" not in err and state(out) == before and leftovers(out) == []
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
