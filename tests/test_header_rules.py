@@ -79,6 +79,16 @@ def test_terms_under_their_years_are_header_not_data(tmp_path):
     ]  # fmt: skip
     assert o["column_path"].tolist()[1] == "2018 › HT 18"
     assert o["year"].tolist()[:4] == [2018, 2018, 2019, 2019]
+    assert o["period"].tolist()[:4] == ["vt", "ht", "vt", "ht"]
+
+
+def test_quarters_and_tertials_are_periods():
+    from sonanalys import labels as L
+
+    assert [L.period_of(t) for t in ("2019 / Kv 3", "Q3 2020", "2019 / T2", "Tertial 1")] == [
+        "kv 3", "kv 3", "tertial 2", "tertial 1",
+    ]  # fmt: skip
+    assert L.period_of("Ack Utfall / 2019") == ""
 
 
 def test_signs_apart_and_glued_percent_in_a_spaced_table(tmp_path):

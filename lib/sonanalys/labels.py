@@ -133,6 +133,14 @@ def year_of(text: str) -> int | None:
     return ys[0] if len(ys) == 1 else None
 
 
+_PART_OF_YEAR = re.compile(
+    r"^(?:(?P<term>vt|ht)\s?'?(?:\d{2}|(?:19|20)\d{2})?"
+    r"|(?:kv(?:artal)?\.?|q)\s?(?P<q>[1-4])(?:\s+'?(?:\d{2}|(?:19|20)\d{2}))?"
+    r"|(?:t|tertial)\s?(?P<t>[1-3])(?:\s+'?(?:\d{2}|(?:19|20)\d{2}))?)$",
+    re.IGNORECASE,
+)
+
+
 def period_of(text: str) -> str:
     """The period a label states, normalised: ``jan-aug``, ``helår``, ``dec``,
     ``v 36-38``, ``2022-2023``, ``perioden``; '' when none."""
@@ -157,6 +165,12 @@ def period_of(text: str) -> str:
     m = _MONTH_ONLY.match(last)
     if m:
         return _MONTH_ABBR[_month_number(m.group("m")) - 1]
+    m = _PART_OF_YEAR.match(last)
+    if m:  # a sub-header under its year: a term, a quarter, a tertial
+        term, quarter, tertial = m.group("term"), m.group("q"), m.group("t")
+        if term:
+            return term.lower()
+        return f"kv {quarter}" if quarter else f"tertial {tertial}"
     ys = years_in(t)
     if len(ys) == 2 and re.search(r"(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d", t):
         return f"{ys[0]}-{ys[1]}"
