@@ -167,3 +167,36 @@ def test_counted_people_and_points_in_prose_are_counts(tmp_path):
     assert list(zip(o["value"], o["unit"], strict=True)) == [
         (37.0, "antal"), (43.0, "antal"), (140.0, "antal"), (14.0, "antal"),
     ]  # fmt: skip
+
+
+def test_group_headers_over_a_row_of_years_in_columns(tmp_path):
+    # pdftotext -layout: "Budget" over 2024, "Plan" over 2025 and 2026; "Ack Utfall"
+    # (two words, one cell) over 2019 and 2018. Each year takes the name standing over it
+    # (before: "Verksamhet / 2024", "Budget / 2025" — a plan read as a budget)
+    r = _parse(
+        tmp_path,
+        "a.txt",
+        "Driftbudget, mnkr\n\n"
+        "Verksamhet          Budget        Plan\n"
+        "                    2024     2025     2026\n"
+        "Barn och unga       10,5     11,0     11,5\n"
+        "Vuxna                5,0      5,2      5,4\n\n"
+        "Nyckeltal\n\n"
+        "Enhet            Ack Utfall   Ack Utfall   Budget\n"
+        "                 2019         2018         2019\n"
+        "HVB dygn         1 204        1 310        1 100\n"
+        "Familjehem dygn  9 020        8 877        9 500\n",
+    )
+    o = r.observations
+    bu = o[o["row_label"] == "Barn och unga"]
+    assert bu["column_label"].tolist() == ["Budget / 2024", "Plan / 2025", "Plan / 2026"]
+    assert bu["value_kind"].tolist() == ["budget", "plan", "plan"]
+    assert bu["year"].tolist() == [2024, 2025, 2026]
+    hvb = o[o["row_label"] == "HVB dygn"]
+    assert hvb["column_label"].tolist() == [
+        "Ack Utfall / 2019",
+        "Ack Utfall / 2018",
+        "Budget / 2019",
+    ]
+    assert hvb["value"].tolist() == [1204, 1310, 1100]
+    assert hvb["value_kind"].tolist() == ["utfall", "utfall", "budget"]

@@ -326,7 +326,10 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     # Utfall`` / ``2018 jan-apr 2018 jan-apr 2018``): each name's second header row
     got_periods = _periods_under(lines[j]) if words else None
     periods, stub_below = got_periods if got_periods else (None, "")
-    if periods and len(periods) in (len(words) - 1, len(words)):
+    # printed in columns (pdftotext -layout): each year goes with the name above it,
+    # which may span several ("Budget" over 2024, "Plan" over 2025 and 2026)
+    spans = _spans(words, head, periods, lines[j]) if periods and not stub_below else None
+    if periods and (spans or len(periods) in (len(words) - 1, len(words))):
         j += 1
     else:
         periods, stub_below = None, ""
@@ -381,6 +384,8 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     if years:
         stub = years[0]
         header = [y for y in years[1] for _ in per_year]
+    elif spans:
+        stub, header = spans
     else:
         header = words
         if len(header) == n + 1:
@@ -436,6 +441,41 @@ _PERIOD_WORD = re.compile(
     rf"^(?:{L._MONTH_RE})\.?(?:[-–](?:{L._MONTH_RE})\.?)?$|^(?:helår|delår|ack\.?|tertial\s?\d)$",
     re.IGNORECASE,
 )
+
+
+def _columns_at(line: str) -> list[tuple[str, float, int]]:
+    """The cells of a line laid out in columns (two spaces or more between cells): each
+    with its centre and start column."""
+    return [
+        (m.group(), (m.start() + m.end()) / 2, m.start())
+        for m in re.finditer(r"\S+(?: \S+)*", line)
+    ]
+
+
+def _spans(
+    words: list[str], head: str, periods: list[str], below: str
+) -> tuple[str, list[str]] | None:
+    """A header of names over a line of years printed in columns (pdftotext -layout):
+    the stub (the cells left of the first year) and, for each year, the name standing
+    nearest above it (``Budget`` over 2024, ``Plan`` over 2025 and 2026; ``Ack Utfall``
+    over 2019). Only when both lines are laid out in columns (two spaces or more between
+    cells, the years indented under the names), the years' cells are the periods read,
+    and each name stands over at least one year; else None, and the names are taken one
+    to a column as printed."""
+    if "  " not in head.strip() or not below[:1].isspace():
+        return None
+    names, years = _columns_at(head), _columns_at(below)
+    if [y for y, _, _ in years] != periods:
+        return None
+    first = years[0][2]
+    stub = [t for t, _, a in names if a < first - 1]
+    over_names = [(t, c) for t, c, a in names if a >= first - 1]
+    if not over_names or len(over_names) > len(years):
+        return None
+    over = [min(over_names, key=lambda nc: abs(nc[1] - c))[0] for _, c, _ in years]
+    if set(over) != {t for t, _ in over_names}:
+        return None  # a name over no year: not this layout
+    return " ".join(stub), over
 
 
 def _periods_under(line: str) -> tuple[list[str], str] | None:
