@@ -16,8 +16,9 @@ autofilter, column widths from the content. Byte-identical on the same input.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from pathlib import Path
+from typing import TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -104,7 +105,8 @@ def _python_values(s: pd.Series) -> list:
     return s.to_numpy(dtype=object, na_value=None).tolist()
 
 
-Source = pd.DataFrame | Path  # a frame, or a frame's parquet file, read a slice at a time
+# a frame, or a frame's parquet file, read a slice at a time
+Source: TypeAlias = "pd.DataFrame | Path"
 
 
 def _rows(src: Source) -> int:
@@ -115,7 +117,7 @@ def _rows(src: Source) -> int:
     return pq.ParquetFile(src).metadata.num_rows
 
 
-def _slices(src: Source, limit: int) -> Iterator[pd.DataFrame]:
+def _slices(src: Source, limit: int) -> Generator[pd.DataFrame, None, None]:
     """The frame's first ``limit`` rows, ``_CHUNK`` rows at a time."""
     if isinstance(src, pd.DataFrame):
         rows = src.head(limit)
@@ -151,7 +153,7 @@ def _sheet(title: str, src: Source) -> xlsx.Sheet:
     slices.close()
     cols = [str(c) for c in first.columns]
     head = first.head(498)
-    widths = [
+    widths: list[float] = [
         min(max(max([len(name), *(len(str(v)) for v in _python_values(head[c]) if v is not None)])
                 + 2, 8), 60)
         for name, c in zip(cols, first.columns, strict=True)

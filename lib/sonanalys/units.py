@@ -120,7 +120,9 @@ def unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
     m = _ANY_UNIT_AFTER.match(text, pos)
     if m is None:
         return None
-    return _UNIT_OF_GROUP[m.lastgroup], m.end(), m.group(0).strip()
+    group = m.lastgroup
+    assert group is not None  # every alternative of the pattern is a named group
+    return _UNIT_OF_GROUP[group], m.end(), m.group(0).strip()
 
 
 # one search says whether any rule can match; the rules, in order, say which

@@ -148,7 +148,7 @@ def _column_cells(letter: str, values: Sequence, first_row: int, style: int) -> 
     if kind is int:
         return [f'<c r="{letter}{r}"{s}><v>{v}</v></c>' if v is not None else ""
                 for r, v in enumerate(values, first_row)]  # fmt: skip
-    out = []
+    out: list[str] = []
     append = out.append
     for r, v in enumerate(values, first_row):
         t = type(v)
@@ -241,7 +241,7 @@ def _sheet_xml(sheet: Sheet, styles: _Styles, selected: bool) -> tuple[Iterator[
     else:
         n_rows, chunks = sheet.n_rows or 0, sheet.chunks
     styled = [
-        styles.index[sheet.formats[j]] if j < len(sheet.formats) and sheet.formats[j] else 0
+        styles.index[f] if j < len(sheet.formats) and (f := sheet.formats[j]) else 0
         for j in range(n_cols)
     ]
     last = first + n_rows - 1 if n_rows else r
@@ -305,7 +305,8 @@ def write(sheets: list[Sheet], target: str | Path | BinaryIO) -> None:
         def put(name: str, pieces: Iterable[str]) -> None:
             info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            info._compresslevel = _LEVEL  # (ZipFile.open takes the level from here)
+            # ZipFile.open takes the level from this private attribute only (Python 3.11-3.12)
+            info._compresslevel = _LEVEL  # type: ignore[attr-defined]
             with z.open(info, "w", force_zip64=True) as f:
                 for piece in pieces:
                     f.write(piece.encode("utf-8"))
