@@ -200,3 +200,24 @@ def test_group_headers_over_a_row_of_years_in_columns(tmp_path):
     ]
     assert hvb["value"].tolist() == [1204, 1310, 1100]
     assert hvb["value_kind"].tolist() == ["utfall", "utfall", "budget"]
+
+
+def test_header_cells_run_together_on_a_web_page(tmp_path):
+    # "Intäkter 2020Intäkter 2021…": each name with its year, split where the year ends
+    r = _parse(
+        tmp_path,
+        "drift.txt",
+        "Driftredovisning, mnkr\n\n"
+        "Verksamhet Intäkter 2020Intäkter 2021Kostnader 2020Kostnader 2021\n"
+        "Socialnämnd 12,5 13,1 -150,2 -155,0\n"
+        "Kommunstyrelse 40,3 41,0 -210,7 -215,9\n"
+        "Tekniska nämnden 88,1 90,4 -120,3 -119,8\n",
+    )
+    o = r.observations
+    sn = o[o["row_label"] == "Socialnämnd"]
+    assert sn["column_label"].tolist() == [
+        "Intäkter 2020", "Intäkter 2021", "Kostnader 2020", "Kostnader 2021",
+    ]  # fmt: skip
+    assert sn["value"].tolist() == [12.5, 13.1, -150.2, -155.0]
+    assert sn["year"].tolist() == [2020, 2021, 2020, 2021]
+    assert len(o) == 12 and r.report.empty

@@ -267,7 +267,13 @@ def _word_header(line: str) -> list[str] | None:
     cells: a word in lower case, or after a word ending in a comma, belongs to the cell
     before it (``Äldre mfl``, ``Ind, fam``, ``Kronor per invånare``)."""
     s = line.strip()
-    if split_row(s)[1] or not s or len(s) > 100 or _SENTENCE_END.search(s) or len(s.split()) > 14:
+    tail = split_row(s)[1]
+    # a last name's year at the end is no value when the names carry years ("Intäkter
+    # 2020Intäkter 2021…": a web page's cells run together)
+    named_years = len(re.findall(r"[^\W\d_]{3,} (?:19|20)\d\d\b", _unglue_years(s)))
+    if tail and not (len(tail) == 1 and _YEARISH.match(tail[0]) and named_years >= 2):
+        return None
+    if not s or len(s) > 100 or _SENTENCE_END.search(s) or len(s.split()) > 14:
         return None
     cells: list[str] = []
     for tok in _unglue_years(s).split():
@@ -276,7 +282,12 @@ def _word_header(line: str) -> list[str] | None:
             or cells[-1].endswith(",")
             # a year or a pair of years after a measure names that measure's year
             # ("Utfall 2013", "Förändring 2012/2013")
-            or (_YEARISH.match(tok) and L.value_kind_of(cells[-1]) and not L.years_in(cells[-1]))
+            # (any name but the stub's: "Intäkter 2020")
+            or (
+                _YEARISH.match(tok)
+                and (L.value_kind_of(cells[-1]) or len(cells) >= 2)
+                and not re.search(r"\d", cells[-1])
+            )
         ):
             cells[-1] += " " + tok
         else:
@@ -285,13 +296,14 @@ def _word_header(line: str) -> list[str] | None:
 
 
 _YEARISH = re.compile(r"^(?:19|20)\d\d(?:[/–-](?:19|20)?\d\d)?$")
-_GLUED_YEAR = re.compile(r"\b([^\W\d_]{3,})((?:19|20)\d\d)\b")
+_GLUED_YEAR = re.compile(r"\b([^\W\d_]{3,})((?:19|20)\d\d)(?=\b|[A-ZÅÄÖ])")
+_YEAR_GLUED = re.compile(r"((?:19|20)\d\d)(?=[A-ZÅÄÖ][a-zåäö])")
 
 
 def _unglue_years(text: str) -> str:
-    """A header word glued to its year, as a web page's cells run together
-    (``Utfall2013``): the word and the year apart."""
-    return _GLUED_YEAR.sub(r"\1 \2", text)
+    """Header words glued to their years, as a web page's cells run together
+    (``Utfall2013``, ``Intäkter 2020Intäkter 2021``): words and years apart."""
+    return _GLUED_YEAR.sub(r"\1 \2", _YEAR_GLUED.sub(r"\1 ", text))
 
 
 @lru_cache(maxsize=8192)
