@@ -156,15 +156,15 @@ def period_of(text: str) -> str:
     if re.search(r"helår|helårs", t, re.IGNORECASE):
         return "helår"
     m = _MONTH_YY.search(t)
-    if m:
-        return _MONTH_ABBR[_month_number(m.group("m")) - 1]
+    if m and (month := _month_number(m.group("m"))):
+        return _MONTH_ABBR[month - 1]
     m = _WEEKS.search(t)
     if m:
         return f"v {m.group(1)}-{m.group(2)}" if m.group(2) else f"v {m.group(1)}"
     last = t.split(" / ")[-1].strip()
     m = _MONTH_ONLY.match(last)
-    if m:
-        return _MONTH_ABBR[_month_number(m.group("m")) - 1]
+    if m and (month := _month_number(m.group("m"))):
+        return _MONTH_ABBR[month - 1]
     m = _PART_OF_YEAR.match(last)
     if m:  # a sub-header under its year: a term, a quarter, a tertial
         term, quarter, tertial = m.group("term"), m.group("q"), m.group("t")

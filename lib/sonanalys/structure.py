@@ -68,7 +68,7 @@ class StructRow:
 
 
 def _adds_up(
-    parts: list[StructRow], total: StructRow, skip: set[int]
+    parts: list[StructRow], total: StructRow, skip: frozenset[int] | set[int]
 ) -> tuple[int, list[int], bool]:
     """In how many columns ``parts`` sum to ``total`` — 0 unless they do in most of the
     columns they share, one of them not zero — the columns where they do not, and
@@ -92,7 +92,7 @@ def _adds_up(
     return (ok if ok > len(bad) and nonzero else 0), bad, exact
 
 
-def find_totals(rows: list[StructRow], skip: set[int] = frozenset()) -> list[int]:
+def find_totals(rows: list[StructRow], skip: frozenset[int] | set[int] = frozenset()) -> list[int]:
     """Mark each row's ``is_total``/``parts`` in place; return the indexes of named totals
     whose parts could not be proven. ``skip``: columns not summed (percentages)."""
     unproven: list[int] = []
@@ -136,7 +136,7 @@ def find_totals(rows: list[StructRow], skip: set[int] = frozenset()) -> list[int
             last_of_section = nxt is None or rows[nxt].section != r.section
             if last_of_section and len(block) >= 2:
                 candidates.append(block)
-        fits = []
+        fits: list[tuple[bool, int, list[int], list[int]]] = []
         if not named and not r.is_total and i not in _claimed(rows):
             first = _printed_first(rows, i, skip)
             if first:
@@ -172,7 +172,7 @@ def _claimed(rows: list[StructRow]) -> set[int]:
     return {p for r in rows for p in r.parts}
 
 
-def _printed_first(rows: list[StructRow], i: int, skip: set[int]) -> list[int]:
+def _printed_first(rows: list[StructRow], i: int, skip: frozenset[int] | set[int]) -> list[int]:
     """An unnamed row that the rows right below it sum (``Kommunstyrelsen`` above its
     units, in every column of amounts): the shortest run of at least two rows below it,
     up to the next section, that adds up in two columns or more and in every column

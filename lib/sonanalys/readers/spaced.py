@@ -121,9 +121,10 @@ def _value(text: str) -> float | None:
 
 def _adds_up(cand: tuple[str, ...], c: int) -> bool:
     vals = [_value(v) for v in cand]
-    if any(v is None for v in vals):
+    nums = [v for v in vals if v is not None]
+    if len(nums) != len(vals):
         return False
-    return abs(vals[c] - (sum(vals) - vals[c])) <= 0.5
+    return abs(nums[c] - (sum(nums) - nums[c])) <= 0.5
 
 
 def _total_column(rows: list[tuple[str, ...]]) -> int | None:
@@ -340,8 +341,9 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     periods, stub_below = got_periods if got_periods else (None, "")
     # printed in columns (pdftotext -layout): each year goes with the name above it,
     # which may span several ("Budget" over 2024, "Plan" over 2025 and 2026)
-    spans = _spans(words, head, periods, lines[j]) if periods and not stub_below else None
-    if periods and (spans or len(periods) in (len(words) - 1, len(words))):
+    names: list[str] = words or []
+    spans = _spans(names, head, periods, lines[j]) if periods and not stub_below else None
+    if periods and (spans or len(periods) in (len(names) - 1, len(names))):
         j += 1
     else:
         periods, stub_below = None, ""
@@ -384,12 +386,12 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     elif periods:
         n = len(periods)
     elif notes:
-        n = len(words) - 1
+        n = len(names) - 1
     else:
         # the stub may have one header cell, none, or two (``Typ av insats Grund till
         # insats Flickor Pojkar``: two label columns' names, then the values')
-        two_stubs = (len(words) - 2,) if len(words) >= 4 else ()
-        n = _column_count(readable, (*two_stubs, len(words) - 1, len(words)))
+        two_stubs = (len(names) - 2,) if len(names) >= 4 else ()
+        n = _column_count(readable, (*two_stubs, len(names) - 1, len(names)))
     min_rows = 3 if n == 1 else 2
     if not n or len(data) < min_rows:
         return None
@@ -399,7 +401,7 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     elif spans:
         stub, header = spans
     else:
-        header = words
+        header = list(names)
         if len(header) == n + 1:
             stub, header = header[0], header[1:]
         elif len(header) == n:
@@ -416,7 +418,13 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     decided = [r for r in readable if r.chosen is not None or r.note_readings]
     if len(decided) * 2 < len(readable) or not readable:
         return None  # most rows do not read as this table: not one
-    second = (per_year * len(years[1]), i + 2) if sub else (periods, i + 2) if periods else None
+    second = (
+        (per_year * len(years[1]), i + 2)
+        if sub and years
+        else (periods, i + 2)
+        if periods
+        else None
+    )
     table = to_table(stub, header, rows, i + 1, second)
     if periods and stub_below:
         table.rows[1].cells[0].text = stub_below  # the stub's header goes on below
