@@ -399,7 +399,9 @@ exempel:
   # delårsbilagan för januari-augusti, även som PDF, till mappen bilagor
   sonanalys report --only 05 --period jan-aug --pdf --out bilagor
   # exakta tal för förvaltningens eget arbete, inte för spridning
-  sonanalys report --profile intern --only 01 02"""
+  sonanalys report --profile intern --only 01 02
+  # den senaste perioden i dokumenten, med inställningarna ur en fil (schemalagd körning)
+  sonanalys report --config bilaga.toml --period auto"""
 
 SCORE_EXAMPLES = """\
 exempel:
