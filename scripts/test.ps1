@@ -1,5 +1,5 @@
 # Everything CI checks: install (Python packages, a Chromium-based browser for the browser
-# test), lint, format check, tests. Windows' twin of test.sh (CI runs test.sh;
+# test), lint, format check, types (mypy), tests. Windows' twin of test.sh (CI runs test.sh;
 # tests/test_scripts.py keeps the two in step). Extra arguments go to pytest.
 # Run: powershell -ExecutionPolicy Bypass -File scripts\test.ps1
 $ErrorActionPreference = "Stop"
@@ -15,4 +15,5 @@ Step "$PSScriptRoot\setup.ps1"
 Step "$PSScriptRoot\setup-browser.ps1"
 Step .venv\Scripts\ruff.exe check lib tests benchmarks scripts
 Step .venv\Scripts\ruff.exe format --check lib tests benchmarks scripts
+Step .venv\Scripts\mypy.exe lib
 Step .venv\Scripts\python.exe -m pytest @args

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Everything CI checks: install (Python packages, Debian chromium for the browser test),
-# lint, format check, tests.
+# lint, format check, types (mypy), tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/setup-browser.sh
 .venv/bin/ruff check lib tests benchmarks scripts
 .venv/bin/ruff format --check lib tests benchmarks scripts
+.venv/bin/mypy lib
 .venv/bin/python -m pytest "$@"

@@ -160,7 +160,7 @@ def account_printed(
         doc = docs.get(rec.source)
         total += 1
         lines = doc.lines if doc else []
-        if not lines or pd.isna(rec.line):
+        if doc is None or not lines or pd.isna(rec.line):
             missing.append({**rec._asdict(), "why": "dokumentets rader saknas"})
             continue
         n = int(rec.line)

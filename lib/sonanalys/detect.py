@@ -128,7 +128,7 @@ def doc_type(doc: Document, file_kind: str = "text") -> str:
         return "volymtabell" if doc.tables else "other"
     full = " ".join(b.text for b in doc.blocks if isinstance(b, Heading | Paragraph))
     counts = {k: len(p.findall(full)) for k, p in _TYPE_PATTERNS}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda k: counts[k])
     return best if counts[best] >= 3 else "other"
 
 
@@ -170,12 +170,7 @@ def municipality(doc: Document) -> str:
 
 def _fold(name: str) -> str:
     """A name as a municipality writes it in its web and e-mail addresses."""
-    return (
-        name.lower()
-        .translate(str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"}))
-        .replace(" ", "")
-        .replace("-", "")
-    )
+    return name.lower().translate(str.maketrans("åäöéü", "aaoeu")).replace(" ", "").replace("-", "")
 
 
 _DOMAINS = {_fold(n): n for n in _NAMES}
@@ -185,8 +180,11 @@ _ADDRESS = re.compile(r"(?:@|\bwww\.|https?://)([a-z-]+)\.se\b", re.IGNORECASE)
 def _by_address(text: str) -> str:
     """The municipality whose own address the document gives (``Kristina.Appert@kalmar.se``,
     ``www.upplandsvasby.se``), when it gives one municipality's only."""
-    found = {_DOMAINS.get(d.lower().replace("-", "")) for d in _ADDRESS.findall(text)}
-    found.discard(None)
+    found = {
+        name
+        for d in _ADDRESS.findall(text)
+        if (name := _DOMAINS.get(d.lower().replace("-", ""))) is not None
+    }
     return found.pop() if len(found) == 1 else ""
 
 

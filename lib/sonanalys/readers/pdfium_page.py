@@ -103,7 +103,8 @@ class _Lean:
 
     @staticmethod
     def address(handle) -> int:
-        return ctypes.cast(handle, ctypes.c_void_p).value
+        # a NULL handle is None to ctypes: the integer 0 means the same to PDFium's calls
+        return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
 _lean: _Lean | None = None
@@ -237,6 +238,7 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
                     if inside:
                         ws, we = inside[0][1], inside[-1][2]
                         box = _union([rect] + [w[0] for w in inside])
+                        assert box is not None  # the union holds rect at least
                         out.append(_run(box, text, ws, we))
                         words = [w for w in words if w not in inside]
                 for box, ws, we in words:  # a word no rectangle holds

@@ -103,8 +103,8 @@ def _money_spans(text: str) -> list[tuple[int, int]]:
         if hit and hit[0] in _MONEY_UNITS:
             # "Ca 0,5 mnkr": the qualifier belongs to the amount, not to the label
             q = numparse._QUALIFIER_SUFFIX.search(text[: tok.start])
-            whole_word = q and (q.start() == 0 or not text[q.start() - 1].isalnum())
-            spans.append((q.start() if whole_word else tok.start, hit[1]))
+            whole_word = q is not None and (q.start() == 0 or not text[q.start() - 1].isalnum())
+            spans.append((q.start() if q is not None and whole_word else tok.start, hit[1]))
     return spans
 
 

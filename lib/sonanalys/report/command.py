@@ -11,6 +11,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from .. import paths
 
@@ -24,7 +25,7 @@ EXIT_INTERNAL = 70  # a bug of ours (as parse's): one message, the traceback wit
 EXIT_INTERRUPTED = 130  # Ctrl-C: the report folder as it was (or put back by the next run)
 
 # what a flag left out means, when the configuration file does not say either
-DEFAULTS = {
+DEFAULTS: dict[str, Any] = {  # of mixed types, as the flags and the file give them
     "jobs": 1,
     "timeout": 600,
     "mask_threshold": 5,

@@ -251,7 +251,7 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
             "run_date": run_date,
             "params": {k: v for k, v in params.items() if k not in HIDDEN_PARAMS},
             "key": r.key,
-            "files": {f: digest(moves[f]) for f in made if f and moves.get(f) is not None},
+            "files": {f: digest(p) for f in made if f and (p := moves.get(f)) is not None},
         }
 
     def present(rel: str) -> bool:

@@ -65,7 +65,7 @@ def reusable(entry: dict | None, key: str, out: Path, pdf: bool) -> bool:
         return False
     if pdf and not entry.get("pdf"):
         return False
-    made = [entry.get(k) for k in ("html", "xlsx", "pdf") if entry.get(k)]
+    made: list[str] = [entry[k] for k in ("html", "xlsx", "pdf") if entry.get(k)]
     made.append(f"executed/{entry.get('stem') or entry['name']}.ipynb")
     files = entry.get("files")
     if not isinstance(files, dict) or set(files) != set(made):

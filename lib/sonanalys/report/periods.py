@@ -56,8 +56,8 @@ def normalise(text: str | None) -> str | None:
         a, b = _month(parts[0]), _month(parts[1])
         if a and b and a <= b:
             return MONTH_ABBR[a - 1] if a == b else f"{MONTH_ABBR[a - 1]}-{MONTH_ABBR[b - 1]}"
-    if len(parts) == 1 and _month(t):
-        return MONTH_ABBR[_month(t) - 1]
+    if len(parts) == 1 and (month := _month(t)):
+        return MONTH_ABBR[month - 1]
     raise PeriodError(
         f"okänd period {text!r}: skriv t.ex. jan-aug, jan–aug, januari–augusti, T2, "
         "tertial 2, delår 2, helår eller auto (den senaste perioden i dokumenten)"

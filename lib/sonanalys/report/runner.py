@@ -85,7 +85,9 @@ def _export(name, title, tmp, params, run_date, out, error: str, stem: str, work
     """An executed notebook's HTML page and workbook (while its kernel runs the next)."""
     executed = tmp / "executed" / f"{stem}.ipynb"
     html_path = tmp / f"{stem}.html"
-    xlsx, sources, removed = "", [], []
+    xlsx = ""
+    sources: list[str] = []  # the documents the page cites
+    removed: list[str] = []  # what the last pass took off it
     if executed.exists():
         normalise_executed(executed, out / "executed" / executed.name)
         title = scoped_title(title, executed)  # whose report, which period (h27)

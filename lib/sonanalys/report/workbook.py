@@ -101,7 +101,9 @@ def write_tables(nb_path: Path, path: Path, title: str, params: dict, run_date: 
     tables = report_tables(nb_path)
     if not tables:
         return ""
-    sheets, about, taken = {}, {}, set()
+    sheets: dict[str, pd.DataFrame] = {}
+    about: dict[str, str] = {}
+    taken: set[str] = set()
     for i, t in enumerate(tables, start=1):
         name = sheet_name(t.get("caption", ""), i, taken)
         sheets[name] = _swedish(pd.DataFrame(t["rows"], columns=t["columns"]))
