@@ -244,7 +244,7 @@ def key_findings(
     if source.kind != FROM_KOLADA:
         out.append(
             "Inget av värdena är bekräftat mot Kolada: jämförelsen bygger på dokumentets egna "
-            "uppgifter, och gruppens medlemmar saknas."
+            "uppgifter, och medlemmarnas egna värden är inte hämtade."
         )
     return out[:5]
 
