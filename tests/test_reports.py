@@ -100,6 +100,9 @@ def test_r9_claims_only_what_it_checked_and_shows_ledning_no_commands(run):
     assert "Ingen av dokumentets 6 jämförelsesiffror är kontrollerad mot Kolada" in t
     assert t.count("ej kontrollerad enda källan är dokumentet självt") == 6
     assert "jämförelsen begränsas till de siffror dokumentet självt trycker" in t
+    # the members are listed, so only their own values may be called missing
+    assert "Gruppens medlemmar: Södertälje" in t and "medlemmar saknas" not in t
+    assert "medlemmarnas egna värden är inte hämtade" in t
     assert "002_internbudget_2024_linkoping_son.txt rad 580–582" in t
     assert "Kolada, publicerat 2026-08-28, avser 2025" in t
 
