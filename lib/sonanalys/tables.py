@@ -372,14 +372,54 @@ def interpret(
 ) -> tuple[list[dict], list[dict]]:
     """Observations and parse-report rows for one table. With ``cells_out``, every
     non-empty body cell right of the labels is also appended there as text with its
-    labels (``Status``, ``Besluts-datum``: what the domain layer reads besides numbers)."""
-    table_id = f"T{table_no:02d}"
-    base = {"source": doc.source, "page": table.page, "sheet": table.sheet, "table_id": table_id}
-    report: list[dict] = []
-    obs: list[dict] = []
-    caption = L.label_text(table.caption)
+    labels (``Status``, ``Besluts-datum``: what the domain layer reads besides numbers).
+
+    The steps, one after another (a new rule goes in the step whose contract it is):
+
+    1. :func:`_notes` — what the layout said about the table (repairs, warnings, a
+       table of contents) into the report;
+    2. :func:`_columns` — the grid: header rows, the columns they name, the stub, what
+       dates or measures the whole table;
+    3. :func:`_rows` — each body row: a header again, a section, or a value row with
+       its labels, place in the row tree, footnote and date;
+    4. :func:`_values` — each cell of a value row: read, or reported with why not;
+    5. :func:`_record` — each value read: one observation with its unit and year;
+    6. :func:`_row_tree` — totals and the rows they sum, the root total.
+    """
+    out = _Out(doc, f"T{table_no:02d}", table, cells_out)
+    if not _notes(out, table):
+        return out.obs, out.report
+    grid = _columns(out, table)
+    rows, blocks = _rows(grid, doc)
+    for row in rows:
+        _values(out, grid, row)
+    _row_tree(blocks, out.obs, out.obs_rows, out.percent, out.rep)
+    return out.obs, out.report
+
+
+class _Out:
+    """One table's output as it is built: its observations (each with its row in the
+    row tree), its parse-report rows and the body cells asked for. Every row carries
+    the table's source, page, sheet and id, and its caption as known when the row is
+    written (a caption row in the header replaces the layout's caption)."""
+
+    def __init__(self, doc: Document, table_id: str, table: Table, cells: list[dict] | None):
+        self.doc = doc
+        self.base = {
+            "source": doc.source,
+            "page": table.page,
+            "sheet": table.sheet,
+            "table_id": table_id,
+        }
+        self.caption = L.label_text(table.caption)
+        self.obs: list[dict] = []
+        self.obs_rows: list[StructRow] = []  # each observation's row
+        self.percent: set[int] = set()  # columns of percentages: never summed
+        self.report: list[dict] = []
+        self.cells = cells
 
     def rep(
+        self,
         line: int,
         cell_text: str,
         token: str,
@@ -388,11 +428,12 @@ def interpret(
         row_label: str = "",
         column_label: str = "",
     ) -> None:
-        report.append(
+        """One parse-report row: what was not read (or read with a note), where and why."""
+        self.report.append(
             {
-                **base,
+                **self.base,
                 "line": line,
-                "table": caption,
+                "table": self.caption,
                 "row_label": row_label,
                 "column_label": column_label,
                 "cell_text": cell_text,
@@ -402,16 +443,46 @@ def interpret(
             }
         )
 
-    for line, text, what in table.repairs:
-        rep(line, text, text, what, "info")
-    for line, text, why in table.warnings:
-        rep(line, text, text, why, "warning")
-    if table.kind == "toc":
-        rep(table.line, "", "", "innehållsförteckning: sidnummer är inga värden", "info")
-        return obs, report
-    if not table.rows:
-        return obs, report
 
+def _notes(out: _Out, table: Table) -> bool:
+    """Step 1: the layout's repairs (info) and warnings into the report; a table of
+    contents is reported as such. True when the table has rows to read."""
+    for line, text, what in table.repairs:
+        out.rep(line, text, text, what, "info")
+    for line, text, why in table.warnings:
+        out.rep(line, text, text, why, "warning")
+    if table.kind == "toc":
+        out.rep(table.line, "", "", "innehållsförteckning: sidnummer är inga värden", "info")
+        return False
+    return bool(table.rows)
+
+
+@dataclass
+class _Grid:
+    """A table as the row and value steps read it (made by :func:`_columns`)."""
+
+    cells: list[list[Cell]]  # every row padded with empty cells to ``width``
+    texts: list[list[str]]  # the cells' cleaned texts (an export's decimal points as commas)
+    printed: dict[tuple[int, int], str]  # (row, column) -> the text as printed, where changed
+    width: int
+    header_width: int  # cells right of this stand under no header
+    has_header: bool
+    columns: list[Column]  # what the header says over each column
+    body: list[int]  # the rows under the header
+    k: int  # the stub: the leading label columns
+    stub_unit: str  # the stub header's or caption's unit
+    stub_year: int | None  # a reporting period named in the stub header
+    caption_year: int | None  # a reporting period, or one year alone, in the caption
+    minus_apart: bool  # the table's convention: every negative with its sign apart
+
+
+def _columns(out: _Out, table: Table) -> _Grid:
+    """Step 2: the grid. Cells padded to one width and cleaned; a table that writes every
+    decimal number with a point (an export) read by its own convention, and said; the
+    header rows counted (:func:`header_count`) and their columns named
+    (:func:`columns_from_header`); the stub's width (:func:`stub_width`); a caption row
+    in the header becomes the caption; the unit and year the stub header or the caption
+    give every column that names none; the table's convention for minus signs."""
     width = max(len(r.cells) for r in table.rows)
     cells: list[list[Cell]] = [
         r.cells + [Cell("", r.line)] * (width - len(r.cells)) for r in table.rows
@@ -420,7 +491,7 @@ def interpret(
     points = _decimal_points(texts)
     if points:
         i0, j0 = points[0]
-        rep(
+        out.rep(
             cells[i0][j0].line,
             texts[i0][j0],
             texts[i0][j0],
@@ -436,12 +507,13 @@ def interpret(
     nh = header_count(table, texts)
     header = texts[:nh]
     header_width = max((len(r.cells) for r in table.rows[:nh]), default=width)
+    caption = out.caption
     caption_row = header and not any(t.strip() for t in header[0][1:]) and header[0][0].strip()
     if caption_row and (re.match(r"(?i)tabell\b", header[0][0]) or not caption):
         caption = L.label_text(header[0][0])
     columns = columns_from_header(header, width)
-    body_idx = list(range(nh, len(texts)))
-    k = stub_width([texts[i] for i in body_idx], width, columns)
+    body = list(range(nh, len(texts)))
+    k = stub_width([texts[i] for i in body], width, columns)
     stub = " / ".join(c.label for c in columns[:k] if c.label)
     stub_unit = L.unit_of(stub) or L.unit_of(caption)
     stub_year = L.year_of(stub) if stub and _CAPTION_PERIOD.search(stub) else None
@@ -455,25 +527,71 @@ def interpret(
     caption_year = L.year_of(caption) if _CAPTION_PERIOD.search(caption) or one_year else None
     if header and not caption:
         caption = stub
+    out.caption = caption
+    # a table that prints every negative with its sign apart ("– 4 646") and none glued
+    # ("-6 827"): its convention, so such a sign is a minus (said at each cell)
+    signed = [t for i in body for t in texts[i][k:] if t[:1] in "-−–"]
+    apart = sum(bool(_SIGN_APART.match(t)) for t in signed)
+    glued = sum(bool(_SIGN_GLUED.match(t)) for t in signed)
+    return _Grid(
+        cells=cells,
+        texts=texts,
+        printed=printed,
+        width=width,
+        header_width=header_width,
+        has_header=bool(nh),
+        columns=columns,
+        body=body,
+        k=k,
+        stub_unit=stub_unit,
+        stub_year=stub_year,
+        caption_year=caption_year,
+        minus_apart=apart >= 2 and glued == 0,
+    )
 
+
+@dataclass
+class _Row:
+    """A value row as the value step reads it (made by :func:`_rows`)."""
+
+    i: int  # index into the grid's rows
+    srow: StructRow  # its place in the row tree (the value step fills its values)
+    columns: list[Column]  # the header in force over it
+    section: str
+    label: str  # its labels joined with " / " (a breakdown: the parent's and its own)
+    unit: str  # the unit its label names
+    section_unit: str
+    sex: str
+    footnote: str
+    path: str  # section › parent › row
+    level: int
+    year: int | None  # the year its label or its time column names
+    year_source: str
+    period: str  # the period its time column names
+    kind: str  # the value kind its label names
+    consumed: dict[int, set[int]]  # column -> starts of the tokens its time column used
+
+
+def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
+    """Step 3: the body rows in printed order (every non-empty row counts in
+    ``row_order``). A row like the header again restarts the header and a block of the
+    row tree (its first cell may name a new section); a label alone is a section (or,
+    between a row and its breakdown, introduces the breakdown); any other row is a value
+    row: its labels (empty leading cells continue the row above), a breakdown's parent
+    (``varav``, ``–``, ``Män``), its path and level, its footnotes, and the year or
+    period its label or its time column (``Tidsaspekt``) names. Answers the value rows
+    and the row tree's blocks."""
+    texts, width, k = g.texts, g.width, g.k
+    columns = g.columns
+    rows: list[_Row] = []
     section = ""
     prev_labels = [""] * k
     parent: tuple[str, str, list[str]] | None = None  # (label, unit, path)
-    # the row tree: the value rows of each block (a header again starts a block), and
-    # for each observation its row; columns of percentages are not summed
+    # the row tree: the value rows of each block (a header again starts a block)
     order = -1
     blocks: list[list[StructRow]] = [[]]
-    obs_rows: list[StructRow] = []
-    percent: set[int] = set()
-    # a table that prints every negative with its sign apart ("– 4 646") and none glued
-    # ("-6 827"): its convention, so such a sign is a minus (said at each cell)
-    signed = [t for i in body_idx for t in texts[i][k:] if t[:1] in "-−–"]
-    apart = sum(bool(_SIGN_APART.match(t)) for t in signed)
-    glued = sum(bool(_SIGN_GLUED.match(t)) for t in signed)
-    minus_apart = apart >= 2 and glued == 0
-
-    for i in body_idx:
-        row_texts, row_cells = texts[i], cells[i]
+    for i in g.body:
+        row_texts, row_cells = texts[i], g.cells[i]
         if not any(t.strip() for t in row_texts):
             continue
         order += 1
@@ -520,7 +638,7 @@ def interpret(
             # A label alone between a row and its breakdown ("p.g.a." between "LVU: …"
             # and "– pga. …" rows) introduces that breakdown: the row stays the parent
             nxt = next(
-                (texts[x] for x in body_idx if x > i and any(t.strip() for t in texts[x])), None
+                (texts[x] for x in g.body if x > i and any(t.strip() for t in texts[x])), None
             )
             if parent is not None and nxt is not None and nxt[0].strip() and L.sub_row(nxt[0])[0]:
                 continue
@@ -564,9 +682,7 @@ def interpret(
         row_year_m = re.fullmatch(r"(?:år\s+)?((?:19|20)\d\d)", L.label_text(row_label), re.I)
         row_year = int(row_year_m.group(1)) if row_year_m else None
         row_year_source = "row" if row_year else ""
-        row_kind = L.value_kind_of(row_label)
         row_period = ""
-        section_unit = L.unit_of(section) if section else ""
 
         # a time column ("Tidsaspekt") dates the whole row
         consumed: dict[int, set[int]] = {}
@@ -579,166 +695,215 @@ def interpret(
                         consumed.setdefault(j, set()).add(tok.start)
                         row_period = tok.text
                         break
+        rows.append(
+            _Row(
+                i=i,
+                srow=srow,
+                columns=columns,
+                section=section,
+                label=row_label,
+                unit=row_unit,
+                section_unit=L.unit_of(section) if section else "",
+                sex=sex,
+                footnote=footnote,
+                path=row_path,
+                level=row_level,
+                year=row_year,
+                year_source=row_year_source,
+                period=row_period,
+                kind=L.value_kind_of(row_label),
+                consumed=consumed,
+            )
+        )
+    return rows, blocks
 
-        for j in range(k, width):
-            text = row_texts[j]
-            if not text.strip():
+
+def _values(out: _Out, g: _Grid, row: _Row) -> None:
+    """Step 4: each non-empty cell right of the stub in a value row. Asked for, the cell
+    goes to ``out.cells`` as text. Not read, and reported with why: a cell under no
+    header, a cell cut off, the references in a time column, a cell that says no data,
+    numbers in running text without a unit. A minus sign apart is read as the table's
+    convention (said). A cell of one value gives the row tree its value; every quantity
+    read becomes a record (:func:`_record`)."""
+    row_texts, row_cells = g.texts[row.i], g.cells[row.i]
+    row_label, srow, consumed = row.label, row.srow, row.consumed
+    for j in range(g.k, g.width):
+        text = row_texts[j]
+        if not text.strip():
+            continue
+        col = row.columns[j] if j < len(row.columns) else Column()
+        cell = row_cells[j]
+        if out.cells is not None:
+            out.cells.append(
+                {
+                    **out.base,
+                    "table": out.caption,
+                    "section": row.section,
+                    "row_label": row_label,
+                    "column_label": col.label,
+                    "line": cell.line,
+                    "text": text,
+                }
+            )
+        if j >= g.header_width and g.has_header:
+            # no header says what it is: reported with its text, never read as a value
+            out.rep(
+                cell.line,
+                text,
+                text,
+                "cellen står utanför rubrikens kolumner; värdet läses inte",
+                "warning" if N.tokens(text) else "info",
+                row_label,
+            )
+            continue
+        if cell.cut:
+            out.rep(
+                cell.line,
+                text,
+                text,
+                "raden saknar avslutande | (avklippt?); sista cellen läses inte",
+                "warning",
+                row_label,
+                col.label,
+            )
+            continue
+        if col.is_time:
+            # a time column dates the row; its other numbers are references
+            for tok in N.tokens(text):
+                if tok.start not in consumed.get(j, set()):
+                    reason = N.NOT_A_VALUE_REASONS.get(tok.kind, "tal i tidsangivelse")
+                    out.rep(
+                        cell.line_at(tok.start),
+                        text,
+                        tok.text,
+                        reason,
+                        "info",
+                        row_label,
+                        col.label,
+                    )
+            continue
+        if g.minus_apart and _SIGN_APART.match(text):
+            out.rep(cell.line, text, text, MINUS_APART, "info", row_label, col.label)
+            text = _SIGN_APART.sub(r"\1", text, count=1)
+        reading = N.reading_of(text)
+        if reading.no_data:
+            out.rep(
+                cell.line,
+                text,
+                text,
+                "uppgift saknas enligt cellen",
+                "info",
+                row_label,
+                col.label,
+            )
+            continue
+        words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", text))
+        prose = words > _PROSE_WORDS or (
+            words > 8 and re.search(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]", text) is not None
+        )
+        if len(reading.quantities) == 1 and not prose:
+            q0 = reading.quantities[0]
+            srow.values[j] = q0.value
+            m_dec = re.search(r"[,.](\d+)", q0.text)
+            srow.decimals[j] = len(m_dec.group(1)) if m_dec else 0
+        for s in reading.skipped:
+            if s.start in consumed.get(j, set()):
                 continue
-            col = columns[j] if j < len(columns) else Column()
-            cell = row_cells[j]
-            if cells_out is not None:
-                cells_out.append(
-                    {
-                        **base,
-                        "table": caption,
-                        "section": section,
-                        "row_label": row_label,
-                        "column_label": col.label,
-                        "line": cell.line,
-                        "text": text,
-                    }
-                )
-            if j >= header_width and nh:
-                # no header says what it is: reported with its text, never read as a value
-                rep(
-                    cell.line,
+            out.rep(cell.line_at(s.start), text, s.text, s.reason, s.severity, row_label, col.label)
+        for q in reading.quantities:
+            if prose and not q.unit:
+                out.rep(
+                    cell.line_at(q.start),
                     text,
-                    text,
-                    "cellen står utanför rubrikens kolumner; värdet läses inte",
-                    "warning" if N.tokens(text) else "info",
-                    row_label,
-                )
-                continue
-            if cell.cut:
-                rep(
-                    cell.line,
-                    text,
-                    text,
-                    "raden saknar avslutande | (avklippt?); sista cellen läses inte",
-                    "warning",
-                    row_label,
-                    col.label,
-                )
-                continue
-            if col.is_time:
-                # a time column dates the row; its other numbers are references
-                for tok in N.tokens(text):
-                    if tok.start not in consumed.get(j, set()):
-                        reason = N.NOT_A_VALUE_REASONS.get(tok.kind, "tal i tidsangivelse")
-                        rep(
-                            cell.line_at(tok.start),
-                            text,
-                            tok.text,
-                            reason,
-                            "info",
-                            row_label,
-                            col.label,
-                        )
-                continue
-            if minus_apart and _SIGN_APART.match(text):
-                rep(cell.line, text, text, MINUS_APART, "info", row_label, col.label)
-                text = _SIGN_APART.sub(r"\1", text, count=1)
-            reading = N.reading_of(text)
-            if reading.no_data:
-                rep(
-                    cell.line,
-                    text,
-                    text,
-                    "uppgift saknas enligt cellen",
+                    q.text,
+                    "tal i löptext utan enhet",
                     "info",
                     row_label,
                     col.label,
                 )
                 continue
-            words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", text))
-            prose = words > _PROSE_WORDS or (
-                words > 8 and re.search(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]", text) is not None
-            )
-            if len(reading.quantities) == 1 and not prose:
-                q0 = reading.quantities[0]
-                srow.values[j] = q0.value
-                m_dec = re.search(r"[,.](\d+)", q0.text)
-                srow.decimals[j] = len(m_dec.group(1)) if m_dec else 0
-            for s in reading.skipped:
-                if s.start in consumed.get(j, set()):
-                    continue
-                rep(cell.line_at(s.start), text, s.text, s.reason, s.severity, row_label, col.label)
-            for q in reading.quantities:
-                if prose and not q.unit:
-                    rep(
-                        cell.line_at(q.start),
-                        text,
-                        q.text,
-                        "tal i löptext utan enhet",
-                        "info",
-                        row_label,
-                        col.label,
-                    )
-                    continue
-                ccol = Column() if prose else col
-                weak_row = (
-                    row_unit == "antal"
-                    and (section_unit or stub_unit)
-                    and not re.search(r"\bantal", row_label, re.IGNORECASE)
-                )  # "Insatser för personer …" in a mnkr table
-                # a section that names a unit ("% av befolkningen") is its rows' unit
-                # unless the column or the row names one
-                outer_unit = section_unit or stub_unit
-                context_unit = ccol.unit or (outer_unit if weak_row else row_unit) or outer_unit
-                unit = refine(q.unit, context_unit) if q.unit else context_unit
-                if q.year is not None:
-                    year, ysrc = q.year, "cell"
-                elif row_year is not None and row_year_source == "row":
-                    year, ysrc = row_year, "row"
-                elif ccol.year is not None:
-                    year, ysrc = ccol.year, "column"
-                elif stub_year is not None:
-                    year, ysrc = stub_year, "caption"
-                elif caption_year is not None and not prose:
-                    year, ysrc = caption_year, "caption"
-                else:
-                    year, ysrc = None, ""
-                if unit == "procent":
-                    percent.add(j)
-                obs_rows.append(srow)
-                obs.append(
-                    {
-                        **base,
-                        "doc_type": doc.doc_type,
-                        "municipality": doc.municipality,
-                        "doc_year": doc.doc_year,
-                        "doc_period": doc.doc_period,
-                        "table": caption,
-                        "section": section,
-                        "row_label": row_label,
-                        "category": q.category,
-                        "entity": q.entity,
-                        "sex": sex,
-                        "column_label": "" if prose else col.label,
-                        "year": year,
-                        "year_source": ysrc,
-                        "period": q.period or ccol.period or row_period,
-                        "value_kind": q.value_kind
-                        or ccol.value_kind
-                        or ("" if prose else row_kind),
-                        "value": q.value,
-                        "value_high": q.value_high,
-                        "qualifier": q.qualifier,
-                        "unit": unit,
-                        "line": cell.line_at(q.start),
-                        "cell_text": printed.get((i, j), text),
-                        "footnote": footnote,
-                        "row_order": order,
-                        "row_path": row_path,
-                        "level": row_level,
-                        "is_total": False,
-                        "total_of": "",
-                        "column_path": "" if prose else PATH_SEP.join(col.label.split(" / ")),
-                        "is_root": False,
-                    }
-                )
-    _row_tree(blocks, obs, obs_rows, percent, rep)
-    return obs, report
+            _record(out, g, row, j, cell, text, col, q, prose)
+
+
+def _record(
+    out: _Out,
+    g: _Grid,
+    row: _Row,
+    j: int,
+    cell: Cell,
+    text: str,
+    col: Column,
+    q: N.Quantity,
+    prose: bool,
+) -> None:
+    """Step 5: one observation for quantity ``q`` of cell ``j`` in ``row``. Its **unit**
+    from the cell, else the column, else the row label (a row that only counts, under a
+    section or stub that names a unit, takes theirs), else the section or stub or
+    caption; its **year** from the cell, else the row (its label or time column), else
+    the column, else the stub header, else the caption. A number in running text
+    (``prose``) takes nothing from the column or the row's kind."""
+    ccol = Column() if prose else col
+    row_label, row_unit = row.label, row.unit
+    weak_row = (
+        row_unit == "antal"
+        and (row.section_unit or g.stub_unit)
+        and not re.search(r"\bantal", row_label, re.IGNORECASE)
+    )  # "Insatser för personer …" in a mnkr table
+    # a section that names a unit ("% av befolkningen") is its rows' unit
+    # unless the column or the row names one
+    outer_unit = row.section_unit or g.stub_unit
+    context_unit = ccol.unit or (outer_unit if weak_row else row_unit) or outer_unit
+    unit = refine(q.unit, context_unit) if q.unit else context_unit
+    if q.year is not None:
+        year, ysrc = q.year, "cell"
+    elif row.year is not None and row.year_source == "row":
+        year, ysrc = row.year, "row"
+    elif ccol.year is not None:
+        year, ysrc = ccol.year, "column"
+    elif g.stub_year is not None:
+        year, ysrc = g.stub_year, "caption"
+    elif g.caption_year is not None and not prose:
+        year, ysrc = g.caption_year, "caption"
+    else:
+        year, ysrc = None, ""
+    if unit == "procent":
+        out.percent.add(j)
+    doc = out.doc
+    out.obs_rows.append(row.srow)
+    out.obs.append(
+        {
+            **out.base,
+            "doc_type": doc.doc_type,
+            "municipality": doc.municipality,
+            "doc_year": doc.doc_year,
+            "doc_period": doc.doc_period,
+            "table": out.caption,
+            "section": row.section,
+            "row_label": row_label,
+            "category": q.category,
+            "entity": q.entity,
+            "sex": row.sex,
+            "column_label": "" if prose else col.label,
+            "year": year,
+            "year_source": ysrc,
+            "period": q.period or ccol.period or row.period,
+            "value_kind": q.value_kind or ccol.value_kind or ("" if prose else row.kind),
+            "value": q.value,
+            "value_high": q.value_high,
+            "qualifier": q.qualifier,
+            "unit": unit,
+            "line": cell.line_at(q.start),
+            "cell_text": g.printed.get((row.i, j), text),
+            "footnote": row.footnote,
+            "row_order": row.srow.order,
+            "row_path": row.path,
+            "level": row.level,
+            "is_total": False,
+            "total_of": "",
+            "column_path": "" if prose else PATH_SEP.join(col.label.split(" / ")),
+            "is_root": False,
+        }
+    )
 
 
 def _row_tree(blocks, obs, obs_rows, percent, rep) -> None:
