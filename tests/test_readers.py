@@ -306,3 +306,25 @@ def test_a_running_header_above_the_title_is_not_the_title():
     # a first heading that names the kind of document stays the title
     text = "# Internbudget 2024\n\nSocialnämnden\n\nDelårsrapport augusti 2023\n"
     assert read_text(text, "i.txt").title == "Internbudget 2024"
+
+
+def test_one_reader_per_format_from_the_registry(tmp_path):
+    """readers.FORMATS is the one table of formats: every suffix read names one format,
+    the suffix picks it (in any case), and a file named as a PDF without a PDF's content
+    is refused by the format's content check before any reader runs."""
+    from sonanalys import readers
+
+    suffixes = [s for f in readers.FORMATS for s in f.suffixes]
+    assert len(suffixes) == len(set(suffixes)) and set(suffixes) == readers.SUFFIXES
+    assert readers.reader_for(".XLSM", "x").name == "xlsx"
+    assert readers.reader_for(".md", "x").name == "text"
+    with pytest.raises(DocumentError, match=r"okänd filtyp '\.odt'"):
+        readers.reader_for(".odt", "rapport.odt")
+    fake = tmp_path / "rapport.pdf"
+    fake.write_text("Verksamhet | 2024\nHVB | 12\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match="inte en PDF"):
+        readers.read(fake)
+    real = tmp_path / "rapport.txt"
+    real.write_bytes(fake.read_bytes())
+    doc = readers.read(real)
+    assert doc.format == "text" and doc.source == "rapport.txt"

@@ -1,13 +1,20 @@
-"""Readers: a file on disk to a :class:`~sonanalys.model.Document`.
+"""Readers: a file on disk to a :class:`~sonanalys.model.Document` (its lines, with
+pages and cells where the format has them), one reader per format.
 
-``read(path)`` picks the reader by extension: ``.txt``/``.md`` (text as extracted
-from PDF/DOCX), ``.pdf``, ``.docx``, ``.xlsx``, ``.csv``. Bad input raises
+``FORMATS`` is the registry, the one place that says which formats are read: each
+:class:`Format` names its suffixes, its reader (``read(data, source) -> Document``)
+and, where the format has one, the content check a misnamed file fails (a ``.pdf`` that
+does not start with ``%PDF`` is refused, never read as something else). ``read(path)``
+picks the format by suffix (``reader_for``), checks the content, and calls its reader.
+A new format is one more ``Format`` here and its reader module. Bad input raises
 :class:`~sonanalys.model.DocumentError` naming the file (and line, where there is one).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import detect
@@ -16,9 +23,6 @@ from . import limits
 from .encoding import decode, remove_invisible
 from .limits import check_file_size, check_text
 from .text import segment
-
-TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
-SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".xlsx", ".xlsm", ".csv"}
 
 
 def read_text(text: str, source: str, encoding: str = "utf-8", file_kind: str = "text") -> Document:
@@ -39,6 +43,82 @@ def read_text(text: str, source: str, encoding: str = "utf-8", file_kind: str = 
     return detect.describe(doc, file_kind)
 
 
+def _text(data: bytes, source: str) -> Document:
+    """Text as extracted from PDF/DOCX (``.txt``, ``.md``): its encoding found
+    (``encoding.decode``), then the lines segmented into prose and tables by the layouts
+    (``readers.layouts``)."""
+    text, enc = decode(data, source)
+    if not text.strip():
+        raise DocumentError(source, "filen innehåller bara blanktecken")
+    return read_text(text, source, enc)
+
+
+def _pdf(data: bytes, source: str) -> Document:
+    """A PDF's pages: lines from PDFium's characters, ruled tables from its lines."""
+    from .pdf import read_pdf
+
+    return read_pdf(data, source)
+
+
+def _docx(data: bytes, source: str) -> Document:
+    """A Word document: paragraphs and tables in document order."""
+    from .docx import read_docx
+
+    return read_docx(data, source)
+
+
+def _csv(data: bytes, source: str) -> Document:
+    """A CSV file: one sheet of cells as text."""
+    from .sheet import read_csv
+
+    return read_csv(data, source)
+
+
+def _xlsx(data: bytes, source: str) -> Document:
+    """A workbook: each sheet's cells as text (values and formulas)."""
+    from .sheet import read_xlsx
+
+    return read_xlsx(data, source)
+
+
+def _starts_pdf(data: bytes) -> bool:
+    return data.lstrip().startswith(b"%PDF")
+
+
+@dataclass(frozen=True)
+class Format:
+    """One format the parser reads: a file's bytes to a Document."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: Callable[[bytes, str], Document]  # (data, source) -> Document
+    # the content a file of this format has; a file named so without it is refused
+    looks_like: Callable[[bytes], bool] | None = None
+    not_it: str = ""  # the refusal's words
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("text", (".txt", ".md", ".markdown"), _text),
+    Format("pdf", (".pdf",), _pdf, _starts_pdf, "inte en PDF (filen börjar inte med %PDF)"),
+    Format("docx", (".docx",), _docx),
+    Format("xlsx", (".xlsx", ".xlsm"), _xlsx),
+    Format("csv", (".csv",), _csv),
+)
+
+_BY_SUFFIX = {suffix: f for f in FORMATS for suffix in f.suffixes}
+TEXT_SUFFIXES = {s for f in FORMATS if f.name == "text" for s in f.suffixes}
+SUFFIXES = set(_BY_SUFFIX)
+
+
+def reader_for(suffix: str, source: str) -> Format:
+    """The format a file's suffix names; an unknown suffix is refused, naming the
+    suffixes that are read."""
+    fmt = _BY_SUFFIX.get(suffix.lower())
+    if fmt is None:
+        raise DocumentError(source, f"okänd filtyp {suffix!r}; läser {', '.join(sorted(SUFFIXES))}")
+    return fmt
+
+
 def read(path: str | Path, source: str | None = None, data: bytes | None = None) -> Document:
     """Read one document. Raises :class:`DocumentError` for unreadable input.
     ``source`` names it (default: the file's name); ``data`` are its bytes when the
@@ -51,37 +131,17 @@ def read(path: str | Path, source: str | None = None, data: bytes | None = None)
             raise DocumentError(source, f"filen finns inte: {p}")
         if p.is_dir():
             raise DocumentError(source, "är en mapp, inte ett dokument")
-        if suffix not in SUFFIXES:
-            raise DocumentError(
-                source, f"okänd filtyp {suffix!r}; läser {', '.join(sorted(SUFFIXES))}"
-            )
+        fmt = reader_for(suffix, source)
         data = read_bytes(p, source)
-    elif suffix not in SUFFIXES:
-        raise DocumentError(source, f"okänd filtyp {suffix!r}; läser {', '.join(sorted(SUFFIXES))}")
+    else:
+        fmt = reader_for(suffix, source)
     if not data:
         raise DocumentError(source, "filen är tom")
     if not data.strip():
         raise DocumentError(source, "filen innehåller bara blanktecken")
-    if suffix in TEXT_SUFFIXES:
-        text, enc = decode(data, source)
-        if not text.strip():
-            raise DocumentError(source, "filen innehåller bara blanktecken")
-        return read_text(text, source, enc)
-    if suffix == ".pdf":
-        from .pdf import read_pdf
-
-        return read_pdf(data, source)
-    if suffix == ".docx":
-        from .docx import read_docx
-
-        return read_docx(data, source)
-    if suffix == ".csv":
-        from .sheet import read_csv
-
-        return read_csv(data, source)
-    from .sheet import read_xlsx
-
-    return read_xlsx(data, source)
+    if fmt.looks_like is not None and not fmt.looks_like(data):
+        raise DocumentError(source, fmt.not_it)
+    return fmt.read(data, source)
 
 
 def read_bytes(path: Path, source: str) -> bytes:
@@ -94,4 +154,4 @@ def read_bytes(path: Path, source: str) -> bytes:
     return data
 
 
-__all__ = ["SUFFIXES", "Document", "DocumentError", "read", "read_text"]
+__all__ = ["FORMATS", "SUFFIXES", "Document", "DocumentError", "Format", "read", "read_text"]
