@@ -14,9 +14,12 @@ The rules, in the order they apply:
    its label is the parent's plus its own, its sex is read, and its unit is the
    parent's unless the cell prints one.
 5. Each value's **unit** comes from the cell, else the column header, else the row
-   label, else the stub header or caption; its **year** from the cell, else a time
-   column of the row (``Tidsaspekt``), else the column header, else the row label,
-   else a caption that names a reporting period.
+   label, else the stub header or caption; its **year** from the cell, else the row (a
+   time column, ``Tidsaspekt``, or a label that is a year), else the column header,
+   else the stub header or a caption that names a reporting period or one year.
+
+``interpret`` applies them in named steps, one after another; its docstring lists them
+and which rule goes in which.
 """
 
 from __future__ import annotations
