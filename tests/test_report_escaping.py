@@ -111,3 +111,25 @@ def test_the_last_pass_removes_nothing_from_the_reports(reports_run):
         assert sanitise(page) == (page, [])
     index = (reports_run.out / "index.html").read_text(encoding="utf-8")
     assert sanitise(index, frozenset()) == (index, [])
+
+
+def test_a_label_printed_as_escaped_markup_is_read_once_as_its_text(tmp_path):
+    # tables clean a cell once; the row label must not be cleaned again (a second pass
+    # decodes '&lt;' to '<', strips the "tag" and leaves an empty label that the row
+    # would then be named by something else: an invented label)
+    from sonanalys import parse
+
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / "budget.txt").write_text(
+        "Budget 2024, mnkr\n\n"
+        "| Verksamhet | Budget 2024 | Utfall 2024 |\n"
+        "|---|---|---|\n"
+        f"| {IMG} | 12,5 | 13,0 |\n"
+        "| Vuxna | 8,0 | 7,5 |\n",
+        encoding="utf-8",
+    )
+    obs = parse([d]).observations
+    labels_read = set(obs["row_label"])
+    assert "&lt;img src=x onerror=alert(1)&gt;" in labels_read, labels_read
+    assert "Vuxna" in labels_read and len(obs) == 4

@@ -25,8 +25,9 @@ def clean(text: str) -> str:
     ``<br>``, ``<p>``), markdown ``**bold**`` and escaped pipes taken away; whitespace
     collapsed. Footnote markers stay. Decoding first means no tag comes out of it, however
     often it is applied (``&amp;lt;img onerror=…&amp;gt;`` is the text ``&lt;img
-    onerror=…&gt;``, and again applied, nothing): the result is text, escaped wherever it
-    meets HTML or Markdown (``report.present.say``, ``table_html``)."""
+    onerror=…&gt;``). Apply it once: a second pass decodes what the document printed as
+    text (``label_of_clean`` takes a text already cleaned). The result is text, escaped
+    wherever it meets HTML or Markdown (``report.present.say``, ``table_html``)."""
     if not text:
         return ""
     if not _MARKUP_CHARS.search(text):  # no markup to take away: only the whitespace
@@ -43,11 +44,18 @@ def footnote_markers(text: str) -> list[str]:
     return _SUPERSCRIPT_RUN.findall(text)
 
 
-@per_document
 def label_text(text: str) -> str:
     """A label as it should read in the data: markup, footnote markers and leading
     ``*`` (a footnote star) removed."""
-    s = _SUPERSCRIPT_RUN.sub("", clean(text))
+    return label_of_clean(clean(text))
+
+
+@per_document
+def label_of_clean(text: str) -> str:
+    """``label_text`` of a text ``clean`` has already made: cleaning is applied once,
+    since a second pass would decode the entities a document printed as text
+    (``&amp;lt;img&amp;gt;`` is the text ``&lt;img&gt;``, not a tag to take away)."""
+    s = _SUPERSCRIPT_RUN.sub("", text)
     if "*" in s:
         s = _EDGE_STARS.sub("", s)
     s = _GLUED_YEAR.sub(" ", s)  # "Utfall2013": the extraction glued two cells' words
@@ -254,7 +262,7 @@ _TIME_COLUMN = re.compile(
 def is_time_column(label: str) -> bool:
     """A column that dates its row (``Tidsaspekt``, ``… / År``) — not a figure whose last
     header row says which period it covers (``Utfall / intäkter / period``)."""
-    *above, last = label_text(label).split(" / ")
+    *above, last = label_of_clean(label).split(" / ")
     return bool(_TIME_COLUMN.match(last.strip())) and not any(value_kind_of(a) for a in above)
 
 
@@ -274,12 +282,13 @@ _SEX = re.compile(
 
 
 def sub_row(label: str) -> tuple[bool, str, str]:
-    """Whether a row label breaks down the row above it, its own label, and its sex.
+    """Whether a row label (a cell text ``clean`` has made) breaks down the row above
+    it, its own label, and its sex.
 
     ``'- andel flickor/kvinnor'`` -> ``(True, 'andel flickor/kvinnor', 'K')``;
     ``'varav PM3/digitalisering'`` -> ``(True, 'varav PM3/digitalisering', '')``.
     """
-    t = label_text(label)
+    t = label_of_clean(label)
     m = _SEX.match(t)
     own = re.sub(r"^[-–]\s*", "", t)
     if m:

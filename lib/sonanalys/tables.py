@@ -188,7 +188,7 @@ def _headerish(text: str) -> bool:
 
 
 def _strip_digits(text: str) -> str:
-    return re.sub(r"\d+", "", L.label_text(text)).strip().lower()
+    return re.sub(r"\d+", "", L.label_of_clean(text)).strip().lower()
 
 
 def header_count(table: Table, texts: list[list[str]]) -> int:
@@ -265,7 +265,7 @@ def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
         carry = ""
         cells = []
         for j in range(width):
-            t = L.label_text(row[j]) if j < len(row) else ""
+            t = L.label_of_clean(row[j]) if j < len(row) else ""
             if t:
                 carry = t if j >= 1 else ""
             elif j >= 1 and not last and carry and all(above[j] == above[j - 1] for above in shown):
@@ -513,7 +513,7 @@ def _columns(out: _Out, table: Table) -> _Grid:
     caption = out.caption
     caption_row = header and not any(t.strip() for t in header[0][1:]) and header[0][0].strip()
     if caption_row and (re.match(r"(?i)tabell\b", header[0][0]) or not caption):
-        caption = L.label_text(header[0][0])
+        caption = L.label_of_clean(header[0][0])
     columns = columns_from_header(header, width)
     body = list(range(nh, len(texts)))
     k = stub_width([texts[i] for i in body], width, columns)
@@ -611,11 +611,11 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
             )
             if sum(_headerish(t) for t in shaped) * 2 >= len(shaped) or same * 2 >= len(shaped):
                 stub_before = columns[0].label.split(" / ")[-1] if columns else ""
-                columns = [Column.from_label(L.label_text(t)) for t in row_texts]
+                columns = [Column.from_label(L.label_of_clean(t)) for t in row_texts]
                 # its first cell names a new section, unless it repeats the stub's own
                 # header ("Beslutad åtgärd 2" after "Beslutad åtgärd 1")
                 if first.strip() and _strip_digits(first) != _strip_digits(stub_before):
-                    section = L.label_text(first)
+                    section = L.label_of_clean(first)
                 elif first.strip():
                     section = ""
                 parent = None
@@ -645,7 +645,7 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
             )
             if parent is not None and nxt is not None and nxt[0].strip() and L.sub_row(nxt[0])[0]:
                 continue
-            section = L.label_text(first)
+            section = L.label_of_clean(first)
             parent = None
             prev_labels = [""] * k
             continue
@@ -661,7 +661,7 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         raw_labels = [c.text for c in row_cells[:k]]
         own_cell = next((t for t in reversed(row_texts[:k]) if t.strip()), "")
         is_sub, own, sex = L.sub_row(own_cell) if own_cell else (False, "", "")
-        parts = [L.label_text(t) for t in labels if t.strip()]
+        parts = [L.label_of_clean(t) for t in labels if t.strip()]
         joined = " / ".join(parts)
         if is_sub and parent is not None:
             row_label = f"{parent[0]} / {own}"
@@ -682,7 +682,7 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         if first_filled is None or (first_filled or 0) > 0:
             markers = markers or [m for t in prev_labels for m in L.footnote_markers(t)]
         footnote = "; ".join(doc.footnotes[m] for m in dict.fromkeys(markers) if m in doc.footnotes)
-        row_year_m = re.fullmatch(r"(?:år\s+)?((?:19|20)\d\d)", L.label_text(row_label), re.I)
+        row_year_m = re.fullmatch(r"(?:år\s+)?((?:19|20)\d\d)", L.label_of_clean(row_label), re.I)
         row_year = int(row_year_m.group(1)) if row_year_m else None
         row_year_source = "row" if row_year else ""
         row_period = ""
