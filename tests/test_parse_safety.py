@@ -176,7 +176,7 @@ def test_a_full_disk_is_one_message_and_leaves_nothing(tmp_path, monkeypatch, ca
     monkeypatch.setattr(sio.FrameWriter, "append", full)
     code = main(["parse", str(paths.RAW), "--out", str(out), "--jobs", "1"])
     err = capsys.readouterr().err
-    assert code == 4
+    assert code == 6
     assert err == (
         f"fel: disken är full (när {out} skrevs): frigör utrymme på disken där {out} ligger, "
         f"eller välj en annan mapp med --out, och kör igen; tabellerna i {out} är orörda\n"
@@ -222,7 +222,7 @@ def test_a_really_full_disk_is_one_message_and_the_space_is_given_back(tmp_path)
             f.write(b"\0" * (_free(disk) - 200_000))
         free = _free(disk)
         done = subprocess.run(_parse_cmd([paths.RAW], out), capture_output=True, text=True)
-        assert done.returncode == 4, done.stderr
+        assert done.returncode == 6, done.stderr
         assert "Traceback" not in done.stderr
         assert done.stderr.count("\n") == 1
         assert done.stderr.startswith("fel: disken är full (när ")
@@ -238,7 +238,7 @@ def test_a_read_only_output_folder_is_one_message(tmp_path):
         before = _files(out)
         subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
         done = subprocess.run(_parse_cmd([paths.RAW], out), capture_output=True, text=True)
-        assert done.returncode == 3, done.stderr
+        assert done.returncode == 5, done.stderr
         assert "Traceback" not in done.stderr
         assert done.stderr.startswith(
             f"fel: utmappen {out} går inte att skriva i (skrivskyddad eller utan skrivrätt: "
@@ -280,7 +280,7 @@ def test_an_unreadable_input_is_named_and_the_others_are_read(tmp_path):
         done = subprocess.run(
             _without_root(_parse_cmd([docs], out)), capture_output=True, text=True
         )
-        assert done.returncode == 5, done.stderr
+        assert done.returncode == 7, done.stderr
         assert "Traceback" not in done.stderr and "internt fel" not in done.stderr
         assert (
             f"fel: hemlig.txt: filen kunde inte öppnas (ingen läsrätt): {secret}; ge dig själv "
@@ -341,7 +341,7 @@ def test_a_folder_that_cannot_be_listed_is_named_not_passed_over(tmp_path):
             _without_root(_parse_cmd([docs], out)), capture_output=True, text=True
         )
         os.chmod(docs / "ifo", 0o755)
-        assert done.returncode == 5, done.stderr
+        assert done.returncode == 7, done.stderr
         assert (
             f"fel: ifo/: mappen kunde inte läsas (ingen läsrätt): {docs / 'ifo'}; dess dokument "
             "lästes inte. Ge dig själv läsrätt till mappen (eller flytta den ur mappen) och kör "

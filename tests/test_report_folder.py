@@ -271,7 +271,7 @@ def test_a_full_disk_is_said_and_leaves_the_folder_as_it_was(tmp_path):
             run_reports(out=out, notebooks_dir=src, only=["05"], progress=False)
         assert state(out) == before and leftovers(out) == []
         code, _, err = finish(report(out, src, "--only", "05"))
-        assert code == 5 and f"rapportmappen {out}: disken är full" in err, err
+        assert code == 6 and f"rapportmappen {out}: disken är full" in err, err
         assert "Traceback" not in err and state(out) == before and leftovers(out) == []
     finally:
         subprocess.run(["umount", str(disk)], check=False)

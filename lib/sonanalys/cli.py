@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, paths
+from . import __version__, exitcodes, paths
 from .numparse import format_sv
 from .observations import Municipalities
 from .pipeline import process_to
@@ -119,15 +119,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_DOCUMENT if done.errors else EXIT_OK
 
 
-# Exit codes of ``sonanalys parse`` (README, "Command line"):
-EXIT_OK = 0  # every document read
-EXIT_DOCUMENT = 1  # a document could not be read (the others were; see parse_report)
-EXIT_USAGE = 2  # wrong arguments (argparse)
-EXIT_NOT_WRITABLE = 3  # the output folder is read-only or not ours to write
-EXIT_DISK_FULL = 4  # the disk filled up; nothing in the output folder changed
-EXIT_UNOPENED = 5  # an input file could not be opened (permissions); the others were read
-EXIT_INTERNAL = 70  # a bug of ours; the output folder is unchanged
-EXIT_INTERRUPTED = 130  # Ctrl-C; the output folder is unchanged
+# Exit codes: one table for every command (exitcodes.py, the README)
+EXIT_OK = exitcodes.OK  # every document read
+EXIT_DOCUMENT = exitcodes.FAILED  # a document could not be read (the others were)
+EXIT_USAGE = exitcodes.USAGE  # wrong arguments (argparse)
+EXIT_NOT_WRITABLE = exitcodes.NOT_WRITABLE  # the output folder is read-only or not ours
+EXIT_DISK_FULL = exitcodes.DISK_FULL  # the disk filled up; the output folder unchanged
+EXIT_UNOPENED = exitcodes.UNOPENED  # an input file could not be opened; the others read
+EXIT_INTERNAL = exitcodes.INTERNAL  # a bug of ours; the output folder is unchanged
+EXIT_INTERRUPTED = exitcodes.INTERRUPTED  # Ctrl-C; the output folder is unchanged
 
 
 def _write_failure(exc: OSError, out: Path) -> tuple[int, str]:
@@ -136,7 +136,7 @@ def _write_failure(exc: OSError, out: Path) -> tuple[int, str]:
 
     where = exc.filename or out
     text = str(exc)
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT) or "No space left" in text or "errno 28" in text:
+    if exitcodes.is_disk_full(exc) or "errno 28" in text:
         return EXIT_DISK_FULL, (
             f"disken är full (när {where} skrevs): frigör utrymme på disken där {out} ligger, "
             f"eller välj en annan mapp med --out, och kör igen; tabellerna i {out} är orörda"

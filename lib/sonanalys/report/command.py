@@ -13,16 +13,18 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .. import paths
+from .. import exitcodes, paths
 
-EXIT_OK = 0
-EXIT_FAILED = 1  # a report failed (its page says why) or a PDF asked for was not made
-EXIT_USAGE = 2  # wrong use: an unknown flag or period, a configuration file that cannot be used
-EXIT_PERIOD = 3  # the documents do not hold the period asked for: nothing was written
-EXIT_BUSY = 4  # another run writes to the report folder (waited --lock-wait seconds)
-EXIT_FOLDER = 5  # the report folder cannot be written (read-only, full disk, a file open)
-EXIT_INTERNAL = 70  # a bug of ours (as parse's): one message, the traceback with --debug
-EXIT_INTERRUPTED = 130  # Ctrl-C: the report folder as it was (or put back by the next run)
+# one table of exit codes for every command (exitcodes.py; the README lists them)
+EXIT_OK = exitcodes.OK
+EXIT_FAILED = exitcodes.FAILED  # a report failed (its page says why) or a PDF was not made
+EXIT_USAGE = exitcodes.USAGE  # an unknown flag or period, a configuration that cannot be used
+EXIT_PERIOD = exitcodes.NO_PERIOD  # the documents lack the period asked for: nothing written
+EXIT_BUSY = exitcodes.BUSY  # another run writes to the report folder (waited --lock-wait)
+EXIT_FOLDER = exitcodes.NOT_WRITABLE  # the report folder cannot be written (read-only, open)
+EXIT_DISK_FULL = exitcodes.DISK_FULL  # the disk is full; the report folder as it was
+EXIT_INTERNAL = exitcodes.INTERNAL  # a bug of ours: one message, the traceback with --debug
+EXIT_INTERRUPTED = exitcodes.INTERRUPTED  # Ctrl-C: the report folder as it was
 
 # what a flag left out means, when the configuration file does not say either
 DEFAULTS: dict[str, Any] = {  # of mixed types, as the flags and the file give them
@@ -138,7 +140,7 @@ def run_command(args) -> int:
             f"fel: kunde inte skriva {where} ({exc.strerror or exc}): frigör utrymme eller ge "
             "skrivrätt och kör igen; rapportmappen ändrades inte"
         )
-        code = EXIT_FOLDER
+        code = EXIT_DISK_FULL if exitcodes.is_disk_full(exc) else EXIT_FOLDER
     except Exception as exc:  # a bug of ours: one message, the traceback with --debug
         if debug:
             raise
@@ -219,7 +221,7 @@ def _run(s: dict, log: RunLog, periods) -> int:
         if debug:
             raise
         log.err(f"fel: {exc}")
-        return EXIT_FOLDER
+        return EXIT_DISK_FULL if exc.disk_full else EXIT_FOLDER
     for r in summary.results:
         status = "oförändrad, behölls" if r.reused else "ok" if r.ok else f"FEL: {r.error}"
         also = ", ".join(str(summary.out / f) for f in (r.pdf, r.xlsx) if f)

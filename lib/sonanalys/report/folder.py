@@ -52,7 +52,12 @@ class ReportFolderBusy(RuntimeError):
 
 class ReportFolderError(RuntimeError):
     """The report folder cannot be written (read-only, full disk, a file held open by
-    another program); the message names the path and what to do."""
+    another program); the message names the path and what to do. ``disk_full`` tells the
+    command which exit code it is (exitcodes.DISK_FULL or NOT_WRITABLE)."""
+
+    def __init__(self, message: str, disk_full: bool = False) -> None:
+        super().__init__(message)
+        self.disk_full = disk_full
 
 
 def holder_file(out: Path) -> Path:
@@ -122,7 +127,7 @@ def cannot_write(path: Path, exc: OSError) -> ReportFolderError:
         what = f"{where} är öppen i ett annat program; stäng den och kör igen"
     else:
         what = f"{where} kan inte skrivas: {exc.strerror or exc}"
-    return ReportFolderError(f"rapportmappen {path}: {what}")
+    return ReportFolderError(f"rapportmappen {path}: {what}", disk_full=exc.errno == errno.ENOSPC)
 
 
 @contextlib.contextmanager
