@@ -67,3 +67,14 @@ def test_version(capsys):
         main(["--version"])
     assert stop.value.code == 0
     assert capsys.readouterr().out == f"sonanalys {__version__}\n"
+
+
+def test_the_exit_codes_are_in_the_help():
+    from sonanalys import exitcodes
+
+    text = build_parser().format_help()
+    codes = [v for k, v in vars(exitcodes).items() if k.isupper() and isinstance(v, int)]
+    assert len(codes) >= 10
+    block = text.split("slutkoder", 1)[1].split("\nexempel:\n", 1)[0]
+    listed = {int(line.split()[0]) for line in block.splitlines() if line[:6].strip().isdigit()}
+    assert listed == set(codes)

@@ -366,6 +366,20 @@ internbudget, volymtabeller) och nyckeltal från Kolada till tabeller där varje
 källa (fil och rad), och gör rapporter för ledningen (HTML, arbetsbok och PDF) utan kod.
 Det som inte kunde läsas står i parse_report med fil, rad och varför."""
 
+EXIT_CODES = """\
+slutkoder (desamma för alla kommandon; en schemalagd körning kan läsa felet ur dem):
+  0    klart
+  1    något som begärdes kunde inte göras (ett dokument, en rapport eller PDF, ett
+       Kolada-svar); resten är gjort och meddelandet säger vad som misslyckades
+  2    fel användning: okänd flagga, period eller inställning
+  3    dokumenten har inte den period som begärdes; ingenting skrevs
+  4    en annan körning håller utmappen (väntade --lock-wait sekunder)
+  5    utmappen går inte att skriva i (skrivskyddad, ingen behörighet, en fil som är öppen)
+  6    disken är full; utmappen är som förut
+  7    en fil eller mapp kunde inte öppnas (ingen läsbehörighet); resten lästes
+  70   internt fel (en bugg): en rad, hela felspårningen med --debug
+  130  avbrutet (Ctrl-C); utmappen är som förut"""
+
 EXAMPLES = """\
 exempel:
   # läs en egen mapp med dokument (tabellerna i en egen mapp under data/processed/mappar/)
@@ -439,7 +453,7 @@ class _SwedishHelp(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
 
     def _fill_text(self, text, width, indent):
-        if text.startswith("exempel:"):
+        if text.startswith(("exempel:", "slutkoder")):
             return "".join(indent + line for line in text.splitlines(keepends=True))
         fill = super()._fill_text
         return "\n\n".join(fill(par, width, indent) for par in text.split("\n\n"))
@@ -464,7 +478,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = _Parser(prog="sonanalys", description=DESCRIPTION, epilog=EXAMPLES)
+    ap = _Parser(prog="sonanalys", description=DESCRIPTION, epilog=f"{EXIT_CODES}\n\n{EXAMPLES}")
     ap.add_argument(
         "--version",
         action="version",
