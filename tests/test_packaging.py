@@ -1,5 +1,5 @@
 """The package as users get it: a wheel that works outside the checkout, one version,
-the optional PDF extra, the charts' theme as seaborn's."""
+the optional PDF extra, the charts' theme from seaborn."""
 
 from __future__ import annotations
 
@@ -206,16 +206,23 @@ def test_pdf_without_playwright_says_how_to_get_it(monkeypatch, tmp_path):
 
 
 def test_chart_theme_is_seaborns():
-    """seaborn is not imported at run time (2 s in every kernel): present.py writes its
-    "whitegrid" theme out. The written-out values must be seaborn's own."""
-    sns = pytest.importorskip("seaborn")
+    """Every chart takes seaborn's "whitegrid" theme and its colour-blind-safe palette
+    (present.use_style), with our print sizes on top."""
+    import matplotlib as mpl
+    import seaborn as sns
+
     from sonanalys.report import present
 
-    theirs = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook")}
-    own = {"axes.spines.top", "axes.spines.right", "font.sans-serif"}  # ours, for print
-    shared = [k for k in present._STYLE if k in theirs and k not in own]
-    assert len(shared) > 25
-    assert {k: present._STYLE[k] for k in shared} == {k: theirs[k] for k in shared}
+    with mpl.rc_context():
+        mpl.rcdefaults()
+        present.use_style()
+        theirs = {**sns.axes_style("whitegrid"), **sns.plotting_context("notebook")}
+        shared = [k for k in theirs if k not in present._OURS]
+        assert len(shared) > 25
+        assert {k: mpl.rcParams[k] for k in shared} == {k: theirs[k] for k in shared}
+        cycle = [mpl.colors.to_hex(c) for c in mpl.rcParams["axes.prop_cycle"].by_key()["color"]]
+        assert cycle == sns.color_palette("colorblind").as_hex()
+        assert mpl.rcParams["savefig.dpi"] == 150 and not mpl.rcParams["axes.spines.top"]
 
 
 def test_package_data_in_a_checkout_is_the_checkouts():

@@ -34,12 +34,12 @@ from pathlib import Path
 # one ``%reset`` makes before each notebook, then looks only at what notebooks made.
 _WARM_UP = """
 import sys as _s, types as _t, warnings as _w, gc as _gc
-import matplotlib as _m, matplotlib.pyplot as _p, pandas as _pd, numpy as _np
+import matplotlib as _m, matplotlib.pyplot as _p, pandas as _pd, numpy as _np, seaborn as _sns
 import IPython.display, sonanalys, sonanalys.report.present, sonanalys.analysis
 _st = _s.modules["__sonanalys_kernel_state__"] = _t.ModuleType("__sonanalys_kernel_state__")
 _st.rc, _st.filters = dict(_m.rcParams), list(_w.filters)
 _st.np_print = _np.get_printoptions()
-del _s, _t, _w, _m, _p, _pd, _np, _st
+del _s, _t, _w, _m, _p, _pd, _np, _sns, _st
 _gc.collect()
 _gc.freeze()
 del _gc
@@ -51,7 +51,7 @@ _RESET = """
 %reset -f
 import sys as _s, warnings as _w
 _st = _s.modules["__sonanalys_kernel_state__"]
-import matplotlib as _m, matplotlib.pyplot as _p, pandas as _pd, numpy as _np
+import matplotlib as _m, matplotlib.pyplot as _p, pandas as _pd, numpy as _np, seaborn as _sns
 _p.close("all")
 with _w.catch_warnings():
     _w.simplefilter("ignore")
