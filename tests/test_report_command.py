@@ -135,3 +135,56 @@ def test_a_failure_is_one_swedish_line_and_its_exit_code(tmp_path, monkeypatch, 
     assert said in err and "Traceback" not in err, err
     with pytest.raises(type(raised)):  # --debug: the whole traceback
         main(["report", "--out", str(tmp_path / "ut"), "--log-dir", str(tmp_path), "--debug"])
+
+
+def _documents(folder: Path, rows: list[tuple]) -> Path:
+    import pandas as pd
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame(rows, columns=["source", "municipality", "doc_year", "doc_period"]).astype(
+        {"doc_year": "Int64"}
+    ).to_parquet(folder / "documents.parquet")
+    return folder
+
+
+def test_an_own_folders_municipality_comes_from_its_documents(tmp_path):
+    from sonanalys.report.periods import PeriodMissing, own_municipality
+
+    # the latest period's municipality, not the first named
+    two = _documents(
+        tmp_path / "a",
+        [("a.txt", "Västerås", 2024, "jan-apr"), ("b.txt", "Eskilstuna", 2024, "jan-aug")],
+    )
+    assert own_municipality(two, None, None) == "Eskilstuna"
+    assert own_municipality(two, "T1", None) == "Västerås"
+    # no period anywhere: the one municipality the documents name
+    plans = _documents(tmp_path / "b", [("p.docx", "Gävle", None, ""), ("q.txt", None, None, "")])
+    assert own_municipality(plans, None, None) == "Gävle"
+    # several without a period, or none named: the run asks, it does not pick
+    many = _documents(tmp_path / "c", [("p.txt", "Gävle", None, ""), ("q.txt", "Umeå", None, "")])
+    with pytest.raises(PeriodMissing, match=r"flera kommuner \(Gävle, Umeå\).*--municipality"):
+        own_municipality(many, None, None)
+    with pytest.raises(PeriodMissing, match="säger inte vilken kommun"):
+        own_municipality(_documents(tmp_path / "d", [("x.txt", None, None, "")]), None, None)
+
+
+def test_a_report_over_an_own_folder_is_for_its_documents_not_the_embedded_ones(tmp_path):
+    # Göteborg's delårsrapport (corpus PDF) alone, no --municipality, no --period: the
+    # bilaga is Göteborg's latest period, never the notebooks' Örebro jan-aug 2023
+    docs = tmp_path / "dokument"
+    docs.mkdir()
+    pdf = (
+        Path(__file__).parent
+        / "corpus"
+        / "pdf"
+        / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
+    )
+    (docs / pdf.name).write_bytes(pdf.read_bytes())
+    out = tmp_path / "ut"
+    cmd = [sys.executable, "-m", "sonanalys", "report", "--data", str(docs), "--out", str(out),
+           "--only", "05", "--log-dir", str(tmp_path / "logg")]  # fmt: skip
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    assert p.returncode == 0, p.stderr
+    page = (out / "05_delarsrapport_goteborg_2026_jan-mar.html").read_text(encoding="utf-8")
+    assert "Delårsrapport – bilaga: Göteborg, jan–mar 2026" in page
+    assert "Örebro" not in page

@@ -173,6 +173,20 @@ def _run(s: dict, log: RunLog, periods) -> int:
         log.err(f"fel: {exc}")
         return EXIT_USAGE
     municipality, year = s.get("municipality"), s.get("year")
+    if data and not municipality:
+        # an own folder: the reports are for its documents' municipality, never for the
+        # notebooks' defaults (the embedded documents' Örebro and Linköping)
+        ensure_processed([raw], processed)
+        try:
+            municipality = periods.own_municipality(processed, period, year)
+        except periods.PeriodMissing as exc:
+            log.err(f"fel: {exc}")
+            return EXIT_USAGE
+        log._write(f"kommun ur dokumenten i {raw}: {municipality}")
+        if not period and any(
+            periods._same(h.municipality, municipality) for h in periods.held(processed)
+        ):
+            period = periods.AUTO  # and its latest period, not the notebooks' default
     if period:
         # the documents first (parsed when they changed), to know their periods before
         # anything is written to the report folder

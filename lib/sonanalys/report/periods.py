@@ -133,6 +133,43 @@ def resolve(
     return year or match[0].year, p, municipality
 
 
+def own_municipality(processed: Path, period: str | None, year: int | None) -> str:
+    """The municipality a folder's reports are for when the run names none: the one of
+    the latest period the documents hold (of ``period`` and ``year`` when given), else the
+    one the documents name. ``PeriodMissing`` (a Swedish message asking for
+    ``--municipality``) when they name none, or several without a latest period."""
+    import pandas as pd
+
+    p = normalise(period)
+    there = [
+        h
+        for h in held(processed)
+        if h.municipality and (p in (None, AUTO) or h.period == p) and (not year or h.year == year)
+    ]
+    if there:
+        latest = {h.municipality for h in there if (h.year, _end_month(h.period))
+                  == (there[0].year, _end_month(there[0].period))}  # fmt: skip
+        if len(latest) == 1:
+            return latest.pop()
+        names = sorted(latest)
+    else:
+        path = Path(processed) / "documents.parquet"
+        docs = pd.read_parquet(path) if path.exists() else pd.DataFrame()
+        col = docs["municipality"] if "municipality" in docs else pd.Series(dtype=object)
+        names = sorted({str(m) for m in col.dropna() if str(m).strip()})
+        if len(names) == 1:
+            return names[0]
+    if not names:
+        raise PeriodMissing(
+            "dokumenten säger inte vilken kommun de gäller; ange den med --municipality "
+            "(eller --municipality-for vid sonanalys parse). Ingen rapport skrevs."
+        )
+    raise PeriodMissing(
+        f"dokumenten gäller flera kommuner ({', '.join(names)}); ange vilken rapporterna "
+        "ska gälla med --municipality. Ingen rapport skrevs."
+    )
+
+
 def _same(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 
