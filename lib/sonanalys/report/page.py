@@ -52,6 +52,14 @@ p.source-note{font-size:.85em;color:#555;margin-top:0}
   thead{display:table-header-group}
   h1,h2,h3{break-after:avoid}
   body{font-size:10pt}
+  /* a table fits the page: its output area neither scrolls nor clips in print, a figure
+     never breaks, and a long text in a last column (a file name in a source column)
+     breaks rather than runs off the page */
+  .jp-OutputArea-child{display:block}
+  .jp-OutputArea-output{overflow:visible !important;max-width:100%}
+  table.sv-table{max-width:100%}
+  table.sv-table td[style*="text-align:right"]{white-space:nowrap}
+  table.sv-table td[style*="text-align:left"]:last-child{overflow-wrap:anywhere}
 }
 </style>
 """
