@@ -14,7 +14,8 @@ import pytest
 from sonanalys.report.periods import PeriodError, normalise
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_report_folder import RUN, small_notebooks
+from small_notebooks import small_notebooks
+from test_report_folder import RUN
 
 
 @pytest.mark.parametrize(

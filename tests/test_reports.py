@@ -21,6 +21,9 @@ from sonanalys import paths
 from sonanalys.report.registry import NOTEBOOKS
 from sonanalys.report.runner import run_reports
 
+sys.path.insert(0, str(Path(__file__).parent))
+from small_notebooks import small_notebooks
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 
@@ -453,33 +456,11 @@ def test_papermill_never_changes_the_working_directory(tmp_path, monkeypatch):
     assert moves == [] and Path.cwd() == tmp_path
 
 
-def _small_notebooks(folder: Path) -> Path:
-    """Each report as a notebook that loads one frame and prints a number from it."""
-    folder.mkdir(exist_ok=True)
-    for name in NOTEBOOKS:
-        nb = nbformat.v4.new_notebook()
-        params = nbformat.v4.new_code_cell(
-            "processed_dir = None\nprofile = 'intern'\nmask_threshold = 5\nkpis = None"
-        )
-        params.metadata["tags"] = ["parameters"]
-        nb.cells = [
-            nbformat.v4.new_markdown_cell(f"# {name}"),
-            params,
-            nbformat.v4.new_code_cell(
-                "import sonanalys\nlen(sonanalys.load('budget', processed_dir)), mask_threshold"
-            ),
-        ]
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-        nb.metadata["language_info"] = {"name": "python"}
-        nbformat.write(nb, folder / f"{name}.ipynb")
-    return folder
-
-
 def test_a_cell_past_the_timeout_is_stopped_and_its_report_says_so(tmp_path):
     """A cell that runs past ``timeout`` is stopped (on a blocking client it never was:
     nbclient's event loop waited for output and never saw the timeout); the report shows
     what ran before it and says why it stopped, and the next report runs."""
-    src = _small_notebooks(tmp_path / "nb")
+    src = small_notebooks(tmp_path / "nb")
     nb = nbformat.read(src / "02_varddygn.ipynb", as_version=4)
     nb.cells += [
         nbformat.v4.new_code_cell("print('före')"),
@@ -513,13 +494,13 @@ def test_a_kernel_that_does_not_answer_is_not_reported_as_a_cell_past_the_timeou
         raise TimeoutError("Timeout waiting for output")
 
     monkeypatch.setattr(K.Kernels, "get", silent)
-    src = _small_notebooks(tmp_path / "nb") / "01_placeringar.ipynb"
+    src = small_notebooks(tmp_path / "nb") / "01_placeringar.ipynb"
     error = K.execute(src, tmp_path / "01.ipynb", {}, 5, K.Kernels(tmp_path))
     assert error == "TimeoutError: Timeout waiting for output"
 
 
 def test_an_unchanged_report_is_kept_and_a_changed_one_runs_again(tmp_path):
-    src = _small_notebooks(tmp_path / "nb")
+    src = small_notebooks(tmp_path / "nb")
     out = tmp_path / "reports"
     go = dict(out=out, notebooks_dir=src, only=["01", "02", "05"], progress=False)
     first = run_reports(**go)
@@ -550,7 +531,7 @@ def test_other_processed_data_run_the_reports_again(tmp_path):
     """The key holds the digests of the processed frames: other documents, other reports."""
     from sonanalys.pipeline import process, write_processed
 
-    src = _small_notebooks(tmp_path / "nb")
+    src = small_notebooks(tmp_path / "nb")
     raw = tmp_path / "raw"
     raw.mkdir()
     seed = sorted(paths.RAW.glob("000_*.txt"))[0]
@@ -568,7 +549,7 @@ def test_other_processed_data_run_the_reports_again(tmp_path):
 
 def test_cli_says_what_was_kept(tmp_path):
     out = tmp_path / "reports"
-    src = _small_notebooks(tmp_path / "nb")
+    src = small_notebooks(tmp_path / "nb")
     go = dict(out=out, notebooks_dir=src, only=["05"], progress=False)
     run_reports(**go)
     cmd = [sys.executable, "-m", "sonanalys", "report", "--out", str(out), "--only", "05"]
@@ -596,7 +577,7 @@ def test_notebooks_share_a_warm_kernel_but_nothing_of_each_other(tmp_path, monke
     monkeypatch.setattr(
         KernelManager, "client", lambda km, **kw: (clients.append(km), real_client(km, **kw))[1]
     )
-    src = _small_notebooks(tmp_path / "nb")
+    src = small_notebooks(tmp_path / "nb")
     probe = (
         "import os, warnings\nimport matplotlib as mpl, matplotlib.pyplot as plt, pandas as pd\n"
         "print('pid', os.getpid())\n"

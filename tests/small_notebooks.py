@@ -1,0 +1,44 @@
+"""Small stand-ins for the report notebooks, for the tests of the report runner: each
+loads one frame and prints a number from it, so a run takes seconds, not the real
+analyses' time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from sonanalys.report.registry import NOTEBOOKS
+
+
+def small_notebooks(folder: Path, wait_for: Path | None = None) -> Path:
+    """Each report as a notebook that loads one frame and prints a number from it; with
+    ``wait_for``, 05 says it started (``wait_for``.started) and then sleeps while the file
+    ``wait_for`` exists."""
+    folder.mkdir(exist_ok=True)
+    for name in NOTEBOOKS:
+        nb = nbformat.v4.new_notebook()
+        params = nbformat.v4.new_code_cell(
+            "processed_dir = None\nprofile = 'intern'\nmask_threshold = 5\nkpis = None"
+        )
+        params.metadata["tags"] = ["parameters"]
+        nb.cells = [
+            nbformat.v4.new_markdown_cell(f"# {name}"),
+            params,
+            nbformat.v4.new_code_cell(
+                "import sonanalys\nlen(sonanalys.load('budget', processed_dir)), mask_threshold"
+            ),
+        ]
+        if wait_for is not None and name == "05_delarsrapport":
+            flag = str(wait_for)
+            nb.cells.append(
+                nbformat.v4.new_code_cell(
+                    f"import os, time\nif os.path.exists({flag!r}):\n"
+                    f"    open({flag + '.started'!r}, 'w').close()\n"
+                    f"    while os.path.exists({flag!r}):\n        time.sleep(0.1)"
+                )
+            )
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+        nb.metadata["language_info"] = {"name": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+    return folder
