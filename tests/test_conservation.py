@@ -141,3 +141,34 @@ def test_the_table_like_lines_are_found_once_and_come_back_with_the_document():
         assert table_lines(doc, include_tables=True) == table_lines(fresh, include_tables=True)
         assert table_lines(doc) == table_lines(dataclasses.replace(doc, table_like=None))
     assert sum(len(table_lines(d, include_tables=True)) for d in r.documents) == 254
+
+
+def test_a_line_of_numbers_that_are_no_values_is_said_why(tmp_path):
+    """A line outside the tables whose number-like tokens are all no values (ordinals,
+    a case number, weeks, quarters) has a report row naming them, never passed over; a
+    line with one such token, or with a value beside them, is left to the other rules."""
+    corpus = Path(__file__).parent / "corpus" / "round2"
+    r = parse([corpus / "dev_19_socialnamnden_budget_2011.txt",
+               corpus / "dev_26_vasteras_ifn_verksamhetsplan_2015_atgarder.txt"])  # fmt: skip
+    rep = r.report
+    at = {(s[:6], int(n)): (why, sev)
+          for s, n, why, sev in zip(rep.source, rep.line, rep.reason, rep.severity, strict=True)
+          if "inget värde" in why and not why.startswith("tal i")}  # fmt: skip
+    # dev_19 line 10: "Ordförande … (C) 1:e vice ordförande … (M) 2:e vice ordförande …"
+    # dev_26 line 2: "Dnr: 2015/24-IFN-041 Sociala nämndernas förvaltning … Mars 2015"
+    assert at == {
+        ("dev_19", 10): ("ordningstal, inget värde", "info"),
+        ("dev_26", 2): ("diarienummer, inget värde", "info"),
+    }
+    doc = tmp_path / "rader.txt"
+    doc.write_text(
+        "Sammanträde\n\n"
+        "Ordförande Anna A (S) 1:e vice ordförande Bo B (M)\n\n"  # one ordinal: no row
+        "Dnr SN 2019/123-45 Socialnämnden\n\n"
+        "Uppföljning v 36-38 och v 40-42 Socialförvaltningen\n\n"
+        "Hon var 1:e vice och sedan 2:e vice ordförande.\n",  # a sentence: no row
+        encoding="utf-8",
+    )
+    rep = parse([doc]).report
+    said = dict(zip(rep.line, rep.reason, strict=True))
+    assert said == {5: "diarienummer, inget värde", 7: "veckonummer, inget värde"}

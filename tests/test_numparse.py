@@ -302,3 +302,30 @@ def test_a_column_label_names_its_period_and_kind(label, period, kind):
     from sonanalys.labels import period_of, value_kind_of
 
     assert (period_of(label), value_kind_of(label)) == (period, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "year"),
+    [
+        # dev_26 (Västerås IFN): the case number after its label, whatever it holds
+        ("Dnr: 2015/24-IFN-041 Sociala nämndernas förvaltning", "2015/24-IFN-041", 2015),
+        ("Dnr SN 2019/123, beslut", "2019/123", 2019),
+        ("Diarienummer KS 2020.0123.", "2020.0123", 2020),
+        ("dnr. 12-3", "12-3", None),
+    ],
+)
+def test_a_case_number_after_its_label_is_one_token(text, code, year):
+    toks = scan(text)
+    assert [(t.kind, t.text, t.year) for t in toks][:1] == [("diarienummer", code, year)]
+    r = read_cell(text)
+    assert r.quantities == [] and r.skipped[0].reason == "diarienummer, inte ett värde"
+
+
+def test_without_its_label_a_code_is_not_a_case_number():
+    # "2015/24" alone is no year that runs on and no labelled code: nothing is read from
+    # it, as before; a value after a labelled code is still a value
+    assert [t.kind for t in scan("Kod 2015/24")] == ["year"]
+    assert [(t.kind, t.value) for t in scan("Dnr 2019/12 kostar 5 mnkr")] == [
+        ("diarienummer", None),
+        ("value", 5.0),
+    ]

@@ -369,9 +369,45 @@ def numbers_not_values(doc: Document, seen: set[int]) -> list[tuple[int, str, st
             continue  # a page mark
         if text.startswith("#") and n < 8 and reason == IN_HEADING:
             continue  # a file's own annotation lines
-        if sum(t.kind in _NUMERIC for t in N.tokens(text)) >= 2:
+        toks = N.tokens(text)
+        if sum(t.kind in _NUMERIC for t in toks) >= 2:
             out.append((n, text, reason))
+        elif not any(t.kind in _NUMERIC for t in toks):
+            named = not_value_kinds(text, toks)
+            if named:
+                out.append((n, text, named))
     return out
+
+
+# The not-value kinds whose digits look like numbers to a reader ("1:e", "v 36-38",
+# "Dnr: 2015/24-IFN-041"); years, dates and ranges do not make a line look like a row.
+_LOOK_LIKE_NUMBERS = {
+    N.ORDINAL: "ordningstal",
+    N.DIARIE: "diarienummer",
+    N.WEEK: "veckonummer",
+    N.QUARTER: "kvartal",
+}
+
+
+def not_value_kinds(text: str, toks: tuple[N.Token, ...]) -> str:
+    """Why a line none of whose tokens is a value prints numbers all the same: ``1:e vice
+    ordförande … 2:e vice ordförande`` or ``Dnr: 2015/24-IFN-041`` shows two or more runs of
+    digits (years aside) in tokens the parser classes as no values. The reason names those
+    kinds (``ordningstal, inget värde``); '' for a line that shows fewer."""
+    kinds: list[str] = []
+    runs = 0
+    for t in toks:
+        if t.kind not in _LOOK_LIKE_NUMBERS:
+            continue
+        digits = [d for d in _DIGITS.findall(t.text) if not _YEAR_TOKEN.fullmatch(d)]
+        if digits:
+            runs += len(digits)
+            if _LOOK_LIKE_NUMBERS[t.kind] not in kinds:
+                kinds.append(_LOOK_LIKE_NUMBERS[t.kind])
+    if runs < 2:
+        return ""
+    names = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " och " + kinds[-1]
+    return f"{names}, inget värde"
 
 
 def account_lines(observations: pd.DataFrame, report: pd.DataFrame, documents: list[Document]):

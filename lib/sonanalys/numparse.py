@@ -302,6 +302,29 @@ def scan(text: str) -> list[Token]:
     return list(_scan_kept(text))
 
 
+# A case number after its label ("Dnr: 2015/24-IFN-041", "Dnr SN 2019/123", "Diarienummer
+# KS 2020.0123"): the whole code, up to the next space, is one diarienummer — whatever
+# digits, slashes, dots or dashes it holds. Looked for only where the label is.
+_DNR_LABEL = re.compile(r"(?<![\wåäöÅÄÖ])(?:dnr|diarienr|diarienummer)\b", re.IGNORECASE)
+_DNR_BEFORE = re.compile(
+    r"(?<![\wåäöÅÄÖ])(?:dnr|diarienr|diarienummer)\.?\s?:?\s{0,3}(?:[A-ZÅÄÖ]{1,6}[ .]?)?$",
+    re.IGNORECASE,
+)
+_DNR_CODE = re.compile(r"\d[^\s,;)]*(?<![.:])")
+
+
+def _case_number(text: str, pos: int) -> Token | None:
+    """A diarienummer starting at ``pos`` where its label stands right before it."""
+    if not _DNR_BEFORE.search(text, max(0, pos - 24), pos):
+        return None
+    m = _DNR_CODE.match(text, pos)
+    if m is None:
+        return None
+    y = _YEAR_IN.search(m.group(0))
+    year = int(y.group(0)) if y and _is_year_text(y.group(0)) else None
+    return Token(DIARIE, m.start(), m.end(), m.group(0), year=year)
+
+
 def tokens(text: str) -> tuple[Token, ...]:
     """``scan`` for the package's own code, which only looks: the same tuple for the
     same text within a document."""
@@ -317,6 +340,7 @@ def _scan(text: str) -> list[Token]:
     found: list[Token] = []
     n = len(text)
     find = _CANDIDATE.search
+    labelled = _DNR_LABEL.search(text) is not None  # a case number may follow its label
     m0 = find(text)
     while m0 is not None:
         pos = m0.start()
@@ -341,8 +365,8 @@ def _scan(text: str) -> list[Token]:
                 pos += 1
             m0 = find(text, pos)
             continue
-        token = None
-        for kind, pattern in _PATTERNS[:-1]:
+        token = _case_number(text, pos) if labelled and ch.isdigit() else None
+        for kind, pattern in _PATTERNS[:-1] if token is None else ():
             m = pattern.match(text, pos)
             if not m:
                 continue
