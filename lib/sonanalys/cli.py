@@ -67,7 +67,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         print(f"samma innehåll som {first}: {s} läses inte en gång till", file=sys.stderr)
     for f in done.skipped_files:
         print(
-            f"hoppar över {f}: inte en dokumentfil (.txt .md .pdf .docx .xlsx .csv)",
+            f"hoppar över {f}: inte en dokumentfil (.txt .md .pdf .docx .xlsx .csv .html)",
             file=sys.stderr,
         )
     for e in done.errors:
@@ -489,7 +489,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "parse",
         help="läs dokument till tabeller (observations, parse_report, atgarder, …)",
-        description="Läser dokumenten (.txt .md .pdf .docx .xlsx .csv) till tabeller: "
+        description="Läser dokumenten (.txt .md .pdf .docx .xlsx .csv .html) till tabeller: "
         "observations (ett tal per rad, med fil och rad), parse_report (det som inte gav "
         "något värde, och varför) och domäntabellerna (atgarder, placements, varddygn, …), "
         "som CSV, parquet och en arbetsbok, sonanalys.xlsx.",

@@ -172,15 +172,17 @@ def account_printed(
             )
             n = doc.page_starts[part] + n - 1
         key = (rec.source, n)
+        # a web page's line in the file: the text lines laid out from it (readers.html)
+        here = "\t".join(lines[k - 1] for k in doc.text_lines(n) if 0 < k <= len(lines))
         if key not in cache:
-            text = lines[n - 1] if 0 < n <= len(lines) else ""
+            text = here
             found: list[float] = []
             for cell in _CELL_SPLIT.split(text):
                 for tok in N.tokens(L.clean(cell)):
                     found.extend(v for v in (tok.value, tok.value_high) if v is not None)
             cache[key] = found
         if any(_same(v, rec.value) for v in cache[key]) or _stands_on_line(
-            rec.cell_text, rec.value, lines[n - 1] if 0 < n <= len(lines) else ""
+            rec.cell_text, rec.value, here
         ):
             printed += 1
         else:
@@ -431,7 +433,7 @@ def account_lines(observations: pd.DataFrame, report: pd.DataFrame, documents: l
                     else (int(page) - 1 if not pd.isna(page) else 0)
                 )
                 n = doc.page_starts[part] + n - 1
-            seen[src].add(n)
+            seen[src].update(doc.text_lines(n) if doc is not None else (n,))
     total = accounted = 0
     unread: list[dict] = []
     for doc in documents:

@@ -137,6 +137,10 @@ class Document:
     sheet_names: list[str] = field(default_factory=list)  # spreadsheets: the parts are sheets
     problems: list[tuple[str, int, str, str]] = field(default_factory=list)  # reader warnings
     lines: list[str] = field(default_factory=list, repr=False)  # the text lines are counted in
+    # web pages: the line in the file each of ``lines`` comes from (``readers.html``); the
+    # output's lines are these, the layouts and the accounting work on ``lines``
+    source_lines: list[int] = field(default_factory=list, repr=False)
+    _by_source: dict[int, list[int]] | None = field(default=None, repr=False, compare=False)
     # the lines that look like table rows (``conservation.table_lines``), found once when
     # the document is read and kept for the accounting; None: not looked for yet
     table_like: list[int] | None = field(default=None, repr=False, compare=False)
@@ -149,6 +153,17 @@ class Document:
             f"<Document {self.source!r}: {said}; {len(self.tables)} tabeller, "
             f"{len(self.paragraphs)} stycken, {len(self.lines)} rader>"
         )
+
+    def text_lines(self, line: int) -> list[int]:
+        """The numbers of ``lines`` a line of the output stands for: itself, or for a web
+        page the text lines laid out from that line of the file."""
+        if not self.source_lines:
+            return [line]
+        if self._by_source is None:
+            self._by_source = {}
+            for n, at in enumerate(self.source_lines, start=1):
+                self._by_source.setdefault(at, []).append(n)
+        return self._by_source.get(line) or [line]
 
     @property
     def tables(self) -> list[Table]:

@@ -123,6 +123,11 @@ def document_records(
     if doc.page_starts:
         for rec in obs + report + own_cells:
             _to_part_line(rec, doc)
+    if doc.source_lines:  # a web page: the line in the file, not in its laid-out text
+        for rec in obs + report + own_cells:
+            line = rec.get("line")
+            if line is not None and 0 < line <= len(doc.source_lines):
+                rec["line"] = doc.source_lines[line - 1]
     for sheet, row, text, what in doc.problems:
         report.append(document_problem(doc.source, what, "warning", row, sheet, text))
     return obs, report

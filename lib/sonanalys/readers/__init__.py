@@ -81,6 +81,18 @@ def _xlsx(data: bytes, source: str) -> Document:
     return read_xlsx(data, source)
 
 
+def _html(data: bytes, source: str) -> Document:
+    """A saved web page: its tables as tables, the text around them as paragraphs."""
+    from .html import read_html
+
+    return read_html(data, source)
+
+
+def _looks_html(data: bytes) -> bool:
+    head = data[:4096].lstrip().lower()
+    return head.startswith((b"<", b"\xef\xbb\xbf<")) or b"<html" in head or b"<table" in head
+
+
 def _starts_pdf(data: bytes) -> bool:
     return data.lstrip().startswith(b"%PDF")
 
@@ -103,6 +115,13 @@ FORMATS: tuple[Format, ...] = (
     Format("docx", (".docx",), _docx),
     Format("xlsx", (".xlsx", ".xlsm"), _xlsx),
     Format("csv", (".csv",), _csv),
+    Format(
+        "html",
+        (".html", ".htm"),
+        _html,
+        _looks_html,
+        "inte en webbsida (ingen HTML-tagg i filens början)",
+    ),
 )
 
 _BY_SUFFIX = {suffix: f for f in FORMATS for suffix in f.suffixes}
