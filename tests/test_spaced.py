@@ -6,12 +6,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from sonanalys.observations import parse
 from sonanalys.readers.spaced import splits
 
 CORPUS = Path(__file__).parent / "corpus" / "text"
+
+
+def test_a_unit_ends_its_number():
+    from sonanalys.readers.spaced import split_row
+
+    label, toks = split_row("Hemtjänst 2 609 st 12 400")
+    assert (label, toks) == ("Hemtjänst", ["2", "609 st", "12", "400"])
+    assert splits(toks, 2) == [("2 609 st", "12 400")]  # never "2 609 12" and "400"
+    assert split_row("Antal 2020 st") == ("Antal 2020 st", [])  # a year is no count
 
 
 def test_splits_by_swedish_grouping():
@@ -201,3 +211,94 @@ def test_a_header_of_years_with_the_same_columns_under_each(corpus):
     assert sub["value"].tolist() == [988.0]
     header = report[report["source"].str.startswith("dev_05") & (report["line"] == 8)]
     assert header["reason"].tolist() == ["tal i tabellhuvud, del av kolumnrubriken, inget värde"]
+
+
+# "N st" is one count in every text layout: the unit ends the number, and the number with
+# its unit is one value (a web page's volume table gave 2 and 609 for "2 609 st")
+_COUNTS = {  # layout -> (document, {(row, column or year): value})
+    "spaced, year header": (
+        "Verksamhetsmått\n\n"
+        "Mått 2019 2020 2021\n"
+        "Hushåll med ekonomiskt bistånd 2 609 st 2 700 st 12 st\n"
+        "Placerade barn 1 200 st 1 310 st 1 400 st\n"
+        "Beslut om insats 310 st 2 040 st 1 001 st\n",
+        {
+            ("Hushåll med ekonomiskt bistånd", "2019"): 2609,
+            ("Hushåll med ekonomiskt bistånd", "2021"): 12,
+            ("Beslut om insats", "2020"): 2040,
+        },
+    ),
+    # counts beside amounts: "2 609 st 12 400" is 2 609 and 12 400, not 2 609 12 and 400
+    "spaced, word header": (
+        "Verksamhet Antal Kostnad\n"
+        "Hemtjänst 2 609 st 12 400\n"
+        "Boende 1 200 st 13 100\n"
+        "Dagverksamhet 310 st 1 310\n",
+        {
+            ("Hemtjänst", "Antal"): 2609,
+            ("Hemtjänst", "Kostnad"): 12400,
+            ("Dagverksamhet", "Kostnad"): 1310,
+        },
+    ),
+    # a count in a row's label stays in the label when the row reads no other way
+    "spaced, count in a label": (
+        "Verksamhet 2019 2020\n"
+        "Korttidsboende 12 platser 2 609 2 700\n"
+        "Hemtjänst 1 200 1 310\n"
+        "Antal beslut 310 st 2 040 st\n",
+        {
+            ("Korttidsboende 12 platser", "2019"): 2609,
+            ("Hemtjänst", "2020"): 1310,
+            ("Antal beslut", "2020"): 2040,
+        },
+    ),
+    "list": (
+        "Hushåll med ekonomiskt bistånd\n\n"
+        "Eskilstuna 8 077 st\nNorrköping 2 609 st\nLinköping 1 200 st\nMotala 310 st\n",
+        {("Norrköping", ""): 2609, ("Motala", ""): 310},
+    ),
+    "stacked": (
+        "Volymer\n\nAntal\n\nUtfall 2019\n\nBudget 2020\n\n"
+        "Hemtjänst 2 609 st 2 700 st\n\nBoende 1 200 st 1 310 st\n\nDagverksamhet 310 st 400 st\n",
+        {("Hemtjänst", "Utfall 2019"): 2609, ("Boende", "Budget 2020"): 1310},
+    ),
+    "double-spaced": (
+        "Volymer\n\nVerksamhet 2019 2020\n\nHemtjänst 2 609 st 2 700 st\n\n"
+        "Boende 1 200 st 1 310 st\n\nDagverksamhet 310 st 400 st\n\nVård 5 st 7 st\n",
+        {("Hemtjänst", "2019"): 2609, ("Boende", "2020"): 1310},
+    ),
+    "cells": (
+        "Kommun\n\nHushåll\n\nBeslut\n\nEskilstuna\n\n8 077 st\n\n2 609 st\n\n"
+        "Norrköping\n\n1 200 st\n\n310 st\n\nMotala\n\n12 st\n\n1 001 st\n\nKälla: egen.\n",
+        {("Eskilstuna", "Beslut"): 2609, ("Motala", "Beslut"): 1001},
+    ),
+    "plain": (
+        "Förslag Effekt Tidsaspekt\n\nFärre placeringar på HVB\n\n"
+        "4 mnkr 2021 (2 609 st\nvårddygn färre)\n\nSumma 4 mnkr\n",
+        {("Färre placeringar på HVB", "Effekt"): 4},
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(_COUNTS))
+def test_a_count_with_st_is_one_number_in_every_layout(tmp_path, layout):
+    text, expected = _COUNTS[layout]
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    r = parse([tmp_path])
+    obs = r.observations
+    got = {}
+    for row, col, year, v, unit, cell in zip(
+        obs.row_label, obs.column_label, obs.year, obs.value, obs.unit, obs.cell_text, strict=True
+    ):
+        key = col if col else ("" if pd.isna(year) else str(int(year)))
+        got[(row, key)] = v
+        if cell.endswith(" st"):
+            assert unit == "antal"
+    for k, v in expected.items():
+        assert got.get(k) == v, (k, got)
+    # never a number of the count's digits alone, and no row left unread
+    assert not ({2.0, 609.0, 8.0, 77.0} & set(obs.value))
+    assert not (r.report["severity"] == "warning").any()
+    if layout == "plain":  # the count in the remark is one token, said as such
+        said = r.report[r.report["reason"] == "tal i tidsangivelse"]
+        assert said["token"].tolist() == ["2 609"]

@@ -20,10 +20,17 @@ from functools import lru_cache
 from .. import labels as L
 from ..model import Cell, Row, Table
 
+# A unit printed after a number (``2 609 st``, ``12 400 tkr``): it ends that number, and
+# the number with its unit is one value (never ``2`` and ``609``). Glued on by split_row.
+_UNIT_WORDS = r"st\.?|stycken|kr|kronor|tkr|mnkr|mkr|mdkr|dygn|dagar|personer|platser"
+_UNIT_WORD = re.compile(rf"^(?:{_UNIT_WORDS})$", re.IGNORECASE)
+_UNIT = rf"(?: (?:{_UNIT_WORDS}))?"
 _FIRST = re.compile(r"^[-−–]?[1-9]\d{0,2}$")  # first group of a grouped number
 _MIDDLE = re.compile(r"^\d{3}$")
-_LAST = re.compile(r"^\d{3}(?:,\d+)?%?$")
-_SINGLE = re.compile(r"^[-−–]?(?:0|[1-9]\d*)(?:,\d+)?%?$")  # one token; never 039
+_LAST = re.compile(rf"^\d{{3}}(?:,\d+)?(?:%|{_UNIT})$", re.IGNORECASE)
+# one token; never 039
+_SINGLE = re.compile(rf"^[-−–]?(?:0|[1-9]\d*)(?:,\d+)?(?:%|{_UNIT})$", re.IGNORECASE)
+_UNIT_AT_END = re.compile(rf" (?:{_UNIT_WORDS})$", re.IGNORECASE)
 _MISSING = {"-", "–", "..", "…", "x"}
 _SIGNS = {"-", "–", "−"}
 _POINT = re.compile(r"^[-−–]?\d+\.\d+$")  # a decimal point
@@ -78,7 +85,14 @@ def splits(tokens: list[str], n: int) -> list[tuple[str, ...]]:
 
 
 def _magnitude(text: str) -> float | None:
-    t = text.replace(" ", "").replace(",", ".").replace("−", "-").replace("–", "-").rstrip("%")
+    t = (
+        _UNIT_AT_END.sub("", text)
+        .replace(" ", "")
+        .replace(",", ".")
+        .replace("−", "-")
+        .replace("–", "-")
+        .rstrip("%")
+    )
     try:
         return math.log10(abs(float(t)) + 1)
     except ValueError:
@@ -98,11 +112,21 @@ class SpacedRow:
 
 
 def split_row(line: str) -> tuple[str, list[str]]:
-    """The label (everything up to the trailing run of number tokens) and those tokens."""
+    """The label (everything up to the trailing run of number tokens) and those tokens.
+    A unit after a number goes with it (``609 st``): a number ends at its unit."""
     toks: list[str] = []
     for tok in line.split():
         if tok == "%" and toks and is_number_token(toks[-1]) and toks[-1] not in _MISSING:
             toks[-1] += "%"  # "3,7 %": the percent sign apart from its number
+        elif (
+            _UNIT_WORD.match(tok)
+            and toks
+            and (_SINGLE.match(toks[-1]) or _LAST.match(toks[-1]))
+            and not toks[-1].endswith("%")
+            and not _UNIT_AT_END.search(toks[-1])
+            and not _YEAR.match(toks[-1])  # "Antal 2020 st": a header's year, as before
+        ):
+            toks[-1] += " " + tok
         else:
             toks.append(tok)
     k = len(toks)
@@ -112,7 +136,14 @@ def split_row(line: str) -> tuple[str, list[str]]:
 
 
 def _value(text: str) -> float | None:
-    t = text.replace(" ", "").replace(",", ".").replace("−", "-").replace("–", "-").rstrip("%")
+    t = (
+        _UNIT_AT_END.sub("", text)
+        .replace(" ", "")
+        .replace(",", ".")
+        .replace("−", "-")
+        .replace("–", "-")
+        .rstrip("%")
+    )
     try:
         return float(t)
     except ValueError:
@@ -147,6 +178,8 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
     not guessed."""
     for r in rows:
         r.candidates = [] if r.note_readings else splits(r.tokens, n)
+        if not r.candidates and not r.note_readings:
+            _count_in_label(r, n)
         if len(r.candidates) == 1:
             r.chosen = r.candidates[0]
     total = _total_column([r.chosen for r in rows if r.chosen]) if n >= 3 else None
@@ -185,6 +218,20 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
         best, second = scored[0][0], scored[1][0]
         if second - best >= 1.0:  # an order of magnitude closer
             r.chosen = scored[0][1]
+
+
+def _count_in_label(r: SpacedRow, n: int) -> None:
+    """A row that reads in no way with its units' numbers as values may name a count in
+    its label (``Korttidsboende 12 platser 2 609 2 700``): read it with the numbers after
+    the last unit as its values and the rest in its label, where that reads."""
+    last = max((k for k, t in enumerate(r.tokens) if _UNIT_AT_END.search(t)), default=-1)
+    if last < 0:
+        return
+    rest = r.tokens[last + 1 :]
+    candidates = splits(rest, n) if rest else []
+    if candidates:
+        r.label = " ".join([r.label, *r.tokens[: last + 1]]).strip()
+        r.tokens, r.candidates = rest, candidates
 
 
 def _dash_kinds(cand: tuple[str, ...]) -> tuple[bool, bool]:
