@@ -204,6 +204,14 @@ def test_sum_checks_on_the_documents_own_totals(frames):
     assert bad[0] == "avvikelse" and bad[4] == 320
     assert math.isclose(bad[1], 289.830) and math.isclose(bad[2], 290.371)
     assert math.isclose(bad[3], -0.541)
+    # … and why: HVB vuxna prints 37 194 for 2017 where its own 2018 figure and change
+    # give 51 194 − 14 541 = 36 653; with that the Summa adds up (checked by hand)
+    (why,) = rows(c, ["note"], source=SEEDS["003"], line=320, status="avvikelse")
+    nb = "\u00a0"
+    assert why == (
+        f"avviker från radens egen förändringskolumn: HVB vuxna (rad 314) 37{nb}194, men "
+        f"51{nb}194 − 14{nb}541 = 36{nb}653; med det stämmer summan",
+    )
     # 004: the second "Nettokostnad" sums Ensamkommande, the first (which leaves it
     # out) and the external care: three rows, by the table's tree (total_of)
     (net,) = rows(
@@ -215,14 +223,34 @@ def test_sum_checks_on_the_documents_own_totals(frames):
         group="Prognos helår, mnkr | prognos | 2023 | helår",
     )
     assert net == ("ok", -735.8, 3)
-    # 000: a dated total that also counts undated costs says so
-    (note,) = rows(
+    # 000 line 106, "2022 17 mnkr": 2 (line 72) + 6 (76) + 1,5 (98) and the two costs
+    # printed without a year in rows whose effects are all of 2022 ("Utökning … 2022",
+    # "Kostnad delår ca 6 mnkr", line 77; "Merkostnader … 1,5 mnkr", line 93) — the
+    # document adds up; it was a false alarm (9,5 against 17,0)
+    (cost,) = rows(
         c,
-        ["status", "note"],
+        ["status", "part_lines", "computed", "note"],
         source=SEEDS["000"],
         group="genomförandekostnad | 2022",
     )
-    assert note[0] == "avvikelse" and "med dem stämmer summan" in note[1]
+    assert cost[:3] == ("ok", "72, 76, 77, 93, 98", 17.0)
+    assert cost[3].startswith("rad 77, 93 anger värdet utan år; räknat till 2022")
+    (cost21,) = rows(c, ["status", "part_lines"], source=SEEDS["000"],
+                     group="genomförandekostnad | 2021")  # fmt: skip
+    assert cost21 == ("ok", "72, 76, 98")  # 0,5 + 4 + 0,7 = 5,2: the undated stay out
+    # line 106's 51,1 of the earlier plan's reductions is not its column's sum: the 18
+    # figures of lines 71–101 sum to 54,35 (checked by hand), and no single row left out or
+    # counted twice explains the 3,25; the check says the document does not add up
+    (earlier,) = rows(
+        c,
+        ["status", "n_parts", "reported", "computed", "note"],
+        source=SEEDS["000"],
+        group="tidigare beslutad | alla år",
+    )
+    assert earlier[:4] == ("avvikelse", 18, 51.1, 54.35)
+    assert earlier[4] == (
+        "dokumentets summa är inte radernas summa; ingen enskild rad förklarar skillnaden"
+    )
 
 
 def test_sum_checks_know_the_structure_and_raise_no_false_alarm(frames):
@@ -280,6 +308,42 @@ def test_sum_checks_follow_the_tree_where_the_parser_gives_it(frames):
     sub = pick(c, line=322, group="Budget 2023, mnkr | budget | 2023 | helår")
     assert rows(sub, ["status", "part_lines", "note"]) == [
         ("ok", "317, 318, 319, 320", "summerar inte Ensamkommande")
+    ]
+
+
+GOTEBORG = Path("/work/shared/corpus/pdf/goteborg_intraservice_delarsrapport_2026_mars.pdf")
+
+
+@pytest.mark.skipif(not GOTEBORG.exists(), reason="the shared corpus is not on this machine")
+def test_sum_checks_take_a_total_the_tree_proves_whatever_its_name():
+    """Göteborg's Resultatredovisning (p. 11): "Resultat" is named as no total, but the
+    parse proves it the sum of Intäkter, Kostnader, Kommunbidrag and Kommuninterna bidrag
+    (total_of 0;1;2;3). Each of its eight columns is checked against those rows (before,
+    05's Kontroller said "0 stämmer, 0 avviker"); a figure changed in one column fails
+    there, and the check names the rows it added."""
+    from sonanalys.domain import budget as db
+    from sonanalys.domain.checks import named
+
+    r = parse([GOTEBORG])
+    b = domain.build(r.observations, r.cells)["budget"]
+    c = db.check(b)
+    res = c[c["total_label"] == "Resultat"]
+    assert len(res) == 8 and set(res["status"]) == {"ok"}
+    assert set(res["part_lines"]) == {"15, 16, 17, 18"}
+    got = dict(zip(res["group"].str.split(" | ", regex=False).str[0], res["reported"], strict=True))
+    # 373,6 − 360,5 + 9,4 + 0 = 22,5; 375,7 − 382,1 + 9,4 = 3,0; −2,1 + 21,6 + 0 = 19,5
+    assert got["Period / Utfall"] == 22.5 and got["Period / Budget"] == 3.0
+    assert got["Period / Avvikelse"] == 19.5 and got["Helår / Prognos"] == 0.0
+    # the period's utfall of Kostnader misprinted: that column fails, naming its rows
+    wrong = b["verksamhet"].eq("Kostnader") & b["column_label"].eq("Period / Utfall")
+    c2 = db.check(b.assign(value_mnkr=b["value_mnkr"].mask(wrong, -361.5)))
+    off = c2[c2["status"] == "avvikelse"]
+    assert list(off["group"].str.split(" | ", regex=False).str[0]) == ["Period / Utfall"]
+    assert off["computed"].round(1).tolist() == [21.5]
+    n = named(off, b, "verksamhet")
+    assert n["parts"].tolist() == [
+        "Intäkter (rad 15) + Kostnader (rad 16) + Kommunbidrag (rad 17) + "
+        "Kommuninterna bidrag (rad 18)"
     ]
 
 

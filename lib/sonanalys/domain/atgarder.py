@@ -287,6 +287,19 @@ def check(atgarder: pd.DataFrame) -> pd.DataFrame:
         list(zip(df["source"], df["table_id"], df["effect_kind"], strict=True)), index=df.index
     )
     df["year_group"] = df["year"].astype("object").where(~key.isin(undated), "alla år")
+    # a value printed without a year, in a row whose dated effects all fall in one year, is
+    # of that year ("Utökning … 2022": effekt 2022 "Delårseffekt 5 mnkr", kostnad "Kostnad
+    # delår ca 6 mnkr"): the table's dated total counts it there, and the note says so
+    row = list(zip(df["source"], df["table_id"], df["measure"], strict=True))
+    years: dict[tuple, set] = {}
+    for r, y in zip(row, df["year"], strict=True):
+        if not pd.isna(y):
+            years.setdefault(r, set()).add(int(y))
+    one = pd.Series([next(iter(years[r])) if len(years.get(r, ())) == 1 else None for r in row],
+                    index=df.index, dtype="object")  # fmt: skip
+    inferred = df["year"].isna() & ~key.isin(undated) & one.notna() & df["level"].eq("åtgärd")
+    df.loc[inferred, "year_group"] = one[inferred]
+    df["_row_year"] = inferred
     df["year_group"] = df["year_group"].map(lambda y: "" if pd.isna(y) else str(y))
     df["_factor"] = df["unit"].map(MNKR_PER).fillna(1.0)
     res = check_totals(
@@ -297,10 +310,29 @@ def check(atgarder: pd.DataFrame) -> pd.DataFrame:
 
 def _note_undated(res: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
     """Where a dated total differs, name the same table's values printed without a year:
-    the document may count them in that year."""
+    the document may count them in that year. Where a dated total counts values printed
+    without a year (by their row's year), name them."""
     notes = []
+    by_row_year = df[df["_row_year"]]
     for r in res.itertuples():
-        note = ""
+        note = r.note
+        lines = [int(x) for x in str(r.part_lines).split(",") if x.strip()]
+        kind, _, year = r.group.partition(" | ")
+        inferred = by_row_year[
+            (by_row_year["source"] == r.source)
+            & (by_row_year["table_id"] == r.table_id)
+            & (by_row_year["effect_kind"] == kind)
+            & (by_row_year["year_group"] == year)
+            & by_row_year["line"].isin(lines)
+        ]
+        if len(inferred):
+            named = ", ".join(str(int(x)) for x in inferred["line"])
+            note = (
+                f"rad {named} anger värdet utan år; räknat till {year}, det år radens övriga "
+                "effekter gäller"
+            )
+            notes.append(note)
+            continue
         if r.status == "avvikelse" and r.group.split(" | ")[-1] not in ("", "alla år"):
             kind = r.group.split(" | ")[0]
             u = df[
@@ -308,6 +340,7 @@ def _note_undated(res: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
                 & (df["table_id"] == r.table_id)
                 & (df["effect_kind"] == kind)
                 & df["year"].isna()
+                & ~df["_row_year"]
                 & (df["level"] == "åtgärd")
             ]
             if len(u):
@@ -317,5 +350,6 @@ def _note_undated(res: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
                 note = f"{len(u)} värden utan år (rad {lines}) summerar {format_sv(total)} mnkr" + (
                     "; med dem stämmer summan" if fits else ""
                 )
+                note += f"; {r.note}" if r.note and not fits else ""
         notes.append(note)
     return res.assign(note=notes)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..numparse import format_sv
-from .checks import check_totals
+from .checks import UNEXPLAINED, check_totals
 from .common import (
     MNKR_PER,
     MONEY_UNITS,
@@ -82,7 +82,7 @@ def check(budget: pd.DataFrame) -> pd.DataFrame:
     res = check_totals(
         df, "budget", "value_mnkr", ["column_label", "value_kind", "year_group", "period"]
     )
-    return _explain_deviations(res, budget)
+    return _explain_changes(_explain_deviations(res, budget), budget)
 
 
 def _explain_deviations(res: pd.DataFrame, budget: pd.DataFrame) -> pd.DataFrame:
@@ -130,5 +130,64 @@ def _explain_deviations(res: pd.DataFrame, budget: pd.DataFrame) -> pd.DataFrame
             note = "avviker från radens egna kolumner: " + "; ".join(off)
             if int(row["line"]) in own:
                 note = "summaraden stämmer med sin egen " + actual + " − budget; " + note
-            res.at[i, "note"] = (str(row["note"]) + "; " if row["note"] else "") + note
+            kept = "" if row["note"] == UNEXPLAINED else str(row["note"])  # now explained
+            res.at[i, "note"] = (kept + "; " if kept else "") + note
     return res
+
+
+def _explain_changes(res: pd.DataFrame, budget: pd.DataFrame) -> pd.DataFrame:
+    """A year's column whose total does not add up, in a table with a change column
+    (``Förändring`` = this year − last year): the rows whose figure is not the other
+    year's minus (or plus) the change, while the total's own row is. The check is not
+    changed, only said: "HVB vuxna (rad 314) 37 194, men 51 194 − 14 541 = 36 653"."""
+    bad = res.index[(res["status"] == "avvikelse") & (res["note"].isin(["", UNEXPLAINED]))]
+    if not len(bad):
+        return res
+    res = res.copy()
+    for i in bad:
+        note = _change_note(res.loc[i], budget)
+        if note:
+            res.at[i, "note"] = note
+    return res
+
+
+def _change_note(row: pd.Series, budget: pd.DataFrame) -> str:
+    t = budget[(budget["source"] == row["source"]) & (budget["table_id"] == row["table_id"])]
+    t = t[t["value_mnkr"].notna()]
+    this = t[t["column_label"] == str(row["group"]).split(" | ")[0]]
+    change = t[t["value_kind"] == "förändring"]
+    if this.empty or change.empty or this["year"].isna().all():
+        return ""
+    kind, year = this["value_kind"].iloc[0], int(this["year"].dropna().iloc[0])
+    other = t[(t["value_kind"] == kind) & t["year"].notna() & (t["year"] != year)]
+    if other.empty or other["column_label"].nunique() != 1:
+        return ""
+    later = int(other["year"].iloc[0]) > year  # the change is later − this
+    v = dict(zip(this["line"], this["value_mnkr"], strict=True))
+    o = dict(zip(other["line"], other["value_mnkr"], strict=True))
+    c = dict(zip(change["line"], change["value_mnkr"], strict=True))
+    labels = dict(zip(this["line"], this["verksamhet"], strict=True))
+    # this year's figure from the other year's and the change
+    expected = {x: (o[x] - c[x] if later else o[x] + c[x]) for x in v if x in o and x in c}
+    unit = str(row["unit"])
+    factor = MNKR_PER.get(unit, 1.0)
+    tol = 1.5 * float(row["tolerance"]) / max(int(row["n_parts"]) + 1, 1)
+    total = int(row["line"])
+    parts = [int(x) for x in str(row["part_lines"]).split(",") if x]
+    if total not in expected or abs(expected[total] - v[total]) > tol:
+        return ""  # the total's own row does not hold the relation: nothing to say
+    off = [x for x in parts if x in expected and abs(expected[x] - v[x]) > tol]
+    if not off:
+        return ""
+    decimals = 0 if unit == "tkr" else 1
+    sign = "−" if later else "+"
+    words = [
+        f"{labels[x]} (rad {x}) {format_sv(v[x] / factor, decimals)}, men "
+        f"{format_sv(o[x] / factor, decimals)} {sign} {format_sv(abs(c[x]) / factor, decimals)}"
+        f" = {format_sv(expected[x] / factor, decimals)}"
+        for x in off
+    ]
+    note = "avviker från radens egen förändringskolumn: " + "; ".join(words)
+    if abs(sum(expected[x] - v[x] for x in off) - float(row["difference"])) <= 2 * tol:
+        note += "; med det stämmer summan"
+    return note

@@ -1,6 +1,7 @@
-"""Sum checks: a document's own totals (``Summa``, ``Totalt``, ``Nettokostnad``) against
-the rows they sum. A mismatch beyond rounding is flagged (status ``avvikelse``), never
-corrected: the document is what it is, and the economist decides.
+"""Sum checks: a document's own totals (``Summa``, ``Totalt``, ``Nettokostnad``, and any
+row the table's tree proves a total, ``Resultat`` over its parts) against the rows they
+sum. A mismatch beyond rounding is flagged (status ``avvikelse``), never corrected: the
+document is what it is, and the economist decides.
 
 Which rows a total sums: within one table and one column (or effect kind and year), the
 rows above it back to the previous total; when there are none (a total printed first, as
@@ -39,6 +40,8 @@ COLUMNS = [
     "note",
 ]
 STATUSES = ("ok", "avvikelse")
+# a failing total that no turned sign, left-out or twice-counted row explains
+UNEXPLAINED = "dokumentets summa är inte radernas summa; ingen enskild rad förklarar skillnaden"
 
 
 def _decimals(text: str) -> int:
@@ -176,6 +179,30 @@ def _parts(
     return min(tried, key=lambda c: abs(_compare(g, c[0], t, c[1])[3]))
 
 
+def _unexplained(
+    g: _Group, parts: list[int], t: int, signs, labels: list[str], lines: list[int]
+) -> str:
+    """What a failing total's figures say, in words: the sign turned, one row left out or
+    counted twice, or none of these (the document's total is not its rows' sum)."""
+    reported, tol = g.values[t], _tolerance(g, parts, t)
+    computed = _compare(g, parts, t, signs)[0]
+    if reported != 0 and abs(reported + computed) <= tol:
+        return "summaraden har motsatt tecken mot radernas summa"
+    for k, p in enumerate(parts):
+        rest = [q for q in parts if q != p]
+        sg = [s for q, s in zip(parts, signs, strict=True) if q != p] if signs else None
+        if rest and _compare(g, rest, t, sg)[3] == 0.0:
+            return f"summan stämmer utan {labels[p]} (rad {lines[k]})"
+        if abs(reported - computed - g.values[p]) <= tol:
+            return f"summan stämmer om {labels[p]} (rad {lines[k]}) räknas två gånger"
+    return UNEXPLAINED
+
+
+def _sums(total_of) -> bool:
+    """Whether the tree's ``total_of`` names rows (the row is a proven total)."""
+    return not _missing(total_of) and bool(re.search(r"\d", str(total_of)))
+
+
 def _sort_key(key: tuple) -> tuple:
     """Group keys in pandas' order (``groupby(sort=True, dropna=False)``): missing last."""
     return tuple((1, "") if _missing(k) else (0, k) for k in key)
@@ -221,9 +248,15 @@ def check_totals(
             [col["cell_text"][i] for i in idx],
             [factors_all[i] for i in idx] if factors_all else [1.0] * len(vals),
         )
-        totals = [i for i, lab in enumerate(labels) if is_total(lab)]
         tree = [col["total_of"][i] for i in idx] if "total_of" in col else None
         orders = [col["row_order"][i] for i in idx] if "row_order" in col else None
+        # a total by its name, or by the table's tree: a row the parse proved to sum
+        # others (``Resultat`` over Intäkter, Kostnader, Kommunbidrag) whatever its name
+        totals = [
+            i
+            for i, lab in enumerate(labels)
+            if is_total(lab) or (tree is not None and _sums(tree[i]))
+        ]
         for n, t in enumerate(totals):
             parts, signs, note = _parts(rows, labels, units, totals, n, tree, orders)
             if not parts:
@@ -233,6 +266,9 @@ def check_totals(
                 pairs = zip(parts, signs, strict=True)
                 terms = [("−" if x < 0 else "+") + labels[p] for p, x in pairs]
                 note = "summerad som " + " ".join(terms).lstrip("+")
+            if diff != 0.0 and not note:
+                lines = [int(col["line"][idx[x]]) for x in parts]
+                note = _unexplained(rows, parts, t, signs, labels, lines)
             r = idx[t]
             out.append(
                 {
@@ -246,8 +282,8 @@ def check_totals(
                     "n_parts": len(parts),
                     "part_lines": ", ".join(str(int(col["line"][idx[x]])) for x in parts),
                     "reported": float(vals_all[r]),
-                    "computed": round(computed, 9),
-                    "computed_high": round(computed_high, 9),
+                    "computed": round(computed, 9) + 0.0,  # never −0,0
+                    "computed_high": round(computed_high, 9) + 0.0,
                     "difference": round(diff, 9),
                     "tolerance": round(tol, 9),
                     "unit": col["unit"][r],
