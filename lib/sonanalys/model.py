@@ -74,6 +74,9 @@ class Table:
     # (line, text, why): what the reader saw but would have to guess, e.g. a
     # space-separated row with two readings; reported as warnings, never read
     warnings: list[tuple[int, str, str]] = field(default_factory=list)
+    # a layout that finds tables inside one line (``readers.flat``): the line's blocks in
+    # printed order (its text as paragraphs, this table and any after it), else empty
+    line_blocks: list[Heading | Paragraph | Table] = field(default_factory=list, repr=False)
 
     @property
     def last_line(self) -> int:

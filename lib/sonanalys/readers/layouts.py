@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Table
-from . import cellrun, plain, spaced
+from . import cellrun, flat, plain, spaced
 
 Find = Callable[[list[str], int], "tuple[Table, int] | None"]
 
@@ -57,4 +57,6 @@ def registry(read_pipe: Find, read_tab: Find, is_pipe, is_tab) -> tuple[Layout, 
         Layout("cells", cellrun.read, takes_caption=True),
         Layout("list", spaced.read_list, takes_caption=True),
         Layout("amounts", spaced.read_amounts, takes_caption=True),
+        # whole tables printed on one line (a PDF transcript): tried last, on long lines
+        Layout("flat", flat.find),
     )

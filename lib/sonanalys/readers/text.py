@@ -121,6 +121,9 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
             continue
         if found and layout is not None:
             table, i = found
+            if table.line_blocks:  # tables inside one line, with the line's text around
+                blocks.extend(table.line_blocks)
+                continue
             for _, text in table.notes:  # footnotes inside a table (a tab table's page break)
                 m = _FOOTNOTE.match(text)
                 if m:

@@ -1,0 +1,629 @@
+"""Whole tables printed on one line, as PDF-to-text transcripts (docplayer, 5dok, a copy
+from a PDF viewer) give them: a caption, the header words, then ``label value value …
+label value …``, with a negative glued to the cell before it (``-575,5-549,5-26,0``) and
+empty cells dropped::
+
+    Resultaträkning (mnkr) Utfall Årsbudget Resultat Utfall Utfall Verksamhetens
+    intäkter 125,2 94,4 30,8 157,0 155,7 Verksamhetens kostnader -575,5-549,5-26,0 …
+
+The rules, all general:
+
+* **Values.** A value run is the numbers between two words. A sign glued to a number
+  starts a new cell; a sign apart (``- 0,5``) belongs to the number after it. Only a
+  table of decimal numbers is read (a line with four numbers or more with a decimal
+  comma is tried): every number carries decimals, so a digit group (``1 801,5``) is
+  told from a cell; a run that can still be read in more than one way is reported. A
+  table of whole numbers on one line is left to the accounting's report
+  (``conservation.FLATTENED``): its digit groups and its cells cannot be told apart.
+* **Rows.** A row is a label (the words since the last run) followed by its run. Two
+  labels printed one after the other before one run of twice the columns (``Centrala
+  kostnader och administration Barn- och ungdomsvård 8,1 … 78,7 …``) are two rows in
+  printed order, when the words split into exactly that many capitalised labels. The
+  table ends at words that are running text (a sentence, a number with its unit, a
+  number in another format).
+* **Columns.** The header is the words before the first label, ending in a header word
+  (``Utfall``, ``Årsbudget``, ``Resultat``, a year …); its names are read right to left,
+  one per capitalised word (lower-case words belong to the word before: ``Fsg av
+  verksam.``), as many as the rows have values. Group words over several columns
+  (``Intäkter``, ``Kostnader``) are left out when that reading keeps more names the
+  sums do not contradict. A column is a sum when it equals the columns since the
+  previous sum (or the sums before it) in every full row, three rows at least. A column
+  named ``Summa``/``Totalt`` that is no sum says the printed order is wrong there: the
+  columns between the proven sums around it get no name, and their values are
+  reported.
+* **Dropped cells.** A row with fewer values than columns is placed only where the
+  table's own arithmetic proves it: the sums between columns must hold for the row
+  (an empty cell adds nothing), and, where the table ends in a total row, every
+  column's rows must add up to it (within half a unit per number added). A value whose
+  column is the same in every placement that holds is read; any other is reported at
+  its line with why (``kolumn kan inte avgöras: tomma celler utelämnade``), never
+  guessed.
+
+The text before and after the tables on the line stays a paragraph, read as prose.
+Provenance is the line.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block, Cell, Paragraph, Row, Table
+from ..structure import is_total_label
+
+UNPLACED = "kolumn kan inte avgöras: tomma celler utelämnade"
+UNNAMED = "kolumn kan inte avgöras: rubrikernas ordning motsägs av tabellens summor"
+AMBIGUOUS = "tabell utskriven på en rad: talen kan läsas på flera sätt (siffergrupper)"
+LEFT_OVER = (
+    "tal i en tabell utskriven på en rad, efter tabellens sista läsbara rad: "
+    "kolumnerna går inte att skilja åt, läses inte"
+)
+TOO_MANY = "tabell utskriven på en rad: fler värden än kolumner, raden kan inte delas"
+
+# numbers with a decimal comma: the cheap test before any parsing (a line needs four)
+_CHEAP = re.compile(r"\d,\d")
+_PIECE = re.compile(r"[-−–+]?\d+(?:,\d+)?")
+_GLUED = re.compile(r"^[-−–+]?\d+(?:,\d+)?(?:[-−–]\d+(?:,\d+)?)*$")
+_SIGN = re.compile(r"^[-−–+]$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_UNIT_AFTER = re.compile(
+    r"^\(?(?:mnkr|mkr|tkr|kr|miljoner|miljarder|procent|%|st|personer|dygn|år)\b", re.I
+)
+# words a label never ends in: running text ("… resultatet per den 30 november")
+_FUNCTION_END = {
+    "den", "det", "de", "på", "med", "till", "av", "för", "och", "i", "om", "är", "var",
+    "ett", "en", "som", "från", "under", "efter", "mot", "vid", "cirka", "ca", "drygt",
+    "knappt", "nästan", "uppgår", "blev", "blir", "visar", "har", "ökade", "minskade",
+}  # fmt: skip
+# a header word: the figure's kind or a period (capitalised in a header), or a year
+_HEADER_WORD = re.compile(
+    r"^(?:Års|Helårs|Period|Ack\.?|Total|Budget)?"
+    r"(?:[Uu]tfall|[Bb]udget|[Pp]rognos|[Bb]okslut|[Aa]vvikelse|[Rr]esultat|[Pp]lan|"
+    r"[Ff]örändring|[Dd]ifferens|[Ss]umma|[Tt]otalt|[Hh]elår)\w*$"
+)
+# words over a group of columns (the two sides of a result), not a column of their own
+_GROUP_WORDS = {"intäkter", "kostnader"}
+_MAX_LABEL_WORDS = 10
+_MAX_PLACEMENTS = 200_000
+
+
+@dataclass
+class _Run:
+    """A run of numbers between two words: its readings (each a list of cell texts)."""
+
+    readings: list[list[str]]
+    start: int  # index of its first word in the line's words
+    end: int  # index after its last word
+    unit_after: bool
+
+
+@dataclass
+class _Cand:
+    label: list[str]  # the words since the last run
+    run: _Run
+
+
+@dataclass
+class _FlatTable:
+    caption: str
+    stub: str
+    names: list[str | None]  # one per column; None: the sums say the name is not proven
+    rows: list[tuple[str, list[str | None]]]  # label, a cell text per column (None: empty)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (token, why)
+    start: int = 0  # first word of the caption
+    end: int = 0  # after the last word of the last row
+
+
+def _words(line: str) -> list[str]:
+    return line.split()
+
+
+def _is_piece_word(w: str) -> bool:
+    return bool(_GLUED.match(w)) and not _YEAR.match(w)
+
+
+def _split_glued(w: str) -> list[str] | None:
+    """``2,4-1,9-1,9`` -> ``['2,4', '-1,9', '-1,9']``. A word with an inner sign is split
+    when a piece has decimals and every inner piece does: the first and the last may be
+    part of a digit group (``801,5-1`` ``000,0``: ``801,5`` and ``-1 000,0``).
+    ``2016-06-03`` or ``0480-450950`` is no run."""
+    pieces = _PIECE.findall(w)
+    if len(pieces) > 1 and (
+        not any("," in p for p in pieces) or not all("," in p for p in pieces[1:-1])
+    ):
+        return None
+    return pieces
+
+
+def _groupings(pieces: list[str]) -> list[list[str]]:
+    """Every way to join the pieces into numbers, where a piece of exactly three digits
+    (no sign) may continue the number before it (``1 801,5``) and only the last piece of
+    a number carries decimals."""
+    out: list[list[str]] = []
+
+    def rec(i: int, acc: list[str]) -> None:
+        if i == len(pieces):
+            out.append(list(acc))
+            return
+        if len(out) > 64:
+            return
+        acc.append(pieces[i])
+        rec(i + 1, acc)
+        acc.pop()
+        if acc and re.fullmatch(r"\d{3}(?:,\d+)?", pieces[i]):
+            prev = acc[-1]
+            if "," not in prev and re.fullmatch(r"[-−–+]?\d{1,3}(?: \d{3})*", prev):
+                acc[-1] = prev + " " + pieces[i]
+                rec(i + 1, acc)
+                acc[-1] = prev
+
+    rec(0, [])
+    return out
+
+
+def _starts_run(words: list[str], i: int) -> bool:
+    if _is_piece_word(words[i]):
+        return True
+    return bool(_SIGN.match(words[i])) and i + 1 < len(words) and _is_piece_word(words[i + 1])
+
+
+def _sentence_end(w: str) -> bool:
+    """A lower-case word that ends a sentence (``… i tabell.``), not an abbreviation."""
+    return w.endswith((".", ":", ";")) and len(w) > 5 and w[:-1].isalpha() and w[0].islower()
+
+
+def _scan(words: list[str]) -> list[_Run]:
+    runs: list[_Run] = []
+    i, n = 0, len(words)
+    while i < n:
+        if not _starts_run(words, i):
+            i += 1
+            continue
+        start, pieces, ok = i, [], True
+        while i < n:
+            w = words[i]
+            sign = ""
+            if _SIGN.match(w) and i + 1 < n and _is_piece_word(words[i + 1]):
+                sign, i = w, i + 1
+                w = words[i]
+            elif not _is_piece_word(w):
+                break
+            split = _split_glued(w)
+            if split is None:
+                ok = False
+                split = [w]
+            if sign:
+                split[0] = sign + " " + split[0]
+            pieces.extend(split)
+            i += 1
+        if ok:
+            unit = i < n and bool(_UNIT_AFTER.match(words[i]))
+            runs.append(_Run(_groupings(pieces), start, i, unit))
+    return runs
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(",", 1)[1]) if "," in text else 0
+
+
+def _value(text: str) -> float:
+    t = text.replace(" ", "").replace("−", "-").replace("–", "-").replace(",", ".")
+    return float(t)
+
+
+def _segments(words: list[str]) -> list[str]:
+    """Capitalised words start a segment; lower-case words (and a lone letter a PDF
+    split off: ``Summ a``) belong to the one before."""
+    segs: list[list[str]] = []
+    for w in words:
+        if segs and (not w[:1].isupper() and not _YEAR.match(w)):
+            if len(w) == 1 and w.isalpha() and segs[-1] and len(segs[-1][-1]) >= 3:
+                segs[-1][-1] += w  # "Summ a" -> "Summa"
+            else:
+                segs[-1].append(w)
+        else:
+            segs.append([w])
+    return [" ".join(s) for s in segs]
+
+
+def _label_ok(words: list[str]) -> bool:
+    if not words or len(words) > _MAX_LABEL_WORDS:
+        return False
+    if not any(re.search(r"[A-Za-zÅÄÖåäö]{2}", w) for w in words):
+        return False
+    if words[-1].lower().strip(",") in _FUNCTION_END:
+        return False
+    if any(_sentence_end(w) for w in words):
+        return False  # a sentence ends inside ("… i tabell. Summa")
+    return not _header_run(words)
+
+
+def _header_run(words: list[str]) -> bool:
+    """Two header words or more among a label's words: a new table's header."""
+    return sum(bool(_HEADER_WORD.match(w)) and (w[:1].isupper()) for w in words) >= 2
+
+
+def _boundary(words: list[str]) -> int | None:
+    """In the words before a table's first run, the index after the header's last word:
+    the last capitalised header word or year with a label after it."""
+    for k in range(len(words) - 2, -1, -1):
+        w = words[k]
+        if (_HEADER_WORD.match(w) and w[:1].isupper()) or _YEAR.match(w):
+            return k + 1
+    return None
+
+
+def find(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A line that prints one or more whole tables: the first table, which carries the
+    line's blocks in printed order (its text before and after as paragraphs, the other
+    tables) in ``line_blocks``; the next line."""
+    line = lines[i]
+    if len(line) < 40 or len(_CHEAP.findall(line)) < 4:
+        return None
+    blocks = read_line(line, i + 1)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    if not tables:
+        return None
+    first = tables[0]
+    first.line_blocks = blocks
+    return first, i + 1
+
+
+def read_line(line: str, line_no: int) -> list[Block]:
+    """The blocks one line prints: paragraphs and the tables in it, in order."""
+    words = _words(line)
+    runs = _scan(words)
+    found: list[_FlatTable] = []
+    r = 0
+    prev_end = 0
+    while r < len(runs):
+        t = _table_at(words, runs, r, prev_end)
+        if t is None:
+            r += 1
+            continue
+        flat, r_next = t
+        found.append(flat)
+        prev_end = flat.end
+        r = r_next
+    if not found:
+        return []
+    # numbers like a table's rows left outside the tables found (a row the table ended
+    # at): the prose rules read numbers with a unit, so these are said here, never lost
+    for run in runs:
+        if any(t.start <= run.start < t.end for t in found) or run.unit_after:
+            continue
+        if run.start < found[0].start:
+            continue  # before the first table: a page's head ("3 1 Ekonomi …")
+        singles = run.readings[0] if run.readings else words[run.start : run.end]
+        if len(singles) >= 2:
+            owner = [t for t in found if t.start <= run.start][-1]
+            owner.warnings += [(w, LEFT_OVER) for w in words[run.start : run.end]]
+    blocks: list[Block] = []
+    pos = 0
+    for flat in found:
+        if flat.start > pos:
+            blocks.append(Paragraph(" ".join(words[pos : flat.start]), line_no))
+        blocks.append(_to_table(flat, line_no))
+        pos = flat.end
+    if pos < len(words):
+        blocks.append(Paragraph(" ".join(words[pos:]), line_no))
+    return blocks
+
+
+def _table_at(
+    words: list[str], runs: list[_Run], r: int, floor: int
+) -> tuple[_FlatTable, int] | None:
+    """A table whose first row's run is ``runs[r]``, and the index of the run after it."""
+    before_start = runs[r - 1].end if r > 0 else 0
+    before_start = max(before_start, floor)
+    before = words[before_start : runs[r].start]
+    b = _boundary(before)
+    if b is None:
+        return None
+    first_label = before[b:]
+    if not _label_ok(first_label) or runs[r].unit_after:
+        return None
+    cands = [_Cand(first_label, runs[r])]
+    k = r + 1
+    while k < len(runs):
+        label = words[runs[k - 1].end : runs[k].start]
+        if not _label_ok(label) or runs[k].unit_after:
+            break
+        cands.append(_Cand(label, runs[k]))
+        k += 1
+    # the table's number format: decimals or none, from the unambiguous runs
+    decimal = sum(any(all("," in x for x in rd) for rd in c.run.readings) for c in cands) * 2 > len(
+        cands
+    )
+    lengths = []
+    for c in cands:
+        rds = _fit(c.run.readings, decimal, None)
+        if len(rds) == 1:
+            lengths.append(len(rds[0]))
+    if not lengths:
+        return None
+    n = max(set(lengths), key=lambda x: (lengths.count(x), x))
+    if n < 2 or lengths.count(n) < 2:
+        return None
+    # the rows: cut where a run cannot be a row of this table
+    rows: list[tuple[str, list[str]]] = []
+    warnings: list[tuple[str, str]] = []
+    used = 0
+    for c in cands:
+        rds = _fit(c.run.readings, decimal, n)
+        if not rds:
+            break  # another number format: the table ended before it
+        if len(rds) > 1:
+            warnings += [(w, AMBIGUOUS) for w in words[c.run.start : c.run.end]]
+            rows.append((" ".join(c.label), []))
+            used += 1
+            continue
+        values = rds[0]
+        if len(values) <= n:
+            rows.append((" ".join(c.label), values))
+        elif len(values) % n == 0 and len(_segments(c.label)) == len(values) // n:
+            for s, seg in enumerate(_segments(c.label)):
+                rows.append((seg, values[s * n : (s + 1) * n]))
+        else:
+            warnings += [(v, TOO_MANY) for v in values]
+            rows.append((" ".join(c.label), []))
+        used += 1
+    if sum(len(v) == n for _, v in rows) < 2:
+        return None
+    last = cands[used - 1].run.end
+    header_words = before[:b]
+    flat = _columns(header_words, rows, n)
+    if flat is None:
+        return None
+    names, stub, hstart = flat
+    caption_start = _caption_start(header_words[:hstart])
+    table = _FlatTable(
+        caption=" ".join(header_words[caption_start:hstart]),
+        stub=stub,
+        names=names,
+        rows=[],
+        warnings=warnings,
+        start=before_start + caption_start,
+        end=last,
+    )
+    _place(table, rows, n)
+    return table, r + used
+
+
+def _fit(readings: list[list[str]], decimal: bool, n: int | None) -> list[list[str]]:
+    """The readings of a run that fit the table: every number with decimals in a table
+    of decimals; no more numbers than columns unless the run is whole rows."""
+    out = [rd for rd in readings if not decimal or all("," in x for x in rd)]
+    if n is not None and len(out) > 1:
+        exact = [rd for rd in out if len(rd) == n]
+        out = exact or [rd for rd in out if len(rd) <= n] or out
+    return out
+
+
+def _caption_start(words: list[str]) -> int:
+    """The caption: the words after the last number or sentence end before the header,
+    at most eight."""
+    k = len(words)
+    while k > 0 and len(words) - k < 8:
+        w = words[k - 1]
+        if re.search(r"\d", w) or (w.endswith((".", ":")) and not w[:1].isupper()):
+            break
+        k -= 1
+    return k
+
+
+def _columns(
+    header_words: list[str], rows: list[tuple[str, list[str]]], n: int
+) -> tuple[list[str | None], str, int] | None:
+    """The column names (right to left from the header's end), the stub header, and
+    where the header starts in ``header_words``. None when the header has too few
+    names."""
+    segs = _segments(header_words)
+    starts = _seg_starts(header_words)
+    full = [[_value(x) for x in v] for _, v in rows if len(v) == n]
+    decs = max((_decimals(x) for _, v in rows for x in v), default=0)
+    totals = _total_columns(full, n, decs)
+    best: tuple[int, int, list[str | None], int] | None = None
+    for skip_groups in (False, True):
+        picked: list[int] = []
+        k = len(segs) - 1
+        while k >= 0 and len(picked) < n:
+            if skip_groups and segs[k].lower() in _GROUP_WORDS:
+                k -= 1
+                continue
+            picked.append(k)
+            k -= 1
+        if len(picked) < n:
+            continue
+        picked.reverse()
+        names: list[str | None] = [segs[x] for x in picked]
+        trusted = _trust(names, totals)
+        score = sum(x is not None for x in trusted)
+        if best is None or score > best[0]:
+            best = (score, int(skip_groups), trusted, picked[0])
+    if best is None or best[0] == 0:
+        return None
+    _, _, names, first = best
+    stub = ""
+    hstart = starts[first]
+    if first > 0 and " " not in segs[first - 1] and not re.search(r"\d", segs[first - 1]):
+        stub = segs[first - 1]
+        hstart = starts[first - 1]
+    return names, stub, hstart
+
+
+def _seg_starts(words: list[str]) -> list[int]:
+    """Where each of :func:`_segments`' segments starts in ``words``."""
+    return [i for i, w in enumerate(words) if i == 0 or w[:1].isupper() or _YEAR.match(w)]
+
+
+def _total_columns(full: list[list[float]], n: int, decs: int) -> dict[int, list[int]]:
+    """The columns that are sums in every full row: column -> the columns it sums (the
+    columns since the previous sum, or the sums before it not yet summed)."""
+    out: dict[int, list[int]] = {}
+    if len(full) < 3:  # two rows could add up by chance
+        return out
+    last = -1
+    open_totals: list[int] = []
+    for j in range(1, n):
+        cands = []
+        run = list(range(last + 1, j))
+        if len(run) >= 2:
+            cands.append(run)
+        if len(open_totals) >= 2 or (open_totals and len(run) >= 1):
+            cands.append(open_totals + run)
+        if len(open_totals) >= 2:
+            cands.append(list(open_totals))
+        for parts in cands:
+            if _sums(full, j, parts, decs):
+                out[j] = parts
+                summed = set(parts)
+                open_totals = [t for t in open_totals if t not in summed] + [j]
+                last = j
+                break
+    return out
+
+
+def _sums(rows: list[list[float]], j: int, parts: list[int], decs: int) -> bool:
+    tol = 0.5 * 10.0**-decs * (len(parts) + 1) - 1e-9
+    nonzero = False
+    for v in rows:
+        s = sum(v[p] for p in parts)
+        if abs(s - v[j]) >= tol:
+            return False
+        nonzero = nonzero or v[j] != 0
+    return nonzero
+
+
+def _trust(names: list[str | None], totals: dict[int, list[int]]) -> list[str | None]:
+    """The names the sums do not contradict: a column named as a sum (``Summa``,
+    ``Totalt``) that is no sum in the rows says the printed order is wrong between the
+    proven sums around it; those columns lose their names."""
+    out = list(names)
+    bounds = sorted(totals)
+    for j, name in enumerate(names):
+        if name is None or not is_total_label(name) or j in totals:
+            continue
+        lo = max((b for b in bounds if b < j), default=-1)
+        hi = min((b for b in bounds if b > j), default=len(names) - 1)
+        for x in range(lo + 1, hi + 1):
+            out[x] = None
+    return out
+
+
+def _place(table: _FlatTable, rows: list[tuple[str, list[str]]], n: int) -> None:
+    """Each row's values in their columns: a full row as printed; a short one where the
+    sums prove it (see the module's doc), its other values reported."""
+    decs = max((_decimals(x) for _, v in rows for x in v), default=0)
+    full = [[_value(x) for x in v] for _, v in rows if len(v) == n]
+    totals = _total_columns(full, n, decs)
+    options: list[list[tuple[int, ...]]] = []
+    for _, v in rows:
+        if len(v) == n or not v:
+            options.append([tuple(range(len(v)))])
+            continue
+        vals = [_value(x) for x in v]
+        ok = []
+        for pos in itertools.combinations(range(n), len(v)):
+            vec = [0.0] * n
+            filled = set(pos)
+            for p, val in zip(pos, vals, strict=True):
+                vec[p] = val
+            if all(_row_sums(vec, filled, j, parts, decs) for j, parts in totals.items()):
+                ok.append(pos)
+        options.append(ok)
+    # a total row at the end: every column's rows add up to it
+    sure = _by_column_total(rows, options, n, decs)
+    for (label, v), opts, proven in zip(rows, options, sure, strict=True):
+        cells: list[str | None] = [None] * n
+        for idx, x in enumerate(v):
+            col = proven[idx] if proven else None
+            if col is None and opts and all(o[idx] == opts[0][idx] for o in opts):
+                col = opts[0][idx]
+            if col is None:
+                why = f"{UNPLACED} (rad {label!r}: {len(v)} värden, {n} kolumner)"
+                table.warnings.append((x, why))
+            elif table.names[col] is None:
+                table.warnings.append((x, f"{UNNAMED} (rad {label!r})"))
+            else:
+                cells[col] = x
+        table.rows.append((label, cells))
+
+
+def _row_sums(vec: list[float], filled: set[int], j: int, parts: list[int], decs: int) -> bool:
+    if j not in filled and not any(p in filled for p in parts):
+        return True
+    s = sum(vec[p] for p in parts)
+    return abs(s - vec[j]) < 0.5 * 10.0**-decs * (len(parts) + 1) - 1e-9
+
+
+def _by_column_total(
+    rows: list[tuple[str, list[str]]], options: list[list[tuple[int, ...]]], n: int, decs: int
+) -> list[list[int | None] | None]:
+    """Where the table's last row is a total of the rows above it in every column, the
+    placements of the short rows that make every column add up; per row and value the
+    column every such placement agrees on (None: not proven; the whole row None: no
+    proof from the totals)."""
+    none: list[list[int | None] | None] = [None] * len(rows)
+    if len(rows) < 3 or not is_total_label(rows[-1][0]) or len(rows[-1][1]) != n:
+        return none
+    if any(not o for o in options[:-1]) or any(not v for _, v in rows[:-1]):
+        return none
+    total = [_value(x) for x in rows[-1][1]]
+    short = [i for i in range(len(rows) - 1) if len(options[i]) > 1]
+    count = 1
+    for i in short:
+        count *= len(options[i])
+    if count > _MAX_PLACEMENTS:
+        return none
+    base = [0.0] * n
+    for i in range(len(rows) - 1):
+        if i in short:
+            continue
+        for p, x in zip(options[i][0], rows[i][1], strict=True):
+            base[p] += _value(x)
+    terms = len(rows) - 1
+    tol = 0.5 * 10.0**-decs * (terms + 1) - 1e-9
+    vals = {i: [_value(x) for x in rows[i][1]] for i in short}
+    good: list[tuple[tuple[int, ...], ...]] = []
+    for combo in itertools.product(*(options[i] for i in short)):
+        sums = list(base)
+        for i, pos in zip(short, combo, strict=True):
+            for p, val in zip(pos, vals[i], strict=True):
+                sums[p] += val
+        if all(abs(sums[j] - total[j]) < tol for j in range(n)):
+            good.append(combo)
+            if len(good) > 10_000:
+                return none
+    if not good:
+        return none
+    out: list[list[int | None] | None] = []
+    for i in range(len(rows) - 1):
+        if i not in short:
+            out.append(list(options[i][0]))
+            continue
+        s = short.index(i)
+        out.append(
+            [
+                good[0][s][idx] if all(g[s][idx] == good[0][s][idx] for g in good) else None
+                for idx in range(len(rows[i][1]))
+            ]
+        )
+    out.append(list(options[-1][0]))
+    return out
+
+
+def _to_table(flat: _FlatTable, line_no: int) -> Table:
+    keep = [j for j, name in enumerate(flat.names) if name is not None]
+    names = [Cell(flat.names[j] or "", line_no) for j in keep]
+    header = Row([Cell(flat.stub, line_no), *names], line_no)
+    rows = [header]
+    for label, cells in flat.rows:
+        texts = [cells[j] or "" for j in keep] if cells else [""] * len(keep)
+        if not any(texts):
+            continue  # nothing of the row is read: its values are in the warnings
+        rows.append(Row([Cell(label, line_no)] + [Cell(t, line_no) for t in texts], line_no))
+    table = Table(rows=rows, layout="flat", caption=flat.caption, line=line_no, header_rows=1)
+    table.warnings = [(line_no, token, why) for token, why in flat.warnings]
+    return table

@@ -1,0 +1,269 @@
+"""Whole tables printed on one line (readers.flat): the real lines of the flattened
+transcripts in tests/corpus (dev_01, dev_08), lines that are no such table, and
+generated tables printed flat and read back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sonanalys.model import Paragraph, Table
+from sonanalys.observations import parse
+from sonanalys.readers.flat import UNNAMED, UNPLACED, read_line
+
+TEXT = Path(__file__).parent / "corpus" / "text"
+DEV01 = TEXT / "dev_01_upplandsvasby_manadsrapport_resultat.txt"
+DEV08 = TEXT / "dev_08_okand_kommunstyrelsen_bokslut2012_driftsredovisning.txt"
+
+
+def _line(path: Path, n: int) -> str:
+    return path.read_text(encoding="utf-8").split("\n")[n - 1]
+
+
+def _grid(t: Table) -> dict[str, dict[str, str]]:
+    """label -> column name -> cell text (the last row of a label wins)."""
+    head = t.rows[0].texts
+    return {r.texts[0]: dict(zip(head[1:], r.texts[1:], strict=True)) for r in t.rows[1:]}
+
+
+def test_dev08_two_tables_on_one_line_with_glued_negatives():
+    blocks = read_line(_line(DEV08, 9), 9)
+    kinds = [type(b).__name__ for b in blocks]
+    assert kinds == ["Paragraph", "Table", "Table", "Paragraph"]
+    first, second = blocks[1], blocks[2]
+    assert isinstance(first, Table) and isinstance(second, Table)
+    assert first.caption == "Driftsredovisning Resultaträkning (mnkr)"
+    assert first.rows[0].texts == ["", "Utfall", "Årsbudget", "Resultat", "Utfall", "Utfall"]
+    # "-575,5-549,5-26,0-599,3-587,0": five cells
+    kost = next(r for r in first.rows if r.texts[0] == "Verksamhetens kostnader")
+    assert kost.texts[1:] == ["-575,5", "-549,5", "-26,0", "-599,3", "-587,0"]
+    assert [r.texts[0] for r in first.rows[1:]][-1] == "Årets resultat"
+    assert second.caption == "Sammanställning av Kommunstyrelsens verksamheter (mnkr)"
+    assert second.rows[0].texts == ["Sektor/enhet", "Utfall", "Årsbudget", "Resultat"]
+    assert _grid(second)["Sektorn för Välfärd"]["Resultat"] == "-0,44"  # "377,84-0,44"
+    assert not first.warnings and not second.warnings
+    # the text around the tables stays prose, at the same line
+    assert isinstance(blocks[3], Paragraph) and blocks[3].line == 9
+    assert blocks[3].text.startswith("Kommunstyrelsens verksamheter redovisar")
+
+
+def test_dev08_read_through_the_parse_with_the_line_as_provenance():
+    r = parse([DEV08])
+    o = r.observations
+    t = o[(o["table"] != "text") & (o["line"] == 9)]
+    kost = t[t["row_label"] == "Verksamhetens kostnader"]
+    assert kost["value"].tolist() == [-575.5, -549.5, -26.0, -599.3, -587.0]
+    assert kost["column_label"].tolist() == ["Utfall", "Årsbudget", "Resultat", "Utfall", "Utfall"]
+    assert set(t["unit"]) == {"mnkr"}  # from the caption "(mnkr)"
+    netto = t[t["row_label"] == "Nettokostnader"]
+    assert netto["is_total"].all()  # proven: intäkter + kostnader
+    # the sentence after the tables is still read as prose
+    prose = o[(o["table"] == "text") & o["row_label"].str.contains("positivt resultat på")]
+    assert prose["value"].tolist() == [5.2]
+    # nothing of the line left to the "not read" report
+    assert not (r.report["reason"].str.startswith("tal i en tabell utskriven på en rad")).any()
+
+
+def test_dev01_short_rows_are_placed_only_where_the_sums_prove_it():
+    line = _line(DEV01, 9)
+    blocks = read_line(line, 9)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    t = tables[0]
+    g = _grid(t)
+    # "Intäkter"/"Kostnader" head groups; the cost columns' printed order ("Övr. kostn.
+    # Summa Köp av verksam.") is contradicted by the sums: those columns get no name
+    head = ["Verksamhet", "Kom. ers.", "Fsg av verksam.", "Övr. int.", "Summa", "Resultat"]
+    assert t.rows[0].texts == head
+    assert g["Äldreomsorg"] == {
+        "Kom. ers.": "218,4", "Fsg av verksam.": "1,2", "Övr. int.": "46,1",
+        "Summa": "265,7", "Resultat": "-13,0",
+    }  # fmt: skip
+    # "Ledning SOK 2,4 2,4-1,9-1,9 0,5": five values for eight columns. The sums prove
+    # the Summa (2,4) and the Resultat (0,5); which income column holds the first 2,4
+    # they do not prove (the column totals leave two placements): reported
+    assert g["Ledning SOK"]["Resultat"] == "0,5" and g["Ledning SOK"]["Summa"] == "2,4"
+    assert g["Ledning SOK"]["Kom. ers."] == ""
+    unplaced = [(tok, why) for _, tok, why in t.warnings if why.startswith(UNPLACED)]
+    assert ("2,4", f"{UNPLACED} (rad 'Ledning SOK': 5 värden, 8 kolumner)") in unplaced
+    assert g["IFO: Buffert"]["Resultat"] == "2,3"
+    # two labels, then two rows' values: the rows in printed order
+    assert g["Centrala kostnader och administration"]["Resultat"] == "1,0"
+    assert g["Barn- och ungdomsvård"]["Kom. ers."] == "78,7"
+    assert g["Barn- och ungdomsvård"]["Resultat"] == "-12,8"
+    assert g["Summa verksamheter"]["Kom. ers."] == "659,0"
+    unnamed = [tok for _, tok, why in t.warnings if why.startswith(UNNAMED)]
+    assert unnamed[-3:] == ["-610,9", "-255,3", "-866,2"]
+    # nothing lost: every number of the table is read or reported, once
+    part = line[line.index("Ledning SOK") : line.index("Kommentar")]
+    printed = len(re.findall(r"\d+,\d", part))
+    read = sum(bool(c) for r in t.rows[1:] for c in r.texts[1:])
+    assert read + len(t.warnings) == printed == 85
+
+
+def test_dev01_through_the_parse():
+    r = parse([DEV01])
+    o = r.observations
+    t = o[o["table"] != "text"]
+    res_col = t[t["column_label"] == "Resultat"]
+    res = dict(zip(res_col["row_label"], res_col["value"], strict=True))
+    assert res["Summa verksamheter"] == -13.9 and res["Ledning SOK"] == 0.5
+    root = t[t["is_root"].astype(bool)]
+    assert set(root["row_label"]) == {"Summa verksamheter"}
+    said = r.report[r.report["reason"].str.startswith("kolumn kan inte avgöras")]
+    assert set(said["line"]) == {9} and set(said["severity"]) == {"warning"}
+    # the comment after the table is prose: "underskott mot budget med -13,0 mkr"
+    prose = o[(o["table"] == "text") & o["row_label"].str.contains("underskott mot budget")]
+    assert -13.0 in prose["value"].tolist()
+
+
+def test_lines_that_are_no_table_on_one_line():
+    # prose with amounts and their units (dev_01 line 11)
+    assert read_line(_line(DEV01, 11), 11) == []
+    # all labels first, then all values (dev_02): another layout, not read here
+    dev02 = TEXT / "dev_02_kalmar_ekonomisk_rapport_prognos.txt"
+    assert read_line(_line(dev02, 6), 6) == []
+    # a whole document on one line of prose (round two, dev_28)
+    round2 = Path(__file__).parent / "corpus" / "round2"
+    dev28 = round2 / "dev_28_nacka_afn_tertialbokslut1_2016.txt"
+    text = dev28.read_text(encoding="utf-8").split("\n")
+    assert all(read_line(x, n) == [] for n, x in enumerate(text, 1))
+    # numbers without a header word before them: no columns to name
+    line = (
+        "Sammanställning Tillväxtenheten 28,17 30,69 2,52 Sektorn för verksamhetsstöd "
+        "17,28 18,40 1,11 Bilvård 60,03 62,04 2,01"
+    )
+    assert read_line(line, 1) == []
+
+
+def test_a_digit_group_in_a_table_of_decimals():
+    line = (
+        "Tabell 2 Nettokostnad (tkr) Budget Utfall Avvikelse Familjehem 1 801,5 1 750,0 51,5 "
+        "HVB 12 400,0 13 020,5 -620,5 Summa 14 201,5 14 770,5 -569,0 Kommentar följer."
+    )
+    t = next(b for b in read_line(line, 3) if isinstance(b, Table))
+    assert _grid(t)["Familjehem"] == {"Budget": "1 801,5", "Utfall": "1 750,0", "Avvikelse": "51,5"}
+    assert _grid(t)["Summa"]["Avvikelse"] == "-569,0"
+    assert t.caption == "Nettokostnad (tkr)"
+
+
+# ---------------------------------------------------------------------------------------
+# generated tables printed flat and read back
+# ---------------------------------------------------------------------------------------
+
+NOUNS = ["Familjehem", "HVB", "Jourhem", "Öppenvård", "Myndighet", "Stödboende", "Ledning",
+         "Utredning", "Placeringar", "Socialpsykiatri", "Familjerätt", "Behandling"]  # fmt: skip
+TAILS = ["", "", "barn", "vuxna", "unga", "egen regi", "externt"]
+NAMES = ["Budget", "Utfall", "Prognos", "Avvikelse", "Bokslut", "Årsbudget"]
+
+
+def _sv(v: float) -> str:
+    whole, frac = f"{abs(v):.1f}".split(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return ("-" if v < 0 else "") + " ".join([whole, *groups]) + "," + frac
+
+
+@st.composite
+def flat_tables(draw, drops: bool):
+    n_parts = draw(st.integers(2, 4))
+    names = draw(st.permutations(NAMES))[:n_parts]
+    summa = draw(st.booleans())
+    n_rows = draw(st.integers(4, 7))
+    labels = draw(
+        st.lists(
+            st.tuples(st.sampled_from(NOUNS), st.sampled_from(TAILS)),
+            min_size=n_rows, max_size=n_rows, unique_by=lambda x: x[0],
+        )
+    )  # fmt: skip
+    value = st.integers(1, 99_999).map(lambda x: x / 10) | st.integers(-99_999, -1).map(
+        lambda x: x / 10
+    )
+    rows = []
+    for i, (noun, tail) in enumerate(labels):
+        vals: list[float | None] = [draw(value) for _ in range(n_parts)]
+        # dropped cells in some rows (never in the first three: they prove the sums)
+        if drops and i >= 3 and draw(st.booleans()):
+            k = draw(st.integers(1, n_parts - 1))
+            for j in draw(st.permutations(range(n_parts)))[:k]:
+                vals[j] = None
+        if summa:
+            vals.append(round(sum(v for v in vals if v is not None), 1))
+        rows.append((f"{noun} {tail}".strip(), vals))
+    total = draw(st.booleans())
+    if total:
+        width = len(rows[0][1])
+        sums = [round(sum(r[1][j] or 0.0 for r in rows), 1) for j in range(width)]
+        rows.append(("Summa totalt", sums))
+    header = names + (["Summa"] if summa else [])
+    return header, rows
+
+
+def _flatten(header: list[str], rows) -> str:
+    out = ["5 Ekonomi 2.1 Resultat per verksamhet (mnkr) Verksamhet", *header]
+    for label, vals in rows:
+        cells = [_sv(v) for v in vals if v is not None]
+        run = cells[0] + "".join(c if c.startswith("-") else " " + c for c in cells[1:])
+        out += [label, run]
+    out.append("Nämnden redovisar ett resultat på 5,2 mnkr.")
+    return " ".join(out)
+
+
+@settings(
+    max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(case=flat_tables(drops=False))
+def test_generated_tables_read_back_as_printed(case):
+    header, rows = case
+    blocks = read_line(_flatten(header, rows), 4)
+    t = next(b for b in blocks if isinstance(b, Table))
+    assert t.caption == "Resultat per verksamhet (mnkr)"
+    assert t.rows[0].texts == ["Verksamhet", *header]
+    assert [r.texts[0] for r in t.rows[1:]] == [label for label, _ in rows]
+    for (_, vals), r in zip(rows, t.rows[1:], strict=True):
+        assert r.texts[1:] == [_sv(v) for v in vals if v is not None]
+    assert not t.warnings
+    assert blocks[-1].text == "Nämnden redovisar ett resultat på 5,2 mnkr."
+
+
+@settings(
+    max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(case=flat_tables(drops=True))
+def test_generated_tables_with_dropped_cells_never_guess(case):
+    # every value read stands in its own column; every other is reported; none lost
+    header, rows = case
+    blocks = read_line(_flatten(header, rows), 4)
+    t = next(b for b in blocks if isinstance(b, Table))
+    names = t.rows[0].texts[1:]
+    assert set(names) <= set(header)
+    by_label = {label: vals for label, vals in rows}
+    read = 0
+    for r in t.rows[1:]:
+        vals = by_label[r.texts[0]]
+        for name, text in zip(names, r.texts[1:], strict=True):
+            if text:
+                read += 1
+                assert text == _sv(vals[header.index(name)]), (r.texts[0], name)
+    printed = sum(v is not None for _, vals in rows for v in vals)
+    assert read + len(t.warnings) == printed
+    assert {why.split(" (")[0] for _, _, why in t.warnings} <= {UNPLACED, UNNAMED}
+
+
+def test_rows_after_the_table_ends_are_said_not_lost():
+    # the third row's run has whole numbers in a table of decimals: the table ends
+    # before it, and its numbers (and the row after) are reported, never dropped
+    line = (
+        "Resultat (mnkr) Budget Utfall Avvikelse Familjehem 10,5 12,0 -1,5 HVB 20,0 "
+        "19,0 1,0 Jourhem 5 6 -1 Stödboende 4,0 3,5 0,5"
+    )
+    blocks = read_line(line, 2)
+    t = next(b for b in blocks if isinstance(b, Table))
+    assert [r.texts[0] for r in t.rows[1:]] == ["Familjehem", "HVB"]
+    said = [tok for _, tok, _ in t.warnings]
+    assert said == ["5", "6", "-1", "4,0", "3,5", "0,5"]
