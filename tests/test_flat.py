@@ -267,3 +267,27 @@ def test_rows_after_the_table_ends_are_said_not_lost():
     assert [r.texts[0] for r in t.rows[1:]] == ["Familjehem", "HVB"]
     said = [tok for _, tok, _ in t.warnings]
     assert said == ["5", "6", "-1", "4,0", "3,5", "0,5"]
+
+
+def test_a_year_after_a_header_word_is_that_column_s_year():
+    line = (
+        "Nettokostnad per område (mnkr) Område Budget 2015 Utfall 2015 Avvikelse "
+        "Barn och unga 45,3 47,1 -1,8 Vuxna 20,0 19,5 0,5 Ekonomiskt bistånd 30,2 31,0 -0,8"
+    )
+    t = next(b for b in read_line(line, 7) if isinstance(b, Table))
+    assert t.rows[0].texts == ["Område", "Budget 2015", "Utfall 2015", "Avvikelse"]
+    assert _grid(t)["Vuxna"] == {"Budget 2015": "20,0", "Utfall 2015": "19,5", "Avvikelse": "0,5"}
+    # years alone are names of their own
+    line = "Kostnad (mnkr) 2014 2015 2016 HVB 10,1 11,2 12,3 Familjehem 5,0 5,5 6,0"
+    t = next(b for b in read_line(line, 8) if isinstance(b, Table))
+    assert t.rows[0].texts == ["", "2014", "2015", "2016"]
+
+
+def test_a_header_with_more_names_than_values_is_not_read():
+    # four header names over rows of three values: which three go with the values the
+    # line does not say (an empty column, or a dropped name): nothing read, all reported
+    line = (
+        "Resultat (mnkr) Budget Prognos Utfall Avvikelse Barn och unga 45,3 47,1 -1,8 "
+        "Vuxna 20,0 19,5 0,5 Ekonomiskt bistånd 30,2 31,0 -0,8"
+    )
+    assert read_line(line, 2) == []

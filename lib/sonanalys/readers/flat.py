@@ -24,7 +24,9 @@ The rules, all general:
 * **Columns.** The header is the words before the first label, ending in a header word
   (``Utfall``, ``Årsbudget``, ``Resultat``, a year …); its names are read right to left,
   one per capitalised word (lower-case words belong to the word before: ``Fsg av
-  verksam.``), as many as the rows have values. Group words over several columns
+  verksam.``; a year after a header word is its year: ``Budget 2015``), as many as the
+  rows have values. A header name left over before them (a header word or a year) means
+  more names than values: the table is not read. Group words over several columns
   (``Intäkter``, ``Kostnader``) are left out when that reading keeps more names the
   sums do not contradict. A column is a sum when it equals the columns since the
   previous sum (or the sums before it) in every full row, three rows at least. A column
@@ -46,6 +48,7 @@ Provenance is the line.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -78,14 +81,17 @@ _FUNCTION_END = {
 }  # fmt: skip
 # a header word: the figure's kind or a period (capitalised in a header), or a year
 _HEADER_WORD = re.compile(
-    r"^(?:Års|Helårs|Period|Ack\.?|Total|Budget)?"
-    r"(?:[Uu]tfall|[Bb]udget|[Pp]rognos|[Bb]okslut|[Aa]vvikelse|[Rr]esultat|[Pp]lan|"
-    r"[Ff]örändring|[Dd]ifferens|[Ss]umma|[Tt]otalt|[Hh]elår)\w*$"
+    r"^(?:års|helårs|period|ack\.?|total|budget|prognos)?"
+    r"(?:utfall|budget|prognos|bokslut|avvikelse|resultat|plan|förändring|differens|summa|"
+    r"totalt|helår)(?:en|et|er|n)?(?:(?:19|20)\d\d)?$",
+    re.IGNORECASE,
 )
 # words over a group of columns (the two sides of a result), not a column of their own
 _GROUP_WORDS = {"intäkter", "kostnader"}
 _MAX_LABEL_WORDS = 10
-_MAX_PLACEMENTS = 200_000
+_MAX_READINGS = 64  # ways to group one run's digits, at most
+_MAX_RUN = 400  # numbers in one run, at most (a few stacked rows of a wide table)
+_MAX_PLACEMENTS = 50_000  # placements tried for the short rows, at most
 
 
 @dataclass
@@ -141,12 +147,14 @@ def _groupings(pieces: list[str]) -> list[list[str]]:
     (no sign) may continue the number before it (``1 801,5``) and only the last piece of
     a number carries decimals."""
     out: list[list[str]] = []
+    if len(pieces) > _MAX_RUN:
+        return out  # no row is that long: read none of it
 
     def rec(i: int, acc: list[str]) -> None:
         if i == len(pieces):
             out.append(list(acc))
             return
-        if len(out) > 64:
+        if len(out) > _MAX_READINGS:
             return
         acc.append(pieces[i])
         rec(i + 1, acc)
@@ -159,7 +167,7 @@ def _groupings(pieces: list[str]) -> list[list[str]]:
                 acc[-1] = prev
 
     rec(0, [])
-    return out
+    return out if len(out) <= _MAX_READINGS else []  # too many: read none of them
 
 
 def _starts_run(words: list[str], i: int) -> bool:
@@ -212,19 +220,52 @@ def _value(text: str) -> float:
     return float(t)
 
 
-def _segments(words: list[str]) -> list[str]:
-    """Capitalised words start a segment; lower-case words (and a lone letter a PDF
-    split off: ``Summ a``) belong to the one before."""
-    segs: list[list[str]] = []
-    for w in words:
-        if segs and (not w[:1].isupper() and not _YEAR.match(w)):
-            if len(w) == 1 and w.isalpha() and segs[-1] and len(segs[-1][-1]) >= 3:
-                segs[-1][-1] += w  # "Summ a" -> "Summa"
+def _is_header_word(w: str) -> bool:
+    """``Utfall``, ``Årsbudget``, ``Budgetavvikelse``, ``Utfall2013``: capitalised."""
+    return w[:1].isupper() and bool(_HEADER_WORD.match(w))
+
+
+def _spans(words: list[str]) -> list[tuple[int, str]]:
+    """The header's names: (first word's index, text). A capitalised word or a year
+    starts one; lower-case words belong to the one before (and a lone letter a PDF split
+    off joins its word: ``Summ a``); a year after a header word is that name's year
+    (``Budget 2015``), a year after a year a name of its own."""
+    spans: list[tuple[int, list[str]]] = []
+    for i, w in enumerate(words):
+        year = bool(_YEAR.match(w))
+        if spans and not w[:1].isupper() and not year:
+            last = spans[-1][1]
+            if len(w) == 1 and w.isalpha() and len(last[-1]) >= 3:
+                last[-1] += w  # "Summ a" -> "Summa"
             else:
-                segs[-1].append(w)
+                last.append(w)
+        elif (
+            spans
+            and year
+            and _is_header_word(spans[-1][1][0])
+            and not any(_YEAR.match(x) for x in spans[-1][1])
+        ):
+            spans[-1][1].append(w)
         else:
-            segs.append([w])
-    return [" ".join(s) for s in segs]
+            spans.append((i, [w]))
+    return [(i, " ".join(ws)) for i, ws in spans]
+
+
+def _segments(words: list[str]) -> list[str]:
+    return [text for _, text in _spans(words)]
+
+
+def _names_a_column(seg: str) -> bool:
+    """A header word or a year alone, or a header word with its year or period
+    (``Budget 2015``, ``Utfall jan-aug``) — not a caption (``Resultat (mnkr)``)."""
+    words = seg.split()
+    if len(words) == 1:
+        return _is_header_word(words[0]) or bool(_YEAR.match(words[0]))
+    return (
+        len(words) == 2
+        and _is_header_word(words[0])
+        and bool(_YEAR.match(words[1]) or re.fullmatch(r"[a-zåäö]{3}-[a-zåäö]{3}", words[1]))
+    )
 
 
 def _label_ok(words: list[str]) -> bool:
@@ -241,7 +282,7 @@ def _label_ok(words: list[str]) -> bool:
 
 def _header_run(words: list[str]) -> bool:
     """Two header words or more among a label's words: a new table's header."""
-    return sum(bool(_HEADER_WORD.match(w)) and (w[:1].isupper()) for w in words) >= 2
+    return sum(_is_header_word(w) for w in words) >= 2
 
 
 def _boundary(words: list[str]) -> int | None:
@@ -249,7 +290,7 @@ def _boundary(words: list[str]) -> int | None:
     the last capitalised header word or year with a label after it."""
     for k in range(len(words) - 2, -1, -1):
         w = words[k]
-        if (_HEADER_WORD.match(w) and w[:1].isupper()) or _YEAR.match(w):
+        if _is_header_word(w) or _YEAR.match(w):
             return k + 1
     return None
 
@@ -419,11 +460,10 @@ def _columns(
     """The column names (right to left from the header's end), the stub header, and
     where the header starts in ``header_words``. None when the header has too few
     names."""
-    segs = _segments(header_words)
-    starts = _seg_starts(header_words)
-    full = [[_value(x) for x in v] for _, v in rows if len(v) == n]
-    decs = max((_decimals(x) for _, v in rows for x in v), default=0)
-    totals = _total_columns(full, n, decs)
+    spans = _spans(header_words)
+    segs = [text for _, text in spans]
+    starts = [i for i, _ in spans]
+    totals = _total_columns([[_num(x) for x in v] for _, v in rows if len(v) == n], n)
     best: tuple[int, int, list[str | None], int] | None = None
     for skip_groups in (False, True):
         picked: list[int] = []
@@ -436,6 +476,10 @@ def _columns(
             k -= 1
         if len(picked) < n:
             continue
+        # a header name left over before them: more names than the rows have values
+        rest = [x for x in range(k + 1) if not (skip_groups and segs[x].lower() in _GROUP_WORDS)]
+        if rest and _names_a_column(segs[rest[-1]]):
+            continue
         picked.reverse()
         names: list[str | None] = [segs[x] for x in picked]
         trusted = _trust(names, totals)
@@ -447,18 +491,32 @@ def _columns(
     _, _, names, first = best
     stub = ""
     hstart = starts[first]
-    if first > 0 and " " not in segs[first - 1] and not re.search(r"\d", segs[first - 1]):
-        stub = segs[first - 1]
+    before = segs[first - 1] if first > 0 else ""
+    if (
+        before
+        and " " not in before
+        and not re.search(r"\d", before)
+        and (before.lower() not in _GROUP_WORDS)
+    ):
+        stub = before
         hstart = starts[first - 1]
     return names, stub, hstart
 
 
-def _seg_starts(words: list[str]) -> list[int]:
-    """Where each of :func:`_segments`' segments starts in ``words``."""
-    return [i for i, w in enumerate(words) if i == 0 or w[:1].isupper() or _YEAR.match(w)]
+Num = tuple[float, float]  # a printed number: its value and half a unit of its last digit
 
 
-def _total_columns(full: list[list[float]], n: int, decs: int) -> dict[int, list[int]]:
+def _num(text: str) -> Num:
+    return _value(text), 0.5 * 10.0 ** -_decimals(text)
+
+
+def _adds_up(total: Num, parts: list[Num]) -> bool:
+    """Within the rounding of every number involved."""
+    tol = total[1] + sum(h for _, h in parts)
+    return abs(sum(v for v, _ in parts) - total[0]) < tol - 1e-9
+
+
+def _total_columns(full: list[list[Num]], n: int) -> dict[int, list[int]]:
     """The columns that are sums in every full row: column -> the columns it sums (the
     columns since the previous sum, or the sums before it not yet summed)."""
     out: dict[int, list[int]] = {}
@@ -476,7 +534,7 @@ def _total_columns(full: list[list[float]], n: int, decs: int) -> dict[int, list
         if len(open_totals) >= 2:
             cands.append(list(open_totals))
         for parts in cands:
-            if _sums(full, j, parts, decs):
+            if _sums(full, j, parts):
                 out[j] = parts
                 summed = set(parts)
                 open_totals = [t for t in open_totals if t not in summed] + [j]
@@ -485,15 +543,10 @@ def _total_columns(full: list[list[float]], n: int, decs: int) -> dict[int, list
     return out
 
 
-def _sums(rows: list[list[float]], j: int, parts: list[int], decs: int) -> bool:
-    tol = 0.5 * 10.0**-decs * (len(parts) + 1) - 1e-9
-    nonzero = False
-    for v in rows:
-        s = sum(v[p] for p in parts)
-        if abs(s - v[j]) >= tol:
-            return False
-        nonzero = nonzero or v[j] != 0
-    return nonzero
+def _sums(rows: list[list[Num]], j: int, parts: list[int]) -> bool:
+    return all(_adds_up(v[j], [v[p] for p in parts]) for v in rows) and any(
+        v[j][0] != 0 for v in rows
+    )
 
 
 def _trust(names: list[str | None], totals: dict[int, list[int]]) -> list[str | None]:
@@ -515,26 +568,24 @@ def _trust(names: list[str | None], totals: dict[int, list[int]]) -> list[str | 
 def _place(table: _FlatTable, rows: list[tuple[str, list[str]]], n: int) -> None:
     """Each row's values in their columns: a full row as printed; a short one where the
     sums prove it (see the module's doc), its other values reported."""
-    decs = max((_decimals(x) for _, v in rows for x in v), default=0)
-    full = [[_value(x) for x in v] for _, v in rows if len(v) == n]
-    totals = _total_columns(full, n, decs)
+    nums = [[_num(x) for x in v] for _, v in rows]
+    totals = _total_columns([row for row in nums if len(row) == n], n)
     options: list[list[tuple[int, ...]]] = []
-    for _, v in rows:
-        if len(v) == n or not v:
-            options.append([tuple(range(len(v)))])
-            continue
-        vals = [_value(x) for x in v]
-        ok = []
-        for pos in itertools.combinations(range(n), len(v)):
-            vec = [0.0] * n
-            filled = set(pos)
-            for p, val in zip(pos, vals, strict=True):
-                vec[p] = val
-            if all(_row_sums(vec, filled, j, parts, decs) for j, parts in totals.items()):
-                ok.append(pos)
-        options.append(ok)
+    for row in nums:
+        if len(row) == n or not row:
+            options.append([tuple(range(len(row)))])
+        elif math.comb(n, len(row)) > _MAX_PLACEMENTS:
+            options.append([])  # too many ways to try: not placed, reported
+        else:
+            options.append(
+                [
+                    pos
+                    for pos in itertools.combinations(range(n), len(row))
+                    if _row_holds(dict(zip(pos, row, strict=True)), totals)
+                ]
+            )
     # a total row at the end: every column's rows add up to it
-    sure = _by_column_total(rows, options, n, decs)
+    sure = _by_column_total(rows, nums, options, n)
     for (label, v), opts, proven in zip(rows, options, sure, strict=True):
         cells: list[str | None] = [None] * n
         for idx, x in enumerate(v):
@@ -551,15 +602,22 @@ def _place(table: _FlatTable, rows: list[tuple[str, list[str]]], n: int) -> None
         table.rows.append((label, cells))
 
 
-def _row_sums(vec: list[float], filled: set[int], j: int, parts: list[int], decs: int) -> bool:
-    if j not in filled and not any(p in filled for p in parts):
-        return True
-    s = sum(vec[p] for p in parts)
-    return abs(s - vec[j]) < 0.5 * 10.0**-decs * (len(parts) + 1) - 1e-9
+def _row_holds(cells: dict[int, Num], totals: dict[int, list[int]]) -> bool:
+    """Every sum between columns holds for a row placed so (an empty cell adds 0)."""
+    zero = (0.0, 0.0)
+    for j, parts in totals.items():
+        if j not in cells and not any(p in cells for p in parts):
+            continue
+        if not _adds_up(cells.get(j, zero), [cells.get(p, zero) for p in parts]):
+            return False
+    return True
 
 
 def _by_column_total(
-    rows: list[tuple[str, list[str]]], options: list[list[tuple[int, ...]]], n: int, decs: int
+    rows: list[tuple[str, list[str]]],
+    nums: list[list[Num]],
+    options: list[list[tuple[int, ...]]],
+    n: int,
 ) -> list[list[int | None] | None]:
     """Where the table's last row is a total of the rows above it in every column, the
     placements of the short rows that make every column add up; per row and value the
@@ -568,31 +626,27 @@ def _by_column_total(
     none: list[list[int | None] | None] = [None] * len(rows)
     if len(rows) < 3 or not is_total_label(rows[-1][0]) or len(rows[-1][1]) != n:
         return none
-    if any(not o for o in options[:-1]) or any(not v for _, v in rows[:-1]):
+    if any(not o for o in options[:-1]) or any(not v for v in nums[:-1]):
         return none
-    total = [_value(x) for x in rows[-1][1]]
+    total = nums[-1]
     short = [i for i in range(len(rows) - 1) if len(options[i]) > 1]
-    count = 1
-    for i in short:
-        count *= len(options[i])
-    if count > _MAX_PLACEMENTS:
+    if math.prod(len(options[i]) for i in short) > _MAX_PLACEMENTS:
         return none
     base = [0.0] * n
+    base_tol = [t[1] for t in total]
     for i in range(len(rows) - 1):
-        if i in short:
-            continue
-        for p, x in zip(options[i][0], rows[i][1], strict=True):
-            base[p] += _value(x)
-    terms = len(rows) - 1
-    tol = 0.5 * 10.0**-decs * (terms + 1) - 1e-9
-    vals = {i: [_value(x) for x in rows[i][1]] for i in short}
+        if i not in short:
+            for p, (val, half) in zip(options[i][0], nums[i], strict=True):
+                base[p] += val
+                base_tol[p] += half
     good: list[tuple[tuple[int, ...], ...]] = []
     for combo in itertools.product(*(options[i] for i in short)):
-        sums = list(base)
+        sums, tol = list(base), list(base_tol)
         for i, pos in zip(short, combo, strict=True):
-            for p, val in zip(pos, vals[i], strict=True):
+            for p, (val, half) in zip(pos, nums[i], strict=True):
                 sums[p] += val
-        if all(abs(sums[j] - total[j]) < tol for j in range(n)):
+                tol[p] += half
+        if all(abs(sums[j] - total[j][0]) < tol[j] - 1e-9 for j in range(n)):
             good.append(combo)
             if len(good) > 10_000:
                 return none
