@@ -86,6 +86,28 @@ def test_every_report_renders_offline_with_charts_and_toc(browser, reports_run):
         page.close()
 
 
+# A4 less the PDF's side margins (report.pdf: 12 mm each), in CSS pixels
+A4_TEXT_WIDTH = round((210 - 2 * 12) / 25.4 * 96)
+
+
+def test_every_table_fits_the_printed_page(browser, reports_run):
+    """In print (the PDF bilaga), no table is wider than the column it stands in: a wider
+    one is cut at the page's edge (05's forecast tables lost their last column so)."""
+    for r in reports_run.results:
+        page = browser.new_page(viewport={"width": A4_TEXT_WIDTH, "height": 1000})
+        page.goto((reports_run.out / r.html).as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        over = page.evaluate(
+            """() => [...document.querySelectorAll('table.sv-table')].map(t => {
+                 const box = t.closest('.jp-OutputArea-child') || document.body;
+                 return [t.caption ? t.caption.textContent.slice(0, 60) : '',
+                         t.getBoundingClientRect().width, box.getBoundingClientRect().width];
+               }).filter(([, w, room]) => w > room + 0.5)"""
+        )
+        assert over == [], (r.name, over)
+        page.close()
+
+
 # a delårsrapport whose verksamheter are named to run script in the report: the same
 # document as the embedded Örebro one, its table's row labels replaced
 HOSTILE = {

@@ -52,14 +52,18 @@ p.source-note{font-size:.85em;color:#555;margin-top:0}
   thead{display:table-header-group}
   h1,h2,h3{break-after:avoid}
   body{font-size:10pt}
-  /* a table fits the page: its output area neither scrolls nor clips in print, a figure
-     never breaks, and a long text in a last column (a file name in a source column)
-     breaks rather than runs off the page */
+  /* a table fits the A4 page: its output area neither scrolls nor clips in print, a
+     figure never breaks, the type and padding are a size smaller than on screen, and a
+     long word in a text column (a file name in a source column) breaks rather than runs
+     off the page, yet the column keeps a width of its own (breaking anywhere alone let
+     the forecast table's last column, "prövning", shrink to one letter a line) */
   .jp-OutputArea-child{display:block}
   .jp-OutputArea-output{overflow:visible !important;max-width:100%}
-  table.sv-table{max-width:100%}
+  table.sv-table{max-width:100%;font-size:8pt}
+  table.sv-table th,table.sv-table td{padding:.2em .3em}
   table.sv-table td[style*="text-align:right"]{white-space:nowrap}
-  table.sv-table td[style*="text-align:left"]:last-child{overflow-wrap:anywhere}
+  table.sv-table td[style*="text-align:left"]{overflow-wrap:anywhere;min-width:7em}
+  table.sv-table td[style*="text-align:left"]:last-child{min-width:8em}
 }
 </style>
 """
