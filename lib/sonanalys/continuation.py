@@ -13,9 +13,15 @@ from bisect import bisect_right
 from . import labels as L
 from .model import Block, Heading, Paragraph, Table
 
-# page furniture between the parts: a page number, "Sida 3", "4 (16)", "3(16)"
-_FURNITURE = re.compile(r"^\s*(?:sida\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3})?\s*$", re.I)
+# page furniture between the parts: a page number, "Sida 3", "4 (16)", "3(16)", "Sida 3 av 16"
+FURNITURE = re.compile(
+    r"^\s*(?:sida\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s*\d{1,3})?\s*$", re.I
+)
+_FURNITURE = FURNITURE
 JOINED = "tabellen fortsätter efter sidbrytning utan rubrik: läses under rubriken ovan"
+JOINED_REPEATED = "tabellen fortsätter efter sidbrytning under samma rubrik: läses som en tabell"
+PAGE_MARK = "sidnummer vid sidbrytning i tabellen, inget värde"
+HEADER_AGAIN = "tabellens rubrik upprepad efter sidbrytning, ingen rad"
 
 
 def _width(t: Table) -> int:

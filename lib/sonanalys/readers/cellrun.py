@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from ..continuation import FURNITURE, HEADER_AGAIN, JOINED, JOINED_REPEATED, PAGE_MARK
 from ..model import Cell, Row, Table
 from ..numparse import is_no_data, tokens
 
@@ -67,6 +68,40 @@ def _sentence_label(row: list[tuple[str, int]]) -> bool:
     return not (abbreviated and label.endswith(".") and all(_numeric(t) for t, _ in row[1:]))
 
 
+def _page_mark(text: str) -> bool:
+    """A page's mark that no value cell prints: ``Sida 3``, ``3 (17)`` (a number alone
+    may be a value)."""
+    return FURNITURE.match(text) is not None and not text.strip().isdigit()
+
+
+def _over_page_break(
+    cells: list[tuple[str, int]], k: int, header: list[tuple[str, int]], n: int
+) -> tuple[int, list[tuple[int, str, str]]] | None:
+    """A table that goes on after a page break: at ``cells[k]`` the page's furniture
+    (``Sida 3``, ``3 (17)``), perhaps the table's header again, then a row. The index of
+    that row and what was passed over (line, text, why), each said — never a row's label;
+    None when no row follows."""
+    said: list[tuple[int, str, str]] = []
+    while k < len(cells) and FURNITURE.match(cells[k][0]):
+        said.append((cells[k][1], cells[k][0], PAGE_MARK))
+        k += 1
+    names = [t for t, _ in header if t]
+    again = [t for t, _ in cells[k : k + len(names)]] == names
+    if again:
+        said += [(ln, t, HEADER_AGAIN) for t, ln in cells[k : k + len(names)]]
+        k += len(names)
+    row = cells[k : k + n + 1]
+    if (
+        len(row) < n + 1
+        or _numeric(row[0][0])
+        or _sentence_label(row)
+        or not any(_numeric(t) for t, _ in row[1:])
+    ):
+        return None
+    said.append((row[0][1], "", JOINED_REPEATED if again else JOINED))
+    return k, said
+
+
 def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     """A one-cell-per-line table whose first header cell is ``lines[i]``: the table and
     the index of the line after it; None when none starts here."""
@@ -79,7 +114,11 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     if first is None or first < 2:
         return None
     n = 0  # values per row: the numeric cells after the first row's label
-    while first + n < len(cells) and _numeric(cells[first + n][0]):
+    while (
+        first + n < len(cells)
+        and _numeric(cells[first + n][0])
+        and not _page_mark(cells[first + n][0])
+    ):
         n += 1
     label_at = first - 1
     header = cells[:label_at]
@@ -89,8 +128,16 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     if len(header) == n:  # no header over the labels
         header = [("", header[0][1]), *header]
     rows: list[list[tuple[str, int]]] = []
+    breaks: list[tuple[int, str, str]] = []  # page breaks passed over, said
     k = label_at
     while k < len(cells):
+        if rows and FURNITURE.match(cells[k][0]):
+            passed = _over_page_break(cells, k, header, n)
+            if passed is None:
+                break
+            k, said = passed
+            breaks.extend(said)
+            continue
         row = cells[k : k + n + 1]
         if len(row) < n + 1 or _numeric(row[0][0]) or _sentence_label(row):
             break
@@ -110,6 +157,7 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
         line=head_line,
         header_rows=1,
     )
+    table.repairs.extend(breaks)
     if caption_cells:
         table.caption = " ".join(t for t, _ in caption_cells)
     last = rows[-1][-1][1]

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import labels as L
+from ..continuation import FURNITURE, HEADER_AGAIN, JOINED, JOINED_REPEATED, PAGE_MARK
 from ..model import Cell, Row, Table
 
 # A unit printed after a number (``2 609 st``, ``12 400 tkr``): it ends that number, and
@@ -401,7 +402,17 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
         j += 1
     rows: list[SpacedRow] = []
     pending: list[tuple[str, int]] = []  # label-only lines waiting for their values
-    while j < len(lines) and lines[j].strip():
+    header_lines = {lines[k].strip() for k in range(i, j)}
+    breaks: list[tuple[int, str, str]] = []  # page breaks passed over, said
+    while j < len(lines):
+        if rows and (not lines[j].strip() or _page_furniture(lines[j]) or "\f" in lines[j]):
+            passed = _over_page_break(lines, j, header_lines, rows)
+            if passed is not None:  # the table goes on after a page break
+                j, said_here = passed
+                breaks.extend(said_here)
+                continue
+        if not lines[j].strip():
+            break
         s = lines[j].strip()
         got = _data_row(lines[j])
         if got is None and pending and not split_row(s)[0] and not _year_header(s):
@@ -415,7 +426,8 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
             continue
         label, tokens = got
         if pending:
-            sections, label = _settle(pending, label)
+            coded = any(r.tokens and _CODE.match(r.label) for r in rows)
+            sections, label = _settle(pending, label, coded)
             rows.extend(sections)
         pending = []
         rows.append(SpacedRow(label, tokens, j + 1))
@@ -476,6 +488,7 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     if periods and stub_below:
         table.rows[1].cells[0].text = stub_below  # the stub's header goes on below
     table.repairs.extend(said)
+    table.repairs.extend(breaks)
     for r in data:
         if r.note and r.chosen is not None:
             table.repairs.append(
@@ -502,6 +515,68 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
                 reason = f"raden går inte att dela i {n} kolumner med svensk tusentalsgruppering"
             table.warnings.append((r.line, " ".join(r.tokens), reason))
     return table, end
+
+
+def _page_furniture(line: str) -> bool:
+    """A page's number or mark standing alone (``Sida 3``, ``3 (17)``, ``3``)."""
+    return FURNITURE.match(line.replace("\f", " ")) is not None
+
+
+def _over_page_break(
+    lines: list[str], j: int, header_lines: set[str], rows: list[SpacedRow]
+) -> tuple[int, list[tuple[int, str, str]]] | None:
+    """A table that goes on after a page break: from ``lines[j]``, blank lines, the page's
+    furniture (``Sida 3``, ``3 (17)``, a page number alone) and the table's own header
+    printed again, then a row. The index of that row and what was passed over, each said
+    (its line, text, why) — never a row, a section or a part of the next row's label. None
+    without the signs of a page break (a form feed, a page mark, or a page number with a
+    blank line or a form feed beside it) or without a row after them."""
+    n = len(lines)
+    k = j
+    said: list[tuple[int, str, str]] = []
+    feed = blank = marked = repeated = False
+    numbers = 0
+    while k < n:
+        raw = lines[k]
+        s = raw.strip()
+        feed = feed or "\f" in raw
+        if not s:
+            blank = True
+        elif _page_furniture(raw):
+            if re.fullmatch(r"\d{1,3}", s):
+                numbers += 1
+            else:
+                marked = True
+            said.append((k + 1, s, PAGE_MARK))
+        elif s in header_lines and (feed or marked or numbers):
+            repeated = True
+            said.append((k + 1, s, HEADER_AGAIN))
+        else:
+            break
+        k += 1
+    if k == j or k >= n or not (feed or marked or (numbers and blank)):
+        return None
+    s = lines[k].strip()
+    row_at = k
+    if (
+        _data_row(s) is None
+        and not split_row(s)[1]
+        and len(s) <= 80
+        and re.search(r"[^\W\d_]", s)
+        and k + 1 < n
+    ):
+        row_at = k + 1  # a label that wraps: its first line, then the row with its values
+    got = _data_row(lines[row_at])
+    if got is None or _SENTENCE_END.search(s) or _year_header(lines[row_at].strip()):
+        return None
+    # the row reads with as many columns as the last row above the break
+    last = next((r.tokens for r in reversed(rows) if r.tokens), None)
+    if last is not None and not any(
+        splits(last, m) and splits(got[1], m) for m in range(1, len(last) + 1)
+    ):
+        return None
+    said.append((k + 1, "", JOINED_REPEATED if repeated else JOINED))
+    return k, said
 
 
 _PERIOD_WORD = re.compile(
@@ -626,19 +701,33 @@ def _sub_columns(lines: list[list[str]]) -> list[str]:
     return names
 
 
-def _settle(pending: list[tuple[str, int]], label: str) -> tuple[list[SpacedRow], str]:
+# a row's code before its name (a project or account number: ``1241``, ``P-12``)
+_CODE = re.compile(r"^(?:\d{3,8}|[A-ZÅÄÖ]{1,4}-?\d{1,6})\s")
+
+
+def _settle(
+    pending: list[tuple[str, int]], label: str, coded: bool = False
+) -> tuple[list[SpacedRow], str]:
     """Label-only lines above a data row: the section rows they make and the row's label.
     A line that continues the one above joins it; when the data row's own label goes on
     from above (or it has none: its values stand alone), the last such group is the first
     part of its label. The groups before it are one section, its parts joined by `` / ``
-    (``Barn och unga med insatser någon gång under året / Omhändertagna``)."""
+    (``Barn och unga med insatser någon gång under året / Omhändertagna``). In a table
+    whose rows begin with a code (``coded``: ``1237 Fordon hemtjänst 1 100 900 900``), a
+    line that begins with one above a row that does not is that row's code and the first
+    part of its name (``1241 Ombyggnad kök`` / ``Solgården 400 0 0``), never a section
+    over the rows below."""
     groups: list[tuple[str, int]] = []
     for text, line in pending:
         if groups and L.continues_above(text):
             groups[-1] = (f"{groups[-1][0]} {text}", groups[-1][1])
         else:
             groups.append((text, line))
-    if not label or L.continues_above(label):
+    if (
+        not label
+        or L.continues_above(label)
+        or (coded and _CODE.match(groups[-1][0] + " ") and not _CODE.match(label + " "))
+    ):
         label = " ".join(t for t in (groups.pop()[0], label) if t)
     if not groups:
         return [], label
@@ -810,8 +899,16 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
     rows: list[SpacedRow] = []
     end = j
     pending: tuple[str, int] | None = None
+    breaks: list[tuple[int, str, str]] = []  # page breaks passed over, said
+    header_lines = {h for h, _ in header} | ({stub} if stub else set())
     while j < n_lines:
         s = lines[j].strip()
+        if rows and not pending and (_page_furniture(lines[j]) or "\f" in lines[j]):
+            passed = _over_page_break(lines, j, header_lines, rows)
+            if passed is not None:  # the table goes on after a page break
+                j, said_here = passed
+                breaks.extend(said_here)
+                continue
         if not s:
             j += 1
             continue
@@ -844,6 +941,7 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
         table.rows[0].cells[0].line = i + 1
         table.line = i + 1
     table.repairs.extend(said)
+    table.repairs.extend(b for b in breaks if b[0] <= end)
     for r in data:
         if r.chosen is None:
             shown = " | ".join(" / ".join(c) for c in r.candidates[:4]) or "ingen"

@@ -1,0 +1,157 @@
+"""A table that goes on after a page break is one table: the page's furniture (``Sida 2``,
+``2 (5)``, a page number alone, a form feed) and the header printed again are passed over
+and said, never a row, a section or a part of the next row's label; a row's code (a
+project number) stays with its own row.
+
+Real tables of the corpus (tests/corpus, sources in its README) are cut by a page break as
+pdftotext prints one, and must read as they read whole: the same rows, labels, paths,
+values and totals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sonanalys.continuation import HEADER_AGAIN, JOINED, JOINED_REPEATED, PAGE_MARK
+from sonanalys.observations import parse
+
+CORPUS = Path(__file__).parent / "corpus"
+SAID = {PAGE_MARK, HEADER_AGAIN, JOINED, JOINED_REPEATED}
+
+
+def _signature(obs: pd.DataFrame) -> list[tuple]:
+    cols = ["row_label", "row_path", "column_label", "year", "value", "is_total", "total_of"]
+    return sorted(
+        tuple("" if pd.isna(v) else v for v in rec)
+        for rec in obs[cols].itertuples(index=False, name=None)
+    )
+
+
+def _broken(lines: list[str], at: int, how: str, header: list[str]) -> list[str]:
+    """The document with a page break before line ``at`` (1-based), printed ``how``."""
+    before, after = lines[: at - 1], lines[at - 1 :]
+    if how == "blank, Sida, blank":
+        return [*before, "", "Sida 2", "", *after]
+    if how == "page mark, form feed":
+        return [*before, "2 (5)", "\f" + after[0], *after[1:]]
+    if how == "page number alone, blank":
+        return [*before, "2", "", *after]
+    if how == "form feed, header again":
+        return [*before, "\f3 (5)", *header, *after]
+    raise AssertionError(how)
+
+
+# (document, line of a body row the break goes before, the header's lines, ways to break)
+_SPACED = ["blank, Sida, blank", "page mark, form feed", "page number alone, blank"]
+CASES = [
+    # a list of 36 municipalities, one value each, under "Kommun/Region Kronor per invånare"
+    ("text/dev_04_regionfakta_skane_ifo_kostnad.txt", 32, [16], _SPACED),
+    # Gnesta's driftredovisning: signs apart ("– 37 264"), a percent column, sections
+    ("round2/dev_17_gnesta_driftredovisning_2013.txt", 18, [9], _SPACED),
+    # SCB: upper-case groups, "därav" sub-rows and TOTALA KOSTNADER below the break
+    ("round2/dev_14_scb_ifo_kostnader.txt", 17, [11], [*_SPACED, "form feed, header again"]),
+    # headers one per line ("Bokslut 2009" / … / "plan 2013"), rows apart by blank lines
+    ("round2/dev_19_socialnamnden_budget_2011.txt", 36, [], ["blank, Sida, blank"]),
+    # one cell per line (regionfakta): the break before a row's label cell
+    ("text/dev_03_regionfakta_norrbotten_ekonomiskt_bistand.txt", 44, [], ["blank, Sida, blank"]),
+    ("text/dev_03_regionfakta_norrbotten_ekonomiskt_bistand.txt", 104, [], ["blank, Sida, blank"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("doc", "at", "header", "how"),
+    [(d, a, h, how) for d, a, h, hows in CASES for how in hows],
+    ids=lambda x: x if isinstance(x, str) else "",
+)
+def test_a_real_table_cut_by_a_page_break_reads_as_it_reads_whole(tmp_path, doc, at, header, how):
+    lines = (CORPUS / doc).read_text(encoding="utf-8").split("\n")
+    whole = parse([CORPUS / doc])
+    head = [lines[h - 1] for h in header]
+    cut = tmp_path / Path(doc).name
+    cut.write_text("\n".join(_broken(lines, at, how, head)), encoding="utf-8")
+    broken = parse([cut])
+    assert _signature(broken.observations) == _signature(whole.observations)
+    # what the break added is said, and only that: no row left unread, no new warning
+    rep, was = broken.report, whole.report
+    added = rep[rep["reason"].isin(SAID)]
+    assert set(added["reason"]) >= {PAGE_MARK} and (
+        {JOINED, JOINED_REPEATED} & set(added["reason"])
+    )
+    assert set(added["severity"]) == {"info"}
+    rest = rep[~rep["reason"].isin(SAID)]
+    assert sorted(rest["reason"]) == sorted(was["reason"])
+    # the furniture is no label anywhere
+    for label in [*broken.observations["row_label"], *broken.observations["row_path"]]:
+        assert "Sida" not in label and "(5)" not in label and not label.startswith("2 ")
+
+
+INVESTMENTS = (
+    "Investeringsbudget 2020–2022, tkr\n\n"
+    "Projekt Benämning Budget 2020 Plan 2021 Plan 2022\n"
+    "1234 Ombyggnad Hagagården 1 200 2 000 500\n"
+    "1235 Inventarier nytt LSS-boende 800 0 0\n"
+    "1236 Larm och passersystem 350 350 350\n"
+    "1237 Fordon hemtjänst 1 100 900 900\n"
+    "{break}"
+    "Solgården 400 0 0\n"
+    "1242 Möbler gruppbostad 250 0 0\n"
+    "Summa 4 100 3 250 1 750\n"
+)
+
+
+@pytest.mark.parametrize(
+    "page_break",
+    [
+        "1241 Ombyggnad kök\nSida 3\n\n",  # the next project's number and name, then the break
+        "Sida 3\n\n1241 Ombyggnad kök\n",  # the break, then the project's number and name
+        "1241 Ombyggnad kök\n3 (17)\n\f",
+    ],
+)
+def test_a_project_number_stays_with_its_own_row_across_a_page_break(tmp_path, page_break):
+    (tmp_path / "inv.txt").write_text(INVESTMENTS.format(**{"break": page_break}), "utf-8")
+    r = parse([tmp_path])
+    obs = r.observations
+    budget = obs[obs["column_label"] == "Budget 2020"]
+    labels = dict(zip(budget["row_label"], budget["row_path"], strict=True))
+    # the wrapped name is one row's label; it is no section over the rows below it
+    assert labels["1241 Ombyggnad kök Solgården"] == "1241 Ombyggnad kök Solgården"
+    assert labels["1242 Möbler gruppbostad"] == "1242 Möbler gruppbostad"
+    assert budget["value"].tolist() == [1200, 800, 350, 1100, 400, 250, 4100]
+    # the total sums all six projects, on both pages
+    total = budget[budget["row_label"] == "Summa"]
+    assert total["is_total"].tolist() == [True] and total["total_of"].tolist() == ["0;1;2;3;4;5"]
+    assert not (r.report["severity"] == "warning").any()
+    assert set(r.report["reason"]) == {PAGE_MARK, JOINED}
+
+
+def test_a_blank_line_without_a_page_break_still_ends_a_table(tmp_path):
+    # rows under no header after a blank line, with no page mark or form feed between:
+    # not this table's (they are said as unread lines, never joined by guess)
+    text = INVESTMENTS.format(**{"break": "\n"}).replace("Solgården 400 0 0", "1241 Kök 400 0 0")
+    (tmp_path / "inv.txt").write_text(text, encoding="utf-8")
+    r = parse([tmp_path])
+    obs = r.observations
+    assert not (obs["row_label"] == "1241 Kök").any()
+    unread = r.report[r.report["reason"] == "tabellrad som inte lästes"]
+    assert unread["line"].tolist() == [9, 10, 11]
+
+
+def test_a_page_break_inside_a_table_of_cells_with_its_header_again(tmp_path):
+    cells = [
+        "Hushåll med ekonomiskt bistånd", "Kommun", "Hushåll", "Beslut",
+        "Eskilstuna", "8 077", "2 609", "Norrköping", "1 200", "310",
+        "\f4 (17)", "Kommun", "Hushåll", "Beslut",
+        "Motala", "12", "1 001", "Linköping", "1 500", "700",
+        "Summa", "10 789", "4 620", "Källa: egen sammanställning.",
+    ]  # fmt: skip
+    (tmp_path / "c.txt").write_text("\n\n".join(cells) + "\n", encoding="utf-8")
+    r = parse([tmp_path])
+    obs = r.observations
+    got = {(a, b): v for a, b, v in zip(obs.row_label, obs.column_label, obs.value, strict=True)}
+    assert got[("Motala", "Beslut")] == 1001 and got[("Summa", "Hushåll")] == 10789
+    assert obs.loc[obs.row_label == "Summa", "total_of"].tolist() == ["0;1;2;3", "0;1;2;3"]
+    said = r.report[r.report["reason"].isin(SAID)]
+    assert said["reason"].tolist() == [PAGE_MARK, *[HEADER_AGAIN] * 3, JOINED_REPEATED]
+    assert said["line"].tolist() == [21, 23, 25, 27, 29]
