@@ -236,3 +236,70 @@ def test_a_duplicate_is_said_once_by_the_command_and_recorded(tmp_path, capsys):
     manifest = json.loads((tmp_path / "ut" / "manifest.json").read_text("utf-8"))
     assert manifest["duplicates"] == [{"name": "b.txt", "same_as": "a.txt"}]
     assert [i["name"] for i in manifest["inputs"]] == ["a.txt"]
+
+
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+V = "urn:schemas-microsoft-com:vml"
+
+
+def _text_box(paragraph: str) -> str:
+    """A text box as Word writes it: a drawing, and the same box again as a VML shape
+    for older readers."""
+    box = f"<w:txbxContent><w:p>{_run(paragraph)}</w:p></w:txbxContent>"
+    return (
+        f'<w:r><mc:AlternateContent xmlns:mc="{MC}" xmlns:wps="{WPS}" xmlns:v="{V}">'
+        f"<mc:Choice Requires='wps'><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def _part(d, name: str, kind: str, xml: str) -> None:
+    """Add a notes part (footnotes or endnotes) to a python-docx document."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    ct = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
+    rt = f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}s"
+    part = Part(PackURI(name), ct, xml.encode("utf-8"), d.part.package)
+    d.part.relate_to(part, rt)
+
+
+def test_word_text_outside_the_runs_python_docx_reads_is_read(tmp_path):
+    """A field's result (a table's =SUM(ABOVE) total), a text box (once, though Word
+    stores it twice), footnotes, endnotes and the page header: all the document's text,
+    none of it in python-docx's paragraph text."""
+
+    def build(d):
+        t = _table(d, [["Placeringar", "Kostnad 2023"], ["HVB", "41,5"], ["SiS", "12,0"],
+                       ["Summa", ""]])  # fmt: skip
+        total = t.cell(3, 1).paragraphs[0]._p
+        total.append(_xml(f'<w:fldSimple w:instr=" =SUM(ABOVE) ">{_run("53,5")}</w:fldSimple>'))
+        p = d.add_paragraph("Prognosen i korthet:")
+        p._p.append(_xml(_text_box("Underskottet väntas bli 12,4 mnkr.")))
+        ref = d.add_paragraph("Kostnaden för familjehem ökar")
+        ref._p.append(_xml('<w:r><w:footnoteReference w:id="2"/></w:r>'))
+        ref.add_run(".")
+        ns = f'xmlns:w="{W}"'
+        sep = f'<w:footnote w:type="separator" w:id="-1"><w:p>{_run("---")}</w:p></w:footnote>'
+        note = f'<w:footnote w:id="2"><w:p>{_run("Vårddygnen var 82 999 dygn år 2022.")}</w:p>'
+        _part(d, "/word/footnotes.xml", "footnote",
+              f"<w:footnotes {ns}>{sep}{note}</w:footnote></w:footnotes>")  # fmt: skip
+        end = f'<w:endnote w:id="1"><w:p>{_run("Beläggningen var 94 procent i januari.")}</w:p>'
+        _part(d, "/word/endnotes.xml", "endnote",
+              f"<w:endnotes {ns}>{end}</w:endnote></w:endnotes>")  # fmt: skip
+        d.sections[0].header.paragraphs[0].text = "Socialnämnden, prognos 2: underskott 29,6 mnkr"
+
+    path = _word(tmp_path, "ord.docx", build)
+    result = parse([path])
+    got = _obs(result)
+    assert ("Summa", "Kostnad 2023", 53.5) in got
+    box = [v for label, _, v in got if label.startswith("Underskottet väntas")]
+    assert box == [12.4]  # read once, not once per way Word stores it
+    assert any(label.startswith("Vårddygnen var") and v == 82999 for label, _, v in got)
+    assert any(label.startswith("Beläggningen var") and v == 94 for label, _, v in got)
+    assert any("29,6 mnkr" in label and v == 29.6 for label, _, v in got)
+    # the body's lines keep their numbers: the notes and the header come after it
+    lines = result.observations.set_index("row_label").line
+    assert lines[lines.index.str.startswith("Vårddygnen")].iloc[0] > lines["Summa"]

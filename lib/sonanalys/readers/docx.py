@@ -9,7 +9,15 @@ Word's corners are read as the document reads, never lost silently:
 - content controls (``w:sdt``: a form field, a building block, a table inside one) read
   as the text and tables they hold;
 - a table inside a table cell read as a table of its own after the table it stands in
-  (its numbers are a table's, not one cell's text).
+  (its numbers are a table's, not one cell's text);
+- text in wrappers python-docx passes over read as the text it is: a field's shown
+  result (``w:fldSimple``: a table's ``=SUM(ABOVE)`` total, a date), smart tags, custom
+  XML and bidirectional runs;
+- a text box read where it is anchored, as paragraphs and tables of its own (Word stores
+  it twice, as a drawing and as an old-style shape for old readers: read once);
+- footnotes and endnotes, and the pages' headers and footers, read after the body under
+  a heading of their own ("Fotnoter", "Slutnoter", "Sidhuvud och sidfot"), so the body's
+  lines keep their numbers.
 """
 
 from __future__ import annotations
@@ -43,7 +51,12 @@ def read_docx(data: bytes, source: str) -> Document:
             source, f"DOCX-filen kan inte läsas (skadad eller avkortad: {exc})"
         ) from exc
     body = document.element.body
-    said = accept_changes(body)
+    foot, end, margins = (
+        notes(document, "footnote"),
+        notes(document, "endnote"),
+        headers_and_footers(document),
+    )
+    said = accept_changes(body, *foot, *end, *margins)
     lines: list[str] = []
 
     def table(t) -> None:
@@ -57,25 +70,106 @@ def read_docx(data: bytes, source: str) -> Document:
                 lines.extend(["", _place(t._tbl, inner, rows), ""])
                 table(DocxTable(inner, document))
 
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            p = DocxParagraph(child, document)
-            text = cell_text(p.text)
-            style = (p.style.name or "").lower() if p.style is not None else ""
-            if text and (style.startswith(("heading", "rubrik")) or style == "title"):
-                level = "".join(ch for ch in style if ch.isdigit()) or "1"
-                lines.extend(["", "#" * min(int(level), 6) + " " + text, ""])
-            else:
-                lines.extend([text, ""] if text else [""])
-        elif tag == "tbl":
-            table(DocxTable(child, document))
+    def walk(container) -> None:
+        """The paragraphs and tables of the body, a text box, a note or a header."""
+        for child in container.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                p = DocxParagraph(child, document)
+                text = cell_text(p.text)
+                style = (p.style.name or "").lower() if p.style is not None else ""
+                if text and (style.startswith(("heading", "rubrik")) or style == "title"):
+                    level = "".join(ch for ch in style if ch.isdigit()) or "1"
+                    lines.extend(["", "#" * min(int(level), 6) + " " + text, ""])
+                else:
+                    lines.extend([text, ""] if text else [""])
+                for box in text_boxes(child):
+                    lines.append("")
+                    walk(box)
+                    lines.append("")
+            elif tag == "tbl":
+                table(DocxTable(child, document))
+
+    walk(body)
+    after = (("Fotnoter", foot), ("Slutnoter", end), ("Sidhuvud och sidfot", margins))
+    for heading, parts in after:
+        if parts:
+            lines.extend(["", "## " + heading, ""])
+            for part in parts:
+                walk(part)
     if not any(line.strip() for line in lines):
         raise DocumentError(source, "DOCX-filen innehåller ingen text")
     doc = read_text("\n".join(lines), source, "docx", file_kind="docx")
     # no line: the changes are the document's, said once
     doc.problems = [*doc.problems, *(("", None, "", what) for what in said)]  # type: ignore[list-item]
     return doc
+
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_TXBX = f"{_W}txbxContent"
+
+
+def text_boxes(paragraph) -> list:
+    """The text boxes anchored in a paragraph, each once: Word writes a text box both as
+    a drawing (``mc:Choice``) and as a VML shape for older readers (``mc:Fallback``);
+    a box inside another box is read with the box that holds it."""
+    boxes = []
+    for box in paragraph.iter(_TXBX):
+        up = box.getparent()
+        while up is not None and up is not paragraph:
+            if up.tag in (f"{_MC}Fallback", _TXBX):
+                break
+            up = up.getparent()
+        else:
+            boxes.append(box)
+    return boxes
+
+
+def notes(document, kind: str) -> list:
+    """The footnotes (``kind='footnote'``) or endnotes of the document, each a container
+    of paragraphs, in the order the body refers to them; Word's separators left out."""
+    from docx.oxml import parse_xml
+
+    name = f"/word/{kind}s.xml"
+    part = next((p for p in document.part.package.iter_parts() if p.partname == name), None)
+    if part is None:
+        return []
+    root = getattr(part, "element", None)
+    if root is None:
+        root = parse_xml(part.blob)
+    found = {
+        n.get(f"{_W}id"): n
+        for n in root.iter(f"{_W}{kind}")
+        if n.get(f"{_W}type") in (None, "normal")
+    }
+    order = [r.get(f"{_W}id") for r in document.element.body.iter(f"{_W}{kind}Reference")]
+    ids = list(dict.fromkeys(i for i in order if i in found))
+    ids += [i for i in found if i not in ids]  # a note nothing refers to: still read
+    return [found[i] for i in ids]
+
+
+def headers_and_footers(document) -> list:
+    """Each distinct header and footer of the document's sections (first page, even
+    pages, the rest), as containers of paragraphs and tables; one shared by several
+    sections read once."""
+    seen: set[int] = set()
+    out = []
+    for section in document.sections:
+        for hf in (
+            section.first_page_header,
+            section.header,
+            section.even_page_header,
+            section.first_page_footer,
+            section.footer,
+            section.even_page_footer,
+        ):
+            if hf.is_linked_to_previous:
+                continue
+            element = hf._element
+            if id(element) not in seen:
+                seen.add(id(element))
+                out.append(element)
+    return out
 
 
 def _place(outer, inner, rows: list[list[str]]) -> str:
@@ -102,12 +196,42 @@ def _parent_table(tbl):
 _DROP = {f"{_W}del", f"{_W}moveFrom"}  # tracked deletions: not in the accepted text
 _KEEP = {f"{_W}ins", f"{_W}moveTo"}  # tracked insertions: their content stays
 _SDT = f"{_W}sdt"
+# wrappers whose runs python-docx's text passes over: a simple field's shown result (a
+# table's =SUM(ABOVE), a date), a smart tag, custom XML, a bidirectional run
+_WRAPPERS = {f"{_W}fldSimple", f"{_W}smartTag", f"{_W}customXml", f"{_W}dir", f"{_W}bdo"}
 
 
-def accept_changes(body) -> list[str]:
-    """Rewrite the document's XML as it reads with every tracked change accepted and
-    every content control opened up (``w:sdt`` → the content it holds); what was done,
-    as sentences for the parse report."""
+def accept_changes(*roots) -> list[str]:
+    """Rewrite the document's XML (its body, notes, headers and footers: ``roots``) as it
+    reads with every tracked change accepted, every content control opened up (``w:sdt``
+    → the content it holds) and every wrapper python-docx does not read opened up; what
+    was done, as sentences for the parse report."""
+    counts = [0, 0, 0, 0]
+    for body in roots:
+        for i, n in enumerate(_accept(body)):
+            counts[i] += n
+    inserted, deleted, rows_in, rows_out = counts
+    said = []
+    if inserted or deleted or rows_in or rows_out:
+        parts = [
+            f"{n} {what}"
+            for n, what in (
+                (inserted, "infogade"),
+                (deleted, "borttagna"),
+                (rows_in, "infogade tabellrader"),
+                (rows_out, "borttagna tabellrader"),
+            )
+            if n
+        ]
+        said.append(
+            "dokumentet har spårade ändringar som inte är godkända ("
+            + ", ".join(parts)
+            + "): läst som om alla vore godkända"
+        )
+    return said  # content controls are ordinary (forms): read, not said
+
+
+def _accept(body) -> tuple[int, int, int, int]:
     inserted = deleted = rows_in = rows_out = 0
     for el in list(body.iter(f"{_W}del")):  # a deleted table row: the whole row goes
         parent = el.getparent()
@@ -141,24 +265,10 @@ def accept_changes(body) -> list[str]:
             continue
         content = el.find(f"{_W}sdtContent")
         _unwrap(el, list(content) if content is not None else [])
-    said = []
-    if inserted or deleted or rows_in or rows_out:
-        parts = [
-            f"{n} {what}"
-            for n, what in (
-                (inserted, "infogade"),
-                (deleted, "borttagna"),
-                (rows_in, "infogade tabellrader"),
-                (rows_out, "borttagna tabellrader"),
-            )
-            if n
-        ]
-        said.append(
-            "dokumentet har spårade ändringar som inte är godkända ("
-            + ", ".join(parts)
-            + "): läst som om alla vore godkända"
-        )
-    return said  # content controls are ordinary (forms): read, not said
+    for el in list(body.iter(*_WRAPPERS)):  # their text is the document's text
+        if el.getparent() is not None:
+            _unwrap(el, [c for c in el if not str(c.tag).endswith("Pr")])
+    return inserted, deleted, rows_in, rows_out
 
 
 def _unwrap(el, children) -> None:
