@@ -345,9 +345,9 @@ def _note_undated(res: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
             ]
             if len(u):
                 total = float(u["value_mnkr"].sum())
-                lines = ", ".join(str(int(x)) for x in u["line"])
+                at = ", ".join(str(int(x)) for x in u["line"])
                 fits = abs(r.computed + total - r.reported) <= r.tolerance
-                note = f"{len(u)} värden utan år (rad {lines}) summerar {format_sv(total)} mnkr" + (
+                note = f"{len(u)} värden utan år (rad {at}) summerar {format_sv(total)} mnkr" + (
                     "; med dem stämmer summan" if fits else ""
                 )
                 note += f"; {r.note}" if r.note and not fits else ""
