@@ -155,3 +155,79 @@ def test_a_page_break_inside_a_table_of_cells_with_its_header_again(tmp_path):
     said = r.report[r.report["reason"].isin(SAID)]
     assert said["reason"].tolist() == [PAGE_MARK, *[HEADER_AGAIN] * 3, JOINED_REPEATED]
     assert said["line"].tolist() == [21, 23, 25, 27, 29]
+
+
+def _investment_pdf(path: Path) -> None:
+    """Two pages of a ruled investment budget (fpdf): a project-number column, the
+    header on page 1 only, 'Sida N (2)' at each page's foot, Summa without a number."""
+    from fpdf import FPDF
+
+    pages = [
+        [("1234", "Ombyggnad Hagagården", "1 200", "2 000", "500"),
+         ("1235", "Inventarier nytt LSS-boende", "800", "0", "0"),
+         ("1236", "Larm och passersystem", "350", "350", "350"),
+         ("1237", "Fordon hemtjänst", "1 100", "900", "900")],
+        [("1238", "Välfärdsteknik", "600", "600", "600"),
+         ("1239", "IT-stöd socialtjänst", "300", "300", "0"),
+         ("1240", "Möbler gruppbostad", "250", "0", "0"),
+         ("", "Summa", "4 600", "4 150", "2 350")],
+    ]  # fmt: skip
+    widths = [20, 70, 30, 30, 30]
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", "", 10)
+
+    def row(cells):
+        for w, c in zip(widths, cells, strict=True):
+            pdf.cell(w, 7, c, border=1, align="R" if w == 30 else "L")
+        pdf.ln(7)
+
+    for no, rows in enumerate(pages, start=1):
+        pdf.add_page()
+        if no == 1:
+            pdf.cell(0, 10, "Investeringsbudget 2020-2022, tkr")
+            pdf.ln(12)
+            row(("Projekt", "Benämning", "Budget 2020", "Plan 2021", "Plan 2022"))
+        for r in rows:
+            row(r)
+        pdf.set_y(-20)
+        pdf.cell(0, 8, f"Sida {no} (2)", align="R")
+    pdf.output(str(path))
+
+
+def test_a_project_number_is_not_glued_onto_the_next_row_after_a_page_break(tmp_path):
+    # the table goes on on page 2 without its header; its Summa row has no project
+    # number: it must not take 1240 from the row above ("1240 / Summa")
+    _investment_pdf(tmp_path / "investeringar.pdf")
+    r = parse([tmp_path])
+    obs = r.observations
+    budget = obs[obs["column_label"] == "Budget 2020"]
+    assert budget["row_label"].tolist()[-2:] == ["1240 / Möbler gruppbostad", "Summa"]
+    assert budget["page"].tolist() == [1, 1, 1, 1, 2, 2, 2, 2]
+    total = budget[budget["row_label"] == "Summa"]
+    assert total["row_path"].tolist() == ["Summa"] and total["value"].tolist() == [4600]
+    assert total["total_of"].tolist() == ["0;1;2;3;4;5;6"]  # all seven projects, both pages
+    assert JOINED in set(r.report["reason"])
+
+
+def test_a_code_column_is_never_filled_down_but_a_grouping_column_is(tmp_path):
+    (tmp_path / "koder.txt").write_text(
+        "Konto\tVerksamhet\tBudget 2024\tPlan 2025\n"
+        "551\tMissbruksvård vuxna\t-109 250\t-110 000\n"
+        "552\tBarn och unga\t-80 100\t-81 000\n"
+        "553\tFamiljerätt\t-5 200\t-5 300\n"
+        "\tSumma\t-194 550\t-196 300\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "grupper.txt").write_text(
+        "Ålder\tKön\tAntal 2023\tAntal 2024\n"
+        "0-12 år\tFlickor\t120\t130\n"
+        "\tPojkar\t140\t150\n"
+        "13-17 år\tFlickor\t90\t95\n"
+        "\tPojkar\t110\t115\n",
+        encoding="utf-8",
+    )
+    obs = parse([tmp_path]).observations
+    labels = dict.fromkeys(obs["row_label"])
+    assert "Summa" in labels and "553 / Summa" not in labels
+    assert "0-12 år / Pojkar" in labels and "13-17 år / Pojkar" in labels

@@ -502,6 +502,28 @@ def _flag_broken_groups(text: str, tokens: list[Token]) -> list[Token]:
     return out
 
 
+# A row's code: a project, account or case number standing in a label column
+# (``1234``, ``P-12``, ``KS-0123``), an identifier and never a value.
+_CODE = re.compile(r"^(?:\d{2,8}|[A-ZÅÄÖ]{1,4}-?\d{1,6})$")
+
+
+def code_columns(rows: list[list[str]]) -> set[int]:
+    """The columns of ``rows`` (label cells) that hold each row's own code: filled in
+    at least two rows of three, every filled cell a code, no two alike (``1238`` /
+    ``1239`` / ``1240``). A row that leaves such a cell empty has no code (``Summa``) —
+    it never takes the code of the row above, as a grouping column's empty cells take
+    their group's name (``0`` over ``Kvinnor`` and ``Män``: filled in one row of two)."""
+    out: set[int] = set()
+    width = max((len(r) for r in rows), default=0)
+    labelled = sum(any(t.strip() for t in r) for r in rows)
+    for j in range(width):
+        filled = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
+        often = len(filled) >= 2 and len(filled) * 3 >= labelled * 2
+        if often and len(set(filled)) == len(filled) and all(_CODE.match(t) for t in filled):
+            out.add(j)
+    return out
+
+
 # --------------------------------------------------------------------------------------
 # Reading a cell
 # --------------------------------------------------------------------------------------

@@ -589,6 +589,7 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
     rows: list[_Row] = []
     section = ""
     prev_labels = [""] * k
+    codes = N.code_columns([texts[i][: k - 1] for i in g.body]) if k > 1 else set()
     parent: tuple[str, str, list[str]] | None = None  # (label, unit, path)
     # the row tree: the value rows of each block (a header again starts a block)
     order = -1
@@ -655,8 +656,10 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         first_filled = next((j for j, t in enumerate(labels) if t.strip()), None)
         if first_filled is None:
             labels = list(prev_labels)
-        elif first_filled > 0:
-            labels[:first_filled] = prev_labels[:first_filled]
+        elif first_filled > 0:  # (a row's code is its own: never the row above's)
+            labels[:first_filled] = [
+                "" if j in codes else prev_labels[j] for j in range(first_filled)
+            ]
         prev_labels = labels
         raw_labels = [c.text for c in row_cells[:k]]
         own_cell = next((t for t in reversed(row_texts[:k]) if t.strip()), "")
