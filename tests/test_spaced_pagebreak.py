@@ -157,9 +157,10 @@ def test_a_page_break_inside_a_table_of_cells_with_its_header_again(tmp_path):
     assert said["line"].tolist() == [21, 23, 25, 27, 29]
 
 
-def _investment_pdf(path: Path) -> None:
-    """Two pages of a ruled investment budget (fpdf): a project-number column, the
-    header on page 1 only, 'Sida N (2)' at each page's foot, Summa without a number."""
+def _investment_pdf(path: Path, ruled: bool = True) -> None:
+    """Two pages of an investment budget (fpdf), ruled or laid out with spaces only: a
+    project-number column, the header on page 1 only, 'Sida N (2)' at each page's foot,
+    Summa without a number."""
     from fpdf import FPDF
 
     pages = [
@@ -179,7 +180,7 @@ def _investment_pdf(path: Path) -> None:
 
     def row(cells):
         for w, c in zip(widths, cells, strict=True):
-            pdf.cell(w, 7, c, border=1, align="R" if w == 30 else "L")
+            pdf.cell(w, 7, c, border=int(ruled), align="R" if w == 30 else "L")
         pdf.ln(7)
 
     for no, rows in enumerate(pages, start=1):
@@ -195,10 +196,13 @@ def _investment_pdf(path: Path) -> None:
     pdf.output(str(path))
 
 
-def test_a_project_number_is_not_glued_onto_the_next_row_after_a_page_break(tmp_path):
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_a_project_number_is_not_glued_onto_the_next_row_after_a_page_break(tmp_path, ruled):
     # the table goes on on page 2 without its header; its Summa row has no project
-    # number: it must not take 1240 from the row above ("1240 / Summa")
-    _investment_pdf(tmp_path / "investeringar.pdf")
+    # number: it must not take 1240 from the row above ("1240 / Summa"), and unruled,
+    # its values must stay under their columns (was "Summa / 4 600" with 4 150 under
+    # Budget 2020)
+    _investment_pdf(tmp_path / "investeringar.pdf", ruled)
     r = parse([tmp_path])
     obs = r.observations
     budget = obs[obs["column_label"] == "Budget 2020"]
@@ -231,3 +235,17 @@ def test_a_code_column_is_never_filled_down_but_a_grouping_column_is(tmp_path):
     labels = dict.fromkeys(obs["row_label"])
     assert "Summa" in labels and "553 / Summa" not in labels
     assert "0-12 år / Pojkar" in labels and "13-17 år / Pojkar" in labels
+
+
+def test_laid_out_cells_keep_an_empty_leading_cell():
+    from sonanalys.readers.render import laid_out_cells
+
+    rows = laid_out_cells(
+        [
+            "1240    Möbler gruppbostad                  250          0           0",
+            "        Summa                              4 600       4 150      2 350",
+            "  därav inventarier                          100          0           0",
+        ]
+    )
+    assert rows[1] == ["", "Summa", "4 600", "4 150", "2 350"]
+    assert rows[2][0] == "därav inventarier"  # as many cells as the widest: as printed

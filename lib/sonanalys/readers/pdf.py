@@ -14,7 +14,7 @@ from itertools import groupby
 from ..labels import continues_above
 from ..model import Document, DocumentError
 from .pdfium_page import Box, Page, Run, chars, pages
-from .render import cell_text, tab_lines
+from .render import cell_text, laid_out_cells, tab_lines
 from .ruling import tables
 
 # PDFium's error codes (fpdfview.h) in the economists' words
@@ -286,7 +286,7 @@ def columns_to_tabs(lines: list[str]) -> list[str]:
                 j += 1
             else:
                 break
-        block = [re.split(r" {2,}|\t", lines[k].strip()) for k in rows]
+        block = laid_out_cells([lines[k].replace("\t", "  ") for k in rows])
         numeric = any(_NUMBER_CELL.match(c) for cells in block for c in cells[1:])
         if len(rows) >= 2 and numeric:
             out.extend("\t".join(cells) for cells in block)

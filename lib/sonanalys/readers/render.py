@@ -52,3 +52,24 @@ def tab_lines(rows: list[list[str]], source: str = "") -> list[str]:
         else:
             out.append("\t".join(row + [""] * (width - len(row))))
     return out
+
+
+_CELL_AT = re.compile(r"\S+(?: \S+)*")  # a cell of a laid-out line: single spaces inside
+
+
+def laid_out_cells(lines: list[str]) -> list[list[str]]:
+    """The cells of laid-out table lines (cells apart by two spaces or more). A row that
+    begins right of where the widest row's first cells end, with fewer cells than it,
+    left those cells empty (``        Summa   4 600   4 150`` under ``1240  Möbler  250
+    0``: no project number): they are kept as empty cells, so its values stay under their
+    columns instead of moving left."""
+    found = [[(m.start(), m.end(), m.group()) for m in _CELL_AT.finditer(x)] for x in lines]
+    widest = max(found, key=len, default=[])
+    out: list[list[str]] = []
+    for cells in found:
+        lead = 0
+        if cells and len(cells) < len(widest):
+            lead = sum(end < cells[0][0] for _, end, _ in widest)
+            lead = min(lead, len(widest) - len(cells))
+        out.append([""] * lead + [t for _, _, t in cells])
+    return out
