@@ -9,12 +9,16 @@ empty cells dropped::
 The rules, all general:
 
 * **Values.** A value run is the numbers between two words. A sign glued to a number
-  starts a new cell; a sign apart (``- 0,5``) belongs to the number after it. Only a
-  table of decimal numbers is read (a line with four numbers or more with a decimal
-  comma is tried): every number carries decimals, so a digit group (``1 801,5``) is
-  told from a cell; a run that can still be read in more than one way is reported. A
-  table of whole numbers on one line is left to the accounting's report
-  (``conservation.FLATTENED``): its digit groups and its cells cannot be told apart.
+  starts a new cell; a sign apart (``- 0,5``) belongs to the number after it. The space
+  between cells also groups thousands (``1 801,5``, ``20 000``); a group of three digits
+  may go on the number before it, ``039`` starts none. In a table of decimals every
+  number ends in its decimals, which tells the cells apart. In a table of whole numbers
+  the header says how many values a row holds (its names: header words and years, as
+  many as end the header): a run is read when one way to group it into no more numbers
+  than that is left — by its digit groups, or by the total row (``Summa``) whose columns
+  must add up; otherwise its words are reported, never a guessed grouping. A line is
+  tried with four numbers or more with a decimal comma, or eight digit runs and a
+  header word.
 * **Rows.** A row is a label (the words since the last run) followed by its run. Two
   labels printed one after the other before one run of twice the columns (``Centrala
   kostnader och administration Barn- och ungdomsvård 8,1 … 78,7 …``) are two rows in
@@ -29,10 +33,11 @@ The rules, all general:
   more names than values: the table is not read. Group words over several columns
   (``Intäkter``, ``Kostnader``) are left out when that reading keeps more names the
   sums do not contradict. A column is a sum when it equals the columns since the
-  previous sum (or the sums before it) in every full row, three rows at least. A column
-  named ``Summa``/``Totalt`` that is no sum says the printed order is wrong there: the
-  columns between the proven sums around it get no name, and their values are
-  reported.
+  previous sum (or the sums before it) in every full row, three rows at least, within
+  rounding and exactly in most of them (whole numbers: 1 + 1 is 1 within rounding). A
+  column named ``Summa``/``Totalt`` that is no sum says the printed order is wrong
+  there: the columns between the proven sums around it get no name, and their values
+  are reported.
 * **Dropped cells.** A row with fewer values than columns is placed only where the
   table's own arithmetic proves it: the sums between columns must hold for the row
   (an empty cell adds nothing), and, where the table ends in a total row, every
@@ -66,6 +71,12 @@ TOO_MANY = "tabell utskriven på en rad: fler värden än kolumner, raden kan in
 
 # numbers with a decimal comma: the cheap test before any parsing (a line needs four)
 _CHEAP = re.compile(r"\d,\d")
+_DIGIT_RUN = re.compile(r"\d+")
+_ANY_HEADER_WORD = re.compile(
+    r"(?<!\w)(?:Utfall|Budget|Årsbudget|Prognos|Bokslut|Avvikelse|Resultat|Plan|Summa|Totalt)"
+    r"(?!\w)"
+)
+_LEADING_ZERO = re.compile(r"[-−–+]?0\d")
 _PIECE = re.compile(r"[-−–+]?\d+(?:,\d+)?")
 _GLUED = re.compile(r"^[-−–+]?\d+(?:,\d+)?(?:[-−–]\d+(?:,\d+)?)*$")
 _SIGN = re.compile(r"^[-−–+]$")
@@ -96,9 +107,9 @@ _MAX_PLACEMENTS = 50_000  # placements tried for the short rows, at most
 
 @dataclass
 class _Run:
-    """A run of numbers between two words: its readings (each a list of cell texts)."""
+    """A run of numbers between two words: its pieces (a glued sign splits a word)."""
 
-    readings: list[list[str]]
+    pieces: list[str]
     start: int  # index of its first word in the line's words
     end: int  # index after its last word
     unit_after: bool
@@ -108,6 +119,12 @@ class _Run:
 class _Cand:
     label: list[str]  # the words since the last run
     run: _Run
+
+
+# a row as found: its label, the ways its run reads (one, or several: digit groups; none:
+# not read), and the run's words as printed
+_Row = tuple[str, list[list[str]], list[str]]
+_Alt = tuple[int, tuple[int, ...]]  # a way to read a row: (reading, the column of each value)
 
 
 @dataclass
@@ -132,33 +149,39 @@ def _is_piece_word(w: str) -> bool:
 def _split_glued(w: str) -> list[str] | None:
     """``2,4-1,9-1,9`` -> ``['2,4', '-1,9', '-1,9']``. A word with an inner sign is split
     when a piece has decimals and every inner piece does: the first and the last may be
-    part of a digit group (``801,5-1`` ``000,0``: ``801,5`` and ``-1 000,0``).
-    ``2016-06-03`` or ``0480-450950`` is no run."""
+    part of a digit group (``801,5-1`` ``000,0``: ``801,5`` and ``-1 000,0``); or, of
+    whole numbers, when every piece is a digit group (one to three digits: ``120-1``
+    ``820``). ``2016-06-03`` or ``0480-450950`` is no run."""
     pieces = _PIECE.findall(w)
-    if len(pieces) > 1 and (
-        not any("," in p for p in pieces) or not all("," in p for p in pieces[1:-1])
-    ):
-        return None
-    return pieces
+    if len(pieces) < 2:
+        return pieces
+    if any("," in p for p in pieces):
+        return pieces if all("," in p for p in pieces[1:-1]) else None
+    return pieces if all(len(p.lstrip("-−–+")) <= 3 for p in pieces) else None
 
 
-def _groupings(pieces: list[str]) -> list[list[str]]:
+def _groupings(pieces: list[str], decimal: bool, most: int | None) -> list[list[str]] | None:
     """Every way to join the pieces into numbers, where a piece of exactly three digits
     (no sign) may continue the number before it (``1 801,5``) and only the last piece of
-    a number carries decimals."""
+    a number carries decimals; in a table of decimals every number ends in decimals;
+    at most ``most`` numbers. None: more ways than are worth trying."""
     out: list[list[str]] = []
     if len(pieces) > _MAX_RUN:
-        return out  # no row is that long: read none of it
+        return None  # no row is that long: read none of it
 
     def rec(i: int, acc: list[str]) -> None:
+        if len(out) > _MAX_READINGS or (most is not None and len(acc) > most):
+            return
         if i == len(pieces):
-            out.append(list(acc))
+            if not decimal or all("," in x for x in acc):
+                out.append(list(acc))
             return
-        if len(out) > _MAX_READINGS:
-            return
-        acc.append(pieces[i])
-        rec(i + 1, acc)
-        acc.pop()
+        # a number starts here unless the one before is not complete (no decimals yet,
+        # in a table of decimals) or this piece cannot start one (``039``: a group)
+        if not (decimal and acc and "," not in acc[-1]) and not _LEADING_ZERO.match(pieces[i]):
+            acc.append(pieces[i])
+            rec(i + 1, acc)
+            acc.pop()
         if acc and re.fullmatch(r"\d{3}(?:,\d+)?", pieces[i]):
             prev = acc[-1]
             if "," not in prev and re.fullmatch(r"[-−–+]?\d{1,3}(?: \d{3})*", prev):
@@ -167,7 +190,7 @@ def _groupings(pieces: list[str]) -> list[list[str]]:
                 acc[-1] = prev
 
     rec(0, [])
-    return out if len(out) <= _MAX_READINGS else []  # too many: read none of them
+    return out if len(out) <= _MAX_READINGS else None
 
 
 def _starts_run(words: list[str], i: int) -> bool:
@@ -207,7 +230,7 @@ def _scan(words: list[str]) -> list[_Run]:
             i += 1
         if ok:
             unit = i < n and bool(_UNIT_AFTER.match(words[i]))
-            runs.append(_Run(_groupings(pieces), start, i, unit))
+            runs.append(_Run(pieces, start, i, unit))
     return runs
 
 
@@ -255,6 +278,15 @@ def _segments(words: list[str]) -> list[str]:
     return [text for _, text in _spans(words)]
 
 
+def _header_names(words: list[str]) -> int:
+    """How many header names (header words and years) end ``words``."""
+    spans = _spans(words)
+    k = 0
+    while k < len(spans) and _names_a_column(spans[len(spans) - 1 - k][1]):
+        k += 1
+    return k
+
+
 def _names_a_column(seg: str) -> bool:
     """A header word or a year alone, or a header word with its year or period
     (``Budget 2015``, ``Utfall jan-aug``) — not a caption (``Resultat (mnkr)``)."""
@@ -275,6 +307,8 @@ def _label_ok(words: list[str]) -> bool:
         return False
     if words[-1].lower().strip(",") in _FUNCTION_END:
         return False
+    if any(re.match(r"[-−–+]?\d", w) and not _YEAR.match(w) for w in words):
+        return False  # numbers the runs did not take (``0-12``, ``3(16)``): not a label
     if any(_sentence_end(w) for w in words):
         return False  # a sentence ends inside ("… i tabell. Summa")
     return not _header_run(words)
@@ -300,7 +334,11 @@ def find(lines: list[str], i: int) -> tuple[Table, int] | None:
     line's blocks in printed order (its text before and after as paragraphs, the other
     tables) in ``line_blocks``; the next line."""
     line = lines[i]
-    if len(line) < 40 or len(_CHEAP.findall(line)) < 4:
+    if len(line) < 40:
+        return None
+    if len(_CHEAP.findall(line)) < 4 and (
+        len(_DIGIT_RUN.findall(line)) < 8 or not _ANY_HEADER_WORD.search(line)
+    ):
         return None
     blocks = read_line(line, i + 1)
     tables = [b for b in blocks if isinstance(b, Table)]
@@ -336,8 +374,7 @@ def read_line(line: str, line_no: int) -> list[Block]:
             continue
         if run.start < found[0].start:
             continue  # before the first table: a page's head ("3 1 Ekonomi …")
-        singles = run.readings[0] if run.readings else words[run.start : run.end]
-        if len(singles) >= 2:
+        if len(run.pieces) >= 2:
             owner = [t for t in found if t.start <= run.start][-1]
             owner.warnings += [(w, LEFT_OVER) for w in words[run.start : run.end]]
     blocks: list[Block] = []
@@ -374,47 +411,51 @@ def _table_at(
         cands.append(_Cand(label, runs[k]))
         k += 1
     # the table's number format: decimals or none, from the unambiguous runs
-    decimal = sum(any(all("," in x for x in rd) for rd in c.run.readings) for c in cands) * 2 > len(
-        cands
-    )
-    lengths = []
-    for c in cands:
-        rds = _fit(c.run.readings, decimal, None)
-        if len(rds) == 1:
-            lengths.append(len(rds[0]))
-    if not lengths:
-        return None
-    n = max(set(lengths), key=lambda x: (lengths.count(x), x))
-    if n < 2 or lengths.count(n) < 2:
-        return None
+    decimal = sum(bool(_groupings(c.run.pieces, True, None)) for c in cands) * 2 > len(cands)
+    if decimal:
+        lengths = []
+        for c in cands:
+            rds = _fit(c.run, decimal, None)
+            if len(rds) == 1:
+                lengths.append(len(rds[0]))
+        if not lengths:
+            return None
+        n = max(set(lengths), key=lambda x: (lengths.count(x), x))
+        if n < 2 or lengths.count(n) < 2:
+            return None
+    else:
+        # whole numbers: a space groups thousands or parts cells, so the header says how
+        # many values a row holds (its names: header words and years only)
+        n = _header_names(before[:b])
+        if n < 2:
+            return None
     # the rows: cut where a run cannot be a row of this table
-    rows: list[tuple[str, list[str]]] = []
+    rows: list[_Row] = []
     warnings: list[tuple[str, str]] = []
     used = 0
     for c in cands:
-        rds = _fit(c.run.readings, decimal, n)
+        rds = _fit(c.run, decimal, n)
         if not rds:
             break  # another number format: the table ended before it
-        if len(rds) > 1:
-            warnings += [(w, AMBIGUOUS) for w in words[c.run.start : c.run.end]]
-            rows.append((" ".join(c.label), []))
-            used += 1
-            continue
-        values = rds[0]
-        if len(values) <= n:
-            rows.append((" ".join(c.label), values))
-        elif len(values) % n == 0 and len(_segments(c.label)) == len(values) // n:
-            for s, seg in enumerate(_segments(c.label)):
-                rows.append((seg, values[s * n : (s + 1) * n]))
-        else:
-            warnings += [(v, TOO_MANY) for v in values]
-            rows.append((" ".join(c.label), []))
+        printed = words[c.run.start : c.run.end]
         used += 1
-    if sum(len(v) == n for _, v in rows) < 2:
+        if len(rds) == 1 and len(rds[0]) > n:
+            values, segs = rds[0], _segments(c.label)
+            if len(values) % n == 0 and len(segs) == len(values) // n:
+                for k, seg in enumerate(segs):
+                    part = values[k * n : (k + 1) * n]
+                    rows.append((seg, [part], part))
+                continue
+        fitting = [rd for rd in rds if len(rd) <= n]
+        if not fitting:
+            warnings += [(w, TOO_MANY) for w in printed]
+        rows.append((" ".join(c.label), fitting, printed))  # none fitting: not read
+    full = [rds[0] for _, rds, _ in rows if len(rds) == 1 and len(rds[0]) == n]
+    if len(full) < 2:
         return None
     last = cands[used - 1].run.end
     header_words = before[:b]
-    flat = _columns(header_words, rows, n)
+    flat = _columns(header_words, full, n)
     if flat is None:
         return None
     names, stub, hstart = flat
@@ -432,13 +473,14 @@ def _table_at(
     return table, r + used
 
 
-def _fit(readings: list[list[str]], decimal: bool, n: int | None) -> list[list[str]]:
+def _fit(run: _Run, decimal: bool, n: int | None) -> list[list[str]]:
     """The readings of a run that fit the table: every number with decimals in a table
-    of decimals; no more numbers than columns unless the run is whole rows."""
-    out = [rd for rd in readings if not decimal or all("," in x for x in rd)]
+    of decimals; no more numbers than columns (a row with empty cells dropped has
+    fewer), unless no reading has so few (whole rows printed after their labels, in a
+    table of decimals). None fit: []."""
+    out = _groupings(run.pieces, decimal, None if decimal else n) or []
     if n is not None and len(out) > 1:
-        exact = [rd for rd in out if len(rd) == n]
-        out = exact or [rd for rd in out if len(rd) <= n] or out
+        out = [rd for rd in out if len(rd) <= n] or out
     return out
 
 
@@ -455,7 +497,7 @@ def _caption_start(words: list[str]) -> int:
 
 
 def _columns(
-    header_words: list[str], rows: list[tuple[str, list[str]]], n: int
+    header_words: list[str], full: list[list[str]], n: int
 ) -> tuple[list[str | None], str, int] | None:
     """The column names (right to left from the header's end), the stub header, and
     where the header starts in ``header_words``. None when the header has too few
@@ -463,7 +505,7 @@ def _columns(
     spans = _spans(header_words)
     segs = [text for _, text in spans]
     starts = [i for i, _ in spans]
-    totals = _total_columns([[_num(x) for x in v] for _, v in rows if len(v) == n], n)
+    totals = _total_columns([[_num(x) for x in v] for v in full], n)
     best: tuple[int, int, list[str | None], int] | None = None
     for skip_groups in (False, True):
         picked: list[int] = []
@@ -544,9 +586,12 @@ def _total_columns(full: list[list[Num]], n: int) -> dict[int, list[int]]:
 
 
 def _sums(rows: list[list[Num]], j: int, parts: list[int]) -> bool:
-    return all(_adds_up(v[j], [v[p] for p in parts]) for v in rows) and any(
-        v[j][0] != 0 for v in rows
-    )
+    """Column ``j`` is the sum of ``parts`` in every row within rounding, and exactly in
+    most of them (small whole numbers add up within rounding by chance: 1 + 1 ≈ 1)."""
+    if not all(_adds_up(v[j], [v[p] for p in parts]) for v in rows):
+        return False
+    exact = sum(abs(sum(v[p][0] for p in parts) - v[j][0]) < 1e-6 for v in rows)
+    return exact * 2 > len(rows) and any(v[j][0] != 0 for v in rows)
 
 
 def _trust(names: list[str | None], totals: dict[int, list[int]]) -> list[str | None]:
@@ -565,40 +610,58 @@ def _trust(names: list[str | None], totals: dict[int, list[int]]) -> list[str | 
     return out
 
 
-def _place(table: _FlatTable, rows: list[tuple[str, list[str]]], n: int) -> None:
+def _place(table: _FlatTable, rows: list[_Row], n: int) -> None:
     """Each row's values in their columns: a full row as printed; a short one where the
-    sums prove it (see the module's doc), its other values reported."""
-    nums = [[_num(x) for x in v] for _, v in rows]
-    totals = _total_columns([row for row in nums if len(row) == n], n)
-    options: list[list[tuple[int, ...]]] = []
-    for row in nums:
-        if len(row) == n or not row:
-            options.append([tuple(range(len(row)))])
-        elif math.comb(n, len(row)) > _MAX_PLACEMENTS:
-            options.append([])  # too many ways to try: not placed, reported
-        else:
-            options.append(
-                [
-                    pos
-                    for pos in itertools.combinations(range(n), len(row))
-                    if _row_holds(dict(zip(pos, row, strict=True)), totals)
-                ]
-            )
-    # a total row at the end: every column's rows add up to it
-    sure = _by_column_total(rows, nums, options, n)
-    for (label, v), opts, proven in zip(rows, options, sure, strict=True):
-        cells: list[str | None] = [None] * n
-        for idx, x in enumerate(v):
-            col = proven[idx] if proven else None
-            if col is None and opts and all(o[idx] == opts[0][idx] for o in opts):
-                col = opts[0][idx]
-            if col is None:
-                why = f"{UNPLACED} (rad {label!r}: {len(v)} värden, {n} kolumner)"
-                table.warnings.append((x, why))
-            elif table.names[col] is None:
-                table.warnings.append((x, f"{UNNAMED} (rad {label!r})"))
+    sums prove it (see the module's doc), its other values reported. A run read more
+    ways than one (digit groups) is read where the total row leaves one way."""
+    full = [rds[0] for _, rds, _ in rows if len(rds) == 1 and len(rds[0]) == n]
+    totals = _total_columns([[_num(x) for x in v] for v in full], n)
+    alts: list[list[_Alt]] = []
+    for _, rds, _ in rows:
+        a: list[_Alt] = []
+        for ri, rd in enumerate(rds):
+            nums = [_num(x) for x in rd]
+            if len(rd) == n:
+                a.append((ri, tuple(range(n))))
+            elif math.comb(n, len(rd)) > _MAX_PLACEMENTS:
+                a = []  # too many ways to try: not placed, reported
+                break
             else:
-                cells[col] = x
+                a += [
+                    (ri, pos)
+                    for pos in itertools.combinations(range(n), len(rd))
+                    if _row_holds(dict(zip(pos, nums, strict=True)), totals)
+                ]
+            if len(a) > _MAX_PLACEMENTS:
+                a = []  # too many ways to try: not placed, reported
+                break
+        alts.append(a)
+    kept = _by_column_total(rows, alts, n)
+    for (label, rds, printed), good in zip(rows, kept, strict=True):
+        cells: list[str | None] = [None] * n
+        if len(rds) > 1:
+            maps = {tuple(zip(pos, rds[ri], strict=True)) for ri, pos in good}
+            if len(maps) != 1:
+                table.warnings += [(w, AMBIGUOUS) for w in printed]
+            else:
+                for col, x in maps.pop():
+                    if table.names[col] is None:
+                        table.warnings.append((x, f"{UNNAMED} (rad {label!r})"))
+                    else:
+                        cells[col] = x
+        elif rds:
+            v = rds[0]
+            for idx, x in enumerate(v):
+                cols = {pos[idx] for _, pos in good}
+                if len(cols) != 1:
+                    why = f"{UNPLACED} (rad {label!r}: {len(v)} värden, {n} kolumner)"
+                    table.warnings.append((x, why))
+                    continue
+                col = cols.pop()
+                if table.names[col] is None:
+                    table.warnings.append((x, f"{UNNAMED} (rad {label!r})"))
+                else:
+                    cells[col] = x
         table.rows.append((label, cells))
 
 
@@ -613,58 +676,47 @@ def _row_holds(cells: dict[int, Num], totals: dict[int, list[int]]) -> bool:
     return True
 
 
-def _by_column_total(
-    rows: list[tuple[str, list[str]]],
-    nums: list[list[Num]],
-    options: list[list[tuple[int, ...]]],
-    n: int,
-) -> list[list[int | None] | None]:
-    """Where the table's last row is a total of the rows above it in every column, the
-    placements of the short rows that make every column add up; per row and value the
-    column every such placement agrees on (None: not proven; the whole row None: no
-    proof from the totals)."""
-    none: list[list[int | None] | None] = [None] * len(rows)
-    if len(rows) < 3 or not is_total_label(rows[-1][0]) or len(rows[-1][1]) != n:
-        return none
-    if any(not o for o in options[:-1]) or any(not v for v in nums[:-1]):
-        return none
-    total = nums[-1]
-    short = [i for i in range(len(rows) - 1) if len(options[i]) > 1]
-    if math.prod(len(options[i]) for i in short) > _MAX_PLACEMENTS:
-        return none
+def _by_column_total(rows: list[_Row], alts: list[list[_Alt]], n: int) -> list[list[_Alt]]:
+    """Where the table's last row is a total of the rows above it in every column, each
+    row's ways to be read (reading, columns) that make every column add up (within the
+    rounding of every number added); else every row's ways as they are."""
+    if (
+        len(rows) < 3
+        or not is_total_label(rows[-1][0])
+        or len(alts[-1]) != 1
+        or len(rows[-1][1][0]) != n
+        or any(not a for a in alts[:-1])
+    ):
+        return alts
+    nums = [[[_num(x) for x in rd] for rd in rds] for _, rds, _ in rows]
+    total = nums[-1][0]
+    short = [i for i in range(len(rows) - 1) if len(alts[i]) > 1]
+    if math.prod(len(alts[i]) for i in short) > _MAX_PLACEMENTS:
+        return alts
     base = [0.0] * n
     base_tol = [t[1] for t in total]
     for i in range(len(rows) - 1):
         if i not in short:
-            for p, (val, half) in zip(options[i][0], nums[i], strict=True):
+            ri, pos = alts[i][0]
+            for p, (val, half) in zip(pos, nums[i][ri], strict=True):
                 base[p] += val
                 base_tol[p] += half
-    good: list[tuple[tuple[int, ...], ...]] = []
-    for combo in itertools.product(*(options[i] for i in short)):
+    good: list[tuple[_Alt, ...]] = []
+    for combo in itertools.product(*(alts[i] for i in short)):
         sums, tol = list(base), list(base_tol)
-        for i, pos in zip(short, combo, strict=True):
-            for p, (val, half) in zip(pos, nums[i], strict=True):
+        for i, (ri, pos) in zip(short, combo, strict=True):
+            for p, (val, half) in zip(pos, nums[i][ri], strict=True):
                 sums[p] += val
                 tol[p] += half
         if all(abs(sums[j] - total[j][0]) < tol[j] - 1e-9 for j in range(n)):
             good.append(combo)
             if len(good) > 10_000:
-                return none
+                return alts
     if not good:
-        return none
-    out: list[list[int | None] | None] = []
-    for i in range(len(rows) - 1):
-        if i not in short:
-            out.append(list(options[i][0]))
-            continue
-        s = short.index(i)
-        out.append(
-            [
-                good[0][s][idx] if all(g[s][idx] == good[0][s][idx] for g in good) else None
-                for idx in range(len(rows[i][1]))
-            ]
-        )
-    out.append(list(options[-1][0]))
+        return alts
+    out = list(alts)
+    for k, i in enumerate(short):
+        out[i] = sorted({combo[k] for combo in good})
     return out
 
 
