@@ -230,8 +230,9 @@ def test_reports_over_a_folder_of_the_corpus_show_only_its_data(tmp_path):
 def test_every_title_names_its_municipality_and_period(run):
     titles = {r.name: r.title for r in run.results}
     assert titles["05_delarsrapport"] == "Delårsrapport – bilaga: Örebro, jan–aug 2023"
-    assert titles["01_placeringar"] == "Placeringar: Örebro"
-    assert titles["03_r9"].endswith(": Linköping") and titles["04_atgarder"].endswith(": Linköping")
+    assert titles["01_placeringar"] == "Placeringar: Örebro, jan–aug 2023"
+    assert titles["03_r9"].endswith(": Linköping, 2022")
+    assert titles["04_atgarder"].endswith(": Linköping, 2024–2027")
     for r in run.results:
         page = (run.out / r.html).read_text(encoding="utf-8")
         assert f"<h1>{html.escape(r.title)}</h1>" in page and page.count("<h1") == 1, r.name

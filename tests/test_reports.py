@@ -20,6 +20,7 @@ import pytest
 from sonanalys import paths
 from sonanalys.report.registry import NOTEBOOKS
 from sonanalys.report.runner import run_reports
+from sonanalys.report.scope import declared, parameters
 
 sys.path.insert(0, str(Path(__file__).parent))
 from small_notebooks import small_notebooks
@@ -407,7 +408,12 @@ def test_only_replaces_just_the_named_reports(tmp_path):
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert "mask_threshold" not in text and "maskeringsgräns" in text
     pdf.close()
-    run_reports(out=out, only=["01"], run_date="2026-11-24", progress=False)
+    run_reports(out=out, only=["01"], run_date="2026-11-24", progress=False, pdf=True)
+    # 01, run with no period named: its PDF's footer names whose and which period (#27)
+    pdf = pdfium.PdfDocument(str(out / "01_placeringar.pdf"))
+    footer = pdf[0].get_textpage().get_text_range()
+    assert "Placeringar: Örebro, jan–aug 2023" in footer and "Sida 1 av" in footer, footer
+    pdf.close()
     # 05 is still there, with its PDF and workbook, from the first run
     for f in ("05_delarsrapport.html", "05_delarsrapport.pdf", "05_delarsrapport.xlsx"):
         assert (out / f).exists(), f
@@ -736,19 +742,48 @@ def test_pages_are_swedish_with_a_description_for_every_chart_and_the_title_once
         assert len(re.findall(r"<h1[\s>]", page)) == 1, r.name  # the header's, once
 
 
+# the scope each report resolves over the embedded data, run with no period named: its
+# documents' own municipality (004 is Örebro's, 000–003 Linköping's) and the latest period
+# its key-figure box shows
+SCOPES = {
+    "01_placeringar": "Placeringar: Örebro, jan–aug 2023",  # 004 line 529
+    "02_varddygn": "Vårddygn och kostnad per dygn: Örebro, 2022",  # total kostnad 2022
+    "03_r9": "Jämförelse med jämförelsegruppen: Linköping, 2022",  # 002 lines 580–582
+    "04_atgarder": "Åtgärdsplan – uppföljning: Linköping, 2024–2027",  # 002's four plans
+    "05_delarsrapport": "Delårsrapport – bilaga: Örebro, jan–aug 2023",
+}
+
+
 def test_every_title_names_its_municipality_and_period(run):
-    """Issue 27: nobody could tell whose report it was (01, 02 and 05 are Örebro's, 03 and
-    04 Linköping's by the notebooks' own defaults): the title — in the page, its header,
-    the PDF's footer and the index — names the municipality and, where there is one, the
-    period; the page shows it once."""
-    titles = {r.name: r.title for r in run.results}
-    assert titles["01_placeringar"] == "Placeringar: Örebro"
-    assert titles["03_r9"] == "Jämförelse med jämförelsegruppen: Linköping"
-    assert titles["05_delarsrapport"] == "Delårsrapport – bilaga: Örebro, jan–aug 2023"
-    index = text_of((run.out / "index.html").read_text(encoding="utf-8"))
+    """Issue 27: nobody could tell whose report it was. Run with no period named (plain
+    ``sonanalys report``), 01–04 were titled "Placeringar: Örebro" with no period, and 05
+    carried its notebook's hard-coded default. Now every title — the page's, its header,
+    the workbook's and the index's line — names the municipality and the period the
+    notebook resolved (``declare_scope``); the page shows it once."""
+    assert {r.name: r.title for r in run.results} == SCOPES
+    index = (run.out / "index.html").read_text(encoding="utf-8")
     for r in run.results:
         page = (run.out / r.html).read_text(encoding="utf-8")
         assert f"<title>{html.escape(r.title)}</title>" in page
         assert f"<h1>{html.escape(r.title)}</h1>" in page
         assert len(re.findall(r"<h1[\s>]", page)) == 1, r.name
-        assert r.title in index
+        assert f'<a href="{r.html}">{html.escape(r.title)}</a>' in index, r.name
+        # the executed notebook carries the scope the title was made from
+        nb = nbformat.read(run.out / "executed" / r.executed, as_version=4)
+        muni, period = SCOPES[r.name].split(": ", 1)[1].split(", ")
+        assert declared(nb) == {"municipality": muni, "period": period}, r.name
+        # and the notebook ran on no hard-coded default: none was named
+        assert "municipality" not in parameters(nb) or parameters(nb)["municipality"] is None
+
+
+def test_notebooks_take_their_documents_municipality_and_period_by_default():
+    """Issue 27: 01–05 defaulted to a hard-coded Örebro or Linköping (05 also to 2023
+    jan–aug); the defaults are now None, resolved from the documents in the notebook."""
+    for name in NOTEBOOKS:
+        nb = nbformat.read(paths.NOTEBOOKS / f"{name}.ipynb", as_version=4)
+        values = parameters(nb)
+        assert values["municipality"] is None, name
+        assert values["year"] is None and values["period"] is None, name
+        code = "".join(c.source for c in nb.cells if c.cell_type == "code")
+        assert "Örebro" not in code and "Linköping" not in code, name
+        assert "declare_scope(" in code, name

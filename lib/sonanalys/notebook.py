@@ -11,6 +11,12 @@ documents in ``data_dir`` (None: the embedded ones, ``data/raw``), parsed when t
 changed, or the frames ``sonanalys report`` parsed already (``processed_dir``). It
 returns the ``Dataset`` and sets ``processed_dir`` to the frames' folder.
 
+Where the parameters name no ``municipality`` (None, the default), the notebook takes
+its documents' own: ``own_municipality(rows)`` — that of the latest period the documents of
+``rows`` report on, else the one they name; ``own_period`` does the same for a period.
+Once its key-figure box is drawn, the notebook says whose report it is and which period it
+covers with ``declare_scope`` (the report's title names them).
+
 The import also gives ``load`` (a frame of the notebook's data by name, or a folder's
 ``Dataset``), ``say`` (Markdown into the notebook and the report), the report helpers of
 ``sonanalys.report.present`` (``show_table``, ``sv``, ``sv_axis``, ``year_axis``,
@@ -30,6 +36,7 @@ import sonanalys
 
 from .dataset import FRAME_NAMES, Dataset
 from .report import present
+from .report.scope import declare_scope
 
 PROFILES = ("ledning", "intern")
 DEFAULT_PROFILE = "ledning"
@@ -84,6 +91,56 @@ def load(
     if isinstance(what, str) and what in FRAME_NAMES and not Path(what).exists():
         return sonanalys.load(what, processed) if processed else current().frame(what)
     return sonanalys.load(what, processed)
+
+
+# how a notebook is told to name the municipality itself
+_ASK_MUNICIPALITY = (
+    "sätt municipality i parametercellen (med papermill: -p municipality NAMN; med "
+    "sonanalys report: --municipality NAMN)"
+)
+
+
+def _sources(rows: pd.DataFrame) -> list[str]:
+    return sorted({str(s) for s in rows["source"].dropna()}) if "source" in rows else []
+
+
+def own_municipality(rows: pd.DataFrame, year: int | None = None, period: str | None = None) -> str:
+    """The municipality a notebook reports on when its parameters name none: that of the
+    documents ``rows`` come from (the rows the report is about) — of the latest period
+    they report on (of ``period`` and ``year`` when given), else the one they name. A
+    ``ValueError`` in Swedish when they name none, or several without a latest period:
+    the notebook never picks one."""
+    from .report import periods
+
+    try:
+        return periods.own_municipality(
+            current().processed, period, year, _sources(rows), ask=_ASK_MUNICIPALITY
+        )
+    except periods.PeriodMissing as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def own_period(
+    rows: pd.DataFrame, municipality: str, year: int | None = None, period: str | None = None
+) -> tuple[int | None, str | None]:
+    """``(year, period)`` a notebook reports on: with no ``period``, the latest one the
+    documents of ``rows`` report on for ``municipality`` (``(2023, "jan-aug")``; a
+    ``ValueError`` in Swedish when they report on none); a named period in the frames'
+    form (``jan–aug`` → ``jan-aug``, ``T2``), with the latest year holding it when no
+    ``year`` is given (as given when the documents lack it: the notebook says what it
+    cannot show)."""
+    from .report import periods
+
+    try:
+        y, p, _ = periods.resolve(
+            period or periods.AUTO, year, municipality, current().processed, _sources(rows)
+        )
+    except periods.PeriodMissing as exc:
+        if period:
+            return year, periods.normalise(period)
+        why = str(exc).replace(periods.NOTHING_WRITTEN, "").strip()
+        raise ValueError(f"{why} Sätt year och period i parametercellen.") from exc
+    return y, p
 
 
 def say(text: str) -> None:
@@ -217,5 +274,8 @@ __all__ = [
     "by_year",
     "chart",
     "against_group",
+    "own_municipality",
+    "own_period",
+    "declare_scope",
     *_PRESENT,
 ]

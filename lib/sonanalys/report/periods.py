@@ -81,15 +81,26 @@ class Held:
         return f"{self.municipality} {self.year} {self.period}".strip()
 
 
-def held(processed: Path) -> list[Held]:
-    """The periods the documents report on (``documents`` frame: ``doc_period``,
-    ``doc_year``), latest first."""
+def _documents(processed: Path, sources=None):
+    """The ``documents`` frame of ``processed`` (of the files ``sources`` when given)."""
     import pandas as pd
 
     path = Path(processed) / "documents.parquet"
-    if not path.exists():
+    docs = pd.read_parquet(path) if path.exists() else pd.DataFrame(columns=["source"])
+    if sources is not None:
+        docs = docs[docs["source"].isin(set(sources))]
+    return docs
+
+
+def held(processed: Path, sources=None) -> list[Held]:
+    """The periods the documents report on (``documents`` frame: ``doc_period``,
+    ``doc_year``), latest first; of the files ``sources`` when given (the documents a
+    notebook's rows come from)."""
+    import pandas as pd
+
+    docs = _documents(processed, sources)
+    if docs.empty:
         return []
-    docs = pd.read_parquet(path)
     out = set()
     for d in docs.itertuples():
         if not d.doc_period or pd.isna(d.doc_year):
@@ -100,17 +111,21 @@ def held(processed: Path) -> list[Held]:
 
 
 def resolve(
-    period: str | None, year: int | None, municipality: str | None, processed: Path
+    period: str | None,
+    year: int | None,
+    municipality: str | None,
+    processed: Path,
+    sources=None,
 ) -> tuple[int | None, str | None, str | None]:
     """``(year, period, municipality)`` the run is for: the period normalised, checked
-    against the documents, ``auto`` replaced by the latest one they hold (for the
-    municipality when given; the municipality too when not, if one document has it);
-    the year, when not given, the latest year holding the period. ``PeriodMissing``
-    when they do not hold it."""
+    against the documents (the files ``sources`` when given), ``auto`` replaced by the
+    latest one they hold (for the municipality when given; the municipality too when
+    not, if one document has it); the year, when not given, the latest year holding the
+    period. ``PeriodMissing`` when they do not hold it."""
     p = normalise(period)
     if p is None:
         return year, None, municipality
-    there = held(processed)
+    there = held(processed, sources)
     mine = [h for h in there if not municipality or _same(h.municipality, municipality)]
     if p == AUTO:
         if year:
@@ -133,17 +148,29 @@ def resolve(
     return year or match[0].year, p, municipality
 
 
-def own_municipality(processed: Path, period: str | None, year: int | None) -> str:
+# how a run is told to name the municipality itself (a notebook says it otherwise)
+ASK_MUNICIPALITY = "ange den med --municipality"
+NOTHING_WRITTEN = "Ingen rapport skrevs."
+
+
+def own_municipality(
+    processed: Path,
+    period: str | None,
+    year: int | None,
+    sources=None,
+    ask: str = ASK_MUNICIPALITY,
+) -> str:
     """The municipality a folder's reports are for when the run names none: the one of
     the latest period the documents hold (of ``period`` and ``year`` when given), else the
-    one the documents name. ``PeriodMissing`` (a Swedish message asking for
-    ``--municipality``) when they name none, or several without a latest period."""
+    one the documents name; with ``sources``, of those documents only (a notebook's own:
+    the files its rows come from). ``PeriodMissing`` (a Swedish message: ``ask`` says how
+    to name one) when they name none, or several without a latest period."""
     import pandas as pd
 
     p = normalise(period)
     there = [
         h
-        for h in held(processed)
+        for h in held(processed, sources)
         if h.municipality and (p in (None, AUTO) or h.period == p) and (not year or h.year == year)
     ]
     if there:
@@ -153,20 +180,20 @@ def own_municipality(processed: Path, period: str | None, year: int | None) -> s
             return latest.pop()
         names = sorted(latest)
     else:
-        path = Path(processed) / "documents.parquet"
-        docs = pd.read_parquet(path) if path.exists() else pd.DataFrame()
+        docs = _documents(processed, sources)
         col = docs["municipality"] if "municipality" in docs else pd.Series(dtype=object)
         names = sorted({str(m) for m in col.dropna() if str(m).strip()})
         if len(names) == 1:
             return names[0]
+    cli = ask == ASK_MUNICIPALITY
     if not names:
+        tail = " (eller --municipality-for vid sonanalys parse). " + NOTHING_WRITTEN
         raise PeriodMissing(
-            "dokumenten säger inte vilken kommun de gäller; ange den med --municipality "
-            "(eller --municipality-for vid sonanalys parse). Ingen rapport skrevs."
+            f"dokumenten säger inte vilken kommun de gäller; {ask}" + (tail if cli else "")
         )
+    which = "ange vilken rapporterna ska gälla med --municipality. " + NOTHING_WRITTEN
     raise PeriodMissing(
-        f"dokumenten gäller flera kommuner ({', '.join(names)}); ange vilken rapporterna "
-        "ska gälla med --municipality. Ingen rapport skrevs."
+        f"dokumenten gäller flera kommuner ({', '.join(names)}); " + (which if cli else ask)
     )
 
 

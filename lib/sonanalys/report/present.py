@@ -5,7 +5,6 @@ and a source note, and masking of small person counts."""
 from __future__ import annotations
 
 import html
-import re
 
 import pandas as pd
 from babel.dates import get_month_names
@@ -411,42 +410,3 @@ def waterfall_chart(labels, values, is_total, title: str, unit: str = "mnkr",
     sv_axis(ax, unit, decimals=0)
     ax.set_title(wrap(title, 70))
     return fig
-
-
-def scoped_title(title: str, nb_path) -> str:
-    """A report's title with whose and which period it is (``Delårsrapport – bilaga:
-    Örebro, jan–aug 2023``), from the executed notebook's own parameters (the parameters
-    cell, then what papermill injected): the municipality and, where the run names one, its
-    year and period. The title alone when the notebook names neither."""
-    import ast
-    import contextlib
-
-    import nbformat
-
-    from ..analysis.claims import period_text
-
-    nb = nbformat.read(str(nb_path), as_version=4)
-    values: dict = {}
-    for tag in ("parameters", "injected-parameters"):
-        for c in nb.cells:
-            if c.cell_type != "code" or tag not in c.get("metadata", {}).get("tags", []):
-                continue
-            try:
-                body = ast.parse(c.source).body
-            except SyntaxError:
-                continue
-            for node in body:
-                if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                    target = node.targets[0]
-                    if isinstance(target, ast.Name):
-                        with contextlib.suppress(ValueError):
-                            values[target.id] = ast.literal_eval(node.value)
-    muni = values.get("municipality")
-    year, period = values.get("year"), values.get("period")
-    if not isinstance(year, int) or isinstance(year, bool):
-        year = None
-    if not (isinstance(period, str) and re.fullmatch(r"[a-zåäö]{3}-[a-zåäö]{3}|helår", period)):
-        period = None
-    when = period_text(period, year) if period else (str(year) if year else "")
-    scope = ", ".join(str(x) for x in (muni, when) if x)
-    return f"{title}: {scope}" if scope else title

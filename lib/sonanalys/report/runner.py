@@ -35,8 +35,8 @@ from .index import read_manifest
 from .kernels import Kernels
 from .keys import report_key, reusable, shared_inputs
 from .page import export_html
-from .present import scoped_title
 from .registry import NOTEBOOKS, parameters_for
+from .scope import scoped_title
 from .workbook import write_tables
 
 
@@ -90,7 +90,7 @@ def _export(name, title, tmp, params, run_date, out, error: str, stem: str, work
     removed: list[str] = []  # what the last pass took off it
     if executed.exists():
         normalise_executed(executed, out / "executed" / executed.name)
-        title = scoped_title(title, executed)  # whose report, which period (h27)
+        title = scoped_title(title, executed)  # whose report, which period: the notebook's
         page, sources, removed = export_html(executed, title, params, run_date, error)
         html_path.write_text(page, "utf-8")
         if workbook:

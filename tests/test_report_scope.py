@@ -1,0 +1,194 @@
+"""Whose report and which period: the scope a notebook resolves (``declare_scope``), carried
+from the executed notebook to the report's title, its PDF footer and its index line; and
+the notebooks' defaults taken from the documents, not hard-coded (issue 27)."""
+
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from sonanalys.analysis.claims import Claim
+from sonanalys.report import periods
+from sonanalys.report.runner import run_reports
+from sonanalys.report.scope import (
+    SCOPE_MIME,
+    declared,
+    period_label,
+    scope_of,
+    scoped_title,
+    years_text,
+)
+
+sys.path.insert(0, str(Path(__file__).parent))
+from small_notebooks import small_notebooks
+
+
+def test_the_period_as_reports_write_it():
+    assert years_text([2024, 2025, 2026, 2027]) == "2024–2027"  # a plan's years
+    assert years_text(["2022", 2022.0]) == "2022"
+    assert years_text(["Plan", "totalt"]) == "" and period_label(None) == ""
+    assert period_label("jan–aug 2023") == "jan–aug 2023" and period_label(2023) == "2023"
+    # a key-figure box (01's claims): its latest period, never a budget's column, and
+    # only its rows (a claim without a label is a sentence, not a key figure)
+    box = [
+        Claim("", 461, columns=["jan–aug 2023"], label="Personer per dygn, jan–aug 2023"),
+        Claim("", 383, columns=["budget 2024"], label="Budget 2024, personer per dygn"),
+        Claim("", 425, columns=["2022"], label="Personer per dygn, 2022"),
+        Claim("Helåret 2025 …", 1, columns=["2025"]),
+    ]
+    assert period_label(box) == "jan–aug 2023"
+    assert period_label(box[2:]) == "2022"
+    assert period_label([Claim("", 1, columns=["prognos 2023"], label="x")]) == ""
+
+
+def _executed(tmp_path: Path, outputs: list[dict], params: str = "", injected: str = ""):
+    nb = nbformat.v4.new_notebook()
+    p = nbformat.v4.new_code_cell(params)
+    p.metadata["tags"] = ["parameters"]
+    cells = [p]
+    if injected:
+        i = nbformat.v4.new_code_cell(injected)
+        i.metadata["tags"] = ["injected-parameters"]
+        cells.append(i)
+    c = nbformat.v4.new_code_cell("declare_scope(...)")
+    c.outputs = [nbformat.v4.new_output("display_data", data=d) for d in outputs]
+    nb.cells = [*cells, c]
+    path = tmp_path / "x.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_the_title_is_the_scope_the_notebook_declared(tmp_path):
+    scope = {"municipality": "Örebro", "period": "jan–aug 2023"}
+    nb = _executed(tmp_path, [{SCOPE_MIME: scope, "text/html": ""}], "municipality = None")
+    assert scoped_title("Placeringar", nb) == "Placeringar: Örebro, jan–aug 2023"
+    assert declared(nbformat.read(nb, as_version=4)) == scope
+    # the last declaration counts; the run's named period does not override the notebook's
+    later = {"municipality": "Örebro", "period": "2022"}
+    nb = _executed(
+        tmp_path,
+        [{SCOPE_MIME: scope, "text/html": ""}, {SCOPE_MIME: later, "text/html": ""}],
+        "municipality = None",
+        "year = 2023\nperiod = 'jan-aug'",
+    )
+    assert scoped_title("Vårddygn", nb) == "Vårddygn: Örebro, 2022"
+
+
+def test_what_is_not_known_is_said_not_made_up(tmp_path):
+    # declared without a period (an empty key-figure box), no period named: said unknown
+    none = {"municipality": "Örebro", "period": ""}
+    nb = _executed(tmp_path, [{SCOPE_MIME: none, "text/html": ""}], "municipality = None")
+    assert scoped_title("Jämförelse", nb) == "Jämförelse: Örebro, period okänd"
+    # the run named one: the report was made for it
+    nb = _executed(
+        tmp_path,
+        [{SCOPE_MIME: none, "text/html": ""}],
+        "municipality = None",
+        "municipality = 'Linköping'\nyear = 2018\nperiod = 'jan-aug'",
+    )
+    assert scoped_title("Placeringar", nb) == "Placeringar: Örebro, jan–aug 2018"
+    # nothing declared (the notebook stopped before its box): its parameters
+    nb = _executed(tmp_path, [], "municipality = 'Gävle'\nyear = None\nperiod = None")
+    assert scoped_title("Placeringar", nb) == "Placeringar: Gävle, period okänd"
+    assert scope_of(nbformat.read(nb, as_version=4)) == ("Gävle", "")
+    nb = _executed(tmp_path, [], "municipality = None")
+    assert scoped_title("Placeringar", nb) == "Placeringar: kommun och period okända"
+
+
+def test_the_runner_titles_each_report_by_the_scope_its_notebook_declared(tmp_path):
+    """Stand-in notebooks: 04 declares a plan's years, 02 a municipality without a period,
+    01 nothing: the titles, the index's lines and the workbooks say what each declared,
+    and what is unknown."""
+    nbs = small_notebooks(tmp_path / "nb")
+    for name, call in (
+        ("04_atgarder", "declare_scope('Västerås', [2024, 2025, 2026])"),
+        ("02_varddygn", "declare_scope('Västerås', None)"),
+    ):
+        nb = nbformat.read(nbs / f"{name}.ipynb", as_version=4)
+        nb.cells.append(
+            nbformat.v4.new_code_cell(f"from sonanalys.notebook import declare_scope\n{call}")
+        )
+        nbformat.write(nb, nbs / f"{name}.ipynb")
+    s = run_reports(
+        out=tmp_path / "r",
+        notebooks_dir=nbs,
+        only=["01", "02", "04"],
+        run_date="2026-12-07",
+        progress=False,
+    )
+    assert s.failed == []
+    titles = {r.name: r.title for r in s.results}
+    assert titles == {
+        "01_placeringar": "Placeringar: kommun och period okända",
+        "02_varddygn": "Vårddygn och kostnad per dygn: Västerås, period okänd",
+        "04_atgarder": "Åtgärdsplan – uppföljning: Västerås, 2024–2026",
+    }
+    index = html.unescape((s.out / "index.html").read_text(encoding="utf-8"))
+    page = html.unescape((s.out / "04_atgarder.html").read_text(encoding="utf-8"))
+    for title in titles.values():
+        assert f">{title}</a>" in index
+    assert "<h1>Åtgärdsplan – uppföljning: Västerås, 2024–2026</h1>" in page
+    assert SCOPE_MIME not in page  # the declaration shows nothing on the page
+
+
+def _documents(folder: Path, rows: list[tuple]) -> Path:
+    import pandas as pd
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame(rows, columns=["source", "municipality", "doc_year", "doc_period"]).astype(
+        {"doc_year": "Int64"}
+    ).to_parquet(folder / "documents.parquet")
+    return folder
+
+
+def test_a_notebooks_municipality_is_that_of_its_own_rows_documents(tmp_path):
+    docs = _documents(
+        tmp_path / "a",
+        [
+            ("plan.txt", "Västerås", 2024, ""),
+            ("del.txt", "Eskilstuna", 2023, "jan-aug"),
+            ("gammal.txt", "Västerås", 2018, "jan-aug"),
+        ],
+    )
+    assert periods.own_municipality(docs, None, None) == "Eskilstuna"  # the latest period
+    assert periods.own_municipality(docs, None, None, ["plan.txt"]) == "Västerås"
+    assert periods.own_municipality(docs, None, 2018, ["plan.txt", "gammal.txt"]) == "Västerås"
+    with pytest.raises(periods.PeriodMissing, match=r"säger inte.*; sätt municipality$"):
+        periods.own_municipality(docs, None, None, [], ask="sätt municipality")
+    assert periods.resolve("auto", None, "Västerås", docs, ["gammal.txt"])[:2] == (2018, "jan-aug")
+
+
+@pytest.fixture(scope="module")
+def kit():
+    from sonanalys import notebook
+
+    notebook.setup({})  # the embedded documents
+    return notebook
+
+
+def test_the_embedded_documents_decide_each_notebooks_default(kit):
+    """004 is Örebro's, 000–003 Linköping's: each notebook's default is the municipality
+    of the documents its rows come from (as the notebooks' setup cells ask)."""
+    from sonanalys.domain.indikatorer import r9_pairs
+
+    data = kit.current()
+    assert kit.own_municipality(data.placements) == "Örebro"  # 01: latest period, 004
+    assert kit.own_municipality(data.varddygn) == "Örebro"  # 02
+    assert kit.own_municipality(r9_pairs(data.indikatorer)) == "Linköping"  # 03: 002
+    atg = data.atgarder
+    assert kit.own_municipality(atg[atg["year"].notna()]) == "Linköping"  # 04: 000–002
+    assert kit.own_municipality(data.budget) == "Örebro"  # 05: 004, jan–aug 2023
+    assert kit.own_municipality(data.budget, 2018, "jan-aug") == "Linköping"  # 003
+    assert kit.own_period(data.budget, "Örebro") == (2023, "jan-aug")
+    assert kit.own_period(data.budget, "Linköping") == (2018, "jan-aug")
+    assert kit.own_period(data.budget, "Örebro", None, "T2") == (2023, "jan-aug")
+    # a period the documents lack, named: kept, the notebook says what it cannot show
+    assert kit.own_period(data.budget, "Örebro", 2021, "jan-apr") == (2021, "jan-apr")
+    with pytest.raises(ValueError, match="Sätt year och period i parametercellen"):
+        kit.own_period(atg[atg["year"].notna()], "Linköping")  # plans state no period
+    with pytest.raises(ValueError, match="sätt municipality i parametercellen"):
+        kit.own_municipality(data.documents.iloc[:0])
