@@ -249,3 +249,33 @@ def test_laid_out_cells_keep_an_empty_leading_cell():
     )
     assert rows[1] == ["", "Summa", "4 600", "4 150", "2 350"]
     assert rows[2][0] == "därav inventarier"  # as many cells as the widest: as printed
+
+
+_PLAN = (
+    "Förslag Kostnadsreducering Tidsaspekt\n\n"
+    "Systematisk uppföljning\nsamt genom att matcha rätt\ninsats\n\n4 mnkr 2021\n\n"
+    "Akutboendeteam 1,5 mnkr 2021 (Dialog med\nLeanlink)\n"
+    "{break}"
+    "Färre externa placeringar 2 mnkr 2022\n\n"
+    "Hemmaplanslösningar 0,5 mnkr 2021\n\nSumma 8 mnkr\n"
+)
+
+
+@pytest.mark.parametrize("page_break", ["\n3 (17)\n\n", "\f3 (17)\n", "\nSida 3\n\n"])
+def test_a_page_mark_between_an_action_plans_records_is_no_label(tmp_path, page_break):
+    # an åtgärdsplan's loose records (readers/plain) over a page break: the page's mark
+    # was the next record's label ("3 (17)": 2 mnkr) or the last one's remark
+    (tmp_path / "plan.txt").write_text(_PLAN.format(**{"break": page_break}), "utf-8")
+    r = parse([tmp_path])
+    obs = r.observations
+    assert obs["row_label"].tolist() == [
+        "Systematisk uppföljning samt genom att matcha rätt insats",
+        "Akutboendeteam",
+        "Färre externa placeringar",
+        "Hemmaplanslösningar",
+        "Summa",
+    ]
+    assert obs["value"].tolist() == [4, 1.5, 2, 0.5, 8]
+    assert obs["total_of"].tolist()[-1] == "0;1;2;3"
+    rep = r.report
+    assert rep["reason"].tolist() == [PAGE_MARK] and rep["severity"].tolist() == ["info"]
