@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from itertools import groupby
+from operator import attrgetter
 
 from ..labels import continues_above
 from ..model import Document, DocumentError
@@ -54,15 +55,16 @@ def read_pdf(data: bytes, source: str) -> Document:
 def _page_lines(page: Page, textpage) -> list[str]:
     out: list[str] = []
     top = 0.0
-    runs = sorted(page.runs, key=lambda r: (r.top, r.x0))
+    runs = sorted(page.runs, key=_READING)
+    mids = [((r.top + r.bottom) / 2, r) for r in runs]  # as _mid
     for cells in tables(page.horizontal, page.vertical):
         t_top = min(c[1] for c in cells)
         t_bottom = max(c[3] for c in cells)
         if t_bottom <= top:
             continue  # inside a table already read (a shaded block drawn within it)
         if t_top > top:
-            out.extend(_text([r for r in runs if top <= _mid(r) < t_top], top))
-        inside = [r for r in runs if t_top <= _mid(r) < t_bottom]
+            out.extend(_text([r for m, r in mids if top <= m < t_top], top))
+        inside = [r for m, r in mids if t_top <= m < t_bottom]
         unplaced: list[Run] = []
         out.append("")
         out.extend(tab_lines(grid(_cell_rows(page, textpage, cells, inside, unplaced))))
@@ -71,8 +73,13 @@ def _page_lines(page: Page, textpage) -> list[str]:
         # as the lines it stands on, never dropped
         out.extend(_text(unplaced, t_top))
         top = max(top, t_bottom)
-    out.extend(_text([r for r in runs if _mid(r) >= top], top))
+    out.extend(_text([r for m, r in mids if m >= top], top))
     return out
+
+
+_READING = attrgetter("top", "x0")
+_TOP = attrgetter("top")
+_X0 = attrgetter("x0")
 
 
 def _mid(run: Run) -> float:
@@ -106,8 +113,15 @@ def _cell_rows(page: Page, textpage, cells, runs: list[Run], unplaced: list[Run]
                 texts.setdefault(home, []).append(ch)
     out = []
     for row in rows:
-        out.append([(_cell_text(texts.get(row[x], [])), row[x]) if x in row else ("", None)
-                    for x in xs])  # fmt: skip
+        cells_of_row = []
+        for x in xs:
+            cell = row.get(x)
+            if cell is None:
+                cells_of_row.append(("", None))
+            else:
+                held = texts.get(cell)
+                cells_of_row.append((_cell_text(held) if held else "", cell))
+        out.append(cells_of_row)
     return out
 
 
@@ -135,7 +149,14 @@ class _CellIndex:
 
 
 def _cell_text(runs: list[Run]) -> str:
-    return cell_text(" ".join(_line_text(line) for line in _lines(runs)))
+    if len(runs) == 1:  # as _line_text gives a lone run's text
+        text = runs[0].text
+        text = text.strip() if len(text) > 1 else text
+    else:
+        text = " ".join(_line_text(line) for line in _lines(runs))
+    if "\t" in text or "\n" in text or "\r" in text:
+        return cell_text(text)
+    return text.strip()  # what cell_text leaves of a text without breaks
 
 
 def _lines(runs: list[Run]) -> list[list[Run]]:
@@ -144,13 +165,14 @@ def _lines(runs: list[Run]) -> list[list[Run]]:
     baseline included), else it begins the next line."""
     out: list[list[Run]] = []
     bottom = float("-inf")
-    for run in sorted(runs, key=lambda r: r.top):
-        if not out or _mid(run) > bottom:
-            out.append([])
+    for run in sorted(runs, key=_TOP):
+        if not out or (run.top + run.bottom) / 2 > bottom:
+            out.append([run])
             bottom = run.bottom
+            continue
         out[-1].append(run)
         bottom = max(bottom, run.bottom)
-    return [sorted(line, key=lambda r: r.x0) for line in out]
+    return [line if len(line) == 1 else sorted(line, key=_X0) for line in out]
 
 
 def _line_text(line: list[Run], density: float = 0.0) -> str:
@@ -196,7 +218,7 @@ def _text(runs: list[Run], origin: float) -> list[str]:
     lines: list[str] = []
     placed = 0
     for i, line in enumerate(_lines(runs)):
-        top = min(r.top for r in line)
+        top = line[0].top if len(line) == 1 else min(r.top for r in line)
         step = max(int(i > 0), round((top - origin) / _Y_DENSITY) - placed)
         placed += step
         if step > 1 and lines and lines[-1]:
@@ -226,12 +248,12 @@ def grid(rows: list[list[tuple[str, Box | None]]]) -> list[list[str]]:
     ]
     bands: list[tuple[float, float]] = []
     for _r, _text, (x0, _t, x1, _b) in sorted(cells, key=lambda c: c[2][2] - c[2][0]):
-        if not any(_covers((x0, x1), b) for b in bands):
+        if _band_of(x0, x1, bands) < 0:
             bands.append((x0, x1))
     bands.sort()
     out: list[list[str]] = [[""] * len(bands) for _ in rows]
     for r, text, (x0, _t, x1, _b) in sorted(cells, key=lambda c: (c[0], c[2][0])):
-        k = next(k for k, b in enumerate(bands) if _covers((x0, x1), b))
+        k = _band_of(x0, x1, bands)  # a cell covers the band it made, at least
         if out[r][k] and out[r][k] != text:
             out[r][k] += " " + text
         elif not out[r][k]:
@@ -249,10 +271,14 @@ def grid(rows: list[list[tuple[str, Box | None]]]) -> list[list[str]]:
     return joined
 
 
-def _covers(cell: tuple[float, float], band: tuple[float, float]) -> bool:
-    """The cell covers at least half the band, and the band half the narrower of them."""
-    overlap = min(cell[1], band[1]) - max(cell[0], band[0])
-    return overlap > 0 and overlap >= 0.5 * (band[1] - band[0])
+def _band_of(x0: float, x1: float, bands: list[tuple[float, float]]) -> int:
+    """The first of ``bands`` the cell from ``x0`` to ``x1`` covers, -1 for none: their
+    overlap is at least half the band."""
+    for k, (b0, b1) in enumerate(bands):
+        overlap = (x1 if x1 <= b1 else b1) - (x0 if x0 >= b0 else b0)
+        if overlap > 0 and overlap >= 0.5 * (b1 - b0):
+            return k
+    return -1
 
 
 def _goes_on(label: str, line: str) -> bool:
@@ -277,7 +303,7 @@ def columns_to_tabs(lines: list[str]) -> list[str]:
         rows: list[int] = []
         j = i
         while j < len(lines):
-            if _GAP.search(lines[j].strip()):
+            if ("  " in lines[j] or "\t" in lines[j]) and _GAP.search(lines[j].strip()):
                 rows.append(j)
                 j += 1
             elif not lines[j].strip() and rows and j + 1 < len(lines):
@@ -286,9 +312,11 @@ def columns_to_tabs(lines: list[str]) -> list[str]:
                 j += 1
             else:
                 break
-        block = laid_out_cells([lines[k].replace("\t", "  ") for k in rows])
-        numeric = any(_NUMBER_CELL.match(c) for cells in block for c in cells[1:])
-        if len(rows) >= 2 and numeric:
+        if len(rows) >= 2:
+            block = laid_out_cells([lines[k].replace("\t", "  ") for k in rows])
+        else:
+            block = []  # one line is no table: its cells are not needed
+        if block and any(_NUMBER_CELL.match(c) for cells in block for c in cells[1:]):
             out.extend("\t".join(cells) for cells in block)
             i = j
         else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -100,6 +101,45 @@ class _Lean:
         self.d = [d() for _ in range(4)]
         self.d_refs = [ctypes.addressof(v) for v in self.d]
         self.m = raw.FS_MATRIX()
+        # the five points of a path, read at once (``five_points``); None until checked
+        self.five: struct.Struct | None = None
+        self.stride = 0
+        self.checked = False
+
+    def five_points(self, obj: int) -> tuple[float, ...] | None:
+        """The x and y of a five-segment path's points, read at once: x0, y0, … x4, y4.
+
+        A path's segment handles point into its array of points (PDFium's
+        ``CFX_Path::Point``: x and y as floats, then the segment's kind), so the five are
+        read from the first handle in one copy instead of ten calls. That this holds for
+        the PDFium loaded is checked on the first five-segment path met, against
+        ``FPDFPathSegment_GetPoint`` for every point; if it does not hold, None (the
+        caller reads point by point, as for any other path)."""
+        if not self.checked:
+            self._check(obj)
+        if self.five is None:
+            return None
+        return self.five.unpack(ctypes.string_at(self.segment(obj, 0), self.five.size))
+
+    def _check(self, obj: int) -> None:
+        self.checked = True
+        handles = [self.segment(obj, k) for k in range(5)]
+        stride = (handles[1] or 0) - (handles[0] or 0)
+        if (
+            not handles[0]
+            or stride < 8
+            or any(h != handles[0] + k * stride for k, h in enumerate(handles))
+        ):
+            return
+        five = struct.Struct("=" + ("ff" + "x" * (stride - 8)) * 4 + "ff")
+        xr, yr = ctypes.addressof(self.f_x), ctypes.addressof(self.f_y)
+        expected: list[float] = []
+        for h in handles:
+            if not self.point(h, xr, yr):
+                return
+            expected += (self.f_x.value, self.f_y.value)
+        if list(five.unpack(ctypes.string_at(handles[0], five.size))) == expected:
+            self.five, self.stride = five, stride
 
     @staticmethod
     def address(handle) -> int:
@@ -197,8 +237,26 @@ def _reading_turn(textpage, text: str, shown: int) -> int:
 
 # PDFium joins a word hyphenated at a line's end to the next line and marks the
 # hyphen U+FFFE; the line is broken there again, the hyphen kept
-_LINE_BREAK = re.compile(r"\r\n|\r|\n|(?<=\ufffe)")
+_BREAK = re.compile(r"\r\n?|\n|\ufffe")
 _WORD = re.compile(r"[^ ]+")
+
+
+def _lines_of(text: str) -> Iterator[tuple[int, int]]:
+    """Where each line of the text page's text begins and ends: broken at ``\\r\\n``,
+    ``\\r`` and ``\\n``, and right after a U+FFFE (unless a line break follows it)."""
+    pos = 0
+    n = len(text)
+    for m in _BREAK.finditer(text):
+        if m.group() == "\ufffe":
+            end = m.end()
+            if end < n and text[end] in "\r\n":
+                continue  # the line ends at the break that follows
+            yield pos, end
+            pos = end
+        else:
+            yield pos, m.start()
+            pos = m.end()
+    yield pos, n
 
 
 def _runs(page: Page, textpage, text: str) -> list[Run]:
@@ -211,62 +269,59 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
         return _runs_by_char(page, textpage)
     pdfium = _pdfium()
     tp = pdfium.address(textpage.raw)
+    count_rects, get_rect, font_size = pdfium.count_rects, pdfium.rect, pdfium.font_size
+    dl, dt, dr, db = pdfium.d
+    l_ref, t_ref, r_ref, b_ref = pdfium.d_refs
+    x, y = page.left, page.top
 
     def rects(start: int, end: int) -> list[Box]:
-        return _rects(pdfium, tp, page, start, end)
+        """PDFium's rectangles of the characters ``start`` up to ``end``, as boxes."""
+        out = []
+        for i in range(count_rects(tp, start, end - start)):
+            get_rect(tp, i, l_ref, t_ref, r_ref, b_ref)
+            out.append((dl.value - x, y - dt.value, dr.value - x, y - db.value))
+        return out
 
     out: list[Run] = []
-    pos = 0
-    for brk in [*_LINE_BREAK.finditer(text), None]:
-        end = brk.start() if brk else len(text)
+    for pos, end in _lines_of(text):
         line = text[pos:end]
         stripped = line.strip()
-        if stripped:
-            s = pos + len(line) - len(line.lstrip())
-            e = s + len(stripped)
-            boxes = rects(s, e)
-            if len(boxes) == 1:
-                out.append(Run(*boxes[0], stripped.replace("\ufffe", "-"), s, e))
-            elif boxes:
-                words = []
-                for m in _WORD.finditer(text, s, e):
-                    box = _union(rects(m.start(), m.end()))
-                    if box is not None:
-                        words.append((box, m.start(), m.end()))
-                for rect in boxes:
-                    inside = [w for w in words if _centre_in(w[0], rect)]
-                    if inside:
-                        ws, we = inside[0][1], inside[-1][2]
-                        box = _union([rect] + [w[0] for w in inside])
-                        assert box is not None  # the union holds rect at least
-                        out.append(_run(box, text, ws, we))
-                        words = [w for w in words if w not in inside]
-                for box, ws, we in words:  # a word no rectangle holds
-                    out.append(_run(box, text, ws, we))
-        pos = brk.end() if brk else len(text)
-    for run in out:
-        run.size = pdfium.font_size(tp, run.start)
+        if not stripped:
+            continue
+        s = pos + line.index(stripped[0])
+        e = s + len(stripped)
+        boxes = rects(s, e)
+        if len(boxes) == 1:
+            x0, top, x1, bottom = boxes[0]
+            run = Run(x0, top, x1, bottom, stripped.replace("\ufffe", "-"), s, e)
+            run.size = font_size(tp, s)
+            out.append(run)
+        elif boxes:
+            words = []
+            for m in _WORD.finditer(text, s, e):
+                box = _union(rects(m.start(), m.end()))
+                if box is not None:
+                    words.append((box, m.start(), m.end()))
+            for rect in boxes:
+                inside = [w for w in words if _centre_in(w[0], rect)]
+                if inside:
+                    ws, we = inside[0][1], inside[-1][2]
+                    box = _union([rect] + [w[0] for w in inside])
+                    assert box is not None  # the union holds rect at least
+                    out.append(_run(box, text, ws, we, font_size(tp, ws)))
+                    words = [w for w in words if w not in inside]
+            for box, ws, we in words:  # a word no rectangle holds
+                out.append(_run(box, text, ws, we, font_size(tp, ws)))
     if page.rotation:
         for run in out:
             run.x0, run.top, run.x1, run.bottom = page.turned((run.x0, run.top, run.x1, run.bottom))
     return out
 
 
-def _run(box: Box, text: str, start: int, end: int) -> Run:
-    return Run(*box, text[start:end].replace("\ufffe", "-"), start, end, text[start - 1] == " ")
-
-
-def _rects(pdfium: _Lean, tp: int, page: Page, start: int, end: int) -> list[Box]:
-    """PDFium's rectangles of the characters ``start`` up to ``end``, as boxes."""
-    n = pdfium.count_rects(tp, start, end - start)
-    left, top, right, bottom = pdfium.d
-    l_ref, t_ref, r_ref, b_ref = pdfium.d_refs
-    rect, x, y = pdfium.rect, page.left, page.top
-    out = []
-    for i in range(n):
-        rect(tp, i, l_ref, t_ref, r_ref, b_ref)
-        out.append((left.value - x, y - top.value, right.value - x, y - bottom.value))
-    return out
+def _run(box: Box, text: str, start: int, end: int, size: float) -> Run:
+    x0, top, x1, bottom = box
+    said = text[start:end].replace("\ufffe", "-")
+    return Run(x0, top, x1, bottom, said, start, end, text[start - 1] == " ", size)
 
 
 def _union(boxes: list[Box]) -> Box | None:
@@ -318,6 +373,7 @@ def _subpaths(page_raw) -> Iterator[list | tuple]:
         pdfium.segment_type, pdfium.closed, pdfium.count_segments)  # fmt: skip
     FORM, PATH, MOVETO, BEZIERTO = pdfium.FORM, pdfium.PATH, pdfium.MOVETO, pdfium.BEZIERTO
     m, x, y, matrix = pdfium.m, pdfium.f_x, pdfium.f_y, pdfium.matrix
+    five_points = pdfium.five_points
     mr, xr, yr = ctypes.addressof(m), ctypes.addressof(x), ctypes.addressof(y)
 
     def placed(obj: int, outer) -> tuple[float, ...]:
@@ -343,16 +399,20 @@ def _subpaths(page_raw) -> Iterator[list | tuple]:
                     a, b, c, d, e, f = placed(obj, outer)
                 n = count_segments(obj)
                 if n == 5 and b == 0 and c == 0:  # most often a rectangle (``re``)
-                    point(segment(obj, 0), xr, yr)
-                    x0, y0 = x.value, y.value
-                    point(segment(obj, 1), xr, yr)
-                    x1, y1 = x.value, y.value
-                    point(segment(obj, 2), xr, yr)
-                    x2, y2 = x.value, y.value
-                    point(segment(obj, 3), xr, yr)
-                    x3, y3 = x.value, y.value
-                    point(segment(obj, 4), xr, yr)
-                    if _is_rectangle(x0, y0, x1, y1, x2, y2, x3, y3, x.value, y.value):
+                    five = five_points(obj)
+                    if five is None:
+                        point(segment(obj, 0), xr, yr)
+                        x0, y0 = x.value, y.value
+                        point(segment(obj, 1), xr, yr)
+                        x1, y1 = x.value, y.value
+                        point(segment(obj, 2), xr, yr)
+                        x2, y2 = x.value, y.value
+                        point(segment(obj, 3), xr, yr)
+                        x3, y3 = x.value, y.value
+                        point(segment(obj, 4), xr, yr)
+                        five = (x0, y0, x1, y1, x2, y2, x3, y3, x.value, y.value)
+                    if _is_rectangle(*five):
+                        x0, y0, _, _, x2, y2 = five[:6]
                         yield ((a * x0 + e, d * y0 + f), (a * x2 + e, d * y2 + f))
                         continue
                 points: list[tuple[float, float]] = []

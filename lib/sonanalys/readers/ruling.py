@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from itertools import groupby
+from itertools import accumulate, pairwise
 from operator import itemgetter
 
 # an edge: (x0, top, x1, bottom); horizontal ones have top == bottom, vertical x0 == x1
@@ -44,21 +44,18 @@ def _snap(edges: list[Edge], axis: int) -> set[Edge]:
     edges that then coincide are one. A cluster: positions in order, a new one where
     a position is more than SNAP past the one before."""
     ordered = sorted(edges, key=itemgetter(axis))
+    at = [e[axis] for e in ordered]
+    n = len(ordered)
+    # a cluster begins where a position is not within SNAP of the one before
+    starts = [0, *(k for k in range(1, n) if not at[k] <= at[k - 1] + SNAP), n]
     out: set[Edge] = set()
-    i, n = 0, len(ordered)
-    while i < n:
-        last = total = ordered[i][axis]
-        j = i + 1
-        while j < n and ordered[j][axis] <= last + SNAP:
-            last = ordered[j][axis]
-            total += last
-            j += 1
+    for i, j in pairwise(starts):
+        *_, total = accumulate(at[i:j])  # summed in order, as the mean always was
         m = total / (j - i)
         if axis == 0:
             out.update([(m, top, x1 + (m - x0), bottom) for x0, top, x1, bottom in ordered[i:j]])
         else:
             out.update([(x0, m, x1, bottom + (m - top)) for x0, top, x1, bottom in ordered[i:j]])
-        i = j
     return out
 
 
@@ -67,42 +64,57 @@ def _join(edges: set[Edge], lo: int, hi: int) -> list[Edge]:
     one. ``lo``/``hi``: the indices of the edge's start and end along its line."""
     pos = 1 if lo == 0 else 0  # a horizontal edge's line is its top, a vertical one's x
     out: list[Edge] = []
-    for _p, group in groupby(sorted(edges, key=lambda e: e[pos]), key=lambda e: e[pos]):
-        joined: list[list[float]] = []
-        for e in sorted(group, key=lambda e: e[lo]):
-            if joined and e[lo] <= joined[-1][hi] + JOIN:
-                if e[hi] > joined[-1][hi]:
-                    joined[-1][hi] = e[hi]
-            else:
-                joined.append(list(e))
-        out.extend((a, b, c, d) for a, b, c, d in joined)
+    line = None
+    joined: list[float] = []
+    for e in sorted(edges, key=itemgetter(pos, lo)):
+        if e[pos] == line and e[lo] <= joined[hi] + JOIN:
+            if e[hi] > joined[hi]:
+                joined[hi] = e[hi]
+            continue
+        if joined:
+            out.append((joined[0], joined[1], joined[2], joined[3]))
+        joined = list(e)
+        line = e[pos]
+    if joined:
+        out.append((joined[0], joined[1], joined[2], joined[3]))
     return out
 
 
-def _intersections(h: list[Edge], v: list[Edge]) -> dict[tuple[float, float], tuple[set, set]]:
-    """Each point where a vertical and a horizontal edge meet, with the edges (as
-    boxes) through it: (vertical ones, horizontal ones)."""
-    out: dict[tuple[float, float], tuple[set, set]] = {}
+# an intersection: the vertical and the horizontal edges through it (their indices),
+# how far down the lowest of those vertical edges reaches and how far right the
+# rightmost horizontal one
+Crossing = list
+
+
+def _intersections(h: list[Edge], v: list[Edge]) -> dict[tuple[float, float], Crossing]:
+    """Each point where a vertical and a horizontal edge meet, with the edges through
+    it: [vertical ones, horizontal ones, the lowest bottom, the rightmost end]. Edges
+    are named by their index (vertical: in ``v``, horizontal: in ``h`` sorted by top)."""
+    out: dict[tuple[float, float], Crossing] = {}
     hs = sorted(h, key=lambda e: (e[1], e[0]))
     tops = [e[1] for e in hs]
     tol = INTERSECTION
-    for ve in v:
-        x, vtop, vbottom = ve[0], ve[1], ve[3]
-        for k in range(bisect_left(tops, vtop - tol), len(hs)):
-            he = hs[k]
-            y = he[1]
+    n = len(hs)
+    for vi, (x, vtop, _x1, vbottom) in enumerate(v):
+        for k in range(bisect_left(tops, vtop - tol), n):
+            x0, y, x1, _b = hs[k]
             if y - tol > vbottom:
                 break
-            if he[0] - tol <= x <= he[2] + tol:
-                point = (x, y)
-                if point not in out:
-                    out[point] = (set(), set())
-                out[point][0].add(ve)
-                out[point][1].add(he)
+            if x0 - tol <= x <= x1 + tol:
+                got = out.get((x, y))
+                if got is None:
+                    out[(x, y)] = [{vi}, {k}, vbottom, x1]
+                else:
+                    got[0].add(vi)
+                    got[1].add(k)
+                    if vbottom > got[2]:
+                        got[2] = vbottom
+                    if x1 > got[3]:
+                        got[3] = x1
     return out
 
 
-def _cells(points: dict[tuple[float, float], tuple[set, set]]) -> list[Cell]:
+def _cells(points: dict[tuple[float, float], Crossing]) -> list[Cell]:
     """For each intersection (left to right, top to bottom), the smallest cell with it
     as top left corner: a point below it and one right of it, each joined to it by an
     edge, and the corner they make joined to both. (Joined: they share an edge.)"""
@@ -111,18 +123,19 @@ def _cells(points: dict[tuple[float, float], tuple[set, set]]) -> list[Cell]:
     row: dict[float, list] = defaultdict(list)  # points of one y, left to right
     at: dict[tuple[float, float], tuple[int, int]] = {}
     for p in ordered:
-        at[p] = (len(column[p[0]]), len(row[p[1]]))
-        column[p[0]].append(p)
-        row[p[1]].append(p)
+        col, line = column[p[0]], row[p[1]]
+        at[p] = (len(col), len(line))
+        col.append(p)
+        line.append(p)
 
     out: list[Cell] = []
     for pt in ordered:
         x, y = pt
         i, j = at[pt]
-        vs, hs = points[pt]
+        vs, hs, bottom, right = points[pt]
         # a point joined to pt lies on one of its edges: no further than they reach
-        lowest = max(e[3] for e in vs) + INTERSECTION
-        rightmost = max(e[2] for e in hs) + INTERSECTION
+        lowest = bottom + INTERSECTION
+        rightmost = right + INTERSECTION
         col, line = column[x], row[y]
         # the points right of pt joined to it, found as they are needed: the first
         # one most often makes the cell, and a table's rows are long
@@ -133,7 +146,7 @@ def _cells(points: dict[tuple[float, float], tuple[set, set]]) -> list[Cell]:
             b = col[k]
             if b[1] > lowest:
                 break
-            bv, bh = points[b]
+            bv, bh, _, _ = points[b]
             if vs.isdisjoint(bv):
                 continue
             q = 0
@@ -171,21 +184,25 @@ def _cells_to_tables(cells: list[Cell]) -> list[list[Cell]]:
     """Cells grouped into tables: cells that share a corner, directly or through other
     cells, form one table (what pdfplumber's passes over the cells arrive at)."""
     parent = list(range(len(cells)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     owner: dict[tuple[float, float], int] = {}
     for i, (x0, top, x1, bottom) in enumerate(cells):
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
             j = owner.setdefault(corner, i)
-            if j != i:
-                parent[root(i)] = root(j)
+            if j == i:
+                continue
+            a, b = i, j  # their roots, each path halved on the way
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            while parent[b] != b:
+                parent[b] = parent[parent[b]]
+                b = parent[b]
+            parent[a] = b
     groups: dict[int, list[Cell]] = defaultdict(list)
     for i, cell in enumerate(cells):
-        groups[root(i)].append(cell)
+        r = i
+        while parent[r] != r:
+            r = parent[r]
+        groups[r].append(cell)
     found = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
     return [t for t in found if len(t) > 1]
