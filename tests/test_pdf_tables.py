@@ -275,3 +275,41 @@ def test_a_turned_table_split_by_character_reads_the_same(tmp_path):
     _turned_copy(p, turned, 270)
     assert _lines_by_page(turned) == _lines_by_page(p)
     assert "HVB\t48 128\t49 263" in _lines_by_page(turned)[0]
+
+
+def test_a_rectangle_read_at_once_is_what_pdfium_gives_point_by_point():
+    # a five-segment path's points are read from PDFium's array of points in one copy
+    # (pdfium_page._Lean.five_points): on every such path of the Göteborg PDF (2 900,
+    # most of them shaded cells) they equal FPDFPathSegment_GetPoint's, and the edges
+    # read with the copy equal those read point by point
+    import ctypes
+
+    import pypdfium2 as pdfium
+
+    from sonanalys.readers import pdfium_page as pp
+
+    lean = pp._pdfium()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    doc = pdfium.PdfDocument(PDF / "goteborg_intraservice_delarsrapport_2026_mars.pdf")
+    checked = 0
+    for page in doc:
+        handle = lean.address(page.raw)
+        for k in range(lean.count_objects(handle)):
+            obj = lean.get_object(handle, k)
+            if lean.count_segments(obj) != 5:
+                continue
+            by_call: list[float] = []
+            for s in range(5):
+                lean.point(lean.segment(obj, s), ctypes.addressof(x), ctypes.addressof(y))
+                by_call += (x.value, y.value)
+            assert list(lean.five_points(obj) or ()) == by_call
+            checked += 1
+        left, _bottom, _right, top = page.get_bbox()
+        at_once = pp._edges(page.raw, left, top)
+        saved = lean.five
+        try:
+            lean.five = None  # as when the check fails: point by point
+            assert pp._edges(page.raw, left, top) == at_once
+        finally:
+            lean.five = saved
+    assert checked == 2900

@@ -16,7 +16,7 @@ import ctypes
 import math
 import re
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -24,7 +24,7 @@ Box = tuple[float, float, float, float]
 Edge = tuple[float, float, float, float]
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """A run of text on one line, its box in page points from the top left, and the
     text page's indices of its characters (``start`` up to ``end``)."""
@@ -115,13 +115,14 @@ class _Lean:
         the PDFium loaded is checked on the first five-segment path met, against
         ``FPDFPathSegment_GetPoint`` for every point; if it does not hold, None (the
         caller reads point by point, as for any other path)."""
-        if not self.checked:
-            self._check(obj)
-        if self.five is None:
+        five = self.five if self.checked else self.check(obj)
+        if five is None:
             return None
-        return self.five.unpack(ctypes.string_at(self.segment(obj, 0), self.five.size))
+        return five.unpack(ctypes.string_at(self.segment(obj, 0), five.size))
 
-    def _check(self, obj: int) -> None:
+    def check(self, obj: int) -> struct.Struct | None:
+        """Whether five points of a path (``obj``, five segments) read at once are what
+        PDFium's calls give for them, once: the way to read them if so (``five``)."""
         self.checked = True
         handles = [self.segment(obj, k) for k in range(5)]
         stride = (handles[1] or 0) - (handles[0] or 0)
@@ -130,16 +131,17 @@ class _Lean:
             or stride < 8
             or any(h != handles[0] + k * stride for k, h in enumerate(handles))
         ):
-            return
+            return None
         five = struct.Struct("=" + ("ff" + "x" * (stride - 8)) * 4 + "ff")
         xr, yr = ctypes.addressof(self.f_x), ctypes.addressof(self.f_y)
         expected: list[float] = []
         for h in handles:
             if not self.point(h, xr, yr):
-                return
+                return None
             expected += (self.f_x.value, self.f_y.value)
         if list(five.unpack(ctypes.string_at(handles[0], five.size))) == expected:
             self.five, self.stride = five, stride
+        return self.five
 
     @staticmethod
     def address(handle) -> int:
@@ -184,21 +186,7 @@ def _page(page, textpage) -> Page:
     rotation = _reading_turn(textpage, text, page.get_rotation() % 360)
     out = Page(left, top, width=right - left, height=top - bottom, rotation=rotation)
     out.runs = _runs(out, textpage, text)
-    for points in _subpaths(page.raw):
-        if type(points) is tuple:  # an upright rectangle's opposite corners: four sides
-            (ax, ay), (bx, by) = points
-            x0, x1 = (ax, bx) if ax < bx else (bx, ax)
-            y0, y1 = (top - ay, top - by) if ay > by else (top - by, top - ay)
-            x0, x1 = x0 - left, x1 - left
-            out.horizontal += ((x0, y0, x1, y0), (x0, y1, x1, y1))
-            out.vertical += ((x0, y0, x0, y1), (x1, y0, x1, y1))
-            continue
-        for (ax, ay), (bx, by) in pairwise(points):
-            ax, bx, ay, by = ax - left, bx - left, top - ay, top - by
-            if abs(ay - by) < 0.01:  # a slanted segment is no ruling
-                out.horizontal.append((min(ax, bx), ay, max(ax, bx), ay))
-            elif abs(ax - bx) < 0.01:
-                out.vertical.append((ax, min(ay, by), ax, max(ay, by)))
+    out.horizontal, out.vertical = _edges(page.raw, left, top)
     if rotation:
         h = [out.turned(e) for e in out.horizontal]
         v = [out.turned(e) for e in out.vertical]
@@ -241,9 +229,18 @@ _BREAK = re.compile(r"\r\n?|\n|\ufffe")
 _WORD = re.compile(r"[^ ]+")
 
 
-def _lines_of(text: str) -> Iterator[tuple[int, int]]:
-    """Where each line of the text page's text begins and ends: broken at ``\\r\\n``,
-    ``\\r`` and ``\\n``, and right after a U+FFFE (unless a line break follows it)."""
+def _lines_of(text: str) -> list[tuple[int, int]]:
+    """Where each line of the text page's text begins and ends: broken at ``\r\n``,
+    ``\r`` and ``\n``, and right after a U+FFFE (unless a line break follows it)."""
+    if "\ufffe" not in text and text.count("\r") == text.count("\n") == text.count("\r\n"):
+        out = []  # every break a \r\n, as PDFium writes them: split at once
+        pos = 0
+        for line in text.split("\r\n"):
+            end = pos + len(line)
+            out.append((pos, end))
+            pos = end + 2
+        return out
+    out = []
     pos = 0
     n = len(text)
     for m in _BREAK.finditer(text):
@@ -251,12 +248,13 @@ def _lines_of(text: str) -> Iterator[tuple[int, int]]:
             end = m.end()
             if end < n and text[end] in "\r\n":
                 continue  # the line ends at the break that follows
-            yield pos, end
+            out.append((pos, end))
             pos = end
         else:
-            yield pos, m.start()
+            out.append((pos, m.start()))
             pos = m.end()
-    yield pos, n
+    out.append((pos, n))
+    return out
 
 
 def _runs(page: Page, textpage, text: str) -> list[Run]:
@@ -290,13 +288,15 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
             continue
         s = pos + line.index(stripped[0])
         e = s + len(stripped)
-        boxes = rects(s, e)
-        if len(boxes) == 1:
-            x0, top, x1, bottom = boxes[0]
-            run = Run(x0, top, x1, bottom, stripped.replace("\ufffe", "-"), s, e)
-            run.size = font_size(tp, s)
-            out.append(run)
-        elif boxes:
+        n = count_rects(tp, s, e - s)
+        if n == 1:  # most lines: one rectangle, one run
+            get_rect(tp, 0, l_ref, t_ref, r_ref, b_ref)
+            out.append(
+                Run(dl.value - x, y - dt.value, dr.value - x, y - db.value,
+                    stripped.replace("\ufffe", "-"), s, e, False, font_size(tp, s))
+            )  # fmt: skip
+        elif n:
+            boxes = rects(s, e)
             words = []
             for m in _WORD.finditer(text, s, e):
                 box = _union(rects(m.start(), m.end()))
@@ -363,85 +363,97 @@ def _char(page: Page, textpage, i: int, ch: str) -> Run:
     return Run(*box, ch, i, i + 1)
 
 
-def _subpaths(page_raw) -> Iterator[list | tuple]:
-    """Every subpath of straight segments among the page's path objects (forms
-    included), as a list of points on the page; a subpath with a curve is left out. An
-    upright rectangle comes as a tuple of two opposite corners."""
+def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
+    """The straight edges of the page's path objects (forms included), horizontal and
+    vertical, in points from the top left of the page as stored: an upright rectangle's
+    four sides, and each segment of a subpath without curves that is level or upright
+    (within 0,01 point; a slanted segment is no ruling)."""
     pdfium = _pdfium()
-    object_type, segment, point = pdfium.object_type, pdfium.segment, pdfium.point
-    segment_type, closed, count_segments = (
-        pdfium.segment_type, pdfium.closed, pdfium.count_segments)  # fmt: skip
-    FORM, PATH, MOVETO, BEZIERTO = pdfium.FORM, pdfium.PATH, pdfium.MOVETO, pdfium.BEZIERTO
+    segment, point, count_segments = pdfium.segment, pdfium.point, pdfium.count_segments
+    object_type, segment_type, closed = pdfium.object_type, pdfium.segment_type, pdfium.closed
+    FORM, MOVETO, BEZIERTO = pdfium.FORM, pdfium.MOVETO, pdfium.BEZIERTO
     m, x, y, matrix = pdfium.m, pdfium.f_x, pdfium.f_y, pdfium.matrix
-    five_points = pdfium.five_points
+    string_at = ctypes.string_at
     mr, xr, yr = ctypes.addressof(m), ctypes.addressof(x), ctypes.addressof(y)
+    horizontal: list[Edge] = []
+    vertical: list[Edge] = []
 
     def placed(obj: int, outer) -> tuple[float, ...]:
         """The object's matrix followed by ``outer`` (a form's placement)."""
-        pdfium.matrix(obj, mr)
-        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+        matrix(obj, mr)
+        a, b, c, d, e, f = _MATRIX.unpack_from(m)
         A, B, C, D, E, F = outer
         return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
                 e * A + f * C + E, e * B + f * D + F)  # fmt: skip
 
-    def walk(objects, outer):
+    def walk(objects: list[int], outer) -> None:
         for obj in objects:
-            kind = object_type(obj)
-            if kind == FORM:
-                n = pdfium.form_count(obj)
-                inner = (pdfium.form_object(obj, k) for k in range(n))
-                yield from walk(inner, placed(obj, outer))
-            elif kind == PATH:
-                if outer is _IDENTITY:  # on the page itself, not in a form
-                    matrix(obj, mr)
-                    a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+            n = count_segments(obj)  # -1: no path
+            if n < 0:
+                if object_type(obj) == FORM:
+                    inner = [pdfium.form_object(obj, k) for k in range(pdfium.form_count(obj))]
+                    walk(inner, placed(obj, outer))
+                continue
+            if outer is _IDENTITY:  # on the page itself, not in a form
+                matrix(obj, mr)
+                a, b, c, d, e, f = _MATRIX.unpack_from(m)
+            else:
+                a, b, c, d, e, f = placed(obj, outer)
+            if n == 5 and b == 0 and c == 0:  # most often a rectangle (``re``)
+                at_once = pdfium.five if pdfium.checked else pdfium.check(obj)
+                five: Sequence[float]
+                if at_once is not None:  # as five_points, written out
+                    five = at_once.unpack(string_at(segment(obj, 0), at_once.size))
                 else:
-                    a, b, c, d, e, f = placed(obj, outer)
-                n = count_segments(obj)
-                if n == 5 and b == 0 and c == 0:  # most often a rectangle (``re``)
-                    five = five_points(obj)
-                    if five is None:
-                        point(segment(obj, 0), xr, yr)
-                        x0, y0 = x.value, y.value
-                        point(segment(obj, 1), xr, yr)
-                        x1, y1 = x.value, y.value
-                        point(segment(obj, 2), xr, yr)
-                        x2, y2 = x.value, y.value
-                        point(segment(obj, 3), xr, yr)
-                        x3, y3 = x.value, y.value
-                        point(segment(obj, 4), xr, yr)
-                        five = (x0, y0, x1, y1, x2, y2, x3, y3, x.value, y.value)
-                    if _is_rectangle(*five):
-                        x0, y0, _, _, x2, y2 = five[:6]
-                        yield ((a * x0 + e, d * y0 + f), (a * x2 + e, d * y2 + f))
-                        continue
-                points: list[tuple[float, float]] = []
-                curved = False
-                last = None  # the segment before, whose close flag ends its subpath
-                for k in range(n):
-                    seg = segment(obj, k)
-                    step = segment_type(seg)
-                    if step == MOVETO and points:
-                        if closed(last) and points[0] != points[-1]:
-                            points.append(points[0])
-                        if len(points) > 1 and not curved:
-                            yield points
-                        points, curved = [], False
-                    point(seg, xr, yr)
-                    px, py = x.value, y.value
-                    points.append((a * px + c * py + e, b * px + d * py + f))
-                    curved = curved or step == BEZIERTO
-                    last = seg
-                if points and closed(last) and points[0] != points[-1]:
-                    points.append(points[0])
-                if len(points) > 1 and not curved:
-                    yield points
+                    five = []
+                    for k in range(5):
+                        point(segment(obj, k), xr, yr)
+                        five += (x.value, y.value)
+                if _is_rectangle(*five):  # its opposite corners give its four sides
+                    ax, ay = a * five[0] + e, d * five[1] + f
+                    bx, by = a * five[4] + e, d * five[5] + f
+                    x0, x1 = (ax, bx) if ax < bx else (bx, ax)
+                    y0, y1 = (top - ay, top - by) if ay > by else (top - by, top - ay)
+                    x0, x1 = x0 - left, x1 - left
+                    horizontal.extend(((x0, y0, x1, y0), (x0, y1, x1, y1)))
+                    vertical.extend(((x0, y0, x0, y1), (x1, y0, x1, y1)))
+                    continue
+            points: list[tuple[float, float]] = []
+            curved = False
+            last = None  # the segment before, whose close flag ends its subpath
+            for k in range(n):
+                seg = segment(obj, k)
+                step = segment_type(seg)
+                if step == MOVETO and points:
+                    if closed(last) and points[0] != points[-1]:
+                        points.append(points[0])
+                    if len(points) > 1 and not curved:
+                        sides(points)
+                    points, curved = [], False
+                point(seg, xr, yr)
+                px, py = x.value, y.value
+                points.append((a * px + c * py + e, b * px + d * py + f))
+                curved = curved or step == BEZIERTO
+                last = seg
+            if points and closed(last) and points[0] != points[-1]:
+                points.append(points[0])
+            if len(points) > 1 and not curved:
+                sides(points)
+
+    def sides(points: list[tuple[float, float]]) -> None:
+        for (ax, ay), (bx, by) in pairwise(points):
+            ax, bx, ay, by = ax - left, bx - left, top - ay, top - by
+            if abs(ay - by) < 0.01:  # a slanted segment is no ruling
+                horizontal.append((min(ax, bx), ay, max(ax, bx), ay))
+            elif abs(ax - bx) < 0.01:
+                vertical.append((ax, min(ay, by), ax, max(ay, by)))
 
     page = pdfium.address(page_raw)
-    objects = (pdfium.get_object(page, k) for k in range(pdfium.count_objects(page)))
-    yield from walk(objects, _IDENTITY)
+    walk([pdfium.get_object(page, k) for k in range(pdfium.count_objects(page))], _IDENTITY)
+    return horizontal, vertical
 
 
+_MATRIX = struct.Struct("=6f")  # FS_MATRIX: a, b, c, d, e, f as floats
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 

@@ -11,7 +11,7 @@ every comparison."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from itertools import accumulate, pairwise
 from operator import itemgetter
@@ -33,50 +33,43 @@ def tables(horizontal: list[Edge], vertical: list[Edge]) -> list[list[Cell]]:
     v = [e for e in vertical if e[3] - e[1] >= 1]
     if not h or not v:
         return []
-    h = [e for e in _join(_snap(h, 1), 0, 2) if e[2] - e[0] >= MIN_LENGTH]
-    v = [e for e in _join(_snap(v, 0), 1, 3) if e[3] - e[1] >= MIN_LENGTH]
+    h = _snap_join(h, 1)
+    v = _snap_join(v, 0)
     return _cells_to_tables(_cells(_intersections(h, v)))
 
 
-def _snap(edges: list[Edge], axis: int) -> set[Edge]:
-    """Edges moved to the mean position of their cluster (``axis`` 0: x of vertical
-    edges; 1: top of horizontal ones), each edge weighed as often as it is drawn;
-    edges that then coincide are one. A cluster: positions in order, a new one where
-    a position is more than SNAP past the one before."""
+def _snap_join(edges: list[Edge], axis: int) -> list[Edge]:
+    """Edges snapped and joined, those under MIN_LENGTH dropped; in order of their line
+    (``axis`` 0: the x of vertical edges; 1: the top of horizontal ones), then of their
+    start along it.
+
+    Snapped: each edge moved to the mean position of its cluster, weighed as often as
+    it is drawn; a cluster: positions in order, a new one where a position is more than
+    SNAP past the one before. Joined: edges on one line that overlap or come within
+    JOIN points are one. (Snapping moves an edge across its line only, so the edges of
+    one cluster make one line, and are joined by where they start and end along it.)"""
     ordered = sorted(edges, key=itemgetter(axis))
     at = [e[axis] for e in ordered]
     n = len(ordered)
     # a cluster begins where a position is not within SNAP of the one before
     starts = [0, *(k for k in range(1, n) if not at[k] <= at[k - 1] + SNAP), n]
-    out: set[Edge] = set()
+    lo, hi = (0, 2) if axis == 1 else (1, 3)  # an edge's start and end along its line
+    out: list[Edge] = []
     for i, j in pairwise(starts):
         *_, total = accumulate(at[i:j])  # summed in order, as the mean always was
         m = total / (j - i)
-        if axis == 0:
-            out.update([(m, top, x1 + (m - x0), bottom) for x0, top, x1, bottom in ordered[i:j]])
-        else:
-            out.update([(x0, m, x1, bottom + (m - top)) for x0, top, x1, bottom in ordered[i:j]])
-    return out
-
-
-def _join(edges: set[Edge], lo: int, hi: int) -> list[Edge]:
-    """Edges on one line (same position) that overlap or come within JOIN points become
-    one. ``lo``/``hi``: the indices of the edge's start and end along its line."""
-    pos = 1 if lo == 0 else 0  # a horizontal edge's line is its top, a vertical one's x
-    out: list[Edge] = []
-    line = None
-    joined: list[float] = []
-    for e in sorted(edges, key=itemgetter(pos, lo)):
-        if e[pos] == line and e[lo] <= joined[hi] + JOIN:
-            if e[hi] > joined[hi]:
-                joined[hi] = e[hi]
-            continue
-        if joined:
-            out.append((joined[0], joined[1], joined[2], joined[3]))
-        joined = list(e)
-        line = e[pos]
-    if joined:
-        out.append((joined[0], joined[1], joined[2], joined[3]))
+        spans = sorted([(e[lo], e[hi]) for e in ordered[i:j]])
+        start, end = spans[0]
+        for a, b in spans[1:]:
+            if a <= end + JOIN:
+                if b > end:
+                    end = b
+                continue
+            if end - start >= MIN_LENGTH:
+                out.append((start, m, end, m) if axis == 1 else (m, start, m, end))
+            start, end = a, b
+        if end - start >= MIN_LENGTH:
+            out.append((start, m, end, m) if axis == 1 else (m, start, m, end))
     return out
 
 
@@ -92,16 +85,18 @@ def _intersections(h: list[Edge], v: list[Edge]) -> dict[tuple[float, float], Cr
     are named by their index (vertical: in ``v``, horizontal: in ``h`` sorted by top)."""
     out: dict[tuple[float, float], Crossing] = {}
     hs = sorted(h, key=lambda e: (e[1], e[0]))
-    tops = [e[1] for e in hs]
     tol = INTERSECTION
-    n = len(hs)
+    tops = [e[1] for e in hs]
+    above = [y - tol for y in tops]  # ascending as tops are
+    lefts = [e[0] - tol for e in hs]
+    rights = [e[2] + tol for e in hs]
     for vi, (x, vtop, _x1, vbottom) in enumerate(v):
-        for k in range(bisect_left(tops, vtop - tol), n):
-            x0, y, x1, _b = hs[k]
-            if y - tol > vbottom:
-                break
-            if x0 - tol <= x <= x1 + tol:
+        # the horizontal edges within tol of the vertical one's span, top to bottom
+        for k in range(bisect_left(tops, vtop - tol), bisect_right(above, vbottom)):
+            if lefts[k] <= x <= rights[k]:
+                y = tops[k]
                 got = out.get((x, y))
+                x1 = hs[k][2]
                 if got is None:
                     out[(x, y)] = [{vi}, {k}, vbottom, x1]
                 else:

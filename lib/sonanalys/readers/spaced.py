@@ -620,6 +620,9 @@ def _spans(
     return " ".join(stub), over
 
 
+_DIGIT = re.compile(r"\d")  # compiled once: tried on every word of every line under a header
+
+
 def _periods_under(line: str) -> tuple[list[str], str] | None:
     """A second header line of years and periods (``2018 jan-apr 2018 jan-apr 2017``),
     perhaps after the rest of the stub's header (``per nämnd, mnkr``) and before a last
@@ -628,12 +631,12 @@ def _periods_under(line: str) -> tuple[list[str], str] | None:
     toks = line.split()
     k = 0
     while k < len(toks) and not _YEAR.match(toks[k]) and not _PERIOD_WORD.match(toks[k]):
-        if re.search(r"\d", toks[k]):
+        if _DIGIT.search(toks[k]):
             return None
         k += 1
     m = len(toks)
     while m > k and not _YEAR.match(toks[m - 1]) and not _PERIOD_WORD.match(toks[m - 1]):
-        if re.search(r"\d", toks[m - 1]):
+        if _DIGIT.search(toks[m - 1]):
             return None
         m -= 1
     if k > 4 or len(toks) - m > 2:
