@@ -7,9 +7,10 @@
   processes together (PSS) and the largest one;
 * PDF: our PDF reader against pypdfium2's bare text extraction of the same file.
 
-Floor and figure are timed alternately, best of ``--repeat``, so a noisy machine hits
-both alike. Prints figures; asserts nothing. Run:
-``.venv/bin/python benchmarks/parse_throughput.py [--copies 10] [--repeat 3]``
+Floor and figure are timed alternately, so a noisy machine hits both alike: text best of
+``--repeat``; each PDF ``--pdf-repeat`` times, with medians and the range of the ratios.
+Prints figures; asserts nothing. Run:
+``.venv/bin/python benchmarks/parse_throughput.py [--copies 10] [--repeat 3] [--only pdf]``
 """
 
 from __future__ import annotations
@@ -101,6 +102,11 @@ def corpus(tmp: Path, copies: int) -> Path:
 
 
 def pdf_figures(repeat: int) -> None:
+    """Each PDF read ``repeat`` times, alternately with the floor (the file's bytes opened
+    by pypdfium2 and every page's text taken out): the best and the median of each, and
+    the median and range of the ratio of each read to the floor measured beside it."""
+    import statistics
+
     import pypdfium2 as pdfium
 
     from sonanalys.readers import read
@@ -114,11 +120,21 @@ def pdf_figures(repeat: int) -> None:
                 page.get_textpage().get_text_range()
             doc.close()
 
-        floor, ours = alternate(bare, lambda pdf=pdf: read(pdf), repeat)
+        floors, ours = [], []
+        bare()  # warm: imports, the OS's file cache
+        read(pdf)
+        for _ in range(repeat):
+            floors.append(best(bare, 1))
+            ours.append(best(lambda pdf=pdf: read(pdf), 1))
+        ratios = sorted(o / f for o, f in zip(ours, floors, strict=True))
         pages = len(pdfium.PdfDocument(data))
+        floor, mine = statistics.median(floors), statistics.median(ours)
         print(
-            f"PDF {pdf.name[:40]:<40} {pages:3d} sidor: pypdfium2 {floor:6.3f} s, "
-            f"sonanalys {ours:6.3f} s ({pages / ours:5.1f} sidor/s) = {ours / floor:5.1f}× golvet"
+            f"PDF {pdf.name[:40]:<40} {pages:3d} sidor, {repeat} gånger växelvis: "
+            f"pypdfium2 {floor:6.3f} s (bäst {min(floors):.3f}), "
+            f"sonanalys {mine:6.3f} s (bäst {min(ours):.3f}; {pages / mine:5.1f} sidor/s) = "
+            f"{statistics.median(ratios):4.2f}× golvet (median; {ratios[0]:.2f}–{ratios[-1]:.2f}; "
+            f"bäst mot bäst {min(ours) / min(floors):.2f}×)"
         )
 
 
@@ -126,15 +142,24 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, nargs="+", default=[10, 20])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--pdf-repeat", type=int, default=31, help="reads of each PDF (alternately)")
+    ap.add_argument("--only", choices=["text", "pdf"], help="one of the two parts")
     args = ap.parse_args()
     cores = os.cpu_count() or 1
+    if args.only != "pdf":
+        text_figures(args.copies, args.repeat, cores)
+    if args.only != "text":
+        pdf_figures(args.pdf_repeat)
+
+
+def text_figures(copies_list: list[int], repeat: int, cores: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        for copies in args.copies:
+        for copies in copies_list:
             folder = corpus(tmp, copies)
             mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
             floor, ours = alternate(lambda f=folder: bare_pass(f), lambda f=folder: parse([f]),
-                                    args.repeat)  # fmt: skip
+                                    repeat)  # fmt: skip
             print(
                 f"text, {copies * 5} dokument ({mb:.1f} MB): golv {floor:.3f} s "
                 f"({mb / floor:.1f} MB/s), parse() {ours:.3f} s ({mb / ours:.2f} MB/s) "
@@ -147,7 +172,6 @@ def main() -> None:
                     f"toppminne {peak:.0f} MB alla processer ({peak / mb:.0f}× indata), "
                     f"största process {single:.0f} MB"
                 )
-    pdf_figures(args.repeat)
 
 
 if __name__ == "__main__":
