@@ -14,11 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sonanalys.continuation import HEADER_AGAIN, JOINED, JOINED_REPEATED, PAGE_MARK
+from sonanalys.continuation import HEADER_AGAIN, JOINED, JOINED_REPEATED, PAGE_HEAD, PAGE_MARK
 from sonanalys.observations import parse
 
 CORPUS = Path(__file__).parent / "corpus"
-SAID = {PAGE_MARK, HEADER_AGAIN, JOINED, JOINED_REPEATED}
+SAID = {PAGE_MARK, PAGE_HEAD, HEADER_AGAIN, JOINED, JOINED_REPEATED}
 
 
 def _signature(obs: pd.DataFrame) -> list[tuple]:
@@ -38,13 +38,20 @@ def _broken(lines: list[str], at: int, how: str, header: list[str]) -> list[str]
         return [*before, "2 (5)", "\f" + after[0], *after[1:]]
     if how == "page number alone, blank":
         return [*before, "2", "", *after]
+    if how == "blank, running footer, blank":
+        return [*before, "", "Socialnämnden, delårsrapport augusti 2023 2 (5)", "", *after]
     if how == "form feed, header again":
         return [*before, "\f3 (5)", *header, *after]
     raise AssertionError(how)
 
 
 # (document, line of a body row the break goes before, the header's lines, ways to break)
-_SPACED = ["blank, Sida, blank", "page mark, form feed", "page number alone, blank"]
+_SPACED = [
+    "blank, Sida, blank",
+    "page mark, form feed",
+    "page number alone, blank",
+    "blank, running footer, blank",
+]
 CASES = [
     # a list of 36 municipalities, one value each, under "Kommun/Region Kronor per invånare"
     ("text/dev_04_regionfakta_skane_ifo_kostnad.txt", 32, [16], _SPACED),
@@ -53,10 +60,20 @@ CASES = [
     # SCB: upper-case groups, "därav" sub-rows and TOTALA KOSTNADER below the break
     ("round2/dev_14_scb_ifo_kostnader.txt", 17, [11], [*_SPACED, "form feed, header again"]),
     # headers one per line ("Bokslut 2009" / … / "plan 2013"), rows apart by blank lines
-    ("round2/dev_19_socialnamnden_budget_2011.txt", 36, [], ["blank, Sida, blank"]),
+    (
+        "round2/dev_19_socialnamnden_budget_2011.txt",
+        36,
+        [],
+        ["blank, Sida, blank", "blank, running footer, blank"],
+    ),
     # one cell per line (regionfakta): the break before a row's label cell
     ("text/dev_03_regionfakta_norrbotten_ekonomiskt_bistand.txt", 44, [], ["blank, Sida, blank"]),
-    ("text/dev_03_regionfakta_norrbotten_ekonomiskt_bistand.txt", 104, [], ["blank, Sida, blank"]),
+    (
+        "text/dev_03_regionfakta_norrbotten_ekonomiskt_bistand.txt",
+        104,
+        [],
+        ["blank, Sida, blank", "blank, running footer, blank"],
+    ),
 ]
 
 
@@ -76,7 +93,7 @@ def test_a_real_table_cut_by_a_page_break_reads_as_it_reads_whole(tmp_path, doc,
     # what the break added is said, and only that: no row left unread, no new warning
     rep, was = broken.report, whole.report
     added = rep[rep["reason"].isin(SAID)]
-    assert set(added["reason"]) >= {PAGE_MARK} and (
+    assert {PAGE_MARK, PAGE_HEAD} & set(added["reason"]) and (
         {JOINED, JOINED_REPEATED} & set(added["reason"])
     )
     assert set(added["severity"]) == {"info"}
@@ -85,6 +102,7 @@ def test_a_real_table_cut_by_a_page_break_reads_as_it_reads_whole(tmp_path, doc,
     # the furniture is no label anywhere
     for label in [*broken.observations["row_label"], *broken.observations["row_path"]]:
         assert "Sida" not in label and "(5)" not in label and not label.startswith("2 ")
+        assert "delårsrapport" not in label
 
 
 INVESTMENTS = (
@@ -261,7 +279,10 @@ _PLAN = (
 )
 
 
-@pytest.mark.parametrize("page_break", ["\n3 (17)\n\n", "\f3 (17)\n", "\nSida 3\n\n"])
+@pytest.mark.parametrize(
+    "page_break",
+    ["\n3 (17)\n\n", "\f3 (17)\n", "\nSida 3\n\n", "\nÅtgärdsplan SON 2021 3 (17)\n\n"],
+)
 def test_a_page_mark_between_an_action_plans_records_is_no_label(tmp_path, page_break):
     # an åtgärdsplan's loose records (readers/plain) over a page break: the page's mark
     # was the next record's label ("3 (17)": 2 mnkr) or the last one's remark
@@ -278,4 +299,22 @@ def test_a_page_mark_between_an_action_plans_records_is_no_label(tmp_path, page_
     assert obs["value"].tolist() == [4, 1.5, 2, 0.5, 8]
     assert obs["total_of"].tolist()[-1] == "0;1;2;3"
     rep = r.report
-    assert rep["reason"].tolist() == [PAGE_MARK] and rep["severity"].tolist() == ["info"]
+    assert rep["reason"].tolist() in ([PAGE_MARK], [PAGE_HEAD])
+    assert rep["severity"].tolist() == ["info"]
+
+
+def test_a_running_footer_between_two_parts_of_a_tab_table_joins_them(tmp_path):
+    (tmp_path / "t.txt").write_text(
+        "Konto\tVerksamhet\tBudget 2024\tPlan 2025\n"
+        "551\tMissbruksvård vuxna\t-109 250\t-110 000\n"
+        "552\tBarn och unga\t-80 100\t-81 000\n\n"
+        "Socialnämnden, internbudget 2024 4 (12)\n\n"
+        "553\tFamiljerätt\t-5 200\t-5 300\n"
+        "\tSumma\t-194 550\t-196 300\n",
+        encoding="utf-8",
+    )
+    r = parse([tmp_path])
+    obs = r.observations
+    total = obs[(obs["row_label"] == "Summa") & (obs["column_label"] == "Budget 2024")]
+    assert total["total_of"].tolist() == ["0;1;2"]  # the rows of both pages
+    assert JOINED in set(r.report["reason"])

@@ -17,11 +17,28 @@ from .model import Block, Heading, Paragraph, Table
 FURNITURE = re.compile(
     r"^\s*(?:sida\s*)?\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s*\d{1,3})?\s*$", re.I
 )
+# a running header or footer that ends in the page's mark ("Delårsrapport augusti 2023
+# 3 (17)", "2016-05-03 1 (9)", "Tjänsteskrivelse Sida 2 av 5")
+RUNNING_HEAD = re.compile(
+    r"^(?=.*[^\W\d_]|.*\d-\d).{1,100}?\s(?:sida\s*\d{1,3}(?:\s*(?:av|/)\s*\d{1,3})?"
+    r"|\d{1,3}\s*\(\s*\d{1,3}\s*\))\s*$",
+    re.I,
+)
 _FURNITURE = FURNITURE
 JOINED = "tabellen fortsätter efter sidbrytning utan rubrik: läses under rubriken ovan"
 JOINED_REPEATED = "tabellen fortsätter efter sidbrytning under samma rubrik: läses som en tabell"
 PAGE_MARK = "sidnummer vid sidbrytning i tabellen, inget värde"
 HEADER_AGAIN = "tabellens rubrik upprepad efter sidbrytning, ingen rad"
+PAGE_HEAD = "sidhuvud eller sidfot med sidnummer vid sidbrytning i tabellen, inget värde"
+
+
+def page_mark(line: str) -> str:
+    """Why ``line`` is a page's furniture (``Sida 3``, ``3 (17)``, a page number alone, or
+    a running header or footer ending in the page's mark); '' for any other line."""
+    s = line.replace("\f", " ").strip()
+    if FURNITURE.match(s):
+        return PAGE_MARK
+    return PAGE_HEAD if RUNNING_HEAD.match(s) else ""
 
 
 def _width(t: Table) -> int:
@@ -29,7 +46,7 @@ def _width(t: Table) -> int:
 
 
 def _furniture(b: Block) -> bool:
-    return isinstance(b, Paragraph | Heading) and bool(_FURNITURE.match(b.text))
+    return isinstance(b, Paragraph | Heading) and bool(page_mark(b.text))
 
 
 def join_continued(blocks: list[Block], header_count, page_starts: list[int]) -> list[Table]:

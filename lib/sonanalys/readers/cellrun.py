@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ..continuation import FURNITURE, HEADER_AGAIN, JOINED, JOINED_REPEATED, PAGE_MARK
+from ..continuation import HEADER_AGAIN, JOINED, JOINED_REPEATED, page_mark
 from ..model import Cell, Row, Table
 from ..numparse import is_no_data, tokens
 
@@ -69,9 +69,9 @@ def _sentence_label(row: list[tuple[str, int]]) -> bool:
 
 
 def _page_mark(text: str) -> bool:
-    """A page's mark that no value cell prints: ``Sida 3``, ``3 (17)`` (a number alone
-    may be a value)."""
-    return FURNITURE.match(text) is not None and not text.strip().isdigit()
+    """A page's mark that no value cell prints: ``Sida 3``, a running footer (a number
+    alone or ``12 (17)`` may be a value, this year's and last year's)."""
+    return bool(page_mark(text)) and re.search(r"[^\W\d_]", text) is not None
 
 
 def _over_page_break(
@@ -82,8 +82,8 @@ def _over_page_break(
     that row and what was passed over (line, text, why), each said — never a row's label;
     None when no row follows."""
     said: list[tuple[int, str, str]] = []
-    while k < len(cells) and FURNITURE.match(cells[k][0]):
-        said.append((cells[k][1], cells[k][0], PAGE_MARK))
+    while k < len(cells) and page_mark(cells[k][0]):
+        said.append((cells[k][1], cells[k][0], page_mark(cells[k][0])))
         k += 1
     names = [t for t, _ in header if t]
     again = [t for t, _ in cells[k : k + len(names)]] == names
@@ -131,7 +131,7 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     breaks: list[tuple[int, str, str]] = []  # page breaks passed over, said
     k = label_at
     while k < len(cells):
-        if rows and FURNITURE.match(cells[k][0]):
+        if rows and page_mark(cells[k][0]):
             passed = _over_page_break(cells, k, header, n)
             if passed is None:
                 break

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import numparse
-from ..continuation import FURNITURE, PAGE_MARK
+from ..continuation import page_mark
 from ..model import Cell, Row, Table, join_fragments
 
 _HEADER_WORDS = {
@@ -178,10 +178,12 @@ def read_plain_table(lines: list[str], start: int, columns: list[str]) -> tuple[
     while i < len(lines):
         raw = lines[i]
         lineno = i + 1
-        if raw.strip() and depth <= 0 and FURNITURE.match(raw.replace("\f", " ")):
-            # a page's mark between the records ("3 (17)", "Sida 3"): a page break, as a
-            # blank line — never the next record's label nor the last one's remark
-            repairs.append((lineno, raw.replace("\f", "").strip(), PAGE_MARK))
+        mark = page_mark(raw) if raw.strip() and depth <= 0 else ""
+        if mark and not _money_spans(raw):
+            # a page's mark between the records ("3 (17)", "Sida 3", a running header
+            # ending in one): a page break, as a blank line — never the next record's
+            # label nor the last one's remark
+            repairs.append((lineno, raw.replace("\f", "").strip(), mark))
             raw = ""
         if not raw.strip():
             if amount is not None:

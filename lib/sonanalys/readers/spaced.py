@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import labels as L
-from ..continuation import FURNITURE, HEADER_AGAIN, JOINED, JOINED_REPEATED, PAGE_MARK
+from ..continuation import (
+    FURNITURE,
+    HEADER_AGAIN,
+    JOINED,
+    JOINED_REPEATED,
+    PAGE_HEAD,
+    PAGE_MARK,
+    page_mark,
+)
 from ..model import Cell, Row, Table
 
 # A unit printed after a number (``2 609 st``, ``12 400 tkr``): it ends that number, and
@@ -526,16 +534,17 @@ def _over_page_break(
     lines: list[str], j: int, header_lines: set[str], rows: list[SpacedRow]
 ) -> tuple[int, list[tuple[int, str, str]]] | None:
     """A table that goes on after a page break: from ``lines[j]``, blank lines, the page's
-    furniture (``Sida 3``, ``3 (17)``, a page number alone) and the table's own header
-    printed again, then a row. The index of that row and what was passed over, each said
-    (its line, text, why) — never a row, a section or a part of the next row's label. None
-    without the signs of a page break (a form feed, a page mark, or a page number with a
-    blank line or a form feed beside it) or without a row after them."""
+    furniture (``Sida 3``, ``3 (17)``, a page number alone, a running header or footer
+    ending in the page's mark) and the table's own header printed again, then a row. The
+    index of that row and what was passed over, each said (its line, text, why) — never a
+    row, a section or a part of the next row's label. None without the signs of a page
+    break (a form feed, a page mark, or a page number or running header with a blank line
+    or a form feed beside it) or without a row after them."""
     n = len(lines)
     k = j
     said: list[tuple[int, str, str]] = []
     feed = blank = marked = repeated = False
-    numbers = 0
+    numbers = heads = 0
     while k < n:
         raw = lines[k]
         s = raw.strip()
@@ -548,13 +557,16 @@ def _over_page_break(
             else:
                 marked = True
             said.append((k + 1, s, PAGE_MARK))
-        elif s in header_lines and (feed or marked or numbers):
+        elif page_mark(raw) == PAGE_HEAD and _data_row(s) is None:
+            heads += 1  # a running header or footer: with a blank line or a form feed
+            said.append((k + 1, s, PAGE_HEAD))
+        elif s in header_lines and (feed or marked or numbers or heads):
             repeated = True
             said.append((k + 1, s, HEADER_AGAIN))
         else:
             break
         k += 1
-    if k == j or k >= n or not (feed or marked or (numbers and blank)):
+    if k == j or k >= n or not (feed or marked or ((numbers or heads) and blank)):
         return None
     s = lines[k].strip()
     row_at = k
@@ -906,7 +918,7 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
     header_lines = {h for h, _ in header} | ({stub} if stub else set())
     while j < n_lines:
         s = lines[j].strip()
-        if rows and not pending and (_page_furniture(lines[j]) or "\f" in lines[j]):
+        if rows and not pending and (page_mark(lines[j]) or "\f" in lines[j]):
             passed = _over_page_break(lines, j, header_lines, rows)
             if passed is not None:  # the table goes on after a page break
                 j, said_here = passed
