@@ -190,5 +190,8 @@ def test_the_embedded_documents_decide_each_notebooks_default(kit):
     assert kit.own_period(data.budget, "Örebro", 2021, "jan-apr") == (2021, "jan-apr")
     with pytest.raises(ValueError, match="Sätt year och period i parametercellen"):
         kit.own_period(atg[atg["year"].notna()], "Linköping")  # plans state no period
-    with pytest.raises(ValueError, match="sätt municipality i parametercellen"):
-        kit.own_municipality(data.documents.iloc[:0])
+    # no rows of what the notebook is about: all its documents decide (here two
+    # municipalities, and no period picks one for it)
+    assert kit.own_municipality(data.placements.iloc[:0], 2023, "jan-aug") == "Örebro"
+    with pytest.raises(ValueError, match=r"flera kommuner.*sätt municipality i parametercellen"):
+        kit.own_municipality(data.budget.iloc[:0], 2024)

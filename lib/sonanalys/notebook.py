@@ -100,16 +100,20 @@ _ASK_MUNICIPALITY = (
 )
 
 
-def _sources(rows: pd.DataFrame) -> list[str]:
-    return sorted({str(s) for s in rows["source"].dropna()}) if "source" in rows else []
+def _sources(rows: pd.DataFrame) -> list[str] | None:
+    """The files ``rows`` come from; None (every document) when there are no rows: a
+    folder without what the notebook is about is still its documents' municipality's, and
+    the notebook says what it lacks."""
+    found = sorted({str(s) for s in rows["source"].dropna()}) if "source" in rows else []
+    return found or None
 
 
 def own_municipality(rows: pd.DataFrame, year: int | None = None, period: str | None = None) -> str:
     """The municipality a notebook reports on when its parameters name none: that of the
-    documents ``rows`` come from (the rows the report is about) — of the latest period
-    they report on (of ``period`` and ``year`` when given), else the one they name. A
-    ``ValueError`` in Swedish when they name none, or several without a latest period:
-    the notebook never picks one."""
+    documents ``rows`` come from (the rows the report is about; all the notebook's
+    documents when there are none) — of the latest period they report on (of ``period``
+    and ``year`` when given), else the one they name. A ``ValueError`` in Swedish when
+    they name none, or several without a latest period: the notebook never picks one."""
     from .report import periods
 
     try:
