@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from sonanalys.model import Paragraph, Table
 from sonanalys.observations import parse
-from sonanalys.readers.flat import AMBIGUOUS, LEFT_OVER, UNNAMED, UNPLACED, read_line
+from sonanalys.readers.flat import (
+    AMBIGUOUS,
+    LEFT_OVER,
+    SIGN_APART,
+    UNNAMED,
+    UNPLACED,
+    read_line,
+)
 
 TEXT = Path(__file__).parent / "corpus" / "text"
 DEV01 = TEXT / "dev_01_upplandsvasby_manadsrapport_resultat.txt"
@@ -360,3 +367,51 @@ def test_a_whole_number_row_with_a_dropped_cell_is_not_read_as_full():
     said = [(tok, why == AMBIGUOUS or why.startswith(UNPLACED)) for _, tok, why in t.warnings]
     assert said == [("1", True), ("1 000", True), ("1", True), ("200", True), ("300", True)]
     assert [why == AMBIGUOUS for _, _, why in t.warnings] == [False, False, True, True, True]
+
+
+def test_a_bare_zero_in_a_table_of_decimals():
+    # "0" for zero among decimals is a number, and it continues no digit group
+    line = (
+        "Resultaträkning (mnkr) Utfall Årsbudget Resultat Kommunbidrag 489,0 489,0 0 "
+        "Kapitalkostnad -33,5 -33,8 0,3 Årets resultat 5,2 0 5,2 Övrigt - 1 200,0 - 1 200,0 0"
+    )
+    t = next(b for b in read_line(line, 1) if isinstance(b, Table))
+    g = _grid(t)
+    assert g["Kommunbidrag"]["Resultat"] == "0"
+    assert g["Årets resultat"] == {"Utfall": "5,2", "Årsbudget": "0", "Resultat": "5,2"}
+    assert g["Övrigt"]["Utfall"] == "-1 200,0"  # a sign apart, then digit groups
+
+
+def test_a_dash_apart_is_a_sign_or_an_empty_cell():
+    # "2,8 - 2,8" under three columns reads two ways: 2,8 and -2,8 (Summa left empty:
+    # they add up to nothing), or 2,8, nothing and 2,8 — reported. "4,0 - 1,0 3,0" reads
+    # one way: four cells are too many, so the dash is the sign (4,0 - 1,0 = 3,0).
+    line = (
+        "Resultat (mnkr) Verksamhet Intäkter Kostnader Summa Ledning 10,0 -8,0 2,0 "
+        "Stab 5,0 -4,5 0,5 Nämnd 3,0 -1,0 2,0 Buffert 2,8 - 2,8 Central 4,0 - 1,0 3,0"
+    )
+    t = next(b for b in read_line(line, 1) if isinstance(b, Table))
+    g = _grid(t)
+    assert g["Central"] == {"Intäkter": "4,0", "Kostnader": "-1,0", "Summa": "3,0"}
+    assert [(text, what) for _, text, what in t.repairs] == [("- 1,0", SIGN_APART)]
+    assert "Buffert" not in g
+    assert [(tok, why) for _, tok, why in t.warnings] == [
+        ("2,8", AMBIGUOUS), ("-", AMBIGUOUS), ("2,8", AMBIGUOUS)
+    ]  # fmt: skip
+    # with a total row the columns decide: Kostnader adds up only with nothing there
+    total = " Summa totalt 24,8 -14,5 10,3"
+    t = next(b for b in read_line(line + total, 1) if isinstance(b, Table))
+    assert _grid(t)["Buffert"] == {"Intäkter": "2,8", "Kostnader": "-", "Summa": "2,8"}
+
+
+def test_most_rows_short_the_header_says_the_width():
+    # four rows of one value, three of two under a header of two names: two columns
+    # (found by generated tables: the most common row length was taken for the width)
+    line = (
+        "Kostnad (mnkr) Budget Utfall Familjehem 0,1 0,1 HVB 0,2 0,2 Jourhem 0,3 0,3 "
+        "Öppenvård 0,4 Myndighet 0,5 Stödboende 0,6 Ledning 0,7"
+    )
+    t = next(b for b in read_line(line, 1) if isinstance(b, Table))
+    assert t.rows[0].texts == ["", "Budget", "Utfall"]
+    assert [tok for _, tok, _ in t.warnings] == ["0,4", "0,5", "0,6", "0,7"]
+    assert {why.split(" (")[0] for _, _, why in t.warnings} == {UNPLACED}

@@ -9,16 +9,18 @@ empty cells dropped::
 The rules, all general:
 
 * **Values.** A value run is the numbers between two words. A sign glued to a number
-  starts a new cell; a sign apart (``- 0,5``) belongs to the number after it. The space
-  between cells also groups thousands (``1 801,5``, ``20 000``); a group of three digits
-  may go on the number before it, ``039`` starts none. In a table of decimals every
-  number ends in its decimals, which tells the cells apart. In a table of whole numbers
-  the header says how many values a row holds (its names: header words and years, as
-  many as end the header): a run is read when one way to group it into no more numbers
-  than that is left — by its digit groups, or by the total row (``Summa``) whose columns
-  must add up; otherwise its words are reported, never a guessed grouping. A line is
-  tried with four numbers or more with a decimal comma, or eight digit runs and a
-  header word.
+  starts a new cell. The space between cells also groups thousands (``1 801,5``,
+  ``20 000``): a group of three digits may go on the number before it, ``039`` starts
+  none. In a table of decimals every number ends in its decimals (a bare ``0`` aside),
+  which tells the cells apart; the table is as wide as its header names (header words
+  and years), or as most rows (two at least) are long. In a table of whole numbers the
+  header says how many values a row holds (its names: header words and years, as many
+  as end the header): a run is read when one way to group it into no more numbers than
+  that is left — by its digit groups, or by the total row (``Summa``) whose columns
+  must add up; otherwise its words are reported, never a guessed grouping. A dash apart
+  (``4,0 - 1,0 3,0``) is a sign or an empty cell: a minus where the row reads no other
+  way (said as a repair), else the row is reported. A line is tried with four numbers
+  or more with a decimal comma, or eight digit runs and a header word.
 * **Rows.** A row is a label (the words since the last run) followed by its run. Two
   labels printed one after the other before one run of twice the columns (``Centrala
   kostnader och administration Barn- och ungdomsvård 8,1 … 78,7 …``) are two rows in
@@ -67,6 +69,10 @@ LEFT_OVER = (
     "tal i en tabell utskriven på en rad, efter tabellens sista läsbara rad: "
     "kolumnerna går inte att skilja åt, läses inte"
 )
+SIGN_APART = (
+    "tecken skilt från talet läst som minus: som tom cell blir raden fler celler än "
+    "kolumner eller går inte ihop med tabellens summor (tabell utskriven på en rad)"
+)
 TOO_MANY = "tabell utskriven på en rad: fler värden än kolumner, raden kan inte delas"
 
 # numbers with a decimal comma: the cheap test before any parsing (a line needs four)
@@ -76,6 +82,10 @@ _ANY_HEADER_WORD = re.compile(
     r"(?<!\w)(?:Utfall|Budget|Årsbudget|Prognos|Bokslut|Avvikelse|Resultat|Plan|Summa|Totalt)"
     r"(?!\w)"
 )
+_DASH_APART = re.compile(r"[-−–] \d")
+_DASHES = {"-", "−", "–"}
+_ZERO = re.compile(r"[-−–+]? ?0")
+_GROUPS = re.compile(r"[-−–+]? ?[1-9]\d{0,2}(?: \d{3})*")  # digit groups a group may go on
 _LEADING_ZERO = re.compile(r"[-−–+]?0\d")
 _PIECE = re.compile(r"[-−–+]?\d+(?:,\d+)?")
 _GLUED = re.compile(r"^[-−–+]?\d+(?:,\d+)?(?:[-−–]\d+(?:,\d+)?)*$")
@@ -134,6 +144,7 @@ class _FlatTable:
     names: list[str | None]  # one per column; None: the sums say the name is not proven
     rows: list[tuple[str, list[str | None]]]  # label, a cell text per column (None: empty)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (token, why)
+    repairs: list[tuple[str, str]] = field(default_factory=list)  # (text, what was done)
     start: int = 0  # first word of the caption
     end: int = 0  # after the last word of the last row
 
@@ -160,6 +171,12 @@ def _split_glued(w: str) -> list[str] | None:
     return pieces if all(len(p.lstrip("-−–+")) <= 3 for p in pieces) else None
 
 
+def _complete(x: str) -> bool:
+    """A cell of a table of decimals: a number with its decimals, a zero printed bare, or
+    a dash for nothing."""
+    return "," in x or bool(_ZERO.fullmatch(x)) or x in _DASHES
+
+
 def _groupings(pieces: list[str], decimal: bool, most: int | None) -> list[list[str]] | None:
     """Every way to join the pieces into numbers, where a piece of exactly three digits
     (no sign) may continue the number before it (``1 801,5``) and only the last piece of
@@ -173,18 +190,25 @@ def _groupings(pieces: list[str], decimal: bool, most: int | None) -> list[list[
         if len(out) > _MAX_READINGS or (most is not None and len(acc) > most):
             return
         if i == len(pieces):
-            if not decimal or all("," in x for x in acc):
+            if not decimal or all(_complete(x) for x in acc):
                 out.append(list(acc))
             return
         # a number starts here unless the one before is not complete (no decimals yet,
         # in a table of decimals) or this piece cannot start one (``039``: a group)
-        if not (decimal and acc and "," not in acc[-1]) and not _LEADING_ZERO.match(pieces[i]):
+        if not (decimal and acc and not _complete(acc[-1])) and not _LEADING_ZERO.match(pieces[i]):
             acc.append(pieces[i])
             rec(i + 1, acc)
             acc.pop()
+        if _DASH_APART.match(pieces[i]) and not (decimal and acc and not _complete(acc[-1])):
+            # a dash apart is a sign, or a cell that says "nothing here" before a number
+            acc.append(pieces[i][0])
+            rest = pieces[i][2:]
+            pieces[i] = rest
+            rec(i, acc)
+            pieces[i] = acc.pop() + " " + rest
         if acc and re.fullmatch(r"\d{3}(?:,\d+)?", pieces[i]):
             prev = acc[-1]
-            if "," not in prev and re.fullmatch(r"[-−–+]?\d{1,3}(?: \d{3})*", prev):
+            if "," not in prev and _GROUPS.fullmatch(prev):
                 acc[-1] = prev + " " + pieces[i]
                 rec(i + 1, acc)
                 acc[-1] = prev
@@ -410,26 +434,43 @@ def _table_at(
             break
         cands.append(_Cand(label, runs[k]))
         k += 1
-    # the table's number format: decimals or none, from the unambiguous runs
+    # the table's number format: decimals or none
     decimal = sum(bool(_groupings(c.run.pieces, True, None)) for c in cands) * 2 > len(cands)
+    header_words = before[:b]
+    named = _header_names(header_words)  # header words and years ending the header
     if decimal:
+        # as many values as the header names, or as most rows (two at least) hold
         lengths = []
         for c in cands:
             rds = _fit(c.run, decimal, None)
             if len(rds) == 1:
                 lengths.append(len(rds[0]))
-        if not lengths:
-            return None
-        n = max(set(lengths), key=lambda x: (lengths.count(x), x))
-        if n < 2 or lengths.count(n) < 2:
-            return None
+        widths = sorted(
+            (x for x in set(lengths) if x >= 2 and lengths.count(x) >= 2),
+            key=lambda x: (x != named, -lengths.count(x), -x),
+        )
     else:
         # whole numbers: a space groups thousands or parts cells, so the header says how
-        # many values a row holds (its names: header words and years only)
-        n = _header_names(before[:b])
-        if n < 2:
-            return None
-    # the rows: cut where a run cannot be a row of this table
+        # many values a row holds
+        widths = [named] if named >= 2 else []
+    for n in widths:
+        found = _table_of_width(words, cands, header_words, before_start, decimal, n)
+        if found is not None:
+            table, used = found
+            return table, r + used
+    return None
+
+
+def _table_of_width(
+    words: list[str],
+    cands: list[_Cand],
+    header_words: list[str],
+    before_start: int,
+    decimal: bool,
+    n: int,
+) -> tuple[_FlatTable, int] | None:
+    """The table read as ``n`` columns wide, and how many runs it takes; None when the
+    rows or the header do not fit that width."""
     rows: list[_Row] = []
     warnings: list[tuple[str, str]] = []
     used = 0
@@ -453,8 +494,6 @@ def _table_at(
     full = [rds[0] for _, rds, _ in rows if len(rds) == 1 and len(rds[0]) == n]
     if len(full) < 2:
         return None
-    last = cands[used - 1].run.end
-    header_words = before[:b]
     flat = _columns(header_words, full, n)
     if flat is None:
         return None
@@ -467,10 +506,10 @@ def _table_at(
         rows=[],
         warnings=warnings,
         start=before_start + caption_start,
-        end=last,
+        end=cands[used - 1].run.end,
     )
     _place(table, rows, n)
-    return table, r + used
+    return table, used
 
 
 def _fit(run: _Run, decimal: bool, n: int | None) -> list[list[str]]:
@@ -549,6 +588,8 @@ Num = tuple[float, float]  # a printed number: its value and half a unit of its 
 
 
 def _num(text: str) -> Num:
+    if text in _DASHES:
+        return 0.0, 0.0  # nothing printed: adds nothing
     return _value(text), 0.5 * 10.0 ** -_decimals(text)
 
 
@@ -648,7 +689,7 @@ def _place(table: _FlatTable, rows: list[_Row], n: int) -> None:
                     if table.names[col] is None:
                         table.warnings.append((x, f"{UNNAMED} (rad {label!r})"))
                     else:
-                        cells[col] = x
+                        cells[col] = _signed(table, x)
         elif rds:
             v = rds[0]
             for idx, x in enumerate(v):
@@ -661,8 +702,17 @@ def _place(table: _FlatTable, rows: list[_Row], n: int) -> None:
                 if table.names[col] is None:
                     table.warnings.append((x, f"{UNNAMED} (rad {label!r})"))
                 else:
-                    cells[col] = x
+                    cells[col] = _signed(table, x)
         table.rows.append((label, cells))
+
+
+def _signed(table: _FlatTable, x: str) -> str:
+    """A dash apart that only a minus can be (the row reads no other way): the number
+    with its sign, and said."""
+    if not _DASH_APART.match(x):
+        return x
+    table.repairs.append((x, SIGN_APART))
+    return "-" + x[2:]
 
 
 def _row_holds(cells: dict[int, Num], totals: dict[int, list[int]]) -> bool:
@@ -732,4 +782,5 @@ def _to_table(flat: _FlatTable, line_no: int) -> Table:
         rows.append(Row([Cell(label, line_no)] + [Cell(t, line_no) for t in texts], line_no))
     table = Table(rows=rows, layout="flat", caption=flat.caption, line=line_no, header_rows=1)
     table.warnings = [(line_no, token, why) for token, why in flat.warnings]
+    table.repairs = [(line_no, text, what) for text, what in flat.repairs]
     return table
