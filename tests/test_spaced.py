@@ -302,3 +302,28 @@ def test_a_count_with_st_is_one_number_in_every_layout(tmp_path, layout):
     if layout == "plain":  # the count in the remark is one token, said as such
         said = r.report[r.report["reason"] == "tal i tidsangivelse"]
         assert said["token"].tolist() == ["2 609"]
+
+
+def test_a_row_whose_numbers_do_not_stand_last_is_said_never_a_section(tmp_path):
+    # "(prel)" after the values: no reading splits the row, and it is no section's name
+    # over the rows below (its numbers were lost, unsaid, and every later row's path
+    # began with it); a section's name with a law reference stays a section
+    (tmp_path / "t.txt").write_text(
+        "Nyckeltal\n\nMått 2019 2020\n"
+        "Kostnad tkr 12 400 13 100\n"
+        "Antal beslut 2 609 st 2 700 st (prel)\n"
+        "Vårddygn 1 200 1 310\n"
+        "Insatser enligt 4 kap 1 § SoL\n"
+        "Platser 40 42\n"
+        "Plats i boende 30 35\n",
+        encoding="utf-8",
+    )
+    r = parse([tmp_path])
+    obs = r.observations
+    paths = dict(zip(obs["row_label"], obs["row_path"], strict=False))
+    assert paths["Vårddygn"] == "Vårddygn"
+    assert paths["Platser"] == "Insatser enligt 4 kap 1 § SoL › Platser"
+    rep = r.report.set_index("line")
+    assert rep.loc[5, "severity"] == "warning" and "talen står inte sist" in rep.loc[5, "reason"]
+    assert rep.loc[7, "reason"] == "tal i avsnittsrubrik i tabellen, inget värde"
+    assert rep.loc[7, "severity"] == "info"

@@ -339,17 +339,19 @@ _DIGITS_8 = re.compile(r"(?:\d\D+){7}\d")  # eight digits or more on the line: a
 
 
 IN_HEADING = "tal i rubrik, inget värde"
+IN_SECTION = "tal i avsnittsrubrik i tabellen, inget värde"
 IN_TABLE_HEADER = "tal i tabellhuvud, del av kolumnrubriken, inget värde"
 IN_PROSE = "tal i löptext utan enhet"
 _NUMERIC = (N.VALUE, N.MALFORMED)
 
 
 def numbers_not_values(doc: Document, seen: set[int]) -> list[tuple[int, str, str]]:
-    """(line, text, reason) for each line of a heading, a table's header rows or running
-    text that prints two or more numbers (not years, dates, ranges), does not end a
-    sentence, and has no observation or report row yet (``seen``): numbers that are part
-    of a title, a column label or text without a unit. Said at their line, never silently
-    passed over — the same lines ``table_lines`` would count, had they not been placed."""
+    """(line, text, reason) for each line of a heading, a table's header rows, a section's
+    name inside a table or running text that prints two or more numbers (not years,
+    dates, ranges), does not end a sentence, and has no observation or report row yet
+    (``seen``): numbers that are part of a title, a column label or text without a unit.
+    Said at their line, never silently passed over — the same lines ``table_lines`` would
+    count, had they not been placed."""
     kinds: dict[int, str] = {}
     for b in doc.blocks:
         if isinstance(b, Heading):
@@ -357,6 +359,11 @@ def numbers_not_values(doc: Document, seen: set[int]) -> list[tuple[int, str, st
         elif isinstance(b, Table):
             for r in b.rows[: b.header_rows or 0]:
                 kinds.setdefault(r.line, IN_TABLE_HEADER)
+            for r in b.rows[b.header_rows or 0 :]:
+                # a label alone over the rows below (``Insatser enligt 4 kap 1 § SoL``)
+                filled = [c for c in r.cells if c.text.strip()]
+                if len(filled) == 1 and not filled[0].starts and len(filled[0].text) <= 100:
+                    kinds.setdefault(r.line, IN_SECTION)
         elif isinstance(b, Paragraph):
             for n in (b.line, *(line for _, line in b.starts)):
                 kinds.setdefault(n, IN_PROSE)

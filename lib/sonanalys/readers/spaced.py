@@ -16,8 +16,10 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from .. import labels as L
+from .. import numparse as N
 from ..continuation import (
     FURNITURE,
     HEADER_AGAIN,
@@ -412,6 +414,7 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     pending: list[tuple[str, int]] = []  # label-only lines waiting for their values
     header_lines = {lines[k].strip() for k in range(i, j)}
     breaks: list[tuple[int, str, str]] = []  # page breaks passed over, said
+    unsplit: list[tuple[int, str, str]] = []  # rows whose numbers do not stand last
     while j < len(lines):
         if rows and (not lines[j].strip() or _page_furniture(lines[j]) or "\f" in lines[j]):
             passed = _over_page_break(lines, j, header_lines, rows)
@@ -429,6 +432,12 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
         if got is None:
             if _year_header(s) or len(pending) >= 3 or split_row(s)[1]:
                 break
+            if rows and not pending and _numbers_not_last(s):
+                # a row whose numbers do not stand last ("Antal beslut 2 609 st 2 700
+                # st (prel)"): said, never a section over the rows below it
+                unsplit.append((j + 1, s, NUMBERS_NOT_LAST))
+                j += 1
+                continue
             pending.append((s, j + 1))
             j += 1
             continue
@@ -497,6 +506,7 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
         table.rows[1].cells[0].text = stub_below  # the stub's header goes on below
     table.repairs.extend(said)
     table.repairs.extend(breaks)
+    table.warnings.extend(u for u in unsplit if u[0] < end + 1)
     for r in data:
         if r.note and r.chosen is not None:
             table.repairs.append(
@@ -523,6 +533,24 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
                 reason = f"raden går inte att dela i {n} kolumner med svensk tusentalsgruppering"
             table.warnings.append((r.line, " ".join(r.tokens), reason))
     return table, end
+
+
+NUMBERS_NOT_LAST = (
+    "raden läses inte: talen står inte sist på raden, kolumnerna går inte att skilja åt"
+)
+
+
+def _numbers_not_last(line: str) -> bool:
+    """A line inside a table that prints a run of two or more values (units between
+    them at most) and a word or two after them (``2 609 st 2 700 st (prel)``) — not a
+    section's name with numbers in it (``Insatser enligt 4 kap 1 § SoL``, ``Mål 1 och 2``)."""
+    vals = [t for t in N.tokens(line) if t.kind in (N.VALUE, N.MALFORMED)]
+    if len(vals) < 2 or len(line[vals[-1].end :].split()) > 2:
+        return False
+    return all(
+        all(w == "%" or _UNIT_WORD.match(w) for w in line[a.end : b.start].split())
+        for a, b in pairwise(vals)
+    )
 
 
 def _page_furniture(line: str) -> bool:
