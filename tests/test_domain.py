@@ -341,9 +341,9 @@ def test_sum_checks_take_a_total_the_tree_proves_whatever_its_name():
     assert list(off["group"].str.split(" | ", regex=False).str[0]) == ["Period / Utfall"]
     assert off["computed"].round(1).tolist() == [21.5]
     n = named(off, b, "verksamhet")
-    assert n["parts"].tolist() == [
-        "Intäkter (rad 15) + Kostnader (rad 16) + Kommunbidrag (rad 17) + "
-        "Kommuninterna bidrag (rad 18)"
+    assert n["parts"].tolist() == [  # the PDF's page 11: its lines are counted per page
+        "Intäkter (s. 11, rad 15) + Kostnader (s. 11, rad 16) + Kommunbidrag (s. 11, rad 17) "
+        "+ Kommuninterna bidrag (s. 11, rad 18)"
     ]
 
 

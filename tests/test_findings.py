@@ -103,10 +103,13 @@ def test_delarsrapport(frames, seeds_result):
         "Störst underskott mot budget i prognosen har Externa vård- och "
         "behandlingskostnader: 84,6 mnkr."
     )
-    # 4.2 (lines 363–376): Netto jan–aug −406,3 (2022) → −506,6 (2023); line 283 "knappt 100"
-    assert s[4].startswith(
+    # 4.2 (lines 363–376): Netto jan–aug −406,3 (2022) → −506,6 (2023); line 283 says
+    # "knappt 100" (just under 100): a round figure, shown beside the table's 100,3, not
+    # as the table's own words
+    assert s[4] == (
         "Utfallet för jan–aug (netto) ökade med 100,3 mnkr från 2022 till 2023: från "
-        "406,3 mnkr till 506,6 mnkr. Förvaltningen skriver: ”Utfallet är knappt 100 mnkr"
+        "406,3 mnkr till 506,6 mnkr. Förvaltningen skriver, med ett avrundat tal: ”Utfallet "
+        "är knappt 100 mnkr högre än för samma period 2022.” (rad 283); tabellen ger 100,3 mnkr."
     )
     # 003: a total's own breakdown ("… / varav kostnader") is no verksamhet; the forecast
     # is the prognosis table's bottom line (T05 line 336), as line 342 says
@@ -213,3 +216,88 @@ def test_waterfall_chart_labels_every_bar_with_its_sign():
     assert [t.get_text() for t in ax.get_xticklabels()][1] == "Volymeffekt"
     colors = [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches]
     assert colors == [c.lower() for c in (NEUTRAL, WORSE, BETTER, WORSE, NEUTRAL)]
+
+
+def test_a_round_figure_is_shown_as_one():
+    from sonanalys.analysis.claims import stated
+
+    assert stated(13, "13 mnkr", "ca", 13.0) == "same"
+    assert stated(63, "63 mnkr", "ca", 62.9) == "same"  # 001 line 680 of its 62,9
+    # 000 line 19, "cirka 30 miljoner 2022", of its Summa 28,750: a round figure
+    assert stated(30, "30 miljoner", "ca", 28.75) == "approx"
+    assert stated(30, "30 miljoner", "ca", 24.0) == ""
+    # 004 line 283, "knappt 100 mnkr" (just under 100), of the table's 100,3
+    assert stated(100, "100 mnkr", "knappt", 100.3) == "approx"
+    assert stated(100, "100 mnkr", "", 100.3) == "same"
+    assert stated(31, "31 miljoner", "", 19.3) == ""
+    assert stated(500, "500 tkr", "ca", 0.5, 1e-3) == "same"
+
+
+def test_atgarder_claims_quote_the_plans_own_words(seeds_result, frames):
+    """The plan document's own sentences about its effects stand beside the claim: 002
+    line 529 (121,8 in 2024, 190 on full year) and 461 (the decided plan's 19,3); 000
+    line 19 ("cirka 13 mnkr år 2021 samt cirka 30 miljoner 2022", its Summa 13 and
+    28,750); 001 lines 658 and 680 (62,9; "ca 63")."""
+    names = document_names(documents_frame(seeds_result))
+    obs = seeds_result.observations
+    a, u = frames["atgarder"], frames["atgarder_uppfoljning"]
+    s = findings.atgarder(a, u, "Linköping", names, obs)
+    assert (
+        "Förvaltningen skriver: ”Totalt ska åtgärdsplanerna när de blir fullt genomförda ge "
+        "121,8 miljoner effekt 2024 och med en helårseffekt på 190 miljoner kronor.” (rad 529)."
+    ) in s[0]
+    assert "ändras till 19,3 miljoner kronor" in s[0] and "(rad 461)" in s[0]
+    # line 253's 31 mnkr is the original plan's 2024 effect: another quantity, not quoted
+    assert "31 miljoner" not in s[0] and "säger emot" not in s[0]
+    # the follow-up names the two plans it compares (not the four plans of 002)
+    assert s[-1] == (
+        "Av de 24 åtgärderna i den tidigare planen (”Åtgärdsplan med anledning av "
+        "prognostiserat underskott för social och omsorgsnämnden vid bokslut 2020”) återfinns "
+        "23 i den senare (”Reviderad åtgärdsplan social -och omsorgsnämnden (2021)”) och 1 "
+        "finns bara i den tidigare; 8 är nya i den senare."
+    )
+    # 000 alone: its own Summa row (line 106: 13 and 28,750), never the measures' 28,25
+    none = u.iloc[:0]
+    s0 = findings.atgarder(a[a["source"] == SEEDS0], none, "Linköping", names, obs)
+    assert s0[0] == (
+        "Den senaste planen, Reviderad åtgärdsplan social -och omsorgsnämnden (2021), har 31 "
+        "åtgärder med en effekt på 13,0 mnkr 2021 och 28,8 mnkr 2022. Förvaltningen skriver: "
+        "”Nedanstående åtgärder beräknas ge effekter om cirka 13 mnkr år 2021 samt cirka 30 "
+        "miljoner 2022.” (rad 19)."
+    )
+    # 001 alone: its own table of years (lines 691–699: 8,0 in 2020 … 62,9 in 2024)
+    s1 = findings.atgarder(a[a["source"] == SEEDS1], none, "Linköping", names, obs)
+    assert "24 åtgärder med en effekt på 8,0 mnkr 2020 och 62,9 mnkr 2024." in s1[0]
+    assert "(rad 658)" in s1[0] and "(rad 680)" in s1[0]
+
+
+SEEDS0 = "000_reviderad_atgardsplan_2021_linkoping_son.txt"
+SEEDS1 = "001_atgardsplan_2020_linkoping_son.txt"
+
+
+def test_plan_effects_are_the_documents_own_per_year(frames):
+    from sonanalys.analysis.atgarder import plan_effects
+
+    e0 = plan_effects(frames["atgarder"], SEEDS0)
+    assert e0.attrs["total"] == "tryckt" and e0.attrs["lines"] == "106"
+    assert e0.loc["Planens summa"].tolist() == [13.0, 28.75]
+    e1 = plan_effects(frames["atgarder"], SEEDS1)
+    assert e1.attrs["lines"] == "691–699"
+    assert e1.loc["Planens effekt per år"].tolist() == [8.0, 59.2, 60.7, 62.9, 62.9]
+
+
+def test_r9_findings_give_the_namnds_goal_in_its_own_words(frames):
+    from sonanalys.analysis import benchmark as bm
+    from sonanalys.domain.indikatorer import r9_pairs
+
+    p = r9_pairs(frames["indikatorer"])
+    # 002 line 582: 993 against R9's 913 where the goal is "samma nivå eller lägre"
+    assert bm.goal_words(p, "N33009", 2022, 80.0) == (
+        " Nämndens mål (rad 582): ”Kostnad (kr/inv) för öppna insatser barn och unga ska "
+        "vara på samma nivå eller lägre som snittkostnaden för R9”; 2022 låg värdet högre, "
+        "inte i linje med målet."
+    )
+    assert bm.goal_words(p, "N35001", 2022, -302.0).endswith(
+        "2022 låg värdet lägre, i linje med målet."
+    )
+    assert bm.goal_words(p, "N35001", 2021, -302.0) == ""  # no goal for a year not printed

@@ -177,15 +177,16 @@ def test_delarsrapport_claims_over_the_corpus_stand_in_their_tables():
     assert any("ett överskott på 19,5 mnkr mot periodens budget" in c.text for c in gbg)
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is not on this machine")
-def test_reports_over_a_folder_of_the_corpus_show_only_its_data(tmp_path):
-    """Göteborg's delårsrapport (jan–mar 2026) in a folder of its own: every report renders,
-    every summary number stands in its page's tables, 05 states the period's surplus and
-    the forecast from the table's bottom line, and nothing of data/raw shows."""
+@pytest.fixture(scope="module")
+def gbg(tmp_path_factory):
+    """Every report over a folder holding only Göteborg's delårsrapport (jan–mar 2026)."""
     import shutil
 
     from sonanalys.report.runner import run_reports
 
+    if not CORPUS.exists():
+        pytest.skip("the shared corpus is not on this machine")
+    tmp_path = tmp_path_factory.mktemp("gbg")
     folder = tmp_path / "gbg"
     folder.mkdir()
     shutil.copy(CORPUS / "pdf" / "goteborg_intraservice_delarsrapport_2026_mars.pdf", folder)
@@ -200,6 +201,18 @@ def test_reports_over_a_folder_of_the_corpus_show_only_its_data(tmp_path):
         run_date="2026-11-23",
         jobs=2,
     )
+    s.folder, s.processed = folder, tmp_path / "processed"
+    return s
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is not on this machine")
+def test_reports_over_a_folder_of_the_corpus_show_only_its_data(gbg, tmp_path):
+    """Göteborg's delårsrapport (jan–mar 2026) in a folder of its own: every report renders,
+    every summary number stands in its page's tables, 05 states the period's surplus and
+    the forecast from the table's bottom line, and nothing of data/raw shows."""
+    from sonanalys.report.runner import run_reports
+
+    s, folder = gbg, gbg.folder
     assert s.failed == [], s.failed and s.failed[0].error
     for r in s.results:
         page = (s.out / r.html).read_text(encoding="utf-8")
@@ -218,7 +231,7 @@ def test_reports_over_a_folder_of_the_corpus_show_only_its_data(tmp_path):
         municipality="Linköping",
         only=["03"],
         raw=folder,
-        processed=tmp_path / "processed",
+        processed=gbg.processed,
         progress=False,
         run_date="2026-11-23",
     )
@@ -270,3 +283,111 @@ def test_linkoping_2018_delarsrapport_states_its_bottom_line(tmp_path):
     assert "Prognosen för helåret 2018 visar ett underskott på 11,9 mnkr mot budget" in text
     assert "”Prognos för året visar ett underskott med 11,9 mnkr.” (rad 342)" in text
     assert "Utfallet jan–aug 2018 visar ett underskott på 10,9 mnkr mot periodens budget" in text
+
+
+# ------------------------------------------------------------------------------------
+# a list of true and false statements about the documents, held against the reports
+# ------------------------------------------------------------------------------------
+
+# (report, statement, whether it holds): true ones the reports must make or imply, false
+# ones they must never make. Each was checked by hand against the document (file, line).
+# fmt: off
+STATEMENTS = [
+    # 004 (Örebro, delårsrapport jan–aug 2023): the bottom line, line 324, and lines 44/313
+    ("05", "Prognosen för helåret 2023 visar ett underskott på 81,5 mnkr mot budget.", True),
+    ("05", "Nämndens budget för 2023 är 654,4 mnkr och prognosen 735,8 mnkr.", True),
+    ("05", "Nämnden har ett underskott på 79,6 mnkr mot periodens budget jan–aug 2023.", True),
+    ("05", "Utfallet jan–aug ökade med 100,3 mnkr från 2022 till 2023.", True),
+    ("05", "Störst underskott mot budget har Externa vård- och behandlingskostnader, "
+           "84,6 mnkr.", True),
+    # the issue's sentence: a subtotal's deviation (line 322) called the forecast
+    ("05", "Prognosen för 2023 visar ett överskott mot budget: avvikelsen för Nettokostnad "
+           "är 3,1 mnkr.", False),
+    ("05", "Prognosen för helåret 2023 visar ett överskott på 81,5 mnkr mot budget.", False),
+    ("05", "Prognosen för helåret 2023 visar ett underskott på 3,1 mnkr mot budget.", False),
+    # line 283's 29,6 is the document contradicting its own table (79,6)
+    ("05", "Periodens underskott är 29,6 mnkr.", False),
+    ("05", "Utfallet jan–aug minskade med 100,3 mnkr från 2022 till 2023.", False),
+    # 004 lines 529–537: persons per day, jan–aug 2023 against the budget
+    ("01", "Under jan–aug 2023 var i snitt 461 personer per dygn i insats, 78 över "
+           "budgeten (383).", True),
+    ("01", "Antalet ökade med 36 personer per dygn jämfört med helåret 2022 (425).", True),
+    ("01", "Under jan–aug 2023 var i snitt 461 personer per dygn i insats, 78 under "
+           "budgeten.", False),
+    ("01", "Antalet minskade med 36 personer per dygn från 2022.", False),
+    # 004 line 529: Total kostnad 307,2 (2021) → 330,0 (2022); never the 390,8 → 410,8 of
+    # persons × 365 × cost per dygn, never +20,0 called the cost's change
+    ("02", "Den totala kostnaden ökade med 22,8 mnkr från 2021 till 2022, från 307,2 mnkr "
+           "till 330,0 mnkr.", True),
+    ("02", "Kostnaden ökade från 390,8 mnkr 2021 till 410,8 mnkr 2022.", False),
+    ("02", "Kostnaden ökade med 20,0 mnkr från 2021 till 2022.", False),
+    ("02", "Den totala kostnaden minskade med 22,8 mnkr från 2021 till 2022.", False),
+    # 002 lines 580–582: Linköping against R9, 2022, as the internbudget prints them
+    ("03", "Linköpings kostnad för missbruksvård vuxna var 761 kr/inv 2022, 302 kr/inv "
+           "lägre än R9 (1 063 kr/inv).", True),
+    ("03", "Kostnaden för öppna insatser barn och unga var 80 kr/inv högre än R9 2022.", True),
+    ("03", "Linköpings kostnad för missbruksvård vuxna var 302 kr/inv högre än R9.", False),
+    ("03", "Kostnaden för familje- och HVB barn och unga låg 655 kr/inv högre än R9.", False),
+    # 002 lines 523–529: the four plans and their total, as the document states them
+    ("04", "Åtgärdsplanerna ger sammanlagt 121,8 mnkr 2024 och 190,0 mnkr 2027.", True),
+    ("04", "Den beslutade åtgärdsplanen ger 19,3 mnkr 2024.", True),
+    ("04", "Åtgärdsplanernas effekt minskade med 121,8 mnkr.", False),
+    ("04", "Planerna ger sammanlagt 128,8 mnkr 2024.", False),
+]
+
+GBG_STATEMENTS = [
+    # Göteborg's delårsrapport, p. 11: Resultat 22,5 against the period's budget 3,0
+    ("05", "Utfallet jan–mar 2026 visar ett överskott på 19,5 mnkr mot periodens budget.", True),
+    ("05", "Resultatet för jan–mar ökade med 13,9 mnkr från 2025 till 2026.", True),
+    ("05", "Göteborg visar ett underskott på 19,5 mnkr för perioden.", False),
+    ("05", "Prognosen för helåret 2026 visar ett underskott på 19,5 mnkr.", False),
+    # intäkter's change from the year before (346,2 → 373,6) is no result against budget
+    ("05", "Intäkterna var 27,4 mnkr högre än budget för perioden.", False),
+]
+# fmt: on
+
+
+def _page_of(run, report: str) -> str:
+    (r,) = [r for r in run.results if r.name.startswith(report)]
+    return (run.out / r.html).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("report", "statement", "true"), STATEMENTS)
+def test_statements_about_the_embedded_documents(run, report, statement, true):
+    holds, why = claims.statement_holds(statement, _page_of(run, report))
+    assert holds == true, (report, statement, why)
+
+
+@pytest.mark.parametrize(("report", "statement", "true"), GBG_STATEMENTS)
+def test_statements_about_goteborgs_delarsrapport(gbg, report, statement, true):
+    holds, why = claims.statement_holds(statement, _page_of(gbg, report))
+    assert holds == true, (report, statement, why)
+
+
+def test_the_statement_check_reads_directions():
+    text = (
+        "Prognosen visar ett underskott på 81,5 mnkr mot budget (prognos −735,8, budget "
+        "2023 −654,4). Prognosen för 2023 visar ett överskott mot budget: avvikelsen för "
+        "Nettokostnad är 3,1 mnkr. Störst underskott har Externa vård: 84,6 mnkr. Det är 36 "
+        "fler än 2022; 78 över budgeten; 302 kr/inv 0-20 år lägre än R9. Förvaltningen "
+        "skriver: ”ett underskott på 29,6 mnkr” (rad 283)."
+    )
+    assert claims.direction_pairs(text) == {
+        (81.5, -1), (3.1, 1), (84.6, -1), (36.0, 1), (78.0, 1), (302.0, -1)
+    }  # fmt: skip
+
+
+def test_no_kontroller_row_is_a_false_alarm(run, gbg):
+    """The sum checks that fail on each page are the documents' own errors, checked by
+    hand: 004's Övriga intäkter (17,4 where prognos − budget is 12,9) and Summa
+    kostnader (−99,7 where it is −99,4), 000's earlier plan's 51,1 against its 18 figures'
+    54,35; Göteborg's Resultat row is checked in each of its eight columns."""
+    t5 = _text(_page_of(run, "05"))
+    assert "46 stämmer, 2 avviker" in t5
+    assert "Övriga intäkter (rad 366) 17,4, men prognos − budget = 12,9" in t5
+    t4 = _text(_page_of(run, "04"))
+    assert "31 stämmer, 1 avviker" in t4
+    assert "ingen enskild rad förklarar skillnaden" in t4
+    assert "genomförandekostnad | 2022" not in t4  # 000 line 106's 17 mnkr adds up
+    g5 = _text(_page_of(gbg, "05"))
+    assert "8 stämmer, 0 avviker" in g5

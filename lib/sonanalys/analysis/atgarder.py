@@ -94,9 +94,11 @@ def effects_by_year(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
 def plan_effects(atgarder: pd.DataFrame, source: str) -> pd.DataFrame:
     """Each plan's effect per year (mnkr) in one document: rows are the plans the document
     names in its own summary table (``level == "plan"``: an internbudget's four plans),
-    else the document itself (the sum of its measures' planned or revised effect); a
-    ``Totalt`` row is the document's own total where it prints one after its plans (its
-    ``attrs["total"]`` says ``tryckt``), else their sum (``beräknad``)."""
+    else the document itself: its own effect per year where it prints one (a table of
+    years, or its dated Summa row; ``attrs["total"]`` ``tryckt``), else the sum of its
+    measures' planned or revised effect (``beräknad``); a ``Totalt`` row is the
+    document's own total where it prints one after its plans (``tryckt``), else their sum
+    (``beräknad``)."""
     a = atgarder[(atgarder["source"] == source) & atgarder["year"].notna()]
     a = a[a["effect_kind"].isin(["planerad", "reviderad"]) & (a["basis"] != "helår")]
     plans = a[(a["level"] == "plan") & ~a["measure"].str.fullmatch(r"\s*(?:19|20)\d\d\s*")]
@@ -112,6 +114,14 @@ def plan_effects(atgarder: pd.DataFrame, source: str) -> pd.DataFrame:
         else:
             t.loc["Totalt"] = t.sum()
     else:
+        printed = _printed_per_year(a)
+        if printed is not None:
+            t, kind = printed, "tryckt"
+            t.columns = [int(c) for c in t.columns]
+            t.index.name = "Plan"
+            t.attrs["total"] = kind
+            t.attrs["lines"] = printed.attrs["lines"]
+            return t
         m = a[a["level"] == "åtgärd"]
         if m.empty:
             return pd.DataFrame()
@@ -121,6 +131,27 @@ def plan_effects(atgarder: pd.DataFrame, source: str) -> pd.DataFrame:
     t.attrs["total"] = kind
     t.attrs["lines"] = f"{int(a['line'].min())}–{int(a['line'].max())}"
     return t
+
+
+def _printed_per_year(a: pd.DataFrame) -> pd.DataFrame | None:
+    """The plan's effect per year as the document prints it, where it does: a table of
+    years (``2020 8,0 mnkr`` … ``2024 62,9 mnkr``: the effect the measures reach each
+    year), else its dated ``Summa`` row (``13 mnkr`` 2021, ``28,750 mnkr`` 2022), the
+    revised figures before the planned. ``None`` when it prints neither (then the
+    measures are summed)."""
+    years = a[(a["level"] == "plan") & a["measure"].str.fullmatch(r"\s*(?:19|20)\d\d\s*")]
+    if len(years):
+        row = years.groupby("year")["value_mnkr"].first().to_frame("Planens effekt per år").T
+        row.attrs["lines"] = f"{int(years['line'].min())}–{int(years['line'].max())}"
+        return row
+    for kind in ("reviderad", "planerad"):
+        sums = a[(a["level"] == "summa") & (a["effect_kind"] == kind)]
+        if len(sums):
+            last = sums[sums["line"] == sums["line"].max()]  # the plan's last Summa row
+            row = last.groupby("year")["value_mnkr"].first().to_frame("Planens summa").T
+            row.attrs["lines"] = str(int(last["line"].iloc[0]))
+            return row
+    return None
 
 
 def waterfall(atgarder: pd.DataFrame, source: str, year: int) -> pd.DataFrame:

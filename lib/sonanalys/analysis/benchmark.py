@@ -10,6 +10,7 @@ municipality against the group's own value and can confirm nothing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,10 +198,45 @@ def has_members(cmp: pd.DataFrame) -> bool:
     return bool(len(cmp)) and int(cmp["n_members"].max()) > 1
 
 
+# a nämnd's goal against the group in its own words: "ska vara på samma nivå eller lägre
+# som snittkostnaden för R9" (lower is the goal), "ska vara högre än" (higher is)
+_GOAL_LOWER = re.compile(r"samma nivå eller lägre|lägre än|inte (?:högre|överstiga)", re.I)
+_GOAL_HIGHER = re.compile(r"samma nivå eller högre|högre än|inte (?:lägre|understiga)", re.I)
+
+
+def goal_words(pairs: pd.DataFrame | None, kpi: str, year: int, gap: float) -> str:
+    """The document's own goal for a KPI against the group (its indicator's words and
+    line), and whether the year's figure is on the goal's side: "Nämndens mål (rad 580):
+    ”… ska vara på samma nivå eller lägre som snittkostnaden för R9”; 2022 låg
+    kostnaden lägre, i linje med målet." '' when the document states no such goal."""
+    if pairs is None or pairs.empty or "indicator" not in pairs:
+        return ""
+    p = pairs[(pairs["kolada_id"] == kpi) & (pairs["year"] == year)]
+    if p.empty:
+        return ""
+    text = re.sub(r"\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "", str(p["indicator"].iloc[0]).split(" / ")[-1])
+    text = text.strip().rstrip(".")
+    lower, higher = bool(_GOAL_LOWER.search(text)), bool(_GOAL_HIGHER.search(text))
+    if lower == higher:
+        return ""
+    side = "lägre" if gap < 0 else ("högre" if gap > 0 else "på samma nivå")
+    ok = gap <= 0 if lower else gap >= 0
+    return (
+        f" Nämndens mål (rad {int(p['line'].iloc[0])}): ”{text}”; {year} låg värdet "
+        f"{side}, {'i linje med målet' if ok else 'inte i linje med målet'}."
+    )
+
+
 def key_findings(
-    cmp: pd.DataFrame, source: ComparisonSource, municipality: str, group_name: str
+    cmp: pd.DataFrame,
+    source: ComparisonSource,
+    municipality: str,
+    group_name: str,
+    pairs: pd.DataFrame | None = None,
 ) -> list[str]:
-    """Three to five sentences for ledning, written from the numbers."""
+    """Three to five sentences for ledning, written from the numbers; with ``pairs``
+    (the documents' own comparisons, ``r9_pairs``) each KPI's goal in the document's own
+    words beside its figure (:func:`goal_words`)."""
     if cmp.empty:
         return [f"Det finns inga värden för {municipality} att jämföra med {group_name}."]
     last = cmp[cmp["year"] == cmp["year"].max()]
@@ -219,7 +255,7 @@ def key_findings(
                 f"{year} låg {municipality} {format_sv(abs(r.gap), 0)}{unit} "
                 f"({format_sv(abs(r.gap_pct), 0)} %) {side} än det ovägda medlet i {group_name} "
                 f"för {kpi_name(r.kpi).lower()}{mnkr}; rang {r.rank} av {r.n_ranked} "
-                "(1 = lägst kostnad)."
+                "(1 = lägst kostnad)." + goal_words(pairs, r.kpi, year, r.gap)
             )
         trend = gap_trend(cmp)
         for t in trend[trend["n_years"] >= 2].itertuples():
@@ -240,6 +276,7 @@ def key_findings(
                 f"{kpi_name(r.kpi)} {year}: {municipality} {format_sv(r.value, 0)}{unit}, "
                 f"{format_sv(abs(gap), 0)}{unit} {side} än {group_name} "
                 f"({format_sv(r.kolada_group_value, 0)}{unit}) {whose}."
+                + goal_words(pairs, r.kpi, year, gap)
             )
     if source.kind != FROM_KOLADA:
         out.append(

@@ -142,6 +142,8 @@ def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) ->
     wide.attrs["source"] = src
     wide.attrs["table"] = str(t["table"].iloc[0])
     wide.attrs["lines"] = f"{int(t['line'].min())}–{int(t['line'].max())}"
+    pages = t["page"].dropna().unique() if "page" in t else []
+    wide.attrs["page"] = int(pages[0]) if len(pages) == 1 else None  # a PDF's lines are per page
     wide.attrs["root"] = names.get(root) if root is not None else None
     wide.attrs["totals"] = [names[k] for k in sorted(names) if k in total_lines]
     wide.attrs["line_of"] = {v: k for k, v in names.items()}

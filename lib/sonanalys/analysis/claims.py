@@ -34,6 +34,49 @@ class Evidence:
     sentence: str
     printed: str  # the number as printed (``81,5 mnkr``)
     agrees: bool
+    # a round figure the document gives as such (``cirka 30 miljoner``, ``knappt 100
+    # mnkr``): it states the quantity, not its digits, and is shown beside the table's
+    approx: bool = False
+    figure: float | None = None  # the table's figure it is compared with (else the claim's)
+    page: int | None = None  # a PDF's page (its lines are counted per page)
+
+
+def page_of(row) -> int | None:
+    """A row's page (a PDF's; None for a text document)."""
+    p = getattr(row, "page", None)
+    return None if p is None or pd.isna(p) else int(p)
+
+
+def at(page: int | None, lines: str) -> str:
+    """``s. 11, rad 19`` for a PDF's page, ``rad 19`` else."""
+    return f"s. {page}, rad {lines}" if page is not None else f"rad {lines}"
+
+
+# words that make a printed figure a round one
+APPROXIMATE = ("ca", "cirka", "knappt", "drygt", "ungefär", "omkring", "närmare", "runt")
+
+
+def stated(value: float, printed: str, qualifier: str, target: float, factor: float = 1.0):
+    """Whether a figure the document prints states ``target`` (both in the same unit
+    after ``factor``): ``"same"`` within its printed rounding (and on the right side of
+    ``knappt``/``drygt``), ``"approx"`` for a round figure given as one (``cirka 30``
+    of 28,75: within half the figure's last significant place, ``30`` → ±5), else
+    ``""``."""
+    q = str(qualifier or "").strip().lower()
+    v, t = abs(float(value)) * factor, abs(float(target))
+    decimals = _decimals(printed)
+    tol = 0.5 * 10.0**-decimals * factor + 1e-9
+    wrong_side = (q in ("knappt", "närmare") and t > v + 1e-9) or (q == "drygt" and t < v - 1e-9)
+    if abs(v - t) <= tol and not wrong_side:
+        return "same"
+    if q in APPROXIMATE:
+        digits = re.sub(r"\D", "", printed.split(",")[0])
+        zeros = len(digits) - len(digits.rstrip("0")) if decimals == 0 and digits else 0
+        place = 10.0 ** (zeros - decimals) * factor  # 30 → 10, 100 → 100, 2,5 → 0,1
+        place = min(place, max(abs(v) * 0.1, 10.0**-decimals * factor))  # never above 10 %
+        if abs(v - t) <= place / 2 + tol:
+            return "approx"
+    return ""
 
 
 @dataclass
@@ -53,6 +96,8 @@ class Claim:
     decimals: int = 1
     bullet: bool = True  # a sentence of the summary (else only a key figure)
     evidence: list[Evidence] = field(default_factory=list)
+    quotes: int = 1  # how many of the document's agreeing sentences to quote
+    page: int | None = None  # a PDF's page of ``lines``
 
     @property
     def disagreements(self) -> list[Evidence]:
@@ -63,7 +108,7 @@ class Claim:
         if not lines:
             return self.source
         nums = ", ".join(str(x) for x in lines)
-        return f"{self.source}, rad {nums}"
+        return f"{self.source}, {at(self.page, nums)}"
 
 
 def period_text(period: str, year) -> str:
@@ -220,18 +265,22 @@ def check_prose(
             continue
         value = abs(float(r.value_mnkr))
         tol = 0.5 * 10.0 ** -_decimals(printed) * MNKR_PER.get(r.unit, 1.0) + 0.05 + 1e-9
-        same = abs(value - target) <= tol
+        how = stated(r.value, printed, getattr(r, "qualifier", ""), target,
+                     MNKR_PER.get(r.unit, 1.0))  # fmt: skip
+        same = bool(how) or abs(value - target) <= tol
         sign = _sign(sentence, printed, float(r.value)) if deviation else 0
         want = -1 if float(claim.value) < 0 else 1
         seen.add((int(r.line), printed))
         if same and (sign in (0, want)):
-            claim.evidence.append(Evidence(int(r.line), sentence, printed, True))
+            claim.evidence.append(
+                Evidence(int(r.line), sentence, printed, True, how == "approx", page=page_of(r))
+            )
             continue
         if not _WHOLE.search(sentence):
             continue  # not plainly about the nämnd as a whole
         if not same and any(abs(value - abs(v)) <= tol for v in other_values):
             continue  # another row's figure: about that row
-        claim.evidence.append(Evidence(int(r.line), sentence, printed, False))
+        claim.evidence.append(Evidence(int(r.line), sentence, printed, False, page=page_of(r)))
     return claim
 
 
@@ -241,23 +290,85 @@ def check_prose(
 
 
 def _quote(e: Evidence) -> str:
-    return f"”{e.sentence.strip()}” (rad {e.line})"
+    return f"”{e.sentence.strip()}” ({at(e.page, str(e.line))})"
 
 
 def render(claim: Claim) -> str:
-    """The claim's sentence, the document's words where they agree, and a disagreement
-    named as such."""
+    """The claim's sentence, the document's words where they agree (a round figure
+    beside the table's: "med ett avrundat tal"), and a disagreement named as such."""
     out = claim.text
-    agree = [e for e in claim.evidence if e.agrees]
-    if agree:
-        out += f" Förvaltningen skriver: {_quote(agree[0])}."
+
+    def shown(e: Evidence) -> str:
+        v = e.figure if e.figure is not None else claim.value
+        return f"{format_sv(abs(v), claim.decimals)} {claim.unit}" if v is not None else ""
+
+    quoted: set[int] = set()
+    for e in [e for e in claim.evidence if e.agrees]:
+        if e.line in quoted or len(quoted) >= claim.quotes:
+            continue
+        quoted.add(e.line)
+        if e.approx:
+            out += (
+                f" Förvaltningen skriver, med ett avrundat tal: {_quote(e)}; tabellen ger "
+                f"{shown(e)}."
+            )
+        else:
+            out += f" Förvaltningen skriver: {_quote(e)}."
     for e in claim.disagreements:
-        shown = format_sv(abs(claim.value), claim.decimals) if claim.value is not None else ""
         out += (
-            f" **Dokumentet säger emot sig självt:** på rad {e.line} står "
-            f"”{e.sentence.strip()}”, men tabellen ger {shown} {claim.unit}."
+            f" **Dokumentet säger emot sig självt:** på {at(e.page, str(e.line))} står "
+            f"”{e.sentence.strip()}”, men tabellen ger {shown(e)}."
         )
     return out
+
+
+# an action plan's sentence about effects (``beräknas ge effekter om cirka 13 mnkr``,
+# ``ska åtgärdsplanerna … ge 121,8 miljoner effekt 2024``), and one about all of them
+_EFFECT_WORDS = re.compile(
+    r"effekt|åtgärd|minska\w*\s+kostnad|kostnadsreduc|reducera|besparing|sparåtgärd", re.I
+)
+_ALL_MEASURES = re.compile(
+    r"\btotalt\b|sammanlag|sammantag|\båtgärderna\b|åtgärdsplanerna|\bplanerna\b|"
+    r"nedanstående åtgärder|\btotal summa\b",
+    re.I,
+)
+
+
+def check_plan_prose(
+    claim: Claim, prose: pd.DataFrame | None, figure: float, year, whole: bool
+) -> Claim:
+    """Add to ``claim.evidence`` the plan document's sentences about an effect that state
+    ``figure`` (mnkr) of ``year``: a sentence naming another year is about that year; one
+    naming none may state any (``helårseffekt på 190 miljoner``). A round figure given as
+    one (``cirka 30 miljoner 2022`` of 28,75) is shown beside the table's. For a figure of
+    the whole plan (``whole``), a sentence about all the measures (``Totalt``,
+    ``sammanlagt``, ``Nedanstående åtgärder``) that names the same year with another
+    figure is a disagreement."""
+    if prose is None or prose.empty or figure is None or figure != figure:
+        return claim
+    seen = {(e.line, e.printed) for e in claim.evidence}
+    for r in prose.itertuples():
+        sentence, printed = str(r.row_label), str(r.cell_text)
+        if (int(r.line), printed) in seen or not _EFFECT_WORDS.search(sentence):
+            continue
+        y = getattr(r, "year", None)
+        named = y is not None and not pd.isna(y)
+        if named and year is not None and int(y) != int(year):
+            continue
+        factor = MNKR_PER.get(str(r.unit), 1.0)
+        how = stated(r.value, printed, getattr(r, "qualifier", ""), figure, factor)
+        if how:
+            seen.add((int(r.line), printed))
+            claim.evidence.append(Evidence(
+                int(r.line), sentence, printed, True, how == "approx", float(figure), page_of(r)
+            ))  # fmt: skip
+        elif whole and named and _ALL_MEASURES.search(sentence) and float(r.value) > 0:
+            seen.add((int(r.line), printed))
+            claim.evidence.append(
+                Evidence(int(r.line), sentence, printed, False, figure=float(figure),
+                         page=page_of(r))
+            )  # fmt: skip
+    return claim
 
 
 def markdown(claims: list[Claim]) -> str:
@@ -272,9 +383,12 @@ def key_figure_table(claims: list[Claim]) -> pd.DataFrame:
         if not c.label or c.value is None:
             continue
         if c.disagreements:
-            words = "avviker: " + "; ".join(f"rad {e.line}: {e.printed}" for e in c.disagreements)
+            words = "avviker: " + "; ".join(
+                f"{at(e.page, str(e.line))}: {e.printed}" for e in c.disagreements
+            )
         elif c.evidence:
-            words = f"ja, rad {c.evidence[0].line}"
+            e = c.evidence[0]
+            words = f"{'avrundat' if e.approx else 'ja'}, {at(e.page, str(e.line))}: {e.printed}"
         else:
             words = "–"
         rows.append(
@@ -394,3 +508,66 @@ def unsupported_numbers(page: str) -> list[str]:
     """The figures a report page's Sammanfattning states that stand in none of its tables
     and are no difference of two that do ([] when every one does)."""
     return unsupported_in(summary_text(page), page)
+
+
+# ------------------------------------------------------------------------------------
+# statements: a sentence about a document, held against a report page
+# ------------------------------------------------------------------------------------
+
+_FIG = r"[−-]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?"
+# a figure's direction as ledning reads it: a word before it ("ett underskott på 81,5",
+# "ökade med 22,8", "överskott mot budget: avvikelsen … är 3,1") or after it ("80 kr/inv
+# högre än", "78 över budgeten", "36 fler")
+_DIRECTION_BEFORE = {"underskott": -1, "överskott": 1, "ökade": 1, "ökat": 1, "ökning": 1,
+                     "minskade": -1, "minskat": -1, "minskning": -1}  # fmt: skip
+_DIRECTION_AFTER = {"högre": 1, "lägre": -1, "fler": 1, "färre": -1, "bättre": 1,
+                    "sämre": -1, "över": 1, "under": -1}  # fmt: skip
+_BEFORE_WORD = re.compile(rf"\b({'|'.join(_DIRECTION_BEFORE)})\b", re.I)
+_FIGURE = re.compile(rf"(?<![\w,]){_FIG}(?![\w,])")
+_AFTER_WORD = re.compile(
+    rf"(?<![\w,])({_FIG})(?:\s+[^\s\d]+){{0,2}}?(?:\s+\d+-\d+\s+år)?\s+"
+    r"(högre|lägre|fler|färre|bättre|sämre|(?:över|under)(?=\s+budget))\b",
+    re.I,
+)
+
+
+def direction_pairs(text: str) -> set[tuple[float, int]]:
+    """(figure, +1 or −1) for each figure a text gives a direction: the first figure
+    after a word of direction in its sentence (years skipped), or a figure followed by
+    one. The document's quoted words, file names and line references are left out."""
+    t = _LINE_REF.sub(" ", _FILE.sub(" ", _QUOTED.sub(" ", text)))
+    out: set[tuple[float, int]] = set()
+    for sentence in re.split(r"(?<=[.;])\s+", t):
+        for m in _BEFORE_WORD.finditer(sentence):
+            for f in _FIGURE.finditer(sentence, m.end()):
+                if re.fullmatch(r"(?:19|20)\d\d", f.group(0)):
+                    continue
+                if _BEFORE_WORD.search(sentence, m.end(), f.start()):
+                    break  # another word of direction first: the figure is its
+                v = _number(f.group(0))
+                if v is not None:
+                    out.add((round(abs(float(v)), 6), _DIRECTION_BEFORE[m.group(1).lower()]))
+                break
+        for m in _AFTER_WORD.finditer(sentence):
+            v = _number(m.group(1))
+            if v is not None:
+                out.add((round(abs(float(v)), 6), _DIRECTION_AFTER[m.group(2).lower()]))
+    return out
+
+
+def statement_holds(statement: str, page: str) -> tuple[bool, str]:
+    """Whether a report page bears out a statement (Swedish, about the document): every
+    figure it states stands in a table of the page or is the difference of two that do
+    (:func:`unsupported_in`), and every figure it gives a direction (underskott/överskott,
+    ökade/minskade, högre/lägre …) the page's Sammanfattning states with the same
+    direction. (False, why) else: a wrong sign, a subtotal's figure where the summary
+    states the bottom line's, a cost the page does not print."""
+    bad = unsupported_in(statement, page)
+    if bad:
+        return False, "står inte i sidans tabeller: " + ", ".join(bad)
+    said = direction_pairs(summary_text(page))
+    for value, sign in sorted(direction_pairs(statement)):
+        if (value, sign) not in said:
+            why = "motsatt riktning" if (value, -sign) in said else "sägs inte i sammanfattningen"
+            return False, f"{format_sv(value, 1)}: {why}"
+    return True, ""

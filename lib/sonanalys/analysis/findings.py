@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from ..domain.common import MNKR_PER
 from ..numparse import format_sv
 from . import care, claims, trends
 from .atgarder import plan_effects, status_class
@@ -27,12 +28,12 @@ def _agreeing(claim: claims.Claim, prose: pd.DataFrame | None, pattern: str) -> 
     if prose is None or prose.empty or claim.value is None:
         return claim
     for r in prose.itertuples():
-        if abs(abs(float(r.value)) - abs(float(claim.value))) > 1e-9:
-            continue
-        if re.search(pattern, str(r.row_label), re.IGNORECASE):
-            claim.evidence.append(
-                claims.Evidence(int(r.line), str(r.row_label), str(r.cell_text), True)
-            )
+        how = claims.stated(r.value, str(r.cell_text), getattr(r, "qualifier", ""), claim.value)
+        if how and re.search(pattern, str(r.row_label), re.IGNORECASE):
+            claim.evidence.append(claims.Evidence(
+                int(r.line), str(r.row_label), str(r.cell_text), True, how == "approx",
+                page=claims.page_of(r),
+            ))  # fmt: skip
     return claim
 
 
@@ -319,11 +320,16 @@ _WORDS = {2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "ått
 
 
 def atgarder_claims(
-    atgarder_: pd.DataFrame, uppfoljning: pd.DataFrame, municipality: str, names: dict[str, str]
+    atgarder_: pd.DataFrame,
+    uppfoljning: pd.DataFrame,
+    municipality: str,
+    names: dict[str, str],
+    observations: pd.DataFrame | None = None,
 ) -> list[claims.Claim]:
     """04's claims: the latest plan document's plans and their effect per year (the
-    figures of :func:`plan_effects`, shown as the report's key figures), its measures'
-    status, and the follow-up between plans."""
+    figures of :func:`plan_effects`, shown as the report's key figures), each checked
+    against the document's own sentences about effects (``observations``), its
+    measures' status, and the follow-up between plans, named."""
     a = atgarder_[atgarder_["municipality"] == municipality]
     if a.empty:
         return [claims.Claim(f"Underlaget för {municipality} innehåller inga åtgärdsplaner.")]
@@ -331,7 +337,7 @@ def atgarder_claims(
     latest = a.sort_values("doc_year")["source"].iloc[-1]
     plan = a[(a["source"] == latest) & (a["level"] == "åtgärd")]
     n = plan["measure"].nunique()
-    name = names.get(latest, latest)
+    name = str(names.get(latest, latest)).strip().rstrip(".")
     eff = plan_effects(atgarder_, latest)
     if len(eff):
         years = [y for y in eff.columns if eff[y].notna().any()]
@@ -357,8 +363,16 @@ def atgarder_claims(
                 + "."
             )
         kind = claims.PRINTED if eff.attrs.get("total") == "tryckt" else claims.DERIVED
-        out.append(claims.Claim(text, float(total[y0]), "mnkr", kind, "", ["Totalt"],
-                                [str(y0)], latest, lines))  # fmt: skip
+        prose = _text_of(observations, [latest], list(MNKR_PER))
+        c = claims.Claim(text, float(total[y0]), "mnkr", kind, "", ["Totalt"], [str(y0)],
+                         latest, lines, quotes=3)  # fmt: skip
+        claims.check_plan_prose(c, prose, float(total[y0]), y0, True)
+        if y1 != y0:
+            claims.check_plan_prose(c, prose, float(total[y1]), y1, True)
+        if len(parts) > 1:
+            for p in parts.index:
+                claims.check_plan_prose(c, prose, float(parts.at[p, y0]), y0, False)
+        out.append(c)
     else:
         out.append(claims.Claim(f"Den senaste planen, {name}, har {n} åtgärder."))
     statuses = plan.drop_duplicates("measure")["status"].map(status_class)
@@ -367,22 +381,39 @@ def atgarder_claims(
         out.append(claims.Claim(
             f"{done} av {n} åtgärder i den planen är genomförda enligt planens status."
         ))  # fmt: skip
+    out += [claims.Claim(t) for t in followup_sentences(uppfoljning, municipality, names)]
+    return out
+
+
+def followup_sentences(
+    uppfoljning: pd.DataFrame, municipality: str, names: dict[str, str]
+) -> list[str]:
+    """Per pair of plans followed up, which plans and how their measures carried over:
+    "Av de 24 åtgärderna i den tidigare planen (”…”) återfinns 23 i den senare (”…”) …"."""
+    out = []
     m = uppfoljning[uppfoljning["municipality"] == municipality]
-    if len(m):
-        k = m.drop_duplicates(["measure_earlier", "measure_later"])["match"].value_counts()
-        out.append(claims.Claim(
-            f"Mellan planerna återfinns {k.get('matchad', 0)} åtgärder i den senare planen, "
-            f"{k.get('endast tidigare plan', 0)} finns bara i den tidigare och "
-            f"{k.get('endast senare plan', 0)} är nya."
-        ))  # fmt: skip
+    for (early, later), pair in m.groupby(["earlier_source", "later_source"], sort=False):
+        k = pair.drop_duplicates(["measure_earlier", "measure_later"])["match"].value_counts()
+        first, then = (str(names.get(x, x)).strip().rstrip(".") for x in (early, later))
+        out.append(
+            f"Av de {k.get('matchad', 0) + k.get('endast tidigare plan', 0)} åtgärderna i "
+            f"den tidigare planen (”{first}”) återfinns {k.get('matchad', 0)} i den senare "
+            f"(”{then}”) och {k.get('endast tidigare plan', 0)} finns bara i den tidigare; "
+            f"{k.get('endast senare plan', 0)} är nya i den senare."
+        )
     return out
 
 
 def atgarder(
-    atgarder_: pd.DataFrame, uppfoljning: pd.DataFrame, municipality: str, names: dict[str, str]
+    atgarder_: pd.DataFrame,
+    uppfoljning: pd.DataFrame,
+    municipality: str,
+    names: dict[str, str],
+    observations: pd.DataFrame | None = None,
 ) -> list[str]:
     """04's summary sentences (see :func:`atgarder_claims`)."""
-    return [claims.render(c) for c in atgarder_claims(atgarder_, uppfoljning, municipality, names)]
+    cs = atgarder_claims(atgarder_, uppfoljning, municipality, names, observations)
+    return [claims.render(c) for c in cs]
 
 
 def _fmt(v: float, decimals: int = 1) -> str:
@@ -391,10 +422,10 @@ def _fmt(v: float, decimals: int = 1) -> str:
 
 def _same_period_last_year(
     budget: pd.DataFrame, source: str, year: int, period: str
-) -> tuple[float, float, str, int] | None:
+) -> tuple[float, float, str, int, int | None] | None:
     """The bottom line of a table in the same document that prints the period's utfall
     for this year and the year before (``Ack utfall tom aug`` 2022 and 2023):
-    (now, then, label, line)."""
+    (now, then, label, line, page)."""
     b = budget[(budget["source"] == source) & (budget["value_kind"] == "utfall")]
     b = b[b["period"] == period]
     for _tid, t in b.groupby("table_id", sort=False):
@@ -411,6 +442,7 @@ def _same_period_last_year(
                 float(then["value_mnkr"].iloc[0]),
                 str(row["verksamhet"].iloc[0]),
                 line,
+                claims.page_of(row.iloc[0]),
             )
     return None
 
@@ -519,14 +551,18 @@ def delarsrapport_claims(
             f"Tabellen {ov.attrs['table']} ({src}) har ingen summarad som är hela nämndens "
             "resultat; rapporten anger därför inget resultat eller prognos för helheten."
         ))  # fmt: skip
+    page = ov.attrs.get("page")
+    for c in out:  # the overview table's claims: a PDF's lines are counted per page
+        c.page = page
     prev = _same_period_last_year(budget, src, year, period)
     if prev:
-        now, then, plabel, pline = prev
+        now, then, plabel, pline, ppage = prev
         ppname = claims.period_text(period, year - 1)
         change = abs(now) - abs(then) if now * then > 0 else now - then
         out.append(claims.Claim(
             "", then, "mnkr", claims.PRINTED, "", [plabel], [f"utfall {period} {year - 1}"],
             src, [pline], label=f"Utfall {ppname}, {plabel.lower()}", bullet=False,
+            page=ppage,
         ))  # fmt: skip
         short = str(period).replace("-", "–")
         c = claims.Claim(
@@ -534,6 +570,7 @@ def delarsrapport_claims(
             f"{year - 1} till {year}: från {claims.mnkr(then)} till {claims.mnkr(now)}.",
             change, "mnkr", claims.DERIVED, f"{_fmt(abs(now))} − {_fmt(abs(then))}",
             [plabel], [f"utfall {period} {year}", f"utfall {period} {year - 1}"], src, [pline],
+            page=ppage,
         )  # fmt: skip
         out.append(claims.check_prose(c, prose, "period", False, other_rows,
                                       b["value_mnkr"].dropna().tolist()))  # fmt: skip

@@ -303,13 +303,16 @@ def named(checks: pd.DataFrame, frame: pd.DataFrame, label: str) -> pd.DataFrame
     """``checks`` with ``parts``: the labels of the rows each total was compared with
     (from ``frame``, by source, table and line), so a failing check names its rows."""
     names: dict[tuple, str] = {}
-    for src, tid, line, lab in zip(
-        frame["source"], frame["table_id"], frame["line"], frame[label], strict=True
+    pages = frame["page"] if "page" in frame else pd.Series(pd.NA, index=frame.index)
+    for src, tid, line, lab, page in zip(
+        frame["source"], frame["table_id"], frame["line"], frame[label], pages, strict=True
     ):
-        names.setdefault((src, tid, int(line)), str(lab))
+        # a PDF's lines are counted per page: the page is part of where a row is
+        at = f"s. {int(page)}, rad {int(line)}" if not _missing(page) else f"rad {int(line)}"
+        names.setdefault((src, tid, int(line)), f"{lab} ({at})")
     parts = []
     for src, tid, lines in zip(checks["source"], checks["table_id"], checks["part_lines"],
                                strict=True):  # fmt: skip
         nums = [int(x) for x in str(lines).split(",") if x.strip()]
-        parts.append(" + ".join(f"{names.get((src, tid, n), '?')} (rad {n})" for n in nums))
+        parts.append(" + ".join(names.get((src, tid, n), f"? (rad {n})") for n in nums))
     return checks.assign(parts=parts)
