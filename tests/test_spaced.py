@@ -22,6 +22,9 @@ def test_a_unit_ends_its_number():
     assert (label, toks) == ("Hemtjänst", ["2", "609 st", "12", "400"])
     assert splits(toks, 2) == [("2 609 st", "12 400")]  # never "2 609 12" and "400"
     assert split_row("Antal 2020 st") == ("Antal 2020 st", [])  # a year is no count
+    # a unit glued to its number, as PDF transcripts print it
+    label, toks = split_row("Hemtjänst 2 609st 12tkr")
+    assert (label, splits(toks, 2)) == ("Hemtjänst", [("2 609st", "12tkr")])
 
 
 def test_splits_by_swedish_grouping():

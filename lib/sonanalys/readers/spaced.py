@@ -35,13 +35,13 @@ from ..model import Cell, Row, Table
 # the number with its unit is one value (never ``2`` and ``609``). Glued on by split_row.
 _UNIT_WORDS = r"st\.?|stycken|kr|kronor|tkr|mnkr|mkr|mdkr|dygn|dagar|personer|platser"
 _UNIT_WORD = re.compile(rf"^(?:{_UNIT_WORDS})$", re.IGNORECASE)
-_UNIT = rf"(?: (?:{_UNIT_WORDS}))?"
+_UNIT = rf"(?: ?(?:{_UNIT_WORDS}))?"  # glued too: "609st", "12tkr"
 _FIRST = re.compile(r"^[-−–]?[1-9]\d{0,2}$")  # first group of a grouped number
 _MIDDLE = re.compile(r"^\d{3}$")
 _LAST = re.compile(rf"^\d{{3}}(?:,\d+)?(?:%|{_UNIT})$", re.IGNORECASE)
 # one token; never 039
 _SINGLE = re.compile(rf"^[-−–]?(?:0|[1-9]\d*)(?:,\d+)?(?:%|{_UNIT})$", re.IGNORECASE)
-_UNIT_AT_END = re.compile(rf" (?:{_UNIT_WORDS})$", re.IGNORECASE)
+_UNIT_AT_END = re.compile(rf"(?<=\d) ?(?:{_UNIT_WORDS})$", re.IGNORECASE)
 _MISSING = {"-", "–", "..", "…", "x"}
 _SIGNS = {"-", "–", "−"}
 _POINT = re.compile(r"^[-−–]?\d+\.\d+$")  # a decimal point
