@@ -741,8 +741,6 @@ def _by_column_total(rows: list[_Row], alts: list[list[_Alt]], n: int) -> list[l
     nums = [[[_num(x) for x in rd] for rd in rds] for _, rds, _ in rows]
     total = nums[-1][0]
     short = [i for i in range(len(rows) - 1) if len(alts[i]) > 1]
-    if math.prod(len(alts[i]) for i in short) > _MAX_PLACEMENTS:
-        return alts
     base = [0.0] * n
     base_tol = [t[1] for t in total]
     for i in range(len(rows) - 1):
@@ -751,17 +749,62 @@ def _by_column_total(rows: list[_Row], alts: list[list[_Alt]], n: int) -> list[l
             for p, (val, half) in zip(pos, nums[i][ri], strict=True):
                 base[p] += val
                 base_tol[p] += half
+    # each short row's ways as (column, value, half a unit) added; a column is checked as
+    # soon as no row after can add to it
+    adds = [
+        [[(p, *nums[i][ri][x]) for x, p in enumerate(pos)] for ri, pos in alts[i]] for i in short
+    ]
+    # what the rows from k on can still add to each column, at least and at most (and
+    # the rounding they can bring): a branch that cannot reach a total is cut
+    lo = [[0.0] * n for _ in range(len(short) + 1)]
+    hi = [[0.0] * n for _ in range(len(short) + 1)]
+    halves = [[0.0] * n for _ in range(len(short) + 1)]
+    for k in range(len(short) - 1, -1, -1):
+        for j in range(n):
+            add = [sum(v for p, v, _ in way if p == j) for way in adds[k]]
+            half = max(sum(h for p, _, h in way if p == j) for way in adds[k])
+            lo[k][j] = lo[k + 1][j] + min(add)
+            hi[k][j] = hi[k + 1][j] + max(add)
+            halves[k][j] = halves[k + 1][j] + half
+    sums, tol = base, base_tol
     good: list[tuple[_Alt, ...]] = []
-    for combo in itertools.product(*(alts[i] for i in short)):
-        sums, tol = list(base), list(base_tol)
-        for i, (ri, pos) in zip(short, combo, strict=True):
-            for p, (val, half) in zip(pos, nums[i][ri], strict=True):
+    chosen: list[_Alt] = []
+    budget = [_MAX_PLACEMENTS]
+
+    def reachable(k: int) -> bool:
+        for j in range(n):
+            t = tol[j] + halves[k][j] - 1e-9
+            if sums[j] + lo[k][j] >= total[j][0] + t or sums[j] + hi[k][j] <= total[j][0] - t:
+                return False
+        return True
+
+    def search(k: int) -> bool:
+        """False when the search is too large to finish."""
+        budget[0] -= 1
+        if budget[0] < 0:
+            return False
+        if k == len(short):
+            if all(abs(sums[j] - total[j][0]) < tol[j] - 1e-9 for j in range(n)):
+                good.append(tuple(chosen))
+            return len(good) <= 10_000
+        for way, alt in zip(adds[k], alts[short[k]], strict=True):
+            for p, val, half in way:
                 sums[p] += val
                 tol[p] += half
-        if all(abs(sums[j] - total[j][0]) < tol[j] - 1e-9 for j in range(n)):
-            good.append(combo)
-            if len(good) > 10_000:
-                return alts
+            ok = reachable(k + 1)
+            if ok:
+                chosen.append(alt)
+                done = search(k + 1)
+                chosen.pop()
+            for p, val, half in way:
+                sums[p] -= val
+                tol[p] -= half
+            if ok and not done:
+                return False
+        return True
+
+    if not search(0):
+        return alts
     if not good:
         return alts
     out = list(alts)
