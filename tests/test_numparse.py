@@ -329,3 +329,22 @@ def test_without_its_label_a_code_is_not_a_case_number():
         ("diarienummer", None),
         ("value", 5.0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("SN 2019/123", "2019/123"),
+        ("KS 2020.0123 beslut", "2020.0123"),
+        ("IFN 2015/24-041", "2015/24-041"),
+    ],
+)
+def test_a_case_number_year_first_after_its_series_is_one_token(text, code):
+    # before, "2019" was a year reference and "123" passed over; "2020.0123" a malformed
+    # number (a warning)
+    assert [(t.kind, t.text) for t in scan(text)] == [("diarienummer", code)]
+
+
+def test_a_split_year_after_capitals_is_still_a_period():
+    assert [t.kind for t in scan("LSS 2019/20")] == ["year_range"]
+    assert [q.value for q in read_cell("IFO 2080").quantities] == [2080.0]

@@ -325,6 +325,22 @@ def _case_number(text: str, pos: int) -> Token | None:
     return Token(DIARIE, m.start(), m.end(), m.group(0), year=year)
 
 
+# A case number written year first after its series' letters ("SN 2019/123", "KS
+# 2020.0123", "IFN 2015/24-041"); a split year after them ("LSS 2019/20") stays a period.
+_SERIES_BEFORE = re.compile(r"(?<![\wÅÄÖåäö])[A-ZÅÄÖ]{2,5}\.?\s?$")
+_YEAR_FIRST = re.compile(r"(?:19|20)\d\d(?:\s?/\s?(\d{1,6})|\.(\d{3,6}))(?:[-.]\w+)*(?![\d/])")
+
+
+def _series_case_number(text: str, pos: int) -> Token | None:
+    m = _YEAR_FIRST.match(text, pos)
+    if m is None or not _SERIES_BEFORE.search(text, max(0, pos - 7), pos):
+        return None
+    year, after = int(text[pos : pos + 4]), m.group(1)
+    if after and len(after) in (2, 4) and int(after) == (year + 1) % 10 ** len(after):
+        return None  # a split year: a period, not a case
+    return Token(DIARIE, m.start(), m.end(), m.group(0), year=year)
+
+
 def tokens(text: str) -> tuple[Token, ...]:
     """``scan`` for the package's own code, which only looks: the same tuple for the
     same text within a document."""
@@ -341,6 +357,7 @@ def _scan(text: str) -> list[Token]:
     n = len(text)
     find = _CANDIDATE.search
     labelled = _DNR_LABEL.search(text) is not None  # a case number may follow its label
+    coded = "/" in text or "." in text  # a case number written year first may stand here
     m0 = find(text)
     while m0 is not None:
         pos = m0.start()
@@ -366,6 +383,8 @@ def _scan(text: str) -> list[Token]:
             m0 = find(text, pos)
             continue
         token = _case_number(text, pos) if labelled and ch.isdigit() else None
+        if token is None and coded and ch in "12":
+            token = _series_case_number(text, pos)
         for kind, pattern in _PATTERNS[:-1] if token is None else ():
             m = pattern.match(text, pos)
             if not m:
