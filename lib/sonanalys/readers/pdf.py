@@ -8,7 +8,6 @@ geometry is used on the edges PDFium gives); the text around them is laid out th
 
 from __future__ import annotations
 
-import gc
 import re
 from itertools import groupby
 from operator import attrgetter
@@ -30,21 +29,6 @@ _PDFIUM_ERRORS = {
 
 
 def read_pdf(data: bytes, source: str) -> Document:
-    # reading a page makes tens of thousands of small objects (boxes, edges, cells,
-    # lines) and no garbage the reference counts leave behind: the garbage collector,
-    # run every 700 of them, would look the survivors over again and again and find
-    # nothing. It waits until the document is read, and runs then (in this read's time)
-    if not gc.isenabled():
-        return _read_pdf(data, source)
-    gc.disable()
-    try:
-        return _read_pdf(data, source)
-    finally:
-        gc.enable()
-        gc.collect(0)
-
-
-def _read_pdf(data: bytes, source: str) -> Document:
     from pypdfium2 import PdfiumError
 
     from . import read_text
