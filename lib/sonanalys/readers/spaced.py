@@ -328,9 +328,13 @@ def _word_header(line: str) -> list[str] | None:
     s = line.strip()
     tail = split_row(s)[1]
     # a last name's year at the end is no value when the names carry years ("Intäkter
-    # 2020Intäkter 2021…": a web page's cells run together)
-    named_years = len(re.findall(r"[^\W\d_]{3,} (?:19|20)\d\d\b", _unglue_years(s)))
-    if tail and not (len(tail) == 1 and _YEARISH.match(tail[0]) and named_years >= 2):
+    # 2020Intäkter 2021…": a web page's cells run together); the names' years are
+    # counted only then (the search is slow on a line of prose)
+    if tail and not (
+        len(tail) == 1
+        and _YEARISH.match(tail[0])
+        and len(_NAMED_YEAR.findall(_unglue_years(s))) >= 2
+    ):
         return None
     if not s or len(s) > 100 or _SENTENCE_END.search(s) or len(s.split()) > 14:
         return None
@@ -355,6 +359,7 @@ def _word_header(line: str) -> list[str] | None:
 
 
 _YEARISH = re.compile(r"^(?:19|20)\d\d(?:[/–-](?:19|20)?\d\d)?$")
+_NAMED_YEAR = re.compile(r"[^\W\d_]{3,} (?:19|20)\d\d\b")  # "Intäkter 2020"
 _GLUED_YEAR = re.compile(r"\b([^\W\d_]{3,})((?:19|20)\d\d)(?=\b|[A-ZÅÄÖ])")
 _YEAR_GLUED = re.compile(r"((?:19|20)\d\d)(?=[A-ZÅÄÖ][a-zåäö])")
 
@@ -362,6 +367,8 @@ _YEAR_GLUED = re.compile(r"((?:19|20)\d\d)(?=[A-ZÅÄÖ][a-zåäö])")
 def _unglue_years(text: str) -> str:
     """Header words glued to their years, as a web page's cells run together
     (``Utfall2013``, ``Intäkter 2020Intäkter 2021``): words and years apart."""
+    if "19" not in text and "20" not in text:
+        return text  # no year (both patterns begin one with 19 or 20): nothing glued
     return _GLUED_YEAR.sub(r"\1 \2", _YEAR_GLUED.sub(r"\1 ", text))
 
 
