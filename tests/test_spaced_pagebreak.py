@@ -318,3 +318,42 @@ def test_a_running_footer_between_two_parts_of_a_tab_table_joins_them(tmp_path):
     total = obs[(obs["row_label"] == "Summa") & (obs["column_label"] == "Budget 2024")]
     assert total["total_of"].tolist() == ["0;1;2"]  # the rows of both pages
     assert JOINED in set(r.report["reason"])
+
+
+def test_a_code_column_in_a_table_of_cells_stays_with_its_rows_across_a_page_break(tmp_path):
+    # one cell per line, as a web page's or a PDF's investment table is copied: each
+    # project's number stands on the line above its name; before, the first number was
+    # taken for a value of the header ('Plan 2021' = 1234) and the table read no further
+    cells = [
+        "Investeringsbudget 2020-2022, tkr", "Projekt", "Benämning", "Budget 2020", "Plan 2021",
+        "1234", "Ombyggnad Hagagården", "1 200", "2 000",
+        "1235", "Inventarier LSS-boende", "800", "0",
+        "Sida 3",
+        "1238", "Välfärdsteknik", "600", "600",
+        "Summa", "2 600", "2 600",
+        "Källa: egen sammanställning.",
+    ]  # fmt: skip
+    (tmp_path / "c.txt").write_text("\n\n".join(cells) + "\n", encoding="utf-8")
+    r = parse([tmp_path])
+    obs = r.observations
+    budget = obs[obs["column_label"] == "Budget 2020"]
+    assert budget["row_label"].tolist() == [
+        "1234 / Ombyggnad Hagagården",
+        "1235 / Inventarier LSS-boende",
+        "1238 / Välfärdsteknik",
+        "Summa",
+    ]
+    assert budget["value"].tolist() == [1200, 800, 600, 2600]
+    assert budget["total_of"].tolist()[-1] == "0;1;2"
+    assert not (r.report["severity"] == "warning").any()
+
+
+def test_a_list_of_cells_with_four_digit_values_has_no_code_column(tmp_path):
+    # one value per row: "1234" after a name is a value, as the rows below show
+    cells = ["Kommun", "Hushåll", "Arjeplog", "1234", "Arvidsjaur", "4093", "Boden", "573",
+             "Gällivare", "2 210", "Källa: SCB."]  # fmt: skip
+    (tmp_path / "c.txt").write_text("\n\n".join(cells) + "\n", encoding="utf-8")
+    obs = parse([tmp_path]).observations
+    assert dict(zip(obs["row_label"], obs["value"], strict=True)) == {
+        "Arjeplog": 1234, "Arvidsjaur": 4093, "Boden": 573, "Gällivare": 2210,
+    }  # fmt: skip

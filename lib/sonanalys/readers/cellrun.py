@@ -75,7 +75,7 @@ def _page_mark(text: str) -> bool:
 
 
 def _over_page_break(
-    cells: list[tuple[str, int]], k: int, header: list[tuple[str, int]], n: int
+    cells: list[tuple[str, int]], k: int, header: list[tuple[str, int]], n: int, coded: bool
 ) -> tuple[int, list[tuple[int, str, str]]] | None:
     """A table that goes on after a page break: at ``cells[k]`` the page's furniture
     (``Sida 3``, ``3 (17)``), perhaps the table's header again, then a row. The index of
@@ -91,7 +91,9 @@ def _over_page_break(
         said += [(ln, t, HEADER_AGAIN) for t, ln in cells[k : k + len(names)]]
         k += len(names)
     row = cells[k : k + n + 1]
-    if (
+    if coded and _coded_row(cells, k, n):
+        pass  # a row with its code
+    elif (
         len(row) < n + 1
         or _numeric(row[0][0])
         or _sentence_label(row)
@@ -100,6 +102,32 @@ def _over_page_break(
         return None
     said.append((row[0][1], "", JOINED_REPEATED if again else JOINED))
     return k, said
+
+
+# a row's code (a project or account number) in a column of its own before the names
+_CODE_CELL = re.compile(r"^\d{3,8}$")
+
+
+def _coded_row(cells: list[tuple[str, int]], k: int, n: int) -> bool:
+    """A row at ``cells[k]`` that begins with a code, then a name, then ``n`` values."""
+    row = cells[k : k + n + 2]
+    return (
+        len(row) == n + 2
+        and _CODE_CELL.match(row[0][0]) is not None
+        and not _numeric(row[1][0])
+        and all(_numeric(t) for t, _ in row[2:])
+    )
+
+
+def _code_column(cells: list[tuple[str, int]], first: int) -> bool:
+    """The first number of the table is a row's code, not a value: a code cell
+    (``1234``), then a name, then values (``Ombyggnad Hagagården`` / ``1 200``)."""
+    return (
+        _CODE_CELL.match(cells[first][0]) is not None
+        and first + 2 < len(cells)
+        and not _numeric(cells[first + 1][0])
+        and _numeric(cells[first + 2][0])
+    )
 
 
 def read(lines: list[str], i: int) -> tuple[Table, int] | None:
@@ -113,41 +141,62 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     first = next((k for k, (t, _) in enumerate(cells) if _numeric(t)), None)
     if first is None or first < 2:
         return None
+    coded = _code_column(cells, first)
+    lead = 2 if coded else 1  # label cells per row: a code and a name, or a name
     n = 0  # values per row: the numeric cells after the first row's label
+    at = first + 2 if coded else first
     while (
-        first + n < len(cells)
-        and _numeric(cells[first + n][0])
-        and not _page_mark(cells[first + n][0])
+        at + n < len(cells)
+        and _numeric(cells[at + n][0])
+        and not _page_mark(cells[at + n][0])
+        and not (coded and _code_column(cells, at + n))  # the next row's code
     ):
         n += 1
-    label_at = first - 1
+    if coded and (n == 0 or not _coded_row(cells, at + n, n)):
+        coded, lead, n = False, 1, 0  # no second row with a code: the number was a value
+        while (
+            first + n < len(cells)
+            and _numeric(cells[first + n][0])
+            and not _page_mark(cells[first + n][0])
+        ):
+            n += 1
+    label_at = first - 1 if not coded else first
     header = cells[:label_at]
-    if len(header) < n or any(_SENTENCE.search(t) for t, _ in header):
+    if len(header) < n + lead - 1 or any(_SENTENCE.search(t) for t, _ in header):
         return None
-    caption_cells, header = header[: len(header) - n - 1], header[-(n + 1) :]
-    if len(header) == n:  # no header over the labels
+    caption_cells, header = header[: len(header) - n - lead], header[-(n + lead) :]
+    if len(header) == n + lead - 1:  # no header over the labels
         header = [("", header[0][1]), *header]
     rows: list[list[tuple[str, int]]] = []
     breaks: list[tuple[int, str, str]] = []  # page breaks passed over, said
     k = label_at
     while k < len(cells):
         if rows and page_mark(cells[k][0]):
-            passed = _over_page_break(cells, k, header, n)
+            passed = _over_page_break(cells, k, header, n, coded)
             if passed is None:
                 break
             k, said = passed
             breaks.extend(said)
             continue
+        if coded and _CODE_CELL.match(cells[k][0]):
+            row = cells[k : k + n + 2]  # a code, a name and the values
+            if len(row) < n + 2 or _numeric(row[1][0]) or _sentence_label(row[1:]):
+                break
+            rows.append(row)
+            k += n + 2
+            continue
         row = cells[k : k + n + 1]
         if len(row) < n + 1 or _numeric(row[0][0]) or _sentence_label(row):
             break
+        if coded:  # a row without a code of its own (Summa): its code cell is empty
+            row = [("", row[0][1]), *row]
         if not any(_numeric(t) for t, _ in row[1:]):
             after = cells[k + n + 1 : k + 2 * n + 2]
             if len(after) < n + 1 or not any(_numeric(t) for t, _ in after[1:]):
                 break
         rows.append(row)
         k += n + 1
-    if sum(any(_numeric(t) for t, _ in r[1:]) for r in rows) < 2:
+    if sum(any(_numeric(t) for t, _ in r[lead:]) for r in rows) < 2:
         return None
     head_line = header[0][1] if header[0][0] else header[1][1]
     table = Table(
