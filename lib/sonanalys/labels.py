@@ -120,8 +120,20 @@ def months_to(word: str) -> str:
     return "jan" if m == 1 else f"jan-{_MONTH_ABBR[m - 1]}"
 
 
+# a statistics export's period code as a whole label: ``200701`` (year and month or
+# quarter, as a number), ``2007K1`` / ``2007Q1`` (quarter), ``2007M01`` (month)
+# (footnote stars after it: ``201001**``, a series restarted under a new definition)
+PERIOD_CODE = re.compile(r"^((?:19|20)\d\d)(?:0[1-9]|1[0-2])\**$")
+_QUARTER_CODE = re.compile(r"^(?:19|20)\d\d\s?[KkQq]([1-4])$")
+_MONTH_CODE = re.compile(r"^(?:19|20)\d\d\s?M(0[1-9]|1[0-2])$")
+
+
 def years_in(text: str) -> list[int]:
-    """The distinct years a label states, in order (``dec-14`` is 2014)."""
+    """The distinct years a label states, in order (``dec-14`` is 2014; a period code
+    ``200701`` is 2007)."""
+    code = PERIOD_CODE.match(text.strip())
+    if code:
+        return [int(code.group(1))]
     found: list[int] = []
     for m in _MONTH_YY.finditer(text):
         found.append(2000 + int(m.group("yy")))
@@ -170,6 +182,12 @@ def period_of(text: str) -> str:
     if m:
         return f"v {m.group(1)}-{m.group(2)}" if m.group(2) else f"v {m.group(1)}"
     last = t.split(" / ")[-1].strip()
+    m = _QUARTER_CODE.match(last)
+    if m:
+        return f"kv {m.group(1)}"
+    m = _MONTH_CODE.match(last)
+    if m:
+        return _MONTH_ABBR[int(m.group(1)) - 1]
     m = _MONTH_ONLY.match(last)
     if m and (month := _month_number(m.group("m"))):
         return _MONTH_ABBR[month - 1]

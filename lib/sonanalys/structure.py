@@ -180,18 +180,52 @@ def _printed_first(rows: list[StructRow], i: int, skip: frozenset[int] | set[int
     r = rows[i]
     run: list[int] = []
     found: list[list[int]] = []
+    # the run's sums kept as it grows (as _adds_up sums them, in the same order), so a
+    # long sheet (300 rows, 60 columns) is not summed again for every row it adds
+    cols = [j for j in r.values if j not in skip]
+    sums = dict.fromkeys(cols, 0.0)
+    decs = dict.fromkeys(cols, 0)
+    present = dict.fromkeys(cols, False)
+    nonzero_part = dict.fromkeys(cols, False)
     for k in range(i + 1, len(rows)):
         if rows[k].section != r.section or is_total_label(rows[k].label):
             break
         if rows[k].is_sub:
             continue
         run.append(k)
+        p = rows[k]
+        for j in cols:
+            v = p.values.get(j, 0.0)
+            sums[j] += v
+            if j in p.values:
+                present[j] = True
+                decs[j] = max(decs[j], p.decimals.get(j, 0))
+            nonzero_part[j] = nonzero_part[j] or bool(p.values.get(j))
         if len(run) < 2:
             continue
-        good, bad, _ = _adds_up([rows[x] for x in run], r, skip)
+        good, bad = _run_adds_up(r, cols, sums, decs, present, nonzero_part, len(run))
         if good >= 2 and not bad:
             found.append(list(run))
+            if len(found) > 1:
+                return []
     return found[0] if len(found) == 1 else []
+
+
+def _run_adds_up(total, cols, sums, decs, present, nonzero_part, n) -> tuple[int, list[int]]:
+    """:func:`_adds_up` over a run's kept sums: (columns that add up, those that do not)."""
+    ok, bad = 0, []
+    for j in cols:
+        if not present[j]:
+            continue
+        t = total.values[j]
+        dec = max(total.decimals.get(j, 0), decs[j])
+        tol = 0.5 * 10.0**-dec * (n + 1)
+        if abs(sums[j] - t) < tol - 1e-9 and (t != 0 or nonzero_part[j]):
+            ok += 1
+        else:
+            bad.append(j)
+    nonzero = any(total.values.get(j) for j in cols if j not in bad)
+    return (ok if ok > len(bad) and nonzero else 0), bad
 
 
 def root(rows: list[StructRow]) -> int | None:

@@ -106,6 +106,42 @@ _SIGN_GLUED = re.compile(r"^\s*[-−–]\d")
 MINUS_APART = (
     "minustecken skilt från talet, så som tabellen skriver alla negativa tal: läst som minus"
 )
+# a cell that holds a sign, a space and one number, nothing else ("- 6 279")
+_LONE_SIGN_APART = re.compile(r"^\s*[-−–]\s+\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?\s*$")
+MINUS_IN_CELL = (
+    "minustecken skilt från talet, i en egen cell, och radens egen räkning går ihop bara "
+    "med minus: läst som minus"
+)
+
+
+def _one_value(text: str) -> float | None:
+    reading = N.reading_of(text)
+    return reading.quantities[0].value if len(reading.quantities) == 1 else None
+
+
+def _minus_proven(text: str, others: list[str]) -> bool:
+    """A sign apart in a cell of its own (``- 6 279`` among ``-6 827``) is a minus only
+    where the row's own arithmetic proves it: two other values of the row with which the
+    number, negative, makes a sum or difference (``Utfall − Budget = Återstår``: −6 279 +
+    6 827 = 548) that it does not make positive, to the last printed digit."""
+    v = _one_value(_SIGN_APART.sub(r"\1", text, count=1))
+    if v is None or v == 0:
+        return False
+    vals = [x for x in (_one_value(t) for t in others if t.strip()) if x is not None]
+    decimals = len(text.split(",")[1]) if "," in text else 0
+    tol = 10**-decimals * 1.01
+
+    def holds(a: float) -> bool:
+        return any(
+            min(abs(a - x - y), abs(a + x - y), abs(x - a - y)) <= tol
+            for i, x in enumerate(vals)
+            for k, y in enumerate(vals)
+            if i != k
+        )
+
+    return holds(v) and not holds(-v)
+
+
 _PROSE_WORDS = 25  # a cell with more words than this (besides its numbers) is running text
 _HEADER_TOKEN_KINDS = {N.YEAR, N.YEAR_RANGE, N.WEEK, N.QUARTER}
 _CAPTION_PERIOD = re.compile(
@@ -197,7 +233,7 @@ def header_count(table: Table, texts: list[list[str]]) -> int:
         return 0
     n = table.header_rows if table.header_rows is not None else 0
     if table.header_rows is None:
-        if _header_like(texts[0]) and not _has_value_row(texts[0][1:]):
+        if (_header_like(texts[0]) and not _has_value_row(texts[0][1:])) or _period_codes(texts[0]):
             n = 1
         else:
             return 0
@@ -207,7 +243,7 @@ def header_count(table: Table, texts: list[list[str]]) -> int:
         filled = [t for t in row[1:] if t.strip()]
         if not filled or not _header_like(row) or _has_value_row(row[1:]):
             break
-        if row[0].strip() and not caption_only:
+        if row[0].strip() and not caption_only and not _under_groups(texts, n):
             break
         if len(filled) < 2 and not caption_only and not _goes_on_above(texts, n):
             break
@@ -236,6 +272,43 @@ def _decimal_points(texts: list[list[str]]) -> list[tuple[int, int]]:
             elif _GROUPING_POINTS.search(s) or (_COMMA_NUMBER.search(s) and j > 0):
                 return []
     return found if unambiguous else []
+
+
+_UNIT_ONLY = re.compile(
+    r"^\(?\s*(?:tkr|mnkr|mkr|kr|msek|tsek|mn\s?kr|miljoner\s+kronor)\s*\)?$", re.I
+)
+
+
+def _under_groups(texts: list[list[str]], n: int) -> bool:
+    """Header row ``n`` goes on although its first cell is filled: that cell is the
+    table's unit (``(mnkr)``), or the row names the measures under the group headers
+    above it — cells in more columns than the rows above fill (``Utgifter sedan
+    projektets start`` over ``Total projektbudget``, ``Ack. Utfall``, ``Avvikelse``),
+    at least half of them naming a year, a kind of figure or a unit."""
+    first = L.clean(texts[n][0]).strip()
+    if _UNIT_ONLY.match(first):
+        return True
+    cols = {j for j, t in enumerate(texts[n]) if j >= 1 and t.strip()}
+    above = {j for row in texts[:n] for j, t in enumerate(row) if j >= 1 and t.strip()}
+    if len(cols) < 2 or not above < cols:
+        return False
+    return 2 * sum(_headerish(texts[n][j]) for j in cols) >= len(cols)
+
+
+def _period_codes(row: list[str]) -> bool:
+    """A statistics export's header of period codes (``Kommun | 200701 | 200702 | …``,
+    ``201001*``: with a footnote's stars): three or more cells right of the first that
+    are each a year and a month or quarter as one number, rising but where a series
+    starts again under a new definition, the other cells short text (``Kommun``)."""
+    codes = [t.strip() for t in row[1:] if L.PERIOD_CODE.match(t.strip())]
+    others = [t for t in row[1:] if t.strip() and not L.PERIOD_CODE.match(t.strip())]
+    numbers = [int(c.rstrip("*")) for c in codes]
+    rising = sum(a < b for a, b in pairwise(numbers))
+    return (
+        len(codes) >= 3
+        and rising >= 0.9 * (len(codes) - 1)
+        and all(_header_cell(t) for t in others)
+    )
 
 
 def _goes_on_above(texts: list[list[str]], n: int) -> bool:
@@ -270,6 +343,8 @@ def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
                 carry = t if j >= 1 else ""
             elif j >= 1 and not last and carry and all(above[j] == above[j - 1] for above in shown):
                 t = carry  # a spanning header cell applies to the blank cells to its right
+            else:
+                carry = ""  # a row above separates: the span ends there
             cells.append(t)
             if not t:
                 continue
@@ -420,6 +495,9 @@ class _Out:
         self.percent: set[int] = set()  # columns of percentages: never summed
         self.report: list[dict] = []
         self.cells = cells
+        # the format gives each cell (pipe, tab: Word, PDF rulings, web pages, sheets):
+        # a sign alone before the one number of a cell can only be that number's
+        self.own_cells = table.layout in ("pipe", "tab", "sheet", "docx", "pdf")
 
     def rep(
         self,
@@ -790,6 +868,13 @@ def _values(out: _Out, g: _Grid, row: _Row) -> None:
             continue
         if g.minus_apart and _SIGN_APART.match(text):
             out.rep(cell.line, text, text, MINUS_APART, "info", row_label, col.label)
+            text = _SIGN_APART.sub(r"\1", text, count=1)
+        elif (
+            out.own_cells
+            and _LONE_SIGN_APART.match(text)
+            and _minus_proven(text, [t for jj, t in enumerate(row_texts) if jj >= g.k and jj != j])
+        ):
+            out.rep(cell.line, text, text, MINUS_IN_CELL, "info", row_label, col.label)
             text = _SIGN_APART.sub(r"\1", text, count=1)
         reading = N.reading_of(text)
         if reading.no_data:

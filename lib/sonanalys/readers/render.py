@@ -15,10 +15,13 @@ def cell_text(value: object) -> str:
 
 def number_text(value: float | int, percent: bool = False) -> str:
     """A spreadsheet number as a Swedish string that reads back exactly:
-    ``1801.5`` -> ``"1801,5"``; a percent-formatted ``0.39`` -> ``"39%"``."""
+    ``1801.5`` -> ``"1801,5"``; a percent-formatted ``0.39`` -> ``"39%"``. A float to
+    the 15 significant digits a spreadsheet holds and shows (Excel's precision): a sum
+    stored as ``12.830000000000002`` is the ``12,83`` the sheet shows, its last binary
+    digits no figure of the document."""
     if isinstance(value, bool):
         return str(value)
-    d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    d = Decimal(format(value, ".15g")) if isinstance(value, float) else Decimal(value)
     if percent:
         d = d * 100
     s = format(d.normalize(), "f") if d != d.to_integral() else str(int(d))

@@ -32,7 +32,9 @@ def _sheet_document(
     for _name, rows in sheets:
         starts.append(len(lines) + 1)
         lines.extend(tab_lines(rows, source))
-        lines.append("")
+        # a sheet ends its tables: a rule (no content) between sheets, never glued
+        # across the blank line into the next sheet's table as one table
+        lines.extend(["", "---"] if len(sheets) > 1 else [""])
     doc = read_text("\n".join(lines), source, kind, file_kind=kind)
     doc.page_starts = starts
     doc.sheet_names = [name for name, _ in sheets]
