@@ -164,3 +164,20 @@ def test_a_page_without_text_or_without_markup_is_refused(tmp_path):
         read(_page(tmp_path, "<html><script>var x = 1;</script></html>"))
     with pytest.raises(DocumentError, match="inte en webbsida"):
         read(_page(tmp_path, "Budget 2024 12,5 mnkr", "b.htm"))
+
+
+def test_a_table_the_page_fills_by_script_is_said(tmp_path):
+    # a saved page of a web app: the header in the file, the rows made by its script
+    # (kentlundgren/AI, Bokslut_2025/driftsredovisning.html, in short): never silent
+    p = _page(
+        tmp_path,
+        "<h1>Driftredovisning</h1>\n<table id='driftTable'>\n<thead><tr><th>Verksamheter (tkr)"
+        "</th><th>Utfall 2025</th><th>Budget 2025</th></tr></thead>\n<tbody id='tableBody'>"
+        "<!-- Data laddas via JavaScript --></tbody>\n</table>\n"
+        "<script>let activityData = [{ name: 'Bibliotek', utfall: -13123 }];</script>\n",
+    )
+    r = parse([p])
+    assert r.observations.empty
+    said = r.report[r.report["severity"] == "warning"]
+    assert said["line"].tolist() == [2]
+    assert said["reason"].iloc[0].startswith("tabellen har rubriker men inga rader")

@@ -465,7 +465,7 @@ def render(page: _Page) -> tuple[list[str], list[int], list[tuple[int, str]]]:
         if b.kind == "table" and b.table is not None:
             for t in (b.table, *b.table.inner):
                 blank()
-                _table_lines(t, put, blank, captions, lines)
+                _table_lines(t, put, blank, captions, lines, page.problems)
             prev = "table"
             continue
         if b.kind == "heading":
@@ -484,10 +484,24 @@ def render(page: _Page) -> tuple[list[str], list[int], list[tuple[int, str]]]:
     return lines, at, captions
 
 
-def _table_lines(t: _Table, put, blank, captions: list[tuple[int, str]], lines: list[str]) -> None:
+_NO_BODY = (
+    "tabellen har rubriker men inga rader: sidan fyller den troligen med ett skript när "
+    "den visas; spara sidan som webbläsaren visar den (eller skriv ut den som PDF) och läs igen"
+)
+
+
+def _table_lines(
+    t: _Table, put, blank, captions: list[tuple[int, str]], lines: list[str], problems
+) -> None:
     rows, row_lines, header = grid(t)
     if not any(any(c for c in r) for r in rows):
         return
+    body = [
+        r for r in t.rows if r.part != "thead" and any(c.text and not c.header for c in r.cells)
+    ]
+    if not body:  # headers only: the data were never in the saved file
+        head = " | ".join(c for r in rows for c in r if c)
+        problems.append((t.line, head, _NO_BODY))
     caption = _norm("".join(t.caption))
     if caption:
         put("###### " + caption, t.caption_line or t.line)
