@@ -301,3 +301,36 @@ def test_r9_findings_give_the_namnds_goal_in_its_own_words(frames):
         "2022 låg värdet lägre, i linje med målet."
     )
     assert bm.goal_words(p, "N35001", 2021, -302.0) == ""  # no goal for a year not printed
+
+
+def test_plans_text_about_a_measures_effect_against_its_table(frames, seeds_result):
+    """000's text under each measure's heading, held against the plan's table (checked by
+    hand): line 158 "sammantaget 8 miljoner" is the two boendestöd measures' earlier
+    effects, 4 + 4, and "0,5 mnkr för 2021" the revised 2021 effect; line 178 lowers
+    Psykiatrisk hemtjänst's effect "till 2 mnkr för helår" from 2022 where the table has
+    1 mnkr for 2022: another amount, said as such. 001 line 626's 350 000 kr is its
+    föreningsbidrag reduction for 2020 (0,35 mnkr)."""
+    from sonanalys.analysis import atgarder as aa
+
+    t = aa.text_against_tables(frames["atgarder"], seeds_result.observations, "Linköping")
+    cols = zip(t["measure"], t["where"], t["printed"], t["table"], t["verdict"], strict=True)
+    got = {(w, p): (m, tab, v) for m, w, p, tab, v in cols}
+    assert got[("rad 158", "8 miljoner")] == (
+        "Nya riktlinjer för boendestöd; Riktlinjer för boendestöd med bas",
+        "tidigare beslutad, summa: 8",
+        aa.SAME,
+    )
+    assert got[("rad 158", "0,5 mnkr")][1:] == ("reviderad 2021: 0,5", aa.SAME)
+    assert got[("rad 178", "2 mnkr")] == (
+        "Hemtjänst med inriktning mot psykiatri",
+        "reviderad 2022: 1; tidigare beslutad: 3",
+        aa.OTHER,
+    )
+    assert got[("rad 626", "350 000 kr")] == (
+        "Reducering av föreningsbidrag",
+        "planerad 2020: 0,35",
+        aa.SAME,
+    )
+    # not an effect: the flats' book value (line 226), today's share of the IOP (line 246)
+    assert ("rad 226", "157 940 kronor") not in got and ("rad 246", "2 mnkr") not in got
+    assert list(t["verdict"]).count(aa.OTHER) == 1

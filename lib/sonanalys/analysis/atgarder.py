@@ -195,3 +195,112 @@ def waterfall(atgarder: pd.DataFrame, source: str, year: int) -> pd.DataFrame:
         }
     )
     return pd.concat([df, total], ignore_index=True)
+
+
+# a sentence's figure is an effect: "beräknas ge en besparing på ca 1 mnkr", "sänker
+# effekten till 2 mnkr", "kostnadseffektiviseringar på 3 mnkr", "reducera budget med …"
+_EFFECT_TEXT = re.compile(
+    r"effekt|besparing|kostnadsreduc|reducer|minska\w*\s+kostnad|sänk", re.IGNORECASE
+)
+# what a comparison of the text with the table found
+SAME, ROUND, OTHER = "samma belopp", "avrundat samma belopp", "annat belopp än tabellen"
+
+
+def _names_measure(heading: str, measure: str) -> bool:
+    """Whether a section heading names a measure: one contains the other, or they share
+    two or more word stems and most of the heading's."""
+    from ..domain.followup import _compact, _stems
+
+    h, m = _compact(heading), _compact(measure)
+    if not h or not m:
+        return False
+    if h in m or m in h:
+        return True
+    shared = _stems(heading) & _stems(measure)
+    return len(shared) >= 2 and len(shared) >= 0.6 * len(_stems(heading))
+
+
+def _amount(v: float) -> str:
+    from ..numparse import format_sv
+
+    text = format_sv(v, 2)
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+def text_against_tables(
+    atgarder: pd.DataFrame, observations: pd.DataFrame | None, municipality: str
+) -> pd.DataFrame:
+    """Each amount a plan states in its text about a measure's effect (a sentence under
+    the measure's own heading: "Riktlinjer för boendestöd … årseffekt på detta mer hamnar
+    på 0,5 mnkr för 2021"), beside the plan's table figures for that measure: the same
+    amount (which effect and year), a round figure of it, or another amount (and the
+    table's). A heading that names two measures is compared with each and with their sum
+    ("sammantaget 8 miljoner" = 4 + 4). Only a figure said to be an effect is compared
+    (its clause, or its sentence when that states only the one figure)."""
+    from ..domain.common import MNKR_PER
+    from ..domain.followup import similarity
+    from . import claims
+
+    cols = ["source", "plan", "measure", "where", "sentence", "printed", "table", "verdict"]
+    rows: list[list] = []
+    if observations is None or observations.empty:
+        return pd.DataFrame(columns=cols)
+    plans = atgarder[
+        (atgarder["municipality"] == municipality)
+        & (atgarder["level"] == "åtgärd")
+        & atgarder["value_mnkr"].notna()
+    ]
+    text = observations[
+        (observations["table"] == "text") & observations["unit"].isin(list(MNKR_PER))
+    ]
+    for src, a in plans.groupby("source", sort=True):
+        o = text[text["source"] == src]
+        if o.empty:
+            continue
+        figures = o.groupby("line")["cell_text"].transform("size")
+        measures = list(dict.fromkeys(a["measure"]))
+        for r, n in zip(o.itertuples(), figures, strict=True):
+            sentence, printed = str(r.row_label), str(r.cell_text)
+            said = claims._clause(sentence, printed)
+            if not (_EFFECT_TEXT.search(said) or (n == 1 and _EFFECT_TEXT.search(sentence))):
+                continue
+            named = [m for m in measures if _names_measure(str(r.section), m)]
+            if not named:
+                continue
+            score = {m: similarity(str(r.section), m) for m in named}
+            named = [m for m in named if score[m] == max(score.values())]
+            t = a[a["measure"].isin(named)]
+            year = None if pd.isna(r.year) else int(r.year)
+            if year is not None:
+                t = t[t["year"].isna() | (t["year"] == year)]
+            if t.empty:
+                continue
+
+            def what(kind, y) -> str:
+                return f"{kind} {'' if pd.isna(y) else int(y)}".strip()
+
+            single = [(float(v), what(k, y), m) for v, k, y, m in
+                      zip(t["value_mnkr"], t["effect_kind"], t["year"], t["measure"],
+                          strict=True)]  # fmt: skip
+            sums = []
+            if len(named) > 1:
+                by = [t["effect_kind"], t["year"].astype("object").fillna("")]
+                for (k, y), g in t.groupby(by, sort=False):
+                    if g["measure"].nunique() > 1:
+                        both = "; ".join(dict.fromkeys(g["measure"]))
+                        total = float(g["value_mnkr"].sum())
+                        sums.append((total, what(k, y or None) + ", summa", both))
+            factor = MNKR_PER[str(r.unit)]
+            value = abs(float(r.value)) * factor
+            verdict, measure = OTHER, "; ".join(named)
+            shown = "; ".join(f"{w}: {_amount(v)}" for v, w, _m in single)
+            for v, w, m in sorted(single + sums, key=lambda c: abs(abs(c[0]) - value)):
+                how = claims.stated(r.value, printed, getattr(r, "qualifier", ""), v, factor)
+                if how:
+                    verdict = SAME if how == "same" else ROUND
+                    shown, measure = f"{w}: {_amount(v)}", m
+                    break
+            where = claims.at(claims.page_of(r), str(int(r.line)))
+            rows.append([src, str(a["plan"].iloc[0]), measure, where, sentence, printed,
+                         shown, verdict])  # fmt: skip
+    return pd.DataFrame(rows, columns=cols)

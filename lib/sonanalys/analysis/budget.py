@@ -209,7 +209,9 @@ def proportional_forecast(
     document's first table with a prognosis (as ``overview`` pairs them), else none.
     """
     used = ["source", "table_id", "table", "verksamhet", "value_kind", "period", "year",
-            "value_mnkr", "line"]  # fmt: skip
+            "value_mnkr", "line", "page"]  # fmt: skip
+    if "page" not in budget:
+        budget = budget.assign(page=pd.NA)
     # the columns used, not the frame's twenty-odd: every row filter copies each column
     b = budget.loc[(budget["municipality"] == municipality) & ~budget["is_total"], used]
     act = b[(b["value_kind"] == "utfall") & (b["period"] == period)]
@@ -261,6 +263,7 @@ def proportional_forecast(
                 "backtest_fel": round(backtest, 3) if backtest == backtest else np.nan,
                 "backtest_not": note,
                 "line": int(now["line"].iloc[0]),
+                "page": now["page"].iloc[0],  # a PDF's page (its lines are per page)
             }
         )
     return pd.DataFrame(out)
