@@ -275,6 +275,15 @@ _COUNTS = {  # layout -> (document, {(row, column or year): value})
         "Norrköping\n\n1 200 st\n\n310 st\n\nMotala\n\n12 st\n\n1 001 st\n\nKälla: egen.\n",
         {("Eskilstuna", "Beslut"): 2609, ("Motala", "Beslut"): 1001},
     ),
+    "pipe": (
+        "| Verksamhet | 2019 | 2020 |\n|---|---|---|\n| Hemtjänst | 2 609 st | 2 700 st |\n"
+        "| Boende | 1 200 st | 1 310 st |\n",
+        {("Hemtjänst", "2019"): 2609, ("Boende", "2020"): 1310},
+    ),
+    "tab": (
+        "Verksamhet\t2019\t2020\nHemtjänst\t2 609 st\t2 700 st\nBoende\t1 200 st\t1 310 st\n",
+        {("Hemtjänst", "2019"): 2609, ("Boende", "2020"): 1310},
+    ),
     "plain": (
         "Förslag Effekt Tidsaspekt\n\nFärre placeringar på HVB\n\n"
         "4 mnkr 2021 (2 609 st\nvårddygn färre)\n\nSumma 4 mnkr\n",
