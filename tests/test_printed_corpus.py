@@ -22,24 +22,24 @@ FACTS = pd.concat([read_facts(CORPUS / "facts.csv"), read_facts(CORPUS / "facts_
 # printed from
 EXPECTED: dict[str, int] = {
     "dev_03_regionfakta_norrbotten_ekonomiskt_bistand.txt": 12,  # of 14
-    "dev_04_regionfakta_skane_ifo_kostnad.txt": 7,  # of 14
-    "dev_05_stockholmstad_omhandertagna_barn_unga.txt": 0,  # of 12
-    "dev_06_ortshistoria_socialvard_kommuntyp_1996.txt": 1,  # of 12
+    "dev_04_regionfakta_skane_ifo_kostnad.txt": 14,  # of 14
+    "dev_05_stockholmstad_omhandertagna_barn_unga.txt": 12,  # of 12
+    "dev_06_ortshistoria_socialvard_kommuntyp_1996.txt": 12,  # of 12
     "dev_07_hoor_github_oronmarkta_budgetposter.txt": 12,  # of 12
-    "dev_09_ivo_hvb_stodboende_ensamkommande.txt": 0,  # of 8
+    "dev_09_ivo_hvb_stodboende_ensamkommande.txt": 8,  # of 8
     "dev_10_lkf_lulea_resultatrakning_2018.txt": 14,  # of 14
     "dev_11_vaxholm_egenavgifter_hvb.txt": 1,  # of 11
     "dev_12_stockholmstad_ekonomiskt_bistand_1995_2017.txt": 12,  # of 12
-    "dev_13_stockholmstad_bistandstagare_alder_2017.txt": 0,  # of 11
+    "dev_13_stockholmstad_bistandstagare_alder_2017.txt": 11,  # of 11
     "dev_14_scb_ifo_kostnader.txt": 16,  # of 16
-    "dev_15_scb_barn_unga_vard_2021.txt": 4,  # of 17
+    "dev_15_scb_barn_unga_vard_2021.txt": 17,  # of 17
     "dev_16_helsingborg_sn_nyckeltal.txt": 20,  # of 20
-    "dev_17_gnesta_driftredovisning_2013.txt": 0,  # of 20
+    "dev_17_gnesta_driftredovisning_2013.txt": 20,  # of 20
     "dev_18_malmo_prognossakerhet_2015.txt": 15,  # of 15
-    "dev_19_socialnamnden_budget_2011.txt": 4,  # of 15
+    "dev_19_socialnamnden_budget_2011.txt": 15,  # of 15
     "dev_20_regionfakta_sodermanland_ifo.txt": 13,  # of 13
-    "dev_21_vastervik_driftsredovisning_2020.txt": 0,  # of 13
-    "dev_22_sundsvall_delarsrapport_jan_apr_2018.txt": 7,  # of 14
+    "dev_21_vastervik_driftsredovisning_2020.txt": 13,  # of 13
+    "dev_22_sundsvall_delarsrapport_jan_apr_2018.txt": 14,  # of 14
     "dev_23_alingsas_sn_uppfoljning_mars_2020.txt": 6,  # of 6
     "dev_24_falun_besparingar_socialforvaltningen.txt": 3,  # of 3
     "dev_25_laholm_sparforslag_socialnamnden_2024.txt": 4,  # of 4
@@ -50,7 +50,7 @@ EXPECTED: dict[str, int] = {
     "dev_30_vimmerby_socialnamnden_prognos_okt2025.txt": 8,  # of 8
     "dev_31_ydre_manadsrapport_socialforvaltningen.txt": 7,  # of 7
     "dev_32_vaxjo_externa_placeringar_varddygn.txt": 4,  # of 4
-    "dev_33_okand_von_budget2014_ramtabell.txt": 11,  # of 14
+    "dev_33_okand_von_budget2014_ramtabell.txt": 14,  # of 14
 }
 
 
@@ -70,5 +70,5 @@ def test_recall_per_printed_document(found, doc):
 
 def test_every_printed_document_is_scored(found):
     assert set(EXPECTED) == set(found["doc"])
-    # 210 of the 338 facts the text reader reads from the same documents (346 in all)
-    assert (int(found["found"].sum()), len(found)) == (210, 346)
+    # 326 of the 346 facts (the text reader reads 338 from the same documents)
+    assert (int(found["found"].sum()), len(found)) == (326, 346)

@@ -79,8 +79,16 @@ def _page(line: int, page_starts: list[int]) -> int:
     return bisect_right(page_starts, line) - 1
 
 
+def _same_layout(prev: Table, t: Table, page_starts: list[int]) -> bool:
+    """The same layout; in a PDF, whose reader gives a table with a header it found as
+    a pipe table and the part after a page break as tab lines, either of those two."""
+    if prev.layout == t.layout:
+        return True
+    return bool(page_starts) and {prev.layout, t.layout} <= {"pipe", "tab"}
+
+
 def _goes_on(prev: Table, t: Table, between: list[Block], header_count, page_starts) -> bool:
-    if prev.kind != "data" or t.kind != "data" or prev.layout != t.layout:
+    if prev.kind != "data" or t.kind != "data" or not _same_layout(prev, t, page_starts):
         return False
     if not prev.rows or not t.rows or _width(prev) != _width(t) or _width(t) < 2:
         return False

@@ -14,8 +14,9 @@ from operator import attrgetter
 
 from ..labels import continues_above
 from ..model import Document, DocumentError
+from . import pdf_layout
 from .pdfium_page import Box, Page, Run, chars, pages
-from .render import cell_text, laid_out_cells, tab_lines
+from .render import cell_text, laid_out_cells
 from .ruling import tables
 
 # PDFium's error codes (fpdfview.h) in the economists' words
@@ -67,7 +68,9 @@ def _page_lines(page: Page, textpage) -> list[str]:
         inside = [r for m, r in mids if t_top <= m < t_bottom]
         unplaced: list[Run] = []
         out.append("")
-        out.extend(tab_lines(grid(_cell_rows(page, textpage, cells, inside, unplaced))))
+        out.extend(
+            pdf_layout.ruled_lines(grid(_cell_rows(page, textpage, cells, inside, unplaced)))
+        )
         out.append("")
         # text within the table's frame that no cell holds (an edge missing) is read
         # as the lines it stands on, never dropped
@@ -217,18 +220,40 @@ def _text(runs: list[Run], origin: float) -> list[str]:
     (``columns_to_tabs``)."""
     lines: list[str] = []
     placed = 0
-    for i, line in enumerate(_lines(runs)):
+    groups = _lines(runs)
+    at: list[int] = []  # each group's line in ``lines``
+    for i, line in enumerate(groups):
         top = line[0].top if len(line) == 1 else min(r.top for r in line)
         step = max(int(i > 0), round((top - origin) / _Y_DENSITY) - placed)
         placed += step
         if step > 1 and lines and lines[-1]:
             lines.append("")
+        at.append(len(lines))
         lines.append(_line_text(line, _X_DENSITY).rstrip())
     indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
     out = [line[indent:] for line in lines]
+    found = pdf_layout.find(groups) if len(groups) > 1 else []
+    if found:  # unruled tables found from where their text stands: read as such
+        out = _with_tables(out, at, found)
     while out and not out[-1]:
         out.pop()
-    return columns_to_tabs(out)
+    return columns_to_tabs(out) if not found else out
+
+
+def _with_tables(out: list[str], at: list[int], found: list) -> list[str]:
+    """The laid-out lines with each found table's lines put in place of the lines it
+    covers; the text between tables made tab lines as before (``columns_to_tabs``)."""
+    done: list[str] = []
+    k = 0
+    for t in found:
+        done.extend(columns_to_tabs(out[k : at[t.first]]))
+        if done and done[-1]:
+            done.append("")
+        done.extend(pdf_layout.table_lines(t))
+        done.append("")
+        k = at[t.end - 1] + 1
+    done.extend(columns_to_tabs(out[k:]))
+    return done
 
 
 def grid(rows: list[list[tuple[str, Box | None]]]) -> list[list[str]]:

@@ -1,0 +1,669 @@
+"""Unruled tables on a PDF page, found from where their text stands, and read as
+structures: what Word, Excel and web pages print when a table has no cell borders (a
+rule under the header at most).
+
+The steps, each a function below:
+
+1. ``phrases``: each line's runs as cells of text — runs apart by less than a word gap
+   are one phrase (``Politisk verksamhet``, ``1 033``);
+2. ``anchors``: the page's columns of numbers — right-aligned numbers whose right edges
+   line up on two lines or more;
+3. ``find``: a table is a stretch of lines with numbers on those anchors; label-only
+   lines between them (a section, a wrapped label's other line) and lines of the header
+   above the first data row belong to it, a line of running text or a wide gap ends it;
+4. ``header``: the header lines, each phrase put in the column it stands over (a phrase
+   over several columns' numbers spans them), stacked per column into one header cell
+   (``Intäkter`` / ``2019`` → ``Intäkter / 2019``; ``Förändring den senaste`` /
+   ``månaden`` → one phrase);
+5. ``rows``: a label wrapped over several lines is one label whichever of its lines its
+   values stand on (top, middle or bottom of the cell): the lines of one cell stand
+   closer than the rows do; a label-only line that belongs to no values is a section row
+   (kept, so the row tree has its parent); a column a row leaves empty stays empty.
+
+The table is given to the text layouts as a pipe table whose separator says where the
+header ends, as the HTML reader does; a table without a header as tab lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..labels import continues_above
+from .pdfium_page import Run
+
+# a value as printed in a cell: 1 033, -81,5, – 614, 3,7 %, 39%
+_NUMBER = re.compile(r"^[−–+-]?\s?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?%?$")
+_EMPTY = re.compile(r"^(?:[−–-]|\.\.?|i u)$")  # an empty value: a dash, "..", "i u"
+# a header's number: a year, a span of years, a period
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s?[/–-]\s?(?:(?:19|20)?\d\d))?$")
+_CONJUNCTION = re.compile(r"^(?:och|eller|samt)\b")
+_GOES_ON = re.compile(r"(?:,|\boch|\beller|\bsamt|\bav|\bpå|\bför|\bi|\btill|/)$")
+
+ALIGN = 2.0  # points: right edges within this stand in one column
+MIN_LINES = 2  # numbers on an anchor on at least this many lines
+
+
+@dataclass
+class Phrase:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+
+    @property
+    def number(self) -> bool:
+        return _NUMBER.match(self.text) is not None
+
+    @property
+    def mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class Line:
+    index: int  # the line's place among the region's lines
+    phrases: list[Phrase]
+    top: float
+    bottom: float
+    base: float = 0.0  # its baseline (estimated): where lines are measured from
+
+
+@dataclass
+class Table:
+    """A table found: the lines it covers (``first`` up to ``end``), its header lines
+    and body lines, and its columns of numbers (right edges, left to right)."""
+
+    first: int
+    end: int
+    header: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    anchors: list[float] = field(default_factory=list)
+    value_left: float = 0.0  # where the value columns begin: left of it, labels
+    label_right: float = 0.0  # where the body's labels end
+    stub_split: float | None = None  # a code column left of the labels ends here
+
+
+# ---------------------------------------------------------------- 1. phrases
+
+
+def phrases(runs: list[Run]) -> list[Phrase]:
+    """A line's runs (left to right) as phrases: runs nearer than most of the line's
+    height (a word space, a thousands space) are one phrase; a wider gap begins a cell."""
+    out: list[Phrase] = []
+    height = median(r.bottom - r.top for r in runs) if runs else 0.0
+    for run in runs:
+        text = run.text.strip()
+        if not text:
+            continue
+        last = out[-1] if out else None
+        if last is not None and run.x0 - last.x1 <= 0.9 * height:
+            sep = "" if run.x0 - last.x1 <= 0.1 * height and not run.spaced else " "
+            last.text = (last.text + sep + text).strip()
+            last.x1 = max(last.x1, run.x1)
+            last.top = min(last.top, run.top)
+            last.bottom = max(last.bottom, run.bottom)
+        else:
+            out.append(Phrase(run.x0, run.top, run.x1, run.bottom, text))
+    return out
+
+
+_DESCENDER = re.compile(r"[gjpqyQ,;()\[\]{}]")
+_TALL = re.compile(r"[A-ZÅÄÖ0-9bdfhklt]")
+
+
+def _lines(groups: list[list[Run]]) -> tuple[list[Line], float]:
+    """The region's lines as phrases, each with its baseline, and the text's em (its
+    size in points). A run's box is its glyphs' box: its bottom is the baseline unless a
+    letter reaches below it (``g``, ``j``, ``(``), so lines are measured baseline to
+    baseline, whatever letters they hold."""
+    out = []
+    for i, runs in enumerate(groups):
+        ps = phrases(runs)
+        if ps:
+            out.append(Line(i, ps, min(p.top for p in ps), max(p.bottom for p in ps)))
+    tall = [
+        p.bottom - p.top
+        for ln in out
+        for p in ln.phrases
+        if _TALL.search(p.text) and not _DESCENDER.search(p.text)
+    ]
+    cap = median(tall) if tall else median(ln.bottom - ln.top for ln in out) if out else 1.0
+    em = max(cap / 0.72, 1.0)
+    for ln in out:
+        ln.base = median(
+            p.bottom - (0.22 * em if _DESCENDER.search(p.text) else 0) for p in ln.phrases
+        )
+    return out, em
+
+
+# ---------------------------------------------------------------- 2. anchors
+
+
+def anchors(lines: list[Line]) -> list[float]:
+    """Right edges shared by numbers on at least ``MIN_LINES`` lines: the columns of
+    right-aligned numbers."""
+    edges = sorted((p.x1, ln.index) for ln in lines for p in ln.phrases if p.number)
+    out: list[float] = []
+    group: list[tuple[float, int]] = []
+    for edge in [*edges, (float("inf"), -1)]:
+        if group and edge[0] - group[-1][0] > ALIGN:
+            if len({i for _, i in group}) >= MIN_LINES:
+                out.append(median(x for x, _ in group))
+            group = []
+        group.append(edge)
+    return out
+
+
+def _on(p: Phrase, edges: list[float]) -> float | None:
+    for a in edges:
+        if abs(p.x1 - a) <= ALIGN:
+            return a
+    return None
+
+
+# ---------------------------------------------------------------- 3. find
+
+
+def _is_year(text: str) -> bool:
+    return _YEAR.match(text.strip()) is not None
+
+
+def _values(line: Line, edges: list[float]) -> list[Phrase]:
+    """The line's numbers that stand on an anchor."""
+    return [p for p in line.phrases if p.number and _on(p, edges) is not None]
+
+
+def _crosses(p: Phrase, edges: list[float], value_left: float) -> bool:
+    """Text from the label column running over a column of numbers: running text."""
+    return p.x0 < value_left - ALIGN and any(p.x1 > a + ALIGN for a in edges)
+
+
+def find(groups: list[list[Run]]) -> list[Table]:
+    """The unruled tables among a page region's lines (``groups``: runs per line, in
+    reading order), each with its header and body lines."""
+    lines, em = _lines(groups)
+    edges = anchors(lines)
+    if not edges:
+        return []
+    data = [bool(_values(ln, edges)) for ln in lines]
+    out: list[Table] = []
+    k = 0
+    while k < len(lines):
+        if not data[k]:
+            k += 1
+            continue
+        t = _body(lines, data, k, edges, em)
+        if t is None:
+            k += 1
+            continue
+        _header(lines, t, em)
+        if sum(bool(_values(ln, t.anchors)) for ln in t.body) >= 2 and not _prose(t):
+            out.append(t)
+        k = lines.index(t.body[-1]) + 1
+    return out
+
+
+def _table_edges(body: list[Line], edges: list[float]) -> list[float]:
+    used: dict[float, int] = {}
+    for ln in body:
+        for p in _values(ln, edges):
+            a = _on(p, edges)
+            assert a is not None
+            used[a] = used.get(a, 0) + 1
+    return sorted(a for a, n in used.items() if n >= MIN_LINES or len(body) < MIN_LINES)
+
+
+def _body(lines, data, k, edges, em) -> Table | None:
+    """The body that begins at data line ``k``: data lines and the label-only lines
+    between them, while the lines stand as close as a table's rows."""
+    first = lines[k]
+    left = min(p.x0 for p in _values(first, edges))
+    body = [first]
+    j = k + 1
+    gaps: list[float] = []
+    while j < len(lines):
+        ln = lines[j]
+        gap = ln.base - body[-1].base
+        limit = max(2.2 * em, 1.9 * median(gaps)) if gaps else 2.6 * em
+        if gap > limit:
+            break
+        if data[j]:
+            if any(_crosses(p, edges, left) for p in ln.phrases):
+                break
+            left = min(left, *(p.x0 for p in _values(ln, edges)))
+        elif _not_a_row(ln, edges, left):
+            break
+        gaps.append(gap)
+        body.append(ln)
+        j += 1
+    # label-only lines after the last data line belong to it only when as close as the
+    # rows: a caption or a note below the table does not
+    while len(body) > 1 and not data[lines.index(body[-1])]:
+        body.pop()
+        if data[lines.index(body[-1])]:
+            nxt = lines[lines.index(body[-1]) + 1]
+            if nxt.base - body[-1].base <= (min(gaps) if gaps else em) + 0.5:
+                body.append(nxt)  # the last row's label goes on below its values
+            break
+    t = Table(first=first.index, end=body[-1].index + 1, body=body)
+    t.anchors = _table_edges(body, edges)
+    if not t.anchors:
+        return None
+    t.anchors = sorted(t.anchors + _lone_columns(body, t.anchors))
+    codes = _code_column(body, t.anchors)
+    if codes is not None:
+        t.anchors.remove(codes)
+        if not t.anchors:
+            return None
+    t.value_left = min(p.x0 for ln in body for p in _values(ln, t.anchors))
+    return t
+
+
+def _code_column(body: list[Line], edges: list[float]) -> float | None:
+    """The first column of numbers when it holds codes that name the rows (project or
+    account numbers: ``1234  Ombyggnad Hagagården``): whole numbers that begin their
+    lines, each followed by a label's text."""
+    first = edges[0]
+    lines = [ln for ln in body if ln.phrases and _on(ln.phrases[0], [first]) is not None]
+    coded = [
+        ln
+        for ln in lines
+        if ln.phrases[0].number
+        and re.fullmatch(r"\d+", ln.phrases[0].text)
+        and len(ln.phrases) > 1
+        and not ln.phrases[1].number
+    ]
+    return first if len(coded) >= 2 and len(coded) * 3 >= len(lines) * 2 else None
+
+
+def _lone_columns(body: list[Line], edges: list[float]) -> list[float]:
+    """Columns with a number on one line only (the other rows leave the cell empty):
+    numbers on a data line that stand in no column found, apart from every column's
+    numbers."""
+    cols = [
+        (
+            min(
+                (p.x0 for ln in body for p in ln.phrases if p.number and abs(p.x1 - a) <= ALIGN),
+                default=a,
+            ),
+            a,
+        )
+        for a in edges
+    ]
+    out: list[float] = []
+    for ln in body:
+        if not _values(ln, edges):
+            continue
+        for p in ln.phrases[1:]:
+            if (
+                p.number
+                and _on(p, edges) is None
+                and _on(p, out) is None
+                and p.x0 > min(a for _, a in cols) - ALIGN
+                and all(p.x1 < lo - ALIGN or p.x0 > a + ALIGN for lo, a in cols)
+            ):
+                out.append(p.x1)
+    return out
+
+
+def _prose(t: Table) -> bool:
+    """Lines of running text that happen to end in numbers at the margin: the
+    labels are long (a table's labels are short, or wrapped in a narrow column)."""
+    words = [len(_label_text(ln, t).split()) for ln in t.body if _values(ln, t.anchors)]
+    return bool(words) and median(words) > 10
+
+
+def _not_a_row(ln: Line, edges: list[float], left: float) -> bool:
+    """A line without values that cannot be a table's row: text from the label column
+    that runs on where the values stand (running text, a justified paragraph's line),
+    or text right of the labels that does not stand within one column."""
+    if any(p.x0 < left - ALIGN and p.x1 > left + ALIGN for p in ln.phrases):
+        return True
+    return not all(_under_column(p, edges) for p in ln.phrases if p.x0 >= left - ALIGN)
+
+
+def _under_column(p: Phrase, edges: list[float]) -> bool:
+    """A text phrase right of the labels stands within one column of numbers (a text
+    cell in a value column, a wrapped comment), not across them."""
+    spans = [a for a in edges if p.x0 - ALIGN <= a]
+    return bool(spans) and p.x1 <= spans[0] + ALIGN
+
+
+# ---------------------------------------------------------------- 4. header
+
+
+def _header(lines: list[Line], t: Table, em: float) -> None:
+    """The header: data-looking lines at the top of the body that hold only years (a
+    header of years set right-aligned), and the lines right above the body that stand
+    in its columns, up to a wider gap or a line of running text."""
+    while len(t.body) > 1 and all(_is_year(p.text) for p in _values(t.body[0], t.anchors)):
+        label = [p for p in t.body[0].phrases if p.x1 < t.value_left - ALIGN]
+        if label and not _values(t.body[1], t.anchors):
+            break
+        t.header.append(t.body.pop(0))
+    t.label_right = max(
+        (p.x1 for ln in t.body for p in ln.phrases if p.x1 < t.value_left - ALIGN),
+        default=t.value_left - ALIGN,
+    )
+    t.stub_split = _stub_split(t)
+    pos = lines.index(t.header[0] if t.header else t.body[0])
+    below = lines[pos]
+    above: list[Line] = []
+    limit = 2.6 * em
+    for j in range(pos - 1, max(pos - 8, -1), -1):
+        ln = lines[j]
+        if below.base - ln.base > limit:
+            break
+        if any(_crosses(p, t.anchors, t.value_left) for p in ln.phrases):
+            break
+        if any(p.number and not _is_year(p.text) for p in _values(ln, t.anchors)):
+            break  # a value where the values stand: the row of another table
+        above.append(ln)
+        below = ln
+        if not all(_is_label(p, t) for p in ln.phrases):
+            limit = 1.45 * em  # the lines of one header stand close
+    # a header stands over the value columns: label-column lines alone above it are a
+    # caption, and between it and the body, section rows
+    while above and all(_is_label(p, t) for p in above[-1].phrases):
+        above.pop()
+    sections: list[Line] = []
+    while above and all(_is_label(p, t) for p in above[0].phrases):
+        sections.insert(0, above.pop(0))
+    if above:
+        t.body[:0] = sections
+    t.header = [*reversed(above), *t.header]
+    if t.header:
+        t.first = t.header[0].index
+
+
+# ---------------------------------------------------------------- 5. cells
+
+
+def _columns(t: Table) -> list[tuple[float, float]]:
+    """Each value column's extent: from its widest number's left edge to its anchor."""
+    out = []
+    for a in t.anchors:
+        lefts = [p.x0 for ln in t.body for p in ln.phrases if p.number and abs(p.x1 - a) <= ALIGN]
+        out.append((min(lefts, default=a), a))
+    return out
+
+
+def _column_of(p: Phrase, t: Table, cols: list[tuple[float, float]]) -> list[int]:
+    """The value columns a phrase stands in: the one whose anchor it ends on, else those
+    whose numbers it covers for the most part (a header over several columns spans
+    them), else the one its middle stands in."""
+    for j, (_l, a) in enumerate(cols):
+        if abs(p.x1 - a) <= ALIGN:
+            return [j]
+    covered = [
+        j
+        for j, (lo, a) in enumerate(cols)
+        if a > lo and min(p.x1, a) - max(p.x0, lo) >= 0.5 * (a - lo)
+    ]
+    if len(covered) > 1:
+        return covered
+    for j, (_l, a) in enumerate(cols):
+        prev = cols[j - 1][1] if j else t.value_left - ALIGN
+        if prev < p.mid <= a + ALIGN:
+            return [j]
+    return [len(cols) - 1] if p.mid > cols[-1][1] else [0]
+
+
+def _is_label(p: Phrase, t: Table) -> bool:
+    """The phrase stands in the label column: it ends before the values begin and, in
+    the header, begins within the body's labels (a header over a wide value column
+    may begin left of its numbers)."""
+    return (
+        p.x0 < t.value_left - ALIGN
+        and p.x1 < t.value_left + ALIGN
+        and (not t.label_right or p.x0 <= t.label_right)
+    )
+
+
+def join_lines(parts: list[str], sep: str = " ") -> str:
+    """A cell's lines as one text: a word hyphenated at a line end is one word
+    (``Samt-`` / ``liga``), a compound name keeps its hyphen (``Hässelby-`` /
+    ``Vällingby``); a line that goes on in lower case follows with a space; else
+    ``sep``."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif re.search(r"[a-zåäöA-ZÅÄÖ]-$", out) and _CONJUNCTION.match(part):
+            out += " " + part  # ``Barn-`` / ``och ungdom``
+        elif re.search(r"[a-zåäöA-ZÅÄÖ]-$", out) and part[:1].islower():
+            out = out[:-1] + part
+        elif re.search(r"\w-$", out):
+            out += part  # ``Hässelby-`` / ``Vällingby``, ``18-`` / ``24``
+        elif continues_above(part) or _GOES_ON.search(out):
+            out += " " + part
+        else:
+            out += sep + part
+    return out
+
+
+def header_cells(t: Table) -> list[str]:
+    """One header cell per column (the label column first): each column's header lines
+    top to bottom, a line that goes on from the one above joined to it, distinct lines
+    joined by `` / `` (group › measure › year)."""
+    cols = _columns(t)
+    stacks: list[list[str]] = [[] for _ in cols]
+    for ln in t.header:
+        row: list[list[str]] = [[] for _ in cols]
+        for p in ln.phrases:
+            if not _is_label(p, t):
+                for j in _column_of(p, t, cols):
+                    row[j].append(p.text)
+        for j, texts in enumerate(row):
+            if texts:
+                stacks[j].append(" ".join(texts))
+    return [*_stub_cells(t.header, t, " / "), *(join_lines(s, " / ") for s in stacks)]
+
+
+@dataclass
+class _Row:
+    label: list[Line] = field(default_factory=list)  # the lines its label stands on
+    values: Line | None = None  # the line its values stand on
+
+    @property
+    def top(self) -> float:
+        return min(ln.base for ln in [*self.label, *([self.values] if self.values else [])])
+
+
+def _label_text(ln: Line, t: Table) -> str:
+    return " ".join(p.text for p in ln.phrases if _is_label(p, t))
+
+
+def _stub_split(t: Table) -> float | None:
+    """Where the label column splits in two (a code, then a name): most data lines
+    hold two label phrases, the second beginning at one place."""
+    data = [ln for ln in t.body if _values(ln, t.anchors)]
+    seconds = [
+        ps[1].x0 for ln in data if len(ps := [p for p in ln.phrases if _is_label(p, t)]) == 2
+    ]
+    if len(seconds) < 2 or len(seconds) * 2 < len(data):
+        return None
+    return median(seconds) - ALIGN
+
+
+def _stub_cells(lines: list[Line], t: Table, sep: str = " ") -> list[str]:
+    """The label cells of a row (or the header) from its lines: one, or a code and a
+    name when the label column is split."""
+    parts: list[list[str]] = [[], []]
+    for ln in lines:
+        texts: list[list[str]] = [[], []]
+        for p in ln.phrases:
+            if _is_label(p, t):
+                texts[int(t.stub_split is not None and p.x0 >= t.stub_split)].append(p.text)
+        for k in (0, 1):
+            if texts[k]:
+                parts[k].append(" ".join(texts[k]))
+    cells = [join_lines(parts[0], sep), join_lines(parts[1], sep)]
+    return cells if t.stub_split is not None else [join_lines(parts[0] + parts[1], sep)]
+
+
+def rows(t: Table) -> list[_Row]:
+    """The body's rows: label lines that stand closer than rows do are one cell; the
+    values on a line within a cell's lines (or on its first or last) are that cell's
+    row; a cell with no values is a section row, unless its text plainly goes on from
+    the row above or into the row below (rows set without space between them)."""
+    data = [ln for ln in t.body if _values(ln, t.anchors)]
+    labelled = [ln for ln in t.body if _label_text(ln, t)]
+    # the rows' spacing: two data lines with labels, one right under the other
+    apart = [
+        b.base - a.base
+        for a, b in zip(t.body, t.body[1:], strict=False)
+        if a in data and b in data and a in labelled and b in labelled
+    ]
+    row_gap = min(apart) if apart else None
+    cells: list[list[Line]] = []
+    for ln in labelled:
+        if cells and row_gap is not None and ln.base - cells[-1][-1].base < row_gap - 1.0:
+            cells[-1].append(ln)
+        else:
+            cells.append([ln])
+    out: list[_Row] = []
+    for cell in cells:
+        mine = [ln for ln in data if ln in cell]
+        if not mine:
+            top, bottom = cell[0].base, cell[-1].base
+            mine = [ln for ln in data if ln not in labelled and top < ln.base < bottom]
+        out.extend(_split(cell, mine, t))
+    placed = {id(r.values) for r in out if r.values is not None}
+    for ln in data:
+        if id(ln) not in placed:
+            out.append(_Row([], ln))  # values with no label
+    out.sort(key=lambda r: r.top)
+    return _join_loose(out, t)
+
+
+def _split(cell: list[Line], values: list[Line], t: Table) -> list[_Row]:
+    if len(values) <= 1:
+        return [_Row(cell, values[0] if values else None)]
+    # cells run together (no space between rows): each data line with a label begins
+    # a row; label-only lines go with the data line above them
+    out: list[_Row] = []
+    for ln in cell:
+        if ln in values or not out:
+            out.append(_Row([ln], ln if ln in values else None))
+        else:
+            out[-1].label.append(ln)
+    rest = [v for v in values if all(r.values is not v for r in out)]
+    for v in rest:
+        near = min(out, key=lambda r: abs(r.top - v.base))
+        if near.values is None:
+            near.values = v
+        else:
+            out.append(_Row([], v))
+    return out
+
+
+def _join_loose(out: list[_Row], t: Table) -> list[_Row]:
+    """A label-only row whose text goes on from the row above (lower case) is that row's
+    label's last line; one that stops mid-phrase (``Barn- och``) begins the label of the
+    row below. Else it stays: a section row."""
+    k = 0
+    while k < len(out):
+        r = out[k]
+        if r.values is None and r.label:
+            text = " ".join(_label_text(ln, t) for ln in r.label)
+            if k > 0 and continues_above(text) and out[k - 1].label:
+                out[k - 1].label.extend(r.label)
+                del out[k]
+                continue
+            if (
+                k + 1 < len(out)
+                and out[k + 1].values is not None
+                and (re.search(r"[a-zåäöA-ZÅÄÖ]-$", text) or _GOES_ON.search(text))
+            ):
+                out[k + 1].label[:0] = r.label
+                del out[k]
+                continue
+        k += 1
+    return out
+
+
+def table_lines(t: Table) -> list[str]:
+    """The table as text lines for the layouts: a pipe table with its header as one row
+    and a separator under it, or tab lines when it has no header."""
+    cols = _columns(t)
+    stub = 1 if t.stub_split is None else 2
+    width = len(cols) + stub
+    body: list[list[str]] = []
+    for r in rows(t):
+        cells = [""] * width
+        cells[:stub] = _stub_cells(r.label, t)
+        seen = [*r.label, *([r.values] if r.values and r.values not in r.label else [])]
+        for ln in sorted(seen, key=lambda x: x.top):
+            for p in ln.phrases:
+                if not _is_label(p, t):
+                    j = _column_of(p, t, cols)[0] + stub
+                    cells[j] = f"{cells[j]} {p.text}".strip()
+        body.append(cells)
+    if not t.header:
+        return ["\t".join(c) for c in body]
+    return _with_header(header_cells(t), body)
+
+
+def _with_header(head: list[str], body: list[list[str]]) -> list[str]:
+    """A table with its header as one row: tab lines when the tab layout takes that row
+    (and only it) for the header, as it mostly does; else a pipe table whose separator
+    says where the header ends (a header with a number in its words: ``Per 1 000
+    invånare``)."""
+    from ..model import Cell, Row
+    from ..model import Table as Grid
+    from ..tables import header_count
+
+    rows = [head, *body]
+    grid = Grid([Row([Cell(c, k) for c in r], k) for k, r in enumerate(rows)], "tab")
+    if header_count(grid, rows) == 1:
+        return ["\t".join(r) for r in rows]
+    width = len(head)
+    return [_pipe(head), "|" + "---|" * width, *(_pipe(c) for c in body)]
+
+
+def _pipe(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+
+# ---------------------------------------------------------------- ruled tables
+
+
+def ruled_header(rows: list[list[str]]) -> int:
+    """How many leading rows of a ruled table's grid are its header: rows with text
+    over the value columns and no value there (a year or a period is header), up to the
+    first row with a value or a row with its label alone (a section)."""
+    n = 0
+    for row in rows:
+        over = [c.strip() for c in row[1:] if c.strip()]
+        if not over or any(_NUMBER.match(c) and not _is_year(c) for c in over):
+            break
+        n += 1
+    return n if n < len(rows) else 0
+
+
+def ruled_lines(rows: list[list[str]]) -> list[str]:
+    """A ruled table's grid as text lines: tab lines, as the tab layout reads them; but
+    a header over several rows that the tab layout would take for data (a label cell in
+    its second row, a number inside a header's words: ``Per 1 000 invånare``) is stacked
+    into one header row (spans and split words as the layouts join them) and given as a
+    pipe table whose separator says where the header ends."""
+    from ..model import Cell, Row
+    from ..model import Table as Grid
+    from ..tables import columns_from_header, header_count
+    from .render import tab_lines
+
+    n = ruled_header(rows)
+    if n < 2:
+        return tab_lines(rows)
+    width = max(len(r) for r in rows)
+    grid = Grid([Row([Cell(c, k) for c in r], k) for k, r in enumerate(rows)], "tab")
+    if header_count(grid, rows) >= n:
+        return tab_lines(rows)  # the tab layout reads this header as it stands
+    head = [c.label for c in columns_from_header(rows[:n], width)]
+    return _with_header(head, [r + [""] * (width - len(r)) for r in rows[n:]])

@@ -1,0 +1,193 @@
+"""Unruled tables in PDFs read as structures (readers/pdf_layout.py): small PDFs set the
+way Word, Excel and web pages print a table without cell borders — numbers
+right-aligned, a rule under the header at most, labels wrapped in a narrow column with
+their values at the top, middle or bottom of the cell, headers over several lines, a
+section row, an empty cell — each read back as the table it prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sonanalys.observations import parse
+
+FONT = 9.0  # points
+LINE = 10.5  # a cell's lines, top to top
+ROW = 15.0  # rows, top to top, when each has one line
+LABEL_X = 40.0
+RIGHTS = (200.0, 260.0, 320.0)  # the value columns' right edges
+
+
+class Page:
+    """Text placed at exact points (baselines), numbers right-aligned at a column's
+    right edge, and horizontal rules; saved as a one-page PDF (fpdf2)."""
+
+    def __init__(self) -> None:
+        from fpdf import FPDF
+
+        self.pdf = FPDF(unit="pt", format="A4")
+        self.pdf.add_page()
+        self.pdf.set_font("Helvetica", size=FONT)
+
+    def left(self, x: float, y: float, text: str) -> None:
+        self.pdf.text(x, y, text)
+
+    def right(self, x1: float, y: float, text: str) -> None:
+        self.pdf.text(x1 - self.pdf.get_string_width(text), y, text)
+
+    def rule(self, y: float, x0: float = LABEL_X - 4, x1: float = RIGHTS[-1] + 4) -> None:
+        self.pdf.set_line_width(0.5)
+        self.pdf.line(x0, y, x1, y)
+
+    def values(self, y: float, values: tuple[str, ...]) -> None:
+        for x1, v in zip(RIGHTS, values, strict=False):
+            if v:
+                self.right(x1, y, v)
+
+    def save(self, path: Path) -> Path:
+        self.pdf.output(str(path))
+        return path
+
+
+def _header(page: Page, y: float, names: tuple[str, ...], label: str = "Verksamhet") -> float:
+    """A one-line header, left-aligned in each column, and a rule under it; the next
+    baseline."""
+    page.left(LABEL_X, y, label)
+    for x1, name in zip(RIGHTS, names, strict=True):
+        page.left(x1 - 55, y, name)
+    page.rule(y + 4)
+    return y + ROW
+
+
+def _read(path: Path):
+    r = parse([path])
+    return r.observations, r.report
+
+
+def _cells(obs) -> set[tuple[str, str, float]]:
+    return {(o.row_label, o.column_label, o.value) for o in obs.itertuples()}
+
+
+def _wrapped_table(path: Path, align: str) -> Path:
+    """Three rows under ``Budget 2023 | Utfall 2023 | Avvikelse``; the second's label
+    wrapped over two lines, its values at the cell's ``align``."""
+    page = Page()
+    page.left(LABEL_X, 60, "Nettokostnad per verksamhet, tkr")
+    y = _header(page, 90, ("Budget 2023", "Utfall 2023", "Avvikelse"))
+    page.left(LABEL_X, y, "Barn och unga")
+    page.values(y, ("52 100", "55 300", "-3 200"))
+    y += ROW
+    page.left(LABEL_X, y, "Individ- och")
+    page.left(LABEL_X, y + LINE, "familjeomsorg")
+    at = {"top": y, "middle": y + LINE / 2, "bottom": y + LINE}[align]
+    page.values(at, ("81 500", "89 895", "-8 395"))
+    y += LINE + ROW
+    page.left(LABEL_X, y, "Ekonomiskt bistånd")
+    page.values(y, ("40 000", "38 750", "1 250"))
+    page.left(LABEL_X, y + 40, "Källa: ekonomisystemet.")
+    return page.save(path)
+
+
+@pytest.mark.parametrize("align", ["top", "middle", "bottom"])
+def test_a_wrapped_label_is_one_label_whichever_line_its_values_stand_on(tmp_path, align):
+    obs, _ = _read(_wrapped_table(tmp_path / f"wrapped_{align}.pdf", align))
+    assert _cells(obs) == {
+        ("Barn och unga", "Budget 2023", 52100.0),
+        ("Barn och unga", "Utfall 2023", 55300.0),
+        ("Barn och unga", "Avvikelse", -3200.0),
+        ("Individ- och familjeomsorg", "Budget 2023", 81500.0),
+        ("Individ- och familjeomsorg", "Utfall 2023", 89895.0),
+        ("Individ- och familjeomsorg", "Avvikelse", -8395.0),
+        ("Ekonomiskt bistånd", "Budget 2023", 40000.0),
+        ("Ekonomiskt bistånd", "Utfall 2023", 38750.0),
+        ("Ekonomiskt bistånd", "Avvikelse", 1250.0),
+    }
+    assert set(obs["table_id"]) == {"T01"}  # one table, not pieces
+
+
+def test_a_header_over_several_lines_is_one_header_cell_per_column(tmp_path):
+    # "Budget" / "jan-apr" / "2018" stacked in one column, "Utfall" / "jan-apr" / "2017"
+    # in the next, "Prognos" / "helår" / "2018" in the last; the label column's header
+    # stands on the bottom line
+    page = Page()
+    for k, words in enumerate((("Budget", "Utfall", "Prognos"), ("jan-apr", "jan-apr", "helår"))):
+        for x1, w in zip(RIGHTS, words, strict=True):
+            page.left(x1 - 55, 80 + k * LINE, w)
+    page.left(LABEL_X, 80 + 2 * LINE, "mnkr")
+    for x1, w in zip(RIGHTS, ("2018", "2017", "2018"), strict=True):
+        page.left(x1 - 55, 80 + 2 * LINE, w)
+    page.rule(80 + 2 * LINE + 4)
+    y = 80 + 2 * LINE + ROW
+    page.left(LABEL_X, y, "Kommunstyrelse")
+    page.values(y, ("-257,8", "-168,6", "-638,3"))
+    page.left(LABEL_X, y + ROW, "Socialnämnd")
+    page.values(y + ROW, ("-301,2", "-290,4", "-910,0"))
+    obs, _ = _read(page.save(tmp_path / "header.pdf"))
+    got = {(o.row_label, o.column_label, o.year, o.value) for o in obs.itertuples()}
+    assert ("Kommunstyrelse", "Budget jan-apr / 2018", 2018, -257.8) in got
+    assert ("Kommunstyrelse", "Utfall jan-apr / 2017", 2017, -168.6) in got
+    assert ("Socialnämnd", "Prognos helår / 2018", 2018, -910.0) in got
+    assert len(got) == 6  # the header's years are no values, its lines no rows
+
+
+def test_a_label_only_line_is_a_section_row_over_the_rows_below(tmp_path):
+    page = Page()
+    y = _header(page, 80, ("2022", "2023", "2024"), label="Placeringar")
+    for label, vals in (
+        ("Barn och unga", None),
+        ("HVB", ("48 128", "49 263", "50 110")),
+        ("Familjehem", ("89 895", "82 999", "80 004")),
+        ("Vuxna", None),
+        ("HVB", ("12 004", "11 870", "11 020")),
+    ):
+        page.left(LABEL_X, y, label)
+        if vals:
+            page.values(y, vals)
+        y += ROW
+    obs, _ = _read(page.save(tmp_path / "sections.pdf"))
+    hvb = obs[obs["row_label"] == "HVB"]
+    assert set(hvb["row_path"]) == {"Barn och unga › HVB", "Vuxna › HVB"}
+    assert hvb[hvb["row_path"] == "Vuxna › HVB"]["value"].tolist() == [12004.0, 11870.0, 11020.0]
+    assert set(obs["table_id"]) == {"T01"}
+
+
+def test_an_empty_cell_stays_an_empty_column(tmp_path):
+    # "Utfall 2020" not yet reported for one row: its other values stay in their columns
+    page = Page()
+    y = _header(page, 80, ("Budget 2020", "Utfall 2020", "Prognos 2020"))
+    page.left(LABEL_X, y, "Individ- och familjeomsorg")
+    page.values(y, ("120 400", "", "118 000"))
+    page.left(LABEL_X, y + ROW, "Äldreomsorg")
+    page.values(y + ROW, ("560 000", "548 200", "561 300"))
+    obs, _ = _read(page.save(tmp_path / "empty.pdf"))
+    ifo = obs[obs["row_label"] == "Individ- och familjeomsorg"]
+    assert dict(zip(ifo["column_label"], ifo["value"], strict=True)) == {
+        "Budget 2020": 120400.0,
+        "Prognos 2020": 118000.0,
+    }
+
+
+def test_a_justified_paragraph_is_no_table(tmp_path):
+    # lines of running text that end at the right margin, two of them in a number: a
+    # paragraph, not a column of a table
+    page = Page()
+    x1 = RIGHTS[-1]
+    words = [
+        ("Kostnaden för placeringar ökade under året och uppgick till", "48 128"),
+        ("vilket är mer än budgeterat, främst på grund av fler vårddygn på", ""),
+        ("HVB. Familjehemsvården minskade och kostade sammanlagt", "89 895"),
+    ]
+    for k, (text, number) in enumerate(words):
+        y = 80 + k * LINE
+        page.left(LABEL_X, y, text)
+        if number:
+            page.right(x1, y, number)
+        else:
+            page.right(x1, y, "institution.")
+    from sonanalys.model import Table
+    from sonanalys.readers import read
+
+    doc = read(page.save(tmp_path / "prose.pdf"))
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert doc.lines[0].endswith("48 128") and doc.lines[2].endswith("89 895")
