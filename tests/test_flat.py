@@ -415,3 +415,23 @@ def test_most_rows_short_the_header_says_the_width():
     assert t.rows[0].texts == ["", "Budget", "Utfall"]
     assert [tok for _, tok, _ in t.warnings] == ["0,4", "0,5", "0,6", "0,7"]
     assert {why.split(" (")[0] for _, _, why in t.warnings} == {UNPLACED}
+
+
+def test_a_table_too_large_to_search_still_says_every_value():
+    # 300 rows of 12 columns, half of them with cells dropped, and a total row: too many
+    # placements to try; each value is read (full rows) or reported, none lost
+    import random
+
+    rnd = random.Random(2)
+    rows, printed = [], 0
+    for i in range(300):
+        k = 12 if i % 2 == 0 else rnd.randint(1, 11)
+        values = [f"{rnd.randint(1, 999)},{rnd.randint(0, 9)}" for _ in range(k)]
+        printed += k
+        rows.append(f"Rad{i} " + " ".join(values))
+    line = "Tabell (mnkr) Verksamhet " + " ".join(["Utfall"] * 12) + " " + " ".join(rows)
+    line += " Summa " + " ".join(["1,0"] * 12)
+    t = next(b for b in read_line(line, 1) if isinstance(b, Table))
+    read = sum(bool(c) for r in t.rows[1:] for c in r.texts[1:])
+    assert read + len(t.warnings) == printed + 12
+    assert read == 151 * 12  # the full rows and the total row

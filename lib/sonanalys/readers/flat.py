@@ -657,6 +657,10 @@ def _place(table: _FlatTable, rows: list[_Row], n: int) -> None:
     ways than one (digit groups) is read where the total row leaves one way."""
     full = [rds[0] for _, rds, _ in rows if len(rds) == 1 and len(rds[0]) == n]
     totals = _total_columns([[_num(x) for x in v] for v in full], n)
+    # without sums between columns or a total row, no short row can be placed: its ways
+    # are not tried (every value of it reported)
+    total_row = is_total_label(rows[-1][0]) and len(rows[-1][1]) == 1
+    tries = _MAX_PLACEMENTS * 2 if totals or total_row else 0  # ways tried, at most
     alts: list[list[_Alt]] = []
     for _, rds, _ in rows:
         a: list[_Alt] = []
@@ -664,15 +668,16 @@ def _place(table: _FlatTable, rows: list[_Row], n: int) -> None:
             nums = [_num(x) for x in rd]
             if len(rd) == n:
                 a.append((ri, tuple(range(n))))
-            elif math.comb(n, len(rd)) > _MAX_PLACEMENTS:
+                continue
+            tries -= math.comb(n, len(rd))
+            if tries < 0:
                 a = []  # too many ways to try: not placed, reported
                 break
-            else:
-                a += [
-                    (ri, pos)
-                    for pos in itertools.combinations(range(n), len(rd))
-                    if _row_holds(dict(zip(pos, nums, strict=True)), totals)
-                ]
+            a += [
+                (ri, pos)
+                for pos in itertools.combinations(range(n), len(rd))
+                if _row_holds(dict(zip(pos, nums, strict=True)), totals)
+            ]
             if len(a) > _MAX_PLACEMENTS:
                 a = []  # too many ways to try: not placed, reported
                 break
@@ -741,6 +746,8 @@ def _by_column_total(rows: list[_Row], alts: list[list[_Alt]], n: int) -> list[l
     nums = [[[_num(x) for x in rd] for rd in rds] for _, rds, _ in rows]
     total = nums[-1][0]
     short = [i for i in range(len(rows) - 1) if len(alts[i]) > 1]
+    if sum(len(alts[i]) for i in short) > _MAX_PLACEMENTS // 2:
+        return alts  # too many ways to search: no proof from the total row
     base = [0.0] * n
     base_tol = [t[1] for t in total]
     for i in range(len(rows) - 1):
@@ -760,12 +767,20 @@ def _by_column_total(rows: list[_Row], alts: list[list[_Alt]], n: int) -> list[l
     hi = [[0.0] * n for _ in range(len(short) + 1)]
     halves = [[0.0] * n for _ in range(len(short) + 1)]
     for k in range(len(short) - 1, -1, -1):
+        least, most, widest = [math.inf] * n, [-math.inf] * n, [0.0] * n
+        for way in adds[k]:
+            vec, hv = [0.0] * n, [0.0] * n
+            for p, v, h in way:
+                vec[p] += v
+                hv[p] += h
+            for j in range(n):
+                least[j] = min(least[j], vec[j])
+                most[j] = max(most[j], vec[j])
+                widest[j] = max(widest[j], hv[j])
         for j in range(n):
-            add = [sum(v for p, v, _ in way if p == j) for way in adds[k]]
-            half = max(sum(h for p, _, h in way if p == j) for way in adds[k])
-            lo[k][j] = lo[k + 1][j] + min(add)
-            hi[k][j] = hi[k + 1][j] + max(add)
-            halves[k][j] = halves[k + 1][j] + half
+            lo[k][j] = lo[k + 1][j] + least[j]
+            hi[k][j] = hi[k + 1][j] + most[j]
+            halves[k][j] = halves[k + 1][j] + widest[j]
     sums, tol = base, base_tol
     good: list[tuple[_Alt, ...]] = []
     chosen: list[_Alt] = []
