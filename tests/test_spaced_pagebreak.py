@@ -357,3 +357,32 @@ def test_a_list_of_cells_with_four_digit_values_has_no_code_column(tmp_path):
     assert dict(zip(obs["row_label"], obs["value"], strict=True)) == {
         "Arjeplog": 1234, "Arvidsjaur": 4093, "Boden": 573, "Gällivare": 2210,
     }  # fmt: skip
+
+
+def test_an_unruled_pdf_header_without_a_stub_cell_keeps_its_columns(tmp_path):
+    # a header printed over the value columns only (nothing over the labels): before, its
+    # cells moved left onto the label column, and every value stood under the next
+    # column's name (77 800 under 'Plan 2021', 81 900 lost)
+    from fpdf import FPDF
+
+    rows = [("", "Budget 2020", "Plan 2021", "Plan 2022"),
+            ("Individ- och familjeomsorg", "12 400", "13 100", "13 500"),
+            ("Äldreomsorg", "45 300", "46 100", "47 000"),
+            ("Funktionshinder", "20 100", "21 000", "21 400"),
+            ("Summa", "77 800", "80 200", "81 900")]  # fmt: skip
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 12)
+    pdf.cell(0, 10, "Driftbudget, tkr")
+    pdf.ln(12)
+    pdf.set_font("Helvetica", "", 10)
+    for r in rows:
+        for w, c in zip([70, 30, 30, 30], r, strict=True):
+            pdf.cell(w, 7, c, align="R" if w == 30 else "L")
+        pdf.ln(7)
+    pdf.output(str(tmp_path / "drift.pdf"))
+    obs = parse([tmp_path]).observations
+    total = obs[obs["row_label"] == "Summa"]
+    assert dict(zip(total["column_label"], total["value"], strict=True)) == {
+        "Budget 2020": 77800, "Plan 2021": 80200, "Plan 2022": 81900,
+    }  # fmt: skip
