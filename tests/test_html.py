@@ -181,3 +181,12 @@ def test_a_table_the_page_fills_by_script_is_said(tmp_path):
     said = r.report[r.report["severity"] == "warning"]
     assert said["line"].tolist() == [2]
     assert said["reason"].iloc[0].startswith("tabellen har rubriker men inga rader")
+
+
+def test_an_everyday_word_is_no_municipality(tmp_path):
+    # Gnesta's driftredovisning names no municipality; its row "Mark och fastigheter"
+    # made it Mark's. "Marks kommun" still names Mark.
+    assert read(PAGES / "gnesta_driftredovisning_2013.html").municipality == ""
+    p = _page(tmp_path, "<h1>Budget 2024, Marks kommun</h1><p>Mark och exploatering 12,5 mnkr.</p>")
+    assert read(p).municipality == "Mark"
+    assert read(PAGES / "helsingborg_sn_nyckeltal_2016.html").municipality == "Helsingborg"

@@ -50,6 +50,12 @@ def _counties(text: str) -> set[str]:
     return out
 
 
+# municipalities whose name is also an everyday word, capitalised at the start of a
+# label ("Mark och fastigheter", "Berg och dal", "Vara"): such a word names the
+# municipality only as "Mark kommun" / "Marks kommun" (or in the title)
+_EVERYDAY = frozenset({"Mark", "Vara", "Berg", "Kil", "Boden", "Ale"})
+
+
 def _mentions(text: str) -> tuple[Counter[str], set[str]]:
     """Each municipality named in ``text`` with how often, and those named "X kommun".
     The matches are counted in C (``findall``) and only the distinct ones looked up."""
@@ -60,6 +66,8 @@ def _mentions(text: str) -> tuple[Counter[str], set[str]]:
             continue
         name = word if word in _NAMES else word[:-1] if word.endswith("s") else ""
         if name in _NAMES:
+            if name in _EVERYDAY and not suffix:
+                continue
             counts[name] += n
             if suffix:
                 kommun.add(name)
