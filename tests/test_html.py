@@ -190,3 +190,18 @@ def test_an_everyday_word_is_no_municipality(tmp_path):
     p = _page(tmp_path, "<h1>Budget 2024, Marks kommun</h1><p>Mark och exploatering 12,5 mnkr.</p>")
     assert read(p).municipality == "Mark"
     assert read(PAGES / "helsingborg_sn_nyckeltal_2016.html").municipality == "Helsingborg"
+
+
+def test_a_section_row_of_th_under_a_header_without_thead_is_body(tmp_path):
+    # Helsingborg's table without its <thead>: the years in <th>, then a section row of
+    # one <th colspan=4>: a section of the body, not a second header row
+    html = (PAGES / "helsingborg_sn_nyckeltal_2016.html").read_text(encoding="utf-8")
+    p = _page(tmp_path, html.replace("<thead>", "").replace("</thead>", ""))
+    o = parse([p]).observations
+    row = o[o["row_label"] == "Vårddygn i familjehem, antal"]
+    assert row[["column_label", "value"]].values.tolist() == [
+        ["2014", 49831.0],
+        ["2015", 59884.0],
+        ["2016", 65209.0],
+    ]
+    assert set(row["section"]) == {"Volymer"}

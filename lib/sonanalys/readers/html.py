@@ -395,9 +395,16 @@ def header_rows(order: list[_Row]) -> int:
             n += 1
     else:
         n = 0
-        while n < len(order) and _heads(order[n]):
+        while n < len(order) and _heads(order[n]) and not (n and _section(order[n])):
             n += 1
     return n if n < len(order) else 0
+
+
+def _section(row: _Row) -> bool:
+    """A row of one label in its first cell (``<th colspan=4>Ekonomi</th>``): under a
+    header, a section of the body, never more header."""
+    filled = [c for c in row.cells if c.text]
+    return len(filled) == 1 and row.cells[0] is filled[0]
 
 
 def grid(table: _Table) -> tuple[list[list[str]], list[int], int]:
