@@ -386,3 +386,26 @@ def test_an_unruled_pdf_header_without_a_stub_cell_keeps_its_columns(tmp_path):
     assert dict(zip(total["column_label"], total["value"], strict=True)) == {
         "Budget 2020": 77800, "Plan 2021": 80200, "Plan 2022": 81900,
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a one-value list with the page's mark between its rows: passed over, said
+        ("Hushåll med ekonomiskt bistånd\n\nEskilstuna 8 077\nNorrköping 2 609\nSida 3\n"
+         "Linköping 1 200\nMotala 310\n", [5]),
+        # ... or after its last row: the list ends there
+        ("Hushåll med ekonomiskt bistånd\n\nEskilstuna 8 077\nNorrköping 2 609\n"
+         "Linköping 1 200\nMotala 310\nSida 3\n", []),
+        # a space-separated table ending at the page's mark
+        ("Kommun Hushåll\nEskilstuna 8 077\nNorrköping 2 609\nLinköping 1 200\nMotala 310\n"
+         "Sida 3\n", []),
+    ],
+)  # fmt: skip
+def test_a_page_mark_is_never_a_row_with_a_value(tmp_path, text, said):
+    # before, 'Sida 3' was a row 'Sida' with the value 3: an invented observation
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    r = parse([tmp_path])
+    obs = r.observations
+    assert obs["row_label"].tolist() == ["Eskilstuna", "Norrköping", "Linköping", "Motala"]
+    assert r.report.loc[r.report["reason"] == PAGE_MARK, "line"].tolist() == said

@@ -429,8 +429,8 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
                 j, said_here = passed
                 breaks.extend(said_here)
                 continue
-        if not lines[j].strip():
-            break
+        if not lines[j].strip() or _page_furniture(lines[j]):
+            break  # a page's mark is never a row ("Sida 3": no value 3)
         s = lines[j].strip()
         got = _data_row(lines[j])
         if got is None and pending and not split_row(s)[0] and not _year_header(s):
@@ -866,8 +866,16 @@ def read_list(lines: list[str], i: int) -> tuple[Table, int] | None:
     must read as exactly one number by Swedish grouping; the list ends at the first line
     that does not. None when no such list starts at ``lines[i]``."""
     rows: list[SpacedRow] = []
+    breaks: list[tuple[int, str, str]] = []  # page marks passed over, said
     j = i
     while j < len(lines) and lines[j].strip():
+        if page_mark(lines[j]):  # a page's mark is never a row ("Sida 3": no value 3)
+            nxt = _data_row(lines[j + 1]) if j + 1 < len(lines) else None
+            if not rows or nxt is None or len(splits(nxt[1], 1)) != 1:
+                break
+            breaks.append((j + 1, lines[j].replace("\f", "").strip(), page_mark(lines[j])))
+            j += 1
+            continue
         got = _data_row(lines[j])
         if got is None or _SENTENCE_END.search(lines[j].rstrip()):
             break
@@ -882,6 +890,7 @@ def read_list(lines: list[str], i: int) -> tuple[Table, int] | None:
     table = to_table("", [""], rows, i + 1)
     table.rows = table.rows[1:]  # no header line: the caption names the list
     table.header_rows = 0
+    table.repairs.extend(b for b in breaks if b[0] < rows[-1].line)
     return table, j
 
 
@@ -959,6 +968,8 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
                 j, said_here = passed
                 breaks.extend(said_here)
                 continue
+        if s and _page_furniture(lines[j]):
+            break  # a page's mark is never a row
         if not s:
             j += 1
             continue
