@@ -314,6 +314,10 @@ STATEMENTS = [
     # line 283's 29,6 is the document contradicting its own table (79,6)
     ("05", "Periodens underskott är 29,6 mnkr.", False),
     ("05", "Utfallet jan–aug minskade med 100,3 mnkr från 2022 till 2023.", False),
+    # a sign printed is the table's: the deviation is −81,5, the forecast −735,8
+    ("05", "Prognosens avvikelse mot budget är −81,5 mnkr.", True),
+    ("05", "Prognosens avvikelse mot budget är +81,5 mnkr.", False),
+    ("05", "Prognosen för 2023 är +735,8 mnkr.", False),
     # 004 lines 529–537: persons per day, jan–aug 2023 against the budget
     ("01", "Under jan–aug 2023 var i snitt 461 personer per dygn i insats, 78 över "
            "budgeten (383).", True),
@@ -328,6 +332,9 @@ STATEMENTS = [
     ("02", "Kostnaden ökade från 390,8 mnkr 2021 till 410,8 mnkr 2022.", False),
     ("02", "Kostnaden ökade med 20,0 mnkr från 2021 till 2022.", False),
     ("02", "Den totala kostnaden minskade med 22,8 mnkr från 2021 till 2022.", False),
+    # the bridge: volume +26,5, price −6,5, a rest of +2,8 (computed, 004 line 529)
+    ("02", "Beräknat stod volymen för +26,5 mnkr och priset för −6,5 mnkr.", True),
+    ("02", "Beräknat stod priset för +6,5 mnkr av kostnadsökningen.", False),
     # 002 lines 580–582: Linköping against R9, 2022, as the internbudget prints them
     ("03", "Linköpings kostnad för missbruksvård vuxna var 761 kr/inv 2022, 302 kr/inv "
            "lägre än R9 (1 063 kr/inv).", True),
@@ -368,6 +375,14 @@ def test_statements_about_the_embedded_documents(run, report, statement, true):
 def test_statements_about_goteborgs_delarsrapport(gbg, report, statement, true):
     holds, why = claims.statement_holds(statement, _page_of(gbg, report))
     assert holds == true, (report, statement, why)
+
+
+def test_a_signed_figure_must_stand_with_its_sign():
+    page = "<table><tr><td>−81,5</td><td>−735,8</td><td>−654,4</td><td>26,5</td></tr></table>"
+    assert claims.wrong_signs("Avvikelsen är −81,5 mnkr, volymen +26,5 mnkr.", page) == []
+    assert claims.wrong_signs("Avvikelsen är +81,5 mnkr.", page) == ["+81,5"]
+    # unsigned figures and ranges are the other checks' (a difference of two may be 81,4)
+    assert claims.wrong_signs("Avvikelsen är 81,4 mnkr 2017-2022, 0-20 år.", page) == []
 
 
 def test_the_statement_check_reads_directions():

@@ -555,16 +555,54 @@ def direction_pairs(text: str) -> set[tuple[float, int]]:
     return out
 
 
+def _signed_table_numbers(page: str) -> list[float]:
+    """Every number in a table cell of the page, with its sign."""
+    import html as _html
+
+    out = []
+    for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", page, flags=re.S):
+        v = _number(_html.unescape(re.sub(r"<[^>]+>", "", cell)).strip())
+        if v is not None:
+            out.append(float(v))
+    return out
+
+
+_SIGNED = re.compile(r"(?<![\w,])([+−-])\s?(\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?)(?![\w,])")
+
+
+def wrong_signs(statement: str, page: str) -> list[str]:
+    """The figures a statement prints with a sign (``+81,5``, ``−81,5``) that no table cell
+    of the page holds with that sign (a signed figure is the table's own, not a difference
+    of two: those have both signs)."""
+    t = _LINE_REF.sub(" ", _FILE.sub(" ", _QUOTED.sub(" ", statement)))
+    t = _RANGE.sub(" ", t)
+    numbers = sorted(set(_signed_table_numbers(page)))
+    out = []
+    for m in _SIGNED.finditer(t):
+        v = _number(m.group(2))
+        if v is None:
+            continue
+        value = -float(v) if m.group(1) in "−-" else float(v)
+        tol = 0.5 * 10.0 ** -_decimals(m.group(2)) + 1e-9
+        if not any(abs(value - n) <= tol for n in numbers):
+            out.append(m.group(0))
+    return out
+
+
 def statement_holds(statement: str, page: str) -> tuple[bool, str]:
     """Whether a report page bears out a statement (Swedish, about the document): every
     figure it states stands in a table of the page or is the difference of two that do
-    (:func:`unsupported_in`), and every figure it gives a direction (underskott/överskott,
+    (:func:`unsupported_in`), a figure printed with a sign (``+81,5``) stands there with
+    that sign (:func:`wrong_signs`), and every figure it gives a direction (underskott/överskott,
     ökade/minskade, högre/lägre …) the page's Sammanfattning states with the same
     direction. (False, why) else: a wrong sign, a subtotal's figure where the summary
     states the bottom line's, a cost the page does not print."""
     bad = unsupported_in(statement, page)
     if bad:
         return False, "står inte i sidans tabeller: " + ", ".join(bad)
+    signs = wrong_signs(statement, page)
+    if signs:
+        return False, "fel tecken mot sidans tabeller: " + ", ".join(signs)
     said = direction_pairs(summary_text(page))
     for value, sign in sorted(direction_pairs(statement)):
         if (value, sign) not in said:
