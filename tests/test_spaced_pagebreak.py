@@ -40,6 +40,10 @@ def _broken(lines: list[str], at: int, how: str, header: list[str]) -> list[str]
         return [*before, "2", "", *after]
     if how == "blank, running footer, blank":
         return [*before, "", "Socialnämnden, delårsrapport augusti 2023 2 (5)", "", *after]
+    if how == "every other line: form feed, header again":  # a double-spaced table
+        return [*before, "\f3 (5)", "", *(x for h in header for x in (h, "")), *after]
+    if how == "every other line: Sida":
+        return [*before, "Sida 3", "", *after]
     if how == "form feed, header again":
         return [*before, "\f3 (5)", *header, *after]
     raise AssertionError(how)
@@ -65,6 +69,13 @@ CASES = [
         36,
         [],
         ["blank, Sida, blank", "blank, running footer, blank"],
+    ),
+    # a table printed with a blank line after every line, its header over two lines
+    (
+        "round2/dev_22_sundsvall_delarsrapport_jan_apr_2018.txt",
+        50,
+        [44, 46],
+        ["every other line: Sida", "every other line: form feed, header again"],
     ),
     # one cell per line (regionfakta): the break before a row's label cell
     ("text/dev_03_regionfakta_norrbotten_ekonomiskt_bistand.txt", 44, [], ["blank, Sida, blank"]),
