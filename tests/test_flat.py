@@ -435,3 +435,22 @@ def test_a_table_too_large_to_search_still_says_every_value():
     read = sum(bool(c) for r in t.rows[1:] for c in r.texts[1:])
     assert read + len(t.warnings) == printed + 12
     assert read == 151 * 12  # the full rows and the total row
+
+
+def test_a_column_of_shares():
+    # "Avvikelse %" is one header name; "-4,0 %", "-2,6%" and "-1 %" are cells of it. A
+    # share stands in the column of shares only, and the total row's share is no sum.
+    line = (
+        "Driftredovisning (mnkr) Verksamhet Budget Utfall Avvikelse Avvikelse % Barn och "
+        "unga 45,3 47,1 -1,8 -4,0 % Vuxna 20,0 19,5 0,5 2,5 % Ekonomiskt bistånd 30,2 "
+        "31,0 -0,8 -2,6% Äldre 100,0 -1,0 -1 % Summa 195,5 97,6 -3,1 -1,6 % Kommentar följer."
+    )
+    t = next(b for b in read_line(line, 1) if isinstance(b, Table))
+    assert t.rows[0].texts == ["Verksamhet", "Budget", "Utfall", "Avvikelse", "Avvikelse %"]
+    g = _grid(t)
+    assert g["Ekonomiskt bistånd"]["Avvikelse %"] == "-2,6%"
+    # "100,0 -1,0 -1 %": the column sums say Utfall is the cell left empty
+    assert g["Äldre"] == {
+        "Budget": "100,0", "Utfall": "", "Avvikelse": "-1,0", "Avvikelse %": "-1 %"
+    }  # fmt: skip
+    assert not t.warnings

@@ -19,8 +19,10 @@ The rules, all general:
   that is left — by its digit groups, or by the total row (``Summa``) whose columns
   must add up; otherwise its words are reported, never a guessed grouping. A dash apart
   (``4,0 - 1,0 3,0``) is a sign or an empty cell: a minus where the row reads no other
-  way (said as a repair), else the row is reported. A line is tried with four numbers
-  or more with a decimal comma, or eight digit runs and a header word.
+  way (said as a repair), else the row is reported. A share (``-4,0 %``, ``39%``) is
+  one cell; it stands only in a column of shares (``Avvikelse %``), and a column of
+  shares is never summed. A line is tried with four numbers or more with a decimal
+  comma, or eight digit runs and a header word.
 * **Rows.** A row is a label (the words since the last run) followed by its run. Two
   labels printed one after the other before one run of twice the columns (``Centrala
   kostnader och administration Barn- och ungdomsvård 8,1 … 78,7 …``) are two rows in
@@ -87,10 +89,11 @@ _DASHES = {"-", "−", "–"}
 _ZERO = re.compile(r"[-−–+]? ?0")
 _GROUPS = re.compile(r"[-−–+]? ?[1-9]\d{0,2}(?: \d{3})*")  # digit groups a group may go on
 _LEADING_ZERO = re.compile(r"[-−–+]?0\d")
-_PIECE = re.compile(r"[-−–+]?\d+(?:,\d+)?")
-_GLUED = re.compile(r"^[-−–+]?\d+(?:,\d+)?(?:[-−–]\d+(?:,\d+)?)*$")
+_PIECE = re.compile(r"[-−–+]?\d+(?:,\d+)?%?")
+_GLUED = re.compile(r"^[-−–+]?\d+(?:,\d+)?%?(?:[-−–]\d+(?:,\d+)?%?)*$")
 _SIGN = re.compile(r"^[-−–+]$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_HEADER_UNIT = re.compile(r"%|\(%\)|\((?:tkr|mnkr|mkr|kr|st|antal)\)|tkr|mnkr|mkr", re.I)
 _UNIT_AFTER = re.compile(
     r"^\(?(?:mnkr|mkr|tkr|kr|miljoner|miljarder|procent|%|st|personer|dygn|år)\b", re.I
 )
@@ -172,9 +175,9 @@ def _split_glued(w: str) -> list[str] | None:
 
 
 def _complete(x: str) -> bool:
-    """A cell of a table of decimals: a number with its decimals, a zero printed bare, or
-    a dash for nothing."""
-    return "," in x or bool(_ZERO.fullmatch(x)) or x in _DASHES
+    """A cell of a table of decimals: a number with its decimals, a zero printed bare, a
+    share (``39 %``), or a dash for nothing."""
+    return "," in x or x.endswith("%") or bool(_ZERO.fullmatch(x)) or x in _DASHES
 
 
 def _groupings(pieces: list[str], decimal: bool, most: int | None) -> list[list[str]] | None:
@@ -206,7 +209,7 @@ def _groupings(pieces: list[str], decimal: bool, most: int | None) -> list[list[
             pieces[i] = rest
             rec(i, acc)
             pieces[i] = acc.pop() + " " + rest
-        if acc and re.fullmatch(r"\d{3}(?:,\d+)?", pieces[i]):
+        if acc and re.fullmatch(r"\d{3}(?:,\d+)?(?: ?%)?", pieces[i]):
             prev = acc[-1]
             if "," not in prev and _GROUPS.fullmatch(prev):
                 acc[-1] = prev + " " + pieces[i]
@@ -250,8 +253,11 @@ def _scan(words: list[str]) -> list[_Run]:
                 split = [w]
             if sign:
                 split[0] = sign + " " + split[0]
-            pieces.extend(split)
             i += 1
+            if i < n and words[i] == "%" and not split[-1].endswith("%"):
+                split[-1] += " %"  # a share: the sign is the cell's
+                i += 1
+            pieces.extend(split)
         if ok:
             unit = i < n and bool(_UNIT_AFTER.match(words[i]))
             runs.append(_Run(pieces, start, i, unit))
@@ -259,12 +265,13 @@ def _scan(words: list[str]) -> list[_Run]:
 
 
 def _decimals(text: str) -> int:
+    text = text.rstrip("% ")
     return len(text.split(",", 1)[1]) if "," in text else 0
 
 
 def _value(text: str) -> float:
-    t = text.replace(" ", "").replace("−", "-").replace("–", "-").replace(",", ".")
-    return float(t)
+    t = text.replace(" ", "").replace("%", "").replace("−", "-").replace("–", "-")
+    return float(t.replace(",", "."))
 
 
 def _is_header_word(w: str) -> bool:
@@ -312,15 +319,20 @@ def _header_names(words: list[str]) -> int:
 
 
 def _names_a_column(seg: str) -> bool:
-    """A header word or a year alone, or a header word with its year or period
-    (``Budget 2015``, ``Utfall jan-aug``) — not a caption (``Resultat (mnkr)``)."""
+    """A header word or a year alone, or a header word with its year, period or share
+    sign (``Budget 2015``, ``Utfall jan-aug``, ``Avvikelse %``) — not a caption with its
+    unit (``Resultat (mnkr)``)."""
     words = seg.split()
     if len(words) == 1:
         return _is_header_word(words[0]) or bool(_YEAR.match(words[0]))
     return (
         len(words) == 2
         and _is_header_word(words[0])
-        and bool(_YEAR.match(words[1]) or re.fullmatch(r"[a-zåäö]{3}-[a-zåäö]{3}", words[1]))
+        and bool(
+            _YEAR.match(words[1])
+            or re.fullmatch(r"[a-zåäö]{3}-[a-zåäö]{3}", words[1])
+            or words[1] in ("%", "(%)")
+        )
     )
 
 
@@ -345,11 +357,15 @@ def _header_run(words: list[str]) -> bool:
 
 def _boundary(words: list[str]) -> int | None:
     """In the words before a table's first run, the index after the header's last word:
-    the last capitalised header word or year with a label after it."""
+    the last capitalised header word or year with a label after it, and the unit or
+    share sign that goes with it (``Avvikelse %``, ``Budget (tkr)``)."""
     for k in range(len(words) - 2, -1, -1):
         w = words[k]
         if _is_header_word(w) or _YEAR.match(w):
-            return k + 1
+            k += 1
+            while k < len(words) - 1 and _HEADER_UNIT.fullmatch(words[k]):
+                k += 1
+            return k
     return None
 
 
@@ -661,6 +677,9 @@ def _place(table: _FlatTable, rows: list[_Row], n: int) -> None:
     # are not tried (every value of it reported)
     total_row = is_total_label(rows[-1][0]) and len(rows[-1][1]) == 1
     tries = _MAX_PLACEMENTS * 2 if totals or total_row else 0  # ways tried, at most
+    # a share (``39 %``) stands in a column of shares, an amount in one of amounts
+    shares = [all(v[j].endswith("%") for v in full) for j in range(n)]
+    amounts = [not any(v[j].endswith("%") for v in full) for j in range(n)]
     alts: list[list[_Alt]] = []
     for _, rds, _ in rows:
         a: list[_Alt] = []
@@ -676,7 +695,11 @@ def _place(table: _FlatTable, rows: list[_Row], n: int) -> None:
             a += [
                 (ri, pos)
                 for pos in itertools.combinations(range(n), len(rd))
-                if _row_holds(dict(zip(pos, nums, strict=True)), totals)
+                if all(
+                    not (shares[p] and not x.endswith("%")) and not (amounts[p] and x.endswith("%"))
+                    for p, x in zip(pos, rd, strict=True)
+                )
+                and _row_holds(dict(zip(pos, nums, strict=True)), totals)
             ]
             if len(a) > _MAX_PLACEMENTS:
                 a = []  # too many ways to try: not placed, reported
@@ -745,6 +768,7 @@ def _by_column_total(rows: list[_Row], alts: list[list[_Alt]], n: int) -> list[l
         return alts
     nums = [[[_num(x) for x in rd] for rd in rds] for _, rds, _ in rows]
     total = nums[-1][0]
+    summed = [j for j in range(n) if not rows[-1][1][0][j].endswith("%")]  # shares: not
     short = [i for i in range(len(rows) - 1) if len(alts[i]) > 1]
     if sum(len(alts[i]) for i in short) > _MAX_PLACEMENTS // 2:
         return alts  # too many ways to search: no proof from the total row
@@ -787,7 +811,7 @@ def _by_column_total(rows: list[_Row], alts: list[list[_Alt]], n: int) -> list[l
     budget = [_MAX_PLACEMENTS]
 
     def reachable(k: int) -> bool:
-        for j in range(n):
+        for j in summed:
             t = tol[j] + halves[k][j] - 1e-9
             if sums[j] + lo[k][j] >= total[j][0] + t or sums[j] + hi[k][j] <= total[j][0] - t:
                 return False
@@ -799,7 +823,7 @@ def _by_column_total(rows: list[_Row], alts: list[list[_Alt]], n: int) -> list[l
         if budget[0] < 0:
             return False
         if k == len(short):
-            if all(abs(sums[j] - total[j][0]) < tol[j] - 1e-9 for j in range(n)):
+            if all(abs(sums[j] - total[j][0]) < tol[j] - 1e-9 for j in summed):
                 good.append(tuple(chosen))
             return len(good) <= 10_000
         for way, alt in zip(adds[k], alts[short[k]], strict=True):
