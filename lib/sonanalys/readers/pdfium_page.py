@@ -122,8 +122,9 @@ class _Lean:
 
     def check(self, obj: int) -> struct.Struct | None:
         """Whether five points of a path (``obj``, five segments) read at once are what
-        PDFium's calls give for them, once: the way to read them if so (``five``)."""
-        self.checked = True
+        PDFium's calls give for them: the way to read them if so (``five``). Decided
+        once, on the first such path whose points tell places apart (at least three
+        different coordinates); until then None."""
         handles = [self.segment(obj, k) for k in range(5)]
         stride = (handles[1] or 0) - (handles[0] or 0)
         if (
@@ -131,6 +132,7 @@ class _Lean:
             or stride < 8
             or any(h != handles[0] + k * stride for k, h in enumerate(handles))
         ):
+            self.checked = True  # not an array of points: read point by point
             return None
         five = struct.Struct("=" + ("ff" + "x" * (stride - 8)) * 4 + "ff")
         xr, yr = ctypes.addressof(self.f_x), ctypes.addressof(self.f_y)
@@ -139,6 +141,9 @@ class _Lean:
             if not self.point(h, xr, yr):
                 return None
             expected += (self.f_x.value, self.f_y.value)
+        if len(set(expected)) < 3:
+            return None  # too alike to tell a right reading from a wrong one: the next
+        self.checked = True
         if list(five.unpack(ctypes.string_at(handles[0], five.size))) == expected:
             self.five, self.stride = five, stride
         return self.five
