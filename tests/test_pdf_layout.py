@@ -191,3 +191,45 @@ def test_a_justified_paragraph_is_no_table(tmp_path):
     doc = read(page.save(tmp_path / "prose.pdf"))
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert doc.lines[0].endswith("48 128") and doc.lines[2].endswith("89 895")
+
+
+@pytest.mark.parametrize("align", ["top", "bottom"])
+def test_rows_set_without_space_between_them_join_a_label_by_its_words(tmp_path, align):
+    # a Word table: no padding, so a cell's lines and the rows stand equally far apart;
+    # the label's own words say where it goes on (lower case below, "och" at a line end)
+    page = Page()
+    y = _header(page, 80, ("Utfall 2022", "Utfall 2023", "Avvikelse"))
+    lines = [
+        ("Kansli- och", ("4 823", "4 799", "24")),
+        ("nämndserviceenheten", None),
+        ("Ekonomienheten", ("4 008", "4 626", "-618")),
+        ("Barn- och", None),
+        ("utbildningsnämnden", ("251 589", "242 858", "8 731")),
+    ]
+    if align == "bottom":  # the first row's values on its last line
+        lines[0], lines[1] = ("Kansli- och", None), ("nämndserviceenheten", lines[0][1])
+    for label, vals in lines:
+        page.left(LABEL_X, y, label)
+        if vals:
+            page.values(y, vals)
+        y += LINE
+    obs, _ = _read(page.save(tmp_path / f"tight_{align}.pdf"))
+    assert list(dict.fromkeys(obs["row_label"])) == [
+        "Kansli- och nämndserviceenheten",
+        "Ekonomienheten",
+        "Barn- och utbildningsnämnden",
+    ]
+    assert obs[obs["row_label"] == "Ekonomienheten"]["value"].tolist() == [4008, 4626, -618]
+
+
+def test_a_cells_lines_are_joined_as_printed():
+    from sonanalys.readers.pdf_layout import join_lines
+
+    assert join_lines(["Bistånds-", "hushåll"]) == "Bistånds-hushåll"
+    assert join_lines(["Hässelby-", "Vällingby"]) == "Hässelby-Vällingby"
+    assert join_lines(["Barn-", "och unga"]) == "Barn- och unga"
+    assert join_lines(["Förändring den senaste", "månaden"]) == "Förändring den senaste månaden"
+    assert join_lines(["Intäkter", "2019"], " / ") == "Intäkter / 2019"
+    assert (
+        join_lines(["Avvikelse", "mot", "budget", "2020"], " / ") == "Avvikelse mot budget / 2020"
+    )

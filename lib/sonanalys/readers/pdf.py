@@ -156,7 +156,7 @@ def _cell_text(runs: list[Run]) -> str:
         text = runs[0].text
         text = text.strip() if len(text) > 1 else text
     else:
-        text = " ".join(_line_text(line) for line in _lines(runs))
+        text = pdf_layout.join_lines([_line_text(line) for line in _lines(runs)])
     if "\t" in text or "\n" in text or "\r" in text:
         return cell_text(text)
     return text.strip()  # what cell_text leaves of a text without breaks

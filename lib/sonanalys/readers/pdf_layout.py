@@ -423,10 +423,10 @@ def _is_label(p: Phrase, t: Table) -> bool:
 
 
 def join_lines(parts: list[str], sep: str = " ") -> str:
-    """A cell's lines as one text: a word hyphenated at a line end is one word
-    (``Samt-`` / ``liga``), a compound name keeps its hyphen (``Hässelby-`` /
-    ``Vällingby``); a line that goes on in lower case follows with a space; else
-    ``sep``."""
+    """A cell's lines as one text: a word broken at a hyphen at a line end is one
+    word with its hyphen, as printed (``Bistånds-`` / ``hushåll``, ``Hässelby-`` /
+    ``Vällingby``), unless the next line begins with a conjunction (``Barn-`` / ``och
+    unga``); a line that goes on in lower case follows with a space; else ``sep``."""
     out = ""
     for part in parts:
         part = part.strip()
@@ -436,10 +436,8 @@ def join_lines(parts: list[str], sep: str = " ") -> str:
             out = part
         elif re.search(r"[a-zåäöA-ZÅÄÖ]-$", out) and _CONJUNCTION.match(part):
             out += " " + part  # ``Barn-`` / ``och ungdom``
-        elif re.search(r"[a-zåäöA-ZÅÄÖ]-$", out) and part[:1].islower():
-            out = out[:-1] + part
         elif re.search(r"\w-$", out):
-            out += part  # ``Hässelby-`` / ``Vällingby``, ``18-`` / ``24``
+            out += part  # ``Bistånds-`` / ``hushåll``, ``Hässelby-`` / ``Vällingby``
         elif continues_above(part) or _GOES_ON.search(out):
             out += " " + part
         else:
