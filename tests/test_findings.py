@@ -118,6 +118,15 @@ def test_delarsrapport(frames, seeds_result):
     assert "(rad 342)" in t[0]
     assert t[2] == "Störst underskott mot budget i prognosen har HVB unga: 11,0 mnkr."
     assert t[3] == "Störst överskott mot budget i prognosen har Familjehem: 2,5 mnkr."
+    # each figure's source is the line it is printed on: the forecast stands in the
+    # prognosis table (line 336, HVB unga's −11 000 on line 329), the period in T04 (320)
+    cs = findings.delarsrapport_claims(frames["budget"], "Linköping", 2018, "jan-aug", obs)
+    src = "003_delarsrapport_aug_2018_linkoping_socialnamnden.txt"
+    assert [c.where() for c in cs if c.bullet][:3] == [
+        f"{src}, rad 336",
+        f"{src}, rad 320",
+        f"{src}, rad 329",
+    ]
 
 
 def test_bottom_line_is_the_root_total_not_the_first_matching_name(frames):

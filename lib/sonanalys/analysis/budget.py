@@ -101,8 +101,9 @@ def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) ->
     avvikelse (mnkr), from the first table holding period actuals.
 
     ``attrs``: ``source``, ``lines``, ``root`` (the name of the table's bottom line, see
-    :func:`root_line`), ``totals`` (names of its total rows), ``line_of`` (name → line)
-    and ``table`` (caption)."""
+    :func:`root_line`), ``totals`` (names of its total rows), ``line_of`` (name → line),
+    ``cell_line`` ((name, column) → the line the figure is printed on: a prognosis paired
+    from a table of its own has that table's line) and ``table`` (caption)."""
     b = budget[(budget["municipality"] == municipality) & (budget["doc_year"] == year)]
     act = b[(b["value_kind"] == "utfall") & (b["period"] == period) & (b["year"] == year)]
     if act.empty:
@@ -147,6 +148,10 @@ def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) ->
     wide.attrs["root"] = names.get(root) if root is not None else None
     wide.attrs["totals"] = [names[k] for k in sorted(names) if k in total_lines]
     wide.attrs["line_of"] = {v: k for k, v in names.items()}
+    # where each shown figure is printed: the prognosis may stand in a table of its own
+    wide.attrs["cell_line"] = {
+        (n, c): int(x) for n, c, x in zip(t["name"], t["col"], t["line"], strict=True)
+    }
     return wide
 
 

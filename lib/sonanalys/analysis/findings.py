@@ -481,6 +481,13 @@ def delarsrapport_claims(
         own = value(row, col)
         return [v for v in vals if own is None or abs(abs(v) - abs(own)) > 1e-9]
 
+    cell_line = ov.attrs.get("cell_line", {})
+
+    def lines(row, cols) -> list[int]:
+        """The lines the row's figures in ``cols`` are printed on (else the row's)."""
+        got = sorted({cell_line[row, c] for c in cols if (row, c) in cell_line})
+        return got or [line_of[row]]
+
     label = str(b.loc[b["line"] == line_of.get(root, -1), "verksamhet"].iloc[0]) if root else ""
     bud, prog, dev = value(root, "budget"), value(root, "prognos"), value(root, "avvikelse")
     if root and prog is not None and bud is not None:
@@ -494,12 +501,14 @@ def delarsrapport_claims(
             f"({label}, tabellens sista rad: prognos {_fmt(prog)} mnkr, budget "
             f"{_fmt(bud)} mnkr).",
             dev, "mnkr", kind, how, [root], ["avvikelse", "prognos", "budget"], src,
-            [line_of[root]], label=f"Prognos helåret {year} mot budget",
+            lines(root, ["avvikelse", "prognos", "budget"]),
+            label=f"Prognos helåret {year} mot budget",
         )  # fmt: skip
         out.append(claims.check_prose(c, prose, "prognos", True, other_rows,
                                       others("avvikelse", root)))  # fmt: skip
         c = claims.Claim(
-            "", prog, "mnkr", claims.PRINTED, "", [root], ["prognos"], src, [line_of[root]],
+            "", prog, "mnkr", claims.PRINTED, "", [root], ["prognos"], src,
+            lines(root, ["prognos"]),
             label=f"Prognos helåret {year}, {label.lower()}", bullet=False,
         )  # fmt: skip
         out.append(claims.check_prose(c, prose, "prognos", False, other_rows,
@@ -519,13 +528,15 @@ def delarsrapport_claims(
                 f"Utfallet {pname} visar {claims.result_words(pdev, against='periodens budget')}"
                 f"{tail}.",
                 pdev, "mnkr", kind, how, [root], [f"avvikelse {period}", f"utfall {period}"],
-                src, [line_of[root]], label=f"Resultat {pname} mot periodens budget",
+                src, lines(root, [f"avvikelse {period}", f"utfall {period}", f"budget {period}"]),
+                label=f"Resultat {pname} mot periodens budget",
             )  # fmt: skip
             out.append(claims.check_prose(c, prose, "period", True, other_rows,
                                           others(f"avvikelse {period}", root)))  # fmt: skip
         c = claims.Claim(
             "", act, "mnkr", claims.PRINTED, "", [root], [f"utfall {period}"], src,
-            [line_of[root]], label=f"Utfall {pname}, {label.lower()}", bullet=False,
+            lines(root, [f"utfall {period}"]), label=f"Utfall {pname}, {label.lower()}",
+            bullet=False,
         )  # fmt: skip
         out.append(c)
     if "avvikelse" in ov.columns:
@@ -537,14 +548,14 @@ def delarsrapport_claims(
             out.append(claims.Claim(
                 f"Störst underskott mot budget i prognosen har {r}: {claims.mnkr(parts[r])}.",
                 float(parts[r]), "mnkr", claims.PRINTED, "", [r], ["avvikelse"], src,
-                [line_of[r]],
+                lines(r, ["avvikelse"]),
             ))  # fmt: skip
         if len(parts) and parts.max() > 0:
             r = parts.idxmax()
             out.append(claims.Claim(
                 f"Störst överskott mot budget i prognosen har {r}: {claims.mnkr(parts[r])}.",
                 float(parts[r]), "mnkr", claims.PRINTED, "", [r], ["avvikelse"], src,
-                [line_of[r]],
+                lines(r, ["avvikelse"]),
             ))  # fmt: skip
     if root is None:
         out.insert(0, claims.Claim(
