@@ -124,3 +124,14 @@ def test_period_codes_of_statistics_exports(tmp_path):
         ["m.csv", 2007, "jan", 30.0],
         ["m.csv", 2007, "feb", 28.0],
     ]
+
+
+def test_a_tie_between_label_widths_never_takes_numbers_into_a_label(tmp_path):
+    # SID 33's museum statistics as its ruling cut them: one row prints its first value
+    # in the last column, the other in the first; the labels end at the first, so
+    # "62 225" and "60 000" are values, never part of the row's label
+    p = tmp_path / "statistik.txt"
+    p.write_text("Antal besökare\t\t\t12\nÖsterlens museum\t62 225\t60 000\t56 945\n", "utf-8")
+    o = parse([p]).observations
+    museum = o[o["row_label"] == "Österlens museum"]
+    assert museum["value"].tolist() == [62225.0, 60000.0, 56945.0]

@@ -385,7 +385,10 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
             if _is_value_cell(row[j]):
                 firsts.append(j)
                 break
-    k = Counter(firsts).most_common(1)[0][0] if firsts else 1
+    # as many rows print their first value in two columns: the first of them (a number
+    # is never taken into a label by a tie)
+    counts = Counter(firsts)
+    k = min(j for j, n in counts.items() if n == max(counts.values())) if firsts else 1
     if columns:
         for j in range(1, min(k, len(columns))):
             c = columns[j]
