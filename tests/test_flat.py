@@ -454,3 +454,20 @@ def test_a_column_of_shares():
         "Budget": "100,0", "Utfall": "", "Avvikelse": "-1,0", "Avvikelse %": "-1 %"
     }  # fmt: skip
     assert not t.warnings
+
+
+def test_the_document_holds_the_line_s_blocks_once():
+    # the two tables of dev_08's line 9 and the text around them are blocks of the
+    # document in printed order; no table keeps the line's blocks (no loop: a document
+    # pickles for the worker processes and its tables compare)
+    import pickle
+
+    from sonanalys.readers import read_text
+
+    doc = read_text(DEV08.read_text(encoding="utf-8"), DEV08.name)
+    on9 = [b for b in doc.blocks if b.line == 9]
+    assert [type(b).__name__ for b in on9] == ["Paragraph", "Table", "Table", "Paragraph"]
+    assert all(not t.line_blocks for t in doc.tables)
+    again = pickle.loads(pickle.dumps(doc))
+    assert again.tables[1].rows[1].texts == doc.tables[1].rows[1].texts
+    assert doc.tables[0] != doc.tables[1]

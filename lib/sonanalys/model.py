@@ -76,7 +76,9 @@ class Table:
     warnings: list[tuple[int, str, str]] = field(default_factory=list)
     # a layout that finds tables inside one line (``readers.flat``): the line's blocks in
     # printed order (its text as paragraphs, this table and any after it), else empty
-    line_blocks: list[Heading | Paragraph | Table] = field(default_factory=list, repr=False)
+    line_blocks: list[Heading | Paragraph | Table] = field(
+        default_factory=list, repr=False, compare=False
+    )
 
     @property
     def last_line(self) -> int:

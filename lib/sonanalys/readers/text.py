@@ -123,6 +123,7 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
             table, i = found
             if table.line_blocks:  # tables inside one line, with the line's text around
                 blocks.extend(table.line_blocks)
+                table.line_blocks = []  # said once: the document holds no loop
                 continue
             for _, text in table.notes:  # footnotes inside a table (a tab table's page break)
                 m = _FOOTNOTE.match(text)
