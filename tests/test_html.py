@@ -205,3 +205,15 @@ def test_a_section_row_of_th_under_a_header_without_thead_is_body(tmp_path):
         ["2016", 65209.0],
     ]
     assert set(row["section"]) == {"Volymer"}
+
+
+def test_the_charset_a_page_declares_and_the_bytes_it_has(tmp_path):
+    body = "<meta charset='iso-8859-1'><table><tr><th>Verksamhet</th><th>2024</th></tr>"
+    body += "<tr><td>Försörjningsstöd</td><td>12,5</td></tr></table>"
+    utf8 = tmp_path / "utf8.html"  # saved as UTF-8 under an old declaration
+    utf8.write_bytes(body.encode("utf-8"))
+    latin = tmp_path / "latin.html"  # as declared
+    latin.write_bytes(body.encode("latin-1"))
+    for p in (utf8, latin):
+        o = parse([p]).observations
+        assert o[["row_label", "value"]].values.tolist() == [["Försörjningsstöd", 12.5]]

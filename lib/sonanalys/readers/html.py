@@ -533,12 +533,18 @@ def _charset(data: bytes) -> str | None:
 
 
 def _decode(data: bytes, source: str) -> tuple[str, str]:
+    """The page's text: bytes that are valid UTF-8 are UTF-8 (a page saved as UTF-8
+    under an old ``charset=iso-8859-1`` would otherwise read ``Ã¥`` for ``å``); else the
+    charset the page declares; else found from the bytes, as for any text file."""
     declared = _charset(data)
     if declared and declared not in ("utf-8", "utf8"):
         try:
-            return data.decode(declared), declared
-        except (LookupError, UnicodeDecodeError):
-            pass  # the declaration is wrong: found from the bytes, as any text file
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                return data.decode(declared), declared
+            except (LookupError, UnicodeDecodeError):
+                pass  # the declaration is wrong: found from the bytes
     return decode(data, source)
 
 
