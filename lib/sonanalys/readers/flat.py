@@ -28,7 +28,8 @@ The rules, all general:
   kostnader och administration Barn- och ungdomsvård 8,1 … 78,7 …``) are two rows in
   printed order, when the words split into exactly that many capitalised labels. The
   table ends at words that are running text (a sentence, a number with its unit, a
-  number in another format).
+  number in another format, a label with a number the runs did not take: ``0-12 år``);
+  the numbers of rows after that are reported, never dropped.
 * **Columns.** The header is the words before the first label, ending in a header word
   (``Utfall``, ``Årsbudget``, ``Resultat``, a year …); its names are read right to left,
   one per capitalised word (lower-case words belong to the word before: ``Fsg av
