@@ -313,3 +313,16 @@ def test_a_rectangle_read_at_once_is_what_pdfium_gives_point_by_point():
         finally:
             lean.five = saved
     assert checked == 2900
+
+
+def test_the_text_pages_lines_break_where_pdfium_breaks_them():
+    # PDFium ends a line with \r\n (a lone \r or \n is read as a break too) and marks a
+    # hyphen it joined across lines with U+FFFE, after which the line is broken again
+    # (unless a break follows it); each line as (start, end) in the text page's text
+    from sonanalys.readers.pdfium_page import _lines_of
+
+    text = "a\r\nb\ufffe\r\nc\ufffed\re\nf"
+    assert [text[s:e] for s, e in _lines_of(text)] == ["a", "b\ufffe", "c\ufffe", "d", "e", "f"]
+    assert _lines_of(text) == [(0, 1), (3, 5), (7, 9), (9, 10), (11, 12), (13, 14)]
+    assert _lines_of("x\r\ny\r\n") == [(0, 1), (3, 4), (6, 6)]  # every break a \r\n
+    assert _lines_of("x\r\ny\rz") == [(0, 1), (3, 4), (5, 6)]
