@@ -23,6 +23,7 @@ SAME_PAGE = {
     "gnesta_driftredovisning_2013.html": "dev_17_gnesta_driftredovisning_2013.txt",
     "malmo_prognossakerhet_2015.html": "dev_18_malmo_prognossakerhet_2015.txt",
     "vastervik_driftsredovisning_2020.html": "dev_21_vastervik_driftsredovisning_2020.txt",
+    "jarfalla_budgetforslag_v_2016_2017.html": "dev_27_jarfalla_budgetforslag_v_2016_2017.txt",
 }
 
 
@@ -47,6 +48,7 @@ def test_the_pages_give_the_facts_of_their_excerpts(pages):
         "helsingborg_sn_nyckeltal_2016.html": {"sum": 20, "size": 20},
         "malmo_prognossakerhet_2015.html": {"sum": 15, "size": 15},
         "vastervik_driftsredovisning_2020.html": {"sum": 13, "size": 13},
+        "jarfalla_budgetforslag_v_2016_2017.html": {"sum": 9, "size": 9},  # list items
     }
 
 
