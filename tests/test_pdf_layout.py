@@ -233,3 +233,53 @@ def test_a_cells_lines_are_joined_as_printed():
     assert (
         join_lines(["Avvikelse", "mot", "budget", "2020"], " / ") == "Avvikelse mot budget / 2020"
     )
+
+
+def test_a_group_header_centred_over_columns_spans_them(tmp_path):
+    # "Helår" centred over "Budget" and "Prognos", "Period" over "Utfall" alone
+    page = Page()
+    mid = (RIGHTS[0] + RIGHTS[2]) / 2  # the middle of the second and third columns
+    page.left(mid - page.pdf.get_string_width("Helår") / 2, 80, "Helår")
+    page.left(RIGHTS[0] - 55, 80, "Period")
+    page.left(LABEL_X, 80 + LINE, "mnkr")
+    for x1, w in zip(RIGHTS, ("Utfall", "Budget", "Prognos"), strict=True):
+        page.left(x1 - 55, 80 + LINE, w)
+    page.rule(80 + LINE + 4)
+    y = 80 + LINE + ROW
+    page.left(LABEL_X, y, "Intäkter")
+    page.values(y, ("512,4", "1 513,3", "1 520,0"))
+    page.left(LABEL_X, y + ROW, "Kostnader")
+    page.values(y + ROW, ("-498,0", "-1 490,1", "-1 511,7"))
+    obs, _ = _read(page.save(tmp_path / "group.pdf"))
+    got = {(o.row_label, o.column_label): o.value for o in obs.itertuples()}
+    assert got == {
+        ("Intäkter", "Period / Utfall"): 512.4,
+        ("Intäkter", "Helår / Budget"): 1513.3,
+        ("Intäkter", "Helår / Prognos"): 1520.0,
+        ("Kostnader", "Period / Utfall"): -498.0,
+        ("Kostnader", "Helår / Budget"): -1490.1,
+        ("Kostnader", "Helår / Prognos"): -1511.7,
+    }
+
+
+def test_a_note_right_under_the_table_is_no_row_of_it(tmp_path):
+    # "Källa: …" one row's distance under the last row, in the label column: a note, not
+    # the last row's label going on (it stands no closer than the rows do)
+    from sonanalys.model import Table
+    from sonanalys.readers import read
+
+    page = Page()
+    y = _header(page, 80, ("2022", "2023", "2024"), label="Vårddygn")
+    for label, vals in (
+        ("HVB", ("48 128", "49 263", "50 110")),
+        ("Familjehem", ("89 895", "82 999", "80 004")),
+    ):
+        page.left(LABEL_X, y, label)
+        page.values(y, vals)
+        y += ROW
+    page.left(LABEL_X, y, "Källa: verksamhetssystemet")
+    doc = read(page.save(tmp_path / "note.pdf"))
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert [r.cells[0].text for r in table.rows] == ["Vårddygn", "HVB", "Familjehem"]
+    texts = [getattr(b, "text", "") for b in doc.blocks if not isinstance(b, Table)]
+    assert "Källa: verksamhetssystemet" in texts

@@ -26,7 +26,9 @@ header ends, as the HTML reader does; a table without a header as tab lines."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import median
 
 from ..labels import continues_above
@@ -68,6 +70,7 @@ class Line:
     top: float
     bottom: float
     base: float = 0.0  # its baseline (estimated): where lines are measured from
+    pos: int = 0  # its place in the list of lines with text
 
 
 @dataclass
@@ -123,6 +126,7 @@ def _lines(groups: list[list[Run]]) -> tuple[list[Line], float]:
         ps = phrases(runs)
         if ps:
             out.append(Line(i, ps, min(p.top for p in ps), max(p.bottom for p in ps)))
+            out[-1].pos = len(out) - 1
     tall = [
         p.bottom - p.top
         for ln in out
@@ -199,9 +203,13 @@ def find(groups: list[list[Run]]) -> list[Table]:
             k += 1
             continue
         _header(lines, t, em)
-        if sum(bool(_values(ln, t.anchors)) for ln in t.body) >= 2 and not _prose(t):
+        if (
+            sum(bool(_values(ln, t.anchors)) for ln in t.body) >= 2
+            and not _prose(t)
+            and not _toc(t)
+        ):
             out.append(t)
-        k = lines.index(t.body[-1]) + 1
+        k = t.body[-1].pos + 1
     return out
 
 
@@ -233,20 +241,14 @@ def _body(lines, data, k, edges, em) -> Table | None:
             if any(_crosses(p, edges, left) for p in ln.phrases):
                 break
             left = min(left, *(p.x0 for p in _values(ln, edges)))
+            if _not_a_row(ln, edges, left, ignore=_values(ln, edges)):
+                break  # text beside the numbers that stands in no column (a second column of text)
         elif _not_a_row(ln, edges, left):
             break
         gaps.append(gap)
         body.append(ln)
         j += 1
-    # label-only lines after the last data line belong to it only when as close as the
-    # rows: a caption or a note below the table does not
-    while len(body) > 1 and not data[lines.index(body[-1])]:
-        body.pop()
-        if data[lines.index(body[-1])]:
-            nxt = lines[lines.index(body[-1]) + 1]
-            if nxt.base - body[-1].base <= (min(gaps) if gaps else em) + 0.5:
-                body.append(nxt)  # the last row's label goes on below its values
-            break
+    _drop_trailing_text(lines, data, body)
     t = Table(first=first.index, end=body[-1].index + 1, body=body)
     t.anchors = _table_edges(body, edges)
     if not t.anchors:
@@ -315,13 +317,44 @@ def _prose(t: Table) -> bool:
     return bool(words) and median(words) > 10
 
 
-def _not_a_row(ln: Line, edges: list[float], left: float) -> bool:
-    """A line without values that cannot be a table's row: text from the label column
-    that runs on where the values stand (running text, a justified paragraph's line),
-    or text right of the labels that does not stand within one column."""
+def _drop_trailing_text(lines: list[Line], data: list[bool], body: list[Line]) -> None:
+    """Label-only lines after the last data line are the last row's label going on
+    below its values only when closer than the rows stand (or, rows set without space,
+    when the text goes on in lower case): a caption or a note below the table is not."""
+    after = None
+    while len(body) > 1 and not data[body[-1].pos]:
+        after = body.pop()
+    if after is None:
+        return
+    k = body[-1].pos
+    nxt = lines[k + 1]
+    rows = [b.base - a.base for a, b in pairwise(body) if data[a.pos] and data[b.pos]]
+    pitch = nxt.base - body[-1].base
+    text = " ".join(p.text for p in nxt.phrases)
+    if rows and (pitch < min(rows) - 1.0 or (pitch <= min(rows) + 0.5 and continues_above(text))):
+        body.append(nxt)
+
+
+_LEADERS = re.compile(r"(?:\. ?){4,}")
+
+
+def _toc(t: Table) -> bool:
+    """A table of contents or an index: page numbers after leader dots (left to the
+    layouts, which know it as such)."""
+    return any(_LEADERS.search(p.text) for ln in t.body for p in ln.phrases)
+
+
+def _not_a_row(ln: Line, edges: list[float], left: float, ignore: Sequence[Phrase] = ()) -> bool:
+    """A line that cannot be a table's row: text from the label column that runs on
+    where the values stand (running text, a justified paragraph's line), or text right
+    of the labels that does not stand within one column (``ignore``: its values)."""
     if any(p.x0 < left - ALIGN and p.x1 > left + ALIGN for p in ln.phrases):
         return True
-    return not all(_under_column(p, edges) for p in ln.phrases if p.x0 >= left - ALIGN)
+    return not all(
+        _under_column(p, edges)
+        for p in ln.phrases
+        if p.x0 >= left - ALIGN and all(p is not v for v in ignore)
+    )
 
 
 def _under_column(p: Phrase, edges: list[float]) -> bool:
@@ -348,7 +381,7 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
         default=t.value_left - ALIGN,
     )
     t.stub_split = _stub_split(t)
-    pos = lines.index(t.header[0] if t.header else t.body[0])
+    pos = (t.header[0] if t.header else t.body[0]).pos
     below = lines[pos]
     above: list[Line] = []
     limit = 2.6 * em
@@ -404,11 +437,30 @@ def _column_of(p: Phrase, t: Table, cols: list[tuple[float, float]]) -> list[int
     ]
     if len(covered) > 1:
         return covered
+    centred = _centred_over(p, t, cols)
+    if centred:
+        return centred
     for j, (_l, a) in enumerate(cols):
         prev = cols[j - 1][1] if j else t.value_left - ALIGN
         if prev < p.mid <= a + ALIGN:
             return [j]
     return [len(cols) - 1] if p.mid > cols[-1][1] else [0]
+
+
+def _centred_over(p: Phrase, t: Table, cols: list[tuple[float, float]]) -> list[int]:
+    """The columns a group header is centred over (``Helår`` over ``Budget`` and
+    ``Prognos``): it reaches into two columns or more, each from the anchor before it to
+    its own, and its middle is the middle of theirs."""
+    starts = [t.label_right, *(a for _l, a in cols[:-1])]
+    over = [
+        j
+        for j, (lo, (_l, a)) in enumerate(zip(starts, cols, strict=True))
+        if min(p.x1, a) > max(p.x0, lo)
+    ]
+    if len(over) < 2:
+        return []
+    left, right = starts[over[0]], cols[over[-1]][1]
+    return over if abs(p.mid - (left + right) / 2) <= 0.15 * (right - left) else []
 
 
 def _is_label(p: Phrase, t: Table) -> bool:
@@ -515,7 +567,7 @@ def rows(t: Table) -> list[_Row]:
     # the rows' spacing: two data lines with labels, one right under the other
     apart = [
         b.base - a.base
-        for a, b in zip(t.body, t.body[1:], strict=False)
+        for a, b in pairwise(t.body)
         if a in data and b in data and a in labelled and b in labelled
     ]
     row_gap = min(apart) if apart else None
