@@ -471,3 +471,66 @@ def test_the_document_holds_the_line_s_blocks_once():
     again = pickle.loads(pickle.dumps(doc))
     assert again.tables[1].rows[1].texts == doc.tables[1].rows[1].texts
     assert doc.tables[0] != doc.tables[1]
+
+
+PAGES = (
+    "3 Ekonomi 2.1 Resultat per verksamhet (mnkr) Verksamhet Budget Utfall Avvikelse "
+    "Familjehem 10,5 12,0 -1,5 HVB 20,0 19,0 1,0 Jourhem 5,0 6,0 -1,0 Nämnden, "
+    "Månadsrapport 3(16)\n"
+    "\n"
+    "4 Stödboende 4,0 3,5 0,5 Öppenvård 2,0 2,5 -0,5 Summa 41,5 43,0 -1,5 Kommentar: "
+    "prognosen är osäker och beror på placeringar under hösten.\n"
+)
+
+
+def test_a_table_that_goes_on_on_the_next_page_s_line(tmp_path):
+    # a transcript prints each page on one line: the table ends page 3 (only the page's
+    # foot after it) and goes on at the start of page 4 (after its page number) with
+    # rows of as many values. One table: its Summa sums the rows of both pages.
+    doc = tmp_path / "rapport.txt"
+    doc.write_text(PAGES, encoding="utf-8")
+    r = parse([doc])
+    o = r.observations
+    t = o[o["table"] != "text"]
+    assert set(t["table_id"]) == {"T01"}
+    lines = dict(zip(t["row_label"], t["line"], strict=False))
+    assert lines == {"Familjehem": 1, "HVB": 1, "Jourhem": 1, "Stödboende": 3,
+                     "Öppenvård": 3, "Summa": 3}  # fmt: skip
+    summa = t[t["row_label"] == "Summa"]
+    assert summa["is_root"].all() and set(summa["total_of"]) == {"0;1;2;3;4"}
+    joined = r.report[r.report["reason"].str.startswith("tabellen fortsätter")]
+    assert joined["line"].tolist() == [3]
+    # a page that starts with text goes on no table
+    other = PAGES.replace("4 Stödboende", "4 Under hösten väntas Stödboende")
+    doc.write_text(other, encoding="utf-8")
+    t = parse([doc]).observations
+    assert "Stödboende" not in set(t.loc[t["table"] != "text", "row_label"])
+
+
+@settings(
+    max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(case=flat_tables(drops=True), cut=st.integers(1, 5))
+def test_generated_tables_over_two_pages_read_as_on_one(case, cut):
+    # the same table printed on one line, and over two page lines (cut after a row):
+    # the same rows, cells and reports
+    from sonanalys.readers.text import segment
+
+    header, rows = case
+    one = read_line(_flatten(header, rows), 1)
+    cut = min(cut, len(rows) - 1)
+    if all(None in vals for _, vals in rows[cut:]):
+        return  # a page of short rows only goes on no table (it could be any text)
+    page1 = _flatten(header, rows[:cut]).replace(" Nämnden redovisar ett resultat på", "")
+    page1 = page1.replace(" 5,2 mnkr.", " Månadsrapport 3(16)")
+    cells = [(label, _run([_sv(v) for v in vals if v is not None])) for label, vals in rows[cut:]]
+    page2 = "4 " + " ".join(f"{label} {run}" for label, run in cells) + " Slut."
+    blocks, _ = segment([page1, "", page2])
+    two = [b for b in blocks if isinstance(b, Table)]
+    first = next(b for b in one if isinstance(b, Table))
+    if len(two) != 1:  # a first page too short to find the table on: nothing joined
+        assert not any(b.line == 3 for b in two)
+        return
+    assert [r.texts for r in two[0].rows] == [r.texts for r in first.rows]
+    assert [w[1:] for w in two[0].warnings] == [w[1:] for w in first.warnings]
+    assert {r.line for r in two[0].rows[1 + cut :]} <= {3}

@@ -51,6 +51,12 @@ The rules, all general:
   its line with why (``kolumn kan inte avgöras: tomma celler utelämnade``), never
   guessed.
 
+* **Pages.** A transcript prints each page on one line. A table that ends its page's
+  line (only the page's foot after it: ``Nämnden, Månadsrapport 3(16)``) goes on when
+  the next page's line starts, after its page number, with rows of as many values (one
+  full row at least): one table, its rows at their own lines, its sums over both
+  pages, and the join said (``tabellen fortsätter efter sidbrytning …``).
+
 The text before and after the tables on the line stays a paragraph, read as prose.
 Provenance is the line.
 """
@@ -62,6 +68,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..continuation import JOINED
 from ..model import Block, Cell, Paragraph, Row, Table
 from ..structure import is_total_label
 
@@ -146,11 +153,22 @@ class _FlatTable:
     caption: str
     stub: str
     names: list[str | None]  # one per column; None: the sums say the name is not proven
-    rows: list[tuple[str, list[str | None]]]  # label, a cell text per column (None: empty)
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (token, why)
-    repairs: list[tuple[str, str]] = field(default_factory=list)  # (text, what was done)
+    n: int = 0
+    # the rows as found, each with its line, until they are placed (:func:`_place`)
+    pending: list[tuple[_Row, int]] = field(default_factory=list)
+    # label, a cell text per column (None: empty), the row's line
+    rows: list[tuple[str, list[str | None], int]] = field(default_factory=list)
+    warnings: list[tuple[str, str, int]] = field(default_factory=list)  # (token, why, line)
+    repairs: list[tuple[str, str, int]] = field(default_factory=list)  # (text, what, line)
     start: int = 0  # first word of the caption
     end: int = 0  # after the last word of the last row
+    decimal: bool = True
+    line: int = 0  # the line of its header
+    # on the next page's line it goes on: where its rows start (after the page number)
+    # and end
+    first_here: int = 0
+    end_here: int = 0
+    placed: bool = False
 
 
 def _words(line: str) -> list[str]:
@@ -373,32 +391,117 @@ def _boundary(words: list[str]) -> int | None:
 def find(lines: list[str], i: int) -> tuple[Table, int] | None:
     """A line that prints one or more whole tables: the first table, which carries the
     line's blocks in printed order (its text before and after as paragraphs, the other
-    tables) in ``line_blocks``; the next line."""
+    tables) in ``line_blocks``; the next line. A table that ends its page's line (only
+    the page's foot after it) goes on on the next page's line when that one starts with
+    rows of as many values (after its page number): one table, read as one."""
     line = lines[i]
-    if len(line) < 40:
+    if _cheap_out(line):
         return None
-    if len(_CHEAP.findall(line)) < 4 and (
-        len(_DIGIT_RUN.findall(line)) < 8 or not _ANY_HEADER_WORD.search(line)
-    ):
+    words = _words(line)
+    runs = _scan(words)
+    found = _tables_in(words, runs, None, i + 1)
+    if not found:
         return None
-    blocks = read_line(line, i + 1)
-    tables = [b for b in blocks if isinstance(b, Table)]
-    if not tables:
-        return None
-    first = tables[0]
+    pieces = [(words, runs, found, i + 1)]
+    end = i + 1
+    last = found[-1]
+    if _page_foot(words[last.end :]):
+        j = i + 1
+        while j < len(lines) and j - i <= 2 and not lines[j].strip():
+            j += 1
+        if j < len(lines) and lines[j].strip():
+            words_j = _words(lines[j])
+            runs_j = _scan(words_j)
+            more = _tables_in(words_j, runs_j, last, j + 1)
+            if more and more[0] is last:
+                pieces.append((words_j, runs_j, more[1:], j + 1))
+                last.repairs.append(("", JOINED, j + 1))
+                end = j + 1
+    blocks: list[Block] = []
+    for k, (w, r, tables, line_no) in enumerate(pieces):
+        goes_on = last if k > 0 else None
+        blocks += _blocks(w, r, tables, line_no, goes_on)
+    first = next(b for b in blocks if isinstance(b, Table))
     first.line_blocks = blocks
-    return first, i + 1
+    return first, end
+
+
+def _cheap_out(line: str) -> bool:
+    """Too few numbers on the line for a table of its own: the test before any parsing."""
+    return len(line) < 40 or (
+        len(_CHEAP.findall(line)) < 4
+        and (len(_DIGIT_RUN.findall(line)) < 8 or not _ANY_HEADER_WORD.search(line))
+    )
+
+
+def _page_foot(words: list[str]) -> bool:
+    """The words after a table are the page's foot (a few words, no numbers but its
+    page mark: ``Nämnden, Månadsrapport 3(16)``), or nothing."""
+    return len(words) <= 15 and not any(_starts_run(words, x) for x in range(len(words)))
 
 
 def read_line(line: str, line_no: int) -> list[Block]:
     """The blocks one line prints: paragraphs and the tables in it, in order."""
     words = _words(line)
     runs = _scan(words)
+    return _blocks(words, runs, _tables_in(words, runs, None, line_no), line_no, None)
+
+
+def _blocks(
+    words: list[str],
+    runs: list[_Run],
+    found: list[_FlatTable],
+    line_no: int,
+    goes_on: _FlatTable | None,
+) -> list[Block]:
+    """The line's blocks: its tables (placed and made ``Table``s once complete) and the
+    text around them. ``goes_on``: a table from the line before that this line's first
+    rows belong to (already in the blocks of that line)."""
+    if not found and goes_on is None:
+        return []
+    covered = [(t.start, t.end) for t in found]
+    if goes_on is not None:
+        covered.append((0, goes_on.end_here))
+    first = min(a for a, _ in covered)
+    # numbers like a table's rows left outside the tables found (a row the table ended
+    # at): the prose rules read numbers with a unit, so these are said here, never lost
+    owners = ([goes_on] if goes_on is not None else []) + found
+    for run in runs:
+        if any(a <= run.start < b for a, b in covered) or run.unit_after or run.start < first:
+            continue  # in a table, or before the first: a page's head ("3 1 Ekonomi …")
+        if len(run.pieces) >= 2:
+            owner = [t for t in owners if (0 if t is goes_on else t.start) <= run.start][-1]
+            owner.warnings += [(w, LEFT_OVER, line_no) for w in words[run.start : run.end]]
+    blocks: list[Block] = []
+    pos = goes_on.end_here if goes_on is not None else 0
+    if goes_on is not None and goes_on.first_here > 0:
+        blocks.append(Paragraph(" ".join(words[: goes_on.first_here]), line_no))
+    for flat in found:
+        if flat.start > pos:
+            blocks.append(Paragraph(" ".join(words[pos : flat.start]), line_no))
+        blocks.append(_to_table(flat))
+        pos = flat.end
+    if pos < len(words):
+        blocks.append(Paragraph(" ".join(words[pos:]), line_no))
+    return blocks
+
+
+def _tables_in(
+    words: list[str], runs: list[_Run], above: _FlatTable | None, line_no: int
+) -> list[_FlatTable]:
+    """The tables of a line, in order; with ``above``, first the rows this line goes on
+    with under that table (``above`` itself then comes first in the list)."""
     found: list[_FlatTable] = []
     r = 0
     prev_end = 0
+    if above is not None:
+        went_on = _goes_on(words, runs, above, line_no)
+        if went_on is None:
+            return []
+        found.append(above)
+        prev_end, r = above.end_here, went_on
     while r < len(runs):
-        t = _table_at(words, runs, r, prev_end)
+        t = _table_at(words, runs, r, prev_end, line_no)
         if t is None:
             r += 1
             continue
@@ -406,32 +509,37 @@ def read_line(line: str, line_no: int) -> list[Block]:
         found.append(flat)
         prev_end = flat.end
         r = r_next
-    if not found:
-        return []
-    # numbers like a table's rows left outside the tables found (a row the table ended
-    # at): the prose rules read numbers with a unit, so these are said here, never lost
-    for run in runs:
-        if any(t.start <= run.start < t.end for t in found) or run.unit_after:
-            continue
-        if run.start < found[0].start:
-            continue  # before the first table: a page's head ("3 1 Ekonomi …")
-        if len(run.pieces) >= 2:
-            owner = [t for t in found if t.start <= run.start][-1]
-            owner.warnings += [(w, LEFT_OVER) for w in words[run.start : run.end]]
-    blocks: list[Block] = []
-    pos = 0
-    for flat in found:
-        if flat.start > pos:
-            blocks.append(Paragraph(" ".join(words[pos : flat.start]), line_no))
-        blocks.append(_to_table(flat, line_no))
-        pos = flat.end
-    if pos < len(words):
-        blocks.append(Paragraph(" ".join(words[pos:]), line_no))
-    return blocks
+    return found
+
+
+def _goes_on(words: list[str], runs: list[_Run], above: _FlatTable, line_no: int) -> int | None:
+    """The rows a page line starts with (after its page number), under the header of the
+    table the line before ends with, as many values a row as it has columns: added to
+    that table; the index of the run after them. None: the line starts otherwise."""
+    r, pos = 0, 0
+    if runs and runs[0].start == 0 and runs[0].end == 1 and re.fullmatch(r"\d{1,4}", words[0]):
+        r, pos = 1, 1  # the page number
+    cands = []
+    k = r
+    while k < len(runs):
+        label = words[(runs[k - 1].end if k > r else pos) : runs[k].start]
+        if not _label_ok(label) or runs[k].unit_after:
+            break
+        cands.append(_Cand(label, runs[k]))
+        k += 1
+    if not cands:
+        return None
+    rows, warnings, used = _rows_of_width(words, cands, above.decimal, above.n)
+    if not any(len(rds) == 1 and len(rds[0]) == above.n for _, rds, _ in rows):
+        return None  # not one row that reads as a full row of the table
+    above.pending += [(row, line_no) for row in rows]
+    above.warnings += [(tok, why, line_no) for tok, why in warnings]
+    above.first_here, above.end_here = pos, cands[used - 1].run.end
+    return r + used
 
 
 def _table_at(
-    words: list[str], runs: list[_Run], r: int, floor: int
+    words: list[str], runs: list[_Run], r: int, floor: int, line_no: int
 ) -> tuple[_FlatTable, int] | None:
     """A table whose first row's run is ``runs[r]``, and the index of the run after it."""
     before_start = runs[r - 1].end if r > 0 else 0
@@ -471,23 +579,18 @@ def _table_at(
         # many values a row holds
         widths = [named] if named >= 2 else []
     for n in widths:
-        found = _table_of_width(words, cands, header_words, before_start, decimal, n)
+        found = _table_of_width(words, cands, header_words, before_start, decimal, n, line_no)
         if found is not None:
             table, used = found
             return table, r + used
     return None
 
 
-def _table_of_width(
-    words: list[str],
-    cands: list[_Cand],
-    header_words: list[str],
-    before_start: int,
-    decimal: bool,
-    n: int,
-) -> tuple[_FlatTable, int] | None:
-    """The table read as ``n`` columns wide, and how many runs it takes; None when the
-    rows or the header do not fit that width."""
+def _rows_of_width(
+    words: list[str], cands: list[_Cand], decimal: bool, n: int
+) -> tuple[list[_Row], list[tuple[str, str]], int]:
+    """The rows the candidates give as ``n`` columns wide, the words said about them, and
+    how many runs they take (up to a run in another number format)."""
     rows: list[_Row] = []
     warnings: list[tuple[str, str]] = []
     used = 0
@@ -508,6 +611,21 @@ def _table_of_width(
         if not fitting:
             warnings += [(w, TOO_MANY) for w in printed]
         rows.append((" ".join(c.label), fitting, printed))  # none fitting: not read
+    return rows, warnings, used
+
+
+def _table_of_width(
+    words: list[str],
+    cands: list[_Cand],
+    header_words: list[str],
+    before_start: int,
+    decimal: bool,
+    n: int,
+    line_no: int,
+) -> tuple[_FlatTable, int] | None:
+    """The table read as ``n`` columns wide (its rows not yet placed), and how many runs
+    it takes; None when the rows or the header do not fit that width."""
+    rows, warnings, used = _rows_of_width(words, cands, decimal, n)
     full = [rds[0] for _, rds, _ in rows if len(rds) == 1 and len(rds[0]) == n]
     if len(full) < 2:
         return None
@@ -520,12 +638,14 @@ def _table_of_width(
         caption=" ".join(header_words[caption_start:hstart]),
         stub=stub,
         names=names,
-        rows=[],
-        warnings=warnings,
+        n=n,
+        pending=[(row, line_no) for row in rows],
+        warnings=[(tok, why, line_no) for tok, why in warnings],
         start=before_start + caption_start,
         end=cands[used - 1].run.end,
+        decimal=decimal,
+        line=line_no,
     )
-    _place(table, rows, n)
     return table, used
 
 
@@ -668,10 +788,16 @@ def _trust(names: list[str | None], totals: dict[int, list[int]]) -> list[str | 
     return out
 
 
-def _place(table: _FlatTable, rows: list[_Row], n: int) -> None:
+def _place(table: _FlatTable) -> None:
     """Each row's values in their columns: a full row as printed; a short one where the
     sums prove it (see the module's doc), its other values reported. A run read more
     ways than one (digit groups) is read where the total row leaves one way."""
+    if table.placed:
+        return
+    table.placed = True
+    rows = [row for row, _ in table.pending]
+    lines = [line for _, line in table.pending]
+    n = table.n
     full = [rds[0] for _, rds, _ in rows if len(rds) == 1 and len(rds[0]) == n]
     totals = _total_columns([[_num(x) for x in v] for v in full], n)
     # without sums between columns or a total row, no short row can be placed: its ways
@@ -707,40 +833,40 @@ def _place(table: _FlatTable, rows: list[_Row], n: int) -> None:
                 break
         alts.append(a)
     kept = _by_column_total(rows, alts, n)
-    for (label, rds, printed), good in zip(rows, kept, strict=True):
+    for (label, rds, printed), good, line in zip(rows, kept, lines, strict=True):
         cells: list[str | None] = [None] * n
         if len(rds) > 1:
             maps = {tuple(zip(pos, rds[ri], strict=True)) for ri, pos in good}
             if len(maps) != 1:
-                table.warnings += [(w, AMBIGUOUS) for w in printed]
+                table.warnings += [(w, AMBIGUOUS, line) for w in printed]
             else:
                 for col, x in maps.pop():
                     if table.names[col] is None:
-                        table.warnings.append((x, f"{UNNAMED} (rad {label!r})"))
+                        table.warnings.append((x, f"{UNNAMED} (rad {label!r})", line))
                     else:
-                        cells[col] = _signed(table, x)
+                        cells[col] = _signed(table, x, line)
         elif rds:
             v = rds[0]
             for idx, x in enumerate(v):
                 cols = {pos[idx] for _, pos in good}
                 if len(cols) != 1:
                     why = f"{UNPLACED} (rad {label!r}: {len(v)} värden, {n} kolumner)"
-                    table.warnings.append((x, why))
+                    table.warnings.append((x, why, line))
                     continue
                 col = cols.pop()
                 if table.names[col] is None:
-                    table.warnings.append((x, f"{UNNAMED} (rad {label!r})"))
+                    table.warnings.append((x, f"{UNNAMED} (rad {label!r})", line))
                 else:
-                    cells[col] = _signed(table, x)
-        table.rows.append((label, cells))
+                    cells[col] = _signed(table, x, line)
+        table.rows.append((label, cells, line))
 
 
-def _signed(table: _FlatTable, x: str) -> str:
+def _signed(table: _FlatTable, x: str, line: int) -> str:
     """A dash apart that only a minus can be (the row reads no other way): the number
     with its sign, and said."""
     if not _DASH_APART.match(x):
         return x
-    table.repairs.append((x, SIGN_APART))
+    table.repairs.append((x, SIGN_APART, line))
     return "-" + x[2:]
 
 
@@ -853,17 +979,20 @@ def _by_column_total(rows: list[_Row], alts: list[list[_Alt]], n: int) -> list[l
     return out
 
 
-def _to_table(flat: _FlatTable, line_no: int) -> Table:
+def _to_table(flat: _FlatTable) -> Table:
+    """The table as the layouts give one: a header row (at the header's line), then each
+    row read, each cell at its own line."""
+    _place(flat)
     keep = [j for j, name in enumerate(flat.names) if name is not None]
-    names = [Cell(flat.names[j] or "", line_no) for j in keep]
-    header = Row([Cell(flat.stub, line_no), *names], line_no)
-    rows = [header]
-    for label, cells in flat.rows:
+    at = flat.line
+    names = [Cell(flat.names[j] or "", at) for j in keep]
+    rows = [Row([Cell(flat.stub, at), *names], at)]
+    for label, cells, line in flat.rows:
         texts = [cells[j] or "" for j in keep] if cells else [""] * len(keep)
         if not any(texts):
             continue  # nothing of the row is read: its values are in the warnings
-        rows.append(Row([Cell(label, line_no)] + [Cell(t, line_no) for t in texts], line_no))
-    table = Table(rows=rows, layout="flat", caption=flat.caption, line=line_no, header_rows=1)
-    table.warnings = [(line_no, token, why) for token, why in flat.warnings]
-    table.repairs = [(line_no, text, what) for text, what in flat.repairs]
+        rows.append(Row([Cell(label, line)] + [Cell(t, line) for t in texts], line))
+    table = Table(rows=rows, layout="flat", caption=flat.caption, line=at, header_rows=1)
+    table.warnings = [(line, token, why) for token, why, line in flat.warnings]
+    table.repairs = [(line, text, what) for text, what, line in flat.repairs]
     return table
