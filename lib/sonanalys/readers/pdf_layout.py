@@ -36,6 +36,9 @@ from .pdfium_page import Run
 
 # a value as printed in a cell: 1 033, -81,5, – 614, 3,7 %, 39%
 _NUMBER = re.compile(r"^[−–+-]?\s?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?%?$")
+# a run that can be (part of) a number phrase: only the characters _NUMBER allows, and a
+# digit (a line without such a run has no number)
+_NUMERIC_RUN = re.compile(r"^[−–+\-\s\d\u00a0\u202f,.%]*\d[−–+\-\s\d\u00a0\u202f,.%]*$")
 _EMPTY = re.compile(r"^(?:[−–-]|\.\.?|i u)$")  # an empty value: a dash, "..", "i u"
 # a header's number: a year, a span of years, a period
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:\s?[/–-]\s?(?:(?:19|20)?\d\d))?$")
@@ -187,6 +190,8 @@ def _crosses(p: Phrase, edges: list[float], value_left: float) -> bool:
 def find(groups: list[list[Run]]) -> list[Table]:
     """The unruled tables among a page region's lines (``groups``: runs per line, in
     reading order), each with its header and body lines."""
+    if sum(any(_NUMERIC_RUN.match(r.text.strip()) for r in runs) for runs in groups) < MIN_LINES:
+        return []  # no column of numbers can stand on fewer lines (most pages of prose)
     lines, em = _lines(groups)
     edges = anchors(lines)
     if not edges:
@@ -484,13 +489,15 @@ def join_lines(parts: list[str], sep: str = " ") -> str:
         part = part.strip()
         if not part:
             continue
+        # (the tests look at the end of the text only: searching the whole of a long
+        # cell's text for each of its lines took as long as reading it)
         if not out:
             out = part
-        elif re.search(r"[a-zåäöA-ZÅÄÖ]-$", out) and _CONJUNCTION.match(part):
+        elif re.search(r"[a-zåäöA-ZÅÄÖ]-$", out[-2:]) and _CONJUNCTION.match(part):
             out += " " + part  # ``Barn-`` / ``och ungdom``
-        elif re.search(r"\w-$", out):
+        elif re.search(r"\w-$", out[-2:]):
             out += part  # ``Bistånds-`` / ``hushåll``, ``Hässelby-`` / ``Vällingby``
-        elif continues_above(part) or _GOES_ON.search(out):
+        elif continues_above(part) or _GOES_ON.search(out[-6:]):  # a word and the one before
             out += " " + part
         else:
             out += sep + part
