@@ -353,7 +353,7 @@ def check_plan_prose(
             continue
         y = getattr(r, "year", None)
         named = y is not None and not pd.isna(y)
-        if named and year is not None and int(y) != int(year):
+        if y is not None and named and year is not None and int(y) != int(year):
             continue
         factor = MNKR_PER.get(str(r.unit), 1.0)
         how = stated(r.value, printed, getattr(r, "qualifier", ""), figure, factor)
