@@ -219,3 +219,21 @@ def test_the_charset_a_page_declares_and_the_bytes_it_has(tmp_path):
     for p in (utf8, latin):
         o = parse([p]).observations
         assert o[["row_label", "value"]].values.tolist() == [["Försörjningsstöd", 12.5]]
+
+
+def test_a_table_that_lays_out_the_page_is_the_page_not_data(tmp_path):
+    # an older page: a table of two columns (a menu, the content), the content holding a
+    # heading, sentences with amounts and a data table: the sentences are prose, each at
+    # its own line, and the data table is a table captioned by the heading above it
+    p = _page(
+        tmp_path,
+        "<table><tr><td><p>Meny</p><p>Start</p></td>\n<td><h1>Socialnämndens uppföljning</h1>\n"
+        "<p>Socialnämnden prognostiserar ett underskott på 12,5 mnkr för 2024.</p>\n"
+        "<table><tr><th>Verksamhet</th><th>Prognos 2024</th></tr>\n"
+        "<tr><td>Barn och unga</td><td>-162,5</td></tr></table>\n</td></tr></table>\n",
+    )
+    o = parse([p]).observations
+    assert o[["line", "table", "row_label", "value"]].values.tolist() == [
+        [5, "Socialnämndens uppföljning", "Barn och unga", -162.5],
+        [3, "text", "Socialnämnden prognostiserar ett underskott på 12,5 mnkr för 2024.", 12.5],
+    ]

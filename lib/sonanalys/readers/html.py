@@ -115,6 +115,9 @@ def _norm(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_MARK = re.compile(r"\x01\d+:\d\x01|\x02\d+\x02")
+
+
 @dataclass
 class _Cell:
     line: int
@@ -122,12 +125,33 @@ class _Cell:
     colspan: int = 1
     rowspan: int = 1
     parts: list[str] = field(default_factory=list)
+    layout: bool = False  # holds a heading or a table: the page's layout, not data
 
     @property
     def text(self) -> str:
         # a word hyphen-split over a line break in a cell (``Budget-<br>avvikelse``) is
         # one word, as the browser shows it
-        return _norm(_SPLIT_WORD.sub("-", "".join(self.parts)))
+        raw = _MARK.sub("", "".join(self.parts))
+        return _norm(_SPLIT_WORD.sub("-", raw))
+
+    def blocks(self) -> list[tuple[str, int, int, str]]:
+        """The cell's content as the page's blocks: ``("text", line, level, text)``
+        (level > 0: a heading) and ``("table", line, index, "")`` (a table in it)."""
+        out: list[tuple[str, int, int, str]] = []
+        line, level = self.line, 0
+        for piece in re.split(r"(\x01\d+:\d\x01|\x02\d+\x02)", "".join(self.parts)):
+            if piece.startswith("\x01"):
+                at, lv = piece.strip("\x01").split(":")
+                line, level = int(at), int(lv)
+            elif piece.startswith("\x02"):
+                out.append(("table", line, int(piece.strip("\x02")), ""))
+                level = 0
+            else:
+                for chunk in piece.split("\n"):
+                    text = _norm(_SPLIT_WORD.sub("-", chunk))
+                    if text:
+                        out.append(("text", line, level, text))
+        return out
 
 
 @dataclass
@@ -213,7 +237,13 @@ class _Page(HTMLParser):
         if self._tables:
             table = self._tables[-1]
             if tag in _BLOCK and tag != "body":
-                self._add_table_text(table, "\n")
+                # a block inside a cell: a line break, and where it starts (its line,
+                # and a heading's level) should the table be the page's layout
+                m = _HEADING.match(tag)
+                level = m.group(1) if m else "0"
+                self._add_table_text(table, f"\n\x01{line}:{level}\x01")
+                if m and table.cell is not None:
+                    table.cell.layout = True
             return
         if tag in _BLOCK:
             self._flush()
@@ -242,8 +272,8 @@ class _Page(HTMLParser):
             self._table_end(tag)
             return
         if self._tables:
-            if tag in _BLOCK:
-                self._add_table_text(self._tables[-1], "\n")
+            if tag in _BLOCK:  # a block ends: what follows is plain text again
+                self._add_table_text(self._tables[-1], f"\n\x01{self.getpos()[0]}:0\x01")
             return
         if tag in _BLOCK:
             self._flush()
@@ -294,8 +324,9 @@ class _Page(HTMLParser):
             table = _Table(line, self._heading)
             if self._tables:
                 outer = self._tables[-1]
-                if outer.cell is not None:
-                    outer.cell.parts.append(" ")
+                if outer.cell is not None:  # where the table stands in the cell
+                    outer.cell.parts.append(f"\n\x02{len(self._tables[0].inner)}\x02\n")
+                    outer.cell.layout = True
                 self._tables[0].inner.append(table)
             else:
                 self.blocks.append(_Block("table", line, table=table))
@@ -470,9 +501,7 @@ def render(page: _Page) -> tuple[list[str], list[int], list[tuple[int, str]]]:
     prev = ""
     for b in page.blocks:
         if b.kind == "table" and b.table is not None:
-            for t in (b.table, *b.table.inner):
-                blank()
-                _table_lines(t, put, blank, captions, lines, page.problems)
+            _Emit(b.table, put, blank, captions, lines, page.problems).all()
             prev = "table"
             continue
         if b.kind == "heading":
@@ -489,6 +518,58 @@ def render(page: _Page) -> tuple[list[str], list[int], list[tuple[int, str]]]:
             blank()
         prev = b.kind
     return lines, at, captions
+
+
+class _Emit:
+    """A top-level table and the tables inside its cells, as text lines: a layout table
+    as the page's blocks (headings, paragraphs, its tables where they stand), a data
+    table as a pipe table, the tables in a data table's cells after it."""
+
+    def __init__(self, top: _Table, put, blank, captions, lines, problems) -> None:
+        self.top, self.put, self.blank = top, put, blank
+        self.captions, self.lines, self.problems = captions, lines, problems
+        self.done: set[int] = set()
+        self.heading = top.heading
+
+    def all(self) -> None:
+        self.table(self.top)
+        for n, t in enumerate(self.top.inner):
+            if n not in self.done:
+                self.done.add(n)
+                self.table(t)
+
+    def table(self, t: _Table) -> None:
+        if _is_layout(t):  # the page's columns: its cells are the page's blocks
+            for row in t.rows:
+                for cell in row.cells:
+                    for kind, line, n, text in cell.blocks():
+                        self.block(kind, line, n, text)
+            return
+        self.blank()
+        if t is not self.top:
+            t.heading = self.heading
+        _table_lines(t, self.put, self.blank, self.captions, self.lines, self.problems)
+
+    def block(self, kind: str, line: int, n: int, text: str) -> None:
+        if kind == "table":
+            if n < len(self.top.inner) and n not in self.done:
+                self.done.add(n)
+                self.table(self.top.inner[n])
+            return
+        self.blank()
+        if n:  # a heading
+            self.put("#" * n + " " + text, line)
+            self.heading = text
+        else:
+            self.put(text, line)
+        self.blank()
+
+
+def _is_layout(t: _Table) -> bool:
+    """A table that lays out the page rather than holding data: three columns at most,
+    and a cell that holds a heading or another table (a menu beside the content)."""
+    width = max((sum(c.colspan for c in r.cells) for r in t.rows), default=0)
+    return width <= 3 and any(c.layout for r in t.rows for c in r.cells)
 
 
 _NO_BODY = (
