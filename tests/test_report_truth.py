@@ -313,6 +313,8 @@ STATEMENTS = [
     ("05", "Prognosen för helåret 2023 visar ett underskott på 3,1 mnkr mot budget.", False),
     # line 283's 29,6 is the document contradicting its own table (79,6)
     ("05", "Periodens underskott är 29,6 mnkr.", False),
+    ("05", "Underskottet i prognosen för 2023 uppgår till 81,5 mnkr.", True),
+    ("05", "Överskottet i prognosen för 2023 uppgår till 81,5 mnkr.", False),
     ("05", "Utfallet jan–aug minskade med 100,3 mnkr från 2022 till 2023.", False),
     # a sign printed is the table's: the deviation is −81,5, the forecast −735,8
     ("05", "Prognosens avvikelse mot budget är −81,5 mnkr.", True),
@@ -395,6 +397,14 @@ def test_the_statement_check_reads_directions():
     )
     assert claims.direction_pairs(text) == {
         (81.5, -1), (3.1, 1), (84.6, -1), (36.0, 1), (78.0, 1), (302.0, -1)
+    }  # fmt: skip
+    # a word's other forms say the same
+    forms = (
+        "Underskottet uppgår till 81,5 mnkr. Ökningen var 22,8 mnkr. Resultatet försämrades "
+        "med 3,1 mnkr. En negativ avvikelse på 79,6 mnkr. Kostnaderna minskar med 2 mnkr."
+    )
+    assert claims.direction_pairs(forms) == {
+        (81.5, -1), (22.8, 1), (3.1, -1), (79.6, -1), (2.0, -1)
     }  # fmt: skip
 
 

@@ -518,11 +518,14 @@ _FIG = r"[−-]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?"
 # a figure's direction as ledning reads it: a word before it ("ett underskott på 81,5",
 # "ökade med 22,8", "överskott mot budget: avvikelsen … är 3,1") or after it ("80 kr/inv
 # högre än", "78 över budgeten", "36 fler")
-_DIRECTION_BEFORE = {"underskott": -1, "överskott": 1, "ökade": 1, "ökat": 1, "ökning": 1,
-                     "minskade": -1, "minskat": -1, "minskning": -1}  # fmt: skip
+# (a word's stem → its direction; any ending: underskottet, ökningen, minskar, försämrats)
+_DIRECTION_BEFORE = {"underskott": -1, "överskott": 1, "ökade": 1, "ökat": 1, "ökar": 1,
+                     "ökning": 1, "minskade": -1, "minskat": -1, "minskar": -1,
+                     "minskning": -1, "förbättr": 1, "försämr": -1, "negativ": -1,
+                     "positiv": 1}  # fmt: skip
 _DIRECTION_AFTER = {"högre": 1, "lägre": -1, "fler": 1, "färre": -1, "bättre": 1,
                     "sämre": -1, "över": 1, "under": -1}  # fmt: skip
-_BEFORE_WORD = re.compile(rf"\b({'|'.join(_DIRECTION_BEFORE)})\b", re.I)
+_BEFORE_WORD = re.compile(rf"\b({'|'.join(_DIRECTION_BEFORE)})\w*", re.I)
 _FIGURE = re.compile(rf"(?<![\w,]){_FIG}(?![\w,])")
 _AFTER_WORD = re.compile(
     rf"(?<![\w,])({_FIG})(?:\s+[^\s\d]+){{0,2}}?(?:\s+\d+-\d+\s+år)?\s+"
