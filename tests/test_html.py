@@ -237,3 +237,17 @@ def test_a_table_that_lays_out_the_page_is_the_page_not_data(tmp_path):
         [5, "Socialnämndens uppföljning", "Barn och unga", -162.5],
         [3, "text", "Socialnämnden prognostiserar ett underskott på 12,5 mnkr för 2024.", 12.5],
     ]
+
+
+def test_the_caption_s_year_dates_the_table_not_the_heading_s(tmp_path):
+    p = _page(
+        tmp_path,
+        "<h1>Årsredovisning 2020</h1>\n<table><caption>Driftredovisning 2019, tkr</caption>\n"
+        "<tr><th>Nämnd</th><th>Budget</th><th>Utfall</th></tr>\n"
+        "<tr><td>Socialnämnden</td><td>-812 300</td><td>-830 100</td></tr></table>\n",
+    )
+    o = parse([p]).observations
+    assert o[["table", "column_label", "year", "value"]].values.tolist() == [
+        ["Driftredovisning 2019, tkr", "Budget", 2019, -812300.0],
+        ["Driftredovisning 2019, tkr", "Utfall", 2019, -830100.0],
+    ]

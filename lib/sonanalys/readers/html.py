@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from ..labels import years_in
 from ..model import Document, DocumentError
 from .encoding import decode
 
@@ -604,6 +605,13 @@ def _table_lines(
             put("|" + "---|" * width, line)
     blank()
     parts = [t.heading] if t.heading and t.heading != caption else []
+    if (
+        caption
+        and parts
+        and years_in(caption)
+        and set(years_in(t.heading)) - set(years_in(caption))
+    ):
+        parts = []  # the caption's year dates the table, not another year of the heading's
     full = " – ".join([*parts, caption] if caption else parts)
     captions.append((first, full))
 
