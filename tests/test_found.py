@@ -136,3 +136,23 @@ def test_a_tie_between_label_widths_never_takes_numbers_into_a_label(tmp_path):
     o = parse([p]).observations
     museum = o[o["row_label"] == "Österlens museum"]
     assert museum["value"].tolist() == [62225.0, 60000.0, 56945.0]
+
+
+def test_a_sheet_never_goes_on_from_the_sheet_before(tmp_path):
+    # sheet Noter's rows, as wide as sheet Budget's table and with no header of their
+    # own, were read under Budget's header as its continuation "after a page break"
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    a = wb.active
+    a.title = "Budget"
+    for r in [["Verksamhet", "Budget 2024", "Utfall 2024"], ["HVB", 12.5, 14.0]]:
+        a.append(r)
+    b = wb.create_sheet("Noter")
+    for r in [["Ansvar 123", 1, 2], ["Ansvar 456", 3, 4]]:
+        b.append(r)
+    wb.save(tmp_path / "two.xlsx")
+    o = parse([tmp_path / "two.xlsx"]).observations
+    noter = o[o["sheet"] == "Noter"]
+    assert not noter["column_label"].str.contains("Budget 2024|Utfall 2024").any()
+    assert noter["year"].isna().all()

@@ -96,7 +96,8 @@ def document_records(
     obs: list[dict] = []
     report: list[dict] = []
     own_cells: list[dict] = []
-    tables = join_continued(doc.blocks, header_count, doc.page_starts)
+    # a table goes on across a PDF's pages, never across a workbook's sheets
+    tables = join_continued(doc.blocks, header_count, [] if doc.sheet_names else doc.page_starts)
     for no, table in enumerate(tables, start=1):
         o, r = interpret(table, doc, no, own_cells)
         obs.extend(o)
