@@ -283,3 +283,46 @@ def test_a_note_right_under_the_table_is_no_row_of_it(tmp_path):
     assert [r.cells[0].text for r in table.rows] == ["Vårddygn", "HVB", "Familjehem"]
     texts = [getattr(b, "text", "") for b in doc.blocks if not isinstance(b, Table)]
     assert "Källa: verksamhetssystemet" in texts
+
+
+def test_amounts_with_their_unit_stand_in_columns(tmp_path):
+    # an action plan's effects printed with their unit ("1,5 mnkr"), right-aligned; the
+    # first measure's text wrapped onto a second line under its values
+    page = Page()
+    y = _header(page, 80, ("Effekt 2024", "Effekt 2025", "Effekt 2026"), label="Åtgärd")
+    page.left(LABEL_X, y, "Minskade placeringar")
+    page.left(LABEL_X, y + LINE, "genom öppenvård")
+    page.values(y, ("1,5 mnkr", "2,0 mnkr", "2,5 mnkr"))
+    y += LINE + ROW
+    page.left(LABEL_X, y, "Översyn av avtal")
+    page.values(y, ("0,3 mnkr", "0,3 mnkr", ""))
+    obs, _ = _read(page.save(tmp_path / "units.pdf"))
+    got = {(o.row_label, o.year, o.value, o.unit) for o in obs.itertuples()}
+    assert ("Minskade placeringar genom öppenvård", 2024, 1.5, "mnkr") in got
+    assert ("Minskade placeringar genom öppenvård", 2026, 2.5, "mnkr") in got
+    assert ("Översyn av avtal", 2025, 0.3, "mnkr") in got
+    assert len(got) == 5
+
+
+def test_numbers_set_left_aligned_stand_in_their_columns(tmp_path):
+    # a Word table's default: every cell left-aligned, numbers too; a label wrapped
+    # with its values on its first line
+    page = Page()
+    y = _header(page, 80, ("Budget 2024", "Utfall 2024", "Avvikelse"))
+    rows = [
+        ("Individ- och", ("120 400", "131 250", "-10 850")),
+        ("familjeomsorg", None),
+        ("Äldreomsorg", ("560 000", "548 200", "11 800")),
+        ("LSS", ("98 500", "99 010", "-510")),
+    ]
+    for label, vals in rows:
+        page.left(LABEL_X, y, label)
+        for x1, v in zip(RIGHTS, vals or (), strict=False):
+            page.left(x1 - 55, y, v)  # where the column begins, as its header
+        y += LINE if vals and label == "Individ- och" else ROW
+    obs, _ = _read(page.save(tmp_path / "left.pdf"))
+    got = {(o.row_label, o.column_label): o.value for o in obs.itertuples()}
+    assert got[("Individ- och familjeomsorg", "Utfall 2024")] == 131250
+    assert got[("Individ- och familjeomsorg", "Avvikelse")] == -10850
+    assert got[("LSS", "Avvikelse")] == -510
+    assert len(got) == 9

@@ -34,11 +34,11 @@ from statistics import median
 from ..labels import continues_above
 from .pdfium_page import Run
 
-# a value as printed in a cell: 1 033, -81,5, – 614, 3,7 %, 39%
-_NUMBER = re.compile(r"^[−–+-]?\s?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?%?$")
-# a run that can be (part of) a number phrase: only the characters _NUMBER allows, and a
-# digit (a line without such a run has no number)
-_NUMERIC_RUN = re.compile(r"^[−–+\-\s\d\u00a0\u202f,.%]*\d[−–+\-\s\d\u00a0\u202f,.%]*$")
+# a value as printed in a cell: 1 033, -81,5, – 614, 3,7 %, 39%, 2,5 mnkr, 144 kr/dygn
+_NUMBER = re.compile(
+    r"^[−–+-]?\s?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?"
+    r"(?:%|(?:mnkr|mkr|tkr|t\.kr|kr|st)(?:/[a-zåäö]+)?)?$"
+)
 _EMPTY = re.compile(r"^(?:[−–-]|\.\.?|i u)$")  # an empty value: a dash, "..", "i u"
 # a header's number: a year, a span of years, a period
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:\s?[/–-]\s?(?:(?:19|20)?\d\d))?$")
@@ -163,6 +163,32 @@ def anchors(lines: list[Line]) -> list[float]:
     return out
 
 
+def _snap_left_aligned(lines: list[Line]) -> None:
+    """Numbers set left-aligned in their column (a Word table's default): numbers whose
+    left edges line up are one column; when two lines or more of them end elsewhere
+    than the right edge most of them share (else than the widest), each gets that edge,
+    so the column is found as a right-aligned one is. (A right-aligned column's numbers
+    that begin at one place also end at one place; a header's number that happens to
+    begin there is one line, and stays.)"""
+    right = anchors(lines)
+    starts = sorted(
+        ((p.x0, ln.index, p) for ln in lines for p in ln.phrases if p.number),
+        key=lambda e: e[0],
+    )
+    group: list[tuple[float, int, Phrase]] = []
+    for entry in [*starts, None]:
+        if group and (entry is None or entry[0] - group[-1][0] > ALIGN):
+            on = [a for _x, _i, p in group if (a := _on(p, right)) is not None]
+            target = max(set(on), key=on.count) if on else max(p.x1 for _x, _i, p in group)
+            off = [(i, p) for _x, i, p in group if abs(p.x1 - target) > ALIGN]
+            if len({i for i, _p in off}) >= MIN_LINES:
+                for _i, p in off:
+                    p.x1 = target
+            group = []
+        if entry is not None:
+            group.append(entry)
+
+
 def _on(p: Phrase, edges: list[float]) -> float | None:
     for a in edges:
         if abs(p.x1 - a) <= ALIGN:
@@ -190,9 +216,10 @@ def _crosses(p: Phrase, edges: list[float], value_left: float) -> bool:
 def find(groups: list[list[Run]]) -> list[Table]:
     """The unruled tables among a page region's lines (``groups``: runs per line, in
     reading order), each with its header and body lines."""
-    if sum(any(_NUMERIC_RUN.match(r.text.strip()) for r in runs) for runs in groups) < MIN_LINES:
-        return []  # no column of numbers can stand on fewer lines (most pages of prose)
+    if not _numbers_line_up(groups):
+        return []  # no column of numbers (most regions of prose): nothing more is made
     lines, em = _lines(groups)
+    _snap_left_aligned(lines)
     edges = anchors(lines)
     if not edges:
         return []
@@ -216,6 +243,30 @@ def find(groups: list[list[Run]]) -> list[Table]:
             out.append(t)
         k = t.body[-1].pos + 1
     return out
+
+
+_UNIT_ENDS = ("%", "kr", "st", "dygn", "mån")
+
+
+def _numbers_line_up(groups: list[list[Run]]) -> bool:
+    """A cheap look before the phrases are made: runs ending in a digit on two lines
+    whose right edges meet (within a point or so). Most regions of prose have none."""
+    ends: dict[int, int] = {}
+    starts: dict[int, int] = {}
+    for i, runs in enumerate(groups):
+        for r in runs:
+            t = r.text.strip()
+            if t and (t[-1].isdigit() or t.endswith(_UNIT_ENDS)):
+                key = round(r.x1)
+                if any(ends.get(k, i) != i for k in (key - 2, key - 1, key, key + 1, key + 2)):
+                    return True
+                ends[key] = i
+            if t and (t[0].isdigit() or (t[0] in "+-−–" and t[1:2].strip()[:1].isdigit())):
+                key = round(r.x0)  # numbers set left-aligned
+                if any(starts.get(k, i) != i for k in (key - 2, key - 1, key, key + 1, key + 2)):
+                    return True
+                starts[key] = i
+    return False
 
 
 def _table_edges(body: list[Line], edges: list[float]) -> list[float]:
@@ -455,16 +506,16 @@ def _column_of(p: Phrase, t: Table, cols: list[tuple[float, float]]) -> list[int
 def _centred_over(p: Phrase, t: Table, cols: list[tuple[float, float]]) -> list[int]:
     """The columns a group header is centred over (``Helår`` over ``Budget`` and
     ``Prognos``): it reaches into two columns or more, each from the anchor before it to
-    its own, and its middle is the middle of theirs."""
+    its own, and its middle is the middle of their numbers."""
     starts = [t.label_right, *(a for _l, a in cols[:-1])]
     over = [
         j
         for j, (lo, (_l, a)) in enumerate(zip(starts, cols, strict=True))
         if min(p.x1, a) > max(p.x0, lo)
     ]
-    if len(over) < 2:
-        return []
-    left, right = starts[over[0]], cols[over[-1]][1]
+    if len(over) < 2 or any(abs(p.x0 - lo) <= ALIGN for lo, _a in cols):
+        return []  # a header set left in its column, as its numbers are
+    left, right = cols[over[0]][0], cols[over[-1]][1]
     return over if abs(p.mid - (left + right) / 2) <= 0.15 * (right - left) else []
 
 
