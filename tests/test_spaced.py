@@ -339,3 +339,33 @@ def test_a_row_whose_numbers_do_not_stand_last_is_said_never_a_section(tmp_path)
     assert rep.loc[5, "severity"] == "warning" and "talen står inte sist" in rep.loc[5, "reason"]
     assert rep.loc[7, "reason"] == "tal i avsnittsrubrik i tabellen, inget värde"
     assert rep.loc[7, "severity"] == "info"
+
+
+@pytest.mark.parametrize("stub", ["Mått", "Kommun", "Verksamhet"])
+def test_a_year_over_a_list_of_one_value_each_is_its_header(tmp_path, stub):
+    # "Mått 2019" over a label–value list: the year of every value, never a value 2019
+    # (before: a row "Mått" with the value 2019, the values below undated)
+    (tmp_path / "t.txt").write_text(
+        f"Nyckeltal\n\n{stub} 2019\nKostnad tkr 12 400\nAntal beslut 2 609\nVårddygn 1 200\n",
+        encoding="utf-8",
+    )
+    obs = parse([tmp_path]).observations
+    assert obs["row_label"].tolist() == ["Kostnad tkr", "Antal beslut", "Vårddygn"]
+    assert obs["value"].tolist() == [12400.0, 2609.0, 1200.0]
+    assert obs["year"].tolist() == [2019, 2019, 2019] and set(obs["line"]) == {4, 5, 6}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a count may be a year's digits: the first line is a row of the list
+        ["Invånare 2019", "Platser 40", "Vårddygn 1 200"],
+        # every line a year's digits: a column of such values
+        ["Bjuv 2011", "Höör 2015", "Åstorp 2017"],
+    ],
+)
+def test_a_count_of_a_years_digits_at_the_top_of_a_list_stays_a_value(tmp_path, lines):
+    (tmp_path / "t.txt").write_text("Antal\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    obs = parse([tmp_path]).observations
+    assert obs["row_label"].tolist()[0] == lines[0].split()[0]
+    assert obs["value"].tolist()[0] == 2019.0 if lines[0].endswith("2019") else 2011.0

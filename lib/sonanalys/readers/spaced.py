@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from .. import labels as L
 from .. import numparse as N
+from .. import units as U
 from ..continuation import (
     FURNITURE,
     HEADER_AGAIN,
@@ -887,11 +888,30 @@ def read_list(lines: list[str], i: int) -> tuple[Table, int] | None:
         j += 1
     if len(rows) < 3:
         return None
+    if _year_over_list(rows):
+        # "Mått 2019" over the list: its header, the year of every value below (never
+        # a value 2019)
+        first = rows[0]
+        table = to_table(first.label, [first.tokens[0]], rows[1:], first.line)
+        table.repairs.extend(b for b in breaks if b[0] < rows[-1].line)
+        return table, j
     table = to_table("", [""], rows, i + 1)
     table.rows = table.rows[1:]  # no header line: the caption names the list
     table.header_rows = 0
     table.repairs.extend(b for b in breaks if b[0] < rows[-1].line)
     return table, j
+
+
+def _year_over_list(rows: list[SpacedRow]) -> bool:
+    """The list's first line names its column: its one token is a year (``Mått 2019``,
+    ``Kommun 2021``), no other line's value is a year, and its label is not a count's
+    (``Invånare 2019`` may count 2019) — the header of the list, not a row."""
+    first = rows[0]
+    if len(first.tokens) != 1 or not _YEAR.match(first.tokens[0]):
+        return False
+    if any(len(r.tokens) == 1 and _YEAR.match(r.tokens[0]) for r in rows[1:]):
+        return False
+    return U.unit_in_label(first.label) not in ("antal", "dygn", "dagar")
 
 
 def _column_count(rows: list[SpacedRow], header: tuple[int, ...] = ()) -> int:
