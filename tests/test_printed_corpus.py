@@ -46,9 +46,9 @@ EXPECTED: dict[str, int] = {
     "dev_26_vasteras_ifn_verksamhetsplan_2015_atgarder.txt": 3,  # of 3
     "dev_27_jarfalla_budgetforslag_v_2016_2017.txt": 9,  # of 9
     "dev_28_nacka_afn_tertialbokslut1_2016.txt": 9,  # of 9
-    "dev_29_ludvika_social_valfard_prognos_2018.txt": 8,  # of 8
+    "dev_29_ludvika_social_valfard_prognos_2018.txt": 9,  # of 9
     "dev_30_vimmerby_socialnamnden_prognos_okt2025.txt": 8,  # of 8
-    "dev_31_ydre_manadsrapport_socialforvaltningen.txt": 7,  # of 7
+    "dev_31_ydre_manadsrapport_socialforvaltningen.txt": 8,  # of 8
     "dev_32_vaxjo_externa_placeringar_varddygn.txt": 4,  # of 4
     "dev_33_okand_von_budget2014_ramtabell.txt": 14,  # of 14
 }
@@ -70,5 +70,5 @@ def test_recall_per_printed_document(found, doc):
 
 def test_every_printed_document_is_scored(found):
     assert set(EXPECTED) == set(found["doc"])
-    # 328 of the 346 facts (the text reader reads 338 from the same documents)
-    assert (int(found["found"].sum()), len(found)) == (328, 346)
+    # 330 of the 346 facts (the text reader reads 340 from the same documents)
+    assert (int(found["found"].sum()), len(found)) == (330, 346)

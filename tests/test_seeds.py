@@ -436,6 +436,7 @@ def test_parse_report_of_seeds_lists_only_non_values(report):
         "datum, inte ett värde",
         "diarienummer, inte ett värde",
         "årtal som hänvisning, inte ett värde",
+        "årtal som jämförs med (jämfört med, sedan, än, från … till), inte värdets år",
         "åldersintervall, inte ett värde",
         "innehållsförteckning: sidnummer är inga värden",
         "tal i löptext utan enhet",

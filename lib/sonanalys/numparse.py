@@ -186,6 +186,7 @@ MALFORMED = "malformed"  # looks numeric but cannot be read with certainty
 
 DENOMINATOR = "bas för ett mått (per …), inte ett värde"
 _PER_BEFORE = re.compile(r"(?:^|(?<=\s))per\s+$", re.IGNORECASE)  # searched before a token
+COMPARED_YEAR = "årtal som jämförs med (jämfört med, sedan, än, från … till), inte värdets år"
 NOT_A_VALUE_REASONS = {
     YEAR: "årtal som hänvisning, inte ett värde",
     YEAR_RANGE: "årsintervall (period), inte ett värde",
@@ -645,6 +646,14 @@ def reading_of(text: str, *, require_unit: bool = False) -> Reading:
     return (_read_unit_kept if require_unit else _read_kept)(text)
 
 
+def reading_with_units(text: str, units: tuple[tuple[int, str], ...]) -> Reading:
+    """``reading_of(text, require_unit=True)`` where the numbers starting at the given
+    offsets take the given unit (their sentence names it elsewhere: ``Antalet vårddygn
+    var 82 999``, ``37 ensamkommande mot budgeterade 46``): kept as values with it, and
+    the years assigned among the values so kept, as for units printed after them."""
+    return _read(text, require_unit=True, supplied=dict(units))
+
+
 @per_document
 def _read_kept(text: str) -> Reading:
     # a cell's text recurs within a document: ``0``, ``-``, the same figure in two tables
@@ -656,7 +665,7 @@ def _read_unit_kept(text: str) -> Reading:
     return _read(text, require_unit=True)
 
 
-def _read(text: str, *, require_unit: bool) -> Reading:
+def _read(text: str, *, require_unit: bool, supplied: dict[int, str] | None = None) -> Reading:
     reading = Reading()
     text = strip_tags(text)
     if is_no_data(text):
@@ -693,8 +702,20 @@ def _read(text: str, *, require_unit: bool) -> Reading:
             )
             years = []
 
+    if supplied:
+        quantities = [
+            Quantity(**{**q.__dict__, "unit": supplied[q.start]}) if q.start in supplied else q
+            for q in quantities
+        ]
     if require_unit:
         quantities = [q for q in quantities if q.unit]
+    # a year a value is compared with or counted from ("jämfört med 2022", "sedan 2016",
+    # "högre än för samma period 2022", "från 2022 till 2023") dates no value here
+    if years and _COMPARISON_WORD.search(text):
+        compared = [y for y in years if _compared(text, y)]
+        for y in compared:
+            reading.skipped.append(Skip(y.text, COMPARED_YEAR, "info", y.start))
+        years = [y for y in years if y not in compared]
     # a year that belongs to a period prefix ("Augusti 2023: 53 %") is used up by it
     years = [
         y
@@ -717,6 +738,32 @@ def _read(text: str, *, require_unit: bool) -> Reading:
             reading.years.append(y.year)
     reading.quantities = quantities
     return reading
+
+
+_COMPARISON_WORD = re.compile(r"jämf|jmf|jfr|\bän\b|\bsedan\b|\bfrån\b", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(
+    r"(?:jämfört\s+(?:med|mot)|jämförelse\s+med|jmf\.?\s*med|jfr\.?\s*med|\bän|\bsedan)\s+"
+    r"(?:(?:under|för|i|år|helår(?:et)?|samma|motsvarande|period(?:en)?|slutet|början|"
+    r"utgången|av|året|hela|bokslut(?:et)?|utfall(?:et)?)\s+){0,4}$",
+    re.IGNORECASE,
+)
+_SPAN_FROM = re.compile(r"\bfrån\s+(?:år\s+)?$", re.IGNORECASE)
+_SPAN_TO = re.compile(r"\s+till\s+(?:år\s+)?(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+_SPAN_TO_BEFORE = re.compile(
+    r"\bfrån\s+(?:år\s+)?(?:19|20)\d\d\s+till\s+(?:år\s+)?$", re.IGNORECASE
+)
+
+
+def _compared(text: str, y: Token) -> bool:
+    """A year that is the base of a comparison or one end of a span of years: after
+    ``jämfört med``, ``sedan``, ``än`` (a few words such as ``samma period`` between), or
+    ``från 2022 till 2023``."""
+    before = text[max(0, y.start - 60) : y.start]
+    if _COMPARED_BEFORE.search(before):
+        return True
+    if _SPAN_FROM.search(before) and _SPAN_TO.match(text, y.end):
+        return True
+    return bool(_SPAN_TO_BEFORE.search(text[max(0, y.start - 40) : y.start]))
 
 
 def _quantity(text: str, tok: Token, prev_end: int) -> Quantity:

@@ -1,6 +1,32 @@
 """Numbers stated in running text: ``ett underskott på 57 mnkr``,
-``från 91 individer i januari 2020``. Only numbers printed with a unit are values;
-the sentence is their row label."""
+``från 91 individer i januari 2020``. A number is a value when its measure is stated:
+printed with it (a unit), or named elsewhere in the sentence by a rule below; the
+sentence is its row label. A bare number whose measure nothing states stays unread
+(``Bilaga 2``, ``§ 22``, ``fyllt 18 år``, ``från 23 till 13``).
+
+The rules where the sentence names the measure (:func:`sentence_units`):
+
+* **the subject names it**: ``Antalet vårddygn var 82 999 under 2022`` (dygn),
+  ``Vårddygnen var 82 999 år 2022``, ``Antalet placerade barn var 41`` (antal) — a clause
+  whose subject is a count (``antalet …``, a counted noun, ``…dygnen``), a verb of being
+  or amounting (``var``, ``uppgick till``, ``har i genomsnitt varit``, ``ökade med``) and
+  the number; a currency printed with the number takes the subject's per-unit
+  (``Kostnaden per vårddygn uppgick till 3 450 kr``: kr/dygn);
+* **elided after a comparison**: ``37 ensamkommande mot budgeterade 46`` — the number
+  after ``mot``, ``jämfört med``, ``av totalt``, ``varav``, ``därav``, ``respektive`` (or
+  ``till`` after ``från``/``med``) takes the unit of the number just before it, when
+  nothing but such words stands between.
+
+Either way nothing but the end of the clause, a time or a rate (``under 2022``, ``per
+månad``, ``i juli``) may follow the number: ``41 år`` (an age), ``5 fler än``, ``3 kap``
+keep it unread.
+
+A sentence with no time of its own that continues the one before it in its paragraph
+(beginning ``Och``, ``Dessutom``, ``Av dessa``, ``Därav`` …) takes that sentence's one
+year (``year_source = previous_sentence``): ``Totalt under 2017 var det 109 barn … Och
+totalt 21 vuxna var placerade``. A sentence naming any other time (a year, a month,
+``i år``, ``förra året``, ``hittills``) keeps its own.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +34,7 @@ import re
 
 from . import labels as L
 from . import numparse as N
+from . import units as U
 from .model import Document, Heading, Paragraph
 from .readers.limits import MAX_SENTENCE_CHARS
 
@@ -26,6 +53,239 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# --------------------------------------------------------------------------------------
+# The measure named by a clause's subject
+# --------------------------------------------------------------------------------------
+
+_W = r"[^\W\d_]"  # a letter (Swedish ones too)
+_COUNTED = (
+    r"placeringar(?:na)?|anmälningar(?:na)?|ärenden(?:a)?|utredningar(?:na)?|hushåll(?:en)?|"
+    r"personer(?:na)?|individer(?:na)?|brukare(?:na)?|barn(?:en)?|ungdomar(?:na)?|vuxna|"
+    r"platser(?:na)?|elever(?:na)?|invånare(?:na)?|insatser(?:na)?"
+)
+# the head of a subject that is a count: "antalet …", "medelantalet …", "det totala
+# antalet …", "vårddygnen", "HVB-placeringarna", "Vuxna med extern insats"
+_SUBJECT_HEAD = (
+    r"(?:det\s+(?:totala|genomsnittliga|sammanlagda)\s+|totala\s+|genomsnittligt\s+)?"
+    rf"(?:(?:medel|snitt)?antal(?:et)?|{_W}*[-]?(?:dygn(?:en)?)|(?:{_W}+-)?(?:{_COUNTED}))"
+)
+_SUBJECT = rf"(?P<subject>{_SUBJECT_HEAD}(?![\wåäö])(?:\s+[^\s,;:()]+){{0,8}}?)"
+_ADVERB = (
+    r"(?:i\s+(?:genomsnitt|snitt)|igenomsnitt|totalt|sammanlagt|endast|bara|hela|ca\.?|"
+    r"cirka|c:a|drygt|knappt|nästan|omkring|runt|under\s+(?:året|perioden|(?:19|20)\d\d)|"
+    r"år\s+(?:19|20)\d\d|(?:19|20)\d\d)"
+)
+_BE = (
+    r"(?:var|är|blev|blir|varit|blivit|"
+    rf"uppg(?:ick|år|ått)\s+(?:{_ADVERB}\s+)*till|"
+    r"l(?:åg|igger|egat)\s+på|landade\s+på|"
+    r"(?:ökade|ökat|minskade|minskat|steg|stigit|sjönk|sjunkit)\s+(?:till|med|från)|"
+    r"beräknas\s+(?:till|bli|uppgå\s+till)|budgeterades\s+(?:till|vara))"
+)
+_CLAUSE_START = r"(?:^|[;:(–]\s*|,\s+|\b(?:och|men|samt|medan)\s+)"
+_LEAD = r"(?:(?:under|år|i|för|vid|per|totalt|sammanlagt)\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}?\s+)"
+# straight order: "Antalet vårddygn var", "Vuxna med extern insats har i genomsnitt varit"
+_STRAIGHT = re.compile(
+    rf"{_CLAUSE_START}{_LEAD}?{_SUBJECT}\s+(?:(?:har|hade)\s+)?(?:{_ADVERB}\s+)*{_BE}"
+    rf"\s+(?:{_ADVERB}\s+)*$",
+    re.IGNORECASE,
+)
+# inverted (a time first): "Under 2022 var antalet vårddygn", "År 2022 uppgick antalet
+# vårddygn till", "Under 2022 har antalet vårddygn varit"
+_INVERTED = re.compile(
+    rf"{_CLAUSE_START}{_LEAD}(?:var|är|blev|uppgick|uppgår|låg|ligger|har|hade)\s+"
+    rf"{_SUBJECT}\s+(?:(?:varit|uppgått|legat|blivit)\s+)?(?:(?:till|på)\s+)?"
+    rf"(?:{_ADVERB}\s+)*$",
+    re.IGNORECASE,
+)
+# any subject, for a currency its subject makes a per-unit ("Kostnaden per vårddygn
+# uppgick till 3 450 kr": kr/dygn)
+_ANY_SUBJECT = re.compile(
+    rf"{_CLAUSE_START}{_LEAD}?(?P<subject>{_W}[^,;:()]{{0,80}}?)\s+(?:(?:har|hade)\s+)?"
+    rf"(?:{_ADVERB}\s+)*{_BE}\s+(?:{_ADVERB}\s+)*$",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT = re.compile(
+    r"kostnad|\bkr\b|kronor|belopp|procent|andel|%|tkr|mnkr|miljon|medel\b|pris|ålder|tid\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_measure(before: str) -> tuple[str, str] | None:
+    """``(subject, unit)`` when the text before a number ends in a clause whose subject
+    names a count and whose verb says the number is it."""
+    m = _STRAIGHT.search(before) or _INVERTED.search(before)
+    if m is None:
+        return None
+    subject = m.group("subject")
+    if any(t.kind in (N.VALUE, N.MALFORMED) for t in N.tokens(subject)):
+        return None  # another number in the subject: what is counted is not clear
+    return subject, _count_unit(subject)
+
+
+def _count_unit(subject: str) -> str:
+    """The unit of a count the subject names: ``dygn`` for days of care (``Antalet
+    vårddygn``, ``Vårddygnen``; not ``… per dygn``), ``dagar``, else ``antal``; '' when it
+    names money, a share, a price, an age or a time (``Antalet … kostnad``)."""
+    if _NOT_A_COUNT.search(subject):
+        return ""
+    if re.search(r"(?<!per\s)(?<![\wåäö])[\wåäö-]*dygn(?:en)?\b", subject, re.IGNORECASE):
+        return "dygn"
+    if re.search(r"\bdagar(?:na)?\b", subject, re.IGNORECASE):
+        return "dagar"
+    return "antal"
+
+
+# --------------------------------------------------------------------------------------
+# A unit elided after a comparison
+# --------------------------------------------------------------------------------------
+
+_ELIDED = re.compile(
+    r"\s*,?\s*(?:mot|jämfört\s+med|i\s+jämförelse\s+med|jmf\.?\s*med|jfr\.?\s*med|"
+    r"av\s+totalt|av\s+sammanlagt|varav|därav|respektive|(?P<to>till))\s+"
+    r"(?:(?:budgeterade|budgeterat|planerade|planerat|beräknade|beräknat|prognostiserade|"
+    r"prognostiserat|förväntade|förväntat|väntade|totalt|sammanlagt|ca\.?|cirka|c:a|"
+    r"drygt|knappt|nästan|omkring|runt|endast|bara)\s+){0,2}",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(r"\b(?:från|med)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def _elided_unit(text: str, prev: N.Quantity, unit: str, q: N.Quantity) -> bool:
+    """The number ``q`` stands right after ``prev`` (read with ``unit``) and a word of
+    comparison: it counts the same thing."""
+    m = _ELIDED.fullmatch(text, prev.end, q.start)
+    if m is None:
+        return False
+    if m.group("to") and not _FROM_BEFORE.search(text, max(0, prev.start - 30), prev.start):
+        return False  # "till" only in "från 41 barn till 45", "med 3 barn till 38"
+    return bool(unit)
+
+
+# --------------------------------------------------------------------------------------
+# What may follow a number read by a rule
+# --------------------------------------------------------------------------------------
+
+_MONTHS = N._MONTH_RE
+_AFTER_OK = re.compile(
+    r"\s*(?:$|[.,;:!?)\]–]|\s-\s|"
+    r"(?:år|året)\s+(?:19|20)\d\d\b|(?:19|20)\d\d\b|"
+    r"(?:under|vid|per|i|till|t\.\s?o\.\s?m\.?|tom|jämfört|mot|vilket|varav|"
+    r"därav|och|men|samt|respektive|som|medan|enligt|hittills|totalt|sammanlagt)(?![\wåäö]))",
+    re.IGNORECASE,
+)
+
+
+_AND_NUMBER = re.compile(
+    r"\s*(?:och|respektive|eller|till|[-–])\s+(?:ca\.?\s+|cirka\s+)?"
+    r"\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?",
+    re.IGNORECASE,
+)
+
+
+def _nothing_after(text: str, q: N.Quantity) -> bool:
+    """Only the clause's end, a time, a rate or a conjunction follows ``q``: no noun that
+    would be its own measure (``41 år``: an age; ``5 fler``; ``3 kap``) — nor after the
+    number a conjunction joins to it (``12 och 14 år``: ages)."""
+    if _AFTER_OK.match(text, q.end) is None:
+        return False
+    joined = _AND_NUMBER.match(text, q.end)
+    if joined is None:
+        return True
+    return _AFTER_OK.match(text, joined.end()) is not None or bool(U.unit_after(text, joined.end()))
+
+
+# --------------------------------------------------------------------------------------
+# A sentence's values
+# --------------------------------------------------------------------------------------
+
+
+_REACH = 240  # characters before a number where its clause's subject and verb may stand
+
+
+def sentence_units(sentence: str) -> dict[int, str]:
+    """The units the sentence states for its numbers elsewhere than right after them:
+    ``{offset of the number: unit}`` (offsets in ``numparse.strip_tags(sentence)``),
+    for bare numbers whose measure a rule above finds, and for a currency that its
+    subject makes a per-unit (``kr`` → ``kr/dygn``). Empty for most sentences."""
+    text = N.strip_tags(sentence)
+    out: dict[int, str] = {}
+    prev: N.Quantity | None = None
+    prev_unit = ""
+    for q in N.reading_of(sentence).quantities:
+        unit = q.unit
+        begin = prev.end if prev is not None else 0
+        before = text[max(begin, q.start - _REACH) : q.start].replace("*", "")
+        if q.start - _REACH > begin:
+            before = "\x00" + before  # cut: no clause begins where the cut is
+        if unit in U.CURRENCIES:
+            subject = _ANY_SUBJECT.search(before)
+            per = U.unit_in_label(subject.group("subject")) if subject else ""
+            if per and U.refine(unit, per) != unit:
+                unit = out[q.start] = U.refine(unit, per)
+        elif not unit and not q.category and not q.entity and _nothing_after(text, q):
+            found = _subject_measure(before)
+            if found and found[1]:
+                unit = out[q.start] = found[1]
+            elif prev is not None and _elided_unit(text, prev, prev_unit, q):
+                unit = out[q.start] = prev_unit
+        prev, prev_unit = q, unit
+    return out
+
+
+def sentence_reading(sentence: str) -> N.Reading:
+    """The values of a sentence: numbers printed with a unit, and those whose unit the
+    sentence names elsewhere (:func:`sentence_units`)."""
+    if not _DIGIT.search(sentence):
+        return N.Reading()
+    units = sentence_units(sentence)
+    if not units:
+        return N.reading_of(sentence, require_unit=True)
+    return N.reading_with_units(sentence, tuple(sorted(units.items())))
+
+
+# --------------------------------------------------------------------------------------
+# A year carried into a sentence that continues the one before
+# --------------------------------------------------------------------------------------
+
+_CONTINUES = re.compile(
+    r"^[\"”*\s]*(?:[–-]\s*)?(?:och|dessutom|därtill|därutöver|utöver\s+(?:detta|det|dessa)|"
+    r"av\s+(?:dessa|dem|de)|därav|varav|bland\s+(?:dessa|dem)|samtidigt|likaså)(?![\wåäö])",
+    re.IGNORECASE,
+)
+_OTHER_TIME = re.compile(
+    rf"(?<![\wåäö])(?:år|året|årets|åren|års|fjol|fjolårets|{_MONTHS}|vår(?:en)?|"
+    r"höst(?:en)?|sommar(?:en)?|vinter(?:n)?|kvartal\w*|tertial\w*|halvår\w*|delår\w*|"
+    r"månad\w*|vecka|veckor|veckan|dag|dagen|idag|nu|numera|närvarande|hittills|framöver|"
+    r"tidigare|senare|innan|sedan|efter|nästa|kommande|förra|föregående|senaste|prognos\w*|"
+    r"period\w*)(?![\wåäö])",
+    re.IGNORECASE,
+)
+_TIME_KINDS = {N.YEAR, N.YEAR_RANGE, N.DATE, N.QUARTER, N.WEEK, N.DIARIE}
+
+
+def sentence_year(reading: N.Reading) -> int | None:
+    """The one year a sentence's values (or, with none dated, its year references) are
+    of; None when it names none or several."""
+    years = {q.year for q in reading.quantities if q.year is not None} | set(reading.years)
+    return years.pop() if len(years) == 1 else None
+
+
+def continues_without_time(sentence: str) -> bool:
+    """The sentence goes on from the one before (``Och …``, ``Dessutom …``, ``Av dessa
+    …``) and names no time of its own."""
+    if not _CONTINUES.search(sentence):
+        return False
+    if any(t.kind in _TIME_KINDS for t in N.tokens(sentence)):
+        return False
+    return _OTHER_TIME.search(sentence) is None
+
+
+# --------------------------------------------------------------------------------------
+# Observations
+# --------------------------------------------------------------------------------------
+
+
 def prose_observations(doc: Document) -> list[dict]:
     obs: list[dict] = []
     section = ""
@@ -37,16 +297,26 @@ def prose_observations(doc: Document) -> list[dict]:
             continue
         if not _DIGIT.search(block.text):
             continue
+        year_before: int | None = None  # the year of the sentence before, in this paragraph
         for offset, sentence in sentences(block.text):
             if not _DIGIT.search(sentence):
-                continue  # no number, nothing to read (most of a long text)
-            reading = N.reading_of(sentence, require_unit=True)
+                # no number, nothing to read (most of a long text); a year goes on
+                # past it only where it goes on from the sentence before, timeless
+                if not continues_without_time(sentence):
+                    year_before = None
+                continue
+            reading = sentence_reading(sentence)
+            carried = year_before if continues_without_time(sentence) else None
+            year_before = carried if carried is not None else sentence_year(reading)
             long = len(sentence) > MAX_SENTENCE_CHARS
             label = L.label_text(sentence) if not long else ""
             for q in reading.quantities:
                 if long:  # no sentence: each number keeps the text before it (limits)
                     start = max(0, q.end - MAX_SENTENCE_CHARS)
                     label = "…" * (start > 0) + L.label_text(sentence[start : q.end])
+                year, year_source = q.year, "cell" if q.year is not None else ""
+                if year is None and carried is not None:
+                    year, year_source = carried, "previous_sentence"
                 obs.append(
                     {
                         "source": doc.source,
@@ -64,8 +334,8 @@ def prose_observations(doc: Document) -> list[dict]:
                         "entity": q.entity,
                         "sex": "",
                         "column_label": "",
-                        "year": q.year,
-                        "year_source": "cell" if q.year is not None else "",
+                        "year": year,
+                        "year_source": year_source,
                         "period": q.period,
                         "value_kind": q.value_kind,
                         "value": q.value,

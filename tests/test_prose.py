@@ -1,0 +1,189 @@
+"""Numbers in running text whose measure the sentence names elsewhere than right after
+them (prose.py): the subject (``Antalet vårddygn var 82 999``), a comparison that elides
+the unit (``37 ensamkommande mot budgeterade 46``), and the year of the sentence a
+continuing one goes on from (``… under 2017 … Och totalt 21 vuxna …``). Real sentences
+from the corpus and the seeds, and sentences whose numbers must stay unread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.conftest import SEEDS
+
+from sonanalys import prose
+from sonanalys.observations import parse
+
+ROUND2 = Path(__file__).parent / "corpus" / "round2"
+
+
+def values(sentence: str) -> list[tuple[float, str, int | None]]:
+    return [(q.value, q.unit, q.year) for q in prose.sentence_reading(sentence).quantities]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the subject names the measure: a count, or days of care
+        ("Antalet vårddygn var 82 999 under 2022.", [(82999.0, "dygn", 2022)]),
+        ("Vårddygnen var 82 999 år 2022.", [(82999.0, "dygn", 2022)]),
+        ("Vårddygnen var 82 999 dygn år 2022.", [(82999.0, "dygn", 2022)]),  # printed
+        ("Under 2022 var antalet vårddygn 82 999.", [(82999.0, "dygn", 2022)]),
+        ("År 2022 uppgick antalet vårddygn till 82 999.", [(82999.0, "dygn", 2022)]),
+        ("Antalet placerade barn var 41.", [(41.0, "antal", None)]),
+        ("Antalet barn 0–12 år var 41.", [(41.0, "antal", None)]),  # ages in the subject
+        ("Antalet vårddygn uppgick totalt till 12 400.", [(12400.0, "dygn", None)]),
+        # a currency the subject makes a per-unit; a share printed as before
+        ("Kostnaden per vårddygn uppgick till 3 450 kr.", [(3450.0, "kr/dygn", None)]),
+        ("Beläggningen var 94 procent.", [(94.0, "procent", None)]),
+        # a change, and where it went: "till" after "från"/"med" elides the unit
+        (
+            "Antalet placerade barn minskade från 41 till 35 under 2022.",
+            [(41.0, "antal", None), (35.0, "antal", 2022)],
+        ),
+        (
+            "Antalet placerade barn har ökat med 12 till 53.",
+            [(12.0, "antal", None), (53.0, "antal", None)],
+        ),
+        # elided after a comparison
+        (
+            "I juli fanns 37 ensamkommande mot budgeterade 46.",  # dev_31 line 5
+            [(37.0, "antal", None), (46.0, "antal", None)],
+        ),
+        (
+            "Antalet anmälningar uppgick till 1 200, varav 300 i juli.",
+            [(1200.0, "antal", None), (300.0, "antal", None)],
+        ),
+        ("Vi har 12 mnkr mot 3 i budget.", [(12.0, "mnkr", None), (3.0, "mnkr", None)]),
+    ],
+)
+def test_a_measure_the_sentence_names_elsewhere(sentence, expected):
+    assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no measure anywhere: an index, a paragraph of law, an address, an age, a
+        # numbered attachment, a phone number (real sentences of the seeds)
+        "Socialförvaltningens stressindex vid mätning i medarbetarenkäten har minskat från 23 "
+        "till 13.",
+        "Implementering av § 22 LVU är genomförd inom förvaltningen och information till "
+        "utförarna är planerad.",
+        "Förvaltningen kommer under 2025 att flytta in i nya kontorslokaler på Drottninggatan 45.",
+        "Målet är att de ensamkommande ungdomarna ska vara självgående och självförsörjande "
+        "efter att man fyllt 18 år.",
+        "Nu har denna genomförts, se utförligare beskrivning i bilaga 2.",
+        "Socialnämnden fastställer Delårsrapport med prognos 2 för 2023.",
+        "Ring 08-718 80 00 om antalet platser.",
+        # a counted subject, but the number is not its count
+        "Antalet barn var 3 år.",  # an age
+        "Barnen var 12 och 14 år gamla.",  # ages, joined
+        "Antalet ärenden var 5 fler än i fjol.",  # a difference to what?
+        "Antalet barn som fyllt 18 var 12.",  # another number in the subject
+        "Antalet ärenden enligt punkt 3 var 7.",
+        "Barnen var 4 kap 1 § SoL.",
+        "Antalet placerade barn var 2019.",  # a year is no count
+        # money with no currency stated is never given one
+        "Kostnaden var 12.",
+    ],
+)
+def test_no_measure_named_no_value(sentence):
+    assert values(sentence) == []
+
+
+def test_a_comparison_followed_by_a_noun_of_its_own_is_not_elided():
+    assert values("Kostnaden var 12 mnkr, varav 3 är personal.") == [(12.0, "mnkr", None)]
+    assert values("Det fanns 37 ensamkommande mot 46 år tidigare.") == [(37.0, "antal", None)]
+
+
+def test_years_compared_with_date_no_value():
+    # the seeds' sentences (003 line 348, 004 lines 60, 283, 380, 389, 539): the year a
+    # change is counted from is not the year of the change; before, each value took it
+    assert values("Kostnaderna har jämfört med 2017 ökat med 28,5 mnkr.") == [(28.5, "mnkr", None)]
+    assert values("Utfallet är knappt 100 mnkr högre än för samma period 2022.") == [
+        (100.0, "mnkr", None)
+    ]
+    assert values(
+        "I jämförelse med år 2022 är det en ökning med 36 personer i genomsnitt per dag."
+    ) == [(36.0, "antal", None)]
+    assert values(
+        "Nämndens nettokostnad väntas öka med totalt 16 procent, vilket motsvarar 98,8 mnkr, "
+        "från 2022 till 2023."
+    ) == [(16.0, "procent", None), (98.8, "mnkr", None)]
+    assert values("Kommunens LSS-kostnader har ökat med cirka 3 miljoner kronor sedan 2016.") == [
+        (3.0, "mnkr", None)
+    ]
+    # the year a value is of stays: "Motsvarande period 2017 redovisade …", "från … till"
+    # between a year and an amount
+    assert values(
+        "Motsvarande period 2017 redovisade ekonomiskt bistånd ett överskott med 9,6 mnkr."
+    ) == [(9.6, "mnkr", 2017)]
+    assert values(
+        "Kostnaderna har ökat från 2017 till 138 mnkr, 2018 till 172 mnkr samt 2019 till 186 mnkr."
+    ) == [(138.0, "mnkr", 2017), (172.0, "mnkr", 2018), (186.0, "mnkr", 2019)]
+
+
+def _prose(tmp_path, text: str):
+    (tmp_path / "t.txt").write_text("Socialnämnden\n\nUppföljning\n\n" + text, encoding="utf-8")
+    obs = parse([tmp_path]).observations.astype(object)
+    obs = obs.where(obs.notna(), None)
+    return [(r.value, r.unit, r.year, r.year_source) for r in obs.itertuples()]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "Totalt under 2017 var det 109 barn placerade. Och totalt 21 vuxna var placerade.\n",
+            2017,
+        ),
+        ("Under 2017 var 109 barn placerade. Dessutom var 21 vuxna placerade.\n", 2017),
+        ("Under 2017 var 109 barn placerade. Av dessa var 21 vuxna.\n", 2017),
+        # a sentence that names a time of its own keeps it, or none
+        ("Under 2017 var 109 barn placerade. Och i år är 21 vuxna placerade.\n", None),
+        ("Under 2017 var 109 barn placerade. Och förra året var 21 vuxna placerade.\n", None),
+        ("Under 2017 var 109 barn placerade. Och i juli var 21 vuxna placerade.\n", None),
+        ("Under 2017 var 109 barn placerade. Dessutom var 21 vuxna placerade hittills.\n", None),
+        # no connective: not a continuation
+        ("Under 2017 var 109 barn placerade. Totalt 21 vuxna var placerade.\n", None),
+        # two years before: which one?
+        ("Under 2017 och 2018 var 109 barn placerade. Och 21 vuxna var placerade.\n", None),
+        # another paragraph
+        ("Under 2017 var 109 barn placerade.\n\nOch totalt 21 vuxna var placerade.\n", None),
+    ],
+)
+def test_a_continuing_sentence_takes_the_year_before(tmp_path, text, year):
+    got = _prose(tmp_path, text)
+    assert (21.0, "antal") in [g[:2] for g in got]
+    adults = next(g for g in got if g[0] == 21.0)
+    assert adults[2] == year
+    assert adults[3] == ("previous_sentence" if year else "")
+
+
+def test_real_sentences_of_round_two():
+    docs = [
+        "dev_29_ludvika_social_valfard_prognos_2018.txt",
+        "dev_31_ydre_manadsrapport_socialforvaltningen.txt",
+    ]
+    obs = parse([ROUND2 / d for d in docs]).observations
+    text = obs[obs["table"] == "text"].astype(object)
+    text = text.where(text.notna(), None)
+    got = {(r.line, r.value): (r.unit, r.year, r.year_source) for r in text.itertuples()}
+    assert got[(19, 21.0)] == ("antal", 2017, "previous_sentence")  # "Och totalt 21 vuxna"
+    assert got[(19, 109.0)] == ("antal", 2017, "cell")
+    assert got[(5, 46.0)][0] == "antal"  # "mot budgeterade 46"
+    # "sedan 2016", "Jämfört med slutet av 2014": no year of the value (they took it)
+    assert got[(9, 3.0)][1] is None and got[(17, 1.0)][1] is None
+
+
+def test_real_sentences_of_the_seeds(obs):
+    text = obs[(obs["source"] == SEEDS["004"]) & (obs["table"] == "text")]
+    got = {(r.line, r.value): r.unit for r in text.itertuples()}
+    # "Antal påbörjade utredningar har i genomsnitt varit 301 per månad" (112 + 86 + 103
+    # in the table under it, 2023 jan-aug); "Vuxna med extern insats har i genomsnitt
+    # varit 134"
+    assert got[(414, 301.0)] == "antal" and got[(547, 134.0)] == "antal"
+    # and nothing else new in 004's text: "11 är asylsökande" (no measure of its own),
+    # "De 36 ärendena" stay unread
+    assert (484, 11.0) not in got and (682, 36.0) not in got
