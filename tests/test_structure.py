@@ -14,7 +14,7 @@ from conftest import SEEDS, pick
 from sonanalys import domain
 from sonanalys.numparse import format_sv
 from sonanalys.observations import parse
-from sonanalys.structure import StructRow, find_totals, is_total_label, root
+from sonanalys.structure import StructRow, allowance, find_totals, is_total_label, root
 
 
 def _rows(obs, source: str, first: int, last: int):
@@ -240,6 +240,78 @@ def test_find_totals_does_not_guess_parts():
     assert find_totals(rows) == [2]
     assert rows[2].is_total and rows[2].parts == []
     assert root(rows) is None
+
+
+def test_a_total_rounded_coarser_than_its_parts(tmp_path):
+    # dev_08 (a flat transcript): "Kommunstyrelsen totalt 483,8 489,0 5,2" under four
+    # sectors printed with two decimals (28,17 + 17,28 + 60,03 + 378,28 = 483,76;
+    # 30,69 + 18,40 + 62,04 + 377,84 = 488,97; 2,52 + 1,11 + 2,01 - 0,44 = 5,20): the
+    # total is rounded to its own one decimal (± 0,05) over parts of ± 0,005 each
+    src = Path(__file__).parent / "corpus" / "text"
+    src = src / "dev_08_okand_kommunstyrelsen_bokslut2012_driftsredovisning.txt"
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / src.name).write_bytes(src.read_bytes())
+    res = parse([d])
+    o = res.observations
+    o = o[o["table"].str.startswith("Sammanställning")].drop_duplicates("row_label")
+    o = o.set_index("row_label")
+    ks = o.loc["Kommunstyrelsen totalt"]
+    assert ks["is_total"] and ks["is_root"] and ks["total_of"] == "0;1;2;3"
+    assert o.loc["Sektorn för Välfärd", "row_order"] == 3
+    assert not res.report["reason"].str.startswith("summaraden stämmer inte").any()
+
+
+def test_allowance_of_printed_figures():
+    # a total of one decimal over four parts of two: 0,05 + 4 × 0,005
+    assert allowance(1, [2, 2, 2, 2]) == pytest.approx(0.07)
+    # whole numbers: half a unit each, the total's included
+    assert allowance(0, [0, 0, 0]) == pytest.approx(2.0)
+    # a whole number among decimals is written short: read at the column's decimals
+    assert allowance(0, [1]) == pytest.approx(0.1)
+    assert allowance(1, [0, 1]) == pytest.approx(0.15)
+
+
+def test_a_whole_number_among_decimals_proves_no_total(obs):
+    # 000 line 90: "Hemtjänst med inriktning mot psykiatri  1 mnkr  3 mnkr", then
+    # "Förändrat uppdrag personligt ombud" (3 mnkr in the second column) and
+    # "Omställning …" (0,5 mnkr in the first). Read at its own decimals, "1 mnkr" is
+    # 0,5–1,5 and would be "proven" the sum of the two rows below it (0,5; 3). In a
+    # column of 0,5s it is 1,0: no total, no parts
+    t = _rows(obs, SEEDS["000"], 88, 95)
+    assert t.loc[90, "row_label"] == "Hemtjänst med inriktning mot psykiatri"
+    assert not t["is_total"].any()
+    assert (t["total_of"].fillna("") == "").all()
+    rows = [
+        StructRow(0, "A", "", False, {1: 1.0, 2: 3.0}, {1: 0, 2: 0}),
+        StructRow(1, "B", "", False, {2: 3.0}, {2: 0}),
+        StructRow(2, "C", "", False, {1: 0.5}, {1: 1}),
+    ]
+    assert find_totals(rows) == []
+    assert not rows[0].is_total and rows[0].parts == []
+
+
+def test_whole_numbers_within_the_allowance_but_not_needed_prove_no_total():
+    # small counts, seven parts: the allowance is ± 4 (half a unit for each of eight
+    # whole numbers), and 22 against 19, 26 against 23 lie within it. But the row
+    # (1, 1) can be left out and the sums stand nearer (21, 25): these rows are not
+    # shown to be the total's parts. Reported as a total without parts, never guessed
+    vals = [(3, 2), (1, 7), (4, 1), (1, 1), (5, 2), (2, 8), (6, 5)]
+    rows = [
+        StructRow(k, f"R{k}", "", False, {1: float(a), 2: float(b)}, {1: 0, 2: 0})
+        for k, (a, b) in enumerate(vals)
+    ]
+    rows.append(StructRow(7, "Summa", "", False, {1: 19.0, 2: 23.0}, {1: 0, 2: 0}))
+    assert find_totals(rows) == [7]
+    assert rows[7].is_total and rows[7].parts == []
+    # the same rows with their true sums: proven, every row needed
+    rows = [
+        StructRow(k, f"R{k}", "", False, {1: float(a), 2: float(b)}, {1: 0, 2: 0})
+        for k, (a, b) in enumerate(vals)
+    ]
+    rows.append(StructRow(7, "Summa", "", False, {1: 22.0, 2: 26.0}, {1: 0, 2: 0}))
+    assert find_totals(rows) == []
+    assert rows[7].parts == list(range(7))
 
 
 def _ruled(pdf, y0: float, rows: list[tuple[str, ...]]) -> None:

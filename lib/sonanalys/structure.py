@@ -1,8 +1,11 @@
 """A table's row tree: which rows are totals and which rows each total sums.
 
 A total is proven by the table's own arithmetic: its value in each column equals the sum
-of its parts' values within the table's rounding (half a unit of the last printed
-decimal per number added). The parts tried, in order, for a row named as a total
+of its parts' values within the table's rounding (:func:`allowance`: half a unit of the
+total's last printed decimal plus half a unit of each part's, a whole number among
+decimals read at the column's decimals), and every part is needed (without any one of
+them the sum stands farther off: whole numbers within an allowance that grows with the
+number of parts prove no parts). The parts tried, in order, for a row named as a total
 (``Summa``, ``Totalt``, ``Nettokostnad`` …):
 
 1. the rows right above it, back to the previous total or the start of its section;
@@ -67,29 +70,47 @@ class StructRow:
     level: int = 0
 
 
+def allowance(total_decimals: int, part_decimals: list[int]) -> float:
+    """How far a printed total may stand from the sum of its printed parts by rounding
+    alone: half a unit of the total's last decimal plus half a unit of each part's.
+
+    A part is read at the finest decimals printed in its column (the total's included):
+    a whole number among decimals is written short (``1 mnkr`` among ``0,5 mnkr`` is
+    1,0, not 0,5–1,5). The total is read at its own decimals when it prints some (a
+    total rounded coarser than its parts: ``483,8`` over parts that sum to 483,76),
+    else at its parts'."""
+    finest = max([total_decimals, *part_decimals])
+    return 0.5 * 10.0 ** -(total_decimals or finest) + len(part_decimals) * 0.5 * 10.0**-finest
+
+
 def _adds_up(
     parts: list[StructRow], total: StructRow, skip: frozenset[int] | set[int]
 ) -> tuple[int, list[int], bool]:
     """In how many columns ``parts`` sum to ``total`` — 0 unless they do in most of the
-    columns they share, one of them not zero — the columns where they do not, and
-    whether the sums are exact (no rounding needed)."""
+    columns they share, one of them not zero, and every part is needed — the columns
+    where they do not, and whether the sums are exact (no rounding needed)."""
     ok, bad, exact = 0, [], True
+    needed = [not any(p.values.get(j) for j in p.values if j not in skip) for p in parts]
     for j, t in total.values.items():
         if j in skip or not any(j in p.values for p in parts):
             continue
         s = sum(p.values.get(j, 0.0) for p in parts)
-        dec = max(
-            [total.decimals.get(j, 0)] + [p.decimals.get(j, 0) for p in parts if j in p.values]
+        tol = allowance(
+            total.decimals.get(j, 0), [p.decimals.get(j, 0) for p in parts if j in p.values]
         )
-        # each printed number is off by less than half a unit of its last decimal
-        tol = 0.5 * 10.0**-dec * (len(parts) + 1)
         if abs(s - t) < tol - 1e-9 and (t != 0 or any(p.values.get(j) for p in parts)):
             ok += 1
             exact = exact and abs(s - t) < 1e-6 * max(1.0, abs(t))
+            for x, p in enumerate(parts):
+                # the part is needed here: without it the sum stands farther off
+                needed[x] = needed[x] or abs(s - p.values.get(j, 0.0) - t) > abs(s - t) + 1e-9
         else:
             bad.append(j)
     nonzero = any(total.values.get(j) for j in total.values if j not in skip and j not in bad)
-    return (ok if ok > len(bad) and nonzero else 0), bad, exact
+    # a sum that stands as near the total, or nearer, without one of its parts (a part
+    # within the rounding allowed: whole numbers, many parts) does not prove that these
+    # rows are the parts
+    return (ok if ok > len(bad) and nonzero and all(needed) else 0), bad, exact
 
 
 def find_totals(rows: list[StructRow], skip: frozenset[int] | set[int] = frozenset()) -> list[int]:
@@ -185,7 +206,7 @@ def _printed_first(rows: list[StructRow], i: int, skip: frozenset[int] | set[int
     cols = [j for j in r.values if j not in skip]
     sums = dict.fromkeys(cols, 0.0)
     decs = dict.fromkeys(cols, 0)
-    present = dict.fromkeys(cols, False)
+    present = dict.fromkeys(cols, 0)  # how many of the run's rows have a value there
     nonzero_part = dict.fromkeys(cols, False)
     for k in range(i + 1, len(rows)):
         if rows[k].section != r.section or is_total_label(rows[k].label):
@@ -198,12 +219,15 @@ def _printed_first(rows: list[StructRow], i: int, skip: frozenset[int] | set[int
             v = p.values.get(j, 0.0)
             sums[j] += v
             if j in p.values:
-                present[j] = True
+                present[j] += 1
                 decs[j] = max(decs[j], p.decimals.get(j, 0))
             nonzero_part[j] = nonzero_part[j] or bool(p.values.get(j))
         if len(run) < 2:
             continue
-        good, bad = _run_adds_up(r, cols, sums, decs, present, nonzero_part, len(run))
+        good, bad = _run_adds_up(r, cols, sums, decs, present, nonzero_part)
+        if good >= 2 and not bad:
+            # (summed again, once, to see that every row of the run is needed)
+            good, bad, _ = _adds_up([rows[x] for x in run], r, skip)
         if good >= 2 and not bad:
             found.append(list(run))
             if len(found) > 1:
@@ -211,15 +235,16 @@ def _printed_first(rows: list[StructRow], i: int, skip: frozenset[int] | set[int
     return found[0] if len(found) == 1 else []
 
 
-def _run_adds_up(total, cols, sums, decs, present, nonzero_part, n) -> tuple[int, list[int]]:
-    """:func:`_adds_up` over a run's kept sums: (columns that add up, those that do not)."""
+def _run_adds_up(total, cols, sums, decs, present, nonzero_part) -> tuple[int, list[int]]:
+    """:func:`_adds_up` over a run's kept sums (``decs``: the finest decimals of the
+    run's values in each column, ``present``: how many values it has there), whether
+    each part is needed not asked: (columns that add up, those that do not)."""
     ok, bad = 0, []
     for j in cols:
         if not present[j]:
             continue
         t = total.values[j]
-        dec = max(total.decimals.get(j, 0), decs[j])
-        tol = 0.5 * 10.0**-dec * (n + 1)
+        tol = allowance(total.decimals.get(j, 0), [decs[j]] * present[j])
         if abs(sums[j] - t) < tol - 1e-9 and (t != 0 or nonzero_part[j]):
             ok += 1
         else:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..structure import allowance
 from .common import is_total
 
 COLUMNS = [
@@ -70,9 +71,10 @@ class _Group:
 
 
 def _tolerance(g: _Group, parts: list[int], t: int) -> float:
-    """Rounding: half a unit of the last printed decimal per figure involved."""
-    decimals = max(_decimals(g.texts[i]) for i in [*parts, t])
-    return 0.5 * 10.0**-decimals * (len(parts) + 1) * abs(g.factors[t])
+    """Rounding, as the row tree proves totals (:func:`structure.allowance`): half a unit
+    of the total's last printed decimal plus half a unit of each part's."""
+    texts = g.texts
+    return allowance(_decimals(texts[t]), [_decimals(texts[i]) for i in parts]) * abs(g.factors[t])
 
 
 def _compare(
