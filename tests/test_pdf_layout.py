@@ -326,3 +326,34 @@ def test_numbers_set_left_aligned_stand_in_their_columns(tmp_path):
     assert got[("Individ- och familjeomsorg", "Avvikelse")] == -10850
     assert got[("LSS", "Avvikelse")] == -510
     assert len(got) == 9
+
+
+def test_a_column_of_comments_beside_the_numbers_is_a_column(tmp_path):
+    # "Kommentar" set left beside the numbers; one comment wrapped onto a second line,
+    # which goes with its row (never dropped); the numbers stay apart from the text
+    from sonanalys.model import Table
+    from sonanalys.readers import read
+
+    page = Page()
+    y = _header(page, 80, ("Budget", "Prognos", "Avvikelse"))
+    page.left(340, 80, "Kommentar")
+    for label, vals, comment in (
+        ("Barn och unga", ("52 100", "55 300", "-3 200"), ("Fler placeringar", "än budgeterat")),
+        ("Vuxna", ("40 000", "38 750", "1 250"), ()),
+        ("Ekonomiskt bistånd", ("61 000", "64 200", "-3 200"), ("Fler hushåll",)),
+    ):
+        page.left(LABEL_X, y, label)
+        page.values(y, vals)
+        for k, text in enumerate(comment):
+            page.left(340, y + k * LINE, text)
+        y += ROW + (LINE if len(comment) > 1 else 0)
+    path = page.save(tmp_path / "comments.pdf")
+    (table,) = [b for b in read(path).blocks if isinstance(b, Table)]
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["Verksamhet", "Budget", "Prognos", "Avvikelse", "Kommentar"],
+        ["Barn och unga", "52 100", "55 300", "-3 200", "Fler placeringar än budgeterat"],
+        ["Vuxna", "40 000", "38 750", "1 250", ""],
+        ["Ekonomiskt bistånd", "61 000", "64 200", "-3 200", "Fler hushåll"],
+    ]
+    obs, _ = _read(path)
+    assert obs[obs["column_label"] == "Avvikelse"]["value"].tolist() == [-3200, 1250, -3200]

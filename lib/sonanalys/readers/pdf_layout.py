@@ -49,7 +49,7 @@ ALIGN = 2.0  # points: right edges within this stand in one column
 MIN_LINES = 2  # numbers on an anchor on at least this many lines
 
 
-@dataclass
+@dataclass(eq=False)
 class Phrase:
     x0: float
     top: float
@@ -66,7 +66,7 @@ class Phrase:
         return (self.x0 + self.x1) / 2
 
 
-@dataclass
+@dataclass(eq=False)
 class Line:
     index: int  # the line's place among the region's lines
     phrases: list[Phrase]
@@ -89,6 +89,7 @@ class Table:
     value_left: float = 0.0  # where the value columns begin: left of it, labels
     label_right: float = 0.0  # where the body's labels end
     stub_split: float | None = None  # a code column left of the labels ends here
+    text_columns: list[tuple[float, float]] = field(default_factory=list)  # left, right
 
 
 # ---------------------------------------------------------------- 1. phrases
@@ -223,6 +224,7 @@ def find(groups: list[list[Run]]) -> list[Table]:
     edges = anchors(lines)
     if not edges:
         return []
+    starts = _text_columns(lines, edges)
     data = [bool(_values(ln, edges)) for ln in lines]
     out: list[Table] = []
     k = 0
@@ -230,7 +232,7 @@ def find(groups: list[list[Run]]) -> list[Table]:
         if not data[k]:
             k += 1
             continue
-        t = _body(lines, data, k, edges, em)
+        t = _body(lines, data, k, edges, em, starts)
         if t is None:
             k += 1
             continue
@@ -279,7 +281,7 @@ def _table_edges(body: list[Line], edges: list[float]) -> list[float]:
     return sorted(a for a, n in used.items() if n >= MIN_LINES or len(body) < MIN_LINES)
 
 
-def _body(lines, data, k, edges, em) -> Table | None:
+def _body(lines, data, k, edges, em, starts) -> Table | None:
     """The body that begins at data line ``k``: data lines and the label-only lines
     between them, while the lines stand as close as a table's rows."""
     first = lines[k]
@@ -297,9 +299,9 @@ def _body(lines, data, k, edges, em) -> Table | None:
             if any(_crosses(p, edges, left) for p in ln.phrases):
                 break
             left = min(left, *(p.x0 for p in _values(ln, edges)))
-            if _not_a_row(ln, edges, left, ignore=_values(ln, edges)):
+            if _not_a_row(ln, edges, left, starts, ignore=_values(ln, edges)):
                 break  # text beside the numbers that stands in no column (a second column of text)
-        elif _not_a_row(ln, edges, left):
+        elif _not_a_row(ln, edges, left, starts):
             break
         gaps.append(gap)
         body.append(ln)
@@ -316,6 +318,10 @@ def _body(lines, data, k, edges, em) -> Table | None:
         if not t.anchors:
             return None
     t.value_left = min(p.x0 for ln in body for p in _values(ln, t.anchors))
+    for x0 in starts:
+        ends = [p.x1 for ln in body for p in ln.phrases if abs(p.x0 - x0) <= ALIGN]
+        if ends and x0 > t.value_left:
+            t.text_columns.append((x0, max(ends)))
     return t
 
 
@@ -334,6 +340,28 @@ def _code_column(body: list[Line], edges: list[float]) -> float | None:
         and not ln.phrases[1].number
     ]
     return first if len(coded) >= 2 and len(coded) * 3 >= len(lines) * 2 else None
+
+
+def _text_columns(lines: list[Line], edges: list[float]) -> list[float]:
+    """Columns of text beside the numbers (``Kommentar``, ``Status``): text phrases right
+    of a line's number that begin at one place on two lines or more."""
+    xs = sorted(
+        (p.x0, ln.index)
+        for ln in lines
+        if (vals := _values(ln, edges))
+        for p in ln.phrases
+        if not p.number and p.x0 > min(v.x1 for v in vals)
+    )
+    out: list[float] = []
+    group: list[tuple[float, int]] = []
+    for entry in [*xs, None]:
+        if group and (entry is None or entry[0] - group[-1][0] > ALIGN):
+            if len({i for _x, i in group}) >= MIN_LINES:
+                out.append(min(x for x, _i in group))
+            group = []
+        if entry is not None:
+            group.append(entry)
+    return out
 
 
 def _lone_columns(body: list[Line], edges: list[float]) -> list[float]:
@@ -400,22 +428,31 @@ def _toc(t: Table) -> bool:
     return any(_LEADERS.search(p.text) for ln in t.body for p in ln.phrases)
 
 
-def _not_a_row(ln: Line, edges: list[float], left: float, ignore: Sequence[Phrase] = ()) -> bool:
+def _not_a_row(
+    ln: Line,
+    edges: list[float],
+    left: float,
+    starts: Sequence[float] = (),
+    ignore: Sequence[Phrase] = (),
+) -> bool:
     """A line that cannot be a table's row: text from the label column that runs on
     where the values stand (running text, a justified paragraph's line), or text right
     of the labels that does not stand within one column (``ignore``: its values)."""
     if any(p.x0 < left - ALIGN and p.x1 > left + ALIGN for p in ln.phrases):
         return True
     return not all(
-        _under_column(p, edges)
+        _under_column(p, edges, starts)
         for p in ln.phrases
         if p.x0 >= left - ALIGN and all(p is not v for v in ignore)
     )
 
 
-def _under_column(p: Phrase, edges: list[float]) -> bool:
+def _under_column(p: Phrase, edges: list[float], starts: Sequence[float] = ()) -> bool:
     """A text phrase right of the labels stands within one column of numbers (a text
-    cell in a value column, a wrapped comment), not across them."""
+    cell in a value column, a wrapped comment), not across them, or begins where a
+    column of text begins (``starts``: a comment column beside the numbers)."""
+    if any(abs(p.x0 - x) <= ALIGN for x in starts):
+        return True
     spans = [a for a in edges if p.x0 - ALIGN <= a]
     return bool(spans) and p.x1 <= spans[0] + ALIGN
 
@@ -471,11 +508,14 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
 
 
 def _columns(t: Table) -> list[tuple[float, float]]:
-    """Each value column's extent: from its widest number's left edge to its anchor."""
+    """Each value column's extent: from its widest number's left edge to its anchor; a
+    column of text from where its text begins to where its widest ends."""
     out = []
     for a in t.anchors:
         lefts = [p.x0 for ln in t.body for p in ln.phrases if p.number and abs(p.x1 - a) <= ALIGN]
         out.append((min(lefts, default=a), a))
+    if t.text_columns:
+        out = sorted([*out, *t.text_columns], key=lambda c: c[1])
     return out
 
 
@@ -486,6 +526,9 @@ def _column_of(p: Phrase, t: Table, cols: list[tuple[float, float]]) -> list[int
     for j, (_l, a) in enumerate(cols):
         if abs(p.x1 - a) <= ALIGN:
             return [j]
+    for j, col in enumerate(cols):
+        if col in t.text_columns and abs(p.x0 - col[0]) <= ALIGN:
+            return [j]  # text set left in a column of text
     covered = [
         j
         for j, (lo, a) in enumerate(cols)
@@ -577,6 +620,7 @@ def header_cells(t: Table) -> list[str]:
 class _Row:
     label: list[Line] = field(default_factory=list)  # the lines its label stands on
     values: Line | None = None  # the line its values stand on
+    more: list[Line] = field(default_factory=list)  # its text in value columns, wrapped
 
     @property
     def top(self) -> float:
@@ -647,7 +691,31 @@ def rows(t: Table) -> list[_Row]:
         if id(ln) not in placed:
             out.append(_Row([], ln))  # values with no label
     out.sort(key=lambda r: r.top)
-    return _join_loose(out, t)
+    out = _join_loose(out, t)
+    _place_the_rest(t, out, data, labelled)
+    return out
+
+
+def _place_the_rest(t: Table, out: list[_Row], data: list[Line], labelled: list[Line]) -> None:
+    """Lines with text in value columns only (a text cell wrapped onto a second line)
+    go with the row whose lines stand nearest (the one above when equally near): never
+    dropped."""
+    known = {id(ln) for ln in [*data, *labelled]}
+    for ln in t.body:
+        if id(ln) in known or not out:
+            continue
+        near = min(
+            out,
+            key=lambda r: (
+                min(
+                    abs(ln.base - x.base) + (0.01 if x.base > ln.base else 0)
+                    for x in [*r.label, *([r.values] if r.values else [])]
+                )
+                if r.label or r.values
+                else float("inf")
+            ),
+        )
+        near.more.append(ln)
 
 
 def _split(cell: list[Line], values: list[Line], t: Table) -> list[_Row]:
@@ -706,7 +774,7 @@ def table_lines(t: Table) -> list[str]:
     for r in rows(t):
         cells = [""] * width
         cells[:stub] = _stub_cells(r.label, t)
-        seen = [*r.label, *([r.values] if r.values and r.values not in r.label else [])]
+        seen = [*r.label, *([r.values] if r.values and r.values not in r.label else []), *r.more]
         for ln in sorted(seen, key=lambda x: x.top):
             for p in ln.phrases:
                 if not _is_label(p, t):
