@@ -90,6 +90,12 @@ _ANY_UNIT_AFTER = re.compile(
 )
 _UNIT_OF_GROUP = {f"u{i}": unit for i, (_, unit, _) in enumerate(_UNITS_AFTER)}
 
+# The count nouns a label may count by (``Personer i vård``; see :func:`_counts`).
+_COUNTED_IN_LABEL = (
+    r"\bpersoner\b|\bindivider\b|\bhushåll\b|\bplatser\b|\banmälningar\b|\bärenden\b|"
+    r"\bårsarbetare\b|\butredningar\b|\binvånare\b"
+)
+
 # Label rules, in priority order: the first that matches decides.
 _LABEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), u)
@@ -106,13 +112,31 @@ _LABEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bdagar\b", "dagar"),
         (r"^\W*kostnad", ""),  # a cost without a stated currency: unknown, never "antal"
         (r"\b(?:vård)?dygn\b", "dygn"),
-        (
-            r"\bantal(?:et)?\b|\bpersoner\b|\bindivider\b|\bhushåll\b|\bplatser\b|"
-            r"\banmälningar\b|\bärenden\b|\bårsarbetare\b|\butredningar\b|\binvånare\b",
-            "antal",
-        ),
+        (r"\bantal(?:et)?\b|" + _COUNTED_IN_LABEL, "antal"),
     )
 )
+
+# a count noun after a preposition names whom a service or an area is for ("Stöd för
+# personer med funktionsnedsättning", "Bistånd till hushåll", "Kostnad per invånare"),
+# maybe over one word ("för äldre personer"): no count
+_NAMED_FOR = re.compile(
+    r"\b(?:för|till|med|åt|hos|inom|om|mot|vid|utan|från|av|bland|kring|per)\s+"
+    r"(?:[\wåäöÅÄÖ-]+\s+)?$",
+    re.IGNORECASE,
+)
+_COUNT_NOUN_IN_LABEL = re.compile(_COUNTED_IN_LABEL, re.IGNORECASE)
+_COUNT_RULE = _LABEL_RULES[-1][0]  # antal or a count noun
+_ANTAL = re.compile(r"\bantal(?:et)?\b", re.IGNORECASE)
+
+
+def _counts(text: str) -> bool:
+    """A label that counts: it says ``antal``, or a count noun stands in it other than
+    after a preposition ("Personer i vård", "Hushåll med bistånd", "Nya ärenden")."""
+    if _ANTAL.search(text):
+        return True
+    return any(
+        not _NAMED_FOR.search(text, 0, m.start()) for m in _COUNT_NOUN_IN_LABEL.finditer(text)
+    )
 
 
 def unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
@@ -136,7 +160,7 @@ def unit_in_label(text: str) -> str:
         return ""
     for pattern, unit in _LABEL_RULES:
         if pattern.search(text):
-            if not unit:
+            if not unit or (pattern is _COUNT_RULE and not _counts(text)):
                 return ""
             if unit == "mnkr" and re.search(r"\bmdkr\b", text, re.IGNORECASE):
                 return "mdkr"
