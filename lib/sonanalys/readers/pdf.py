@@ -9,6 +9,7 @@ geometry is used on the edges PDFium gives); the text around them is laid out th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import groupby
 from operator import attrgetter
 
@@ -93,7 +94,13 @@ def _cell_rows(page: Page, textpage, cells, runs: list[Run], unplaced: list[Run]
     """A table's rows as pdfplumber's ``Table.rows`` gives them (a row per distinct cell
     top; a column per distinct cell left, ``None`` where a row has no cell there), each
     cell with its text: the runs whose middle lies in it. A run that crosses a cell's
-    border is split into its characters first. Runs in no cell go to ``unplaced``."""
+    border is cut where a line drawn on the page passes through it (two cells' texts
+    PDFium gave as one run), each piece going to the cell its middle lies in; a run no
+    drawn line passes through is not cut. The borders are snapped (edges within 3
+    points moved to their mean), so a Word table's padding boxes and a table above can
+    move a border several points into a cell's text, which cut by the border read
+    '56 945' as '56 94' | '5'. A run in no cell is cut into its characters, each going
+    to the cell it lies in; runs in no cell at all go to ``unplaced``."""
     xs = sorted({c[0] for c in cells})
     rows = [
         {c[0]: c for c in group}
@@ -101,19 +108,27 @@ def _cell_rows(page: Page, textpage, cells, runs: list[Run], unplaced: list[Run]
     ]
     texts: dict[tuple, list[Run]] = {}
     cell_of = _CellIndex(cells).cell_of
+    drawn: list | None = None  # the page's vertical edges by the table, when needed
     for run in runs:
         home = cell_of(run)
         if home is not None and run.x0 >= home[0] - 2 and run.x1 <= home[2] + 2:
             texts.setdefault(home, []).append(run)
             continue
+        if drawn is None:
+            drawn = _drawn_verticals(page, cells)
+        cuts = _cuts(run, drawn)
+        if home is not None and not cuts:
+            texts.setdefault(home, []).append(run)
+            continue
         split = chars(page, textpage, run)
-        homes = [cell_of(ch) for ch in split]
+        pieces = _pieces(split, cuts) if cuts else [[ch] for ch in split]
+        homes = [cell_of(p[0] if len(p) == 1 else _box(p)) for p in pieces]
         if all(h is None for h in homes):
             unplaced.append(run)
             continue
-        for ch, home in zip(split, homes, strict=True):
+        for piece, home in zip(pieces, homes, strict=True):
             if home is not None:
-                texts.setdefault(home, []).append(ch)
+                texts.setdefault(home, []).extend(piece)
     out = []
     for row in rows:
         cells_of_row = []
@@ -126,6 +141,40 @@ def _cell_rows(page: Page, textpage, cells, runs: list[Run], unplaced: list[Run]
                 cells_of_row.append((_cell_text(held) if held else "", cell))
         out.append(cells_of_row)
     return out
+
+
+def _drawn_verticals(page: Page, cells) -> list:
+    """The page's vertical edges, as drawn (not snapped), that reach into the table."""
+    top = min(c[1] for c in cells)
+    bottom = max(c[3] for c in cells)
+    return [e for e in page.vertical if e[1] < bottom and e[3] > top]
+
+
+def _cuts(run: Run, drawn: list) -> list[float]:
+    """Where drawn vertical edges pass through ``run`` (more than 2 points within its
+    ends, beside its middle), left to right: borders between cells whose texts PDFium
+    gave as one run."""
+    v = (run.top + run.bottom) / 2
+    lo, hi = run.x0 + 2, run.x1 - 2
+    return sorted({e[0] for e in drawn if lo < e[0] < hi and e[1] <= v <= e[3]})
+
+
+def _pieces(split: list[Run], cuts: list[float]) -> list[list[Run]]:
+    """A run's characters in the pieces the ``cuts`` make (by each one's middle)."""
+    out: dict[int, list[Run]] = {}
+    for ch in split:
+        out.setdefault(bisect_right(cuts, (ch.x0 + ch.x1) / 2), []).append(ch)
+    return [out[k] for k in sorted(out)]
+
+
+def _box(piece: list[Run]) -> Run:
+    return Run(
+        min(c.x0 for c in piece),
+        min(c.top for c in piece),
+        max(c.x1 for c in piece),
+        max(c.bottom for c in piece),
+        "",
+    )
 
 
 class _CellIndex:
