@@ -348,3 +348,27 @@ def test_a_case_number_year_first_after_its_series_is_one_token(text, code):
 def test_a_split_year_after_capitals_is_still_a_period():
     assert [t.kind for t in scan("LSS 2019/20")] == ["year_range"]
     assert [q.value for q in read_cell("IFO 2080").quantities] == [2080.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # counted nouns after a participle, an adjective or an abbreviation, or in their
+        # definite form (real phrases of the seed 004, lines 76, 543, 545, 674, 682)
+        ("20 LVM utredningar", "antal"),
+        ("26 fler insatser", "antal"),
+        ("154 unga", "antal"),
+        ("36 avslutade ärenden", "antal"),
+        ("De 36 ärendena", "antal"),
+        ("12 externa placeringar", "antal"),
+        ("12 SiS placeringar", "antal"),
+        # a word between that is no modifier of the noun: no count
+        ("4 kap ärenden", ""),
+        ("3 av ärenden", ""),
+        ("12 Ab ärenden", ""),
+        ("14 åtgärder", ""),
+    ],
+)
+def test_a_counted_noun_after_its_modifier(text, unit):
+    (q,) = read_cell(text).quantities
+    assert q.unit == unit

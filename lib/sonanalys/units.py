@@ -45,12 +45,16 @@ _W = r"(?![\wåäöÅÄÖ])"  # end of word, Swedish letters included
 _COUNT_NOUNS = (
     r"st\.?|stycken|personer|individer|hushåll|platser|pl\.|pl|barn|ungdomar|ärenden|"
     r"årsarbetare|tjänster|papper|delar|anmälningar|utredningar|placeringar|brukare|"
-    r"invånare|inv\.?|vuxna|flyktingar|hyresgäster|elever|ensamkommande|"
-    # a compound of a counted noun, maybe after an adjective: "500 nya
-    # arbetsmarknadsplatser", "12 HVB-placeringar", "40 fler orosanmälningar"
-    r"(?:(?:nya|fler|färre|ytterligare|nyanlända)\s)?[\wåäöÅÄÖ-]*"
-    r"(?:platser|ärenden|placeringar|anmälningar|utredningar|hushåll|brukare|årsarbetare|"
-    r"punkter|flyktingar)"
+    r"invånare|inv\.?|vuxna|unga|flyktingar|hyresgäster|elever|ensamkommande|"
+    # a compound of a counted noun, maybe after an adjective, a participle or an
+    # abbreviation, maybe in its definite form: "500 nya arbetsmarknadsplatser", "12
+    # HVB-placeringar", "40 fler orosanmälningar", "36 avslutade ärenden", "20 LVM
+    # utredningar", "de 36 ärendena", "26 fler insatser"
+    r"(?:(?:nya|fler|färre|ytterligare|nyanlända|[a-zåäö]{2,}(?:ade|ande|ende|dda|da|na|ta|"
+    r"iga|liga|ka)|(?-i:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,2}[A-ZÅÄÖ]))\s)?[\wåäöÅÄÖ-]*"
+    r"(?:platser(?:na)?|ärenden(?:a)?|placeringar(?:na)?|anmälningar(?:na)?|"
+    r"utredningar(?:na)?|hushåll(?:en)?|brukare(?:na)?|årsarbetare|punkter|flyktingar|"
+    r"insatser(?:na)?)"
 )
 
 _SPACE_BEFORE_UNIT = r"[ \t\u00a0\u202f]{0,3}"
