@@ -826,3 +826,26 @@ def test_document_period_is_the_most_named_month_range_first_named_among_equals(
         "003_delarsrapport_aug_2018_linkoping_socialnamnden.txt": "jan-aug",
         "004_delarsrapport_prognos2_2023_orebro_socialnamnden.txt": "jan-aug",
     }
+
+
+@pytest.mark.skipif(not GOTEBORG.exists(), reason="the shared corpus is not on this machine")
+def test_every_other_table_whose_tree_proves_a_total_is_checked(frames):
+    """Tables no frame holds are checked by their tree too (frame ``tabell``), in their
+    own unit: Göteborg's p. 16 prints the Totalt of Prognos intäkter helår as −1 633,7
+    where its eight rows sum to 1 633,7 (facts.csv: a sign error of the source); 004's
+    Aktuella ärenden (line 498) totals 137, 281, 130 where its rows give 135, 279, 128
+    (Dec 2014, 2016, 2018; the other eleven columns add up). Shares are never summed."""
+    r = parse([GOTEBORG])
+    c = domain.build(r.observations, r.cells)["checks"]
+    t = c[c["frame"] == "tabell"]
+    off = t[t["status"] == "avvikelse"]
+    assert rows(off, ["table_id", "line", "reported", "computed", "note"]) == [
+        ("T08", 23, -1633.7, 1633.7, "summaraden har motsatt tecken mot radernas summa")
+    ]
+    assert (t["status"] == "ok").sum() == 29
+    assert not t["unit"].isin(["procent", "%"]).any()
+    s = frames["checks"]
+    s = s[(s["frame"] == "tabell") & (s["status"] == "avvikelse")]
+    assert rows(s, ["table_id", "line", "reported", "computed"]) == [
+        ("T20", 498, 137.0, 135.0), ("T20", 498, 281.0, 279.0), ("T20", 498, 130.0, 128.0)
+    ]  # fmt: skip

@@ -412,13 +412,23 @@ def test_no_kontroller_row_is_a_false_alarm(run, gbg):
     """The sum checks that fail on each page are the documents' own errors, checked by
     hand: 004's Övriga intäkter (17,4 where prognos − budget is 12,9) and Summa
     kostnader (−99,7 where it is −99,4), 000's earlier plan's 51,1 against its 18 figures'
-    54,35; Göteborg's Resultat row is checked in each of its eight columns."""
+    54,35; Göteborg's Resultat row is checked in each of its eight columns, and its
+    p. 16 Totalt's turned sign is found."""
     t5 = _text(_page_of(run, "05"))
-    assert "46 stämmer, 2 avviker" in t5
+    # 004's driftsammandrag (46 and 2) and its other tables with a proven total (29 and
+    # 3): Aktuella ärenden's TOTALT (line 498) is 137, 281 and 130 in Dec 2014, 2016, 2018
+    # where Asylsökande + Kommunplacerade are 41 + 94, 174 + 105 and 24 + 104 (checked by
+    # hand; the other years add up)
+    assert "75 stämmer, 5 avviker" in t5
     assert "Övriga intäkter (rad 366) 17,4, men prognos − budget = 12,9" in t5
+    assert "Asylsökande (rad 489) + Kommunplacerade (rad 495) 135,0" in t5
     t4 = _text(_page_of(run, "04"))
     assert "31 stämmer, 1 avviker" in t4
     assert "ingen enskild rad förklarar skillnaden" in t4
     assert "genomförandekostnad | 2022" not in t4  # 000 line 106's 17 mnkr adds up
     g5 = _text(_page_of(gbg, "05"))
-    assert "8 stämmer, 0 avviker" in g5
+    # Resultat (p. 11) in its eight columns, and the other tables' totals: p. 16's Totalt
+    # of Prognos intäkter helår is printed −1 633,7 where its rows sum to 1 633,7
+    assert "37 stämmer, 1 avviker" in g5
+    assert "summaraden har motsatt tecken mot radernas summa" in g5
+    assert "Total förvaltning och förändringsinitiativ (s. 16, rad 14)" in g5

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import atgarder, budget, care, followup, indikatorer, volymer
+from . import atgarder, budget, care, checks, followup, indikatorer, volymer
 
 # the frames, in the order of ``schemas.SCHEMAS`` (a test holds the two together); the
 # schemas themselves (pandera, about 0,5 s to import) are loaded only to validate
@@ -70,7 +70,10 @@ def build(
         "varddygn": care.varddygn(observations),
         "volymer": volymer.build(observations),
         "indikatorer": indikatorer.build(observations),
-        "checks": pd.concat([atgarder.check(a), budget.check(b)], ignore_index=True),
+        "checks": pd.concat(
+            [atgarder.check(a), budget.check(b), checks.check_tables(observations, _held(a, b))],
+            ignore_index=True,
+        ),
     }
     from .schemas import conform
 
@@ -79,6 +82,11 @@ def build(
         docs = observations[["source", "doc_type"]].drop_duplicates("source")
         documents = list(zip(docs["source"], docs["doc_type"], strict=True))
     return Frames(frames, missing_warnings(documents, frames))
+
+
+def _held(*frames: pd.DataFrame) -> set[tuple[str, str]]:
+    """The (source, table_id) of the tables the frames hold (their own checks)."""
+    return {k for f in frames for k in zip(f["source"], f["table_id"], strict=True)}
 
 
 def missing_warnings(

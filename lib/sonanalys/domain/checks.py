@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..structure import allowance
-from .common import is_total
+from .common import MONEY_UNITS, is_total
 
 COLUMNS = [
     "frame",
@@ -318,3 +318,32 @@ def named(checks: pd.DataFrame, frame: pd.DataFrame, label: str) -> pd.DataFrame
         nums = [int(x) for x in str(lines).split(",") if x.strip()]
         parts.append(" + ".join(names.get((src, tid, n), f"? (rad {n})") for n in nums))
     return checks.assign(parts=parts)
+
+
+# units whose figures add up (a share, a rate or an average does not)
+ADDITIVE_UNITS = ("", "antal", "st", "personer", "dygn", *MONEY_UNITS)
+
+
+def check_tables(observations: pd.DataFrame, covered: set[tuple[str, str]]) -> pd.DataFrame:
+    """The totals of every other table (frame ``tabell``): each table the frames do not
+    hold (``covered``: their (source, table_id)) whose tree proves a total, per column,
+    in its own unit — Göteborg's "Resultatuppföljning … helår" prints its Totalt of
+    Prognos intäkter as −1 633,7 where its rows sum to 1 633,7. Only figures that add up
+    (counts, money, a unit not printed); not shares, rates or averages."""
+    if observations is None or observations.empty or "total_of" not in observations:
+        return pd.DataFrame(columns=COLUMNS)
+    o = observations[(observations["table"] != "text") & observations["value"].notna()]
+    o = o[o["unit"].fillna("").isin(ADDITIVE_UNITS)]
+    keys = list(zip(o["source"], o["table_id"], strict=True))
+    o = o[[k not in covered for k in keys]]
+    proven = o["total_of"].map(_sums)
+    tables = set(zip(o.loc[proven, "source"], o.loc[proven, "table_id"], strict=True))
+    o = o[[k in tables for k in zip(o["source"], o["table_id"], strict=True)]]
+    if o.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    o = o.assign(
+        value=o["value"].astype("float64"),
+        year_group=o["year"].astype("object").map(lambda y: "" if pd.isna(y) else int(y)),
+    )
+    group = ["column_label", "value_kind", "year_group", "period", "entity", "sex", "unit"]
+    return check_totals(o, "tabell", "value", [g for g in group if g in o], high="value_high")

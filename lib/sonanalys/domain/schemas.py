@@ -226,7 +226,7 @@ CHECKS = _schema(
     "checks",
     checks.COLUMNS,
     {
-        "frame": _text(("atgarder", "budget")),
+        "frame": _text(("atgarder", "budget", "tabell")),
         "source": TEXT,
         "table_id": TEXT,
         "table": TEXT,
