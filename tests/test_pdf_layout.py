@@ -357,3 +357,36 @@ def test_a_column_of_comments_beside_the_numbers_is_a_column(tmp_path):
     ]
     obs, _ = _read(path)
     assert obs[obs["column_label"] == "Avvikelse"]["value"].tolist() == [-3200, 1250, -3200]
+
+
+def test_a_column_of_amounts_in_words_set_left_keeps_each_cell(tmp_path):
+    # a fee table as a web page prints it: amounts with their unit set left in the
+    # second column, one cell of text, one amount wrapped with its per-day figure
+    from sonanalys.model import Table
+    from sonanalys.readers import read
+
+    page = Page()
+    x = 220.0
+    page.left(LABEL_X, 80, "HVB - Missbruk")
+    page.left(x, 80, "Avgift")
+    page.rule(84)
+    y = 80 + ROW
+    for label, cell in (
+        ("Egenavgift för vård", ("80 kr/dygn",)),
+        ("Stöd och omvårdnadsboende", ("Vuxna (SoL, LVM, LPT)",)),
+        ("Måltider", ("4 300 kr/mån (143", "kr/dygn)")),
+        ("Bostadshyra hos vårdgivare", ("2 645 kr/mån",)),
+    ):
+        page.left(LABEL_X, y, label)
+        for k, text in enumerate(cell):
+            page.left(x, y + k * LINE, text)
+        y += ROW + LINE * (len(cell) - 1)
+    path = page.save(tmp_path / "fees.pdf")
+    (table,) = [b for b in read(path).blocks if isinstance(b, Table)]
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["HVB - Missbruk", "Avgift"],
+        ["Egenavgift för vård", "80 kr/dygn"],
+        ["Stöd och omvårdnadsboende", "Vuxna (SoL, LVM, LPT)"],
+        ["Måltider", "4 300 kr/mån (143 kr/dygn)"],
+        ["Bostadshyra hos vårdgivare", "2 645 kr/mån"],
+    ]

@@ -164,14 +164,16 @@ def anchors(lines: list[Line]) -> list[float]:
     return out
 
 
-def _snap_left_aligned(lines: list[Line]) -> None:
+def _snap_left_aligned(lines: list[Line]) -> list[float]:
     """Numbers set left-aligned in their column (a Word table's default): numbers whose
     left edges line up are one column; when two lines or more of them end elsewhere
     than the right edge most of them share (else than the widest), each gets that edge,
     so the column is found as a right-aligned one is. (A right-aligned column's numbers
     that begin at one place also end at one place; a header's number that happens to
-    begin there is one line, and stays.)"""
+    begin there is one line, and stays.) Answers where each such column begins: text
+    that begins there stands in it (``Vuxna (SoL, LVM, LPT)`` among fees)."""
     right = anchors(lines)
+    found: list[float] = []  # where each left-aligned column begins
     starts = sorted(
         ((p.x0, ln.index, p) for ln in lines for p in ln.phrases if p.number),
         key=lambda e: e[0],
@@ -182,12 +184,15 @@ def _snap_left_aligned(lines: list[Line]) -> None:
             on = [a for _x, _i, p in group if (a := _on(p, right)) is not None]
             target = max(set(on), key=on.count) if on else max(p.x1 for _x, _i, p in group)
             off = [(i, p) for _x, i, p in group if abs(p.x1 - target) > ALIGN]
-            if len({i for i, _p in off}) >= MIN_LINES:
+            lines_off = len({i for i, _p in off}) + (0 if on else 1)  # none on an edge: all are
+            if lines_off >= MIN_LINES:
                 for _i, p in off:
                     p.x1 = target
+                found.append(min(x for x, _i, _p in group))
             group = []
         if entry is not None:
             group.append(entry)
+    return found
 
 
 def _on(p: Phrase, edges: list[float]) -> float | None:
@@ -220,11 +225,11 @@ def find(groups: list[list[Run]]) -> list[Table]:
     if not _numbers_line_up(groups):
         return []  # no column of numbers (most regions of prose): nothing more is made
     lines, em = _lines(groups)
-    _snap_left_aligned(lines)
+    left_set = _snap_left_aligned(lines)
     edges = anchors(lines)
     if not edges:
         return []
-    starts = _text_columns(lines, edges)
+    starts = sorted([*_text_columns(lines, edges), *left_set])
     data = [bool(_values(ln, edges)) for ln in lines]
     out: list[Table] = []
     k = 0
@@ -527,8 +532,8 @@ def _column_of(p: Phrase, t: Table, cols: list[tuple[float, float]]) -> list[int
         if abs(p.x1 - a) <= ALIGN:
             return [j]
     for j, col in enumerate(cols):
-        if col in t.text_columns and abs(p.x0 - col[0]) <= ALIGN:
-            return [j]  # text set left in a column of text
+        if abs(p.x0 - col[0]) <= ALIGN:
+            return [j]  # text set left in its column, as a column of text or numbers is
     covered = [
         j
         for j, (lo, a) in enumerate(cols)
