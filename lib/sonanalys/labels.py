@@ -228,7 +228,7 @@ _VALUE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bmålvärde", "målvärde"),
         (r"\bbokslut", "bokslut"),
         (r"\butfall|\bredovisning\b|\back\.?\b|\bresultat\b", "utfall"),
-        (r"\bbudget", "budget"),
+        (r"\bbudget|budget\b", "budget"),  # also "Årsbudget", "Helårsbudget"
         (r"\bplan\b", "plan"),
         (r"\beffekt(?:en|er|erna)?\b|\bkostnadsreducering|\bbesparing", "effekt"),
     )

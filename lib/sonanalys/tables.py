@@ -33,7 +33,7 @@ from . import labels as L
 from . import numparse as N
 from .memo import per_document
 from .model import Cell, Document, Table
-from .structure import PATH_SEP, StructRow, find_totals, root
+from .structure import PATH_SEP, StructRow, allowance, find_totals, root
 from .units import refine
 
 OBSERVATION_COLUMNS = [
@@ -465,7 +465,8 @@ def interpret(
        its labels, place in the row tree, footnote and date;
     4. :func:`_values` — each cell of a value row: read, or reported with why not;
     5. :func:`_record` — each value read: one observation with its unit and year;
-    6. :func:`_row_tree` — totals and the rows they sum, the root total.
+    6. :func:`_row_tree` — totals and the rows they sum, the root total;
+    7. :func:`_deviations` — a result column that is the difference of two columns.
     """
     out = _Out(doc, f"T{table_no:02d}", table, cells_out)
     if not _notes(out, table):
@@ -475,6 +476,7 @@ def interpret(
     for row in rows:
         _values(out, grid, row)
     _row_tree(blocks, out.obs, out.obs_rows, out.percent, out.rep)
+    _deviations(out, rows)
     return out.obs, out.report
 
 
@@ -495,6 +497,8 @@ class _Out:
         self.caption = L.label_text(table.caption)
         self.obs: list[dict] = []
         self.obs_rows: list[StructRow] = []  # each observation's row
+        # each observation's column, and whether its kind is the column's
+        self.obs_cols: list[tuple[int, bool]] = []
         self.percent: set[int] = set()  # columns of percentages: never summed
         self.report: list[dict] = []
         self.cells = cells
@@ -964,6 +968,7 @@ def _record(
         out.percent.add(j)
     doc = out.doc
     out.obs_rows.append(row.srow)
+    out.obs_cols.append((j, not q.value_kind and bool(ccol.value_kind)))
     out.obs.append(
         {
             **out.base,
@@ -1036,3 +1041,79 @@ def _row_tree(blocks, obs, obs_rows, percent, rep) -> None:
             if r.above:
                 o["level"] = 0
                 o["row_path"] = r.label
+
+
+def _result_only(label: str) -> bool:
+    """A header whose kind only the word ``Resultat`` gives (``Resultat``, ``Resultat
+    period``): read as utfall, it may be a deviation the table computes."""
+    return L.value_kind_of(label) == "utfall" and not L.value_kind_of(
+        re.sub(r"\bresultat\b", "", label, flags=re.IGNORECASE)
+    )
+
+
+def _deviations(out: _Out, rows: list[_Row]) -> None:
+    """Step 7: a column the header calls a result (``Resultat``, read as utfall) that the
+    table's own arithmetic shows to be the difference of two of its columns is a
+    deviation: in every row with a value in it (three rows at least) it equals one
+    column less another, within their rounding (:func:`structure.allowance`), and the
+    column subtracted is not zero throughout (dev_08: ``Utfall`` 125,2 − ``Årsbudget``
+    94,4 = ``Resultat`` 30,8). Its values take the kind avvikelse, and the report says
+    of which columns. A result that is a sum (income and negative costs: ``Resultat
+    period`` = 20,5 + −13,7) or that no pair of columns gives stays as its header says."""
+    blocks: dict[int, list[_Row]] = {}
+    for row in rows:
+        blocks.setdefault(id(row.columns), []).append(row)
+    for block in blocks.values():
+        columns = block[0].columns
+        for j, col in enumerate(columns):
+            if not _result_only(col.label) or j in out.percent:
+                continue
+            have = [r.srow for r in block if j in r.srow.values]
+            if len(have) < 3:
+                continue
+            pair = _difference_of(have, j, len(columns), out.percent)
+            if pair is None:
+                continue
+            a, b = (columns[x].label for x in pair)
+            ids = {id(r) for r in have}
+            changed = False
+            for k, o in enumerate(out.obs):
+                jj, from_column = out.obs_cols[k]
+                if jj == j and from_column and id(out.obs_rows[k]) in ids:
+                    o["value_kind"] = "avvikelse"
+                    changed = True
+            if changed:
+                first = next(o for k, o in enumerate(out.obs) if out.obs_cols[k][0] == j)
+                out.rep(
+                    first["line"],
+                    col.label,
+                    col.label,
+                    f"kolumnen '{col.label}' är '{a}' minus '{b}' på varje rad (tabellens "
+                    "egen räkning): läses som avvikelse",
+                    "info",
+                    "",
+                    col.label,
+                )
+
+
+def _difference_of(
+    have: list[StructRow], j: int, width: int, skip: set[int]
+) -> tuple[int, int] | None:
+    """The first pair of columns (a, b) with ``a − b`` = column ``j`` in every row of
+    ``have``, neither zero throughout; None when no pair gives it."""
+    for a in range(width):
+        for b in range(width):
+            if len({a, b, j}) < 3 or a in skip or b in skip:
+                continue
+            if not any(r.values.get(b) for r in have) or not any(r.values.get(a) for r in have):
+                continue
+            if all(
+                a in r.values
+                and b in r.values
+                and abs(r.values[a] - r.values[b] - r.values[j])
+                < allowance(r.decimals.get(j, 0), [r.decimals.get(a, 0), r.decimals.get(b, 0)])
+                - 1e-9
+                for r in have
+            ):
+                return a, b
+    return None
