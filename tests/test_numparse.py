@@ -362,6 +362,8 @@ def test_a_split_year_after_capitals_is_still_a_period():
         ("De 36 ärendena", "antal"),
         ("12 externa placeringar", "antal"),
         ("12 SiS placeringar", "antal"),
+        ("41 placerade barn", "antal"),
+        ("12 ensamkommande", "antal"),
         # a word between that is no modifier of the noun: no count
         ("4 kap ärenden", ""),
         ("3 av ärenden", ""),

@@ -33,6 +33,14 @@ def values(sentence: str) -> list[tuple[float, str, int | None]]:
         ("Antalet placerade barn var 41.", [(41.0, "antal", None)]),
         ("Antalet barn 0–12 år var 41.", [(41.0, "antal", None)]),  # ages in the subject
         ("Antalet vårddygn uppgick totalt till 12 400.", [(12400.0, "dygn", None)]),
+        ("Antalet vårddygn 2022 var 82 999.", [(82999.0, "dygn", 2022)]),
+        ("Antalet placerade barn och unga var vid årets slut 41.", [(41.0, "antal", None)]),
+        ("Antalet placerade barn var i december 2022 41.", [(41.0, "antal", 2022)]),
+        ("Antal placerade barn: 41 (35).", [(41.0, "antal", None)]),  # label: value
+        (
+            "Antalet nya ärenden var 312 jämfört med 298 år 2021.",
+            [(312.0, "antal", None), (298.0, "antal", 2021)],
+        ),
         # a currency the subject makes a per-unit; a share printed as before
         ("Kostnaden per vårddygn uppgick till 3 450 kr.", [(3450.0, "kr/dygn", None)]),
         ("Beläggningen var 94 procent.", [(94.0, "procent", None)]),
@@ -86,6 +94,8 @@ def test_a_measure_the_sentence_names_elsewhere(sentence, expected):
         "Antalet placerade barn var 2019.",  # a year is no count
         # money with no currency stated is never given one
         "Kostnaden var 12.",
+        "Kommentar: 41.",  # a label that counts nothing
+        "Antalet barn i 3 kommuner var 41.",  # two numbers, which counts what?
     ],
 )
 def test_no_measure_named_no_value(sentence):

@@ -67,6 +67,7 @@ MONTHS = {
     "december": 12,
 }
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTHS_PATTERN = _MONTH_RE  #: the month names and abbreviations as one alternation, longest first
 
 QUALIFIERS = {
     "ca": "ca",

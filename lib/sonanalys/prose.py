@@ -73,7 +73,11 @@ _SUBJECT = rf"(?P<subject>{_SUBJECT_HEAD}(?![\wåäö])(?:\s+[^\s,;:()]+){{0,8}}
 _ADVERB = (
     r"(?:i\s+(?:genomsnitt|snitt)|igenomsnitt|totalt|sammanlagt|endast|bara|hela|ca\.?|"
     r"cirka|c:a|drygt|knappt|nästan|omkring|runt|under\s+(?:året|perioden|(?:19|20)\d\d)|"
-    r"år\s+(?:19|20)\d\d|(?:19|20)\d\d)"
+    r"år\s+(?:19|20)\d\d|(?:19|20)\d\d|"
+    # a time: "vid årets slut", "i december 2022", "per den 31 december"
+    r"vid\s+(?:årets|periodens|månadens)\s+(?:slut|utgång)|"
+    rf"i\s+(?:{N.MONTHS_PATTERN})(?:\s+(?:19|20)\d\d)?|"
+    rf"per\s+(?:den\s+)?[0-3]?\d\s+(?:{N.MONTHS_PATTERN})(?:\s+(?:19|20)\d\d)?)"
 )
 _BE = (
     r"(?:var|är|blev|blir|varit|blivit|"
@@ -90,6 +94,8 @@ _STRAIGHT = re.compile(
     rf"\s+(?:{_ADVERB}\s+)*$",
     re.IGNORECASE,
 )
+# a label and its value inside a sentence: "Antal placerade barn: 41"
+_LABELLED = re.compile(rf"(?:^|[;(–]\s*|,\s+){_SUBJECT}\s*:\s*$", re.IGNORECASE)
 # inverted (a time first): "Under 2022 var antalet vårddygn", "År 2022 uppgick antalet
 # vårddygn till", "Under 2022 har antalet vårddygn varit"
 _INVERTED = re.compile(
@@ -114,7 +120,7 @@ _NOT_A_COUNT = re.compile(
 def _subject_measure(before: str) -> tuple[str, str] | None:
     """``(subject, unit)`` when the text before a number ends in a clause whose subject
     names a count and whose verb says the number is it."""
-    m = _STRAIGHT.search(before) or _INVERTED.search(before)
+    m = _STRAIGHT.search(before) or _INVERTED.search(before) or _LABELLED.search(before)
     if m is None:
         return None
     subject = m.group("subject")
@@ -166,9 +172,9 @@ def _elided_unit(text: str, prev: N.Quantity, unit: str, q: N.Quantity) -> bool:
 # What may follow a number read by a rule
 # --------------------------------------------------------------------------------------
 
-_MONTHS = N._MONTH_RE
+_MONTHS = N.MONTHS_PATTERN
 _AFTER_OK = re.compile(
-    r"\s*(?:$|[.,;:!?)\]–]|\s-\s|"
+    r"\s*(?:$|[.,;:!?()\]–]|\s-\s|"
     r"(?:år|året)\s+(?:19|20)\d\d\b|(?:19|20)\d\d\b|"
     r"(?:under|vid|per|i|till|t\.\s?o\.\s?m\.?|tom|jämfört|mot|vilket|varav|"
     r"därav|och|men|samt|respektive|som|medan|enligt|hittills|totalt|sammanlagt)(?![\wåäö]))",

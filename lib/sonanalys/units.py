@@ -54,7 +54,8 @@ _COUNT_NOUNS = (
     r"iga|liga|ka)|(?-i:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,2}[A-ZÅÄÖ]))\s)?[\wåäöÅÄÖ-]*"
     r"(?:platser(?:na)?|ärenden(?:a)?|placeringar(?:na)?|anmälningar(?:na)?|"
     r"utredningar(?:na)?|hushåll(?:en)?|brukare(?:na)?|årsarbetare|punkter|flyktingar|"
-    r"insatser(?:na)?)"
+    r"insatser(?:na)?|barn(?:en)?|ungdomar(?:na)?|vuxna|unga|personer(?:na)?|"
+    r"individer(?:na)?|elever(?:na)?)"
 )
 
 _SPACE_BEFORE_UNIT = r"[ \t\u00a0\u202f]{0,3}"
