@@ -301,11 +301,11 @@ def test_the_report_command_hands_the_notebooks_the_folder_it_parsed(folder, dat
         progress=False,
     )  # fmt: skip
     assert not s.failed, [r.error for r in s.failed]
-    executed = nbformat.read(out / "executed" / "04_atgarder.ipynb", as_version=4)
+    executed = nbformat.read(out / "executed" / s.report("04").executed, as_version=4)
     cell = next(c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
     assert f'data_dir = "{folder.resolve()}"' in cell.source
     assert f'processed_dir = "{data.processed.resolve()}"' in cell.source
-    page = (out / "04_atgarder.html").read_text(encoding="utf-8")
+    page = (out / s.report("04").html).read_text(encoding="utf-8")
     assert "Västervik" in page and str(folder) not in page and "data_dir" not in page
 
 

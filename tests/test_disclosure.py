@@ -68,7 +68,7 @@ def test_reports_mask_by_profile_and_say_which(tmp_path, profile):
     s = run_reports(
         out=tmp_path / "r", only=["01"], mask_threshold=10, profile=profile, progress=False
     )
-    t = _text((s.out / "01_placeringar.html").read_text(encoding="utf-8"))
+    t = _text((s.out / s.report("01").html).read_text(encoding="utf-8"))
     # 004 lines 446–448, LVM unique individuals jan–aug 2017–2023
     if profile == "ledning":
         assert "profil: ledning (personantal under 10 och tal beräknade ur dem visas som ..)" in t

@@ -173,7 +173,7 @@ def test_table_html_escapes_document_text():
 
 
 def test_report_workbook_holds_the_tables_shown(reports_run):
-    wb = load_workbook(reports_run.out / "05_delarsrapport.xlsx")
+    wb = load_workbook(reports_run.out / reports_run.report("05").xlsx)
     toc = list(wb["Innehåll"].iter_rows(values_only=True))
     sheets = {r[2]: r[0] for r in toc if r and r[0] and r[0] != "blad" and r[2]}
     assert next(iter(sheets)) == "Nyckeltal: Örebro, jan–aug 2023"  # the key figures first
@@ -211,7 +211,7 @@ def test_pdf_appendix(tmp_path):
         out=tmp_path / "r", only=["05"], pdf=True, progress=False, run_date="2026-11-27"
     )
     assert s.failed == [] and s.pdf_error == ""
-    pdf = pdfium.PdfDocument(str(tmp_path / "r" / "05_delarsrapport.pdf"))
+    pdf = pdfium.PdfDocument(str(tmp_path / "r" / s.report("05").pdf))
     text = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert len(pdf) >= 2
     assert "Delårsrapport – bilaga" in text and "Sida 1 av" in text
@@ -219,7 +219,8 @@ def test_pdf_appendix(tmp_path):
     w, h = pdf[0].get_size()
     assert w == pytest.approx(595.3, abs=2) and h == pytest.approx(841.9, abs=2)  # A4, points
     index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
-    assert 'href="05_delarsrapport.pdf"' in index and 'href="05_delarsrapport.xlsx"' in index
+    assert 'href="05_delarsrapport_orebro_2023_jan-aug.pdf"' in index
+    assert 'href="05_delarsrapport_orebro_2023_jan-aug.xlsx"' in index
 
 
 def test_pdf_without_a_browser_says_how_and_keeps_the_html(tmp_path, monkeypatch, capsys):
@@ -227,8 +228,8 @@ def test_pdf_without_a_browser_says_how_and_keeps_the_html(tmp_path, monkeypatch
     code = main(["report", "--only", "05", "--pdf", "--out", str(tmp_path / "r")])
     assert code == 1
     assert "Chromium saknas" in capsys.readouterr().err
-    assert (tmp_path / "r" / "05_delarsrapport.html").exists()
-    assert not (tmp_path / "r" / "05_delarsrapport.pdf").exists()
+    assert (tmp_path / "r" / "05_delarsrapport_orebro_2023_jan-aug.html").exists()
+    assert not (tmp_path / "r" / "05_delarsrapport_orebro_2023_jan-aug.pdf").exists()
 
 
 def test_written_files_are_readable_by_colleagues(tmp_path):

@@ -608,6 +608,6 @@ def test_report_03_holds_with_a_bad_cached_answer(real, tmp_path):
         },
     )
     assert s.failed == [], s.failed and s.failed[0].error
-    page = (s.out / "03_r9.html").read_text(encoding="utf-8")
+    page = (s.out / s.report("03").html).read_text(encoding="utf-8")
     assert "N03702" in page and "Källa: Kolada (API v3), hämtat" in page
     assert not p.exists() and len(list(cache.glob(p.name + ".trasig-*"))) == 1

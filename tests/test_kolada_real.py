@@ -302,7 +302,7 @@ def test_comparison_report_on_real_fetched_values(real, tmp_path):
         },
     )
     assert s.failed == [], s.failed and s.failed[0].error
-    t = _text((s.out / "03_r9.html").read_text(encoding="utf-8"))
+    t = _text((s.out / s.report("03").html).read_text(encoding="utf-8"))
     # the row for N03703 2019: Arboga 820, mean 920, mean excl 920, no weighted mean,
     # median 854, min 807, max 1 113, rank 2 of 8, gap −100 = −10,9 %
     row = f"2019 820 920 920 – 854 807 1{NBSP}113 2 8 {MINUS}100 {MINUS}10,9 –"

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from sonanalys.report.periods import PeriodError, normalise
@@ -189,3 +190,96 @@ def test_a_report_over_an_own_folder_is_for_its_documents_not_the_embedded_ones(
     page = (out / "05_delarsrapport_goteborg_2026_jan-mar.html").read_text(encoding="utf-8")
     assert "Delårsrapport – bilaga: Göteborg, jan–mar 2026" in page
     assert "Örebro" not in page
+
+
+def test_failed_reports_are_counted_in_swedish(tmp_path):
+    """The summary ledning's mail shows said "2 notebook(s) misslyckades": now Swedish,
+    in the reports' own word and number."""
+    src = small_notebooks(tmp_path / "nb")
+    for name in ("01_placeringar", "02_varddygn"):
+        nb = nbformat.read(src / f"{name}.ipynb", as_version=4)
+        nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('avsiktligt fel')"))
+        nbformat.write(nb, src / f"{name}.ipynb")
+    p = command(tmp_path, 'reports = ["01", "02", "05"]\n')
+    assert p.returncode == 1, p.stderr
+    assert "2 rapporter misslyckades: Placeringar: kommun och period okända; Vårddygn" in p.stderr
+    assert "notebook" not in p.stderr + p.stdout
+    p = command(tmp_path, 'reports = ["02", "05"]\n')
+    assert p.returncode == 1 and "\n1 rapport misslyckades: Vårddygn" in p.stderr, p.stderr
+
+
+def test_a_municipality_the_documents_lack_is_refused_before_anything_is_written(tmp_path):
+    """A typo ("Örbro") made five empty reports that passed as ok. Now the command stops
+    first, naming the municipalities the documents hold (exit 3: the documents lack what
+    was asked); 03 may be about any of Kolada's municipalities."""
+    p = command(tmp_path, 'municipality = "Örbro"\nreports = ["01", "05"]\nlog_dir = "logg"\n')
+    assert p.returncode == 3, p.stderr
+    said = (
+        "fel: kommunen 'Örbro' finns inte i underlaget: dokumenten gäller Linköping, Örebro; "
+        "ange en av dem med --municipality. Ingen rapport skrevs."
+    )
+    assert said in p.stderr and "Traceback" not in p.stderr
+    assert not (tmp_path / "ut").exists()
+    p = command(tmp_path, 'municipality = "Örbro"\nreports = ["03"]\n')
+    assert p.returncode == 3 and "inte heller bland Koladas kommuner" in p.stderr, p.stderr
+    # a name the documents hold, in another case, is theirs (and in the file names)
+    p = command(tmp_path, 'municipality = "örebro"\nperiod = "T2"\nreports = ["05"]\n')
+    assert p.returncode == 0, p.stderr
+    assert (tmp_path / "ut" / "05_delarsrapport_orebro_2023_jan-aug.html").exists()
+
+
+def test_no_key_for_kolada_max_age_the_report_never_fetches(tmp_path):
+    p = command(tmp_path, "kolada_max_age = 7\n")
+    assert p.returncode == 2 and "okänd nyckel kolada_max_age" in p.stderr
+    assert "rapporten hämtar inget från Kolada" in p.stderr
+    assert "sonanalys kolada fetch … --max-age DAGAR" in p.stderr
+
+
+def test_a_report_that_cannot_show_the_period_asked_says_so_and_is_not_ok(tmp_path):
+    """Issue 27: run for jan–aug 2023, 02 showed 2022 (the documents hold no vårddygn for
+    jan–aug 2023) under the title "Örebro, 2022" and the box "senaste året i underlaget",
+    and the run passed as ok. Now the page says at the top which period was asked, which
+    is shown and why, the box names its year, the files are named by what is shown, and
+    the run exits 1 — also when it is run again and the report is kept."""
+    out = tmp_path / "ut"
+    cmd = [sys.executable, "-m", "sonanalys", "report", "--out", str(out), "--only", "01", "02",
+           "--period", "jan–aug", "--year", "2023", "--date", "2026-12-07",
+           "--log-dir", str(tmp_path / "logg")]  # fmt: skip
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL)
+    assert p.returncode == 1, p.stderr
+    assert (
+        "1 rapport visar inte den begärda perioden (sidan säger vilken och varför): "
+        "Vårddygn och kostnad per dygn: Örebro, 2022 (begärd jan–aug 2023)"
+    ) in p.stderr
+    assert "misslyckades" not in p.stderr
+    assert "02_varddygn_orebro_2022.html (ok; visar 2022, inte den begärda perioden" in p.stdout
+    # --period without --municipality: the files carry the municipality all the same
+    html_files = sorted(f.name for f in out.glob("*.html"))
+    assert html_files == [
+        "01_placeringar_orebro_2023_jan-aug.html",
+        "02_varddygn_orebro_2022.html",
+        "index.html",
+    ]
+    t2 = _text(out / "02_varddygn_orebro_2022.html")
+    notice = (
+        "Begärd period: jan–aug 2023. Rapporten visar 2022 , den senaste perioden med vårddygn "
+        "i underlaget: dokumenten har inga vårddygn för jan–aug 2023."
+    )
+    assert notice in t2 and t2.index(notice) < t2.index("Nyckeltal: Örebro, 2022")
+    assert "senaste året i underlaget" not in t2
+    assert "Begärd period" not in _text(out / "01_placeringar_orebro_2023_jan-aug.html")
+    index = _text(out / "index.html")
+    assert "visar 2022, inte den begärda jan–aug 2023" in index
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=900,
+                           stdin=subprocess.DEVNULL)  # fmt: skip
+    assert again.returncode == 1 and again.stdout.count("oförändrad, behölls") == 2, again.stdout
+    assert "1 rapport visar inte den begärda perioden" in again.stderr
+    assert sorted(f.name for f in out.glob("*.html")) == html_files
+
+
+def _text(path: Path) -> str:
+    import html
+    import re
+
+    page = re.sub(r"<style.*?</style>|<script.*?</script>", "", path.read_text("utf-8"), flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))

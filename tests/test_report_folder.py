@@ -94,7 +94,10 @@ def test_a_run_killed_while_its_files_go_in_leaves_the_previous_reports(tmp_path
     code, _, err = finish(report(out, src, *first))
     assert code == 0, err
     before = state(out)
-    assert {"01_placeringar.html", "05_delarsrapport.html", "index.html"} <= set(before)
+    # the small notebooks declare no scope: their names say it is not known
+    assert {
+        f"{n}_kommun-okand_period-okand.html" for n in ("01_placeringar", "05_delarsrapport")
+    } <= set(before)
     # the run that is killed differs in its date, so each of its files differs
     for kill_at in (1, 3, 6):
         code, _, _ = finish(report(out, src, "--only", "01", "05", "--date", "2026-11-24",
@@ -108,7 +111,9 @@ def test_a_run_killed_while_its_files_go_in_leaves_the_previous_reports(tmp_path
     # and the killed run's own inputs make its reports whole
     code, said, err = finish(report(out, src, "--only", "01", "05", "--date", "2026-11-24"))
     assert code == 0 and "behölls" not in said, err
-    assert "Körd 2026-11-24" in (out / "05_delarsrapport.html").read_text("utf-8")
+    assert "Körd 2026-11-24" in (out / "05_delarsrapport_kommun-okand_period-okand.html").read_text(
+        "utf-8"
+    )
 
 
 def test_a_killed_run_holding_the_folder_is_taken_over_and_said(tmp_path):
@@ -147,7 +152,7 @@ def test_an_empty_lock_file_or_a_reused_pid_is_taken_over_and_said(tmp_path, cap
         content = json.dumps({"pid": os.getpid(), "started": "2026-11-27T08:00:00"})
     holder.write_text(content, encoding="utf-8")
     s = run_reports(out=out, notebooks_dir=src, only=["05"], progress=False, lock_wait=1)
-    assert s.failed == [] and (out / "05_delarsrapport.html").exists()
+    assert s.failed == [] and (out / "05_delarsrapport_kommun-okand_period-okand.html").exists()
     err = capsys.readouterr().err
     assert f"tar över låsfilen {holder}" in err
     assert ("tom" in err) if not content else ("numret har återanvänts" in err)
@@ -187,11 +192,13 @@ def test_a_report_whose_files_are_not_its_manifests_runs_again(tmp_path):
     out = tmp_path / "reports"
     go = dict(out=out, notebooks_dir=src, only=["01", "05"], progress=False)
     run_reports(**go, run_date="2026-11-23")
-    page = (out / "05_delarsrapport.html").read_text("utf-8")
-    (out / "05_delarsrapport.html").write_text(page.replace("2026-11-23", "2026-11-24"), "utf-8")
+    page = (out / "05_delarsrapport_kommun-okand_period-okand.html").read_text("utf-8")
+    (out / "05_delarsrapport_kommun-okand_period-okand.html").write_text(
+        page.replace("2026-11-23", "2026-11-24"), "utf-8"
+    )
     again = run_reports(**go, run_date="2026-11-23")
     assert [r.name for r in again.reused] == ["01_placeringar"]
-    assert (out / "05_delarsrapport.html").read_text("utf-8") == page
+    assert (out / "05_delarsrapport_kommun-okand_period-okand.html").read_text("utf-8") == page
 
 
 def test_a_folder_that_cannot_be_written_is_said_and_left_as_it_was(tmp_path):

@@ -5,6 +5,7 @@ the notebooks' defaults taken from the documents, not hard-coded (issue 27)."""
 from __future__ import annotations
 
 import html
+import re
 import sys
 from pathlib import Path
 
@@ -128,7 +129,7 @@ def test_the_runner_titles_each_report_by_the_scope_its_notebook_declared(tmp_pa
         "04_atgarder": "Åtgärdsplan – uppföljning: Västerås, 2024–2026",
     }
     index = html.unescape((s.out / "index.html").read_text(encoding="utf-8"))
-    page = html.unescape((s.out / "04_atgarder.html").read_text(encoding="utf-8"))
+    page = html.unescape((s.out / s.report("04").html).read_text(encoding="utf-8"))
     for title in titles.values():
         assert f">{title}</a>" in index
     assert "<h1>Åtgärdsplan – uppföljning: Västerås, 2024–2026</h1>" in page
@@ -195,3 +196,159 @@ def test_the_embedded_documents_decide_each_notebooks_default(kit):
     assert kit.own_municipality(data.placements.iloc[:0], 2023, "jan-aug") == "Örebro"
     with pytest.raises(ValueError, match=r"flera kommuner.*sätt municipality i parametercellen"):
         kit.own_municipality(data.budget.iloc[:0], 2024)
+
+
+def test_file_names_say_whose_and_which_period_safely_on_windows():
+    """The part of a report's file names from its scope (#27): the same rule as a run for a
+    period had (``orebro_2023_jan-aug``), now for every scope, and what is unknown said."""
+    from sonanalys.report.scope import file_label, slug
+
+    assert file_label("Örebro", "jan–aug 2023") == "orebro_2023_jan-aug"
+    assert file_label("Örebro", "2022") == "orebro_2022"
+    assert file_label("Linköping", "2024–2027") == "linkoping_2024-2027"  # a plan's years
+    assert file_label("Göteborg", "jan–mar 2026") == "goteborg_2026_jan-mar"
+    assert file_label("Örebro", "helåret 2023") == "orebro_2023_helaret"
+    assert file_label("", "") == "kommun-okand_period-okand"
+    assert file_label("Upplands Väsby", "") == "upplands-vasby_period-okand"
+    # nothing Windows refuses in a name: no <>:"/\|?*, no trailing dot or blank
+    for name in ("Malung-Sälen", 'a<b>c:d"e/f\\g|h?i*j.', " Åre. ", "Håbo/Knivsta"):
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug(name)), name
+    assert slug("Malung-Sälen") == "malung-salen" and slug("jan–aug") == "jan-aug"
+
+
+def test_whether_a_report_covers_the_period_asked():
+    from sonanalys.report.scope import covers
+
+    assert covers("", "2022")  # nothing asked
+    assert covers("jan–aug 2023", "jan–aug 2023")
+    assert not covers("jan–aug 2023", "2022")  # 02: the last full year, not the period asked
+    assert not covers("jan–aug 2023", "")  # nothing shown
+    assert covers("2023", "jan–aug 2023")  # a year alone: its latest period
+    assert not covers("2023", "2022")
+    assert not covers("jan–dec 2023", "jan–aug 2023")  # the whole year asked
+    assert covers("jan–dec 2022", "2022") and covers("helåret 2022", "2022")
+    assert covers("jan–aug", "jan–aug 2018")  # months asked without a year
+
+
+def _declaring(nbs: Path, calls: dict[str, str]) -> None:
+    for name, call in calls.items():
+        nb = nbformat.read(nbs / f"{name}.ipynb", as_version=4)
+        nb.cells.append(nbformat.v4.new_code_cell(call))
+        nbformat.write(nb, nbs / f"{name}.ipynb")
+
+
+def _files(out: Path) -> list[str]:
+    return sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+
+
+def test_every_reports_files_are_named_by_its_scope_and_stay_put(tmp_path):
+    """Issue 27: with no period named the files carried neither municipality nor period,
+    with --period but no --municipality no municipality (``01_placeringar_2023_jan-aug``).
+    Now each report's files are named by the scope its notebook declared; an unchanged
+    re-run writes the same names (no new file), and the names of an earlier version, or
+    of a run of the same report that failed, give way to them — the index follows."""
+    import json
+
+    nbs = small_notebooks(tmp_path / "nb")
+    fail = "raise RuntimeError('avsiktligt fel')"
+    _declaring(nbs, {"01_placeringar": fail})
+    out = tmp_path / "r"
+    go = dict(out=out, notebooks_dir=nbs, only=["01", "02", "04"], progress=False)
+    s = run_reports(**{**go, "only": ["01"]}, run_date="2026-12-07")
+    # a report that failed before it declared anything: named by what is known
+    assert (
+        s.report("01").stem == "01_placeringar_kommun-okand_period-okand" and not s.report("01").ok
+    )
+    nbs = small_notebooks(tmp_path / "nb2")
+    _declaring(nbs, {
+        "01_placeringar": "from sonanalys.notebook import declare_scope\n"
+                          "declare_scope('Örebro', 'jan–aug 2023')",
+        "04_atgarder": "from sonanalys.notebook import declare_scope\n"
+                       "declare_scope('Linköping', [2024, 2025, 2026, 2027])",
+    })  # fmt: skip
+    go["notebooks_dir"] = nbs
+    s = run_reports(**go, run_date="2026-12-07")
+    assert s.failed == []
+    assert {r.name: r.stem for r in s.results} == {
+        "01_placeringar": "01_placeringar_orebro_2023_jan-aug",
+        "02_varddygn": "02_varddygn_kommun-okand_period-okand",  # declared nothing
+        "04_atgarder": "04_atgarder_linkoping_2024-2027",
+    }
+    made = _files(out)
+    assert [f for f in made if f.endswith(".html")] == [
+        "01_placeringar_orebro_2023_jan-aug.html",  # the failed run's 01 is gone
+        "02_varddygn_kommun-okand_period-okand.html",
+        "04_atgarder_linkoping_2024-2027.html",
+        "index.html",
+    ]
+    assert "executed/01_placeringar_orebro_2023_jan-aug.ipynb" in made
+    index = (out / "index.html").read_text("utf-8")
+    assert 'href="01_placeringar_orebro_2023_jan-aug.html"' in index
+    assert "01_placeringar_kommun-okand" not in index
+    # an unchanged re-run, also forced, writes no new file
+    again = run_reports(**go, run_date="2026-12-07")
+    assert [r.name for r in again.reused] == ["01_placeringar", "02_varddygn", "04_atgarder"]
+    assert _files(out) == made
+    run_reports(**go, run_date="2026-12-07", force=True)
+    assert _files(out) == made
+    # a folder an earlier version made: 01 as 01_placeringar.html, without a scope
+    manifest = out / ".sonanalys-reports.json"
+    entries = json.loads(manifest.read_text("utf-8"))
+    for e in entries:
+        if e["name"] == "01_placeringar":
+            for kind in [k for k in ("html", "xlsx") if e[k]]:
+                (out / e[kind]).rename(out / f"01_placeringar.{kind}")
+                e[kind] = f"01_placeringar.{kind}"
+            (out / "executed" / f"{e['stem']}.ipynb").rename(out / "executed/01_placeringar.ipynb")
+            e["stem"] = "01_placeringar"
+            del e["scope"], e["files"]
+    manifest.write_text(json.dumps(entries), "utf-8")
+    run_reports(**go, run_date="2026-12-07")
+    assert _files(out) == made  # 01_placeringar.* gave way to the scoped names
+    assert 'href="01_placeringar.html"' not in (out / "index.html").read_text("utf-8")
+
+
+def test_a_municipality_the_documents_do_not_hold_stops_the_notebook(kit):
+    """``setup`` took any municipality: a typo ("Örbro") made an empty report that ran
+    fine. Now it is a Swedish error naming the municipalities the documents hold; a name
+    they hold in another case is written as they write it; 03 (``kolada=True``) also
+    takes a municipality of Kolada's."""
+    with pytest.raises(ValueError) as bad:
+        kit.setup({"municipality": "Örbro"})
+    assert str(bad.value) == (
+        "kommunen 'Örbro' finns inte i underlaget: dokumenten gäller Linköping, Örebro; sätt "
+        "municipality i parametercellen till en av dem, eller None för dokumentens egen (med "
+        "papermill: -p municipality NAMN; med sonanalys report: --municipality NAMN)"
+    )
+    with pytest.raises(ValueError, match="inte heller bland Koladas kommuner"):
+        kit.setup({"municipality": "Örbro"}, kolada=True)
+    with pytest.raises(ValueError, match="Arboga' finns inte i underlaget"):
+        kit.setup({"municipality": "Arboga"})
+    params = {"municipality": "Arboga"}
+    kit.setup(params, kolada=True)
+    assert params["municipality"] == "Arboga"
+    params = {"municipality": " örebro"}
+    kit.setup(params)
+    assert params["municipality"] == "Örebro"
+    with pytest.raises(ValueError, match="municipality ska vara en kommuns namn"):
+        kit.setup({"municipality": 1880})
+    kit.setup({})  # the embedded documents again, for the other tests
+
+
+def test_a_misspelt_municipality_fails_a_papermill_run(tmp_path):
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    from sonanalys import paths
+
+    with pytest.raises(PapermillExecutionError) as failed:
+        pm.execute_notebook(
+            str(paths.NOTEBOOKS / "01_placeringar.ipynb"),
+            str(tmp_path / "01.ipynb"),
+            parameters={"municipality": "Örbro"},
+            kernel_name="python3",
+            progress_bar=False,
+        )
+    assert "kommunen 'Örbro' finns inte i underlaget: dokumenten gäller Linköping, Örebro" in str(
+        failed.value
+    )

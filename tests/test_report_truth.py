@@ -78,7 +78,7 @@ def test_every_number_in_every_summary_stands_in_a_table_of_the_page(run):
 
 def test_the_summaries_state_the_documents_bottom_line(run):
     def summary(name):
-        return summary_of((run.out / f"{name}.html").read_text(encoding="utf-8"))
+        return summary_of((run.out / run.report(name).html).read_text(encoding="utf-8"))
 
     s5 = summary("05_delarsrapport")
     # 004 line 324 (not the subtotal at 322): an underskott of 81,5, as lines 44/293/313 say
@@ -110,7 +110,7 @@ def test_every_report_opens_with_its_key_figures(run):
 def test_every_chart_has_a_swedish_description(run):
     charts = 0
     for r in run.results:
-        nb = json.loads((run.out / "executed" / f"{r.name}.ipynb").read_text(encoding="utf-8"))
+        nb = json.loads((run.out / "executed" / r.executed).read_text(encoding="utf-8"))
         for cell in nb["cells"]:
             outputs = cell.get("outputs", [])
             for i, o in enumerate(outputs):
@@ -221,7 +221,7 @@ def test_reports_over_a_folder_of_the_corpus_show_only_its_data(gbg, tmp_path):
             assert seed not in page, (r.name, seed)
         if r.name != "03_r9":  # 03 lists R9's members, Linköping and Örebro among them
             assert "Linköping" not in page and "Örebro" not in page, r.name
-    s5 = summary_of((s.out / "05_delarsrapport.html").read_text(encoding="utf-8"))
+    s5 = summary_of((s.out / s.report("05").html).read_text(encoding="utf-8"))
     assert "Utfallet jan–mar 2026 visar ett överskott på 19,5 mnkr mot periodens budget" in s5
     assert "Prognosen för helåret 2026 visar ett resultat i nivå med budget" in s5
     # a PDF's lines are counted per page: the document's words and its table are found
@@ -241,7 +241,7 @@ def test_reports_over_a_folder_of_the_corpus_show_only_its_data(gbg, tmp_path):
         progress=False,
         run_date="2026-11-23",
     )
-    page = (s3.out / "03_r9.html").read_text(encoding="utf-8")
+    page = (s3.out / s3.report("03").html).read_text(encoding="utf-8")
     assert "002_internbudget" not in page and f"1{chr(0xA0)}063" not in page
     assert "Det finns inga värden för Linköping att jämföra med R9" in _text(page)
 

@@ -54,7 +54,7 @@ def test_all_notebooks_run(run):
     assert [r.name for r in run.results] == list(NOTEBOOKS)
     assert run.failed == []
     for r in run.results:
-        assert (run.out / "executed" / f"{r.name}.ipynb").exists()
+        assert (run.out / "executed" / r.executed).exists()
 
 
 def test_html_reports_have_no_code_and_are_offline(run):
@@ -70,7 +70,7 @@ def test_html_reports_have_no_code_and_are_offline(run):
 
 
 def test_placeringar_reports_the_documents_numbers(run):
-    t = text_of((run.out / "01_placeringar.html").read_text(encoding="utf-8"))
+    t = text_of((run.out / run.report("01").html).read_text(encoding="utf-8"))
     # persons per day 2022, total 425 and children 141 (004, line 529–530)
     assert "2022 141 425 151 122" in t
     assert "Trenden är en ökning med 11,9 personer per dygn och år" in t
@@ -81,7 +81,7 @@ def test_placeringar_reports_the_documents_numbers(run):
 
 
 def test_varddygn_price_volume(run):
-    t = text_of((run.out / "02_varddygn.html").read_text(encoding="utf-8"))
+    t = text_of((run.out / run.report("02").html).read_text(encoding="utf-8"))
     assert f"98{NBSP}487" in t  # familjehem vårddygn 2019
     # the bridge starts and ends at the document's Total kostnad (004 line 534), with
     # volume and price at the reported 2 690 → 2 648 kr/dygn and 398 → 425 per day
@@ -96,7 +96,7 @@ def test_varddygn_price_volume(run):
 
 
 def test_r9_claims_only_what_it_checked_and_shows_ledning_no_commands(run):
-    t = text_of((run.out / "03_r9.html").read_text(encoding="utf-8"))
+    t = text_of((run.out / run.report("03").html).read_text(encoding="utf-8"))
     # only the internbudget's own figures (002 lines 580–582) are there: nothing confirmed
     assert "sonanalys" not in t and "fetch" not in t
     assert f"1{NBSP}063" in t and "761" in t and "stämmer" not in t
@@ -112,13 +112,13 @@ def test_r9_claims_only_what_it_checked_and_shows_ledning_no_commands(run):
 
 
 def test_atgarder_waterfall_total(run):
-    t = text_of((run.out / "04_atgarder.html").read_text(encoding="utf-8"))
+    t = text_of((run.out / run.report("04").html).read_text(encoding="utf-8"))
     # 002's own Totalt for 2024 is 121,8 mnkr (Summering, line 527)
     assert "Summan av åtgärderna 2024 är 121,8 mnkr" in t
 
 
 def test_delarsrapport_table(run):
-    t = text_of((run.out / "05_delarsrapport.html").read_text(encoding="utf-8"))
+    t = text_of((run.out / run.report("05").html).read_text(encoding="utf-8"))
     assert f"Myndighet {MINUS}125,7 {MINUS}80,0 {MINUS}79,5 {MINUS}125,1 0,5 0,6" in t
     assert "egen prognos" in t
 
@@ -148,17 +148,17 @@ def test_a_failing_notebook_does_not_stop_the_others(tmp_path):
     s = run_reports(out=out, notebooks_dir=src, only=["03_r9", "05"], progress=False)
     assert [r.name for r in s.failed] == ["03_r9"]
     assert "avsiktligt fel" in s.failed[0].error
-    page = (out / "03_r9.html").read_text(encoding="utf-8")
+    page = (out / s.report("03").html).read_text(encoding="utf-8")
     assert "kunde inte köras klart" in page
-    assert (out / "05_delarsrapport.html").exists()
+    assert (out / s.report("05").html).exists()
     assert (out / "gammal.html").exists()  # a file that is not a report's is left alone
     assert (out / ".gitkeep").exists()
-    executed = json.loads((out / "executed" / "03_r9.ipynb").read_text(encoding="utf-8"))
+    executed = json.loads((out / "executed" / s.report("03").executed).read_text(encoding="utf-8"))
     assert "avsiktligt fel" in json.dumps(executed)
 
 
 def test_occupancy_by_month_with_swedish_month_names(run):
-    t = text_of((run.out / "05_delarsrapport.html").read_text(encoding="utf-8"))
+    t = text_of((run.out / run.report("05").html).read_text(encoding="utf-8"))
     # 004 line 704: HVB (Ungdom), Jan–Aug 2023
     assert "januari februari mars april maj juni juli augusti" in t
     assert "HVB (Ungdom) 94 90 99 105 101 88 73 73" in t
@@ -197,7 +197,7 @@ def linkoping(tmp_path_factory):
 
 def test_other_municipality_runs_and_says_what_it_cannot_do(linkoping):
     assert linkoping.failed == []
-    page = lambda n: text_of((linkoping.out / f"{n}.html").read_text(encoding="utf-8"))  # noqa: E731
+    page = lambda n: text_of((linkoping.out / linkoping.report(n).html).read_text(encoding="utf-8"))  # noqa: E731
     t1 = page("01_placeringar")
     assert "Underlaget för Linköping innehåller inga uppgifter om personer i vård per dygn" in t1
     assert "Underlaget för Linköping saknar uppgifter om LVU/LVM-placeringar" in t1
@@ -216,9 +216,9 @@ def test_other_municipality_runs_and_says_what_it_cannot_do(linkoping):
 def test_a_municipality_without_plans_or_kolada_values(tmp_path):
     s = run_reports(out=tmp_path / "r", municipality="Örebro", only=["03", "04"], progress=False)
     assert s.failed == []
-    t3 = text_of((s.out / "03_r9.html").read_text(encoding="utf-8"))
+    t3 = text_of((s.out / s.report("03").html).read_text(encoding="utf-8"))
     assert "Det finns inga värden för Örebro" in t3 and "sonanalys kolada fetch" not in t3
-    t4 = text_of((s.out / "04_atgarder.html").read_text(encoding="utf-8"))
+    t4 = text_of((s.out / s.report("04").html).read_text(encoding="utf-8"))
     assert "Åtgärderna för Örebro anger ingen effekt i mnkr per år" in t4
 
 
@@ -234,12 +234,12 @@ def test_two_report_runs_give_identical_files(tmp_path):
     assert sorted(map(str, first)) == [
         ".sonanalys-lock",  # the folder's lock (empty; it stays)
         ".sonanalys-reports.json",
-        "01_placeringar.html",
-        "01_placeringar.xlsx",
-        "05_delarsrapport.html",
-        "05_delarsrapport.xlsx",
-        "executed/01_placeringar.ipynb",
-        "executed/05_delarsrapport.ipynb",
+        "01_placeringar_orebro_2023_jan-aug.html",
+        "01_placeringar_orebro_2023_jan-aug.xlsx",
+        "05_delarsrapport_orebro_2023_jan-aug.html",
+        "05_delarsrapport_orebro_2023_jan-aug.xlsx",
+        "executed/01_placeringar_orebro_2023_jan-aug.ipynb",
+        "executed/05_delarsrapport_orebro_2023_jan-aug.ipynb",
         "index.html",
     ]
     assert first == second
@@ -264,10 +264,10 @@ def test_a_killed_run_leaves_the_previous_reports_intact(tmp_path):
 
     sockets = list(Path(tempfile.gettempdir()).glob(f"sonanalys-kernel-{proc.pid}-*"))
     assert len(sockets) == (1 if os.name == "posix" else 0)
-    run_reports(out=out, only=["05"], progress=False)
+    s = run_reports(out=out, only=["05"], progress=False)
     assert not list(tmp_path.glob(".reports.*"))  # … are cleaned up by the next run
     assert not [f for f in sockets if f.exists()]
-    assert (out / "05_delarsrapport.html").exists()
+    assert (out / s.report("05").html).exists()
 
 
 def test_a_run_killed_mid_swap_gets_its_previous_reports_back(tmp_path):
@@ -330,9 +330,9 @@ def test_cli_report_with_a_relative_out_in_parallel(tmp_path, monkeypatch):
     assert rc == 0
     assert Path.cwd() == tmp_path
     assert sorted(p.name for p in (tmp_path / "rel" / "executed").iterdir()) == [
-        "01_placeringar.ipynb",
-        "02_varddygn.ipynb",
-        "04_atgarder.ipynb",
+        "01_placeringar_orebro_2023_jan-aug.ipynb",
+        "02_varddygn_orebro_2022.ipynb",
+        "04_atgarder_linkoping_2024-2027.ipynb",
     ]
 
 
@@ -341,7 +341,7 @@ def test_intern_profile_says_how_to_fetch_what_is_missing(tmp_path):
         out=tmp_path / "r", municipality="Örebro", only=["03"], profile="intern", progress=False
     )
     assert s.failed == []
-    t3 = text_of((s.out / "03_r9.html").read_text(encoding="utf-8"))
+    t3 = text_of((s.out / s.report("03").html).read_text(encoding="utf-8"))
     assert "Det finns inga värden för Örebro" in t3
     assert "sonanalys kolada fetch --kpi N35001 N33022 N33009 N01948 N01951 --group R9" in t3
 
@@ -357,8 +357,8 @@ def test_reports_open_with_findings_and_close_with_checks(run):
     for r in run.results:
         t = text_of((run.out / r.html).read_text(encoding="utf-8"))
         assert first[r.name] in t, r.name
-    t4 = text_of((run.out / "04_atgarder.html").read_text(encoding="utf-8"))
-    t5 = text_of((run.out / "05_delarsrapport.html").read_text(encoding="utf-8"))
+    t4 = text_of((run.out / run.report("04").html).read_text(encoding="utf-8"))
+    t5 = text_of((run.out / run.report("05").html).read_text(encoding="utf-8"))
     for t in (t4, t5):
         last = t.rindex("Kontroller")
         assert "Summor som inte stämmer" in t[last:]  # the sum checks close the report
@@ -368,7 +368,7 @@ def test_reports_open_with_findings_and_close_with_checks(run):
 
 
 def test_atgarder_report_names_plans_by_title_and_areas_by_the_plans_headings(run):
-    t = text_of((run.out / "04_atgarder.html").read_text(encoding="utf-8"))
+    t = text_of((run.out / run.report("04").html).read_text(encoding="utf-8"))
     assert "Reviderad åtgärdsplan social -och omsorgsnämnden (2021) – planerad" in t
     # captions are not areas: they are counted under "ej angivet område"
     for caption in (
@@ -383,7 +383,7 @@ def test_atgarder_report_names_plans_by_title_and_areas_by_the_plans_headings(ru
 
 
 def test_forecast_has_one_table_per_source_table(run):
-    t = text_of((run.out / "05_delarsrapport.html").read_text(encoding="utf-8"))
+    t = text_of((run.out / run.report("05").html).read_text(encoding="utf-8"))
     a = t.index("Helårsprognos 2023, mnkr: 4.1 Enheternas delårsresultat och prognos")
     b = t.index("Helårsprognos 2023, mnkr: 4.2 Intäkts- och kostnadsutveckling")
     assert "Myndighet" in t[a:b] and "Personalkostnader" not in t[a:b]
@@ -393,12 +393,12 @@ def test_forecast_has_one_table_per_source_table(run):
 def test_only_replaces_just_the_named_reports(tmp_path):
     out = tmp_path / "reports"
     first = run_reports(out=out, only=["05"], run_date="2026-11-23", progress=False, pdf=True)
-    assert (out / "05_delarsrapport.pdf").exists() and first.failed == []
+    assert (out / "05_delarsrapport_orebro_2023_jan-aug.pdf").exists() and first.failed == []
     # the PDF: bookmarks from the headings (the title, then its sections), no parameter
     # names (the header's small print of them is for the screen)
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(out / "05_delarsrapport.pdf"))
+    pdf = pdfium.PdfDocument(str(out / "05_delarsrapport_orebro_2023_jan-aug.pdf"))
     marks = [(b.level, b.get_title()) for b in pdf.get_toc()]
     # the title names whose report and which period it is (#27)
     # (Chromium's outline may drop a blank inside the heading: compared without blanks)
@@ -410,21 +410,28 @@ def test_only_replaces_just_the_named_reports(tmp_path):
     pdf.close()
     run_reports(out=out, only=["01"], run_date="2026-11-24", progress=False, pdf=True)
     # 01, run with no period named: its PDF's footer names whose and which period (#27)
-    pdf = pdfium.PdfDocument(str(out / "01_placeringar.pdf"))
+    pdf = pdfium.PdfDocument(str(out / "01_placeringar_orebro_2023_jan-aug.pdf"))
     footer = pdf[0].get_textpage().get_text_range()
     assert "Placeringar: Örebro, jan–aug 2023" in footer and "Sida 1 av" in footer, footer
     pdf.close()
     # 05 is still there, with its PDF and workbook, from the first run
-    for f in ("05_delarsrapport.html", "05_delarsrapport.pdf", "05_delarsrapport.xlsx"):
+    for f in (
+        "05_delarsrapport_orebro_2023_jan-aug.html",
+        "05_delarsrapport_orebro_2023_jan-aug.pdf",
+        "05_delarsrapport_orebro_2023_jan-aug.xlsx",
+    ):
         assert (out / f).exists(), f
-    assert (out / "01_placeringar.html").exists()
+    assert (out / "01_placeringar_orebro_2023_jan-aug.html").exists()
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="01_placeringar.html"' in index and 'href="05_delarsrapport.html"' in index
+    assert (
+        'href="01_placeringar_orebro_2023_jan-aug.html"' in index
+        and 'href="05_delarsrapport_orebro_2023_jan-aug.html"' in index
+    )
     assert "körd 2026-11-23" in index and "körd 2026-11-24" in index
     # 05 run again without --pdf: its old PDF would no longer match its HTML, so it goes
     run_reports(out=out, only=["05"], run_date="2026-11-25", progress=False)
-    assert not (out / "05_delarsrapport.pdf").exists()
-    assert (out / "01_placeringar.html").exists()
+    assert not (out / "05_delarsrapport_orebro_2023_jan-aug.pdf").exists()
+    assert (out / "01_placeringar_orebro_2023_jan-aug.html").exists()
     assert not list(tmp_path.glob(".reports.*"))  # no temporary folder, no lock left
 
 
@@ -440,9 +447,14 @@ def test_two_runs_into_one_folder_keep_each_others_reports(tmp_path):
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert second.failed == []
-    assert (out / "01_placeringar.html").exists() and (out / "05_delarsrapport.html").exists()
+    assert (out / "01_placeringar_orebro_2023_jan-aug.html").exists() and (
+        out / "05_delarsrapport_orebro_2023_jan-aug.html"
+    ).exists()
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="01_placeringar.html"' in index and 'href="05_delarsrapport.html"' in index
+    assert (
+        'href="01_placeringar_orebro_2023_jan-aug.html"' in index
+        and 'href="05_delarsrapport_orebro_2023_jan-aug.html"' in index
+    )
 
 
 def test_papermill_never_changes_the_working_directory(tmp_path, monkeypatch):
@@ -480,13 +492,13 @@ def test_a_cell_past_the_timeout_is_stopped_and_its_report_says_so(tmp_path):
     assert s.failed[0].error == (
         "CellTimeoutError: en cell kördes längre än tidsgränsen (5 s per cell) och stoppades"
     )
-    page = (out / "02_varddygn.html").read_text(encoding="utf-8")
+    page = (out / s.report("02").html).read_text(encoding="utf-8")
     assert "kunde inte köras klart" in page and "tidsgränsen" in page
     assert "före" in page and "efter" not in page
-    executed = nbformat.read(out / "executed" / "02_varddygn.ipynb", as_version=4)
+    executed = nbformat.read(out / "executed" / s.report("02").executed, as_version=4)
     printed = [o.get("text") for c in executed.cells for o in c.get("outputs", [])]
     assert "före\n" in printed and "efter\n" not in printed
-    assert (out / "03_r9.html").exists()
+    assert (out / s.report("03").html).exists()
 
 
 def test_a_kernel_that_does_not_answer_is_not_reported_as_a_cell_past_the_timeout(
@@ -522,7 +534,7 @@ def test_an_unchanged_report_is_kept_and_a_changed_one_runs_again(tmp_path):
     nbformat.write(nb, src / "02_varddygn.ipynb")
     edited = run_reports(**go)
     assert [r.name for r in edited.results if not r.reused] == ["02_varddygn"]
-    assert "Ny text." in (out / "02_varddygn.html").read_text(encoding="utf-8")
+    assert "Ny text." in (out / edited.report("02").html).read_text(encoding="utf-8")
     # a parameter changed: every report it reaches runs
     masked = run_reports(**go, mask_threshold=3)
     assert masked.reused == [] and masked.failed == []
@@ -614,7 +626,7 @@ def test_notebooks_share_a_warm_kernel_but_nothing_of_each_other(tmp_path, monke
     assert [r.name for r in s.failed] == ["02_varddygn"]
 
     def printed(name: str) -> tuple[str, list[str], list[int]]:
-        nb = nbformat.read(out / "executed" / f"{name}.ipynb", as_version=4)
+        nb = nbformat.read(out / "executed" / s.report(name).executed, as_version=4)
         text = "".join(
             o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
         )

@@ -369,10 +369,11 @@ Det som inte kunde läsas står i parse_report med fil, rad och varför."""
 EXIT_CODES = """\
 slutkoder (desamma för alla kommandon; en schemalagd körning kan läsa felet ur dem):
   0    klart
-  1    något som begärdes kunde inte göras (ett dokument, en rapport eller PDF, ett
-       Kolada-svar); resten är gjort och meddelandet säger vad som misslyckades
+  1    något som begärdes kunde inte göras (ett dokument, en rapport eller PDF, en rapport
+       för den begärda perioden, ett Kolada-svar); resten är gjort och meddelandet säger
+       vad som misslyckades
   2    fel användning: okänd flagga, period eller inställning
-  3    dokumenten har inte den period som begärdes; ingenting skrevs
+  3    dokumenten har inte den kommun eller period som begärdes; ingenting skrevs
   4    en annan körning håller utmappen (väntade --lock-wait sekunder)
   5    utmappen går inte att skriva i (skrivskyddad, ingen behörighet, en fil som är öppen)
   6    disken är full; utmappen är som förut
@@ -578,7 +579,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--municipality",
         metavar="KOMMUN",
-        help="kommunen rapporterna gäller, t.ex. Linköping eller Örebro (standard: notebookens)",
+        help="kommunen rapporterna gäller, t.ex. Linköping eller Örebro; en kommun som "
+        "dokumenten inte har ger slutkod 3 (standard: dokumentens egen)",
     )
     r.add_argument(
         "--year", type=int, metavar="ÅR", help="rapportens år, t.ex. 2024 (standard: notebookens)"

@@ -6,10 +6,12 @@ from the code alone, so a code means the same in ``parse``, ``report`` and ``kol
 ====  =====================================================================================
 0     done (every document read, every report written or kept unchanged)
 1     something asked for could not be made: a document not read (``parse``), a report
-      or PDF not made (``report``), a Kolada answer not fetched (``kolada``); the rest is
-      done and the message names what failed
+      or PDF not made, or a report made for another period than the one asked because its
+      data do not hold that one (``report``; its page says which and why), a Kolada answer
+      not fetched (``kolada``); the rest is done and the message names what failed
 2     wrong use: an unknown flag, period or configuration key
-3     the documents do not hold the period asked for; nothing was written
+3     the documents do not hold the municipality or the period asked for; nothing was
+      written
 4     another run holds the output folder (waited ``--lock-wait`` seconds)
 5     the output folder cannot be written (read-only, no permission, a file held open)
 6     the disk is full; the output folder is as it was
@@ -26,7 +28,7 @@ import errno
 OK = 0
 FAILED = 1
 USAGE = 2
-NO_PERIOD = 3
+NO_PERIOD = 3  # also: a municipality the documents do not hold
 BUSY = 4
 NOT_WRITABLE = 5
 DISK_FULL = 6

@@ -11,11 +11,21 @@ documents in ``data_dir`` (None: the embedded ones, ``data/raw``), parsed when t
 changed, or the frames ``sonanalys report`` parsed already (``processed_dir``). It
 returns the ``Dataset`` and sets ``processed_dir`` to the frames' folder.
 
-Where the parameters name no ``municipality`` (None, the default), the notebook takes
-its documents' own: ``own_municipality(rows)`` — that of the latest period the documents of
-``rows`` report on, else the one they name; ``own_period`` does the same for a period.
+A ``municipality`` the parameters name must be one the documents name (any case; the
+documents' spelling is put in its place), or with ``setup(globals(), kolada=True)`` (03)
+one of Kolada's: else a ``ValueError`` in Swedish names the municipalities the documents
+hold, and the notebook stops (papermill and ``sonanalys report`` exit non-zero) instead
+of making an empty report. Where the parameters name none (None, the default), the
+notebook takes its documents' own: ``own_municipality(rows)`` — that of the latest period
+the documents of ``rows`` report on, else the one they name; ``own_period`` does the same
+for a period.
+
 Once its key-figure box is drawn, the notebook says whose report it is and which period it
-covers with ``declare_scope`` (the report's title names them).
+covers with ``declare_scope`` (the report's title and file names name them). Where the
+parameters asked for a period (``year``, ``period``) the report does not show, it says so
+at that place in Swedish (which period was asked, which is shown and why) and the report
+run exits non-zero; ``setup(globals(), run_period=False)`` is for a report whose period is
+of its own kind (03: Kolada's years; 04: a plan's years), never the run's.
 
 The import also gives ``load`` (a frame of the notebook's data by name, or a folder's
 ``Dataset``), ``say`` (Markdown into the notebook and the report), the report helpers of
@@ -36,7 +46,7 @@ import sonanalys
 
 from .dataset import FRAME_NAMES, Dataset
 from .report import present
-from .report.scope import declare_scope
+from .report import scope as _scope
 
 PROFILES = ("ledning", "intern")
 DEFAULT_PROFILE = "ledning"
@@ -45,14 +55,20 @@ _data: Dataset | None = None  # the notebook's data, set by ``setup``
 # the processed_dir ``setup`` set itself -> the data_dir it came from: run again after
 # data_dir changed (in JupyterLab), setup loads the new folder, not the old frames
 _derived: dict[str, object] = {}
+# the period the parameters asked for, as reports write it ('' for none, or for a report
+# whose period is of its own kind), set by ``setup``: ``declare_scope`` compares with it
+_asked: dict[str, str] = {"period": ""}
 
 
-def setup(params: dict) -> Dataset:
+def setup(params: dict, run_period: bool = True, kolada: bool = False) -> Dataset:
     """Prepare a notebook from its parameters (pass ``globals()``): check ``profile``
     (``ledning``, the default, masks small person counts; ``intern`` shows them),
     set the charts' Swedish style, load the data — ``processed_dir`` when the report
     command gave it, else the documents in ``data_dir`` (None: the embedded ones) — and
-    put the frames' folder in ``params["processed_dir"]``. Returns the ``Dataset``."""
+    put the frames' folder in ``params["processed_dir"]``; check ``municipality`` against
+    the documents (with ``kolada``, Kolada's municipalities too) and note the period the
+    parameters ask for (``run_period=False``: the report's period is of its own kind, see
+    the module). Returns the ``Dataset``."""
     global _data
     profile = params.get("profile", DEFAULT_PROFILE)
     if profile not in PROFILES:
@@ -72,7 +88,54 @@ def setup(params: dict) -> Dataset:
         _derived[str(data.processed)] = data_dir
     params["processed_dir"] = str(data.processed)
     _data = data
+    _asked["period"] = _scope.run_period(params) if run_period else ""
+    muni = params.get("municipality")
+    if muni is not None:
+        params["municipality"] = _held(muni, data, kolada)
     return data
+
+
+def _held(muni, data: Dataset, kolada: bool) -> str:
+    """``muni`` as the documents (or Kolada) write it; a Swedish ``ValueError`` naming the
+    municipalities the documents hold when it is none of them."""
+    from .report import periods
+
+    if not isinstance(muni, str) or not muni.strip():
+        raise ValueError(
+            f"municipality ska vara en kommuns namn eller None (dokumentens egen), inte {muni!r}"
+        )
+    try:
+        return periods.held_municipality(muni, data.processed, kolada=kolada, ask=_ASK_OTHER)
+    except periods.PeriodMissing as exc:
+        raise ValueError(str(exc)) from None
+
+
+def declare_scope(municipality: str | None, when=None, missing: str = "uppgifter") -> str:
+    """Say whose report this is and which period it covers (``when``: a period's text, a
+    year, a plan's years, or the key-figure box's claims: their latest period); the
+    report's title and file names name them. Where the parameters asked for a period the
+    report does not cover, say so here in Swedish first: which period was asked, which
+    is shown, and why (the documents have no ``missing`` for it); the report run then
+    exits non-zero. Returns the period shown, as reports write it (for the box's
+    caption)."""
+    asked = _asked["period"]
+    shown = _scope.period_label(when)
+    if asked and not _scope.covers(asked, shown):
+        say(_other_period(asked, shown, missing))
+    return _scope.declare_scope(municipality, when, asked)
+
+
+def _other_period(asked: str, shown: str, missing: str) -> str:
+    """The Swedish notice of a report that does not show the period asked for."""
+    if not shown:
+        return (
+            f"**Begärd period: {asked}.** Underlaget har inga {missing} för den perioden, "
+            "och inte för någon annan period: rapporten kan inte visa någon."
+        )
+    return (
+        f"**Begärd period: {asked}. Rapporten visar {shown}**, den senaste perioden med "
+        f"{missing} i underlaget: dokumenten har inga {missing} för {asked}."
+    )
 
 
 def current() -> Dataset:
@@ -93,6 +156,11 @@ def load(
     return sonanalys.load(what, processed)
 
 
+# how a notebook is told to name another municipality
+_ASK_OTHER = (
+    "sätt municipality i parametercellen till en av dem, eller None för dokumentens egen "
+    "(med papermill: -p municipality NAMN; med sonanalys report: --municipality NAMN)"
+)
 # how a notebook is told to name the municipality itself
 _ASK_MUNICIPALITY = (
     "sätt municipality i parametercellen (med papermill: -p municipality NAMN; med "

@@ -1,15 +1,14 @@
 """``sonanalys report``: the command around ``runner.run_reports`` — a configuration file
-(``config``), the period in the forms people write it (``periods``), output names carrying
-municipality, year and period, a log file per run, progress bars only on a terminal, and
-one exit code per kind of failure (``EXIT_*``; the README lists them)."""
+(``config``), the period in the forms people write it (``periods``), a municipality or
+period the documents lack refused before anything is written, a log file per run,
+progress bars only on a terminal, and one exit code per kind of failure (``EXIT_*``; the
+README lists them). The reports' files are named by the runner, by each notebook's scope."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from .. import exitcodes, paths
 EXIT_OK = exitcodes.OK
 EXIT_FAILED = exitcodes.FAILED  # a report failed (its page says why) or a PDF was not made
 EXIT_USAGE = exitcodes.USAGE  # an unknown flag or period, a configuration that cannot be used
-EXIT_PERIOD = exitcodes.NO_PERIOD  # the documents lack the period asked for: nothing written
+EXIT_PERIOD = exitcodes.NO_PERIOD  # the documents lack the municipality or period asked for
 EXIT_BUSY = exitcodes.BUSY  # another run writes to the report folder (waited --lock-wait)
 EXIT_FOLDER = exitcodes.NOT_WRITABLE  # the report folder cannot be written (read-only, open)
 EXIT_DISK_FULL = exitcodes.DISK_FULL  # the disk is full; the report folder as it was
@@ -74,20 +73,6 @@ class RunLog:
         self._write(f"slutkod {code}")
         if self._file is not None:
             self._file.close()
-
-
-def slug(text: str) -> str:
-    """A file-name part: lower case ASCII (``Örebro`` → ``orebro``), words joined by ``-``."""
-    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def label_for(municipality: str | None, year: int | None, period: str | None) -> str:
-    """The part of the file names that says whose and which period's a report is
-    (``orebro_2023_jan-aug``), from what the run names; '' when it names no period."""
-    if not period:
-        return ""
-    return "_".join(p for p in (slug(municipality or ""), str(year or ""), slug(period)) if p)
 
 
 def settings(args) -> dict:
@@ -173,6 +158,15 @@ def _run(s: dict, log: RunLog, periods) -> int:
         log.err(f"fel: {exc}")
         return EXIT_USAGE
     municipality, year = s.get("municipality"), s.get("year")
+    if municipality:
+        ensure_processed([raw], processed)
+        try:
+            municipality = periods.held_municipality(
+                municipality, processed, kolada=_uses_kolada(s.get("only"))
+            )
+        except periods.PeriodMissing as exc:
+            log.err(f"fel: {exc}")
+            return EXIT_PERIOD
     if data and not municipality:
         # an own folder: the reports are for its documents' municipality, never for the
         # notebooks' defaults (the embedded documents' Örebro and Linköping)
@@ -197,7 +191,6 @@ def _run(s: dict, log: RunLog, periods) -> int:
             log.err(f"fel: {exc}")
             return EXIT_PERIOD
         log._write(f"period: {municipality or '(notebookens kommun)'} {year} {period}")
-    label = label_for(municipality, year, period)
     kolada_cache = s.get("kolada_cache")
     try:
         summary = run_reports(
@@ -221,7 +214,6 @@ def _run(s: dict, log: RunLog, periods) -> int:
             pdf=s["pdf"],
             lock_wait=s["lock_wait"],
             force=bool(s.get("force")),
-            label=label,
             workbook=s["workbook"],
             progress=sys.stderr.isatty(),  # no progress bars in a cron job's log
             say=log.err,
@@ -238,6 +230,8 @@ def _run(s: dict, log: RunLog, periods) -> int:
         return EXIT_DISK_FULL if exc.disk_full else EXIT_FOLDER
     for r in summary.results:
         status = "oförändrad, behölls" if r.reused else "ok" if r.ok else f"FEL: {r.error}"
+        if r.ok and r.other_period:
+            status += f"; visar {_shown(r)}, inte den begärda perioden {r.scope.get('asked')}"
         also = ", ".join(str(summary.out / f) for f in (r.pdf, r.xlsx) if f)
         log.out(f"  {r.title}: {summary.out / r.html} ({status})" + (f"; {also}" if also else ""))
     for r in summary.results:
@@ -257,8 +251,39 @@ def _run(s: dict, log: RunLog, periods) -> int:
     if summary.pdf_error:
         log.err(f"fel: {summary.pdf_error}")
         return EXIT_FAILED
+    code = EXIT_OK
     if summary.failed:
-        names = ", ".join(r.name for r in summary.failed)
-        log.err(f"{len(summary.failed)} notebook(s) misslyckades: {names}")
-        return EXIT_FAILED
-    return EXIT_OK
+        log.err(f"{_reports(len(summary.failed))} misslyckades: {_titles(summary.failed)}")
+        code = EXIT_FAILED
+    if summary.other_period:
+        # made, and true, but not what was asked: a scheduled run must not pass it as ok
+        others = summary.other_period
+        log.err(
+            f"{_reports(len(others))} visar inte den begärda perioden (sidan säger vilken "
+            "och varför): "
+            + "; ".join(f"{r.title} (begärd {r.scope.get('asked')})" for r in others)
+        )
+        code = EXIT_FAILED
+    return code
+
+
+def _reports(n: int) -> str:
+    """``1 rapport``, ``2 rapporter``."""
+    return f"{n} rapport" if n == 1 else f"{n} rapporter"
+
+
+def _titles(results) -> str:
+    return "; ".join(r.title for r in results)
+
+
+def _shown(r) -> str:
+    return r.scope.get("period") or "ingen period"
+
+
+def _uses_kolada(only) -> bool:
+    """Whether the run makes a report that may be about a municipality the documents do
+    not name (03 compares any of Kolada's municipalities with its group)."""
+    from .registry import KOLADA_REPORTS, NOTEBOOKS
+
+    names = [n for n in NOTEBOOKS if not only or any(o in n for o in only)]
+    return any(n in KOLADA_REPORTS for n in names)

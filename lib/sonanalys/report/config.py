@@ -20,6 +20,13 @@ Keys (every one optional; a flag given on the command line wins over the file)::
     kolada_cache = "kolada-cache"
 
 A relative path is relative to the file's own folder, so a schedule may run from anywhere.
+Any other key is an error naming the file, the key and the known keys (exit code 2).
+
+There is no key for Kolada's cache max age: a report run never fetches from Kolada (03
+reads the cache, ``kolada_cache``, as it is, and names each value's fetch date), so a max
+age there would change nothing. A schedule that wants fresh values runs ``sonanalys kolada
+fetch … --max-age DAGAR`` (or ``kolada refresh``) before the report; the message for such a
+key says so.
 """
 
 from __future__ import annotations
@@ -52,8 +59,16 @@ def load(path: str | Path) -> dict:
         raise ConfigError(f"{path}: inte giltig TOML: {exc}") from None
     unknown = sorted(set(raw) - set(KEYS))
     if unknown:
+        kolada = [k for k in unknown if "age" in k.lower() or "ålder" in k.lower()]
+        hint = (
+            "; rapporten hämtar inget från Kolada (03 läser cachen som den är och anger varje "
+            "värdes hämtdatum): kör sonanalys kolada fetch … --max-age DAGAR eller sonanalys "
+            "kolada refresh före rapporten"
+            if kolada
+            else ""
+        )
         raise ConfigError(
-            f"{path}: okänd nyckel {', '.join(unknown)}; kända nycklar: {', '.join(KEYS)}"
+            f"{path}: okänd nyckel {', '.join(unknown)}; kända nycklar: {', '.join(KEYS)}{hint}"
         )
     out: dict = {}
     for key, value in raw.items():

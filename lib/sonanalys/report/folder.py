@@ -232,10 +232,14 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
         raise cannot_write(out, exc) from exc
     manifest = read_manifest(out)
     moves: dict[str, Path | None] = {}  # file in out (relative) -> its new file (None: goes)
+    shown = {k: v for k, v in params.items() if k not in HIDDEN_PARAMS}
     for r in results:
         if r.reused:  # its files and its entry stay as they are
             continue
         stem = r.stem
+        for old in superseded(manifest, r.name, stem, shown):
+            for rel in _files_of(manifest.pop(old)):
+                moves.setdefault(rel, None)
         for rel in (f"{stem}.html", f"{stem}.xlsx", f"{stem}.pdf", f"executed/{stem}.ipynb"):
             moves[rel] = tmp / rel if (tmp / rel).exists() else None
         missing = [f for f in (r.html, r.xlsx, r.pdf) if f and moves.get(f) is None]
@@ -254,7 +258,8 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
             "error": r.error,
             "sources": r.sources,
             "run_date": run_date,
-            "params": {k: v for k, v in params.items() if k not in HIDDEN_PARAMS},
+            "params": shown,
+            "scope": r.scope,
             "key": r.key,
             "files": {f: digest(p) for f in made if f and (p := moves.get(f)) is not None},
         }
@@ -277,6 +282,32 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
     moves[MANIFEST] = commit / MANIFEST
     moves["index.html"] = commit / "index.html"
     _commit(moves, tmp, out)
+
+
+def _same_params(a: dict, b: dict) -> bool:
+    return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)
+
+
+def superseded(manifest: dict[str, dict], name: str, stem: str, params: dict) -> list[str]:
+    """The folder's reports that notebook ``name``'s new report (files ``stem``, made with
+    ``params``) replaces besides its own name: those of the same notebook and the same
+    parameters that failed (a failed run named by what it knew) or were named by an
+    earlier version (no scope in their entry: ``01_placeringar``, or without the
+    municipality). A report of another period stays: the folder is a set of reports."""
+    return [
+        s
+        for s, e in manifest.items()
+        if s != stem
+        and e.get("name") == name
+        and (not e.get("ok") or "scope" not in e)
+        and _same_params(e.get("params") or {}, params)
+    ]
+
+
+def _files_of(entry: dict) -> list[str]:
+    stem = entry.get("stem") or entry.get("name", "")
+    found = [entry[k] for k in ("html", "xlsx", "pdf") if entry.get(k)]
+    return [*found, f"executed/{stem}.ipynb"] if stem else found
 
 
 def _commit(moves: dict[str, Path | None], tmp: Path, out: Path) -> None:

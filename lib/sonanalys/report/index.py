@@ -31,6 +31,12 @@ def index_page(entries: list[dict]) -> str:
             if k not in HIDDEN_PARAMS | {"mask_threshold"}
         )
         about = f"körd {e.get('run_date', '')}" + (f"; {shown}" if shown else "")
+        scope = e.get("scope") or {}
+        if scope.get("covers") is False:  # the page says which period and why
+            about += (
+                f"; visar {scope.get('period') or 'ingen period'}, inte den begärda "
+                f"{scope.get('asked', '')}"
+            )
         return (
             f'<li><a href="{html.escape(e["html"])}">{html.escape(e["title"])}</a>'
             + (f" ({', '.join(links)})" if links else "")

@@ -197,6 +197,42 @@ def own_municipality(
     )
 
 
+def municipalities(processed: Path, sources=None) -> list[str]:
+    """The municipalities the documents name (``documents`` frame), sorted."""
+    docs = _documents(processed, sources)
+    col = docs.get("municipality", [])
+    return sorted({str(m).strip() for m in col if isinstance(m, str) and m.strip()})
+
+
+def held_municipality(
+    name: str, processed: Path, sources=None, kolada: bool = False, ask: str = ""
+) -> str:
+    """``name`` as the documents write it (``örebro`` → ``Örebro``), when they name it;
+    with ``kolada``, also a municipality of Kolada's list (as Kolada writes it: a report
+    comparing it with its group needs no document of its own). ``PeriodMissing`` in
+    Swedish naming the municipalities the documents hold when neither has it (a typo:
+    ``Örbro``), so a run never makes an empty report for it; ``ask`` says how to name
+    another (a flag, a notebook's parameter)."""
+    held_names = municipalities(processed, sources)
+    for m in held_names:
+        if _same(m, name):
+            return m
+    if kolada:
+        from ..kolada.reference import municipality_id, municipality_title
+
+        try:
+            return municipality_title(municipality_id(name))
+        except KeyError:
+            pass
+    have = ", ".join(held_names) or "ingen (inget dokument anger sin kommun)"
+    also = "; inte heller bland Koladas kommuner" if kolada else ""
+    return_to = ask or "ange en av dem med --municipality. " + NOTHING_WRITTEN
+    raise PeriodMissing(
+        f"kommunen {name.strip()!r} finns inte i underlaget{also}: dokumenten gäller "
+        f"{have}; {return_to}"
+    )
+
+
 def _same(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 

@@ -12,6 +12,9 @@ NOTEBOOKS: dict[str, str] = {
     "04_atgarder": "Åtgärdsplan – uppföljning",
     "05_delarsrapport": "Delårsrapport – bilaga",
 }
+# the reports that may be about a municipality the documents do not name: 03 compares any
+# of Kolada's municipalities with its group (values from the Kolada cache)
+KOLADA_REPORTS = frozenset({"03_r9"})
 PROFILES = {
     "ledning": "personantal under {n} och tal beräknade ur dem visas som ..",
     "intern": "exakta tal, även små personantal; inte för spridning",

@@ -36,7 +36,7 @@ from .kernels import Kernels
 from .keys import report_key, reusable, shared_inputs
 from .page import export_html
 from .registry import NOTEBOOKS, parameters_for
-from .scope import scoped_title
+from .scope import file_label, report_scope, run_period, title_for
 from .workbook import write_tables
 
 
@@ -54,10 +54,18 @@ class NotebookResult:
     removed: list[str] = field(default_factory=list)  # what the last pass took off its page
     key: str = ""  # digest of everything the report was made from (``report_key``)
     reused: bool = False  # inputs unchanged: the previous run's files were kept
-    stem: str = ""  # its files' name: the notebook's, with the run's label (``output_stem``)
+    stem: str = ""  # its files' name: the notebook's, whose and which period (``output_stem``)
+    # whose report and which period (``scope.report_scope``): ``municipality``, ``period``;
+    # ``asked`` and ``covers`` (False) when it does not show the period the run asked for
+    scope: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.stem = self.stem or self.name
+
+    @property
+    def other_period(self) -> bool:
+        """It shows another period than the one the run asked for (its page says so)."""
+        return self.scope.get("covers") is False
 
 
 @dataclass
@@ -74,23 +82,47 @@ class RunSummary:
     def reused(self) -> list[NotebookResult]:
         return [r for r in self.results if r.reused]
 
+    @property
+    def other_period(self) -> list[NotebookResult]:
+        """Reports made, but of another period than the run asked for (their pages say
+        which and why): not what was asked, so the command exits non-zero."""
+        return [r for r in self.results if r.ok and r.other_period]
 
-def output_stem(name: str, label: str = "") -> str:
-    """The name of a report's files: the notebook's, and the run's label when it has one
-    (``05_delarsrapport_orebro_2023_jan-aug``)."""
-    return f"{name}_{label}" if label else name
+    def report(self, name: str) -> NotebookResult:
+        """The result of the report whose notebook's name contains ``name`` (``"05"``)."""
+        (found,) = [r for r in self.results if name in r.name]
+        return found
 
 
-def _export(name, title, tmp, params, run_date, out, error: str, stem: str, workbook: bool):
-    """An executed notebook's HTML page and workbook (while its kernel runs the next)."""
+def output_stem(name: str, scope: dict) -> str:
+    """The name of a report's files: the notebook's, with whose and which period's it is
+    (``05_delarsrapport_orebro_2023_jan-aug``, ``02_varddygn_orebro_2022``;
+    ``scope.file_label``). The same report is the same name, run after run."""
+    return f"{name}_{file_label(scope.get('municipality', ''), scope.get('period', ''))}"
+
+
+def _export(name, title, tmp, params, run_date, out, error: str, workbook: bool):
+    """An executed notebook's HTML page and workbook (while its kernel runs the next),
+    named by the scope the notebook declared (``output_stem``)."""
+    ran = tmp / "executed" / f"{name}.ipynb"
+    if ran.exists():
+        import nbformat
+
+        scope = report_scope(nbformat.read(str(ran), as_version=4))
+    else:  # it never ran: what the run asked for
+        muni = params.get("municipality")
+        scope = {"municipality": muni if isinstance(muni, str) else "",
+                 "period": run_period(params)}  # fmt: skip
+    stem = output_stem(name, scope)
     executed = tmp / "executed" / f"{stem}.ipynb"
     html_path = tmp / f"{stem}.html"
     xlsx = ""
     sources: list[str] = []  # the documents the page cites
     removed: list[str] = []  # what the last pass took off it
-    if executed.exists():
+    if ran.exists():
+        ran.replace(executed)
         normalise_executed(executed, out / "executed" / executed.name)
-        title = scoped_title(title, executed)  # whose report, which period: the notebook's
+        title = title_for(title, scope["municipality"], scope["period"])
         page, sources, removed = export_html(executed, title, params, run_date, error)
         html_path.write_text(page, "utf-8")
         if workbook:
@@ -106,6 +138,7 @@ def _export(name, title, tmp, params, run_date, out, error: str, stem: str, work
         sources=sources,
         removed=removed,
         stem=stem,
+        scope=scope,
     )
 
 
@@ -132,15 +165,15 @@ def run_reports(
     pdf: bool = False,
     lock_wait: float = 3600.0,
     force: bool = False,
-    label: str = "",
     workbook: bool = True,
     say=None,
 ) -> RunSummary:
     """Run the notebooks into report folder ``out``. A report whose inputs are unchanged
     since the folder's last run of it (``report_key``) is not run again: its files stay
-    and the summary marks it reused; ``force`` runs every report. ``label`` goes into
-    every file's name (``output_stem``); ``workbook=False`` writes no ``.xlsx``; ``say``
-    gets what the run tells its user (stderr when not given)."""
+    and the summary marks it reused; ``force`` runs every report. Each report's files are
+    named by whose and which period's it is, as its notebook resolved them
+    (``output_stem``); ``workbook=False`` writes no ``.xlsx``; ``say`` gets what the run
+    tells its user (stderr when not given)."""
     say = say or _say
     # absolute paths: the kernels run in the notebooks folder, so a relative
     # processed_dir handed to them, or a relative output path, would point elsewhere
@@ -154,7 +187,6 @@ def run_reports(
     )
     given_date = run_date
     run_date = run_date or dt.date.today().isoformat()
-    stems = {n: output_stem(n, label) for n in names}
     with folder_lock(out, wait=lock_wait, say=say):
         recover(out, say=say)
         try:
@@ -167,11 +199,17 @@ def run_reports(
         src_dir = Path(notebooks_dir or paths.NOTEBOOKS).resolve()
         shared = shared_inputs({**params, "(workbook)": workbook}, processed, given_date)
         keys = {n: report_key(n, src_dir, shared) for n in names}
-        before = read_manifest(out)
+        # the folder's report of a notebook made from the very same inputs: its name is
+        # known only once the notebook ran, so it is found by notebook and key
+        before = {
+            e["name"]: e
+            for e in read_manifest(out).values()
+            if e.get("name") in keys and e.get("key") == keys[e["name"]]
+        }
         kept = {
-            n: _kept(before[stems[n]], keys[n])
+            n: _kept(before[n], keys[n])
             for n in names
-            if not force and reusable(before.get(stems[n]), keys[n], out, pdf)
+            if not force and reusable(before.get(n), keys[n], out, pdf)
         }
         kernels = Kernels(src_dir)
         to_run = len(names) - len(kept)
@@ -187,18 +225,17 @@ def run_reports(
             ):
 
                 def run(n: str):
-                    error = execute_notebook(n, src_dir, tmp, params, timeout, kernels, stems[n])
+                    error = execute_notebook(n, src_dir, tmp, params, timeout, kernels)
                     return exporters.submit(
-                        _export, n, NOTEBOOKS[n], tmp, params, run_date, out, error, stems[n],
-                        workbook,
-                    )  # fmt: skip
+                        _export, n, NOTEBOOKS[n], tmp, params, run_date, out, error, workbook
+                    )
 
                 futures = [pool.submit(run, n) for n in names if n not in kept]
                 bar = None
                 if progress and futures:
                     from tqdm import tqdm
 
-                    bar = tqdm(total=len(futures), unit="notebook")
+                    bar = tqdm(total=len(futures), unit="rapport")
                 exports = []
                 for f in futures:
                     exports.append(f.result())
@@ -239,6 +276,7 @@ def _kept(entry: dict, key: str) -> NotebookResult:
         sources=entry.get("sources", []),
         key=key,
         reused=True,
+        scope=entry.get("scope") or {},
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import re
+import unicodedata
 from collections.abc import Iterable
 
 SCOPE_MIME = "application/vnd.sonanalys.scope+json"
@@ -76,18 +77,60 @@ def period_label(when) -> str:
     return years_text(items)
 
 
-def declare_scope(municipality: str | None, when=None) -> None:
+def declare_scope(municipality: str | None, when=None, asked: str = "") -> str:
     """Say whose report this is and which period it covers (see :func:`period_label` for
-    ``when``): the report's title names them. Shows nothing on the page."""
+    ``when``): the report's title and file names name them. ``asked``: the period the run
+    asked this report for (``jan–aug 2023``; '' when none, or when the report's period is
+    of its own kind: Kolada's years, a plan's); when the report does not cover it
+    (:func:`covers`), the declaration says so and the report runner exits non-zero.
+    Shows nothing on the page; returns the period, as the reports write it."""
     from IPython.display import display
 
-    data = {"municipality": str(municipality or "").strip(), "period": period_label(when)}
+    shown = period_label(when)
+    data: dict = {"municipality": str(municipality or "").strip(), "period": shown}
+    if asked:
+        data.update(asked=asked, covers=covers(asked, shown))
     display({SCOPE_MIME: data, "text/html": ""}, raw=True)
+    return shown
+
+
+def _parts(text: str) -> tuple[str, int | None] | None:
+    """``("jan–aug", 2023)`` of ``jan–aug 2023``; a whole year (``2022``, ``helåret
+    2022``, ``jan–dec 2022``) is ``("jan–dec", 2022)``; months alone have no year. None
+    when the text is no such period."""
+    t = text.strip().replace("-", "–")
+    m = re.fullmatch(r"(?:helåret )?(\d{4})", t)
+    if m:
+        return "jan–dec", int(m.group(1))
+    m = re.fullmatch(r"([a-zåäö]{3}(?:–[a-zåäö]{3})?)(?: (\d{4}))?", t)
+    if m:
+        return m.group(1), int(m.group(2)) if m.group(2) else None
+    return None
+
+
+def covers(asked: str, shown: str) -> bool:
+    """Whether a report showing the period ``shown`` covers the period ``asked`` (both as
+    reports write them): the same months of the same year (``jan–aug 2023``; a whole year
+    is ``2022``, ``helåret 2022`` or ``jan–dec 2022``); a year alone asked (``2023``, a run
+    naming no period) is covered by any period of that year; months asked without a year,
+    by those months of any year. Nothing asked is always covered; nothing shown never
+    covers a period asked."""
+    asked, shown = asked.strip(), shown.strip()
+    if not asked:
+        return True
+    s = _parts(shown)
+    if re.fullmatch(r"\d{4}", asked):
+        return s is not None and s[1] == int(asked)
+    a = _parts(asked)
+    if a is None or s is None:
+        return asked == shown
+    return a[0] == s[0] and (a[1] is None or a[1] == s[1])
 
 
 def declared(nb) -> dict | None:
-    """The scope an executed notebook declared last, or None."""
-    found = None
+    """The scope an executed notebook declared last, or None: its ``municipality`` and
+    ``period``, and where the run asked for a period, ``asked`` and ``covers``."""
+    found: dict | None = None
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {}).get(SCOPE_MIME) if hasattr(out, "get") else None
@@ -96,6 +139,9 @@ def declared(nb) -> dict | None:
                     "municipality": str(data.get("municipality") or ""),
                     "period": str(data.get("period") or ""),
                 }
+                if data.get("asked"):
+                    found["asked"] = str(data["asked"])
+                    found["covers"] = bool(data.get("covers"))
     return found
 
 
@@ -137,11 +183,31 @@ def scope_of(nb) -> tuple[str, str]:
     """``(municipality, period)`` of an executed notebook: what it declared; where it
     declared no period (its box is empty, or it stopped before), the period the run named;
     where it declared nothing, its municipality parameter. '' for what is not known."""
+    found = report_scope(nb)
+    return found["municipality"], found["period"]
+
+
+def report_scope(nb) -> dict:
+    """An executed notebook's scope (:func:`scope_of`) as a dict: ``municipality`` and
+    ``period``; where the run asked for a period it does not cover, ``asked`` (that
+    period) and ``covers`` (False)."""
     values = parameters(nb)
     given = declared(nb) or {}
     muni = given.get("municipality") or values.get("municipality") or ""
-    period = given.get("period") or run_period(values)
-    return (str(muni) if isinstance(muni, str) else ""), period
+    found = {
+        "municipality": str(muni) if isinstance(muni, str) else "",
+        "period": given.get("period") or run_period(values),
+    }
+    if given.get("asked") and not given.get("covers"):
+        found.update(asked=given["asked"], covers=False)
+    return found
+
+
+def title_for(title: str, municipality: str, period: str) -> str:
+    """``Placeringar: Örebro, jan–aug 2023``; what is not known is said, never made up."""
+    if not municipality and not period:
+        return f"{title}: kommun och period okända"
+    return f"{title}: {municipality or UNKNOWN_MUNICIPALITY}, {period or UNKNOWN_PERIOD}"
 
 
 def scoped_title(title: str, nb_path) -> str:
@@ -151,7 +217,25 @@ def scoped_title(title: str, nb_path) -> str:
     import nbformat
 
     nb = nbformat.read(str(nb_path), as_version=4)
-    muni, period = scope_of(nb)
-    if not muni and not period:
-        return f"{title}: kommun och period okända"
-    return f"{title}: {muni or UNKNOWN_MUNICIPALITY}, {period or UNKNOWN_PERIOD}"
+    return title_for(title, *scope_of(nb))
+
+
+def slug(text: str) -> str:
+    """A file-name part: lower case ASCII letters, digits and ``-`` (``Örebro`` →
+    ``orebro``, ``jan–aug`` → ``jan-aug``): safe on Windows (no reserved character, no
+    trailing dot or blank) and the same on every system."""
+    words = re.sub(r"[\W_]+", " ", str(text))  # a dash of any kind, a slash: a break
+    ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def file_label(municipality: str, period: str) -> str:
+    """The part of a report's file names that says whose and which period's it is, from
+    its scope: ``orebro_2023_jan-aug`` (``jan–aug 2023``), ``orebro_2022``,
+    ``linkoping_2024-2027`` (a plan's years); what is not known is said
+    (``kommun-okand``, ``period-okand``), so a name always carries both."""
+    muni = slug(municipality) or "kommun-okand"
+    p = str(period or "").strip()
+    m = re.fullmatch(r"(.*?)\s*(\d{4}(?:\s*[–-]\s*\d{4})?)", p)
+    when = f"{slug(m.group(2))}_{slug(m.group(1))}" if m and m.group(1) else slug(p)
+    return f"{muni}_{when or 'period-okand'}"
