@@ -349,7 +349,7 @@ def test_intern_profile_says_how_to_fetch_what_is_missing(tmp_path):
 def test_reports_open_with_findings_and_close_with_checks(run):
     first = {  # the summary's first sentence, from the documents' numbers
         "01_placeringar": "Sammanfattning ¶ Nyckeltal: Örebro, jan–aug 2023",
-        "02_varddygn": "Sammanfattning ¶ Nyckeltal: Örebro, senaste året i underlaget",
+        "02_varddygn": "Sammanfattning ¶ Nyckeltal: Örebro, 2022",  # the year the box shows
         "03_r9": "Sammanfattning ¶ Linköping jämförs med Resultatnätverket R9",
         "04_atgarder": "Sammanfattning ¶ Nyckeltal: effekt per plan och år, mnkr",
         "05_delarsrapport": "Sammanfattning ¶ Nyckeltal: Örebro, jan–aug 2023",
