@@ -236,9 +236,16 @@ def check_totals(
     highs_all = d[high].astype(float).fillna(d[value]).tolist() if high else vals_all
     factors_all = d["_factor"].astype(float).tolist() if "_factor" in d.columns else None
     members: dict[tuple, list[int]] = {}
+    # a row holds one value per column: a row's second value under the same column's name
+    # is another column (three "Utfall" columns whose years the document left out), and
+    # goes to a group of its own (the last key: 0 for the first, 1 for the second …)
+    seen: dict[tuple, int] = {}
     for i, key in enumerate(zip(*(col[k] for k in keys), strict=True)):
         if not _missing(col[value][i]):
-            members.setdefault(tuple(None if _missing(k) else k for k in key), []).append(i)
+            k = tuple(None if _missing(x) else x for x in key)
+            row = (k, col["line"][i], col[label][i])
+            n = seen[row] = seen.get(row, -1) + 1
+            members.setdefault((*k, n), []).append(i)
     for key in sorted(members, key=_sort_key):
         idx = members[key]
         labels = [col[label][i] for i in idx]
@@ -278,7 +285,8 @@ def check_totals(
                     "source": key[0],
                     "table_id": key[1],
                     "table": col["table"][r],
-                    "group": " | ".join(str(k) for k in key[2:] if k is not None and k != ""),
+                    "group": " | ".join(str(k) for k in key[2:-1] if k is not None and k != "")
+                    + (f" ({key[-1] + 1})" if key[-1] else ""),
                     "total_label": col[label][r],
                     "line": int(col["line"][r]),
                     "n_parts": len(parts),
@@ -329,7 +337,8 @@ def check_tables(observations: pd.DataFrame, covered: set[tuple[str, str]]) -> p
     hold (``covered``: their (source, table_id)) whose tree proves a total, per column,
     in its own unit — Göteborg's "Resultatuppföljning … helår" prints its Totalt of
     Prognos intäkter as −1 633,7 where its rows sum to 1 633,7. Only figures that add up
-    (counts, money, a unit not printed); not shares, rates or averages."""
+    (counts, money, a unit not printed); not shares, rates or averages; not a table
+    printed on one line (its columns were placed by its sums)."""
     if observations is None or observations.empty or "total_of" not in observations:
         return pd.DataFrame(columns=COLUMNS)
     o = observations[(observations["table"] != "text") & observations["value"].notna()]
@@ -338,6 +347,11 @@ def check_tables(observations: pd.DataFrame, covered: set[tuple[str, str]]) -> p
     o = o[[k not in covered for k in keys]]
     proven = o["total_of"].map(_sums)
     tables = set(zip(o.loc[proven, "source"], o.loc[proven, "table_id"], strict=True))
+    # a table printed on one line (its rows share a line): the reader placed its values in
+    # columns by the very sums a check would test, so its sums prove nothing either way
+    shape = o.groupby(["source", "table_id"]).agg(rows=("row_label", "nunique"),
+                                                  lines=("line", "nunique"))  # fmt: skip
+    tables -= set(shape.index[shape["lines"] < shape["rows"]])
     o = o[[k in tables for k in zip(o["source"], o["table_id"], strict=True)]]
     if o.empty:
         return pd.DataFrame(columns=COLUMNS)
