@@ -107,6 +107,14 @@ def test_every_report_opens_with_its_key_figures(run):
         assert page.index('id="Sammanfattning"') < box < page.index("<li>", box), r.name
 
 
+def test_no_page_echoes_a_value_of_its_code(run):
+    """A cell's last expression is shown as Python prints it ('jan–aug 2023' under 05's
+    summary): ledning's pages show only what the report says."""
+    for r in run.results:
+        page = (run.out / r.html).read_text(encoding="utf-8")
+        assert not re.search(r"<pre>\s*(?:&#x27;|')", page), r.name
+
+
 def test_every_chart_has_a_swedish_description(run):
     charts = 0
     for r in run.results:
