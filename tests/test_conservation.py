@@ -228,3 +228,25 @@ def test_every_numeric_line_of_both_corpus_rounds_has_a_row():
             if (f.name, n) not in seen:
                 missing.append((f.name, n, line[:60]))
     assert missing == [] and numeric == 186
+
+
+def test_a_running_text_line_with_a_value_beside_an_ordinal_or_a_case_number_is_said(tmp_path):
+    """A line of running text (no sentence's end) that prints one number without a unit
+    beside an ordinal, a week or a case number prints two numbers to the corpus tool; it
+    is said at its line (``tal i löptext utan enhet``), never passed over — before, only
+    lines with two values or none were said."""
+    lines = [
+        "Under det 3:e kvartalet hade vi ungefär 45 och det var fler än vi trodde",
+        "Vi följer upp vecka v 36 och räknar 45 i gruppen som är inskriven nu",
+        "Ärendet Dnr 2015/24 gäller 45 i gruppen och ska avgöras i nämnden nu",
+    ]
+    doc = tmp_path / "t.txt"
+    doc.write_text("Uppföljning\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    assert all(_numeric_line(line) for line in lines)  # the corpus tool counts each
+    rep = parse([doc]).report
+    said = dict(zip(rep.line, rep.reason, strict=True))
+    assert said == {
+        3: "tal i löptext utan enhet",
+        5: "tal i löptext utan enhet",
+        7: "tal i löptext utan enhet",
+    }

@@ -379,9 +379,12 @@ def numbers_not_values(doc: Document, seen: set[int]) -> list[tuple[int, str, st
         if text.startswith("#") and n < 8 and reason == IN_HEADING:
             continue  # a file's own annotation lines
         toks = N.tokens(text)
-        if sum(t.kind in _NUMERIC for t in toks) >= 2:
+        numeric = sum(t.kind in _NUMERIC for t in toks)
+        if numeric >= 2 or (numeric == 1 and _look_alike_runs(toks)[0] >= 1):
+            # two numbers, or one beside an ordinal, a week or a case number ("det 3:e
+            # kvartalet … 45"): a line that prints two, said as the block's numbers
             out.append((n, text, reason))
-        elif not any(t.kind in _NUMERIC for t in toks):
+        elif numeric == 0:
             named = not_value_kinds(text, toks)
             if named:
                 out.append((n, text, named))
@@ -398,11 +401,9 @@ _LOOK_LIKE_NUMBERS = {
 }
 
 
-def not_value_kinds(text: str, toks: tuple[N.Token, ...]) -> str:
-    """Why a line none of whose tokens is a value prints numbers all the same: ``1:e vice
-    ordförande … 2:e vice ordförande`` or ``Dnr: 2015/24-IFN-041`` shows two or more runs of
-    digits (years aside) in tokens the parser classes as no values. The reason names those
-    kinds (``ordningstal, inget värde``); '' for a line that shows fewer."""
+def _look_alike_runs(toks: tuple[N.Token, ...]) -> tuple[int, list[str]]:
+    """The runs of digits (years aside) in tokens that look like numbers and are none,
+    and the names of their kinds in order."""
     kinds: list[str] = []
     runs = 0
     for t in toks:
@@ -413,6 +414,15 @@ def not_value_kinds(text: str, toks: tuple[N.Token, ...]) -> str:
             runs += len(digits)
             if _LOOK_LIKE_NUMBERS[t.kind] not in kinds:
                 kinds.append(_LOOK_LIKE_NUMBERS[t.kind])
+    return runs, kinds
+
+
+def not_value_kinds(text: str, toks: tuple[N.Token, ...]) -> str:
+    """Why a line none of whose tokens is a value prints numbers all the same: ``1:e vice
+    ordförande … 2:e vice ordförande`` or ``Dnr: 2015/24-IFN-041`` shows two or more runs of
+    digits (years aside) in tokens the parser classes as no values. The reason names those
+    kinds (``ordningstal, inget värde``); '' for a line that shows fewer."""
+    runs, kinds = _look_alike_runs(toks)
     if runs < 2:
         return ""
     names = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " och " + kinds[-1]
