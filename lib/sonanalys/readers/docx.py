@@ -23,11 +23,12 @@ Word's corners are read as the document reads, never lost silently:
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from ..model import Document, DocumentError
 from .limits import check_zip
-from .render import cell_text, tab_lines
+from .render import captions_above, cell_text, marked_header_rows, tab_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -58,10 +59,13 @@ def read_docx(data: bytes, source: str) -> Document:
     )
     said = accept_changes(body, *foot, *end, *margins)
     lines: list[str] = []
+    heads: set[int] = set()  # the lines of the rows Word marks as a table's header
 
     def table(t) -> None:
-        rows = [[cell_text(c.text) for c in row.cells] for row in t.rows]
+        n = header_rows(t, [[cell_text(c.text) for c in row.cells] for row in t.rows])
+        rows = grid(t, n)
         lines.append("")
+        heads.update(range(len(lines) + 1, len(lines) + 1 + n))
         lines.extend(tab_lines(rows, source))
         lines.append("")
         for inner in t._tbl.iter(f"{_W}tbl"):  # tables in its cells, each on its own
@@ -100,9 +104,87 @@ def read_docx(data: bytes, source: str) -> Document:
     if not any(line.strip() for line in lines):
         raise DocumentError(source, "DOCX-filen innehåller ingen text")
     doc = read_text("\n".join(lines), source, "docx", file_kind="docx")
+    marked_header_rows(doc, heads)
+    captions_above(doc)
     # no line: the changes are the document's, said once
     doc.problems = [*doc.problems, *(("", None, "", what) for what in said)]  # type: ignore[list-item]
     return doc
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def grid(t, header: int) -> list[list[str]]:
+    """A Word table's rows as cells of text, one a column of its grid, merged cells as
+    a reader sees them (as web pages' spans are read): a cell merged over columns
+    stands over each of them in a header row (``header``: the rows Word marks as header)
+    and in its first column only in the body; a cell merged down rows is read in its
+    first row, and its label (text without digits) also in each body row it spans, a
+    number never twice; a row that starts after the grid's first column
+    (``w:gridBefore``) leaves those cells empty, so its values stay under their
+    columns."""
+    from docx.table import _Cell
+
+    out: list[list[str]] = []
+    for i, row in enumerate(t.rows):
+        cells = [""] * row.grid_cols_before
+        for tc in row._tr.tc_lst:
+            span = max(tc.grid_span, 1)
+            if tc.vMerge == "continue":
+                above = out[i - 1][len(cells)] if i and len(cells) < len(out[i - 1]) else ""
+                text = above if i >= header and not _DIGIT.search(above) else ""
+                cells.extend([text] + [""] * (span - 1))
+                continue
+            text = cell_text(_Cell(tc, t).text)
+            cells.extend([text] * span if i < header else [text] + [""] * (span - 1))
+        out.append(cells)
+    return out
+
+
+def header_rows(t, rows: list[list[str]]) -> int:
+    """How many leading rows of a Word table are its header, as the document marks
+    them: rows set to repeat as the header on each page (``w:tblHeader``), else leading
+    rows whose text is all bold (at least one cell right of the first filled) over rows
+    that are not; 0 when the document does not say (left to the table reader)."""
+    trs = list(t.rows)
+    n = 0
+    while n < len(trs) and _repeats(trs[n]._tr):
+        n += 1
+    if not n:
+        while n < len(trs) and _bold_row(trs[n]) and any(c for c in rows[n][1:]):
+            n += 1
+    return n if n < len(rows) else 0
+
+
+def _repeats(tr) -> bool:
+    pr = tr.find(f"{_W}trPr")
+    mark = pr.find(f"{_W}tblHeader") if pr is not None else None
+    return mark is not None and mark.get(f"{_W}val", "true") not in ("false", "0", "off")
+
+
+def _bold_row(row) -> bool:
+    """Every run with text in the row's cells is bold (by the run or its style)."""
+    seen = False
+    for cell in dict.fromkeys(row.cells):  # a merged cell is listed once per column
+        for p in cell.paragraphs:
+            for run in p.runs:
+                if not run.text.strip():
+                    continue
+                seen = True
+                if not _bold(run, p):
+                    return False
+    return seen
+
+
+def _bold(run, paragraph) -> bool:
+    if run.bold is not None:
+        return bool(run.bold)
+    for style in (run.style, paragraph.style):
+        while style is not None:
+            if style.font.bold is not None:
+                return bool(style.font.bold)
+            style = style.base_style
+    return False
 
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -57,6 +57,44 @@ def tab_lines(rows: list[list[str]], source: str = "") -> list[str]:
     return out
 
 
+def marked_header_rows(doc, marked: set[int]) -> None:
+    """Tables whose leading rows the file marks as header (Word's repeated header rows,
+    bold rows over rows that are not, an Excel table's header row): ``marked`` holds
+    those rows' lines. Each table the layouts found whose first rows are marked, and
+    not all of its rows, is given that many ``header_rows`` (as a markdown separator
+    gives them); a table whose header the layouts already know is left as it is."""
+    from ..model import Table
+
+    if not marked:
+        return
+    for b in doc.blocks:
+        if not isinstance(b, Table) or b.header_rows is not None or not b.rows:
+            continue
+        n = 0
+        while n < len(b.rows) and b.rows[n].line in marked:
+            n += 1
+        if 0 < n < len(b.rows):
+            b.header_rows = n
+
+
+def captions_above(doc, gap: int = 3) -> None:
+    """A Word or Excel table's caption is the text right above it (a caption paragraph,
+    a workbook's title row), only blank lines between (``gap``: the lines from the text
+    to the table's first row), unless that text is running prose; as the text layouts
+    that take a caption read it, before the nearest heading above."""
+    from ..model import Paragraph, Table
+
+    prev = None
+    for b in doc.blocks:
+        if isinstance(b, Table) and isinstance(prev, Paragraph) and b.rows:
+            end = max([prev.line] + [ln for _, ln in prev.starts])
+            text = prev.text.strip()
+            prose = len(text) > 150 or (text.endswith(".") and len(text.split()) > 10)
+            if b.rows[0].line - gap <= end < b.rows[0].line and not prose:
+                b.caption = text
+        prev = b
+
+
 _CELL_AT = re.compile(r"\S+(?: \S+)*")  # a cell of a laid-out line: single spaces inside
 
 

@@ -16,7 +16,7 @@ from ..model import Document, DocumentError
 from . import limits
 from .encoding import decode
 from .limits import check_cells, check_zip
-from .render import cell_text, number_text, tab_lines
+from .render import captions_above, cell_text, marked_header_rows, number_text, tab_lines
 
 
 def _sheet_document(
@@ -24,6 +24,7 @@ def _sheet_document(
     source: str,
     kind: str,
     problems: list[tuple[str, int, str, str]],
+    header_rows: list[set[int]] | None = None,
 ) -> Document:
     from . import read_text
 
@@ -39,6 +40,12 @@ def _sheet_document(
     doc.page_starts = starts
     doc.sheet_names = [name for name, _ in sheets]
     doc.problems = problems
+    captions_above(doc)
+    if header_rows:  # each sheet's rows set as header -> the lines they are on
+        marked_header_rows(
+            doc,
+            {start + r - 1 for start, rows in zip(starts, header_rows, strict=True) for r in rows},
+        )
     return doc
 
 
@@ -55,18 +62,23 @@ def read_xlsx(data: bytes, source: str) -> Document:
         ) from exc
     sheets: list[tuple[str, list[list[str]]]] = []
     problems: list[tuple[str, int, str, str]] = []
+    heads: list[set[int]] = []  # per sheet, the rows set as a header
     # the sheets' extents (rows x columns, empty cells inside them too) are what is read
     extent = sum(ws.max_row * ws.max_column for ws in values.worksheets)
     check_cells(extent, source, "arbetsbokens blad")
     for ws in values.worksheets:
         wf = formulas[ws.title]
         rows: list[list[str]] = []
+        heads.append(_table_headers(ws))
         for r, row in enumerate(ws.iter_rows(), start=1):
             if r % 1024 == 0:
                 memo.check_clock()
             out = []
+            bold = 0  # the row's filled cells in bold; -1: one is not
             for cell in row:
                 v = cell.value
+                if v is not None and v != "" and bold >= 0:
+                    bold = bold + 1 if cell.font is not None and cell.font.b else -1
                 if v is None:
                     f = wf.cell(row=cell.row, column=cell.column).value
                     if isinstance(f, str) and f.startswith("="):
@@ -89,10 +101,28 @@ def read_xlsx(data: bytes, source: str) -> Document:
                 else:
                     out.append(cell_text(v))
             rows.append(out)
+            if bold > 0:
+                heads[-1].add(r)
         sheets.append((ws.title, rows))
     if not any(any(c for c in row) for _, rows in sheets for row in rows):
         raise DocumentError(source, "arbetsboken innehåller inga värden")
-    return _sheet_document(sheets, source, "xlsx", problems)
+    return _sheet_document(sheets, source, "xlsx", problems, heads)
+
+
+def _table_headers(ws) -> set[int]:
+    """The header rows of the sheet's Excel tables (Format as Table: ``headerRowCount``
+    rows at the top of each table's range)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    rows: set[int] = set()
+    for t in getattr(ws, "tables", {}).values():
+        try:
+            _c0, r0, _c1, _r1 = range_boundaries(t.ref)
+        except (TypeError, ValueError):
+            continue
+        count = t.headerRowCount if t.headerRowCount is not None else 1
+        rows.update(range(r0, r0 + count))
+    return rows
 
 
 _CELL = re.compile(rb"<(?:\w{1,8}:)?c[\s>/]")
