@@ -41,6 +41,7 @@ it is, not cells. Rebuild:
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import sys
@@ -56,6 +57,7 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 GROUPED = re.compile(r"^(\D+?)\s+((?:19|20)\d\d(?:/\d\d(?:\d\d)?)?)$")  # 'Utfall 2019'
 ANNOTATION = re.compile(r"^(source|municipality|doc_type|note):\s*")  # the corpus's own lines
 TOTAL = re.compile(r"^(summa|totalt?a?|s:a)\b", re.I)
+SAVED = dt.datetime(2026, 12, 7, 0, 0, 0)  # the files' date, so a rebuild is byte-identical
 STYLES = ("Table Grid", "Light Grid Accent 1", "Medium Shading 1 Accent 1", "Light List Accent 1")
 
 
@@ -202,9 +204,10 @@ def docx_bytes(path: Path, k: int) -> bytes:
                         top, low = table.cell(0, c), table.cell(1, c)
                         if not low.text:
                             top.merge(low)
+    d.core_properties.created = d.core_properties.modified = SAVED
     out = io.BytesIO()
     d.save(out)
-    return out.getvalue()
+    return stable(out.getvalue())
 
 
 def _title(group) -> str:
@@ -311,9 +314,10 @@ def xlsx_bytes(path: Path, k: int) -> bytes:
         row = first + len(body) + 2
     wb.properties.description = "\n".join(notes)
     wb.properties.title = path.stem
+    wb.properties.created = wb.properties.modified = SAVED
     out = io.BytesIO()
     wb.save(out)
-    return cache_values(out.getvalue(), wb, cached)
+    return stable(cache_values(out.getvalue(), wb, cached))
 
 
 def summed(ws, column: int, since: int, at: int, value: Decimal) -> list[int] | None:
@@ -356,6 +360,23 @@ def cache_values(data: bytes, wb, cached: dict[tuple[str, str], str]) -> bytes:
                 blob, n = pat.subn(rb"\1\2" + shown, blob)
                 assert n == 1, (sheet, ref)
             dst.writestr(info, blob)
+    return out.getvalue()
+
+
+def stable(data: bytes) -> bytes:
+    """The same file each time it is made: every part of the zip, and the file's
+    last-saved date, dated ``SAVED``."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = zipfile.ZipInfo(info.filename, SAVED.timetuple()[:6])
+            part.compress_type = zipfile.ZIP_DEFLATED
+            blob = src.read(info)
+            if info.filename == "docProps/core.xml":  # openpyxl dates it when it saves
+                when = SAVED.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                blob = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + when, blob)
+            dst.writestr(part, blob)
     return out.getvalue()
 
 
