@@ -90,3 +90,31 @@ def test_a_resultatrakning_keeps_its_result_rows(tmp_path):
     row = o[o["row_label"] == "Årets resultat"]
     assert row["value_kind"].tolist() == ["utfall", "utfall"]
     assert set(o["value_kind"]) == {"utfall"}
+
+
+def test_kinds_of_compound_and_broken_headers():
+    from sonanalys.labels import value_kind_of
+
+    assert value_kind_of("Årsbudget") == "budget"  # dev_08
+    assert value_kind_of("Helårsbudget 2024") == "budget"
+    assert value_kind_of("Budgetavvikelse") == "avvikelse"
+    # a PDF cell that breaks the word over two lines (Göteborg's T07)
+    assert value_kind_of("Budgetav vikelse") == "avvikelse"
+    assert value_kind_of("Ombudgetering") == ""
+
+
+def test_goteborg_budget_deviation_broken_over_two_lines(tmp_path):
+    # Göteborg's delårsrapport, "Resultatuppföljning … period": the header cell
+    # "Budgetav-/vikelse" is read "Budgetav vikelse"; its figures are the costs'
+    # deviation (−13,7 − (−20,7) = 7,0 for Ekonomi; 26,1 in all), not a budget
+    src = (
+        Path(__file__).parent
+        / "corpus"
+        / "pdf"
+        / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
+    )
+    o = _parse(tmp_path, src).observations
+    t = o[o["column_label"] == "Budgetav vikelse"]
+    assert len(t) == 14 and set(t["value_kind"]) == {"avvikelse"}
+    assert t[t["row_label"] == "Totalt"]["value"].tolist() == [26.1]
+    assert t[t["row_label"].str.endswith("Ekonomi")]["value"].tolist() == [7.0]

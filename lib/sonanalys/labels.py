@@ -218,7 +218,8 @@ _THE_PERIOD = re.compile(r"\bperiod(?:en|ens)?\b", re.IGNORECASE)
 _VALUE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), k)
     for p, k in (
-        (r"avvik", "avvikelse"),  # also "Budgetavvikelse"
+        # also "Budgetavvikelse", and broken over two lines in a PDF cell ("Budgetav vikelse")
+        (r"avvik|av\s+vikelser?\b", "avvikelse"),
         (r"\bförändring\b", "förändring"),
         (r"\bförbr(?:\.|ukning)", "förbrukning"),
         (r"kostnad\w*\s+för\s+(?:att\s+)?genomföra", "genomförandekostnad"),
