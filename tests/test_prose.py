@@ -37,6 +37,7 @@ def values(sentence: str) -> list[tuple[float, str, int | None]]:
         ("Antalet placerade barn och unga var vid årets slut 41.", [(41.0, "antal", None)]),
         ("Antalet placerade barn var i december 2022 41.", [(41.0, "antal", 2022)]),
         ("Antal placerade barn: 41 (35).", [(41.0, "antal", None)]),  # label: value
+        ("Totalt antal vårddygn 2022: 12 345.", [(12345.0, "dygn", 2022)]),
         (
             "Antalet nya ärenden var 312 jämfört med 298 år 2021.",
             [(312.0, "antal", None), (298.0, "antal", 2021)],
@@ -100,6 +101,26 @@ def test_a_measure_the_sentence_names_elsewhere(sentence, expected):
 )
 def test_no_measure_named_no_value(sentence):
     assert values(sentence) == []
+
+
+def test_a_change_in_per_cent_lends_no_unit_to_a_level():
+    # the level after a change in per cent is no share, and the year by that level is
+    # the level's, not the change's
+    assert values("Antalet orosanmälningar ökade med 12 procent till 1 456.") == [
+        (12.0, "procent", None)
+    ]
+    assert values("Antalet orosanmälningar ökade med 12 procent jämfört med 1 300 år 2021.") == [
+        (12.0, "procent", None)
+    ]
+    # a share from one level to another keeps it
+    assert values("Andelen minskade från 12 procent till 10.") == [
+        (12.0, "procent", None),
+        (10.0, "procent", None),
+    ]
+    assert values("Kostnaden ökade med 3 mnkr till 45.") == [
+        (3.0, "mnkr", None),
+        (45.0, "mnkr", None),
+    ]
 
 
 def test_a_comparison_followed_by_a_noun_of_its_own_is_not_elided():

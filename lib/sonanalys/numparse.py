@@ -708,6 +708,7 @@ def _read(text: str, *, require_unit: bool, supplied: dict[int, str] | None = No
             Quantity(**{**q.__dict__, "unit": supplied[q.start]}) if q.start in supplied else q
             for q in quantities
         ]
+    every = quantities
     if require_unit:
         quantities = [q for q in quantities if q.unit]
     # a year a value is compared with or counted from ("jämfört med 2022", "sedan 2016",
@@ -732,7 +733,14 @@ def _read(text: str, *, require_unit: bool, supplied: dict[int, str] | None = No
             )
         )
         quantities = quantities[1:]
-    quantities, years = _assign_years(text, quantities, years)
+    if len(every) > len(quantities) and require_unit:
+        # the years go to the numbers they stand nearest, values or not: "ökade med 12
+        # procent jämfört med 1 300 år 2021" — 2021 is the 1 300's, never the 12 %'s
+        pool = [q for q in every if not q.unit or q in quantities]
+        pool, years = _assign_years(text, pool, years)
+        quantities = [q for q in pool if q.unit]
+    else:
+        quantities, years = _assign_years(text, quantities, years)
     for y in years:
         reading.skipped.append(Skip(y.text, NOT_A_VALUE_REASONS[YEAR], "info", y.start))
         if y.year is not None:  # always, for a YEAR token

@@ -66,7 +66,8 @@ _COUNTED = (
 # the head of a subject that is a count: "antalet …", "medelantalet …", "det totala
 # antalet …", "vårddygnen", "HVB-placeringarna", "Vuxna med extern insats"
 _SUBJECT_HEAD = (
-    r"(?:det\s+(?:totala|genomsnittliga|sammanlagda)\s+|totala\s+|genomsnittligt\s+)?"
+    r"(?:det\s+(?:totala|genomsnittliga|sammanlagda)\s+|totala\s+|totalt\s+|sammanlagt\s+|"
+    r"genomsnittligt\s+)?"
     rf"(?:(?:medel|snitt)?antal(?:et)?|{_W}*[-]?(?:dygn(?:en)?)|(?:{_W}+-)?(?:{_COUNTED}))"
 )
 _SUBJECT = rf"(?P<subject>{_SUBJECT_HEAD}(?![\wåäö])(?:\s+[^\s,;:()]+){{0,8}}?)"
@@ -165,7 +166,15 @@ def _elided_unit(text: str, prev: N.Quantity, unit: str, q: N.Quantity) -> bool:
         return False
     if m.group("to") and not _FROM_BEFORE.search(text, max(0, prev.start - 30), prev.start):
         return False  # "till" only in "från 41 barn till 45", "med 3 barn till 38"
+    if unit in _SHARES and _CHANGE_BEFORE.search(text, max(0, prev.start - 30), prev.start):
+        # a change in per cent is compared with a level: "ökade med 12 procent till 1 456",
+        # "ökade med 12 procent jämfört med 1 300": the level is no share
+        return False
     return bool(unit)
+
+
+_SHARES = {"procent", "per1000"}
+_CHANGE_BEFORE = re.compile(r"\b(?:med|på)\s+(?:\S+\s+)?$", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------
