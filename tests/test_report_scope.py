@@ -352,3 +352,23 @@ def test_a_misspelt_municipality_fails_a_papermill_run(tmp_path):
     assert "kommunen 'Örbro' finns inte i underlaget: dokumenten gäller Linköping, Örebro" in str(
         failed.value
     )
+
+
+def test_declare_scope_ending_a_cell_puts_nothing_on_the_page(tmp_path):
+    """The kit's declare_scope returns the period shown (for the box's caption); as a
+    cell's last line it printed it on the page (05 showed 'jan–aug 2023')."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "from sonanalys.notebook import declare_scope\ndeclare_scope('Örebro', 'jan–aug 2023')"
+        ),
+        nbformat.v4.new_code_cell("x = declare_scope('Örebro', 2022)\nx + ' ok'"),
+    ]
+    NotebookClient(nb, kernel_name="python3", timeout=120).execute()
+    first = nb.cells[0].outputs
+    assert [o.output_type for o in first] == ["display_data"]  # the scope alone, no result
+    assert set(first[0]["data"]) == {SCOPE_MIME, "text/html"}
+    # it is the period's text all the same
+    assert nb.cells[1].outputs[-1]["data"]["text/plain"] == "'2022 ok'"

@@ -122,7 +122,16 @@ def declare_scope(municipality: str | None, when=None, missing: str = "uppgifter
     shown = _scope.period_label(when)
     if asked and not _scope.covers(asked, shown):
         say(_other_period(asked, shown, missing))
-    return _scope.declare_scope(municipality, when, asked)
+    return _Quiet(_scope.declare_scope(municipality, when, asked))
+
+
+class _Quiet(str):
+    """A text that shows nothing as a cell's last value (IPython calls
+    ``_ipython_display_`` instead of printing it): ``declare_scope(…)`` ending a cell never
+    puts its period on the page as ``Out[…]: 'jan–aug 2023'``."""
+
+    def _ipython_display_(self) -> None:
+        return None
 
 
 def _other_period(asked: str, shown: str, missing: str) -> str:
