@@ -104,8 +104,8 @@ def corpus(tmp: Path, copies: int) -> Path:
 
 def forget_between_documents() -> None:
     """What the library keeps from one document to the next, dropped: the per-document
-    memory (``memo.forget``, as ``parse`` does between documents) and the readers'
-    ``lru_cache``s (``spaced``'s, kept across documents). A benchmark that reads one
+    memory (``memo.forget``, as ``parse`` does between documents) and any ``lru_cache``
+    of the package (none of the readers keeps one now). A benchmark that reads one
     file over and over would otherwise measure a second read of the same lines."""
     from sonanalys import memo
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 
 from .. import labels as L
@@ -30,6 +29,7 @@ from ..continuation import (
     PAGE_MARK,
     page_mark,
 )
+from ..memo import per_document
 from ..model import Cell, Row, Table
 
 # A unit printed after a number (``2 609 st``, ``12 400 tkr``): it ends that number, and
@@ -302,7 +302,7 @@ def to_table(
 _SENTENCE_END = re.compile(r"[.:;!?]$")
 
 
-@lru_cache(maxsize=8192)
+@per_document
 def _year_header(line: str) -> tuple[str, list[str]] | None:
     """``Kommun/Region 2011 2012 … 2021``, ``  1995 2000 2005`` or ``Not 2018 2017``: the
     stub text and the years (at least two, in order either way, at the end of the line)."""
@@ -321,7 +321,7 @@ def _year_header(line: str) -> tuple[str, list[str]] | None:
     return " ".join(stub), years
 
 
-@lru_cache(maxsize=8192)
+@per_document
 def _word_header(line: str) -> list[str] | None:
     """A line of column names (no numbers at its end, no sentence), its words joined into
     cells: a word in lower case, or after a word ending in a comma, belongs to the cell
@@ -373,7 +373,7 @@ def _unglue_years(text: str) -> str:
     return _GLUED_YEAR.sub(r"\1 \2", _YEAR_GLUED.sub(r"\1 ", text))
 
 
-@lru_cache(maxsize=8192)
+@per_document
 def _data_row(line: str) -> tuple[str, list[str]] | None:
     label, tokens = split_row(line.strip())
     if not tokens or not re.search(r"[A-Za-zÅÄÖåäöÉé]", label):
