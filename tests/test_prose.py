@@ -220,3 +220,18 @@ def test_real_sentences_of_the_seeds(obs):
     assert got[(76, 20.0)] == got[(545, 154.0)] == got[(674, 36.0)] == got[(682, 36.0)] == "antal"
     # "11 är asylsökande" (its measure stands only in the sentence before) stays unread
     assert (484, 11.0) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # a time named without a value is the sentence's year
+        ("Under 2017 ökade placeringarna kraftigt. Dessutom var 21 vuxna placerade.\n", 2017),
+        # a year referred to is not (a decision, a law)
+        ("Enligt beslut från 2015 ska nämnden följa upp. Dessutom var 21 vuxna placerade.\n", None),
+        ("Enligt lag (2015:982) gäller detta. Dessutom var 21 vuxna placerade.\n", None),
+    ],
+)
+def test_the_year_carried_is_a_time_not_a_reference(tmp_path, text, year):
+    adults = next(g for g in _prose(tmp_path, text) if g[0] == 21.0)
+    assert adults[2] == year

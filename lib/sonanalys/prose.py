@@ -279,11 +279,32 @@ _OTHER_TIME = re.compile(
 _TIME_KINDS = {N.YEAR, N.YEAR_RANGE, N.DATE, N.QUARTER, N.WEEK, N.DIARIE}
 
 
-def sentence_year(reading: N.Reading) -> int | None:
-    """The one year a sentence's values (or, with none dated, its year references) are
-    of; None when it names none or several."""
-    years = {q.year for q in reading.quantities if q.year is not None} | set(reading.years)
-    return years.pop() if len(years) == 1 else None
+_TIME_OF_YEAR = re.compile(
+    rf"(?:\bunder|\bår|\bför|\bhelåret|\bi\s+(?:{N.MONTHS_PATTERN})|"
+    r"\bt\.?\s?o\.?\s?m\.?\s+\w+)\s+(?:år\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def sentence_year(sentence: str, reading: N.Reading) -> int | None:
+    """The one year a sentence speaks of: that of its dated values, and of a time it names
+    without a value (``Under 2017 ökade …``, ``för år 2020``) — not a year it refers to
+    (``beslut från 2015``, ``lag (2015:…)``); None when it names none or several."""
+    dated = {q.year for q in reading.quantities if q.year is not None}
+    years = dated | set(reading.years)
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    if year in dated:
+        return year
+    text = N.strip_tags(sentence)
+    timed = any(
+        t.kind == N.YEAR
+        and t.year == year
+        and _TIME_OF_YEAR.search(text, max(0, t.start - 30), t.start)
+        for t in N.tokens(text)
+    )
+    return year if timed else None
 
 
 def continues_without_time(sentence: str) -> bool:
@@ -322,7 +343,7 @@ def prose_observations(doc: Document) -> list[dict]:
                 continue
             reading = sentence_reading(sentence)
             carried = year_before if continues_without_time(sentence) else None
-            year_before = carried if carried is not None else sentence_year(reading)
+            year_before = carried if carried is not None else sentence_year(sentence, reading)
             long = len(sentence) > MAX_SENTENCE_CHARS
             label = L.label_text(sentence) if not long else ""
             for q in reading.quantities:
