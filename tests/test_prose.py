@@ -64,6 +64,16 @@ def values(sentence: str) -> list[tuple[float, str, int | None]]:
             [(1200.0, "antal", None), (300.0, "antal", None)],
         ),
         ("Vi har 12 mnkr mot 3 i budget.", [(12.0, "mnkr", None), (3.0, "mnkr", None)]),
+        # what the first number counts goes on, or a time stands after it, before the
+        # comparison (news prose)
+        (
+            "Under 2017 placerades 109 barn och unga, jämfört med 98 året innan.",
+            [(109.0, "antal", 2017), (98.0, "antal", None)],
+        ),
+        (
+            "Antalet ensamkommande barn i kommunen var 37 i juli, att jämföra med 46 i budget.",
+            [(37.0, "antal", None), (46.0, "antal", None)],
+        ),
     ],
 )
 def test_a_measure_the_sentence_names_elsewhere(sentence, expected):

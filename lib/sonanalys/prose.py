@@ -148,7 +148,13 @@ def _count_unit(subject: str) -> str:
 # --------------------------------------------------------------------------------------
 
 _ELIDED = re.compile(
-    r"\s*,?\s*(?:mot|jämfört\s+med|i\s+jämförelse\s+med|jmf\.?\s*med|jfr\.?\s*med|"
+    # what the first number counts may go on ("109 barn och unga"), and a time may
+    # stand after it ("37 i juli"), before the comparison
+    r"(?:\s+(?:och|samt)\s+[^\W\d_]+)?"
+    rf"(?:\s+(?:i|under|vid)\s+(?:{N.MONTHS_PATTERN}|året|perioden)(?:\s+(?:19|20)\d\d)?"
+    r"|\s+(?:år\s+)?(?:19|20)\d\d)?"
+    r"\s*,?\s*(?:mot|jämfört\s+(?:med|mot)|i\s+jämförelse\s+med|att\s+jämföra\s+med|"
+    r"jmf\.?\s*med|jfr\.?\s*med|"
     r"av\s+totalt|av\s+sammanlagt|varav|därav|respektive|(?P<to>till))\s+"
     r"(?:(?:budgeterade|budgeterat|planerade|planerat|beräknade|beräknat|prognostiserade|"
     r"prognostiserat|förväntade|förväntat|väntade|totalt|sammanlagt|ca\.?|cirka|c:a|"
@@ -185,7 +191,8 @@ _MONTHS = N.MONTHS_PATTERN
 _AFTER_OK = re.compile(
     r"\s*(?:$|[.,;:!?()\]–]|\s-\s|"
     r"(?:år|året)\s+(?:19|20)\d\d\b|(?:19|20)\d\d\b|"
-    r"(?:under|vid|per|i|till|t\.\s?o\.\s?m\.?|tom|jämfört|mot|vilket|varav|"
+    r"året\s+(?:innan|före|efter)|(?:förra|föregående)\s+(?:året|år|månaden|perioden)|"
+    r"(?:under|vid|per|i|till|för|t\.\s?o\.\s?m\.?|tom|jämfört|mot|vilket|varav|"
     r"därav|och|men|samt|respektive|som|medan|enligt|hittills|totalt|sammanlagt)(?![\wåäö]))",
     re.IGNORECASE,
 )
