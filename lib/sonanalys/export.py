@@ -26,6 +26,7 @@ import pandas as pd
 from . import xlsx
 from .io import atomic_write
 from .numparse import parse_number
+from .ours import APPLICATION
 
 _DANGEROUS_START = ("=", "+", "@", "\t", "\r")
 EXCEL_MAX_ROWS = xlsx.MAX_ROWS
@@ -208,5 +209,5 @@ def write_workbook(
         widths=[24, 8, 100],
     )
     book = [toc, *(_sheet(name, src) for name, src in sheets.items())]
-    atomic_write(Path(path), lambda p: xlsx.write(book, p))
+    atomic_write(Path(path), lambda p: xlsx.write(book, p, application=APPLICATION))
     return Path(path)

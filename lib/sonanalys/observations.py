@@ -26,6 +26,7 @@ from .conservation import (
 )
 from .continuation import join_continued
 from .model import Document, DocumentError
+from .ours import own_file
 from .prose import prose_observations
 from .readers import SUFFIXES, read
 from .tables import CELL_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS, header_count, interpret
@@ -344,7 +345,8 @@ def read_document(
     f: Path | tuple[Path, str], municipalities: Municipalities = UNSAID
 ) -> DocumentRead:
     """One file, read and interpreted: (document, observations, report, cells, error).
-    A file that cannot be read gives no document, one report row and the error text.
+    A file that cannot be read gives no document, one report row and the error text; a
+    file sonanalys wrote (``ours.own_file``) no document, one info row and no error.
     ``f`` is a path, or (path, source name) as ``iter_sources`` gives them."""
     import hashlib
 
@@ -366,6 +368,10 @@ def read_document(
                 unopened=True,
             )
         sha = hashlib.sha256(data).hexdigest()
+        own = own_file(f, data)
+        if own:  # a report, workbook or frame sonanalys wrote: passed over, said
+            return DocumentRead((None, [], [document_problem(source, own, "info")], [], ""),
+                                source, sha)  # fmt: skip
         doc = read(f, source, data)
         doc.municipality = municipalities.for_document(doc.source, doc.municipality)
         cells: list[dict] = []
@@ -482,10 +488,10 @@ def parse(
     errors: list[str] = []
     report += duplicate_problems(duplicates)
     for doc, o, r, c, error in read_documents(files, jobs, progress, municipalities):
-        if doc is None:
-            errors.append(error)
-        else:
+        if doc is not None:
             docs.append(doc)
+        elif error:  # else a file of our own, passed over
+            errors.append(error)
         cells.extend(c)
         obs.extend(o)
         report.extend(r)

@@ -45,7 +45,7 @@ from .observations import (
     parse,
     read_documents,
 )
-from .tables import CELL_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS
+from .tables import CELL_COLUMNS, DOCUMENT_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS
 
 MANIFEST = "manifest.json"
 WORKBOOK = "sonanalys.xlsx"
@@ -63,9 +63,6 @@ DESCRIPTIONS = {
     "checks": "dokumentens egna summor mot raderna de summerar (ok/avvikelse)",
 }
 BASE_FRAMES = ("documents", "observations", "parse_report", "cells")
-DOCUMENT_COLUMNS = [
-    "source", "title", "doc_type", "municipality", "doc_year", "doc_period", "observations"
-]  # fmt: skip
 ALL_FRAMES = (*BASE_FRAMES, *FRAMES)
 
 
@@ -443,10 +440,10 @@ def _process_into(
             hashes[res.source] = res.sha256
             if res.unopened:
                 unopened.append(error)
-            if doc is None:
-                errors.append(error)
-            else:
+            if doc is not None:
                 infos.append(_document_row(doc, len(o)))
+            elif error:  # else a file of our own, passed over (an info row)
+                errors.append(error)
             batch.append((doc, o, r, c))
             n_obs += len(o)
             if n_obs >= BATCH_OBSERVATIONS:

@@ -100,6 +100,10 @@ REPORT_COLUMNS = [
     "reason",
     "severity",
 ]
+# the processed folder's documents frame (pipeline.documents_frame)
+DOCUMENT_COLUMNS = [
+    "source", "title", "doc_type", "municipality", "doc_year", "doc_period", "observations"
+]  # fmt: skip
 
 _SIGN_APART = re.compile(r"^\s*([-−–])\s+(?=\d)")
 _SIGN_GLUED = re.compile(r"^\s*[-−–]\d")

@@ -212,6 +212,8 @@ _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_APP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 
 
 def _sheet_xml(sheet: Sheet, styles: _Styles, selected: bool) -> tuple[Iterator[str], str]:
@@ -294,9 +296,10 @@ def _quoted(name: str) -> str:
     return "'" + name.replace("'", "''") + "'"
 
 
-def write(sheets: list[Sheet], target: str | Path | BinaryIO) -> None:
+def write(sheets: list[Sheet], target: str | Path | BinaryIO, application: str = "") -> None:
     """The workbook, written to ``target`` (a path or a binary file), one sheet slice at
-    a time."""
+    a time; ``application`` is its document property Program (``docProps/app.xml``),
+    which sonanalys sets on what it writes (``ours``)."""
     names = [ILLEGAL.sub("", s.name)[:31] for s in sheets]
     formats = sorted({f for s in sheets for f in s.formats if f})
     styles = _Styles(formats)
@@ -324,11 +327,22 @@ def write(sheets: list[Sheet], target: str | Path | BinaryIO) -> None:
             '<Default Extension="xml" ContentType="application/xml"/>'
             f'<Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.main+xml"/>'
             f'<Override PartName="/xl/styles.xml" ContentType="{ct}.styles+xml"/>'
-            f"{overrides}</Types>"])  # fmt: skip
+            + (f'<Override PartName="/docProps/app.xml" ContentType="{_APP_TYPE}"/>'
+               if application else "")
+            + f"{overrides}</Types>"])  # fmt: skip
+        app_rel = (
+            f'<Relationship Id="rId2" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>'
+            if application
+            else ""
+        )
         put("_rels/.rels", [
             _XML + f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" '
             f'Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
-            "</Relationships>"])  # fmt: skip
+            f"{app_rel}</Relationships>"])  # fmt: skip
+        if application:
+            put("docProps/app.xml", [
+                _XML + f'<Properties xmlns="{_APP}"><Application>{escape(application)}'
+                "</Application></Properties>"])  # fmt: skip
         rels = "".join(
             f'<Relationship Id="rId{i + 1}" Type="{_REL}/worksheet" '
             f'Target="worksheets/sheet{i + 1}.xml"/>'

@@ -7,6 +7,7 @@ import html
 import json
 from pathlib import Path
 
+from ..ours import HTML_GENERATOR
 from .page import CSS
 from .registry import HIDDEN_PARAMS, NOTEBOOKS, PARAM_LABELS, param_value
 from .sanitise import sanitise
@@ -62,7 +63,7 @@ def index_page(entries: list[dict]) -> str:
     )
     items = "".join(item(e) for e in entries)
     page = (
-        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">{HTML_GENERATOR}'
         f"<title>Rapporter</title>{CSS}</head><body>{head}"
         f'<div class="sn-header"><h2>Rapporter</h2><ul>{items}</ul></div></body></html>'
     )

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from .. import paths
+from ..ours import HTML_GENERATOR
 from .registry import HIDDEN_PARAMS, PARAM_LABELS, PROFILES, param_value
 from .sanitise import sanitise
 
@@ -229,6 +230,8 @@ def export_html(
     head = _header(title, params, run_date, sources, error)
     page = re.sub(r"<title>.*?</title>", f"<title>{html.escape(title)}</title>", body, flags=re.S)
     page = page.replace("</head>", CSS + "</head>", 1)
+    # marked as ours, first in the head (before nbconvert's styles): never parsed back
+    page = re.sub(r"<head[^>]*>", lambda m: m.group(0) + HTML_GENERATOR, page, count=1)
     page = re.sub(
         r"(<body[^>]*>)(.*)(</body>)",
         lambda m: m.group(1) + head + toc + content + m.group(3),
