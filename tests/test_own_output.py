@@ -30,6 +30,12 @@ def _rows(obs):
     )
 
 
+def _made(out: Path, suffix: str) -> Path:
+    """The report 05's file (its name carries the run's municipality and period)."""
+    (path,) = out.glob(f"05_delarsrapport*{suffix}")
+    return path
+
+
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
     """A report run (its page and workbook) and a parse's processed folder."""
@@ -60,8 +66,8 @@ def test_report_pages_and_workbooks_copied_beside_a_document_are_passed_over(mad
     folder.mkdir()
     shutil.copy(RAW / SEED, folder / SEED)
     # copied away from the folders whose manifests list them: their own marks say it
-    shutil.copy(out / "05_delarsrapport.html", folder / "rapport.html")
-    shutil.copy(out / "05_delarsrapport.xlsx", folder / "rapport.xlsx")
+    shutil.copy(_made(out, ".html"), folder / "rapport.html")
+    shutil.copy(_made(out, ".xlsx"), folder / "rapport.xlsx")
     shutil.copy(out / "index.html", folder / "index.html")
     shutil.copy(processed / "sonanalys.xlsx", folder / "tolkat.xlsx")
     shutil.copy(processed / "observations.csv", folder / "observationer.csv")
@@ -101,8 +107,8 @@ def test_a_report_folder_and_a_processed_folder_inside_the_documents_are_passed_
     said = got.report[got.report["source"] != SEED]
     assert set(said["severity"]) == {"info"}
     passed = set(said["source"])
-    assert {"rapporter/05_delarsrapport.html", "rapporter/05_delarsrapport.xlsx",
-            "rapporter/index.html", "processed/sonanalys.xlsx",
+    page, book = (f"rapporter/{_made(out, s).name}" for s in (".html", ".xlsx"))
+    assert {page, book, "rapporter/index.html", "processed/sonanalys.xlsx",
             "processed/observations.csv", "processed/budget.csv"} <= passed  # fmt: skip
     assert "(manifest.json)" in said.set_index("source").at["processed/budget.csv", "reason"]
 
