@@ -65,6 +65,11 @@ p.source-note{font-size:.85em;color:#555;margin-top:0}
   table.sv-table td[style*="text-align:right"]{white-space:nowrap}
   table.sv-table td[style*="text-align:left"]{overflow-wrap:anywhere;min-width:7em}
   table.sv-table td[style*="text-align:left"]:last-child{min-width:8em}
+  /* a table of eight columns or more (the Kontroller's "Summor som inte stämmer") a size
+     smaller again, its text columns narrower */
+  table.sv-table:has(tr > :nth-child(8)){font-size:7pt}
+  table.sv-table:has(tr > :nth-child(8)) td[style*="text-align:left"]{min-width:4.5em}
+  table.sv-table:has(tr > :nth-child(8)) td[style*="text-align:left"]:last-child{min-width:6em}
 }
 </style>
 """
