@@ -31,6 +31,7 @@ def values(sentence: str) -> list[tuple[float, str, int | None]]:
         ("Under 2022 var antalet vårddygn 82 999.", [(82999.0, "dygn", 2022)]),
         ("År 2022 uppgick antalet vårddygn till 82 999.", [(82999.0, "dygn", 2022)]),
         ("Antalet placerade barn var 41.", [(41.0, "antal", None)]),
+        ("Orosanmälningarna var 1 456 under 2022.", [(1456.0, "antal", 2022)]),
         ("Antalet barn 0–12 år var 41.", [(41.0, "antal", None)]),  # ages in the subject
         ("Antalet vårddygn uppgick totalt till 12 400.", [(12400.0, "dygn", None)]),
         ("Antalet vårddygn 2022 var 82 999.", [(82999.0, "dygn", 2022)]),

@@ -13,9 +13,11 @@ The rules where the sentence names the measure (:func:`sentence_units`):
   the number; a currency printed with the number takes the subject's per-unit
   (``Kostnaden per vårddygn uppgick till 3 450 kr``: kr/dygn);
 * **elided after a comparison**: ``37 ensamkommande mot budgeterade 46`` — the number
-  after ``mot``, ``jämfört med``, ``av totalt``, ``varav``, ``därav``, ``respektive`` (or
-  ``till`` after ``från``/``med``) takes the unit of the number just before it, when
-  nothing but such words stands between.
+  after ``mot``, ``jämfört med``, ``att jämföra med``, ``av totalt``, ``varav``,
+  ``därav``, ``respektive`` (or ``till`` after ``från``/``med``) takes the unit of the
+  number just before it, when nothing but such words stands between (what that number
+  counts may go on, ``109 barn och unga``, and a time may follow it, ``37 i juli``); a
+  change in per cent lends its unit to no level (``ökade med 12 procent till 1 456``).
 
 Either way nothing but the end of the clause, a time or a rate (``under 2022``, ``per
 månad``, ``i juli``) may follow the number: ``41 år`` (an age), ``5 fler än``, ``3 kap``
@@ -64,11 +66,12 @@ _COUNTED = (
     r"platser(?:na)?|elever(?:na)?|invånare(?:na)?|insatser(?:na)?"
 )
 # the head of a subject that is a count: "antalet …", "medelantalet …", "det totala
-# antalet …", "vårddygnen", "HVB-placeringarna", "Vuxna med extern insats"
+# antalet …", "vårddygnen", "HVB-placeringarna", "Orosanmälningarna", "Vuxna med extern
+# insats"
 _SUBJECT_HEAD = (
     r"(?:det\s+(?:totala|genomsnittliga|sammanlagda)\s+|totala\s+|totalt\s+|sammanlagt\s+|"
     r"genomsnittligt\s+)?"
-    rf"(?:(?:medel|snitt)?antal(?:et)?|{_W}*[-]?(?:dygn(?:en)?)|(?:{_W}+-)?(?:{_COUNTED}))"
+    rf"(?:(?:medel|snitt)?antal(?:et)?|{_W}*[-]?(?:dygn(?:en)?)|(?:{_W}+-?)?(?:{_COUNTED}))"
 )
 _SUBJECT = rf"(?P<subject>{_SUBJECT_HEAD}(?![\wåäö])(?:\s+[^\s,;:()]+){{0,8}}?)"
 _ADVERB = (
