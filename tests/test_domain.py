@@ -865,10 +865,11 @@ def test_a_rows_second_value_under_the_same_column_name_is_another_column():
                CORPUS_TEXT / "dev_01_upplandsvasby_manadsrapport_resultat.txt"])  # fmt: skip
     c = domain.build(r.observations, r.cells)["checks"]
     net = c[c["total_label"] == "Nettokostnader"]
-    assert rows(net, ["group", "reported", "status"]) == [
-        ("Resultat | utfall | 2012", 4.9, "ok"),
-        ("Utfall | utfall | 2012", -450.3, "ok"),
-        ("Utfall | utfall | 2012 (2)", -442.3, "ok"),
-        ("Utfall | utfall | 2012 (3)", -431.4, "ok"),
+    assert set(net["status"]) == {"ok"}
+    utfall = net[net["group"].str.startswith("Utfall | ")]
+    assert rows(utfall, ["group", "reported"]) == [
+        ("Utfall | utfall | 2012", -450.3),
+        ("Utfall | utfall | 2012 (2)", -442.3),
+        ("Utfall | utfall | 2012 (3)", -431.4),
     ]
     assert not c["source"].str.startswith("dev_01").any()
