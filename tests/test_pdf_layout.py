@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sonanalys.observations import parse
 
@@ -390,3 +392,88 @@ def test_a_column_of_amounts_in_words_set_left_keeps_each_cell(tmp_path):
         ["Måltider", "4 300 kr/mån (143 kr/dygn)"],
         ["Bostadshyra hos vårdgivare", "2 645 kr/mån"],
     ]
+
+
+# ------------------------------------------------------------- generated tables
+
+WORDS = ["Familjehem", "HVB", "Jourhem", "Öppenvård", "Myndighet", "Stödboende", "Utredning",
+         "bistånd", "barn", "unga", "vuxna", "missbruk", "insatser", "boende", "Kontaktfamilj",
+         "Hemtjänst", "Familjerätt", "Behandling", "relation"]  # fmt: skip
+KINDS = ["Budget", "Utfall", "Prognos", "Bokslut"]
+WIDE = (220.0, 300.0, 380.0)  # columns as wide as a header of a word and a year needs
+
+
+def _sv(value: int) -> str:
+    s = f"{abs(value):,}".replace(",", " ")
+    return ("-" if value < 0 else "") + s
+
+
+@st.composite
+def _tables(draw):
+    ncols = draw(st.integers(2, 3))
+    kinds = draw(st.lists(st.sampled_from(KINDS), min_size=ncols, max_size=ncols, unique=True))
+    year = draw(st.integers(2015, 2025))
+    stacked = draw(st.booleans())  # "Budget" over "2023", or "Budget 2023" on one line
+    nrows = draw(st.integers(2, 5))
+    labels = draw(
+        st.lists(
+            st.lists(st.sampled_from(WORDS), min_size=1, max_size=4, unique=True),
+            min_size=nrows,
+            max_size=nrows,
+            unique_by=lambda w: " ".join(w),
+        )
+    )
+    value = st.one_of(st.integers(-999, 999), st.integers(10_000, 999_999))
+    values = [
+        draw(
+            st.lists(st.one_of(value, st.none()), min_size=ncols, max_size=ncols).filter(
+                lambda r: any(v is not None for v in r)
+            )
+        )
+        for _ in range(nrows)
+    ]
+    for j in range(ncols):  # every column has numbers on two rows at least
+        for i in (0, 1):
+            if values[i][j] is None:
+                values[i][j] = draw(value)
+    align = draw(st.sampled_from(["top", "middle", "bottom"]))
+    left_aligned = draw(st.booleans())
+    return kinds, year, stacked, labels, values, align, left_aligned
+
+
+@settings(max_examples=30, deadline=None, derandomize=True)
+@given(table=_tables())
+def test_a_generated_table_printed_as_a_pdf_reads_back_cell_for_cell(tmp_path_factory, table):
+    kinds, year, stacked, labels, values, align, left_aligned = table
+    page = Page()
+    head = [(k, str(year)) if stacked else (f"{k} {year}",) for k in kinds]
+    top = 80.0
+    page.left(LABEL_X, top + LINE * (len(head[0]) - 1), "Verksamhet")
+    for x1, lines in zip(WIDE, head, strict=False):
+        for k, text in enumerate(lines):
+            page.left(x1 - 65, top + k * LINE, text)
+    y = top + LINE * (len(head[0]) - 1) + ROW
+    page.rule(y - ROW + 4, x1=WIDE[-1] + 4)
+    for words, row in zip(labels, values, strict=True):
+        parts = [" ".join(words[:2]), " ".join(words[2:])] if len(words) > 2 else [" ".join(words)]
+        for k, part in enumerate(parts):
+            page.left(LABEL_X, y + k * LINE, part)
+        span = LINE * (len(parts) - 1)
+        at = {"top": y, "middle": y + span / 2, "bottom": y + span}[align]
+        for x1, v in zip(WIDE, row, strict=False):
+            if v is not None:
+                if left_aligned:
+                    page.left(x1 - 65, at, _sv(v))
+                else:
+                    page.right(x1, at, _sv(v))
+        y += span + ROW
+    path = page.save(tmp_path_factory.mktemp("gen") / "table.pdf")
+    obs = parse([path]).observations
+    got = {(o.row_label, o.column_label, o.value) for o in obs.itertuples()}
+    want = {
+        (" ".join(words), " / ".join(lines), float(v))
+        for words, row in zip(labels, values, strict=True)
+        for lines, v in zip(head, row, strict=False)
+        if v is not None
+    }
+    assert got == want

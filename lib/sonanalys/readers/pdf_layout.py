@@ -167,10 +167,11 @@ def anchors(lines: list[Line]) -> list[float]:
 def _snap_left_aligned(lines: list[Line]) -> list[float]:
     """Numbers set left-aligned in their column (a Word table's default): numbers whose
     left edges line up are one column; when two lines or more of them end elsewhere
-    than the right edge most of them share (else than the widest), each gets that edge,
-    so the column is found as a right-aligned one is. (A right-aligned column's numbers
-    that begin at one place also end at one place; a header's number that happens to
-    begin there is one line, and stays.) Answers where each such column begins: text
+    than the right edge most of them share (else than the widest), or every number
+    ending at that edge begins here too, each gets that edge, so the column is found as
+    a right-aligned one is. (A right-aligned column's numbers that begin at one place
+    also end at one place; a header's number that happens to begin there is one line,
+    and stays.) Answers where each such column begins: text
     that begins there stands in it (``Vuxna (SoL, LVM, LPT)`` among fees)."""
     right = anchors(lines)
     found: list[float] = []  # where each left-aligned column begins
@@ -185,6 +186,8 @@ def _snap_left_aligned(lines: list[Line]) -> list[float]:
             target = max(set(on), key=on.count) if on else max(p.x1 for _x, _i, p in group)
             off = [(i, p) for _x, i, p in group if abs(p.x1 - target) > ALIGN]
             lines_off = len({i for i, _p in off}) + (0 if on else 1)  # none on an edge: all are
+            if off and on and _begin_together(lines, target, group):
+                lines_off = MIN_LINES  # every number ending there begins here too
             if lines_off >= MIN_LINES:
                 for _i, p in off:
                     p.x1 = target
@@ -193,6 +196,20 @@ def _snap_left_aligned(lines: list[Line]) -> list[float]:
         if entry is not None:
             group.append(entry)
     return found
+
+
+def _begin_together(lines: list[Line], edge: float, group: list) -> bool:
+    """Every number that ends at ``edge`` begins where the numbers of ``group`` begin:
+    the numbers ending together are of one width in a column set left, not a column set
+    right (whose numbers of other widths begin elsewhere)."""
+    lo = min(x for x, _i, _p in group) - ALIGN
+    hi = max(x for x, _i, _p in group) + ALIGN
+    return all(
+        lo <= p.x0 <= hi
+        for ln in lines
+        for p in ln.phrases
+        if p.number and abs(p.x1 - edge) <= ALIGN
+    )
 
 
 def _on(p: Phrase, edges: list[float]) -> float | None:
@@ -304,7 +321,7 @@ def _body(lines, data, k, edges, em, starts) -> Table | None:
             if any(_crosses(p, edges, left) for p in ln.phrases):
                 break
             left = min(left, *(p.x0 for p in _values(ln, edges)))
-            if _not_a_row(ln, edges, left, starts, ignore=_values(ln, edges)):
+            if _not_a_row(ln, edges, left, starts, ignore=[p for p in ln.phrases if p.number]):
                 break  # text beside the numbers that stands in no column (a second column of text)
         elif _not_a_row(ln, edges, left, starts):
             break
@@ -323,10 +340,11 @@ def _body(lines, data, k, edges, em, starts) -> Table | None:
         if not t.anchors:
             return None
     t.value_left = min(p.x0 for ln in body for p in _values(ln, t.anchors))
+    numeric = _columns(t)
     for x0 in starts:
         ends = [p.x1 for ln in body for p in ln.phrases if abs(p.x0 - x0) <= ALIGN]
-        if ends and x0 > t.value_left:
-            t.text_columns.append((x0, max(ends)))
+        if ends and x0 > t.value_left and not any(lo - ALIGN <= x0 <= a for lo, a in numeric):
+            t.text_columns.append((x0, max(ends)))  # not where a column of numbers begins
     return t
 
 
@@ -418,10 +436,13 @@ def _drop_trailing_text(lines: list[Line], data: list[bool], body: list[Line]) -
     k = body[-1].pos
     nxt = lines[k + 1]
     rows = [b.base - a.base for a, b in pairwise(body) if data[a.pos] and data[b.pos]]
+    pitches = [b.base - a.base for a, b in pairwise(body)]
     pitch = nxt.base - body[-1].base
     text = " ".join(p.text for p in nxt.phrases)
     if rows and (pitch < min(rows) - 1.0 or (pitch <= min(rows) + 0.5 and continues_above(text))):
         body.append(nxt)
+    elif pitches and pitch <= min(pitches) + 0.5 and pitch < max(pitches) - 1.0:
+        body.append(nxt)  # as close as a cell's lines stand, closer than its rows
 
 
 _LEADERS = re.compile(r"(?:\. ?){4,}")
@@ -469,11 +490,10 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
     """The header: data-looking lines at the top of the body that hold only years (a
     header of years set right-aligned), and the lines right above the body that stand
     in its columns, up to a wider gap or a line of running text."""
-    while len(t.body) > 1 and all(_is_year(p.text) for p in _values(t.body[0], t.anchors)):
-        label = [p for p in t.body[0].phrases if p.x1 < t.value_left - ALIGN]
-        if label and not _values(t.body[1], t.anchors):
+    while len(t.body) > 1 and (vals := _values(t.body[0], t.anchors)):
+        if not all(_is_year(p.text) for p in vals):
             break
-        t.header.append(t.body.pop(0))
+        t.header.append(t.body.pop(0))  # amounts are printed with a space: 2 015
     t.label_right = max(
         (p.x1 for ln in t.body for p in ln.phrases if p.x1 < t.value_left - ALIGN),
         default=t.value_left - ALIGN,
@@ -678,6 +698,10 @@ def rows(t: Table) -> list[_Row]:
         if a in data and b in data and a in labelled and b in labelled
     ]
     row_gap = min(apart) if apart else None
+    if row_gap is None:  # no two such rows: of two kinds of spacing, the wider is the rows'
+        pitches = sorted(b.base - a.base for a, b in pairwise(t.body))
+        wider = [g for g in pitches if g > pitches[0] + 1.5] if pitches else []
+        row_gap = wider[0] if wider else None
     cells: list[list[Line]] = []
     for ln in labelled:
         if cells and row_gap is not None and ln.base - cells[-1][-1].base < row_gap - 1.0:
