@@ -2,8 +2,9 @@
 workbooks (tests/corpus/written, made by its make.py: the corpus's real tables and
 sentences as Word tables and workbook cells — headings in Heading styles, captions above
 tables, header rows marked to repeat or set in bold, group headers merged over their
-columns, one sheet per table or all on one, title rows, numbers as numbers with their
-format or as text, years as numbers, SUM formulas with the value Excel caches). Each is
+columns, a caption as a table's merged first row, one sheet per table or all on one,
+tables from column B, title rows, numbers as numbers with their format or as text,
+years as numbers, SUM formulas with the value Excel caches). Each is
 scored against the facts of the text it was written from, per document, so that a
 regression fails and a gain is written down; and each must read as the text itself
 does, value for value."""
@@ -126,16 +127,16 @@ def test_written_documents_read_as_their_text(parsed, fmt):
 
 
 def test_a_sum_formula_is_read_by_the_value_excel_cached():
-    """dev_14's TOTALA KOSTNADER is ``=SUM(B8,B10,B13,B14,B15)`` with its cached value
-    (the five areas, not the "därav" rows under them): read as that value, a total of
-    those five rows."""
+    """dev_14's TOTALA KOSTNADER is ``=SUM(C8,C10,C13,C14,C15)`` with its cached value
+    (the five areas, not the "därav" rows under them; the table set from column B):
+    read as that value, a total of those five rows."""
     from openpyxl import load_workbook
 
     path = WRITTEN / "dev_14_scb_ifo_kostnader.xlsx"
     ws = load_workbook(path).active
     formulas = [c.value for row in ws.iter_rows() for c in row if str(c.value).startswith("=SUM")]
-    assert formulas == ["=SUM(B8,B10,B13,B14,B15)", "=SUM(C8,C10,C13,C14,C15)",
-                        "=SUM(D8,D10,D13,D14,D15)"]  # fmt: skip
+    assert formulas == ["=SUM(C8,C10,C13,C14,C15)", "=SUM(D8,D10,D13,D14,D15)",
+                        "=SUM(E8,E10,E13,E14,E15)"]  # fmt: skip
     obs = parse([path]).observations
     total = obs[obs["row_label"] == "TOTALA KOSTNADER"].sort_values("year")
     assert total["value"].tolist() == [40278.0, 42253.0, 43407.0]

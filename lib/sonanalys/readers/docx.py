@@ -63,15 +63,18 @@ def read_docx(data: bytes, source: str) -> Document:
 
     def table(t) -> None:
         n = header_rows(t, [[cell_text(c.text) for c in row.cells] for row in t.rows])
-        rows = grid(t, n)
+        every = rows = grid(t, n)
         lines.append("")
+        for _ in title_rows(t, every):  # the caption set as the table's first row
+            lines.extend([rows[0][0], ""])
+            rows, n = rows[1:], max(n - 1, 0)
         heads.update(range(len(lines) + 1, len(lines) + 1 + n))
         lines.extend(tab_lines(rows, source))
         lines.append("")
         for inner in t._tbl.iter(f"{_W}tbl"):  # tables in its cells, each on its own
             if inner is not t._tbl and _parent_table(inner) is t._tbl:
                 # captioned by the cell it stands in: its row's label and column's header
-                lines.extend(["", _place(t._tbl, inner, rows), ""])
+                lines.extend(["", _place(t._tbl, inner, every), ""])
                 table(DocxTable(inner, document))
 
     def walk(container) -> None:
@@ -138,6 +141,23 @@ def grid(t, header: int) -> list[list[str]]:
             text = cell_text(_Cell(tc, t).text)
             cells.extend([text] * span if i < header else [text] + [""] * (span - 1))
         out.append(cells)
+    return out
+
+
+def title_rows(t, rows: list[list[str]]) -> list[int]:
+    """The leading rows of a Word table that are its title, not a row of it: one cell
+    merged over every column of a table of two columns or more (``Tabell 3.
+    Nettokostnad per verksamhet 2019`` over the header), before the rows that are the
+    table (read as a caption paragraph above it, as one is read)."""
+    width = max((len(r) for r in rows), default=0)
+    out: list[int] = []
+    for i, row in enumerate(t.rows):
+        tcs = row._tr.tc_lst
+        if width < 2 or i + 2 > len(rows) or len(tcs) != 1 or tcs[0].grid_span < width:
+            break
+        if not rows[i][0] or tcs[0].vMerge is not None:
+            break
+        out.append(i)
     return out
 
 

@@ -103,10 +103,29 @@ def read_xlsx(data: bytes, source: str) -> Document:
             rows.append(out)
             if bold > 0:
                 heads[-1].add(r)
-        sheets.append((ws.title, rows))
+        sheets.append((ws.title, _without_margin(rows)))
     if not any(any(c for c in row) for _, rows in sheets for row in rows):
         raise DocumentError(source, "arbetsboken innehåller inga värden")
     return _sheet_document(sheets, source, "xlsx", problems, heads)
+
+
+def _without_margin(rows: list[list[str]]) -> list[list[str]]:
+    """The sheet's rows without the columns left of a block's content (a table, a title,
+    a note: rows between blank rows), when that block begins right of column A (set from
+    column B, a margin column A): empty in each of the block's rows, they are no column
+    of it, and a title in B would otherwise read as a row of two cells. Empty columns
+    inside a block stay."""
+    out: list[list[str]] = []
+    block: list[list[str]] = []
+    for r in [*rows, []]:
+        if any(r):
+            block.append(r)
+            continue
+        lead = min((next(i for i, c in enumerate(b) if c) for b in block), default=0)
+        out.extend(b[lead:] for b in block)
+        block = []
+        out.append(r)
+    return out[:-1]
 
 
 def _table_headers(ws) -> set[int]:

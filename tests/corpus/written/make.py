@@ -11,14 +11,16 @@ the excerpt's place in the list (``k``):
 
 Word: headings in Heading styles; the caption a paragraph above the table, in the
 Caption style or bold; table styles (a grid, or a style with a shaded header row),
-the header rows marked to repeat on each page; in two documents of three a header of
+the header rows marked to repeat on each page; in every fourth document the caption is
+the table's first row, one cell merged over all columns; in two documents of three a header of
 ``Utfall 2019 | Utfall 2020`` set as ``Utfall`` in one cell merged over the columns
 and the years in the row under it (the label column's header merged down both rows),
 and a group repeated over its columns in a header of two rows or more (``2010 | 2010``
 over ``Totalt | Per 1 000 invånare``) set as one merged cell.
 
-Excel: one sheet per table, or every table on one sheet with blank rows between; a
-title row above each table (its caption, else the heading before it); numbers stored as
+Excel: one sheet per table, or every table on one sheet with blank rows between; in
+two workbooks of five the tables begin in column B (a margin column A); a title row
+above each table (its caption, else the heading before it); numbers stored as
 numbers with a number format (stored as ``#,##0.0``, as Excel stores the format a
 Swedish Excel shows as ``# ##0,0``; percentages as fractions with ``0%``), or, in every
 fourth workbook, stored as the text the document prints (as an export from a business
@@ -168,7 +170,9 @@ def docx_bytes(path: Path, k: int) -> bytes:
             d.add_paragraph(b.text)
             said = b.text
         elif isinstance(b, Table):
-            if b.caption and b.caption != said:  # a caption the text printed once
+            caption = b.caption if b.caption and b.caption != said else ""  # printed once
+            in_table = bool(caption) and k % 4 == 3  # the table's first row, merged
+            if caption and not in_table:
                 if k % 2:
                     d.add_paragraph(b.caption, style="Caption")
                 else:
@@ -179,9 +183,15 @@ def docx_bytes(path: Path, k: int) -> bytes:
             if regroup:
                 header, spans = regroup
             width = len((header + body)[0])
-            table = d.add_table(rows=len(header) + len(body), cols=width)
+            table = d.add_table(rows=in_table + len(header) + len(body), cols=width)
             table.style = d.styles[STYLES[k % len(STYLES)]]
+            if in_table:
+                title = table.cell(0, 0).merge(table.cell(0, width - 1))
+                title.paragraphs[0].add_run(caption).bold = True
+                header = [[""] * width, *header]  # the rows below move one down
             for i, row in enumerate(header + body):
+                if in_table and i == 0:
+                    continue
                 cells = table.rows[i].cells
                 for c, text in enumerate(row):
                     p = cells[c].paragraphs[0]
@@ -195,13 +205,14 @@ def docx_bytes(path: Path, k: int) -> bytes:
                 mark = OxmlElement("w:tblHeader")
                 mark.set(qn("w:val"), "true")
                 tr_pr.append(mark)
+            top_row = int(in_table)  # the group row
             for a, z in spans:  # the group's cell over its columns
-                table.cell(0, a).merge(table.cell(0, z))
+                table.cell(top_row, a).merge(table.cell(top_row, z))
             if spans:  # columns without a group: one cell over both rows
                 covered = {c for a, z in spans for c in range(a, z + 1)}
                 for c in range(width):
                     if c not in covered:
-                        top, low = table.cell(0, c), table.cell(1, c)
+                        top, low = table.cell(top_row, c), table.cell(top_row + 1, c)
                         if not low.text:
                             top.merge(low)
     d.core_properties.created = d.core_properties.modified = SAVED
@@ -227,6 +238,7 @@ def xlsx_bytes(path: Path, k: int) -> bytes:
     from sonanalys.model import Heading, Paragraph, Table
 
     as_text = k % 4 == 3  # an export that stores what it prints
+    off = 1 if k % 5 in (0, 3) else 0  # tables from column B (a margin column A)
     per_sheet = k % 2 == 0
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -254,7 +266,7 @@ def xlsx_bytes(path: Path, k: int) -> bytes:
         if table is None:
             continue
         if title:
-            ws.cell(row, 1, title).font = Font(bold=True, size=12)
+            ws.cell(row, 1 + off, title).font = Font(bold=True, size=12)
             row += 2
         header, body = header_and_body(table)
         regroup = grouped(header) if k % 3 != 2 else None
@@ -265,17 +277,20 @@ def xlsx_bytes(path: Path, k: int) -> bytes:
             for c, text in enumerate(cells):
                 if not text:
                     continue
-                cell = ws.cell(row + r, c + 1, int(text) if YEAR.match(text) else text)
+                cell = ws.cell(row + r, c + 1 + off, int(text) if YEAR.match(text) else text)
                 cell.font = Font(bold=True)
                 cell.alignment = Alignment(horizontal="center" if spans and r == 0 else None)
         for a, z in spans:
-            ws.merge_cells(start_row=row, start_column=a + 1, end_row=row, end_column=z + 1)
+            ws.merge_cells(
+                start_row=row, start_column=a + 1 + off, end_row=row, end_column=z + 1 + off
+            )
         if spans:
             covered = {c for a, z in spans for c in range(a, z + 1)}
             for c in range(len(header[0])):
                 if c not in covered and not header[1][c]:
+                    at_c = c + 1 + off
                     ws.merge_cells(
-                        start_row=row, start_column=c + 1, end_row=row + 1, end_column=c + 1
+                        start_row=row, start_column=at_c, end_row=row + 1, end_column=at_c
                     )
         first = row + len(header)
         since = first  # the first row a total may sum
@@ -285,26 +300,27 @@ def xlsx_bytes(path: Path, k: int) -> bytes:
             for c, text in enumerate(cells):
                 if not text:
                     continue
+                col = c + 1 + off
                 n = None if as_text or c == 0 else number(text)
                 if n is None:
-                    ws.cell(at, c + 1, text)
+                    ws.cell(at, col, text)
                     continue
                 value, pct, decimals = n
-                letter = openpyxl.utils.get_column_letter(c + 1)
-                parts = summed(ws, c + 1, since, at, value) if TOTAL.match(label) else None
+                letter = openpyxl.utils.get_column_letter(col)
+                parts = summed(ws, col, off + 1, since, at, value) if TOTAL.match(label) else None
                 if parts and not pct:
                     if parts == list(range(parts[0], at)):
-                        ws.cell(at, c + 1, f"=SUM({letter}{parts[0]}:{letter}{at - 1})")
+                        ws.cell(at, col, f"=SUM({letter}{parts[0]}:{letter}{at - 1})")
                     else:
                         refs = ",".join(f"{letter}{x}" for x in parts)
-                        ws.cell(at, c + 1, f"=SUM({refs})")
+                        ws.cell(at, col, f"=SUM({refs})")
                     cached[(ws.title, f"{letter}{at}")] = str(value)
                 else:
                     v: float | int = float(value / 100 if pct else value)
                     if v == int(v) and not decimals and not pct:
                         v = int(v)
-                    ws.cell(at, c + 1, v)
-                cell = ws.cell(at, c + 1)
+                    ws.cell(at, col, v)
+                cell = ws.cell(at, col)
                 if pct:
                     cell.number_format = "0%" if not decimals else "0." + "0" * decimals + "%"
                 else:
@@ -320,14 +336,14 @@ def xlsx_bytes(path: Path, k: int) -> bytes:
     return stable(cache_values(out.getvalue(), wb, cached))
 
 
-def summed(ws, column: int, since: int, at: int, value: Decimal) -> list[int] | None:
+def summed(ws, column: int, labels: int, since: int, at: int, value: Decimal) -> list[int] | None:
     """The rows of the longest run of two or more number cells right above row ``at``
     (from row ``since`` on; a ``därav`` row is a part of the row above, not summed)
     that adds up to ``value`` exactly, or None."""
     total, rows, found = Decimal(0), [], None
     for x in range(at - 1, since - 1, -1):
         v = ws.cell(x, column).value
-        if re.match(r"(därav|varav)\b", str(ws.cell(x, 1).value or ""), re.I):
+        if re.match(r"(därav|varav)\b", str(ws.cell(x, labels).value or ""), re.I):
             continue
         if not isinstance(v, int | float) or isinstance(v, bool):
             break
