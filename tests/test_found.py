@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from sonanalys.factcheck import read_facts, score
@@ -18,8 +19,8 @@ FOUND = Path(__file__).parent / "corpus" / "found"
 PDF = "simrishamn_kfn_arsbokslut_2025_s12_s20_s32-35.pdf"
 QUARTERS = "tillvaxtanalys_nystartade_foretag_kvartal_2007_2021.xlsx"
 INDEX = "tillvaxtanalys_totalindex_2020.xlsx"
-# not read yet: header cells wrapped over lines and glued to the next one ("2019 Budget"),
-# rows of seven space-separated values (the spaced layouts: readers/spaced.py)
+# header cells wrapped over lines, each line the end of one and the start of the next
+# ("2019 Budget"), rows of seven space-separated values
 BUDGET = "okand_investeringsbudget_2022_plan_2023_2024.txt"
 
 
@@ -38,11 +39,13 @@ def test_the_found_documents_give_their_facts(found):
         PDF: {"sum": 40, "size": 40},
         QUARTERS: {"sum": 8, "size": 8},
         INDEX: {"sum": 3, "size": 3},
-        BUDGET: {"sum": 0, "size": 6},
+        BUDGET: {"sum": 5, "size": 6},
     }
-    # its rows are reported, never dropped
-    unread = found.report[(found.report["source"] == BUDGET)]
-    assert unread["reason"].tolist() == ["tabellrad som inte lästes"] * 3
+    # its header wraps over lines (readers/spaced._wrapped_header); the two signs printed
+    # apart ('- 6 000', '- 3 900') are reported, not guessed
+    said = found.report[(found.report["source"] == BUDGET)]
+    assert said["cell_text"].tolist() == ["- 6 000", "- 3 900"]
+    assert set(said["reason"]) == {"tecken skilt från talet: oklart om minus"}
 
 
 def _pdf(found):
@@ -92,6 +95,41 @@ def test_a_sign_apart_the_row_does_not_prove_stays_a_warning(tmp_path):
     ]
     w = r.report[r.report["token"] == "- 6 279"]
     assert w["reason"].tolist() == ["tecken skilt från talet: oklart om minus"]
+
+
+def test_a_header_whose_cells_wrap_over_lines(found):
+    # 'Investeringar och exploateringar Budget' / '2019 Budget' / … / '2022 Period 2019-'
+    # / '2022' / 'Plan' / '2023 Plan 2024': the stub's caption and seven cells
+    o = found.observations[found.observations["source"] == BUDGET]
+    first = o[o["line"] == o["line"].min()]
+    assert first[["column_label", "year", "value"]].astype(object).values.tolist() == [
+        ["Budget 2019", 2019, 132544.0],
+        ["Budget 2020", 2020, 130135.0],
+        ["Budget 2021", 2021, 80780.0],
+        ["Budget 2022", 2022, 78530.0],
+        ["Period 2019-2022", pd.NA, 421989.0],
+        ["Plan 2023", 2023, 109255.0],
+        ["Plan 2024", 2024, 55000.0],
+    ]
+
+
+def test_a_wrapped_header_of_other_words_and_a_word_without_a_place(tmp_path):
+    p = tmp_path / "volymer.txt"
+    rows = "Barn och unga 12 500 13 000 13 400\nVuxna 8 200 8 000 8 100\n"
+    p.write_text("Verksamhet Utfall\n2023 Budget\n2024 Prognos\n2024\n" + rows, "utf-8")
+    o = parse([p]).observations
+    assert o[["row_label", "column_label", "year", "value"]].values.tolist() == [
+        ["Barn och unga", "Utfall 2023", 2023, 12500.0],
+        ["Barn och unga", "Budget 2024", 2024, 13000.0],
+        ["Barn och unga", "Prognos 2024", 2024, 13400.0],
+        ["Vuxna", "Utfall 2023", 2023, 8200.0],
+        ["Vuxna", "Budget 2024", 2024, 8000.0],
+        ["Vuxna", "Prognos 2024", 2024, 8100.0],
+    ]
+    # a word after the last year ('tkr') has no place in a cell: no such header
+    p.write_text("Verksamhet Utfall\n2023 Budget\n2024 Prognos\n2024 tkr\n" + rows, "utf-8")
+    o = parse([p]).observations
+    assert not o["column_label"].isin(["Utfall 2023", "Budget 2024", "Prognos 2024"]).any()
 
 
 def test_each_sheet_is_its_own_table_under_a_header_of_period_codes(found):

@@ -974,7 +974,10 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
         header.append((s, j + 1))
         j += 1
     if len(header) < 2:
-        return None
+        wrapped = _wrapped_header(lines, i)
+        if wrapped is None:
+            return None
+        stub, header, j = wrapped
     rows: list[SpacedRow] = []
     end = j
     pending: tuple[str, int] | None = None
@@ -1033,6 +1036,72 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
             )
             table.warnings.append((r.line, " ".join(r.tokens), reason))
     return table, end
+
+
+_HEADER_TOKEN = re.compile(r"^(?:[^\W\d_][\w.\-/]*,?|(?:19|20)\d\d-?)$")
+_YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?$")
+
+
+def _cell_start(word: str) -> bool:
+    """A word that begins a column's header cell: a kind of figure or a period
+    (``Budget``, ``Plan``, ``Utfall``, ``Period``)."""
+    return bool(L.value_kind_of(word)) or word.lower() in L.HEADER_WORDS
+
+
+def _wrapped_header(lines: list[str], i: int) -> tuple[str, list[tuple[str, int]], int] | None:
+    """A header whose cells wrap over lines, each line holding the end of one cell and
+    the start of the next (a PDF's narrow header cells as text: ``Investeringar och
+    exploateringar Budget`` / ``2019 Budget`` / ``2020 Budget`` / … / ``2022 Period
+    2019-`` / ``2022`` / ``Plan`` / ``2023 Plan 2024``): the lines up to the first row,
+    holding nothing but words and years set one space apart, a line after the first
+    beginning with a year (the cell above goes on there), read as one text, are the
+    stub's caption (the words before the first cell) and cells of a kind of figure or
+    period, at most two more words and a year or span of years (``Budget 2019``,
+    ``Period 2019-2022``).
+    Every word must have its place, or it is no such header. Each cell's line is its
+    year's. (stub, cells with their lines, the line after the header) or None."""
+    tokens: list[tuple[str, int]] = []
+    j, seen, wraps = i, 0, False
+    while j < len(lines):
+        s = lines[j].strip()
+        if not s:
+            j += 1
+            continue
+        parts = s.split()
+        if len(s) > 60 or "  " in s or "\t" in s or not all(_HEADER_TOKEN.match(t) for t in parts):
+            break  # (words set apart in columns are a laid-out header, not a wrapped one)
+        wraps = wraps or (seen > 0 and _YEAR_TOKEN.match(parts[0].rstrip("-")) is not None)
+        tokens.extend((t, j + 1) for t in parts)
+        seen += 1
+        j += 1
+    # a cell goes on onto the next line: a line after the first begins with its year
+    if not wraps or j >= len(lines) or _data_row(lines[j].strip()) is None:
+        return None
+    joined: list[tuple[str, int]] = []  # a span broken after its hyphen made whole
+    for t, ln in tokens:
+        if joined and joined[-1][0].endswith("-") and _YEAR_TOKEN.match(t):
+            joined[-1] = (joined[-1][0] + t, ln)
+        else:
+            joined.append((t, ln))
+    first = next((k for k, (t, _) in enumerate(joined) if _cell_start(t)), None)
+    if first is None or any(_YEAR_TOKEN.match(t) for t, _ in joined[:first]):
+        return None
+    cells: list[tuple[str, int]] = []
+    k = first
+    while k < len(joined):
+        if not _cell_start(joined[k][0]):
+            return None
+        end = next(
+            (m for m in range(k + 1, min(k + 4, len(joined))) if _YEAR_TOKEN.match(joined[m][0])),
+            None,
+        )
+        if end is None or any(_YEAR_TOKEN.match(t) or t.endswith("-") for t, _ in joined[k:end]):
+            return None
+        cells.append((" ".join(t for t, _ in joined[k : end + 1]), joined[end][1]))
+        k = end + 1
+    if len(cells) < 2:
+        return None
+    return " ".join(t for t, _ in joined[:first]), cells, j
 
 
 def read_double_spaced(lines: list[str], i: int) -> tuple[Table, int] | None:
