@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sonanalys import paths
-from sonanalys.numparse import format_sv, is_no_data, parse_number, read_cell, scan
+from sonanalys.numparse import (
+    format_sv,
+    is_no_data,
+    parse_number,
+    read_cell,
+    reading_of,
+    scan,
+)
 
 
 @pytest.mark.parametrize(
@@ -374,3 +381,16 @@ def test_a_split_year_after_capitals_is_still_a_period():
 def test_a_counted_noun_after_its_modifier(text, unit):
     (q,) = read_cell(text).quantities
     assert q.unit == unit
+
+
+def test_a_minus_apart_is_a_sign_where_the_text_prints_its_plus_apart():
+    """Kalmar's prognosis (tests/corpus/text/dev_02, line 6) lists its deviations with
+    the sign apart: "+ 2,5 mnkr + 3,7 mnkr - 0,5 mnkr". The minus was lost (+0,5, a
+    turned sign); a dash in a sentence without a plus apart stays a dash."""
+    line = "Totalt -7,2 mnkr + 2,5 mnkr + 3,7 mnkr - 0,5 mnkr -1,0 mnkr +2,5 mnkr"
+    assert [t.value for t in scan(line)] == [-7.2, 2.5, 3.7, -0.5, -1.0, 2.5]
+    got = reading_of(line, require_unit=True).quantities
+    assert [(q.text, q.value) for q in got][3] == ("- 0,5 mnkr", -0.5)
+    # no plus apart: a dash of the sentence, and a dash after a word, are no signs
+    assert [t.value for t in scan("Underskottet – 0,5 mnkr – beror på vården")] == [0.5]
+    assert [t.value for t in scan("Posten + 2 mnkr, Vård - 0,5 mnkr")] == [2.0, 0.5]

@@ -399,7 +399,36 @@ def _scan(text: str) -> list[Token]:
             continue
         found.append(token)
         m0 = find(text, token.end)
+    if len(found) > 1 and "+ " in text:
+        found = _signs_apart(text, found)
     return _flag_broken_groups(text, found) if len(found) > 1 else found
+
+
+# an amount ends right before a sign: a number, or a number and its unit
+_AMOUNT_END = re.compile(r"\d(?:\s?(?:mnkr|mkr|mdkr|tkr|kr|procent|%|st))?$")
+
+
+def _signs_apart(text: str, found: list[Token]) -> list[Token]:
+    """A text that prints a plus apart before an amount (``+ 2,5 mnkr``) prints its
+    minus apart too: there a dash standing apart between two amounts (``3,7 mnkr - 0,5
+    mnkr``) is the sign of the amount after it, never a dash of the sentence. Without a
+    plus apart (``Underskottet – 0,5 mnkr – beror på``) a dash stays a dash."""
+    if not any(t.kind == VALUE and text[max(0, t.start - 2) : t.start] == "+ " for t in found):
+        return found
+    out = []
+    for t in found:
+        if (
+            t.kind == VALUE
+            and t.value is not None
+            and t.value > 0
+            and t.start >= 3
+            and text[t.start - 2 : t.start] in ("- ", "\u2212 ", "\u2013 ")
+            and text[t.start - 3].isspace()
+            and _AMOUNT_END.search(text, 0, t.start - 3)
+        ):
+            t = Token(VALUE, t.start - 2, t.end, text[t.start - 2 : t.end], value=-t.value)
+        out.append(t)
+    return out
 
 
 _OF_NUMBER = re.compile(rf"\s+av\s+({_num('d')})(?![\d,])")  # "3 av 12"
