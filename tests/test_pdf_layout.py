@@ -438,13 +438,15 @@ def _tables(draw):
                 values[i][j] = draw(value)
     align = draw(st.sampled_from(["top", "middle", "bottom"]))
     left_aligned = draw(st.booleans())
-    return kinds, year, stacked, labels, values, align, left_aligned
+    sections = draw(st.sets(st.integers(0, nrows - 1), max_size=2))
+    pitch = draw(st.sampled_from([13.0, 15.0, 19.0]))  # rows apart by little or more padding
+    return kinds, year, stacked, labels, values, align, left_aligned, sections, pitch
 
 
 @settings(max_examples=30, deadline=None, derandomize=True)
 @given(table=_tables())
 def test_a_generated_table_printed_as_a_pdf_reads_back_cell_for_cell(tmp_path_factory, table):
-    kinds, year, stacked, labels, values, align, left_aligned = table
+    kinds, year, stacked, labels, values, align, left_aligned, sections, pitch = table
     page = Page()
     head = [(k, str(year)) if stacked else (f"{k} {year}",) for k in kinds]
     top = 80.0
@@ -452,9 +454,12 @@ def test_a_generated_table_printed_as_a_pdf_reads_back_cell_for_cell(tmp_path_fa
     for x1, lines in zip(WIDE, head, strict=False):
         for k, text in enumerate(lines):
             page.left(x1 - 65, top + k * LINE, text)
-    y = top + LINE * (len(head[0]) - 1) + ROW
-    page.rule(y - ROW + 4, x1=WIDE[-1] + 4)
-    for words, row in zip(labels, values, strict=True):
+    y = top + LINE * (len(head[0]) - 1) + pitch
+    page.rule(y - pitch + 4, x1=WIDE[-1] + 4)
+    for i, (words, row) in enumerate(zip(labels, values, strict=True)):
+        if i in sections:  # a section row over the rows below it
+            page.left(LABEL_X, y, f"Område {i + 1}")
+            y += pitch
         parts = [" ".join(words[:2]), " ".join(words[2:])] if len(words) > 2 else [" ".join(words)]
         for k, part in enumerate(parts):
             page.left(LABEL_X, y + k * LINE, part)
@@ -466,7 +471,7 @@ def test_a_generated_table_printed_as_a_pdf_reads_back_cell_for_cell(tmp_path_fa
                     page.left(x1 - 65, at, _sv(v))
                 else:
                     page.right(x1, at, _sv(v))
-        y += span + ROW
+        y += span + pitch
     path = page.save(tmp_path_factory.mktemp("gen") / "table.pdf")
     obs = parse([path]).observations
     got = {(o.row_label, o.column_label, o.value) for o in obs.itertuples()}
@@ -477,3 +482,9 @@ def test_a_generated_table_printed_as_a_pdf_reads_back_cell_for_cell(tmp_path_fa
         if v is not None
     }
     assert got == want
+    section, under = "", {}
+    for i, words in enumerate(labels):  # each row under the section printed above it
+        section = f"Område {i + 1}" if i in sections else section
+        under[" ".join(words)] = section
+    for o in obs.itertuples():
+        assert o.row_path.startswith(f"{under[o.row_label]} › ") or not under[o.row_label]
