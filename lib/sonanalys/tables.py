@@ -247,7 +247,12 @@ def header_count(table: Table, texts: list[list[str]]) -> int:
         filled = [t for t in row[1:] if t.strip()]
         if not filled or not _header_like(row) or _has_value_row(row[1:]):
             break
-        if row[0].strip() and not caption_only and not _under_groups(texts, n):
+        if (
+            row[0].strip()
+            and not caption_only
+            and not _under_groups(texts, n)
+            and not _stub_goes_on(texts, n)
+        ):
             break
         if len(filled) < 2 and not caption_only and not _goes_on_above(texts, n):
             break
@@ -297,6 +302,14 @@ def _under_groups(texts: list[list[str]], n: int) -> bool:
     if len(cols) < 2 or not above < cols:
         return False
     return 2 * sum(_headerish(texts[n][j]) for j in cols) >= len(cols)
+
+
+def _stub_goes_on(texts: list[list[str]], n: int) -> bool:
+    """Header row ``n``'s first cell continues the stub's header above it in lower case
+    (``Verksamheternas nettokostnad`` / ``per nämnd, mnkr``), under a filled one: the
+    header's second line, not a row of the table."""
+    first = L.clean(texts[n][0]).strip()
+    return first[:1].islower() and bool(texts[n - 1][0].strip())
 
 
 def _period_codes(row: list[str]) -> bool:

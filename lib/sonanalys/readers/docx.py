@@ -63,6 +63,7 @@ def read_docx(data: bytes, source: str) -> Document:
 
     def table(t) -> None:
         n = header_rows(t, [[cell_text(c.text) for c in row.cells] for row in t.rows])
+        n = merged_down(t, n)
         every = rows = grid(t, n)
         lines.append("")
         for _ in title_rows(t, every):  # the caption set as the table's first row
@@ -144,6 +145,29 @@ def grid(t, header: int) -> list[list[str]]:
     return out
 
 
+def merged_down(t, header: int) -> int:
+    """The header rows with those a header cell is merged down into (``Netto, tkr``
+    merged over two rows, the years in the second): a cell merged from the header down
+    spans header rows, so they are header too."""
+    if not header:
+        return 0
+    start: dict[int, int] = {}  # grid column -> the row its vertical merge began in
+    end = header
+    rows = list(t.rows)
+    for i, row in enumerate(rows):
+        col = row.grid_cols_before
+        for tc in row._tr.tc_lst:
+            if tc.vMerge == "restart":
+                start[col] = i
+            elif tc.vMerge == "continue":
+                if start.get(col, header) < header:
+                    end = max(end, i + 1)
+            else:
+                start.pop(col, None)
+            col += max(tc.grid_span, 1)
+    return end if end < len(rows) else header
+
+
 def title_rows(t, rows: list[list[str]]) -> list[int]:
     """The leading rows of a Word table that are its title, not a row of it: one cell
     merged over every column of a table of two columns or more (``Tabell 3.
@@ -165,7 +189,9 @@ def header_rows(t, rows: list[list[str]]) -> int:
     """How many leading rows of a Word table are its header, as the document marks
     them: rows set to repeat as the header on each page (``w:tblHeader``), else leading
     rows whose text is all bold (at least one cell right of the first filled) over rows
-    that are not; 0 when the document does not say (left to the table reader)."""
+    that are not, else the first row when the table's style formats it as a header and
+    it holds no values (years and periods are no values); 0 when the document does not
+    say (left to the table reader)."""
     trs = list(t.rows)
     n = 0
     while n < len(trs) and _repeats(trs[n]._tr):
@@ -173,7 +199,41 @@ def header_rows(t, rows: list[list[str]]) -> int:
     if not n:
         while n < len(trs) and _bold_row(trs[n]) and any(c for c in rows[n][1:]):
             n += 1
+    if not n and len(rows) > 1 and any(c for c in rows[0][1:]) and _styled_first_row(t):
+        from ..tables import _has_value_row
+
+        n = 0 if _has_value_row(rows[0][1:]) else 1  # a row of values is data, styled or not
     return n if n < len(rows) else 0
+
+
+def _styled_first_row(t) -> bool:
+    """The table's style formats its first row as a header (``w:tblStylePr
+    w:type="firstRow"`` in the style or one it is based on) and the table has that
+    formatting on (``w:tblLook``): Word's own way of setting a header row. (Word turns
+    the look on for every table; a style like Table Grid formats no first row.)"""
+    pr = t._tbl.tblPr
+    look = pr.find(f"{_W}tblLook") if pr is not None else None
+    if look is None:
+        return False
+    on = look.get(f"{_W}firstRow")
+    if on is None:
+        try:
+            on = "1" if int(look.get(f"{_W}val", "0"), 16) & 0x0020 else "0"
+        except ValueError:
+            return False
+    if on not in ("1", "true", "on"):
+        return False
+    try:
+        style = t.style
+    except (KeyError, ValueError, AttributeError):
+        return False
+    seen = 0
+    while style is not None and seen < 10:
+        for part in style._element.findall(f"{_W}tblStylePr"):
+            if part.get(f"{_W}type") == "firstRow":
+                return True
+        style, seen = style.base_style, seen + 1
+    return False
 
 
 def _repeats(tr) -> bool:

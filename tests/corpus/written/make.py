@@ -11,7 +11,9 @@ the excerpt's place in the list (``k``):
 
 Word: headings in Heading styles; the caption a paragraph above the table, in the
 Caption style or bold; table styles (a grid, or a style with a shaded header row),
-the header rows marked to repeat on each page; in every fourth document the caption is
+the header rows marked to repeat on each page and set in bold, or, in every third
+document, neither: the header formatted by the table style's first row alone (as most
+Word tables are); in every fourth document the caption is
 the table's first row, one cell merged over all columns; in two documents of three a header of
 ``Utfall 2019 | Utfall 2020`` set as ``Utfall`` in one cell merged over the columns
 and the years in the row under it (the label column's header merged down both rows),
@@ -184,7 +186,8 @@ def docx_bytes(path: Path, k: int) -> bytes:
                 header, spans = regroup
             width = len((header + body)[0])
             table = d.add_table(rows=in_table + len(header) + len(body), cols=width)
-            table.style = d.styles[STYLES[k % len(STYLES)]]
+            plain = k % 3 == 2  # the header set by the table style's first row alone
+            table.style = d.styles["Light Shading Accent 1" if plain else STYLES[k % len(STYLES)]]
             if in_table:
                 title = table.cell(0, 0).merge(table.cell(0, width - 1))
                 title.paragraphs[0].add_run(caption).bold = True
@@ -196,11 +199,11 @@ def docx_bytes(path: Path, k: int) -> bytes:
                 for c, text in enumerate(row):
                     p = cells[c].paragraphs[0]
                     run = p.add_run(text)
-                    if i < len(header):
+                    if i < len(header) and not plain:
                         run.bold = True
                     if number(text) or (i < len(header) and YEAR.match(text)):
                         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            for i in range(len(header)):  # header rows repeat on each page
+            for i in range(0 if plain else len(header)):  # header rows repeat on each page
                 tr_pr = table.rows[i]._tr.get_or_add_trPr()
                 mark = OxmlElement("w:tblHeader")
                 mark.set(qn("w:val"), "true")
