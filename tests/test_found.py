@@ -39,13 +39,14 @@ def test_the_found_documents_give_their_facts(found):
         PDF: {"sum": 40, "size": 40},
         QUARTERS: {"sum": 8, "size": 8},
         INDEX: {"sum": 3, "size": 3},
-        BUDGET: {"sum": 5, "size": 6},
+        BUDGET: {"sum": 6, "size": 6},
     }
     # its header wraps over lines (readers/spaced._wrapped_header); the two signs printed
-    # apart ('- 6 000', '- 3 900') are reported, not guessed
+    # apart ('- 6 000', '- 3 900') are minus because the Period column sums the four
+    # budgets only so (tables._minus_by_sum), and said
     said = found.report[(found.report["source"] == BUDGET)]
     assert said["cell_text"].tolist() == ["- 6 000", "- 3 900"]
-    assert set(said["reason"]) == {"tecken skilt från talet: oklart om minus"}
+    assert set(said["reason"]) == {MINUS_IN_CELL}
 
 
 def _pdf(found):
@@ -76,8 +77,28 @@ def test_a_sign_apart_in_its_own_cell_is_a_minus_where_the_row_proves_it(found):
     o = _pdf(found)
     row = o[o["row_label"] == "Allmän fritidsverksamhet"]
     assert row["value"].tolist() == [-6279.0, -6827.0, 548.0]
-    said = found.report[found.report["reason"] == MINUS_IN_CELL]
+    said = found.report[(found.report["reason"] == MINUS_IN_CELL) & (found.report["source"] == PDF)]
     assert said[["cell_text", "severity"]].values.tolist() == [["- 6 279", "info"]]
+
+
+def test_a_sign_apart_is_a_minus_where_a_total_column_sums_the_row_only_so(tmp_path):
+    # 350 − 420 + 210 = 140 (with +420: 980); 'Gator' -1 200 − 800 − 500 = −2 500
+    p = tmp_path / "investeringar.txt"
+    p.write_text(
+        "Objekt\tBudget 2020\tBudget 2021\tBudget 2022\tPeriod 2020-2022\n"
+        "Gator\t-1 200\t- 800\t-500\t-2 500\nParker\t350\t- 420\t210\t140\n"
+        # two parts and a total: '- 300' + 500 = 200, but 500 − 300 = 200 too: unproven
+        "Torg\t- 300\t500\t\t200\n",
+        encoding="utf-8",
+    )
+    r = parse([p])
+    o = r.observations
+    assert o[o["row_label"] == "Gator"]["value"].tolist() == [-1200.0, -800.0, -500.0, -2500.0]
+    assert o[o["row_label"] == "Parker"]["value"].tolist() == [350.0, -420.0, 210.0, 140.0]
+    assert o[o["row_label"] == "Torg"]["value"].tolist() == [500.0, 200.0]
+    said = r.report.set_index("token")["reason"]
+    assert said["- 800"] == said["- 420"] == MINUS_IN_CELL
+    assert said["- 300"] == "tecken skilt från talet: oklart om minus"
 
 
 def test_a_sign_apart_the_row_does_not_prove_stays_a_warning(tmp_path):

@@ -146,6 +146,56 @@ def _minus_proven(text: str, others: list[str]) -> bool:
     return holds(v) and not holds(-v)
 
 
+def _minus_by_sum(texts: list[str], j: int) -> bool:
+    """A sign apart in a cell of its own (``texts[j]``, ``- 6 000``) is a minus where the
+    row sums to one of its values only with it: a value right after a run of three or
+    more of the row's values holding the cell (a total column over the columns before
+    it: −5 900 − 6 100 − 6 000 − 3 900 = −21 900) equals their sum, to the last printed
+    digit, with every sign apart in the run read as a minus, and with any one of them
+    read as a plus does not; and the number as a plus makes no sum or difference with
+    two of the row's other values (``Utfall − Budget = Avvikelse`` would read it so).
+    Cells that hold anything but one number break a run."""
+    vals: list[float | None] = []
+    apart: list[bool] = []
+    decimals = 0
+    for t in texts:
+        lone = bool(_LONE_SIGN_APART.match(t))
+        v = _one_value(_SIGN_APART.sub(r"\1", t, count=1) if lone else t) if t.strip() else None
+        vals.append(v)
+        apart.append(lone)
+        if "," in t:
+            decimals = max(decimals, len(t.rsplit(",", 1)[1].strip()))
+    tol = 10**-decimals * 0.51
+    own = vals[j]
+    a = -own if own is not None else None  # the number as a plus
+    known = [v for m, v in enumerate(vals) if m != j and v is not None and not apart[m]]
+    if a is None or any(
+        min(abs(a - x - y), abs(a + x - y), abs(x - a - y)) <= tol
+        for i, x in enumerate(known)
+        for k, y in enumerate(known)
+        if i != k
+    ):
+        return False
+    for end in range(j + 1, len(vals)):
+        total = vals[end]
+        if total is None:
+            continue
+        for start in range(j, -1, -1):
+            run = range(start, end)
+            if any(vals[m] is None for m in run):
+                break
+            if len(run) < 3:
+                continue
+            s = sum(vals[m] for m in run)  # type: ignore[misc]
+            if abs(s - total) <= tol and all(
+                abs(s - 2 * vals[m] - total) > tol  # type: ignore[operator]
+                for m in run
+                if apart[m]
+            ):
+                return True
+    return False
+
+
 _PROSE_WORDS = 25  # a cell with more words than this (besides its numbers) is running text
 _HEADER_TOKEN_KINDS = {N.YEAR, N.YEAR_RANGE, N.WEEK, N.QUARTER}
 _CAPTION_PERIOD = re.compile(
@@ -893,10 +943,14 @@ def _values(out: _Out, g: _Grid, row: _Row) -> None:
         if g.minus_apart and _SIGN_APART.match(text):
             out.rep(cell.line, text, text, MINUS_APART, "info", row_label, col.label)
             text = _SIGN_APART.sub(r"\1", text, count=1)
-        elif (
-            out.own_cells
-            and _LONE_SIGN_APART.match(text)
-            and _minus_proven(text, [t for jj, t in enumerate(row_texts) if jj >= g.k and jj != j])
+        elif _LONE_SIGN_APART.match(text) and (
+            (
+                out.own_cells
+                and _minus_proven(
+                    text, [t for jj, t in enumerate(row_texts) if jj >= g.k and jj != j]
+                )
+            )
+            or _minus_by_sum(row_texts[g.k :], j - g.k)
         ):
             out.rep(cell.line, text, text, MINUS_IN_CELL, "info", row_label, col.label)
             text = _SIGN_APART.sub(r"\1", text, count=1)
