@@ -161,3 +161,35 @@ def test_a_sum_formula_is_read_by_the_value_excel_cached():
     assert total["is_total"].all()
     parts = obs[obs["row_order"].isin([int(i) for i in total["total_of"].iloc[0].split(";")])]
     assert sorted(set(parts["line"])) == [8, 10, 13, 14, 15]
+
+
+def test_a_bold_total_at_the_top_is_data_not_header(tmp_path):
+    """A workbook's header is its leading bold rows, but a bold row with amounts beside
+    its label (the total set first, in bold, as budgets often do) is a row of the
+    table: its values are read under the header's years, not taken for header."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    rows = [
+        ["Nettokostnad, tkr", 2022, 2023],
+        ["Totalt", 1200, 1300],
+        ["HVB", 700, 800],
+        ["Familjehem", 500, 500],
+    ]
+    for r, row in enumerate(rows, start=1):
+        for c, v in enumerate(row, start=1):
+            ws.cell(r, c, v).font = Font(bold=r <= 2)
+    path = tmp_path / "budget.xlsx"
+    wb.save(path)
+    obs = parse([path]).observations
+    got = sorted(zip(obs["row_label"], obs["year"].astype(int), obs["value"], strict=True))
+    assert got == [
+        ("Familjehem", 2022, 500.0),
+        ("Familjehem", 2023, 500.0),
+        ("HVB", 2022, 700.0),
+        ("HVB", 2023, 800.0),
+        ("Totalt", 2022, 1200.0),
+        ("Totalt", 2023, 1300.0),
+    ]

@@ -60,8 +60,9 @@ def tab_lines(rows: list[list[str]], source: str = "") -> list[str]:
 def marked_header_rows(doc, marked: set[int]) -> None:
     """Tables whose leading rows the file marks as header (Word's repeated header rows,
     bold rows over rows that are not, an Excel table's header row): ``marked`` holds
-    those rows' lines. Each table the layouts found whose first rows are marked, and
-    not all of its rows, is given that many ``header_rows`` (as a markdown separator
+    those rows' lines. Each table the layouts found whose first rows are marked (a row
+    with an amount beside its label is data however it is set: a bold total at the top),
+    and not all of its rows, is given that many ``header_rows`` (as a markdown separator
     gives them); a table whose header the layouts already know is left as it is."""
     from ..model import Table
 
@@ -71,7 +72,7 @@ def marked_header_rows(doc, marked: set[int]) -> None:
         if not isinstance(b, Table) or b.header_rows is not None or not b.rows:
             continue
         n = 0
-        while n < len(b.rows) and b.rows[n].line in marked:
+        while n < len(b.rows) and b.rows[n].line in marked and not _amounts(b.rows[n]):
             n += 1
         if 0 < n < len(b.rows):
             b.header_rows = n
@@ -93,6 +94,16 @@ def captions_above(doc, gap: int = 3) -> None:
             if b.rows[0].line - gap <= end < b.rows[0].line and not prose:
                 b.caption = text
         prev = b
+
+
+_AMOUNT = re.compile(r"^[−\-–+]?\s?\d[\d\s\u00a0]*(?:[,.]\d+)?\s?%?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _amounts(row) -> bool:
+    """A row with an amount beside its label (``TOTALT, DRIFT | 227 608 | …``): data,
+    however it is set (a bold total at the top of a table), never a header row."""
+    return any(_AMOUNT.match(t := c.text.strip()) and not _YEAR.match(t) for c in row.cells[1:])
 
 
 _CELL_AT = re.compile(r"\S+(?: \S+)*")  # a cell of a laid-out line: single spaces inside
