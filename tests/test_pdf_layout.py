@@ -229,6 +229,8 @@ def test_a_cells_lines_are_joined_as_printed():
 
     assert join_lines(["Bistånds-", "hushåll"]) == "Bistånds-hushåll"
     assert join_lines(["Hässelby-", "Vällingby"]) == "Hässelby-Vällingby"
+    assert join_lines(["Budgetav", "vikelse"]) == "Budgetavvikelse"  # no hyphen printed
+    assert join_lines(["Utfall", "period"]) == "Utfall period"  # two words
     assert join_lines(["Barn-", "och unga"]) == "Barn- och unga"
     assert join_lines(["Förändring den senaste", "månaden"]) == "Förändring den senaste månaden"
     assert join_lines(["Intäkter", "2019"], " / ") == "Intäkter / 2019"
@@ -488,3 +490,51 @@ def test_a_generated_table_printed_as_a_pdf_reads_back_cell_for_cell(tmp_path_fa
         under[" ".join(words)] = section
     for o in obs.itertuples():
         assert o.row_path.startswith(f"{under[o.row_label]} › ") or not under[o.row_label]
+
+
+def _split_word_header(page: Page, y: float) -> float:
+    """``Budget`` / ``Utfall`` / ``Budgetav`` + ``vikelse``: a header word a narrow
+    column breaks over two lines without a hyphen; the next baseline."""
+    page.left(LABEL_X, y, "Verksamhet")
+    for x1, w in zip(RIGHTS, ("Budget", "Utfall", "Budgetav"), strict=True):
+        page.left(x1 - 40, y, w)
+    page.left(RIGHTS[2] - 40, y + LINE, "vikelse")
+    page.rule(y + LINE + 4)
+    return y + LINE + ROW
+
+
+def test_a_header_word_split_over_two_lines_is_one_word(tmp_path):
+    # Göteborg's "Budgetav" / "vikelse" (p. 14) read "Budgetav vikelse"
+    page = Page()
+    y = _split_word_header(page, 80)
+    page.left(LABEL_X, y, "Ekonomi")
+    page.values(y, ("-20,7", "-13,7", "7,0"))
+    page.left(LABEL_X, y + ROW, "HR")
+    page.values(y + ROW, ("-36,2", "-34,3", "1,9"))
+    obs, _ = _read(page.save(tmp_path / "split.pdf"))
+    assert ("Ekonomi", "Budgetavvikelse", 7.0) in _cells(obs)
+    assert set(obs["column_label"]) == {"Budget", "Utfall", "Budgetavvikelse"}
+
+
+def test_a_ruled_header_cells_split_word_is_one_word(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=FONT)
+    xs, ys = (40, 160, 220, 280), (60, 86, 102, 118)
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    pdf.text(42, 70, "Tjänster")
+    pdf.text(162, 70, "Budget")
+    pdf.text(222, 70, "Avvik")
+    pdf.text(222, 81, "else")
+    for y, row in zip(ys[1:], (("Ekonomi", "-20,7", "7,0"), ("HR", "-36,2", "1,9")), strict=False):
+        for x, text in zip(xs, row, strict=False):
+            pdf.text(x + 2, y + 11, text)
+    pdf.output(str(tmp_path / "ruled_split.pdf"))
+    obs, _ = _read(tmp_path / "ruled_split.pdf")
+    assert ("Ekonomi", "Avvikelse", 7.0) in _cells(obs)
+    assert set(obs["column_label"]) == {"Budget", "Avvikelse"}

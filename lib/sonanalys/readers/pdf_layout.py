@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
 
-from ..labels import continues_above
+from ..labels import completes_word, continues_above
 from .pdfium_page import Run
 
 # a value as printed in a cell: 1 033, -81,5, – 614, 3,7 %, 39%, 2,5 mnkr, 144 kr/dygn
@@ -602,7 +602,9 @@ def join_lines(parts: list[str], sep: str = " ") -> str:
     """A cell's lines as one text: a word broken at a hyphen at a line end is one
     word with its hyphen, as printed (``Bistånds-`` / ``hushåll``, ``Hässelby-`` /
     ``Vällingby``), unless the next line begins with a conjunction (``Barn-`` / ``och
-    unga``); a line that goes on in lower case follows with a space; else ``sep``."""
+    unga``); a header word a narrow cell breaks without a hyphen is one word
+    (``Budgetav`` / ``vikelse``: ``labels.completes_word``); a line that goes on in
+    lower case follows with a space; else ``sep``."""
     out = ""
     for part in parts:
         part = part.strip()
@@ -616,6 +618,8 @@ def join_lines(parts: list[str], sep: str = " ") -> str:
             out += " " + part  # ``Barn-`` / ``och ungdom``
         elif re.search(r"\w-$", out[-2:]):
             out += part  # ``Bistånds-`` / ``hushåll``, ``Hässelby-`` / ``Vällingby``
+        elif completes_word(out[-40:], part):
+            out += part  # ``Budgetav`` / ``vikelse``, ``Avvik`` / ``else``
         elif continues_above(part) or _GOES_ON.search(out[-6:]):  # a word and the one before
             out += " " + part
         else:
