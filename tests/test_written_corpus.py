@@ -193,3 +193,30 @@ def test_a_bold_total_at_the_top_is_data_not_header(tmp_path):
         ("Totalt", 2022, 1200.0),
         ("Totalt", 2023, 1300.0),
     ]
+
+
+def test_an_excel_tables_header_row_is_its_header(tmp_path):
+    """A range formatted as an Excel table says its header row (``headerRowCount``):
+    age bands (``18-24``) that read as numbers there are column labels, not data."""
+    from openpyxl import Workbook
+    from openpyxl.worksheet.table import Table
+
+    wb = Workbook()
+    ws = wb.active
+    for row in [
+        ["Stadsdel", "18-24", "25-29", "30-39"],
+        ["Rinkeby-Kista", 478, 191, 434],
+        ["Spånga-Tensta", 317, 130, 226],
+    ]:
+        ws.append(row)
+    ws.add_table(Table(displayName="Bistand", ref="A1:D3"))
+    path = tmp_path / "bistand.xlsx"
+    wb.save(path)
+    obs = parse([path]).observations
+    got = sorted(zip(obs["row_label"], obs["column_label"], obs["value"], strict=True))
+    assert got[:3] == [
+        ("Rinkeby-Kista", "18-24", 478.0),
+        ("Rinkeby-Kista", "25-29", 191.0),
+        ("Rinkeby-Kista", "30-39", 434.0),
+    ]
+    assert len(got) == 6
