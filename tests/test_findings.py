@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from sonanalys import domain
@@ -343,3 +344,62 @@ def test_plans_text_about_a_measures_effect_against_its_table(frames, seeds_resu
     # not an effect: the flats' book value (line 226), today's share of the IOP (line 246)
     assert ("rad 226", "157 940 kronor") not in got and ("rad 246", "2 mnkr") not in got
     assert list(t["verdict"]).count(aa.OTHER) == 1
+
+
+def test_effects_per_year_reconcile_with_the_plans_printed_totals(frames):
+    """000's Summa row (line 106) prints 13 and 28,750 mnkr revised for 2021 and 2022;
+    its measures sum to 13 and, with line 102's '0,5-1 mnkr', to 28,25–28,75 for 2022:
+    the printed total is shown, the sum beside it as a range, and how they differ named
+    (the old table showed 28,25 alone, under 'summa av åtgärderna'). 002's bottom line
+    (line 527) prints 121,8 … 190,0, which its measures reach; 001's bottom line gives
+    no year, so its sums are said to be computed."""
+    from sonanalys.analysis import atgarder as aa
+
+    e = aa.effects_against_totals(frames["atgarder"], "Linköping")
+    got = {(s[:3], k, int(y)): r for s, k, y, r in
+           zip(e["source"], e["effect_kind"], e["year"], e.itertuples(), strict=True)}  # fmt: skip
+    r = got[("000", "reviderad", 2022)]
+    assert (r.printed, r.line, r.low, r.high) == (28.75, 106, 28.25, 28.75)
+    assert r.note == "tryckt summa = intervallets övre gräns (0,50 mnkr över den nedre)"
+    r = got[("000", "reviderad", 2021)]
+    assert (r.printed, r.low, r.high, r.difference, r.note) == (13.0, 13.0, 13.0, 0.0, "stämmer")
+    assert [got[("002", "planerad", y)].printed for y in (2024, 2025, 2026, 2027)] == [
+        121.8,
+        166.1,
+        184.1,
+        190.0,
+    ]
+    assert all(got[("002", "planerad", y)].note == "stämmer" for y in range(2024, 2028))
+    r = got[("001", "planerad", 2021)]
+    assert pd.isna(r.printed) and r.low == 39.55 and r.note.endswith("summan är beräknad")
+    # the 2021 'tidigare beslutad' Summa on line 65 totals one section, not the plan
+    assert pd.isna(got[("000", "tidigare beslutad", 2021)].printed)
+
+
+def test_an_amount_per_placement_is_not_the_measures_effect(frames, seeds_result):
+    """000 line 128: 'En årsplacering på Fyrbylund beräknas ge en besparing på ca 1
+    mnkr/år' is a saving per placement, not Gemensamt HVB's 2022 effect (1 mnkr by
+    chance): not comparable, never 'samma belopp'. The same line's 'en ungdom placerad,
+    vilket innebär en beräknad kostnadseffekt på ca 500 tkr 2021' is the measure's
+    effect (its clause after the comma) and agrees with the table's 0,5."""
+    from sonanalys.analysis import atgarder as aa
+
+    t = aa.text_against_tables(frames["atgarder"], seeds_result.observations, "Linköping")
+    got = dict(zip(zip(t["where"], t["printed"], strict=True), t["verdict"], strict=True))
+    assert got[("rad 128", "1 mnkr")] == aa.PER_UNIT
+    assert got[("rad 128", "500 tkr")] == aa.SAME
+    assert list(t["verdict"]).count(aa.PER_UNIT) == 1
+    for text in ("500 tkr per plats", "0,2 mnkr per år och placering", "3 000 kr/dygn"):
+        assert aa._PER_UNIT_TEXT.search(text)
+    assert not aa._PER_UNIT_TEXT.search("minskar kostnaden med 1 mnkr per år")
+
+
+def test_a_range_of_numbers_is_aligned_as_numbers():
+    """The computed sum as a range ('28,25–28,75') stands right, as the numbers above and
+    below it do; words stand left."""
+    from sonanalys.report.present import table_html
+
+    html = table_html(pd.DataFrame({"summa": ["28,25–28,75", 13.0, "stämmer"]}), 2)
+    assert '<td style="text-align:right">28,25–28,75</td>' in html
+    assert '<td style="text-align:right">13,00</td>' in html
+    assert '<td style="text-align:left">stämmer</td>' in html

@@ -91,6 +91,61 @@ def effects_by_year(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
     )
 
 
+def effects_against_totals(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
+    """``effects_by_year`` held against each plan's own printed total: per plan document,
+    effect kind and year, the measures' sum (``low``; ``high`` the sum at the top of each
+    range, ``0,5-1 mnkr``, equal to ``low`` where no measure is a range), the total the
+    document prints on its bottom line for that kind and year (``printed``, its ``line``;
+    missing where the bottom line gives none for the year), ``difference`` (printed −
+    low, where no range), and ``note``: how the two agree, in words. A printed total
+    is never replaced by the sum, and a sum is never shown as if printed."""
+    from ..numparse import format_sv
+
+    base = atgarder[
+        (atgarder["municipality"] == municipality)
+        & atgarder["value_mnkr"].notna()
+        & atgarder["year"].notna()
+        & (atgarder["basis"] != "helår")
+        & (atgarder["effect_kind"] != "genomförandekostnad")
+    ]
+    m = base[base["level"] == "åtgärd"]
+    m = m.assign(high=m["value_high_mnkr"].fillna(m["value_mnkr"]))
+    keys = ["source", "effect_kind", "year"]
+    out = m.groupby(keys, sort=True).agg(low=("value_mnkr", "sum"), high=("high", "sum"))
+    out = out.round(3).reset_index()
+    summa = atgarder[(atgarder["municipality"] == municipality) & (atgarder["level"] == "summa")]
+    bottom = summa[summa["line"] == summa.groupby("source")["line"].transform("max")]
+    bottom = bottom[bottom["year"].notna() & bottom["value_mnkr"].notna()]
+    bottom = bottom.groupby(keys)[["value_mnkr", "line"]].first().reset_index()
+    out = out.merge(bottom.rename(columns={"value_mnkr": "printed"}), on=keys, how="left")
+
+    def amount(v: float) -> str:
+        return format_sv(float(v), 2)
+
+    diff, notes = [], []
+    for low, high, printed in zip(out["low"], out["high"], out["printed"], strict=True):
+        ranged = high - low > 0.0005
+        if pd.isna(printed):
+            diff.append(float("nan"))
+            notes.append("planens totalrad anger inget belopp för året: summan är beräknad")
+            continue
+        d = round(float(printed) - low, 3)
+        diff.append(float("nan") if ranged else d)
+        if not ranged:
+            notes.append("stämmer" if abs(d) < 0.0005 else
+                         f"avviker: tryckt − beräknad = {amount(d)} mnkr")  # fmt: skip
+        elif abs(printed - high) < 0.0005:
+            notes.append(f"tryckt summa = intervallets övre gräns ({amount(d)} mnkr "
+                         "över den nedre)")  # fmt: skip
+        elif low - 0.0005 <= printed <= high + 0.0005:
+            notes.append(f"tryckt summa inom intervallet ({amount(d)} mnkr över den nedre)")
+        else:
+            out_by = printed - high if printed > high else d
+            notes.append(f"avviker: tryckt summa utanför intervallet ({amount(out_by)} mnkr)")
+    out["difference"], out["note"] = diff, notes
+    return out[[*keys, "printed", "line", "low", "high", "difference", "note"]]
+
+
 def plan_effects(atgarder: pd.DataFrame, source: str) -> pd.DataFrame:
     """Each plan's effect per year (mnkr) in one document: rows are the plans the document
     names in its own summary table (``level == "plan"``: an internbudget's four plans),
@@ -204,6 +259,27 @@ _EFFECT_TEXT = re.compile(
 )
 # what a comparison of the text with the table found
 SAME, ROUND, OTHER = "samma belopp", "avrundat samma belopp", "annat belopp än tabellen"
+PER_UNIT = "ej jämförbart: belopp per enhet, inte åtgärdens effekt"
+# a figure for one unit, not the measure's whole effect: "En årsplacering … beräknas ge en
+# besparing på ca 1 mnkr/år", "500 tkr per plats", "… per år och placering", "/dygn"
+_UNITS = (
+    r"(?:års)?(?:placering|plats|vårddygn|dygn|person|individ|ungdom|barn|brukare|ärende"
+    r"|elev|hushåll|månad|årsarbetare|tjänst)"
+)
+_PER_UNIT_TEXT = re.compile(
+    rf"(?:\bper\b|/)\s*(?:år\s+och\s+)?{_UNITS}\b|\b(?:en|ett|varje)\s+{_UNITS}\b",
+    re.IGNORECASE,
+)
+
+
+def _unit_scope(sentence: str, said: str, printed: str) -> str:
+    """The words that say what a figure is per: its own clause's words before it (after
+    the last comma) and those after it up to the next comma, stop or number ("ca 1
+    mnkr/år jämfört med …", "500 tkr per plats")."""
+    at = sentence.find(printed)
+    after = sentence[at + len(printed) :] if at >= 0 else ""
+    after = re.split(r"[,.;:]|\d", after, maxsplit=1)[0]
+    return re.split(r"[,;:]", said)[-1] + " " + after
 
 
 def _names_measure(heading: str, measure: str) -> bool:
@@ -294,12 +370,19 @@ def text_against_tables(
             value = abs(float(r.value)) * factor
             verdict, measure = OTHER, "; ".join(named)
             shown = "; ".join(f"{w}: {_amount(v)}" for v, w, _m in single)
-            for v, w, m in sorted(single + sums, key=lambda c: abs(abs(c[0]) - value)):
+            # an amount per placement, place or day is not the measure's effect: never
+            # called the same amount, whatever the figures
+            per_unit = _PER_UNIT_TEXT.search(_unit_scope(sentence, said, printed))
+            for v, w, m in (
+                [] if per_unit else sorted(single + sums, key=lambda c: abs(abs(c[0]) - value))
+            ):
                 how = claims.stated(r.value, printed, getattr(r, "qualifier", ""), v, factor)
                 if how:
                     verdict = SAME if how == "same" else ROUND
                     shown, measure = f"{w}: {_amount(v)}", m
                     break
+            if per_unit:
+                verdict = PER_UNIT
             where = claims.at(claims.page_of(r), str(int(r.line)))
             rows.append([src, str(a["plan"].iloc[0]), measure, where, sentence, printed,
                          shown, verdict])  # fmt: skip

@@ -5,6 +5,7 @@ and a source note, and masking of small person counts."""
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 from babel.dates import get_month_names
@@ -122,6 +123,13 @@ def say(text: str) -> None:
     display(Markdown(md_text(text)))
 
 
+# a cell's text that is a number or a range of numbers ('28,25–28,75'), masked or missing:
+# right-aligned as the numbers are
+_NUMBER_TEXT = re.compile(
+    r"^(?:\.\.|–|[−-]?\d[\d\u00a0 ]*(?:,\d+)?(?:–[−-]?\d[\d\u00a0 ]*(?:,\d+)?)?)$"
+)
+
+
 def table_html(
     df: pd.DataFrame,
     decimals: dict | int | None = None,
@@ -149,7 +157,7 @@ def table_html(
         for c in cols:
             v = row[c]
             text = sv(v, dec(c, idx)) if not isinstance(v, str) else v
-            align = "left" if isinstance(v, str) and v not in (MASK, MISSING) else "right"
+            align = "left" if isinstance(v, str) and not _NUMBER_TEXT.match(v) else "right"
             plain = ' class="sv-plain"' if dec(c, idx) == PLAIN and not isinstance(v, str) else ""
             cells.append(f'<td{plain} style="text-align:{align}">{html.escape(text)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
