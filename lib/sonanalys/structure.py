@@ -34,7 +34,10 @@ total.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import numpy as np
 
 TOTAL_LABEL = re.compile(
     r"^(?:<b>)?\s*(?:summa|totalt|total|summering|nettokostnad(?:er)?|netto|s:a|"
@@ -115,89 +118,279 @@ def _adds_up(
 
 def find_totals(rows: list[StructRow], skip: frozenset[int] | set[int] = frozenset()) -> list[int]:
     """Mark each row's ``is_total``/``parts`` in place; return the indexes of named totals
-    whose parts could not be proven. ``skip``: columns not summed (percentages)."""
+    whose parts could not be proven. ``skip``: columns not summed (percentages).
+
+    ``rows`` come as the table reader builds them: no row marked a total yet. Near-linear
+    in rows × columns: what is known of the rows above (which are totals, which rows they
+    sum, each section's rows since the last total) is kept as the search goes down, and a
+    set of rows is summed row by row (:func:`_adds_up`, which decides) only when the
+    table's column sums (:class:`_Columns`) leave it possible that it adds up."""
     unproven: list[int] = []
+    named_at = [is_total_label(r.label) for r in rows]
+    cols = _Columns(rows, named_at)
+    n = len(rows)
+    next_row = [n] * (n + 1)  # the next row that is no sub-row, at or after each row
+    for k in range(n - 1, -1, -1):
+        next_row[k] = next_row[k + 1] if rows[k].is_sub else k
+    above: list[int] = []  # the rows above that are no sub-rows
+    prev_at = 0  # where the previous total stands in ``above``
+    totals: list[int] = []  # those of them that are totals
+    plain: list[int] = []  # those that are not
+    claimed: set[int] = set()  # every row a total above sums
+    prev_total: int | None = None
+    since: dict[str, list[int]] = {}  # each section's rows since the previous total
     for i, r in enumerate(rows):
         if r.is_sub:
             continue
-        named = is_total_label(r.label)
-        above = [k for k in range(i) if not rows[k].is_sub]
-        prev_total = max((k for k in above if rows[k].is_total), default=None)
-        block = [
-            k
-            for k in above
-            if (prev_total is None or k > prev_total) and rows[k].section == r.section
-        ]
+        named = named_at[i]
+        block = list(since.get(r.section, ()))
         candidates: list[list[int]] = []
-        claimed = {p for k in above if rows[k].is_total for p in rows[k].parts}
         if named:
             candidates.append(block)
             # every row and total above that no total sums yet ("Nettokostnad" =
             # "Ensamkommande" + "Nettokostnad" of the rest + "Externa …")
             candidates.append([k for k in above if k not in claimed])
             if prev_total is not None:
-                between = [k for k in above if k > prev_total]
-                candidates.append([prev_total, *between])
-            tops = [k for k in above if rows[k].is_total and k not in claimed]
+                candidates.append(above[prev_at:])
+            tops = [k for k in totals if k not in claimed]
             if len(tops) >= 2:
                 candidates.append(tops)
-            plain = [k for k in above if not rows[k].is_total]
             if len(plain) >= 2 and plain != block:
-                candidates.append(plain)
+                candidates.append(list(plain))
             below = []
-            for k in range(i + 1, len(rows)):
-                if rows[k].section != r.section or is_total_label(rows[k].label):
+            for k in range(i + 1, n):
+                if rows[k].section != r.section or named_at[k]:
                     break
                 if not rows[k].is_sub:
                     below.append(k)
             if len(below) >= 2:
                 candidates.append(below)
         else:
-            nxt = next((k for k in range(i + 1, len(rows)) if not rows[k].is_sub), None)
-            last_of_section = nxt is None or rows[nxt].section != r.section
+            nxt = next_row[i + 1]
+            last_of_section = nxt == n or rows[nxt].section != r.section
             if last_of_section and len(block) >= 2:
                 candidates.append(block)
         fits: list[tuple[bool, int, list[int], list[int]]] = []
-        if not named and not r.is_total and i not in _claimed(rows):
-            first = _printed_first(rows, i, skip)
+        first: list[int] = []
+        if not named and not r.is_total and i not in claimed:
+            first = _printed_first(rows, i, skip, cols)
             if first:
                 r.is_total, r.parts, r.first = True, first, True
-                continue
-        for cand in candidates:
-            if not cand or (not named and len(cand) < 2):
-                continue
-            good, bad, exact = _adds_up([rows[k] for k in cand], r, skip)
-            # an unnamed row sums the rows above it in two columns, or is three rows' sum
-            if good and (named or good >= 2 or len(cand) >= 3):
-                fits.append((not exact, len(fits), cand, bad))
-        if not fits and named and len(block) >= 3:
-            # a subtotal of all the rows above it but one ("Nettokostnad" of the own
-            # units, "Ensamkommande" left out): only when exactly one row leaves so
-            for k in block:
-                cand = [x for x in block if x != k]
-                good, bad, exact = _adds_up([rows[x] for x in cand], r, skip)
-                if good and not bad:
+        if not first:
+            for cand in candidates:
+                if not cand or (not named and len(cand) < 2):
+                    continue
+                if not cols.may_add_up(cand, i, skip):
+                    continue  # proven by the column sums: _adds_up finds nothing
+                good, bad, exact = _adds_up([rows[k] for k in cand], r, skip)
+                # an unnamed row sums the rows above it in two columns, or is three rows' sum
+                if good and (named or good >= 2 or len(cand) >= 3):
                     fits.append((not exact, len(fits), cand, bad))
-            if len(fits) > 1:
-                fits = []
-        if fits:  # the first set that adds up exactly, else the first within rounding
-            _, _, cand, bad = min(fits)
-            r.is_total, r.parts, r.failed = True, cand, bad
-        elif named:
-            r.is_total = True
-            unproven.append(i)
+            if not fits and named and len(block) >= 3:
+                # a subtotal of all the rows above it but one ("Nettokostnad" of the own
+                # units, "Ensamkommande" left out): only when exactly one row leaves so
+                for k in cols.all_but_one(block, i, skip):
+                    cand = [x for x in block if x != k]
+                    good, bad, exact = _adds_up([rows[x] for x in cand], r, skip)
+                    if good and not bad:
+                        fits.append((not exact, len(fits), cand, bad))
+                if len(fits) > 1:
+                    fits = []
+            if fits:  # the first set that adds up exactly, else the first within rounding
+                _, _, cand, bad = min(fits)
+                r.is_total, r.parts, r.failed = True, cand, bad
+            elif named:
+                r.is_total = True
+                unproven.append(i)
+        above.append(i)
+        claimed.update(r.parts)
+        if r.is_total:
+            totals.append(i)
+            prev_total, prev_at = i, len(above) - 1
+            since = {}
+        else:
+            plain.append(i)
+            since.setdefault(r.section, []).append(i)
     return unproven
 
 
-def _claimed(rows: list[StructRow]) -> set[int]:
-    return {p for r in rows for p in r.parts}
+class _Columns:
+    """The table's values as arrays, for bounds that rule a set of rows out before it is
+    summed row by row: each row's values (0 where it has none), whether it has one, and
+    sums down the table. A bound rules out only what it proves with a margin far wider
+    than the floating-point error of either sum (``_err``): the decisions stay those of
+    :func:`_adds_up` and :func:`_run_adds_up`, on the same sums."""
+
+    def __init__(self, rows: list[StructRow], named_at: list[bool]) -> None:
+        keys = sorted({j for r in rows for j in r.values})
+        self._rows = rows
+        self.index = {j: c for c, j in enumerate(keys)}
+        n, m = len(rows), len(keys)
+        self.v = np.zeros((n, m))
+        self.has = np.zeros((n, m), dtype=bool)
+        for k, r in enumerate(rows):
+            for j, x in r.values.items():
+                self.v[k, self.index[j]] = x
+                self.has[k, self.index[j]] = True
+        self.nonzero = self.has & (self.v != 0)
+        self.absv = np.abs(self.v)
+        # a run of rows printed below a total (_printed_first) stops at a row of another
+        # section or a named total: where each stretch of rows ends
+        self.brk = [True] + [
+            rows[k].section != rows[k - 1].section or named_at[k] for k in range(1, n)
+        ]
+        body = np.array([not r.is_sub for r in rows], dtype=bool)[:, None]
+        zero = np.zeros((1, m))
+        # sums of the rows that are no sub-rows above each row (row k's at k + 1)
+        self.csum = np.vstack([zero, np.cumsum(np.where(body, self.v, 0.0), axis=0)])
+        self.ccount = np.vstack([zero, np.cumsum(self.has & body, axis=0)])
+        self.scale = self.absv.sum(axis=0)  # for the error margin
+        self._runs: dict[float, tuple[np.ndarray, np.ndarray]] = {}
+
+    def _err(self, scale: np.ndarray, t: np.ndarray) -> np.ndarray:
+        return 1e-9 * (scale + np.abs(t)) + 1e-9
+
+    def _total(
+        self, total: StructRow, skip: frozenset[int] | set[int]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The columns summed in a total's row: their positions, the total's values, and
+        half a unit of its decimals in each."""
+        keys = [j for j in total.values if j not in skip]
+        js = np.array([self.index[j] for j in keys], dtype=np.intp)
+        t = np.array([total.values[j] for j in keys], dtype=float)
+        unit = np.array([0.5 * 10.0 ** -total.decimals.get(j, 0) for j in keys])
+        return js, t, unit
+
+    def may_add_up(self, cand: list[int], i: int, skip: frozenset[int] | set[int]) -> bool:
+        """False only when :func:`_adds_up` of these rows to row ``i`` is proven to find
+        no columns that add up (fewer columns can add up than surely do not)."""
+        js, t, unit = self._total(self._rows[i], skip)
+        if not len(js):
+            return True
+        idx = np.array(cand, dtype=np.intp)
+        v = self.v[np.ix_(idx, js)]
+        s = v.sum(axis=0)
+        cnt = self.has[np.ix_(idx, js)].sum(axis=0)
+        nz = self.nonzero[np.ix_(idx, js)].any(axis=0)
+        err = self._err(self.absv[np.ix_(idx, js)].sum(axis=0), t)
+        return self._possible(s, cnt, nz, t, unit, err, need_all=False)
+
+    @staticmethod
+    def _possible(
+        s: np.ndarray,
+        cnt: np.ndarray,
+        nz: np.ndarray,
+        t: np.ndarray,
+        unit: np.ndarray,
+        err: np.ndarray,
+        need_all: bool,
+    ) -> bool:
+        """Whether :func:`_adds_up` may find these sums adding up to ``t`` (``cnt``: how
+        many parts have a value in each column, ``nz``: whether one is not zero): with
+        ``need_all``, in every column compared; else in more columns than fail."""
+        compared = cnt > 0
+        # the allowance is at most half a unit of the total's decimals, once for the total
+        # and once for each part (a part is read at least as finely as the total)
+        off = np.abs(s - t) >= unit * (1 + cnt) + err
+        sure_bad = compared & (off | ((t == 0) & ~nz))
+        maybe = compared & ~sure_bad
+        n_maybe, n_bad = int(maybe.sum()), int(sure_bad.sum())
+        if need_all:
+            return n_bad == 0 and n_maybe >= 1
+        if n_maybe <= n_bad:
+            return False
+        # the total must be non-zero somewhere outside the columns that fail
+        return bool(((t != 0) & ~sure_bad).any())
+
+    def all_but_one(self, block: list[int], i: int, skip: frozenset[int] | set[int]) -> list[int]:
+        """The rows of ``block`` without which the rest may add up to row ``i`` in every
+        column compared (:func:`_adds_up` with no column failing), in block order."""
+        js, t, unit = self._total(self._rows[i], skip)
+        if not len(js):
+            return list(block)
+        idx = np.array(block, dtype=np.intp)
+        v = self.v[np.ix_(idx, js)]
+        has = self.has[np.ix_(idx, js)]
+        nzm = self.nonzero[np.ix_(idx, js)]
+        s = v.sum(axis=0) - v
+        cnt = has.sum(axis=0) - has
+        nz = (nzm.sum(axis=0) - nzm) > 0
+        err = self._err(self.absv[np.ix_(idx, js)].sum(axis=0), t)
+        return [
+            k
+            for x, k in enumerate(block)
+            if self._possible(s[x], cnt[x], nz[x], t, unit, err, need_all=True)
+        ]
+
+    def beyond(self, i: int, keys: list[int]) -> Callable[[int, list[bool]], bool]:
+        """For the run of rows below row ``i`` (:func:`_printed_first`): a test
+        ``stop(k, compared)``, true when no run that ends below row ``k`` can add up to row
+        ``i``: in a column where the run has values (``compared``), every such run's sum
+        stands beyond the largest allowance it could have, above row ``i``'s value or
+        below it. A run from row ``i + 1`` to row ``x - 1`` sums ``csum[x] - csum[i + 1]``
+        over ``ccount[x] - ccount[i + 1]`` values, and its allowance is at most ``u`` (half
+        a unit of row ``i``'s decimals) once and once more for each value; so it stands
+        above the total by at least ``low[x] - low[i + 1] - t - u`` (``low = csum -
+        u·ccount``) and below it by at least ``t - high[x] + high[i + 1] - u`` (``high =
+        csum + u·ccount``). The least ``low`` and greatest ``high`` over the rest of the
+        stretch bound every longer run, whatever the signs of its rows."""
+        total = self._rows[i]
+        js = np.array([self.index[j] for j in keys], dtype=np.intp)
+        t = np.array([total.values[j] for j in keys], dtype=float)
+        unit = np.array([0.5 * 10.0 ** -total.decimals.get(j, 0) for j in keys])
+        err = self._err(self.scale[js], t)
+        n = len(self._rows)
+        # per allowance unit (mostly one): the columns, their bounds down the stretches,
+        # and what of the distance is known at row i
+        groups = []
+        for u in sorted(set(unit.tolist())):
+            sel = np.flatnonzero(unit == u)
+            least, most = self._run_bounds(u)
+            c, tu, e = js[sel], t[sel], err[sel]
+            over = -(self.csum[i + 1, c] - u * self.ccount[i + 1, c]) - tu - u - e
+            under = tu + (self.csum[i + 1, c] + u * self.ccount[i + 1, c]) - u - e
+            groups.append((sel, c, least, most, over, under))
+
+        def stop(k: int, compared: list[bool]) -> bool:
+            if k + 1 >= n or self.brk[k + 1]:
+                return False  # the stretch ends here: the run stops anyway
+            seen = np.array(compared)
+            for sel, c, least, most, over, under in groups:
+                far = (least[k + 2, c] + over > 0) | (under - most[k + 2, c] > 0)
+                if (far & seen[sel]).any():
+                    return True
+            return False
+
+        return stop
+
+    def _run_bounds(self, u: float) -> tuple[np.ndarray, np.ndarray]:
+        """At each row position ``x``: the least of ``csum - u·ccount`` and the greatest of
+        ``csum + u·ccount`` from ``x`` to the end of its stretch."""
+        if u not in self._runs:
+            least = self.csum - u * self.ccount
+            most = self.csum + u * self.ccount
+            for x in range(len(self._rows) - 1, 0, -1):
+                if not self.brk[x]:  # row x goes on the stretch of row x - 1
+                    np.minimum(least[x], least[x + 1], out=least[x])
+                    np.maximum(most[x], most[x + 1], out=most[x])
+            self._runs[u] = (least, most)
+        return self._runs[u]
 
 
-def _printed_first(rows: list[StructRow], i: int, skip: frozenset[int] | set[int]) -> list[int]:
+def _printed_first(
+    rows: list[StructRow],
+    i: int,
+    skip: frozenset[int] | set[int],
+    columns: _Columns | None = None,
+) -> list[int]:
     """An unnamed row that the rows right below it sum (``Kommunstyrelsen`` above its
     units, in every column of amounts): the shortest run of at least two rows below it,
     up to the next section, that adds up in two columns or more and in every column
-    compared, exactly or within rounding. Several such runs, or none: no parts."""
+    compared, exactly or within rounding. Several such runs, or none: no parts.
+
+    The run stops growing as soon as no longer run can add up: when, in a column where it
+    already has values, every longer run's sum is proven to stand beyond its allowance
+    (:meth:`_Columns.beyond`, which holds whatever the signs of the rows below)."""
     r = rows[i]
     run: list[int] = []
     found: list[list[int]] = []
@@ -208,6 +401,7 @@ def _printed_first(rows: list[StructRow], i: int, skip: frozenset[int] | set[int
     decs = dict.fromkeys(cols, 0)
     present = dict.fromkeys(cols, 0)  # how many of the run's rows have a value there
     nonzero_part = dict.fromkeys(cols, False)
+    stop = columns.beyond(i, cols) if columns is not None and cols else None
     for k in range(i + 1, len(rows)):
         if rows[k].section != r.section or is_total_label(rows[k].label):
             break
@@ -222,16 +416,17 @@ def _printed_first(rows: list[StructRow], i: int, skip: frozenset[int] | set[int
                 present[j] += 1
                 decs[j] = max(decs[j], p.decimals.get(j, 0))
             nonzero_part[j] = nonzero_part[j] or bool(p.values.get(j))
-        if len(run) < 2:
-            continue
-        good, bad = _run_adds_up(r, cols, sums, decs, present, nonzero_part)
-        if good >= 2 and not bad:
-            # (summed again, once, to see that every row of the run is needed)
-            good, bad, _ = _adds_up([rows[x] for x in run], r, skip)
-        if good >= 2 and not bad:
-            found.append(list(run))
-            if len(found) > 1:
-                return []
+        if len(run) >= 2:
+            good, bad = _run_adds_up(r, cols, sums, decs, present, nonzero_part)
+            if good >= 2 and not bad:
+                # (summed again, once, to see that every row of the run is needed)
+                good, bad, _ = _adds_up([rows[x] for x in run], r, skip)
+            if good >= 2 and not bad:
+                found.append(list(run))
+                if len(found) > 1:
+                    return []
+        if stop is not None and stop(k, [present[j] > 0 for j in cols]):
+            break
     return found[0] if len(found) == 1 else []
 
 
