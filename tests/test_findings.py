@@ -403,3 +403,20 @@ def test_a_range_of_numbers_is_aligned_as_numbers():
     assert '<td style="text-align:right">28,25–28,75</td>' in html
     assert '<td style="text-align:right">13,00</td>' in html
     assert '<td style="text-align:left">stämmer</td>' in html
+
+
+def test_a_table_with_pandas_missing_values_shows_them_as_missing():
+    """A frame straight from ``sonanalys.load`` has nullable columns (Int64, string):
+    their missing values are ``pd.NA``, which ``float()`` refuses. An economist showing
+    such rows in a notebook got a TypeError; now they show as "–" like NaN."""
+    import pandas as pd
+
+    from sonanalys.report.present import MISSING, sv, table_html
+
+    df = pd.DataFrame(
+        {"år": pd.array([2022, None], dtype="Int64"), "mnkr": pd.array([1.5, None], "Float64")},
+        index=["HVB", "SiS"],
+    )
+    html = table_html(df, {"år": "plain", "mnkr": 1})
+    assert sv(pd.NA) == MISSING and sv(pd.NaT) == MISSING
+    assert html.count(MISSING) >= 2 and "2022" in html and "1,5" in html

@@ -89,7 +89,9 @@ def month_axis(ax, months=range(1, 13), axis: str = "x") -> None:
 def sv(value, decimals: int | str | None = None, unit: str = "") -> str:
     """A value as the reports print it: ``1 801,5``; ``–`` when missing; with
     ``decimals=PLAIN`` a year or line number as is (``2022``, not ``2 022``)."""
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or value is pd.NaT:
+        return MISSING  # pandas' missing values of nullable and date columns too
+    if isinstance(value, float) and value != value:
         return MISSING
     if isinstance(value, str):
         return value
