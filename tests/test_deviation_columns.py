@@ -105,7 +105,7 @@ def test_kinds_of_compound_and_broken_headers():
 
 def test_goteborg_budget_deviation_broken_over_two_lines(tmp_path):
     # Göteborg's delårsrapport, "Resultatuppföljning … period": the header cell
-    # "Budgetav-/vikelse" is read "Budgetav vikelse"; its figures are the costs'
+    # "Budgetav"/"vikelse" (broken without a hyphen) reads "Budgetavvikelse"; its figures are the costs'
     # deviation (−13,7 − (−20,7) = 7,0 for Ekonomi; 26,1 in all), not a budget
     src = (
         Path(__file__).parent
@@ -114,7 +114,7 @@ def test_goteborg_budget_deviation_broken_over_two_lines(tmp_path):
         / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
     )
     o = _parse(tmp_path, src).observations
-    t = o[o["column_label"] == "Budgetav vikelse"]
+    t = o[o["column_label"] == "Budgetavvikelse"]
     assert len(t) == 14 and set(t["value_kind"]) == {"avvikelse"}
     assert t[t["row_label"] == "Totalt"]["value"].tolist() == [26.1]
     assert t[t["row_label"].str.endswith("Ekonomi")]["value"].tolist() == [7.0]
