@@ -105,8 +105,9 @@ def test_kinds_of_compound_and_broken_headers():
 
 def test_goteborg_budget_deviation_broken_over_two_lines(tmp_path):
     # Göteborg's delårsrapport, "Resultatuppföljning … period": the header cell
-    # "Budgetav"/"vikelse" (broken without a hyphen) reads "Budgetavvikelse"; its figures are the costs'
-    # deviation (−13,7 − (−20,7) = 7,0 for Ekonomi; 26,1 in all), not a budget
+    # "Budgetav"/"vikelse" (broken without a hyphen) reads "Budgetavvikelse"; its
+    # figures are the costs' deviation (−13,7 − (−20,7) = 7,0 for Ekonomi; 26,1 in
+    # all), not a budget
     src = (
         Path(__file__).parent
         / "corpus"

@@ -63,12 +63,12 @@ def test_group_headers_over_the_measures_of_an_investment_table(found):
     years = row["year"].fillna(0).astype(int).tolist()
     assert years == [0, 0, 0, 2025, 2025, 0]
     assert row[["column_label", "value", "unit"]].values.tolist() == [
-        ["Utgifter sedan / projektets / start / Total / projektbudget", 4.827, "mnkr"],
-        ["Utgifter sedan / projektets / start / Ack. / Utfall", 4.812, "mnkr"],
-        ["Utgifter sedan / projektets / start / Avvikelse", 0.015, "mnkr"],
-        ["Varav årets / investeringar / Budget 2025", 0.709, "mnkr"],
-        ["Varav årets / investeringar / Utfall / 2025", 0.694, "mnkr"],
-        ["Varav årets / investeringar / Budgetavvikelse", 0.015, "mnkr"],
+        ["Utgifter sedan projektets start / Total / projektbudget", 4.827, "mnkr"],
+        ["Utgifter sedan projektets start / Ack. / Utfall", 4.812, "mnkr"],
+        ["Utgifter sedan projektets start / Avvikelse", 0.015, "mnkr"],
+        ["Varav årets investeringar / Budget 2025", 0.709, "mnkr"],
+        ["Varav årets investeringar / Utfall / 2025", 0.694, "mnkr"],
+        ["Varav årets investeringar / Budgetavvikelse", 0.015, "mnkr"],
     ]
 
 

@@ -221,3 +221,56 @@ def test_header_cells_run_together_on_a_web_page(tmp_path):
     assert sn["value"].tolist() == [12.5, 13.1, -150.2, -155.0]
     assert sn["year"].tolist() == [2020, 2021, 2020, 2021]
     assert len(o) == 12 and r.report.empty
+
+
+def test_a_header_cells_lines_that_are_one_phrase_read_as_the_phrase(tmp_path):
+    # Simrishamn's investment table as its PDF gives it (each line of a header cell a
+    # row): "Utgifter sedan" / "projektets" / "start" is one phrase over three columns,
+    # "Varav årets" / "investeringar" one over two; "Total" / "projektbudget" and
+    # "Utfall" / "2025" stay parts (a kind of figure, a year), as "Utfall" / "intäkter"
+    # / "period" (a measure, a period) does
+    r = _parse(
+        tmp_path,
+        "inv.txt",
+        "Investeringsredovisning\n\n"
+        "Projekt (mnkr)\tUtgifter sedan\t\tVarav årets\t\n"
+        "\tprojektets\t\tinvesteringar\t\n"
+        "\tstart\t\t\t\n"
+        "\tTotal\tAck.\tBudget 2025\tUtfall\n"
+        "\tprojektbudget\tUtfall\t\t2025\n"
+        "Ombyggnad Garvaren\t2,575\t2,340\t0,388\t0,153\n"
+        "Ombyggnad Hafreborg\t3,124\t3,059\t0,539\t0,474\n\n"
+        "Resultat per tjänst\n\n"
+        "Tjänst\tUtfall\tUtfall\n"
+        "\tintäkter\tkostnader\n"
+        "\tperiod\tperiod\n"
+        "Ekonomi\t20,5\t-13,7\n"
+        "HR\t35,8\t-34,3\n",
+    )
+    o = r.observations
+    garvaren = o[o["row_label"] == "Ombyggnad Garvaren"]
+    assert garvaren["column_label"].tolist() == [
+        "Utgifter sedan projektets start / Total / projektbudget",
+        "Utgifter sedan projektets start / Ack. / Utfall",
+        "Varav årets investeringar / Budget 2025",
+        "Varav årets investeringar / Utfall / 2025",
+    ]
+    assert garvaren["value"].tolist() == [2.575, 2.34, 0.388, 0.153]
+    hr = o[o["row_label"] == "HR"]
+    assert hr["column_label"].tolist() == [
+        "Utfall / intäkter / period",
+        "Utfall / kostnader / period",
+    ]
+
+
+def test_a_line_that_goes_on_with_the_phrase_above_it():
+    from sonanalys.tables import _goes_on_phrase
+
+    assert _goes_on_phrase("Utfall perioden", "jämfört med")
+    assert not _goes_on_phrase("Utfall perioden jämfört med samma period", "föregående år")
+    assert not _goes_on_phrase("Bokslut", "fg år")  # a year, as 2024
+    assert not _goes_on_phrase("Utfall", "intäkter")  # a measure
+    assert not _goes_on_phrase("Utfall intäkter", "period")  # a period
+    assert not _goes_on_phrase("Total", "projektbudget")  # a kind of figure
+    assert not _goes_on_phrase("Budget 2025", "exkl moms")  # a year ends its part
+    assert not _goes_on_phrase("Utfall", "Helår")  # not in lower case

@@ -52,8 +52,14 @@ def test_header_cells_span_wrap_and_join_hyphenated_words(goteborg):
     # p. 14: "Resultat period" is not spanned by "kostnader" to its left: a row above
     # separates the columns
     assert values(obs, 14, "Totalt", "Resultat period") == [22.5]
-    # p. 16: "Prognos-" / "avvikelse" / "mot budget" / "helår", one cell a line
-    assert values(obs, 16, "Totalt", "Prognosavvikelse / mot budget / helår") == [0.0]
+    # p. 16: "Prognos-" / "avvikelse" / "mot budget" / "helår", one cell a line: one
+    # phrase, then its period
+    assert values(obs, 16, "Totalt", "Prognosavvikelse mot budget / helår") == [0.0]
+    # p. 4: "Utfall perioden" / "jämfört med" / "samma period" is one phrase, then the
+    # year it is compared with ("föregående år", as p. 11's "Utfall" / "fg år")
+    long = "Utfall perioden jämfört med samma period / föregående år"
+    assert values(obs, 4, "Personalkostnader", long) == [7.6]
+    assert values(obs, 11, "Intäkter", "Period / Utfall / fg år") == [346.2]
     assert values(obs, 16, "Totalt", "Prognos intäkter helår") == [-1633.7]  # as printed
     # p. 19: "2024/2025" in a header is a split year, not a value
     assert values(obs, 19, "Handläggare", "Förändring / åa / 2024/2025") == [23.4]

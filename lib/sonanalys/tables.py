@@ -397,7 +397,8 @@ def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
     header cell spans the blank cells to its right (``Period`` over four columns) unless a
     row above separates them (``Utfall`` / ``Resultat period`` above ``kostnader`` and a
     blank). A word hyphen-split across rows (``Prognos-`` / ``avvikelse``) is one word, and
-    so is a header word broken without a hyphen (``Avvik`` / ``else``)."""
+    so is a header word broken without a hyphen (``Avvik`` / ``else``); a row's text that
+    goes on with the phrase above it is the one phrase (``_goes_on_phrase``)."""
     labels: list[list[str]] = [[] for _ in range(width)]
     shown: list[list[str]] = []  # each row's cells, spans filled in
     for h, row in enumerate(header):
@@ -419,10 +420,42 @@ def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
                 labels[j][-1] = labels[j][-1][:-1] + t
             elif labels[j] and L.completes_word(labels[j][-1], t):
                 labels[j][-1] += t  # a word broken without a hyphen (``Avvik`` / ``else``)
+            elif labels[j] and _goes_on_phrase(labels[j][-1], t):
+                labels[j][-1] += " " + t  # ``Utgifter sedan`` / ``projektets`` / ``start``
             else:
                 labels[j].append(t)
         shown.append(cells)
     return [Column.from_label(" / ".join(parts)) for parts in labels]
+
+
+#: Words that, starting a header row's text, name a part of its own under the one above
+#: (group › measure › year): what the amounts are (``Utfall`` / ``intäkter`` / ``period``).
+_MEASURE_WORDS = frozenset({
+    "intäkter", "intäkt", "kostnader", "kostnad", "resultat", "netto", "brutto",
+    "nettokostnad", "nettokostnader", "bruttokostnad", "bruttokostnader", "kommunbidrag",
+    "volym", "antal", "andel", "snitt", "summa", "totalt", "total", "åa", "årsarbetare",
+})  # fmt: skip
+
+
+def _goes_on_phrase(above: str, t: str) -> bool:
+    """A header row's text in a column that goes on with the phrase above it, one cell's
+    lines (``Utgifter sedan`` / ``projektets`` / ``start``, ``Utfall perioden`` /
+    ``jämfört med`` / ``samma period``): it begins in lower case, its first word is no
+    part of its own (a period, a kind of figure, a unit, a measure or a year: ``Utfall``
+    / ``intäkter`` / ``period``, ``Total`` / ``projektbudget``, ``Ack åa`` / ``helår``,
+    ``Bokslut`` / ``fg år``), and the text above ends in a word (a year or a closed
+    bracket ends its part: ``Budget 2025`` / ``exkl moms``)."""
+    if not t[:1].islower() or not above[-1:].isalpha():
+        return False
+    first = t.split()[0].rstrip(".,:")
+    return not (
+        L.period_of(first)
+        or L.value_kind_of(first)
+        or L.unit_of(first)
+        or L.years_in(first)
+        or first.lower() in _MEASURE_WORDS
+        or first.lower() in ("fg", "föreg", "föregående")  # a year: ``Utfall`` / ``fg år``
+    )
 
 
 def stub_width(body: list[list[str]], width: int, columns: list[Column] | None = None) -> int:
