@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -420,3 +422,24 @@ def test_a_table_with_pandas_missing_values_shows_them_as_missing():
     html = table_html(df, {"år": "plain", "mnkr": 1})
     assert sv(pd.NA) == MISSING and sv(pd.NaT) == MISSING
     assert html.count(MISSING) >= 2 and "2022" in html and "1,5" in html
+
+
+def test_counts_are_whole_numbers_in_every_table(frames):
+    """004 (Örebro) prints its placements' TOTALT as 137 against rows summing to 135: a
+    count, shown '137' and '2' wherever a table's decimals are for mnkr (05's Kontroller
+    printed '137,0'); the same table's mnkr rows keep their decimals, and a count that is
+    not whole (a mean) keeps its own."""
+    from sonanalys.report.present import table_html
+
+    c = frames["checks"]
+    c = c[(c["status"] != "ok") & (c["unit"] == "antal")].head(1)
+    assert (c["reported"].iloc[0], c["difference"].iloc[0]) == (137.0, 2.0)
+    t = pd.DataFrame(
+        {"dokumentets summa": [c["reported"].iloc[0], 18.0, 2.5], "skillnad": [2.0, -4.5, 0.5]},
+        index=["TOTALT", "Summa intäkter", "snitt"],
+    )
+    html = table_html(t, 1, units=["antal", "mnkr", "personer"])
+    cells = re.findall(r">([^<>]*)</td>", html)
+    assert cells == ["137", "2", "18,0", "\u22124,5", "2,5", "0,5"]
+    t.attrs["units"] = "st"
+    assert re.findall(r">([^<>]*)</td>", table_html(t, 1))[:2] == ["137", "2"]

@@ -413,7 +413,7 @@ def show_key_figures(claims: list[Claim], caption: str) -> None:
     t = key_figure_table(claims)
     if len(t):
         decimals: dict = {(c.label, "värde"): c.decimals for c in claims if c.label}
-        show_table(t, decimals, caption, classes=(KEY_FIGURES_CLASS,))
+        show_table(t, decimals, caption, classes=(KEY_FIGURES_CLASS,), units=list(t["enhet"]))
 
 
 # ------------------------------------------------------------------------------------

@@ -132,6 +132,32 @@ _NUMBER_TEXT = re.compile(
 )
 
 
+# units of things counted: whole numbers in the documents, so whole numbers in every table
+COUNT_UNITS = frozenset(
+    {"antal", "st", "stycken", "person", "personer", "individer", "barn", "ärenden",
+     "platser", "placeringar", "anmälningar"}
+)  # fmt: skip
+
+
+def is_count(unit) -> bool:
+    """Whether ``unit`` counts things (``antal``, ``personer``, ``st``)."""
+    return isinstance(unit, str) and unit.strip().lower() in COUNT_UNITS
+
+
+def cell_decimals(value, decimals, unit=None):
+    """The decimals a cell is shown with: a whole number in a count unit without any
+    (``137``, not ``137,0``), whatever the table's decimals; else the table's."""
+    if (
+        is_count(unit)
+        and isinstance(decimals, int)
+        and isinstance(value, int | float)
+        and value == value
+        and float(value).is_integer()
+    ):
+        return 0
+    return decimals
+
+
 def table_html(
     df: pd.DataFrame,
     decimals: dict | int | None = None,
@@ -139,26 +165,29 @@ def table_html(
     source: str = "",
     index: bool = True,
     classes: tuple[str, ...] = (),
+    units=None,
 ) -> str:
     """An HTML table with Swedish numbers, ``–`` for missing, ``..`` kept as masked,
-    a caption and a source note (great_tables' habit)."""
+    a caption and a source note (great_tables' habit). ``units`` (one for the table, or
+    one per row; else ``df.attrs["units"]``) lets ``cell_decimals`` show counts whole."""
     cols = list(df.columns)
+    units = df.attrs.get("units") if units is None else units
+    row_units = [units] * len(df) if units is None or isinstance(units, str) else list(units)
 
-    def dec(c, idx=None):
+    def dec(c, idx=None, pos=None, v=None):
         # a dict may name one cell as (row, column): a key-figure box mixes units
-        if isinstance(decimals, dict):
-            return decimals.get((idx, c), decimals.get(c))
-        return decimals
+        d = decimals.get((idx, c), decimals.get(c)) if isinstance(decimals, dict) else decimals
+        return d if pos is None else cell_decimals(v, d, row_units[pos])
 
     head = "".join(
         f"<th>{html.escape(str(c))}</th>" for c in ([df.index.name or ""] if index else []) + cols
     )
     body = []
-    for idx, row in df.iterrows():
+    for pos, (idx, row) in enumerate(df.iterrows()):
         cells = [f"<th>{html.escape(str(idx))}</th>"] if index else []
         for c in cols:
             v = row[c]
-            text = sv(v, dec(c, idx)) if not isinstance(v, str) else v
+            text = sv(v, dec(c, idx, pos, v)) if not isinstance(v, str) else v
             align = "left" if isinstance(v, str) and not _NUMBER_TEXT.match(v) else "right"
             plain = ' class="sv-plain"' if dec(c, idx) == PLAIN and not isinstance(v, str) else ""
             cells.append(f'<td{plain} style="text-align:{align}">{html.escape(text)}</td>')
@@ -205,13 +234,14 @@ def show_table(
     source: str = "",
     index: bool = True,
     classes: tuple[str, ...] = (),
+    units=None,
 ) -> None:
     """Display ``table_html`` in a notebook, with the table's data for the report's
     workbook alongside."""
     from IPython.display import display
 
     bundle = {
-        "text/html": table_html(df, decimals, caption, source, index, classes),
+        "text/html": table_html(df, decimals, caption, source, index, classes, units),
         TABLE_MIME: table_data(df, caption, source, index),
     }
     display(bundle, raw=True)
