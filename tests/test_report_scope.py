@@ -100,6 +100,29 @@ def test_what_is_not_known_is_said_not_made_up(tmp_path):
     assert scoped_title("Placeringar", nb) == "Placeringar: kommun och period okända"
 
 
+def test_a_report_of_its_own_periods_never_takes_the_runs(kit, tmp_path, monkeypatch):
+    """03 (Kolada's years) and 04 (a plan's years) have periods of their own kind
+    (``setup(…, run_period=False)``): one that found none — 03 for Örebro, whose documents
+    print no R9 pairs, in a run for jan–aug 2023 — was titled and named with the run's
+    period (``03_r9_orebro_2023_jan-aug``), a period it never looked at. Its period is
+    said unknown; 01–05's own, run-period reports still take the run's."""
+    import IPython.display
+
+    shown: list[dict] = []
+    monkeypatch.setattr(IPython.display, "display", lambda d, raw=False: shown.append(d))
+    injected = "municipality = 'Örebro'\nyear = 2023\nperiod = 'jan-aug'"
+    params = {"municipality": "Örebro", "year": 2023, "period": "jan-aug"}
+    kit.setup(dict(params), run_period=False, kolada=True)
+    kit.declare_scope("Örebro", None)  # 03's box without a year
+    nb = _executed(tmp_path, shown[-1:], "municipality = None", injected)
+    assert scoped_title("Jämförelse", nb) == "Jämförelse: Örebro, period okänd"
+    kit.setup(dict(params))  # a report of the run's period: the run's, as before
+    kit.declare_scope("Örebro", None)
+    nb = _executed(tmp_path, shown[-1:], "municipality = None", injected)
+    assert scoped_title("Placeringar", nb) == "Placeringar: Örebro, jan–aug 2023"
+    kit.setup({})  # the embedded documents again, for the other tests
+
+
 def test_the_runner_titles_each_report_by_the_scope_its_notebook_declared(tmp_path):
     """Stand-in notebooks: 04 declares a plan's years, 02 a municipality without a period,
     01 nothing: the titles, the index's lines and the workbooks say what each declared,
@@ -372,3 +395,25 @@ def test_declare_scope_ending_a_cell_puts_nothing_on_the_page(tmp_path):
     assert set(first[0]["data"]) == {SCOPE_MIME, "text/html"}
     # it is the period's text all the same
     assert nb.cells[1].outputs[-1]["data"]["text/plain"] == "'2022 ok'"
+
+
+def test_a_notebook_gets_only_the_extra_parameters_it_declares(tmp_path):
+    """``--group``/``--kpi`` (03's) went to every notebook: papermill warned on stderr of
+    an unknown parameter for each of the others (a schedule's mail) and 05's page listed
+    *jämförelsegrupp* among its parameters. Now a notebook gets the common parameters and
+    only the extra ones its parameters cell declares (the small notebooks declare ``kpis``,
+    not ``comparison_group``)."""
+    src = small_notebooks(tmp_path / "nb")
+    out = tmp_path / "reports"
+    extra = {"comparison_group": "R12", "kpis": ["N35001"]}
+    s = run_reports(out=out, notebooks_dir=src, only=["05"], progress=False, notebook_params=extra)
+    assert s.failed == []
+    r = s.report("05")
+    ran = nbformat.read(out / "executed" / f"{r.stem}.ipynb", as_version=4)
+    injected = "".join(
+        c.source for c in ran.cells if "injected-parameters" in c.metadata.get("tags", [])
+    )
+    assert 'kpis = ["N35001"]' in injected and "comparison_group" not in injected
+    assert "profile" in injected and "processed_dir" in injected  # the common ones, always
+    page = (out / r.html).read_text(encoding="utf-8")
+    assert "jämförelsegrupp" not in page and "N35001" in page

@@ -57,7 +57,7 @@ _data: Dataset | None = None  # the notebook's data, set by ``setup``
 _derived: dict[str, object] = {}
 # the period the parameters asked for, as reports write it ('' for none, or for a report
 # whose period is of its own kind), set by ``setup``: ``declare_scope`` compares with it
-_asked: dict[str, str] = {"period": ""}
+_asked: dict[str, str] = {"period": "", "own": ""}
 
 
 def setup(params: dict, run_period: bool = True, kolada: bool = False) -> Dataset:
@@ -89,6 +89,7 @@ def setup(params: dict, run_period: bool = True, kolada: bool = False) -> Datase
     params["processed_dir"] = str(data.processed)
     _data = data
     _asked["period"] = _scope.run_period(params) if run_period else ""
+    _asked["own"] = "" if run_period else "yes"  # a period of its own kind, never the run's
     muni = params.get("municipality")
     if muni is not None:
         params["municipality"] = _held(muni, data, kolada)
@@ -122,7 +123,7 @@ def declare_scope(municipality: str | None, when=None, missing: str = "uppgifter
     shown = _scope.period_label(when)
     if asked and not _scope.covers(asked, shown):
         say(_other_period(asked, shown, missing))
-    return _Quiet(_scope.declare_scope(municipality, when, asked))
+    return _Quiet(_scope.declare_scope(municipality, when, asked, own_period=bool(_asked["own"])))
 
 
 class _Quiet(str):

@@ -36,7 +36,7 @@ from .kernels import Kernels
 from .keys import report_key, reusable, shared_inputs
 from .page import export_html
 from .registry import NOTEBOOKS, parameters_for
-from .scope import file_label, report_scope, run_period, title_for
+from .scope import file_label, parameters, report_scope, run_period, title_for
 from .workbook import write_tables
 
 
@@ -99,6 +99,17 @@ def output_stem(name: str, scope: dict) -> str:
     (``05_delarsrapport_orebro_2023_jan-aug``, ``02_varddygn_orebro_2022``;
     ``scope.file_label``). The same report is the same name, run after run."""
     return f"{name}_{file_label(scope.get('municipality', ''), scope.get('period', ''))}"
+
+
+def own_parameters(params: dict, src: Path, extra) -> dict:
+    """The run's parameters for notebook ``src``: the common ones, and of the ``extra``
+    ones only those its parameters cell declares. 03's ``comparison_group`` and ``kpis``
+    are not given to 05, whose page listed them and for which papermill warned on stderr
+    (a schedule's mail) of an unknown parameter."""
+    import nbformat
+
+    names = parameters(nbformat.read(str(src), as_version=4))
+    return {k: v for k, v in params.items() if k in names or k not in extra}
 
 
 def _export(name, title, tmp, params, run_date, out, error: str, workbook: bool):
@@ -225,9 +236,10 @@ def run_reports(
             ):
 
                 def run(n: str):
-                    error = execute_notebook(n, src_dir, tmp, params, timeout, kernels)
+                    own = own_parameters(params, src_dir / f"{n}.ipynb", notebook_params or {})
+                    error = execute_notebook(n, src_dir, tmp, own, timeout, kernels)
                     return exporters.submit(
-                        _export, n, NOTEBOOKS[n], tmp, params, run_date, out, error, workbook
+                        _export, n, NOTEBOOKS[n], tmp, own, run_date, out, error, workbook
                     )
 
                 futures = [pool.submit(run, n) for n in names if n not in kept]

@@ -77,19 +77,25 @@ def period_label(when) -> str:
     return years_text(items)
 
 
-def declare_scope(municipality: str | None, when=None, asked: str = "") -> str:
+def declare_scope(
+    municipality: str | None, when=None, asked: str = "", own_period: bool = False
+) -> str:
     """Say whose report this is and which period it covers (see :func:`period_label` for
     ``when``): the report's title and file names name them. ``asked``: the period the run
     asked this report for (``jan–aug 2023``; '' when none, or when the report's period is
     of its own kind: Kolada's years, a plan's); when the report does not cover it
     (:func:`covers`), the declaration says so and the report runner exits non-zero.
-    Shows nothing on the page; returns the period, as the reports write it."""
+    ``own_period``: the report's period is of its own kind, so a period it could not
+    resolve is never the run's. Shows nothing on the page; returns the period, as the
+    reports write it."""
     from IPython.display import display
 
     shown = period_label(when)
     data: dict = {"municipality": str(municipality or "").strip(), "period": shown}
     if asked:
         data.update(asked=asked, covers=covers(asked, shown))
+    if own_period:
+        data["own_period"] = True
     display({SCOPE_MIME: data, "text/html": ""}, raw=True)
     return shown
 
@@ -142,6 +148,8 @@ def declared(nb) -> dict | None:
                 if data.get("asked"):
                     found["asked"] = str(data["asked"])
                     found["covers"] = bool(data.get("covers"))
+                if data.get("own_period"):
+                    found["own_period"] = True
     return found
 
 
@@ -181,8 +189,10 @@ def run_period(values: dict) -> str:
 
 def scope_of(nb) -> tuple[str, str]:
     """``(municipality, period)`` of an executed notebook: what it declared; where it
-    declared no period (its box is empty, or it stopped before), the period the run named;
-    where it declared nothing, its municipality parameter. '' for what is not known."""
+    declared no period (its box is empty, or it stopped before), the period the run named
+    — unless its period is of its own kind (03's Kolada years, 04's plan years: never the
+    run's); where it declared nothing, its municipality parameter. '' for what is not
+    known."""
     found = report_scope(nb)
     return found["municipality"], found["period"]
 
@@ -196,7 +206,7 @@ def report_scope(nb) -> dict:
     muni = given.get("municipality") or values.get("municipality") or ""
     found = {
         "municipality": str(muni) if isinstance(muni, str) else "",
-        "period": given.get("period") or run_period(values),
+        "period": given.get("period") or ("" if given.get("own_period") else run_period(values)),
     }
     if given.get("asked") and not given.get("covers"):
         found.update(asked=given["asked"], covers=False)
