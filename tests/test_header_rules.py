@@ -274,3 +274,4 @@ def test_a_line_that_goes_on_with_the_phrase_above_it():
     assert not _goes_on_phrase("Total", "projektbudget")  # a kind of figure
     assert not _goes_on_phrase("Budget 2025", "exkl moms")  # a year ends its part
     assert not _goes_on_phrase("Utfall", "Helår")  # not in lower case
+    assert _goes_on_phrase("Avvikelse mot", "budget")  # the phrase is not done

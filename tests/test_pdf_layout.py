@@ -127,9 +127,10 @@ def test_a_header_over_several_lines_is_one_header_cell_per_column(tmp_path):
     page.values(y + ROW, ("-301,2", "-290,4", "-910,0"))
     obs, _ = _read(page.save(tmp_path / "header.pdf"))
     got = {(o.row_label, o.column_label, o.year, o.value) for o in obs.itertuples()}
-    assert ("Kommunstyrelse", "Budget jan-apr / 2018", 2018, -257.8) in got
-    assert ("Kommunstyrelse", "Utfall jan-apr / 2017", 2017, -168.6) in got
-    assert ("Socialnämnd", "Prognos helår / 2018", 2018, -910.0) in got
+    # a kind, its period, its year: three parts, as a tab table's header rows read
+    assert ("Kommunstyrelse", "Budget / jan-apr / 2018", 2018, -257.8) in got
+    assert ("Kommunstyrelse", "Utfall / jan-apr / 2017", 2017, -168.6) in got
+    assert ("Socialnämnd", "Prognos / helår / 2018", 2018, -910.0) in got
     assert len(got) == 6  # the header's years are no values, its lines no rows
 
 
@@ -538,3 +539,33 @@ def test_a_ruled_header_cells_split_word_is_one_word(tmp_path):
     obs, _ = _read(tmp_path / "ruled_split.pdf")
     assert ("Ekonomi", "Avvikelse", 7.0) in _cells(obs)
     assert set(obs["column_label"]) == {"Budget", "Avvikelse"}
+
+
+def test_a_header_cells_lines_are_one_phrase_or_stacked_parts(tmp_path):
+    # "Utfall" / "sedan" / "start" is one phrase; "Utfall" / "intäkter" / "period" a
+    # kind, a measure and a period; "Diff mot" / "budget" / "2020" a phrase left open
+    # on "mot", then a year (before: "Utfall intäkter period")
+    page = Page()
+    stacks = (
+        ("Utfall", "sedan", "start"),
+        ("Utfall", "intäkter", "period"),
+        ("Diff mot", "budget", "2020"),
+    )
+    for x1, lines in zip(RIGHTS, stacks, strict=True):
+        for k, w in enumerate(lines):
+            page.left(x1 - 55, 80 + k * LINE, w)
+    page.left(LABEL_X, 80 + 2 * LINE, "Projekt")
+    page.rule(80 + 2 * LINE + 4)
+    y = 80 + 2 * LINE + ROW
+    page.left(LABEL_X, y, "Ombyggnad Garvaren")
+    page.values(y, ("2,575", "0,153", "0,235"))
+    page.left(LABEL_X, y + ROW, "Ny teknik bowlinghall")
+    page.values(y + ROW, ("3,000", "2,117", "0,884"))
+    obs, _ = _read(page.save(tmp_path / "phrases.pdf"))
+    row = obs[obs["row_label"] == "Ombyggnad Garvaren"]
+    assert row["column_label"].tolist() == [
+        "Utfall sedan start",
+        "Utfall / intäkter / period",
+        "Diff mot budget / 2020",
+    ]
+    assert row["value"].tolist() == [2.575, 0.153, 0.235]

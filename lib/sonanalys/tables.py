@@ -437,6 +437,14 @@ _MEASURE_WORDS = frozenset({
 })  # fmt: skip
 
 
+#: A header line that ends mid-phrase, on a preposition or conjunction.
+_MID_PHRASE = re.compile(
+    r"\b(?:och|eller|samt|av|på|för|i|till|mot|med|per|sedan|jämfört|inkl|exkl|enligt|än"
+    r"|om|under|efter|vid|från|utan)$",
+    re.IGNORECASE,
+)
+
+
 def _goes_on_phrase(above: str, t: str) -> bool:
     """A header row's text in a column that goes on with the phrase above it, one cell's
     lines (``Utgifter sedan`` / ``projektets`` / ``start``, ``Utfall perioden`` /
@@ -444,9 +452,12 @@ def _goes_on_phrase(above: str, t: str) -> bool:
     part of its own (a period, a kind of figure, a unit, a measure or a year: ``Utfall``
     / ``intäkter`` / ``period``, ``Total`` / ``projektbudget``, ``Ack åa`` / ``helår``,
     ``Bokslut`` / ``fg år``), and the text above ends in a word (a year or a closed
-    bracket ends its part: ``Budget 2025`` / ``exkl moms``)."""
+    bracket ends its part: ``Budget 2025`` / ``exkl moms``); or the text above ends
+    mid-phrase, on a preposition or conjunction (``Avvikelse mot`` / ``budget``)."""
     if not t[:1].islower() or not above[-1:].isalpha():
         return False
+    if _MID_PHRASE.search(above[-10:]):
+        return True  # ``Avvikelse mot`` / ``budget``: the phrase is not done
     first = t.split()[0].rstrip(".,:")
     return not (
         L.period_of(first)

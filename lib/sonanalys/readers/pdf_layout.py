@@ -598,6 +598,30 @@ def _is_label(p: Phrase, t: Table) -> bool:
     )
 
 
+def join_header_lines(parts: list[str]) -> str:
+    """A header cell's lines as its label, as ``tables.columns_from_header`` joins the
+    rows of a header: words split at a line end joined as ``join_lines`` joins them, a
+    line that goes on with the phrase above it after a space (``Utgifter sedan`` /
+    ``projektets`` / ``start``), each part of its own after `` / `` (a period, a kind of
+    figure, a measure, a year: ``Utfall`` / ``intäkter`` / ``period``)."""
+    from ..tables import _goes_on_phrase
+
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if not out:
+            out = part
+        elif re.search(r"\w-$", out[-2:]) or completes_word(out[-40:], part):
+            out = join_lines([out, part])
+        elif part.startswith("(") or _GOES_ON.search(out[-6:]) or _goes_on_phrase(out, part):
+            out += " " + part
+        else:
+            out += " / " + part
+    return out
+
+
 def join_lines(parts: list[str], sep: str = " ") -> str:
     """A cell's lines as one text: a word broken at a hyphen at a line end is one
     word with its hyphen, as printed (``Bistånds-`` / ``hushåll``, ``Hässelby-`` /
@@ -642,7 +666,7 @@ def header_cells(t: Table) -> list[str]:
         for j, texts in enumerate(row):
             if texts:
                 stacks[j].append(" ".join(texts))
-    return [*_stub_cells(t.header, t, " / "), *(join_lines(s, " / ") for s in stacks)]
+    return [*_stub_cells(t.header, t, " / "), *(join_header_lines(s) for s in stacks)]
 
 
 @dataclass
