@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from sonanalys.observations import parse
 
@@ -39,6 +40,8 @@ def budget_workbook(path: Path, rows: int, cols: int = 40, areas_of: int = 20) -
     ws.title = "Budget"
     ws.append(["Budget 2025, tkr"])
     ws.append(["Verksamhet", *(f"Konto {3000 + 10 * j}" for j in range(cols - 1))])
+    for cell in ws[2]:
+        cell.font = Font(bold=True)  # the header row, as a workbook marks it
     body: list[list] = []
     areas: list[list[int]] = []
     area = 0
