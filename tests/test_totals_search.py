@@ -22,6 +22,9 @@ CORPUS = Path(__file__).parent / "corpus"
 
 
 # --- the search as it was before (commit 9819f7d), quadratic in the rows --------------
+# (its _printed_first kept each run's sums as the run grew and summed the run whole only
+# when they added up; here the run is summed whole at every length: the same decisions,
+# since the kept sums are _adds_up's own, less the test that every part is needed)
 
 
 def old_find_totals(rows, skip=frozenset()):
