@@ -97,18 +97,8 @@ def splits(tokens: list[str], n: int) -> list[tuple[str, ...]]:
 
 
 def _magnitude(text: str) -> float | None:
-    t = (
-        _UNIT_AT_END.sub("", text)
-        .replace(" ", "")
-        .replace(",", ".")
-        .replace("−", "-")
-        .replace("–", "-")
-        .rstrip("%")
-    )
-    try:
-        return math.log10(abs(float(t)) + 1)
-    except ValueError:
-        return None
+    value = _value(text)
+    return None if value is None else math.log10(abs(value) + 1)
 
 
 @dataclass
