@@ -1,6 +1,7 @@
-"""Small stand-ins for the report notebooks, for the tests of the report runner: each
-loads one frame and prints a number from it, so a run takes seconds, not the real
-analyses' time."""
+"""Small stand-ins for the tests of the report runner: notebooks that each load one
+frame and print a number from it, so a run takes seconds, not the real analyses' time;
+and a processed folder's documents frame, which says whose and which period each
+document is."""
 
 from __future__ import annotations
 
@@ -41,4 +42,16 @@ def small_notebooks(folder: Path, wait_for: Path | None = None) -> Path:
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
         nb.metadata["language_info"] = {"name": "python"}
         nbformat.write(nb, folder / f"{name}.ipynb")
+    return folder
+
+
+def documents_frame(folder: Path, rows: list[tuple]) -> Path:
+    """``folder`` with a ``documents.parquet`` of ``rows``: (source, municipality,
+    doc_year, doc_period) each, as a parse writes it."""
+    import pandas as pd
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame(rows, columns=["source", "municipality", "doc_year", "doc_period"]).astype(
+        {"doc_year": "Int64"}
+    ).to_parquet(folder / "documents.parquet")
     return folder

@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from small_notebooks import documents_frame
 from sonanalys.report.periods import PeriodError, normalise
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -139,35 +140,29 @@ def test_a_failure_is_one_swedish_line_and_its_exit_code(tmp_path, monkeypatch, 
         main(["report", "--out", str(tmp_path / "ut"), "--log-dir", str(tmp_path), "--debug"])
 
 
-def _documents(folder: Path, rows: list[tuple]) -> Path:
-    import pandas as pd
-
-    folder.mkdir(parents=True, exist_ok=True)
-    pd.DataFrame(rows, columns=["source", "municipality", "doc_year", "doc_period"]).astype(
-        {"doc_year": "Int64"}
-    ).to_parquet(folder / "documents.parquet")
-    return folder
-
-
-def test_an_own_folders_municipality_comes_from_its_documents(tmp_path):
+def test_an_own_folders_municipality_comes_from_itsdocuments_frame(tmp_path):
     from sonanalys.report.periods import PeriodMissing, own_municipality
 
     # the latest period's municipality, not the first named
-    two = _documents(
+    two = documents_frame(
         tmp_path / "a",
         [("a.txt", "Västerås", 2024, "jan-apr"), ("b.txt", "Eskilstuna", 2024, "jan-aug")],
     )
     assert own_municipality(two, None, None) == "Eskilstuna"
     assert own_municipality(two, "T1", None) == "Västerås"
     # no period anywhere: the one municipality the documents name
-    plans = _documents(tmp_path / "b", [("p.docx", "Gävle", None, ""), ("q.txt", None, None, "")])
+    plans = documents_frame(
+        tmp_path / "b", [("p.docx", "Gävle", None, ""), ("q.txt", None, None, "")]
+    )
     assert own_municipality(plans, None, None) == "Gävle"
     # several without a period, or none named: the run asks, it does not pick
-    many = _documents(tmp_path / "c", [("p.txt", "Gävle", None, ""), ("q.txt", "Umeå", None, "")])
+    many = documents_frame(
+        tmp_path / "c", [("p.txt", "Gävle", None, ""), ("q.txt", "Umeå", None, "")]
+    )
     with pytest.raises(PeriodMissing, match=r"flera kommuner \(Gävle, Umeå\).*--municipality"):
         own_municipality(many, None, None)
     with pytest.raises(PeriodMissing, match="säger inte vilken kommun"):
-        own_municipality(_documents(tmp_path / "d", [("x.txt", None, None, "")]), None, None)
+        own_municipality(documents_frame(tmp_path / "d", [("x.txt", None, None, "")]), None, None)
 
 
 def test_a_report_over_an_own_folder_is_for_its_documents_not_the_embedded_ones(tmp_path):

@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from small_notebooks import documents_frame
 from sonanalys.analysis.claims import Claim
 from sonanalys.report import periods
 from sonanalys.report.runner import run_reports
@@ -159,18 +160,8 @@ def test_the_runner_titles_each_report_by_the_scope_its_notebook_declared(tmp_pa
     assert SCOPE_MIME not in page  # the declaration shows nothing on the page
 
 
-def _documents(folder: Path, rows: list[tuple]) -> Path:
-    import pandas as pd
-
-    folder.mkdir(parents=True, exist_ok=True)
-    pd.DataFrame(rows, columns=["source", "municipality", "doc_year", "doc_period"]).astype(
-        {"doc_year": "Int64"}
-    ).to_parquet(folder / "documents.parquet")
-    return folder
-
-
-def test_a_notebooks_municipality_is_that_of_its_own_rows_documents(tmp_path):
-    docs = _documents(
+def test_a_notebooks_municipality_is_that_of_its_own_rowsdocuments_frame(tmp_path):
+    docs = documents_frame(
         tmp_path / "a",
         [
             ("plan.txt", "Västerås", 2024, ""),
