@@ -190,8 +190,8 @@ def header_rows(t, rows: list[list[str]]) -> int:
     them: rows set to repeat as the header on each page (``w:tblHeader``), else leading
     rows whose text is all bold (at least one cell right of the first filled) over rows
     that are not, else the first row when the table's style formats it as a header and
-    it holds no values (years and periods are no values); 0 when the document does not
-    say (left to the table reader)."""
+    it holds no values (years and periods are no values) or has no label and names a
+    column in words; 0 when the document does not say (left to the table reader)."""
     trs = list(t.rows)
     n = 0
     while n < len(trs) and _repeats(trs[n]._tr):
@@ -200,9 +200,13 @@ def header_rows(t, rows: list[list[str]]) -> int:
         while n < len(trs) and _bold_row(trs[n]) and any(c for c in rows[n][1:]):
             n += 1
     if not n and len(rows) > 1 and any(c for c in rows[0][1:]) and _styled_first_row(t):
-        from ..tables import _has_value_row
+        from ..tables import _has_value_row, _header_cell
 
-        n = 0 if _has_value_row(rows[0][1:]) else 1  # a row of values is data, styled or not
+        # a row of values is data, styled or not; but a row with no label of its own
+        # that names a column in words (``| Barn1 | 18-242 | 25-29 | … | Samt-``: age
+        # bands, which read as values, beside words) is the header the style marks
+        unlabelled = not rows[0][0].strip() and any(_header_cell(c) for c in rows[0][1:])
+        n = 0 if _has_value_row(rows[0][1:]) and not unlabelled else 1
     return n if n < len(rows) else 0
 
 
