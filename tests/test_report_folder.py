@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -250,3 +251,31 @@ def test_a_full_disk_is_said_and_leaves_the_folder_as_it_was(tmp_path):
         assert "Traceback" not in err and state(out) == before and leftovers(out) == []
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_scheduled_runs_index_says_title_date_and_profile_not_its_parameters(tmp_path):
+    """``sonanalys report --config bilaga.toml`` with 03's group and key figures: the index
+    line of 05 listed them (*jämförelsegrupp R12, nyckeltal N35001*), and every run's
+    municipality, year and period beside the title that already says them. Now the index
+    says the title (whose report, which period), when it ran and the profile; the
+    manifest keeps each notebook's own parameters."""
+    src = small_notebooks(tmp_path / "nb")
+    out = tmp_path / "reports"
+    cfg = tmp_path / "bilaga.toml"
+    cfg.write_text(
+        'group = "R12"\nkpis = ["N35001"]\nreports = ["03", "05"]\nprofile = "intern"\n',
+        encoding="utf-8",
+    )
+    code, _, err = finish(report(out, src, "--config", str(cfg), "--date", "2026-11-23"))
+    assert code == 0, err
+    index = (out / "index.html").read_text("utf-8")
+    items = re.findall(r"<li>.*?</li>", index)
+    assert len(items) == 2
+    for item in items:
+        line = re.sub(r"<[^>]+>", "", item)
+        assert line.endswith("— körd 2026-11-23; profil intern"), line
+        assert "R12" not in line and "N35001" not in line and "nyckeltal" not in line
+    entries = {e["name"]: e for e in json.loads((out / ".sonanalys-reports.json").read_text())}
+    # the small notebooks declare kpis but no comparison_group: neither 03 nor 05 gets it
+    assert entries["05_delarsrapport"]["params"]["kpis"] == ["N35001"]
+    assert "comparison_group" not in entries["05_delarsrapport"]["params"]

@@ -5,6 +5,7 @@ the notebooks' defaults taken from the documents, not hard-coded (issue 27)."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import sys
 from pathlib import Path
@@ -408,3 +409,10 @@ def test_a_notebook_gets_only_the_extra_parameters_it_declares(tmp_path):
     assert "profile" in injected and "processed_dir" in injected  # the common ones, always
     page = (out / r.html).read_text(encoding="utf-8")
     assert "jämförelsegrupp" not in page and "N35001" in page
+    # the folder's manifest keeps the notebook's own parameters, not the run's (it listed
+    # 03's comparison_group under 05), and the index line says no parameter code at all
+    entry = json.loads((out / ".sonanalys-reports.json").read_text("utf-8"))[0]
+    assert entry["params"]["kpis"] == ["N35001"] and "comparison_group" not in entry["params"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "R12" not in index and "N35001" not in index and "jämförelsegrupp" not in index
+    assert "profil ledning" in index

@@ -232,10 +232,11 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
         raise cannot_write(out, exc) from exc
     manifest = read_manifest(out)
     moves: dict[str, Path | None] = {}  # file in out (relative) -> its new file (None: goes)
-    shown = {k: v for k, v in params.items() if k not in HIDDEN_PARAMS}
     for r in results:
         if r.reused:  # its files and its entry stay as they are
             continue
+        # the notebook's own parameters (03's group and key figures are not 05's)
+        shown = {k: v for k, v in (r.params or params).items() if k not in HIDDEN_PARAMS}
         stem = r.stem
         for old in superseded(manifest, r.name, stem, shown):
             for rel in _files_of(manifest.pop(old)):

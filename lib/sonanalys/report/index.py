@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..ours import HTML_GENERATOR
 from .page import CSS
-from .registry import HIDDEN_PARAMS, NOTEBOOKS, PARAM_LABELS, param_value
+from .registry import NOTEBOOKS, PARAM_LABELS, param_value
 from .sanitise import sanitise
 
 MANIFEST = ".sonanalys-reports.json"
@@ -26,12 +26,14 @@ def index_page(entries: list[dict]) -> str:
             for f, label in ((e.get("pdf"), "PDF"), (e.get("xlsx"), "underlag i Excel"))
             if f
         ]
-        shown = ", ".join(
-            f"{PARAM_LABELS.get(k, k)} {param_value(v)}"
-            for k, v in e.get("params", {}).items()
-            if k not in HIDDEN_PARAMS | {"mask_threshold"}
+        # what a reader of the index needs beside the title (whose report, which
+        # period): when it ran and for whom (the profile); the run's other parameters
+        # (municipality, year, period as asked, 03's group and key-figure codes) are in
+        # each report's own header, not here
+        profile = (e.get("params") or {}).get("profile")
+        about = f"körd {e.get('run_date', '')}" + (
+            f"; {PARAM_LABELS['profile']} {param_value(profile)}" if profile else ""
         )
-        about = f"körd {e.get('run_date', '')}" + (f"; {shown}" if shown else "")
         scope = e.get("scope") or {}
         if scope.get("covers") is False:  # the page says which period and why
             about += (

@@ -58,6 +58,9 @@ class NotebookResult:
     # whose report and which period (``scope.report_scope``): ``municipality``, ``period``;
     # ``asked`` and ``covers`` (False) when it does not show the period the run asked for
     scope: dict = field(default_factory=dict)
+    # the parameters this notebook was run with (``own_parameters``): the common ones and
+    # only the extra ones it declares, as the manifest keeps them
+    params: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.stem = self.stem or self.name
@@ -150,6 +153,7 @@ def _export(name, title, tmp, params, run_date, out, error: str, workbook: bool)
         removed=removed,
         stem=stem,
         scope=scope,
+        params=params,
     )
 
 
@@ -289,6 +293,7 @@ def _kept(entry: dict, key: str) -> NotebookResult:
         key=key,
         reused=True,
         scope=entry.get("scope") or {},
+        params=entry.get("params") or {},
     )
 
 
