@@ -233,16 +233,16 @@ def test_waterfall_chart_labels_every_bar_with_its_sign():
 def test_a_round_figure_is_shown_as_one():
     from sonanalys.analysis.claims import stated
 
-    assert stated(13, "13 mnkr", "ca", 13.0) == "same"
-    assert stated(63, "63 mnkr", "ca", 62.9) == "same"  # 001 line 680 of its 62,9
+    assert stated(13, "13 mnkr", "ca", 13.0, sentence="") == "same"
+    assert stated(63, "63 mnkr", "ca", 62.9, sentence="") == "same"  # 001 line 680 of its 62,9
     # 000 line 19, "cirka 30 miljoner 2022", of its Summa 28,750: a round figure
-    assert stated(30, "30 miljoner", "ca", 28.75) == "approx"
-    assert stated(30, "30 miljoner", "ca", 24.0) == ""
+    assert stated(30, "30 miljoner", "ca", 28.75, sentence="") == "approx"
+    assert stated(30, "30 miljoner", "ca", 24.0, sentence="") == ""
     # 004 line 283, "knappt 100 mnkr" (just under 100), of the table's 100,3
-    assert stated(100, "100 mnkr", "knappt", 100.3) == "approx"
-    assert stated(100, "100 mnkr", "", 100.3) == "same"
-    assert stated(31, "31 miljoner", "", 19.3) == ""
-    assert stated(500, "500 tkr", "ca", 0.5, 1e-3) == "same"
+    assert stated(100, "100 mnkr", "knappt", 100.3, sentence="") == "approx"
+    assert stated(100, "100 mnkr", "", 100.3, sentence="") == "same"
+    assert stated(31, "31 miljoner", "", 19.3, sentence="") == ""
+    assert stated(500, "500 tkr", "ca", 0.5, 1e-3, sentence="") == "same"
 
 
 def test_atgarder_claims_quote_the_plans_own_words(seeds_result, frames):
@@ -391,9 +391,52 @@ def test_an_amount_per_placement_is_not_the_measures_effect(frames, seeds_result
     assert got[("rad 128", "1 mnkr")] == aa.PER_UNIT
     assert got[("rad 128", "500 tkr")] == aa.SAME
     assert list(t["verdict"]).count(aa.PER_UNIT) == 1
-    for text in ("500 tkr per plats", "0,2 mnkr per år och placering", "3 000 kr/dygn"):
-        assert aa._PER_UNIT_TEXT.search(text)
-    assert not aa._PER_UNIT_TEXT.search("minskar kostnaden med 1 mnkr per år")
+
+
+def test_an_amount_per_unit_never_states_a_wholes_figure_in_any_claim(seeds_result):
+    """The per-unit rule is the claims' own (``claims.comparable``), not only 04's text
+    check: an amount the document gives per placement, individual or day never agrees
+    with (nor contradicts) a figure of a whole — a plan's effect, a period's cost — and
+    one per a unit states only a figure per the same unit (01's persons per dygn)."""
+    from sonanalys.analysis import claims
+
+    obs = seeds_result.observations
+    text = obs[obs["table"] == "text"]
+
+    def sentence(src: str, line: int, printed: str) -> str:
+        r = text[text["source"].str.startswith(src) & (text["line"] == line)]
+        return str(r[r["cell_text"] == printed]["row_label"].iloc[0])
+
+    # 004 line 305: "… minskad kostnad för dessa sju ungdomar på ca 3,9 mnkr, dvs ca 550
+    # tkr per individ": the 3,9 is the whole, the 550 tkr is per individual
+    s305 = sentence("004", 305, "550 tkr")
+    assert claims.per_unit(s305, "550 tkr") == "individ"
+    assert claims.per_unit(s305, "3,9 mnkr") == ""
+    assert claims.stated(550, "550 tkr", "ca", 0.55, 1e-3, sentence=s305) == ""
+    assert claims.stated(550, "550 tkr", "ca", 0.55, 1e-3, sentence=s305,
+                         per=claims.claim_per("tkr per individ")) == "same"  # fmt: skip
+    assert claims.stated(3.9, "3,9 mnkr", "ca", 3.9, sentence=s305) == "same"
+    # 004 line 539, "i genomsnitt 461 personer per dygn": 01's claim is per dygn too
+    s539 = sentence("004", 539, "461 personer")
+    per_dygn = claims.claim_per("personer per dygn")
+    assert claims.stated(461, "461 personer", "", 461, sentence=s539, per=per_dygn) == "same"
+    assert claims.stated(461, "461 personer", "", 461, sentence=s539) == ""
+    for words, printed, unit in (("500 tkr per plats", "500 tkr", "plats"),
+                                 ("0,2 mnkr per år och placering", "0,2 mnkr", "placering"),
+                                 ("3 000 kr/dygn", "3 000 kr", "dygn")):  # fmt: skip
+        assert claims.per_unit(words, printed) == unit
+    assert not claims.per_unit("minskar kostnaden med 1 mnkr per år", "1 mnkr")
+
+    # the plan's prose (check_plan_prose): 000 line 128, "En årsplacering på Fyrbylund
+    # beräknas ge en besparing på ca 1 mnkr/år", is not an effect of 1 mnkr of the plan
+    prose = claims.prose_of(obs, str(text[text["source"].str.startswith("000")]["source"].iloc[0]))
+    c = claims.check_plan_prose(claims.Claim("", 1.0, "mnkr"), prose, 1.0, 2022, True)
+    assert 128 not in [e.line for e in c.evidence]
+    # a delårsrapport's (check_prose): 004 line 543, "en kostnad mellan 6 upp till 16
+    # tkr/dygn", is no period figure of the nämnd's
+    prose = claims.prose_of(obs, str(text[text["source"].str.startswith("004")]["source"].iloc[0]))
+    c = claims.check_prose(claims.Claim("", 0.016, "mnkr"), prose, "period", False, [], [])
+    assert 543 not in [e.line for e in c.evidence]
 
 
 def test_a_range_of_numbers_is_aligned_as_numbers():

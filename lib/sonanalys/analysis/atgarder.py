@@ -260,26 +260,6 @@ _EFFECT_TEXT = re.compile(
 # what a comparison of the text with the table found
 SAME, ROUND, OTHER = "samma belopp", "avrundat samma belopp", "annat belopp än tabellen"
 PER_UNIT = "ej jämförbart: belopp per enhet, inte åtgärdens effekt"
-# a figure for one unit, not the measure's whole effect: "En årsplacering … beräknas ge en
-# besparing på ca 1 mnkr/år", "500 tkr per plats", "… per år och placering", "/dygn"
-_UNITS = (
-    r"(?:års)?(?:placering|plats|vårddygn|dygn|person|individ|ungdom|barn|brukare|ärende"
-    r"|elev|hushåll|månad|årsarbetare|tjänst)"
-)
-_PER_UNIT_TEXT = re.compile(
-    rf"(?:\bper\b|/)\s*(?:år\s+och\s+)?{_UNITS}\b|\b(?:en|ett|varje)\s+{_UNITS}\b",
-    re.IGNORECASE,
-)
-
-
-def _unit_scope(sentence: str, said: str, printed: str) -> str:
-    """The words that say what a figure is per: its own clause's words before it (after
-    the last comma) and those after it up to the next comma, stop or number ("ca 1
-    mnkr/år jämfört med …", "500 tkr per plats")."""
-    at = sentence.find(printed)
-    after = sentence[at + len(printed) :] if at >= 0 else ""
-    after = re.split(r"[,.;:]|\d", after, maxsplit=1)[0]
-    return re.split(r"[,;:]", said)[-1] + " " + after
 
 
 def _names_measure(heading: str, measure: str) -> bool:
@@ -372,11 +352,13 @@ def text_against_tables(
             shown = "; ".join(f"{w}: {_amount(v)}" for v, w, _m in single)
             # an amount per placement, place or day is not the measure's effect: never
             # called the same amount, whatever the figures
-            per_unit = _PER_UNIT_TEXT.search(_unit_scope(sentence, said, printed))
+            # (claims.comparable, the rule every claim's comparison obeys)
+            per_unit = not claims.comparable(sentence, printed)
             for v, w, m in (
                 [] if per_unit else sorted(single + sums, key=lambda c: abs(abs(c[0]) - value))
             ):
-                how = claims.stated(r.value, printed, getattr(r, "qualifier", ""), v, factor)
+                how = claims.stated(r.value, printed, getattr(r, "qualifier", ""), v, factor,
+                                    sentence=sentence)  # fmt: skip
                 if how:
                     verdict = SAME if how == "same" else ROUND
                     shown, measure = f"{w}: {_amount(v)}", m

@@ -56,12 +56,78 @@ def at(page: int | None, lines: str) -> str:
 APPROXIMATE = ("ca", "cirka", "knappt", "drygt", "ungefär", "omkring", "närmare", "runt")
 
 
-def stated(value: float, printed: str, qualifier: str, target: float, factor: float = 1.0):
-    """Whether a figure the document prints states ``target`` (both in the same unit
-    after ``factor``): ``"same"`` within its printed rounding (and on the right side of
+# a figure for one unit, not a whole: "En årsplacering … beräknas ge en besparing på ca 1
+# mnkr/år", "500 tkr per plats", "… per år och placering", "3 000 kr/dygn"
+_UNITS = (
+    r"(?:års)?(?:placering|plats|vårddygn|dygn|person|individ|ungdom|barn|brukare|ärende"
+    r"|elev|hushåll|månad|årsarbetare|tjänst)"
+)
+PER_UNIT_TEXT = re.compile(
+    rf"(?:\bper\b|/)\s*(?:år\s+och\s+)?(?P<per>{_UNITS})\b"
+    rf"|\b(?:en|ett|varje)\s+(?P<one>{_UNITS})\b",
+    re.IGNORECASE,
+)
+
+
+def unit_scope(sentence: str, printed: str) -> str:
+    """The words that say what a figure is per: its own clause's words before it (after
+    the last comma) and those after it up to the next comma, stop or number ("ca 1
+    mnkr/år jämfört med …", "500 tkr per plats")."""
+    at = sentence.find(printed)
+    after = sentence[at + len(printed) :] if at >= 0 else ""
+    after = re.split(r"[,.;:]|\d", after, maxsplit=1)[0]
+    return re.split(r"[,;:]", _clause(sentence, printed))[-1] + " " + after
+
+
+def _base_unit(word: str) -> str:
+    """``vårddygn`` → ``dygn``, ``årsplacering`` → ``placering``, ``personer`` →
+    ``person``: one name for the unit."""
+    w = word.lower().removeprefix("års").removeprefix("vård")
+    return next((u for u in ("person", "placering", "plats") if w.startswith(u)), w)
+
+
+def per_unit(sentence: str, printed: str) -> str:
+    """The unit the sentence gives figure ``printed`` per (``placering``, ``dygn``), or
+    '' when it is a whole (a measure's effect, a nämnd's result)."""
+    m = PER_UNIT_TEXT.search(unit_scope(sentence, printed))
+    return _base_unit(m.group("per") or m.group("one")) if m else ""
+
+
+def claim_per(unit: str) -> str:
+    """The unit a claim's figure is per (``personer per dygn`` → ``dygn``; ``kr/dygn``
+    → ``dygn``), '' for a whole (``mnkr``)."""
+    m = re.search(r"(?:\bper\b|/)\s*(\w+)", str(unit or ""))
+    return _base_unit(m.group(1)) if m else ""
+
+
+def comparable(sentence: str, printed: str, per: str = "") -> bool:
+    """Whether figure ``printed`` of ``sentence`` may state a claim's figure that is per
+    ``per`` ('' for a whole): an amount per placement, place or day is never a whole's
+    figure (a measure's effect, a result), whatever the numbers; one per a unit states
+    only a figure per the same unit."""
+    found = per_unit(sentence, printed)
+    return not found or found == per
+
+
+def stated(
+    value: float,
+    printed: str,
+    qualifier: str,
+    target: float,
+    factor: float = 1.0,
+    *,
+    sentence: str,
+    per: str = "",
+):
+    """Whether a figure the document prints in ``sentence`` states ``target`` (both in
+    the same unit after ``factor``; ``target`` per ``per``, '' for a whole):
+    ``"same"`` within its printed rounding (and on the right side of
     ``knappt``/``drygt``), ``"approx"`` for a round figure given as one (``cirka 30``
     of 28,75: within half the figure's last significant place, ``30`` → ±5), else
-    ``""``."""
+    ``""`` — also for a figure the sentence gives per another unit than ``target``'s
+    (``comparable``: "En årsplacering … ca 1 mnkr/år" never states an effect of 1)."""
+    if sentence and not comparable(sentence, printed, per):
+        return ""
     q = str(qualifier or "").strip().lower()
     v, t = abs(float(value)) * factor, abs(float(target))
     decimals = _decimals(printed)
@@ -258,15 +324,15 @@ def check_prose(
         low = f"{sentence} | {getattr(r, 'section', '')}".lower()
         if any(s in low for s in stems):
             continue
-        if _kind(sentence, printed) != kind:
-            continue
+        if _kind(sentence, printed) != kind or not comparable(sentence, printed):
+            continue  # of another kind, or an amount per unit: not the nämnd's figure
         is_dev = bool(_DEVIATION.search(_clause(sentence, printed)))
         if is_dev != deviation:
             continue
         value = abs(float(r.value_mnkr))
         tol = 0.5 * 10.0 ** -_decimals(printed) * MNKR_PER.get(r.unit, 1.0) + 0.05 + 1e-9
         how = stated(r.value, printed, getattr(r, "qualifier", ""), target,
-                     MNKR_PER.get(r.unit, 1.0))  # fmt: skip
+                     MNKR_PER.get(r.unit, 1.0), sentence=sentence)  # fmt: skip
         same = bool(how) or abs(value - target) <= tol
         sign = _sign(sentence, printed, float(r.value)) if deviation else 0
         want = -1 if float(claim.value) < 0 else 1
@@ -351,12 +417,15 @@ def check_plan_prose(
         sentence, printed = str(r.row_label), str(r.cell_text)
         if (int(r.line), printed) in seen or not _EFFECT_WORDS.search(sentence):
             continue
+        if not comparable(sentence, printed):
+            continue  # an amount per placement, place or day: not the plan's effect
         y = getattr(r, "year", None)
         named = y is not None and not pd.isna(y)
         if y is not None and named and year is not None and int(y) != int(year):
             continue
         factor = MNKR_PER.get(str(r.unit), 1.0)
-        how = stated(r.value, printed, getattr(r, "qualifier", ""), figure, factor)
+        how = stated(r.value, printed, getattr(r, "qualifier", ""), figure, factor,
+                     sentence=sentence)  # fmt: skip
         if how:
             seen.add((int(r.line), printed))
             claim.evidence.append(Evidence(

@@ -28,7 +28,10 @@ def _agreeing(claim: claims.Claim, prose: pd.DataFrame | None, pattern: str) -> 
     if prose is None or prose.empty or claim.value is None:
         return claim
     for r in prose.itertuples():
-        how = claims.stated(r.value, str(r.cell_text), getattr(r, "qualifier", ""), claim.value)
+        how = claims.stated(
+            r.value, str(r.cell_text), getattr(r, "qualifier", ""), claim.value,
+            sentence=str(r.row_label), per=claims.claim_per(claim.unit),
+        )  # fmt: skip
         if how and re.search(pattern, str(r.row_label), re.IGNORECASE):
             claim.evidence.append(claims.Evidence(
                 int(r.line), str(r.row_label), str(r.cell_text), True, how == "approx",
