@@ -76,14 +76,18 @@ _MONEY_UNITS = {"mnkr", "tkr", "kr", "mdkr"}
 _SPLIT_DECIMAL = re.compile(r"(?<![\d,])(\d+), (\d{1,2}) ?(?=mnkr|tkr|mkr|kr\b|miljoner)")
 
 
+_PUNCT_END = re.compile(r"[.,:;!?]$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def header_columns(line: str) -> list[str] | None:
     """The columns of a loose-table header line, or None when the line is no such header."""
     words = line.split()
-    if not 2 <= len(words) <= 8 or re.search(r"[.,:;!?]$", line.strip()):
+    if not 2 <= len(words) <= 8 or _PUNCT_END.search(line.strip()):
         return None
     cols: list[str] = []
     for w in words:
-        if re.fullmatch(r"(?:19|20)\d\d", w) and cols:
+        if _YEAR.fullmatch(w) and cols:
             cols[-1] += " " + w
             continue
         if w.lower() not in _HEADER_WORDS or not w[0].isupper():

@@ -371,9 +371,56 @@ def _data_row(line: str) -> tuple[str, list[str]] | None:
     return label, tokens
 
 
+_HAS_DIGIT = re.compile(r"\d")
+_MISSING_ENDS = tuple(_MISSING)
+
+
+def may_end_in_value(line: str) -> bool:
+    """Whether ``split_row(line)`` can find any value tokens at the line's end: a cheap
+    necessary condition, never False where ``split_row(line)[1]`` is not empty. The last
+    of ``split_row``'s tokens is the line's last word, or the word before it with that
+    last word glued on (a ``%`` or a unit word, glued only onto a number with a digit);
+    a number token holds a digit or is a missing-value mark (``-``, ``x``, ``..``). So a
+    line without a digit can end in a value only with a mark as its last word."""
+    if _HAS_DIGIT.search(line) is None:
+        return line.rstrip().endswith(_MISSING_ENDS) and line.rsplit(None, 1)[-1] in _MISSING
+    last = line.rsplit(None, 1)[-1]
+    return (
+        _HAS_DIGIT.search(last) is not None
+        or last in _MISSING
+        or last == "%"
+        or _UNIT_WORD.match(last) is not None
+    )
+
+
+def _row_below(lines: list[str], i: int) -> bool:
+    """Whether any line after ``lines[i]``, before the first blank line, may be a row
+    of values (``may_end_in_value``). ``read``'s first row must stand there: before its
+    first row the table ends at a blank line or a page's mark (a page break is passed
+    over only after a row), and every row it reads is a line whose ``split_row`` has
+    value tokens (a label and values, or values alone under a wrapped label)."""
+    for k in range(i + 1, len(lines)):
+        line = lines[k]
+        if not line or line.isspace():
+            return False
+        if may_end_in_value(line):
+            return True
+    return False
+
+
 def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     """A space-separated table whose header is ``lines[i]``: the table and the index of
     the line after it; None when no such table starts here."""
+    head = lines[i]
+    if _SENTENCE_END.search(head.rstrip()) or i + 2 >= len(lines) or not lines[i + 1].strip():
+        return None  # a sentence, or nothing under it: no header
+    if not _row_below(lines, i):
+        return None  # no line under it before a blank line can be a row
+    return _read(lines, i)
+
+
+def _read(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """``read`` without its cheap first test (``_row_below``): the whole reading."""
     head = lines[i]
     if _SENTENCE_END.search(head.rstrip()) or i + 2 >= len(lines) or not lines[i + 1].strip():
         return None  # a sentence, or nothing under it: no header
@@ -856,6 +903,8 @@ def read_list(lines: list[str], i: int) -> tuple[Table, int] | None:
     lines, a caption above with a blank line between): a table of one column. Each line
     must read as exactly one number by Swedish grouping; the list ends at the first line
     that does not. None when no such list starts at ``lines[i]``."""
+    if not may_end_in_value(lines[i]):
+        return None  # its first line is no row (a page's mark cannot start the list)
     rows: list[SpacedRow] = []
     breaks: list[tuple[int, str, str]] = []  # page marks passed over, said
     j = i
@@ -932,6 +981,15 @@ def _stacked_cell(line: str) -> bool:
     return len(s) <= 40 and _STACKED_CELL.match(s) is not None
 
 
+def _no_stacked_start(first: str) -> bool:
+    """Whether ``read_stacked`` surely finds no table at a line whose text is ``first``:
+    a line of over 60 characters and more than four words is no header cell (40
+    characters at most: ``_stacked_cell``), not the stub's own cell (four words at most),
+    and not the first line of a wrapped header (60 at most: ``_wrapped_header``), one of
+    which would have to begin there."""
+    return len(first) > 60 and len(first.split()) > 4
+
+
 def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
     """A table whose column headers stand one per line above the rows (pdftotext of a
     PDF table: ``Bokslut 2009`` / ``Budget 2010`` / … / ``plan 2013``, blank lines between),
@@ -946,6 +1004,8 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
     j = i
     stub = ""
     first = lines[i].strip()
+    if _no_stacked_start(first):
+        return None
     if (
         first
         and not _stacked_cell(first)
@@ -1102,19 +1162,19 @@ def read_double_spaced(lines: list[str], i: int) -> tuple[Table, int] | None:
     n = len(lines)
     if i + 2 >= n or lines[i + 1].strip() or not lines[i + 2].strip():
         return None
+    idx = [i]  # the lines read: every other line while a blank one stands between
+    j = i + 1
+    while j + 1 < n and not lines[j].strip() and lines[j + 1].strip():
+        idx.append(j + 1)
+        j += 2
+    if len(idx) < 4:
+        return None  # (tested first: the cheapest)
     words = _word_header(lines[i])
     if not (_year_header(lines[i]) or (words and len(words) >= 3)):
         return None  # a header of at least two value columns
     below = lines[i + 2]
     if not (_data_row(below) or (words and _periods_under(below))):
         return None  # under the header: a row, or the header's line of years
-    idx = [i]
-    j = i + 1
-    while j + 1 < n and not lines[j].strip() and lines[j + 1].strip():
-        idx.append(j + 1)
-        j += 2
-    if len(idx) < 4:
-        return None
     found = read([lines[k] for k in idx] + [""], 0)
     if found is None:
         return None
@@ -1140,6 +1200,8 @@ _AMOUNT_LINE = re.compile(
     r"\s?(?:mnkr|mkr|miljoner(?:\s+kronor)?|tkr|t\.\s?kr|kr|kronor))\.?$",
     re.IGNORECASE,
 )
+# how every amount's unit in _AMOUNT_LINE ends (a full stop after it): a cheap first test
+_AMOUNT_END = re.compile(r"(?:kr|kronor|miljoner)\.?$", re.IGNORECASE)
 
 
 def read_amounts(lines: list[str], i: int) -> tuple[Table, int] | None:
@@ -1148,6 +1210,8 @@ def read_amounts(lines: list[str], i: int) -> tuple[Table, int] | None:
     lines in a row: a table of one column. A line without an amount between them (a
     short name: ``Kultur-, demokrati och fritidsnämnden``) is a section. None when no such
     list starts at ``lines[i]``."""
+    if not _AMOUNT_END.search(lines[i].strip()):
+        return None  # its first line ends in no unit of an amount: no such list
     rows: list[Row] = []
     j = i
     pending: Row | None = None

@@ -33,6 +33,12 @@ _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|={3,})\s*$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 _TOC_DOTS = re.compile(r"\.{4,}\s*\S*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s|\d{1,2}[.)]\s)")
+# asked of every line of prose: compiled once
+_PUNCT_END = re.compile(r"[.,;:!?]$")
+_NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\s+[A-ZÅÄÖ]")
+_PUNCT_DASH_END = re.compile(r"[.,;:!?\-–]$")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_DONE = re.compile(r"[.!?:)]$")
 
 
 def is_pipe(line: str) -> bool:
@@ -59,9 +65,9 @@ def _is_heading_line(line: str, prev_blank: bool, next_blank: bool) -> bool:
     s = line.strip()
     if not s or len(s) > 90 or not prev_blank or _LIST_ITEM.match(s):
         return False
-    if re.search(r"[.,;:!?]$", s) or "\t" in s or "|" in s:
+    if _PUNCT_END.search(s) or "\t" in s or "|" in s:
         return False
-    if not (s[0].isupper() or re.match(r"\d+(?:\.\d+)*\s+[A-ZÅÄÖ]", s)):
+    if not (s[0].isupper() or _NUMBERED_HEADING.match(s)):
         return False
     words = s.split()
     if len(words) > 12 or not next_blank:
@@ -74,12 +80,12 @@ def _inline_heading(lines: list[str], i: int, first: bool) -> bool:
     """pdftotext prose: a short unpunctuated line after a finished sentence, followed by
     a sentence, is a heading (``Insatser för barn och unga``)."""
     s = lines[i].strip()
-    if len(s) > 60 or len(s.split()) > 8 or re.search(r"[.,;:!?\-–]$", s) or _LIST_ITEM.match(s):
+    if len(s) > 60 or len(s.split()) > 8 or _PUNCT_DASH_END.search(s) or _LIST_ITEM.match(s):
         return False
-    if not s[0].isupper() or re.search(r"\d", s):
+    if not s[0].isupper() or _DIGIT.search(s):
         return False
     prev = lines[i - 1].strip() if i > 0 else ""
-    if not first and not re.search(r"[.!?:)]$", prev):
+    if not first and not _SENTENCE_DONE.search(prev):
         return False
     nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
     return bool(nxt) and nxt[0].isupper() and len(nxt) > len(s)
@@ -157,9 +163,7 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
         while i < n and lines[i].strip():
             # (after a heading inside the run, its next line may start a table too)
             if i > first_line and (
-                _MD_HEADING.match(lines[i])
-                or _FOOTNOTE.match(lines[i])
-                or any(lay.starts and lay.starts(lines, i) for lay in LAYOUTS)
+                _MD_HEADING.match(lines[i]) or _FOOTNOTE.match(lines[i]) or _starts(lines, i)
             ):
                 break
             if _inline_heading(lines, i, i == start):
@@ -177,6 +181,15 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
         blocks.append(Paragraph(text, start + 1, starts))
     _set_captions(blocks)
     return blocks, footnotes
+
+
+def _starts(lines: list[str], i: int) -> bool:
+    """Whether a layout that ends a paragraph starts at ``lines[i]`` (``Layout.starts``,
+    asked in the layouts' order). A loop, not ``any()``: no generator made per line."""
+    for starts in _STARTS:  # noqa: SIM110
+        if starts(lines, i):
+            return True
+    return False
 
 
 def _read_pipe(lines: list[str], i: int) -> tuple[Table, int]:
@@ -267,3 +280,4 @@ def _set_captions(blocks: list[Block]) -> None:
 
 # the layouts, in the order they are tried at a line (readers/layouts.py)
 LAYOUTS: tuple[Layout, ...] = registry(_read_pipe, _find_tab, is_pipe, is_tab)
+_STARTS = tuple(lay.starts for lay in LAYOUTS if lay.starts)

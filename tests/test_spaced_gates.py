@@ -1,0 +1,141 @@
+"""The cheap first tests the space-separated layouts ask before reading (readers.spaced):
+``may_end_in_value`` (can a line end in values at all), ``_row_below`` (``read``: a row
+under the header before a blank line), ``read_list``'s first row, ``_no_stacked_start``
+(``read_stacked``) and ``_AMOUNT_END`` (``read_amounts``). They are there for speed only:
+each must be a necessary condition of what the full reading finds, so that no table is
+lost. Checked here on every line of the real documents in tests/corpus and data/raw, on
+every word of them as a line's last, and on generated lines: with the tests switched off,
+each layout reads exactly the same at every line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sonanalys import memo, paths
+from sonanalys.readers import read, spaced
+from sonanalys.readers.spaced import may_end_in_value, split_row
+
+CORPUS = Path(__file__).parent / "corpus"
+DOCUMENTS = [
+    *sorted(paths.RAW.glob("*.txt")),
+    *sorted((CORPUS / "text").glob("*.txt")),
+    *sorted((CORPUS / "round2").glob("*.txt")),
+    *sorted((CORPUS / "found" / "documents").glob("*.txt")),
+    *sorted((CORPUS / "html").glob("*.html")),
+    *sorted((CORPUS / "pdf").glob("*.pdf")),
+    *sorted((CORPUS / "printed").glob("*.pdf")),  # the text excerpts as PDFs print them
+    *sorted((CORPUS / "written").glob("*.docx")),
+]
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict[str, list[str]]:
+    """Each document's lines as the layouts see them (``Document.lines``)."""
+    out = {}
+    for path in DOCUMENTS:
+        memo.forget()
+        out[path.name] = read(path).lines
+    assert len(out) >= 90 and sum(len(v) for v in out.values()) > 8_000
+    return out
+
+
+def _endings(line: str) -> list[str]:
+    """The line and each of its beginnings that ends at the end of a word: every word of
+    it as a line's last, with the words before it."""
+    return [line, *(line[: m.end()] for m in re.finditer(r"\S+", line))]
+
+
+def test_may_end_in_value_whenever_split_row_finds_values(documents):
+    seen = found = 0
+    for lines in documents.values():
+        for line in lines:
+            for text in _endings(line):
+                seen += 1
+                if split_row(text)[1]:
+                    found += 1
+                    assert may_end_in_value(text), text
+    assert found > 10_000 and seen > 70_000  # the corpus has many rows, and more prose
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hemtjänst 2 609 st",
+        "Hemtjänst 2 609st",
+        "Andel 3,7 %",
+        "Kostnad 12 tkr",
+        "Kostnad 12tkr",
+        "Ej rapporterat x",
+        "Ej rapporterat ..",
+        "Ej rapporterat –",
+        "Ej rapporterat -",
+        "Ej rapporterat …",
+        "1 801",
+        "\u00a0-81,5\u00a0",
+        "Sida 3\f",
+    ],
+)
+def test_may_end_in_value_on_each_kind_of_last_token(line):
+    assert split_row(line)[1]
+    assert may_end_in_value(line)
+
+
+def test_may_end_in_value_is_no_digit_test():
+    # it says no where no value can end the line (prose, a header of words)
+    assert not may_end_in_value("Intäkterna ökar mellan åren, vilket till största del")
+    assert not may_end_in_value("Mått/nyckeltal Utfall Prognos Utfall")
+    assert not may_end_in_value("och ligger över målet på 85 %.")
+    assert not may_end_in_value("   ")
+    assert not split_row("Text med x-")[1] and not may_end_in_value("Text med x-")
+
+
+_WORDS = st.sampled_from(
+    ["3", "067", "1,5", "-4", "−12", "0", "039", "1.640", "9.5", "12tkr", "609st", "%", "st",
+     "st.", "ST", "kr", "Kronor", "dygn", "x", "X", "-", "–", "..", "…", "2020", "2019/20",
+     "Antal", "barn", "ſt", "kr.", "a1", "(2025)", "85%.", "år"]
+)  # fmt: skip
+_SPACE = st.sampled_from([" ", "  ", "\t", "\u00a0", "\f", "\u2009"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _SPACE), max_size=8), _SPACE)
+def test_may_end_in_value_on_generated_lines(words, end):
+    line = "".join(w + s for w, s in words) + end
+    if split_row(line)[1]:
+        assert may_end_in_value(line)
+
+
+def _every_reading(lines: list[str]) -> list:
+    readers = [
+        spaced.read,
+        spaced.read_double_spaced,
+        spaced.read_stacked,
+        spaced.read_list,
+        spaced.read_amounts,
+    ]
+    return [[r(lines, i) for r in readers] for i in range(len(lines))]
+
+
+def test_the_gates_change_no_reading(documents, monkeypatch):
+    """At every line of every document, each layout finds the same table (or none) with
+    its cheap first tests as without them."""
+    gated = {}
+    for name, lines in documents.items():
+        memo.forget()
+        gated[name] = _every_reading(lines)
+    monkeypatch.setattr(spaced, "may_end_in_value", lambda line: True)
+    monkeypatch.setattr(spaced, "_no_stacked_start", lambda first: False)
+    monkeypatch.setattr(spaced, "_AMOUNT_END", re.compile(""))
+    tables = 0
+    for name, lines in documents.items():
+        memo.forget()
+        full = _every_reading(lines)
+        for i, (a, b) in enumerate(zip(gated[name], full, strict=True)):
+            assert a == b, (name, i + 1, lines[i])
+            tables += sum(x is not None for x in b)
+    assert tables > 100  # the documents hold tables of each of these layouts
