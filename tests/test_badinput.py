@@ -242,7 +242,11 @@ CASES = {
         obs=[
             (4, "Effekten beräknas till 4,5 mnkr under 2020.", "", "", 4.5, None, "", "mnkr"),
         ],
-        report=[],
+        # counts whose measure no rule reads ("14 åtgärder i 3 områden"): said, not read
+        report=[
+            (3, "14", "tal i löptext: meningen säger inte vad talet mäter, läses inte", "warning"),
+            (3, "3", "tal i löptext: meningen säger inte vad talet mäter, läses inte", "warning"),
+        ],
     ),
     "32_indicator_units.txt": Read(
         obs=[

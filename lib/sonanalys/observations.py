@@ -27,7 +27,7 @@ from .conservation import (
 from .continuation import join_continued
 from .model import Document, DocumentError
 from .ours import own_file
-from .prose import prose_observations
+from .prose import prose_records
 from .readers import SUFFIXES, read
 from .tables import CELL_COLUMNS, OBSERVATION_COLUMNS, REPORT_COLUMNS, header_count, interpret
 
@@ -89,6 +89,9 @@ def document_problem(
     }
 
 
+_WHOLE_LINE = {FLATTENED, IN_CONTENTS, UNREAD}
+
+
 def document_records(
     doc: Document, cells: list[dict] | None = None
 ) -> tuple[list[dict], list[dict]]:
@@ -103,7 +106,8 @@ def document_records(
         o, r = interpret(table, doc, no, own_cells)
         obs.extend(o)
         report.extend(r)
-    obs.extend(prose_observations(doc))
+    text_obs, text_unread = prose_records(doc)
+    obs.extend(text_obs)
     for n, text, token in flattened_numbers(doc, obs):
         rec = document_problem(doc.source, FLATTENED, "warning", n, "", text)
         report.append({**rec, "token": token})
@@ -116,6 +120,13 @@ def document_records(
         if n not in seen:  # a table-like line no reader placed: said, never dropped
             report.append(document_problem(doc.source, UNREAD, "warning", n, "", text))
             seen.add(n)
+    # a sentence's number no rule reads, unless its line is said whole above (a table
+    # row, a table of contents, a flattened table)
+    whole = {int(r["line"]) for r in report if r["reason"] in _WHOLE_LINE}
+    for rec in text_unread:
+        if rec["line"] not in whole:
+            report.append(rec)
+            seen.add(rec["line"])
     for n, text, reason in numbers_not_values(doc, seen):
         report.append(document_problem(doc.source, reason, "info", n, "", text))
     for n, text, reason in getattr(doc, "invisible", ()):  # readers.encoding

@@ -333,7 +333,16 @@ def continues_without_time(sentence: str) -> bool:
 
 
 def prose_observations(doc: Document) -> list[dict]:
+    """The values of the document's running text (:func:`prose_records`' first part)."""
+    return prose_records(doc)[0]
+
+
+def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
+    """Observations of the document's running text, and parse-report rows for the
+    numbers its sentences print that no rule reads and that are values by their look
+    (:func:`unread_numbers`)."""
     obs: list[dict] = []
+    report: list[dict] = []
     section = ""
     for block in doc.blocks:
         if isinstance(block, Heading):
@@ -344,6 +353,7 @@ def prose_observations(doc: Document) -> list[dict]:
         if not _DIGIT.search(block.text):
             continue
         year_before: int | None = None  # the year of the sentence before, in this paragraph
+        line_starts = {0, *(o for o, _ in block.starts)}
         for offset, sentence in sentences(block.text):
             if not _DIGIT.search(sentence):
                 # no number, nothing to read (most of a long text); a year goes on
@@ -356,6 +366,24 @@ def prose_observations(doc: Document) -> list[dict]:
             year_before = carried if carried is not None else sentence_year(sentence, reading)
             long = len(sentence) > MAX_SENTENCE_CHARS
             label = L.label_text(sentence) if not long else ""
+            starts = frozenset(o - offset for o in line_starts if o >= offset)
+            for start, number, reason in unread_numbers(sentence, reading, starts):
+                report.append(
+                    {
+                        "source": doc.source,
+                        "page": block.page,
+                        "sheet": "",
+                        "line": block.line_at(offset + start),
+                        "table_id": "",
+                        "table": "text",
+                        "row_label": label or L.label_text(sentence[:MAX_SENTENCE_CHARS]),
+                        "column_label": "",
+                        "cell_text": label or L.label_text(sentence[:MAX_SENTENCE_CHARS]),
+                        "token": number,
+                        "reason": reason,
+                        "severity": "warning",
+                    }
+                )
             for q in reading.quantities:
                 if long:  # no sentence: each number keeps the text before it (limits)
                     start = max(0, q.end - MAX_SENTENCE_CHARS)
@@ -393,4 +421,142 @@ def prose_observations(doc: Document) -> list[dict]:
                         "footnote": "",
                     }
                 )
-    return obs
+    return obs, report
+
+
+# --------------------------------------------------------------------------------------
+# Numbers a sentence prints that no rule reads: reported, or passed over as no value
+# --------------------------------------------------------------------------------------
+
+UNREAD_IN_SENTENCE = "tal i löptext: meningen säger inte vad talet mäter, läses inte"
+DURATION_IN_SENTENCE = "tidslängd i löptext ({}): ingen enhet för tid, läses inte"
+
+# What a bare number in a sentence is when it is no value (said here, never reported: a
+# report that lists every section number and page mark is one nobody reads):
+# a reference ("bilaga 2", "avsnitt 3.2", "kolumn 2", "§ 22", "LVU 2 §", "3 kap"), a
+# number inside a name ("prognos 2", "Cosmic Link 2", "Drottninggatan 45",
+# "12-stegsgruppen"), an age ("fyllt 18 år", "personer som är 65 år"), a list's or a
+# footnote's number ("1.", "2)", "1 Andelen …" at a line's start), a page mark ("3 (17)"),
+# a table of contents, a section number ("2.3.1"), a clock time ("8.30–16.00"), a phone
+# number, a postcode, a law's number ("(1980:620)"), a year before 1900 ("1871-2010").
+_REFERENCE_BEFORE = re.compile(
+    r"(?<![\wåäö])(?:bilag(?:a|an|orna)|avsnitt(?:et)?|kapitel|kap\.?|tabell(?:en)?|"
+    r"figur(?:en)?|diagram(?:met)?|kolumn(?:en)?|rad(?:en)?|sid(?:an|a)?\.?|s\.|"
+    r"artikel|punkt(?:en)?|nr\.?|nummer|§|paragraf(?:en)?|mom\.?|prognos|delår|"
+    r"delårsrapport|tertial(?:bokslut|rapport)?|kvartal|etapp|fas|steg|klass|version|"
+    r"nivå|åtgärd|beslutade\s+åtgärder|område|mål|uppdrag|bild|not|fotnot|ärende|"
+    r"lag|lagen|(?-i:[A-ZÅÄÖ]{2,6}))\s*$",
+    re.IGNORECASE,
+)
+_LAW_AFTER = re.compile(r"\s*(?:[a-z]\s*)?(?:§|kap\b|kap\.|st\b|st\.|p\b|p\.)", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"(?<![\wåäö])(?:fyllt|fyller|fyllde|från|under|över|upp\s+till|mellan|till|är|var|"
+    r"blir|ålder(?:n)?|åldern\s+av|äldre\s+än|yngre\s+än|och|eller|[-–])\s*$",
+    re.IGNORECASE,
+)
+_YEARS_AFTER = re.compile(r"\s*(?:[-–]\s*)?(?:år|års)(?![\wåäö])", re.IGNORECASE)
+_AGED_AFTER = re.compile(r"\s*[-–]?\s*(?:årig|åring)", re.IGNORECASE)  # "10 årig", "5-åringar"
+_CONTENTS_BEFORE = re.compile(r"(?:\.{3,}|…)\s*$")  # "Sammanfattning... 1"
+_AGE_BAND = re.compile(r"(?<![\d,])0\s?[-–]\s?\d{1,2}(?!\d|,\d)")  # "0-20", "0- 20": ages
+_FORMULA = re.compile(r"(?<![\wåäö])[A-Za-z][-−+*/]$")  # "år N−1"
+
+_NAME_BEFORE = re.compile(r"(?<![\wåäö])[A-ZÅÄÖ][a-zåäöé]+\s*$")
+_STREET_BEFORE = re.compile(
+    r"(?:gatan|vägen|gränd|torget|torg|plan|backe|backen|allén|stigen|leden|platsen)\s*$",
+    re.IGNORECASE,
+)
+_COMPOUND_AFTER = re.compile(r"-?(?:[a-zåäö]+-)?[a-zåäö]")  # "12-stegsgruppen", "10-årig"
+_PAGE_MARK = re.compile(r"\d+\s?\(\d+\)")
+_CONTENTS_DOTS = re.compile(r"\.{4,}|…{2,}")
+_SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+")
+_CLOCK = re.compile(r"(?<!\d)(?:kl\.?\s*)?[0-2]?\d[.:][0-5]\d(?:\s?[-–]\s?[0-2]?\d[.:][0-5]\d)?")
+_PHONE = re.compile(r"(?<![\d-])0\d{1,3}\s?[-–]\s?\d{2,3}(?:[ \u00a0]?\d{2,3}){1,3}(?!\d)")
+_POSTCODE = re.compile(r"(?<!\d)\d{3}\s\d{2}(?=\s+[A-ZÅÄÖ])")
+_SFS = re.compile(r"\(?(?:19|20|18)\d\d:\d+\)?")
+_LIST_MARK_AFTER = re.compile(r"[.)](?:\s|$)")
+_FOOTNOTE_AFTER = re.compile(r"\s+[A-ZÅÄÖ][a-zåäö]")
+_DURATION_AFTER = re.compile(
+    r"\s*(?:(?:hela|ca|cirka)\s+)?(?P<unit>månader|månad|veckor|vecka|timmar|timme|"
+    r"minuter|minut|år)(?![\wåäö])",
+    re.IGNORECASE,
+)
+
+
+def _span_covers(pattern: re.Pattern[str], text: str, tok: N.Token) -> bool:
+    return any(
+        m.start() <= tok.start and tok.end <= m.end()
+        for m in pattern.finditer(text, max(0, tok.start - 40), min(len(text), tok.end + 40))
+    )
+
+
+def not_a_value(text: str, tok: N.Token, line_start: bool) -> bool:
+    """The bare number ``tok`` of the sentence ``text`` is no value by the rules above
+    (``line_start``: it begins one of the document's lines)."""
+    t = tok.text.strip()
+    before, after = text[max(0, tok.start - 40) : tok.start], text[tok.end : tok.end + 40]
+    if not re.search(r"[^\W\d_]", text):
+        return True  # a sentence of digits alone: a page number, "(1)"
+    if re.fullmatch(r"1\d{3}|20\d\d", t):
+        return True  # a bare year the tokenizer did not see as one: "(1949)", "1871"
+    if re.fullmatch(r"1[89]\d\d\s?[-–]\s?(?:19|20)\d\d", t):
+        return True  # a span of years from before 1900: "1871-2010"
+    if "/" in t or after.startswith("/") or before.endswith("/"):
+        return True  # a date ("4/8"), a rate's rule ("1/12 per månad"), "7/24/365"
+    if _CONTENTS_DOTS.search(text) or _PAGE_MARK.fullmatch(t) or _CONTENTS_BEFORE.search(before):
+        return True
+    if any(
+        _span_covers(p, text, tok) for p in (_PAGE_MARK, _CLOCK, _PHONE, _POSTCODE, _SFS, _AGE_BAND)
+    ):
+        return True
+    if _SECTION_NUMBER.fullmatch(t):
+        return True  # "2.3.1", "1.1": a section number (a decimal is printed with a comma)
+    if _LAW_AFTER.match(after) or _REFERENCE_BEFORE.search(before):
+        return True
+    if _STREET_BEFORE.search(before) or _COMPOUND_AFTER.match(after) or _FORMULA.search(before):
+        return True
+    if _AGED_AFTER.match(after):
+        return True
+    if _YEARS_AFTER.match(after) and (_AGE_BEFORE.search(before) or tok.value_high is not None):
+        return True  # an age, an age band
+    name = _NAME_BEFORE.search(text, max(0, tok.start - 40), tok.start)
+    if (
+        name
+        and text[: name.start()].strip(' *"”•-–')
+        and not re.search(r"[.:;!?]\s*$", text[: name.start()])
+    ):
+        return True  # after a capitalised word inside the sentence: part of a name
+    # a list's, a heading's or a footnote's number: "2) Digital service", "1." or "1
+    # Andelen …" at the sentence's or a line's start
+    first = line_start or not text[: tok.start].strip()
+    return bool(
+        re.fullmatch(r"\d{1,2}(?: \d{1,2})?", t)
+        and (
+            (after.startswith(")") and "(" not in before[-3:] and re.match(r"\)\s+\w", after))
+            or (first and (_LIST_MARK_AFTER.match(after) or _FOOTNOTE_AFTER.match(after)))
+        )
+    )
+
+
+def unread_numbers(
+    sentence: str, reading: N.Reading, line_starts: frozenset[int] = frozenset()
+) -> list[tuple[int, str, str]]:
+    """``(offset, number, reason)`` for each number the sentence prints that ``reading``
+    did not read and that is a value by its look — not one of the kinds above, not a year,
+    date or case number, not a rate's base (``per 1 000``). Offsets in
+    ``numparse.strip_tags(sentence)``; ``line_starts`` are the offsets there that begin
+    one of the document's lines."""
+    text = N.strip_tags(sentence)
+    read = {q.start for q in reading.quantities}
+    bases = {s.start for s in reading.skipped if s.reason == N.DENOMINATOR}
+    out = []
+    for tok in N.tokens(text):
+        if tok.kind not in (N.VALUE, N.MALFORMED) or tok.start in read or tok.start in bases:
+            continue
+        if any(q.start <= tok.start < q.end for q in reading.quantities):
+            continue  # inside a value read ("5 av 5")
+        if not_a_value(text, tok, tok.start in line_starts):
+            continue
+        d = _DURATION_AFTER.match(text, tok.end)
+        reason = DURATION_IN_SENTENCE.format(d.group("unit").lower()) if d else UNREAD_IN_SENTENCE
+        out.append((tok.start, tok.text, reason))
+    return out
