@@ -22,6 +22,11 @@ INDEX = "tillvaxtanalys_totalindex_2020.xlsx"
 # header cells wrapped over lines, each line the end of one and the start of the next
 # ("2019 Budget"), rows of seven space-separated values
 BUDGET = "okand_investeringsbudget_2022_plan_2023_2024.txt"
+# Göteborg's Stadsrevisionen, årsrapport pages: the same result table set by InDesign
+# (2022) and Word (2023, 2024); 2022 also the staff tables of SID 11 and 12
+SR22 = "goteborg_stadsrevisionen_arsrapport_2022_s9_s11_s12.pdf"
+SR23 = "goteborg_stadsrevisionen_arsrapport_2023_s7.pdf"
+SR24 = "goteborg_stadsrevisionen_arsrapport_2024_s8.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +45,11 @@ def test_the_found_documents_give_their_facts(found):
         QUARTERS: {"sum": 8, "size": 8},
         INDEX: {"sum": 3, "size": 3},
         BUDGET: {"sum": 6, "size": 6},
+        # 13/20 before: SID 12's value cells begin a thin row above their labels
+        # (pdf_layout.settle_spanning); '38 352' in justified prose read as 352
+        SR22: {"sum": 20, "size": 20},
+        SR23: {"sum": 10, "size": 10},
+        SR24: {"sum": 10, "size": 10},
     }
     # its header wraps over lines (readers/spaced._wrapped_header); the two signs printed
     # apart ('- 6 000', '- 3 900') are minus because the Period column sums the four
@@ -216,3 +226,63 @@ def test_a_sheet_never_goes_on_from_the_sheet_before(tmp_path):
     noter = o[o["sheet"] == "Noter"]
     assert not noter["column_label"].str.contains("Budget 2024|Utfall 2024").any()
     assert noter["year"].isna().all()
+
+
+def _of(found, source):
+    o = found.observations
+    return o[o["source"] == source]
+
+
+def test_value_cells_drawn_from_a_thin_row_above_stand_beside_their_labels(found):
+    # SID 12, 'Belopp i tkr | 2022 | 2021 | 2020': Word drew each row's spacing as a thin
+    # row of its own in every column but 2022's, whose cells so begin a row higher; read
+    # by their tops the 2022 values were a row above their labels (19 649 without a
+    # label, 35,1 beside 'Lönekostnad exkl. arvoden', 560 beside 'Arbetad tid')
+    o = _of(found, SR22)
+    rows = o[o["row_label"].isin(["Lönekostnad exkl. arvoden", "Arbetad tid (årsarbetare)"])]
+    got = rows[["row_label", "year", "value"]].astype(object).values.tolist()
+    assert got == [
+        ["Lönekostnad exkl. arvoden", 2022, 19649.0],
+        ["Lönekostnad exkl. arvoden", 2021, 18988.0],
+        ["Lönekostnad exkl. arvoden", 2020, 17515.0],
+        ["Arbetad tid (årsarbetare)", 2022, 35.1],
+        ["Arbetad tid (årsarbetare)", 2021, 32.7],
+        ["Arbetad tid (årsarbetare)", 2020, 33.6],
+    ]
+    per = o[o["row_label"] == "Lönekostnad per årsarbetare"]
+    assert per["value"].tolist() == [560.0, 581.0, 521.0]
+
+
+def test_a_thousands_space_in_justified_text_set_with_a_scaled_font(found):
+    # InDesign sets the text with a font of size 1 scaled by its matrix: taken as 1 pt,
+    # the justified line's word gap after '38' was a column's gap ('38  352')
+    o = _of(found, SR22)
+    said = o[o["row_label"].str.startswith("Stadsrevisionen tilldelas ett kommunbidrag")]
+    assert said[["value", "unit"]].values.tolist() == [[38352.0, "tkr"]]
+
+
+def test_the_same_result_table_by_two_producers(found):
+    # the table as InDesign set it (2022) and as Word set it (2024): nine rows of
+    # Utfall, Budget and the year before, each value under its own year
+    for source, year in ((SR22, 2022), (SR24, 2024)):
+        o = _of(found, source)
+        res = o[o["row_label"] == "Periodens resultat"]
+        assert res["column_label"].tolist() == [
+            f"Utfall {year}",
+            f"Budget {year}",
+            f"Utfall {year - 1}",
+        ]
+        assert set(res["unit"]) == {"tkr"}
+
+
+def test_a_misprinted_amount_is_reported_never_read(found):
+    # 2023's Budget for Övriga kostnader is printed '-7 73' (the column sums to -45 982
+    # only with -7 738): a group of two digits is no number, so it is said, not guessed
+    o = _of(found, SR23)
+    row = o[o["row_label"] == "Övriga kostnader"]
+    assert row[["column_label", "value"]].values.tolist() == [
+        ["Utfall 2023", -7638.0],
+        ["Utfall 2022", -8178.0],
+    ]
+    said = found.report[(found.report["source"] == SR23) & (found.report["token"] == "-7 73")]
+    assert said[["column_label", "severity"]].values.tolist() == [["Budget 2023", "warning"]]

@@ -28,7 +28,7 @@ EXPECTED: dict[str, int] = {
     "dev_07_hoor_github_oronmarkta_budgetposter.txt": 12,  # of 12
     "dev_09_ivo_hvb_stodboende_ensamkommande.txt": 8,  # of 8
     "dev_10_lkf_lulea_resultatrakning_2018.txt": 14,  # of 14
-    "dev_11_vaxholm_egenavgifter_hvb.txt": 6,  # of 11
+    "dev_11_vaxholm_egenavgifter_hvb.txt": 11,  # of 11: its header on page 1, its body on page 2
     "dev_12_stockholmstad_ekonomiskt_bistand_1995_2017.txt": 12,  # of 12
     "dev_13_stockholmstad_bistandstagare_alder_2017.txt": 11,  # of 11
     "dev_14_scb_ifo_kostnader.txt": 16,  # of 16
@@ -70,5 +70,6 @@ def test_recall_per_printed_document(found, doc):
 
 def test_every_printed_document_is_scored(found):
     assert set(EXPECTED) == set(found["doc"])
-    # 335 of the 346 facts (the text reader reads 340 from the same documents)
-    assert (int(found["found"].sum()), len(found)) == (335, 346)
+    # 340 of the 346 facts, as many as the text reader reads from the same documents
+    # (335 before dev_11's header at the foot of page 1 went with its body on page 2)
+    assert (int(found["found"].sum()), len(found)) == (340, 346)

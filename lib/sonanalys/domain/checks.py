@@ -344,7 +344,8 @@ def check_tables(observations: pd.DataFrame, covered: set[tuple[str, str]]) -> p
     o = observations[(observations["table"] != "text") & observations["value"].notna()]
     o = o[o["unit"].fillna("").isin(ADDITIVE_UNITS)]
     keys = list(zip(o["source"], o["table_id"], strict=True))
-    o = o[[k not in covered for k in keys]]
+    # a boolean Series, never a bare list: an empty list would select no columns
+    o = o[pd.Series([k not in covered for k in keys], index=o.index, dtype=bool)]
     proven = o["total_of"].map(_sums)
     tables = set(zip(o.loc[proven, "source"], o.loc[proven, "table_id"], strict=True))
     # a table printed on one line (its rows share a line): the reader placed its values in

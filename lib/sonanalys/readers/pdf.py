@@ -39,11 +39,28 @@ def read_pdf(data: bytes, source: str) -> Document:
         raise DocumentError(source, "inte en PDF (filen börjar inte med %PDF)")
     lines: list[str] = []
     page_starts: list[int] = []
+
+    def add(page_lines: list[str]) -> None:
+        page_starts.append(len(lines) + 1)
+        lines.extend(page_lines)
+        lines.append("")
+
+    # a page's lines wait for the next page: a header at its foot whose body begins the
+    # next page goes there (pdf_layout.dangling_header, goes_on_under)
+    held: tuple[list[str], list[str], list[Run]] | None = None
     try:
         for page, textpage in pages(data):
-            page_starts.append(len(lines) + 1)
-            lines.extend(_page_lines(page, textpage))
-            lines.append("")
+            carried: list[Run] = []
+            if held is not None:
+                whole, cut, tail = held
+                if tail and pdf_layout.goes_on_under(tail, page.runs, page.vertical):
+                    carried = pdf_layout.carried_above(tail, page.runs)
+                add(cut if carried else whole)
+            whole = _page_lines(page, textpage, carried)
+            tail = pdf_layout.dangling_header(page.runs, page.vertical)
+            held = (whole, _page_lines(page, textpage, carried, tail) if tail else whole, tail)
+        if held is not None:
+            add(held[0])
     except PdfiumError as exc:
         why = _PDFIUM_ERRORS.get(getattr(exc, "err_code", None) or 0)
         raise DocumentError(source, why or f"PDF:en kan inte läsas ({exc})") from exc
@@ -54,10 +71,15 @@ def read_pdf(data: bytes, source: str) -> Document:
     return doc
 
 
-def _page_lines(page: Page, textpage) -> list[str]:
+def _page_lines(page: Page, textpage, carried=(), drop=()) -> list[str]:
+    """The page's text lines; ``carried``: runs of the previous page's header set above
+    its first line; ``drop``: runs left out (a header carried to the next page)."""
     out: list[str] = []
     top = 0.0
     runs = sorted(page.runs, key=_READING)
+    if carried or drop:
+        gone = {id(r) for r in drop}
+        runs = sorted([*carried, *(r for r in runs if id(r) not in gone)], key=_READING)
     mids = [((r.top + r.bottom) / 2, r) for r in runs]  # as _mid
     for cells in tables(page.horizontal, page.vertical):
         t_top = min(c[1] for c in cells)
@@ -129,6 +151,7 @@ def _cell_rows(page: Page, textpage, cells, runs: list[Run], unplaced: list[Run]
         for piece, home in zip(pieces, homes, strict=True):
             if home is not None:
                 texts.setdefault(home, []).extend(piece)
+    pdf_layout.settle_spanning(rows, texts)
     out = []
     for row in rows:
         cells_of_row = []
@@ -233,8 +256,9 @@ def _line_text(line: list[Run], density: float = 0.0) -> str:
     of the font size: justified text spreads its words) get one space; a run further
     apart stands at its own column (``x0 / density`` characters in, as ``pdftotext
     -layout`` places text), at least two spaces after the text before it, so the gap
-    between columns of an unruled table survives. With ``density`` 0 every gap is one
-    space (a cell's text)."""
+    between columns of an unruled table survives; a font size PDFium gives as 1
+    (InDesign's text scaled by its matrix) is taken as the run's height. With
+    ``density`` 0 every gap is one space (a cell's text)."""
     out = ""
     prev: Run | None = None
     for run in line:
@@ -244,6 +268,8 @@ def _line_text(line: list[Run], density: float = 0.0) -> str:
         else:
             gap = run.x0 - prev.x1
             em = max(run.size, prev.size) or max(run.bottom - run.top, 1.0)
+            if em < 0.5 * (run.bottom - run.top):  # a size of 1 scaled by the text matrix
+                em = run.bottom - run.top
             if gap <= 0.1 * em:
                 if run.spaced and not out.endswith(" "):
                     out += " "

@@ -900,3 +900,140 @@ def ruled_lines(rows: list[list[str]]) -> list[str]:
         return tab_lines(rows)  # the tab layout reads this header as it stands
     head = [c.label for c in columns_from_header(rows[:n], width)]
     return _with_header(head, [r + [""] * (width - len(r)) for r in rows[n:]])
+
+
+def settle_spanning(rows: list[dict], texts: dict) -> None:
+    """A cell drawn over several of a ruled table's rows whose text stands within one
+    lower row is put in that row (``rows``: per row, its cells by left edge; ``texts``:
+    each cell's runs). Word draws a row's spacing as a row of its own in some columns
+    and not in others, so a value cell can begin a row above its label's cell
+    (Göteborg's "Belopp i tkr | 2022": the 2022 column's cells begin a thin row higher),
+    and read by its top it would be a row above its label. Only a row whose own cells
+    hold no text gives its cells away (a header whose other cells stack their lines row
+    by row keeps its centred cells where they begin), and a cell whose text crosses a
+    row's border (a label centred over two rows) stays in its first row."""
+    tops = [min(c[1] for c in row.values()) for row in rows]
+    for i, row in enumerate(rows[:-1]):
+        if any(texts.get(c) for c in row.values() if c[3] <= tops[i + 1] + 0.5):
+            continue  # the row's own cells hold text: a row of the table as printed
+        for x, cell in list(row.items()):
+            if cell[3] <= tops[i + 1] + 0.5:
+                continue  # within its row
+            held = texts.get(cell)
+            if not held:
+                continue
+            top = min(r.top for r in held)
+            bottom = max(r.bottom for r in held)
+            j = i
+            while j + 1 < len(tops) and tops[j + 1] <= top:
+                j += 1
+            if j == i or x in rows[j] or cell[3] < tops[j] + 0.5:
+                continue
+            if j + 1 < len(tops) and bottom > tops[j + 1] + 0.5:
+                continue  # crosses into the row below: not within one row
+            del row[x]
+            rows[j][x] = cell
+
+
+# ---------------------------------------------------------------- over a page break
+
+
+def _page_rows(runs: list[Run]) -> list[list[Run]]:
+    """A page's runs as lines, top to bottom, each left to right (a run whose middle
+    lies above the line's lowest bottom so far belongs to it)."""
+    out: list[list[Run]] = []
+    bottom = float("-inf")
+    for run in sorted(runs, key=lambda r: r.top):
+        if not run.text.strip():
+            continue
+        if not out or (run.top + run.bottom) / 2 > bottom:
+            out.append([run])
+            bottom = run.bottom
+            continue
+        out[-1].append(run)
+        bottom = max(bottom, run.bottom)
+    return [sorted(line, key=lambda r: r.x0) for line in out]
+
+
+def _furniture(line: list[Run]) -> bool:
+    from ..continuation import page_mark
+
+    text = " ".join(r.text.strip() for r in line)
+    return bool(page_mark(text)) or re.fullmatch(r"\d{4}-\d\d-\d\d", text.strip()) is not None
+
+
+def _ruled(line: list[Run], vertical: list) -> bool:
+    """A drawn vertical line passes the line's height: it stands in a ruled table."""
+    top = min(r.top for r in line)
+    bottom = max(r.bottom for r in line)
+    return any(e[1] < bottom and e[3] > top for e in vertical)
+
+
+def _body_lines(rows: list[list[Run]], from_end: bool) -> list[list[Run]]:
+    """The page's lines without its furniture at the foot (or at the head): page marks,
+    a date, and the lines set apart beyond a wide gap at the page's edge."""
+    seq = list(reversed(rows)) if from_end else list(rows)
+    while seq and _furniture(seq[0]):
+        seq.pop(0)
+    return list(reversed(seq)) if from_end else seq
+
+
+def _header_like(ps: list[Phrase]) -> bool:
+    return len(ps) >= 2 and not any(p.number and not _is_year(p.text) for p in ps)
+
+
+def dangling_header(runs: list[Run], vertical: list) -> list[Run]:
+    """The runs of a page's last line when it can be the header of a table that goes on
+    over the page (its body on the next page, ``goes_on_under``): two cells or more set
+    apart, no value among them (a year may stand there), outside any ruled table; page
+    furniture below it (``3 (17)``, a date) is passed over. Empty for any other page."""
+    rows = _body_lines(_page_rows(runs), from_end=True)
+    if len(rows) < 2:
+        return []
+    last = rows[-1]
+    ps = phrases(last)
+    if not _header_like(ps) or _ruled(last, vertical):
+        return []
+    return last
+
+
+def goes_on_under(tail: list[Run], runs: list[Run], vertical: list) -> bool:
+    """The next page begins with the body of the table whose header ``tail`` is (the
+    previous page's ``dangling_header``): its first line holds a value (no header of its
+    own), it stands in no ruled table, and each of the header's cells lines up with a
+    column of the body's first lines — the first over the labels (their left edges
+    meet), each other one over a column (left or right edges meet, or its middle stands
+    within a cell of the column)."""
+    rows = _body_lines(_page_rows(runs), from_end=False)
+    if not rows or _ruled(rows[0], vertical):
+        return False
+    block = [phrases(line) for line in rows[:6]]
+    first = block[0]
+    if len(first) < 2 or not any(p.number and not _is_year(p.text) for p in first[1:]):
+        return False
+    head = phrases(tail)
+    if abs(head[0].x0 - first[0].x0) > ALIGN + 1:
+        return False
+    cells = [p for ps in block for p in ps[1:]]
+    return all(
+        any(
+            abs(h.x0 - c.x0) <= ALIGN + 1
+            or abs(h.x1 - c.x1) <= ALIGN + 1
+            or c.x0 - ALIGN <= h.mid <= c.x1 + ALIGN
+            for c in cells
+        )
+        for h in head[1:]
+    )
+
+
+def carried_above(tail: list[Run], runs: list[Run]) -> list[Run]:
+    """The previous page's header runs moved to stand one line above the page's first
+    line, where its body begins (their text page indices dropped: they are not this
+    page's characters)."""
+    from dataclasses import replace
+
+    top = min(r.top for r in runs if r.text.strip())
+    t_top = min(r.top for r in tail)
+    height = max(r.bottom for r in tail) - t_top
+    shift = top - 1.4 * height - t_top
+    return [replace(r, top=r.top + shift, bottom=r.bottom + shift, start=-1, end=-1) for r in tail]
