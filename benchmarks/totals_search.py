@@ -4,7 +4,9 @@ quarterly counts) and two generated budget workbooks of 1 000 rows × 40 columns
 and 39 amounts): one of units under each area's ``Summa`` (some areas' nämnd row printed
 above its units, some subtotals that miss by a unit, a ``Totalt`` over the areas), and
 one of units with no subtotal, a ``Totalt`` at the foot (every unnamed row might be a
-total printed above the rows below it: the search the quadratic code did for each).
+total printed above the rows below it: the search the quadratic code did for each); and
+one where every third row is a ``Summa`` that its rows do not add up to (each an
+unproven total, tried against sets of rows that grow with the sheet, and reported).
 
 Measures whatever ``sonanalys`` is first on the path, so the same script gives the
 figures before and after a change (``PYTHONPATH=<tree>/lib``). ``time.process_time`` of
@@ -69,6 +71,22 @@ def budget_workbook(path: Path, rows: int, cols: int = 40, areas_of: int = 20) -
     return path
 
 
+def unproven_workbook(path: Path, rows: int, cols: int = 40) -> Path:
+    """A budget of ``rows`` rows, every third a ``Summa del …`` that does not add up."""
+    rng = random.Random(26)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Budget 2025, tkr"])
+    ws.append(["Verksamhet", *(f"Konto {3000 + 10 * j}" for j in range(cols - 1))])
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+    for k in range(rows):
+        name = f"Summa del {k // 26}{chr(65 + k % 26)}" if k % 3 == 2 else f"Enhet {k}"
+        ws.append([name, *(rng.randint(-900, 9000) for _ in range(cols - 1))])
+    wb.save(path)
+    return path
+
+
 def cpu(paths: list[Path], repeat: int) -> tuple[float, int]:
     best, n = float("inf"), 0
     for _ in range(repeat):
@@ -90,6 +108,12 @@ def main() -> None:
             path = budget_workbook(Path(d) / "budget.xlsx", a.rows, areas_of=areas_of)
             t, n = cpu([path], a.repeat)
         print(f"generated budget ({a.rows} × 40, {what}): {t:.2f} s CPU, {n} observations")
+    with tempfile.TemporaryDirectory() as d:
+        t, n = cpu([unproven_workbook(Path(d) / "budget.xlsx", a.rows)], a.repeat)
+    print(
+        f"generated budget ({a.rows} × 40, every third a Summa that does not add up): "
+        f"{t:.2f} s CPU, {n} observations"
+    )
 
 
 if __name__ == "__main__":

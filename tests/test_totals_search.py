@@ -291,3 +291,80 @@ def test_same_tree_on_a_long_sheet_with_subtotals():
     old, new = _both(rows)
     assert new == old
     assert sum(t for t, *_ in new[1]) >= 40
+
+
+def test_same_tree_when_many_named_totals_do_not_add_up():
+    # 450 rows in which every third row is a "Summa" that its rows do not add up to (an
+    # unproven total each: the sets tried for it grow with the sheet), some that do, a
+    # total of the totals no other total sums, and a grand total of every row that is
+    # no total: the kept sums of those growing sets decide as summing them afresh did
+    import random
+
+    rng = random.Random(27)
+    rows: list[StructRow] = []
+    for k in range(450):
+        if k % 3 == 2 and rng.random() < 0.2:  # a Summa that adds up
+            vals = {j: rows[-1].values[j] + rows[-2].values[j] for j in range(1, 7)}
+        else:
+            vals = {j: float(rng.randint(-90, 900)) for j in range(1, 7)}
+        label = f"Summa del {k}" if k % 3 == 2 else f"Enhet {k}"
+        rows.append(StructRow(k, label, "", False, vals, dict.fromkeys(vals, 0)))
+    probe = copy.deepcopy(rows)
+    find_totals(probe)
+    tops = [k for k, r in enumerate(probe) if r.is_total]  # proven or not, none summed
+    plain = [k for k, r in enumerate(probe) if not r.is_total]
+    for label, parts in (("Summa summarum", tops), ("Totalt", plain)):
+        vals = {j: sum(rows[k].values[j] for k in parts) for j in range(1, 7)}
+        rows.append(StructRow(len(rows), label, "", False, vals, dict.fromkeys(vals, 0)))
+    old, new = _both(rows)
+    assert new == old
+    unproven, tree = new
+    assert len(unproven) >= 100
+    assert tree[-2][:2] == (True, tops) and tree[-1][:2] == (True, plain)
+
+
+def test_an_unproven_total_is_reported_at_its_own_line(tmp_path):
+    # each Summa that its rows do not add up to is said once, at the line it stands on
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Verksamhet", "Budget 2024", "Budget 2025"])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for k in range(30):
+        label = f"Summa del {chr(65 + k % 26)}{k // 26}" if k % 3 == 2 else f"Enhet {k}"
+        ws.append([label, 100 + 7 * k, 200 + 11 * k])
+    path = tmp_path / "budget.xlsx"
+    wb.save(path)
+    res = parse([path])
+    said = res.report[res.report["reason"].str.startswith("summaraden stämmer inte")]
+    assert said["line"].tolist() == list(range(4, 32, 3))
+    assert said["row_label"].tolist() == [ws.cell(n, 1).value for n in range(4, 32, 3)]
+
+
+def test_a_total_of_the_totals_no_other_total_sums():
+    # S1 = a1 + a2, S2 = S1 + a3 (a running total: S1 is summed), SB = b1 + b2, a row x
+    # that no total sums, then Totalt = S2 + SB: neither every row no total sums (x is
+    # one) nor every row that is no total, but the totals that no other total sums
+    def row(k, label, a, b):
+        return StructRow(k, label, "", False, {1: a, 2: b}, {1: 0, 2: 0})
+
+    rows = [
+        row(0, "a1", 10.0, 1.0),
+        row(1, "a2", 20.0, 2.0),
+        row(2, "Summa 1", 30.0, 3.0),
+        row(3, "a3", 5.0, 4.0),
+        row(4, "Summa 2", 35.0, 7.0),
+        row(5, "b1", 100.0, 10.0),
+        row(6, "b2", 200.0, 20.0),
+        row(7, "Summa B", 300.0, 30.0),
+        row(8, "x", 1.0, 1.0),
+        row(9, "Totalt", 335.0, 37.0),
+    ]
+    old, new = _both(rows)
+    assert new == old
+    unproven, tree = new
+    assert unproven == []
+    assert [t[1] for t in tree] == [[], [], [0, 1], [], [2, 3], [], [], [5, 6], [], [4, 7]]

@@ -134,29 +134,32 @@ def find_totals(rows: list[StructRow], skip: frozenset[int] | set[int] = frozens
         next_row[k] = next_row[k + 1] if rows[k].is_sub else k
     above: list[int] = []  # the rows above that are no sub-rows
     prev_at = 0  # where the previous total stands in ``above``
-    totals: list[int] = []  # those of them that are totals
-    plain: list[int] = []  # those that are not
     claimed: set[int] = set()  # every row a total above sums
+    # the sets that grow with the table, summed as they change (never summed again for
+    # each total): the rows above that no total sums, the totals among them, the rows
+    # above that are no total
+    free, free_tops, all_plain = cols.running(), cols.running(), cols.running()
     prev_total: int | None = None
     since: dict[str, list[int]] = {}  # each section's rows since the previous total
     for i, r in enumerate(rows):
         if r.is_sub:
             continue
         named = named_at[i]
-        block = list(since.get(r.section, ()))
-        candidates: list[list[int]] = []
+        seen = since.get(r.section, ())
+        candidates: list[list[int] | _Running] = []
+        block: list[int] = []  # the section's rows since the previous total, when asked
         if named:
+            block = list(seen)
             candidates.append(block)
             # every row and total above that no total sums yet ("Nettokostnad" =
             # "Ensamkommande" + "Nettokostnad" of the rest + "Externa …")
-            candidates.append([k for k in above if k not in claimed])
+            candidates.append(free)
             if prev_total is not None:
                 candidates.append(above[prev_at:])
-            tops = [k for k in totals if k not in claimed]
-            if len(tops) >= 2:
-                candidates.append(tops)
-            if len(plain) >= 2 and plain != block:
-                candidates.append(list(plain))
+            if len(free_tops) >= 2:
+                candidates.append(free_tops)
+            if len(all_plain) >= 2 and len(all_plain) != len(block):  # (block ends plain)
+                candidates.append(all_plain)
             below = []
             for k in range(i + 1, n):
                 if rows[k].section != r.section or named_at[k]:
@@ -168,7 +171,8 @@ def find_totals(rows: list[StructRow], skip: frozenset[int] | set[int] = frozens
         else:
             nxt = next_row[i + 1]
             last_of_section = nxt == n or rows[nxt].section != r.section
-            if last_of_section and len(block) >= 2:
+            if last_of_section and len(seen) >= 2:
+                block = list(seen)
                 candidates.append(block)
         fits: list[tuple[bool, int, list[int], list[int]]] = []
         first: list[int] = []
@@ -177,11 +181,17 @@ def find_totals(rows: list[StructRow], skip: frozenset[int] | set[int] = frozens
             if first:
                 r.is_total, r.parts, r.first = True, first, True
         if not first:
-            for cand in candidates:
-                if not cand or (not named and len(cand) < 2):
+            for c in candidates:
+                if not len(c) or (not named and len(c) < 2):
                     continue
-                if not cols.may_add_up(cand, i, skip):
-                    continue  # proven by the column sums: _adds_up finds nothing
+                if isinstance(c, _Running):
+                    if not c.may_add_up(i, skip):
+                        continue  # proven by the column sums: _adds_up finds nothing
+                    cand = c.rows()
+                elif not cols.may_add_up(c, i, skip):
+                    continue
+                else:
+                    cand = c
                 good, bad, exact = _adds_up([rows[k] for k in cand], r, skip)
                 # an unnamed row sums the rows above it in two columns, or is three rows' sum
                 if good and (named or good >= 2 or len(cand) >= 3):
@@ -203,13 +213,20 @@ def find_totals(rows: list[StructRow], skip: frozenset[int] | set[int] = frozens
                 r.is_total = True
                 unproven.append(i)
         above.append(i)
-        claimed.update(r.parts)
+        if i not in claimed:
+            free.add(i)
+        for k in r.parts:
+            if k not in claimed:
+                claimed.add(k)
+                free.discard(k)
+                free_tops.discard(k)
         if r.is_total:
-            totals.append(i)
+            if i not in claimed:
+                free_tops.add(i)
             prev_total, prev_at = i, len(above) - 1
             since = {}
         else:
-            plain.append(i)
+            all_plain.add(i)
             since.setdefault(r.section, []).append(i)
     return unproven
 
@@ -363,6 +380,10 @@ class _Columns:
 
         return stop
 
+    def running(self) -> _Running:
+        """An empty set of this table's rows, its column sums kept as rows come and go."""
+        return _Running(self)
+
     def _run_bounds(self, u: float) -> tuple[np.ndarray, np.ndarray]:
         """At each row position ``x``: the least of ``csum - u·ccount`` and the greatest of
         ``csum + u·ccount`` from ``x`` to the end of its stretch."""
@@ -375,6 +396,58 @@ class _Columns:
                     np.maximum(most[x], most[x + 1], out=most[x])
             self._runs[u] = (least, most)
         return self._runs[u]
+
+
+class _Running:
+    """A set of a table's rows that grows and shrinks as the totals search goes down (the
+    rows above that no total sums yet …), with its sums in each column kept as rows are
+    added and taken out, so that :meth:`may_add_up` costs one pass over the total's
+    columns, not one over the set. The kept sums may differ from a fresh sum by float
+    rounding of the additions and removals; the margin allowed for that error is that of
+    the whole column (``_Columns.scale``, as :meth:`_Columns.beyond` allows), far wider,
+    so a bound still rules out only what it proves (:func:`_adds_up` decides the rest).
+    Rows keep their order: :meth:`rows` lists them as added, in the table's order."""
+
+    def __init__(self, cols: _Columns) -> None:
+        m = cols.v.shape[1]
+        self._cols = cols
+        self._in: dict[int, None] = {}  # an ordered set
+        self._s = np.zeros(m)
+        self._cnt = np.zeros(m)
+        self._nz = np.zeros(m)
+
+    def __len__(self) -> int:
+        return len(self._in)
+
+    def add(self, k: int) -> None:
+        c = self._cols
+        self._in[k] = None
+        self._s += c.v[k]
+        self._cnt += c.has[k]
+        self._nz += c.nonzero[k]
+
+    def discard(self, k: int) -> None:
+        if k not in self._in:
+            return
+        c = self._cols
+        del self._in[k]
+        self._s -= c.v[k]
+        self._cnt -= c.has[k]
+        self._nz -= c.nonzero[k]
+
+    def rows(self) -> list[int]:
+        return list(self._in)  # added as the search goes down: in the table's order
+
+    def may_add_up(self, i: int, skip: frozenset[int] | set[int]) -> bool:
+        """As :meth:`_Columns.may_add_up` of these rows to row ``i``."""
+        c = self._cols
+        js, t, unit = c._total(c._rows[i], skip)
+        if not len(js):
+            return True
+        err = c._err(c.scale[js], t)
+        return c._possible(
+            self._s[js], self._cnt[js], self._nz[js] > 0, t, unit, err, need_all=False
+        )
 
 
 def _printed_first(

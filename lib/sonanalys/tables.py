@@ -1124,11 +1124,17 @@ def _row_tree(blocks, obs, obs_rows, percent, rep) -> None:
     """Totals and the parts they sum, proven by the table's own arithmetic; a named total
     that does not add up is reported. The bottom line of each block is its root."""
     roots: set[int] = set()
+    first_line: dict[int, int] = {}  # a row's first line among the observations
     for rows in blocks:
-        for i in find_totals(rows, percent):
+        unproven = find_totals(rows, percent)
+        if unproven and not first_line:  # once, in one pass: never a pass per total
+            for o, sr in zip(obs, obs_rows, strict=True):
+                if id(sr) not in first_line or o["line"] < first_line[id(sr)]:
+                    first_line[id(sr)] = o["line"]
+        for i in unproven:
             r = rows[i]
             rep(
-                min((o["line"] for o, sr in zip(obs, obs_rows, strict=True) if sr is r), default=0),
+                first_line.get(id(r), 0),
                 r.label,
                 r.label,
                 "summaraden stämmer inte med raderna ovan eller under den; "
