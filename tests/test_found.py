@@ -286,3 +286,13 @@ def test_a_misprinted_amount_is_reported_never_read(found):
     ]
     said = found.report[(found.report["source"] == SR23) & (found.report["token"] == "-7 73")]
     assert said[["column_label", "severity"]].values.tolist() == [["Budget 2023", "warning"]]
+
+
+def test_a_row_that_names_what_it_counts_in_brackets_keeps_that_unit(found):
+    # SID 12's stub says 'Belopp i tkr', but 'Arbetad tid (årsarbetare)' counts staff:
+    # 35,1 årsarbetare, never 35,1 tkr; 'Lönekostnad per årsarbetare' is an amount (tkr)
+    o = _of(found, SR22)
+    units = o[o["table"] != "text"].groupby("row_label")["unit"].agg(set)
+    assert units["Arbetad tid (årsarbetare)"] == {"antal"}
+    assert units["Lönekostnad per årsarbetare"] == {"tkr"}
+    assert units["Lönekostnad exkl. arvoden"] == {"tkr"}

@@ -1061,7 +1061,8 @@ def _record(
         row_unit == "antal"
         and (row.section_unit or g.stub_unit)
         and not re.search(r"\bantal", row_label, re.IGNORECASE)
-    )  # "Insatser för personer …" in a mnkr table
+        and not _unit_in_brackets(row_label)
+    )  # "Insatser för personer …" in a mnkr table; "Arbetad tid (årsarbetare)" counts
     # a section that names a unit ("% av befolkningen") is its rows' unit
     # unless the column or the row names one
     outer_unit = row.section_unit or g.stub_unit
@@ -1238,3 +1239,10 @@ def _difference_of(
             ):
                 return a, b
     return None
+
+
+def _unit_in_brackets(label: str) -> bool:
+    """A row label that ends by naming what it counts in brackets, as a unit is stated:
+    "Arbetad tid (årsarbetare)" under "Belopp i tkr" counts årsarbetare."""
+    m = re.search(r"\(([^()]+)\)\W*$", label)
+    return m is not None and L.unit_of(m.group(1)) == "antal"
