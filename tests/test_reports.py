@@ -802,3 +802,33 @@ def test_notebooks_take_their_documents_municipality_and_period_by_default():
         code = "".join(c.source for c in nb.cells if c.cell_type == "code")
         assert "Örebro" not in code and "Linköping" not in code, name
         assert "declare_scope(" in code, name
+
+
+def test_tables_of_01_to_03_pass_their_units_and_counts_show_whole(run):
+    """01–03 gave ``show_table`` no units (04/05 did): a count was whole only because the
+    table's decimals were 0, which also cut a mean of persons per dygn (425,5) to 425.
+    Now every table of 01–03 names its units (a count whole, a mean with its decimal;
+    ``present.cell_decimals``), and 03's check of the document's figures names each
+    KPI by its title and unit, not its code (*N35001, kommunen* said no unit)."""
+    import ast
+
+    for name in ("01_placeringar", "02_varddygn", "03_r9"):
+        nb = nbformat.read(paths.NOTEBOOKS / f"{name}.ipynb", as_version=4)
+        calls = [
+            node
+            for c in nb.cells
+            if c.cell_type == "code" and "show_table" in c.source
+            for node in ast.walk(ast.parse(c.source))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "show_table"
+        ]
+        assert calls, name
+        for call in calls:
+            assert "units" in [k.arg for k in call.keywords], (name, ast.unparse(call)[:80])
+    t01 = text_of((run.out / run.report("01").html).read_text(encoding="utf-8"))
+    assert "jan–aug 2023 165 461 154 134" in t01  # 004 lines 529–532, persons per dygn
+    assert "LVU unika individer, totalt 182 185 177 167 182 198 233" in t01
+    t02 = text_of((run.out / run.report("02").html).read_text(encoding="utf-8"))
+    assert f"Vårddygn, institutionsvård, HVB 55{NBSP}154 46{NBSP}936 49{NBSP}263 48{NBSP}128" in t02
+    t03 = text_of((run.out / run.report("03").html).read_text(encoding="utf-8"))
+    assert "Kostnad missbruksvård vuxna, kr/inv, kommunen 2022 761 – ej kontrollerad" in t03
+    assert "N35001, kommunen" not in t03

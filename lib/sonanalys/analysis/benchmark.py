@@ -190,6 +190,7 @@ def key_figures(
         index=[kpi_short(k) for k in last["kpi"]],
     )
     out.index.name = "Nyckeltal"
+    out.attrs["units"] = [kpi_unit(k) for k in last["kpi"]]  # a count KPI shows whole
     return out
 
 

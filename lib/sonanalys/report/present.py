@@ -135,7 +135,7 @@ _NUMBER_TEXT = re.compile(
 # units of things counted: whole numbers in the documents, so whole numbers in every table
 COUNT_UNITS = frozenset(
     {"antal", "st", "stycken", "person", "personer", "individer", "barn", "ärenden",
-     "platser", "placeringar", "anmälningar"}
+     "platser", "placeringar", "anmälningar", "dygn", "vårddygn"}
 )  # fmt: skip
 
 
