@@ -124,3 +124,38 @@ def test_a_workbook_of_the_municipality_is_still_read(tmp_path):
     got = parse([p])
     assert [d.source for d in got.documents] == ["budget.xlsx"]
     assert sorted(got.observations["value"]) == [3.1, 12.5]
+
+
+def test_a_report_pdf_copied_out_of_its_folder_is_known_by_its_creator(made, tmp_path):
+    """A report's PDF, copied out of its report folder (the manifest beside it said it was
+    ours), was read as a municipality's document. Now each PDF the report run prints
+    names sonanalys as its Creator (``report.pdf.mark_own``: an incremental update, the
+    pages untouched) and ``parse`` passes it over wherever it lies; a PDF the same
+    Chromium printed of a municipality's table (tests/corpus/printed) is still read."""
+    import pypdfium2 as pdfium
+
+    from sonanalys.report.pdf import html_to_pdf
+
+    out, _ = made
+    pdf = tmp_path / "bilaga.pdf"
+    html_to_pdf([(_made(out, ".html"), pdf, "Delårsrapport – bilaga")])
+    doc = pdfium.PdfDocument(pdf)
+    assert doc.get_metadata_value("Creator").startswith("sonanalys")
+    assert doc.get_metadata_value("Title").startswith("Delårsrapport – bilaga")  # the page's
+    assert doc.get_metadata_value("Producer").startswith("Skia/PDF")
+    assert len(doc) >= 1 and "Budget" in doc[0].get_textpage().get_text_range()
+    doc.close()
+    folder = tmp_path / "dokument"
+    folder.mkdir()
+    shutil.copy(RAW / SEED, folder / SEED)
+    shutil.copy(pdf, folder / "bilaga_kopierad.pdf")
+    printed = Path(__file__).parent / "corpus" / "printed" / "dev_11_vaxholm_egenavgifter_hvb.pdf"
+    shutil.copy(printed, folder / printed.name)
+    got = parse([folder])
+    assert sorted(d.source for d in got.documents) == sorted([SEED, printed.name])
+    said = got.report[got.report["source"] == "bilaga_kopierad.pdf"]
+    assert said[["severity", "reason"]].values.tolist() == [[
+        "info",
+        "läses inte som dokument: bilaga_kopierad.pdf är en rapport skriven av sonanalys "
+        "(PDF-egenskapen Skapare) (analysens egna tal, inte kommunens)",
+    ]]  # fmt: skip

@@ -4,7 +4,8 @@ they would feed the analysis's own figures back in as if they were the municipal
 so ``parse`` passes them over with an info row that says so (``own_file``).
 
 The marks: a report page's ``<meta name="generator" content="sonanalys …">``; a
-workbook's document property Program (``docProps/app.xml``'s ``Application``); the
+workbook's document property Program (``docProps/app.xml``'s ``Application``); a report
+PDF's document information, Creator ``sonanalys …`` (``report.pdf.mark_own``); the
 processed folder's ``manifest.json`` (the frames' CSV and parquet files and
 ``sonanalys.xlsx`` beside it) and the report folder's ``.sonanalys-reports.json`` (each
 report's HTML, workbook and PDF); a CSV whose header is one of sonanalys's frames'
@@ -34,6 +35,10 @@ _GENERATOR = re.compile(
     rb"|content\s*=\s*[\"']?sonanalys\b[^>]*?\sname\s*=\s*[\"']?generator\b)",
     re.IGNORECASE,
 )
+_PDF_CREATOR = re.compile(
+    rb"/Creator\s*(?:\(\s*sonanalys\b|<\s*FEFF\s*0073006F006E0061006E0061006C00790073)",
+    re.IGNORECASE,
+)
 _APPLICATION = re.compile(rb"<(?:\w+:)?Application>\s*sonanalys\b", re.IGNORECASE)
 HEAD = 1 << 20  # where a page's mark is looked for (ours stands first in its head)
 PASSED_OVER = "läses inte som dokument: {what} (analysens egna tal, inte kommunens)"
@@ -53,6 +58,8 @@ def _marked(path: Path, data: bytes) -> str | None:
         return f'{path.name} är en rapport skriven av sonanalys (<meta name="generator">)'
     if suffix in (".xlsx", ".xlsm") and _workbook_application(data):
         return f"{path.name} är en arbetsbok skriven av sonanalys (egenskapen Program)"
+    if suffix == ".pdf" and _pdf_creator(data):
+        return f"{path.name} är en rapport skriven av sonanalys (PDF-egenskapen Skapare)"
     if suffix == ".csv":
         frame = _frame_of_header(data)
         if frame:
@@ -66,6 +73,14 @@ def _workbook_application(data: bytes) -> bool:
             return bool(_APPLICATION.search(z.read("docProps/app.xml")[:4096]))
     except (KeyError, zipfile.BadZipFile, OSError, ValueError):
         return False
+
+
+def _pdf_creator(data: bytes) -> bool:
+    """The PDF's document information names sonanalys as its Creator
+    (``report.pdf.mark_own``): ``/Creator (sonanalys …)``, or the same as UTF-16 hex as a
+    tool that saves the file again may write it. Read from the bytes, without opening
+    the PDF (parse reads every PDF once, and only once)."""
+    return data.startswith(b"%PDF") and bool(_PDF_CREATOR.search(data))
 
 
 def _frame_of_header(data: bytes) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import importlib.util
 import os
+import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -128,7 +129,59 @@ def html_to_pdf(jobs: Iterable[tuple[Path, Path, str]]) -> list[Path]:
                     margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
                 )
                 page.close()
+                mark_own(Path(dst))
                 written.append(Path(dst))
         finally:
             browser.close()
     return written
+
+
+_TRAILER = re.compile(rb"trailer\s*<<(?P<dict>.*?)>>\s*startxref\s+(?P<xref>\d+)\s*%%EOF\s*$", re.S)
+
+
+def _pdf_text(text: str) -> bytes:
+    """A PDF string: printable ASCII as a literal (``(D:2026…)``: dates stay dates), any
+    other text UTF-16BE with its byte-order mark, in hex."""
+    if text.isascii() and text.isprintable():
+        return b"(" + re.sub(rb"([\\()])", rb"\\\1", text.encode("ascii")) + b")"
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+
+
+def mark_own(path: Path) -> None:
+    """Mark a PDF we printed as sonanalys's own: an incremental update (appended; the
+    pages stay byte for byte) whose document information keeps the browser's Title,
+    Producer and dates and names sonanalys as its Creator (``ours.APPLICATION``), so a
+    PDF copied out of its report folder is still known as ours (``ours.own_file``).
+    Chromium's PDFs end in a classic cross-reference table and trailer; one that does
+    not is an error (a report must not go out unmarked)."""
+    import pypdfium2 as pdfium
+
+    from ..ours import APPLICATION
+
+    data = path.read_bytes()
+    m = _TRAILER.search(data[-4096:])
+    root = re.search(rb"/Root\s+(\d+\s+\d+\s+R)", m.group("dict")) if m else None
+    size = re.search(rb"/Size\s+(\d+)", m.group("dict")) if m else None
+    if not (m and root and size):
+        raise ValueError(f"{path}: PDF:en slutar inte med en xref-tabell och trailer")
+    ident = re.search(rb"/ID\s*\[[^\]]*\]", m.group("dict"))
+    pdf = pdfium.PdfDocument(data)
+    try:
+        info = pdf.get_metadata_dict(skip_empty=True)
+    finally:
+        pdf.close()
+    info["Creator"] = APPLICATION
+    n = int(size.group(1))
+    entries = b"".join(b"/" + k.encode("ascii") + b" " + _pdf_text(v) for k, v in info.items())
+    sep = b"" if data.endswith(b"\n") else b"\n"
+    start = len(data) + len(sep)
+    obj = b"%d 0 obj\n<<%s>>\nendobj\n" % (n, entries)
+    xref = len(data) + len(sep) + len(obj)
+    trailer = b"<</Size %d /Root %s /Info %d 0 R /Prev %s%s>>" % (
+        n + 1, root.group(1), n, m.group("xref"), b" " + ident.group(0) if ident else b""
+    )  # fmt: skip
+    tail = b"xref\n%d 1\n%010d 00000 n \ntrailer\n%s\nstartxref\n%d\n%%%%EOF\n" % (
+        n, start, trailer, xref
+    )  # fmt: skip
+    with open(path, "ab") as f:
+        f.write(sep + obj + tail)
