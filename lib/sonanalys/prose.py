@@ -38,6 +38,7 @@ from . import labels as L
 from . import numparse as N
 from . import units as U
 from .model import Document, Heading, Paragraph
+from .numparse import Quantity
 from .readers.limits import MAX_SENTENCE_CHARS
 
 _DIGIT = re.compile(r"\d")
@@ -353,20 +354,27 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
         if not _DIGIT.search(block.text):
             continue
         year_before: int | None = None  # the year of the sentence before, in this paragraph
+        totals: list[float] = []  # the counts of the sentence before, in this paragraph
         line_starts = {0, *(o for o, _ in block.starts)}
         for offset, sentence in sentences(block.text):
             if not _DIGIT.search(sentence):
+                totals = []
                 # no number, nothing to read (most of a long text); a year goes on
                 # past it only where it goes on from the sentence before, timeless
                 if not continues_without_time(sentence):
                     year_before = None
                 continue
             reading = sentence_reading(sentence)
+            starts = frozenset(o - offset for o in line_starts if o >= offset)
+            listed = enumeration(sentence, reading, totals, starts)
+            if listed is not None:
+                reading, totals = listed
+            else:
+                totals = [q.value for q in reading.quantities if q.unit == "antal"]
             carried = year_before if continues_without_time(sentence) else None
             year_before = carried if carried is not None else sentence_year(sentence, reading)
             long = len(sentence) > MAX_SENTENCE_CHARS
             label = L.label_text(sentence) if not long else ""
-            starts = frozenset(o - offset for o in line_starts if o >= offset)
             for start, number, reason in unread_numbers(sentence, reading, starts):
                 report.append(
                     {
@@ -560,3 +568,68 @@ def unread_numbers(
         reason = DURATION_IN_SENTENCE.format(d.group("unit").lower()) if d else UNREAD_IN_SENTENCE
         out.append((tok.start, tok.text, reason))
     return out
+
+
+# --------------------------------------------------------------------------------------
+# A count listed by its parts in the sentence after it
+# --------------------------------------------------------------------------------------
+
+_PARTS_BEGIN = re.compile(r"[.:]\s+(?=\d)")
+_PART_NAME = re.compile(
+    r"\s+(?:(?:är|var|blev|har)\s+)?(?P<name>[^\s,;.()\d][^,;.()\d]{0,59}?)"
+    r"(?=\s*(?:[,;.()]|\s[-–]\s|$)|\s+(?:och|samt)\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def enumeration(
+    sentence: str, reading: N.Reading, totals: list[float], line_starts: frozenset[int]
+) -> tuple[N.Reading, list[float]] | None:
+    """A sentence that lists a count of the sentence before by its parts: ``… totalt 29
+    barn och ungdomar inom verksamheten. 11 är asylsökande, 4 personer är anvisade … och
+    14 personer är kommunplacerade`` (11 + 4 + 14 = 29), ``… 36 avslutade ärenden. 10
+    externt HVB, 4 internt HVB, 18 jourhem, 4 SiS-hem.`` Its bare numbers are counts of
+    the same measure (``antal``), each with what follows it as its category
+    (``asylsökande``, ``externt HVB``) — only when the document's own sum proves it: two
+    parts or more, whole numbers, every number of the sentence a part (no other unit,
+    nothing that could not be read), adding up to a count of the sentence before (or to
+    the total that sentence's own parts were proven against). Returns the sentence's
+    reading with them, and the totals the next sentence may list; None otherwise."""
+    unread = unread_numbers(sentence, reading, line_starts)
+    if not unread or any(why != UNREAD_IN_SENTENCE for _, _, why in unread):
+        return None
+    text = N.strip_tags(sentence)
+    by_start = {t.start: t for t in N.tokens(text)}
+    bare = [by_start[start] for start, _, _ in unread]
+    if any(t.kind != N.VALUE or t.value_high is not None or t.value is None for t in bare):
+        return None
+    if any(not float(t.value or 0).is_integer() for t in bare):
+        return None
+    # the parts may follow their total in the same sentence, after a full stop or a colon
+    # that the sentence splitter kept (``… 29 barn och ungdomar inom verksamheten. 11 är
+    # asylsökande …``: no capital after it)
+    first = min(t.start for t in bare)
+    cut = max((m.end() for m in _PARTS_BEGIN.finditer(text, 0, first + 1)), default=0)
+    head = [q for q in reading.quantities if q.end <= cut]
+    tail = [q for q in reading.quantities if q.start >= cut]
+    if len(head) + len(tail) != len(reading.quantities) or any(q.unit != "antal" for q in tail):
+        return None
+    totals = [*totals, *(q.value for q in head if q.unit == "antal")]
+    parts = [q.value for q in tail] + [float(t.value or 0) for t in bare]
+    total = next((t for t in totals if len(parts) >= 2 and abs(sum(parts) - t) < 1e-9), None)
+    if total is None:
+        return None
+    units = {**sentence_units(sentence), **{t.start: "antal" for t in bare}}
+    listed = N.reading_with_units(sentence, tuple(sorted(units.items())))
+    names = {}
+    for t in bare:
+        m = _PART_NAME.match(text, t.end)
+        names[t.start] = m.group("name").strip() if m else ""
+    quantities = [
+        Quantity(**{**q.__dict__, "category": names[q.start]})
+        if q.start in names and not q.category
+        else q
+        for q in listed.quantities
+    ]
+    out = N.Reading(quantities, list(listed.skipped), list(listed.years), listed.no_data)
+    return out, [total, *(q.value for q in quantities)]
