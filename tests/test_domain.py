@@ -145,6 +145,18 @@ def test_followup_reads_only_the_plans_measures(frames):
     pd.testing.assert_frame_equal(followup.followup(kept), followup.followup(a))
 
 
+def test_followup_keeps_nothing_between_documents(frames):
+    """The measures' word stems were kept in two module-level lru_caches, across every
+    document a process parsed; now each call of ``match_measures`` computes its names'
+    stems itself, with the same follow-up, whatever ran before it."""
+    a = frames["atgarder"]
+    first = followup.followup(a)
+    assert len(first) > 0
+    followup.followup(a.iloc[::-1])  # another call, the measures in another order
+    pd.testing.assert_frame_equal(followup.followup(a), first)
+    assert not [n for n, v in vars(followup).items() if hasattr(v, "cache_info")]
+
+
 def test_followup_matches_renamed_measures_and_lists_the_rest(frames):
     f = frames["atgarder_uppfoljning"]
     akut = pick(f, measure_earlier="Akutboendeteam")

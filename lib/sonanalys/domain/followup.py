@@ -11,7 +11,6 @@ is listed with the side it has, never dropped.
 
 from __future__ import annotations
 
-import functools
 import re
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -80,17 +79,20 @@ def similarity(a: str, b: str, rare: frozenset[str] = frozenset()) -> float:
     return score
 
 
-# the word stems of each name, computed once per name, not once per pair
-_stems_of = functools.lru_cache(maxsize=4096)(lambda name: frozenset(_stems(name)))
-_long_of = functools.lru_cache(maxsize=4096)(lambda name: frozenset(_long_stems(name)))
-
-
-def _score(a: str, b: str, rare: frozenset[str]) -> float:
+def _score(
+    a: str,
+    b: str,
+    rare: frozenset[str],
+    stems: dict[str, frozenset[str]],
+    longs: dict[str, frozenset[str]],
+) -> float:
     """``similarity`` where it can reach THRESHOLD, else 0: with too few shared stems the
-    character ratio (at most 0,2) cannot lift a pair over it, so it is not computed."""
-    sa, sb = _stems_of(a), _stems_of(b)
+    character ratio (at most 0,2) cannot lift a pair over it, so it is not computed.
+    ``stems`` and ``longs`` are each name's word stems and long words, computed once per
+    name by the call that compares them (nothing is kept between calls or documents)."""
+    sa, sb = stems[a], stems[b]
     hopeless = sa and sb and 0.8 * len(sa & sb) / min(len(sa), len(sb)) + 0.2 < THRESHOLD
-    if hopeless and not (_long_of(a) & _long_of(b) & rare):
+    if hopeless and not (longs[a] & longs[b] & rare):
         ca, cb = _compact(a), _compact(b)
         if not (ca and cb and (ca in cb or cb in ca)):
             return 0.0
@@ -100,13 +102,20 @@ def _score(a: str, b: str, rare: frozenset[str]) -> float:
 def match_measures(earlier: list[str], later: list[str]) -> list[tuple[str, str, float]]:
     """Best-first one-to-one pairs with similarity ≥ THRESHOLD; unmatched names are
     returned with '' for the missing side and similarity 0."""
+    names = list(dict.fromkeys(earlier + later))
+    stems = {name: frozenset(_stems(name)) for name in names}
+    longs = {name: frozenset(_long_stems(name)) for name in names}
     counts: dict[str, int] = {}
-    for name in dict.fromkeys(earlier + later):
-        for st in _long_stems(name):
+    for name in names:
+        for st in longs[name]:
             counts[st] = counts.get(st, 0) + 1
     rare = frozenset(st for st, n in counts.items() if n == 2)
     scored = sorted(
-        ((_score(a, b, rare), i, j) for i, a in enumerate(earlier) for j, b in enumerate(later)),
+        (
+            (_score(a, b, rare, stems, longs), i, j)
+            for i, a in enumerate(earlier)
+            for j, b in enumerate(later)
+        ),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     used_a: set[int] = set()
