@@ -22,6 +22,7 @@ T = TypeVar("T")
 
 _STORES: list[dict] = []
 _MAX = 50_000  # entries per function; a store that fills up starts over
+MAX_ENTRIES = _MAX
 
 _deadline: float | None = None  # when the document being read is over its budget
 _source = ""
@@ -46,6 +47,15 @@ def per_document(fn: Callable[[str], T]) -> Callable[[str], T]:
         return value
 
     return remembered
+
+
+def per_document_store() -> dict:
+    """A dict for answers kept for the document being read, emptied by :func:`forget`
+    with the others: for a loop too hot for a call per question. The caller starts it
+    over when it holds ``MAX_ENTRIES``, as :func:`per_document` does."""
+    store: dict = {}
+    _STORES.append(store)
+    return store
 
 
 def forget() -> None:

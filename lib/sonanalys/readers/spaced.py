@@ -29,7 +29,7 @@ from ..continuation import (
     PAGE_MARK,
     page_mark,
 )
-from ..memo import per_document
+from ..memo import MAX_ENTRIES, per_document, per_document_store
 from ..model import Cell, Row, Table
 
 # A unit printed after a number (``2 609 st``, ``12 400 tkr``): it ends that number, and
@@ -52,6 +52,7 @@ _NOTE_HEADER = re.compile(r"^not(?:er)?\.?$", re.IGNORECASE)  # a note-reference
 _NOTE_REF = re.compile(r"^[1-9]\d?$")
 _LABEL_NOTES = re.compile(r"\s((?:[1-9]\d?,\s*)+)$")  # "Personalkostnader 6," (6, 7 …)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_HAS_DIGIT = re.compile(r"\d")
 MAX_CANDIDATES = 1000  # readings enumerated per row (a row has a few hundred at most)
 
 
@@ -116,6 +117,19 @@ class SpacedRow:
 def split_row(line: str) -> tuple[str, list[str]]:
     """The label (everything up to the trailing run of number tokens) and those tokens.
     A unit after a number goes with it (``609 st``): a number ends at its unit."""
+    if _HAS_DIGIT.search(line) is None:
+        # (most lines of prose) no number to glue a % or a unit onto, and a word without
+        # a digit is a number token only as a missing-value mark: as _split_row reads it
+        toks = line.split()
+        k = len(toks)
+        while k > 0 and toks[k - 1] in _MISSING:
+            k -= 1
+        return " ".join(toks[:k]), toks[k:]
+    return _split_row(line)
+
+
+def _split_row(line: str) -> tuple[str, list[str]]:
+    """``split_row`` for any line, word by word."""
     toks: list[str] = []
     for tok in line.split():
         if tok == "%" and toks and is_number_token(toks[-1]) and toks[-1] not in _MISSING:
@@ -371,7 +385,6 @@ def _data_row(line: str) -> tuple[str, list[str]] | None:
     return label, tokens
 
 
-_HAS_DIGIT = re.compile(r"\d")
 _MISSING_ENDS = tuple(_MISSING)
 
 
@@ -393,18 +406,27 @@ def may_end_in_value(line: str) -> bool:
     )
 
 
+# each line's answer (0 blank, 1 no value at its end, 2 may end in one), for the document
+_ENDS_IN_VALUE: dict[str, int] = per_document_store()
+
+
 def _row_below(lines: list[str], i: int) -> bool:
     """Whether any line after ``lines[i]``, before the first blank line, may be a row
     of values (``may_end_in_value``). ``read``'s first row must stand there: before its
     first row the table ends at a blank line or a page's mark (a page break is passed
     over only after a row), and every row it reads is a line whose ``split_row`` has
     value tokens (a label and values, or values alone under a wrapped label)."""
+    known = _ENDS_IN_VALUE
     for k in range(i + 1, len(lines)):
         line = lines[k]
-        if not line or line.isspace():
-            return False
-        if may_end_in_value(line):
-            return True
+        try:
+            ends = known[line]
+        except KeyError:
+            if len(known) >= MAX_ENTRIES:
+                known.clear()
+            ends = known[line] = 0 if not line or line.isspace() else 1 + may_end_in_value(line)
+        if ends != 1:
+            return ends == 2
     return False
 
 
