@@ -50,6 +50,13 @@ def test_the_found_documents_give_their_facts(found):
         SR22: {"sum": 20, "size": 20},
         SR23: {"sum": 10, "size": 10},
         SR24: {"sum": 10, "size": 10},
+        # long exports of Kolada's and SCB's figures (one value a row), 0/13 before: the
+        # year in its own column, codes and municipality names beside the value
+        # (tests/test_readers_long_exports.py)
+        "region_dalarna_kolada_utsatthet.csv": {"sum": 5, "size": 5},
+        "region_dalarna_kolada_tillit.csv": {"sum": 3, "size": 3},
+        "region_dalarna_resande.csv": {"sum": 3, "size": 3},
+        "region_dalarna_kolada_betesmark.csv": {"sum": 2, "size": 2},
     }
     # its header wraps over lines (readers/spaced._wrapped_header); the two signs printed
     # apart ('- 6 000', '- 3 900') are minus because the Period column sums the four

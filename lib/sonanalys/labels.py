@@ -274,7 +274,8 @@ def completes_word(before: str, after: str) -> bool:
 
 #: Column headers that hold a time aspect rather than values ("Tidsaspekt").
 _TIME_COLUMN = re.compile(
-    r"^(?:tidsaspekt|tidplan|tidpunkt|period|när|tid|år|genomförande\s?tid)$", re.IGNORECASE
+    r"^(?:tidsaspekt|tidplan|tidpunkt|period|när|tid|år|årtal|ar|year|genomförande\s?tid)$",
+    re.IGNORECASE,
 )
 
 

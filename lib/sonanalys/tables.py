@@ -197,7 +197,7 @@ def _minus_by_sum(texts: list[str], j: int) -> bool:
 
 
 _PROSE_WORDS = 25  # a cell with more words than this (besides its numbers) is running text
-_HEADER_TOKEN_KINDS = {N.YEAR, N.YEAR_RANGE, N.WEEK, N.QUARTER}
+_HEADER_TOKEN_KINDS = {N.YEAR, N.YEAR_RANGE, N.WEEK, N.QUARTER, N.AGE_RANGE}
 _CAPTION_PERIOD = re.compile(
     r"resultat|prognos|budget|utfall|bokslut|delår|helår|beläggning|redovisning",
     re.IGNORECASE,
@@ -491,9 +491,10 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
     ):
         return 0
     firsts = []
+    codes = {j for j in range(1, width) if _code_column(rows, j, columns)}
     for row in rows:
         for j in range(1, len(row)):
-            if _is_value_cell(row[j]):
+            if j not in codes and _is_value_cell(row[j]):
                 firsts.append(j)
                 break
     # as many rows print their first value in two columns: the first of them (a number
@@ -507,6 +508,55 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
                 k = j
                 break
     return max(1, min(k, width - 1))
+
+
+#: A column header that names a key of a long export's rows (one value a row): who or
+#: what the value is of (``municipality``, ``Kommun``, ``Region``, ``kpi``, ``Kön``).
+_KEY_HEADER = re.compile(
+    r"^(?:kommun(?:namn)?|municipality(?:_name|_title)?|region(?:namn)?|län(?:snamn)?|lan"
+    r"|geografi|område|stadsdel|kön|gender|sex|kpi(?:_title)?|nyckeltal(?:snamn)?"
+    r"|indikator)$",
+    re.IGNORECASE,
+)
+#: A column header that names a code (``municipality_id``, ``Kommunkod``, ``Knr``).
+_CODE_HEADER = re.compile(
+    r"(?:^|[_\s])(?:id|kod|code|nr)$|^(?:kommunkod|kommunnummer|knr|länskod|regionkod)$",
+    re.IGNORECASE,
+)
+
+
+def _code_column(rows: list[list[str]], j: int, columns: list[Column] | None) -> bool:
+    """Column ``j`` holds codes, not amounts: every filled cell digits alone, and its
+    header names a code (``municipality_id``, ``Kommunkod``) or the codes are written
+    to one length with leading zeros (``0001``, ``0180``, ``2480``): an amount is never
+    printed so."""
+    filled = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
+    if len(filled) < 2 or not all(re.fullmatch(r"\d{2,10}", t) for t in filled):
+        return False
+    head = columns[j].label.split(" / ")[-1] if columns and j < len(columns) else ""
+    if head and _CODE_HEADER.search(head.strip()):
+        return True
+    return len({len(t) for t in filled}) == 1 and any(t.startswith("0") for t in filled)
+
+
+def key_columns(body: list[list[str]], columns: list[Column], k: int) -> list[int]:
+    """The columns right of the stub that name the row rather than hold its values, in
+    a long export (one value a row: ``kpi | municipality_id | year | value |
+    municipality``): codes (:func:`_code_column`), and text under a header that names
+    who or what the value is of (``municipality``, ``Kommun``, ``Kön``), every filled
+    cell a name (letters in it). Their text joins the row's label; none is read as a
+    value."""
+    out = []
+    for j in range(k, len(columns)):
+        head = columns[j].label.split(" / ")[-1].strip()
+        filled = [r[j].strip() for r in body if j < len(r) and r[j].strip()]
+        if not filled or columns[j].is_time:
+            continue
+        if _code_column(body, j, columns) or (
+            _KEY_HEADER.match(head) and all(re.search(r"[A-Za-zÅÄÖåäö]", t) for t in filled)
+        ):
+            out.append(j)
+    return out
 
 
 _LABEL_HEADER = re.compile(
@@ -586,7 +636,7 @@ def interpret(
     rows, blocks = _rows(grid, doc)
     for row in rows:
         _values(out, grid, row)
-    _row_tree(blocks, out.obs, out.obs_rows, out.percent, out.rep)
+    _row_tree(_tree_blocks(blocks, rows), out.obs, out.obs_rows, out.percent, out.rep)
     _deviations(out, rows)
     return out.obs, out.report
 
@@ -669,6 +719,7 @@ class _Grid:
     columns: list[Column]  # what the header says over each column
     body: list[int]  # the rows under the header
     k: int  # the stub: the leading label columns
+    keys: list[int]  # columns right of the stub that name the row too (:func:`key_columns`)
     stub_unit: str  # the stub header's or caption's unit
     stub_year: int | None  # a reporting period named in the stub header
     caption_year: int | None  # a reporting period, or one year alone, in the caption
@@ -713,6 +764,7 @@ def _columns(out: _Out, table: Table) -> _Grid:
     columns = columns_from_header(header, width)
     body = list(range(nh, len(texts)))
     k = stub_width([texts[i] for i in body], width, columns)
+    keys = key_columns([texts[i] for i in body], columns, k) if nh else []
     stub = " / ".join(c.label for c in columns[:k] if c.label)
     stub_unit = L.unit_of(stub) or L.unit_of(caption)
     stub_year = L.year_of(stub) if stub and _CAPTION_PERIOD.search(stub) else None
@@ -742,6 +794,7 @@ def _columns(out: _Out, table: Table) -> _Grid:
         columns=columns,
         body=body,
         k=k,
+        keys=keys,
         stub_unit=stub_unit,
         stub_year=stub_year,
         caption_year=caption_year,
@@ -769,6 +822,10 @@ class _Row:
     period: str  # the period its time column names
     kind: str  # the value kind its label names
     consumed: dict[int, set[int]]  # column -> starts of the tokens its time column used
+    consumed_year: bool  # its year is from a time column (in the stub or right of it)
+
+
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
@@ -861,6 +918,16 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         own_cell = next((t for t in reversed(row_texts[:k]) if t.strip()), "")
         is_sub, own, sex = L.sub_row(own_cell) if own_cell else (False, "", "")
         parts = [L.label_of_clean(t) for t in labels if t.strip()]
+        # a long export's time column in the stub (``year | municipality | value``): it
+        # dates the row, and the rest of the stub names it
+        stub_year = None
+        for j, t in enumerate(labels):
+            m = _BARE_YEAR.fullmatch(t.strip())
+            if m and j < len(columns) and columns[j].is_time and len(parts) > 1:
+                stub_year = int(m.group(0))
+                parts.remove(L.label_of_clean(t))
+                break
+        parts += [L.label_of_clean(row_texts[j]) for j in g.keys if row_texts[j].strip()]
         joined = " / ".join(parts)
         if is_sub and parent is not None:
             row_label = f"{parent[0]} / {own}"
@@ -882,7 +949,7 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
             markers = markers or [m for t in prev_labels for m in L.footnote_markers(t)]
         footnote = "; ".join(doc.footnotes[m] for m in dict.fromkeys(markers) if m in doc.footnotes)
         row_year_m = re.fullmatch(r"(?:år\s+)?((?:19|20)\d\d)", L.label_of_clean(row_label), re.I)
-        row_year = int(row_year_m.group(1)) if row_year_m else None
+        row_year = int(row_year_m.group(1)) if row_year_m else stub_year
         row_year_source = "row" if row_year else ""
         row_period = ""
 
@@ -915,6 +982,7 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
                 period=row_period,
                 kind=L.value_kind_of(row_label),
                 consumed=consumed,
+                consumed_year=bool(consumed) or (stub_year is not None and not row_year_m),
             )
         )
     return rows, blocks
@@ -931,7 +999,7 @@ def _values(out: _Out, g: _Grid, row: _Row) -> None:
     row_label, srow, consumed = row.label, row.srow, row.consumed
     for j in range(g.k, g.width):
         text = row_texts[j]
-        if not text.strip():
+        if not text.strip() or j in g.keys:  # (a key names the row: in its label)
             continue
         col = row.columns[j] if j < len(row.columns) else Column()
         cell = row_cells[j]
@@ -1119,6 +1187,26 @@ def _record(
             "is_root": False,
         }
     )
+
+
+def _tree_blocks(blocks: list[list[StructRow]], rows: list[_Row]) -> list[list[StructRow]]:
+    """The blocks that have a row tree: not the records of a long export, where one
+    label stands on rows of different years, each dated by its own time column
+    (``Total betesmark, hektar | 2011 | 11908``, ``… | 2012 | 10584``): such rows sum
+    nothing, whatever their label says."""
+    dated: dict[int, tuple[str, int]] = {
+        id(r.srow): (r.label, r.year) for r in rows if r.year is not None and r.consumed_year
+    }
+    out = []
+    for block in blocks:
+        years: dict[str, set[int]] = {}
+        for sr in block:
+            if id(sr) in dated:
+                label, year = dated[id(sr)]
+                years.setdefault(label, set()).add(year)
+        if not any(len(y) >= 2 for y in years.values()):
+            out.append(block)
+    return out
 
 
 def _row_tree(blocks, obs, obs_rows, percent, rep) -> None:

@@ -1,0 +1,92 @@
+"""Long exports: one value a row, the row named by key columns (the indicator, a
+municipality's code and name, a sex) and dated by a year column, as Kolada's figures
+are saved by the tools that fetch them and SCB's tables are downloaded. Real files of
+Region Dalarna's follow-up (tests/corpus/found/README.md), and the rules each on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sonanalys.observations import parse
+
+DOCS = Path(__file__).parent / "corpus" / "found" / "documents"
+KPI = "Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)"
+
+
+def _parse(tmp_path: Path, name: str, text: str):
+    d = tmp_path / "docs"
+    d.mkdir(exist_ok=True)
+    (d / name).write_text(text, encoding="utf-8")
+    return parse([d])
+
+
+def test_codes_and_names_beside_the_value_name_the_row():
+    # kpi | municipality_id | year | value | municipality: the code (0001, written to
+    # one length with leading zeros) and the name join the label, the year dates the
+    # row; no code and no year is read as a value
+    r = parse([DOCS / "region_dalarna_kolada_utsatthet.csv"])
+    o = r.observations
+    assert len(o) == 315 and set(o["column_label"]) == {"value"}
+    first = o.iloc[0]
+    assert first["row_label"] == f"{KPI} / 0001 / Region Stockholm"
+    assert (first["year"], first["value"], first["unit"]) == (2007, 11.690542, "procent")
+    dalarna = o[o["row_label"].str.endswith("0020 / Region Dalarna")]
+    assert dalarna["year"].tolist() == list(range(2007, 2022))
+    assert dalarna["value"].iloc[-1] == 9.738703
+    assert not o["is_total"].any()
+
+
+def test_a_year_column_in_the_stub_dates_the_row():
+    # year | gender | municipality | the indicator (its header has an age band, 16-84 år:
+    # a header all the same): the year leaves the label and dates the row
+    o = parse([DOCS / "region_dalarna_kolada_tillit.csv"]).observations
+    assert o["row_label"].tolist()[:3] == [
+        "K / Region Dalarna", "M / Region Dalarna", "T / Region Dalarna",
+    ]  # fmt: skip
+    assert o["year"].tolist()[:3] == [2007, 2007, 2007]
+    assert o["column_label"].iloc[0] == (
+        "Invånare 16-84 år med avsaknad av tillit till andra, andel (%)"
+    )
+    assert o["value"].tolist()[-1] == 27.3
+
+
+def test_na_says_no_data():
+    # R writes NA where a value is missing: said, never read
+    r = parse([DOCS / "region_dalarna_resande.csv"])
+    said = r.report[r.report["reason"] == "uppgift saknas enligt cellen"]
+    assert said["line"].tolist() == [2, 13]
+    o = r.observations
+    assert o[o["year"] == 2010]["value"].tolist() == [48.0]
+
+
+def test_an_indicator_named_total_on_every_row_sums_nothing():
+    # 'Total betesmark, hektar' on each year's row: records of one indicator, no totals,
+    # none reported as a total that does not add up
+    r = parse([DOCS / "region_dalarna_kolada_betesmark.csv"])
+    o = r.observations
+    assert o["year"].tolist() == list(range(2011, 2022))
+    assert not o["is_total"].any()
+    assert not r.report["reason"].str.startswith("summaraden").any()
+
+
+def test_a_code_column_by_its_header(tmp_path):
+    # Kommunkod beside the name, written without leading zeros: its header says it is
+    # a code, not an amount
+    r = _parse(
+        tmp_path,
+        "k.csv",
+        "Kommun;Kommunkod;År;Nettokostnad\nÖrebro;1880;2022;4512\nLinköping;580;2022;3987\n",
+    )
+    o = r.observations
+    assert o["row_label"].tolist() == ["Örebro / 1880", "Linköping / 580"]
+    assert o["value"].tolist() == [4512.0, 3987.0]
+    assert o["year"].tolist() == [2022, 2022]
+
+
+def test_years_as_rows_keep_their_totals(tmp_path):
+    # a year column alone in the stub is the row's label, and a Summa over the years
+    # is still a total
+    r = _parse(tmp_path, "y.csv", "År;Budget\n2023;100\n2024;120\nSumma;220\n")
+    o = r.observations
+    assert o["row_label"].tolist() == ["2023", "2024", "Summa"]
+    assert o["is_total"].tolist() == [False, False, True]
