@@ -16,7 +16,8 @@ import ctypes
 import math
 import re
 import struct
-from collections.abc import Iterator, Sequence
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -69,7 +70,10 @@ class _Lean:
     """PDFium's functions that run per path segment or per word, called through
     untyped prototypes with plain addresses: pypdfium2's typed bindings check and
     convert every argument, which costs four times the call itself. Made from the
-    typed functions' own addresses (public ``pypdfium2.raw``), once."""
+    typed functions' own addresses (public ``pypdfium2.raw``), once. They keep the
+    GIL (``PYFUNCTYPE``): each call is a fraction of a microsecond, and releasing and
+    taking the lock again cost a fifth of that (PDFium is not thread-safe anyway:
+    pypdfium2 is never used from two threads at once)."""
 
     def __init__(self) -> None:
         import pypdfium2.raw as raw
@@ -78,7 +82,7 @@ class _Lean:
 
         def lean(fn, restype, *argtypes):
             address = ctypes.cast(fn, vp).value
-            return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+            return ctypes.PYFUNCTYPE(restype, *argtypes)(address)
 
         self.count_objects = lean(raw.FPDFPage_CountObjects, i, vp)
         self.get_object = lean(raw.FPDFPage_GetObject, vp, vp, i)
@@ -98,9 +102,13 @@ class _Lean:
         self.FORM, self.PATH = raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH
         self.MOVETO, self.BEZIERTO = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
         self.f_x, self.f_y = f(), f()
-        self.d = [d() for _ in range(4)]
-        self.d_refs = [ctypes.addressof(v) for v in self.d]
+        self.d = (d * 4)()  # left, top, right, bottom of a text rectangle
+        self.d_refs = [ctypes.addressof(self.d) + 8 * k for k in range(4)]
         self.m = raw.FS_MATRIX()
+        # the process's memory as one buffer, for struct to read PDFium's arrays in
+        # place (as ``ctypes.string_at`` copies them out, without the copy); only read
+        # where PDFium's own handles point, as checked below
+        self.memory = memoryview((ctypes.c_char * sys.maxsize).from_address(0))
         # the five points of a path, read at once (``five_points``); None until checked
         self.five: struct.Struct | None = None
         self.stride = 0
@@ -118,7 +126,7 @@ class _Lean:
         five = self.five if self.checked else self.check(obj)
         if five is None:
             return None
-        return five.unpack(ctypes.string_at(self.segment(obj, 0), five.size))
+        return five.unpack_from(self.memory, self.segment(obj, 0))
 
     def check(self, obj: int) -> struct.Struct | None:
         """Whether five points of a path (``obj``, five segments) read at once are what
@@ -144,7 +152,7 @@ class _Lean:
         if len(set(expected)) < 3:
             return None  # too alike to tell a right reading from a wrong one: the next
         self.checked = True
-        if list(five.unpack(ctypes.string_at(handles[0], five.size))) == expected:
+        if list(five.unpack_from(self.memory, handles[0])) == expected:
             self.five, self.stride = five, stride
         return self.five
 
@@ -216,13 +224,24 @@ def _reading_turn(textpage, text: str, shown: int) -> int:
     pdfium = _pdfium()
     tp = pdfium.address(textpage.raw)
     votes = [0, 0, 0, 0]
-    for i in range(0, n, max(1, n // _SAMPLE)):
+    char_angle = pdfium.char_angle
+    sample = range(0, n, max(1, n // _SAMPLE))
+    left = len(sample)  # characters of the sample not yet looked at
+    given = 0  # votes given
+    for i in sample:
+        left -= 1
         if text[i].isspace():
             continue
-        angle = pdfium.char_angle(tp, i)
+        angle = char_angle(tp, i)
         if angle >= 0:  # -1: PDFium could not tell
             # PDFium measures clockwise: text at 3π/2 reads after a quarter turn clockwise
-            votes[-round(angle / _QUARTER) % 4] += 1
+            q = -round(angle / _QUARTER) % 4
+            votes[q] += 1
+            given += 1
+            # decided once the other angles' votes together and the rest of the
+            # sample cannot catch up with this one
+            if 2 * votes[q] > left + given:
+                break
     if not any(votes):
         return shown
     return 90 * max(range(4), key=lambda q: (votes[q], q == 0))
@@ -273,19 +292,22 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
     pdfium = _pdfium()
     tp = pdfium.address(textpage.raw)
     count_rects, get_rect, font_size = pdfium.count_rects, pdfium.rect, pdfium.font_size
-    dl, dt, dr, db = pdfium.d
     l_ref, t_ref, r_ref, b_ref = pdfium.d_refs
+    unpack, got = _RECT.unpack_from, pdfium.d  # the rectangle get_rect writes
     x, y = page.left, page.top
+    hyphens = "\ufffe" in text
 
     def rects(start: int, end: int) -> list[Box]:
         """PDFium's rectangles of the characters ``start`` up to ``end``, as boxes."""
         out = []
         for i in range(count_rects(tp, start, end - start)):
             get_rect(tp, i, l_ref, t_ref, r_ref, b_ref)
-            out.append((dl.value - x, y - dt.value, dr.value - x, y - db.value))
+            rl, rt, rr, rb = unpack(got)
+            out.append((rl - x, y - rt, rr - x, y - rb))
         return out
 
     out: list[Run] = []
+    add = out.append
     for pos, end in _lines_of(text):
         line = text[pos:end]
         stripped = line.strip()
@@ -296,27 +318,47 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
         n = count_rects(tp, s, e - s)
         if n == 1:  # most lines: one rectangle, one run
             get_rect(tp, 0, l_ref, t_ref, r_ref, b_ref)
-            out.append(
-                Run(dl.value - x, y - dt.value, dr.value - x, y - db.value,
-                    stripped.replace("\ufffe", "-"), s, e, False, font_size(tp, s))
-            )  # fmt: skip
+            rl, rt, rr, rb = unpack(got)
+            if hyphens:
+                stripped = stripped.replace("\ufffe", "-")
+            add(Run(rl - x, y - rt, rr - x, y - rb, stripped, s, e, False, font_size(tp, s)))
         elif n:
             boxes = rects(s, e)
-            words = []
+            words = []  # each word's box, start, end and middle
             for m in _WORD.finditer(text, s, e):
-                box = _union(rects(m.start(), m.end()))
-                if box is not None:
-                    words.append((box, m.start(), m.end()))
-            for rect in boxes:
-                inside = [w for w in words if _centre_in(w[0], rect)]
+                ws, we = m.span()
+                box: Box | None
+                if count_rects(tp, ws, we - ws) == 1:
+                    get_rect(tp, 0, l_ref, t_ref, r_ref, b_ref)
+                    rl, rt, rr, rb = unpack(got)
+                    box = (rl - x, y - rt, rr - x, y - rb)
+                else:
+                    box = _union(rects(ws, we))
+                if box is None:
+                    continue
+                words.append((box, ws, we, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
+            for x0, top, x1, bottom in boxes:
+                # the words whose middle lies in the rectangle (within half a point)
+                r0, r1, r2, r3 = x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5
+                inside = [w for w in words if r0 <= w[3] <= r2 and r1 <= w[4] <= r3]
                 if inside:
                     ws, we = inside[0][1], inside[-1][2]
-                    box = _union([rect] + [w[0] for w in inside])
-                    assert box is not None  # the union holds rect at least
-                    out.append(_run(box, text, ws, we, font_size(tp, ws)))
+                    for (b0, b1, b2, b3), *_ in inside:
+                        if b0 < x0:
+                            x0 = b0
+                        if b1 < top:
+                            top = b1
+                        if b2 > x1:
+                            x1 = b2
+                        if b3 > bottom:
+                            bottom = b3
+                    add(_run((x0, top, x1, bottom), text, ws, we, font_size(tp, ws)))
+                    if len(inside) == len(words):
+                        words = []
+                        break
                     words = [w for w in words if w not in inside]
-            for box, ws, we in words:  # a word no rectangle holds
-                out.append(_run(box, text, ws, we, font_size(tp, ws)))
+            for box, ws, we, _h, _v in words:  # a word no rectangle holds
+                add(_run(box, text, ws, we, font_size(tp, ws)))
     if page.rotation:
         for run in out:
             run.x0, run.top, run.x1, run.bottom = page.turned((run.x0, run.top, run.x1, run.bottom))
@@ -336,11 +378,6 @@ def _union(boxes: list[Box]) -> Box | None:
         return boxes[0]
     x0, top, x1, bottom = zip(*boxes, strict=True)
     return min(x0), min(top), max(x1), max(bottom)
-
-
-def _centre_in(box: Box, rect: Box) -> bool:
-    h, v = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return rect[0] - 0.5 <= h <= rect[2] + 0.5 and rect[1] - 0.5 <= v <= rect[3] + 0.5
 
 
 def _runs_by_char(page: Page, textpage) -> list[Run]:
@@ -378,7 +415,7 @@ def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
     object_type, segment_type, closed = pdfium.object_type, pdfium.segment_type, pdfium.closed
     FORM, MOVETO, BEZIERTO = pdfium.FORM, pdfium.MOVETO, pdfium.BEZIERTO
     m, x, y, matrix = pdfium.m, pdfium.f_x, pdfium.f_y, pdfium.matrix
-    string_at = ctypes.string_at
+    memory, unpack_matrix = pdfium.memory, _MATRIX.unpack_from
     mr, xr, yr = ctypes.addressof(m), ctypes.addressof(x), ctypes.addressof(y)
     horizontal: list[Edge] = []
     vertical: list[Edge] = []
@@ -386,48 +423,72 @@ def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
     def placed(obj: int, outer) -> tuple[float, ...]:
         """The object's matrix followed by ``outer`` (a form's placement)."""
         matrix(obj, mr)
-        a, b, c, d, e, f = _MATRIX.unpack_from(m)
+        a, b, c, d, e, f = unpack_matrix(m)
         A, B, C, D, E, F = outer
         return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
                 e * A + f * C + E, e * B + f * D + F)  # fmt: skip
 
-    def walk(objects: list[int], outer) -> None:
-        for obj in objects:
+    # the five points of a rectangle read at once (``_Lean.five_points``) once checked
+    at_once = pdfium.five if pdfium.checked else None
+    h_add, v_add = horizontal.append, vertical.append
+
+    def walk(container: int, count, get, outer) -> None:
+        nonlocal at_once
+        for k in range(count(container)):
+            obj = get(container, k)
             n = count_segments(obj)  # -1: no path
             if n < 0:
                 if object_type(obj) == FORM:
-                    inner = [pdfium.form_object(obj, k) for k in range(pdfium.form_count(obj))]
-                    walk(inner, placed(obj, outer))
+                    walk(obj, pdfium.form_count, pdfium.form_object, placed(obj, outer))
                 continue
             if outer is _IDENTITY:  # on the page itself, not in a form
                 matrix(obj, mr)
-                a, b, c, d, e, f = _MATRIX.unpack_from(m)
+                a, b, c, d, e, f = unpack_matrix(m)
             else:
                 a, b, c, d, e, f = placed(obj, outer)
             if n == 5 and b == 0 and c == 0:  # most often a rectangle (``re``)
-                at_once = pdfium.five if pdfium.checked else pdfium.check(obj)
-                five: Sequence[float]
+                if at_once is None and not pdfium.checked:
+                    at_once = pdfium.check(obj)
                 if at_once is not None:  # as five_points, written out
-                    five = at_once.unpack(string_at(segment(obj, 0), at_once.size))
+                    x0, y0, x1, y1, x2, y2, x3, y3, x4, y4 = at_once.unpack_from(
+                        memory, segment(obj, 0)
+                    )
                 else:
-                    five = []
-                    for k in range(5):
-                        point(segment(obj, k), xr, yr)
+                    five: list[float] = []
+                    for s in range(5):
+                        point(segment(obj, s), xr, yr)
                         five += (x.value, y.value)
-                if _is_rectangle(*five):  # its opposite corners give its four sides
-                    ax, ay = a * five[0] + e, d * five[1] + f
-                    bx, by = a * five[4] + e, d * five[5] + f
-                    x0, x1 = (ax, bx) if ax < bx else (bx, ax)
-                    y0, y1 = (top - ay, top - by) if ay > by else (top - by, top - ay)
-                    x0, x1 = x0 - left, x1 - left
-                    horizontal.extend(((x0, y0, x1, y0), (x0, y1, x1, y1)))
-                    vertical.extend(((x0, y0, x0, y1), (x1, y0, x1, y1)))
+                    x0, y0, x1, y1, x2, y2, x3, y3, x4, y4 = five
+                # five points that go round an upright rectangle back to the first
+                # (what ``re`` draws; read without the segments' kinds, which cost a
+                # call each: a path that moves without drawing along exactly those
+                # corners would be taken as closed); four distinct corners: opposite
+                # ones differ in x and y. Its opposite corners give its four sides
+                if (
+                    x4 == x0
+                    and y4 == y0
+                    and x0 != x2
+                    and y0 != y2
+                    and (
+                        (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+                        or (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+                    )
+                ):
+                    ax, ay = a * x0 + e, d * y0 + f
+                    bx, by = a * x2 + e, d * y2 + f
+                    u0, u1 = (ax, bx) if ax < bx else (bx, ax)
+                    v0, v1 = (top - ay, top - by) if ay > by else (top - by, top - ay)
+                    u0, u1 = u0 - left, u1 - left
+                    h_add((u0, v0, u1, v0))
+                    h_add((u0, v1, u1, v1))
+                    v_add((u0, v0, u0, v1))
+                    v_add((u1, v0, u1, v1))
                     continue
             points: list[tuple[float, float]] = []
             curved = False
             last = None  # the segment before, whose close flag ends its subpath
-            for k in range(n):
-                seg = segment(obj, k)
+            for s in range(n):
+                seg = segment(obj, s)
                 step = segment_type(seg)
                 if step == MOVETO and points:
                     if closed(last) and points[0] != points[-1]:
@@ -453,24 +514,10 @@ def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
             elif abs(ax - bx) < 0.01:
                 vertical.append((ax, min(ay, by), ax, max(ay, by)))
 
-    page = pdfium.address(page_raw)
-    walk([pdfium.get_object(page, k) for k in range(pdfium.count_objects(page))], _IDENTITY)
+    walk(pdfium.address(page_raw), pdfium.count_objects, pdfium.get_object, _IDENTITY)
     return horizontal, vertical
 
 
 _MATRIX = struct.Struct("=6f")  # FS_MATRIX: a, b, c, d, e, f as floats
+_RECT = struct.Struct("=4d")  # FPDFText_GetRect's left, top, right, bottom (``_Lean.d``)
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-def _is_rectangle(x0, y0, x1, y1, x2, y2, x3, y3, x4, y4) -> bool:
-    """Five points that go round an upright rectangle back to the first: what ``re``
-    draws. (Read without the segments' kinds, which cost a call each: a path that
-    moves without drawing along exactly those corners would be taken as closed.)"""
-    if x4 != x0 or y4 != y0:
-        return False
-    # four distinct corners of an upright rectangle: opposite corners differ in x and y
-    if x0 == x2 or y0 == y2:
-        return False
-    across = y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
-    down = x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0
-    return across or down
