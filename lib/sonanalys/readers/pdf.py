@@ -16,7 +16,7 @@ from operator import attrgetter
 from ..labels import continues_above
 from ..model import Document, DocumentError
 from . import pdf_layout
-from .pdfium_page import Box, Page, Run, chars, pages
+from .pdfium_page import Box, Page, Run, TextPage, chars, pages
 from .render import cell_text, laid_out_cells
 from .ruling import tables
 
@@ -71,7 +71,7 @@ def read_pdf(data: bytes, source: str) -> Document:
     return doc
 
 
-def _page_lines(page: Page, textpage, carried=(), drop=()) -> list[str]:
+def _page_lines(page: Page, textpage: TextPage, carried=(), drop=()) -> list[str]:
     """The page's text lines; ``carried``: runs of the previous page's header set above
     its first line; ``drop``: runs left out (a header carried to the next page)."""
     out: list[str] = []
@@ -112,7 +112,7 @@ def _mid(run: Run) -> float:
     return (run.top + run.bottom) / 2
 
 
-def _cell_rows(page: Page, textpage, cells, runs: list[Run], unplaced: list[Run]):
+def _cell_rows(page: Page, textpage: TextPage, cells, runs: list[Run], unplaced: list[Run]):
     """A table's rows as pdfplumber's ``Table.rows`` gives them (a row per distinct cell
     top; a column per distinct cell left, ``None`` where a row has no cell there), each
     cell with its text: the runs whose middle lies in it. A run that crosses a cell's

@@ -172,40 +172,100 @@ def _pdfium() -> _Lean:
     return _lean
 
 
-def pages(data: bytes) -> Iterator[tuple[Page, object]]:
+def pages(data: bytes) -> Iterator[tuple[Page, TextPage]]:
     """Each page of a PDF as (Page, its text page); the text page can split a run into
     characters (``chars``) while the document is open. Raises pypdfium2's PdfiumError
-    for a file PDFium cannot open."""
+    for a file PDFium cannot open.
+
+    The pages and text pages are loaded and closed with PDFium's own calls (as
+    pypdfium2's ``PdfPage`` and ``PdfTextPage`` load and close them, in the same
+    order), not as pypdfium2's helper objects, which attach a finalizer and register
+    with their parent each: a sixteenth of the time it takes to load them."""
     import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
     doc = pdfium.PdfDocument(data)
     try:
-        for page in doc:
+        handle = doc.raw
+        for index in range(len(doc)):
+            page = raw.FPDF_LoadPage(handle, index)
+            if not page:
+                raise pdfium.PdfiumError("Failed to load page.")
             try:
-                textpage = page.get_textpage()
+                loaded = raw.FPDFText_LoadPage(page)
+                if not loaded:
+                    raise pdfium.PdfiumError("Failed to load text page.")
                 try:
+                    textpage = TextPage(loaded)
                     yield _page(page, textpage), textpage
                 finally:
-                    textpage.close()
+                    raw.FPDFText_ClosePage(loaded)
             finally:
-                page.close()
+                raw.FPDF_ClosePage(page)
     finally:
         doc.close()
 
 
-def _page(page, textpage) -> Page:
-    left, bottom, right, top = page.get_bbox()  # the crop box, inherited or not
+class TextPage:
+    """A page's text page (``raw``: PDFium's handle), open while its page is read. Its
+    reading methods are pypdfium2's ``PdfTextPage``'s own, so its text and boxes are
+    what that helper gives."""
+
+    __slots__ = ("_as_parameter_", "raw")
+
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self._as_parameter_ = raw  # what ctypes passes for it to PDFium's calls
+
+    def count_chars(self) -> int:
+        from pypdfium2 import PdfTextPage
+
+        return PdfTextPage.count_chars(self)
+
+    def get_text_range(self, index: int = 0, count: int = -1) -> str:
+        from pypdfium2 import PdfTextPage
+
+        return PdfTextPage.get_text_range(self, index, count)
+
+    def _get_active_text_range(self, *args):  # what get_text_range calls on its page
+        from pypdfium2 import PdfTextPage
+
+        return PdfTextPage._get_active_text_range(self, *args)
+
+    def get_charbox(self, index: int, loose: bool = False) -> tuple[float, ...]:
+        from pypdfium2 import PdfTextPage
+
+        return PdfTextPage.get_charbox(self, index, loose)
+
+
+def _page(page, textpage: TextPage) -> Page:
+    """``page``: PDFium's page handle."""
+    import pypdfium2.raw as raw
+
+    box = raw.FS_RECTF()  # the crop box, inherited or not (pypdfium2's get_bbox)
+    if not raw.FPDF_GetPageBoundingBox(page, box):
+        raise _error("Failed to get page bounding box.")
+    left, bottom, right, top = box.left, box.bottom, box.right, box.top
+    turn = raw.FPDFPage_GetRotation(page)  # in quarter turns (pypdfium2's get_rotation)
+    if turn == -1:
+        raise _error("Failed to get page rotation.")
     text = textpage.get_text_range()
-    rotation = _reading_turn(textpage, text, page.get_rotation() % 360)
+    rotation = _reading_turn(textpage, text, 90 * turn % 360)
     out = Page(left, top, width=right - left, height=top - bottom, rotation=rotation)
     out.runs = _runs(out, textpage, text)
-    out.horizontal, out.vertical = _edges(page.raw, left, top)
+    out.horizontal, out.vertical = _edges(page, left, top)
     if rotation:
         h = [out.turned(e) for e in out.horizontal]
         v = [out.turned(e) for e in out.vertical]
         # a quarter turn makes the stored horizontal edges the shown vertical ones
         out.horizontal, out.vertical = (v, h) if rotation in (90, 270) else (h, v)
     return out
+
+
+def _error(message: str) -> Exception:
+    from pypdfium2 import PdfiumError
+
+    return PdfiumError(message)
 
 
 _QUARTER = math.pi / 2
