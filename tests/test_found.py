@@ -27,6 +27,12 @@ BUDGET = "okand_investeringsbudget_2022_plan_2023_2024.txt"
 SR22 = "goteborg_stadsrevisionen_arsrapport_2022_s9_s11_s12.pdf"
 SR23 = "goteborg_stadsrevisionen_arsrapport_2023_s7.pdf"
 SR24 = "goteborg_stadsrevisionen_arsrapport_2024_s8.pdf"
+# Simrishamn's Kultur- och fritidsnämnd, budgetskrivelse för investeringar 2027-2031 (Word,
+# a table shaded per line, going on over a page break without its header)
+INV = "simrishamn_kfn_budgetskrivelse_investeringar_2027_2031_s3_s5.pdf"
+GOTEBORG = (
+    Path(__file__).parent / "corpus" / "pdf" / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
+)
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +63,10 @@ def test_the_found_documents_give_their_facts(found):
         "region_dalarna_kolada_tillit.csv": {"sum": 3, "size": 3},
         "region_dalarna_resande.csv": {"sum": 3, "size": 3},
         "region_dalarna_kolada_betesmark.csv": {"sum": 2, "size": 2},
+        # 7/22 before: labels wrapped in cells shaded per line lost their other lines, and
+        # the rows after the page break were read without the header (pdf_layout.join_spanned;
+        # the columns of a ruled table that ends a page given to the one that begins the next)
+        INV: {"sum": 22, "size": 22},
     }
     # its header wraps over lines (readers/spaced._wrapped_header); the two signs printed
     # apart ('- 6 000', '- 3 900') are minus because the Period column sums the four
@@ -303,3 +313,53 @@ def test_a_row_that_names_what_it_counts_in_brackets_keeps_that_unit(found):
     assert units["Arbetad tid (årsarbetare)"] == {"antal"}
     assert units["Lönekostnad per årsarbetare"] == {"tkr"}
     assert units["Lönekostnad exkl. arvoden"] == {"tkr"}
+
+
+def test_a_label_wrapped_in_a_table_shaded_per_line_is_one_label(found):
+    # Word shades each line of a cell, so 'Utrustning uppstart' / 'Korsavadsanläggningen'
+    # are two rows of cells in the label column and one tall cell in Budget 2027
+    o = _of(found, INV)
+    first = o[(o["page"] == 2) & (o["line"] == o[o["page"] == 2]["line"].min())]
+    assert set(first["row_label"]) == {"1 / P / 6289 / Utrustning uppstart Korsavadsanläggningen"}
+    three = o[
+        o["row_label"].str.endswith("Inköp och montering av kompaktsystem och entresolvåning")
+    ]
+    assert three["value"].tolist() == [0.0, 0.0, 300.0, 500.0, 0.0, 800.0]
+
+
+def test_a_ruled_table_goes_on_over_the_page_break_under_its_header(found):
+    # SID 4 begins with the table's last three rows, no header, and no text in the
+    # Pri and Status columns: read in the columns of SID 3, one table, its header's years
+    o = _of(found, INV)
+    tail = o[(o["page"] == 3) & (o["table_id"] == o[o["page"] == 2]["table_id"].iloc[0])]
+    got = tail[tail["row_label"] == "Summa investeringsbudget"]
+    assert got[["column_label", "year", "value"]].astype(object).values.tolist() == [
+        ["Budget 2027", 2027, 37525.0],
+        ["Plan / 2028", 2028, 17125.0],
+        ["Plan / 2029", 2029, 7475.0],
+        ["Plan / 2030", 2030, 5775.0],
+        ["Plan / 2031", 2031, 4075.0],
+        ["Total utgift", pd.NA, 71975.0],
+    ]
+    said = found.report[(found.report["source"] == INV) & (found.report["page"] == 3)]
+    assert said["reason"].str.startswith("tabellen fortsätter efter sidbrytning").any()
+    # a total takes no rank, status or project number from the row above: never
+    # '20 / N / Summa …' nor '6016 / Summa investeringsbudget'
+    assert set(tail["row_label"]) == {
+        "Summa nya enskilda investeringsprojekt",
+        "6016 / Reinvesteringar",
+        "Summa investeringsbudget",
+    }
+    assert tail[tail["row_label"].str.startswith("Summa")]["is_total"].all()
+
+
+def test_wrapped_cells_of_a_ruled_table_in_the_goteborg_report():
+    # page 5 'Antal incidenter lösta inom' / 'Service Level Agreement snitt' and page 16
+    # 'Överförd verksamhet' / 'till SLK' / '- kommunbidrag' are each one cell: before,
+    # their last lines were sections over the rows below ('- kommunbidrag › Totalt')
+    o = parse([GOTEBORG]).observations
+    labels = set(o[o["page"].isin([5, 16])]["row_label"])
+    assert "Antal incidenter lösta inom Service Level Agreement snitt" in labels
+    assert "Överförd verksamhet till SLK - kommunbidrag" in labels
+    totalt = o[(o["page"] == 16) & (o["row_label"] == "Totalt")]
+    assert not totalt["section"].fillna("").str.contains("kommunbidrag").any()

@@ -33,7 +33,7 @@ from . import labels as L
 from . import numparse as N
 from .memo import per_document
 from .model import Cell, Document, Table
-from .structure import PATH_SEP, StructRow, allowance, find_totals, root
+from .structure import PATH_SEP, StructRow, allowance, find_totals, is_total_label, root
 from .units import refine
 
 OBSERVATION_COLUMNS = [
@@ -910,8 +910,14 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         if first_filled is None:
             labels = list(prev_labels)
         elif first_filled > 0:  # (a row's code is its own: never the row above's)
+            # nor, for a total, the row above's rank, code or flag ('20 | N | 6016' over
+            # 'Summa investeringsbudget'): a total takes only a group's name from above
+            total = is_total_label(labels[first_filled])
             labels[:first_filled] = [
-                "" if j in codes else prev_labels[j] for j in range(first_filled)
+                ""
+                if j in codes or (total and not _NAMED.search(prev_labels[j]))
+                else prev_labels[j]
+                for j in range(first_filled)
             ]
         prev_labels = labels
         raw_labels = [c.text for c in row_cells[:k]]
@@ -1334,3 +1340,6 @@ def _unit_in_brackets(label: str) -> bool:
     "Arbetad tid (årsarbetare)" under "Belopp i tkr" counts årsarbetare."""
     m = re.search(r"\(([^()]+)\)\W*$", label)
     return m is not None and L.unit_of(m.group(1)) == "antal"
+
+
+_NAMED = re.compile(r"[^\W\d_]{2}")  # a name: two letters in a row

@@ -48,6 +48,8 @@ def read_pdf(data: bytes, source: str) -> Document:
     # a page's lines wait for the next page: a header at its foot whose body begins the
     # next page goes there (pdf_layout.dangling_header, goes_on_under)
     held: tuple[list[str], list[str], list[Run]] | None = None
+    # a ruled table that ends a page gives its columns to one that begins the next
+    joint: dict[str, list] = {}
     try:
         for page, textpage in pages(data):
             carried: list[Run] = []
@@ -56,7 +58,7 @@ def read_pdf(data: bytes, source: str) -> Document:
                 if tail and pdf_layout.goes_on_under(tail, page.runs, page.vertical):
                     carried = pdf_layout.carried_above(tail, page.runs)
                 add(cut if carried else whole)
-            whole = _page_lines(page, textpage, carried)
+            whole = _page_lines(page, textpage, carried, joint=joint)
             tail = pdf_layout.dangling_header(page.runs, page.vertical)
             held = (whole, _page_lines(page, textpage, carried, tail) if tail else whole, tail)
         if held is not None:
@@ -71,9 +73,12 @@ def read_pdf(data: bytes, source: str) -> Document:
     return doc
 
 
-def _page_lines(page: Page, textpage: TextPage, carried=(), drop=()) -> list[str]:
+def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None) -> list[str]:
     """The page's text lines; ``carried``: runs of the previous page's header set above
-    its first line; ``drop``: runs left out (a header carried to the next page)."""
+    its first line; ``drop``: runs left out (a header carried to the next page);
+    ``joint``: the columns of a ruled table that ended the previous page, for one that
+    begins this page (and this page's, when a ruled table ends it)."""
+    given = joint.pop("bands", None) if joint is not None else None
     out: list[str] = []
     top = 0.0
     runs = sorted(page.runs, key=_READING)
@@ -91,9 +96,15 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=()) -> list[str
         inside = [r for m, r in mids if t_top <= m < t_bottom]
         unplaced: list[Run] = []
         out.append("")
-        out.extend(
-            pdf_layout.ruled_lines(grid(_cell_rows(page, textpage, cells, inside, unplaced)))
+        first = given is not None and pdf_layout.only_furniture([r for m, r in mids if m < t_top])
+        kept: list = []
+        rows = grid(
+            _cell_rows(page, textpage, cells, inside, unplaced), given if first else None, kept
         )
+        out.extend(pdf_layout.ruled_lines(rows))
+        if joint is not None:
+            last = pdf_layout.only_furniture([r for m, r in mids if m >= t_bottom])
+            joint["bands"] = kept if last else None
         out.append("")
         # text within the table's frame that no cell holds (an edge missing) is read
         # as the lines it stands on, never dropped
@@ -331,15 +342,20 @@ def _with_tables(out: list[str], at: list[int], found: list) -> list[str]:
     return done
 
 
-def grid(rows: list[list[tuple[str, Box | None]]]) -> list[list[str]]:
+def grid(
+    rows: list[list[tuple[str, Box | None]]], given: list | None = None, kept: list | None = None
+) -> list[list[str]]:
     """A found table's cells (text and box) as rows of columns. Tables drawn with shaded
     cells give nested and spacer cells (a cell's text inside an outer cell of the same
     text, five-point borders as columns), so the columns are rebuilt from where text
     stands: each column is a band of x, made from the narrowest cells first; a cell
     belongs to the band it covers, and a cell that spans several bands (a header over
-    two columns) to the first of them, blank to its right. A row whose only text is a
+    two columns) to the first of them, blank to its right; ``given`` bands (a table
+    going on from the page before) are kept when every cell stands in one of them, and
+    the bands used are put in ``kept``. A row whose only text is a
     label that goes on from the label above (``ledning och styrning`` under ``-
     Kommunikation,``) is joined to it."""
+    rows = pdf_layout.join_spanned(rows)
     cells = [
         (r, text, box)
         for r, row in enumerate(rows)
@@ -351,6 +367,10 @@ def grid(rows: list[list[tuple[str, Box | None]]]) -> list[list[str]]:
         if _band_of(x0, x1, bands) < 0:
             bands.append((x0, x1))
     bands.sort()
+    if given and all(_band_of(x0, x1, given) >= 0 for _r, _t, (x0, _t0, x1, _b) in cells):
+        bands = given
+    if kept is not None:
+        kept[:] = bands
     out: list[list[str]] = [[""] * len(bands) for _ in rows]
     for r, text, (x0, _t, x1, _b) in sorted(cells, key=lambda c: (c[0], c[2][0])):
         k = _band_of(x0, x1, bands)  # a cell covers the band it made, at least

@@ -1037,3 +1037,49 @@ def carried_above(tail: list[Run], runs: list[Run]) -> list[Run]:
     height = max(r.bottom for r in tail) - t_top
     shift = top - 1.4 * height - t_top
     return [replace(r, top=r.top + shift, bottom=r.bottom + shift, start=-1, end=-1) for r in tail]
+
+
+def join_spanned(rows: list[list[tuple]]) -> list[list[tuple]]:
+    """A ruled table's rows (each a list of (text, box) per column) with a row of text
+    alone joined to the data row above it when a cell drawn from that row reaches down
+    over it: one printed row whose label wraps onto a second line, drawn (Word's shading
+    per line) as two rows of cells in some columns and one tall cell in others. The
+    texts are joined column by column (``Utrustning uppstart`` /
+    ``Korsavadsanläggningen``); so is a lone label's line that goes on in lower case in
+    any column. A row with a value of its own is a row (a label cell drawn over several
+    rows of values stays theirs), and header rows (no value above) stand as they are."""
+    out: list[list[tuple]] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if prev is not None and len(prev) == len(row) and _spanned_onto(prev, row):
+            out[-1] = [
+                (join_lines([a, b]) if a and b else a or b, box_a if box_a is not None else box_b)
+                for (a, box_a), (b, box_b) in zip(prev, row, strict=True)
+            ]
+            continue
+        out.append(row)
+    return out
+
+
+def _spanned_onto(prev: list[tuple], row: list[tuple]) -> bool:
+    texts = [t for t, _ in row if t]
+    if not texts or any(_NUMBER.match(t) for t in texts):
+        return False
+    if not any(_NUMBER.match(t) and not _is_year(t) for t, _ in prev if t):
+        return False
+    filled = [k for k, (t, _) in enumerate(row) if t]
+    if len(filled) == 1 and continues_above(row[filled[0]][0]):
+        above = prev[filled[0]][0]
+        if above and not _NUMBER.match(above):
+            return True  # the label above goes on in lower case ('investeringsprojekt')
+    tops = [box[1] for _, box in row if box is not None]
+    if not tops:
+        return False
+    top = min(tops)
+    return any(box is not None and box[3] > top + 0.5 for _, box in prev)
+
+
+def only_furniture(runs: list[Run]) -> bool:
+    """No text among ``runs`` but page furniture (``SID 3 (25)``, ``4 (16)``, a date, a
+    running header or footer that ends in the page's mark)."""
+    return all(_furniture(line) for line in _page_rows(runs))
