@@ -287,7 +287,11 @@ def header_count(table: Table, texts: list[list[str]]) -> int:
         return 0
     n = table.header_rows if table.header_rows is not None else 0
     if table.header_rows is None:
-        if (_header_like(texts[0]) and not _has_value_row(texts[0][1:])) or _period_codes(texts[0]):
+        if (
+            (_header_like(texts[0]) and not _has_value_row(texts[0][1:]))
+            or _period_codes(texts[0])
+            or _numbered_names(texts)
+        ):
             n = 1
         else:
             return 0
@@ -360,6 +364,38 @@ def _stub_goes_on(texts: list[list[str]], n: int) -> bool:
     header's second line, not a row of the table."""
     first = L.clean(texts[n][0]).strip()
     return first[:1].islower() and bool(texts[n - 1][0].strip())
+
+
+#: A name that ends in its number (``Åk 7``, ``Åk. 9``, ``Grupp 1``, ``Konto 3000``,
+#: ``Nivå 2b``): a word first, no word of amount, no currency.
+_NUMBERED_NAME = re.compile(
+    r"^(?!(?:ca|cirka|drygt|knappt|nästan|minst|högst|över|under|upp|totalt|summa|sek|kr"
+    r"|tkr|mnkr|mkr|nr)\b)[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö-]*\.?\s+\d{1,6}[a-z]?$",
+    re.IGNORECASE,
+)
+
+
+def _numbered_names(texts: list[list[str]]) -> bool:
+    """The first row names its columns by numbered names (``Skola | Åk 7 | Åk 8 |
+    Åk 9``, ``Verksamhet | Konto 3000 | Konto 4000``) over rows of bare numbers in
+    those columns: a header, its numbers parts of the names, not a row of values. Two
+    such cells at least, every filled cell right of the first one, and at least two rows
+    below whose cells in those columns are numbers alone, none of them so named."""
+    first = texts[0]
+    cols = [j for j in range(1, len(first)) if first[j].strip()]
+    if len(cols) < 2 or not all(_NUMBERED_NAME.match(first[j].strip()) for j in cols):
+        return False
+    bare = 0
+    for row in texts[1:]:
+        cells = [row[j].strip() for j in cols if j < len(row) and row[j].strip()]
+        if any(_NUMBERED_NAME.match(t) for t in cells):
+            return False
+        if cells and all(_BARE_NUMBER.match(t) for t in cells):
+            bare += 1
+    return bare >= 2
+
+
+_BARE_NUMBER = re.compile(r"^[-−–]?\s?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?%?$")
 
 
 def _period_codes(row: list[str]) -> bool:
@@ -755,6 +791,10 @@ def _columns(out: _Out, table: Table) -> _Grid:
     else:
         printed = {}
     nh = header_count(table, texts)
+    if table.header_rows is None:
+        # the header found is the table's: its numbers are said as header numbers
+        # (conservation.numbers_not_values), as a header the file marks
+        table.header_rows = nh
     header = texts[:nh]
     header_width = max((len(r.cells) for r in table.rows[:nh]), default=width)
     caption = out.caption
