@@ -86,7 +86,8 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         gone = {id(r) for r in drop}
         runs = sorted([*carried, *(r for r in runs if id(r) not in gone)], key=_READING)
     mids = [((r.top + r.bottom) / 2, r) for r in runs]  # as _mid
-    for cells in tables(page.horizontal, page.vertical):
+    found = tables(page.horizontal, page.vertical)
+    for k, cells in enumerate(found):
         t_top = min(c[1] for c in cells)
         t_bottom = max(c[3] for c in cells)
         if t_bottom <= top:
@@ -102,7 +103,7 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
             _cell_rows(page, textpage, cells, inside, unplaced), given if first else None, kept
         )
         out.extend(pdf_layout.ruled_lines(rows))
-        if joint is not None:
+        if joint is not None and k == len(found) - 1:  # the page's last table
             last = pdf_layout.only_furniture([r for m, r in mids if m >= t_bottom])
             joint["bands"] = kept if last else None
         out.append("")

@@ -28,9 +28,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from heapq import nlargest
 from itertools import pairwise
+from operator import attrgetter
 from statistics import median
 
+from ..continuation import page_mark
 from ..labels import completes_word, continues_above
 from .pdfium_page import Run
 
@@ -943,7 +946,7 @@ def _page_rows(runs: list[Run]) -> list[list[Run]]:
     lies above the line's lowest bottom so far belongs to it)."""
     out: list[list[Run]] = []
     bottom = float("-inf")
-    for run in sorted(runs, key=lambda r: r.top):
+    for run in sorted(runs, key=_TOP):
         if not run.text.strip():
             continue
         if not out or (run.top + run.bottom) / 2 > bottom:
@@ -956,8 +959,6 @@ def _page_rows(runs: list[Run]) -> list[list[Run]]:
 
 
 def _furniture(line: list[Run]) -> bool:
-    from ..continuation import page_mark
-
     text = " ".join(r.text.strip() for r in line)
     return bool(page_mark(text)) or re.fullmatch(r"\d{4}-\d\d-\d\d", text.strip()) is not None
 
@@ -982,11 +983,17 @@ def _header_like(ps: list[Phrase]) -> bool:
     return len(ps) >= 2 and not any(p.number and not _is_year(p.text) for p in ps)
 
 
+_TOP = attrgetter("top")
+_FOOT = 32  # runs: more than the last line and the furniture below it hold
+
+
 def dangling_header(runs: list[Run], vertical: list) -> list[Run]:
     """The runs of a page's last line when it can be the header of a table that goes on
     over the page (its body on the next page, ``goes_on_under``): two cells or more set
     apart, no value among them (a year may stand there), outside any ruled table; page
     furniture below it (``3 (17)``, a date) is passed over. Empty for any other page."""
+    if len(runs) > _FOOT:  # the page's foot: its last runs by height are enough
+        runs = nlargest(_FOOT, runs, key=_TOP)
     rows = _body_lines(_page_rows(runs), from_end=True)
     if len(rows) < 2:
         return []
@@ -1063,8 +1070,8 @@ def join_spanned(rows: list[list[tuple]]) -> list[list[tuple]]:
 
 def _spanned_onto(prev: list[tuple], row: list[tuple]) -> bool:
     texts = [t for t, _ in row if t]
-    if not texts or any(_NUMBER.match(t) for t in texts):
-        return False
+    if not texts or len(texts) > 2 or any(_NUMBER.match(t) for t in texts):
+        return False  # (a data row, or a header row of many cells: never a wrap)
     if not any(_NUMBER.match(t) and not _is_year(t) for t, _ in prev if t):
         return False
     filled = [k for k, (t, _) in enumerate(row) if t]
@@ -1081,5 +1088,7 @@ def _spanned_onto(prev: list[tuple], row: list[tuple]) -> bool:
 
 def only_furniture(runs: list[Run]) -> bool:
     """No text among ``runs`` but page furniture (``SID 3 (25)``, ``4 (16)``, a date, a
-    running header or footer that ends in the page's mark)."""
+    running header or footer that ends in the page's mark): a few lines at most."""
+    if len(runs) > _FOOT // 2:
+        return False
     return all(_furniture(line) for line in _page_rows(runs))
