@@ -181,13 +181,25 @@ def account_printed(
                 for tok in N.tokens(L.clean(cell)):
                     found.extend(v for v in (tok.value, tok.value_high) if v is not None)
             cache[key] = found
-        if any(_same(v, rec.value) for v in cache[key]) or _stands_on_line(
-            rec.cell_text, rec.value, here
+        if (
+            any(_same(v, rec.value) for v in cache[key])
+            or _stands_on_line(rec.cell_text, rec.value, here)
+            or _word_on_line(rec.cell_text, rec.value, here)
         ):
             printed += 1
         else:
             missing.append({**rec._asdict(), "why": f"rad {n} visar inte värdet"})
     return total, printed, missing
+
+
+def _word_on_line(cell_text: str, value: float, line: str) -> bool:
+    """A count written as a word (``sju ungdomar``, prose.py) whose word is on the line
+    and is the value."""
+    text = str(cell_text or "").strip()
+    if not _same(N.word_number(text), value):
+        return False
+    word = text.split()[0]
+    return re.search(rf"(?<![\wåäö]){re.escape(word)}(?![\wåäö])", line, re.IGNORECASE) is not None
 
 
 def _stands_on_line(cell_text: str, value: float, line: str) -> bool:

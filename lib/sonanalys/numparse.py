@@ -70,6 +70,25 @@ MONTHS = {
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 MONTHS_PATTERN = _MONTH_RE  #: the month names and abbreviations as one alternation, longest first
 
+#: Whole numbers written as words that a sentence may count with (``sju ungdomar``,
+#: ``tre miljoner kronor``): two to twenty and the tens. ``en``/``ett`` are never read
+#: (far more often an article than a count), nor ``hundra``/``tusen`` (``ett hundratal``).
+NUMBER_WORDS = {
+    "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+    "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15,
+    "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20, "trettio": 30,
+    "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90,
+}  # fmt: skip
+
+
+def word_number(text: str) -> float | None:
+    """The value of a text that begins with a number word (``sju ungdomar`` → 7), else
+    None."""
+    m = re.match(r"[^\W\d_]+", text.strip())
+    n = NUMBER_WORDS.get(m.group(0).lower()) if m else None
+    return float(n) if n is not None else None
+
+
 QUALIFIERS = {
     "ca": "ca",
     "ca.": "ca",

@@ -23,6 +23,22 @@ Either way nothing but the end of the clause, a time or a rate (``under 2022``, 
 månad``, ``i juli``) may follow the number: ``41 år`` (an age), ``5 fler än``, ``3 kap``
 keep it unread.
 
+* **a list of counts**: ``18 boendeplatser inom den egna verksamheten, tre inom utsluss,
+  och 15 inom familjehem`` — each item after a count, with the same preposition after its
+  number, counts the same (:func:`_listed`);
+* **a count listed by its parts** in the sentence after it, where the parts add up to it
+  (:func:`enumeration`): ``… 29 barn och ungdomar …. 11 är asylsökande, 4 personer … och
+  14 personer …``.
+
+Counts written as words (``sju ungdomar``, ``tre miljoner kronor``, ``två procent``: two
+to twenty and the tens, ``numparse.NUMBER_WORDS``) are read when a unit follows them as
+it would a figure, or as a list's item; never ``en``/``ett``, never the second of two
+alternatives (``fyra eller fem platser``), and a number word that states no count is
+left without a report row (``de fyra områdena``, ``två år sedan``).
+
+A number the rules do not read is said in the parse report when it is a value by its
+look (:func:`unread_numbers`), and passed over when it is none (:func:`not_a_value`).
+
 A sentence with no time of its own that continues the one before it in its paragraph
 (beginning ``Och``, ``Dessutom``, ``Av dessa``, ``Därav`` …) takes that sentence's one
 year (``year_source = previous_sentence``): ``Totalt under 2017 var det 109 barn … Och
@@ -234,12 +250,30 @@ def sentence_units(sentence: str) -> dict[int, str]:
     ``{offset of the number: unit}`` (offsets in ``numparse.strip_tags(sentence)``),
     for bare numbers whose measure a rule above finds, and for a currency that its
     subject makes a per-unit (``kr`` → ``kr/dygn``). Empty for most sentences."""
+    return _units_and_words(sentence)[0]
+
+
+def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
+    """:func:`sentence_units`, and the counts the sentence writes in words
+    (:func:`_word_quantities`) with their units."""
     text = N.strip_tags(sentence)
     out: dict[int, str] = {}
+    words = _word_quantities(text)
+    if not words and not _DIGIT.search(text):
+        return out, []
+    in_words = {w.start for w in words}
+    read_words: list[N.Quantity] = []
     prev: N.Quantity | None = None
     prev_unit = ""
-    for q in N.reading_of(sentence).quantities:
+    for q in sorted([*N.reading_of(sentence).quantities, *words], key=lambda q: q.start):
         unit = q.unit
+        if q.start in in_words:  # a number word: its unit printed after it, or a list's
+            if not unit and prev is not None and _listed(text, prev, prev_unit, q):
+                unit = prev_unit
+            if unit:
+                read_words.append(Quantity(**{**q.__dict__, "unit": unit}))
+            prev, prev_unit = q, unit
+            continue
         begin = prev.end if prev is not None else 0
         before = text[max(begin, q.start - _REACH) : q.start].replace("*", "")
         if q.start - _REACH > begin:
@@ -255,19 +289,87 @@ def sentence_units(sentence: str) -> dict[int, str]:
                 unit = out[q.start] = found[1]
             elif prev is not None and _elided_unit(text, prev, prev_unit, q):
                 unit = out[q.start] = prev_unit
+        listed = prev is not None and _listed(text, prev, prev_unit, q)
+        if not unit and not q.category and not q.entity and listed:
+            unit = out[q.start] = prev_unit
         prev, prev_unit = q, unit
+    return out, read_words
+
+
+# --------------------------------------------------------------------------------------
+# Counts written in words; the items of a list of counts
+# --------------------------------------------------------------------------------------
+
+_WORD_NUMBER = re.compile(
+    r"(?<![\wåäö-])(?P<word>" + "|".join(N.NUMBER_WORDS) + r")(?![\wåäö-])", re.IGNORECASE
+)
+_LIST_PREP = r"(?:inom|i|på|hos|vid|utanför)"
+_AS_ITEM = re.compile(rf"\s+{_LIST_PREP}\s")
+_ALTERNATIVE_BEFORE = re.compile(r"(?:\d|[^\W\d_]+)\s+(?:eller|till|[-–])\s+$", re.IGNORECASE)
+
+
+def _word_quantities(text: str) -> list[N.Quantity]:
+    """The number words of a sentence (``numparse.NUMBER_WORDS``) that count: with a unit
+    printed after them as after a figure (``sju ungdomar``, ``två årsarbetare``, ``tre
+    miljoner kronor``, ``två procent``), or, unit still '', standing as a list's item
+    (``tre inom utsluss``: :func:`_listed` decides). Never the second of two alternatives
+    (``fyra eller fem platser``: a bound, not a count)."""
+    out = []
+    for m in _WORD_NUMBER.finditer(text):
+        if _ALTERNATIVE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        value = float(N.NUMBER_WORDS[m.group("word").lower()])
+        after = U.unit_after(text, m.end())
+        if after is not None:
+            unit, end, printed = after
+            out.append(
+                Quantity(
+                    value,
+                    unit=unit,
+                    unit_text=printed,
+                    text=text[m.start() : end],
+                    start=m.start(),
+                    end=end,
+                )
+            )
+        elif _AS_ITEM.match(text, m.end()):
+            out.append(Quantity(value, text=m.group(0), start=m.start(), end=m.end()))
     return out
+
+
+_LIST_GAP = re.compile(
+    rf"\s+(?P<prep>{_LIST_PREP})\s+[^,;:.()\d]{{1,60}}?"
+    r"(?:\s*,\s*(?:(?:och|samt)\s+)?|\s+(?:och|samt)\s+)",
+    re.IGNORECASE,
+)
+
+
+def _listed(text: str, prev: N.Quantity, unit: str, q: N.Quantity) -> bool:
+    """``q`` is the next item of a list whose items name where each count is, and the
+    item before (``prev``) is a count: ``18 boendeplatser inom den egna verksamheten, tre
+    inom utsluss, och 15 inom familjehem`` — the same preposition after each number."""
+    if unit != "antal":
+        return False
+    m = _LIST_GAP.fullmatch(text, prev.end, q.start)
+    if m is None:
+        return False
+    return re.match(rf"\s+{m.group('prep')}\s", text[q.end : q.end + 20], re.IGNORECASE) is not None
 
 
 def sentence_reading(sentence: str) -> N.Reading:
     """The values of a sentence: numbers printed with a unit, and those whose unit the
     sentence names elsewhere (:func:`sentence_units`)."""
-    if not _DIGIT.search(sentence):
+    units, words = _units_and_words(sentence)
+    if not _DIGIT.search(sentence) and not words:
         return N.Reading()
-    units = sentence_units(sentence)
     if not units:
-        return N.reading_of(sentence, require_unit=True)
-    return N.reading_with_units(sentence, tuple(sorted(units.items())))
+        reading = N.reading_of(sentence, require_unit=True)
+    else:
+        reading = N.reading_with_units(sentence, tuple(sorted(units.items())))
+    if not words:
+        return reading
+    quantities = sorted([*reading.quantities, *words], key=lambda q: q.start)
+    return N.Reading(quantities, list(reading.skipped), list(reading.years), reading.no_data)
 
 
 # --------------------------------------------------------------------------------------
@@ -351,13 +453,13 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
             continue
         if not isinstance(block, Paragraph):
             continue
-        if not _DIGIT.search(block.text):
+        if not _DIGIT.search(block.text) and not _WORD_NUMBER.search(block.text):
             continue
         year_before: int | None = None  # the year of the sentence before, in this paragraph
         totals: list[float] = []  # the counts of the sentence before, in this paragraph
         line_starts = {0, *(o for o, _ in block.starts)}
         for offset, sentence in sentences(block.text):
-            if not _DIGIT.search(sentence):
+            if not _DIGIT.search(sentence) and not _WORD_NUMBER.search(sentence):
                 totals = []
                 # no number, nothing to read (most of a long text); a year goes on
                 # past it only where it goes on from the sentence before, timeless
