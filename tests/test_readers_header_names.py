@@ -58,3 +58,22 @@ def test_period_codes_in_a_header_are_said():
     r = parse([FOUND / "tillvaxtanalys_nystartade_foretag_kvartal_2007_2021.xlsx"])
     said = r.report[r.report["reason"] == IN_TABLE_HEADER]
     assert sorted(zip(said["sheet"], said["line"], strict=True)) == [("Kommun", 1), ("Län", 1)]
+
+
+def test_numbered_subtotals_are_labels(tmp_path):
+    # a summary of the areas' subtotals ('Summa område 1' …) and their total: names
+    # that end in a number, not values (a sum's word right before a number, 'Summa 12',
+    # is one)
+    r = _parse(
+        tmp_path,
+        "s.csv",
+        "Verksamhet;Budget 2025;Utfall 2025\nSumma område 1;120;118\n"
+        "Summa område 2;80;85\nSumma område 3;40;39\nTotalt;240;242\n",
+    )
+    o = r.observations
+    assert o["row_label"].tolist()[::2] == [
+        "Summa område 1", "Summa område 2", "Summa område 3", "Totalt",
+    ]  # fmt: skip
+    assert o["value"].tolist() == [120, 118, 80, 85, 40, 39, 240, 242]
+    top = o[o["row_label"] == "Totalt"]
+    assert top["is_root"].all() and top["total_of"].eq("0;1;2").all()

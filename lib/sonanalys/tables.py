@@ -616,10 +616,12 @@ def _numbered_labels(rows: list[list[str]], columns: list[Column] | None) -> boo
 
 # a label that begins with its account or activity code: "100 Politisk verksamhet"
 _CODED = re.compile(r"^\s*\d{1,6}\s+[A-ZÅÄÖ][a-zåäö]")
-# a label that ends in its number ("Boende 1", "Område 2", "Grupp 3a"): a name, not a
-# value — a word of three letters or more first, no unit, no word of amount
+# a label that ends in its number ("Boende 1", "Område 2", "Grupp 3a", "Summa område 4"):
+# a name, not a value — a word of three letters or more first, no unit, no word of
+# amount (a sum's word right before the number: "Summa 12" is a sum's value)
 _NUMBERED = re.compile(
-    r"^\s*(?!(?:ca|cirka|drygt|knappt|nästan|minst|högst|över|under|upp|totalt|summa)\b)"
+    r"^\s*(?!(?:ca|cirka|drygt|knappt|nästan|minst|högst|över|under|upp)\b)"
+    r"(?!(?:totalt|summa)\s+(?:nr\.?\s*)?\d)"
     r"[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö-]{2,}(?:\s+[A-Za-zÅÄÖåäö-]+)*\s+(?:nr\.?\s*)?\d{1,3}[a-z]?\s*$",
     re.IGNORECASE,
 )
