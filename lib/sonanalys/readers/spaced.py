@@ -215,12 +215,17 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
                 if m is not None:
                     typical[c].append(m)
     medians = [sorted(v)[len(v) // 2] if v else None for v in typical]
+    sizes: dict[str, float | None] = {}  # each value's magnitude, asked once a table
     for r in rows:
         if r.chosen or len(r.candidates) < 2:
             continue
         scored = []
         for cand in r.candidates:
-            mags = [_magnitude(v) for v in cand]
+            mags = []
+            for v in cand:
+                if v not in sizes:
+                    sizes[v] = _magnitude(v)
+                mags.append(sizes[v])
             known = sorted(m for m in mags if m is not None)
             own = known[len(known) // 2] if known else None
             d = 0.0
