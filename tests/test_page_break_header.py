@@ -97,3 +97,53 @@ def test_dev_11_printed_reads_its_second_version_under_its_header():
         ["Omvårdnadsavgift", "Avgift", 88.0, "kr/dygn"],
         ["Bostadshyra hos vårdgivare", "Avgift", 2714.0, "kr/månad"],
     ]
+
+
+WIDTHS = (50.0, 150.0, 80.0, 80.0)
+
+
+def _ruled(path: Path, second_header: bool = False) -> Path:
+    """A ruled table (cell borders) of four columns, its header and two rows on page 1;
+    on page 2 its last two rows, the first column (a code) empty, and no header — or,
+    ``second_header``, a table of its own with a header in the same columns."""
+    d = Pdf()
+
+    def row(y: float, cells: tuple[str, ...]) -> None:
+        d.pdf.set_xy(LABEL_X, y)
+        for w, text in zip(WIDTHS, cells, strict=True):
+            d.pdf.cell(w, 16, text, border=1, align="R" if text[:1].isdigit() and w == 80 else "L")
+
+    d.page()
+    d.left(LABEL_X, 50, "Investeringar, tkr")
+    row(60, ("Kod", "Projekt", "Budget 2024", "Utfall 2024"))
+    row(76, ("6289", "Utrustning", "1 000", "950"))
+    row(92, ("6012", "Ombyggnad", "400", "380"))
+    d.left(500, 820, "Sida 1 av 2")
+    d.page()
+    y = 40.0
+    if second_header:
+        row(y, ("Nr", "Lokal", "Yta 2024", "Hyra 2024"))
+        y += 16
+    row(y, ("", "Summa projekt", "1 400", "1 330"))
+    row(y + 16, ("", "Reinvesteringar", "1 200", "1 100"))
+    return d.save(path)
+
+
+def test_a_ruled_table_goes_on_on_the_next_page_in_its_columns(tmp_path):
+    o = parse([_ruled(tmp_path / "ruled.pdf")]).observations
+    two = o[o["page"] == 2]
+    assert two[["row_label", "column_label", "year", "value"]].astype(object).values.tolist() == [
+        ["Summa projekt", "Budget 2024", 2024, 1400.0],
+        ["Summa projekt", "Utfall 2024", 2024, 1330.0],
+        ["Reinvesteringar", "Budget 2024", 2024, 1200.0],
+        ["Reinvesteringar", "Utfall 2024", 2024, 1100.0],
+    ]
+    assert two["table_id"].nunique() == 1
+    assert set(two["table_id"]) == set(o[o["page"] == 1]["table_id"])
+
+
+def test_a_ruled_table_with_its_own_header_on_the_next_page_stays_its_own(tmp_path):
+    o = parse([_ruled(tmp_path / "two.pdf", second_header=True)]).observations
+    two = o[o["page"] == 2]
+    assert set(two["column_label"]) == {"Yta 2024", "Hyra 2024"}
+    assert not set(two["table_id"]) & set(o[o["page"] == 1]["table_id"])

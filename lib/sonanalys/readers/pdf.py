@@ -368,8 +368,10 @@ def grid(
         if _band_of(x0, x1, bands) < 0:
             bands.append((x0, x1))
     bands.sort()
-    if given and all(_band_of(x0, x1, given) >= 0 for _r, _t, (x0, _t0, x1, _b) in cells):
-        bands = given
+    if given:
+        placed = [(r, _band_of(x0, x1, given)) for r, _t, (x0, _t0, x1, _b) in cells]
+        if all(k >= 0 for _r, k in placed) and len(set(placed)) == len(placed):
+            bands = given  # every cell in one of them, no two cells of a row in one
     if kept is not None:
         kept[:] = bands
     out: list[list[str]] = [[""] * len(bands) for _ in rows]
