@@ -110,8 +110,6 @@ def test_the_seeds_say_each_unread_value_in_their_sentences(report):
         [
             ("001", 556, "20", HOURS),
             ("001", 557, "2-3", HOURS),
-            ("002", 709, "1-2", UNREAD),  # "en tillökning av 1-2 boenden per år"
-            ("003", 36, "11", UNREAD),  # "för 11 tillståndssökande"
             ("003", 204, "23", UNREAD),
             ("003", 204, "13", UNREAD),
             ("004", 305, "45", MONTHS),
@@ -227,7 +225,9 @@ def test_counts_written_in_words_are_read_where_a_unit_follows(obs):
             ("000", 136, 4.0, "antal", "fyra platser"),  # ytterligare fyra platser …"
             ("000", 230, 3.0, "antal", "tre stycken"),  # "… tre stycken bostadsrätter"
             ("003", 44, 3.0, "antal", "tre delar"),  # "Tilläggsdirektivet omfattar tre delar"
+            ("002", 415, 2.0, "antal", "två boenden"),
             ("004", 92, 9.0, "antal", "nio årsarbetare"),
+            ("004", 92, 2.0, "antal", "två vakna nattmedarbetare"),
             ("004", 305, 7.0, "antal", "sju ärenden"),  # "(sju ärenden)"
             ("004", 305, 7.0, "antal", "sju ungdomar"),  # "för dessa sju ungdomar"
             ("004", 500, 6.0, "antal", "sex ungdomar"),  # "Under 2023 har sex ungdomar …"
@@ -293,3 +293,36 @@ def test_a_list_of_counts_gives_its_unit_to_its_items():
     # an amount's list is not a count's: not read as one
     s = "Kostnaden var 18 mnkr inom IFO, 3 inom LSS."
     assert [(q.value, q.unit) for q in prose.sentence_reading(s).quantities] == [(18.0, "mnkr")]
+
+
+def test_people_and_homes_a_report_counts_are_counts(obs):
+    """units' counted nouns include sökande, medarbetare, anställda, besökare and boenden:
+    003 line 36 "utbetalning av LMA för 11 tillståndssökande", 002 line 709 "en tillökning
+    av 1-2 boenden per år" (said as unread before)."""
+    text = obs[obs["table"] == "text"]
+    got = {
+        (src[:3], int(line)): (value, high, unit)
+        for src, line, value, high, unit in zip(
+            text.source, text.line, text.value, text.value_high, text.unit, strict=True
+        )
+        if (src[:3], int(line)) in {("003", 36), ("002", 709)}
+    }
+    assert got == {("003", 36): (11.0, None, "antal"), ("002", 709): (1.0, 2.0, "antal")}
+
+
+def test_staff_and_visitors_in_a_found_annual_report():
+    # Göteborg's stadsrevision, årsrapport 2022 p. 2, and Simrishamn's årsbokslut 2025
+    found = Path(__file__).parent / "corpus" / "found" / "documents"
+    docs = sorted(p for p in found.iterdir() if p.name.startswith(("goteborg_stadsrev", "simrish")))
+    r = parse(docs)
+    text = r.observations[r.observations["table"] == "text"]
+    got = set(zip(text.value, text.unit, text.cell_text, strict=True))
+    assert {
+        (34.0, "antal", "34 medarbetare"),  # "totalt 34 medarbetare varav 24 yrkesrevisorer"
+        (34.0, "antal", "34 anställda"),  # "Vid utgången av 2022 var det totalt 34 anställda."
+        (4.0, "antal", "fyra nya medarbetare"),
+        (2200.0, "antal", "2 200 besökare"),  # "med fler än 2 200 besökare i veckan"
+    } <= got
+    # "varav 24 yrkesrevisorer": no rule reads it; said
+    said = r.report[r.report["table"] == "text"]
+    assert "24" in set(said.token)

@@ -55,7 +55,10 @@ _COUNT_NOUNS = (
     r"(?:platser(?:na)?|ärenden(?:a)?|placeringar(?:na)?|anmälningar(?:na)?|"
     r"utredningar(?:na)?|hushåll(?:en)?|brukare(?:na)?|årsarbetare|punkter|flyktingar|"
     r"insatser(?:na)?|barn(?:en)?|ungdomar(?:na)?|vuxna|unga|personer(?:na)?|"
-    r"individer(?:na)?|elever(?:na)?)"
+    r"individer(?:na)?|elever(?:na)?|"
+    # people and homes a report counts: "11 tillståndssökande", "34 medarbetare", "34
+    # anställda", "2 200 besökare", "1-2 boenden"
+    r"sökande|medarbetare(?:na)?|anställda|besökare(?:na)?|boenden(?:a)?)"
 )
 
 _SPACE_BEFORE_UNIT = r"[ \t\u00a0\u202f]{0,3}"
