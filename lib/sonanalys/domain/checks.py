@@ -206,8 +206,13 @@ def _sums(total_of) -> bool:
 
 
 def _sort_key(key: tuple) -> tuple:
-    """Group keys in pandas' order (``groupby(sort=True, dropna=False)``): missing last."""
-    return tuple((1, "") if _missing(k) else (0, k) for k in key)
+    """Group keys in pandas' order (``groupby(sort=True, dropna=False)``): missing last;
+    in a column that holds numbers and text alike (a year beside a period's name), the
+    numbers first, never a comparison of a number with a text."""
+    return tuple(
+        (2, 0, "") if _missing(k) else (0, k, "") if isinstance(k, int | float) else (1, 0, k)
+        for k in key
+    )
 
 
 def _missing(v) -> bool:
