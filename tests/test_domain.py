@@ -480,7 +480,9 @@ def test_varddygn_reported_and_derived(frames):
     )
     # 330,0 mnkr / (425 personer × 365 dygn) = 2 127,3 kr/dygn beside the printed 2 648
     assert d[0] == 2127.3 and d[1] == 2648.0 and d[2] == -520.7
-    assert d[3] == "330 mnkr / (425 personer × 365 dygn) (rad 534 och 529)"
+    # the figures as the document prints them: 330,0 (02's table said "330 mnkr" among
+    # 237,5, 279,6 …)
+    assert d[3] == "330,0 mnkr / (425 personer × 365 dygn) (rad 534 och 529)"
     leap = pick(v, basis="beräknad", year=2020)
     assert "366 dygn" in leap["derivation"].iloc[0]
 

@@ -832,3 +832,15 @@ def test_tables_of_01_to_03_pass_their_units_and_counts_show_whole(run):
     t03 = text_of((run.out / run.report("03").html).read_text(encoding="utf-8"))
     assert "Kostnad missbruksvård vuxna, kr/inv, kommunen 2022 761 – ej kontrollerad" in t03
     assert "N35001, kommunen" not in t03
+
+
+def test_every_table_of_01_and_02_names_its_lines_and_prints_as_the_document(run):
+    """Read as ledning reads them: 01's table of placed per 1 000 named its document but
+    no line (004 line 593), its LVU table's header said "(jan-aug)" with a hyphen, and
+    02's derivation said "330 mnkr" where the document and the rows above print 330,0."""
+    t01 = text_of((run.out / run.report("01").html).read_text(encoding="utf-8"))
+    assert "Unika individer (jan–aug) 2017" in t01
+    assert "Källa: 004_delarsrapport_prognos2_2023_orebro_socialnamnden.txt, rad 593" in t01
+    t02 = text_of((run.out / run.report("02").html).read_text(encoding="utf-8"))
+    assert "330,0 mnkr / (425 personer × 365 dygn) (rad 534 och 529)" in t02
+    assert "330 mnkr /" not in t02

@@ -270,7 +270,7 @@ def _derived(o: pd.DataFrame, reported_cost: pd.DataFrame) -> pd.DataFrame:
                 "unit": "kr/dygn",
                 "period": period,
                 "derivation": (
-                    f"{format_sv(m['value'])} {m['unit']} / ({format_sv(p['value'])} "
+                    f"{_as_printed(m)} {m['unit']} / ({_as_printed(p)} "
                     f"personer × {int(nd)} dygn) (rad {m['line']} och {p['line']})"
                 ),
                 "reported": reported,
@@ -278,6 +278,12 @@ def _derived(o: pd.DataFrame, reported_cost: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(out)
+
+
+def _as_printed(rec: dict) -> str:
+    """A cell's value with the decimals its document printed (``330,0``, not ``330``)."""
+    m = re.search(r"\d,(\d+)", str(rec.get("cell_text") or ""))
+    return format_sv(rec["value"], len(m.group(1)) if m else None)
 
 
 def _by_column(df: pd.DataFrame) -> dict[tuple[str, str, str], list[dict]]:
