@@ -187,6 +187,37 @@ def test_a_report_over_an_own_folder_is_for_its_documents_not_the_embedded_ones(
     assert "Örebro" not in page
 
 
+def test_a_report_with_no_data_for_any_period_says_it_shows_none(tmp_path):
+    """A new user's folder with Göteborg's delårsrapport alone: 01 has no placements for
+    any period. The run said "Placeringar: Göteborg, jan–mar 2026 … (ok; visar jan–mar
+    2026, inte den begärda perioden jan–mar 2026)", a contradiction (the title keeps the
+    period asked, whose report it is; the page says it can show none). Now the run's
+    lines and the index say it shows no period, and the run exits 1."""
+    docs = tmp_path / "dokument"
+    docs.mkdir()
+    pdf = (
+        Path(__file__).parent
+        / "corpus"
+        / "pdf"
+        / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
+    )
+    (docs / pdf.name).write_bytes(pdf.read_bytes())
+    out = tmp_path / "ut"
+    cmd = [sys.executable, "-m", "sonanalys", "report", "--data", str(docs), "--out", str(out),
+           "--only", "01", "--log-dir", str(tmp_path / "logg")]  # fmt: skip
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    assert p.returncode == 1, p.stderr
+    assert "(ok; visar ingen period, inte den begärda perioden jan–mar 2026)" in p.stdout
+    assert "visar jan–mar 2026" not in p.stdout + p.stderr
+    assert "Placeringar: Göteborg, jan–mar 2026 (visar ingen period, begärd jan–mar 2026)" in (
+        p.stderr
+    )
+    index = (out / "index.html").read_text("utf-8")
+    assert "visar ingen period, inte den begärda jan–mar 2026" in index
+    page = (out / "01_placeringar_goteborg_2026_jan-mar.html").read_text("utf-8")
+    assert "rapporten kan inte visa någon" in page
+
+
 def test_failed_reports_are_counted_in_swedish(tmp_path):
     """The summary ledning's mail shows said "2 notebook(s) misslyckades": now Swedish,
     in the reports' own word and number."""
@@ -244,7 +275,7 @@ def test_a_report_that_cannot_show_the_period_asked_says_so_and_is_not_ok(tmp_pa
     assert p.returncode == 1, p.stderr
     assert (
         "1 rapport visar inte den begärda perioden (sidan säger vilken och varför): "
-        "Vårddygn och kostnad per dygn: Örebro, 2022 (begärd jan–aug 2023)"
+        "Vårddygn och kostnad per dygn: Örebro, 2022 (visar 2022, begärd jan–aug 2023)"
     ) in p.stderr
     assert "misslyckades" not in p.stderr
     assert "02_varddygn_orebro_2022.html (ok; visar 2022, inte den begärda perioden" in p.stdout

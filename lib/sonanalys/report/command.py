@@ -261,7 +261,9 @@ def _run(s: dict, log: RunLog, periods) -> int:
         log.err(
             f"{_reports(len(others))} visar inte den begärda perioden (sidan säger vilken "
             "och varför): "
-            + "; ".join(f"{r.title} (begärd {r.scope.get('asked')})" for r in others)
+            + "; ".join(
+                f"{r.title} (visar {_shown(r)}, begärd {r.scope.get('asked')})" for r in others
+            )
         )
         code = EXIT_FAILED
     return code
@@ -277,7 +279,9 @@ def _titles(results) -> str:
 
 
 def _shown(r) -> str:
-    return r.scope.get("period") or "ingen period"
+    from .scope import shown_period
+
+    return shown_period(r.scope)
 
 
 def _uses_kolada(only) -> bool:

@@ -11,6 +11,7 @@ from ..ours import HTML_GENERATOR
 from .page import CSS
 from .registry import NOTEBOOKS, PARAM_LABELS, param_value
 from .sanitise import sanitise
+from .scope import shown_period
 
 MANIFEST = ".sonanalys-reports.json"
 
@@ -36,10 +37,7 @@ def index_page(entries: list[dict]) -> str:
         )
         scope = e.get("scope") or {}
         if scope.get("covers") is False:  # the page says which period and why
-            about += (
-                f"; visar {scope.get('period') or 'ingen period'}, inte den begärda "
-                f"{scope.get('asked', '')}"
-            )
+            about += f"; visar {shown_period(scope)}, inte den begärda {scope.get('asked', '')}"
         return (
             f'<li><a href="{html.escape(e["html"])}">{html.escape(e["title"])}</a>'
             + (f" ({', '.join(links)})" if links else "")

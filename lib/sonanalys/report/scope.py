@@ -209,8 +209,16 @@ def report_scope(nb) -> dict:
         "period": given.get("period") or ("" if given.get("own_period") else run_period(values)),
     }
     if given.get("asked") and not given.get("covers"):
-        found.update(asked=given["asked"], covers=False)
+        # the period it shows ('' when none: the title keeps the period asked, whose
+        # report it is; the run's messages say it shows none)
+        found.update(asked=given["asked"], covers=False, shown=given.get("period") or "")
     return found
+
+
+def shown_period(scope: dict) -> str:
+    """The period a report shows, as the run's messages say it: ``ingen period`` for a
+    report whose data hold none (its title names the period asked)."""
+    return str(scope.get("shown", scope.get("period")) or "ingen period")
 
 
 def title_for(title: str, municipality: str, period: str) -> str:
