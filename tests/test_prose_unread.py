@@ -86,6 +86,9 @@ def test_a_value_no_rule_reads_is_said(sentence, expected):
         # enumerations: "1) …, 2) …", and a number that begins the sentence as a heading's
         "De fyra områdena är: 1) Ledning, styrning och organisation, 2) Digital service.",
         "1 Andelen omhändertagna netto är beräknad per 1 000 invånare 0-17 år.",
+        # a footnote after a full stop the splitter kept (dev_05 as Word writes it)
+        "Personer kan ha haft flera typer av insatser och kan därför här räknas flera "
+        "gånger. 1 Andelen omhändertagna netto för personer 0-17 år är beräknad.",
     ],
 )
 def test_a_number_that_is_no_value_is_not_said(sentence):
@@ -326,3 +329,61 @@ def test_staff_and_visitors_in_a_found_annual_report():
     # "varav 24 yrkesrevisorer": no rule reads it; said
     said = r.report[r.report["table"] == "text"]
     assert "24" in set(said.token)
+
+
+def _neither(result) -> list[tuple[str, int, str]]:
+    """Numbers of the documents' sentences that are neither an observation at their line,
+    nor a report row's token there, nor a kind of no value (``prose.no_value_kind``)."""
+    from sonanalys.model import Paragraph
+
+    obs, rep = result.observations, result.report
+    read = {(s, p, int(n), float(v)) for s, p, n, v in
+            zip(obs.source, obs.page.fillna(0), obs.line, obs.value, strict=True)}  # fmt: skip
+    read |= {(s, p, int(n), float(v)) for s, p, n, v in
+             zip(obs.source, obs.page.fillna(0), obs.line, obs.value_high, strict=True)
+             if v == v and v is not None}  # fmt: skip
+    said: dict[tuple, list[str]] = {}
+    for s, p, n, t in zip(rep.source, rep.page.fillna(0), rep.line, rep.token, strict=True):
+        if n == n and n is not None:
+            said.setdefault((s, p, int(n)), []).append(str(t))
+    out = []
+    for doc in result.documents:
+        for b in doc.blocks:
+            if not isinstance(b, Paragraph):
+                continue
+            starts = {0, *(o for o, _ in b.starts)}
+            for off, sentence in prose.sentences(b.text):
+                text = N.strip_tags(sentence)
+                bases = {
+                    x.start
+                    for x in prose.sentence_reading(sentence).skipped
+                    if x.reason == N.DENOMINATOR
+                }
+                for t in N.tokens(text):
+                    if t.kind not in (N.VALUE, N.MALFORMED) or t.start in bases:
+                        continue
+                    line, page = b.line_at(off + t.start), 0
+                    if doc.page_starts:
+                        from bisect import bisect_right
+
+                        k = max(bisect_right(doc.page_starts, line) - 1, 0)
+                        line, page = line - doc.page_starts[k] + 1, k + 1
+                    at = (doc.source, page, line)
+                    if t.value is not None and (*at, float(t.value)) in read:
+                        continue
+                    if any(t.text in r for r in said.get(at, [])):
+                        continue
+                    if prose.no_value_kind(text, t, off + t.start in starts):
+                        continue
+                    out.append((doc.source, line, t.text))
+    return out
+
+
+def test_every_number_of_the_seeds_sentences_is_read_said_or_no_value(seeds_result):
+    """#26: every number of a finished sentence is an observation at its line, a report
+    row's token there, or a kind of no value — none is silently dropped."""
+    assert _neither(seeds_result) == []
+
+
+def test_every_number_of_round_twos_sentences_is_read_said_or_no_value():
+    assert _neither(parse([ROUND2])) == []

@@ -602,49 +602,67 @@ def _span_covers(pattern: re.Pattern[str], text: str, tok: N.Token) -> bool:
 def not_a_value(text: str, tok: N.Token, line_start: bool) -> bool:
     """The bare number ``tok`` of the sentence ``text`` is no value by the rules above
     (``line_start``: it begins one of the document's lines)."""
+    return bool(no_value_kind(text, tok, line_start))
+
+
+def no_value_kind(text: str, tok: N.Token, line_start: bool) -> str:
+    """What kind of no value the bare number ``tok`` of ``text`` is (``reference``,
+    ``name``, ``age``, ``list number`` …), '' for a value by its look."""
     t = tok.text.strip()
     before, after = text[max(0, tok.start - 40) : tok.start], text[tok.end : tok.end + 40]
     if not re.search(r"[^\W\d_]", text):
-        return True  # a sentence of digits alone: a page number, "(1)"
-    if re.fullmatch(r"1\d{3}|20\d\d", t):
-        return True  # a bare year the tokenizer did not see as one: "(1949)", "1871"
-    if re.fullmatch(r"1[89]\d\d\s?[-–]\s?(?:19|20)\d\d", t):
-        return True  # a span of years from before 1900: "1871-2010"
+        return "number alone"  # a sentence of digits alone: a page or list number, "(1)"
+    if re.fullmatch(r"1\d{3}|20\d\d", t) or re.fullmatch(r"1[89]\d\d\s?[-–]\s?(?:19|20)\d\d", t):
+        return "year"  # one the tokenizer did not see as one: "(1949)", "1871-2010"
     if "/" in t or after.startswith("/") or before.endswith("/"):
-        return True  # a date ("4/8"), a rate's rule ("1/12 per månad"), "7/24/365"
+        return "slashed"  # a date ("4/8"), a rate's rule ("1/12 per månad"), "7/24/365"
     if _CONTENTS_DOTS.search(text) or _PAGE_MARK.fullmatch(t) or _CONTENTS_BEFORE.search(before):
-        return True
-    if any(
-        _span_covers(p, text, tok) for p in (_PAGE_MARK, _CLOCK, _PHONE, _POSTCODE, _SFS, _AGE_BAND)
-    ):
-        return True
+        return "contents or page mark"
+    for pattern, kind in _SPANS:
+        if _span_covers(pattern, text, tok):
+            return kind
     if _SECTION_NUMBER.fullmatch(t):
-        return True  # "2.3.1", "1.1": a section number (a decimal is printed with a comma)
+        return "section number"  # "2.3.1", "1.1" (a decimal is printed with a comma)
     if _LAW_AFTER.match(after) or _REFERENCE_BEFORE.search(before):
-        return True
+        return "reference"
     if _STREET_BEFORE.search(before) or _COMPOUND_AFTER.match(after) or _FORMULA.search(before):
-        return True
+        return "name"  # an address, a compound ("12-stegsgruppen"), a formula ("N−1")
     if _AGED_AFTER.match(after):
-        return True
+        return "age"  # "10 årig"
     if _YEARS_AFTER.match(after) and (_AGE_BEFORE.search(before) or tok.value_high is not None):
-        return True  # an age, an age band
+        return "age"  # an age, an age band: "fyllt 18 år"
     name = _NAME_BEFORE.search(text, max(0, tok.start - 40), tok.start)
     if (
         name
         and text[: name.start()].strip(' *"”•-–')
         and not re.search(r"[.:;!?]\s*$", text[: name.start()])
     ):
-        return True  # after a capitalised word inside the sentence: part of a name
+        return "name"  # after a capitalised word inside the sentence
     # a list's, a heading's or a footnote's number: "2) Digital service", "1." or "1
-    # Andelen …" at the sentence's or a line's start
-    first = line_start or not text[: tok.start].strip()
-    return bool(
+    # Andelen …" at a line's or a sentence's start (after a full stop the splitter kept)
+    first = (
+        line_start
+        or not text[: tok.start].strip()
+        or re.search(r"[.!?]\s+$", text[max(0, tok.start - 5) : tok.start]) is not None
+    )
+    listed = bool(
         re.fullmatch(r"\d{1,2}(?: \d{1,2})?", t)
         and (
             (after.startswith(")") and "(" not in before[-3:] and re.match(r"\)\s+\w", after))
             or (first and (_LIST_MARK_AFTER.match(after) or _FOOTNOTE_AFTER.match(after)))
         )
     )
+    return "list number" if listed else ""
+
+
+_SPANS = (
+    (_PAGE_MARK, "contents or page mark"),
+    (_CLOCK, "clock time"),
+    (_PHONE, "phone number"),
+    (_POSTCODE, "postcode"),
+    (_SFS, "reference"),
+    (_AGE_BAND, "age"),
+)
 
 
 def unread_numbers(
