@@ -1,6 +1,7 @@
 """The cheap first tests the space-separated layouts ask before reading (readers.spaced):
-``may_end_in_value`` (can a line end in values at all), ``_row_below`` (``read``: a row
-under the header before a blank line), ``read_list``'s first row, ``_no_stacked_start``
+``may_end_in_value`` (can a line end in values at all), ``_rows_below`` (``read``: two
+lines under the header that may be rows, the second perhaps after a page break),
+``read_list``'s first row, ``_no_stacked_start``
 (``read_stacked``) and ``_AMOUNT_END`` (``read_amounts``). They are there for speed only:
 each must be a necessary condition of what the full reading finds, so that no table is
 lost. Checked here on every line of the real documents in tests/corpus and data/raw, on
@@ -128,6 +129,41 @@ def test_split_row_reads_generated_lines_as_word_by_word(words, end):
     assert split_row(line) == _split_row(line)
 
 
+_HEAD = ["Kostnad 2022 2023", "Hemtjänst 1 200 1 300"]
+_REST = ["Boende 2 400 2 500", "Övrigt 300 350", ""]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [["", "Sida 2", ""], ["\f"], ["", "\f", ""], ["", "Delårsrapport 2023 2 (9)", ""]],
+)
+def test_one_row_then_a_page_break(between):
+    """One row above a page break (a form feed, a page's mark or running header among
+    the blank lines): the table goes on below it, and ``_rows_below`` lets it be read."""
+    lines = _HEAD + between + _REST
+    found = spaced.read(lines, 0)
+    assert found is not None and found == spaced._read(lines, 0)
+    labels = [r.cells[0].text for r in found[0].rows]
+    assert labels == ["Kostnad", "Hemtjänst", "Boende", "Övrigt"]
+
+
+def test_one_row_then_its_header_again_after_a_form_feed():
+    """The page break within the lines under the first row: the header printed again
+    after a form feed, then a blank line and the rows of the next page."""
+    lines = ["Verksamhet Budget Utfall", "Hemtjänst 1 200 1 300", "\fVerksamhet Budget Utfall"]
+    lines += ["", *_REST]
+    found = spaced.read(lines, 0)
+    assert found is not None and found == spaced._read(lines, 0)
+    assert [r.cells[0].text for r in found[0].rows][1:] == ["Hemtjänst", "Boende", "Övrigt"]
+
+
+@pytest.mark.parametrize("between", [[""], ["", "Text"]])
+def test_one_row_then_a_blank_line(between):
+    lines = _HEAD + between + _REST
+    assert not spaced._rows_below(lines, 0)
+    assert spaced._read(lines, 0) is None  # one row is no table
+
+
 def _every_reading(lines: list[str]) -> list:
     readers = [
         spaced.read,
@@ -147,6 +183,7 @@ def test_the_gates_change_no_reading(documents, monkeypatch):
         memo.forget()
         gated[name] = _every_reading(lines)
     monkeypatch.setattr(spaced, "may_end_in_value", lambda line: True)
+    monkeypatch.setattr(spaced, "_rows_below", lambda lines, i: True)
     monkeypatch.setattr(spaced, "_no_stacked_start", lambda first: False)
     monkeypatch.setattr(spaced, "_AMOUNT_END", re.compile(""))
     tables = 0

@@ -415,14 +415,21 @@ def may_end_in_value(line: str) -> bool:
 _ENDS_IN_VALUE: dict[str, int] = per_document_store()
 
 
-def _row_below(lines: list[str], i: int) -> bool:
-    """Whether any line after ``lines[i]``, before the first blank line, may be a row
-    of values (``may_end_in_value``). ``read``'s first row must stand there: before its
-    first row the table ends at a blank line or a page's mark (a page break is passed
-    over only after a row), and every row it reads is a line whose ``split_row`` has
-    value tokens (a label and values, or values alone under a wrapped label)."""
+def _rows_below(lines: list[str], i: int) -> bool:
+    """Whether two rows can stand under ``lines[i]`` for ``read``: it reads a table of
+    two rows at least (three with one column), and each row it reads is a line whose
+    ``split_row`` has value tokens (``may_end_in_value``: a label and values, or values
+    alone under a wrapped label). Its first row stands before the first blank line below
+    the header (until a row is read, a blank line or a page's mark ends it). With only one
+    line that may be a row there, the second must come after a page break passed over
+    (``_over_page_break``), which is tried only at a blank line, a page's mark or a form
+    feed after the first row, and passes a blank line only with a form feed in it, or a
+    page's mark or running header (``page_mark``) after it."""
     known = _ENDS_IN_VALUE
-    for k in range(i + 1, len(lines)):
+    n = len(lines)
+    first = -1  # the one line so far that may be a row
+    k = i + 1
+    while k < n:
         line = lines[k]
         try:
             ends = known[line]
@@ -430,9 +437,22 @@ def _row_below(lines: list[str], i: int) -> bool:
             if len(known) >= MAX_ENTRIES:
                 known.clear()
             ends = known[line] = 0 if not line or line.isspace() else 1 + may_end_in_value(line)
-        if ends != 1:
-            return ends == 2
-    return False
+        if ends == 0:
+            break  # a blank line
+        if ends == 2:
+            if first >= 0:
+                return True
+            first = k
+        elif first >= 0 and ("\f" in line or _page_furniture(line)):
+            return True  # a page break may be passed over here
+        k += 1
+    if first < 0:
+        return False
+    while k < n and not lines[k].strip():  # the blank lines after: a page break?
+        if "\f" in lines[k]:
+            return True
+        k += 1
+    return k < n and bool(_page_furniture(lines[k]) or page_mark(lines[k]))
 
 
 def read(lines: list[str], i: int) -> tuple[Table, int] | None:
@@ -441,13 +461,13 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     head = lines[i]
     if _SENTENCE_END.search(head.rstrip()) or i + 2 >= len(lines) or not lines[i + 1].strip():
         return None  # a sentence, or nothing under it: no header
-    if not _row_below(lines, i):
-        return None  # no line under it before a blank line can be a row
+    if not _rows_below(lines, i):
+        return None  # no two lines under it can be its rows
     return _read(lines, i)
 
 
 def _read(lines: list[str], i: int) -> tuple[Table, int] | None:
-    """``read`` without its cheap first test (``_row_below``): the whole reading."""
+    """``read`` without its cheap first test (``_rows_below``): the whole reading."""
     head = lines[i]
     if _SENTENCE_END.search(head.rstrip()) or i + 2 >= len(lines) or not lines[i + 1].strip():
         return None  # a sentence, or nothing under it: no header
