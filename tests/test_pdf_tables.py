@@ -299,7 +299,7 @@ def test_a_rectangle_read_at_once_is_what_pdfium_gives_point_by_point():
     doc = pdfium.PdfDocument(PDF / "goteborg_intraservice_delarsrapport_2026_mars.pdf")
     checked = 0
     for page in doc:
-        handle = lean.address(page.raw)
+        handle = page.raw  # a ctypes pointer, as the lean calls take handles
         for k in range(lean.count_objects(handle)):
             obj = lean.get_object(handle, k)
             if lean.count_segments(obj) != 5:

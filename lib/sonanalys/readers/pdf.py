@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import groupby
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from ..labels import continues_above
 from ..model import Document, DocumentError
@@ -136,10 +136,7 @@ def _cell_rows(page: Page, textpage: TextPage, cells, runs: list[Run], unplaced:
     '56 945' as '56 94' | '5'. A run in no cell is cut into its characters, each going
     to the cell it lies in; runs in no cell at all go to ``unplaced``."""
     xs = sorted({c[0] for c in cells})
-    rows = [
-        {c[0]: c for c in group}
-        for _top, group in groupby(sorted(cells, key=lambda c: (c[1], c[0])), key=lambda c: c[1])
-    ]
+    rows = [{c[0]: c for c in group} for _top, group in groupby(sorted(cells, key=_TOP_LEFT), _Y)]
     texts: dict[tuple, list[Run]] = {}
     cell_of = _CellIndex(cells).cell_of
     drawn: list | None = None  # the page's vertical edges by the table, when needed
@@ -164,18 +161,20 @@ def _cell_rows(page: Page, textpage: TextPage, cells, runs: list[Run], unplaced:
             if home is not None:
                 texts.setdefault(home, []).extend(piece)
     pdf_layout.settle_spanning(rows, texts)
-    out = []
-    for row in rows:
-        cells_of_row = []
-        for x in xs:
-            cell = row.get(x)
-            if cell is None:
-                cells_of_row.append(("", None))
-            else:
-                held = texts.get(cell)
-                cells_of_row.append((_cell_text(held) if held else "", cell))
-        out.append(cells_of_row)
-    return out
+    held = texts.get
+    return [
+        [
+            _NO_CELL if (cell := row.get(x)) is None
+            else ((_cell_text(got) if (got := held(cell)) else ""), cell)
+            for x in xs
+        ]
+        for row in rows
+    ]  # fmt: skip
+
+
+_NO_CELL = ("", None)
+_TOP_LEFT = itemgetter(1, 0)
+_Y = itemgetter(1)
 
 
 def _drawn_verticals(page: Page, cells) -> list:
@@ -222,9 +221,14 @@ class _CellIndex:
 
     def __init__(self, cells: list) -> None:
         self.bands: dict[int, list] = {}
+        band, size = self.bands.setdefault, self.BAND
         for c in cells:
-            for b in range(int(c[1] // self.BAND), int(c[3] // self.BAND) + 1):
-                self.bands.setdefault(b, []).append(c)
+            first, last = int(c[1] // size), int(c[3] // size)
+            if first == last:
+                band(first, []).append(c)
+            else:
+                for b in range(first, last + 1):
+                    band(b, []).append(c)
 
     def cell_of(self, run: Run) -> tuple | None:
         h = (run.x0 + run.x1) / 2
@@ -364,7 +368,9 @@ def grid(
         if text and box is not None
     ]
     bands: list[tuple[float, float]] = []
-    for _r, _text, (x0, _t, x1, _b) in sorted(cells, key=lambda c: c[2][2] - c[2][0]):
+    widths = [box[2] - box[0] for _r, _text, box in cells]
+    for k in sorted(range(len(cells)), key=widths.__getitem__):  # narrowest first
+        x0, _t, x1, _b = cells[k][2]
         if _band_of(x0, x1, bands) < 0:
             bands.append((x0, x1))
     bands.sort()
@@ -375,12 +381,15 @@ def grid(
     if kept is not None:
         kept[:] = bands
     out: list[list[str]] = [[""] * len(bands) for _ in rows]
-    for r, text, (x0, _t, x1, _b) in sorted(cells, key=lambda c: (c[0], c[2][0])):
+    lefts = [(r, box[0]) for r, _text, box in cells]
+    for i in sorted(range(len(cells)), key=lefts.__getitem__):  # by row, then left
+        r, text, (x0, _t, x1, _b) = cells[i]
         k = _band_of(x0, x1, bands)  # a cell covers the band it made, at least
-        if out[r][k] and out[r][k] != text:
-            out[r][k] += " " + text
-        elif not out[r][k]:
-            out[r][k] = text
+        row = out[r]
+        if row[k] and row[k] != text:
+            row[k] += " " + text
+        elif not row[k]:
+            row[k] = text
     joined: list[list[str]] = []
     for row in out:
         filled = [k for k, t in enumerate(row) if t]
@@ -407,7 +416,10 @@ def _band_of(x0: float, x1: float, bands: list[tuple[float, float]]) -> int:
 def _goes_on(label: str, line: str) -> bool:
     """``line`` continues ``label``: it begins in lower case or with ``(``, or the label
     stops mid-phrase (a comma, ``och``, a hyphen)."""
-    return continues_above(line) or re.search(r"(?:,|\boch|\beller|-)$", label.strip()) is not None
+    return continues_above(line) or _MID_PHRASE.search(label.strip()) is not None
+
+
+_MID_PHRASE = re.compile(r"(?:,|\boch|\beller|-)$")
 
 
 _GAP = re.compile(r"\S(?: {2,}|\t)\S")
@@ -421,16 +433,18 @@ def columns_to_tabs(lines: list[str]) -> list[str]:
     between them, which layout extraction leaves between rows, are dropped), where some
     line has a number cell. Single spaces stay (``82 999`` is one number)."""
     out: list[str] = []
+    # each line: whether it has a gap between cells (a match needs two spaces or a tab)
+    gaps = [("  " in x or "\t" in x) and _GAP.search(x.strip()) is not None for x in lines]
     i = 0
     while i < len(lines):
         rows: list[int] = []
         j = i
         while j < len(lines):
-            if ("  " in lines[j] or "\t" in lines[j]) and _GAP.search(lines[j].strip()):
+            if gaps[j]:
                 rows.append(j)
                 j += 1
-            elif not lines[j].strip() and rows and j + 1 < len(lines):
-                if not _GAP.search(lines[j + 1].strip()):
+            elif rows and j + 1 < len(lines) and not lines[j].strip():
+                if not gaps[j + 1]:
                     break
                 j += 1
             else:

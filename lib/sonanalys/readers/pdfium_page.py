@@ -66,45 +66,61 @@ class Page:
         return box
 
 
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle as a call gives it back, kept a ctypes pointer (a subclass of
+    ``c_void_p`` is not turned into an int), so that it goes to the next call as is."""
+
+
 class _Lean:
-    """PDFium's functions that run per path segment or per word, called through
-    untyped prototypes with plain addresses: pypdfium2's typed bindings check and
-    convert every argument, which costs four times the call itself. Made from the
-    typed functions' own addresses (public ``pypdfium2.raw``), once. They keep the
-    GIL (``PYFUNCTYPE``): each call is a fraction of a microsecond, and releasing and
-    taking the lock again cost a fifth of that (PDFium is not thread-safe anyway:
-    pypdfium2 is never used from two threads at once)."""
+    """PDFium's functions that run per path, per line or per word, called through lean
+    prototypes: pypdfium2's typed bindings check and convert every argument, which
+    costs four times the call itself. Made from the typed functions' own addresses
+    (public ``pypdfium2.raw``), once. They keep the GIL (``PYFUNCTYPE``): each call is
+    a fraction of a microsecond, and releasing and taking the lock again cost a fifth
+    of that (PDFium is not thread-safe anyway: pypdfium2 is never used from two threads
+    at once).
+
+    The calls made for every object and every line of a page (``bare``) declare no
+    argument types, which halves their cost: ctypes passes a ctypes pointer (a page's
+    or text page's ``raw``, a ``_Handle``, a ``byref``) as a pointer and a Python int as
+    a C int, so their handles and out-parameters must be ctypes objects, never ints
+    (an address as an int would be cut to 32 bits). The rest (``typed``) take
+    addresses as ints."""
 
     def __init__(self) -> None:
         import pypdfium2.raw as raw
 
         vp, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
 
-        def lean(fn, restype, *argtypes):
+        def typed(fn, restype, *argtypes):
             address = ctypes.cast(fn, vp).value
             return ctypes.PYFUNCTYPE(restype, *argtypes)(address)
 
-        self.count_objects = lean(raw.FPDFPage_CountObjects, i, vp)
-        self.get_object = lean(raw.FPDFPage_GetObject, vp, vp, i)
-        self.form_count = lean(raw.FPDFFormObj_CountObjects, i, vp)
-        self.form_object = lean(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong)
-        self.object_type = lean(raw.FPDFPageObj_GetType, i, vp)
-        self.matrix = lean(raw.FPDFPageObj_GetMatrix, i, vp, vp)
-        self.count_segments = lean(raw.FPDFPath_CountSegments, i, vp)
-        self.segment = lean(raw.FPDFPath_GetPathSegment, vp, vp, i)
-        self.point = lean(raw.FPDFPathSegment_GetPoint, i, vp, vp, vp)
-        self.segment_type = lean(raw.FPDFPathSegment_GetType, i, vp)
-        self.closed = lean(raw.FPDFPathSegment_GetClose, i, vp)
-        self.count_rects = lean(raw.FPDFText_CountRects, i, vp, i, i)
-        self.rect = lean(raw.FPDFText_GetRect, i, vp, i, vp, vp, vp, vp)
-        self.font_size = lean(raw.FPDFText_GetFontSize, d, vp, i)
-        self.char_angle = lean(raw.FPDFText_GetCharAngle, f, vp, i)
+        def bare(fn, restype):  # arguments: ctypes pointers and C ints only
+            return typed(fn, restype)
+
+        self.count_objects = bare(raw.FPDFPage_CountObjects, i)  # (page)
+        self.get_object = bare(raw.FPDFPage_GetObject, _Handle)  # (page, index)
+        self.form_count = typed(raw.FPDFFormObj_CountObjects, i, vp)
+        self.form_object = typed(raw.FPDFFormObj_GetObject, _Handle, vp, ctypes.c_ulong)
+        self.object_type = bare(raw.FPDFPageObj_GetType, i)  # (object)
+        self.matrix = bare(raw.FPDFPageObj_GetMatrix, i)  # (object, byref(FS_MATRIX))
+        self.count_segments = bare(raw.FPDFPath_CountSegments, i)  # (path)
+        self.segment = bare(raw.FPDFPath_GetPathSegment, vp)  # (path, index): an int
+        self.point = typed(raw.FPDFPathSegment_GetPoint, i, vp, vp, vp)
+        self.segment_type = typed(raw.FPDFPathSegment_GetType, i, vp)
+        self.closed = typed(raw.FPDFPathSegment_GetClose, i, vp)
+        self.count_rects = bare(raw.FPDFText_CountRects, i)  # (text page, start, count)
+        self.rect = bare(raw.FPDFText_GetRect, i)  # (text page, index, 4 × byref(double))
+        self.font_size = bare(raw.FPDFText_GetFontSize, d)  # (text page, index)
+        self.char_angle = bare(raw.FPDFText_GetCharAngle, f)  # (text page, index)
         self.FORM, self.PATH = raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH
         self.MOVETO, self.BEZIERTO = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
         self.f_x, self.f_y = f(), f()
         self.d = (d * 4)()  # left, top, right, bottom of a text rectangle
-        self.d_refs = [ctypes.addressof(self.d) + 8 * k for k in range(4)]
+        self.d_refs = [ctypes.byref(self.d, 8 * k) for k in range(4)]
         self.m = raw.FS_MATRIX()
+        self.m_ref = ctypes.byref(self.m)
         # the process's memory as one buffer, for struct to read PDFium's arrays in
         # place (as ``ctypes.string_at`` copies them out, without the copy); only read
         # where PDFium's own handles point, as checked below
@@ -155,11 +171,6 @@ class _Lean:
         if list(five.unpack_from(self.memory, handles[0])) == expected:
             self.five, self.stride = five, stride
         return self.five
-
-    @staticmethod
-    def address(handle) -> int:
-        # a NULL handle is None to ctypes: the integer 0 means the same to PDFium's calls
-        return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
 _lean: _Lean | None = None
@@ -282,7 +293,7 @@ def _reading_turn(textpage, text: str, shown: int) -> int:
     if len(text) != n:  # characters outside the BMP: indices do not line up; rare
         return shown
     pdfium = _pdfium()
-    tp = pdfium.address(textpage.raw)
+    tp = textpage.raw
     votes = [0, 0, 0, 0]
     char_angle = pdfium.char_angle
     sample = range(0, n, max(1, n // _SAMPLE))
@@ -350,7 +361,7 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
     if len(text) != textpage.count_chars():  # characters outside the BMP: box each
         return _runs_by_char(page, textpage)
     pdfium = _pdfium()
-    tp = pdfium.address(textpage.raw)
+    tp = textpage.raw
     count_rects, get_rect, font_size = pdfium.count_rects, pdfium.rect, pdfium.font_size
     l_ref, t_ref, r_ref, b_ref = pdfium.d_refs
     unpack, got = _RECT.unpack_from, pdfium.d  # the rectangle get_rect writes
@@ -401,22 +412,28 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
                 # the words whose middle lies in the rectangle (within half a point)
                 r0, r1, r2, r3 = x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5
                 inside = [w for w in words if r0 <= w[3] <= r2 and r1 <= w[4] <= r3]
-                if inside:
-                    ws, we = inside[0][1], inside[-1][2]
-                    for (b0, b1, b2, b3), *_ in inside:
-                        if b0 < x0:
-                            x0 = b0
-                        if b1 < top:
-                            top = b1
-                        if b2 > x1:
-                            x1 = b2
-                        if b3 > bottom:
-                            bottom = b3
-                    add(_run((x0, top, x1, bottom), text, ws, we, font_size(tp, ws)))
-                    if len(inside) == len(words):
-                        words = []
-                        break
-                    words = [w for w in words if w not in inside]
+                if not inside:
+                    continue
+                for w in inside:  # the run's box: the rectangle's and its words'
+                    b0, b1, b2, b3 = w[0]
+                    if b0 < x0:
+                        x0 = b0
+                    if b1 < top:
+                        top = b1
+                    if b2 > x1:
+                        x1 = b2
+                    if b3 > bottom:
+                        bottom = b3
+                ws, we = inside[0][1], inside[-1][2]
+                said = text[ws:we]
+                if hyphens:
+                    said = said.replace("\ufffe", "-")
+                add(Run(x0, top, x1, bottom, said, ws, we, text[ws - 1] == " ", font_size(tp, ws)))
+                if len(inside) == len(words):
+                    words = []
+                    break
+                taken = {w[1] for w in inside}  # the words' starts
+                words = [w for w in words if w[1] not in taken]
             for box, ws, we, _h, _v in words:  # a word no rectangle holds
                 add(_run(box, text, ws, we, font_size(tp, ws)))
     if page.rotation:
@@ -476,7 +493,7 @@ def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
     FORM, MOVETO, BEZIERTO = pdfium.FORM, pdfium.MOVETO, pdfium.BEZIERTO
     m, x, y, matrix = pdfium.m, pdfium.f_x, pdfium.f_y, pdfium.matrix
     memory, unpack_matrix = pdfium.memory, _MATRIX.unpack_from
-    mr, xr, yr = ctypes.addressof(m), ctypes.addressof(x), ctypes.addressof(y)
+    mr, xr, yr = pdfium.m_ref, ctypes.addressof(x), ctypes.addressof(y)
     horizontal: list[Edge] = []
     vertical: list[Edge] = []
 
@@ -574,7 +591,7 @@ def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
             elif abs(ax - bx) < 0.01:
                 vertical.append((ax, min(ay, by), ax, max(ay, by)))
 
-    walk(pdfium.address(page_raw), pdfium.count_objects, pdfium.get_object, _IDENTITY)
+    walk(page_raw, pdfium.count_objects, pdfium.get_object, _IDENTITY)
     return horizontal, vertical
 
 

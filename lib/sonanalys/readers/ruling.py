@@ -35,7 +35,7 @@ def tables(horizontal: list[Edge], vertical: list[Edge]) -> list[list[Cell]]:
         return []
     h = _snap_join(h, 1)
     v = _snap_join(v, 0)
-    return _cells_to_tables(_cells(_intersections(h, v)))
+    return _cells_to_tables(_cells_of(h, v))
 
 
 def _snap_join(edges: list[Edge], axis: int) -> list[Edge]:
@@ -52,10 +52,17 @@ def _snap_join(edges: list[Edge], axis: int) -> list[Edge]:
     at = [e[axis] for e in ordered]
     n = len(ordered)
     # a cluster begins where a position is not within SNAP of the one before
-    starts = [0, *(k for k in range(1, n) if not at[k] <= at[k - 1] + SNAP), n]
+    pairs = zip(range(1, n), at[:-1], at[1:], strict=True)
+    starts = [0, *[k for k, a, b in pairs if not b <= a + SNAP], n]
     lo, hi = (0, 2) if axis == 1 else (1, 3)  # an edge's start and end along its line
     out: list[Edge] = []
+    add = out.append
     for i, j in pairwise(starts):
+        if j - i == 1:  # one edge: at its own place (a number divided by 1 is itself)
+            m, start, end = at[i], ordered[i][lo], ordered[i][hi]
+            if end - start >= MIN_LENGTH:
+                add((start, m, end, m) if axis == 1 else (m, start, m, end))
+            continue
         *_, total = accumulate(at[i:j])  # summed in order, as the mean always was
         m = total / (j - i)
         spans = sorted([(e[lo], e[hi]) for e in ordered[i:j]])
@@ -66,16 +73,17 @@ def _snap_join(edges: list[Edge], axis: int) -> list[Edge]:
                     end = b
                 continue
             if end - start >= MIN_LENGTH:
-                out.append((start, m, end, m) if axis == 1 else (m, start, m, end))
+                add((start, m, end, m) if axis == 1 else (m, start, m, end))
             start, end = a, b
         if end - start >= MIN_LENGTH:
-            out.append((start, m, end, m) if axis == 1 else (m, start, m, end))
+            add((start, m, end, m) if axis == 1 else (m, start, m, end))
     return out
 
 
 # an intersection: the vertical and the horizontal edges through it (their indices),
 # how far down the lowest of those vertical edges reaches and how far right the
-# rightmost horizontal one
+# rightmost horizontal one; then, for a point on one edge of each kind, its place:
+# x, y, that vertical and that horizontal edge, and its index among the points of each
 Crossing = list
 
 
@@ -83,6 +91,14 @@ def _intersections(h: list[Edge], v: list[Edge]) -> dict[tuple[float, float], Cr
     """Each point where a vertical and a horizontal edge meet, with the edges through
     it: [vertical ones, horizontal ones, the lowest bottom, the rightmost end]. Edges
     are named by their index (vertical: in ``v``, horizontal: in ``h`` sorted by top)."""
+    return _crossings(h, v)[0]
+
+
+def _crossings(h: list[Edge], v: list[Edge]):
+    """``_intersections``, with the points on each edge in order along it (vertical
+    edges': top to bottom; horizontal ones': left to right), each point given its
+    place (``Crossing``); None for those when some point lies on two edges of a kind
+    (collinear edges, apart, both within reach of it)."""
     out: dict[tuple[float, float], Crossing] = {}
     hs = sorted(h, key=lambda e: (e[1], e[0]))
     tol = INTERSECTION
@@ -90,7 +106,11 @@ def _intersections(h: list[Edge], v: list[Edge]) -> dict[tuple[float, float], Cr
     above = [y - tol for y in tops]  # ascending as tops are
     lefts = [e[0] - tol for e in hs]
     rights = [e[2] + tol for e in hs]
+    on_v: list[list[Crossing]] = []
+    on_h: list[list[Crossing]] = [[] for _ in hs]
+    shared = False
     for vi, (x, vtop, _x1, vbottom) in enumerate(v):
+        col: list[Crossing] = []
         # the horizontal edges within tol of the vertical one's span, top to bottom
         for k in range(bisect_left(tops, vtop - tol), bisect_right(above, vbottom)):
             if lefts[k] <= x <= rights[k]:
@@ -98,14 +118,58 @@ def _intersections(h: list[Edge], v: list[Edge]) -> dict[tuple[float, float], Cr
                 got = out.get((x, y))
                 x1 = hs[k][2]
                 if got is None:
-                    out[(x, y)] = [{vi}, {k}, vbottom, x1]
+                    # v is in order of x, so each horizontal edge's points come left
+                    # to right, and hs in order of top: each vertical edge's top down
+                    row = on_h[k]
+                    got = [{vi}, {k}, vbottom, x1, x, y, vi, k, len(col), len(row)]
+                    out[(x, y)] = got
+                    col.append(got)
+                    row.append(got)
                 else:
+                    shared = True
                     got[0].add(vi)
                     got[1].add(k)
                     if vbottom > got[2]:
                         got[2] = vbottom
                     if x1 > got[3]:
                         got[3] = x1
+        on_v.append(col)
+    return out, None if shared else (on_v, on_h)
+
+
+def _cells_of(h: list[Edge], v: list[Edge]) -> list[Cell]:
+    """``_cells`` of the intersections of ``h`` and ``v``. Where each point lies on one
+    vertical and one horizontal edge (almost always), the points below one that are
+    joined to it are those after it on its vertical edge, the points right of it those
+    after it on its horizontal edge, and the corner of two is joined to both when it
+    lies on the vertical edge of the one and the horizontal edge of the other: the
+    same cells, found without sets."""
+    points, along = _crossings(h, v)
+    if along is None:
+        return _cells(points)
+    on_v, on_h = along
+    get = points.get
+    out: list[Cell] = []
+    for col in on_v:  # by x
+        last = len(col) - 1
+        for at in range(last):  # top to bottom; the last point has none below
+            pt = col[at]
+            row = on_h[pt[7]]
+            j = pt[9] + 1
+            if j == len(row):
+                continue  # nothing right of it
+            cell = None
+            for b in col[at + 1 :]:
+                by, kb = b[5], b[7]
+                for r in row[j:]:
+                    c = get((r[4], by))
+                    if c is not None and c[6] == r[6] and c[7] == kb:
+                        cell = (pt[4], pt[5], r[4], by)
+                        break
+                if cell:
+                    out.append(cell)
+                    break
+    out.sort()  # in order of the points, as _cells gives them (one cell a point)
     return out
 
 
@@ -127,7 +191,7 @@ def _cells(points: dict[tuple[float, float], Crossing]) -> list[Cell]:
     for pt in ordered:
         x, y = pt
         i, j = at[pt]
-        vs, hs, bottom, right = points[pt]
+        vs, hs, bottom, right = points[pt][:4]
         # a point joined to pt lies on one of its edges: no further than they reach
         lowest = bottom + INTERSECTION
         rightmost = right + INTERSECTION
@@ -141,7 +205,7 @@ def _cells(points: dict[tuple[float, float], Crossing]) -> list[Cell]:
             b = col[k]
             if b[1] > lowest:
                 break
-            bv, bh, _, _ = points[b]
+            bv, bh = points[b][:2]
             if vs.isdisjoint(bv):
                 continue
             q = 0
