@@ -289,7 +289,9 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
                 unit = out[q.start] = found[1]
             elif prev is not None and _elided_unit(text, prev, prev_unit, q):
                 unit = out[q.start] = prev_unit
-        listed = prev is not None and _listed(text, prev, prev_unit, q)
+        listed = prev is not None and (
+            _listed(text, prev, prev_unit, q) or _subset(text, prev, prev_unit, q)
+        )
         if not unit and not q.category and not q.entity and listed:
             unit = out[q.start] = prev_unit
         prev, prev_unit = q, unit
@@ -342,6 +344,22 @@ _LIST_GAP = re.compile(
     r"(?:\s*,\s*(?:(?:och|samt)\s+)?|\s+(?:och|samt)\s+)",
     re.IGNORECASE,
 )
+
+
+_SUBSET = re.compile(r"\s*,?\s*(?:varav|därav)\s+", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"\s*(?:år|års|månader|månad|veckor|vecka|dagar|dag|timmar|timme)(?![\wåäö])", re.IGNORECASE
+)
+
+
+def _subset(text: str, prev: N.Quantity, unit: str, q: N.Quantity) -> bool:
+    """``q`` follows a count and ``varav``/``därav`` alone, and what follows ``q`` names
+    the part (``totalt 34 medarbetare varav 24 yrkesrevisorer``): a part of the count,
+    counted the same — not a time (``varav 3 år``). Where nothing follows, the
+    comparison rule (:func:`_elided_unit`) reads it already."""
+    if unit != "antal" or _SUBSET.fullmatch(text, prev.end, q.start) is None:
+        return False
+    return _TIME_AFTER.match(text, q.end) is None
 
 
 def _listed(text: str, prev: N.Quantity, unit: str, q: N.Quantity) -> bool:
