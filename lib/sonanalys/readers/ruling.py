@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from itertools import accumulate, pairwise
+from itertools import accumulate, islice, pairwise
 from operator import itemgetter
 
 # an edge: (x0, top, x1, bottom); horizontal ones have top == bottom, vertical x0 == x1
@@ -91,14 +91,24 @@ def _intersections(h: list[Edge], v: list[Edge]) -> dict[tuple[float, float], Cr
     """Each point where a vertical and a horizontal edge meet, with the edges through
     it: [vertical ones, horizontal ones, the lowest bottom, the rightmost end]. Edges
     are named by their index (vertical: in ``v``, horizontal: in ``h`` sorted by top)."""
-    return _crossings(h, v)[0]
+    return _with_sets(_crossings(h, v)[0])
+
+
+def _with_sets(points: dict[tuple[float, float], Crossing]) -> dict:
+    """The points with their edges as sets (``_crossings`` makes them only for a point
+    on two edges of a kind)."""
+    for c in points.values():
+        if c[0] is None:
+            c[0], c[1] = {c[6]}, {c[7]}
+    return points
 
 
 def _crossings(h: list[Edge], v: list[Edge]):
     """``_intersections``, with the points on each edge in order along it (vertical
     edges': top to bottom; horizontal ones': left to right), each point given its
     place (``Crossing``); None for those when some point lies on two edges of a kind
-    (collinear edges, apart, both within reach of it)."""
+    (collinear edges, apart, both within reach of it). The sets of edges through a
+    point are made only for such points (None for the others: ``_with_sets``)."""
     out: dict[tuple[float, float], Crossing] = {}
     hs = sorted(h, key=lambda e: (e[1], e[0]))
     tol = INTERSECTION
@@ -121,12 +131,14 @@ def _crossings(h: list[Edge], v: list[Edge]):
                     # v is in order of x, so each horizontal edge's points come left
                     # to right, and hs in order of top: each vertical edge's top down
                     row = on_h[k]
-                    got = [{vi}, {k}, vbottom, x1, x, y, vi, k, len(col), len(row)]
+                    got = [None, None, vbottom, x1, x, y, vi, k, len(col), len(row)]
                     out[(x, y)] = got
                     col.append(got)
                     row.append(got)
                 else:
                     shared = True
+                    if got[0] is None:
+                        got[0], got[1] = {got[6]}, {got[7]}
                     got[0].add(vi)
                     got[1].add(k)
                     if vbottom > got[2]:
@@ -146,7 +158,7 @@ def _cells_of(h: list[Edge], v: list[Edge]) -> list[Cell]:
     same cells, found without sets."""
     points, along = _crossings(h, v)
     if along is None:
-        return _cells(points)
+        return _cells(_with_sets(points))
     on_v, on_h = along
     get = points.get
     out: list[Cell] = []
@@ -159,9 +171,9 @@ def _cells_of(h: list[Edge], v: list[Edge]) -> list[Cell]:
             if j == len(row):
                 continue  # nothing right of it
             cell = None
-            for b in col[at + 1 :]:
+            for b in islice(col, at + 1, None):
                 by, kb = b[5], b[7]
-                for r in row[j:]:
+                for r in islice(row, j, None):
                     c = get((r[4], by))
                     if c is not None and c[6] == r[6] and c[7] == kb:
                         cell = (pt[4], pt[5], r[4], by)
