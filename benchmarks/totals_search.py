@@ -71,6 +71,16 @@ def budget_workbook(path: Path, rows: int, cols: int = 40, areas_of: int = 20) -
     return path
 
 
+def _letters(k: int) -> str:
+    """A, B, … Z, AA, AB …: a name without digits (read the same by every version)."""
+    out = ""
+    k += 1
+    while k:
+        k, m = divmod(k - 1, 26)
+        out = chr(65 + m) + out
+    return out
+
+
 def unproven_workbook(path: Path, rows: int, cols: int = 40) -> Path:
     """A budget of ``rows`` rows, every third a ``Summa del …`` that does not add up."""
     rng = random.Random(26)
@@ -81,7 +91,7 @@ def unproven_workbook(path: Path, rows: int, cols: int = 40) -> Path:
     for cell in ws[2]:
         cell.font = Font(bold=True)
     for k in range(rows):
-        name = f"Summa del {k // 26}{chr(65 + k % 26)}" if k % 3 == 2 else f"Enhet {k}"
+        name = f"Summa del {_letters(k)}" if k % 3 == 2 else f"Enhet {k}"
         ws.append([name, *(rng.randint(-900, 9000) for _ in range(cols - 1))])
     wb.save(path)
     return path

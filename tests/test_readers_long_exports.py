@@ -90,3 +90,51 @@ def test_years_as_rows_keep_their_totals(tmp_path):
     o = r.observations
     assert o["row_label"].tolist() == ["2023", "2024", "Summa"]
     assert o["is_total"].tolist() == [False, False, True]
+
+
+def test_a_row_that_names_its_own_sex_breaks_down_no_row_above():
+    # MUCF's sheet Inläs: År | Län | Ålder | Bakgrund | Kön | Andel, a Totalt row after
+    # each group: 'Kvinnor' on the row after a Totalt is that row's own, not its
+    # breakdown ('Inrikes födda / Totalt / Kvinnor' was read for 'Utrikes födda')
+    o = parse([DOCS / "region_dalarna_mucf_unga_2022.xlsx"]).observations
+    o = o[o["sheet"] == "Inläs"]
+    row = o[o["line"] == 6].iloc[0]
+    assert (row["row_label"], row["sex"], row["value"]) == (
+        "Dalarna / 16-24 år / Utrikes födda / Kvinnor",
+        "K",
+        0.094,
+    )
+    # every row: Län / Ålder / Bakgrund / Kön, its own four cells
+    assert (o["row_label"].str.count(" / ") == 3).all()
+
+
+def test_a_total_of_shares_alone_is_not_said_to_miss():
+    # the Totalt rows of shares: nothing to sum, so no 'does not add up' is said
+    r = parse([DOCS / "region_dalarna_mucf_unga_2022.xlsx"])
+    assert not r.report["reason"].str.startswith("summaraden").any()
+
+
+def test_a_name_after_its_code_and_an_age_band_name_the_row():
+    # Försäkringskassan: '17 Värmlands län' is a name with its code (no value), and the
+    # age band 'Samtliga 16-64 år' under Ålder is part of the row's name, not said as
+    # an age band that is no value
+    r = parse([DOCS / "region_dalarna_fk_ohalsotal_2024.xlsx"])
+    o = r.observations
+    assert o["row_label"].iloc[1] == (
+        "09 / 17 Värmlands län / 17 Värmlands län / Samtliga 16-64 år / Kvinnor och män"
+    )
+    assert set(o["column_label"]) == {"Ohälsotalet"} and len(o) == 108
+    assert r.report.empty
+
+
+def test_a_workbook_naming_a_part_it_does_not_hold_is_read_and_said():
+    r = parse([DOCS / "region_dalarna_overrep_chefer_2008.xlsx"])
+    said = r.report[r.report["reason"].str.startswith("delar som arbetsboken")]
+    assert said["cell_text"].tolist() == ["xl/drawings/drawing1.xml, xl/drawings/vmlDrawing1.vml"]
+    o = r.observations
+    first = o[o["column_label"] == "andel_man"].iloc[0]
+    assert (first["row_label"], first["year"], first["value"]) == (
+        "G01 / Jord- och skogsbruk",
+        2008,
+        0.813098022538805,
+    )

@@ -530,7 +530,8 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
     codes = {j for j in range(1, width) if _code_column(rows, j, columns)}
     for row in rows:
         for j in range(1, len(row)):
-            if j not in codes and _is_value_cell(row[j]):
+            # (a name after its code, ``17 Värmlands län``, is a label: no value)
+            if j not in codes and _is_value_cell(row[j]) and not _CODED.match(row[j]):
                 firsts.append(j)
                 break
     # as many rows print their first value in two columns: the first of them (a number
@@ -540,10 +541,25 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
     if columns:
         for j in range(1, min(k, len(columns))):
             c = columns[j]
-            if c.year is not None or c.value_kind or c.period or c.is_time:
+            if (
+                c.value_kind
+                or c.period
+                or c.is_time
+                or (c.year is not None and not _names(rows, j))
+            ):
                 k = j
                 break
     return max(1, min(k, width - 1))
+
+
+def _names(rows: list[list[str]], j: int) -> bool:
+    """Column ``j`` holds names, and only names: a letter in every filled cell, no
+    number (``Jord- och skogsbruk`` under ``SNI2007_Grupp_namn``: a year in a header
+    over names does not make them figures)."""
+    filled = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
+    return bool(filled) and all(
+        re.search(r"[A-Za-zÅÄÖåäö]", t) and not re.search(r"\d", t) for t in filled
+    )
 
 
 #: A column header that names a key of a long export's rows (one value a row): who or
@@ -551,7 +567,7 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
 _KEY_HEADER = re.compile(
     r"^(?:kommun(?:namn)?|municipality(?:_name|_title)?|region(?:namn)?|län(?:snamn)?|lan"
     r"|geografi|område|stadsdel|kön|gender|sex|kpi(?:_title)?|nyckeltal(?:snamn)?"
-    r"|indikator)$",
+    r"|indikator|ålder|åldersgrupp|age)$",
     re.IGNORECASE,
 )
 #: A column header that names a code (``municipality_id``, ``Kommunkod``, ``Knr``).
@@ -965,6 +981,10 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         raw_labels = [c.text for c in row_cells[:k]]
         own_cell = next((t for t in reversed(row_texts[:k]) if t.strip()), "")
         is_sub, own, sex = L.sub_row(own_cell) if own_cell else (False, "", "")
+        if is_sub and sum(bool(t.strip()) for t in row_texts[:k]) >= 2:
+            # a row that names itself in its own stub cells (``Dalarna | 16-24 år |
+            # Utrikes födda | Kvinnor``) breaks down no row above: its sex is its own
+            is_sub = False
         parts = [L.label_of_clean(t) for t in labels if t.strip()]
         # a long export's time column in the stub (``year | municipality | value``): it
         # dates the row, and the rest of the stub names it
@@ -1270,6 +1290,8 @@ def _row_tree(blocks, obs, obs_rows, percent, rep) -> None:
                     first_line[id(sr)] = o["line"]
         for i in unproven:
             r = rows[i]
+            if not any(j not in percent for j in r.values):
+                continue  # shares alone (or no value): nothing summed, nothing to say
             rep(
                 first_line.get(id(r), 0),
                 r.label,

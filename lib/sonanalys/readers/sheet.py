@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import posixpath
 import re
 import zipfile
 import zlib
@@ -53,15 +54,32 @@ def read_xlsx(data: bytes, source: str) -> Document:
     import openpyxl
 
     _check_workbook(data, source)
+    problems: list[tuple[str, int, str, str]] = []
     try:
-        values = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+        try:
+            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+        except KeyError:
+            # a part the workbook refers to is missing (a drawing a tool left out): the
+            # cells are read without it, and that is said
+            data, missing = _without_missing_parts(data)
+            if not missing:
+                raise
+            problems.append(
+                (
+                    "",
+                    0,
+                    ", ".join(missing),
+                    "delar som arbetsboken hänvisar till saknas i filen (bilder, ritningar): "
+                    "cellerna läses, de delarna inte",
+                )
+            )
+            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
         formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise DocumentError(
             source, f"XLSX-filen kan inte läsas (skadad eller avkortad: {exc})"
         ) from exc
     sheets: list[tuple[str, list[list[str]]]] = []
-    problems: list[tuple[str, int, str, str]] = []
     heads: list[set[int]] = []  # per sheet, the rows set as a header
     # the sheets' extents (rows x columns, empty cells inside them too) are what is read
     extent = sum(ws.max_row * ws.max_column for ws in values.worksheets)
@@ -145,6 +163,45 @@ def _table_headers(ws) -> set[int]:
 
 
 _CELL = re.compile(rb"<(?:\w{1,8}:)?c[\s>/]")
+
+
+_REL = re.compile(rb"<Relationship\b[^>]*?/>")
+_TARGET = re.compile(rb'Target="([^"]*)"')
+
+
+def _without_missing_parts(data: bytes) -> tuple[bytes, list[str]]:
+    """The workbook with every relationship to a part that is not in the file taken
+    out (a ``.rels`` entry naming ``../drawings/drawing1.xml`` that a tool dropped), and
+    the parts missing. External targets are left as they are."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        missing: list[str] = []
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+            for info in archive.infolist():
+                part = archive.read(info)
+                if info.filename.endswith(".rels"):
+                    base = posixpath.dirname(posixpath.dirname(info.filename))
+
+                    def keep(m: re.Match[bytes], base: str = base) -> bytes:
+                        rel = m.group(0)
+                        t = _TARGET.search(rel)
+                        if t is None or b'TargetMode="External"' in rel:
+                            return rel
+                        target = t.group(1).decode("utf-8", "replace")
+                        path = (
+                            target.lstrip("/")
+                            if target.startswith("/")
+                            else posixpath.normpath(posixpath.join(base, target))
+                        )
+                        if path in names:
+                            return rel
+                        missing.append(path)
+                        return b""
+
+                    part = _REL.sub(keep, part)
+                new.writestr(info, part)
+    return out.getvalue(), sorted(set(missing))
 
 
 def _check_workbook(data: bytes, source: str) -> None:
