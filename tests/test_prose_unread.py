@@ -402,3 +402,15 @@ def test_every_number_of_the_seeds_sentences_is_read_said_or_no_value(seeds_resu
 
 def test_every_number_of_round_twos_sentences_is_read_said_or_no_value():
     assert _neither(parse([ROUND2])) == []
+
+
+def test_a_count_in_words_takes_the_year_its_sentence_opens_with(obs):
+    # 004 line 500: "Under 2023 har sex ungdomar tagits emot som ankomstkommun …"
+    text = obs[(obs["source"] == SEEDS["004"]) & (obs["table"] == "text") & (obs["line"] == 500)]
+    got = sorted(zip(text.cell_text, text.year.astype(object), text.year_source, strict=True))
+    assert ("sex ungdomar", 2023, "cell") in got
+    # dev_33 line 15: "För åren 2015-2016 finns en uppräkning på två procent enligt
+    # kommunfullmäktiges beslut i juni 2013": 2013 is the decision's, not the two per cent's
+    r = parse([ROUND2 / "dev_33_okand_von_budget2014_ramtabell.txt"]).observations
+    words = r[(r["table"] == "text") & (r["cell_text"] == "två procent")]
+    assert len(words) == 2 and words["year"].isna().all()

@@ -374,6 +374,12 @@ def _listed(text: str, prev: N.Quantity, unit: str, q: N.Quantity) -> bool:
     return re.match(rf"\s+{m.group('prep')}\s", text[q.end : q.end + 20], re.IGNORECASE) is not None
 
 
+_OPENING_YEAR = re.compile(
+    rf"[\"”*\s]*(?:under|år|i\s+(?:{N.MONTHS_PATTERN}))\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
 def sentence_reading(sentence: str) -> N.Reading:
     """The values of a sentence: numbers printed with a unit, and those whose unit the
     sentence names elsewhere (:func:`sentence_units`)."""
@@ -386,6 +392,12 @@ def sentence_reading(sentence: str) -> N.Reading:
         reading = N.reading_with_units(sentence, tuple(sorted(units.items())))
     if not words:
         return reading
+    # the time a sentence opens with (``Under 2023 har sex ungdomar …``) dates its counts
+    # in words; any other year (``… enligt beslut i juni 2013``) dates none of them
+    opening = _OPENING_YEAR.match(N.strip_tags(sentence))
+    if opening and len(reading.years) == 1 and int(opening.group("year")) == reading.years[0]:
+        year = reading.years[0]
+        words = [Quantity(**{**w.__dict__, "year": year}) for w in words]
     quantities = sorted([*reading.quantities, *words], key=lambda q: q.start)
     return N.Reading(quantities, list(reading.skipped), list(reading.years), reading.no_data)
 
