@@ -370,3 +370,23 @@ def test_wrapped_cells_of_a_ruled_table_in_the_goteborg_report():
     assert "Överförd verksamhet till SLK - kommunbidrag" in labels
     totalt = o[(o["page"] == 16) & (o["row_label"] == "Totalt")]
     assert not totalt["section"].fillna("").str.contains("kommunbidrag").any()
+
+
+def test_a_total_after_a_page_break_is_checked_against_the_rows_before_it():
+    # Summa nya enskilda investeringsprojekt (SID 4, line 2) sums rows 1-20 (SID 3, lines
+    # 7-26): checked in page order, never against the row below it on its own page. Its
+    # Plan 2028 is printed 15 975 where the rows give 15 925 (the document's own error)
+    from sonanalys import domain
+
+    r = parse([FOUND / "documents" / INV])
+    c = domain.build(r.observations, r.cells)["checks"]
+    c = c[(c["frame"] == "budget") & (c["total_label"] == "Summa nya enskilda investeringsprojekt")]
+    got = c[["group", "n_parts", "reported", "computed", "status"]].values.tolist()
+    assert [g[:4] for g, *_ in got] == ["Budg", "Plan", "Plan", "Plan", "Plan"]
+    assert [row[1:] for row in got] == [
+        [20, 36.325, 36.325, "ok"],
+        [20, 15.975, 15.925, "avvikelse"],
+        [19, 6.275, 6.275, "ok"],
+        [19, 4.575, 4.575, "ok"],
+        [19, 2.875, 2.875, "ok"],
+    ]

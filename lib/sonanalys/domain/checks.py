@@ -231,7 +231,10 @@ def check_totals(
     frame is read into plain lists once; the groups and their arithmetic run on those."""
     out: list[dict] = []
     keys = ["source", "table_id", *group]
-    d = df.sort_values("line", kind="stable")
+    # a PDF counts its lines per page: a table that goes on over a page break is in
+    # order by page, then line (its rows on page 3 after those on page 2)
+    order = ["page", "line"] if "page" in df.columns else ["line"]
+    d = df.sort_values(order, kind="stable", na_position="first")
     wanted = {*keys, label, "unit", value, "cell_text", "line", "table"}
     # the table's tree where the parser gives it: which rows each total sums
     if "total_of" in d.columns and "row_order" in d.columns:
