@@ -132,9 +132,11 @@ def test_a_workbook_naming_a_part_it_does_not_hold_is_read_and_said():
     said = r.report[r.report["reason"].str.startswith("delar som arbetsboken")]
     assert said["cell_text"].tolist() == ["xl/drawings/drawing1.xml, xl/drawings/vmlDrawing1.vml"]
     o = r.observations
+    # (Kon 1: the sex as a code, under a key header: part of the row's name, no value)
+    assert set(o["column_label"]) == {"andel_man", "andel_chef_man", "overrep"}
     first = o[o["column_label"] == "andel_man"].iloc[0]
     assert (first["row_label"], first["year"], first["value"]) == (
-        "G01 / Jord- och skogsbruk",
+        "G01 / Jord- och skogsbruk / 1",
         2008,
         0.813098022538805,
     )

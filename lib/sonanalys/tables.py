@@ -566,7 +566,7 @@ def _names(rows: list[list[str]], j: int) -> bool:
 #: what the value is of (``municipality``, ``Kommun``, ``Region``, ``kpi``, ``Kön``).
 _KEY_HEADER = re.compile(
     r"^(?:kommun(?:namn)?|municipality(?:_name|_title)?|region(?:namn)?|län(?:snamn)?|lan"
-    r"|geografi|område|stadsdel|kön|gender|sex|kpi(?:_title)?|nyckeltal(?:snamn)?"
+    r"|geografi|område|stadsdel|kön|kon|gender|sex|kpi(?:_title)?|nyckeltal(?:snamn)?"
     r"|indikator|ålder|åldersgrupp|age)$",
     re.IGNORECASE,
 )
@@ -594,10 +594,10 @@ def _code_column(rows: list[list[str]], j: int, columns: list[Column] | None) ->
 def key_columns(body: list[list[str]], columns: list[Column], k: int) -> list[int]:
     """The columns right of the stub that name the row rather than hold its values, in
     a long export (one value a row: ``kpi | municipality_id | year | value |
-    municipality``): codes (:func:`_code_column`), and text under a header that names
-    who or what the value is of (``municipality``, ``Kommun``, ``Kön``), every filled
-    cell a name (letters in it). Their text joins the row's label; none is read as a
-    value."""
+    municipality``): codes (:func:`_code_column`), and cells under a header that names
+    who or what the value is of (``municipality``, ``Kommun``, ``Kön``, ``Ålder``), each
+    a name (letters in it) or a whole number that codes one (``Kon`` 1, ages). Their
+    text joins the row's label; none is read as a value."""
     out = []
     for j in range(k, len(columns)):
         head = columns[j].label.split(" / ")[-1].strip()
@@ -605,7 +605,8 @@ def key_columns(body: list[list[str]], columns: list[Column], k: int) -> list[in
         if not filled or columns[j].is_time:
             continue
         if _code_column(body, j, columns) or (
-            _KEY_HEADER.match(head) and all(re.search(r"[A-Za-zÅÄÖåäö]", t) for t in filled)
+            _KEY_HEADER.match(head)
+            and all(re.search(r"[A-Za-zÅÄÖåäö]", t) or re.fullmatch(r"\d{1,4}", t) for t in filled)
         ):
             out.append(j)
     return out
