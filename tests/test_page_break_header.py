@@ -147,3 +147,35 @@ def test_a_ruled_table_with_its_own_header_on_the_next_page_stays_its_own(tmp_pa
     two = o[o["page"] == 2]
     assert set(two["column_label"]) == {"Yta 2024", "Hyra 2024"}
     assert not set(two["table_id"]) & set(o[o["page"] == 1]["table_id"])
+
+
+def test_an_unruled_table_goes_on_with_a_column_its_rows_leave_empty(tmp_path):
+    # page 1: header and two rows; page 2 (after 'Sida 1 av 2'): two rows whose
+    # Avvikelse is empty: read in page 1's three columns, one table under its header
+    d = Pdf()
+    d.page()
+    d.left(LABEL_X, 60, "Socialnämndens ekonomi i sammandrag, tkr.")
+    d.left(LABEL_X, 760, "Verksamhet")
+    for x1, name in zip(RIGHTS, ("Budget 2024", "Utfall 2024", "Avvikelse"), strict=True):
+        d.right(x1, 760, name)
+    for k, (label, *values) in enumerate(ROWS):
+        d.left(LABEL_X, 775 + 15 * k, label)
+        for x1, v in zip(RIGHTS, values, strict=True):
+            d.right(x1, 775 + 15 * k, v)
+    d.left(500, 825, "Sida 1 av 2")
+    d.page()
+    for k, (label, *values) in enumerate(
+        [("Ekonomiskt bistånd", "5 000", "5 400"), ("Övrigt", "100", "200")]
+    ):
+        d.left(LABEL_X, 60 + 15 * k, label)
+        for x1, v in zip(RIGHTS, values, strict=False):
+            d.right(x1, 60 + 15 * k, v)
+    o = parse([d.save(tmp_path / "tom.pdf")]).observations
+    two = o[o["page"] == 2]
+    assert two[["row_label", "column_label", "value"]].values.tolist() == [
+        ["Ekonomiskt bistånd", "Budget 2024", 5000.0],
+        ["Ekonomiskt bistånd", "Utfall 2024", 5400.0],
+        ["Övrigt", "Budget 2024", 100.0],
+        ["Övrigt", "Utfall 2024", 200.0],
+    ]
+    assert set(two["table_id"]) == set(o[o["page"] == 1]["table_id"])

@@ -79,6 +79,8 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
     ``joint``: the columns of a ruled table that ended the previous page, for one that
     begins this page (and this page's, when a ruled table ends it)."""
     given = joint.pop("bands", None) if joint is not None else None
+    # an unruled table's columns of numbers, likewise
+    first_cols = {"anchors": joint.pop("anchors", None)} if joint is not None else None
     out: list[str] = []
     top = 0.0
     runs = sorted(page.runs, key=_READING)
@@ -93,7 +95,8 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         if t_bottom <= top:
             continue  # inside a table already read (a shaded block drawn within it)
         if t_top > top:
-            out.extend(_text([r for m, r in mids if top <= m < t_top], top))
+            out.extend(_text([r for m, r in mids if top <= m < t_top], top, first_cols))
+        first_cols = None
         inside = [r for m, r in mids if t_top <= m < t_bottom]
         unplaced: list[Run] = []
         out.append("")
@@ -111,7 +114,10 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         # as the lines it stands on, never dropped
         out.extend(_text(unplaced, t_top))
         top = max(top, t_bottom)
-    out.extend(_text([r for m, r in mids if m >= top], top))
+    end_cols = first_cols if first_cols is not None else {} if joint is not None else None
+    out.extend(_text([r for m, r in mids if m >= top], top, end_cols))
+    if joint is not None and end_cols and end_cols.get("ends"):
+        joint["anchors"] = end_cols["ends"]
     return out
 
 
@@ -304,11 +310,12 @@ _X_DENSITY = 7.25  # points per character, as pdfplumber's layout
 _Y_DENSITY = 13.0  # points per line
 
 
-def _text(runs: list[Run], origin: float) -> list[str]:
+def _text(runs: list[Run], origin: float, cols: dict | None = None) -> list[str]:
     """Runs outside tables as laid-out lines, placed on pdfplumber's grid of lines
     (line ``round((top - origin) / 13)``, so a wide gap leaves a blank line); at most
     one blank line in a row; the common indent removed; unruled tables made tab lines
-    (``columns_to_tabs``)."""
+    (``columns_to_tabs``). ``cols``: an unruled table's columns from the page before
+    for the region's first table, and this region's last table's (``ends``)."""
     lines: list[str] = []
     placed = 0
     groups = _lines(runs)
@@ -324,6 +331,8 @@ def _text(runs: list[Run], origin: float) -> list[str]:
     indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
     out = [line[indent:] for line in lines]
     found = pdf_layout.find(groups) if len(groups) > 1 else []
+    if found and cols is not None:
+        pdf_layout.join_columns(found, groups, cols)
     if found:  # unruled tables found from where their text stands: read as such
         out = _with_tables(out, at, found)
     while out and not out[-1]:

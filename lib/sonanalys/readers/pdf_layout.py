@@ -1091,3 +1091,25 @@ def only_furniture(runs: list[Run]) -> bool:
     if len(runs) > _FOOT // 2:
         return False
     return all(_furniture(line) for line in _page_rows(runs))
+
+
+def join_columns(found: list[Table], groups: list[list[Run]], cols: dict) -> None:
+    """An unruled table that begins a page without a header (only page furniture above
+    it) takes the columns of numbers of the one that ended the page before
+    (``cols["anchors"]``) when each of its own stands on one of them: a column its rows
+    leave empty stays a column, so it goes on as the same table (``continuation``).
+    The region's last table, when only page furniture follows it, gives its columns
+    (``cols["ends"]``)."""
+    given = cols.get("anchors")
+    t = found[0]
+    if (
+        given
+        and not t.header
+        and len(given) > len(t.anchors)
+        and all(any(abs(a - g) <= ALIGN for g in given) for a in t.anchors)
+        and only_furniture([r for g in groups[: t.first] for r in g])
+    ):
+        t.anchors = sorted(given)
+    last = found[-1]
+    if only_furniture([r for g in groups[last.end :] for r in g]):
+        cols["ends"] = list(last.anchors)
