@@ -167,12 +167,14 @@ _CELL = re.compile(rb"<(?:\w{1,8}:)?c[\s>/]")
 
 _REL = re.compile(rb"<Relationship\b[^>]*?/>")
 _TARGET = re.compile(rb'Target="([^"]*)"')
+_PICTURE = re.compile(rb'Type="[^"]*/(?:drawing|vmlDrawing|image|chart|printerSettings)"')
 
 
 def _without_missing_parts(data: bytes) -> tuple[bytes, list[str]]:
-    """The workbook with every relationship to a part that is not in the file taken
-    out (a ``.rels`` entry naming ``../drawings/drawing1.xml`` that a tool dropped), and
-    the parts missing. External targets are left as they are."""
+    """The workbook with every relationship to a picture part (a drawing, image, chart or
+    printer setting) that is not in the file taken out (a ``.rels`` entry naming
+    ``../drawings/drawing1.xml`` that a tool dropped), and the parts missing. External
+    targets, and parts that hold cells or strings, are left as they are."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
         missing: list[str] = []
@@ -186,8 +188,8 @@ def _without_missing_parts(data: bytes) -> tuple[bytes, list[str]]:
                     def keep(m: re.Match[bytes], base: str = base) -> bytes:
                         rel = m.group(0)
                         t = _TARGET.search(rel)
-                        if t is None or b'TargetMode="External"' in rel:
-                            return rel
+                        if t is None or b'TargetMode="External"' in rel or not _PICTURE.search(rel):
+                            return rel  # (a missing part with cells or strings stays an error)
                         target = t.group(1).decode("utf-8", "replace")
                         path = (
                             target.lstrip("/")
