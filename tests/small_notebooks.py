@@ -13,7 +13,8 @@ from sonanalys.report.registry import NOTEBOOKS
 
 
 def small_notebooks(folder: Path, wait_for: Path | None = None) -> Path:
-    """Each report as a notebook that loads one frame and prints a number from it; with
+    """Each report as a notebook that loads one frame and prints a number from it, and
+    shows it as a table (a report without figures is empty, see ``runner.shows_figures``); with
     ``wait_for``, 05 says it started (``wait_for``.started) and then sleeps while the file
     ``wait_for`` exists."""
     folder.mkdir(exist_ok=True)
@@ -28,6 +29,12 @@ def small_notebooks(folder: Path, wait_for: Path | None = None) -> Path:
             params,
             nbformat.v4.new_code_cell(
                 "import sonanalys\nlen(sonanalys.load('budget', processed_dir)), mask_threshold"
+            ),
+            # a report shows figures: one with no table and no chart is empty (exit 1)
+            nbformat.v4.new_code_cell(
+                "import pandas as pd\nfrom sonanalys.report.present import show_table\n"
+                "rows = len(sonanalys.load('budget', processed_dir))\n"
+                "show_table(pd.DataFrame({'rader': [rows]}), 0, 'Budgetrader')"
             ),
         ]
         if wait_for is not None and name == "05_delarsrapport":

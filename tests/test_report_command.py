@@ -218,6 +218,46 @@ def test_a_report_with_no_data_for_any_period_says_it_shows_none(tmp_path):
     assert "rapporten kan inte visa någon" in page
 
 
+def test_a_report_without_figures_is_not_passed_as_ok(tmp_path):
+    """A new user's folder with Sundsvall's delårsrapport (round two, dev_22) alone: 03 has
+    no Kolada values for Sundsvall and 04 no plans, and both said "(ok)" while showing no
+    table and no chart — empty reports that said ok. Now the run says they have no data,
+    the index says so, and the run exits 1; 05, which shows the document's table, is ok.
+    05's page said "Tabellens sista rad, None , är nämndens resultat" for a table with no
+    bottom line (its summary says there is none), and its columns "budget jan-apr"."""
+    docs = tmp_path / "dokument"
+    docs.mkdir()
+    src = (
+        Path(__file__).parent
+        / "corpus"
+        / "round2"
+        / "dev_22_sundsvall_delarsrapport_jan_apr_2018.txt"
+    )
+    (docs / src.name).write_bytes(src.read_bytes())
+    out = tmp_path / "ut"
+    cmd = [sys.executable, "-m", "sonanalys", "report", "--data", str(docs), "--out", str(out),
+           "--only", "03", "04", "05", "--log-dir", str(tmp_path / "logg")]  # fmt: skip
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL)
+    assert p.returncode == 1, p.stderr
+    lines = {line.split(":")[0].strip(): line for line in p.stdout.splitlines()}
+    for title in ("Jämförelse med jämförelsegruppen", "Åtgärdsplan – uppföljning"):
+        assert lines[title].endswith("(ok; tom: underlaget har inga uppgifter för rapporten)")
+    assert lines["Delårsrapport – bilaga"].endswith("(ok); " + str(
+        out / "05_delarsrapport_sundsvall_2018_jan-apr.xlsx"
+    ))  # fmt: skip
+    assert (
+        "2 rapporter utan uppgifter (underlaget har inga för dem; sidan säger vad som saknas): "
+        "Jämförelse med jämförelsegruppen: Sundsvall, period okänd; "
+        "Åtgärdsplan – uppföljning: Sundsvall, period okänd"
+    ) in p.stderr
+    index = (out / "index.html").read_text("utf-8")
+    assert index.count("tom: underlaget har inga uppgifter för rapporten") == 2
+    page = (out / "05_delarsrapport_sundsvall_2018_jan-apr.html").read_text("utf-8")
+    assert "Tabellens sista rad" not in page  # it named None
+    assert "har ingen summarad som är hela nämndens resultat" in page
+    assert "<th>budget jan–apr</th>" in page and "jan-apr</th>" not in page
+
+
 def test_failed_reports_are_counted_in_swedish(tmp_path):
     """The summary ledning's mail shows said "2 notebook(s) misslyckades": now Swedish,
     in the reports' own word and number."""

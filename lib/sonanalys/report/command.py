@@ -143,6 +143,7 @@ def run_command(args) -> int:
 def _run(s: dict, log: RunLog, periods) -> int:
     from ..pipeline import ensure_processed
     from .folder import ReportFolderBusy, ReportFolderError
+    from .index import EMPTY
     from .runner import run_reports
 
     debug = bool(s.get("debug"))
@@ -232,6 +233,8 @@ def _run(s: dict, log: RunLog, periods) -> int:
         status = "oförändrad, behölls" if r.reused else "ok" if r.ok else f"FEL: {r.error}"
         if r.ok and r.other_period:
             status += f"; visar {_shown(r)}, inte den begärda perioden {r.scope.get('asked')}"
+        elif r.ok and r.empty:
+            status += f"; {EMPTY}"
         also = ", ".join(str(summary.out / f) for f in (r.pdf, r.xlsx) if f)
         log.out(f"  {r.title}: {summary.out / r.html} ({status})" + (f"; {also}" if also else ""))
     for r in summary.results:
@@ -254,6 +257,14 @@ def _run(s: dict, log: RunLog, periods) -> int:
     code = EXIT_OK
     if summary.failed:
         log.err(f"{_reports(len(summary.failed))} misslyckades: {_titles(summary.failed)}")
+        code = EXIT_FAILED
+    if summary.empty:
+        # made, and true, but empty: a scheduled run must not pass it as ok
+        log.err(
+            f"{_reports(len(summary.empty))} utan uppgifter (underlaget har inga för "
+            f"{'den' if len(summary.empty) == 1 else 'dem'}; sidan säger vad som saknas): "
+            + _titles(summary.empty)
+        )
         code = EXIT_FAILED
     if summary.other_period:
         # made, and true, but not what was asked: a scheduled run must not pass it as ok

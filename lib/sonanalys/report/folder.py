@@ -261,6 +261,7 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
             "run_date": run_date,
             "params": shown,
             "scope": r.scope,
+            "empty": r.empty,
             "key": r.key,
             "files": {f: digest(p) for f in made if f and (p := moves.get(f)) is not None},
         }

@@ -13,6 +13,9 @@ from .registry import NOTEBOOKS, PARAM_LABELS, param_value
 from .sanitise import sanitise
 from .scope import shown_period
 
+# a report with no table and no chart, in the index and the run's lines
+EMPTY = "tom: underlaget har inga uppgifter för rapporten"
+
 MANIFEST = ".sonanalys-reports.json"
 
 
@@ -38,6 +41,8 @@ def index_page(entries: list[dict]) -> str:
         scope = e.get("scope") or {}
         if scope.get("covers") is False:  # the page says which period and why
             about += f"; visar {shown_period(scope)}, inte den begärda {scope.get('asked', '')}"
+        elif e.get("empty"):  # the page says what is missing
+            about += f"; {EMPTY}"
         return (
             f'<li><a href="{html.escape(e["html"])}">{html.escape(e["title"])}</a>'
             + (f" ({', '.join(links)})" if links else "")

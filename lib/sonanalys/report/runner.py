@@ -61,6 +61,9 @@ class NotebookResult:
     # the parameters this notebook was run with (``own_parameters``): the common ones and
     # only the extra ones it declares, as the manifest keeps them
     params: dict = field(default_factory=dict)
+    # it shows no table and no chart: the documents hold nothing for it (its page says
+    # what is missing); made, but empty, so the command exits non-zero
+    empty: bool = False
 
     def __post_init__(self):
         self.stem = self.stem or self.name
@@ -90,6 +93,13 @@ class RunSummary:
         """Reports made, but of another period than the run asked for (their pages say
         which and why): not what was asked, so the command exits non-zero."""
         return [r for r in self.results if r.ok and r.other_period]
+
+    @property
+    def empty(self) -> list[NotebookResult]:
+        """Reports made that show nothing (no table, no chart: the documents hold no data
+        for them; their pages say what is missing), of the period asked: never passed as
+        ok."""
+        return [r for r in self.results if r.ok and r.empty and not r.other_period]
 
     def report(self, name: str) -> NotebookResult:
         """The result of the report whose notebook's name contains ``name`` (``"05"``)."""
@@ -133,7 +143,9 @@ def _export(name, title, tmp, params, run_date, out, error: str, workbook: bool)
     xlsx = ""
     sources: list[str] = []  # the documents the page cites
     removed: list[str] = []  # what the last pass took off it
+    empty = False
     if ran.exists():
+        empty = not error and not shows_figures(ran)
         ran.replace(executed)
         normalise_executed(executed, out / "executed" / executed.name)
         title = title_for(title, scope["municipality"], scope["period"])
@@ -154,6 +166,22 @@ def _export(name, title, tmp, params, run_date, out, error: str, workbook: bool)
         stem=stem,
         scope=scope,
         params=params,
+        empty=empty,
+    )
+
+
+def shows_figures(nb_path: Path) -> bool:
+    """Whether an executed notebook shows any table (``present.show_table``) or chart."""
+    import nbformat
+
+    from .present import TABLE_MIME
+
+    nb = nbformat.read(str(nb_path), as_version=4)
+    return any(
+        TABLE_MIME in o.get("data", {}) or "image/png" in o.get("data", {})
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
     )
 
 
@@ -294,6 +322,7 @@ def _kept(entry: dict, key: str) -> NotebookResult:
         reused=True,
         scope=entry.get("scope") or {},
         params=entry.get("params") or {},
+        empty=bool(entry.get("empty")),
     )
 
 
