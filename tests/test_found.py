@@ -70,6 +70,9 @@ def test_the_found_documents_give_their_facts(found):
         "region_dalarna_mucf_unga_2022.xlsx": {"sum": 4, "size": 4},
         "region_dalarna_fk_ohalsotal_2024.xlsx": {"sum": 4, "size": 4},
         "region_dalarna_overrep_chefer_2008.xlsx": {"sum": 3, "size": 3},
+        # Skolverket's statistics workbook, 24 sheets of groups merged over 'Inom 3/4/5
+        # år', '.' and '..' for no data: read whole before too (a guard)
+        "skolverket_genomstromning_gy11_start_2017_18.xlsx": {"sum": 5, "size": 5},
         # 7/22 before: labels wrapped in cells shaded per line lost their other lines, and
         # the rows after the page break were read without the header (pdf_layout.join_spanned;
         # the columns of a ruled table that ends a page given to the one that begins the next)
