@@ -1,6 +1,7 @@
-"""The ruling geometry's two ways to the cells agree: the fast one for points on one
-edge of each kind (``ruling._cells_of``, by each edge's points in order) and the
-general one with the edges through each point as sets (``ruling._cells``), on random
+"""The ruling geometry's two ways to the tables agree: the fast one for points on one
+edge of each kind (``ruling._tables_of``, by each edge's points in order, tables by
+their cells' points joined) and the general one with the edges through each point as
+sets (``ruling._cells``, ``ruling._cells_to_tables``), on random
 ruled and shaded grids with snapping, joining, gaps and collinear edges apart, and on
 every page of the Göteborg PDF."""
 
@@ -62,12 +63,13 @@ def _snapped(h: list, v: list) -> tuple[list, list]:
 
 def _both(h: list, v: list) -> tuple[list, list]:
     h, v = _snapped(h, v)
-    return ruling._cells_of(h, v), ruling._cells(ruling._intersections(h, v))
+    general = ruling._cells_to_tables(ruling._cells(ruling._intersections(h, v)))
+    return ruling._tables_of(h, v), general
 
 
-def test_the_fast_cells_are_the_general_ones_on_random_grids():
+def test_the_fast_tables_are_the_general_ones_on_random_grids():
     rnd = random.Random(26)
-    fast_used = shared = with_cells = 0
+    fast_used = shared = with_tables = 0
     for _ in range(1500):
         h, v = _edges(rnd)
         fast, general = _both(h, v)
@@ -75,17 +77,17 @@ def test_the_fast_cells_are_the_general_ones_on_random_grids():
         along = ruling._crossings(*_snapped(h, v))[1]
         fast_used += along is not None
         shared += along is None
-        with_cells += bool(general)
-    # both ways were taken, on grids that have cells
-    assert fast_used > 500 and shared > 50 and with_cells > 500
+        with_tables += bool(general)
+    # both ways were taken, on grids that have tables
+    assert fast_used > 500 and shared > 50 and with_tables > 500
 
 
-def test_the_fast_cells_are_the_general_ones_on_every_page_of_a_real_pdf():
+def test_the_fast_tables_are_the_general_ones_on_every_page_of_a_real_pdf():
     from sonanalys.readers.pdfium_page import pages
 
     cells = 0
     for page, _tp in pages(PDF.read_bytes()):
         fast, general = _both(page.horizontal, page.vertical)
         assert fast == general
-        cells += len(fast)
+        cells += sum(len(t) for t in fast)
     assert cells > 1000  # the shaded tables' cells

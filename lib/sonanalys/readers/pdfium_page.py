@@ -123,8 +123,13 @@ class _Lean:
         self.m_ref = ctypes.byref(self.m)
         # the process's memory as one buffer, for struct to read PDFium's arrays in
         # place (as ``ctypes.string_at`` copies them out, without the copy); only read
-        # where PDFium's own handles point, as checked below
-        self.memory = memoryview((ctypes.c_char * sys.maxsize).from_address(0))
+        # where PDFium's own handles point, as checked below. Should ctypes refuse
+        # such a buffer, None: every path is read point by point
+        self.memory: memoryview | None
+        try:
+            self.memory = memoryview((ctypes.c_char * sys.maxsize).from_address(0))
+        except (OverflowError, ValueError, MemoryError, TypeError):
+            self.memory = None
         # the five points of a path, read at once (``five_points``); None until checked
         self.five: struct.Struct | None = None
         self.stride = 0
@@ -140,7 +145,7 @@ class _Lean:
         ``FPDFPathSegment_GetPoint`` for every point; if it does not hold, None (the
         caller reads point by point, as for any other path)."""
         five = self.five if self.checked else self.check(obj)
-        if five is None:
+        if five is None or self.memory is None:
             return None
         return five.unpack_from(self.memory, self.segment(obj, 0))
 
@@ -152,7 +157,8 @@ class _Lean:
         handles = [self.segment(obj, k) for k in range(5)]
         stride = (handles[1] or 0) - (handles[0] or 0)
         if (
-            not handles[0]
+            self.memory is None
+            or not handles[0]
             or stride < 8
             or any(h != handles[0] + k * stride for k, h in enumerate(handles))
         ):
@@ -492,7 +498,8 @@ def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
     object_type, segment_type, closed = pdfium.object_type, pdfium.segment_type, pdfium.closed
     FORM, MOVETO, BEZIERTO = pdfium.FORM, pdfium.MOVETO, pdfium.BEZIERTO
     m, x, y, matrix = pdfium.m, pdfium.f_x, pdfium.f_y, pdfium.matrix
-    memory, unpack_matrix = pdfium.memory, _MATRIX.unpack_from
+    # the memory read in place; empty when ctypes refused it (then no path is read so)
+    memory, unpack_matrix = pdfium.memory or memoryview(b""), _MATRIX.unpack_from
     mr, xr, yr = pdfium.m_ref, ctypes.addressof(x), ctypes.addressof(y)
     horizontal: list[Edge] = []
     vertical: list[Edge] = []
@@ -551,11 +558,22 @@ def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
                         or (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
                     )
                 ):
-                    ax, ay = a * x0 + e, d * y0 + f
-                    bx, by = a * x2 + e, d * y2 + f
-                    u0, u1 = (ax, bx) if ax < bx else (bx, ax)
-                    v0, v1 = (top - ay, top - by) if ay > by else (top - by, top - ay)
-                    u0, u1 = u0 - left, u1 - left
+                    ax = a * x0 + e
+                    bx = a * x2 + e
+                    ay = d * y0 + f
+                    by = d * y2 + f
+                    if ax < bx:
+                        u0 = ax - left
+                        u1 = bx - left
+                    else:
+                        u0 = bx - left
+                        u1 = ax - left
+                    if ay > by:
+                        v0 = top - ay
+                        v1 = top - by
+                    else:
+                        v0 = top - by
+                        v1 = top - ay
                     h_add((u0, v0, u1, v0))
                     h_add((u0, v1, u1, v1))
                     v_add((u0, v0, u0, v1))

@@ -35,7 +35,7 @@ def tables(horizontal: list[Edge], vertical: list[Edge]) -> list[list[Cell]]:
         return []
     h = _snap_join(h, 1)
     v = _snap_join(v, 0)
-    return _cells_to_tables(_cells_of(h, v))
+    return _tables_of(h, v)
 
 
 def _snap_join(edges: list[Edge], axis: int) -> list[Edge]:
@@ -131,7 +131,7 @@ def _crossings(h: list[Edge], v: list[Edge]):
                     # v is in order of x, so each horizontal edge's points come left
                     # to right, and hs in order of top: each vertical edge's top down
                     row = on_h[k]
-                    got = [None, None, vbottom, x1, x, y, vi, k, len(col), len(row)]
+                    got = [None, None, vbottom, x1, x, y, vi, k, len(col), len(row), len(out)]
                     out[(x, y)] = got
                     col.append(got)
                     row.append(got)
@@ -149,19 +149,21 @@ def _crossings(h: list[Edge], v: list[Edge]):
     return out, None if shared else (on_v, on_h)
 
 
-def _cells_of(h: list[Edge], v: list[Edge]) -> list[Cell]:
-    """``_cells`` of the intersections of ``h`` and ``v``. Where each point lies on one
-    vertical and one horizontal edge (almost always), the points below one that are
-    joined to it are those after it on its vertical edge, the points right of it those
-    after it on its horizontal edge, and the corner of two is joined to both when it
-    lies on the vertical edge of the one and the horizontal edge of the other: the
-    same cells, found without sets."""
+def _tables_of(h: list[Edge], v: list[Edge]) -> list[list[Cell]]:
+    """``_cells_to_tables(_cells(...))`` of the intersections of ``h`` and ``v``. Where
+    each point lies on one vertical and one horizontal edge (almost always), the points
+    below one that are joined to it are those after it on its vertical edge, the points
+    right of it those after it on its horizontal edge, and the corner of two is joined
+    to both when it lies on the vertical edge of the one and the horizontal edge of the
+    other: the same cells, found without sets; and cells that share a corner share
+    its point, so the tables are the cells grouped by their points joined."""
     points, along = _crossings(h, v)
     if along is None:
-        return _cells(_with_sets(points))
+        return _cells_to_tables(_cells(_with_sets(points)))
     on_v, on_h = along
     get = points.get
-    out: list[Cell] = []
+    parent = list(range(len(points)))  # each point's, by its place in ``points``
+    found: list[tuple[Cell, int]] = []
     for col in on_v:  # by x
         last = len(col) - 1
         for at in range(last):  # top to bottom; the last point has none below
@@ -170,19 +172,35 @@ def _cells_of(h: list[Edge], v: list[Edge]) -> list[Cell]:
             j = pt[9] + 1
             if j == len(row):
                 continue  # nothing right of it
-            cell = None
             for b in islice(col, at + 1, None):
                 by, kb = b[5], b[7]
                 for r in islice(row, j, None):
                     c = get((r[4], by))
                     if c is not None and c[6] == r[6] and c[7] == kb:
-                        cell = (pt[4], pt[5], r[4], by)
                         break
-                if cell:
-                    out.append(cell)
-                    break
-    out.sort()  # in order of the points, as _cells gives them (one cell a point)
-    return out
+                else:
+                    continue
+                found.append(((pt[4], pt[5], r[4], by), pt[10]))
+                # its four corners' points joined (roots found with paths halved)
+                a = pt[10]
+                while parent[a] != a:
+                    parent[a] = parent[parent[a]]
+                    a = parent[a]
+                for q in (r[10], b[10], c[10]):
+                    while parent[q] != q:
+                        parent[q] = parent[parent[q]]
+                        q = parent[q]
+                    if q != a:
+                        parent[q] = a
+                break
+    found.sort()  # in order of the points, as _cells gives them (one cell a point)
+    groups: dict[int, list[Cell]] = {}
+    for cell, a in found:
+        while parent[a] != a:
+            a = parent[a]
+        groups.setdefault(a, []).append(cell)
+    tables = sorted(groups.values(), key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
 
 
 def _cells(points: dict[tuple[float, float], Crossing]) -> list[Cell]:
