@@ -393,3 +393,57 @@ def test_a_total_after_a_page_break_is_checked_against_the_rows_before_it():
         [19, 4.575, 4.575, "ok"],
         [19, 2.875, 2.875, "ok"],
     ]
+
+
+def test_a_column_of_running_text_gives_no_bare_number_as_a_value(found):
+    # SID 5's label-and-text tables (Word, shaded per line: each line a row): the text
+    # column's numbers are no cell values. 'Fokusområde 3', 'artikel 6', '(6289)' were
+    # read as values 3, 6, 6289; now said in the report. Figures with a unit in it are
+    # read as in a sentence, with the year printed beside them
+    o = _of(found, INV)
+    text = o[o["column_label"] == "Projektbeskrivning"]
+    got = text[["page", "row_label", "year", "value", "unit"]].astype(object)
+    assert got.values.tolist() == [
+        [3, "Investeringsutgift", 2027, 1000.0, "tkr"],
+        [3, "Investeringsutgift", 2028, 500.0, "tkr"],
+        [3, "Investeringsutgift", pd.NA, 5000.0, "tkr"],
+        [
+            3,
+            "Vilken driftseffekt, exkl. kapitalkostnader, får projektet i tkr?",
+            pd.NA,
+            100.0,
+            "tkr",
+        ],
+        [4, "Investeringsutgift", 2027, 1450.0, "tkr"],
+        [4, "Investeringsutgift", 2028, 750.0, "tkr"],
+        [4, "Investeringsutgift", pd.NA, 2200.0, "tkr"],
+    ]
+    said = found.report[(found.report["source"] == INV)]
+    said = said[said["reason"] == "tal i löptext utan enhet"]
+    assert said["token"].tolist() == [
+        "6289",
+        "3",
+        "10",
+        "13",
+        "6",
+        "24",
+        "31",
+        "3",
+        "10",
+        "11",
+        "13",
+    ]
+
+
+def test_a_column_of_comments_gives_no_bare_number_as_a_value():
+    # Göteborg p. 19 'Prognos helår 2026': 'Oförändrat', 'Ökning med ca 20–30
+    # medarbetar e', 'Ev ökning' — an increase in words, not the year's prognosis
+    # (read as Handläggare's prognosis 20-30 before); said in the report
+    r = parse([GOTEBORG])
+    o = r.observations
+    prognos = o[(o["page"] == 19) & (o["column_label"] == "Prognos helår 2026")]
+    assert prognos.empty
+    said = r.report[(r.report["page"] == 19) & (r.report["column_label"] == "Prognos helår 2026")]
+    assert said[["row_label", "token", "reason"]].values.tolist() == [
+        ["Handläggare", "20–30", "tal i löptext utan enhet"]
+    ]

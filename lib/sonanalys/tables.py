@@ -659,6 +659,23 @@ def _is_wordy(text: str) -> bool:
     return len(re.findall(r"[A-Za-zÅÄÖåäö]{3,}", text)) >= 3
 
 
+def text_columns(body: list[list[str]], width: int, k: int) -> frozenset[int]:
+    """The columns right of the stub ``k`` whose cells are running text: a label-and-text
+    table (``Vilket fokusområde stödjer projektet? | Fokusområde 3 Kunskap, livslångt
+    lärande``), the text often one line to a row as Word prints it; a column of comments
+    (``Oförändrat``, ``Ökning med ca 20–30 medarbetare``). Every cell of the column that
+    holds a number is wordy (:func:`_is_wordy`): no number stands as a cell of its own
+    or with a word or two (``2 063 hushåll``, ``4 300 kr/mån``, ``Ca 0,5 mnkr``). Its numbers
+    are not cell values: those printed with a unit are read as in a sentence, a bare one
+    (``Fokusområde 3``, ``artikel 6``, ``(6289)``) is said in the report, never a value."""
+    out = set()
+    for j in range(k, width):
+        numbers = [r[j] for r in body if j < len(r) and _has_value(r[j])]
+        if numbers and all(_is_wordy(t) for t in numbers):
+            out.add(j)
+    return frozenset(out)
+
+
 @per_document
 def _is_value_cell(text: str) -> bool:
     return bool(text.strip()) and _has_value(text) and not _header_cell(text)
@@ -779,6 +796,7 @@ class _Grid:
     stub_year: int | None  # a reporting period named in the stub header
     caption_year: int | None  # a reporting period, or one year alone, in the caption
     minus_apart: bool  # the table's convention: every negative with its sign apart
+    text_columns: frozenset[int] = frozenset()  # columns of running text (:func:`text_columns`)
 
 
 def _columns(out: _Out, table: Table) -> _Grid:
@@ -858,6 +876,7 @@ def _columns(out: _Out, table: Table) -> _Grid:
         stub_year=stub_year,
         caption_year=caption_year,
         minus_apart=apart >= 2 and glued == 0,
+        text_columns=text_columns([texts[i] for i in body], width, k),
     )
 
 
@@ -1151,7 +1170,8 @@ def _values(out: _Out, g: _Grid, row: _Row) -> None:
         prose = words > _PROSE_WORDS or (
             words > 8 and re.search(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]", text) is not None
         )
-        if len(reading.quantities) == 1 and not prose:
+        running = j in g.text_columns  # a text column: its bare numbers are no values
+        if len(reading.quantities) == 1 and not prose and not running:
             q0 = reading.quantities[0]
             srow.values[j] = q0.value
             m_dec = re.search(r"[,.](\d+)", q0.text)
@@ -1161,7 +1181,7 @@ def _values(out: _Out, g: _Grid, row: _Row) -> None:
                 continue
             out.rep(cell.line_at(s.start), text, s.text, s.reason, s.severity, row_label, col.label)
         for q in reading.quantities:
-            if prose and not q.unit:
+            if (prose or running) and not q.unit:
                 out.rep(
                     cell.line_at(q.start),
                     text,
