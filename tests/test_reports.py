@@ -202,7 +202,7 @@ def test_other_municipality_runs_and_says_what_it_cannot_do(linkoping):
     assert "Underlaget för Linköping innehåller inga uppgifter om personer i vård per dygn" in t1
     assert "Underlaget för Linköping saknar uppgifter om LVU/LVM-placeringar" in t1
     # 003 line 78: 25,3 / 20,4 / 13,7 placed per 1 000 inv 0–20
-    assert "2016 helår 25,3 2017 helår 20,4 2018 jan-aug 13,7" in t1
+    assert "2016 helår 25,3 2017 helår 20,4 2018 jan–aug 13,7" in t1
     t2 = page("02_varddygn")
     assert "Underlaget för Linköping räcker inte för en pris/volym-uppdelning" in t2
     assert f"1{NBSP}974" in t2 and f"2{NBSP}860" in t2  # 003 lines 79–80, 2016
