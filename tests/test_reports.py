@@ -841,6 +841,9 @@ def test_every_table_of_01_and_02_names_its_lines_and_prints_as_the_document(run
     t01 = text_of((run.out / run.report("01").html).read_text(encoding="utf-8"))
     assert "Unika individer (jan–aug) 2017" in t01
     assert "Källa: 004_delarsrapport_prognos2_2023_orebro_socialnamnden.txt, rad 593" in t01
+    # a number in the report's own words keeps its digits together: 1 000 with a no-break
+    # space, never broken over two lines
+    assert f"Placerade per 1{NBSP}000 invånare 0–20 år" in t01 and "per 1 000" not in t01
     t02 = text_of((run.out / run.report("02").html).read_text(encoding="utf-8"))
     assert "330,0 mnkr / (425 personer × 365 dygn) (rad 534 och 529)" in t02
     assert "330 mnkr /" not in t02
