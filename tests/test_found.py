@@ -63,6 +63,9 @@ def test_the_found_documents_give_their_facts(found):
         "region_dalarna_kolada_tillit.csv": {"sum": 3, "size": 3},
         "region_dalarna_resande.csv": {"sum": 3, "size": 3},
         "region_dalarna_kolada_betesmark.csv": {"sum": 2, "size": 2},
+        # R's write.csv with its row index (no header, 1, 2, 3 …): 0/3 before, the
+        # survey and the municipality beside the value were in no label
+        "region_dalarna_lupp_unga_andel.csv": {"sum": 3, "size": 3},
         # statistics workbooks (MUCF, Försäkringskassan, SCB) as a region keeps them:
         # 2/4, 3/4 and 0/3 before (a row naming its own sex read under the row above's
         # label; 'Samtliga 16-64 år' said as an age band and left out of the label; a

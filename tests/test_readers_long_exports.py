@@ -140,3 +140,26 @@ def test_a_workbook_naming_a_part_it_does_not_hold_is_read_and_said():
         2008,
         0.813098022538805,
     )
+
+
+def test_an_exports_row_index_names_nothing():
+    # R's write.csv: "" | År | Undersökning | andel | Boendekommun, the index 1, 2, 3 …:
+    # the survey and the municipality name the row, the index does not
+    o = parse([DOCS / "region_dalarna_lupp_unga_andel.csv"]).observations
+    assert len(o) == 95
+    assert o["row_label"].tolist()[:2] == ["Gymnasiet / Dalarna", "Högstadiet / Dalarna"]
+    last = o.iloc[-1]
+    assert (last["row_label"], last["year"], last["value"]) == (
+        "Högstadiet / Älvdalens kommun",
+        2021,
+        24.5,
+    )
+
+
+def test_a_numbered_first_column_with_a_header_stays_a_label(tmp_path):
+    # 'Nr' over 1, 2, 3: the document's own numbering, kept in the label
+    text = "Nr;Åtgärd;Belopp\n1;Minska HVB;2\n2;Fler familjehem;3\n3;Egen regi;4\n"
+    r = _parse(tmp_path, "n.csv", text)
+    assert r.observations["row_label"].tolist() == [
+        "1 / Minska HVB", "2 / Fler familjehem", "3 / Egen regi",
+    ]  # fmt: skip

@@ -565,7 +565,7 @@ def _names(rows: list[list[str]], j: int) -> bool:
 #: A column header that names a key of a long export's rows (one value a row): who or
 #: what the value is of (``municipality``, ``Kommun``, ``Region``, ``kpi``, ``Kön``).
 _KEY_HEADER = re.compile(
-    r"^(?:kommun(?:namn)?|municipality(?:_name|_title)?|region(?:namn)?|län(?:snamn)?|lan"
+    r"^(?:\w*kommun(?:namn)?|municipality(?:_name|_title)?|region(?:namn)?|län(?:snamn)?|lan"
     r"|geografi|område|stadsdel|kön|kon|gender|sex|kpi(?:_title)?|nyckeltal(?:snamn)?"
     r"|indikator|ålder|åldersgrupp|age)$",
     re.IGNORECASE,
@@ -589,6 +589,20 @@ def _code_column(rows: list[list[str]], j: int, columns: list[Column] | None) ->
     if head and _CODE_HEADER.search(head.strip()):
         return True
     return len({len(t) for t in filled}) == 1 and any(t.startswith("0") for t in filled)
+
+
+def _row_index(body: list[list[str]], columns: list[Column]) -> bool:
+    """The first column is the row index an export wrote beside its data (R's
+    ``write.csv``, pandas' ``to_csv``): no header (or ``Unnamed: 0``), and the rows
+    numbered 1, 2, 3 … (or 0, 1, 2 …) down the table, three at least."""
+    head = columns[0].label.strip().lower() if columns else ""
+    if head not in ("", "unnamed: 0"):
+        return False
+    firsts = [r[0].strip() for r in body if r and any(t.strip() for t in r)]
+    if len(firsts) < 3 or not all(re.fullmatch(r"\d{1,7}", t) for t in firsts):
+        return False
+    start = int(firsts[0])
+    return start in (0, 1) and all(int(t) == start + n for n, t in enumerate(firsts))
 
 
 def key_columns(body: list[list[str]], columns: list[Column], k: int) -> list[int]:
@@ -791,6 +805,7 @@ class _Grid:
     columns: list[Column]  # what the header says over each column
     body: list[int]  # the rows under the header
     k: int  # the stub: the leading label columns
+    index: bool  # the first column is a row index an export wrote (1, 2, 3 …, no header)
     keys: list[int]  # columns right of the stub that name the row too (:func:`key_columns`)
     stub_unit: str  # the stub header's or caption's unit
     stub_year: int | None  # a reporting period named in the stub header
@@ -842,6 +857,12 @@ def _columns(out: _Out, table: Table) -> _Grid:
     body = list(range(nh, len(texts)))
     k = stub_width([texts[i] for i in body], width, columns)
     keys = key_columns([texts[i] for i in body], columns, k) if nh else []
+    index = nh > 0 and _row_index([texts[i] for i in body], columns)
+    if index:  # (an index names nothing: the names beside it name the row)
+        keys += [
+            j for j in range(k, width) if j not in keys and _names([texts[i] for i in body], j)
+        ]
+        keys.sort()
     stub = " / ".join(c.label for c in columns[:k] if c.label)
     stub_unit = L.unit_of(stub) or L.unit_of(caption)
     stub_year = L.year_of(stub) if stub and _CAPTION_PERIOD.search(stub) else None
@@ -871,6 +892,7 @@ def _columns(out: _Out, table: Table) -> _Grid:
         columns=columns,
         body=body,
         k=k,
+        index=index,
         keys=keys,
         stub_unit=stub_unit,
         stub_year=stub_year,
@@ -1016,6 +1038,8 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
                 parts.remove(L.label_of_clean(t))
                 break
         parts += [L.label_of_clean(row_texts[j]) for j in g.keys if row_texts[j].strip()]
+        if g.index and len(parts) > 1 and labels[0].strip():
+            parts.remove(L.label_of_clean(labels[0]))  # the export's row number
         joined = " / ".join(parts)
         if is_sub and parent is not None:
             row_label = f"{parent[0]} / {own}"
