@@ -847,3 +847,20 @@ def test_every_table_of_01_and_02_names_its_lines_and_prints_as_the_document(run
     t02 = text_of((run.out / run.report("02").html).read_text(encoding="utf-8"))
     assert "330,0 mnkr / (425 personer × 365 dygn) (rad 534 och 529)" in t02
     assert "330 mnkr /" not in t02
+
+
+def test_a_pdfs_first_page_holds_the_summary_sentences(tmp_path):
+    """05's PDF printed the key-figure box alone on page 1, half of it empty, and the
+    Sammanfattning's sentences whole on page 2: JupyterLab's output area kept every
+    Markdown output in one block that never breaks (its child: break-inside avoid-page
+    and overflow hidden). Now text runs on across pages; a sentence keeps together."""
+    import pypdfium2 as pdfium
+
+    s = run_reports(out=tmp_path / "r", only=["05"], pdf=True, progress=False,
+                    run_date="2026-12-07")  # fmt: skip
+    assert s.failed == [] and not s.pdf_error
+    pdf = pdfium.PdfDocument(s.out / s.report("05").pdf)
+    first = pdf[0].get_textpage().get_text_range().replace("\r\n", " ").replace("\n", " ")
+    assert "Nyckeltal: Örebro, jan–aug 2023" in first
+    assert "Prognosen för helåret 2023 visar ett underskott på 81,5 mnkr mot budget" in first
+    assert len(pdf) <= 6  # seven pages before

@@ -50,6 +50,14 @@ p.source-note{font-size:.85em;color:#555;margin-top:0}
   nav.toc{display:none}
   .sn-meta td.sn-param{display:none}
   tr,img,.jp-OutputArea-output{break-inside:avoid}
+  /* text runs on across pages: JupyterLab's output area (overflow auto), its child
+     (break-inside avoid-page, overflow hidden) and a Markdown output (a table cell) made
+     the Sammanfattning's sentences one block that never breaks, so 05's went whole to
+     page 2 and left half of page 1 empty; a sentence (li) still keeps together */
+  .jp-OutputArea,.jp-OutputArea-child{overflow:visible}
+  .jp-OutputArea-child:has(> .jp-RenderedMarkdown){break-inside:auto}
+  .jp-OutputArea-output.jp-RenderedMarkdown{display:block;break-inside:auto}
+  li{break-inside:avoid}
   thead{display:table-header-group}
   h1,h2,h3{break-after:avoid}
   body{font-size:10pt}
