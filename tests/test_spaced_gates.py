@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sonanalys import memo, paths
-from sonanalys.readers import read, spaced
+from sonanalys.readers import cellrun, read, spaced
 from sonanalys.readers.spaced import _split_row, may_end_in_value, split_row
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -157,6 +157,65 @@ def test_one_row_then_its_header_again_after_a_form_feed():
     assert [r.cells[0].text for r in found[0].rows][1:] == ["Hemtjänst", "Boende", "Övrigt"]
 
 
+_DEEP = ["Kommun 2020 2021", "Totalt Totalt", "Per Per", "tusen tusen", "invånare invånare"]
+_DEEP += ["Barn och unga", "med insatser", "i hemkommunen"]
+
+
+def test_the_first_row_as_far_below_the_header_as_read_reads_it():
+    """Four lines of a group repeated under each year, three label lines waiting for their
+    values: the first row stands eight lines below the header, and is read; one label
+    line more and no table is read, and ``_rows_below`` looks no further."""
+    lines = [*_DEEP, "Stockholm 1 200 1 300", "Malmö 800 850", ""]
+    found = spaced.read(lines, 0)
+    assert found is not None and found == spaced._read(lines, 0)
+    assert [r.cells[0].text for r in found[0].rows][-2:] == ["Stockholm", "Malmö"]
+    lines = [*_DEEP, "en rad till", "Stockholm 1 200 1 300", "Malmö 800 850", ""]
+    assert spaced._read(lines, 0) is None and not spaced._rows_below(lines, 0)
+
+
+class _Counted(list):
+    """A document's lines that count how many times a line is looked at."""
+
+    looked = 0
+
+    def __getitem__(self, k):
+        self.looked += 1
+        return super().__getitem__(k)
+
+
+def test_rows_below_looks_a_few_lines_down_a_long_paragraph():
+    # a long run of prose without a blank line (a Word document's paragraphs as lines):
+    # asked at each of its lines, it must not read on to the run's end each time
+    lines = _Counted(["Ord och mer text utan tal i en lång rad"] * 2000 + ["Värde 1", "Värde 2"])
+    assert not spaced._rows_below(lines, 0)
+    assert lines.looked <= spaced._FIRST_ROW_WITHIN
+    lines.looked = 0
+    assert spaced._rows_below(lines, 1995)  # the two rows below
+
+
+def test_one_line_paragraphs_are_not_walked_to_their_end():
+    # a page of one-sentence paragraphs, a blank line between (a Word document's text):
+    # asked at each paragraph, neither the one-cell-per-line nor the double-spaced
+    # reader reads on to the page's end (they did, from every paragraph: quadratic)
+    text = "Det här är en mening i ett stycke, som slutar med en punkt."
+    lines = _Counted([x for _ in range(2000) for x in (text, "")])
+    assert cellrun.read(lines, 0) is None and lines.looked <= 12
+    lines.looked = 0
+    assert spaced.read_double_spaced(lines, 0) is None and lines.looked <= 12
+
+
+def test_a_sentence_over_a_one_cell_per_line_table():
+    """A caption sentence above the header cells is header (no table), but a sentence
+    right before the first value is the first row's label."""
+    cells = ["Kommun", "Antal", "Övriga kommuner i länet.", "1 200", "Lund", "300", "Ystad", "80"]
+    lines = [x for c in cells for x in (c, "")]
+    found = cellrun.read(lines, 0)
+    assert found is not None and not cellrun._prose_first(lines, 0)
+    assert [r.cells[0].text for r in found[0].rows][1] == "Övriga kommuner i länet."
+    caption = ["Tabellen visar antalet.", "", *lines]
+    assert cellrun.read(caption, 0) is None and cellrun._prose_first(caption, 0)
+
+
 @pytest.mark.parametrize("between", [[""], ["", "Text"]])
 def test_one_row_then_a_blank_line(between):
     lines = _HEAD + between + _REST
@@ -171,6 +230,7 @@ def _every_reading(lines: list[str]) -> list:
         spaced.read_stacked,
         spaced.read_list,
         spaced.read_amounts,
+        cellrun.read,
     ]
     return [[r(lines, i) for r in readers] for i in range(len(lines))]
 
@@ -186,6 +246,7 @@ def test_the_gates_change_no_reading(documents, monkeypatch):
     monkeypatch.setattr(spaced, "_rows_below", lambda lines, i: True)
     monkeypatch.setattr(spaced, "_no_stacked_start", lambda first: False)
     monkeypatch.setattr(spaced, "_AMOUNT_END", re.compile(""))
+    monkeypatch.setattr(cellrun, "_prose_first", lambda lines, i: False)
     tables = 0
     for name, lines in documents.items():
         memo.forget()

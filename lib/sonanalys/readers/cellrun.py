@@ -130,10 +130,41 @@ def _code_column(cells: list[tuple[str, int]], first: int) -> bool:
     )
 
 
+def _prose_first(lines: list[str], i: int) -> bool:
+    """Whether ``read`` surely finds no table at ``lines[i]`` because a sentence stands
+    among the cells before the first row's label: ``read``'s header is every cell before
+    that label (the first value's cell, or the one before it), and a sentence in it is no
+    header. Walks the run of cells as ``_cells`` does, but only up to the first value's
+    cell, or to the cell after the first sentence (a sentence may be the first row's
+    label): so a page of one-line paragraphs is not walked to its end from each of them.
+    A run without a value is no table either."""
+    sentence = -1
+    n = len(lines)
+    j, k = i, 0  # the line, and the cell's index in the run
+    while j < n:
+        s = lines[j].strip()
+        if not s:
+            j += 1
+            continue
+        if len(s) > MAX_CELL or (j + 1 < n and lines[j + 1].strip()):
+            break  # the run's end, as _cells ends it
+        if _numeric(s):
+            return False
+        if sentence >= 0:
+            return True  # the cell after the sentence is no value: the sentence is header
+        if _SENTENCE.search(s):
+            sentence = k
+        j += 1
+        k += 1
+    return True  # no value in the run
+
+
 def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     """A one-cell-per-line table whose first header cell is ``lines[i]``: the table and
     the index of the line after it; None when none starts here."""
     if i + 1 >= len(lines) or lines[i + 1].strip() or not lines[i].strip():
+        return None
+    if _prose_first(lines, i):
         return None
     cells = _cells(lines, i)
     if len(cells) < 6 or _numeric(cells[0][0]):

@@ -415,6 +415,12 @@ def may_end_in_value(line: str) -> bool:
 _ENDS_IN_VALUE: dict[str, int] = per_document_store()
 
 
+# the furthest a first row stands below the header in ``_read``: four lines of a group
+# repeated under each year (or a line of periods and two more header lines), then three
+# label-only lines waiting for their values
+_FIRST_ROW_WITHIN = 8
+
+
 def _rows_below(lines: list[str], i: int) -> bool:
     """Whether two rows can stand under ``lines[i]`` for ``read``: it reads a table of
     two rows at least (three with one column), and each row it reads is a line whose
@@ -424,7 +430,10 @@ def _rows_below(lines: list[str], i: int) -> bool:
     line that may be a row there, the second must come after a page break passed over
     (``_over_page_break``), which is tried only at a blank line, a page's mark or a form
     feed after the first row, and passes a blank line only with a form feed in it, or a
-    page's mark or running header (``page_mark``) after it."""
+    page's mark or running header (``page_mark``) after it. The first row stands at most
+    ``_FIRST_ROW_WITHIN`` lines below the header, so that a long run of lines without a
+    blank one is not searched from each of its lines (in all, each line is looked at from
+    at most that many headers above it)."""
     known = _ENDS_IN_VALUE
     n = len(lines)
     first = -1  # the one line so far that may be a row
@@ -443,6 +452,8 @@ def _rows_below(lines: list[str], i: int) -> bool:
             if first >= 0:
                 return True
             first = k
+        elif first < 0 and k - i >= _FIRST_ROW_WITHIN:
+            return False  # no row this far below the header
         elif first >= 0 and ("\f" in line or _page_furniture(line)):
             return True  # a page break may be passed over here
         k += 1
@@ -1209,19 +1220,19 @@ def read_double_spaced(lines: list[str], i: int) -> tuple[Table, int] | None:
     n = len(lines)
     if i + 2 >= n or lines[i + 1].strip() or not lines[i + 2].strip():
         return None
-    idx = [i]  # the lines read: every other line while a blank one stands between
-    j = i + 1
-    while j + 1 < n and not lines[j].strip() and lines[j + 1].strip():
-        idx.append(j + 1)
-        j += 2
-    if len(idx) < 4:
-        return None  # (tested first: the cheapest)
+    if i + 6 >= n or not all(not lines[k].strip() and lines[k + 1].strip() for k in (i + 3, i + 5)):
+        return None  # fewer than four lines with a blank one between each (the cheapest test)
     words = _word_header(lines[i])
     if not (_year_header(lines[i]) or (words and len(words) >= 3)):
         return None  # a header of at least two value columns
     below = lines[i + 2]
     if not (_data_row(below) or (words and _periods_under(below))):
         return None  # under the header: a row, or the header's line of years
+    idx = [i]  # the lines read: every other line while a blank one stands between
+    j = i + 1
+    while j + 1 < n and not lines[j].strip() and lines[j + 1].strip():
+        idx.append(j + 1)
+        j += 2
     found = read([lines[k] for k in idx] + [""], 0)
     if found is None:
         return None
