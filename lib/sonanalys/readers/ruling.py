@@ -55,6 +55,7 @@ def _snap_join(edges: list[Edge], axis: int) -> list[Edge]:
     pairs = zip(range(1, n), at[:-1], at[1:], strict=True)
     starts = [0, *[k for k, a, b in pairs if not b <= a + SNAP], n]
     lo, hi = (0, 2) if axis == 1 else (1, 3)  # an edge's start and end along its line
+    start_of = itemgetter(lo)
     out: list[Edge] = []
     add = out.append
     for i, j in pairwise(starts):
@@ -65,16 +66,20 @@ def _snap_join(edges: list[Edge], axis: int) -> list[Edge]:
             continue
         *_, total = accumulate(at[i:j])  # summed in order, as the mean always was
         m = total / (j - i)
-        spans = sorted([(e[lo], e[hi]) for e in ordered[i:j]])
-        start, end = spans[0]
-        for a, b in spans[1:]:
+        # by where they start (in what order edges that start alike come does not
+        # change where a joined edge starts or how far it reaches)
+        line = sorted(ordered[i:j], key=start_of)
+        start, end = line[0][lo], line[0][hi]
+        for e in line:
+            a = e[lo]
             if a <= end + JOIN:
+                b = e[hi]
                 if b > end:
                     end = b
                 continue
             if end - start >= MIN_LENGTH:
                 add((start, m, end, m) if axis == 1 else (m, start, m, end))
-            start, end = a, b
+            start, end = a, e[hi]
         if end - start >= MIN_LENGTH:
             add((start, m, end, m) if axis == 1 else (m, start, m, end))
     return out
