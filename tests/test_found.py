@@ -450,3 +450,22 @@ def test_a_column_of_comments_gives_no_bare_number_as_a_value():
     assert said[["row_label", "token", "reason"]].values.tolist() == [
         ["Handläggare", "20–30", "tal i löptext utan enhet"]
     ]
+
+
+def test_a_running_head_or_foot_with_the_page_mark_is_page_furniture(found):
+    # 'Årsrapport för 2024   8 (11)' at the foot of SR24's page was warned as a table row
+    # not read; the same furniture elsewhere was said as a heading's or a text's numbers.
+    # Each is now said as the page's head or foot, never warned; and 'BUDGETSKRIVELSE …
+    # SID 4 (25)' at the foot of INV's page 3 is no caption of the table on page 4
+    r = found.report
+    marked = r[r["cell_text"].fillna("").str.contains(r"\d \(\d+\)$")]
+    marked = marked[marked["table_id"].fillna("") == ""]
+    assert len(marked) == 15  # 3 + 1 + 1 in Göteborg, 6 + 4 in Simrishamn
+    assert set(marked["reason"]) == {"sidhuvud eller sidfot med sidnummer, inget värde"}
+    assert set(marked["severity"]) == {"info"}
+    sr24 = r[(r["source"] == SR24) & (r["line"] == 50)]
+    assert sr24[["reason", "severity"]].values.tolist() == [
+        ["sidhuvud eller sidfot med sidnummer, inget värde", "info"]
+    ]
+    o = _of(found, INV)
+    assert set(o[o["page"] == 4]["table"]) == {"Nya enskilda investeringsprojekt"}

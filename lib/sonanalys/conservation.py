@@ -31,6 +31,7 @@ import pandas as pd
 
 from . import labels as L
 from . import numparse as N
+from .continuation import FURNITURE_LINE, furniture_lines
 from .model import Document, Heading, Paragraph, Table
 
 _DIGITS = re.compile(r"(?<![A-Za-zÅÄÖåäö\d])\d+")
@@ -284,6 +285,8 @@ def table_lines(doc: Document, include_tables: bool = False) -> list[tuple[int, 
 def _table_like(doc: Document) -> list[int]:
     """The numbers of the lines ``table_lines`` gives with ``include_tables``."""
     headings = {b.line for b in doc.blocks if isinstance(b, Heading)}
+    # a page's running head or foot (a workbook's parts are sheets, not pages)
+    headings |= furniture_lines(doc.lines, [] if doc.sheet_names else doc.page_starts)
     prose = _prose_lines(doc)
     out = []
     for n, text in enumerate(doc.lines, start=1):
@@ -379,6 +382,9 @@ def numbers_not_values(doc: Document, seen: set[int]) -> list[tuple[int, str, st
         elif isinstance(b, Paragraph):
             for n in (b.line, *(line for _, line in b.starts)):
                 kinds.setdefault(n, IN_PROSE)
+    for n in furniture_lines(doc.lines, [] if doc.sheet_names else doc.page_starts):
+        if n in kinds and kinds[n] in (IN_HEADING, IN_PROSE):
+            kinds[n] = FURNITURE_LINE  # a page's running head or foot: "Årsrapport 2 (11)"
     out = []
     for n, reason in sorted(kinds.items()):
         if n in seen or not 0 < n <= len(doc.lines):

@@ -30,6 +30,7 @@ JOINED_REPEATED = "tabellen fortsätter efter sidbrytning under samma rubrik: l�
 PAGE_MARK = "sidnummer vid sidbrytning i tabellen, inget värde"
 HEADER_AGAIN = "tabellens rubrik upprepad efter sidbrytning, ingen rad"
 PAGE_HEAD = "sidhuvud eller sidfot med sidnummer vid sidbrytning i tabellen, inget värde"
+FURNITURE_LINE = "sidhuvud eller sidfot med sidnummer, inget värde"
 
 
 def page_mark(line: str) -> str:
@@ -39,6 +40,25 @@ def page_mark(line: str) -> str:
     if FURNITURE.match(s):
         return PAGE_MARK
     return PAGE_HEAD if RUNNING_HEAD.match(s) else ""
+
+
+_EDGE = 3  # a page's head and foot: its first and last lines with text, so many of each
+
+
+def furniture_lines(lines: list[str], page_starts: list[int]) -> set[int]:
+    """The lines (numbered from 1) that are a page's furniture: among the first or the
+    last few lines with text of each page (``page_starts``: the first line of each), one
+    that :func:`page_mark` names (``Årsrapport för 2024   8 (11)``, ``Sida 3 av 12``,
+    ``BUDGETSKRIVELSE … SID 4 (25)``). A document without pages has none."""
+    out: set[int] = set()
+    if not page_starts:
+        return out
+    ends = [*page_starts[1:], len(lines) + 1]
+    for start, end in zip(page_starts, ends, strict=True):
+        filled = [n for n in range(start, end) if lines[n - 1].strip()]
+        edge = filled[:_EDGE] + filled[-_EDGE:]
+        out.update(n for n in edge if page_mark(lines[n - 1]))
+    return out
 
 
 def _width(t: Table) -> int:

@@ -70,6 +70,7 @@ def read_pdf(data: bytes, source: str) -> Document:
         raise DocumentError(source, "PDF:en innehåller ingen text (skannad bild? kör OCR först)")
     doc = read_text("\n".join(lines), source, "pdf", file_kind="pdf")
     doc.page_starts = page_starts
+    pdf_layout.captions_past_furniture(doc)
     return doc
 
 

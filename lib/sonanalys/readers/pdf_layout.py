@@ -32,7 +32,7 @@ from itertools import pairwise
 from operator import attrgetter
 from statistics import median
 
-from ..continuation import page_mark
+from ..continuation import furniture_lines, page_mark
 from ..labels import completes_word, continues_above
 from .pdfium_page import Run
 
@@ -1113,3 +1113,21 @@ def join_columns(found: list[Table], groups: list[list[Run]], cols: dict) -> Non
     last = found[-1]
     if only_furniture([r for g in groups[last.end :] for r in g]):
         cols["ends"] = list(last.anchors)
+
+
+def captions_past_furniture(doc) -> None:
+    """A table's caption is the nearest heading above it that is not the page's running
+    head or foot (``continuation.furniture_lines``): ``BUDGETSKRIVELSE … SID 4 (25)`` at
+    the foot of the page before names no table."""
+    from ..model import Heading, Table
+
+    furniture = furniture_lines(doc.lines, doc.page_starts)
+    heading, passed = "", set()
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            if b.line in furniture:
+                passed.add(b.text)
+            else:
+                heading = b.text
+        elif isinstance(b, Table) and b.caption and b.caption in passed:
+            b.caption = heading
