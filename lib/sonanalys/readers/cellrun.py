@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from ..continuation import HEADER_AGAIN, JOINED, JOINED_REPEATED, page_mark
+from ..memo import per_document
 from ..model import Cell, Row, Table
 from ..numparse import is_no_data, tokens
 
@@ -49,6 +50,7 @@ def _cells(lines: list[str], i: int) -> list[tuple[str, int]]:
     return out
 
 
+@per_document  # asked of each cell again from each line above it in the run
 def _numeric(text: str) -> bool:
     if is_no_data(text):
         return True
