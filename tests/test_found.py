@@ -469,3 +469,26 @@ def test_a_running_head_or_foot_with_the_page_mark_is_page_furniture(found):
     ]
     o = _of(found, INV)
     assert set(o[o["page"] == 4]["table"]) == {"Nya enskilda investeringsprojekt"}
+
+
+def test_a_section_of_marked_items_ends_where_the_marks_end():
+    # Göteborg p. 14 and 16: 'Gemensamma tjänster' stands over '- Ekonomi', '- HR',
+    # '- Kommunikation, ledning och styrning'; 'Digital infrastruktur' and the rows below,
+    # 'Totalt' (the table's root) included, stand beside it, not in it (before, every
+    # row to 'Totalt' was 'Gemensamma tjänster › …')
+    o = parse([GOTEBORG]).observations
+    for page in (14, 16):
+        rows = o[o["page"] == page].drop_duplicates("row_order")
+        inside = rows[rows["section"].fillna("") == "Gemensamma tjänster"]
+        assert inside["row_label"].str.lstrip("'").tolist() == [
+            "- Ekonomi",
+            "- HR",
+            "- Kommunikation, ledning och styrning",
+        ]
+        assert set(inside["level"]) == {1}
+        totalt = rows[rows["row_label"] == "Totalt"]
+        assert totalt[["row_path", "level", "is_total", "is_root"]].values.tolist() == [
+            ["Totalt", 0, True, True]
+        ]
+        digital = rows[rows["row_label"] == "Digital infrastruktur"]
+        assert digital["row_path"].tolist() == ["Digital infrastruktur"]

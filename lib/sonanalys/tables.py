@@ -926,6 +926,7 @@ class _Row:
 
 
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+_ITEM_MARK = re.compile(r"\s*[-–]\s*[^\W\d_]")  # a row marked as an item: "- Ekonomi"
 
 
 def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
@@ -944,6 +945,7 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
     prev_labels = [""] * k
     codes = N.code_columns([texts[i][: k - 1] for i in g.body]) if k > 1 else set()
     parent: tuple[str, str, list[str]] | None = None  # (label, unit, path)
+    items = False  # the section's rows are marked as its items ("- Ekonomi")
     # the row tree: the value rows of each block (a header again starts a block)
     order = -1
     blocks: list[list[StructRow]] = [[]]
@@ -1001,6 +1003,7 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
                 continue
             section = L.label_of_clean(first)
             parent = None
+            items = False
             prev_labels = [""] * k
             continue
 
@@ -1027,6 +1030,14 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
             # a row that names itself in its own stub cells (``Dalarna | 16-24 år |
             # Utrikes födda | Kvinnor``) breaks down no row above: its sex is its own
             is_sub = False
+        # a section whose rows are marked as its items (``Gemensamma tjänster`` over
+        # ``- Ekonomi``, ``- HR``) ends at the first row after them that is not: that row
+        # and those below stand beside the section (``Digital infrastruktur``, ``Totalt``)
+        dashed = _ITEM_MARK.match(own_cell) is not None
+        if section and parent is None and dashed:
+            items = True
+        elif items and not dashed:
+            section, items = "", False
         parts = [L.label_of_clean(t) for t in labels if t.strip()]
         # a long export's time column in the stub (``year | municipality | value``): it
         # dates the row, and the rest of the stub names it
