@@ -300,9 +300,11 @@ def test_every_number_in_report_tables_is_swedish(run):
                 elif re.fullmatch(r"[−\-\d\s\u00a0.,%]+", text) and re.search(r"\d", text):
                     checked += 1
                     assert SV_NUMBER.match(text), (r.name, text)
-            # headers (years, periods, labels) are never digit-grouped: 2022, not 2 022
+            # headers' years are never digit-grouped: 2022, not 2 022 (a number in words,
+            # "per 1 000 inv", is grouped as Swedish writes it)
             for th in re.findall(r"<th[^>]*>(.*?)</th>", table, flags=re.S):
-                assert not re.search(r"\b(?:1|2)\u00a0\d{3}\b", html.unescape(th)), (r.name, th)
+                year = r"\b(?:1\u00a09|2\u00a00)\d{2}\b"
+                assert not re.search(year, html.unescape(th)), (r.name, th)
     assert checked > 200 and plain > 0
 
 
@@ -864,3 +866,20 @@ def test_a_pdfs_first_page_holds_the_summary_sentences(tmp_path):
     assert "Nyckeltal: Örebro, jan–aug 2023" in first
     assert "Prognosen för helåret 2023 visar ett underskott på 81,5 mnkr mot budget" in first
     assert len(pdf) <= 6  # seven pages before
+
+
+def test_a_share_in_percent_keeps_its_decimal_among_whole_kronor():
+    """03's tables show every KPI with no decimals (kronor per invånare are whole); a KPI
+    in percent (Kolada's N00945, the share of VAB days taken by men: Stockholm 2000,
+    31,33 %, /work/shared/kolada/values_real.csv) showed as 31. Its unit now keeps one
+    decimal; the kronor stay whole, a whole percentage stays whole."""
+    import pandas as pd
+
+    from sonanalys.analysis.benchmark import kpi_unit
+    from sonanalys.report.present import table_html
+
+    units = [kpi_unit("N00945"), kpi_unit("N33009"), "%"]
+    assert units[:2] == ["andel av antal dagar (%)", "kr/inv"]
+    t = pd.DataFrame({"kommunen": [31.32959689, 993.0, 40.0]}, index=["N00945", "N33009", "x"])
+    cells = re.findall(r">([^<>]*)</td>", table_html(t, 0, units=units))
+    assert cells == ["31,3", "993", "40"]

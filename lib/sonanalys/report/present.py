@@ -144,17 +144,24 @@ def is_count(unit) -> bool:
     return isinstance(unit, str) and unit.strip().lower() in COUNT_UNITS
 
 
+def is_percent(unit) -> bool:
+    """Whether ``unit`` is a share in percent (``%``, ``procent``, Kolada's ``andel av
+    antal dagar (%)``)."""
+    u = unit.strip().lower() if isinstance(unit, str) else ""
+    return u.endswith("%") or u.endswith("(%)") or u == "procent" or u.endswith(" procent")
+
+
 def cell_decimals(value, decimals, unit=None):
     """The decimals a cell is shown with: a whole number in a count unit without any
-    (``137``, not ``137,0``), whatever the table's decimals; else the table's."""
-    if (
-        is_count(unit)
-        and isinstance(decimals, int)
-        and isinstance(value, int | float)
-        and value == value
-        and float(value).is_integer()
-    ):
+    (``137``, not ``137,0``), whatever the table's decimals; a share in percent that is
+    not whole with one where the table asks for none (Kolada's N00945, 31,33 %: ``31,3``,
+    not ``31``, in a table of KPIs whose kronor per invånare are whole); else the
+    table's."""
+    number = isinstance(value, int | float) and value == value
+    if is_count(unit) and isinstance(decimals, int) and number and float(value).is_integer():
         return 0
+    if is_percent(unit) and decimals == 0 and number and not float(value).is_integer():
+        return 1
     return decimals
 
 
