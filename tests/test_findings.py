@@ -409,7 +409,7 @@ def test_an_amount_per_unit_never_states_a_wholes_figure_in_any_claim(seeds_resu
 
     # 004 line 305: "… minskad kostnad för dessa sju ungdomar på ca 3,9 mnkr, dvs ca 550
     # tkr per individ": the 3,9 is the whole, the 550 tkr is per individual
-    s305 = sentence("004", 305, "550 tkr")
+    s305 = sentence("004", 305, "3,9 mnkr")  # (the 550 tkr per individ is no observation)
     assert claims.per_unit(s305, "550 tkr") == "individ"
     assert claims.per_unit(s305, "3,9 mnkr") == ""
     assert claims.stated(550, "550 tkr", "ca", 0.55, 1e-3, sentence=s305) == ""

@@ -20,6 +20,7 @@ ROUND2 = Path(__file__).parent / "corpus" / "round2"
 UNREAD = prose.UNREAD_IN_SENTENCE
 MONTHS = prose.DURATION_IN_SENTENCE.format("månader")
 HOURS = prose.DURATION_IN_SENTENCE.format("timmar")
+PER_INDIVID = N.PER_OTHER_REASON.format("individ")
 
 
 def unread(sentence: str, line_starts: frozenset[int] = frozenset()) -> list[tuple[str, str]]:
@@ -116,9 +117,10 @@ def test_the_seeds_say_each_unread_value_in_their_sentences(report):
             ("003", 204, "23", UNREAD),
             ("003", 204, "13", UNREAD),
             ("004", 305, "45", MONTHS),
-            # a per-day amount (the vocabulary has no tkr/dygn; "16 tkr" is read as tkr)
-            ("004", 543, "6", UNREAD),  # "mellan 6 upp till 16 tkr/dygn"
+            # an amount per a unit the vocabulary has no name for: said, never read as tkr
+            ("004", 305, "550", PER_INDIVID),  # "dvs ca 550 tkr per individ"
             ("004", 688, "45", MONTHS),
+            ("004", 688, "550", PER_INDIVID),
         ]
     )
     assert set(said.severity) == {"warning"}
@@ -154,32 +156,50 @@ def test_tokens_not_values_are_not_said():
 
 
 def test_a_count_listed_by_its_parts_is_read_where_the_sum_proves_it(obs):
-    """004 line 484: "… totalt 29 barn och ungdomar inom verksamheten. 11 är asylsökande,
-    4 personer är anvisade … och 14 personer är kommunplacerade" (11 + 4 + 14 = 29); line
-    674: "… 36 avslutade ärenden. 10 externt HVB, 4 internt HVB, 18 jourhem, 4 SiS-hem.
-    Dessa fördelar sig på 17 behandling, 8 omsorg och 11 skydd från hot och våld …" (both
-    lists add up to 36). Each bare part is a count with what follows it as its category."""
+    """004 line 484: "I augusti 2023 fanns det totalt 29 barn och ungdomar inom
+    verksamheten. 11 är asylsökande, 4 personer är anvisade enligt massflyktingar från
+    Ukraina och 14 personer är kommunplacerade" (11 + 4 + 14 = 29); line 674: "… 36
+    avslutade ärenden. 10 externt HVB, 4 internt HVB, 18 jourhem, 4 SiS-hem. Dessa
+    fördelar sig på 17 behandling, 8 omsorg och 11 skydd från hot och våld …" (both lists
+    add up to 36). Each part is a count with the words after it (past its counted noun
+    and a verb) as its category, and of its total's time: 484's total is of August 2023
+    (the sentence opens with it: year 2023, period augusti), 674's names no time."""
     text = obs[(obs["source"] == SEEDS["004"]) & (obs["table"] == "text")]
     got = sorted(
-        (int(r.line), r.value, r.unit, r.category)
+        (int(r.line), r.value, r.unit, r.category, r.year, r.period)
         for r in text.itertuples()
-        if r.line in (484, 674) and r.category
+        if r.line in (484, 674)
     )
+    got = sorted(got, key=str)
     assert got == sorted(
         [
-            (484, 11.0, "antal", "asylsökande"),
-            (674, 10.0, "antal", "externt HVB"),
-            (674, 4.0, "antal", "internt HVB"),
-            (674, 18.0, "antal", "jourhem"),
-            (674, 4.0, "antal", "SiS-hem"),
-            (674, 17.0, "antal", "behandling"),
-            (674, 8.0, "antal", "omsorg"),
-            (674, 11.0, "antal", "skydd från hot och våld"),
-        ]
+            (484, 29.0, "antal", "", 2023, "augusti"),
+            (484, 11.0, "antal", "asylsökande", 2023, "augusti"),
+            (484, 4.0, "antal", "anvisade enligt massflyktingar från Ukraina", 2023, "augusti"),
+            (484, 14.0, "antal", "kommunplacerade", 2023, "augusti"),
+            (674, 36.0, "antal", "", None, ""),
+            (674, 10.0, "antal", "externt HVB", None, ""),
+            (674, 4.0, "antal", "internt HVB", None, ""),
+            (674, 18.0, "antal", "jourhem", None, ""),
+            (674, 4.0, "antal", "SiS-hem", None, ""),
+            (674, 17.0, "antal", "behandling", None, ""),
+            (674, 8.0, "antal", "omsorg", None, ""),
+            (674, 11.0, "antal", "skydd från hot och våld", None, ""),
+        ],
+        key=str,
     )
-    # the parts already read stay as they were ("4 personer", "14 personer": no category)
-    persons = text[(text.line == 484) & (text.cell_text.str.endswith("personer"))]
-    assert sorted(persons.value) == [4.0, 14.0] and set(persons.category) == {""}
+
+
+def test_a_part_takes_its_total_s_year_and_its_name_after_its_noun():
+    obs, _ = records(
+        "Under 2022 fanns det 12 placerade barn. 5 barn var placerade i familjehem och 7 i HVB."
+    )
+    got = [(o["value"], o["category"], o["year"]) for o in obs]
+    assert got == [
+        (12.0, "", 2022),
+        (5.0, "placerade i familjehem", 2022),
+        (7.0, "i HVB", 2022),
+    ]
 
 
 def records(text: str) -> tuple[list, list]:

@@ -207,6 +207,7 @@ MALFORMED = "malformed"  # looks numeric but cannot be read with certainty
 
 DENOMINATOR = "bas för ett mått (per …), inte ett värde"
 _PER_BEFORE = re.compile(r"(?:^|(?<=\s))per\s+$", re.IGNORECASE)  # searched before a token
+PER_OTHER_REASON = "belopp per {}: enheten finns inte i vokabulären, läses inte"
 COMPARED_YEAR = "årtal som jämförs med (jämfört med, sedan, än, från … till), inte värdets år"
 NOT_A_VALUE_REASONS = {
     YEAR: "årtal som hänvisning, inte ett värde",
@@ -757,6 +758,13 @@ def _read(text: str, *, require_unit: bool, supplied: dict[int, str] | None = No
             Quantity(**{**q.__dict__, "unit": supplied[q.start]}) if q.start in supplied else q
             for q in quantities
         ]
+    quantities = _between(text, quantities)
+    # an amount per a unit the vocabulary has no name for ("550 tkr per individ") is no
+    # amount of its currency: reported, never read as one
+    for q in [q for q in quantities if q.unit == _units.PER_OTHER]:
+        base = re.split(r"/|\bper\b", q.unit_text, maxsplit=1)[-1].strip()
+        reading.skipped.append(Skip(q.text, PER_OTHER_REASON.format(base), "warning", q.start))
+    quantities = [q for q in quantities if q.unit != _units.PER_OTHER]
     every = quantities
     if require_unit:
         quantities = [q for q in quantities if q.unit]
@@ -879,6 +887,49 @@ def _quantity(text: str, tok: Token, prev_end: int) -> Quantity:
         start=tok.start,
         end=end,
     )
+
+
+_BETWEEN = re.compile(r"(?<![\wåäö])mellan\s+$", re.IGNORECASE)
+_BETWEEN_AND = re.compile(r"\s+(?:och|till|upp\s+till)\s+", re.IGNORECASE)
+
+
+def _between(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """``mellan 6 upp till 16 tkr/dygn``, ``mellan 5 och 10 mnkr``: a range, as ``6-16
+    tkr/dygn`` (the bare low bound takes the high bound's unit)."""
+    if len(quantities) < 2 or "ellan" not in text:
+        return quantities
+    out: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        low = quantities[i]
+        high = quantities[i + 1] if i + 1 < len(quantities) else None
+        if (
+            high is not None
+            and not low.unit
+            and high.unit
+            and low.value_high is None
+            and high.value_high is None
+            and low.value < high.value
+            and _BETWEEN.search(text, max(0, low.start - 10), low.start)
+            and _BETWEEN_AND.fullmatch(text, low.end, high.start)
+        ):
+            out.append(
+                Quantity(
+                    **{
+                        **high.__dict__,
+                        "value": low.value,
+                        "value_high": high.value,
+                        "qualifier": low.qualifier or high.qualifier,
+                        "text": text[low.start : high.end],
+                        "start": low.start,
+                    }
+                )
+            )
+            i += 2
+            continue
+        out.append(low)
+        i += 1
+    return out
 
 
 def _assign_years(

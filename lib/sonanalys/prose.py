@@ -322,6 +322,8 @@ def _word_quantities(text: str) -> list[N.Quantity]:
             continue
         value = float(N.NUMBER_WORDS[m.group("word").lower()])
         after = U.unit_after(text, m.end())
+        if after is not None and after[0] == U.PER_OTHER:
+            continue  # "tre tkr per plats": an amount per a unit we lack, no count
         if after is not None:
             unit, end, printed = after
             out.append(
@@ -390,6 +392,7 @@ def sentence_reading(sentence: str) -> N.Reading:
         reading = N.reading_of(sentence, require_unit=True)
     else:
         reading = N.reading_with_units(sentence, tuple(sorted(units.items())))
+    reading = _in_opening_month(sentence, reading)
     if not words:
         return reading
     # the time a sentence opens with (``Under 2023 har sex ungdomar …``) dates its counts
@@ -399,6 +402,29 @@ def sentence_reading(sentence: str) -> N.Reading:
         year = reading.years[0]
         words = [Quantity(**{**w.__dict__, "year": year}) for w in words]
     quantities = sorted([*reading.quantities, *words], key=lambda q: q.start)
+    return N.Reading(quantities, list(reading.skipped), list(reading.years), reading.no_data)
+
+
+_OPENING_MONTH = re.compile(
+    rf"[\"”*\s]*(?:i|under)\s+(?P<month>{N.MONTHS_PATTERN})\s+(?P<year>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _in_opening_month(sentence: str, reading: N.Reading) -> N.Reading:
+    """A sentence that opens with a month (``I augusti 2023 fanns det totalt 29 barn
+    …``) gives its values of that year the month as their period (``augusti``), as a
+    table's month column does (``aug``)."""
+    m = _OPENING_MONTH.match(N.strip_tags(sentence))
+    if m is None or not reading.quantities:
+        return reading
+    year, month = int(m.group("year")), m.group("month").lower()
+    quantities = [
+        Quantity(**{**q.__dict__, "period": month})
+        if q.year == year and not q.period and q.start >= m.end()
+        else q
+        for q in reading.quantities
+    ]
     return N.Reading(quantities, list(reading.skipped), list(reading.years), reading.no_data)
 
 
@@ -486,7 +512,7 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
         if not _DIGIT.search(block.text) and not _WORD_NUMBER.search(block.text):
             continue
         year_before: int | None = None  # the year of the sentence before, in this paragraph
-        totals: list[float] = []  # the counts of the sentence before, in this paragraph
+        totals: list[Quantity] = []  # the counts of the sentence before, in this paragraph
         line_starts = {0, *(o for o, _ in block.starts)}
         for offset, sentence in sentences(block.text):
             if not _DIGIT.search(sentence) and not _WORD_NUMBER.search(sentence):
@@ -502,7 +528,7 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
             if listed is not None:
                 reading, totals = listed
             else:
-                totals = [q.value for q in reading.quantities if q.unit == "antal"]
+                totals = [q for q in reading.quantities if q.unit == "antal"]
             carried = year_before if continues_without_time(sentence) else None
             year_before = carried if carried is not None else sentence_year(sentence, reading)
             long = len(sentence) > MAX_SENTENCE_CHARS
@@ -568,6 +594,7 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
 # Numbers a sentence prints that no rule reads: reported, or passed over as no value
 # --------------------------------------------------------------------------------------
 
+_PER_OTHER = N.PER_OTHER_REASON.split("{}")[0]
 UNREAD_IN_SENTENCE = "tal i löptext: meningen säger inte vad talet mäter, läses inte"
 DURATION_IN_SENTENCE = "tidslängd i löptext ({}): ingen enhet för tid, läses inte"
 
@@ -706,12 +733,16 @@ def unread_numbers(
     text = N.strip_tags(sentence)
     read = {q.start for q in reading.quantities}
     bases = {s.start for s in reading.skipped if s.reason == N.DENOMINATOR}
+    per_other = {s.start: s.reason for s in reading.skipped if s.reason.startswith(_PER_OTHER)}
     out = []
     for tok in N.tokens(text):
         if tok.kind not in (N.VALUE, N.MALFORMED) or tok.start in read or tok.start in bases:
             continue
         if any(q.start <= tok.start < q.end for q in reading.quantities):
             continue  # inside a value read ("5 av 5")
+        if tok.start in per_other:  # "550 tkr per individ": an amount per a unit we lack
+            out.append((tok.start, tok.text, per_other[tok.start]))
+            continue
         if not_a_value(text, tok, tok.start in line_starts):
             continue
         d = _DURATION_AFTER.match(text, tok.end)
@@ -733,8 +764,8 @@ _PART_NAME = re.compile(
 
 
 def enumeration(
-    sentence: str, reading: N.Reading, totals: list[float], line_starts: frozenset[int]
-) -> tuple[N.Reading, list[float]] | None:
+    sentence: str, reading: N.Reading, totals: list[Quantity], line_starts: frozenset[int]
+) -> tuple[N.Reading, list[Quantity]] | None:
     """A sentence that lists a count of the sentence before by its parts: ``… totalt 29
     barn och ungdomar inom verksamheten. 11 är asylsökande, 4 personer är anvisade … och
     14 personer är kommunplacerade`` (11 + 4 + 14 = 29), ``… 36 avslutade ärenden. 10
@@ -764,22 +795,32 @@ def enumeration(
     tail = [q for q in reading.quantities if q.start >= cut]
     if len(head) + len(tail) != len(reading.quantities) or any(q.unit != "antal" for q in tail):
         return None
-    totals = [*totals, *(q.value for q in head if q.unit == "antal")]
+    totals = [*totals, *(q for q in head if q.unit == "antal")]
     parts = [q.value for q in tail] + [float(t.value or 0) for t in bare]
-    total = next((t for t in totals if len(parts) >= 2 and abs(sum(parts) - t) < 1e-9), None)
+    total = next((t for t in totals if len(parts) >= 2 and abs(sum(parts) - t.value) < 1e-9), None)
     if total is None:
         return None
     units = {**sentence_units(sentence), **{t.start: "antal" for t in bare}}
-    listed = N.reading_with_units(sentence, tuple(sorted(units.items())))
-    names = {}
-    for t in bare:
-        m = _PART_NAME.match(text, t.end)
-        names[t.start] = m.group("name").strip() if m else ""
-    quantities = [
-        Quantity(**{**q.__dict__, "category": names[q.start]})
-        if q.start in names and not q.category
-        else q
-        for q in listed.quantities
-    ]
+    listed = _in_opening_month(
+        sentence, N.reading_with_units(sentence, tuple(sorted(units.items())))
+    )
+    # each part is named by the words after it, past its counted noun and a verb ("11 är
+    # asylsökande", "4 personer är anvisade enligt massflyktingar från Ukraina", "10
+    # externt HVB"), and is of its total's time where it names none ("I augusti 2023
+    # fanns det totalt 29 barn …": the parts too)
+    parts_at = {t.start for t in bare} | {q.start for q in tail}
+    quantities = []
+    for q in listed.quantities:
+        if q.start in parts_at:
+            change: dict = {}
+            if not q.category:
+                m = _PART_NAME.match(text, q.end)
+                change["category"] = m.group("name").strip() if m else ""
+            if q.year is None and total.year is not None:
+                change["year"] = total.year
+                if not q.period:
+                    change["period"] = total.period
+            q = Quantity(**{**q.__dict__, **change})
+        quantities.append(q)
     out = N.Reading(quantities, list(listed.skipped), list(listed.years), listed.no_data)
-    return out, [total, *(q.value for q in quantities)]
+    return out, [total, *quantities]

@@ -19,6 +19,7 @@ VOCABULARY = (
     "tkr",
     "kr",
     "kr/dygn",
+    "tkr/dygn",
     "kr/inv",
     "kr/h",
     "kr/månad",
@@ -34,6 +35,7 @@ VOCABULARY = (
 CURRENCIES = {"kr": "kr", "tkr": "tkr", "mnkr": "mnkr", "mdkr": "mdkr"}
 _PER_UNIT_CURRENCY = {
     "kr/dygn": "kr",
+    "tkr/dygn": "tkr",
     "kr/inv": "kr",
     "kr/h": "kr",
     "kr/månad": "kr",
@@ -61,13 +63,35 @@ _COUNT_NOUNS = (
     r"sökande|medarbetare(?:na)?|anställda|besökare(?:na)?|boenden(?:a)?)"
 )
 
+#: The unit of an amount per a unit the vocabulary has no name for (``550 tkr per
+#: individ``, ``2 mnkr/plats``): never read as the plain currency (a per-unit amount is
+#: no total), reported instead (``numparse``: :data:`numparse.PER_OTHER_REASON`).
+PER_OTHER = "?/per"
+
+# what an amount may be per: a day, a person, a place, a time — not a year (``1 mnkr/år``
+# is a year's amount) nor a date (``per den 31 augusti``, ``per mars``)
+_PER_BASE = (
+    r"(?:vård\s?)?dygn|dag(?:en)?|inv(?:ånare)?\.?|h|tim(?:me|mar)?|mån(?:ad|ader)?|"
+    r"vecka|veckor|(?:års)?plats(?:er)?|(?:års)?placering(?:ar)?|person(?:er)?|"
+    r"individ(?:er)?|barn(?:et)?|ungdom(?:ar)?|elev(?:er)?|hushåll(?:et)?|brukare(?:n)?|"
+    r"ärende(?:n|t)?|årsarbetare|tjänst(?:er)?|sysselsatt|familj(?:er)?|familjehem(?:met)?|"
+    r"deltagare(?:n)?|klient(?:er)?|insats(?:er)?|boende(?:n|t)?|vuxen|vuxna"
+)
+_CURRENCY = (
+    r"mdkr|mnkr|mkr|mnr|miljon(?:er)?(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?|"
+    r"miljard(?:er)?(?:\s(?:kronor|kr))?|tkr|t\.\s?kr|tusen\s(?:kronor|kr)|kr|kronor"
+)
+
 _SPACE_BEFORE_UNIT = r"[ \t\u00a0\u202f]{0,3}"
 _UNITS_AFTER = (
     (r"tkr\s?(?:/\s?|per\s|\s)brukare", "tkr/brukare", _W),
+    (r"tkr\s?(?:/\s?|per\s)(?:vård\s?)?dygn", "tkr/dygn", _W),
     (r"kr\s?/\s?inv(?:ånare)?|kr(?:onor)?\sper\sinvånare", "kr/inv", _W),
     (r"kr(?:onor)?\s?(?:/\s?|per\s)(?:vård\s?)?dygn", "kr/dygn", _W),
     (r"kr(?:onor)?\s?(?:/\s?|per\s)(?:h|tim(?:me)?)", "kr/h", _W),
     (r"kr(?:onor)?\s?(?:/\s?|per\s)mån(?:ad)?", "kr/månad", _W),
+    # any other currency per a unit: after the per-units above, before the currencies
+    (rf"(?:{_CURRENCY})\s?(?:/\s?|per\s+)(?:{_PER_BASE})", PER_OTHER, _W),
     (r"mnkr|mkr|mnr|miljon(?:er)?(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?", "mnkr", _W),
     (r"mdkr|miljard(?:er)?(?:\s(?:kronor|kr))?", "mdkr", _W),
     (r"tkr|t\.\s?kr|tusen\s(?:kronor|kr)", "tkr", _W),
@@ -109,9 +133,15 @@ _LABEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), u)
     for p, u in (
         (r"(?:per|av|/)\s?1[\s\u00a0\u202f]?000\s?inv|promille", "per1000"),
-        (r"(?:kr|kronor|kostnad\w*)\s?(?:/|per)\s?(?:vård\s?)?dygn", "kr/dygn"),
-        (r"kr\s?/\s?inv|kronor per invånare", "kr/inv"),
+        (r"\btkr\s?(?:/|per)\s?(?:vård\s?)?dygn", "tkr/dygn"),
+        (r"(?:\bkr|\bkronor|kostnad\w*)\s?(?:/|per)\s?(?:vård\s?)?dygn", "kr/dygn"),
+        (r"\bkr\s?/\s?inv|\bkr(?:onor)?\sper\sinvånare", "kr/inv"),
+        (r"\bkr(?:onor)?\s?(?:/|per\s)\s?(?:h|tim(?:me)?)\b", "kr/h"),
+        (r"\bkr(?:onor)?\s?(?:/|per\s)\s?mån(?:ad)?\b", "kr/månad"),
         (r"tkr\s?(?:/|per|\s)\s?brukare", "tkr/brukare"),
+        # a currency per a unit the vocabulary has no name for ("tkr/plats", "mnkr per
+        # individ"): no unit rather than the currency (a label path's " / " is no "per")
+        (rf"\b(?:{_CURRENCY})(?:/|\s?/(?!\s)|\s?\bper\s)\s?(?:{_PER_BASE})\b", ""),
         (r"(?:snitt|genomsnitt)\w*\s(?:antal\s)?per\s(?:dygn|dag)", "antal"),
         (r"\b(?:mnkr|mkr|mnr|miljoner kronor|mdkr)\b", "mnkr"),
         (r"\btkr\b|tusen kronor", "tkr"),
@@ -172,7 +202,35 @@ def unit_in_label(text: str) -> str:
                 return ""
             if unit == "mnkr" and re.search(r"\bmdkr\b", text, re.IGNORECASE):
                 return "mdkr"
+            if unit == "kr/dygn" and re.search(r"\btkr\b", text, re.IGNORECASE):
+                return "tkr/dygn"  # "Kostnad per vårddygn, tkr"
+            if unit in CURRENCIES:
+                return _per_unit_of(unit, text)
             return unit
+    return ""
+
+
+_PER_IN_LABEL = re.compile(rf"\bper\s+(?P<base>{_PER_BASE})(?![\wåäö])", re.IGNORECASE)
+_PER_UNITS = (
+    (r"(?:vård\s?)?dygn", {"kr": "kr/dygn", "tkr": "tkr/dygn"}),
+    (r"inv", {"kr": "kr/inv"}),
+    (r"h$|tim", {"kr": "kr/h"}),
+    (r"mån", {"kr": "kr/månad"}),
+    (r"brukare", {"tkr": "tkr/brukare"}),
+)
+
+
+def _per_unit_of(currency: str, text: str) -> str:
+    """A label that states a currency and, apart from it, what the amount is per
+    (``Kostnad per brukare, tkr``): that per-unit, or '' when the vocabulary has none
+    (``Kostnad per placering, tkr`` is no amount in tkr)."""
+    m = _PER_IN_LABEL.search(text)
+    if m is None:
+        return currency
+    base = m.group("base").lower()
+    for pattern, by_currency in _PER_UNITS:
+        if re.match(pattern, base):
+            return by_currency.get(currency, "")
     return ""
 
 
