@@ -78,6 +78,7 @@ def test_a_sentence_reads_a_per_unit_or_nothing(text, read):
         # a label path's separator is no "per"
         ("Summa nettokostnader, tkr / varav intäkter", "tkr"),  # 002
         ("Nettokostnad per verksamhet, tkr", "tkr"),
+        ("Resultat per boende, mnkr", "mnkr"),  # a breakdown (test_structure's caption)
     ],
 )
 def test_a_label_states_a_per_unit_or_none(label, unit):

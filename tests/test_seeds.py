@@ -424,9 +424,11 @@ def test_every_value_is_printed_at_its_line(obs, seed_lines):
         ]
         printed = {t.value for t in tokens if t.value is not None}
         printed |= {t.value_high for t in tokens if t.value_high is not None}
-        # a count written as a word in a sentence ("sju ungdomar"): the word on the line
+        # a count written as a word in a sentence ("sju ungdomar"): the word on the line,
+        # or in the table's comment cell it was read from ("minst fem insatser")
         words = {numparse.word_number(w) for w in re.findall(r"[^\W\d_]+", line)}
-        printed |= {w for w in words if w is not None and r.table == "text"}
+        in_cell = {numparse.word_number(w) for w in re.findall(r"[^\W\d_]+", r.cell_text)}
+        printed |= {w for w in words if w is not None and (r.table == "text" or w in in_cell)}
         if not any(math.isclose(r.value, p) for p in printed):
             missing.append((r.source, r.line, r.value, line[:80]))
     assert missing == []

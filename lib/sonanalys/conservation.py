@@ -197,10 +197,17 @@ def _word_on_line(cell_text: str, value: float, line: str) -> bool:
     """A count written as a word (``sju ungdomar``, prose.py) whose word is on the line
     and is the value."""
     text = str(cell_text or "").strip()
-    if not _same(N.word_number(text), value):
-        return False
-    word = text.split()[0]
-    return re.search(rf"(?<![\wåäö]){re.escape(word)}(?![\wåäö])", line, re.IGNORECASE) is not None
+    if _same(N.word_number(text), value):
+        words = [text.split()[0]]
+    else:  # a table's comment cell, read as running text ("minst fem insatser")
+        words = [w for w in _LETTERS.findall(text) if _same(N.word_number(w), value)]
+    return any(
+        re.search(rf"(?<![\wåäö]){re.escape(word)}(?![\wåäö])", line, re.IGNORECASE) is not None
+        for word in words
+    )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _stands_on_line(cell_text: str, value: float, line: str) -> bool:

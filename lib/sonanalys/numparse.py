@@ -651,6 +651,7 @@ _QUALIFIER_SUFFIX = re.compile(
     r"(?P<q>ca\.?|c:a|cirka|circa|ungefär|omkring|drygt|knappt|nästan|minst|högst|max|över|[<>≤≥~≈])\s*$",
     re.IGNORECASE,
 )
+QUALIFIER_BEFORE = _QUALIFIER_SUFFIX  #: a qualifier ending the text before a number: ``minst``
 
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")

@@ -326,11 +326,13 @@ def _word_quantities(text: str) -> list[N.Quantity]:
             continue  # "tre tkr per plats": an amount per a unit we lack, no count
         if after is not None:
             unit, end, printed = after
+            qm = N.QUALIFIER_BEFORE.search(text, max(0, m.start() - 12), m.start())
             out.append(
                 Quantity(
                     value,
                     unit=unit,
                     unit_text=printed,
+                    qualifier=N.QUALIFIERS[qm.group("q").lower()] if qm else "",  # "minst fem"
                     text=text[m.start() : end],
                     start=m.start(),
                     end=end,
@@ -489,6 +491,50 @@ def continues_without_time(sentence: str) -> bool:
 # --------------------------------------------------------------------------------------
 # Observations
 # --------------------------------------------------------------------------------------
+
+
+def cell_reading(text: str) -> N.Reading:
+    """A table cell of running text (a comment cell) read as :func:`prose_records` reads
+    a paragraph: ``N.reading_of(text)``, where each bare number a sentence rule reads
+    (a count noun after it, a subject, a list's parts, a number word) takes that rule's
+    unit, category and year. Values printed with a unit stay as the cell reads them; a
+    number no rule reads stays bare (the table reports it). Offsets in
+    ``numparse.strip_tags(text)``."""
+    base = N.reading_of(text)
+    plain = N.strip_tags(text)
+    by_start: dict[int, Quantity] = {}
+    totals: list[Quantity] = []
+    for offset, sentence in sentences(plain):
+        if not _DIGIT.search(sentence) and not _WORD_NUMBER.search(sentence):
+            totals = []
+            continue
+        reading = sentence_reading(sentence)
+        listed = enumeration(sentence, reading, totals, frozenset())
+        if listed is not None:
+            reading, totals = listed
+        else:
+            totals = [q for q in reading.quantities if q.unit == "antal"]
+        for q in reading.quantities:
+            by_start[offset + q.start] = Quantity(
+                **{**q.__dict__, "start": offset + q.start, "end": offset + q.end}
+            )
+    if not by_start:
+        return base
+    printed = {q.start for q in base.quantities}
+    quantities = []
+    for q in base.quantities:
+        p = by_start.get(q.start)
+        if q.unit or p is None or not p.unit:
+            quantities.append(q)
+            continue
+        # its sentence's year, not one the whole cell's reading gave it
+        change = {"unit": p.unit, "category": q.category or p.category, "year": p.year}
+        quantities.append(Quantity(**{**q.__dict__, **change}))
+    # counts written as words ("sju ungdomar"): no figure of the cell's own reading
+    words = [p for start, p in by_start.items() if start not in printed and p.unit]
+    if words:
+        quantities = sorted([*quantities, *words], key=lambda q: q.start)
+    return N.Reading(quantities, list(base.skipped), list(base.years), base.no_data)
 
 
 def prose_observations(doc: Document) -> list[dict]:
@@ -795,6 +841,11 @@ def enumeration(
     tail = [q for q in reading.quantities if q.start >= cut]
     if len(head) + len(tail) != len(reading.quantities) or any(q.unit != "antal" for q in tail):
         return None
+    if head:
+        # the total's clause read alone: its year is its own ("… var 41 under 2022. 11 är
+        # …": the whole sentence's reading gave 2022 to the bare 11 nearest it)
+        own = {q.start: q for q in sentence_reading(text[:cut]).quantities}
+        head = [own.get(q.start, q) for q in head]
     totals = [*totals, *(q for q in head if q.unit == "antal")]
     parts = [q.value for q in tail] + [float(t.value or 0) for t in bare]
     total = next((t for t in totals if len(parts) >= 2 and abs(sum(parts) - t.value) < 1e-9), None)
@@ -809,8 +860,15 @@ def enumeration(
     # externt HVB"), and is of its total's time where it names none ("I augusti 2023
     # fanns det totalt 29 barn …": the parts too)
     parts_at = {t.start for t in bare} | {q.start for q in tail}
+    read_before = {q.start: q for q in [*tail, *head]}
     quantities = []
     for q in listed.quantities:
+        if q.start in read_before:
+            # as the sentence read it: a year of the total's clause dates the total, never
+            # the bare part the new reading finds nearest to it ("… 41 under 2022. 11 är …")
+            q = read_before[q.start]
+        elif q.start in parts_at:
+            q = Quantity(**{**q.__dict__, "year": None})
         if q.start in parts_at:
             change: dict = {}
             if not q.category:

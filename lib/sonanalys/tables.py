@@ -31,6 +31,7 @@ from itertools import pairwise
 
 from . import labels as L
 from . import numparse as N
+from . import prose as P
 from .memo import per_document
 from .model import Cell, Document, Table
 from .structure import PATH_SEP, StructRow, allowance, find_totals, is_total_label, root
@@ -1205,6 +1206,8 @@ def _values(out: _Out, g: _Grid, row: _Row) -> None:
         prose = words > _PROSE_WORDS or (
             words > 8 and re.search(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]", text) is not None
         )
+        if prose:  # its sentences read as the document's running text is (prose.py)
+            reading = P.cell_reading(text)
         running = j in g.text_columns  # a text column: its bare numbers are no values
         if len(reading.quantities) == 1 and not prose and not running:
             q0 = reading.quantities[0]

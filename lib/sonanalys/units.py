@@ -60,7 +60,9 @@ _COUNT_NOUNS = (
     r"individer(?:na)?|elever(?:na)?|"
     # people and homes a report counts: "11 tillståndssökande", "34 medarbetare", "34
     # anställda", "2 200 besökare", "1-2 boenden"
-    r"sökande|medarbetare(?:na)?|anställda|besökare(?:na)?|boenden(?:a)?)"
+    r"sökande|medarbetare(?:na)?|anställda|besökare(?:na)?|boenden(?:a)?|"
+    # families and foster homes a service has: "5 mentorsfamiljer och 13 länkfamiljer"
+    r"familjer(?:na)?|familjehem(?:men)?)"
 )
 
 #: The unit of an amount per a unit the vocabulary has no name for (``550 tkr per
@@ -76,6 +78,12 @@ _PER_BASE = (
     r"individ(?:er)?|barn(?:et)?|ungdom(?:ar)?|elev(?:er)?|hushåll(?:et)?|brukare(?:n)?|"
     r"ärende(?:n|t)?|årsarbetare|tjänst(?:er)?|sysselsatt|familj(?:er)?|familjehem(?:met)?|"
     r"deltagare(?:n)?|klient(?:er)?|insats(?:er)?|boende(?:n|t)?|vuxen|vuxna"
+)
+# what a label's amount is per, said apart from its currency ("Kostnad per brukare, tkr");
+# not "per boende", "per verksamhet", "per område" … (a breakdown: "Resultat per boende")
+_PER_BASE_IN_LABEL = (
+    r"(?:vård\s?)?dygn|dag|inv(?:ånare)?\.?|h|tim(?:me)?|mån(?:ad)?|(?:års)?plats|"
+    r"(?:års)?placering|person|individ|hushåll|brukare|elev|årsarbetare|deltagare|klient"
 )
 _CURRENCY = (
     r"mdkr|mnkr|mkr|mnr|miljon(?:er)?(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?|"
@@ -141,7 +149,7 @@ _LABEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tkr\s?(?:/|per|\s)\s?brukare", "tkr/brukare"),
         # a currency per a unit the vocabulary has no name for ("tkr/plats", "mnkr per
         # individ"): no unit rather than the currency (a label path's " / " is no "per")
-        (rf"\b(?:{_CURRENCY})(?:/|\s?/(?!\s)|\s?\bper\s)\s?(?:{_PER_BASE})\b", ""),
+        (rf"\b(?:{_CURRENCY})(?:/|\s?/(?!\s)|\s?\bper\s)\s?(?:{_PER_BASE_IN_LABEL})\b", ""),
         (r"(?:snitt|genomsnitt)\w*\s(?:antal\s)?per\s(?:dygn|dag)", "antal"),
         (r"\b(?:mnkr|mkr|mnr|miljoner kronor|mdkr)\b", "mnkr"),
         (r"\btkr\b|tusen kronor", "tkr"),
@@ -210,7 +218,7 @@ def unit_in_label(text: str) -> str:
     return ""
 
 
-_PER_IN_LABEL = re.compile(rf"\bper\s+(?P<base>{_PER_BASE})(?![\wåäö])", re.IGNORECASE)
+_PER_IN_LABEL = re.compile(rf"\bper\s+(?P<base>{_PER_BASE_IN_LABEL})(?![\wåäö])", re.IGNORECASE)
 _PER_UNITS = (
     (r"(?:vård\s?)?dygn", {"kr": "kr/dygn", "tkr": "tkr/dygn"}),
     (r"inv", {"kr": "kr/inv"}),
