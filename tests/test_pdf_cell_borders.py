@@ -69,3 +69,36 @@ def test_simrishamns_visitors_under_their_years():
     row = obs[obs["row_label"] == "Österlens museum"]
     got = sorted(zip(row["year"].astype(int), row["value"], strict=True))
     assert got == [(2022, 62225.0), (2023, 60000.0), (2024, 56945.0), (2025, 62014.0)]
+
+
+def _overflowing(path: Path) -> None:
+    """A ruled table whose first value is wider than its cell: set from its cell's
+    left, it runs on across the border drawn on its right, through its digits (the
+    next value set flush right in its wider cell)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    xs, h, y0 = [20, 80, 92, 130], 8, 30
+    rows = [["Besökare", "2023", "2024"], ["Museet", "1 256 945", "1 301 002"]]
+    for r in range(len(rows) + 1):
+        pdf.line(xs[0], y0 + r * h, xs[-1], y0 + r * h)
+    for x in xs:
+        pdf.line(x, y0, x, y0 + h * len(rows))
+    for r, row in enumerate(rows):
+        pdf.text(xs[0] + 1, y0 + r * h + 5.5, row[0])
+        pdf.text(xs[1] + 1, y0 + r * h + 5.5, row[1])
+        pdf.text(xs[3] - 1 - pdf.get_string_width(row[2]), y0 + r * h + 5.5, row[2])
+    pdf.output(str(path))
+
+
+def test_a_drawn_border_through_a_number_does_not_cut_it(tmp_path):
+    # '1 256 945' runs on across the border on its right with its normal spacing: cut
+    # there, it read '1 256 9' under 2023 and '45' before 2024's '1 301 002'
+    p = tmp_path / "smal.pdf"
+    _overflowing(p)
+    obs = parse([p]).observations
+    museet = obs[obs["row_label"] == "Museet"]
+    got = sorted(zip(museet["year"].astype(int), museet["value"], strict=True))
+    assert got == [(2023, 1256945.0), (2024, 1301002.0)]

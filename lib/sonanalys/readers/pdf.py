@@ -141,7 +141,9 @@ def _cell_rows(page: Page, textpage: TextPage, cells, runs: list[Run], unplaced:
     points moved to their mean), so a Word table's padding boxes and a table above can
     move a border several points into a cell's text, which cut by the border read
     '56 945' as '56 94' | '5'. A run in no cell is cut into its characters, each going
-    to the cell it lies in; runs in no cell at all go to ``unplaced``."""
+    to the cell it lies in; runs in no cell at all go to ``unplaced``. Never is a word
+    or a number cut whose characters run on across the cut with normal spacing
+    (``_words``): it goes whole to the cell its middle lies in."""
     xs = sorted({c[0] for c in cells})
     rows = [{c[0]: c for c in group} for _top, group in groupby(sorted(cells, key=_TOP_LEFT), _Y)]
     texts: dict[tuple, list[Run]] = {}
@@ -159,7 +161,7 @@ def _cell_rows(page: Page, textpage: TextPage, cells, runs: list[Run], unplaced:
             texts.setdefault(home, []).append(run)
             continue
         split = chars(page, textpage, run)
-        pieces = _pieces(split, cuts) if cuts else [[ch] for ch in split]
+        pieces = _words(_pieces(split, cuts) if cuts else [[ch] for ch in split], run)
         homes = [cell_of(p[0] if len(p) == 1 else _box(p)) for p in pieces]
         if all(h is None for h in homes):
             unplaced.append(run)
@@ -206,6 +208,27 @@ def _pieces(split: list[Run], cuts: list[float]) -> list[list[Run]]:
     for ch in split:
         out.setdefault(bisect_right(cuts, (ch.x0 + ch.x1) / 2), []).append(ch)
     return [out[k] for k in sorted(out)]
+
+
+_RUNS_ON = 0.3  # of the font size: more space than a word's characters leave
+
+
+def _words(pieces: list[list[Run]], run: Run) -> list[list[Run]]:
+    """The pieces with those joined whose characters run on across the cut between
+    them with normal spacing: a word's letters or a number's digits and the spaces
+    between its groups, whose (loose) boxes abut, are never cut, whatever line is drawn
+    between them ('1 256 945' set wider than its cell, across the border on its right).
+    Two cells' texts PDFium gave as one run stand apart by more than a space."""
+    if len(pieces) < 2:
+        return pieces
+    gap = _RUNS_ON * (run.size or run.bottom - run.top)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if piece[0].x0 - out[-1][-1].x1 < gap:
+            out[-1] = out[-1] + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _box(piece: list[Run]) -> Run:
