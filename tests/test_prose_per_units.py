@@ -29,6 +29,14 @@ def test_an_amount_per_day_in_a_range_is_read_with_its_per_day_unit(obs):
     assert "tkr" not in set(rows["unit"])
 
 
+def test_an_amount_per_household_said_before_it_is_reported_not_read(obs, report):
+    # 003 line 344: "Däremot är utbetalningarna per hushåll drygt 500 kr högre per månad."
+    # (the old code read 500 kr: a difference per household and month as an amount)
+    assert pick(obs, source=SEEDS["003"], line=344, value=500.0).empty
+    said = pick(report, source=SEEDS["003"], line=344)
+    assert list(said["reason"]) == [N.PER_OTHER_REASON.format("hushåll")]
+
+
 def test_an_amount_per_individual_is_reported_not_read(obs, report):
     # 004 lines 305 and 688 (prose) and 614 (a table's comment cell): "… på ca 3,9
     # mnkr, dvs ca 550 tkr per individ"
@@ -56,6 +64,11 @@ def test_an_amount_per_individual_is_reported_not_read(obs, report):
         ("dvs ca 550 tkr per individ.", []),
         ("500 tkr per plats", []),
         ("ökar med 2 mnkr per månad", []),
+        # what the amount is per, said elsewhere in its clause
+        ("Kostnaden per vårddygn uppgick till 3 450 kr.", [(3450.0, None, "kr/dygn")]),
+        ("Däremot är utbetalningarna per hushåll drygt 500 kr högre per månad.", []),  # 003
+        ("Kostnaden per plats var 2 mnkr.", []),
+        ("Besparingen är 2 mnkr, och kostnaden per plats 3 mnkr.", [(2.0, None, "mnkr")]),
     ],
 )
 def test_a_sentence_reads_a_per_unit_or_nothing(text, read):

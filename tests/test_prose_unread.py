@@ -116,6 +116,8 @@ def test_the_seeds_say_each_unread_value_in_their_sentences(report):
             ("001", 557, "2-3", HOURS),
             ("003", 204, "23", UNREAD),
             ("003", 204, "13", UNREAD),
+            # "Däremot är utbetalningarna per hushåll drygt 500 kr högre per månad."
+            ("003", 344, "500", N.PER_OTHER_REASON.format("hushåll")),
             ("004", 305, "45", MONTHS),
             # an amount per a unit the vocabulary has no name for: said, never read as tkr
             ("004", 305, "550", PER_INDIVID),  # "dvs ca 550 tkr per individ"

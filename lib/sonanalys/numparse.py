@@ -762,10 +762,13 @@ def _read(text: str, *, require_unit: bool, supplied: dict[int, str] | None = No
     quantities = _between(text, quantities)
     # an amount per a unit the vocabulary has no name for ("550 tkr per individ") is no
     # amount of its currency: reported, never read as one
-    for q in [q for q in quantities if q.unit == _units.PER_OTHER]:
-        base = re.split(r"/|\bper\b", q.unit_text, maxsplit=1)[-1].strip()
-        reading.skipped.append(Skip(q.text, PER_OTHER_REASON.format(base), "warning", q.start))
-    quantities = [q for q in quantities if q.unit != _units.PER_OTHER]
+    # (a sentence may say what per apart from the unit: PER_OTHER + ":" + the base word)
+    for q in [q for q in quantities if q.unit.startswith(_units.PER_OTHER)]:
+        base = q.unit.partition(":")[2] or re.split(r"/|\bper\b", q.unit_text, maxsplit=1)[-1]
+        reading.skipped.append(
+            Skip(q.text, PER_OTHER_REASON.format(base.strip()), "warning", q.start)
+        )
+    quantities = [q for q in quantities if not q.unit.startswith(_units.PER_OTHER)]
     every = quantities
     if require_unit:
         quantities = [q for q in quantities if q.unit]

@@ -283,6 +283,11 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
             per = U.unit_in_label(subject.group("subject")) if subject else ""
             if per and U.refine(unit, per) != unit:
                 unit = out[q.start] = U.refine(unit, per)
+            elif U.per_unit_of(unit, _clause_around(text, before, q)) != unit:
+                # its clause says it is per a unit ("Däremot är utbetalningarna per hushåll
+                # drygt 500 kr högre per månad"): that per-unit, or reported where the
+                # vocabulary has none
+                unit = out[q.start] = U.per_unit_of(unit, _clause_around(text, before, q))
         elif not unit and not q.category and not q.entity and _nothing_after(text, q):
             found = _subject_measure(before)
             if found and found[1]:
@@ -296,6 +301,18 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
             unit = out[q.start] = prev_unit
         prev, prev_unit = q, unit
     return out, read_words
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")
+_CLAUSE_END = re.compile(r"[,;:.()]|\s[-–]\s|\d")
+
+
+def _clause_around(text: str, before: str, q: N.Quantity) -> str:
+    """The words of ``q``'s clause: those before it back to a comma or the number before,
+    and those after it up to a comma, a stop or another number."""
+    head = _CLAUSE_BREAK.split(before)[-1]
+    end = _CLAUSE_END.search(text, q.end)
+    return head + " " + text[q.end : end.start() if end else len(text)]
 
 
 # --------------------------------------------------------------------------------------

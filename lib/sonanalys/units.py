@@ -228,6 +228,18 @@ _PER_UNITS = (
 )
 
 
+def per_unit_of(currency: str, text: str) -> str:
+    """The unit of an amount in ``currency`` whose label or clause ``text`` says what it
+    is per apart from it: the vocabulary's per-unit (``Kostnaden per vårddygn`` + kr →
+    kr/dygn), :data:`PER_OTHER` + ``":"`` + the word where the vocabulary has none
+    (``utbetalningarna per hushåll`` + kr), else the currency."""
+    unit = _per_unit_of(currency, text)
+    if unit:
+        return unit
+    m = _PER_IN_LABEL.search(text)
+    return f"{PER_OTHER}:{m.group('base')}" if m else currency
+
+
 def _per_unit_of(currency: str, text: str) -> str:
     """A label that states a currency and, apart from it, what the amount is per
     (``Kostnad per brukare, tkr``): that per-unit, or '' when the vocabulary has none
