@@ -224,6 +224,29 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
     ]
 
 
+def test_a_file_that_grows_while_it_is_read_is_read_whole_up_to_the_limit(tmp_path, monkeypatch):
+    # read_bytes asks for the size the file had, plus one byte: a file grown since is
+    # read on, and one grown past the limit is still refused (never more read than it)
+    from types import SimpleNamespace
+
+    import sonanalys.readers as readers
+    from sonanalys.readers import limits, read_bytes
+
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 2 * limits.MB)
+    p = tmp_path / "vaxer.txt"
+
+    def said(size):  # os.fstat as the reader sees it: the size the file had
+        fstat = SimpleNamespace(fstat=lambda fd: SimpleNamespace(st_size=size))
+        monkeypatch.setattr(readers, "os", fstat)
+
+    p.write_bytes("Vårddygn 2022\n".encode() * 100_000)  # 1,5 MB
+    said(10)
+    assert read_bytes(p, "vaxer.txt") == p.read_bytes()
+    p.write_bytes("Vårddygn 2022\n".encode() * 400_000)  # 6 MB
+    with pytest.raises(DocumentError, match="över gränsen 2 MB"):
+        read_bytes(p, "vaxer.txt")
+
+
 def test_a_line_over_the_length_limit_is_refused_naming_its_line(tmp_path):
     p = tmp_path / "rad.txt"
     p.write_bytes(b"Rubrik\n\n" + b"x" * 5_000_001 + b"\n")

@@ -165,10 +165,16 @@ def read(path: str | Path, source: str | None = None, data: bytes | None = None)
 
 def read_bytes(path: Path, source: str) -> bytes:
     """A document's bytes, refused over ``limits.MAX_FILE_BYTES`` before they are read
-    (and never more than that read, should the file grow meanwhile)."""
+    (and never more than that read, should the file grow meanwhile). Its size is asked
+    for first, one byte more than that (asking for the limit's 200 MB made a buffer of
+    that size each time: 0,3 ms), and the rest read only if more came than it said."""
     with open(path, "rb") as fh:
-        check_file_size(os.fstat(fh.fileno()).st_size, source)
-        data = fh.read(limits.MAX_FILE_BYTES + 1)
+        size = os.fstat(fh.fileno()).st_size
+        check_file_size(size, source)
+        want = min(size, limits.MAX_FILE_BYTES) + 1
+        data = fh.read(want)
+        if len(data) == want and want <= limits.MAX_FILE_BYTES:  # it grew meanwhile
+            data += fh.read(limits.MAX_FILE_BYTES + 1 - want)
     check_file_size(len(data), source)
     return data
 
