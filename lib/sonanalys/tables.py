@@ -1029,8 +1029,10 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         is_sub, own, sex = L.sub_row(own_cell) if own_cell else (False, "", "")
         if is_sub and sum(bool(t.strip()) for t in row_texts[:k]) >= 2:
             # a row that names itself in its own stub cells (``Dalarna | 16-24 år |
-            # Utrikes födda | Kvinnor``) breaks down no row above: its sex is its own
-            is_sub = False
+            # Utrikes födda | Kvinnor``) breaks down no row above: its sex is its own;
+            # nor does a row below break it down (``0-12 år | Flickor`` then
+            # `` | Pojkar``: the age carried down names Pojkar, not Flickor)
+            parent = None
         # a section whose rows are marked as its items (``Gemensamma tjänster`` over
         # ``- Ekonomi``, ``- HR``) ends at the first row after them that is not: that row
         # and those below stand beside the section (``Digital infrastruktur``, ``Totalt``)
