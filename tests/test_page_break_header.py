@@ -179,3 +179,25 @@ def test_an_unruled_table_goes_on_with_a_column_its_rows_leave_empty(tmp_path):
         ["Övrigt", "Utfall 2024", 200.0],
     ]
     assert set(two["table_id"]) == set(o[o["page"] == 1]["table_id"])
+
+
+def test_a_checks_parts_are_named_by_page_and_line(tmp_path):
+    # a budget table over a page break: its Summa (page 2) sums rows on page 1 (lines
+    # 4-7) and page 2 (lines 2-4). Line 4 is a row on both pages: each part is named by
+    # its own page and line (checks.part_pages), never by the first row of that line
+    # (before: '1240 / Möbler gruppbostad' was named as '1234 / Ombyggnad Hagagården')
+    from sonanalys import domain
+    from sonanalys.domain.checks import named
+    from test_spaced_pagebreak import _investment_pdf
+
+    _investment_pdf(tmp_path / "investeringar.pdf")
+    r = parse([tmp_path])
+    frames = domain.build(r.observations, r.cells)
+    c = frames["checks"]
+    c = c[c["group"].str.startswith("Budget")]
+    assert c[["part_lines", "part_pages", "status"]].values.tolist() == [
+        ["4, 5, 6, 7, 2, 3, 4", "1, 1, 1, 1, 2, 2, 2", "ok"]
+    ]
+    parts = named(c, frames["budget"], "verksamhet")["parts"].iloc[0].split(" + ")
+    assert parts[0] == "1234 / Ombyggnad Hagagården (s. 1, rad 4)"
+    assert parts[-1] == "1240 / Möbler gruppbostad (s. 2, rad 4)"

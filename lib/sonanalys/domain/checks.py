@@ -39,6 +39,7 @@ COLUMNS = [
     "unit",
     "status",
     "note",
+    "part_pages",  # the page of each of part_lines (a PDF counts its lines per page), or ''
 ]
 STATUSES = ("ok", "avvikelse")
 # a failing total that no turned sign, left-out or twice-counted row explains
@@ -235,7 +236,7 @@ def check_totals(
     # order by page, then line (its rows on page 3 after those on page 2)
     order = ["page", "line"] if "page" in df.columns else ["line"]
     d = df.sort_values(order, kind="stable", na_position="first")
-    wanted = {*keys, label, "unit", value, "cell_text", "line", "table"}
+    wanted = {*keys, label, "unit", value, "cell_text", "line", "table", *order}
     # the table's tree where the parser gives it: which rows each total sums
     if "total_of" in d.columns and "row_order" in d.columns:
         wanted |= {"total_of", "row_order"}
@@ -287,6 +288,7 @@ def check_totals(
                 lines = [int(col["line"][idx[x]]) for x in parts]
                 note = _unexplained(rows, parts, t, signs, labels, lines)
             r = idx[t]
+            pages = [col["page"][idx[x]] for x in parts] if "page" in col else []
             out.append(
                 {
                     "frame": frame,
@@ -307,6 +309,9 @@ def check_totals(
                     "unit": col["unit"][r],
                     "status": "ok" if diff == 0.0 else "avvikelse",
                     "note": note,
+                    "part_pages": ""
+                    if all(_missing(p) for p in pages)
+                    else ", ".join("" if _missing(p) else str(int(p)) for p in pages),
                 }
             )
     res = pd.DataFrame(out, columns=COLUMNS)
@@ -325,14 +330,26 @@ def named(checks: pd.DataFrame, frame: pd.DataFrame, label: str) -> pd.DataFrame
     for src, tid, line, lab, page in zip(
         frame["source"], frame["table_id"], frame["line"], frame[label], pages, strict=True
     ):
-        # a PDF's lines are counted per page: the page is part of where a row is
-        at = f"s. {int(page)}, rad {int(line)}" if not _missing(page) else f"rad {int(line)}"
-        names.setdefault((src, tid, int(line)), f"{lab} ({at})")
+        # a PDF's lines are counted per page: the page is part of where a row is, and
+        # line 3 of page 2 is another row than line 3 of page 3
+        p = None if _missing(page) else int(page)
+        at = f"s. {p}, rad {int(line)}" if p is not None else f"rad {int(line)}"
+        names.setdefault((src, tid, p, int(line)), f"{lab} ({at})")
+        names.setdefault((src, tid, None, int(line)), f"{lab} ({at})")  # no page given
     parts = []
-    for src, tid, lines in zip(checks["source"], checks["table_id"], checks["part_lines"],
-                               strict=True):  # fmt: skip
+    part_pages = checks["part_pages"] if "part_pages" in checks else [""] * len(checks)
+    for src, tid, lines, on in zip(checks["source"], checks["table_id"], checks["part_lines"],
+                                   part_pages, strict=True):  # fmt: skip
         nums = [int(x) for x in str(lines).split(",") if x.strip()]
-        parts.append(" + ".join(names.get((src, tid, n), f"? (rad {n})") for n in nums))
+        on = "" if _missing(on) else str(on)  # (read back from a CSV: NaN where empty)
+        given = [int(x) if x.strip() else None for x in on.split(",")]
+        where = given if len(given) == len(nums) else [None] * len(nums)
+        parts.append(
+            " + ".join(
+                names.get((src, tid, p, n), f"? (s. {p}, rad {n})" if p else f"? (rad {n})")
+                for n, p in zip(nums, where, strict=True)
+            )
+        )
     return checks.assign(parts=parts)
 
 

@@ -243,6 +243,7 @@ CHECKS = _schema(
         "unit": TEXT,
         "status": _text(checks.STATUSES),
         "note": TEXT,
+        "part_pages": TEXT,
     },
 )
 
