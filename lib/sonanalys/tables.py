@@ -1208,9 +1208,9 @@ def _values(out: _Out, g: _Grid, row: _Row) -> None:
         prose = words > _PROSE_WORDS or (
             words > 8 and re.search(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]", text) is not None
         )
-        if prose:  # its sentences read as the document's running text is (prose.py)
-            reading = P.cell_reading(text)
         running = j in g.text_columns  # a text column: its bare numbers are no values
+        if prose or running:  # its sentences read as the document's running text is (prose.py)
+            reading = P.cell_reading(text)
         if len(reading.quantities) == 1 and not prose and not running:
             q0 = reading.quantities[0]
             srow.values[j] = q0.value
