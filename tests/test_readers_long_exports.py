@@ -121,10 +121,85 @@ def test_a_name_after_its_code_and_an_age_band_name_the_row():
     r = parse([DOCS / "region_dalarna_fk_ohalsotal_2024.xlsx"])
     o = r.observations
     assert o["row_label"].iloc[1] == (
-        "09 / 17 Värmlands län / 17 Värmlands län / Samtliga 16-64 år / Kvinnor och män"
+        "17 Värmlands län / 17 Värmlands län / Samtliga 16-64 år / Kvinnor och män"
     )
     assert set(o["column_label"]) == {"Ohälsotalet"} and len(o) == 108
     assert r.report.empty
+
+
+def test_a_month_column_gives_the_period():
+    # År | Månad | Län …: the month '09' is the row's period (the month's abbreviation,
+    # as labels.period_of writes one month), not the first part of its name
+    o = parse([DOCS / "region_dalarna_fk_ohalsotal_2024.xlsx"]).observations
+    first = o.iloc[0]
+    assert (first["row_label"], first["year"], first["period"], first["value"]) == (
+        "Riket / Riket / Samtliga 16-64 år / Kvinnor och män",
+        2024,
+        "sep",
+        22.3,
+    )
+    # line 77: Gävleborg in March (month '03')
+    row = o[o["line"] == 77].iloc[0]
+    assert (row["row_label"].split(" / ")[0], row["period"], row["value"]) == (
+        "21 Gävleborgs län",
+        "mar",
+        27.6,
+    )
+    assert not o["row_label"].str.match(r"\d\d / ").any()
+    assert o["period"].value_counts().to_dict() == {
+        m: 12 for m in ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep")
+    }
+
+
+def test_a_share_stored_as_a_fraction_is_no_percent():
+    # MUCF's sheet Inläs: 'Andel' over 0.094 stored as a bare number (no % format); the
+    # county sheets show the same share as 9,40 % (formatted 0.00%). A bare 0,094 under
+    # 'Andel' is 9,4 % or 0,094 %: the file does not say which, so it is kept as printed
+    # with no unit, never labelled procent (a hundredfold misstatement), and said once
+    r = parse([DOCS / "region_dalarna_mucf_unga_2022.xlsx"])
+    o = r.observations
+    inlas = o[o["sheet"] == "Inläs"]
+    row = inlas[inlas["line"] == 6].iloc[0]
+    assert (row["value"], row["unit"]) == (0.094, "")
+    assert set(inlas["unit"]) == {""} and len(inlas) == 54
+    said = r.report[r.report["reason"].str.startswith("andel skriven som bråktal")]
+    assert said[["sheet", "line", "column_label"]].values.tolist() == [["Inläs", 3, "Andel"]]
+    # the formatted ones are per cent, as the format says
+    dal = o[(o["sheet"] == "Dalarna") & (o["column_label"] == "16-24 år / Andel")]
+    assert dal[dal["line"] == 6][["value", "unit"]].values.tolist() == [[9.4, "procent"]]
+
+
+def test_a_share_in_per_cent_below_one_stays_per_cent(tmp_path):
+    # the header says per cent in so many words: 0,4 is 0,4 % as it says
+    text = "Kommun;Andel (%)\nA-stad;0,4\nB-by;0,7\n"
+    o = _parse(tmp_path, "p.csv", text).observations
+    assert o[["value", "unit"]].values.tolist() == [[0.4, "procent"], [0.7, "procent"]]
+    # 'Andel' alone over shares of 0–100 is per cent as before
+    text = "Kommun;Andel\nA-stad;12,5\nB-by;0,7\n"
+    o = _parse(tmp_path, "q.csv", text).observations
+    assert o[o["source"] == "q.csv"]["unit"].tolist() == ["procent", "procent"]
+
+
+def test_a_confidence_interval_is_a_value_pair_not_label_text():
+    # Folkhälsomyndigheten's HLV as a region keeps it: År | Kommun | Kön | Frågeområde |
+    # Fråga | Konfidensintervall | Svar | Andel | Källa, the interval as text with points
+    # ('57.9 - 66.7  *'); the question 'Frukt och grönsaker högst 1,3 gånger/dag' has a
+    # comma in its words, which is no decimal convention of the table
+    r = parse([DOCS / "region_dalarna_fhm_hlv_2014_utdrag.xlsx"])
+    o = r.observations
+    row = o[o["line"] == 2]
+    label = "Avesta / Kvinna / Hälsa / Allmänt hälsotillstånd - Bra eller mycket bra hälsa"
+    high = row["value_high"].fillna(-1)
+    assert row.assign(value_high=high)[
+        ["row_label", "column_label", "value", "value_high", "unit"]
+    ].values.tolist() == [
+        [f"{label} / Bra eller mycket bra hälsa", "Konfidensintervall", 57.9, 66.7, ""],
+        [f"{label} / Bra eller mycket bra hälsa", "Andel", 62.0, -1, "procent"],
+    ]
+    assert not o["row_label"].str.contains(r"\d\.\d").any()
+    fruit = o[(o["line"] == 15) & (o["column_label"] == "Konfidensintervall")].iloc[0]
+    assert (fruit["value"], fruit["value_high"]) == (16.9, 24.2)
+    assert len(o) == 120 and (o["year"] == 2014).all()
 
 
 def test_a_workbook_naming_a_part_it_does_not_hold_is_read_and_said():
@@ -162,4 +237,22 @@ def test_a_numbered_first_column_with_a_header_stays_a_label(tmp_path):
     r = _parse(tmp_path, "n.csv", text)
     assert r.observations["row_label"].tolist() == [
         "1 / Minska HVB", "2 / Fler familjehem", "3 / Egen regi",
+    ]  # fmt: skip
+
+
+def test_a_code_glued_to_its_version_is_no_year():
+    # SCB's headers as the region saved them: 'SNI2007_Grupp_koder', 'SNI2007_Grupp_namn'
+    # name the classification SNI 2007, not the year of the figures (2008, in 'Ar')
+    from sonanalys.labels import years_in
+    from sonanalys.readers import read
+
+    doc = read(DOCS / "region_dalarna_overrep_chefer_2008.xlsx")
+    header = [c.text for c in doc.tables[0].rows[0].cells]
+    assert header[:2] == ["SNI2007_Grupp_koder", "SNI2007_Grupp_namn"]
+    assert [years_in(h) for h in header[:2]] == [[], []]
+    # other codes glued to their version: no year; a term, an abbreviation, a word in
+    # lower case or a heading in capitals glued to its year: the year
+    assert [years_in(t) for t in ("SSYK2012", "KPI2020", "NUTS2016", "ICD10")] == [[]] * 4
+    assert [years_in(t) for t in ("HT2019", "BU2024", "Utfall2013", "BUDGET2024", "PLAN2025")] == [
+        [2019], [2024], [2013], [2024], [2025],
     ]  # fmt: skip

@@ -85,6 +85,12 @@ _SMALL_CAPS = re.compile(
 # --------------------------------------------------------------------------------------
 
 _YEAR = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?!\d)")
+# three to five capitals glued to the year's digits, a word of their own before them: a
+# code and its version (``SNI2007_Grupp_namn``, ``SSYK2012``, ``KPI2020``), not the
+# figures' year; two (``HT2019``, ``VT2020``, ``BU2024``) are a term or an abbreviation
+# with its year, a word in lower case (``Utfall2013``) two cells glued, and so is a
+# word of a heading set in capitals (``BUDGET2024``, ``PLAN2025``)
+_CODE_BEFORE = re.compile(r"(?<![\wåäöÅÄÖ])(?!(?:PLAN|BUDG?|UTF|PROGN?|BOKS)$)[A-ZÅÄÖ]{3,5}$")
 _MONTH_YY = re.compile(
     rf"(?<![\w])(?P<m>{_MONTH_RE})\.?\s?[-–]\s?(?P<yy>\d\d)(?!\d)", re.IGNORECASE
 )
@@ -109,6 +115,13 @@ def _month_number(word: str) -> int | None:
         n = int(w)
         return n if 1 <= n <= 12 else None
     return MONTHS.get(w)
+
+
+def month_of(word: str) -> str:
+    """The one month ``word`` names (``09``, ``9``, ``september``, ``sep.`` → ``sep``), or
+    '' when it names none: a long export's ``Månad`` column."""
+    m = _month_number(word.strip())
+    return _MONTH_ABBR[m - 1] if m else ""
 
 
 def months_to(word: str) -> str:
@@ -139,6 +152,8 @@ def years_in(text: str) -> list[int]:
         found.append(2000 + int(m.group("yy")))
     stripped = _MONTH_YY.sub(" ", text)
     for m in _YEAR.finditer(stripped):
+        if _CODE_BEFORE.search(stripped, 0, m.start()):
+            continue  # "SNI2007", "SSYK2012", "KPI2020": a classification's name, no year
         found.append(int(m.group(1)))
     out: list[int] = []
     for y in found:

@@ -317,6 +317,9 @@ def header_count(table: Table, texts: list[list[str]]) -> int:
 
 
 _POINT_NUMBER = re.compile(r"^[-−]?\d+\.\d+$")
+# an interval of such numbers, maybe with a marker after it (Folkhälsomyndigheten's
+# confidence intervals: ``57.9 - 66.7  *``, ``22 - 48.5``)
+_POINT_RANGE = re.compile(r"^\d+(?:\.\d+)?\s*[-–]\s*\d+(?:\.\d+)?(?:\s*\*+)?$")
 _COMMA_NUMBER = re.compile(r"(?<![\d,])\d+,\d+(?![\d,])")
 _GROUPING_POINTS = re.compile(r"\d\.\d{3}\.\d{3}")
 
@@ -333,7 +336,14 @@ def _decimal_points(texts: list[list[str]]) -> list[tuple[int, int]]:
             if _POINT_NUMBER.match(s):
                 found.append((i, j))
                 unambiguous = unambiguous or len(s.split(".")[1]) != 3
-            elif _GROUPING_POINTS.search(s) or (_COMMA_NUMBER.search(s) and j > 0):
+            elif "." in s and _POINT_RANGE.match(s):
+                found.append((i, j))
+                unambiguous = unambiguous or any(len(d) != 3 for d in re.findall(r"\.(\d+)", s))
+            elif _GROUPING_POINTS.search(s) or (
+                _COMMA_NUMBER.search(s) and j > 0 and not _is_wordy(s)
+            ):
+                # (a comma in a label's words is the label's: ``Frukt och grönsaker
+                # högst 1,3 gånger/dag`` beside an export's ``57.9 - 66.7``)
                 return []
     return found if unambiguous else []
 
@@ -568,7 +578,7 @@ def _names(rows: list[list[str]], j: int) -> bool:
 _KEY_HEADER = re.compile(
     r"^(?:\w*kommun(?:namn)?|municipality(?:_name|_title)?|region(?:namn)?|län(?:snamn)?|lan"
     r"|geografi|område|stadsdel|kön|kon|gender|sex|kpi(?:_title)?|nyckeltal(?:snamn)?"
-    r"|indikator|ålder|åldersgrupp|age)$",
+    r"|indikator|ålder|åldersgrupp|age|svar|svarsalternativ)$",
     re.IGNORECASE,
 )
 #: A column header that names a code (``municipality_id``, ``Kommunkod``, ``Knr``).
@@ -723,6 +733,7 @@ def interpret(
     rows, blocks = _rows(grid, doc)
     for row in rows:
         _values(out, grid, row)
+    _fractions(out)
     _row_tree(_tree_blocks(blocks, rows), out.obs, out.obs_rows, out.percent, out.rep)
     _deviations(out, rows)
     return out.obs, out.report
@@ -748,6 +759,9 @@ class _Out:
         # each observation's column, and whether its kind is the column's
         self.obs_cols: list[tuple[int, bool]] = []
         self.percent: set[int] = set()  # columns of percentages: never summed
+        # the observations whose 'procent' a header gave a bare number (no % printed, no
+        # percent format), by the header: ('column', j, label) or ('row', i, label)
+        self.shares: dict[tuple[str, int, str], list[int]] = {}
         self.report: list[dict] = []
         self.cells = cells
         # the format gives each cell (pipe, tab: Word, PDF rulings, web pages, sheets):
@@ -928,6 +942,7 @@ class _Row:
 
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _ITEM_MARK = re.compile(r"\s*[-–]\s*[^\W\d_]")  # a row marked as an item: "- Ekonomi"
+_MONTH_HEADER = re.compile(r"^\s*(?:månad|manad|month|mån)\s*$", re.IGNORECASE)
 
 
 def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
@@ -1051,6 +1066,15 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
                 stub_year = int(m.group(0))
                 parts.remove(L.label_of_clean(t))
                 break
+        # a long export's month column in the stub (``År | Månad | Län | …``, ``09``): the
+        # month is the row's period, not part of its name
+        month = ""
+        for j, t in enumerate(labels):
+            if j < len(columns) and _MONTH_HEADER.match(columns[j].label) and len(parts) > 1:
+                month = L.month_of(t)
+                if month:
+                    parts.remove(L.label_of_clean(t))
+                    break
         parts += [L.label_of_clean(row_texts[j]) for j in g.keys if row_texts[j].strip()]
         if g.index and len(parts) > 1 and labels[0].strip():
             parts.remove(L.label_of_clean(labels[0]))  # the export's row number
@@ -1077,7 +1101,7 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         row_year_m = re.fullmatch(r"(?:år\s+)?((?:19|20)\d\d)", L.label_of_clean(row_label), re.I)
         row_year = int(row_year_m.group(1)) if row_year_m else stub_year
         row_year_source = "row" if row_year else ""
-        row_period = ""
+        row_period = month
 
         # a time column ("Tidsaspekt") dates the whole row
         consumed: dict[int, set[int]] = {}
@@ -1235,6 +1259,44 @@ def _values(out: _Out, g: _Grid, row: _Row) -> None:
             _record(out, g, row, j, cell, text, col, q, prose)
 
 
+# a header that states per cent in so many words (``Andel (%)``, ``procent``): its bare
+# numbers are per cent as it says, even below 1 (``0,4`` %)
+_SAYS_PERCENT = re.compile(r"%|procent|\bpct\b|\bpercent", re.IGNORECASE)
+
+
+def _fractions(out: _Out) -> None:
+    """A share stored as a fraction: a header says ``Andel`` (no ``%``, no ``procent``, nor
+    does the caption or the section) over bare numbers, none printed with ``%`` nor
+    formatted as a percentage, every one within 0–1 and one at least a decimal between
+    them (``0,094``, the share of a sheet that the workbook's other sheets show as
+    ``9,40 %``). Nothing in the file says whether
+    ``0,094`` is a fraction (9,4 %) or 0,094 %: the value is kept as printed with no unit,
+    never as ``procent``, and the report says so once per column (or row)."""
+    for (kind, _, label), idxs in out.shares.items():
+        obs = [out.obs[i] for i in idxs]
+        # (the header, the caption or a section may say it: ``Andel`` under ``(%)``)
+        if any(_SAYS_PERCENT.search(t) for t in (label, out.caption, obs[0]["section"])):
+            continue
+        values = [v for o in obs for v in (o["value"], o["value_high"]) if v is not None]
+        if not all(0 <= v <= 1 for v in values) or not any(0 < v < 1 for v in values):
+            continue
+        for o in obs:
+            o["unit"] = ""
+        first = obs[0]
+        out.rep(
+            first["line"],
+            first["cell_text"],
+            first["cell_text"],
+            f"andel skriven som bråktal: {'kolumnens' if kind == 'column' else 'radens'} "
+            f"{len(obs)} tal ligger alla mellan 0 och 1 utan procenttecken eller procentformat; "
+            "läses som de står, utan enhet (inte procent: filen visar inte om 0,094 är 9,4 % "
+            "eller 0,094 %)",
+            "warning",
+            first["row_label"] if kind == "row" else "",
+            first["column_label"],
+        )
+
+
 def _record(
     out: _Out,
     g: _Grid,
@@ -1279,6 +1341,11 @@ def _record(
         year, ysrc = None, ""
     if unit == "procent":
         out.percent.add(j)
+        if not q.unit and not prose:
+            if ccol.unit == "procent":
+                out.shares.setdefault(("column", j, col.label), []).append(len(out.obs))
+            elif row_unit == "procent" and not weak_row:
+                out.shares.setdefault(("row", row.srow.order, row_label), []).append(len(out.obs))
     doc = out.doc
     out.obs_rows.append(row.srow)
     out.obs_cols.append((j, not q.value_kind and bool(ccol.value_kind)))
