@@ -64,6 +64,9 @@ def test_an_amount_per_individual_is_reported_not_read(obs, report):
         ("dvs ca 550 tkr per individ.", []),
         ("500 tkr per plats", []),
         ("ökar med 2 mnkr per månad", []),
+        # per 1 000 inhabitants: an amount per a unit we lack, never kr nor a rate
+        ("Kostnaden var 45 kr per 1 000 invånare.", []),
+        ("Kostnaden var 4,5 per 1 000 invånare.", [(4.5, None, "per1000")]),
         # what the amount is per, said elsewhere in its clause
         ("Kostnaden per vårddygn uppgick till 3 450 kr.", [(3450.0, None, "kr/dygn")]),
         ("Däremot är utbetalningarna per hushåll drygt 500 kr högre per månad.", []),  # 003
@@ -84,6 +87,8 @@ def test_a_sentence_reads_a_per_unit_or_nothing(text, read):
         ("Kostnad tkr/dygn", "tkr/dygn"),  # (was kr/dygn: "kr" inside "tkr")
         ("Kostnad per brukare, tkr", "tkr/brukare"),
         ("Kostnad tkr/plats", ""),
+        ("Kostnad kr per 1 000 invånare", ""),  # (was per1000: a rate)
+        ("antal/1000 inv 0-20 år", "per1000"),  # 000
         ("Kostnad (tkr/inv)", ""),  # (was kr/inv)
         ("mnkr per månad", ""),
         ("Genomsnittlig kostnad (kronor per dygn)", "kr/dygn"),  # 001

@@ -77,7 +77,8 @@ _PER_BASE = (
     r"vecka|veckor|(?:års)?plats(?:er)?|(?:års)?placering(?:ar)?|person(?:er)?|"
     r"individ(?:er)?|barn(?:et)?|ungdom(?:ar)?|elev(?:er)?|hushåll(?:et)?|brukare(?:n)?|"
     r"ärende(?:n|t)?|årsarbetare|tjänst(?:er)?|sysselsatt|familj(?:er)?|familjehem(?:met)?|"
-    r"deltagare(?:n)?|klient(?:er)?|insats(?:er)?|boende(?:n|t)?|vuxen|vuxna"
+    r"deltagare(?:n)?|klient(?:er)?|insats(?:er)?|boende(?:n|t)?|vuxen|vuxna|"
+    r"1[\s\u00a0\u202f]?000\s?inv\w*"
 )
 # what a label's amount is per, said apart from its currency ("Kostnad per brukare, tkr");
 # not "per boende", "per verksamhet", "per område" … (a breakdown: "Resultat per boende")
@@ -140,6 +141,8 @@ _COUNTED_IN_LABEL = (
 _LABEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), u)
     for p, u in (
+        # an amount per 1 000 inhabitants: no unit of the vocabulary (never a rate's)
+        (rf"\b(?:{_CURRENCY})\s?(?:per|/)\s?1[\s\u00a0\u202f]?000\s?inv", ""),
         (r"(?:per|av|/)\s?1[\s\u00a0\u202f]?000\s?inv|promille", "per1000"),
         (r"\btkr\s?(?:/|per)\s?(?:vård\s?)?dygn", "tkr/dygn"),
         (r"(?:\bkr|\bkronor|kostnad\w*)\s?(?:/|per)\s?(?:vård\s?)?dygn", "kr/dygn"),
