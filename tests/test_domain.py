@@ -808,7 +808,7 @@ def test_conform_writes_an_unknown_text_as_empty():
 
     row = {c: "" for c in COLUMNS} | {"frame": "budget", "source": "a.txt", "line": 3,
            "n_parts": 2, "reported": 5.0, "computed": 5.0, "computed_high": 5.0,
-           "difference": 0.0, "tolerance": 0.05, "status": "ok"}  # fmt: skip
+           "difference": 0.0, "tolerance": 0.05, "status": "ok", "page": None}  # fmt: skip
     df = pd.DataFrame([row | {"group": None, "note": float("nan")}]).drop(columns="unit")
     out = conform(df, "checks")
     assert out.loc[0, ["group", "note", "unit"]].tolist() == ["", "", ""]

@@ -201,3 +201,65 @@ def test_a_checks_parts_are_named_by_page_and_line(tmp_path):
     parts = named(c, frames["budget"], "verksamhet")["parts"].iloc[0].split(" + ")
     assert parts[0] == "1234 / Ombyggnad Hagagården (s. 1, rad 4)"
     assert parts[-1] == "1240 / Möbler gruppbostad (s. 2, rad 4)"
+
+
+def _drift_pdf(path: Path) -> Path:
+    """A driftredovisning over a page break (fpdf, ruled, the header on page 1 only):
+    Budget, Prognos and Avvikelse per verksamhet, tkr; Summa at the foot of page 2.
+    Öppenvård (page 2, line 4) prints an avvikelse of 800 where budget − prognos is 500;
+    Individ- och familjeomsorg on line 4 of page 1 prints its own (−4 000)."""
+    from fpdf import FPDF
+
+    pages = [
+        [("Individ- och familjeomsorg", "100 000", "104 000", "-4 000"),
+         ("Försörjningsstöd", "50 000", "52 000", "-2 000"),
+         ("Missbruksvård vuxna", "30 000", "29 000", "1 000"),
+         ("Barn och unga", "40 000", "41 000", "-1 000")],
+        [("Familjehem", "20 000", "21 000", "-1 000"),
+         ("HVB", "15 000", "18 000", "-3 000"),
+         ("Öppenvård", "10 000", "9 500", "800"),
+         ("Summa", "265 000", "274 500", "-9 500")],
+    ]  # fmt: skip
+    widths = [70, 35, 35, 35]
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", "", 10)
+
+    def row(cells):
+        for w, c in zip(widths, cells, strict=True):
+            pdf.cell(w, 7, c, border=1, align="L" if w == 70 else "R")
+        pdf.ln(7)
+
+    for no, rows in enumerate(pages, start=1):
+        pdf.add_page()
+        if no == 1:
+            pdf.cell(0, 10, "Driftredovisning 2024, tkr")
+            pdf.ln(12)
+            row(("Verksamhet", "Budget 2024", "Prognos 2024", "Avvikelse 2024"))
+        for r in rows:
+            row(r)
+        pdf.set_y(-20)
+        pdf.cell(0, 8, f"Sida {no} (2)", align="R")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_deviation_note_names_the_row_on_its_own_page(tmp_path):
+    # the Avvikelse column's Summa (−9 500, page 2 line 5) is not its rows' sum (−9 200):
+    # the row that prints a deviation not its own prognos − budget is Öppenvård, line 4
+    # of page 2; line 4 of page 1 (Individ- och familjeomsorg) holds its own. Rows are
+    # looked up by page and line (before, by line alone: page 1's rows were taken for
+    # page 2's, and the note said nothing of Öppenvård)
+    from sonanalys import domain
+
+    r = parse([_drift_pdf(tmp_path / "drift.pdf")])
+    c = domain.build(r.observations, r.cells)["checks"]
+    dev = c[c["group"].str.startswith("Avvikelse")]
+    assert dev[["line", "page", "part_lines", "part_pages", "status"]].values.tolist() == [
+        [5, 2, "4, 5, 6, 7, 2, 3, 4", "1, 1, 1, 1, 2, 2, 2", "avvikelse"]
+    ]
+    assert dev["note"].tolist() == [
+        "summaraden stämmer med sin egen prognos − budget; avviker från radens egna "
+        "kolumner: Öppenvård (s. 2, rad 4) 0,8, men prognos − budget = \u22120,5"
+    ]
+    assert set(c.loc[c["group"].str.startswith(("Budget", "Prognos")), "status"]) == {"ok"}

@@ -15,7 +15,7 @@ import re
 import pandas as pd
 
 from ..numparse import format_sv, read_cell
-from .checks import check_totals
+from .checks import check_totals, part_places, row_places
 from .common import MNKR_PER, PROVENANCE, STRUCTURE, is_total, to_mnkr, with_structure
 
 EFFECT_KINDS = (
@@ -314,21 +314,24 @@ def _note_undated(res: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
     without a year (by their row's year), name them."""
     notes = []
     by_row_year = df[df["_row_year"]]
+    # a row is where it stands: a PDF counts its lines per page (line 4 of page 2 is
+    # another row than line 4 of page 1)
+    at_places = pd.Series(row_places(by_row_year), index=by_row_year.index, dtype="object")
     for r in res.itertuples():
         note = r.note
-        lines = [int(x) for x in str(r.part_lines).split(",") if x.strip()]
+        places = set(part_places(r.part_lines, getattr(r, "part_pages", "")))
         kind, _, year = r.group.partition(" | ")
         inferred = by_row_year[
             (by_row_year["source"] == r.source)
             & (by_row_year["table_id"] == r.table_id)
             & (by_row_year["effect_kind"] == kind)
             & (by_row_year["year_group"] == year)
-            & by_row_year["line"].isin(lines)
+            & at_places.isin(places)
         ]
         if len(inferred):
-            named = ", ".join(str(int(x)) for x in inferred["line"])
+            named = _lines(row_places(inferred))
             note = (
-                f"rad {named} anger värdet utan år; räknat till {year}, det år radens övriga "
+                f"{named} anger värdet utan år; räknat till {year}, det år radens övriga "
                 "effekter gäller"
             )
             notes.append(note)
@@ -345,11 +348,25 @@ def _note_undated(res: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
             ]
             if len(u):
                 total = float(u["value_mnkr"].sum())
-                at = ", ".join(str(int(x)) for x in u["line"])
+                at = _lines(row_places(u))
                 fits = abs(r.computed + total - r.reported) <= r.tolerance
-                note = f"{len(u)} värden utan år (rad {at}) summerar {format_sv(total)} mnkr" + (
+                note = f"{len(u)} värden utan år ({at}) summerar {format_sv(total)} mnkr" + (
                     "; med dem stämmer summan" if fits else ""
                 )
                 note += f"; {r.note}" if r.note and not fits else ""
         notes.append(note)
     return res.assign(note=notes)
+
+
+def _lines(places: list[tuple[int | None, int]]) -> str:
+    """Rows as a note names them: ``rad 77, 93``; in a PDF by page, ``s. 2, rad 4, 6;
+    s. 3, rad 1``."""
+    if all(p is None for p, _ in places):
+        return "rad " + ", ".join(str(x) for _, x in places)
+    by_page: dict[int | None, list[int]] = {}
+    for p, x in sorted(places, key=lambda at: (at[0] or 0, at[1])):
+        by_page.setdefault(p, []).append(x)
+    return "; ".join(
+        (f"s. {p}, " if p is not None else "") + "rad " + ", ".join(str(x) for x in xs)
+        for p, xs in by_page.items()
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..numparse import format_sv
-from .checks import UNEXPLAINED, check_totals
+from .checks import UNEXPLAINED, check_totals, page_of, part_places, place, row_places
 from .common import (
     MNKR_PER,
     MONEY_UNITS,
@@ -94,22 +94,27 @@ def _explain_deviations(res: pd.DataFrame, budget: pd.DataFrame) -> pd.DataFrame
     if not len(bad):
         return res
     b = budget[budget["value_mnkr"].notna()]
+    # a row is where it stands: a PDF counts its lines per page, so a table over a page
+    # break holds another row on the same line of the next page
+    pages = b["page"] if "page" in b else pd.Series(pd.NA, index=b.index)
     cell: dict[tuple, float] = {}
-    for r in b.itertuples():
+    labels: dict[tuple, str] = {}
+    for r, page in zip(b.itertuples(), pages, strict=True):
         year = None if pd.isna(r.year) else int(r.year)
-        cell.setdefault((r.source, r.table_id, int(r.line), r.value_kind, year, r.period),
-                        float(r.value_mnkr))  # fmt: skip
-    labels = {(r.source, r.table_id, int(r.line)): str(r.verksamhet) for r in b.itertuples()}
+        at = (r.source, r.table_id, page_of(page), int(r.line))
+        cell.setdefault((*at, r.value_kind, year, r.period), float(r.value_mnkr))
+        labels[at] = str(r.verksamhet)
     res = res.copy()
     for i in bad:
         row = res.loc[i]
         _col, _kind, year_text, period = (x.strip() for x in str(row["group"]).split("|"))
         year = int(year_text) if year_text.isdigit() else None
         actual = "prognos" if period == "helår" else "utfall"
-        lines = [int(row["line"])] + [int(x) for x in str(row["part_lines"]).split(",") if x]
+        total = (page_of(row["page"]) if "page" in row else None, int(row["line"]))
+        places = [total, *part_places(row["part_lines"], row.get("part_pages", ""))]
         own, off = [], []
-        for line in lines:
-            key = (row["source"], row["table_id"], line)
+        for page, line in places:
+            key = (row["source"], row["table_id"], page, line)
             a, bud = (
                 cell.get((*key, actual, year, period)),
                 cell.get((*key, "budget", year, period)),
@@ -120,15 +125,15 @@ def _explain_deviations(res: pd.DataFrame, budget: pd.DataFrame) -> pd.DataFrame
             # the table's own sign: prognos − budget, or budget − prognos
             fits = [d for d in (a - bud, bud - a) if abs(d - dev) <= 0.15]
             if fits:
-                own.append(line)
+                own.append((page, line))
             else:
                 off.append(
-                    f"{labels[key]} (rad {line}) {format_sv(dev, 1)}, men {actual} − budget = "
-                    f"{format_sv(a - bud, 1)}"
+                    f"{labels[key]} ({place(page, line)}) {format_sv(dev, 1)}, men {actual} − "
+                    f"budget = {format_sv(a - bud, 1)}"
                 )
         if off:
             note = "avviker från radens egna kolumner: " + "; ".join(off)
-            if int(row["line"]) in own:
+            if total in own:
                 note = "summaraden stämmer med sin egen " + actual + " − budget; " + note
             kept = "" if row["note"] == UNEXPLAINED else str(row["note"])  # now explained
             res.at[i, "note"] = (kept + "; " if kept else "") + note
@@ -163,17 +168,18 @@ def _change_note(row: pd.Series, budget: pd.DataFrame) -> str:
     if other.empty or other["column_label"].nunique() != 1:
         return ""
     later = int(other["year"].iloc[0]) > year  # the change is later − this
-    v = dict(zip(this["line"], this["value_mnkr"], strict=True))
-    o = dict(zip(other["line"], other["value_mnkr"], strict=True))
-    c = dict(zip(change["line"], change["value_mnkr"], strict=True))
-    labels = dict(zip(this["line"], this["verksamhet"], strict=True))
+    # each row by its page and line (a PDF counts its lines per page)
+    v = dict(zip(row_places(this), this["value_mnkr"], strict=True))
+    o = dict(zip(row_places(other), other["value_mnkr"], strict=True))
+    c = dict(zip(row_places(change), change["value_mnkr"], strict=True))
+    labels = dict(zip(row_places(this), this["verksamhet"], strict=True))
     # this year's figure from the other year's and the change
     expected = {x: (o[x] - c[x] if later else o[x] + c[x]) for x in v if x in o and x in c}
     unit = str(row["unit"])
     factor = MNKR_PER.get(unit, 1.0)
     tol = 1.5 * float(row["tolerance"]) / max(int(row["n_parts"]) + 1, 1)
-    total = int(row["line"])
-    parts = [int(x) for x in str(row["part_lines"]).split(",") if x]
+    total = (page_of(row["page"]) if "page" in row else None, int(row["line"]))
+    parts = part_places(row["part_lines"], row.get("part_pages", ""))
     if total not in expected or abs(expected[total] - v[total]) > tol:
         return ""  # the total's own row does not hold the relation: nothing to say
     off = [x for x in parts if x in expected and abs(expected[x] - v[x]) > tol]
@@ -182,7 +188,7 @@ def _change_note(row: pd.Series, budget: pd.DataFrame) -> str:
     decimals = 0 if unit == "tkr" else 1
     sign = "−" if later else "+"
     words = [
-        f"{labels[x]} (rad {x}) {format_sv(v[x] / factor, decimals)}, men "
+        f"{labels[x]} ({place(*x)}) {format_sv(v[x] / factor, decimals)}, men "
         f"{format_sv(o[x] / factor, decimals)} {sign} {format_sv(abs(c[x]) / factor, decimals)}"
         f" = {format_sv(expected[x] / factor, decimals)}"
         for x in off

@@ -40,6 +40,7 @@ COLUMNS = [
     "status",
     "note",
     "part_pages",  # the page of each of part_lines (a PDF counts its lines per page), or ''
+    "page",  # the total's own page (of ``line``), or missing for a document without pages
 ]
 STATUSES = ("ok", "avvikelse")
 # a failing total that no turned sign, left-out or twice-counted row explains
@@ -312,19 +313,51 @@ def check_totals(
                     "part_pages": ""
                     if all(_missing(p) for p in pages)
                     else ", ".join("" if _missing(p) else str(int(p)) for p in pages),
+                    "page": None
+                    if "page" not in col or _missing(col["page"][r])
+                    else int(col["page"][r]),
                 }
             )
     res = pd.DataFrame(out, columns=COLUMNS)
     res["line"] = res["line"].astype("int64")
     res["n_parts"] = res["n_parts"].astype("int64")
+    res["page"] = pd.array(res["page"], dtype="Int64")
     for c in ("reported", "computed", "computed_high", "difference", "tolerance"):
         res[c] = res[c].astype("float64")
     return res
 
 
+def page_of(v) -> int | None:
+    """A row's page as a key: ``None`` for a document without pages."""
+    return None if _missing(v) else int(v)
+
+
+def place(page: int | None, line: int) -> str:
+    """Where a row is, as a note says it: ``s. 2, rad 4`` in a PDF (which counts its lines
+    per page), ``rad 4`` in a document without pages."""
+    return f"s. {page}, rad {line}" if page is not None else f"rad {line}"
+
+
+def row_places(rows: pd.DataFrame) -> list[tuple[int | None, int]]:
+    """Each row's (page, line), its place in its document: a PDF counts its lines per
+    page, so line 4 of page 2 is another row than line 4 of page 1."""
+    pages = rows["page"] if "page" in rows else pd.Series(pd.NA, index=rows.index)
+    return [(page_of(p), int(x)) for p, x in zip(pages, rows["line"], strict=True)]
+
+
+def part_places(part_lines, part_pages) -> list[tuple[int | None, int]]:
+    """The (page, line) of each part of a check, from its ``part_lines`` and
+    ``part_pages`` (read back from a CSV, an empty ``part_pages`` is NaN)."""
+    lines = [int(x) for x in str(part_lines).split(",") if x.strip()]
+    on = "" if _missing(part_pages) else str(part_pages)
+    given = [int(x) if x.strip() else None for x in on.split(",")]
+    pages = given if len(given) == len(lines) else [None] * len(lines)
+    return list(zip(pages, lines, strict=True))
+
+
 def named(checks: pd.DataFrame, frame: pd.DataFrame, label: str) -> pd.DataFrame:
     """``checks`` with ``parts``: the labels of the rows each total was compared with
-    (from ``frame``, by source, table and line), so a failing check names its rows."""
+    (from ``frame``, by source, table, page and line), so a failing check names its rows."""
     names: dict[tuple, str] = {}
     pages = frame["page"] if "page" in frame else pd.Series(pd.NA, index=frame.index)
     for src, tid, line, lab, page in zip(
@@ -332,22 +365,17 @@ def named(checks: pd.DataFrame, frame: pd.DataFrame, label: str) -> pd.DataFrame
     ):
         # a PDF's lines are counted per page: the page is part of where a row is, and
         # line 3 of page 2 is another row than line 3 of page 3
-        p = None if _missing(page) else int(page)
-        at = f"s. {p}, rad {int(line)}" if p is not None else f"rad {int(line)}"
+        p = page_of(page)
+        at = place(p, int(line))
         names.setdefault((src, tid, p, int(line)), f"{lab} ({at})")
         names.setdefault((src, tid, None, int(line)), f"{lab} ({at})")  # no page given
     parts = []
     part_pages = checks["part_pages"] if "part_pages" in checks else [""] * len(checks)
     for src, tid, lines, on in zip(checks["source"], checks["table_id"], checks["part_lines"],
                                    part_pages, strict=True):  # fmt: skip
-        nums = [int(x) for x in str(lines).split(",") if x.strip()]
-        on = "" if _missing(on) else str(on)  # (read back from a CSV: NaN where empty)
-        given = [int(x) if x.strip() else None for x in on.split(",")]
-        where = given if len(given) == len(nums) else [None] * len(nums)
         parts.append(
             " + ".join(
-                names.get((src, tid, p, n), f"? (s. {p}, rad {n})" if p else f"? (rad {n})")
-                for n, p in zip(nums, where, strict=True)
+                names.get((src, tid, p, n), f"? ({place(p, n)})") for p, n in part_places(lines, on)
             )
         )
     return checks.assign(parts=parts)

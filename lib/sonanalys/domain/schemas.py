@@ -244,6 +244,7 @@ CHECKS = _schema(
         "status": _text(checks.STATUSES),
         "note": TEXT,
         "part_pages": TEXT,
+        "page": INT,
     },
 )
 
