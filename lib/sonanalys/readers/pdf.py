@@ -402,10 +402,13 @@ def grid(
     ]
     bands: list[tuple[float, float]] = []
     widths = [box[2] - box[0] for _r, _text, box in cells]
+    seen: set[tuple[float, float]] = set()  # a column's cells: one span, asked once
     for k in sorted(range(len(cells)), key=widths.__getitem__):  # narrowest first
         x0, _t, x1, _b = cells[k][2]
-        if _band_of(x0, x1, bands) < 0:
-            bands.append((x0, x1))
+        if (x0, x1) not in seen:
+            seen.add((x0, x1))
+            if _band_of(x0, x1, bands) < 0:
+                bands.append((x0, x1))
     bands.sort()
     if given:
         placed = [(r, _band_of(x0, x1, given)) for r, _t, (x0, _t0, x1, _b) in cells]
@@ -415,9 +418,12 @@ def grid(
         kept[:] = bands
     out: list[list[str]] = [[""] * len(bands) for _ in rows]
     lefts = [(r, box[0]) for r, _text, box in cells]
+    band_of: dict[tuple[float, float], int] = {}
     for i in sorted(range(len(cells)), key=lefts.__getitem__):  # by row, then left
         r, text, (x0, _t, x1, _b) = cells[i]
-        k = _band_of(x0, x1, bands)  # a cell covers the band it made, at least
+        k = band_of.get((x0, x1), -1)
+        if k < 0:  # a cell covers the band it made, at least
+            k = band_of[x0, x1] = _band_of(x0, x1, bands)
         row = out[r]
         if row[k] and row[k] != text:
             row[k] += " " + text
