@@ -73,10 +73,10 @@ def test_the_found_documents_give_their_facts(found):
         "region_dalarna_mucf_unga_2022.xlsx": {"sum": 4, "size": 4},
         "region_dalarna_fk_ohalsotal_2024.xlsx": {"sum": 4, "size": 4},
         "region_dalarna_overrep_chefer_2008.xlsx": {"sum": 3, "size": 3},
-        # Folkhälsomyndigheten's HLV (an excerpt): 0/4 before, the interval '57.9 - 66.7  *'
+        # Folkhälsomyndigheten's HLV (an excerpt): 0/5 before, the interval '57.9 - 66.7  *'
         # was label text and its question's comma ('1,3 gånger/dag') kept the table's
-        # points from being read as decimals
-        "region_dalarna_fhm_hlv_2014_utdrag.xlsx": {"sum": 4, "size": 4},
+        # points from being read as decimals; '-0.1 - 1.1' was said, not read
+        "region_dalarna_fhm_hlv_2014_utdrag.xlsx": {"sum": 5, "size": 5},
         # Skolverket's statistics workbook, 24 sheets of groups merged over 'Inom 3/4/5
         # år', '.' and '..' for no data: read whole before too (a guard)
         "skolverket_genomstromning_gy11_start_2017_18.xlsx": {"sum": 5, "size": 5},

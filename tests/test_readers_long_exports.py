@@ -187,7 +187,7 @@ def test_a_confidence_interval_is_a_value_pair_not_label_text():
     # comma in its words, which is no decimal convention of the table
     r = parse([DOCS / "region_dalarna_fhm_hlv_2014_utdrag.xlsx"])
     o = r.observations
-    row = o[o["line"] == 2]
+    row = o[(o["sheet"] == "Kommunjämförelse") & (o["line"] == 2)]
     label = "Avesta / Kvinna / Hälsa / Allmänt hälsotillstånd - Bra eller mycket bra hälsa"
     high = row["value_high"].fillna(-1)
     assert row.assign(value_high=high)[
@@ -199,7 +199,17 @@ def test_a_confidence_interval_is_a_value_pair_not_label_text():
     assert not o["row_label"].str.contains(r"\d\.\d").any()
     fruit = o[(o["line"] == 15) & (o["column_label"] == "Konfidensintervall")].iloc[0]
     assert (fruit["value"], fruit["value_high"]) == (16.9, 24.2)
-    assert len(o) == 120 and (o["year"] == 2014).all()
+    assert (o["year"] == 2014).all()
+    assert o["sheet"].value_counts().to_dict() == {"Kommunjämförelse": 120, "Ålder": 18}
+    # sheet Ålder, line 563 of the whole sheet: an interval whose lower bound is below zero
+    low = o[(o["sheet"] == "Ålder") & (o["line"] == 7)]
+    assert low[["column_label", "value"]].values.tolist() == [
+        ["Konfidensintervall", -0.1],
+        ["Andel", 0.0],
+    ]
+    assert low["value_high"].iloc[0] == 1.1
+    assert r.report["reason"].str.startswith("decimalpunkt").sum() == 2
+    assert len(r.report) == 2
 
 
 def test_a_workbook_naming_a_part_it_does_not_hold_is_read_and_said():

@@ -318,8 +318,9 @@ def header_count(table: Table, texts: list[list[str]]) -> int:
 
 _POINT_NUMBER = re.compile(r"^[-−]?\d+\.\d+$")
 # an interval of such numbers, maybe with a marker after it (Folkhälsomyndigheten's
-# confidence intervals: ``57.9 - 66.7  *``, ``22 - 48.5``)
-_POINT_RANGE = re.compile(r"^\d+(?:\.\d+)?\s*[-–]\s*\d+(?:\.\d+)?(?:\s*\*+)?$")
+# confidence intervals: ``57.9 - 66.7  *``, ``22 - 48.5``, ``-0.1 - 1.1``, which the
+# sheet reader marks as text with a leading ``'``)
+_POINT_RANGE = re.compile(r"^'?[-−]?\d+(?:\.\d+)?\s*[-–]\s*[-−]?\d+(?:\.\d+)?(?:\s*\*+)?$")
 _COMMA_NUMBER = re.compile(r"(?<![\d,])\d+,\d+(?![\d,])")
 _GROUPING_POINTS = re.compile(r"\d\.\d{3}\.\d{3}")
 
