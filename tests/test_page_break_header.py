@@ -263,3 +263,95 @@ def test_a_deviation_note_names_the_row_on_its_own_page(tmp_path):
         "kolumner: Öppenvård (s. 2, rad 4) 0,8, men prognos − budget = \u22120,5"
     ]
     assert set(c.loc[c["group"].str.startswith(("Budget", "Prognos")), "status"]) == {"ok"}
+
+
+def _subtotals_pdf(path: Path) -> Path:
+    """A drift table over a page break whose pages each end in a 'Summa' on line 6
+    (page 1: two rows under the title and header; page 2: four rows)."""
+    from fpdf import FPDF
+
+    pages = [
+        [("Individ- och familjeomsorg", "100 000", "104 000"),
+         ("Försörjningsstöd", "50 000", "52 000"),
+         ("Summa", "150 000", "156 000")],
+        [("Familjehem", "20 000", "21 000"),
+         ("HVB", "15 000", "18 000"),
+         ("Öppenvård", "10 000", "9 500"),
+         ("Jourhem", "5 000", "5 500"),
+         ("Summa", "50 000", "54 000")],
+    ]  # fmt: skip
+    widths = [70, 35, 35]
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", "", 10)
+
+    def row(cells):
+        for w, c in zip(widths, cells, strict=True):
+            pdf.cell(w, 7, c, border=1, align="L" if w == 70 else "R")
+        pdf.ln(7)
+
+    for no, rows in enumerate(pages, start=1):
+        pdf.add_page()
+        if no == 1:
+            pdf.cell(0, 10, "Driftredovisning 2024, tkr")
+            pdf.ln(12)
+            row(("Verksamhet", "Budget 2024", "Prognos 2024"))
+        for r in rows:
+            row(r)
+        pdf.set_y(-20)
+        pdf.cell(0, 8, f"Sida {no} (2)", align="R")
+    pdf.output(str(path))
+    return path
+
+
+def test_each_pages_summa_on_the_same_line_is_checked(tmp_path):
+    # page 1's Summa and page 2's are both on line 6: two rows, each checked against its
+    # own page's rows (before, page 2's was taken for a second value of page 1's row,
+    # put in a group of its own with no parts, and never checked)
+    from sonanalys import domain
+
+    r = parse([_subtotals_pdf(tmp_path / "drift.pdf")])
+    c = domain.build(r.observations, r.cells)["checks"]
+    got = c[["group", "page", "line", "part_lines", "part_pages", "reported", "status"]]
+    assert got.values.tolist() == [
+        ["Budget 2024 | budget | 2024 | helår", 1, 6, "4, 5", "1, 1", 150.0, "ok"],
+        ["Budget 2024 | budget | 2024 | helår", 2, 6, "2, 3, 4, 5", "2, 2, 2, 2", 50.0, "ok"],
+        ["Prognos 2024 | prognos | 2024 | helår", 1, 6, "4, 5", "1, 1", 156.0, "ok"],
+        ["Prognos 2024 | prognos | 2024 | helår", 2, 6, "2, 3, 4, 5", "2, 2, 2, 2", 54.0, "ok"],
+    ]
+
+
+def test_an_undated_value_is_named_only_under_its_own_pages_total():
+    # an action plan's rows as the atgarder frame holds them (page, line): on page 1, B
+    # (line 4) prints its cost without a year, counted in 2022 (its effect's year); page
+    # 2's total sums C and D (lines 3 and 4 of page 2). Only page 1's total says so:
+    # before, rows were matched by line alone and page 2's total named 'rad 4' too
+    from sonanalys.domain import atgarder
+
+    rows = [
+        (1, 3, "A", "åtgärd", "effekt", 2022, 2.0),
+        (1, 3, "A", "åtgärd", "genomförandekostnad", 2022, 1.0),
+        (1, 4, "B", "åtgärd", "effekt", 2022, 1.0),
+        (1, 4, "B", "åtgärd", "genomförandekostnad", None, 0.5),
+        (1, 5, "Summa", "summa", "effekt", 2022, 3.0),
+        (1, 5, "Summa", "summa", "genomförandekostnad", 2022, 1.5),
+        (2, 3, "C", "åtgärd", "genomförandekostnad", 2022, 2.0),
+        (2, 4, "D", "åtgärd", "genomförandekostnad", 2022, 3.0),
+        (2, 5, "Summa", "summa", "genomförandekostnad", 2022, 5.0),
+    ]
+    df = pd.DataFrame(
+        rows, columns=["page", "line", "measure", "level", "effect_kind", "year", "value_mnkr"]
+    ).assign(source="plan.pdf", table_id="T01", table="Åtgärdsplan", unit="mnkr", basis="",
+             value_high_mnkr=float("nan"))  # fmt: skip
+    df["year"] = pd.array(df["year"], dtype="Int64")
+    df["cell_text"] = df["value_mnkr"].map(lambda v: f"{v:g}".replace(".", ","))
+    c = atgarder.check(df)
+    cost = c[c["group"] == "genomförandekostnad | 2022"]
+    assert cost[["page", "part_lines", "part_pages", "status"]].values.tolist() == [
+        [1, "3, 4", "1, 1", "ok"],
+        [2, "3, 4", "2, 2", "ok"],
+    ]
+    assert cost["note"].tolist() == [
+        "s. 1, rad 4 anger värdet utan år; räknat till 2022, det år radens övriga effekter gäller",
+        "",
+    ]

@@ -253,7 +253,10 @@ def check_totals(
     for i, key in enumerate(zip(*(col[k] for k in keys), strict=True)):
         if not _missing(col[value][i]):
             k = tuple(None if _missing(x) else x for x in key)
-            row = (k, col["line"][i], col[label][i])
+            # (a row is its page and line: a PDF counts its lines per page, and page 2's
+            # Summa on line 5 is another row than page 1's)
+            page = page_of(col["page"][i]) if "page" in col else None
+            row = (k, page, col["line"][i], col[label][i])
             n = seen[row] = seen.get(row, -1) + 1
             members.setdefault((*k, n), []).append(i)
     for key in sorted(members, key=_sort_key):
