@@ -34,6 +34,34 @@ _WORD = re.compile(
     r"(?![\wÅÄÖåäö-])(\s+län)?(\s+kommuns?\b)?"
 )
 
+# _WORD's matches, found faster: a pattern that opens on the capital every match opens
+# on lets the regex engine skip to the next capital in C instead of trying _WORD's
+# lookbehind at every character (Göteborg's 53 000 characters: 1,3 -> 0,3 ms). The
+# capital is taken alone, then "egion " after an R or the rest of the name (the
+# alternatives in _WORD's order, so the same match wins), and _words joins them back
+# into _WORD's groups; tests/test_detect.py holds the two to the same answers.
+_WORD_FAST = re.compile(
+    r"([A-ZÅÄÖ])(?<![\wÅÄÖåäö-][A-ZÅÄÖ])"
+    r"(?:(?<=R)(egion\s+)"
+    r"((?:Upplands|Östra|Lilla|Dals|Malung)[ -][A-ZÅÄÖ][a-zåäö]+|[A-ZÅÄÖ][a-zåäöéü]+)"
+    r"(?![\wÅÄÖåäö-])"
+    r"|((?:(?<=U)pplands|(?<=Ö)stra|(?<=L)illa|(?<=D)als|(?<=M)alung)[ -][A-ZÅÄÖ][a-zåäö]+"
+    r"|[a-zåäöéü]+)"
+    r"(?![\wÅÄÖåäö-]))"
+    r"(\s+län)?(\s+kommuns?\b)?"
+)
+
+
+def _words(text: str) -> Counter[tuple[str, str, str, str]]:
+    """``Counter(_WORD.findall(text))``: each (prefix, word, län, kommun) with how often."""
+    out: Counter[tuple[str, str, str, str]] = Counter()
+    for (cap, egion, named, rest, lan, suffix), n in Counter(_WORD_FAST.findall(text)).items():
+        if egion:
+            out[(cap + egion, named, lan, suffix)] += n
+        else:
+            out[("", cap + rest, lan, suffix)] += n
+    return out
+
 
 _REGIONS = frozenset(municipality_names("L")) - {"Riket"}
 
@@ -42,7 +70,7 @@ def _counties(text: str) -> set[str]:
     """The counties and regions ``text`` names (``Norrbottens län``, ``Region Skåne``:
     Kolada's regions)."""
     out = set()
-    for prefix, word, lan, _suffix in set(_WORD.findall(text)):
+    for prefix, word, lan, _suffix in _words(text):
         if lan:
             out.add(f"{word} län")
         elif prefix and f"Region {word}" in _REGIONS:
@@ -61,7 +89,7 @@ def _mentions(text: str) -> tuple[Counter[str], set[str]]:
     The matches are counted in C (``findall``) and only the distinct ones looked up."""
     counts: Counter[str] = Counter()
     kommun: set[str] = set()
-    for (prefix, word, lan, suffix), n in Counter(_WORD.findall(text)).items():
+    for (prefix, word, lan, suffix), n in _words(text).items():
         if prefix or lan:
             continue
         name = word if word in _NAMES else word[:-1] if word.endswith("s") else ""
@@ -182,7 +210,9 @@ def _fold(name: str) -> str:
 
 
 _DOMAINS = {_fold(n): n for n in _NAMES}
-_ADDRESS = re.compile(r"(?:@|\bwww\.|https?://)([a-z-]+)\.se\b", re.IGNORECASE)
+# the lookahead names the characters an address can open on, so the engine tries the
+# rest only there (the same matches; Göteborg's text: 1,3 -> 0,5 ms)
+_ADDRESS = re.compile(r"(?=[@wh])(?:@|\bwww\.|https?://)([a-z-]+)\.se\b", re.IGNORECASE)
 
 
 def _by_address(text: str) -> str:
