@@ -27,6 +27,7 @@ from ..continuation import HEADER_AGAIN, JOINED, JOINED_REPEATED, page_mark
 from ..memo import per_document
 from ..model import Cell, Row, Table
 from ..numparse import is_no_data, tokens
+from .lines import walks
 
 _SENTENCE = re.compile(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]|[.!?]$")
 MAX_CELL = 90
@@ -139,26 +140,44 @@ def _prose_first(lines: list[str], i: int) -> bool:
     header. Walks the run of cells as ``_cells`` does, but only up to the first value's
     cell, or to the cell after the first sentence (a sentence may be the first row's
     label): so a page of one-line paragraphs is not walked to its end from each of them.
-    A run without a value is no table either."""
-    sentence = -1
+    A run without a value is no table either.
+
+    The walk's answer holds for every line it passed before its first sentence (or before
+    its end, when it found neither a sentence nor a value: a list of names or a Word
+    document's bullet list): from such a line the walk goes over the same cells to the
+    same end. With the document's ``Lines`` that answer is remembered, so a long run is
+    walked once, not again from each of its lines."""
+    remembered = walks(lines)
+    if remembered is not None:
+        last = remembered.get("cellrun")
+        if last is not None and last[0] <= i < last[1]:
+            return bool(last[2])
+    sentence, sentence_line = -1, -1
     n = len(lines)
     j, k = i, 0  # the line, and the cell's index in the run
+    answer, upto = True, n  # the answer, and the line up to which it holds
     while j < n:
         s = lines[j].strip()
         if not s:
             j += 1
             continue
         if len(s) > MAX_CELL or (j + 1 < n and lines[j + 1].strip()):
-            break  # the run's end, as _cells ends it
+            upto = j  # the run's end, as _cells ends it: no value in the run
+            break
         if _numeric(s):
-            return False
-        if sentence >= 0:
-            return True  # the cell after the sentence is no value: the sentence is header
+            answer = False
+            upto = sentence_line + 1 if sentence >= 0 else j + 1
+            break
+        if sentence >= 0:  # the cell after the sentence is no value: the sentence is
+            upto = sentence_line + 1  # header (a walk from below it starts without it)
+            break
         if _SENTENCE.search(s):
-            sentence = k
+            sentence, sentence_line = k, j
         j += 1
         k += 1
-    return True  # no value in the run
+    if remembered is not None:
+        remembered["cellrun"] = (i, upto, answer)
+    return answer
 
 
 def read(lines: list[str], i: int) -> tuple[Table, int] | None:

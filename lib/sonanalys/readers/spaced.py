@@ -31,6 +31,7 @@ from ..continuation import (
 )
 from ..memo import MAX_ENTRIES, per_document, per_document_store
 from ..model import Cell, Row, Table
+from .lines import walks
 
 # A unit printed after a number (``2 609 st``, ``12 400 tkr``): it ends that number, and
 # the number with its unit is one value (never ``2`` and ``609``). Glued on by split_row.
@@ -1167,9 +1168,29 @@ def _wrapped_header(lines: list[str], i: int) -> tuple[str, list[tuple[str, int]
     period, at most two more words and a year or span of years (``Budget 2019``,
     ``Period 2019-2022``).
     Every word must have its place, or it is no such header. Each cell's line is its
-    year's. (stub, cells with their lines, the line after the header) or None."""
+    year's. (stub, cells with their lines, the line after the header) or None.
+
+    The walk over the header's lines ends at the same line from each line it passed, and
+    wraps from there when a line below that one begins with a year: with the document's
+    ``Lines`` the walk's end and its last such line are remembered, so a long run of
+    lines of words (a list of names) is walked once, not again from each of its lines."""
+    remembered = walks(lines)
+    if remembered is not None:
+        last = remembered.get("wrapped_header")
+        if last is not None and last[0] <= i < last[1]:
+            stop, last_year = last[1], last[2]
+            top = i  # the walk's first line
+            while top < stop and not lines[top].strip():
+                top += 1
+            if (
+                last_year <= top  # no line below the first begins with a year
+                or stop >= len(lines)
+                or _data_row(lines[stop].strip()) is None
+            ):
+                return None
     tokens: list[tuple[str, int]] = []
     j, seen, wraps = i, 0, False
+    year_line = -1  # the last line after the first that begins with a year
     while j < len(lines):
         s = lines[j].strip()
         if not s:
@@ -1178,10 +1199,13 @@ def _wrapped_header(lines: list[str], i: int) -> tuple[str, list[tuple[str, int]
         parts = s.split()
         if len(s) > 60 or "  " in s or "\t" in s or not all(_HEADER_TOKEN.match(t) for t in parts):
             break  # (words set apart in columns are a laid-out header, not a wrapped one)
-        wraps = wraps or (seen > 0 and _YEAR_TOKEN.match(parts[0].rstrip("-")) is not None)
+        if seen > 0 and _YEAR_TOKEN.match(parts[0].rstrip("-")) is not None:
+            wraps, year_line = True, j
         tokens.extend((t, j + 1) for t in parts)
         seen += 1
         j += 1
+    if remembered is not None:
+        remembered["wrapped_header"] = (i, j, year_line)
     # a cell goes on onto the next line: a line after the first begins with its year
     if not wraps or j >= len(lines) or _data_row(lines[j].strip()) is None:
         return None

@@ -25,6 +25,7 @@ import re
 from ..model import Block, Cell, Heading, Paragraph, Row, Table, join_fragments
 from ..numparse import reading_of
 from .layouts import Layout, registry
+from .lines import Lines
 
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -94,6 +95,7 @@ def _inline_heading(lines: list[str], i: int, first: bool) -> bool:
 def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
     """Split ``lines`` (no newlines) into blocks; return them and the footnotes found
     (marker -> text). Line numbers in blocks are 1-based."""
+    lines = Lines(lines)  # the layouts' walks over it remembered while it is read
     blocks: list[Block] = []
     footnotes: dict[str, str] = {}
     n = len(lines)
