@@ -247,6 +247,23 @@ def test_a_file_that_grows_while_it_is_read_is_read_whole_up_to_the_limit(tmp_pa
         read_bytes(p, "vaxer.txt")
 
 
+def test_the_count_of_numbers_is_exact_where_the_lines_lengths_do_not_settle_it(monkeypatch):
+    # check_text skips counting when the lengths alone keep every count within its
+    # limit; where they do not, it counts: a guard on that shortcut's edges
+    from sonanalys.readers import limits
+
+    monkeypatch.setattr(limits, "MAX_NUMBERS", 10)
+    limits.check_text("a b c d e f g h i j k l m n\n", "ord.txt")  # 28 characters, no number
+    limits.check_text("1 2 3 4 5 6 7 8 9 10 a b c\n", "tio.txt")  # ten numbers
+    with pytest.raises(DocumentError, match="dokumentet har 11 tal, över gränsen 10"):
+        limits.check_text("1 2 3 4 5 6 7 8 9 10 11\n", "elva.txt")
+    monkeypatch.setattr(limits, "MAX_NUMBERS", 1_000_000)
+    monkeypatch.setattr(limits, "MAX_DOCUMENT_WEIGHT", 100)
+    limits.check_text("x" * 40 + "\n" + "y" * 40 + " 1\n", "vikt.txt")  # weight 42
+    with pytest.raises(DocumentError, match="för många tal på för långa rader"):
+        limits.check_text("1 " * 20 + "\n" + "2 " * 20 + "\n", "vikt.txt")  # 2 × 20 × 40
+
+
 def test_a_line_over_the_length_limit_is_refused_naming_its_line(tmp_path):
     p = tmp_path / "rad.txt"
     p.write_bytes(b"Rubrik\n\n" + b"x" * 5_000_001 + b"\n")
