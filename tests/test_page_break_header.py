@@ -203,7 +203,7 @@ def test_a_checks_parts_are_named_by_page_and_line(tmp_path):
     assert parts[-1] == "1240 / Möbler gruppbostad (s. 2, rad 4)"
 
 
-def _drift_pdf(path: Path) -> Path:
+def _drift_pdf(path: Path, last: str = "Avvikelse 2024") -> Path:
     """A driftredovisning over a page break (fpdf, ruled, the header on page 1 only):
     Budget, Prognos and Avvikelse per verksamhet, tkr; Summa at the foot of page 2.
     Öppenvård (page 2, line 4) prints an avvikelse of 800 where budget − prognos is 500;
@@ -235,7 +235,7 @@ def _drift_pdf(path: Path) -> Path:
         if no == 1:
             pdf.cell(0, 10, "Driftredovisning 2024, tkr")
             pdf.ln(12)
-            row(("Verksamhet", "Budget 2024", "Prognos 2024", "Avvikelse 2024"))
+            row(("Verksamhet", "Budget 2024", "Prognos 2024", last))
         for r in rows:
             row(r)
         pdf.set_y(-20)
@@ -355,3 +355,29 @@ def test_an_undated_value_is_named_only_under_its_own_pages_total():
         "s. 1, rad 4 anger värdet utan år; räknat till 2022, det år radens övriga effekter gäller",
         "",
     ]
+
+
+def test_the_delarsrapport_overview_keeps_each_pages_rows_and_its_bottom_line(tmp_path):
+    # 05's overview of a table over a page break: lines 4 and 5 hold a row on each page
+    # (Individ- och familjeomsorg and Öppenvård; Försörjningsstöd and Summa). Each row is
+    # its own, in printed order, and the bottom line is Summa (before, rows were keyed by
+    # line: Öppenvård and Summa were lost in page 1's rows, and the overview called
+    # Försörjningsstöd the table's bottom line)
+    from sonanalys import domain
+    from sonanalys.analysis.budget import overview
+
+    pdf = _drift_pdf(tmp_path / "drift.pdf", last="Utfall jan-aug 2024")
+    r = parse([pdf])
+    b = domain.build(r.observations, r.cells)["budget"]
+    ov = overview(b, "", 2024, "jan-aug")
+    assert ov.index.tolist() == [
+        "Individ- och familjeomsorg", "Försörjningsstöd", "Missbruksvård vuxna",
+        "Barn och unga", "Familjehem", "HVB", "Öppenvård", "Summa",
+    ]  # fmt: skip
+    assert ov.loc["Öppenvård", ["budget", "prognos"]].tolist() == [10.0, 9.5]
+    assert ov.loc["Summa", ["budget", "utfall jan-aug", "prognos"]].tolist() == [
+        265.0, -9.5, 274.5
+    ]  # fmt: skip
+    assert (ov.attrs["root"], ov.attrs["root_label"], ov.attrs["totals"]) == (
+        "Summa", "Summa", ["Summa"]
+    )  # fmt: skip

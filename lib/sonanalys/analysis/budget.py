@@ -21,31 +21,44 @@ def months_of(period: str) -> int | None:
     return MONTHS[b]
 
 
+def row_places(t: pd.DataFrame) -> list[tuple[int, int]]:
+    """Each row's place, (page, line): a PDF counts its lines per page, so a table over a
+    page break holds two rows on line 4 (page 0 for a document without pages)."""
+    pages = t["page"] if "page" in t.columns else pd.Series(pd.NA, index=t.index)
+    return [(0 if pd.isna(p) else int(p), int(x)) for p, x in zip(pages, t["line"], strict=True)]
+
+
 def _order(t: pd.DataFrame) -> pd.Series:
     """A table's rows in printed order: ``row_order`` where the parser gives it, else the
-    line."""
+    page and line."""
     if "row_order" in t.columns and t["row_order"].notna().all():
         return t["row_order"].astype("int64")
-    return t["line"].astype("int64")
+    return pd.Series([p * 1_000_000 + x for p, x in row_places(t)], index=t.index, dtype="int64")
 
 
-def root_line(t: pd.DataFrame) -> int | None:
-    """The line of one table's bottom line: the row the parser marks as the table's root
-    total (``is_root``), else the last total row in printed order; never the first row with
-    a matching name. None when the table has no total."""
+def root_place(t: pd.DataFrame) -> tuple[int, int] | None:
+    """The (page, line) of one table's bottom line: the row the parser marks as the
+    table's root total (``is_root``), else the last total row in printed order; never the
+    first row with a matching name. None when the table has no total."""
     if "is_root" in t.columns:
         root = t[t["is_root"].fillna(False).astype(bool)]
         if len(root):
-            return int(root["line"].iloc[0])
+            return row_places(root)[0]
     tot = t[t["is_total"].fillna(False).astype(bool)]
     if tot.empty:
         # no sum row: the last row is the bottom line when it names a result
         # (``Resultat``, ``Årets resultat``, ``Netto``)
-        last = t.loc[_order(t).idxmax()] if len(t) else None
-        if last is not None and _RESULT.match(str(last["verksamhet"]).split(" / ")[-1]):
-            return int(last["line"])
+        last = t.loc[[_order(t).idxmax()]] if len(t) else None
+        if last is not None and _RESULT.match(str(last["verksamhet"].iloc[0]).split(" / ")[-1]):
+            return row_places(last)[0]
         return None
-    return int(tot.loc[_order(tot).idxmax(), "line"])
+    return row_places(tot.loc[[_order(tot).idxmax()]])[0]
+
+
+def root_line(t: pd.DataFrame) -> int | None:
+    """The line of one table's bottom line (:func:`root_place`)."""
+    at = root_place(t)
+    return None if at is None else at[1]
 
 
 _RESULT = re.compile(r"^\s*(?:årets\s+|periodens\s+)?(?:resultat|netto)\b", re.IGNORECASE)
@@ -75,23 +88,23 @@ def deviation_sign(ov: pd.DataFrame, period: str | None = None) -> int:
     return 0
 
 
-def _row_names(t: pd.DataFrame, root: int | None) -> dict[int, str]:
-    """Line → the name the overview shows: the row's label; a label printed twice
+def _row_names(t: pd.DataFrame, root: tuple[int, int] | None) -> dict[tuple[int, int], str]:
+    """(page, line) → the name the overview shows: the row's label; a label printed twice
     (``Nettokostnad`` as a subtotal and as the bottom line) is told apart by the
     structure: the root keeps it with ``(totalt)``, another total gets ``, delsumma``."""
-    rows = t.drop_duplicates("line").sort_values("line")
+    rows = t.assign(_at=row_places(t)).drop_duplicates("_at").sort_values("_at")
     counts = rows["verksamhet"].value_counts()
-    names: dict[int, str] = {}
-    for line, label, total in zip(rows["line"], rows["verksamhet"], rows["is_total"], strict=True):
+    names: dict[tuple[int, int], str] = {}
+    for at, label, total in zip(rows["_at"], rows["verksamhet"], rows["is_total"], strict=True):
         name = str(label)
         if counts[label] > 1:
-            if int(line) == root:
+            if at == root:
                 name = f"{name} (totalt)"
             elif bool(total):
                 name = f"{name}, delsumma"
         if name in names.values():
-            name = f"{name} (rad {int(line)})"
-        names[int(line)] = name
+            name = f"{name} (s. {at[0]}, rad {at[1]})" if at[0] else f"{name} (rad {at[1]})"
+        names[at] = name
     return names
 
 
@@ -110,23 +123,27 @@ def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) ->
         return pd.DataFrame()
     src, tid = act["source"].iloc[0], act["table_id"].iloc[0]
     t = b[(b["source"] == src) & (b["table_id"] == tid)]
-    root = root_line(t)
+    root = root_place(t)
     names = _row_names(t, root)
-    t = t.assign(name=t["line"].astype("int64").map(names))
+    # the root row's own label (a PDF's line 4 may be another row on another page)
+    root_label = (
+        str(t.loc[[at == root for at in row_places(t)], "verksamhet"].iloc[0]) if root else None
+    )
+    t = t.assign(name=[names[at] for at in row_places(t)])
     if not (t["value_kind"] == "prognos").any():
         # a report may print actuals and the year's prognosis in two tables: the other
         # table's rows are paired by label, its bottom line with this one's
         prog = b[(b["value_kind"] == "prognos") & (b["source"] == src)]
         if len(prog):
             other = b[(b["source"] == src) & (b["table_id"] == prog["table_id"].iloc[0])]
-            other_root = root_line(other)
+            other_root = root_place(other)
             by_label: dict[str, str] = {}
-            for line, label in zip(t["line"], t["verksamhet"], strict=True):
-                by_label.setdefault(label, names[int(line)])
+            for at, label in zip(row_places(t), t["verksamhet"], strict=True):
+                by_label.setdefault(label, names[at])
             oname = [
-                names.get(root) if int(line) == other_root and root is not None
+                names.get(root) if at == other_root and root is not None
                 else by_label.get(label)
-                for line, label in zip(other["line"], other["verksamhet"], strict=True)
+                for at, label in zip(row_places(other), other["verksamhet"], strict=True)
             ]  # fmt: skip
             other = other.assign(name=oname)
             t = pd.concat([t, other[other["name"].notna()]])
@@ -139,15 +156,16 @@ def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) ->
     ordered = [names[k] for k in sorted(names) if names[k] in wide.index]
     wide = wide.loc[ordered]
     wide.index.name = None
-    total_lines = set(t.loc[t["is_total"].astype(bool), "line"].astype(int))
+    total_at = set(row_places(t[t["is_total"].astype(bool)]))
     wide.attrs["source"] = src
     wide.attrs["table"] = str(t["table"].iloc[0])
     wide.attrs["lines"] = f"{int(t['line'].min())}–{int(t['line'].max())}"
     pages = t["page"].dropna().unique() if "page" in t else []
     wide.attrs["page"] = int(pages[0]) if len(pages) == 1 else None  # a PDF's lines are per page
     wide.attrs["root"] = names.get(root) if root is not None else None
-    wide.attrs["totals"] = [names[k] for k in sorted(names) if k in total_lines]
-    wide.attrs["line_of"] = {v: k for k, v in names.items()}
+    wide.attrs["root_label"] = root_label
+    wide.attrs["totals"] = [names[k] for k in sorted(names) if k in total_at]
+    wide.attrs["line_of"] = {v: k[1] for k, v in names.items()}
     # where each shown figure is printed: the prognosis may stand in a table of its own
     wide.attrs["cell_line"] = {
         (n, c): int(x) for n, c, x in zip(t["name"], t["col"], t["line"], strict=True)

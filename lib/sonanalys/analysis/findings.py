@@ -15,7 +15,7 @@ from ..domain.common import MNKR_PER
 from ..numparse import format_sv
 from . import care, claims, trends
 from .atgarder import plan_effects, status_class
-from .budget import deviation_sign, overview, root_line
+from .budget import deviation_sign, overview, root_place, row_places
 
 
 def _signed(x: float, decimals: int = 1) -> str:
@@ -434,10 +434,11 @@ def _same_period_last_year(
     for _tid, t in b.groupby("table_id", sort=False):
         if not ({year, year - 1} <= set(t["year"].dropna().astype(int))):
             continue
-        line = root_line(t)
-        if line is None:
+        at = root_place(t)
+        if at is None:
             continue
-        row = t[t["line"] == line]
+        line = at[1]
+        row = t[[p == at for p in row_places(t)]]
         now, then = row[row["year"] == year], row[row["year"] == year - 1]
         if len(now) and len(then):
             return (
@@ -491,7 +492,7 @@ def delarsrapport_claims(
         got = sorted({cell_line[row, c] for c in cols if (row, c) in cell_line})
         return got or [line_of[row]]
 
-    label = str(b.loc[b["line"] == line_of.get(root, -1), "verksamhet"].iloc[0]) if root else ""
+    label = str(ov.attrs["root_label"]) if root else ""
     bud, prog, dev = value(root, "budget"), value(root, "prognos"), value(root, "avvikelse")
     if root and prog is not None and bud is not None:
         kind, how = claims.PRINTED, ""
