@@ -266,3 +266,27 @@ def test_a_code_glued_to_its_version_is_no_year():
     assert [years_in(t) for t in ("HT2019", "BU2024", "Utfall2013", "BUDGET2024", "PLAN2025")] == [
         [2019], [2024], [2013], [2024], [2025],
     ]  # fmt: skip
+
+
+def test_a_column_of_names_with_numbers_is_no_value_column(tmp_path):
+    # The LUPP export's shape (År | Undersökning | andel | Boendekommun) with the surveys
+    # named as LUPP names them ('Högstadiet åk 8', 'Gymnasiet år 2'; the region's file
+    # says 'Högstadiet', 'Gymnasiet'): built here, no real file at hand names them so.
+    # The name's number was read as a value (8, 2, no unit); the column names the row
+    text = (
+        "År;Undersökning;andel;Boendekommun\n"
+        "2015;Gymnasiet år 2;19,8;Dalarna\n"
+        "2015;Högstadiet åk 8;23,4;Dalarna\n"
+        "2018;Gymnasiet år 2;22,9;Dalarna\n"
+    )
+    r = _parse(tmp_path, "lupp.csv", text)
+    o = r.observations
+    assert o[["row_label", "column_label", "year", "value"]].values.tolist() == [
+        ["Gymnasiet år 2 / Dalarna", "andel", 2015, 19.8],
+        ["Högstadiet åk 8 / Dalarna", "andel", 2015, 23.4],
+        ["Gymnasiet år 2 / Dalarna", "andel", 2018, 22.9],
+    ]
+    # a column of amounts with a word before each ('Ca 5', 'Totalt 12') stays values
+    text = "Kommun;Antal\nA-stad;Ca 5\nB-by;Ca 7\n"
+    o = _parse(tmp_path, "ca.csv", text).observations
+    assert o[o["source"] == "ca.csv"]["value"].tolist() == [5.0, 7.0]

@@ -630,12 +630,47 @@ def key_columns(body: list[list[str]], columns: list[Column], k: int) -> list[in
         filled = [r[j].strip() for r in body if j < len(r) and r[j].strip()]
         if not filled or columns[j].is_time:
             continue
-        if _code_column(body, j, columns) or (
-            _KEY_HEADER.match(head)
-            and all(re.search(r"[A-Za-zÅÄÖåäö]", t) or re.fullmatch(r"\d{1,4}", t) for t in filled)
+        if (
+            _code_column(body, j, columns)
+            or (
+                _KEY_HEADER.match(head)
+                and all(
+                    re.search(r"[A-Za-zÅÄÖåäö]", t) or re.fullmatch(r"\d{1,4}", t) for t in filled
+                )
+            )
+            or _names_with_numbers(filled, columns[j])
         ):
             out.append(j)
     return out
+
+
+# a name that ends in its number, as a survey or a group is named (``Åk 9``, ``Gymnasiet
+# år 2``, ``Grupp 3a``): a word first, no word of amount, the number last and short
+_NAME_WITH_NUMBER = re.compile(
+    r"^(?!(?:ca|cirka|drygt|knappt|nästan|minst|högst|över|under|upp|totalt|summa|"
+    r"plus|minus)\b)[A-Za-zÅÄÖåäö][A-Za-zÅÄÖåäö.-]*(?:\s+[A-Za-zÅÄÖåäö.-]+)*"
+    r"\s+(?:nr\.?\s*)?\d{1,2}[a-z]?$",
+    re.IGNORECASE,
+)
+
+
+def _names_with_numbers(filled: list[str], col: Column) -> bool:
+    """A column right of the first values whose cells are names, one at least a name that
+    ends in its number (``Undersökning``: ``Åk 9``, ``Gymnasiet år 2``): the number is the
+    name's, never a value (``Åk 9`` was read as 9). Its header names no figure (no kind,
+    unit or year), no cell states a unit."""
+    if not filled or col.value_kind or col.unit or col.year is not None or col.is_time:
+        return False
+    numbered = 0
+    for t in filled:
+        if not re.search(r"\d", t):
+            if not re.match(r"[A-Za-zÅÄÖåäö]", t):
+                return False
+            continue
+        if not _NAME_WITH_NUMBER.match(t) or L.unit_of(t):
+            return False
+        numbered += 1
+    return numbered > 0
 
 
 _LABEL_HEADER = re.compile(
@@ -1063,7 +1098,8 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         stub_year = None
         for j, t in enumerate(labels):
             m = _BARE_YEAR.fullmatch(t.strip())
-            if m and j < len(columns) and columns[j].is_time and len(parts) > 1:
+            named = len(parts) > 1 or any(row_texts[jj].strip() for jj in g.keys)
+            if m and j < len(columns) and columns[j].is_time and named:
                 stub_year = int(m.group(0))
                 parts.remove(L.label_of_clean(t))
                 break
