@@ -381,3 +381,9 @@ def test_the_delarsrapport_overview_keeps_each_pages_rows_and_its_bottom_line(tm
     assert (ov.attrs["root"], ov.attrs["root_label"], ov.attrs["totals"]) == (
         "Summa", "Summa", ["Summa"]
     )  # fmt: skip
+    # its claims cite the bottom line by its own page (the table has no one page)
+    from sonanalys.analysis import findings
+
+    said = findings.delarsrapport_claims(b, "", 2024, "jan-aug", r.observations)
+    assert said[0].text.startswith("Prognosen för helåret 2024 visar ett underskott på 9,5")
+    assert {c.where() for c in said} == {"drift.pdf, s. 2, rad 5"}

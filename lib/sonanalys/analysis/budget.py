@@ -166,6 +166,11 @@ def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) ->
     wide.attrs["root_label"] = root_label
     wide.attrs["totals"] = [names[k] for k in sorted(names) if k in total_at]
     wide.attrs["line_of"] = {v: k[1] for k, v in names.items()}
+    # each shown row's pages: a table over a page break has no one page, but a row has
+    pages_of: dict[str, set] = {}
+    for n, p in zip(t["name"], t["page"] if "page" in t else [None] * len(t), strict=True):
+        pages_of.setdefault(n, set()).add(None if pd.isna(p) else int(p))
+    wide.attrs["pages_of"] = pages_of
     # where each shown figure is printed: the prognosis may stand in a table of its own
     wide.attrs["cell_line"] = {
         (n, c): int(x) for n, c, x in zip(t["name"], t["col"], t["line"], strict=True)

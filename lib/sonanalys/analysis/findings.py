@@ -567,8 +567,11 @@ def delarsrapport_claims(
             "resultat; rapporten anger därför inget resultat eller prognos för helheten."
         ))  # fmt: skip
     page = ov.attrs.get("page")
+    pages_of = ov.attrs.get("pages_of", {})
     for c in out:  # the overview table's claims: a PDF's lines are counted per page
-        c.page = page
+        # a table over a page break: the page of the claim's rows, where they share one
+        on = set().union(*(pages_of.get(r, {None}) for r in c.rows)) if c.rows else {None}
+        c.page = page if page is not None else (next(iter(on)) if len(on) == 1 else None)
     prev = _same_period_last_year(budget, src, year, period)
     if prev:
         now, then, plabel, pline, ppage = prev
