@@ -108,6 +108,91 @@ def test_every_table_fits_the_printed_page(browser, reports_run):
         page.close()
 
 
+def test_a_column_of_running_text_keeps_a_readable_width_in_print(browser, reports_run):
+    """A column whose cells are sentences (04's "planens text", the Kontroller's
+    "förklaring") is at least 12 ems of its own type wide in print: about 25 characters a
+    line. Every text column once had the same minimum, so the sentence column of 04's
+    "Planernas text" table got 8 ems (about 10 characters a line) and ran over 3 pages."""
+    seen = []
+    for r in reports_run.results:
+        page = browser.new_page(viewport={"width": A4_TEXT_WIDTH, "height": 1000})
+        page.goto((reports_run.out / r.html).as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        # per column of text: its header, the text cells' mean length, its width in ems
+        cols = page.evaluate(
+            """() => [...document.querySelectorAll('table.sv-table')].flatMap(t => {
+                 const heads = [...t.tHead.rows[0].cells];
+                 return heads.map((h, i) => {
+                   const cells = [...t.tBodies[0].rows].map(r => r.cells[i])
+                     .filter(c => c && c.tagName === 'TD' && c.style.textAlign === 'left');
+                   if (!cells.length) return null;
+                   const mean = cells.reduce((n, c) => n + c.textContent.length, 0) / cells.length;
+                   const em = parseFloat(getComputedStyle(cells[0]).fontSize);
+                   return [h.textContent, mean, cells[0].getBoundingClientRect().width / em];
+                 }).filter(x => x);
+               })"""
+        )
+        page.close()
+        prose = [(r.name, head, round(ems, 1)) for head, mean, ems in cols if mean >= 80]
+        seen += prose
+        assert [p for p in prose if p[2] < 12] == [], prose
+    assert ("04", "planens text") in {(n[:2], h) for n, h, _ in seen}
+
+
+def test_no_heading_ends_a_page_apart_from_what_follows_it(browser, reports_run, tmp_path):
+    """Printed, every section heading is on the same page as the first line of what
+    follows its Markdown cell (the table or text it introduces): 05's "Beläggning i egen
+    regi per månad" and its lead-in once ended page 4 with the table on page 5."""
+    import pypdfium2 as pdfium
+
+    from sonanalys.report.pdf import PAGE, _footer
+
+    jobs = []
+    for r in reports_run.results:
+        page = browser.new_page()
+        page.goto((reports_run.out / r.html).as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        page.pdf(path=str(tmp_path / f"{r.name}.pdf"), footer_template=_footer(r.title), **PAGE)
+        page.close()
+        jobs.append((reports_run.out / r.html, tmp_path / f"{r.name}.pdf"))
+
+    def flat(text: str) -> str:
+        return " ".join(text.replace("¶", "").split())
+
+    def page_of(text: str, pages: list[list[str]], start: int = 0) -> int:
+        """The first page from ``start`` with a line that begins ``text`` (a heading or
+        caption may wrap)."""
+        text = flat(text)
+        return next(
+            i
+            for i in range(start, len(pages))
+            if any(len(ln) >= min(12, len(text)) and text.startswith(ln) for ln in pages[i])
+        )
+
+    checked = 0
+    for src, pdf in jobs:
+        page = browser.new_page()
+        page.goto(src.as_uri(), wait_until="load")
+        pairs = page.evaluate(
+            """() => [...document.querySelectorAll('.jp-MarkdownCell')]
+                 .filter(c => c.querySelector('h2') && c.nextElementSibling)
+                 .map(c => [c.querySelector('h2').textContent,
+                            c.nextElementSibling.innerText.trim().split('\\n')[0]])"""
+        )
+        page.close()
+        doc = pdfium.PdfDocument(str(pdf))
+        pages = [
+            [flat(ln) for ln in p.get_textpage().get_text_range().splitlines() if ln.strip()]
+            for p in doc
+        ]
+        doc.close()
+        for heading, after in pairs:
+            at = page_of(heading, pages)
+            assert page_of(after, pages, at) == at, (pdf.name, heading, after, at)
+            checked += 1
+    assert checked >= 20
+
+
 # a delårsrapport whose verksamheter are named to run script in the report: the same
 # document as the embedded Örebro one, its table's row labels replaced
 HOSTILE = {

@@ -60,24 +60,30 @@ p.source-note{font-size:.85em;color:#555;margin-top:0}
   li{break-inside:avoid}
   thead{display:table-header-group}
   h1,h2,h3{break-after:avoid}
+  /* a heading is kept with what follows it: its Markdown cell (the heading and its
+     lead-in) neither breaks nor ends a page, so a heading never stands at a page's foot
+     with its table on the next (05's "Beläggning i egen regi per månad"); h1–h3's own
+     break-after alone does not, the heading being its cell's last but one child */
+  .jp-MarkdownCell:has(:is(h1,h2,h3)){break-inside:avoid;break-after:avoid}
   body{font-size:10pt}
   /* a table fits the A4 page: its output area neither scrolls nor clips in print, a
-     figure never breaks, the type and padding are a size smaller than on screen, and a
-     long word in a text column (a file name in a source column) breaks rather than runs
-     off the page, yet the column keeps a width of its own (breaking anywhere alone let
-     the forecast table's last column, "prövning", shrink to one letter a line) */
+     figure never breaks, the type and padding are a size smaller than on screen. A column
+     of short words shrinks to its longest word (never one letter a line: the forecast
+     table's "prövning"); a column of long text (class sv-text, present.text_class: a
+     plan's name) keeps a readable width of its own, one of running text (sv-prose: a
+     plan's sentence, the rows a sum adds) a wider one, and only there a long word (a
+     file name) breaks anywhere */
   .jp-OutputArea-child{display:block}
   .jp-OutputArea-output{overflow:visible !important;max-width:100%}
   table.sv-table{max-width:100%;font-size:8pt}
   table.sv-table th,table.sv-table td{padding:.2em .3em}
   table.sv-table td[style*="text-align:right"]{white-space:nowrap}
-  table.sv-table td[style*="text-align:left"]{overflow-wrap:anywhere;min-width:7em}
-  table.sv-table td[style*="text-align:left"]:last-child{min-width:8em}
+  table.sv-table td[style*="text-align:left"]{overflow-wrap:break-word}
+  table.sv-table td.sv-text,table.sv-table td.sv-prose{overflow-wrap:anywhere;min-width:6em}
+  table.sv-table td.sv-prose{min-width:14em}
   /* a table of eight columns or more (the Kontroller's "Summor som inte stämmer") a size
-     smaller again, its text columns narrower */
+     smaller again */
   table.sv-table:has(tr > :nth-child(8)){font-size:7pt}
-  table.sv-table:has(tr > :nth-child(8)) td[style*="text-align:left"]{min-width:4.5em}
-  table.sv-table:has(tr > :nth-child(8)) td[style*="text-align:left"]:last-child{min-width:6em}
 }
 </style>
 """

@@ -13,6 +13,7 @@ import re
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 # the flags Chromium needs on a closed, screenless machine (and as root)
 FLAGS = [
@@ -88,6 +89,18 @@ def _footer(title: str) -> str:
     )
 
 
+# how a page is printed (Playwright's ``page.pdf``), less the footer, which names the report
+PAGE: dict[str, Any] = {
+    "format": "A4",
+    "print_background": True,
+    "outline": True,  # bookmarks from the headings
+    "tagged": True,  # a tagged (accessible) PDF
+    "display_header_footer": True,
+    "header_template": "<span></span>",
+    "margin": {"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
+}
+
+
 def html_to_pdf(jobs: Iterable[tuple[Path, Path, str]]) -> list[Path]:
     """Print each ``(html, pdf, title)``; returns the PDFs written. ``NoBrowserError``
     when there is no Chromium."""
@@ -117,17 +130,7 @@ def html_to_pdf(jobs: Iterable[tuple[Path, Path, str]]) -> list[Path]:
                 )
                 page.goto(Path(src).resolve().as_uri(), wait_until="load")
                 page.emulate_media(media="print")
-                page.pdf(
-                    path=str(dst),
-                    format="A4",
-                    print_background=True,
-                    outline=True,  # bookmarks from the headings
-                    tagged=True,  # a tagged (accessible) PDF
-                    display_header_footer=True,
-                    header_template="<span></span>",
-                    footer_template=_footer(title),
-                    margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"},
-                )
+                page.pdf(path=str(dst), footer_template=_footer(title), **PAGE)
                 page.close()
                 mark_own(Path(dst))
                 written.append(Path(dst))

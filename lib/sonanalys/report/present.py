@@ -165,6 +165,23 @@ def cell_decimals(value, decimals, unit=None):
     return decimals
 
 
+# a column of text is given a class by its cells' length, for the print CSS (page.CSS): a
+# column of short words shrinks to its longest word; one with a cell of WORDY_CHARS or more
+# (a plan's name, a file and line) is "sv-text", kept a readable width; one whose cells run
+# PROSE_CHARS long on average (a plan's sentence about a measure, the rows a sum adds up)
+# is "sv-prose" and keeps a wider share of the page
+WORDY_CHARS = 40
+PROSE_CHARS = 80
+
+
+def text_class(column: pd.Series) -> str:
+    """``sv-prose``, ``sv-text`` or ``""`` for a column, by its text cells' length."""
+    lengths = [len(v) for v in column if isinstance(v, str)]
+    if not lengths or max(lengths) < WORDY_CHARS:
+        return ""
+    return "sv-prose" if sum(lengths) / len(lengths) >= PROSE_CHARS else "sv-text"
+
+
 def table_html(
     df: pd.DataFrame,
     decimals: dict | int | None = None,
@@ -186,8 +203,10 @@ def table_html(
         d = decimals.get((idx, c), decimals.get(c)) if isinstance(decimals, dict) else decimals
         return d if pos is None else cell_decimals(v, d, row_units[pos])
 
+    kinds = {c: text_class(df[c]) for c in cols}
     head = "".join(
-        f"<th>{html.escape(str(c))}</th>" for c in ([df.index.name or ""] if index else []) + cols
+        (f'<th class="{kinds[c]}">' if kinds.get(c) else "<th>") + f"{html.escape(str(c))}</th>"
+        for c in ([df.index.name or ""] if index else []) + cols
     )
     body = []
     for pos, (idx, row) in enumerate(df.iterrows()):
@@ -196,8 +215,12 @@ def table_html(
             v = row[c]
             text = sv(v, dec(c, idx, pos, v)) if not isinstance(v, str) else v
             align = "left" if isinstance(v, str) and not _NUMBER_TEXT.match(v) else "right"
-            plain = ' class="sv-plain"' if dec(c, idx) == PLAIN and not isinstance(v, str) else ""
-            cells.append(f'<td{plain} style="text-align:{align}">{html.escape(text)}</td>')
+            kind = [
+                *(["sv-plain"] if dec(c, idx) == PLAIN and not isinstance(v, str) else []),
+                *([kinds[c]] if kinds[c] else []),
+            ]
+            attr = f' class="{" ".join(kind)}"' if kind else ""
+            cells.append(f'<td{attr} style="text-align:{align}">{html.escape(text)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     note = f'<p class="source-note">Källa: {html.escape(source)}</p>' if source else ""
