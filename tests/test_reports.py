@@ -369,6 +369,21 @@ def test_reports_open_with_findings_and_close_with_checks(run):
     assert "Prognosen för helåret 2023 visar ett underskott på 81,5 mnkr mot budget" in t5
 
 
+def test_the_masking_note_stands_only_under_a_table_with_a_masked_figure(run):
+    """01 said '..  = färre än 5 personer …' under the LVU/LVM table in the ledning
+    profile even when no figure in it was masked (the embedded counts are all 5 or more)."""
+    import pandas as pd
+
+    from sonanalys.report.present import mask_note, mask_small
+
+    counts = pd.DataFrame({"2022": [3, 12], "2023": [7, 9]})
+    assert mask_note(mask_small(counts, ["2022", "2023"], 5), 5).startswith("..  = färre än 5")
+    assert mask_note(mask_small(counts, ["2022", "2023"], 2), 2) == ""
+    page = (run.out / run.report("01").html).read_text(encoding="utf-8")
+    assert not re.search(r">\.\.</td>", page)  # nothing masked in 01 on the embedded data
+    assert "röjandeskydd" not in text_of(page)
+
+
 def test_atgarder_report_names_plans_by_title_and_areas_by_the_plans_headings(run):
     t = text_of((run.out / run.report("04").html).read_text(encoding="utf-8"))
     assert "Reviderad åtgärdsplan social -och omsorgsnämnden (2021) – planerad" in t

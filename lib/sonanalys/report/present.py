@@ -23,6 +23,13 @@ MONTHS_SV_WIDE = dict(get_month_names("wide", locale="sv"))
 MASK_NOTE = "..  = färre än {n} personer, eller beräknat ur sådana tal (röjandeskydd)"
 
 
+def mask_note(shown: pd.DataFrame, threshold: int) -> str:
+    """``MASK_NOTE`` for a table shown with ``..`` in it; ``""`` for one where nothing is
+    masked (a note under it would explain a mark it does not have)."""
+    masked = any(isinstance(v, str) and v == MASK for v in shown.to_numpy().ravel())
+    return MASK_NOTE.format(n=threshold) if masked else ""
+
+
 def wrap(text: str, width: int = 22) -> str:
     """A chart label over several lines instead of cut off."""
     import textwrap
