@@ -185,6 +185,11 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     the index of the line after it; None when none starts here."""
     if i + 1 >= len(lines) or lines[i + 1].strip() or not lines[i].strip():
         return None
+    remembered = walks(lines)
+    if remembered is not None:
+        few = remembered.get("cellrun.read")
+        if few is not None and few[0] <= i <= few[1]:
+            return None  # (see below: too few rows after the same header)
     if _prose_first(lines, i):
         return None
     cells = _cells(lines, i)
@@ -249,6 +254,13 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
         rows.append(row)
         k += n + 1
     if sum(any(_numeric(t) for t, _ in r[lead:]) for r in rows) < 2:
+        if remembered is not None and label_at >= n + lead:
+            # From each line of the run down to the header's first cell the same values,
+            # header and rows are read (all counted from the first value's cell; a read
+            # from lower down has a shorter caption and may stop before, at a sentence):
+            # too few rows again. A list of names above one number is not read as this
+            # table's caption from each of its lines.
+            remembered["cellrun.read"] = (i, cells[label_at - n - lead][1] - 1, 0)
         return None
     head_line = header[0][1] if header[0][0] else header[1][1]
     table = Table(
