@@ -496,3 +496,20 @@ def test_a_section_of_marked_items_ends_where_the_marks_end():
         ]
         digital = rows[rows["row_label"] == "Digital infrastruktur"]
         assert digital["row_path"].tolist() == ["Digital infrastruktur"]
+
+
+def test_a_failing_total_over_a_value_that_could_not_be_read_says_so():
+    # Stadsrevisionen 2023's Summa kostnader, Budget 2023: -45 982 against -38 244 from the
+    # rows read, since Övriga kostnader is printed '-7 73' (in the parse report). No row
+    # 'explains' nothing: the note names the cell that could not be read
+    from sonanalys.pipeline import process
+
+    c = process([FOUND / "documents" / SR23]).frames["checks"]
+    bad = c[c["status"] == "avvikelse"]
+    assert bad[["total_label", "group", "reported", "computed"]].values.tolist() == [
+        ["Summa kostnader", "Budget 2023 | budget | 2023 | helår", -45.982, -38.244]
+    ]
+    assert bad["note"].tolist() == [
+        "dokumentets summa är inte radernas summa; en del kunde inte läsas: "
+        "Övriga kostnader (s. 1, rad 10) '-7 73'"
+    ]

@@ -113,7 +113,7 @@ def process(
     domain frames."""
     result = parse(inputs, jobs=jobs, progress=progress, municipalities=municipalities)
     docs = [(d.source, d.doc_type) for d in result.documents]
-    return Processed(result, build(result.observations, result.cells, docs))
+    return Processed(result, build(result.observations, result.cells, docs, report=result.report))
 
 
 def library_digest() -> str:
@@ -418,6 +418,7 @@ def _process_into(
             result.cells,
             [(d.source, d.doc_type) for d in docs],
             with_followup=False,  # made once at the end, from every batch's plans
+            report=result.report,
         )
         acc = acc + account(result)
         report_warnings += int((result.report["severity"] == "warning").sum())

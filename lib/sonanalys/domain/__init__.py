@@ -55,11 +55,13 @@ def build(
     cells: pd.DataFrame,
     documents: list[tuple[str, str]] | None = None,
     with_followup: bool = True,
+    report: pd.DataFrame | None = None,
 ) -> Frames:
     """Every frame; ``documents`` (source, doc_type) lets a document with no values at
     all still be warned about. ``with_followup=False`` leaves out the åtgärder's
     follow-up, which spans plans: a caller that builds a batch of documents at a time
-    makes it once, from all batches' åtgärder."""
+    makes it once, from all batches' åtgärder. ``report`` (the parse report) lets a
+    failing check name a value it spans that could not be read (:func:`checks.unread`)."""
     a = atgarder.build(observations, cells)
     b = budget.build(observations)
     frames = {
@@ -70,9 +72,16 @@ def build(
         "varddygn": care.varddygn(observations),
         "volymer": volymer.build(observations),
         "indikatorer": indikatorer.build(observations),
-        "checks": pd.concat(
-            [atgarder.check(a), budget.check(b), checks.check_tables(observations, _held(a, b))],
-            ignore_index=True,
+        "checks": checks.unread(
+            pd.concat(
+                [
+                    atgarder.check(a),
+                    budget.check(b),
+                    checks.check_tables(observations, _held(a, b)),
+                ],
+                ignore_index=True,
+            ),
+            report,
         ),
     }
     from .schemas import conform

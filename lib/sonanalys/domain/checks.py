@@ -44,7 +44,8 @@ COLUMNS = [
 ]
 STATUSES = ("ok", "avvikelse")
 # a failing total that no turned sign, left-out or twice-counted row explains
-UNEXPLAINED = "dokumentets summa är inte radernas summa; ingen enskild rad förklarar skillnaden"
+NOT_ITS_ROWS = "dokumentets summa är inte radernas summa"
+UNEXPLAINED = NOT_ITS_ROWS + "; ingen enskild rad förklarar skillnaden"
 
 
 def _decimals(text: str) -> int:
@@ -327,6 +328,51 @@ def check_totals(
     res["page"] = pd.array(res["page"], dtype="Int64")
     for c in ("reported", "computed", "computed_high", "difference", "tolerance"):
         res[c] = res[c].astype("float64")
+    return res
+
+
+def unread(res: pd.DataFrame, report: pd.DataFrame | None) -> pd.DataFrame:
+    """A failing total that no single row explains, where a row it spans has a value the
+    parse report says could not be read (a warning in the same source and table, between
+    the total's parts and the total, in the check's column or in no column named): the
+    note names that cell instead, since the rows' sum is then not known — Stadsrevisionen
+    2023's Summa kostnader for Budget 2023 over Övriga kostnader printed '-7 73'."""
+    if report is None or report.empty or res.empty:
+        return res
+    bad = res.index[(res["status"] == "avvikelse") & (res["note"] == UNEXPLAINED)]
+    rep = report[(report["severity"] == "warning") & report["table_id"].fillna("").ne("")]
+    if not len(bad) or rep.empty:
+        return res
+    cells: dict[tuple, list[tuple]] = {}
+    for r in rep.itertuples():
+        label = str(r.row_label or "")
+        if not _is_part(label) or is_total(label):
+            continue  # a breakdown or a total of its own is no part of the sum
+        cells.setdefault((r.source, r.table_id), []).append(
+            (page_of(r.page), int(r.line), label, str(r.column_label or ""), str(r.cell_text))
+        )
+    res = res.copy()
+    for i in bad:
+        row = res.loc[i]
+        total = (page_of(row["page"]), int(row["line"]))
+        places = [total, *part_places(row["part_lines"], row["part_pages"])]
+        paged = all(p is not None for p, _ in places)
+        if not paged and any(p is not None for p, _ in places):
+            continue  # pages for some rows only: where the rows are is not known
+        # where a row is, in order: page then line (a document without pages: line)
+        at = [(p or 0, x) for p, x in places]
+        lo, hi = min(at), max(at)
+        group = [g.strip() for g in str(row["group"]).split("|")]
+        columns = {*group, *(re.sub(r" \(\d+\)$", "", g) for g in group)}
+        said = [
+            f"{label} ({place(page, line)}) '{text}'".lstrip()
+            for page, line, label, column, text in cells.get((row["source"], row["table_id"]), [])
+            if (not column or column in columns)
+            and (page is not None) == paged
+            and lo <= (page or 0, line) <= hi
+        ]
+        if said:
+            res.at[i, "note"] = NOT_ITS_ROWS + "; en del kunde inte läsas: " + "; ".join(said)
     return res
 
 
