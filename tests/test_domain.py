@@ -659,19 +659,34 @@ def test_status_tables_per_plan(frames):
 
     tables = status_tables(frames["atgarder"], "Linköping")
     t = tables[SEEDS["000"]]
-    assert list(t.columns) == [
-        "genomförd",
-        "utgår",
-        "nytt förslag",
-        "pågår/utreds",
-        "övrigt",
-        "totalt",
-    ]
+    counts = ["genomförd", "utgår", "nytt förslag", "pågår/utreds", "övrigt", "totalt"]
+    assert list(t.columns) == [*counts, "rader"]
     # 000's revised plan: 31 measures; Vuxna has 3 done, 1 dropped, 4 new, 3 ongoing, 1 other
-    assert t.loc["Vuxna"].tolist() == [3, 1, 4, 3, 1, 12]
-    assert t.loc["Barn och unga"].tolist() == [0, 2, 1, 6, 0, 9]
+    assert t.loc["Vuxna", counts].tolist() == [3, 1, 4, 3, 1, 12]
+    assert t.loc["Barn och unga", counts].tolist() == [0, 2, 1, 6, 0, 9]
     assert int(t["totalt"].sum()) == 31
-    assert list(tables[SEEDS["001"]].columns) == ["ej angiven", "totalt"]
+    # each count's provenance: the lines its measures stand on (000 l. 71–80 less 75, a
+    # blank line; Vuxna's twelve on 83–87, 89–94 and 98)
+    assert t.loc["Barn och unga", "rader"] == "rad 71–74, 76–80"
+    assert t.loc["Vuxna", "rader"] == "rad 83–87, 89–94, 98"
+    assert t.index.name == "Område" and t.attrs["rows"] == "område"
+    assert list(tables[SEEDS["001"]].columns) == ["ej angiven", "totalt", "rader"]
+    # 002's areas are the plans its summary table sums (l. 523–526): its rows are named
+    # plans, not areas, each with its measures' lines
+    t2 = tables[SEEDS["002"]]
+    assert t2.index.name == "Plan" and t2.attrs["rows"] == "plan"
+    assert t2.loc["Beslutad åtgärdsplan för 2024-2027"].tolist() == [4, 4, "rad 455–458"]
+    assert (
+        t2.loc["Utökad åtgärdsplan för 2024-2027 - hemmaplanslösningar barn och unga", "rader"]
+        == "rad 488"
+    )
+
+
+def test_line_runs_join_consecutive_lines_and_name_pdf_pages():
+    from sonanalys.analysis.atgarder import line_runs
+
+    assert line_runs([(None, 5), (None, 3), (None, 4), (None, 9)]) == "rad 3–5, 9"
+    assert line_runs([(3, 1), (2, 4), (2, 5), (2, 6)]) == "s. 2, rad 4–6; s. 3, rad 1"
 
 
 def test_occupancy_by_month_picks_one_year(frames):

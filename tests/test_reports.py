@@ -397,6 +397,11 @@ def test_atgarder_report_names_plans_by_title_and_areas_by_the_plans_headings(ru
     # 002's four plans are areas: each is a row of the summary table that equals the
     # plan's bottom line (structure.py, atgarder._summarised_areas)
     assert "Beslutad åtgärdsplan för 2024-2027 4" in t
+    # and the table says its rows are plans, each count with the lines it is counted on
+    assert "Antal åtgärder per plan och status: Social- och omsorgsnämndens internbudget" in t
+    assert "Plan ej angiven totalt rader Beslutad åtgärdsplan för 2024-2027 4 4 rad 455–458" in t
+    assert "Antal åtgärder per område och status: Reviderad åtgärdsplan" in t
+    assert "Vuxna 3 1 4 3 1 12 rad 83–87, 89–94, 98" in t
 
 
 def test_forecast_has_one_table_per_source_table(run):

@@ -40,35 +40,76 @@ def status_class(text: str) -> str:
     return "övrigt"
 
 
-def by_area_status(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
-    """Measures per document, area and status class (one count per measure)."""
+def _measures(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
+    """One row per measure (its first row), with its area label and status class."""
     a = atgarder[(atgarder["municipality"] == municipality) & (atgarder["level"] == "åtgärd")]
     m = a.drop_duplicates(["source", "measure"])
-    m = m.assign(status=[status_class(t) for t in m["status"]], area=_area_label(m["area"]))
+    return m.assign(status=[status_class(t) for t in m["status"]], area=_area_label(m["area"]))
+
+
+def by_area_status(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
+    """Measures per document, area and status class (one count per measure)."""
     return (
-        m.groupby(["source", "plan", "area", "status"], sort=True)
+        _measures(atgarder, municipality)
+        .groupby(["source", "plan", "area", "status"], sort=True)
         .size()
         .rename("antal")
         .reset_index()
     )
 
 
+def line_runs(places: list[tuple[int | None, int]]) -> str:
+    """Rows as a table's source column names them, runs of lines joined: ``rad 71–74,
+    76–80``; in a PDF by page, ``s. 2, rad 4–6; s. 3, rad 1``."""
+    by_page: dict[int | None, list[int]] = {}
+    for p, x in sorted(set(places), key=lambda at: (at[0] or 0, at[1])):
+        by_page.setdefault(p, []).append(x)
+    parts = []
+    for p, xs in by_page.items():
+        runs: list[list[int]] = []
+        for x in xs:
+            if runs and x == runs[-1][-1] + 1:
+                runs[-1].append(x)
+            else:
+                runs.append([x])
+        text = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
+        parts.append((f"s. {p}, " if p is not None else "") + "rad " + text)
+    return "; ".join(parts)
+
+
+def areas_are_plans(atgarder: pd.DataFrame, source: str, areas) -> bool:
+    """Whether a document's areas are its plans: each named area is the label of a row
+    of level ``plan`` in the same document (002's ``Summering av åtgärdsplaner`` names the
+    plans it sums, and domain.atgarder gives each plan's measures that row's label)."""
+    named = {a for a in areas if a != NO_AREA}
+    doc = atgarder[(atgarder["source"] == source) & (atgarder["level"] == "plan")]
+    return bool(named) and named <= set(doc["measure"])
+
+
 def status_tables(atgarder: pd.DataFrame, municipality: str) -> dict[str, pd.DataFrame]:
     """Per plan document: measures by area (rows) and status class (columns, in the
-    order of ``STATUS_CLASSES``, then övrigt and ej angiven) with a ``totalt`` column.
-    Each table's ``attrs["plan"]`` is the plan's name."""
+    order of ``STATUS_CLASSES``, then övrigt and ej angiven) with a ``totalt`` column and
+    the lines the row's measures stand on (``rader``, the counts' provenance). Each
+    table's ``attrs["plan"]`` is the plan's name and ``attrs["rows"]`` what its rows are:
+    ``område``, or ``plan`` where the document's areas are the plans it sums up
+    (``areas_are_plans``); the index is named so (``Område`` or ``Plan``)."""
+    from ..domain.checks import row_places
+
     order = [name for name, _ in STATUS_CLASSES] + ["övrigt", "ej angiven"]
     out: dict[str, pd.DataFrame] = {}
-    for src, part in by_area_status(atgarder, municipality).groupby("source", sort=True):
+    for src, part in _measures(atgarder, municipality).groupby("source", sort=True):
         t = part.pivot_table(
-            index="area", columns="status", values="antal", aggfunc="sum", fill_value=0
+            index="area", columns="status", values="measure", aggfunc="size", fill_value=0
         )
         t = t[[c for c in order if c in t.columns]].loc[_no_area_last(t.index)]
         t.columns.name = None
         t["totalt"] = t.sum(axis=1)
-        t.index.name = "Område"
+        t["rader"] = [line_runs(row_places(part[part["area"] == a])) for a in t.index]
+        rows = "plan" if areas_are_plans(atgarder, str(src), t.index) else "område"
+        t.index.name = rows.capitalize()
         t.attrs["plan"] = part["plan"].iloc[0]
-        out[src] = t
+        t.attrs["rows"] = rows
+        out[str(src)] = t
     return out
 
 
