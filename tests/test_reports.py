@@ -78,6 +78,11 @@ def test_placeringar_reports_the_documents_numbers(run):
     assert "jan–aug 2023 165 461 154 134" in t and "budget 2023 139 383 133 99" in t
     # LVU/LVM counts are masked below 5 in the ledning profile; 233 is shown as is
     assert "233" in t and "Källa: 004_delarsrapport_prognos2_2023_orebro_socialnamnden.txt" in t
+    # the changes between years are computed from those lines, and say so
+    assert (
+        "Källa: beräknad ur 004_delarsrapport_prognos2_2023_orebro_socialnamnden.txt, "
+        "rad 529–532 (skillnaden mot året före)"
+    ) in t
 
 
 def test_varddygn_price_volume(run):
