@@ -203,24 +203,12 @@ def test_a_checks_parts_are_named_by_page_and_line(tmp_path):
     assert parts[-1] == "1240 / Möbler gruppbostad (s. 2, rad 4)"
 
 
-def _drift_pdf(path: Path, last: str = "Avvikelse 2024") -> Path:
-    """A driftredovisning over a page break (fpdf, ruled, the header on page 1 only):
-    Budget, Prognos and Avvikelse per verksamhet, tkr; Summa at the foot of page 2.
-    Öppenvård (page 2, line 4) prints an avvikelse of 800 where budget − prognos is 500;
-    Individ- och familjeomsorg on line 4 of page 1 prints its own (−4 000)."""
+def _ruled_pages(path: Path, header: tuple[str, ...], pages: list) -> Path:
+    """A ruled driftredovisning (fpdf) whose rows run over ``pages``: its title and
+    ``header`` on page 1 only, a page mark at each page's foot."""
     from fpdf import FPDF
 
-    pages = [
-        [("Individ- och familjeomsorg", "100 000", "104 000", "-4 000"),
-         ("Försörjningsstöd", "50 000", "52 000", "-2 000"),
-         ("Missbruksvård vuxna", "30 000", "29 000", "1 000"),
-         ("Barn och unga", "40 000", "41 000", "-1 000")],
-        [("Familjehem", "20 000", "21 000", "-1 000"),
-         ("HVB", "15 000", "18 000", "-3 000"),
-         ("Öppenvård", "10 000", "9 500", "800"),
-         ("Summa", "265 000", "274 500", "-9 500")],
-    ]  # fmt: skip
-    widths = [70, 35, 35, 35]
+    widths = [70] + [35] * (len(header) - 1)
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_font("Helvetica", "", 10)
@@ -235,13 +223,31 @@ def _drift_pdf(path: Path, last: str = "Avvikelse 2024") -> Path:
         if no == 1:
             pdf.cell(0, 10, "Driftredovisning 2024, tkr")
             pdf.ln(12)
-            row(("Verksamhet", "Budget 2024", "Prognos 2024", last))
+            row(header)
         for r in rows:
             row(r)
         pdf.set_y(-20)
         pdf.cell(0, 8, f"Sida {no} (2)", align="R")
     pdf.output(str(path))
     return path
+
+
+def _drift_pdf(path: Path, last: str = "Avvikelse 2024") -> Path:
+    """A driftredovisning over a page break (fpdf, ruled, the header on page 1 only):
+    Budget, Prognos and Avvikelse per verksamhet, tkr; Summa at the foot of page 2.
+    Öppenvård (page 2, line 4) prints an avvikelse of 800 where budget − prognos is 500;
+    Individ- och familjeomsorg on line 4 of page 1 prints its own (−4 000)."""
+    pages = [
+        [("Individ- och familjeomsorg", "100 000", "104 000", "-4 000"),
+         ("Försörjningsstöd", "50 000", "52 000", "-2 000"),
+         ("Missbruksvård vuxna", "30 000", "29 000", "1 000"),
+         ("Barn och unga", "40 000", "41 000", "-1 000")],
+        [("Familjehem", "20 000", "21 000", "-1 000"),
+         ("HVB", "15 000", "18 000", "-3 000"),
+         ("Öppenvård", "10 000", "9 500", "800"),
+         ("Summa", "265 000", "274 500", "-9 500")],
+    ]  # fmt: skip
+    return _ruled_pages(path, ("Verksamhet", "Budget 2024", "Prognos 2024", last), pages)
 
 
 def test_a_deviation_note_names_the_row_on_its_own_page(tmp_path):
@@ -268,8 +274,6 @@ def test_a_deviation_note_names_the_row_on_its_own_page(tmp_path):
 def _subtotals_pdf(path: Path) -> Path:
     """A drift table over a page break whose pages each end in a 'Summa' on line 6
     (page 1: two rows under the title and header; page 2: four rows)."""
-    from fpdf import FPDF
-
     pages = [
         [("Individ- och familjeomsorg", "100 000", "104 000"),
          ("Försörjningsstöd", "50 000", "52 000"),
@@ -280,28 +284,7 @@ def _subtotals_pdf(path: Path) -> Path:
          ("Jourhem", "5 000", "5 500"),
          ("Summa", "50 000", "54 000")],
     ]  # fmt: skip
-    widths = [70, 35, 35]
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.set_font("Helvetica", "", 10)
-
-    def row(cells):
-        for w, c in zip(widths, cells, strict=True):
-            pdf.cell(w, 7, c, border=1, align="L" if w == 70 else "R")
-        pdf.ln(7)
-
-    for no, rows in enumerate(pages, start=1):
-        pdf.add_page()
-        if no == 1:
-            pdf.cell(0, 10, "Driftredovisning 2024, tkr")
-            pdf.ln(12)
-            row(("Verksamhet", "Budget 2024", "Prognos 2024"))
-        for r in rows:
-            row(r)
-        pdf.set_y(-20)
-        pdf.cell(0, 8, f"Sida {no} (2)", align="R")
-    pdf.output(str(path))
-    return path
+    return _ruled_pages(path, ("Verksamhet", "Budget 2024", "Prognos 2024"), pages)
 
 
 def test_each_pages_summa_on_the_same_line_is_checked(tmp_path):

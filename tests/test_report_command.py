@@ -165,9 +165,9 @@ def test_an_own_folders_municipality_comes_from_itsdocuments_frame(tmp_path):
         own_municipality(documents_frame(tmp_path / "d", [("x.txt", None, None, "")]), None, None)
 
 
-def test_a_report_over_an_own_folder_is_for_its_documents_not_the_embedded_ones(tmp_path):
-    # Göteborg's delårsrapport (corpus PDF) alone, no --municipality, no --period: the
-    # bilaga is Göteborg's latest period, never the notebooks' Örebro jan-aug 2023
+def _report_on_goteborg_alone(tmp_path: Path, out: Path, only: str):
+    """`sonanalys report --only ONLY` over a folder holding Göteborg's delårsrapport (the
+    corpus PDF) alone, no --municipality, no --period: the finished process."""
     docs = tmp_path / "dokument"
     docs.mkdir()
     pdf = (
@@ -177,10 +177,18 @@ def test_a_report_over_an_own_folder_is_for_its_documents_not_the_embedded_ones(
         / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
     )
     (docs / pdf.name).write_bytes(pdf.read_bytes())
-    out = tmp_path / "ut"
     cmd = [sys.executable, "-m", "sonanalys", "report", "--data", str(docs), "--out", str(out),
-           "--only", "05", "--log-dir", str(tmp_path / "logg")]  # fmt: skip
-    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+           "--only", only, "--log-dir", str(tmp_path / "logg")]  # fmt: skip
+    return subprocess.run(
+        cmd, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL
+    )
+
+
+def test_a_report_over_an_own_folder_is_for_its_documents_not_the_embedded_ones(tmp_path):
+    # Göteborg's delårsrapport (corpus PDF) alone, no --municipality, no --period: the
+    # bilaga is Göteborg's latest period, never the notebooks' Örebro jan-aug 2023
+    out = tmp_path / "ut"
+    p = _report_on_goteborg_alone(tmp_path, out, "05")
     assert p.returncode == 0, p.stderr
     page = (out / "05_delarsrapport_goteborg_2026_jan-mar.html").read_text(encoding="utf-8")
     assert "Delårsrapport – bilaga: Göteborg, jan–mar 2026" in page
@@ -193,19 +201,8 @@ def test_a_report_with_no_data_for_any_period_says_it_shows_none(tmp_path):
     2026, inte den begärda perioden jan–mar 2026)", a contradiction (the title keeps the
     period asked, whose report it is; the page says it can show none). Now the run's
     lines and the index say it shows no period, and the run exits 1."""
-    docs = tmp_path / "dokument"
-    docs.mkdir()
-    pdf = (
-        Path(__file__).parent
-        / "corpus"
-        / "pdf"
-        / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
-    )
-    (docs / pdf.name).write_bytes(pdf.read_bytes())
     out = tmp_path / "ut"
-    cmd = [sys.executable, "-m", "sonanalys", "report", "--data", str(docs), "--out", str(out),
-           "--only", "01", "--log-dir", str(tmp_path / "logg")]  # fmt: skip
-    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    p = _report_on_goteborg_alone(tmp_path, out, "01")
     assert p.returncode == 1, p.stderr
     assert "(ok; visar ingen period, inte den begärda perioden jan–mar 2026)" in p.stdout
     assert "visar jan–mar 2026" not in p.stdout + p.stderr
