@@ -30,6 +30,8 @@ SR24 = "goteborg_stadsrevisionen_arsrapport_2024_s8.pdf"
 # Simrishamn's Kultur- och fritidsnämnd, budgetskrivelse för investeringar 2027-2031 (Word,
 # a table shaded per line, going on over a page break without its header)
 INV = "simrishamn_kfn_budgetskrivelse_investeringar_2027_2031_s3_s5.pdf"
+# Kolada's web export as LCHansson/KLD_Explorer downloaded it from kolada.se in 2012
+KOLADA_WEB = "kolada_webbexport_stockholms_lan_kld_sthlm2.csv"
 GOTEBORG = (
     Path(__file__).parent / "corpus" / "pdf" / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
 )
@@ -84,6 +86,11 @@ def test_the_found_documents_give_their_facts(found):
         # the rows after the page break were read without the header (pdf_layout.join_spanned;
         # the columns of a ruled table that ends a page given to the one that begins the next)
         INV: {"sum": 22, "size": 22},
+        # Kolada's own web export (2012: 'Kommun/Landsting;Nyckeltal;År;Visat Värde',
+        # cp1252, CRLF, decimal points with float noise): 4/16 before, every row whose
+        # value looked like a year (Ekerö 1997: 2 006 kr/inv) was read as a new header
+        # and the rows under it misread (tables._dated_row)
+        KOLADA_WEB: {"sum": 16, "size": 16},
     }
     # its header wraps over lines (readers/spaced._wrapped_header); the two signs printed
     # apart ('- 6 000', '- 3 900') are minus because the Period column sums the four

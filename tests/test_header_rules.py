@@ -41,6 +41,24 @@ def test_an_export_with_decimal_points_is_read_by_its_own_convention(tmp_path):
     assert "alla 4 decimaltal med punkt" in said["reason"].iloc[0]
 
 
+def test_a_value_that_looks_like_a_year_is_no_header_again(tmp_path):
+    # Kolada's web export (cp1252, CRLF, 'Kommun/Landsting;Nyckeltal;År;Visat Värde', as
+    # tests/corpus/found's kld_sthlm2.csv): a cost of 2 006 kr/inv in 1997 is a row of
+    # the year column and a value, not a new header of the columns '1997' and '2006'
+    text = (
+        "Kommun/Landsting;Nyckeltal;År;Visat Värde\r\n"
+        "Ekerö;Elever i åk. 9 med minst godkänt, andel (%);2012;93.617021\r\n"
+        "Ekerö;Kostnad individ- och familjeomsorg, kr/inv;1996;2040\r\n"
+        "Ekerö;Kostnad individ- och familjeomsorg, kr/inv;1997;2006\r\n"
+        "Ekerö;Kostnad individ- och familjeomsorg, kr/inv;1998;1811.00014\r\n"
+    )
+    o = _parse(tmp_path, "kolada.csv", text, "cp1252").observations
+    assert o["value"].tolist() == [93.617021, 2040, 2006, 1811.00014]
+    assert o["year"].tolist() == [2012, 1996, 1997, 1998]
+    assert set(o["column_label"]) == {"Visat Värde"}
+    assert o["row_label"].tolist()[2] == "Ekerö / Kostnad individ- och familjeomsorg, kr/inv"
+
+
 def test_a_point_that_may_group_thousands_alone_is_not_read_as_decimal(tmp_path):
     # only "1.640" and "2.500": a point before three digits may group thousands
     r = _parse(tmp_path, "t.csv", "Enhet;Kostnad\nA;1.640\nB;2.500\nC;3.125\n")

@@ -212,6 +212,59 @@ def test_a_confidence_interval_is_a_value_pair_not_label_text():
     assert len(r.report) == 2
 
 
+def test_kolada_web_export_reads_every_row_once():
+    # Kolada's web export (kolada.se, 2012) as published: 1 177 rows, one value each,
+    # under 'Visat Värde'; 19 values lie between 1990 and 2100 (Salem 2006: 2 096
+    # kr/inv). Before, each such row was read as a new header (columns '2006', '2096')
+    # and 995 rows under them were misread
+    r = parse([DOCS / "kolada_webbexport_stockholms_lan_kld_sthlm2.csv"])
+    o = r.observations
+    assert len(o) == 1177 and o["line"].is_unique
+    assert set(o["column_label"]) == {"Visat Värde"}
+    assert o["unit"].value_counts().to_dict() == {"procent": 721, "kr/inv": 429, "dagar": 27}
+    salem = o[(o["line"] == 551)].iloc[0]
+    assert (salem["row_label"], salem["year"], salem["value"]) == (
+        "Salem / Kostnad individ- och familjeomsorg, kr/inv",
+        2006,
+        2096.0,
+    )
+    assert r.report["reason"].tolist() == [
+        "decimalpunkt: tabellen skriver alla 872 decimaltal med punkt och inget med komma "
+        "(en export); punkten läses som decimaltecken"
+    ]
+
+
+def test_an_intervals_marker_is_kept_on_its_value():
+    # '57.9 - 66.7  *': the star after the interval marks the value (in HLV, a difference
+    # the workbook itself does not explain): it stays on the observation, never dropped
+    o = parse([DOCS / "region_dalarna_fhm_hlv_2014_utdrag.xlsx"]).observations
+    ci = o[o["column_label"] == "Konfidensintervall"]
+    starred = ci[ci["cell_text"].str.contains(r"\*")]
+    assert len(starred) == 21
+    assert set(starred["footnote"]) == {"markering '*' vid talet; dokumentet förklarar den inte"}
+    assert (ci[~ci["cell_text"].str.contains(r"\*")]["footnote"] == "").all()
+    first = starred.iloc[0]
+    assert (first["line"], first["value"], first["value_high"]) == (2, 57.9, 66.7)
+
+
+def test_a_marker_glued_to_a_value_takes_the_documents_note(tmp_path):
+    # Örebro's 'Arbetsmängdsmätning' (data/raw/004, line 428): '119%*' with the note
+    # '\*Resultat saknas …' under the table; a marker nothing explains is said so
+    text = (
+        "| Enhet | v 9-11 | v 20-22 |\n|---|---|---|\n"
+        "| Myndighetsutövning | 119%* | 122% |\n| Öppenvård | 101% | 97%** |\n\n"
+        "\\*Resultat saknas eller påverkas av att enheter avstått mätningen.\n"
+    )
+    o = _parse(tmp_path, "a.md", text).observations
+    assert o["value"].tolist() == [119, 122, 101, 97]
+    assert o["footnote"].tolist() == [
+        "Resultat saknas eller påverkas av att enheter avstått mätningen.",
+        "",
+        "",
+        "markering '**' vid talet; dokumentet förklarar den inte",
+    ]
+
+
 def test_a_workbook_naming_a_part_it_does_not_hold_is_read_and_said():
     r = parse([DOCS / "region_dalarna_overrep_chefer_2008.xlsx"])
     said = r.report[r.report["reason"].str.startswith("delar som arbetsboken")]

@@ -800,6 +800,7 @@ class _Out:
         self.shares: dict[tuple[str, int, str], list[int]] = {}
         self.report: list[dict] = []
         self.cells = cells
+        self.mark_notes: dict[str, str] = {}  # a value's marker -> what the document says
         # the format gives each cell (pipe, tab: Word, PDF rulings, web pages, sheets):
         # a sign alone before the one number of a cell can only be that number's
         self.own_cells = table.layout in ("pipe", "tab", "sheet", "docx", "pdf")
@@ -981,6 +982,15 @@ _ITEM_MARK = re.compile(r"\s*[-–]\s*[^\W\d_]")  # a row marked as an item: "- 
 _MONTH_HEADER = re.compile(r"^\s*(?:månad|manad|month|mån)\s*$", re.IGNORECASE)
 
 
+def _dated_row(row_texts: list[str], columns: list[Column]) -> bool:
+    """The row has a year in a column whose header says it dates the rows (``År``,
+    ``Tidsaspekt``): a body row, never the header again (which repeats ``År`` there)."""
+    return any(
+        j < len(columns) and columns[j].is_time and bool(L.years_in(t))
+        for j, t in enumerate(row_texts)
+    )
+
+
 def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
     """Step 3: the body rows in printed order (every non-empty row counts in
     ``row_order``). A row like the header again restarts the header and a block of the
@@ -1010,8 +1020,15 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         nonfirst = [j for j in range(1, width) if row_texts[j].strip()]
         values_here = any(_has_value(row_texts[j]) for j in range(1, width))
 
-        # a header again (a page break, or a new block of the same table)
-        if not values_here and len(nonfirst) >= 2 and _header_like(row_texts):
+        # a header again (a page break, or a new block of the same table); never a row
+        # with a year under a header that dates the rows (``År``): that year is the row's
+        # own, and the year-like figure beside it a value (Kolada's ``1997;2006``)
+        if (
+            not values_here
+            and len(nonfirst) >= 2
+            and _header_like(row_texts)
+            and not _dated_row(row_texts, columns)
+        ):
             shaped = [row_texts[j] for j in nonfirst]
             same = sum(
                 _strip_digits(t) in {_strip_digits(c.label.split(" / ")[-1]) for c in columns}
@@ -1334,6 +1351,45 @@ def _fractions(out: _Out) -> None:
         )
 
 
+_MARK_AFTER = re.compile(rf"\s*(\*+|[{N.SUPERSCRIPTS}]+)\s*$")
+_MARK_END = re.compile(rf"(\*+|[{N.SUPERSCRIPTS}]+)$")
+
+
+def _cell_mark(text: str, q: N.Quantity) -> str:
+    """A marker the cell prints after its value: glued (``119%*``, ``12³``) or alone at
+    the cell's end (Folkhälsomyndigheten's interval ``57.9 - 66.7  *``)."""
+    m = _MARK_END.search(q.text) or _MARK_AFTER.match(text, q.end)
+    return m.group(1) if m else ""
+
+
+def _mark_note(doc: Document, mark: str) -> str:
+    """What the document says a marker means: its footnote, or a paragraph that begins
+    with the marker (``*Resultat saknas …`` under the table); else that it says nothing."""
+    if mark in doc.footnotes:
+        return doc.footnotes[mark]
+    for p in doc.paragraphs:
+        t = p.text.strip().lstrip("\\")
+        if t.startswith(mark) and t[len(mark) :][:1] not in ("", "*", *N.SUPERSCRIPTS):
+            rest = t[len(mark) :].strip()
+            if re.match(r"[^\W\d_]", rest):
+                return rest
+    return f"markering '{mark}' vid talet; dokumentet förklarar den inte"
+
+
+def _with_mark(out: _Out, footnote: str, text: str, q: N.Quantity) -> str:
+    """The row's footnote and the value's own marker, never dropped: what the document
+    says the marker means, or that it says nothing."""
+    mark = _cell_mark(text, q)
+    if not mark:
+        return footnote
+    notes = out.mark_notes
+    if mark not in notes:
+        notes[mark] = _mark_note(out.doc, mark)
+    if not footnote or footnote == notes[mark]:
+        return notes[mark]
+    return f"{footnote}; {notes[mark]}"
+
+
 def _record(
     out: _Out,
     g: _Grid,
@@ -1410,7 +1466,7 @@ def _record(
             "unit": unit,
             "line": cell.line_at(q.start),
             "cell_text": g.printed.get((row.i, j), text),
-            "footnote": row.footnote,
+            "footnote": _with_mark(out, row.footnote, text, q),
             "row_order": row.srow.order,
             "row_path": row.path,
             "level": row.level,
