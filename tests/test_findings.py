@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -486,3 +487,56 @@ def test_counts_are_whole_numbers_in_every_table(frames):
     assert cells == ["137", "2", "18,0", "\u22124,5", "2,5", "0,5"]
     t.attrs["units"] = "st"
     assert re.findall(r">([^<>]*)</td>", table_html(t, 1))[:2] == ["137", "2"]
+
+
+PRINTED_PLANS = Path(__file__).parent / "fixtures" / "printed_plans"
+
+
+@pytest.fixture(scope="module")
+def printed_plans():
+    """000 and 001 printed as PDFs (``fixtures/printed_plans/make.py``): their lines
+    are counted per page."""
+    from sonanalys.observations import parse
+
+    r = parse([PRINTED_PLANS])
+    return domain.build(r.observations, r.cells)
+
+
+def test_a_pdf_plans_bottom_line_is_its_tables_root_not_the_highest_line(printed_plans):
+    """In 000 printed on tall pages, the plan's Summa (13 and 28,75 mnkr revised for 2021
+    and 2022) stands on page 3, line 9, and the first table's Summa (8,1 mnkr 'tidigare
+    beslutad' 2021, the root of one section's table) on page 1, line 72. The old rule,
+    the highest line with a total's name, took line 72 as the plan's bottom line: it
+    said the plan prints 8,1 for 2021 against measures of 26,35 ('avviker … −18,25') and
+    no revised total at all."""
+    from sonanalys.analysis import atgarder as aa
+
+    e = aa.effects_against_totals(printed_plans["atgarder"], "Linköping")
+    got = {(s[:3], k, int(y)): r for s, k, y, r in
+           zip(e["source"], e["effect_kind"], e["year"], e.itertuples(), strict=True)}  # fmt: skip
+    r = got[("000", "reviderad", 2021)]
+    assert (r.printed, r.page, r.line) == (13.0, 3, 9)
+    assert got[("000", "reviderad", 2022)].printed == 28.75
+    assert pd.isna(got[("000", "tidigare beslutad", 2021)].printed)
+    # the table's 'rad' column names the page
+    assert aa.line_places(e[e["effect_kind"].eq("reviderad")]) == ["s. 3, rad 9"] * 2
+
+
+def test_pdf_plan_frames_are_in_page_and_line_order(printed_plans):
+    """A PDF counts its lines per page: 001's table of years runs from page 7, lines
+    56–59, to page 8, line 1, and the frame, once sorted by line alone, began with page
+    8's rows; the plan's effect per year names its lines by page."""
+    from sonanalys.analysis.atgarder import plan_effects
+
+    a = printed_plans["atgarder"]
+    for _, doc in a.groupby("source"):
+        places = list(zip(doc["page"].astype(int), doc["line"].astype(int), strict=True))
+        assert places == sorted(places)
+    src = "001_atgardsplan_2020_linkoping_son.pdf"
+    e1 = plan_effects(a, src)
+    assert e1.loc["Planens effekt per år"].tolist() == [8.0, 59.2, 60.7, 62.9, 62.9]
+    assert e1.attrs["lines"] == "s. 7, rad 56 – s. 8, rad 1"
+    assert e1.attrs["where"] == "s. 7, rad 56 – s. 8, rad 1"
+    e0 = plan_effects(a, "000_reviderad_atgardsplan_2021_linkoping_son.pdf")
+    assert e0.attrs["where"] == "s. 3, rad 9"
+    assert plan_effects(a, src).attrs["total"] == "tryckt"

@@ -136,8 +136,9 @@ def effects_against_totals(atgarder: pd.DataFrame, municipality: str) -> pd.Data
     """``effects_by_year`` held against each plan's own printed total: per plan document,
     effect kind and year, the measures' sum (``low``; ``high`` the sum at the top of each
     range, ``0,5-1 mnkr``, equal to ``low`` where no measure is a range), the total the
-    document prints on its bottom line for that kind and year (``printed``, its ``line``;
-    missing where the bottom line gives none for the year), ``difference`` (printed −
+    document prints on its bottom line for that kind and year (``printed``, its ``page``
+    and ``line``; missing where the bottom line gives none for the year: see
+    :func:`bottom_line`), ``difference`` (printed −
     low, where no range), and ``note``: how the two agree, in words. A printed total
     is never replaced by the sum, and a sum is never shown as if printed."""
     from ..numparse import format_sv
@@ -154,10 +155,12 @@ def effects_against_totals(atgarder: pd.DataFrame, municipality: str) -> pd.Data
     keys = ["source", "effect_kind", "year"]
     out = m.groupby(keys, sort=True).agg(low=("value_mnkr", "sum"), high=("high", "sum"))
     out = out.round(3).reset_index()
-    summa = atgarder[(atgarder["municipality"] == municipality) & (atgarder["level"] == "summa")]
-    bottom = summa[summa["line"] == summa.groupby("source")["line"].transform("max")]
+    mine = atgarder[atgarder["municipality"] == municipality]
+    lines = [bottom_line(doc) for _, doc in mine.groupby("source", sort=True)]
+    bottom = pd.concat(lines) if lines else mine.iloc[:0]
     bottom = bottom[bottom["year"].notna() & bottom["value_mnkr"].notna()]
-    bottom = bottom.groupby(keys)[["value_mnkr", "line"]].first().reset_index()
+    bottom = bottom.assign(page=bottom["page"].astype("Int64"))
+    bottom = bottom.groupby(keys)[["value_mnkr", "page", "line"]].first().reset_index()
     out = out.merge(bottom.rename(columns={"value_mnkr": "printed"}), on=keys, how="left")
 
     def amount(v: float) -> str:
@@ -184,7 +187,88 @@ def effects_against_totals(atgarder: pd.DataFrame, municipality: str) -> pd.Data
             out_by = printed - high if printed > high else d
             notes.append(f"avviker: tryckt summa utanför intervallet ({amount(out_by)} mnkr)")
     out["difference"], out["note"] = diff, notes
-    return out[[*keys, "printed", "line", "low", "high", "difference", "note"]]
+    return out[[*keys, "printed", "page", "line", "low", "high", "difference", "note"]]
+
+
+def _places(t: pd.DataFrame) -> list[tuple[int, int]]:
+    """Each row's (page, line): a PDF counts its lines per page (page 0 without pages)."""
+    pages = t["page"] if "page" in t.columns else pd.Series(pd.NA, index=t.index)
+    return [(0 if pd.isna(p) else int(p), int(x)) for p, x in zip(pages, t["line"], strict=True)]
+
+
+def _span(t: pd.DataFrame) -> str:
+    """The lines rows stand on, first to last in the document: ``691–699``, ``106``; in a
+    PDF with the pages, ``s. 7, rad 56 – s. 8, rad 1`` (a note writes ``rad`` before a
+    span without pages)."""
+    at = sorted(set(_places(t)))
+    (p0, l0), (p1, l1) = at[0], at[-1]
+    if not p0 and not p1:
+        return str(l0) if l0 == l1 else f"{l0}–{l1}"
+    if p0 == p1:
+        return f"s. {p0}, rad {l0}" + ("" if l0 == l1 else f"–{l1}")
+    return f"s. {p0}, rad {l0} – s. {p1}, rad {l1}"
+
+
+def _where(span: str) -> str:
+    """A source note's place: ``rad 691–699``, or a PDF's ``s. 7, rad 56 – s. 8, rad 1``
+    (:func:`_span`)."""
+    return span if span.startswith("s. ") else f"rad {span}"
+
+
+def line_places(t: pd.DataFrame) -> list:
+    """Each row's place as a table's ``rad`` column shows it: the line (``106``), in a
+    PDF with its page (``s. 3, rad 9``); None where the row has no line."""
+    pages = t["page"] if "page" in t.columns else pd.Series(pd.NA, index=t.index)
+    return [
+        None if pd.isna(x) else int(x) if pd.isna(p) else f"s. {int(p)}, rad {int(x)}"
+        for p, x in zip(pages, t["line"], strict=True)
+    ]
+
+
+def _table_bottom(t: pd.DataFrame) -> pd.DataFrame:
+    """One table's bottom line: the rows the parser marks as the table's root total
+    (``is_root``), else its last total row (``level == "summa"``) in printed order
+    (``row_order``, else page and line); empty when the table has no total."""
+    root = t[t["is_root"].fillna(False).astype(bool)] if "is_root" in t.columns else t.iloc[:0]
+    if len(root):
+        return root
+    tot = t[t["level"] == "summa"]
+    if tot.empty:
+        return tot
+    if "row_order" in tot.columns and tot["row_order"].notna().all():
+        return tot[tot["row_order"] == tot["row_order"].max()]
+    places = _places(tot)
+    last = max(places)
+    return tot[[at == last for at in places]]
+
+
+def bottom_line(doc: pd.DataFrame) -> pd.DataFrame:
+    """A plan document's bottom line (its rows: one per effect kind and year): of each
+    table, its root total from the table's structure (:func:`_table_bottom`), never the
+    highest line with a total's name; of the document's tables, the one whose bottom
+    line stands last in the document (page, then line: a PDF counts its lines per page).
+    Empty when no table has a total."""
+    bottoms = [_table_bottom(t) for _, t in doc.groupby("table_id", sort=False)]
+    bottoms = [b for b in bottoms if len(b)]
+    if not bottoms:
+        return doc.iloc[:0]
+    return max(bottoms, key=lambda b: max(_places(b)))
+
+
+def _plans_total(a: pd.DataFrame, plans: pd.DataFrame) -> pd.DataFrame:
+    """The document's own total of its named plans: the root total of the table that
+    names them, else the first total row printed after them (page, then line)."""
+    own = a[a["table_id"].isin(set(plans["table_id"]))]
+    root = own[own["is_root"].fillna(False).astype(bool)] if "is_root" in own.columns else own
+    if "is_root" in own.columns and len(root):
+        return root
+    last = max(_places(plans))
+    sums = a[a["level"] == "summa"]
+    after = [at for at in _places(sums) if at > last]
+    if not after:
+        return sums.iloc[:0]
+    first = min(after)
+    return sums[[at == first for at in _places(sums)]]
 
 
 def plan_effects(atgarder: pd.DataFrame, source: str) -> pd.DataFrame:
@@ -194,7 +278,9 @@ def plan_effects(atgarder: pd.DataFrame, source: str) -> pd.DataFrame:
     years, or its dated Summa row; ``attrs["total"]`` ``tryckt``), else the sum of its
     measures' planned or revised effect (``beräknad``); a ``Totalt`` row is the
     document's own total where it prints one after its plans (``tryckt``), else their sum
-    (``beräknad``)."""
+    (``beräknad``). ``attrs["lines"]``: the lines it is read from (``691–699``; in a PDF
+    ``s. 7, rad 56 – s. 8, rad 1``), ``attrs["where"]`` the same for a source note
+    (``rad 691–699``)."""
     a = atgarder[(atgarder["source"] == source) & atgarder["year"].notna()]
     a = a[a["effect_kind"].isin(["planerad", "reviderad"]) & (a["basis"] != "helår")]
     plans = a[(a["level"] == "plan") & ~a["measure"].str.fullmatch(r"\s*(?:19|20)\d\d\s*")]
@@ -202,8 +288,7 @@ def plan_effects(atgarder: pd.DataFrame, source: str) -> pd.DataFrame:
     if len(plans):
         t = plans.pivot_table(index="measure", columns="year", values="value_mnkr",
                               aggfunc="first", sort=False)  # fmt: skip
-        after = a[(a["level"] == "summa") & (a["line"] > plans["line"].max())]
-        after = after[after["line"] == after["line"].min()] if len(after) else after
+        after = _plans_total(a, plans)
         if len(after):
             t.loc["Totalt"] = after.set_index("year")["value_mnkr"]
             kind = "tryckt"
@@ -217,6 +302,7 @@ def plan_effects(atgarder: pd.DataFrame, source: str) -> pd.DataFrame:
             t.index.name = "Plan"
             t.attrs["total"] = kind
             t.attrs["lines"] = printed.attrs["lines"]
+            t.attrs["where"] = _where(printed.attrs["lines"])
             return t
         m = a[a["level"] == "åtgärd"]
         if m.empty:
@@ -225,7 +311,8 @@ def plan_effects(atgarder: pd.DataFrame, source: str) -> pd.DataFrame:
     t.columns = [int(c) for c in t.columns]
     t.index.name = "Plan"
     t.attrs["total"] = kind
-    t.attrs["lines"] = f"{int(a['line'].min())}–{int(a['line'].max())}"
+    t.attrs["lines"] = _span(a)
+    t.attrs["where"] = _where(t.attrs["lines"])
     return t
 
 
@@ -238,14 +325,14 @@ def _printed_per_year(a: pd.DataFrame) -> pd.DataFrame | None:
     years = a[(a["level"] == "plan") & a["measure"].str.fullmatch(r"\s*(?:19|20)\d\d\s*")]
     if len(years):
         row = years.groupby("year")["value_mnkr"].first().to_frame("Planens effekt per år").T
-        row.attrs["lines"] = f"{int(years['line'].min())}–{int(years['line'].max())}"
+        row.attrs["lines"] = _span(years)
         return row
     for kind in ("reviderad", "planerad"):
         sums = a[(a["level"] == "summa") & (a["effect_kind"] == kind)]
         if len(sums):
-            last = sums[sums["line"] == sums["line"].max()]  # the plan's last Summa row
+            last = bottom_line(sums)  # the plan's bottom line, of this kind
             row = last.groupby("year")["value_mnkr"].first().to_frame("Planens summa").T
-            row.attrs["lines"] = str(int(last["line"].iloc[0]))
+            row.attrs["lines"] = _span(last)
             return row
     return None
 

@@ -16,7 +16,15 @@ import pandas as pd
 
 from ..numparse import format_sv, read_cell
 from .checks import check_totals, part_places, row_places
-from .common import MNKR_PER, PROVENANCE, STRUCTURE, is_total, to_mnkr, with_structure
+from .common import (
+    MNKR_PER,
+    PROVENANCE,
+    STRUCTURE,
+    in_document_order,
+    is_total,
+    to_mnkr,
+    with_structure,
+)
 
 EFFECT_KINDS = (
     "planerad",
@@ -222,7 +230,7 @@ def build(obs: pd.DataFrame, cells: pd.DataFrame) -> pd.DataFrame:
     rows["area"] = _summarised_areas(rows)
     rows["year"] = pd.array(rows["year"], dtype="Int64")
     rows["doc_year"] = pd.array(rows["doc_year"], dtype="Int64")
-    rows = rows.sort_values(["source", "line", "table_id"], kind="stable")
+    rows = in_document_order(rows)
     return rows[COLUMNS].reset_index(drop=True)
 
 

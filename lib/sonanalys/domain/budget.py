@@ -12,6 +12,7 @@ from .common import (
     MONEY_UNITS,
     PROVENANCE,
     STRUCTURE,
+    in_document_order,
     is_total,
     resolve_time,
     to_mnkr,
@@ -69,7 +70,7 @@ def build(obs: pd.DataFrame) -> pd.DataFrame:
     )
     df["year"] = pd.array(df["year"], dtype="Int64")
     df["doc_year"] = pd.array(df["doc_year"], dtype="Int64")
-    df = df.sort_values(["source", "line", "table_id"], kind="stable")
+    df = in_document_order(df)
     return df[COLUMNS].reset_index(drop=True)
 
 

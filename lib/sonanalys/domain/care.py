@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..numparse import format_sv
-from .common import MNKR_PER, PROVENANCE, days_of, resolve_time
+from .common import MNKR_PER, PROVENANCE, days_of, in_document_order, resolve_time
 
 GROUPS = ("0–20 år", "barn och unga", "barn", "unga", "vuxna", "")
 CARE_FORMS = (
@@ -174,7 +174,7 @@ def placements(obs: pd.DataFrame) -> pd.DataFrame:
     )
     df["year"] = pd.array(df["year"], dtype="Int64")
     df["doc_year"] = pd.array(df["doc_year"], dtype="Int64")
-    df = df.sort_values(["source", "line", "table_id"], kind="stable")
+    df = in_document_order(df)
     return df[PLACEMENT_COLUMNS].reset_index(drop=True)
 
 
@@ -217,7 +217,7 @@ def varddygn(obs: pd.DataFrame) -> pd.DataFrame:
         rows[c] = rows[c].astype("float64") if c in rows else np.nan
     rows["year"] = pd.array(rows["year"], dtype="Int64")
     rows["doc_year"] = pd.array(rows["doc_year"], dtype="Int64")
-    rows = rows.sort_values(["source", "line", "table_id", "basis"], kind="stable")
+    rows = in_document_order(rows, "basis")
     return rows[VARDDYGN_COLUMNS].reset_index(drop=True)
 
 

@@ -31,6 +31,16 @@ def with_structure(obs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def in_document_order(df: pd.DataFrame, *after: str) -> pd.DataFrame:
+    """``df``'s rows in the order the documents print them: by source, page, line and
+    table (then ``after``). A PDF counts its lines per page, so line 4 of page 2 comes
+    after line 60 of page 1; a document without pages has an empty ``page``."""
+    keys = ["source", "page", "line", "table_id", *after]
+    if "page" not in df.columns:
+        keys.remove("page")
+    return df.sort_values(keys, kind="stable", na_position="first")
+
+
 MNKR_PER = {"kr": 1e-6, "tkr": 1e-3, "mnkr": 1.0, "mdkr": 1e3}
 MONEY_UNITS = tuple(MNKR_PER)
 

@@ -9,7 +9,7 @@ import re
 import pandas as pd
 
 from ..numparse import MONTHS
-from .common import PROVENANCE, resolve_time
+from .common import PROVENANCE, in_document_order, resolve_time
 
 COLUMNS = [
     "municipality",
@@ -66,7 +66,7 @@ def build(obs: pd.DataFrame) -> pd.DataFrame:
     )
     df["year"] = pd.array(df["year"], dtype="Int64")
     df["doc_year"] = pd.array(df["doc_year"], dtype="Int64")
-    df = df.sort_values(["source", "line", "table_id"], kind="stable")
+    df = in_document_order(df)
     return df[COLUMNS].reset_index(drop=True)
 
 

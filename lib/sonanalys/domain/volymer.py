@@ -9,7 +9,7 @@ import re
 import pandas as pd
 
 from .care import group_of
-from .common import PROVENANCE, resolve_time
+from .common import PROVENANCE, in_document_order, resolve_time
 
 COLUMNS = [
     "municipality",
@@ -53,5 +53,5 @@ def build(obs: pd.DataFrame) -> pd.DataFrame:
     )
     df["year"] = pd.array(df["year"], dtype="Int64")
     df["doc_year"] = pd.array(df["doc_year"], dtype="Int64")
-    df = df.sort_values(["source", "line", "table_id"], kind="stable")
+    df = in_document_order(df)
     return df[COLUMNS].reset_index(drop=True)
