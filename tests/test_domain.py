@@ -925,3 +925,20 @@ def test_pdf_frames_are_in_page_and_line_order():
         assert doc["page"].nunique() > 1
         places = list(zip(doc["page"].astype(int), doc["line"].astype(int), strict=True))
         assert places == sorted(places)
+
+
+def test_indikatorer_a_goals_minst_is_a_target_not_an_outcome(frames):
+    """003 (Linköping's delårsrapport, aug 2018), the indicators of its goals: line 160
+    'Förvaltningen ska vid utgången av 2018 ha genomfört minst fem insatser …' gives the
+    target 5 (at least), not an outcome 5; so do line 147's 'Minst 80 % av brukarna ska
+    uppleva delaktighet' and line 158's 'Mentorskonceptet ska tillämpas till 100 %'.
+    Line 153's 'I 2,2 % är det särskilt beaktat', under 'Utfall per 31 aug.', stays an
+    outcome."""
+    i = frames["indikatorer"]
+    doc = i[i["source"] == SEEDS["003"]].set_index("line")
+    assert (doc.at[160, "value"], doc.at[160, "unit"]) == (5.0, "antal")
+    assert (doc.at[160, "value_kind"], doc.at[160, "qualifier"]) == ("målvärde", ">=")
+    assert (doc.at[147, "value"], doc.at[147, "value_kind"]) == (80.0, "målvärde")
+    assert doc.at[147, "qualifier"] == ">="
+    assert (doc.at[158, "value"], doc.at[158, "value_kind"]) == (100.0, "målvärde")
+    assert (doc.at[153, "value"], doc.at[153, "value_kind"]) == (2.2, "utfall")

@@ -26,6 +26,7 @@ COLUMNS = [
     "month",
     "value_kind",
     "value",
+    "qualifier",
     "unit",
     "column_label",
     "footnote",
@@ -39,11 +40,30 @@ _INDICATOR_TABLE = re.compile(
 )
 _KOLADA_ID = re.compile(r"\b([NU]\d{5})\b")
 _GROUP_ENTITIES = re.compile(r"^(?:R9|R12|riket|länet|snitt|genomsnitt|medel)", re.IGNORECASE)
+# a goal's wording: what shall be, not what was ("Förvaltningen ska … ha genomfört minst
+# fem insatser", "Minst 80 % av brukarna ska uppleva delaktighet")
+_SHALL = re.compile(r"(?<![\wåäö])(?:ska|skall|bör)(?![\wåäö])", re.IGNORECASE)
+
+
+def is_target(cell_text: str, value: float, unit: str) -> bool:
+    """Whether ``value`` is a target: the sentence of ``cell_text`` it is read from
+    states what shall be (``ska``, ``skall``, ``bör``), so a ``minst``/``högst`` in it
+    bounds a goal, not an outcome. False when no sentence of the cell gives the value."""
+    from ..numparse import strip_tags
+    from ..prose import sentence_reading, sentences
+
+    for _, sentence in sentences(strip_tags(cell_text)):
+        reading = sentence_reading(sentence)
+        if any(q.value == value and q.unit in (unit, "") for q in reading.quantities):
+            return bool(_SHALL.search(sentence))
+    return False
 
 
 def build(obs: pd.DataFrame) -> pd.DataFrame:
     """Every value of an indicator table, and every value compared with a group
-    (an entity such as ``R9`` in the cell)."""
+    (an entity such as ``R9`` in the cell). A value whose column names no kind and whose
+    sentence states a goal (:func:`is_target`) is a ``målvärde``; its ``qualifier``
+    (``>=`` for ``minst``) says which side of it the goal is."""
     if obs.empty:
         return pd.DataFrame(columns=COLUMNS)
     o = obs[obs["table"].ne("text")]
@@ -64,6 +84,14 @@ def build(obs: pd.DataFrame) -> pd.DataFrame:
         kolada_id=kolada.fillna(""),
         month=pd.array(month, dtype="Int64"),
     )
+    # a value whose column names no kind, in a sentence stating a goal, is the goal's
+    # target value (003 line 160: "… ska … ha genomfört minst fem insatser")
+    unnamed = df["value_kind"].eq("") & ~df["is_comparison"]
+    target = [
+        is_target(t, v, u) if n else False
+        for t, v, u, n in zip(df["cell_text"], df["value"], df["unit"], unnamed, strict=True)
+    ]
+    df.loc[pd.Series(target, index=df.index, dtype=bool), "value_kind"] = "målvärde"
     df["year"] = pd.array(df["year"], dtype="Int64")
     df["doc_year"] = pd.array(df["doc_year"], dtype="Int64")
     df = in_document_order(df)

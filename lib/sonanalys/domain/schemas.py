@@ -197,6 +197,7 @@ INDIKATORER = _schema(
         "month": pa.Column("Int64", pa.Check.in_range(1, 12), nullable=True),
         "value_kind": TEXT,
         "value": VALUE,
+        "qualifier": TEXT,
         "unit": TEXT,
         "column_label": TEXT,
         "footnote": TEXT,
