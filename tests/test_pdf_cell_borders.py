@@ -102,3 +102,64 @@ def test_a_drawn_border_through_a_number_does_not_cut_it(tmp_path):
     museet = obs[obs["row_label"] == "Museet"]
     got = sorted(zip(museet["year"].astype(int), museet["value"], strict=True))
     assert got == [(2023, 1256945.0), (2024, 1301002.0)]
+
+
+def _past_the_border(path: Path, spaces: bool = True) -> None:
+    """A ruled table whose last row is one text object (PDFium gives it as one run)
+    that goes on past the table's right border: its label, its value, and a number
+    set beyond the border, in no cell. ``spaces``: each part ends in a space (else
+    PDFium puts a space of its own, with no width, where the text jumps)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    w = pdf.get_string_width
+    xs, h, y0 = [50, 170, 260], 18, 100
+    for r in range(4):
+        pdf.line(xs[0], y0 + r * h, xs[-1], y0 + r * h)
+    for x in xs:
+        pdf.line(x, y0, x, y0 + 3 * h)
+    for r, (label, value) in enumerate([("Verksamhet", "Utfall 2024"), ("Familjehem", "82 999")]):
+        pdf.text(xs[0] + 3, y0 + r * h + 12, label)
+        pdf.text(xs[2] - 3 - w(value), y0 + r * h + 12, value)
+    parts = ["HVB", "89 895", "-1 234"]
+    if spaces:
+        parts = [p + " " for p in parts[:2]] + parts[2:]
+    # TJ moves right by its number / 1000 of the font size (10 points)
+    to_value = (xs[2] - 3 - w("89 895")) - (xs[0] + 3 + w(parts[0]))
+    past = xs[2] + 40 - (xs[2] - 3 + w(parts[1]) - w("89 895"))
+    x, y = (xs[0] + 3) * pdf.k, (pdf.h - (y0 + 2 * h + 12)) * pdf.k
+    tj = f"[({parts[0]}) {-to_value * 100:.0f} ({parts[1]}) {-past * 100:.0f} ({parts[2]})] TJ"
+    pdf._out(f"BT {x:.2f} {y:.2f} Td {tj} ET")
+    pdf.output(str(path))
+
+
+def test_a_piece_of_a_cut_run_in_no_cell_is_read_around_the_table(tmp_path):
+    # the run 'HVB 89 895 -1 234' is cut where the borders are drawn: 'HVB' and
+    # '89 895' go to their cells, '-1 234' (past the table's right border) stands in
+    # no cell; it was dropped without a word, now it is read after the table
+    from sonanalys.readers import read
+
+    p = tmp_path / "forbi.pdf"
+    _past_the_border(p)
+    lines = [x.strip() for x in read(p).lines]
+    assert "HVB\t89 895" in lines
+    assert "-1 234" in lines
+    assert lines.index("-1 234") > lines.index("HVB\t89 895")
+    # and the parse reports it (a number on a line of its own beside no label)
+    report = parse([p]).report
+    assert "-1 234" in report["token"].tolist()
+
+
+def test_a_space_pdfium_puts_where_a_cut_run_jumps_does_not_split_a_number(tmp_path):
+    # without spaces of its own, PDFium puts one (no width, lower than the digits)
+    # where the text jumps to the value: sorted into the value's text after its
+    # first digit, it read '8 9 895'
+    from sonanalys.readers import read
+
+    p = tmp_path / "hopp.pdf"
+    _past_the_border(p, spaces=False)
+    lines = [x.strip() for x in read(p).lines]
+    assert "HVB\t89 895" in lines
+    assert "-1 234" in lines

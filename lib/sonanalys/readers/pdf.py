@@ -160,7 +160,10 @@ def _cell_rows(page: Page, textpage: TextPage, cells, runs: list[Run], unplaced:
         if home is not None and not cuts:
             texts.setdefault(home, []).append(run)
             continue
-        split = chars(page, textpage, run)
+        # a space PDFium puts in where the text jumps has no box (no width or height):
+        # it would be sorted into a piece's text wherever its corner falls ('8 9 895');
+        # the gaps say where the spaces are
+        split = [c for c in chars(page, textpage, run) if not _boxless_space(c)]
         pieces = _words(_pieces(split, cuts) if cuts else [[ch] for ch in split], run)
         homes = [cell_of(p[0] if len(p) == 1 else _box(p)) for p in pieces]
         if all(h is None for h in homes):
@@ -169,6 +172,8 @@ def _cell_rows(page: Page, textpage: TextPage, cells, runs: list[Run], unplaced:
         for piece, home in zip(pieces, homes, strict=True):
             if home is not None:
                 texts.setdefault(home, []).extend(piece)
+            elif (alone := _piece_run(piece, run)) is not None:
+                unplaced.append(alone)  # past the table's border: read around it
     pdf_layout.settle_spanning(rows, texts)
     held = texts.get
     return [
@@ -229,6 +234,29 @@ def _words(pieces: list[list[Run]], run: Run) -> list[list[Run]]:
         else:
             out.append(piece)
     return out
+
+
+def _boxless_space(ch: Run) -> bool:
+    return (ch.x1 - ch.x0 < 0.01 or ch.bottom - ch.top < 0.01) and not ch.text.strip()
+
+
+def _piece_run(piece: list[Run], run: Run) -> Run | None:
+    """A piece of ``run`` (its characters, left to right) as a run of its own, its
+    spaces at either end left out; None for a piece of spaces only."""
+    i, j = 0, len(piece)
+    while i < j and not piece[i].text.strip():
+        i += 1
+    while j > i and not piece[j - 1].text.strip():
+        j -= 1
+    if i == j:
+        return None
+    kept = piece[i:j]
+    box = _box(kept)
+    text = "".join(c.text for c in kept)
+    spaced = i > 0 or (kept[0].start > run.start and run.text[kept[0].start - run.start - 1] == " ")
+    return Run(
+        box.x0, box.top, box.x1, box.bottom, text, kept[0].start, kept[-1].end, spaced, run.size
+    )
 
 
 def _box(piece: list[Run]) -> Run:
