@@ -154,44 +154,98 @@ def _crossings(h: list[Edge], v: list[Edge]):
     return out, None if shared else (on_v, on_h)
 
 
+def _points(h: list[Edge], v: list[Edge]):
+    """The points where a vertical and a horizontal edge meet when each lies on one edge
+    of each kind: per vertical edge (in ``v``) its points top to bottom, per horizontal
+    edge (``h`` sorted by top, then left) its points left to right, and each point by
+    its two edges (``vi * len(h) + k``: a vertical edge's ``base`` plus a horizontal
+    edge's index). A point: (x, y, its vertical edge's base, its horizontal edge's
+    index, its index among that edge's points, its index in the order made: vertical
+    edges by x, each top to bottom). The same points and order as ``_crossings``, with
+    ints for keys instead of the points' coordinates. None where a point may lie on two
+    edges of a kind (then ``_crossings``): two horizontal edges of one line both
+    reaching a vertical edge at one height, or two vertical edges of one line (apart)
+    whose points' heights overlap."""
+    hs = sorted(h, key=_TOP_LEFT)
+    tol = INTERSECTION
+    n_h = len(hs)
+    tops = [e[1] for e in hs]
+    above = [y - tol for y in tops]  # ascending as tops are
+    lefts = [e[0] - tol for e in hs]
+    rights = [e[2] + tol for e in hs]
+    on_v: list[list[tuple]] = []
+    on_h: list[list[tuple]] = [[] for _ in hs]
+    pairs: dict[int, tuple] = {}
+    n = 0
+    line_x = None  # the x of the vertical edges before, and their lowest point's y
+    line_y = 0.0
+    for vi, (x, vtop, _x1, vbottom) in enumerate(v):
+        col: list[tuple] = []
+        base = vi * n_h
+        y = None
+        for k in range(bisect_left(tops, vtop - tol), bisect_right(above, vbottom)):
+            if lefts[k] <= x <= rights[k]:
+                if tops[k] == y:
+                    return None  # two horizontal edges of one line: the general way
+                y = tops[k]
+                row = on_h[k]
+                pt = (x, y, base, k, len(row), n)
+                n += 1
+                pairs[base + k] = pt
+                col.append(pt)
+                row.append(pt)
+        if col:
+            if x == line_x:  # one line's edges come in order of where they start
+                if col[0][1] <= line_y:
+                    return None  # their points' heights overlap: the general way
+            else:
+                line_x = x
+            line_y = col[-1][1]
+        on_v.append(col)
+    return on_v, on_h, pairs, n
+
+
+_TOP_LEFT = itemgetter(1, 0)
+
+
 def _tables_of(h: list[Edge], v: list[Edge]) -> list[list[Cell]]:
     """``_cells_to_tables(_cells(...))`` of the intersections of ``h`` and ``v``. Where
-    each point lies on one vertical and one horizontal edge (almost always), the points
-    below one that are joined to it are those after it on its vertical edge, the points
-    right of it those after it on its horizontal edge, and the corner of two is joined
-    to both when it lies on the vertical edge of the one and the horizontal edge of the
-    other: the same cells, found without sets; and cells that share a corner share
-    its point, so the tables are the cells grouped by their points joined."""
-    points, along = _crossings(h, v)
+    each point lies on one vertical and one horizontal edge (almost always:
+    ``_points``), the points below one that are joined to it are those after it on its
+    vertical edge, the points right of it those after it on its horizontal edge, and the
+    corner of two is joined to both when it lies on the vertical edge of the one and the
+    horizontal edge of the other: the same cells, found without sets; and cells that
+    share a corner share its point, so the tables are the cells grouped by their points
+    joined."""
+    along = _points(h, v)
     if along is None:
-        return _cells_to_tables(_cells(_with_sets(points)))
-    on_v, on_h = along
-    get = points.get
-    parent = list(range(len(points)))  # each point's, by its place in ``points``
+        return _cells_to_tables(_cells(_intersections(h, v)))
+    on_v, on_h, pairs, n = along
+    get = pairs.get
+    parent = list(range(n))  # each point's, by its index
     found: list[tuple[Cell, int]] = []
     for col in on_v:  # by x
-        last = len(col) - 1
-        for at in range(last):  # top to bottom; the last point has none below
+        for at in range(len(col) - 1):  # top to bottom; the last point has none below
             pt = col[at]
-            row = on_h[pt[7]]
-            j = pt[9] + 1
+            row = on_h[pt[3]]
+            j = pt[4] + 1
             if j == len(row):
                 continue  # nothing right of it
             for b in islice(col, at + 1, None):
-                by, kb = b[5], b[7]
+                kb = b[3]
                 for r in islice(row, j, None):
-                    c = get((r[4], by))
-                    if c is not None and c[6] == r[6] and c[7] == kb:
+                    c = get(r[2] + kb)  # the point on r's vertical edge and b's horizontal
+                    if c is not None:
                         break
                 else:
                     continue
-                found.append(((pt[4], pt[5], r[4], by), pt[10]))
+                found.append(((pt[0], pt[1], r[0], b[1]), pt[5]))
                 # its four corners' points joined (roots found with paths halved)
-                a = pt[10]
+                a = pt[5]
                 while parent[a] != a:
                     parent[a] = parent[parent[a]]
                     a = parent[a]
-                for q in (r[10], b[10], c[10]):
+                for q in (r[5], b[5], c[5]):
                     while parent[q] != q:
                         parent[q] = parent[parent[q]]
                         q = parent[q]
