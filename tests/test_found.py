@@ -351,6 +351,19 @@ def test_a_label_wrapped_in_a_table_shaded_per_line_is_one_label(found):
     assert three["value"].tolist() == [0.0, 0.0, 300.0, 500.0, 0.0, 800.0]
 
 
+def test_a_word_broken_where_its_cell_ends_is_one_word(found):
+    # SID 3: 'Ombyggnad/tillgängliggörande' and 'Tillgängliggörande/digitalisering' are
+    # wider than the label column, so Word broke them where the cell ends, with no
+    # hyphen ('…tillgängliggöran' / 'de Hafreborg'); the page's text ends those lines
+    # with no space where its lines wrapped at a space keep one (test_broken_words)
+    o = _of(found, INV)
+    labels = set(o[o["page"] == 2]["row_label"])
+    assert "3 / P / 6012 / Ombyggnad/tillgängliggörande Hafreborg" in labels
+    assert "4 / P / 6013 / Tillgängliggörande/digitalisering magasinet Garvaren" in labels
+    # a label that wraps at a space stays two words
+    assert "1 / P / 6289 / Utrustning uppstart Korsavadsanläggningen" in labels
+
+
 def test_a_ruled_table_goes_on_over_the_page_break_under_its_header(found):
     # SID 4 begins with the table's last three rows, no header, and no text in the
     # Pri and Status columns: read in the columns of SID 3, one table, its header's years

@@ -176,10 +176,11 @@ def _cell_rows(page: Page, textpage: TextPage, cells, runs: list[Run], unplaced:
                 unplaced.append(alone)  # past the table's border: read around it
     pdf_layout.settle_spanning(rows, texts)
     held = texts.get
+    breaks = pdf_layout.WordBreaks(page.text, texts)
     return [
         [
             _NO_CELL if (cell := row.get(x)) is None
-            else ((_cell_text(got) if (got := held(cell)) else ""), cell)
+            else ((_cell_text(got, cell, breaks) if (got := held(cell)) else ""), cell)
             for x in xs
         ]
         for row in rows
@@ -297,12 +298,23 @@ class _CellIndex:
         return None
 
 
-def _cell_text(runs: list[Run]) -> str:
+def _cell_text(runs: list[Run], cell: tuple, breaks: pdf_layout.WordBreaks) -> str:
+    """A ruled cell's text: its lines joined (``pdf_layout.join_lines``), a line that
+    ends inside a word marked so (``breaks``, ``pdf_layout.BREAK``)."""
     if len(runs) == 1:  # as _line_text gives a lone run's text
         text = runs[0].text
         text = text.strip() if len(text) > 1 else text
+        if breaks and breaks.ends(runs, text, cell):
+            text += pdf_layout.BREAK
     else:
-        text = pdf_layout.join_lines([_line_text(line) for line in _lines(runs)])
+        lines = _lines(runs)
+        parts = [_line_text(line) for line in lines]
+        if breaks:
+            mark, ends = pdf_layout.BREAK, breaks.ends
+            parts = [
+                t + mark if ends(ln, t, cell) else t for ln, t in zip(lines, parts, strict=True)
+            ]
+        text = pdf_layout.join_lines(parts)
     if "\t" in text or "\n" in text or "\r" in text:
         return cell_text(text)
     return text.strip()  # what cell_text leaves of a text without breaks

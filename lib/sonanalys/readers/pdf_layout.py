@@ -47,6 +47,13 @@ _YEAR = re.compile(r"^(?:19|20)\d\d(?:\s?[/–-]\s?(?:(?:19|20)?\d\d))?$")
 _CONJUNCTION = re.compile(r"^(?:och|eller|samt)\b")
 _GOES_ON = re.compile(r"(?:,|\boch|\beller|\bsamt|\bav|\bpå|\bför|\bi|\btill|/)$")
 
+#: Put after a cell line's text where the line ends inside a word: a word wider than its
+#: cell, broken where the cell ends with no hyphen (``Ombyggnad/tillgängliggöran`` /
+#: ``de Hafreborg``); ``join_lines`` joins the next line to it without a space. A soft
+#: hyphen, as it means just that; ``join_spanned`` takes away any left over.
+BREAK = "\u00ad"
+_WORD_FILLS = 0.6  # of the font size: less room than one more character would need
+
 ALIGN = 2.0  # points: right edges within this stand in one column
 MIN_LINES = 2  # numbers on an anchor on at least this many lines
 
@@ -630,7 +637,9 @@ def join_lines(parts: list[str], sep: str = " ") -> str:
     ``Vällingby``), unless the next line begins with a conjunction (``Barn-`` / ``och
     unga``); a header word a narrow cell breaks without a hyphen is one word
     (``Budgetav`` / ``vikelse``: ``labels.completes_word``); a line that goes on in
-    lower case follows with a space; else ``sep``."""
+    lower case follows with a space; a line that ends inside a word (marked ``BREAK``:
+    ``WordBreaks``) is joined to a next line in lower case without one; else
+    ``sep``."""
     out = ""
     for part in parts:
         part = part.strip()
@@ -638,6 +647,11 @@ def join_lines(parts: list[str], sep: str = " ") -> str:
             continue
         # (the tests look at the end of the text only: searching the whole of a long
         # cell's text for each of its lines took as long as reading it)
+        if out.endswith(BREAK):  # the line above ends inside a word (``WordBreaks``)
+            out = out[:-1]
+            if part[:1].islower():
+                out += part  # ``Ombyggnad/tillgängliggöran`` / ``de Hafreborg``
+                continue
         if not out:
             out = part
         elif re.search(r"[a-zåäöA-ZÅÄÖ]-$", out[-2:]) and _CONJUNCTION.match(part):
@@ -1045,6 +1059,53 @@ def carried_above(tail: list[Run], runs: list[Run]) -> list[Run]:
     return [replace(r, top=r.top + shift, bottom=r.bottom + shift, start=-1, end=-1) for r in tail]
 
 
+class WordBreaks:
+    """Where a ruled table's cell lines end inside a word: a word wider than its cell is
+    broken where the cell ends (Word breaks ``Ombyggnad/tillgängliggörande`` as
+    ``Ombyggnad/tillgängliggöran`` / ``de``). Told only on a page whose text keeps the
+    space at which a line wraps (Word and LibreOffice write ``Kommuninterna \r\n``): a
+    line that ends with no space is then broken inside a word. A browser's print keeps
+    no such space, so there nothing tells the two apart (false, and asked nothing)."""
+
+    __slots__ = ("_pad", "page", "texts")
+
+    def __init__(self, page_text: str, texts: dict) -> None:
+        self.page = page_text if " \r\n" in page_text else ""
+        self.texts = texts  # each cell's runs
+        self._pad: float | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.page)
+
+    def pad(self) -> float:
+        """The cells' padding: the least distance from a cell's left border to its
+        text, what a left-aligned text keeps; a text over its border (a border snapped
+        into it) tells nothing."""
+        if self._pad is None:
+            pads = (min(r.x0 for r in runs) - c[0] for c, runs in self.texts.items() if runs)
+            self._pad = min((p for p in pads if p >= 0), default=0.0)
+        return self._pad
+
+    def ends(self, line: list[Run], text: str, cell: tuple) -> bool:
+        """A line of ``cell`` (its runs and text) ends inside a word: one word (ending
+        in a letter: never a number, nor a word broken at its hyphen) set at the cell's
+        left, reaching its right (less room left than one more character needs,
+        ``_WORD_FILLS`` of the font size), that the page's text ends with no space. A
+        word that fills its cell (as an autofitted column's widest word does) and wraps
+        there keeps its space."""
+        t = text.strip()
+        if len(t) < 2 or not t[-1].isalpha() or " " in t:
+            return False
+        last = line[-1]
+        height = last.bottom - last.top
+        em = last.size if last.size >= 0.5 * height else height
+        pad = self.pad()
+        if cell[2] - pad - last.x1 >= _WORD_FILLS * em or line[0].x0 - cell[0] > pad + 1.0:
+            return False  # room left, or centred or right-aligned: not broken by the edge
+        page, end = self.page, last.end
+        return 0 < end < len(page) and page[end] in "\r\n" and page[last.start : end] == last.text
+
+
 def join_spanned(rows: list[list[tuple]]) -> list[list[tuple]]:
     """A ruled table's rows (each a list of (text, box) per column) with a row of text
     alone joined to the data row above it when a cell drawn from that row reaches down
@@ -1064,6 +1125,10 @@ def join_spanned(rows: list[list[tuple]]) -> list[list[tuple]]:
             ]
             continue
         out.append(row)
+    for row in out:  # a word broken at a cell's end that no line below goes on
+        for k, (text, box) in enumerate(row):
+            if text.endswith(BREAK):
+                row[k] = (text[:-1], box)
     return out
 
 

@@ -51,6 +51,7 @@ class Page:
     width: float = 0.0  # the crop box's width and height as stored, before turning
     height: float = 0.0
     rotation: int = 0  # degrees the stored page is turned clockwise to read its text
+    text: str = ""  # the text page's text, which runs' ``start`` and ``end`` index
 
     def turned(self, box: Box) -> Box:
         """A box on the page as stored (points from its top left) on the page turned
@@ -270,6 +271,7 @@ def _page(page, textpage: TextPage) -> Page:
     rotation = _reading_turn(textpage, text, 90 * turn % 360)
     out = Page(left, top, width=right - left, height=top - bottom, rotation=rotation)
     out.runs = _runs(out, textpage, text)
+    out.text = text
     out.horizontal, out.vertical = _edges(page, left, top)
     if rotation:
         h = [out.turned(e) for e in out.horizontal]
