@@ -32,6 +32,8 @@ SR24 = "goteborg_stadsrevisionen_arsrapport_2024_s8.pdf"
 INV = "simrishamn_kfn_budgetskrivelse_investeringar_2027_2031_s3_s5.pdf"
 # Kolada's web export as LCHansson/KLD_Explorer downloaded it from kolada.se in 2012
 KOLADA_WEB = "kolada_webbexport_stockholms_lan_kld_sthlm2.csv"
+# Skolverket's 'Gymnasieskola - Avgångselever' CSV for Kungsbacka as moggleif/politik keeps it
+SKOLVERKET_WEB = "skolverket_slutbetyg_gymnasiet_kungsbacka_2023_24_utdrag.csv"
 GOTEBORG = (
     Path(__file__).parent / "corpus" / "pdf" / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
 )
@@ -91,6 +93,12 @@ def test_the_found_documents_give_their_facts(found):
         # value looked like a year (Ekerö 1997: 2 006 kr/inv) was read as a new header
         # and the rows under it misread (tables._dated_row)
         KOLADA_WEB: {"sum": 16, "size": 16},
+        # Skolverket's statistics CSV as its web site writes it (an excerpt): 0/17 before,
+        # its row of column names ('Eng 5', 'Ma 1') under a row of groups was read as
+        # data, so every value stood under the group alone and the names' digits were
+        # values (tables._names_row); codes under 'Skol-enhetskod', 'Kommun-kod',
+        # 'Huvudman orgnr' were values
+        SKOLVERKET_WEB: {"sum": 17, "size": 17},
     }
     # its header wraps over lines (readers/spaced._wrapped_header); the two signs printed
     # apart ('- 6 000', '- 3 900') are minus because the Period column sums the four

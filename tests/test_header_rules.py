@@ -59,6 +59,43 @@ def test_a_value_that_looks_like_a_year_is_no_header_again(tmp_path):
     assert o["row_label"].tolist()[2] == "Ekerö / Kostnad individ- och familjeomsorg, kr/inv"
 
 
+def test_a_web_exports_row_of_column_names_under_its_groups(tmp_path):
+    # Skolverket's statistics CSV as its web site writes it: a title, a row of groups
+    # over the course columns (empty over the others), the row of column names ('Eng 5',
+    # 'Ma 1': names ending in their number), codes beside the names, '..' and '.' for
+    # no value, and definitions of the columns under the table
+    g = "Andel med minst E"
+    text = (
+        "Statistik från Skolverket\n\nValt läsår: 2023/24\n\n"
+        f";;;;;;{g};{g};\n"
+        "Skola;Skol-enhetskod;Kommun-kod;Huvudman orgnr;Program;Totalt antal;Eng 5;Ma 1;\n"
+        "Norra gymnasiet;76860623;1384;2120001256;Vård- och omsorgsprogrammet;12;91,7;..;\n"
+        "Norra gymnasiet;76860623;1384;2120001256;Nationella program;40;.;83,3;\n\n"
+        "Rapportbeskrivning\n\n"
+        "Totalt antal;Antalet avgångselever det valda läsåret, minst 2500 poäng.;\n"
+        "Eng 5;Engelska 5 (100 poäng);\n"
+        "Ma 1;Matematik 1a (100 poäng) för yrkesprogram alt Matematik 1b (100 poäng);\n"
+        "Sv 1;Svenska 1 och Svenska som andra språk 1 (100 poäng);\n"
+    )
+    r = _parse(tmp_path, "skolverket.csv", text)
+    o = r.observations
+    assert o[["row_label", "column_label", "value"]].values.tolist() == [
+        ["Norra gymnasiet / 76860623 / 1384 / 2120001256 / Vård- och omsorgsprogrammet",
+         "Totalt antal", 12.0],
+        ["Norra gymnasiet / 76860623 / 1384 / 2120001256 / Vård- och omsorgsprogrammet",
+         f"{g} / Eng 5", 91.7],
+        ["Norra gymnasiet / 76860623 / 1384 / 2120001256 / Nationella program",
+         "Totalt antal", 40.0],
+        ["Norra gymnasiet / 76860623 / 1384 / 2120001256 / Nationella program",
+         f"{g} / Ma 1", 83.3],
+    ]  # fmt: skip
+    said = r.report.set_index("cell_text")["reason"]
+    # '..' and '.' both say there is no value; the definitions' numbers are text
+    assert said[".."] == said["."] == "uppgift saknas enligt cellen"
+    assert set(r.report[r.report["line"] >= 12]["token"]) == {"2500", "5", "100", "1"}
+    assert set(r.report[r.report["line"] >= 12]["reason"]) == {"tal i löptext utan enhet"}
+
+
 def test_a_point_that_may_group_thousands_alone_is_not_read_as_decimal(tmp_path):
     # only "1.640" and "2.500": a point before three digits may group thousands
     r = _parse(tmp_path, "t.csv", "Enhet;Kostnad\nA;1.640\nB;2.500\nC;3.125\n")

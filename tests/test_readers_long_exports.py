@@ -234,6 +234,34 @@ def test_kolada_web_export_reads_every_row_once():
     ]
 
 
+def test_skolverkets_web_export_reads_under_its_column_names():
+    # the header's last row names every column ('Eng 5' … 'Gymnarb.') under a row of
+    # groups; codes and names beside the values name the row; '..' and '.' are said
+    r = parse([DOCS / "skolverket_slutbetyg_gymnasiet_kungsbacka_2023_24_utdrag.csv"])
+    o = r.observations
+    # every data row but the four with no value at all (Beda Hallbergs, Ekonomiprogrammet),
+    # and the prose line 41 ('färre än 10 elever')
+    assert set(o["line"]) == (set(range(8, 36)) - {27, 28, 29, 30}) | {41}
+    row = o[o["line"] == 25]  # Aranäsgymnasiet Enhet 6, Naturvetenskapsprogrammet
+    assert row["row_label"].iloc[0] == (
+        "Aranäsgymnasiet Enhet 6 / 15567070 / Kungsbacka / 1384 / Kommunal / "
+        "Kungsbacka kommun / 2120001256 / Naturvetenskapsprogrammet"
+    )
+    assert [c.split(" / ")[-1] for c in row["column_label"]] == [
+        "Totalt antal", "Andel (%) med examen", "Andel (%) med grundl. behörighet",
+        "GBP för elever med examen eller studiebevis", "GBP för elever med examen",
+        "Eng 5", "Historia 1", "Idrott 1", "Ma 1", "Re 1", "Sam 1", "Sv 1", "Gymnarb.",
+    ]  # fmt: skip
+    assert row["value"].tolist() == [
+        58, 93.1, 93.1, 15.8, 16.3, 100, 96.6, 100, 100, 100, 98.3, 100, 100,
+    ]  # fmt: skip
+    said = r.report[r.report["line"] == 25]
+    assert said["cell_text"].tolist() == ["..", "..", ".", ".."]
+    assert set(said["reason"]) == {"uppgift saknas enligt cellen"}
+    # the definitions under the table give no values ('Engelska 5 (100 poäng)')
+    assert not (o["line"] >= 43).any()
+
+
 def test_an_intervals_marker_is_kept_on_its_value():
     # '57.9 - 66.7  *': the star after the interval marks the value (in HLV, a difference
     # the workbook itself does not explain): it stays on the observation, never dropped

@@ -38,7 +38,7 @@ _MINUS_CLASS = "[-\u2212\u2013]"
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
-NO_DATA_MARKERS = {"-", "–", "—", "−", "..", "…", "i u", "i.u", "i.u.", "iu", "u", "x.", "n/a"}
+NO_DATA_MARKERS = {"-", "–", "—", "−", "..", ".", "…", "i u", "i.u", "i.u.", "iu", "u", "x.", "n/a"}
 NO_DATA_MARKERS.add("na")  # NA: what R and other exports write where a value is missing
 
 MONTHS = {

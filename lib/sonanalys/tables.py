@@ -299,6 +299,8 @@ def header_count(table: Table, texts: list[list[str]]) -> int:
     caption_only = n >= 1 and not any(t.strip() for t in texts[n - 1][1:])
     while n < len(texts):
         row = texts[n]
+        if n >= 1 and _names_row(texts, n):
+            return n + 1
         filled = [t for t in row[1:] if t.strip()]
         if not filled or not _header_like(row) or _has_value_row(row[1:]):
             break
@@ -436,6 +438,29 @@ def _goes_on_above(texts: list[list[str]], n: int) -> bool:
     return texts[n][j].strip()[:1].islower() and bool(texts[n - 1][j].strip())
 
 
+def _names_row(texts: list[list[str]], n: int) -> bool:
+    """Row ``n`` names every column, under a row of groups and over the first values: an
+    export's row of column names (Skolverket's ``Skola;Skol-enhetskod;…;Eng 5;Ma 1;Sv 1``
+    under ``;;…;Andel elever med minst betyget E …`` repeated over the courses). Each
+    cell, from the first to the last, is a distinct name: words, maybe ending in a short
+    number that is the name's (``Eng 5``, ``Sv andraspr. 1``), or a header cell; the
+    groups above stand over columns it names; the row below holds values."""
+    row = [t.strip() for t in texts[n]]
+    last = max((j for j, t in enumerate(row) if t), default=-1)
+    names = row[: last + 1]
+    if len(names) < 3 or not all(names) or len(set(names)) < len(names):
+        return False
+    for t in names:
+        if not re.match(r"[A-Za-zÅÄÖåäö]", t):
+            return False
+        if re.search(r"\d", t) and not (_header_cell(t) or _NAME_WITH_NUMBER.match(t)):
+            return False
+    above = {j for j, t in enumerate(texts[n - 1]) if t.strip()}
+    if not above or max(above) > last:
+        return False
+    return n + 1 < len(texts) and _has_value_row(texts[n + 1][1:])
+
+
 def _has_value_row(cells: list[str]) -> bool:
     return any(_has_value(c) and not _header_cell(c) for c in cells if c.strip())
 
@@ -527,6 +552,7 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
         and not _is_wordy(r[0])
         and not _CODED.match(r[0])
         and not _NUMBERED.match(r[0])
+        and not _NAME_WITH_NUMBER.match(r[0].strip())  # ``Ma 1``, ``Sv 1``: names
         for r in rows
     )
     coded = sum(len(r) > 1 and _is_code(r[0]) and _is_name(r[1]) for r in rows)
@@ -584,7 +610,8 @@ _KEY_HEADER = re.compile(
 )
 #: A column header that names a code (``municipality_id``, ``Kommunkod``, ``Knr``).
 _CODE_HEADER = re.compile(
-    r"(?:^|[_\s])(?:id|kod|code|nr)$|^(?:kommunkod|kommunnummer|knr|länskod|regionkod)$",
+    r"(?:^|[_\s-])(?:id|kod|code|nr)$|^(?:kommunkod|kommunnummer|knr|länskod|regionkod)$"
+    r"|\w(?:kod|nummer)$|(?:^|[_\s-])org\.?\s?nr$",
     re.IGNORECASE,
 )
 
@@ -731,10 +758,22 @@ def text_columns(body: list[list[str]], width: int, k: int) -> frozenset[int]:
     (``Fokusområde 3``, ``artikel 6``, ``(6289)``) is said in the report, never a value."""
     out = set()
     for j in range(k, width):
-        numbers = [r[j] for r in body if j < len(r) and _has_value(r[j])]
-        if numbers and all(_is_wordy(t) for t in numbers):
+        filled = [r[j] for r in body if j < len(r) and r[j].strip()]
+        numbers = [t for t in filled if _has_value(t)]
+        if numbers and (all(_is_wordy(t) for t in numbers) or _definitions(filled, numbers)):
             out.add(j)
     return frozenset(out)
+
+
+def _definitions(filled: list[str], numbers: list[str]) -> bool:
+    """A column of definitions: two of three cells sentences, and a short cell that holds
+    a number names it with a word (``Engelska 5 (100 poäng)`` under Skolverket's ``Eng 5``):
+    no number stands alone in it."""
+    return (
+        len(filled) >= 3
+        and 3 * sum(_is_wordy(t) for t in filled) >= 2 * len(filled)
+        and all(re.search(r"[A-Za-zÅÄÖåäö]{3,}", t) for t in numbers)
+    )
 
 
 @per_document
