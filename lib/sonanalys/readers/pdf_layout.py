@@ -512,6 +512,10 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
     below = lines[pos]
     above: list[Line] = []
     limit = 2.6 * em
+    # a header's rows stand as close as the lines of one cell, or as the body's rows (a
+    # group header in a row of its own: a year over Budget | Utfall)
+    pitch = _row_pitch(t.body)
+    close = max(1.45 * em, pitch + 0.5)
     for j in range(pos - 1, max(pos - 8, -1), -1):
         ln = lines[j]
         if below.base - ln.base > limit:
@@ -523,7 +527,7 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
         above.append(ln)
         below = ln
         if not all(_is_label(p, t) for p in ln.phrases):
-            limit = 1.45 * em  # the lines of one header stand close
+            limit = close  # the lines of one header stand close
     # a header stands over the value columns: label-column lines alone above it are a
     # caption, and between it and the body, section rows
     while above and all(_is_label(p, t) for p in above[-1].phrases):
@@ -536,6 +540,19 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
     t.header = [*reversed(above), *t.header]
     if t.header:
         t.first = t.header[0].index
+
+
+def _row_pitch(body: list[Line]) -> float:
+    """The distance two rows of values next to each other stand apart, each on one line
+    (the least), or 0 where no two such rows meet (rows of wrapped cells)."""
+    return min(
+        (
+            b.base - a.base
+            for a, b in pairwise(body)
+            if any(p.number for p in a.phrases) and any(p.number for p in b.phrases)
+        ),
+        default=0.0,
+    )
 
 
 # ---------------------------------------------------------------- 5. cells
@@ -553,10 +570,13 @@ def _columns(t: Table) -> list[tuple[float, float]]:
     return out
 
 
-def _column_of(p: Phrase, t: Table, cols: list[tuple[float, float]]) -> list[int]:
+def _column_of(
+    p: Phrase, t: Table, cols: list[tuple[float, float]], line: Sequence[Phrase] = ()
+) -> list[int]:
     """The value columns a phrase stands in: the one whose anchor it ends on, else those
     whose numbers it covers for the most part (a header over several columns spans
-    them), else the one its middle stands in."""
+    them, or is centred over them: ``_centred_over``, ``_centred_in_gap``; ``line``:
+    the header line's phrases), else the one its middle stands in."""
     for j, (_l, a) in enumerate(cols):
         if abs(p.x1 - a) <= ALIGN:
             return [j]
@@ -570,7 +590,7 @@ def _column_of(p: Phrase, t: Table, cols: list[tuple[float, float]]) -> list[int
     ]
     if len(covered) > 1:
         return covered
-    centred = _centred_over(p, t, cols)
+    centred = _centred_over(p, t, cols) or _centred_in_gap(p, t, cols, line)
     if centred:
         return centred
     for j, (_l, a) in enumerate(cols):
@@ -594,6 +614,44 @@ def _centred_over(p: Phrase, t: Table, cols: list[tuple[float, float]]) -> list[
         return []  # a header set left in its column, as its numbers are
     left, right = cols[over[0]][0], cols[over[-1]][1]
     return over if abs(p.mid - (left + right) / 2) <= 0.15 * (right - left) else []
+
+
+def _centred_in_gap(
+    p: Phrase, t: Table, cols: list[tuple[float, float]], line: Sequence[Phrase]
+) -> list[int]:
+    """The columns a short group header is centred over when it stands in the gap
+    between two columns' numbers, reaching into neither (``2023`` over ``Budget`` and
+    ``Utfall``, centred across them as Excel sets it): of the runs of columns on each
+    side of the gap whose numbers' middle is its middle, the widest whose columns have
+    no header text of their own on its line or above it (a group header tops the
+    headers of its columns; a column's own header set left of its numbers, ``Totalt``
+    / ``antal`` beside ``Förändring den senaste``, or its second line, ``Budget`` /
+    ``2020``, is not one)."""
+    gaps = [
+        j
+        for j in range(len(cols) - 1)
+        if p.x0 >= cols[j][1] - ALIGN and p.x1 <= cols[j + 1][0] + ALIGN
+    ]
+    if not gaps or not line:
+        return []
+    j = gaps[0]
+    k = next((i for i, ln in enumerate(t.header) if ln.phrases is line), len(t.header))
+    taken: set[int] = set()  # columns with header text on the line or above it
+    for ln in [*t.header[:k], *(t.header[k : k + 1] if k < len(t.header) else [])]:
+        for q in ln.phrases:
+            if q is not p and not _is_label(q, t):
+                taken.update(_column_of(q, t, cols))
+    best: list[int] = []
+    for a in range(j + 1):
+        for b in range(j + 1, len(cols)):
+            left, right = cols[a][0], cols[b][1]
+            if abs(p.mid - (left + right) / 2) > 0.15 * (right - left):
+                continue
+            if taken.intersection(range(a, b + 1)):
+                continue
+            if b - a + 1 > len(best):
+                best = list(range(a, b + 1))
+    return best
 
 
 def _is_label(p: Phrase, t: Table) -> bool:
@@ -677,7 +735,7 @@ def header_cells(t: Table) -> list[str]:
         row: list[list[str]] = [[] for _ in cols]
         for p in ln.phrases:
             if not _is_label(p, t):
-                for j in _column_of(p, t, cols):
+                for j in _column_of(p, t, cols, ln.phrases):
                     row[j].append(p.text)
         for j, texts in enumerate(row):
             if texts:
