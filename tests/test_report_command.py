@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from small_notebooks import documents_frame
+from sonanalys import paths
 from sonanalys.report.periods import PeriodError, normalise
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -346,3 +347,72 @@ def _text(path: Path) -> str:
 
     page = re.sub(r"<style.*?</style>|<script.*?</script>", "", path.read_text("utf-8"), flags=re.S)
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+SIMRISHAMN = (
+    Path(__file__).parent
+    / "corpus"
+    / "found"
+    / "documents"
+    / "simrishamn_kfn_arsbokslut_2025_s12_s20_s32-35.pdf"
+)
+
+
+def _report_on(tmp_path: Path, files: list[Path], *flags: str):
+    """`sonanalys report` over a folder of ``files`` (no --municipality, no --period): the
+    finished process."""
+    docs = tmp_path / "dokument"
+    docs.mkdir()
+    for f in files:
+        (docs / f.name).write_bytes(f.read_bytes())
+    cmd = [sys.executable, "-m", "sonanalys", "report", "--data", str(docs), "--out",
+           str(tmp_path / "ut"), "--log-dir", str(tmp_path / "logg"), *flags]  # fmt: skip
+    return subprocess.run(
+        cmd, capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL
+    )
+
+
+def test_a_folder_with_nothing_to_report_names_each_file_and_why(tmp_path):
+    """Simrishamn's årsbokslut of its kultur- och fritidsnämnd alone (typed 'other', no
+    period): the run made five reports, four empty and 05 failed with papermill's
+    'PapermillExecutionError: ValueError: dokumenten har inte någon period …'. Now it
+    says which file cannot be reported and why, writes nothing and exits 3."""
+    p = _report_on(tmp_path, [SIMRISHAMN])
+    assert p.returncode == 3, p.stdout + p.stderr
+    said = (
+        f"fel: inget dokument i {tmp_path / 'dokument'} kan redovisas i rapporterna:\n"
+        f"  {SIMRISHAMN.name}: inte en sorts dokument som rapporterna redovisar "
+        "(åtgärdsplan, delårsrapport, internbudget eller volymtabell); anger ingen period "
+        "(bara året 2025)\n"
+    )
+    assert said in p.stderr and "Ingen rapport skrevs." in p.stderr
+    assert "Traceback" not in p.stderr and "Papermill" not in p.stderr
+    assert not (tmp_path / "ut").exists()
+    (log,) = (tmp_path / "logg").iterdir()
+    assert SIMRISHAMN.name in log.read_text("utf-8") and "slutkod 3" in log.read_text("utf-8")
+
+
+def test_documents_left_out_of_a_mixed_folders_reports_are_named_with_why(tmp_path):
+    """The embedded documents and Simrishamn's årsbokslut in one folder: the reports are
+    Örebro's (the latest period), and the index named neither the four documents of
+    Linköping nor Simrishamn's. Now the index and the run's lines and log say which
+    documents no report covers and why, in Swedish."""
+    seeds = sorted(Path(paths.RAW).glob("00*.txt"))
+    p = _report_on(tmp_path, [*seeds, SIMRISHAMN], "--only", "05")
+    assert "Traceback" not in p.stderr
+    index = (tmp_path / "ut" / "index.html").read_text("utf-8")
+    assert "<h2>Dokument som inte redovisas</h2>" in index
+    linkoping = "gäller Linköping; rapporterna gäller Örebro"
+    for seed in seeds[:4]:  # 000–003: Linköping's
+        assert f"{seed.name}: {linkoping}" in p.stdout
+        assert f"<li>{seed.name} (" in index
+    assert seeds[4].name not in index.split("Dokument som inte redovisas")[1]  # 004: reported
+    simrishamn = (
+        "gäller Simrishamn; rapporterna gäller Örebro; inte en sorts dokument som "
+        "rapporterna redovisar (åtgärdsplan, delårsrapport, internbudget eller volymtabell); "
+        "anger ingen period (bara året 2025)"
+    )
+    assert f"  inte redovisat: {SIMRISHAMN.name}: {simrishamn}" in p.stdout
+    assert f"{simrishamn}</li>" in index
+    (log,) = (tmp_path / "logg").iterdir()
+    assert f"inte redovisat: {SIMRISHAMN.name}" in log.read_text("utf-8")

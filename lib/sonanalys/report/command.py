@@ -153,6 +153,20 @@ def _run(s: dict, log: RunLog, periods) -> int:
         return EXIT_USAGE
     raw = Path(data) if data else paths.RAW
     processed = paths.processed_for(data) if data else paths.PROCESSED
+    if not _only_kolada(s.get("only")):
+        # a folder of documents no report is about (an årsbokslut typed 'other', a
+        # delårsrapport without a period) gives no report: said per file, nothing written
+        from .coverage import unreportable
+
+        ensure_processed([raw], processed)
+        if none := unreportable(processed):
+            log.err(
+                f"fel: inget dokument i {raw} kan redovisas i rapporterna:\n"
+                + "".join(f"  {d}\n" for d in none)
+                + "Rapporterna bygger på åtgärdsplaner, delårsrapporter (med sin period), "
+                "internbudgetar och volymtabeller. " + periods.NOTHING_WRITTEN
+            )
+            return EXIT_PERIOD
     try:
         period = periods.normalise(s.get("period"))
     except periods.PeriodError as exc:
@@ -243,6 +257,8 @@ def _run(s: dict, log: RunLog, periods) -> int:
                 f"varning: {r.name}: sista kontrollen tog bort {len(r.removed)} aktiva delar ur "
                 f"sidan som rapporten inte själv lagt dit: {'; '.join(r.removed[:3])}"
             )
+    for d in summary.left_out:  # never left out silently: the index lists them too
+        log.out(f"  inte redovisat: {d}")
     log.out(f"index: {summary.out / 'index.html'}")
     if summary.reused:
         log.out(
@@ -293,6 +309,15 @@ def _shown(r) -> str:
     from .scope import shown_period
 
     return shown_period(r.scope)
+
+
+def _only_kolada(only) -> bool:
+    """Whether every report the run makes compares Kolada's values (03), which need no
+    document of the folder."""
+    from .registry import KOLADA_REPORTS, NOTEBOOKS
+
+    names = [n for n in NOTEBOOKS if not only or any(o in n for o in only)]
+    return bool(names) and all(n in KOLADA_REPORTS for n in names)
 
 
 def _uses_kolada(only) -> bool:

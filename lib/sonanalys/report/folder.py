@@ -217,13 +217,18 @@ def roll_back(tmp: Path, out: Path) -> bool:
     return True
 
 
-def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, run_date: str):
+def install(
+    results: list[NotebookResult], tmp: Path, out: Path, params: dict, run_date: str
+) -> list:
     """Put this run's reports into ``out`` as one unit (see the module): the files of a
     report run now replace that report's files (a PDF or workbook it no longer has is
     removed); every other report, and any file that is not a report's, stays. The
     manifest and ``index.html`` list every report in the folder. A result whose files
     were not all made is marked failed. On an error the folder is put back as it was and
-    ``ReportFolderError`` says why."""
+    ``ReportFolderError`` says why. Returns the documents of the run's folder that no
+    report in the folder covers, with why (``coverage.left_out``; the index lists them)."""
+    from .coverage import left_out
+
     try:
         (out / "executed").mkdir(parents=True, exist_ok=True)
         share_mode(out)
@@ -271,12 +276,13 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
 
     # reports removed by hand leave the index
     entries = [e for e in manifest.values() if e.get("html") and present(e["html"])]
+    left = left_out(params.get("processed_dir"), entries)
     commit = tmp / "commit"
     try:
         commit.mkdir()
         text = json.dumps(entries, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         (commit / MANIFEST).write_text(text, encoding="utf-8")
-        (commit / "index.html").write_text(index_page(entries), encoding="utf-8")
+        (commit / "index.html").write_text(index_page(entries, left), encoding="utf-8")
         for f in commit.iterdir():
             share_mode(f)
     except OSError as exc:
@@ -284,6 +290,7 @@ def install(results: list[NotebookResult], tmp: Path, out: Path, params: dict, r
     moves[MANIFEST] = commit / MANIFEST
     moves["index.html"] = commit / "index.html"
     _commit(moves, tmp, out)
+    return left
 
 
 def _same_params(a: dict, b: dict) -> bool:

@@ -19,10 +19,11 @@ EMPTY = "tom: underlaget har inga uppgifter för rapporten"
 MANIFEST = ".sonanalys-reports.json"
 
 
-def index_page(entries: list[dict]) -> str:
+def index_page(entries: list[dict], left_out=()) -> str:
     """``index.html`` for every report in the folder (the manifest's entries, in the
     notebooks' order), each with its PDF and workbook, the run that made it, its
-    parameters and any error; the documents they cite."""
+    parameters and any error; the documents they cite, and those of the run's folder
+    that no report covers, each with why (``coverage.left_out``)."""
 
     def item(e: dict) -> str:
         links = [
@@ -67,10 +68,22 @@ def index_page(entries: list[dict]) -> str:
         f"<p>Datakällor: {'; '.join(html.escape(c) for c in cited) or '–'}</p></div></div>"
     )
     items = "".join(item(e) for e in entries)
+    left = "".join(
+        f"<li>{html.escape(d.source)}"
+        + (f" ({html.escape(d.title)})" if d.title else "")
+        + f": {html.escape('; '.join(d.reasons))}</li>"
+        for d in left_out
+    )
+    if left:
+        left = (
+            '<div class="sn-header sn-left-out"><h2>Dokument som inte redovisas</h2>'
+            "<p>Dokumenten i underlaget som ingen rapport ovan bygger på, och varför:</p>"
+            f"<ul>{left}</ul></div>"
+        )
     page = (
         f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">{HTML_GENERATOR}'
         f"<title>Rapporter</title>{CSS}</head><body>{head}"
-        f'<div class="sn-header"><h2>Rapporter</h2><ul>{items}</ul></div></body></html>'
+        f'<div class="sn-header"><h2>Rapporter</h2><ul>{items}</ul></div>{left}</body></html>'
     )
     return sanitise(page, frozenset())[0]  # no script of any kind on the index
 

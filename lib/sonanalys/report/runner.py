@@ -79,6 +79,9 @@ class RunSummary:
     out: Path
     results: list[NotebookResult] = field(default_factory=list)
     pdf_error: str = ""  # why PDFs asked for were not written (no browser)
+    # the documents of the run's folder no report in the folder covers, with why
+    # (``coverage.LeftOut``; the index lists them)
+    left_out: list = field(default_factory=list)
 
     @property
     def failed(self) -> list[NotebookResult]:
@@ -294,7 +297,7 @@ def run_reports(
                 r.key = keys[r.name]
             pdf_error = _print_pdfs(list(ran.values()), tmp) if pdf and ran else ""
             results = [kept[n] if n in kept else ran[n] for n in names]
-            install(results, tmp, out, params, run_date)
+            left = install(results, tmp, out, params, run_date)
         except OSError as exc:
             if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM):
                 raise cannot_write(out, exc) from exc
@@ -303,7 +306,7 @@ def run_reports(
             kernels.close()
             if not (tmp / JOURNAL).exists():  # else the next run rolls it back
                 shutil.rmtree(tmp, ignore_errors=True)
-    return RunSummary(out, results, pdf_error)
+    return RunSummary(out, results, pdf_error, left)
 
 
 def _kept(entry: dict, key: str) -> NotebookResult:
