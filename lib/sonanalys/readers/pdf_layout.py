@@ -99,6 +99,7 @@ class Table:
     label_right: float = 0.0  # where the body's labels end
     stub_split: float | None = None  # a code column left of the labels ends here
     text_columns: list[tuple[float, float]] = field(default_factory=list)  # left, right
+    caption: list[str] = field(default_factory=list)  # its own title, when beside another
 
 
 # ---------------------------------------------------------------- 1. phrases
@@ -245,9 +246,10 @@ def _crosses(p: Phrase, edges: list[float], value_left: float) -> bool:
     return p.x0 < value_left - ALIGN and any(p.x1 > a + ALIGN for a in edges)
 
 
-def find(groups: list[list[Run]]) -> list[Table]:
+def find(groups: list[list[Run]], whole: bool = True) -> list[Table]:
     """The unruled tables among a page region's lines (``groups``: runs per line, in
-    reading order), each with its header and body lines."""
+    reading order), each with its header and body lines; two tables side by side are
+    two tables (``_apart``; ``whole``: not yet looked for)."""
     if not _numbers_line_up(groups):
         return []  # no column of numbers (most regions of prose): nothing more is made
     lines, em = _lines(groups)
@@ -275,7 +277,86 @@ def find(groups: list[list[Run]]) -> list[Table]:
         ):
             out.append(t)
         k = t.body[-1].pos + 1
+    return _apart(out, groups) if whole else out
+
+
+def _apart(found: list[Table], groups: list[list[Run]]) -> list[Table]:
+    """Each table that is two tables side by side (``_side_by_side``) read as two: the
+    region's runs left of where the second begins, and from there on, each read on its
+    own; both cover the same lines, the left one first."""
+    out: list[Table] = []
+    for t in found:
+        x = _side_by_side(t)
+        if x is None:
+            out.append(t)
+            continue
+        cut = x - ALIGN
+        parts: list[Table] = []
+        for side in (
+            [[r for r in g if r.x0 < cut] for g in groups],
+            [[r for r in g if r.x0 >= cut] for g in groups],
+        ):
+            found_here = [p for p in find(side, whole=False) if p.first < t.end and p.end > t.first]
+            if found_here:
+                _caption(found_here[0], side)
+            parts.extend(found_here)
+        if len(parts) < 2:
+            out.append(t)
+            continue
+        first, end = min(p.first for p in parts), max(p.end for p in parts)
+        for p in parts:  # each covers the lines of both, so neither's lines are read twice
+            p.first, p.end = first, end
+        out.extend(parts)
     return out
+
+
+def _caption(t: Table, side: list[list[Run]]) -> None:
+    """A table beside another takes its own title: the line of text right above it on
+    its side (no number in it, as close as 2,6 em), which it covers."""
+    lines, em = _lines(side)
+    top = (t.header[0] if t.header else t.body[0]).pos
+    if top == 0:
+        return
+    ln, below = lines[top - 1], lines[top]
+    if below.base - ln.base <= 2.6 * em and not any(p.number for p in ln.phrases):
+        t.caption = [" ".join(p.text for p in ln.phrases)]
+        t.first = ln.index
+
+
+def _side_by_side(t: Table) -> float | None:
+    """Where a second table begins beside this one, if it does: a column of text (its
+    labels) with columns of numbers left of it and right of it, beginning two rows or
+    more that have numbers right of it, whose columns repeat the headers of the columns
+    left of it (``2023 | 2024`` twice) or whose labels repeat the labels left of it
+    (``HVB``, ``Familjehem``). A column of text between numbers that is neither (a
+    ``Status`` between ``Budget`` and ``Prognos``) stays a column of the table."""
+    for x0, _x1 in t.text_columns:
+        left = [a for a in t.anchors if a < x0]
+        right = [a for a in t.anchors if a > x0]
+        if not left or not right:
+            continue
+        labels = [
+            next(q.text for q in ln.phrases if abs(q.x0 - x0) <= ALIGN)
+            for ln in t.body
+            if any(abs(q.x0 - x0) <= ALIGN and not q.number for q in ln.phrases)
+            and any(q.number and q.x0 > x0 for q in ln.phrases)
+        ]
+        if len(labels) < MIN_LINES:
+            continue
+        heads = [p for ln in t.header for p in ln.phrases]
+
+        def over(cols: list[float], heads: list[Phrase] = heads) -> list[str]:
+            return [p.text for a in cols for p in heads if abs(p.x1 - a) <= ALIGN]
+
+        own = {
+            p.text
+            for ln in t.body
+            for p in ln.phrases
+            if not p.number and p.x1 < t.value_left - ALIGN
+        }
+        if (over(left) and over(left) == over(right)) or len(own.intersection(labels)) >= 2:
+            return x0
+    return None
 
 
 _UNIT_ENDS = ("%", "kr", "st", "dygn", "mån")
@@ -912,9 +993,10 @@ def table_lines(t: Table) -> list[str]:
                     j = _column_of(p, t, cols)[0] + stub
                     cells[j] = f"{cells[j]} {p.text}".strip()
         body.append(cells)
+    caption = [*t.caption, ""] if t.caption else []
     if not t.header:
-        return ["\t".join(c) for c in body]
-    return _with_header(header_cells(t), body)
+        return [*caption, *("\t".join(c) for c in body)]
+    return [*caption, *_with_header(header_cells(t), body)]
 
 
 def _with_header(head: list[str], body: list[list[str]]) -> list[str]:
