@@ -2,7 +2,8 @@
 ``may_end_in_value`` (can a line end in values at all), ``_rows_below`` (``read``: two
 lines under the header that may be rows, the second perhaps after a page break),
 ``read_list``'s first row, ``_no_stacked_start``
-(``read_stacked``) and ``_AMOUNT_END`` (``read_amounts``). They are there for speed only:
+(``read_stacked``), ``_AMOUNT_END`` (``read_amounts``) and ``cellrun``'s
+``_too_few_cells`` and ``_prose_first``. They are there for speed only:
 each must be a necessary condition of what the full reading finds, so that no table is
 lost. Checked here on every line of the real documents in tests/corpus and data/raw, on
 every word of them as a line's last, and on generated lines: with the tests switched off,
@@ -19,7 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sonanalys import memo, paths
-from sonanalys.readers import cellrun, read, spaced
+from sonanalys.readers import cellrun, layouts, read, spaced
+from sonanalys.readers import text as text_reader
+from sonanalys.readers.lines import Lines
 from sonanalys.readers.spaced import _split_row, may_end_in_value, split_row
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -87,6 +90,30 @@ def test_may_end_in_value_on_each_kind_of_last_token(line):
     assert may_end_in_value(line)
 
 
+def test_ends_in_value_is_split_rows_answer(documents):
+    """``ends_in_value`` (the rows the layouts may read) says exactly whether ``split_row``
+    finds values at the line's end, on every line of the corpus and every beginning of
+    one (each word as a line's last)."""
+    seen = found = 0
+    for lines in documents.values():
+        for line in lines:
+            for text in _endings(line):
+                seen += 1
+                has = bool(split_row(text)[1])
+                found += has
+                assert spaced.ends_in_value(text) == has, text
+    assert found > 10_000 and seen > 70_000
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Kostnad 12 %", "Kostnad 12 % %", "Hemtjänst 2 609 st", "Antal 2020 st", "Text st",
+     "Sida 3 (26)", "uppskattades till 2026.", "x %", "- st", "12tkr", "Andel 3,7%"],
+)  # fmt: skip
+def test_ends_in_value_with_a_unit_or_percent_last(line):
+    assert spaced.ends_in_value(line) == bool(split_row(line)[1])
+
+
 def test_may_end_in_value_is_no_digit_test():
     # it says no where no value can end the line (prose, a header of words)
     assert not may_end_in_value("Intäkterna ökar mellan åren, vilket till största del")
@@ -110,6 +137,13 @@ def test_may_end_in_value_on_generated_lines(words, end):
     line = "".join(w + s for w, s in words) + end
     if split_row(line)[1]:
         assert may_end_in_value(line)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _SPACE), max_size=8), _SPACE)
+def test_ends_in_value_on_generated_lines(words, end):
+    line = "".join(w + s for w, s in words) + end
+    assert spaced.ends_in_value(line) == bool(split_row(line)[1])
 
 
 def test_split_row_reads_as_word_by_word(documents):
@@ -199,7 +233,9 @@ def test_one_line_paragraphs_are_not_walked_to_their_end():
     # reader reads on to the page's end (they did, from every paragraph: quadratic)
     text = "Det här är en mening i ett stycke, som slutar med en punkt."
     lines = _Counted([x for _ in range(2000) for x in (text, "")])
-    assert cellrun.read(lines, 0) is None and lines.looked <= 12
+    # (at most the first six cells and the blank lines between, to know the run holds
+    # enough cells for a table, then the first two cells for a value)
+    assert cellrun.read(lines, 0) is None and lines.looked <= 30
     lines.looked = 0
     assert spaced.read_double_spaced(lines, 0) is None and lines.looked <= 12
 
@@ -243,10 +279,12 @@ def test_the_gates_change_no_reading(documents, monkeypatch):
         memo.forget()
         gated[name] = _every_reading(lines)
     monkeypatch.setattr(spaced, "may_end_in_value", lambda line: True)
+    monkeypatch.setattr(spaced, "ends_in_value", lambda line: True)
     monkeypatch.setattr(spaced, "_rows_below", lambda lines, i: True)
     monkeypatch.setattr(spaced, "_no_stacked_start", lambda first: False)
     monkeypatch.setattr(spaced, "_AMOUNT_END", re.compile(""))
     monkeypatch.setattr(cellrun, "_prose_first", lambda lines, i: False)
+    monkeypatch.setattr(cellrun, "_too_few_cells", lambda lines, i: False)
     tables = 0
     for name, lines in documents.items():
         memo.forget()
@@ -255,3 +293,58 @@ def test_the_gates_change_no_reading(documents, monkeypatch):
             assert a == b, (name, i + 1, lines[i])
             tables += sum(x is not None for x in b)
     assert tables > 100  # the documents hold tables of each of these layouts
+
+
+def _needs_hold(lines: list[str]) -> tuple[int, int, int]:
+    """At every line of ``lines``, each layout whose needs do not hold there
+    (``layouts.facts_of``, and ``facts_going_on`` inside a paragraph) finds no table and
+    ends no paragraph. (lines looked at, layouts not asked, tables found)"""
+    lines = Lines(lines)
+    looked = skipped = found = 0
+    run_end = run_last = -1
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if i >= run_end:
+            run_end, run_last = spaced.run_of_rows(lines, i)
+        looked += 1
+        facts = layouts.facts_of(lines, i, run_end, run_last)
+        going_on = i > 0 and lines[i - 1].strip()
+        on = layouts.facts_going_on(line, run_last > i) if going_on else layouts.ALL_FACTS
+        for lay in text_reader.LAYOUTS:
+            if lay.needs & facts != lay.needs:
+                skipped += 1
+                assert lay.find(lines, i) is None, (lay.name, i + 1, line)
+                assert not (lay.starts and lay.starts(lines, i)), (lay.name, i + 1, line)
+            elif lay.find(lines, i) is not None:
+                found += 1
+            if lay.starts and lay.needs & on != lay.needs:
+                assert not lay.starts(lines, i), (lay.name, i + 1, line)
+    return looked, skipped, found
+
+
+def test_each_layout_finds_nothing_where_its_needs_fail(documents):
+    """``Layout.needs``: a layout is not asked at a line without the facts it needs
+    (readers.layouts), so each must be a necessary condition of its finding a table (or
+    of ending a paragraph): checked at every line of every document, the layouts asked
+    everywhere."""
+    looked = skipped = found = 0
+    for lines in documents.values():
+        memo.forget()
+        a, b, c = _needs_hold(lines)
+        looked, skipped, found = looked + a, skipped + b, found + c
+    assert looked > 5_000 and skipped > 20_000 and found > 300
+
+
+_LINE_WORDS = st.sampled_from(
+    ["Budget", "Utfall", "Prognos", "2023", "2024", "1 200", "3", "-", "x", "..", "12,5", "%",
+     "tkr", "mnkr", "kr", "st", "Hemtjänst", "barn", "och", "unga", "|", "\t", "Sida", "(3)",
+     "Summa", "Kommun", "+2", "t.kr", "miljoner", "kronor.", "Totalt", "text.", "jan-aug"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_LINE_WORDS, max_size=12).map(" ".join), min_size=1, max_size=14))
+def test_needs_hold_on_generated_lines(lines):
+    memo.forget()
+    _needs_hold(lines)

@@ -51,6 +51,33 @@ def _cells(lines: list[str], i: int) -> list[tuple[str, int]]:
     return out
 
 
+# the fewest cells ``read`` reads a table of: a header cell over the labels or a caption,
+# a header cell over the values, and two rows of a label and a value
+_FEWEST_CELLS = 6
+
+
+def _too_few_cells(lines: list[str], i: int) -> bool:
+    """Whether the run of one-line cells from line ``i`` (``_cells``) holds fewer than
+    ``_FEWEST_CELLS``: ``read`` reads no table from such a run. Walks as ``_cells`` does,
+    but only as far as that many cells: a long run is not walked to its end from each of
+    its lines (each line is looked at from at most that many cells above it)."""
+    count = 0
+    j = i
+    n = len(lines)
+    while j < n:
+        s = lines[j].strip()
+        if not s:
+            j += 1
+            continue
+        if len(s) > MAX_CELL or (j + 1 < n and lines[j + 1].strip()):
+            return True  # the run's end
+        count += 1
+        if count >= _FEWEST_CELLS:
+            return False
+        j += 1
+    return True
+
+
 @per_document  # asked of each cell again from each line above it in the run
 def _numeric(text: str) -> bool:
     if is_no_data(text):
@@ -185,6 +212,8 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     the index of the line after it; None when none starts here."""
     if i + 1 >= len(lines) or lines[i + 1].strip() or not lines[i].strip():
         return None
+    if _too_few_cells(lines, i):
+        return None  # (the first test that reads no cell's text)
     remembered = walks(lines)
     if remembered is not None:
         few = remembered.get("cellrun.read")
@@ -193,7 +222,7 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     if _prose_first(lines, i):
         return None
     cells = _cells(lines, i)
-    if len(cells) < 6 or _numeric(cells[0][0]):
+    if len(cells) < _FEWEST_CELLS or _numeric(cells[0][0]):
         return None
     first = next((k for k, (t, _) in enumerate(cells) if _numeric(t)), None)
     if first is None or first < 2:

@@ -82,6 +82,11 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def header_columns(line: str) -> list[str] | None:
     """The columns of a loose-table header line, or None when the line is no such header."""
+    # (the first word first: most lines begin with no header word; the year after a
+    # header word is its own, so the first word must be a capitalised header word)
+    first = line.split(None, 1)
+    if not first or first[0].lower() not in _HEADER_WORDS or not first[0][0].isupper():
+        return None
     words = line.split()
     if not 2 <= len(words) <= 8 or _PUNCT_END.search(line.strip()):
         return None

@@ -412,8 +412,64 @@ def may_end_in_value(line: str) -> bool:
     )
 
 
-# each line's answer (0 blank, 1 no value at its end, 2 may end in one), for the document
+def ends_in_value(line: str) -> bool:
+    """Whether ``split_row(line)`` finds value tokens at the line's end, asked cheaply:
+    ``may_end_in_value`` first, then the last word alone, which is the last token unless
+    it is a ``%`` or a unit glued onto the word before it (only then is the line split)."""
+    if not may_end_in_value(line):
+        return False
+    last = line.rsplit(None, 1)[-1]
+    if last == "%" or _UNIT_WORD.match(last):
+        return bool(split_row(line)[1])
+    return is_number_token(last)
+
+
+def _ends(line: str) -> int:
+    return 0 if not line or line.isspace() else 1 + ends_in_value(line)
+
+
+# each line's answer (0 blank, 1 no value at its end, 2 ends in one: ``ends_in_value``),
+# for the document
 _ENDS_IN_VALUE: dict[str, int] = per_document_store()
+
+
+def line_ends(line: str) -> int:
+    """0 for a blank line, 2 for one that ends in a value (``ends_in_value``), else 1;
+    kept for the document being read."""
+    known = _ENDS_IN_VALUE
+    try:
+        return known[line]
+    except KeyError:
+        if len(known) >= MAX_ENTRIES:
+            known.clear()
+        ends = known[line] = _ends(line)
+        return ends
+
+
+def run_of_rows(lines: list[str], i: int) -> tuple[int, int]:
+    """The run of non-blank lines that ``lines[i]`` begins or goes on: the index of the
+    blank line (or the end) after it, and of its last line that ends in a value
+    (``ends_in_value``), -1 when none does. Each line from ``i`` to the run's end is
+    looked at once. A line of the run with no such line below it in the run is no
+    header for ``read`` (``_rows_below``)."""
+    known = _ENDS_IN_VALUE
+    n = len(lines)
+    last = -1
+    k = i
+    while k < n:
+        line = lines[k]
+        try:
+            ends = known[line]
+        except KeyError:
+            if len(known) >= MAX_ENTRIES:
+                known.clear()
+            ends = known[line] = _ends(line)
+        if ends == 0:
+            break
+        if ends == 2:
+            last = k
+        k += 1
+    return k, last
 
 
 # the furthest a first row stands below the header in ``_read``: four lines of a group
@@ -425,7 +481,7 @@ _FIRST_ROW_WITHIN = 8
 def _rows_below(lines: list[str], i: int) -> bool:
     """Whether two rows can stand under ``lines[i]`` for ``read``: it reads a table of
     two rows at least (three with one column), and each row it reads is a line whose
-    ``split_row`` has value tokens (``may_end_in_value``: a label and values, or values
+    ``split_row`` has value tokens (``ends_in_value``: a label and values, or values
     alone under a wrapped label). Its first row stands before the first blank line below
     the header (until a row is read, a blank line or a page's mark ends it). With only one
     line that may be a row there, the second must come after a page break passed over
@@ -446,7 +502,7 @@ def _rows_below(lines: list[str], i: int) -> bool:
         except KeyError:
             if len(known) >= MAX_ENTRIES:
                 known.clear()
-            ends = known[line] = 0 if not line or line.isspace() else 1 + may_end_in_value(line)
+            ends = known[line] = _ends(line)
         if ends == 0:
             break  # a blank line
         if ends == 2:
@@ -969,8 +1025,10 @@ def read_list(lines: list[str], i: int) -> tuple[Table, int] | None:
     j = i
     while j < len(lines) and lines[j].strip():
         if page_mark(lines[j]):  # a page's mark is never a row ("Sida 3": no value 3)
+            if not rows:
+                break
             nxt = _data_row(lines[j + 1]) if j + 1 < len(lines) else None
-            if not rows or nxt is None or len(splits(nxt[1], 1)) != 1:
+            if nxt is None or len(splits(nxt[1], 1)) != 1:
                 break
             breaks.append((j + 1, lines[j].replace("\f", "").strip(), page_mark(lines[j])))
             j += 1
@@ -1046,7 +1104,7 @@ def _no_stacked_start(first: str) -> bool:
     characters at most: ``_stacked_cell``), not the stub's own cell (four words at most),
     and not the first line of a wrapped header (60 at most: ``_wrapped_header``), one of
     which would have to begin there."""
-    return len(first) > 60 and len(first.split()) > 4
+    return len(first) > 60 and len(first.split(None, 4)) > 4  # (more than four words)
 
 
 def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
@@ -1065,15 +1123,17 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
     first = lines[i].strip()
     if _no_stacked_start(first):
         return None
+    first_cell = _stacked_cell(first)
     if (
         first
-        and not _stacked_cell(first)
+        and not first_cell
         and len(first.split()) <= 4
-        and not re.search(r"\d", first)
+        and _HAS_DIGIT.search(first) is None
         and not _SENTENCE_END.search(first)
     ):
         stub, j = first, i + 1
-    while j < n_lines:
+    # (a first line that is neither the stub's cell nor a header cell begins none)
+    while (stub or first_cell or not first) and j < n_lines:
         s = lines[j].strip()
         if not s:
             j += 1
@@ -1148,6 +1208,14 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
 
 
 _HEADER_TOKEN = re.compile(r"^(?:[^\W\d_][\w.\-/]*,?|(?:19|20)\d\d-?)$")
+
+
+def _header_tokens(s: str) -> bool:
+    """Every word of the stripped line ``s`` (no two spaces, no tab in it) a header token
+    (``_HEADER_TOKEN``: a word, or a year perhaps broken after its hyphen)."""
+    return all(_HEADER_TOKEN.match(t) for t in s.split())
+
+
 _YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?$")
 
 
@@ -1174,6 +1242,9 @@ def _wrapped_header(lines: list[str], i: int) -> tuple[str, list[tuple[str, int]
     wraps from there when a line below that one begins with a year: with the document's
     ``Lines`` the walk's end and its last such line are remembered, so a long run of
     lines of words (a list of names) is walked once, not again from each of its lines."""
+    s = lines[i].strip()
+    if s and (len(s) > 60 or _HEADER_TOKEN.match(s.split(None, 1)[0]) is None):
+        return None  # the walk's first line is too long, or begins with no word or year
     remembered = walks(lines)
     if remembered is not None:
         last = remembered.get("wrapped_header")
@@ -1196,9 +1267,9 @@ def _wrapped_header(lines: list[str], i: int) -> tuple[str, list[tuple[str, int]
         if not s:
             j += 1
             continue
-        parts = s.split()
-        if len(s) > 60 or "  " in s or "\t" in s or not all(_HEADER_TOKEN.match(t) for t in parts):
+        if len(s) > 60 or "  " in s or "\t" in s or not _header_tokens(s):
             break  # (words set apart in columns are a laid-out header, not a wrapped one)
+        parts = s.split()
         if seen > 0 and _YEAR_TOKEN.match(parts[0].rstrip("-")) is not None:
             wraps, year_line = True, j
         tokens.extend((t, j + 1) for t in parts)
@@ -1244,7 +1315,13 @@ def read_double_spaced(lines: list[str], i: int) -> tuple[Table, int] | None:
     n = len(lines)
     if i + 2 >= n or lines[i + 1].strip() or not lines[i + 2].strip():
         return None
-    if i + 6 >= n or not all(not lines[k].strip() and lines[k + 1].strip() for k in (i + 3, i + 5)):
+    if (
+        i + 6 >= n
+        or lines[i + 3].strip()
+        or not lines[i + 4].strip()
+        or lines[i + 5].strip()
+        or not lines[i + 6].strip()
+    ):
         return None  # fewer than four lines with a blank one between each (the cheapest test)
     words = _word_header(lines[i])
     if not (_year_header(lines[i]) or (words and len(words) >= 3)):
@@ -1292,7 +1369,9 @@ def read_amounts(lines: list[str], i: int) -> tuple[Table, int] | None:
     lines in a row: a table of one column. A line without an amount between them (a
     short name: ``Kultur-, demokrati och fritidsnämnden``) is a section. None when no such
     list starts at ``lines[i]``."""
-    if not _AMOUNT_END.search(lines[i].strip()):
+    s = lines[i].strip()
+    # (a unit's match is at most nine characters long, at the end: searched there alone)
+    if not _AMOUNT_END.search(s, max(0, len(s) - 9)):
         return None  # its first line ends in no unit of an amount: no such list
     rows: list[Row] = []
     j = i

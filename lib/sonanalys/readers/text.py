@@ -24,8 +24,9 @@ import re
 
 from ..model import Block, Cell, Heading, Paragraph, Row, Table, join_fragments
 from ..numparse import reading_of
-from .layouts import Layout, registry
+from .layouts import Layout, by_facts, facts_going_on, facts_of, registry
 from .lines import Lines
+from .spaced import run_of_rows
 
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -33,13 +34,16 @@ _BOLD_LINE = re.compile(r"^\s*\*\*(?P<text>[^*].*?)\*\*\s*$")
 _RULE = re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|={3,})\s*$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 _TOC_DOTS = re.compile(r"\.{4,}\s*\S*$")
+_TOC_HEADING = re.compile(r"^(?:\*\*)?innehåll(?:sförteckning)?", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s|\d{1,2}[.)]\s)")
-# asked of every line of prose: compiled once
-_PUNCT_END = re.compile(r"[.,;:!?]$")
+# asked of every line of prose (stripped: its last character)
+_PUNCT_ENDS = tuple(".,;:!?")
 _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\s+[A-ZÅÄÖ]")
-_PUNCT_DASH_END = re.compile(r"[.,;:!?\-–]$")
+_PUNCT_DASH_ENDS = tuple(".,;:!?-–")
 _DIGIT = re.compile(r"\d")
-_SENTENCE_DONE = re.compile(r"[.!?:)]$")
+_SENTENCE_DONE_ENDS = tuple(".!?:)")
+# the first character of a markdown heading (``#``) or a footnote's line (its mark)
+_MARK_FIRST = frozenset("#⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def is_pipe(line: str) -> bool:
@@ -66,27 +70,27 @@ def _is_heading_line(line: str, prev_blank: bool, next_blank: bool) -> bool:
     s = line.strip()
     if not s or len(s) > 90 or not prev_blank or _LIST_ITEM.match(s):
         return False
-    if _PUNCT_END.search(s) or "\t" in s or "|" in s:
+    if s.endswith(_PUNCT_ENDS) or "\t" in s or "|" in s:
         return False
     if not (s[0].isupper() or _NUMBERED_HEADING.match(s)):
         return False
     words = s.split()
     if len(words) > 12 or not next_blank:
         return False
-    # a line that states an amount is prose to read, not a heading
-    return not reading_of(s, require_unit=True).quantities
+    # a line that states an amount is prose to read, not a heading (an amount's number
+    # holds a digit)
+    return _DIGIT.search(s) is None or not reading_of(s, require_unit=True).quantities
 
 
-def _inline_heading(lines: list[str], i: int, first: bool) -> bool:
+def _inline_heading(lines: list[str], i: int, first: bool, s: str) -> bool:
     """pdftotext prose: a short unpunctuated line after a finished sentence, followed by
-    a sentence, is a heading (``Insatser för barn och unga``)."""
-    s = lines[i].strip()
-    if len(s) > 60 or len(s.split()) > 8 or _PUNCT_DASH_END.search(s) or _LIST_ITEM.match(s):
+    a sentence, is a heading (``Insatser för barn och unga``). ``s``: the line stripped."""
+    if len(s) > 60 or len(s.split()) > 8 or s.endswith(_PUNCT_DASH_ENDS) or _LIST_ITEM.match(s):
         return False
     if not s[0].isupper() or _DIGIT.search(s):
         return False
     prev = lines[i - 1].strip() if i > 0 else ""
-    if not first and not _SENTENCE_DONE.search(prev):
+    if not first and not prev.endswith(_SENTENCE_DONE_ENDS):
         return False
     nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
     return bool(nxt) and nxt[0].isupper() and len(nxt) > len(s)
@@ -104,11 +108,14 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
     def blank(k: int) -> bool:
         return k < 0 or k >= n or not lines[k].strip()
 
+    run_end = run_last = -1  # the run of non-blank lines being read (spaced.run_of_rows)
     while i < n:
         line = lines[i]
         if not line.strip() or _RULE.match(line):
             i += 1
             continue
+        if i >= run_end:
+            run_end, run_last = run_of_rows(lines, i)
         fm = _FOOTNOTE.match(line)
         if fm and not is_tab(line) and not is_pipe(line):
             footnotes.setdefault(fm.group("mark"), fm.group("text").strip())
@@ -117,7 +124,7 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
             continue
         md = _MD_HEADING.match(line)
         found, layout = None, None
-        for layout in LAYOUTS:
+        for layout in _BY_FACTS[facts_of(lines, i, run_end, run_last)]:
             if layout.after_headings and md:
                 break
             found = layout.find(lines, i)
@@ -162,20 +169,25 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
         # a paragraph: consecutive lines up to a blank line or the start of something else
         start = first_line = i
         parts: list[tuple[str, int]] = []
-        while i < n and lines[i].strip():
-            # (after a heading inside the run, its next line may start a table too)
+        while i < n:
+            s = lines[i].strip()
+            if not s:
+                break
+            # (after a heading inside the run, its next line may start a table too; a
+            # markdown heading or a footnote begins with its mark)
             if i > first_line and (
-                _MD_HEADING.match(lines[i]) or _FOOTNOTE.match(lines[i]) or _starts(lines, i)
+                (s[0] in _MARK_FIRST and (_MD_HEADING.match(lines[i]) or _FOOTNOTE.match(lines[i])))
+                or _starts(lines, i, run_last > i)
             ):
                 break
-            if _inline_heading(lines, i, i == start):
+            if _inline_heading(lines, i, i == start, s):
                 if parts:
                     break
-                blocks.append(Heading(lines[i].strip(), i + 1, 0))
+                blocks.append(Heading(s, i + 1, 0))
                 i += 1
                 start = i
                 continue
-            parts.append((lines[i].strip(), i + 1))
+            parts.append((s, i + 1))
             i += 1
         if not parts:
             continue
@@ -185,10 +197,13 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
     return blocks, footnotes
 
 
-def _starts(lines: list[str], i: int) -> bool:
+def _starts(lines: list[str], i: int, value_below: bool) -> bool:
     """Whether a layout that ends a paragraph starts at ``lines[i]`` (``Layout.starts``,
-    asked in the layouts' order). A loop, not ``any()``: no generator made per line."""
-    for starts in _STARTS:  # noqa: SIM110
+    asked in the layouts' order), a line that goes on a paragraph; ``value_below``: a
+    line below it in its paragraph ends in a value. Only the layouts whose needs hold
+    there are asked (``layouts.facts_going_on``). A loop, not ``any()``: no generator
+    made per line."""
+    for starts in _STARTS_BY_FACTS[facts_going_on(lines[i], value_below)]:
         if starts(lines, i):
             return True
     return False
@@ -271,15 +286,16 @@ def _set_captions(blocks: list[Block]) -> None:
         elif isinstance(b, Table):
             if not b.caption:
                 b.caption = heading
-            if re.match(r"^(?:\*\*)?innehåll(?:sförteckning)?", heading.strip(), re.IGNORECASE):
+            if _TOC_HEADING.match(heading.strip()):
                 b.kind = "toc"
             firsts = [r.cells[0].text for r in b.rows if r.cells and r.cells[0].text]
-            if firsts and sum(bool(re.search(r"\.{4,}", f)) for f in firsts) >= max(
-                2, len(firsts) // 2
-            ):
+            if firsts and sum("...." in f for f in firsts) >= max(2, len(firsts) // 2):
                 b.kind = "toc"
 
 
 # the layouts, in the order they are tried at a line (readers/layouts.py)
 LAYOUTS: tuple[Layout, ...] = registry(_read_pipe, _find_tab, is_pipe, is_tab)
-_STARTS = tuple(lay.starts for lay in LAYOUTS if lay.starts)
+# for each set of facts a line may have (its bits as the index: layouts.facts_of), the
+# layouts that may start there, and those of them that end a paragraph
+_BY_FACTS = by_facts(LAYOUTS)
+_STARTS_BY_FACTS = tuple(tuple(lay.starts for lay in lays if lay.starts) for lays in _BY_FACTS)
