@@ -13,6 +13,8 @@ given a plain list (a test, a caller of its own) walks as before.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class Lines(list[str]):
     """The lines of one text being segmented, and ``walks``: each layout's record of its
@@ -23,9 +25,9 @@ class Lines(list[str]):
 
     def __init__(self, lines: list[str]) -> None:
         super().__init__(lines)
-        self.walks: dict[str, tuple[int, int, int]] = {}
+        self.walks: dict[str, Any] = {}
 
 
-def walks(lines: list[str]) -> dict[str, tuple[int, int, int]] | None:
+def walks(lines: list[str]) -> dict[str, Any] | None:
     """The walks remembered for ``lines``, or None for a plain list."""
     return lines.walks if isinstance(lines, Lines) else None

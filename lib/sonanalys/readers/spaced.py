@@ -1239,29 +1239,33 @@ def _wrapped_header(lines: list[str], i: int) -> tuple[str, list[tuple[str, int]
     year's. (stub, cells with their lines, the line after the header) or None.
 
     The walk over the header's lines ends at the same line from each line it passed, and
-    wraps from there when a line below that one begins with a year: with the document's
-    ``Lines`` the walk's end and its last such line are remembered, so a long run of
-    lines of words (a list of names) is walked once, not again from each of its lines."""
+    what is read from a line of it is read from the words after that line's first: with
+    the document's ``Lines`` the walk and what it read (``_HeaderWalk``) are remembered,
+    so a long run of lines of words (a list of names, perhaps followed by a wrapped
+    header and a row) is walked and read once, not again from each of its lines."""
     s = lines[i].strip()
     if s and (len(s) > 60 or _HEADER_TOKEN.match(s.split(None, 1)[0]) is None):
         return None  # the walk's first line is too long, or begins with no word or year
     remembered = walks(lines)
-    if remembered is not None:
-        last = remembered.get("wrapped_header")
-        if last is not None and last[0] <= i < last[1]:
-            stop, last_year = last[1], last[2]
-            top = i  # the walk's first line
-            while top < stop and not lines[top].strip():
-                top += 1
-            if (
-                last_year <= top  # no line below the first begins with a year
-                or stop >= len(lines)
-                or _data_row(lines[stop].strip()) is None
-            ):
-                return None
+    if remembered is None:
+        return _read_wrapped(lines, i)
+    walk = remembered.get("wrapped_header")
+    if walk is None or not walk.start <= i < walk.stop:
+        walk = remembered["wrapped_header"] = _HeaderWalk(lines, i)
+    return walk.header(lines, i)
+
+
+def _header_walk(
+    lines: list[str], i: int
+) -> tuple[list[tuple[str, int]], dict[int, int], int, int]:
+    """The walk from line ``i`` over the lines of words and years set one space apart:
+    their words with their lines (1-based), the index of each line's first word, the
+    line where the walk ends, and the last line after the walk's first line that
+    begins with a year (-1 when none does)."""
     tokens: list[tuple[str, int]] = []
-    j, seen, wraps = i, 0, False
-    year_line = -1  # the last line after the first that begins with a year
+    firsts: dict[int, int] = {}
+    j, seen = i, 0
+    year_line = -1
     while j < len(lines):
         s = lines[j].strip()
         if not s:
@@ -1271,40 +1275,160 @@ def _wrapped_header(lines: list[str], i: int) -> tuple[str, list[tuple[str, int]
             break  # (words set apart in columns are a laid-out header, not a wrapped one)
         parts = s.split()
         if seen > 0 and _YEAR_TOKEN.match(parts[0].rstrip("-")) is not None:
-            wraps, year_line = True, j
+            year_line = j
+        firsts[j] = len(tokens)
         tokens.extend((t, j + 1) for t in parts)
         seen += 1
         j += 1
-    if remembered is not None:
-        remembered["wrapped_header"] = (i, j, year_line)
-    # a cell goes on onto the next line: a line after the first begins with its year
-    if not wraps or j >= len(lines) or _data_row(lines[j].strip()) is None:
-        return None
-    joined: list[tuple[str, int]] = []  # a span broken after its hyphen made whole
+    return tokens, firsts, j, year_line
+
+
+def _joined(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The words with a span broken after its hyphen made whole (``2019-`` ``2022``)."""
+    joined: list[tuple[str, int]] = []
     for t, ln in tokens:
         if joined and joined[-1][0].endswith("-") and _YEAR_TOKEN.match(t):
             joined[-1] = (joined[-1][0] + t, ln)
         else:
             joined.append((t, ln))
+    return joined
+
+
+def _cell_at(joined: list[tuple[str, int]], k: int) -> tuple[tuple[str, int], int] | None:
+    """The header cell that begins at ``joined[k]``: a kind of figure or period, at most
+    two more words and a year (the cell's text and the year's line), and where the next
+    begins; None when no cell begins there."""
+    if not _cell_start(joined[k][0]):
+        return None
+    end = next(
+        (m for m in range(k + 1, min(k + 4, len(joined))) if _YEAR_TOKEN.match(joined[m][0])),
+        None,
+    )
+    if end is None or any(_YEAR_TOKEN.match(t) or t.endswith("-") for t, _ in joined[k:end]):
+        return None
+    return (" ".join(t for t, _ in joined[k : end + 1]), joined[end][1]), end + 1
+
+
+def _read_wrapped(lines: list[str], i: int) -> tuple[str, list[tuple[str, int]], int] | None:
+    """``_wrapped_header`` read from ``lines[i]`` alone (a walk of its own)."""
+    tokens, _, j, year_line = _header_walk(lines, i)
+    top = i
+    while top < j and not lines[top].strip():
+        top += 1
+    # a cell goes on onto the next line: a line after the first begins with its year
+    if year_line <= top or j >= len(lines) or _data_row(lines[j].strip()) is None:
+        return None
+    return _header_of(_joined(tokens), j)
+
+
+def _header_of(
+    joined: list[tuple[str, int]], j: int
+) -> tuple[str, list[tuple[str, int]], int] | None:
+    """The stub's caption and the cells of a wrapped header's words (``joined``), which
+    end before line ``j``: every word before the first cell the caption's (no year among
+    them), every word after it a cell's."""
     first = next((k for k, (t, _) in enumerate(joined) if _cell_start(t)), None)
     if first is None or any(_YEAR_TOKEN.match(t) for t, _ in joined[:first]):
         return None
     cells: list[tuple[str, int]] = []
     k = first
     while k < len(joined):
-        if not _cell_start(joined[k][0]):
+        cell = _cell_at(joined, k)
+        if cell is None:
             return None
-        end = next(
-            (m for m in range(k + 1, min(k + 4, len(joined))) if _YEAR_TOKEN.match(joined[m][0])),
-            None,
-        )
-        if end is None or any(_YEAR_TOKEN.match(t) or t.endswith("-") for t, _ in joined[k:end]):
-            return None
-        cells.append((" ".join(t for t, _ in joined[k : end + 1]), joined[end][1]))
-        k = end + 1
+        cells.append(cell[0])
+        k = cell[1]
     if len(cells) < 2:
         return None
     return " ".join(t for t, _ in joined[:first]), cells, j
+
+
+class _HeaderWalk:
+    """One walk of ``_wrapped_header`` over a document's lines and what it read, for each
+    line it passed: the words from a line on are the walk's from that line's first word
+    (``joined`` from there, but that word standing alone: a year the walk joined to a
+    span before it), so the first cell from a line, the years before it and the cells
+    from it are looked up, each found once for the walk."""
+
+    def __init__(self, lines: list[str], i: int) -> None:
+        self.start = i
+        self.tokens, self.firsts, self.stop, self.year_line = _header_walk(lines, i)
+        self.row_below: bool | None = None  # a row under the walk's last line (when asked)
+        self.joined: list[tuple[str, int]] = []  # (the rest made when a header may be read)
+        self.at: list[int] = []  # each word's place in ``joined``
+        self.next_start: list[int] = []  # the first cell's start at or after each place
+        self.years: list[int] = []  # how many years stand before each place
+        self.cells: dict[int, list[tuple[str, int]] | None] = {}  # the cells from a place
+
+    def _read(self) -> None:
+        """The walk's words joined, with the places of cells' starts and of years."""
+        for t, ln in self.tokens:
+            if self.joined and self.joined[-1][0].endswith("-") and _YEAR_TOKEN.match(t):
+                self.joined[-1] = (self.joined[-1][0] + t, ln)
+            else:
+                self.joined.append((t, ln))
+            self.at.append(len(self.joined) - 1)
+        n = len(self.joined)
+        self.next_start = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            self.next_start[k] = k if _cell_start(self.joined[k][0]) else self.next_start[k + 1]
+        self.years = [0] * (n + 1)
+        for k, (t, _) in enumerate(self.joined):
+            self.years[k + 1] = self.years[k] + (_YEAR_TOKEN.match(t) is not None)
+
+    def header(self, lines: list[str], i: int) -> tuple[str, list[tuple[str, int]], int] | None:
+        """What ``_read_wrapped(lines, i)`` reads, for a line ``i`` the walk passed."""
+        top = i
+        while top < self.stop and not lines[top].strip():
+            top += 1
+        if self.year_line <= top:
+            return None  # no line below the first begins with a year
+        if self.row_below is None:
+            stop = self.stop
+            self.row_below = stop < len(lines) and _data_row(lines[stop].strip()) is not None
+            if self.row_below:
+                self._read()
+        if not self.row_below:
+            return None  # no row under the header
+        g = self.firsts[top]
+        k = self.at[g]
+        if g > 0 and self.at[g - 1] == k:  # a year joined to the span above: alone here
+            if _cell_start(self.tokens[g][0]):
+                return _header_of(_joined(self.tokens[g:]), self.stop)
+            return None  # (a year before the first cell, or no cell)
+        first = self.next_start[k]
+        if first == len(self.joined) or self.years[first] > self.years[k]:
+            return None
+        cells = self._cells_from(first)
+        if cells is None or len(cells) < 2:
+            return None
+        return " ".join(t for t, _ in self.joined[k:first]), cells, self.stop
+
+    def _cells_from(self, first: int) -> list[tuple[str, int]] | None:
+        """The cells from ``joined[first]`` to the end, or None when a word there has no
+        place in a cell; each place's answer kept (the cells from a later place are the
+        same chain's tail)."""
+        if first in self.cells:
+            return self.cells[first]
+        chain: list[int] = []
+        cells: list[tuple[str, int]] = []
+        k = first
+        answer: list[tuple[str, int]] | None = cells
+        while k < len(self.joined):
+            if k in self.cells:
+                rest = self.cells[k]
+                answer = None if rest is None else cells + rest
+                break
+            cell = _cell_at(self.joined, k)
+            if cell is None:
+                answer = None
+                break
+            chain.append(k)
+            cells.append(cell[0])
+            k = cell[1]
+        for m, place in enumerate(chain):
+            self.cells[place] = None if answer is None else answer[m:]
+        return self.cells[first] if chain else answer
 
 
 def read_double_spaced(lines: list[str], i: int) -> tuple[Table, int] | None:
