@@ -90,3 +90,27 @@ def test_a_column_of_text_between_numbers_stays_a_column(tmp_path):
         ["Belopp", 800.0],
         ["Effekt 2025", 800.0],
     ]
+
+
+def test_two_titles_over_tables_of_other_columns_begin_two_tables(tmp_path):
+    # the right table heads other columns (Budget | Utfall) and other rows: its title on
+    # the line of titles, where its labels begin, tells it apart
+    right = (
+        "Kostnad, tkr",
+        [("Institutionsvård", "18 000", "22 140"), ("Öppenvård", "9 000", "8 210")],
+    )
+    path = _page(
+        tmp_path / "nyckeltal.pdf",
+        [(40, *LEFT, ["2023", "2024"]), (310, *right, ["Budget", "Utfall"])],
+    )
+    o = parse([path]).observations
+    costs = o[o["table"] == "Kostnad, tkr"]
+    assert costs[["row_label", "column_label", "value", "unit"]].values.tolist() == [
+        ["Institutionsvård", "Budget", 18000.0, "tkr"],
+        ["Institutionsvård", "Utfall", 22140.0, "tkr"],
+        ["Öppenvård", "Budget", 9000.0, "tkr"],
+        ["Öppenvård", "Utfall", 8210.0, "tkr"],
+    ]
+    counts = o[o["table"] == "Antal placerade barn"]
+    assert set(counts["row_label"]) == {"HVB", "Familjehem", "Totalt"}
+    assert set(counts["unit"]) == {"antal"}

@@ -356,7 +356,26 @@ def _side_by_side(t: Table) -> float | None:
         }
         if (over(left) and over(left) == over(right)) or len(own.intersection(labels)) >= 2:
             return x0
+        if len(set(labels)) == len(labels) and _two_titles(t, x0):
+            return x0
     return None
+
+
+def _two_titles(t: Table, x0: float) -> bool:
+    """A header line of two titles, no more: one where the table's labels begin, one
+    where the column of text at ``x0`` begins (``Antal placerade barn`` and
+    ``Kostnad, tkr``), above a line of the left columns' headers."""
+    left = min((p.x0 for ln in t.body for p in ln.phrases), default=0.0)
+    for k, ln in enumerate(t.header[:-1]):
+        ps = ln.phrases
+        if (
+            len(ps) == 2
+            and not any(p.number for p in ps)
+            and abs(ps[0].x0 - left) <= ALIGN
+            and abs(ps[1].x0 - x0) <= ALIGN
+        ):
+            return any(p.x0 > ps[0].x1 and p.x1 < x0 for q in t.header[k + 1 :] for p in q.phrases)
+    return False
 
 
 _UNIT_ENDS = ("%", "kr", "st", "dygn", "mån")
