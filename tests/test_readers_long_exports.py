@@ -262,6 +262,108 @@ def test_skolverkets_web_export_reads_under_its_column_names():
     assert not (o["line"] >= 43).any()
 
 
+def _workbook(path: Path, rows: list[list], merges: tuple[str, ...] = ()) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    for m in merges:
+        ws.merge_cells(m)
+    wb.save(path)
+    return path
+
+
+def test_a_workbooks_header_spans_what_it_merges_or_its_groups_repeat(tmp_path):
+    # Region Dalarna's working workbook (sheet 'Näringsliv, LMK'): 'Medelantalet anställda
+    # (årspersoner)' stands over OV2 alone, its text running on over the blank cells above
+    # OV4 … OV9; 'Tusentals kronor' is tkr (it was kr: a thousandfold)
+    d = tmp_path / "docs"
+    d.mkdir()
+    _workbook(
+        d / "lmk.xlsx",
+        [
+            ["Dalarnas län"],
+            ["Tusentals kronor (om inget annat anges)"],
+            [],
+            [None, None, None, "Antal arbetsställen", "Medelantalet anställda (årspersoner)"],
+            ["År", "Led", "RR1", "OV1", "OV2", "OV8", "OV9"],
+            [2008, "Primärproduktion", 845327, 885, 275, 888369, 322544],
+            [2009, "Primärproduktion", 762579, 852, 285, 791688, 242469],
+        ],
+        merges=("A1:C1",),  # the sheet merges cells (its title): spans are its merges
+    )
+    # a sheet that merges nothing: a span never crosses a column empty in every row
+    # (sheet 'Mark kommun': 'Jordbruksmarkens' is no group over 'Folkmängd')
+    _workbook(
+        d / "mark.xlsx",
+        [
+            [None, "Åkermark", "Jordbruksmarkens", None, None],
+            [None, "hektar", "del av landarealen", None, "Folkmängd"],
+            [None, "2019", "Procent", None, "2018"],
+            ["2021 VANSBRO", 2598, "1,9", None, 6807],
+            ["2080 FALUN", 5582, "3,1", None, 58923],
+        ],
+    )
+    # a group merged over its two columns; two groups not merged over the same names
+    _workbook(
+        d / "grupper.xlsx",
+        [
+            [None, "Utfall", None, "Budget"],
+            [None, "2019", "2020", "2021"],
+            ["Barn och unga", 120, 130, 140],
+        ],
+        merges=("B1:C1",),
+    )
+    _workbook(
+        d / "mucf.xlsx",
+        [
+            [None, "16-24 år", None, "25-29 år", None],
+            [None, "Antal", "Andel", "Antal", "Andel"],
+            ["Kvinnor", 456, "4,6", 513, "9,2"],
+        ],
+    )
+    o = parse([d]).observations
+    lmk = o[o["source"] == "lmk.xlsx"]
+    first = lmk[lmk["line"] == lmk["line"].min()]
+    assert first[["column_label", "year", "value", "unit"]].values.tolist() == [
+        ["RR1", 2008, 845327.0, "tkr"],
+        ["Antal arbetsställen / OV1", 2008, 885.0, "antal"],
+        ["Medelantalet anställda (årspersoner) / OV2", 2008, 275.0, "antal"],
+        ["OV8", 2008, 888369.0, "tkr"],
+        ["OV9", 2008, 322544.0, "tkr"],
+    ]
+    mark = o[(o["source"] == "mark.xlsx") & (o["row_label"] == "2080 FALUN")]
+    assert mark["column_label"].tolist() == [
+        "Åkermark hektar / 2019", "Jordbruksmarkens del av landarealen / Procent",
+        "Folkmängd / 2018",
+    ]  # fmt: skip
+    g = o[o["source"] == "grupper.xlsx"]
+    assert g["column_label"].tolist() == ["Utfall / 2019", "Utfall / 2020", "Budget / 2021"]
+    m = o[o["source"] == "mucf.xlsx"]
+    assert m["column_label"].tolist() == [
+        "16-24 år / Antal", "16-24 år / Andel", "25-29 år / Antal", "25-29 år / Andel",
+    ]  # fmt: skip
+
+
+def test_a_regions_working_workbook_in_thousands_of_kronor():
+    o = parse([DOCS / "region_dalarna_jordbruksverket_regionalstatistik_utdrag.xlsx"]).observations
+    lmk = o[(o["sheet"] == "Näringsliv, LMK") & (o["line"] == 6)]
+    assert lmk[["column_label", "value", "unit"]].values.tolist()[:2] == [
+        ["RR1", 845327.0, "tkr"],
+        ["RR2", 43043.0, "tkr"],
+    ]
+    assert lmk[lmk["column_label"].str.startswith("OV")]["column_label"].tolist() == [
+        "OV8",
+        "OV9",
+    ]
+    assert set(o[o["sheet"] == "Mark kommun"]["column_label"].str.split(" / ").str[0]) == {
+        "Åkermark hektar", "Betesmark hektar", "Jordbruksmark hektar", "Landareal hektar",
+        "Jordbruksmarkens del av landarealen", "Folkmängd",
+    }  # fmt: skip
+
+
 def test_an_intervals_marker_is_kept_on_its_value():
     # '57.9 - 66.7  *': the star after the interval marks the value (in HLV, a difference
     # the workbook itself does not explain): it stays on the observation, never dropped

@@ -141,6 +141,10 @@ class Document:
     page_starts: list[int] = field(default_factory=list)  # first line of each page or sheet
     sheet_names: list[str] = field(default_factory=list)  # spreadsheets: the parts are sheets
     problems: list[tuple[str, int, str, str]] = field(default_factory=list)  # reader warnings
+    # workbooks: the cells a merged cell covers right of its first, by line (the columns
+    # of that line's cells), for every line of a sheet that merges cells across columns;
+    # a line not in it (text, CSV, a sheet that merges nothing) says nothing of spans
+    merged: dict[int, set[int]] = field(default_factory=dict, repr=False)
     lines: list[str] = field(default_factory=list, repr=False)  # the text lines are counted in
     # web pages: the line in the file each of ``lines`` comes from (``readers.html``); the
     # output's lines are these, the layouts and the accounting work on ``lines``

@@ -465,15 +465,31 @@ def _has_value_row(cells: list[str]) -> bool:
     return any(_has_value(c) and not _header_cell(c) for c in cells if c.strip())
 
 
-def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
+def columns_from_header(
+    header: list[list[str]],
+    width: int,
+    merged: list[set[int] | None] | None = None,
+    empty: frozenset[int] = frozenset(),
+) -> list[Column]:
     """Each column's label from the header rows, top to bottom, joined by `` / ``. A
     header cell spans the blank cells to its right (``Period`` over four columns) unless a
     row above separates them (``Utfall`` / ``Resultat period`` above ``kostnader`` and a
     blank). A word hyphen-split across rows (``Prognos-`` / ``avvikelse``) is one word, and
     so is a header word broken without a hyphen (``Avvik`` / ``else``); a row's text that
-    goes on with the phrase above it is the one phrase (``_goes_on_phrase``)."""
+    goes on with the phrase above it is the one phrase (``_goes_on_phrase``). No span
+    reaches into a column ``empty`` in every row of the table (a spacer column:
+    ``Jordbruksmarkens`` does not span it to ``Folkmängd``). In a workbook that merges
+    cells (``merged``: each header row's cells a merged cell covers, None for a row of a
+    sheet that merges nothing) a header cell spans only the cells merged with it, or
+    groups that repeat their names below (:func:`_repeated_groups`): text that runs on
+    over blank cells is no span (``Medelantalet anställda (årspersoner)`` over one column
+    of codes of its own)."""
     labels: list[list[str]] = [[] for _ in range(width)]
     shown: list[list[str]] = []  # each row's cells, spans filled in
+    spans: list[set[int] | None] = []
+    for h in range(len(header)):
+        m = merged[h] if merged is not None else None
+        spans.append(None if m is None else m | _repeated_groups(header, h, width))
     for h, row in enumerate(header):
         last = h == len(header) - 1
         carry = ""
@@ -482,7 +498,14 @@ def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
             t = L.label_of_clean(row[j]) if j < len(row) else ""
             if t:
                 carry = t if j >= 1 else ""
-            elif j >= 1 and not last and carry and all(above[j] == above[j - 1] for above in shown):
+            elif (
+                j >= 1
+                and not last
+                and carry
+                and j not in empty
+                and _may_span(spans[h], j)
+                and all(above[j] == above[j - 1] for above in shown)
+            ):
                 t = carry  # a spanning header cell applies to the blank cells to its right
             else:
                 carry = ""  # a row above separates: the span ends there
@@ -499,6 +522,36 @@ def columns_from_header(header: list[list[str]], width: int) -> list[Column]:
                 labels[j].append(t)
         shown.append(cells)
     return [Column.from_label(" / ".join(parts)) for parts in labels]
+
+
+def _may_span(spans: set[int] | None, j: int) -> bool:
+    return spans is None or j in spans
+
+
+def _repeated_groups(header: list[list[str]], h: int, width: int) -> set[int]:
+    """The blank cells of header row ``h`` that its groups span by the row below: two
+    groups or more over the same names (MUCF's ``16-24 år`` and ``25-29 år``, each over
+    ``Antal | Andel``, not merged in the workbook). A run of blanks whose row below
+    repeats no other run's names is text run on, no span."""
+    if h + 1 >= len(header):
+        return set()
+    row, below = header[h], header[h + 1]
+
+    def cell(r: list[str], j: int) -> str:
+        return r[j].strip() if j < len(r) else ""
+
+    runs: list[tuple[int, int]] = []  # (first, last) column of each cell and its blanks
+    for j in range(1, width):
+        if cell(row, j):
+            runs.append((j, j))
+        elif runs and runs[-1][1] == j - 1:
+            runs[-1] = (runs[-1][0], j)
+    names = [tuple(cell(below, j) for j in range(a, b + 1)) for a, b in runs]
+    out: set[int] = set()
+    for (a, b), n in zip(runs, names, strict=True):
+        if b > a and all(n) and names.count(n) >= 2:
+            out.update(range(a + 1, b + 1))
+    return out
 
 
 #: Words that, starting a header row's text, name a part of its own under the one above
@@ -944,7 +997,9 @@ def _columns(out: _Out, table: Table) -> _Grid:
     caption_row = header and not any(t.strip() for t in header[0][1:]) and header[0][0].strip()
     if caption_row and (re.match(r"(?i)tabell\b", header[0][0]) or not caption):
         caption = L.label_of_clean(header[0][0])
-    columns = columns_from_header(header, width)
+    merged = [out.doc.merged.get(r.line) for r in table.rows[:nh]]
+    empty = frozenset(j for j in range(width) if not any(row[j].strip() for row in texts))
+    columns = columns_from_header(header, width, merged, empty)
     body = list(range(nh, len(texts)))
     k = stub_width([texts[i] for i in body], width, columns)
     keys = key_columns([texts[i] for i in body], columns, k) if nh else []

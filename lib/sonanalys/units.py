@@ -88,7 +88,7 @@ _PER_BASE_IN_LABEL = (
 )
 _CURRENCY = (
     r"mdkr|mnkr|mkr|mnr|miljon(?:er)?(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?|"
-    r"miljard(?:er)?(?:\s(?:kronor|kr))?|tkr|t\.\s?kr|tusen\s(?:kronor|kr)|kr|kronor"
+    r"miljard(?:er)?(?:\s(?:kronor|kr))?|tkr|t\.\s?kr|tusen(?:tals)?\s(?:kronor|kr)|kr|kronor"
 )
 
 _SPACE_BEFORE_UNIT = r"[ \t\u00a0\u202f]{0,3}"
@@ -103,7 +103,7 @@ _UNITS_AFTER = (
     (rf"(?:{_CURRENCY})\s?(?:/\s?|per\s+)(?:{_PER_BASE})", PER_OTHER, _W),
     (r"mnkr|mkr|mnr|miljon(?:er)?(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?", "mnkr", _W),
     (r"mdkr|miljard(?:er)?(?:\s(?:kronor|kr))?", "mdkr", _W),
-    (r"tkr|t\.\s?kr|tusen\s(?:kronor|kr)", "tkr", _W),
+    (r"tkr|t\.\s?kr|tusen(?:tals)?\s(?:kronor|kr)", "tkr", _W),
     (r"kr|kronor", "kr", _W),
     (r":-", "kr", ""),
     (r"%", "procent", ""),
@@ -134,7 +134,7 @@ _UNIT_OF_GROUP = {f"u{i}": unit for i, (_, unit, _) in enumerate(_UNITS_AFTER)}
 # The count nouns a label may count by (``Personer i vård``; see :func:`_counts`).
 _COUNTED_IN_LABEL = (
     r"\bpersoner\b|\bindivider\b|\bhushåll\b|\bplatser\b|\banmälningar\b|\bärenden\b|"
-    r"\bårsarbetare\b|\butredningar\b|\binvånare\b"
+    r"\bårsarbetare\b|\bårspersoner\b|\butredningar\b|\binvånare\b"
 )
 
 # Label rules, in priority order: the first that matches decides.
@@ -155,7 +155,7 @@ _LABEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b(?:{_CURRENCY})(?:/|\s?/(?!\s)|\s?\bper\s)\s?(?:{_PER_BASE_IN_LABEL})\b", ""),
         (r"(?:snitt|genomsnitt)\w*\s(?:antal\s)?per\s(?:dygn|dag)", "antal"),
         (r"\b(?:mnkr|mkr|mnr|miljoner kronor|mdkr)\b", "mnkr"),
-        (r"\btkr\b|tusen kronor", "tkr"),
+        (r"\btkr\b|tusen(?:tals)? kronor", "tkr"),
         (r"%|\bprocent\b|\bandel(?:en)?\b", "procent"),
         (r"\bkr\b|\bkronor\b", "kr"),
         (r"\bdagar\b", "dagar"),

@@ -81,6 +81,7 @@ def read_xlsx(data: bytes, source: str) -> Document:
         ) from exc
     sheets: list[tuple[str, list[list[str]]]] = []
     heads: list[set[int]] = []  # per sheet, the rows set as a header
+    spans: list[dict[int, set[int]]] = []  # per sheet, row -> columns a merge covers
     # the sheets' extents (rows x columns, empty cells inside them too) are what is read
     extent = sum(ws.max_row * ws.max_column for ws in values.worksheets)
     check_cells(extent, source, "arbetsbokens blad")
@@ -121,19 +122,46 @@ def read_xlsx(data: bytes, source: str) -> Document:
             rows.append(out)
             if bold > 0:
                 heads[-1].add(r)
-        sheets.append((ws.title, _without_margin(rows)))
+        kept, leads = _without_margin(rows)
+        sheets.append((ws.title, kept))
+        spans.append(_merged_right(ws, leads))
     if not any(any(c for c in row) for _, rows in sheets for row in rows):
         raise DocumentError(source, "arbetsboken innehåller inga värden")
-    return _sheet_document(sheets, source, "xlsx", problems, heads)
+    doc = _sheet_document(sheets, source, "xlsx", problems, heads)
+    doc.merged = {
+        start + r - 1: cols
+        for start, sheet in zip(doc.page_starts, spans, strict=True)
+        for r, cols in sheet.items()
+    }
+    return doc
 
 
-def _without_margin(rows: list[list[str]]) -> list[list[str]]:
+def _merged_right(ws, leads: list[int]) -> dict[int, set[int]]:
+    """In a sheet that merges cells across columns, the cells each merged cell covers
+    right of its first, in its top row (``Utfall`` merged over ``2019 | 2020``), by row
+    (every row of the sheet, most with none): the columns as read (0-based, the block's
+    margin taken off). Such a sheet's header cells span these, and only these. A sheet
+    that merges nothing says nothing of spans: empty."""
+    ranges = [r for r in getattr(ws, "merged_cells", None) or () if r.max_col > r.min_col]
+    if not ranges:
+        return {}
+    out: dict[int, set[int]] = {r: set() for r in range(1, len(leads) + 1)}
+    for rng in ranges:
+        c0, r0, c1 = rng.min_col, rng.min_row, rng.max_col
+        if r0 - 1 < len(leads):
+            lead = leads[r0 - 1]
+            out[r0].update(c - 1 - lead for c in range(c0 + 1, c1 + 1))
+    return out
+
+
+def _without_margin(rows: list[list[str]]) -> tuple[list[list[str]], list[int]]:
     """The sheet's rows without the columns left of a block's content (a table, a title,
     a note: rows between blank rows), when that block begins right of column A (set from
     column B, a margin column A): empty in each of the block's rows, they are no column
     of it, and a title in B would otherwise read as a row of two cells. Empty columns
-    inside a block stay."""
+    inside a block stay. Also, for each row, how many columns were taken off."""
     out: list[list[str]] = []
+    leads: list[int] = []
     block: list[list[str]] = []
     for r in [*rows, []]:
         if any(r):
@@ -141,9 +169,11 @@ def _without_margin(rows: list[list[str]]) -> list[list[str]]:
             continue
         lead = min((next(i for i, c in enumerate(b) if c) for b in block), default=0)
         out.extend(b[lead:] for b in block)
+        leads.extend([lead] * len(block))
         block = []
         out.append(r)
-    return out[:-1]
+        leads.append(0)
+    return out[:-1], leads[:-1]
 
 
 def _table_headers(ws) -> set[int]:
