@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import __version__, exitcodes, paths
 from .numparse import format_sv
-from .observations import Municipalities
+from .observations import Municipalities, iter_files
 from .pipeline import process_to
 
 
@@ -21,6 +21,13 @@ def _pairs(items: list[str] | None):
         if not sep or not name.strip() or not muni.strip():
             raise ValueError(f"--municipality-for väntar FIL=KOMMUN, fick {item!r}")
         yield name.strip(), muni.strip()
+
+
+def _kinds() -> str:
+    """The suffixes of the documents ``parse`` reads: ``.csv .docx … .xlsx``."""
+    from .readers import SUFFIXES
+
+    return " ".join(sorted(SUFFIXES))
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -40,6 +47,13 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         said = Municipalities.of(args.municipality, dict(_pairs(args.municipality_for)))
     except (KeyError, ValueError) as exc:
         raise SystemExit(f"fel: {exc.args[0]}") from None
+    files, skipped = iter_files(inputs)
+    if not files:  # nothing to read: said, and no empty frames written over earlier ones
+        for f in skipped:
+            print(f"hoppar över {f}: inte en dokumentfil ({_kinds()})", file=sys.stderr)
+        where = ", ".join(str(p) for p in inputs)
+        print(f"fel: {where}: inga dokument här (läser {_kinds()}); inget skrevs", file=sys.stderr)
+        return EXIT_DOCUMENT
     try:
         done = process_to(inputs, out, jobs=args.jobs, progress=True, municipalities=said)
     except OSError as exc:
@@ -66,10 +80,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     for s, first in done.duplicates:
         print(f"samma innehåll som {first}: {s} läses inte en gång till", file=sys.stderr)
     for f in done.skipped_files:
-        print(
-            f"hoppar över {f}: inte en dokumentfil (.txt .md .pdf .docx .xlsx .csv .html)",
-            file=sys.stderr,
-        )
+        print(f"hoppar över {f}: inte en dokumentfil ({_kinds()})", file=sys.stderr)
     for e in done.errors:
         print(f"fel: {e}", file=sys.stderr)
     read_files = set(done.documents["source"])

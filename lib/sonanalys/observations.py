@@ -239,7 +239,8 @@ def iter_sources(
             duplicates.append((source, by_real[real]))
             continue
         by_real[real] = source
-        by_size.setdefault(size, []).append((q, source))
+        if size:  # two empty files are each said to be empty, never one the other's copy
+            by_size.setdefault(size, []).append((q, source))
         unique.append((q, source))
     same: dict[str, str] = {}  # source -> the first source with its bytes
     for group in by_size.values():

@@ -141,6 +141,7 @@ def run_command(args) -> int:
 
 
 def _run(s: dict, log: RunLog, periods) -> int:
+    from ..observations import iter_files
     from ..pipeline import ensure_processed
     from .folder import ReportFolderBusy, ReportFolderError
     from .index import EMPTY
@@ -152,6 +153,12 @@ def _run(s: dict, log: RunLog, periods) -> int:
         log.err(f"fel: {data} är ingen mapp")
         return EXIT_USAGE
     raw = Path(data) if data else paths.RAW
+    if data and not iter_files([raw])[0]:
+        from ..readers import SUFFIXES
+
+        log.err(f"fel: {raw}: inga dokument här (läser {' '.join(sorted(SUFFIXES))}). "
+                f"{periods.NOTHING_WRITTEN}")  # fmt: skip
+        return EXIT_FAILED
     processed = paths.processed_for(data) if data else paths.PROCESSED
     if not _only_kolada(s.get("only")):
         # a folder of documents no report is about (an årsbokslut typed 'other', a
