@@ -391,9 +391,14 @@ def _text(runs: list[Run], origin: float, cols: dict | None = None) -> list[str]
         if step > 1 and lines and lines[-1]:
             lines.append("")
         at.append(len(lines))
-        lines.append(_line_text(line, _X_DENSITY).rstrip())
+        if len(line) == 1:  # as _line_text lays out a lone run
+            text = line[0].text
+            text = text.strip() if len(text) > 1 else text
+            lines.append((" " * round(line[0].x0 / _X_DENSITY) + text).rstrip())
+        else:
+            lines.append(_line_text(line, _X_DENSITY).rstrip())
     indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
-    out = [line[indent:] for line in lines]
+    out = [line[indent:] for line in lines] if indent else lines
     found = pdf_layout.find(groups) if len(groups) > 1 else []
     if found and cols is not None:
         pdf_layout.join_columns(found, groups, cols)
@@ -516,6 +521,10 @@ def columns_to_tabs(lines: list[str]) -> list[str]:
     gaps = [("  " in x or "\t" in x) and _GAP.search(x.strip()) is not None for x in lines]
     i = 0
     while i < len(lines):
+        if not gaps[i]:  # no gap: no row of a table begins here (most lines)
+            out.append(lines[i])
+            i += 1
+            continue
         rows: list[int] = []
         j = i
         while j < len(lines):

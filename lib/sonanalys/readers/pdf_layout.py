@@ -1127,7 +1127,10 @@ def _page_rows(runs: list[Run]) -> list[list[Run]]:
             continue
         out[-1].append(run)
         bottom = max(bottom, run.bottom)
-    return [sorted(line, key=lambda r: r.x0) for line in out]
+    return [line if len(line) == 1 else sorted(line, key=_X0) for line in out]
+
+
+_X0 = attrgetter("x0")
 
 
 def _furniture(line: list[Run]) -> bool:
