@@ -35,6 +35,7 @@ from statistics import median
 from ..continuation import furniture_lines, page_mark
 from ..labels import completes_word, continues_above
 from .pdfium_page import Run
+from .render import tab_lines
 
 # a value as printed in a cell: 1 033, -81,5, – 614, 3,7 %, 39%, 2,5 mnkr, 144 kr/dygn
 _NUMBER = re.compile(
@@ -1061,17 +1062,16 @@ def ruled_lines(rows: list[list[str]]) -> list[str]:
     its second row, a number inside a header's words: ``Per 1 000 invånare``) is stacked
     into one header row (spans and split words as the layouts join them) and given as a
     pipe table whose separator says where the header ends."""
-    from ..model import Cell, Row
-    from ..model import Table as Grid
-    from ..tables import columns_from_header, header_count
-    from .render import tab_lines
-
     n = ruled_header(rows)
     if n < 2:
         return tab_lines(rows)
+    from ..model import Table as Grid
+    from ..tables import columns_from_header, header_count
+
     width = max(len(r) for r in rows)
-    grid = Grid([Row([Cell(c, k) for c in r], k) for k, r in enumerate(rows)], "tab")
-    if header_count(grid, rows) >= n:
+    # header_count reads the texts and what the table's layout knows of its header
+    # (nothing, here): a table without cells is enough to ask it
+    if header_count(Grid([], "tab"), rows) >= n:
         return tab_lines(rows)  # the tab layout reads this header as it stands
     head = [c.label for c in columns_from_header(rows[:n], width)]
     return _with_header(head, [r + [""] * (width - len(r)) for r in rows[n:]])
@@ -1173,6 +1173,8 @@ def dangling_header(runs: list[Run], vertical: list) -> list[Run]:
     if len(rows) < 2:
         return []
     last = rows[-1]
+    if len(last) < 2:
+        return []  # one run makes one phrase at most: no header of two cells
     ps = phrases(last)
     if not _header_like(ps) or _ruled(last, vertical):
         return []
