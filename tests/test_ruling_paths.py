@@ -91,3 +91,27 @@ def test_the_fast_tables_are_the_general_ones_on_every_page_of_a_real_pdf():
         assert fast == general
         cells += sum(len(t) for t in fast)
     assert cells > 1000  # the shaded tables' cells
+
+
+def test_the_long_edges_from_the_rectangles_are_those_tables_keeps():
+    # Page.ruling_edges makes the edges a point long from the rectangles as read,
+    # without every edge; the page's edges are made only when asked for
+    from sonanalys.readers.pdfium_page import pages
+
+    for page, _tp in pages(PDF.read_bytes()):
+        h, v = page.ruling_edges()
+        assert page.made is None  # not made to find the tables
+        kept_h = [e for e in page.horizontal if e[2] - e[0] >= 1]
+        kept_v = [e for e in page.vertical if e[3] - e[1] >= 1]
+        assert sorted(h) == sorted(kept_h) and sorted(v) == sorted(kept_v)
+        assert ruling.tables_of_long(h, v) == ruling.tables(page.horizontal, page.vertical)
+
+
+def test_snapping_and_joining_do_not_depend_on_the_edges_order():
+    rnd = random.Random(17)
+    for _ in range(1500):
+        h, v = _edges(rnd)
+        shuffled_h, shuffled_v = h[:], v[:]
+        rnd.shuffle(shuffled_h)
+        rnd.shuffle(shuffled_v)
+        assert ruling.tables(shuffled_h, shuffled_v) == ruling.tables(h, v)

@@ -16,9 +16,9 @@ from operator import attrgetter, itemgetter
 from ..labels import continues_above
 from ..model import Document, DocumentError
 from . import pdf_layout
-from .pdfium_page import Box, Page, Run, TextPage, chars, pages
+from .pdfium_page import Box, LazyVertical, Page, Run, TextPage, chars, pages
 from .render import cell_text, laid_out_cells
-from .ruling import tables
+from .ruling import tables_of_long
 
 # PDFium's error codes (fpdfview.h) in the economists' words
 _PDFIUM_ERRORS = {
@@ -59,7 +59,7 @@ def read_pdf(data: bytes, source: str) -> Document:
                     carried = pdf_layout.carried_above(tail, page.runs)
                 add(cut if carried else whole)
             whole = _page_lines(page, textpage, carried, joint=joint)
-            tail = pdf_layout.dangling_header(page.runs, page.vertical)
+            tail = pdf_layout.dangling_header(page.runs, LazyVertical(page))
             held = (whole, _page_lines(page, textpage, carried, tail) if tail else whole, tail)
         if held is not None:
             add(held[0])
@@ -89,7 +89,7 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         gone = {id(r) for r in drop}
         runs = sorted([*carried, *(r for r in runs if id(r) not in gone)], key=_READING)
     mids = [((r.top + r.bottom) / 2, r) for r in runs]  # as _mid
-    found = tables(page.horizontal, page.vertical)
+    found = tables_of_long(*page.ruling_edges())
     for k, cells in enumerate(found):
         t_top = min(c[1] for c in cells)
         t_bottom = max(c[3] for c in cells)

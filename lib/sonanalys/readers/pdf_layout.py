@@ -26,7 +26,7 @@ header ends, as the HTML reader does; a table without a header as tab lines."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from operator import attrgetter
@@ -1138,7 +1138,7 @@ def _furniture(line: list[Run]) -> bool:
     return bool(page_mark(text)) or re.fullmatch(r"\d{4}-\d\d-\d\d", text.strip()) is not None
 
 
-def _ruled(line: list[Run], vertical: list) -> bool:
+def _ruled(line: list[Run], vertical: Iterable) -> bool:
     """A drawn vertical line passes the line's height: it stands in a ruled table."""
     top = min(r.top for r in line)
     bottom = max(r.bottom for r in line)
@@ -1162,7 +1162,7 @@ _TOP = attrgetter("top")
 _FOOT = 32  # runs: more than the last line and the furniture below it hold
 
 
-def dangling_header(runs: list[Run], vertical: list) -> list[Run]:
+def dangling_header(runs: list[Run], vertical: Iterable) -> list[Run]:
     """The runs of a page's last line when it can be the header of a table that goes on
     over the page (its body on the next page, ``goes_on_under``): two cells or more set
     apart, no value among them (a year may stand there), outside any ruled table; page

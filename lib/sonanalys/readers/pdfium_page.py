@@ -46,12 +46,70 @@ class Page:
     left: float  # the crop box's left and top in PDF points (y up), for PDFium calls
     top: float
     runs: list[Run] = field(default_factory=list)
-    horizontal: list[Edge] = field(default_factory=list)  # straight edges: x0, top, x1, bottom
-    vertical: list[Edge] = field(default_factory=list)
     width: float = 0.0  # the crop box's width and height as stored, before turning
     height: float = 0.0
     rotation: int = 0  # degrees the stored page is turned clockwise to read its text
     text: str = ""  # the text page's text, which runs' ``start`` and ``end`` index
+    # the drawn paths' straight edges as read (``_edges``): upright rectangles as boxes
+    # (x0, top, x1, bottom), four edges each, and the other paths' level and upright
+    # segments, each with the number of rectangles drawn before it. ``horizontal`` and
+    # ``vertical`` give the edges in the order drawn, made when first asked for (a
+    # table's geometry needs only those a point long or more: ``ruling_edges``)
+    rects: list[Box] = field(default_factory=list, repr=False)
+    lines_h: list[tuple[int, Edge]] = field(default_factory=list, repr=False)
+    lines_v: list[tuple[int, Edge]] = field(default_factory=list, repr=False)
+    made: tuple[list[Edge], list[Edge]] | None = field(default=None, repr=False)
+
+    @property
+    def horizontal(self) -> list[Edge]:
+        """The straight level edges (x0, top, x1, bottom: top == bottom), in the order
+        drawn: a rectangle's top and bottom side, a path's level segments."""
+        return self.edges()[0]
+
+    @property
+    def vertical(self) -> list[Edge]:
+        """The straight upright edges (x0 == x1), in the order drawn: a rectangle's left
+        and right side, a path's upright segments."""
+        return self.edges()[1]
+
+    def edges(self) -> tuple[list[Edge], list[Edge]]:
+        if self.made is None:
+            rects = self.rects
+            h = _in_order(
+                rects, self.lines_h, [((a, b, c, b), (a, d, c, d)) for a, b, c, d in rects]
+            )
+            v = _in_order(
+                rects, self.lines_v, [((a, b, a, d), (c, b, c, d)) for a, b, c, d in rects]
+            )
+            self.made = h, v
+        return self.made
+
+    def set_edges(self, horizontal: list[Edge], vertical: list[Edge]) -> None:
+        """The page's edges given as they are (a turned page's)."""
+        self.made = horizontal, vertical
+        self.rects, self.lines_h, self.lines_v = [], [], []
+
+    def ruling_edges(self) -> tuple[list[Edge], list[Edge]]:
+        """The horizontal and vertical edges at least a point long, those a table's
+        geometry keeps (``ruling.tables``), in no set order (snapping and joining them
+        does not depend on it): from the rectangles as read, without making every
+        edge."""
+        if self.made is not None:
+            made_h, made_v = self.made
+            return [e for e in made_h if e[2] - e[0] >= 1], [e for e in made_v if e[3] - e[1] >= 1]
+        h: list[Edge] = []
+        v: list[Edge] = []
+        h_add, v_add = h.append, v.append
+        for x0, top, x1, bottom in self.rects:  # as the edges' own lengths are measured
+            if x1 - x0 >= 1:
+                h_add((x0, top, x1, top))
+                h_add((x0, bottom, x1, bottom))
+            if bottom - top >= 1:
+                v_add((x0, top, x0, bottom))
+                v_add((x1, top, x1, bottom))
+        h += [e for _k, e in self.lines_h if e[2] - e[0] >= 1]
+        v += [e for _k, e in self.lines_v if e[3] - e[1] >= 1]
+        return h, v
 
     def turned(self, box: Box) -> Box:
         """A box on the page as stored (points from its top left) on the page turned
@@ -272,13 +330,42 @@ def _page(page, textpage: TextPage) -> Page:
     out = Page(left, top, width=right - left, height=top - bottom, rotation=rotation)
     out.runs = _runs(out, textpage, text)
     out.text = text
-    out.horizontal, out.vertical = _edges(page, left, top)
+    out.rects, out.lines_h, out.lines_v = _edges(page, left, top)
     if rotation:
         h = [out.turned(e) for e in out.horizontal]
         v = [out.turned(e) for e in out.vertical]
         # a quarter turn makes the stored horizontal edges the shown vertical ones
-        out.horizontal, out.vertical = (v, h) if rotation in (90, 270) else (h, v)
+        out.set_edges(*((v, h) if rotation in (90, 270) else (h, v)))
     return out
+
+
+def _in_order(rects: list[Box], lines: list[tuple[int, Edge]], sides: list) -> list[Edge]:
+    """Edges in the order drawn: each rectangle's two ``sides`` (in order), with the
+    ``lines`` (each after the number of rectangles it follows) between them."""
+    if not lines:
+        return [e for pair in sides for e in pair]
+    out: list[Edge] = []
+    k = 0
+    for before, edge in lines:
+        for pair in sides[k:before]:
+            out += pair
+        k = max(k, before)
+        out.append(edge)
+    for pair in sides[k:]:
+        out += pair
+    return out
+
+
+class LazyVertical:
+    """A page's vertical edges, made only when walked (a look that seldom needs them)."""
+
+    __slots__ = ("page",)
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def __iter__(self) -> Iterator[Edge]:
+        return iter(self.page.vertical)
 
 
 def _error(message: str) -> Exception:
@@ -490,11 +577,13 @@ def _char(page: Page, textpage, i: int, ch: str) -> Run:
     return Run(*box, ch, i, i + 1)
 
 
-def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
-    """The straight edges of the page's path objects (forms included), horizontal and
-    vertical, in points from the top left of the page as stored: an upright rectangle's
-    four sides, and each segment of a subpath without curves that is level or upright
-    (within 0,01 point; a slanted segment is no ruling)."""
+def _edges(page_raw, left: float, top: float):
+    """The straight edges of the page's path objects (forms included), in points from
+    the top left of the page as stored: each upright rectangle as its box (x0, top, x1,
+    bottom: its four sides), and each segment of a subpath without curves that is level
+    or upright (within 0,01 point; a slanted segment is no ruling), horizontal and
+    vertical, each with the number of rectangles drawn before it (``Page.rects``,
+    ``lines_h``, ``lines_v``)."""
     pdfium = _pdfium()
     segment, point, count_segments = pdfium.segment, pdfium.point, pdfium.count_segments
     object_type, segment_type, closed = pdfium.object_type, pdfium.segment_type, pdfium.closed
@@ -503,8 +592,9 @@ def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
     # the memory read in place; empty when ctypes refused it (then no path is read so)
     memory, unpack_matrix = pdfium.memory or memoryview(b""), _MATRIX.unpack_from
     mr, xr, yr = pdfium.m_ref, ctypes.addressof(x), ctypes.addressof(y)
-    horizontal: list[Edge] = []
-    vertical: list[Edge] = []
+    rects: list[Box] = []
+    horizontal: list[tuple[int, Edge]] = []
+    vertical: list[tuple[int, Edge]] = []
 
     def placed(obj: int, outer) -> tuple[float, ...]:
         """The object's matrix followed by ``outer`` (a form's placement)."""
@@ -516,7 +606,7 @@ def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
 
     # the five points of a rectangle read at once (``_Lean.five_points``) once checked
     at_once = pdfium.five if pdfium.checked else None
-    h_add, v_add = horizontal.append, vertical.append
+    r_add = rects.append
 
     def walk(container: int, count, get, outer) -> None:
         nonlocal at_once
@@ -576,10 +666,7 @@ def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
                     else:
                         v0 = top - by
                         v1 = top - ay
-                    h_add((u0, v0, u1, v0))
-                    h_add((u0, v1, u1, v1))
-                    v_add((u0, v0, u0, v1))
-                    v_add((u1, v0, u1, v1))
+                    r_add((u0, v0, u1, v1))  # its sides: Page.horizontal, vertical
                     continue
             points: list[tuple[float, float]] = []
             curved = False
@@ -607,12 +694,12 @@ def _edges(page_raw, left: float, top: float) -> tuple[list[Edge], list[Edge]]:
         for (ax, ay), (bx, by) in pairwise(points):
             ax, bx, ay, by = ax - left, bx - left, top - ay, top - by
             if abs(ay - by) < 0.01:  # a slanted segment is no ruling
-                horizontal.append((min(ax, bx), ay, max(ax, bx), ay))
+                horizontal.append((len(rects), (min(ax, bx), ay, max(ax, bx), ay)))
             elif abs(ax - bx) < 0.01:
-                vertical.append((ax, min(ay, by), ax, max(ay, by)))
+                vertical.append((len(rects), (ax, min(ay, by), ax, max(ay, by))))
 
     walk(page_raw, pdfium.count_objects, pdfium.get_object, _IDENTITY)
-    return horizontal, vertical
+    return rects, horizontal, vertical
 
 
 _MATRIX = struct.Struct("=6f")  # FS_MATRIX: a, b, c, d, e, f as floats

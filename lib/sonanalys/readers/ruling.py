@@ -31,11 +31,15 @@ def tables(horizontal: list[Edge], vertical: list[Edge]) -> list[list[Cell]]:
     lone cell is no table."""
     h = [e for e in horizontal if e[2] - e[0] >= 1]
     v = [e for e in vertical if e[3] - e[1] >= 1]
+    return tables_of_long(h, v)
+
+
+def tables_of_long(h: list[Edge], v: list[Edge]) -> list[list[Cell]]:
+    """``tables`` of edges already at least a point long (those it keeps), in any order:
+    snapping and joining give the same edges whatever order they come in."""
     if not h or not v:
         return []
-    h = _snap_join(h, 1)
-    v = _snap_join(v, 0)
-    return _tables_of(h, v)
+    return _tables_of(_snap_join(h, 1), _snap_join(v, 0))
 
 
 def _snap_join(edges: list[Edge], axis: int) -> list[Edge]:
