@@ -465,8 +465,13 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
 
     def rects(start: int, end: int) -> list[Box]:
         """PDFium's rectangles of the characters ``start`` up to ``end``, as boxes."""
+        return counted(count_rects(tp, start, end - start))
+
+    def counted(n: int) -> list[Box]:
+        """The ``n`` rectangles the last ``count_rects`` found (PDFium keeps them for
+        ``FPDFText_GetRect``), as boxes."""
         out = []
-        for i in range(count_rects(tp, start, end - start)):
+        for i in range(n):
             get_rect(tp, i, l_ref, t_ref, r_ref, b_ref)
             rl, rt, rr, rb = unpack(got)
             out.append((rl - x, y - rt, rr - x, y - rb))
@@ -489,7 +494,7 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
                 stripped = stripped.replace("\ufffe", "-")
             add(Run(rl - x, y - rt, rr - x, y - rb, stripped, s, e, False, font_size(tp, s)))
         elif n:
-            boxes = rects(s, e)
+            boxes = counted(n)  # the line's rectangles, counted above
             words = []  # each word's box, start, end and middle
             for m in _WORD.finditer(text, s, e):
                 ws, we = m.span()
