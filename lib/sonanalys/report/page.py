@@ -71,19 +71,34 @@ p.source-note{font-size:.85em;color:#555;margin-top:0}
      of short words shrinks to its longest word (never one letter a line: the forecast
      table's "prövning"); a column of long text (class sv-text, present.text_class: a
      plan's name) keeps a readable width of its own, one of running text (sv-prose: a
-     plan's sentence, the rows a sum adds) a wider one, and only there a long word (a
-     file name) breaks anywhere */
+     plan's sentence, the rows a sum adds) a wider one. A word never breaks inside
+     ("omsorgsnäm nden", "Kommunplac erade"): only a cell holding a token too long for
+     any column (sv-long, present.LONG_TOKEN: a file name) breaks anywhere */
   .jp-OutputArea-child{display:block}
   .jp-OutputArea-output{overflow:visible !important;max-width:100%}
   table.sv-table{max-width:100%;font-size:8pt}
   table.sv-table th,table.sv-table td{padding:.2em .3em}
   table.sv-table td[style*="text-align:right"]{white-space:nowrap}
   table.sv-table td[style*="text-align:left"]{overflow-wrap:break-word}
-  table.sv-table td.sv-text,table.sv-table td.sv-prose{overflow-wrap:anywhere;min-width:6em}
+  table.sv-table td.sv-text,table.sv-table td.sv-prose{overflow-wrap:break-word;min-width:6em}
   table.sv-table td.sv-prose{min-width:14em}
-  /* a table of eight columns or more (the Kontroller's "Summor som inte stämmer") a size
-     smaller again */
-  table.sv-table:has(tr > :nth-child(8)){font-size:7pt}
+  table.sv-table td.sv-long{overflow-wrap:anywhere}
+  /* a table of six rows or more goes on over a page break (rows whole, the header
+     repeated) rather than leave the rest of a page empty before it (05's tables, 04's
+     text against the tables); its caption and header keep two rows, its last two rows
+     and source note stay together. A shorter table stays whole */
+  .jp-OutputArea-child:has(> .jp-OutputArea-output > table.sv-table > tbody > tr:nth-child(6)),
+  .jp-OutputArea-output:has(> table.sv-table > tbody > tr:nth-child(6)){break-inside:auto}
+  table.sv-table > caption{break-after:avoid}
+  table.sv-table > thead,
+  table.sv-table > tbody > tr:nth-child(-n+2),
+  table.sv-table > tbody > tr:nth-last-child(-n+2){break-before:avoid}
+  p.source-note{break-before:avoid}
+  /* a table of eight columns or more (04's Kontroller "Summor som inte stämmer"), or of
+     seven with a column of running text (05's: its words kept whole), a size smaller
+     again */
+  table.sv-table:has(tr > :nth-child(8)),
+  table.sv-table:has(tr > :nth-child(7)):has(td.sv-prose){font-size:7pt}
 }
 </style>
 """

@@ -179,6 +179,15 @@ def cell_decimals(value, decimals, unit=None):
 # is "sv-prose" and keeps a wider share of the page
 WORDY_CHARS = 40
 PROSE_CHARS = 80
+# a cell with a token (no space) this long (a file name; Swedish words stay shorter:
+# "kostnadseffektiviseringar" is 25) is "sv-long": in print only such a cell breaks
+# inside a token
+LONG_TOKEN = 30
+
+
+def _long_token(text: str) -> bool:
+    """Whether a cell holds a token of ``LONG_TOKEN`` characters or more (a file name)."""
+    return len(text) >= LONG_TOKEN and any(len(t) >= LONG_TOKEN for t in text.split())
 
 
 def text_class(column: pd.Series) -> str:
@@ -225,6 +234,7 @@ def table_html(
             kind = [
                 *(["sv-plain"] if dec(c, idx) == PLAIN and not isinstance(v, str) else []),
                 *([kinds[c]] if kinds[c] else []),
+                *(["sv-long"] if _long_token(text) else []),
             ]
             attr = f' class="{" ".join(kind)}"' if kind else ""
             cells.append(f'<td{attr} style="text-align:{align}">{html.escape(text)}</td>')
@@ -486,4 +496,40 @@ def waterfall_chart(labels, values, is_total, title: str, unit: str = "mnkr",
     ax.set_xticks(range(len(heights)), [wrap(s, 16) for s in labels], fontsize=9)
     sv_axis(ax, unit, decimals=0)
     ax.set_title(wrap(title, 70))
+    return fig
+
+
+def index_chart(labels, values, title: str, axis_label: str):
+    """Horizontal bars of a municipality in percent of its group (the group = 100): a bar
+    at or under 100 ``BETTER``, over it ``WORSE`` and hatched, the 100 line drawn, and each
+    bar labelled with its index, its difference in percent and the word (``93 (−7 %,
+    lägre)``), set right of both its bar and the 100 line on a white ground, so neither
+    the line nor a grid line runs through a label. Returns the figure (show it with
+    :func:`show_chart`)."""
+    import matplotlib.pyplot as plt
+
+    vals = [float(v) for v in values]
+    fig, ax = plt.subplots(figsize=(9, 0.9 * len(vals) + 1.5))
+    bars = ax.barh(
+        list(labels),
+        vals,
+        color=[BETTER if v <= 100 else WORSE for v in vals],
+        hatch=["" if v <= 100 else "//" for v in vals],
+    )
+    ax.axvline(100, color="black", lw=1)
+    top = max([*vals, 100.0])
+    for bar, v in zip(bars, vals, strict=True):
+        word = (
+            f"{sv(v, 0)} (samma nivå)"
+            if round(v) == 100
+            else f"{sv(v, 0)} ({'−' if v < 100 else '+'}{sv(abs(v - 100), 0)} %, "
+            f"{'lägre' if v < 100 else 'högre'})"
+        )
+        ax.text(max(v, 100.0) + top * 0.015, bar.get_y() + bar.get_height() / 2, word,
+                va="center", ha="left", bbox={"facecolor": "white", "edgecolor": "none",
+                                              "pad": 1.5})  # fmt: skip
+    ax.set_xlim(0, max(top * 1.45, 130.0))
+    sv_axis(ax, axis_label, axis="x", decimals=0)
+    ax.invert_yaxis()
+    ax.set_title(title)
     return fig
