@@ -114,3 +114,43 @@ def test_two_titles_over_tables_of_other_columns_begin_two_tables(tmp_path):
     counts = o[o["table"] == "Antal placerade barn"]
     assert set(counts["row_label"]) == {"HVB", "Familjehem", "Totalt"}
     assert set(counts["unit"]) == {"antal"}
+
+
+def test_ruled_tables_side_by_side_keep_their_own_titles(tmp_path):
+    # two ruled tables side by side under their titles: each was read, but the line of
+    # both titles titled both, so the counts took 'tkr' from 'Kostnad, tkr'
+    # (pdf_layout.titles_beside)
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 9)
+
+    def table(x0: float, title: str, rows: list[list[str]]) -> None:
+        pdf.text(x0, 60, title)
+        xs = [x0, x0 + 110, x0 + 165, x0 + 220]
+        y = 68.0
+        for r in rows:
+            for k, c in enumerate(r):
+                pdf.rect(xs[k], y, xs[k + 1] - xs[k], 15)
+                x = xs[k] + 3 if k == 0 else xs[k + 1] - 3 - pdf.get_string_width(c)
+                pdf.text(x, y + 11, c)
+            y += 15
+
+    table(40, LEFT[0], [["", "2023", "2024"], *([label, *v] for label, *v in LEFT[1])])
+    costs = [("Institutionsvård", "18 000", "22 140"), ("Öppenvård", "9 000", "8 210")]
+    table(300, "Kostnad, tkr", [["", "Budget", "Utfall"], *([label, *v] for label, *v in costs)])
+    path = tmp_path / "ruled.pdf"
+    pdf.output(str(path))
+    o = parse([path]).observations
+    assert o.groupby("table")["unit"].agg(set).to_dict() == {
+        "Antal placerade barn": {"antal"},
+        "Kostnad, tkr": {"tkr"},
+    }
+    costs = o[o["table"] == "Kostnad, tkr"]
+    assert costs[["row_label", "column_label", "value"]].values.tolist() == [
+        ["Institutionsvård", "Budget", 18000.0],
+        ["Institutionsvård", "Utfall", 22140.0],
+        ["Öppenvård", "Budget", 9000.0],
+        ["Öppenvård", "Utfall", 8210.0],
+    ]

@@ -95,8 +95,13 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         t_bottom = max(c[3] for c in cells)
         if t_bottom <= top:
             continue  # inside a table already read (a shaded block drawn within it)
+        held: list[Run] = []  # the title of a table beside this one, read with that table
         if t_top > top:
-            out.extend(_text([r for m, r in mids if top <= m < t_top], top, first_cols))
+            above = [r for m, r in mids if top <= m < t_top]
+            if len(found) > 1 and (held := pdf_layout.titles_beside(found, k, above)):
+                gone = {id(r) for r in held}
+                above = [r for r in above if id(r) not in gone]
+            out.extend(_text(above, top, first_cols))
         first_cols = None
         inside = [r for m, r in mids if t_top <= m < t_bottom]
         unplaced: list[Run] = []
@@ -113,7 +118,7 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         out.append("")
         # text within the table's frame that no cell holds (an edge missing) is read
         # as the lines it stands on, never dropped
-        out.extend(_text(unplaced, t_top))
+        out.extend(_text([*held, *unplaced] if held else unplaced, t_top))
         top = max(top, t_bottom)
     end_cols = first_cols if first_cols is not None else {} if joint is not None else None
     out.extend(_text([r for m, r in mids if m >= top], top, end_cols))

@@ -1270,6 +1270,35 @@ class WordBreaks:
         return 0 < end < len(page) and page[end] in "\r\n" and page[last.start : end] == last.text
 
 
+def titles_beside(found: list, k: int, above: list[Run]) -> list[Run]:
+    """Of the runs right above ruled table ``k`` (``found``: the page's ruled tables as
+    their cells), those that title another table beside it: within that table's width,
+    no farther above it than a title stands (``_TITLE_GAP``). Its text stands within the
+    frame of table ``k`` and is read after it (where no cell of ``k`` holds it), so its
+    title is read there too, not as part of the title of ``k`` (``Antal placerade barn``
+    and ``Kostnad, tkr`` side by side are two titles)."""
+    cells = found[k]
+    top, bottom = min(c[1] for c in cells), max(c[3] for c in cells)
+    x0, x1 = min(c[0] for c in cells), max(c[2] for c in cells)
+    out: list[Run] = []
+    for j, other in enumerate(found):
+        o_top = min(c[1] for c in other)
+        if j == k or o_top >= bottom or max(c[3] for c in other) <= top:
+            continue  # not beside it: above or below
+        o_x0, o_x1 = min(c[0] for c in other), max(c[2] for c in other)
+        if o_x0 < x1 and o_x1 > x0:
+            continue  # over or under it
+        out.extend(
+            r
+            for r in above
+            if r.x0 >= o_x0 - ALIGN and r.x1 <= o_x1 + ALIGN and o_top - r.bottom <= _TITLE_GAP
+        )
+    return out
+
+
+_TITLE_GAP = 30.0  # points: a table's title stands no farther above it
+
+
 def join_spanned(rows: list[list[tuple]]) -> list[list[tuple]]:
     """A ruled table's rows (each a list of (text, box) per column) with a row of text
     alone joined to the data row above it when a cell drawn from that row reaches down
