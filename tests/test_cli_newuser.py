@@ -50,3 +50,54 @@ def test_two_empty_files_are_each_said_to_be_empty(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "fel: tom.pdf: filen är tom" in err and "fel: tom.txt: filen är tom" in err
     assert "samma innehåll" not in err
+
+
+def _params(**given):
+    return {"municipality": None, "year": None, "period": None, "data_dir": None,
+            "profile": "ledning", "mask_threshold": 5, "processed_dir": None, **given}  # fmt: skip
+
+
+def test_a_notebook_stops_on_a_period_the_documents_do_not_hold():
+    # before: setup accepted it, and 05 run by papermill for jan–aug 2030 exited 0 with a
+    # report of nothing for that period
+    import pytest
+
+    from sonanalys.notebook import setup
+
+    with pytest.raises(ValueError) as err:
+        setup(_params(municipality="örebro", year=2030, period="januari–augusti"))
+    assert str(err.value) == (
+        "dokumenten har inte perioden jan-aug för Örebro 2030; perioderna i dokumenten: "
+        "Örebro 2023 jan-aug, Linköping 2018 jan-aug. Sätt year och period i parametercellen."
+    )
+    with pytest.raises(ValueError) as err:
+        setup(_params(municipality="Örebro", year=2030))
+    assert str(err.value).startswith(
+        "dokumenten har inga uppgifter för 2030 för Örebro; åren i dokumenten för Örebro: "
+    )
+    assert str(err.value).endswith(". Sätt year i parametercellen (None: den senaste perioden).")
+    with pytest.raises(ValueError, match="okänd period 'augusti-januari'"):
+        setup(_params(period="augusti-januari"))
+    # held: the period, a year alone, a year of the figures only (2019 is no document's
+    # year), the latest; and a report whose period is its own (04: the plans' years)
+    setup(_params(municipality="Örebro", year=2023, period="jan-aug"))
+    setup(_params(year=2019))
+    setup(_params(period="auto"))
+    setup(_params(year=2030), run_period=False)
+
+
+def test_papermill_exits_non_zero_on_a_period_the_documents_do_not_hold(tmp_path):
+    import subprocess
+    import sys
+
+    from sonanalys import paths
+
+    out = tmp_path / "05.ipynb"
+    p = subprocess.run(
+        [sys.executable, "-m", "papermill", str(paths.NOTEBOOKS / "05_delarsrapport.ipynb"),
+         str(out), "-k", "python3", "-p", "municipality", "Örebro", "-p", "year", "2030",
+         "-p", "period", "jan-aug", "--no-progress-bar"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert p.returncode == 1
+    assert "dokumenten har inte perioden jan-aug för Örebro 2030" in p.stderr

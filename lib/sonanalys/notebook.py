@@ -93,7 +93,57 @@ def setup(params: dict, run_period: bool = True, kolada: bool = False) -> Datase
     muni = params.get("municipality")
     if muni is not None:
         params["municipality"] = _held(muni, data, kolada)
+    if run_period:
+        _held_period(params.get("year"), params.get("period"), params.get("municipality"), data)
     return data
+
+
+def _held_period(year, period, muni: str | None, data: Dataset) -> None:
+    """A Swedish ``ValueError`` when the documents hold nothing of the period the
+    parameters ask for (papermill then exits non-zero, never with a report of another
+    period that says ok): a named ``period`` must be one a document reports on (as
+    ``sonanalys report`` checks it), a ``year`` alone one a document or a number is of.
+    A period the documents hold but a report's data lack is the report's to say
+    (``declare_scope``)."""
+    from .report import periods
+
+    whose = f" för {muni}" if muni else ""
+    if period is not None and str(period).strip():
+        try:
+            if periods.normalise(str(period)) == periods.AUTO:
+                return
+            periods.resolve(str(period), year, muni, data.processed)
+        except periods.PeriodError as exc:
+            raise ValueError(f"{exc}; sätt period i parametercellen") from None
+        except periods.PeriodMissing as exc:
+            why = str(exc).replace(periods.NOTHING_WRITTEN, "").strip()
+            raise ValueError(f"{why} Sätt year och period i parametercellen.") from None
+        return
+    if year is None:
+        return
+    if not isinstance(year, int) or isinstance(year, bool):
+        raise ValueError(f"year ska vara ett årtal (2024) eller None, inte {year!r}")
+    years: set[int] = set()
+    for frame in (data.documents.rename(columns={"doc_year": "year"}), data.observations):
+        rows = frame if not muni else frame[frame["municipality"] == muni]
+        years |= {int(y) for y in pd.to_numeric(rows["year"], errors="coerce").dropna()}
+    if year not in years:
+        have = _year_ranges(sorted(years)) or "inga"
+        raise ValueError(
+            f"dokumenten har inga uppgifter för {year}{whose}; åren i dokumenten{whose}: "
+            f"{have}. Sätt year i parametercellen (None: den senaste perioden)."
+        )
+
+
+def _year_ranges(years: list[int]) -> str:
+    """``2015–2018, 2020``: years in runs."""
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _held(muni, data: Dataset, kolada: bool) -> str:
