@@ -540,3 +540,22 @@ def test_pdf_plan_frames_are_in_page_and_line_order(printed_plans):
     e0 = plan_effects(a, "000_reviderad_atgardsplan_2021_linkoping_son.pdf")
     assert e0.attrs["where"] == "s. 3, rad 9"
     assert plan_effects(a, src).attrs["total"] == "tryckt"
+
+
+def test_a_pdf_plans_text_is_held_against_its_table_line_by_page(printed_plans):
+    """04's 'planens text' check counts the figures a printed line holds, and a PDF counts
+    its lines per page: 001 printed, page 7 line 16 ('… ytterligare 350 000 kr outnyttjade
+    medel …', one figure) was counted with other pages' lines 16 as holding more, and
+    its sentence was never compared. The text version compares it (line 626: the same
+    amount as the table's 0,35 mnkr for 'Reducering av föreningsbidrag')."""
+    from sonanalys.analysis import atgarder as aa
+    from sonanalys.observations import parse
+
+    obs = parse([PRINTED_PLANS]).observations
+    t = aa.text_against_tables(printed_plans["atgarder"], obs, "Linköping")
+    row = t[
+        (t["source"] == "001_atgardsplan_2020_linkoping_son.pdf") & (t["where"] == "s. 7, rad 16")
+    ]
+    assert row[["measure", "printed", "verdict"]].values.tolist() == [
+        ["Reducering av föreningsbidrag", "350 000 kr", aa.SAME]
+    ]

@@ -441,7 +441,8 @@ def text_against_tables(
         o = text[text["source"] == src]
         if o.empty:
             continue
-        figures = o.groupby("line")["cell_text"].transform("size")
+        # figures per printed line: a PDF counts its lines per page
+        figures = o.groupby(["page", "line"], dropna=False)["cell_text"].transform("size")
         measures = list(dict.fromkeys(a["measure"]))
         for r, n in zip(o.itertuples(), figures, strict=True):
             sentence, printed = str(r.row_label), str(r.cell_text)
