@@ -111,6 +111,9 @@ def one(value, **kw):
         ("IFO 120 LSS 259", [one(120.0, category="IFO"), one(259.0, category="LSS")]),
         ("Augusti 2023: 53 %", [one(53.0, unit="procent", period="Augusti 2023", year=2023)]),
         ("<1500", [one(1500.0, qualifier="<")]),
+        # a bound in words: Skolverket's 'färre än 10 elever', 001 l. 664 'mer än 1 procent'
+        ("färre än 10 elever", [one(10.0, unit="antal", qualifier="<")]),
+        ("mer än 1 procent", [one(1.0, unit="procent", qualifier=">")]),
         ("2 486 kr", [one(2486.0, unit="kr")]),
         ("119%*", [one(119.0, unit="procent")]),
         (

@@ -260,6 +260,9 @@ def test_skolverkets_web_export_reads_under_its_column_names():
     assert set(said["reason"]) == {"uppgift saknas enligt cellen"}
     # the definitions under the table give no values ('Engelska 5 (100 poäng)')
     assert not (o["line"] >= 43).any()
+    # the description's 'färre än 10 elever' is a bound, never the count 10
+    bound = o[o["line"] == 41].iloc[0]
+    assert (bound["value"], bound["qualifier"]) == (10.0, "<")
 
 
 def _workbook(path: Path, rows: list[list], merges: tuple[str, ...] = ()) -> Path:

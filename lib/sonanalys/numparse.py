@@ -105,6 +105,10 @@ QUALIFIERS = {
     "högst": "<=",
     "max": "<=",
     "över": ">",
+    "mer än": ">",
+    "fler än": ">",
+    "färre än": "<",
+    "mindre än": "<",
     "<": "<",
     ">": ">",
     "≤": "<=",
@@ -648,7 +652,8 @@ _NAME_PREFIX = re.compile(
     r"(?P<name>[A-ZÅÄÖ][\wÅÄÖåäö]*(?:\s?/\s?[A-ZÅÄÖ][\wÅÄÖåäö]*)?)\s*(?P<colon>:)?\s*$"
 )
 _QUALIFIER_SUFFIX = re.compile(
-    r"(?P<q>ca\.?|c:a|cirka|circa|ungefär|omkring|drygt|knappt|nästan|minst|högst|max|över|[<>≤≥~≈])\s*$",
+    r"(?P<q>ca\.?|c:a|cirka|circa|ungefär|omkring|drygt|knappt|nästan|minst|högst|max|över"
+    r"|(?:mer|fler|färre|mindre) än|[<>≤≥~≈])\s*$",
     re.IGNORECASE,
 )
 QUALIFIER_BEFORE = _QUALIFIER_SUFFIX  #: a qualifier ending the text before a number: ``minst``
