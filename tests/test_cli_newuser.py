@@ -3,6 +3,8 @@ the notebooks run by papermill on a period the documents do not hold."""
 
 from __future__ import annotations
 
+import re
+
 from sonanalys.cli import main
 
 
@@ -101,3 +103,54 @@ def test_papermill_exits_non_zero_on_a_period_the_documents_do_not_hold(tmp_path
     )  # fmt: skip
     assert p.returncode == 1
     assert "dokumenten har inte perioden jan-aug för Örebro 2030" in p.stderr
+
+
+def test_the_start_here_notebook_takes_the_municipality_documents_name(tmp_path):
+    # before: 00_kom_igang took the mode of documents.municipality, '' where most documents
+    # name none (Falun's and Ludvika's here), showed ', .' rows and stopped in its last
+    # cell on a KeyError: "okänd kommun ''"
+    import shutil
+
+    import nbformat
+    import papermill as pm
+
+    from sonanalys import paths
+
+    corpus = paths.ROOT / "tests" / "corpus" / "round2"
+    folder = tmp_path / "mina"
+    folder.mkdir()
+    for name in ("dev_21_vastervik_driftsredovisning_2020.txt",
+                 "dev_24_falun_besparingar_socialforvaltningen.txt",
+                 "dev_29_ludvika_social_valfard_prognos_2018.txt"):  # fmt: skip
+        shutil.copy(corpus / name, folder)
+    out = tmp_path / "00.ipynb"
+    try:
+        pm.execute_notebook(
+            str(paths.NOTEBOOKS / "00_kom_igang.ipynb"), str(out), kernel_name="python3",
+            parameters={"data_dir": str(folder), "kolada_cache": str(tmp_path / "kolada")},
+            cwd=str(tmp_path), progress_bar=False,
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(paths.processed_for(folder), ignore_errors=True)
+    html = "\n".join(
+        str(o.get("data", {}).get("text/html", ""))
+        for c in nbformat.read(out, as_version=4).cells
+        for o in c.get("outputs", [])
+    )
+    assert re.search(r"<caption>[^<]+, Västervik, mnkr</caption>", html), html[-3000:]
+    assert "<caption>Västervik mot R9</caption>" in html
+
+
+def test_the_municipality_most_documents_name_is_never_a_pick():
+    import pandas as pd
+    import pytest
+
+    from sonanalys.notebook import named_most
+
+    docs = lambda *m: pd.DataFrame({"municipality": list(m)})  # noqa: E731
+    assert named_most(docs("", None, "", "Västervik")) == "Västervik"
+    assert named_most(docs("Linköping", "Örebro", "Linköping")) == "Linköping"
+    with pytest.raises(ValueError, match=r"^lika många dokument gäller Nacka, Växjö; sätt munic"):
+        named_most(docs("Växjö", "Nacka", ""))
+    with pytest.raises(ValueError, match=r"^inget av dokumenten säger vilken kommun det gäller"):
+        named_most(docs("", None))

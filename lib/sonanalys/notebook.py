@@ -252,6 +252,20 @@ def own_municipality(rows: pd.DataFrame, year: int | None = None, period: str | 
         raise ValueError(str(exc)) from exc
 
 
+def named_most(documents: pd.DataFrame) -> str:
+    """The municipality most of ``documents`` name (``00_kom_igang``'s default), those
+    that name none not counted; a Swedish ``ValueError`` when none names one, or when
+    two are named by equally many: the notebook never picks one."""
+    names = documents["municipality"].fillna("").astype(str).str.strip()
+    counts = names[names != ""].value_counts()
+    if counts.empty:
+        raise ValueError(f"inget av dokumenten säger vilken kommun det gäller; {_ASK_MUNICIPALITY}")
+    top = sorted(counts[counts == counts.iloc[0]].index)
+    if len(top) > 1:
+        raise ValueError(f"lika många dokument gäller {', '.join(top)}; {_ASK_MUNICIPALITY}")
+    return top[0]
+
+
 def own_period(
     rows: pd.DataFrame, municipality: str, year: int | None = None, period: str | None = None
 ) -> tuple[int | None, str | None]:
@@ -407,6 +421,7 @@ __all__ = [
     "chart",
     "against_group",
     "own_municipality",
+    "named_most",
     "own_period",
     "declare_scope",
     *_PRESENT,
