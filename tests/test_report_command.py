@@ -416,3 +416,18 @@ def test_documents_left_out_of_a_mixed_folders_reports_are_named_with_why(tmp_pa
     assert f"{simrishamn}</li>" in index
     (log,) = (tmp_path / "logg").iterdir()
     assert f"inte redovisat: {SIMRISHAMN.name}" in log.read_text("utf-8")
+
+
+def test_a_municipality_whose_documents_cannot_be_reported_stops_in_swedish(tmp_path):
+    """The embedded documents and Simrishamn's årsbokslut, run for Simrishamn: four empty
+    reports and 05 'FEL: PapermillExecutionError: ValueError: dokumenten har inte någon
+    period för Simrishamn …'. Now the run names Simrishamn's one document and why, writes
+    nothing and exits 3."""
+    seeds = sorted(Path(paths.RAW).glob("00*.txt"))
+    p = _report_on(tmp_path, [*seeds, SIMRISHAMN], "--municipality", "simrishamn")
+    assert p.returncode == 3, p.stdout + p.stderr
+    assert (
+        f"fel: inget av dokumenten för Simrishamn i {tmp_path / 'dokument'} kan redovisas i "
+        f"rapporterna:\n  {SIMRISHAMN.name}: inte en sorts dokument som rapporterna redovisar"
+    ) in p.stderr
+    assert "Traceback" not in p.stderr and not (tmp_path / "ut").exists()

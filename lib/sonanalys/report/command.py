@@ -167,12 +167,7 @@ def _run(s: dict, log: RunLog, periods) -> int:
 
         ensure_processed([raw], processed)
         if none := unreportable(processed):
-            log.err(
-                f"fel: inget dokument i {raw} kan redovisas i rapporterna:\n"
-                + "".join(f"  {d}\n" for d in none)
-                + "Rapporterna bygger på åtgärdsplaner, delårsrapporter (med sin period), "
-                "internbudgetar och volymtabeller. " + periods.NOTHING_WRITTEN
-            )
+            log.err(_unreportable(f"inget dokument i {raw}", none, periods))
             return EXIT_PERIOD
     try:
         period = periods.normalise(s.get("period"))
@@ -189,6 +184,13 @@ def _run(s: dict, log: RunLog, periods) -> int:
         except periods.PeriodMissing as exc:
             log.err(f"fel: {exc}")
             return EXIT_PERIOD
+        if not _only_kolada(s.get("only")):
+            from .coverage import unreportable
+
+            if none := unreportable(processed, municipality):
+                where = f"inget av dokumenten för {municipality} i {raw}"
+                log.err(_unreportable(where, none, periods))
+                return EXIT_PERIOD
     if data and not municipality:
         # an own folder: the reports are for its documents' municipality, never for the
         # notebooks' defaults (the embedded documents' Örebro and Linköping)
@@ -301,6 +303,17 @@ def _run(s: dict, log: RunLog, periods) -> int:
         )
         code = EXIT_FAILED
     return code
+
+
+def _unreportable(where: str, none, periods) -> str:
+    """The message for a folder none of whose documents (``coverage.unreportable``) a
+    report can be made from: each file and why."""
+    return (
+        f"fel: {where} kan redovisas i rapporterna:\n"
+        + "".join(f"  {d}\n" for d in none)
+        + "Rapporterna bygger på åtgärdsplaner, delårsrapporter (med sin period), "
+        "internbudgetar och volymtabeller. " + periods.NOTHING_WRITTEN
+    )
 
 
 def _reports(n: int) -> str:

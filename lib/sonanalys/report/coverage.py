@@ -60,11 +60,15 @@ def _own_reasons(d) -> list[str]:
     return out
 
 
-def unreportable(processed: str | Path | None) -> list[LeftOut]:
-    """Every document of the folder, with why no report can be made from it, when none
-    can: each is of a kind no report is about or a delårsrapport without a period.
-    Empty when at least one document can be reported on (or there are none)."""
+def unreportable(processed: str | Path | None, municipality: str | None = None) -> list[LeftOut]:
+    """Every document of the folder (of ``municipality``'s, when given), with why no
+    report can be made from it, when none can: each is of a kind no report is about or a
+    delårsrapport without a period. Empty when at least one document can be reported on
+    (or there are none)."""
     docs = documents(processed)
+    if municipality:
+        mine = docs["municipality"].map(_text).str.casefold() == municipality.strip().casefold()
+        docs = docs[mine]
     out = []
     for d in docs.itertuples():
         reasons = _own_reasons(d)
