@@ -379,6 +379,17 @@ def test_a_word_broken_where_its_cell_ends_is_one_word(found):
     assert "1 / P / 6289 / Utrustning uppstart Korsavadsanläggningen" in labels
 
 
+def test_header_words_broken_where_their_cells_end_are_one_word():
+    # SID 3's header: 'Pri' / 'o' and 'Stat' / 'us' in narrow cells Word shades per
+    # line (two header rows), joined cell by cell; 'Plan' / '2028' stays two rows
+    from sonanalys.readers import read
+
+    lines = read(FOUND / "documents" / INV).lines
+    head = next(k for k, ln in enumerate(lines) if ln.startswith("Prio"))
+    assert lines[head].split("\t")[:4] == ["Prio", "Status", "Proj Nr", "Investeringar (tkr)"]
+    assert lines[head + 1].split("\t")[:6] == ["", "", "", "", "", "2028"]
+
+
 def test_a_ruled_table_goes_on_over_the_page_break_under_its_header(found):
     # SID 4 begins with the table's last three rows, no header, and no text in the
     # Pri and Status columns: read in the columns of SID 3, one table, its header's years

@@ -1264,8 +1264,9 @@ class WordBreaks:
         height = last.bottom - last.top
         em = last.size if last.size >= 0.5 * height else height
         pad = self.pad()
-        if cell[2] - pad - last.x1 >= _WORD_FILLS * em or line[0].x0 - cell[0] > pad + 1.0:
+        if cell[2] - pad - last.x1 >= _WORD_FILLS * em or line[0].x0 - cell[0] > pad + 0.15 * em:
             return False  # room left, or centred or right-aligned: not broken by the edge
+            # (a letter's own side space, ``S`` more than ``P``, within 0,15 em)
         page, end = self.page, last.end
         return 0 < end < len(page) and page[end] in "\r\n" and page[last.start : end] == last.text
 
@@ -1318,6 +1319,14 @@ def join_spanned(rows: list[list[tuple]]) -> list[list[tuple]]:
             ]
             continue
         out.append(row)
+    for prev, row in pairwise(out):  # header rows: a word broken at its cell's end
+        if any(_NUMBER.match(t) and not _is_year(t) for t, _ in [*prev, *row] if t):
+            break  # the header ends where the first value stands
+        if len(prev) != len(row):
+            continue
+        for k, ((a, box_a), (b, box_b)) in enumerate(zip(prev, row, strict=True)):
+            if a.endswith(BREAK) and b[:1].islower() and " " not in b:
+                prev[k], row[k] = (a[:-1] + b, box_a), ("", box_b)  # ``Pri`` / ``o``
     for row in out:  # a word broken at a cell's end that no line below goes on
         for k, (text, box) in enumerate(row):
             if text.endswith(BREAK):
