@@ -30,6 +30,10 @@ class _Counted:
         self.calls += 1
         return self.pattern.match(text)
 
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.fullmatch(text)
+
 
 @pytest.mark.parametrize(
     "item",
@@ -48,15 +52,17 @@ def test_a_long_list_of_one_line_paragraphs_is_read_in_linear_work(monkeypatch, 
         return plain_numeric(text)
 
     header_token = _Counted(spaced._HEADER_TOKEN)
+    header_line = _Counted(spaced._HEADER_LINE)
     monkeypatch.setattr(cellrun, "_numeric", counted_numeric)
     monkeypatch.setattr(spaced, "_HEADER_TOKEN", header_token)
+    monkeypatch.setattr(spaced, "_HEADER_LINE", header_line)
     memo.forget()
     blocks, _ = segment(lines)
     # the list as it is: one block per item, on its own line
     assert [(b.text, b.line) for b in blocks] == [(item(k), 2 * k + 1) for k in range(N)]
     # a few questions per line (the old code asked 2 000 000 of each: every line below)
     assert numeric["calls"] < 10 * N
-    assert header_token.calls < 10 * N
+    assert header_token.calls + header_line.calls < 10 * N
 
 
 def test_a_long_list_above_one_number_is_read_in_linear_work(monkeypatch):
@@ -91,6 +97,7 @@ def test_a_long_list_above_a_wrapped_header_is_read_in_linear_work(monkeypatch):
     names = [f"Anna{'x' * (k % 7)} Svensson" for k in range(N)]
     lines = [x for name in names for x in (name, "")] + ["2024 Budget", "Kostnad 1 2", ""]
     header_token = _Counted(spaced._HEADER_TOKEN)
+    header_line = _Counted(spaced._HEADER_LINE)
     cell_start = {"calls": 0}
     plain_cell_start = spaced._cell_start
 
@@ -99,6 +106,7 @@ def test_a_long_list_above_a_wrapped_header_is_read_in_linear_work(monkeypatch):
         return plain_cell_start(word)
 
     monkeypatch.setattr(spaced, "_HEADER_TOKEN", header_token)
+    monkeypatch.setattr(spaced, "_HEADER_LINE", header_line)
     monkeypatch.setattr(spaced, "_cell_start", counted_cell_start)
     memo.forget()
     blocks, _ = segment(lines)
@@ -107,7 +115,7 @@ def test_a_long_list_above_a_wrapped_header_is_read_in_linear_work(monkeypatch):
         ("2024 Budget Kostnad 1 2", 2 * N + 1),
     ]
     # a few questions per line (the old code asked about 4 000 000 of each)
-    assert header_token.calls < 10 * N
+    assert header_token.calls + header_line.calls < 10 * N
     assert cell_start["calls"] < 10 * N
 
 
@@ -184,3 +192,15 @@ def test_a_year_joined_to_the_line_above_stands_alone_from_its_own_line():
     assert found == spaced._read_wrapped(lines, 0)
     assert spaced._wrapped_header(remembered, 1) is None
     assert spaced._read_wrapped(lines, 1) is None
+
+
+_TOKEN_TEXT = st.text(st.sampled_from(list("aÅé19220-,./_x \u00a0\f\t")), max_size=14)
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(_TOKEN_TEXT)
+def test_a_line_of_header_tokens_in_one_match(text):
+    """``_header_tokens``: one match over the line says what matching each of its words
+    as a header token says."""
+    s = text.strip()
+    assert spaced._header_tokens(s) == all(spaced._HEADER_TOKEN.match(t) for t in s.split())

@@ -463,7 +463,13 @@ def run_of_rows(lines: list[str], i: int) -> tuple[int, int]:
         except KeyError:
             if len(known) >= MAX_ENTRIES:
                 known.clear()
-            ends = known[line] = _ends(line)
+            if not line or line.isspace():
+                ends = 0
+            elif _HAS_DIGIT.search(line) is None and not line.rstrip().endswith(_MISSING_ENDS):
+                ends = 1  # (most lines of prose: may_end_in_value's first test, said here)
+            else:
+                ends = 1 + ends_in_value(line)
+            known[line] = ends
         if ends == 0:
             break
         if ends == 2:
@@ -1207,13 +1213,18 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
     return table, end
 
 
-_HEADER_TOKEN = re.compile(r"^(?:[^\W\d_][\w.\-/]*,?|(?:19|20)\d\d-?)$")
+_ONE_TOKEN = r"(?:[^\W\d_][\w.\-/]*,?|(?:19|20)\d\d-?)"  # a word, or a year (broken)
+_HEADER_TOKEN = re.compile(rf"^{_ONE_TOKEN}$")
+
+
+# (the words of a line, each a _HEADER_TOKEN, whitespace between: none holds any)
+_HEADER_LINE = re.compile(rf"{_ONE_TOKEN}(?:\s+{_ONE_TOKEN})*")
 
 
 def _header_tokens(s: str) -> bool:
-    """Every word of the stripped line ``s`` (no two spaces, no tab in it) a header token
-    (``_HEADER_TOKEN``: a word, or a year perhaps broken after its hyphen)."""
-    return all(_HEADER_TOKEN.match(t) for t in s.split())
+    """Every word of the stripped line ``s`` a header token (``_HEADER_TOKEN``: a word,
+    or a year perhaps broken after its hyphen), in one match over the line."""
+    return not s or _HEADER_LINE.fullmatch(s) is not None
 
 
 _YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?$")
