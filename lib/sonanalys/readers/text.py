@@ -68,14 +68,13 @@ def split_pipe(line: str) -> list[str]:
 
 def _is_heading_line(line: str, prev_blank: bool, next_blank: bool) -> bool:
     s = line.strip()
-    if not s or len(s) > 90 or not prev_blank or _LIST_ITEM.match(s):
+    if not s or not next_blank or len(s) > 90 or not prev_blank or _LIST_ITEM.match(s):
         return False
     if s.endswith(_PUNCT_ENDS) or "\t" in s or "|" in s:
         return False
     if not (s[0].isupper() or _NUMBERED_HEADING.match(s)):
         return False
-    words = s.split()
-    if len(words) > 12 or not next_blank:
+    if len(s.split()) > 12:
         return False
     # a line that states an amount is prose to read, not a heading (an amount's number
     # holds a digit)
@@ -162,7 +161,7 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
             blocks.append(Heading(bold.group("text").strip(), i + 1, 0))
             i += 1
             continue
-        if _is_heading_line(line, blank(i - 1), blank(i + 1)):
+        if _is_heading_line(line, blank(i - 1), run_end == i + 1):  # (the line below blank)
             blocks.append(Heading(line.strip(), i + 1, 0))
             i += 1
             continue
