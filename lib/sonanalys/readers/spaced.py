@@ -413,11 +413,12 @@ def may_end_in_value(line: str) -> bool:
 
 
 def ends_in_value(line: str) -> bool:
-    """Whether ``split_row(line)`` finds value tokens at the line's end, asked cheaply:
-    ``may_end_in_value`` first, then the last word alone, which is the last token unless
-    it is a ``%`` or a unit glued onto the word before it (only then is the line split)."""
-    if not may_end_in_value(line):
-        return False
+    """Whether ``split_row(line)`` finds value tokens at the line's end, asked cheaply: a
+    line without a digit only with a missing-value mark last (as ``may_end_in_value``
+    says); else the last word alone, which is the last token unless it is a ``%`` or a
+    unit glued onto the word before it (only then is the line split)."""
+    if _HAS_DIGIT.search(line) is None:
+        return line.rstrip().endswith(_MISSING_ENDS) and line.rsplit(None, 1)[-1] in _MISSING
     last = line.rsplit(None, 1)[-1]
     if last == "%" or _UNIT_WORD.match(last):
         return bool(split_row(line)[1])
