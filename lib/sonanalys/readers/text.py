@@ -42,8 +42,10 @@ _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\s+[A-ZÅÄÖ]")
 _PUNCT_DASH_ENDS = tuple(".,;:!?-–")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_DONE_ENDS = tuple(".!?:)")
-# the first character of a markdown heading (``#``) or a footnote's line (its mark)
+# the first character of a markdown heading (``#``) or a footnote's line (its mark), and
+# of a rule (``---``)
 _MARK_FIRST = frozenset("#⁰¹²³⁴⁵⁶⁷⁸⁹")
+_RULE_FIRST = frozenset("-_*=")
 
 
 def is_pipe(line: str) -> bool:
@@ -110,18 +112,19 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
     run_end = run_last = -1  # the run of non-blank lines being read (spaced.run_of_rows)
     while i < n:
         line = lines[i]
-        if not line.strip() or _RULE.match(line):
+        mark = line.strip()[:1]  # (each pattern below begins with its mark, spaces before)
+        if not mark or (mark in _RULE_FIRST and _RULE.match(line)):
             i += 1
             continue
         if i >= run_end:
             run_end, run_last = run_of_rows(lines, i)
-        fm = _FOOTNOTE.match(line)
+        fm = _FOOTNOTE.match(line) if mark in _MARK_FIRST else None
         if fm and not is_tab(line) and not is_pipe(line):
             footnotes.setdefault(fm.group("mark"), fm.group("text").strip())
             blocks.append(Paragraph(line.strip(), i + 1))
             i += 1
             continue
-        md = _MD_HEADING.match(line)
+        md = _MD_HEADING.match(line) if mark == "#" else None
         found, layout = None, None
         for layout in _BY_FACTS[facts_of(lines, i, run_end, run_last)]:
             if layout.after_headings and md:
@@ -156,7 +159,7 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
                     table.caption = prev.text
             blocks.append(table)
             continue
-        bold = _BOLD_LINE.match(line)
+        bold = _BOLD_LINE.match(line) if mark == "*" else None
         if bold and blank(i + 1):
             blocks.append(Heading(bold.group("text").strip(), i + 1, 0))
             i += 1
@@ -179,7 +182,7 @@ def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
                 or _starts(lines, i, run_last > i)
             ):
                 break
-            if _inline_heading(lines, i, i == start, s):
+            if len(s) <= 60 and _inline_heading(lines, i, i == start, s):
                 if parts:
                     break
                 blocks.append(Heading(s, i + 1, 0))
