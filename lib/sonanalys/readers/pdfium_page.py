@@ -17,9 +17,9 @@ import math
 import re
 import struct
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 Box = tuple[float, float, float, float]
 Edge = tuple[float, float, float, float]
@@ -447,6 +447,16 @@ def _lines_of(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _lines_at(text: str) -> Iterable[tuple[int, str]]:
+    """Each line of the text page's text with where it begins (``_lines_of``)."""
+    if "\ufffe" not in text and text.count("\r") == text.count("\n") == text.count("\r\n"):
+        lines = text.split("\r\n")  # every break a \r\n, as PDFium writes them
+        # where each begins: the lengths before it, each with its break (one more
+        # start than lines: the end's)
+        return zip(accumulate([len(x) + 2 for x in lines], initial=0), lines, strict=False)
+    return [(pos, text[pos:end]) for pos, end in _lines_of(text)]
+
+
 def _runs(page: Page, textpage, text: str) -> list[Run]:
     """The page's runs. The text page's text is split at its line breaks; a line that
     PDFium boxes as one rectangle is one run; a line of several (a table row, a word
@@ -479,8 +489,7 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
 
     out: list[Run] = []
     add = out.append
-    for pos, end in _lines_of(text):
-        line = text[pos:end]
+    for pos, line in _lines_at(text):
         stripped = line.strip()
         if not stripped:
             continue
