@@ -154,3 +154,18 @@ def test_the_municipality_most_documents_name_is_never_a_pick():
         named_most(docs("Växjö", "Nacka", ""))
     with pytest.raises(ValueError, match=r"^inget av dokumenten säger vilken kommun det gäller"):
         named_most(docs("", None))
+
+
+def test_parse_draws_no_progress_bar_into_a_log(tmp_path, capsys):
+    # before: more than five documents drew tqdm's bar on stderr also when it was a file
+    # (a cron job's mail, the Task Scheduler's log): '\r 17%|█▋ | 1/6 [00:00<…]'
+    import shutil
+
+    from sonanalys import paths
+
+    folder = tmp_path / "in"
+    shutil.copytree(paths.ROOT / "tests" / "corpus" / "text", folder)
+    assert len(list(folder.glob("*.txt"))) > 5
+    assert main(["parse", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "dokument/s" not in err and "█" not in err and "\r" not in err

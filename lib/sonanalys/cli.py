@@ -55,7 +55,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         print(f"fel: {where}: inga dokument här (läser {_kinds()}); inget skrevs", file=sys.stderr)
         return EXIT_DOCUMENT
     try:
-        done = process_to(inputs, out, jobs=args.jobs, progress=True, municipalities=said)
+        done = process_to(
+            inputs, out, jobs=args.jobs, municipalities=said,
+            progress=sys.stderr.isatty(),  # no bar in a scheduled run's log or mail
+        )  # fmt: skip
     except OSError as exc:
         if getattr(args, "debug", False):
             raise
