@@ -3,6 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
+# a .venv whose Python is gone (uninstalled, or replaced by another version) is made again
+if [ -e .venv ] && ! .venv/bin/python -c "pass" >/dev/null 2>&1; then
+  rm -rf .venv
+fi
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi

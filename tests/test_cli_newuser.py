@@ -169,3 +169,54 @@ def test_parse_draws_no_progress_bar_into_a_log(tmp_path, capsys):
     assert main(["parse", str(folder), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 0
     err = capsys.readouterr().err
     assert "dokument/s" not in err and "█" not in err and "\r" not in err
+
+
+def test_setup_makes_a_venv_whose_python_is_gone_again(tmp_path):
+    # before: a .venv whose python no longer runs (its Python uninstalled or replaced:
+    # Windows' "No Python at ...", exit 103) was kept, and every later step failed with it;
+    # the README's advice for a broken environment, run setup again, did not help
+    import os
+    import shutil
+    import subprocess
+
+    from sonanalys import paths
+
+    root = tmp_path / "sonanalys"
+    (root / "scripts").mkdir(parents=True)
+    shutil.copy(paths.ROOT / "scripts" / "setup.sh", root / "scripts")
+    log = tmp_path / "log"
+    broken = root / ".venv" / "bin" / "python"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("#!/bin/sh\necho 'No Python at C:\\Python311\\python.exe' >&2\nexit 103\n")
+    broken.chmod(0o755)
+    (root / ".venv" / "old").write_text("")
+    python = tmp_path / "python3"  # makes a .venv whose python logs its arguments
+    python.write_text(
+        "#!/bin/sh\nmkdir -p .venv/bin\n"
+        f"printf '#!/bin/sh\\necho venv \"$*\" >> {log}\\n' > .venv/bin/python\n"
+        f'chmod +x .venv/bin/python\necho made "$*" >> {log}\n'
+    )
+    python.chmod(0o755)
+    p = subprocess.run(["bash", "scripts/setup.sh"], cwd=root, capture_output=True, text=True,
+                       env={**os.environ, "PYTHON": str(python)})  # fmt: skip
+    assert p.returncode == 0, p.stderr
+    assert log.read_text().splitlines() == [
+        "made -m venv .venv",
+        "venv -m pip install --quiet --upgrade pip",
+        "venv -m pip install --quiet -e .[dev] -c constraints.txt",
+    ]
+    assert not (root / ".venv" / "old").exists()
+
+
+def test_the_windows_steps_are_judged_by_exit_code_not_stderr():
+    # Windows PowerShell 5.1 under "Stop" ends a script on a program's first stderr line
+    # when the output is redirected (pip's notices, parse's warnings); a step must run
+    # with "Continue" and judge the exit code, and a program that cannot start stop it
+    from sonanalys import paths
+
+    for script in sorted((paths.ROOT / "scripts").glob("*.ps1")):
+        text = script.read_text("utf-8")
+        step = text[text.index("function Step {") :].split("\n}\n", 1)[0]
+        assert '$ErrorActionPreference = "Continue"' in step, script.name
+        assert "try { & $cmd @rest } catch {" in step and "exit 1" in step, script.name
+        assert text.isascii(), script.name  # 5.1 reads a file without BOM as ANSI
