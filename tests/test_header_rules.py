@@ -96,6 +96,24 @@ def test_a_web_exports_row_of_column_names_under_its_groups(tmp_path):
     assert set(r.report[r.report["line"] >= 12]["reason"]) == {"tal i löptext utan enhet"}
 
 
+def test_a_header_again_over_two_rows_keeps_its_groups(tmp_path):
+    # a new block of the table under its header again, a group row over a row of years:
+    # the years stay under 'Utfall' and 'Budget' (before, the years' row replaced the
+    # groups, and the block's values lost their kind)
+    text = (
+        "| Verksamhet | Utfall | | Budget |\n|---|---|---|---|\n| | 2019 | 2020 | 2021 |\n"
+        "| Barn | 120 | 130 | 140 |\n"
+        "| Äldre | Utfall | | Budget |\n| | 2019 | 2020 | 2021 |\n| Hemtjänst | 50 | 60 | 70 |\n"
+    )
+    o = _parse(tmp_path, "t.md", text).observations
+    home = o[o["row_label"] == "Hemtjänst"]
+    assert home[["section", "column_label", "year", "value_kind", "value"]].values.tolist() == [
+        ["Äldre", "Utfall / 2019", 2019, "utfall", 50.0],
+        ["Äldre", "Utfall / 2020", 2020, "utfall", 60.0],
+        ["Äldre", "Budget / 2021", 2021, "budget", 70.0],
+    ]
+
+
 def test_a_point_that_may_group_thousands_alone_is_not_read_as_decimal(tmp_path):
     # only "1.640" and "2.500": a point before three digits may group thousands
     r = _parse(tmp_path, "t.csv", "Enhet;Kostnad\nA;1.640\nB;2.500\nC;3.125\n")

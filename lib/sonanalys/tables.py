@@ -956,6 +956,7 @@ class _Grid:
     caption_year: int | None  # a reporting period, or one year alone, in the caption
     minus_apart: bool  # the table's convention: every negative with its sign apart
     text_columns: frozenset[int] = frozenset()  # columns of running text (:func:`text_columns`)
+    empty: frozenset[int] = frozenset()  # columns empty in every row of the table
 
 
 def _columns(out: _Out, table: Table) -> _Grid:
@@ -1045,6 +1046,7 @@ def _columns(out: _Out, table: Table) -> _Grid:
         caption_year=caption_year,
         minus_apart=apart >= 2 and glued == 0,
         text_columns=text_columns([texts[i] for i in body], width, k),
+        empty=empty,
     )
 
 
@@ -1105,12 +1107,14 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
     # the row tree: the value rows of each block (a header again starts a block)
     order = -1
     blocks: list[list[StructRow]] = [[]]
+    again: list[tuple[int, list[str]]] = []  # a header again's rows so far (line, texts)
     for i in g.body:
         row_texts, row_cells = texts[i], g.cells[i]
         if not any(t.strip() for t in row_texts):
             continue
         order += 1
         first = row_texts[0]
+        header_before, again = again, []
         nonfirst = [j for j in range(1, width) if row_texts[j].strip()]
         values_here = any(_has_value(row_texts[j]) for j in range(1, width))
 
@@ -1130,7 +1134,16 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
             )
             if sum(_headerish(t) for t in shaped) * 2 >= len(shaped) or same * 2 >= len(shaped):
                 stub_before = columns[0].label.split(" / ")[-1] if columns else ""
-                columns = [Column.from_label(L.label_of_clean(t)) for t in row_texts]
+                again = [*header_before, (row_cells[0].line, row_texts)]
+                if header_before:  # a header again over rows: its groups over their names
+                    columns = columns_from_header(
+                        [t for _, t in again],
+                        width,
+                        [doc.merged.get(line) for line, _ in again],
+                        g.empty,
+                    )
+                else:
+                    columns = [Column.from_label(L.label_of_clean(t)) for t in row_texts]
                 # its first cell names a new section, unless it repeats the stub's own
                 # header ("Beslutad åtgärd 2" after "Beslutad åtgärd 1")
                 if first.strip() and _strip_digits(first) != _strip_digits(stub_before):
