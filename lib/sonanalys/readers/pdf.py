@@ -90,15 +90,15 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         runs = sorted([*carried, *(r for r in runs if id(r) not in gone)], key=_READING)
     mids = [((r.top + r.bottom) / 2, r) for r in runs]  # as _mid
     found = tables_of_long(*page.ruling_edges())
+    spans = [(min(c[1] for c in cells), max(c[3] for c in cells)) for cells in found]
     for k, cells in enumerate(found):
-        t_top = min(c[1] for c in cells)
-        t_bottom = max(c[3] for c in cells)
+        t_top, t_bottom = spans[k]
         if t_bottom <= top:
             continue  # inside a table already read (a shaded block drawn within it)
         held: list[Run] = []  # the title of a table beside this one, read with that table
         if t_top > top:
             above = [r for m, r in mids if top <= m < t_top]
-            if len(found) > 1 and (held := pdf_layout.titles_beside(found, k, above)):
+            if len(found) > 1 and (held := pdf_layout.titles_beside(found, spans, k, above)):
                 gone = {id(r) for r in held}
                 above = [r for r in above if id(r) not in gone]
             out.extend(_text(above, top, first_cols))

@@ -1257,35 +1257,41 @@ class WordBreaks:
         ``_WORD_FILLS`` of the font size), that the page's text ends with no space. A
         word that fills its cell (as an autofitted column's widest word does) and wraps
         there keeps its space."""
-        t = text.strip()
-        if len(t) < 2 or not t[-1].isalpha() or " " in t:
-            return False
+        if " " in text or len(text) < 2 or not text[-1].isalpha():
+            return False  # (a cell's line text comes stripped)
         last = line[-1]
+        page, end = self.page, last.end
+        if not (
+            0 < end < len(page) and page[end] in "\r\n" and page[last.start : end] == last.text
+        ):
+            return False  # the text goes on after it on its line, or after a space
         height = last.bottom - last.top
         em = last.size if last.size >= 0.5 * height else height
         pad = self.pad()
-        if cell[2] - pad - last.x1 >= _WORD_FILLS * em or line[0].x0 - cell[0] > pad + 0.15 * em:
-            return False  # room left, or centred or right-aligned: not broken by the edge
-            # (a letter's own side space, ``S`` more than ``P``, within 0,15 em)
-        page, end = self.page, last.end
-        return 0 < end < len(page) and page[end] in "\r\n" and page[last.start : end] == last.text
+        # room left, or centred or right-aligned (a letter's own side space, ``S`` more
+        # than ``P``, within 0,15 em): not broken by the cell's edge
+        return (
+            cell[2] - pad - last.x1 < _WORD_FILLS * em and line[0].x0 - cell[0] <= pad + 0.15 * em
+        )
 
 
-def titles_beside(found: list, k: int, above: list[Run]) -> list[Run]:
+def titles_beside(found: list, spans: list, k: int, above: list[Run]) -> list[Run]:
     """Of the runs right above ruled table ``k`` (``found``: the page's ruled tables as
-    their cells), those that title another table beside it: within that table's width,
-    no farther above it than a title stands (``_TITLE_GAP``). Its text stands within the
-    frame of table ``k`` and is read after it (where no cell of ``k`` holds it), so its
-    title is read there too, not as part of the title of ``k`` (``Antal placerade barn``
-    and ``Kostnad, tkr`` side by side are two titles)."""
-    cells = found[k]
-    top, bottom = min(c[1] for c in cells), max(c[3] for c in cells)
-    x0, x1 = min(c[0] for c in cells), max(c[2] for c in cells)
+    their cells, ``spans``: each one's top and bottom), those that title another table
+    beside it: within that table's width, no farther above it than a title stands
+    (``_TITLE_GAP``). Its text stands within the frame of table ``k`` and is read after
+    it (where no cell of ``k`` holds it), so its title is read there too, not as part of
+    the title of ``k`` (``Antal placerade barn`` and ``Kostnad, tkr`` side by side are
+    two titles)."""
+    top, bottom = spans[k]
     out: list[Run] = []
-    for j, other in enumerate(found):
-        o_top = min(c[1] for c in other)
-        if j == k or o_top >= bottom or max(c[3] for c in other) <= top:
+    x0 = x1 = 0.0
+    for j, (o_top, o_bottom) in enumerate(spans):
+        if j == k or o_top >= bottom or o_bottom <= top:
             continue  # not beside it: above or below
+        if x0 == x1:
+            x0, x1 = min(c[0] for c in found[k]), max(c[2] for c in found[k])
+        other = found[j]
         o_x0, o_x1 = min(c[0] for c in other), max(c[2] for c in other)
         if o_x0 < x1 and o_x1 > x0:
             continue  # over or under it
