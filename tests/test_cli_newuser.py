@@ -220,3 +220,20 @@ def test_the_windows_steps_are_judged_by_exit_code_not_stderr():
         assert '$ErrorActionPreference = "Continue"' in step, script.name
         assert "try { & $cmd @rest } catch {" in step and "exit 1" in step, script.name
         assert text.isascii(), script.name  # 5.1 reads a file without BOM as ANSI
+
+
+def test_a_document_without_numbers_is_named(tmp_path, capsys):
+    # before: a workbook of text only was read, gave nothing, and nothing said so
+    import openpyxl
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    wb = openpyxl.Workbook()
+    wb.active.append(["Verksamhet", "Kommentar"])
+    wb.active.append(["HVB", "inga siffror här"])
+    wb.save(folder / "utan_tal.xlsx")
+    (folder / "a.txt").write_text("Belopp mnkr\tBudget 2024\nNetto\t1 801\n", encoding="utf-8")
+    assert main(["parse", str(folder), "--out", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "obs: utan_tal.xlsx: dokumentet gav inga tal (" in err
+    assert "a.txt" not in err

@@ -97,6 +97,13 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             )
     for src, what in done.warnings:
         print(f"varning: {src}: {what}", file=sys.stderr)
+    docs = done.documents
+    for src in docs.loc[docs["observations"] == 0, "source"] if len(docs) else []:
+        print(
+            f"obs: {src}: dokumentet gav inga tal (inga tabeller med tal, inga tal med enhet i "
+            "texten; det som inte kunde läsas står i parse_report)",
+            file=sys.stderr,
+        )
     print(
         f"{len(done.documents)} dokument, {done.observations} observationer, "
         f"{done.report_rows} rader i parse_report ({done.report_warnings} varningar, "
