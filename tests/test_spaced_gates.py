@@ -348,3 +348,26 @@ _LINE_WORDS = st.sampled_from(
 def test_needs_hold_on_generated_lines(lines):
     memo.forget()
     _needs_hold(lines)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a wrapped header whose second line is long (53 characters)
+        ["Investeringar och exploateringar Budget",
+         "2019 Budget 2020 Budget 2021 Plan 2022 Plan 2023 Plan", "2024",
+         "Hyra 100 200 300 400 500 600", "Lön 1 2 3 4 5 6", ""],
+        # the stub's cell, then header cells one a line, the first of 36 characters
+        ["Netto, tkr", "", "Bokslut verksamhetsåret jan-dec 2009", "",
+         "Budget 2010", "", "Hyra 100 200", "", "Lön 1 2", ""],
+    ],
+)  # fmt: skip
+def test_a_stacked_header_with_long_lines_is_asked_for(lines):
+    """``read_stacked``'s need (``layouts.STACK_HEAD``) at the limits of its lines: the
+    table is read, and the need holds at its first line."""
+    memo.forget()
+    lines = Lines(lines)
+    assert spaced.read_stacked(lines, 0) is not None
+    run_end, run_last = spaced.run_of_rows(lines, 0)
+    assert layouts.facts_of(lines, 0, run_end, run_last) & layouts.STACK_HEAD
+    _needs_hold(lines)

@@ -9,8 +9,9 @@ the layouts in this order; the first that finds a table wins.
 Most lines are running prose, where every layout finds nothing, each for its own reason
 after its own first tests. What such a line lacks is cheap to see once for all of them:
 a few facts of the line (:func:`facts_of`), each a character test or a look at the run
-of non-blank lines it stands in — a ``|`` or a tab in it, a capital first, at most 60
-characters or four words, a digit, whether it or a line below it before the next blank
+of non-blank lines it stands in — a ``|`` or a tab in it, a capital first, a digit, room
+for a stacked header (at most 60 characters or four words, and a value at its end or a
+short line below it), whether it or a line below it before the next blank
 line ends in a value (``spaced.ends_in_value``), whether the line below it is
 blank. Each layout names the facts it cannot find a table without (``Layout.needs``),
 proven by its own reading, and is asked only at lines where they hold; a line of running
@@ -35,7 +36,9 @@ Find = Callable[[list[str], int], "tuple[Table, int] | None"]
 PIPE = 1  # a ``|`` in the line
 TAB = 2  # a tab in the line
 CAPITAL = 4  # its first word begins with a capital letter
-SHORT = 8  # stripped, at most 60 characters or at most four words
+# stripped, at most 60 characters or at most four words, and it ends in a value or the
+# next non-blank line below it has at most 60 characters: a stacked header may begin here
+STACK_HEAD = 8
 DIGIT = 16  # a digit in it
 VALUE_HERE = 32  # it ends in a value (``spaced.ends_in_value``)
 VALUE_BELOW = 64  # so does a line below it, before the next blank line
@@ -72,17 +75,25 @@ def facts_of(lines: list[str], i: int, run_end: int, run_last: int) -> int:
     s = line.strip()
     if s[:1].isupper():
         facts |= CAPITAL
-    if not spaced._no_stacked_start(s):
-        facts |= SHORT
     if _DIGIT.search(line) is not None:
         facts |= DIGIT
     if spaced.line_ends(line) == 2:
         facts |= VALUE_HERE
+    if not spaced._no_stacked_start(s) and (facts & VALUE_HERE or _short_below(lines, i)):
+        facts |= STACK_HEAD
     if run_last > i:
         facts |= VALUE_BELOW
     if run_end == i + 1:
         facts |= BLANK_BELOW
     return facts
+
+
+def _short_below(lines: list[str], i: int) -> bool:
+    """The first non-blank line below ``lines[i]`` has at most 60 characters (stripped)."""
+    k = i + 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return k < len(lines) and len(lines[k].strip()) <= 60
 
 
 def facts_going_on(line: str, value_below: bool) -> int:
@@ -154,8 +165,10 @@ def registry(read_pipe: Find, read_tab: Find, is_pipe, is_tab) -> tuple[Layout, 
         # (a blank line after every line)
         Layout("double-spaced", spaced.read_double_spaced, takes_caption=True, needs=BLANK_BELOW),
         # (a header cell, the stub's cell or a wrapped header's first line: at most 60
-        # characters or four words, ``spaced._no_stacked_start``)
-        Layout("stacked", spaced.read_stacked, takes_caption=True, needs=SHORT),
+        # characters or four words, ``spaced._no_stacked_start``; a header cell ends in a
+        # year; under the stub's cell the first header cell, of at most 40 characters; a
+        # wrapped header's second line, of at most 60: ``spaced._wrapped_header``)
+        Layout("stacked", spaced.read_stacked, takes_caption=True, needs=STACK_HEAD),
         # (each cell alone on its line, a blank line after it)
         Layout("cells", cellrun.read, takes_caption=True, needs=BLANK_BELOW),
         # (three rows or more, one a line, before the first blank line: its first line and

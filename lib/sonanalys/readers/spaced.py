@@ -1222,6 +1222,13 @@ _HEADER_TOKEN = re.compile(rf"^{_ONE_TOKEN}$")
 _HEADER_LINE = re.compile(rf"{_ONE_TOKEN}(?:\s+{_ONE_TOKEN})*")
 
 
+def _walk_line(s: str) -> bool:
+    """A (stripped, non-blank) line a wrapped header's walk goes over: at most 60
+    characters of words and years set one space apart (words set apart in columns are a
+    laid-out header, not a wrapped one)."""
+    return len(s) <= 60 and "  " not in s and "\t" not in s and _header_tokens(s)
+
+
 def _header_tokens(s: str) -> bool:
     """Every word of the stripped line ``s`` a header token (``_HEADER_TOKEN``: a word,
     or a year perhaps broken after its hyphen), in one match over the line."""
@@ -1256,8 +1263,14 @@ def _wrapped_header(lines: list[str], i: int) -> tuple[str, list[tuple[str, int]
     so a long run of lines of words (a list of names, perhaps followed by a wrapped
     header and a row) is walked and read once, not again from each of its lines."""
     s = lines[i].strip()
-    if s and (len(s) > 60 or _HEADER_TOKEN.match(s.split(None, 1)[0]) is None):
-        return None  # the walk's first line is too long, or begins with no word or year
+    if s:
+        if len(s) > 60 or _HEADER_TOKEN.match(s.split(None, 1)[0]) is None:
+            return None  # the walk's first line is too long, or begins with no word or year
+        k = i + 1
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        if k >= len(lines) or not _walk_line(s) or not _walk_line(lines[k].strip()):
+            return None  # the walk holds one line at most: none after its first
     remembered = walks(lines)
     if remembered is None:
         return _read_wrapped(lines, i)
@@ -1283,8 +1296,8 @@ def _header_walk(
         if not s:
             j += 1
             continue
-        if len(s) > 60 or "  " in s or "\t" in s or not _header_tokens(s):
-            break  # (words set apart in columns are a laid-out header, not a wrapped one)
+        if not _walk_line(s):
+            break
         parts = s.split()
         if seen > 0 and _YEAR_TOKEN.match(parts[0].rstrip("-")) is not None:
             year_line = j
