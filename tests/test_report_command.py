@@ -431,3 +431,21 @@ def test_a_municipality_whose_documents_cannot_be_reported_stops_in_swedish(tmp_
         f"rapporterna:\n  {SIMRISHAMN.name}: inte en sorts dokument som rapporterna redovisar"
     ) in p.stderr
     assert "Traceback" not in p.stderr and not (tmp_path / "ut").exists()
+
+
+def test_a_document_of_another_kind_that_names_its_period_is_not_refused(tmp_path):
+    """Alingsås' monthly follow-up (round two, dev_23 as printed: typed 'other', period
+    jan–mar 2020) may hold the period's figures: the run makes 05 for it, and the index
+    and the run's lines say why no report built on it."""
+    doc = (
+        Path(__file__).parent
+        / "corpus"
+        / "printed"
+        / "dev_23_alingsas_sn_uppfoljning_mars_2020.pdf"
+    )
+    p = _report_on(tmp_path, [doc], "--only", "05")
+    assert p.returncode == 1, p.stdout + p.stderr  # made, empty: not passed as ok
+    assert "Delårsrapport – bilaga: Alingsås, jan–mar 2020" in p.stdout
+    assert f"inte redovisat: {doc.name}: inte en sorts dokument som rapporterna redovisar" in (
+        p.stdout
+    )

@@ -62,9 +62,10 @@ def _own_reasons(d) -> list[str]:
 
 def unreportable(processed: str | Path | None, municipality: str | None = None) -> list[LeftOut]:
     """Every document of the folder (of ``municipality``'s, when given), with why no
-    report can be made from it, when none can: each is of a kind no report is about or a
-    delårsrapport without a period. Empty when at least one document can be reported on
-    (or there are none)."""
+    report can be made from it, when none can: each is a delårsrapport without a period
+    or of a kind no report is about and without a period (one of another kind that names
+    its period, a monthly follow-up typed ``other``, may hold the period's figures). Empty
+    when at least one document can be reported on (or there are none)."""
     docs = documents(processed)
     if municipality:
         mine = docs["municipality"].map(_text).str.casefold() == municipality.strip().casefold()
@@ -72,7 +73,7 @@ def unreportable(processed: str | Path | None, municipality: str | None = None) 
     out = []
     for d in docs.itertuples():
         reasons = _own_reasons(d)
-        if not reasons:
+        if _text(d.doc_period) or not reasons:
             return []
         out.append(LeftOut(str(d.source), _text(d.title), tuple(reasons)))
     return out
