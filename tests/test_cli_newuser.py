@@ -237,3 +237,16 @@ def test_a_document_without_numbers_is_named(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "obs: utan_tal.xlsx: dokumentet gav inga tal (" in err
     assert "a.txt" not in err
+
+
+def test_report_for_a_year_the_documents_lack_stops_before_writing(tmp_path, capsys):
+    # before: a year alone was not checked; each report ran, failed in its notebook and
+    # was written as 'FEL: PapermillExecutionError: ValueError: …', exit 1
+    out = tmp_path / "rapporter"
+    code = main(["report", "--year", "2030", "--municipality", "örebro", "--only", "05",
+                 "--out", str(out), "--log-dir", str(tmp_path / "logg")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 3
+    assert err.startswith("fel: dokumenten har inga uppgifter för 2030 för Örebro; åren i ")
+    assert err.rstrip().endswith(". Ingen rapport skrevs.")
+    assert not out.exists()

@@ -107,7 +107,6 @@ def _held_period(year, period, muni: str | None, data: Dataset) -> None:
     (``declare_scope``)."""
     from .report import periods
 
-    whose = f" för {muni}" if muni else ""
     if period is not None and str(period).strip():
         try:
             if periods.normalise(str(period)) == periods.AUTO:
@@ -123,27 +122,13 @@ def _held_period(year, period, muni: str | None, data: Dataset) -> None:
         return
     if not isinstance(year, int) or isinstance(year, bool):
         raise ValueError(f"year ska vara ett årtal (2024) eller None, inte {year!r}")
-    years: set[int] = set()
-    for frame in (data.documents.rename(columns={"doc_year": "year"}), data.observations):
-        rows = frame if not muni else frame[frame["municipality"] == muni]
-        years |= {int(y) for y in pd.to_numeric(rows["year"], errors="coerce").dropna()}
-    if year not in years:
-        have = _year_ranges(sorted(years)) or "inga"
+    try:
+        periods.held_year(year, muni, data.processed)
+    except periods.PeriodMissing as exc:
+        why = str(exc).replace(periods.NOTHING_WRITTEN, "").strip()
         raise ValueError(
-            f"dokumenten har inga uppgifter för {year}{whose}; åren i dokumenten{whose}: "
-            f"{have}. Sätt year i parametercellen (None: den senaste perioden)."
-        )
-
-
-def _year_ranges(years: list[int]) -> str:
-    """``2015–2018, 2020``: years in runs."""
-    runs: list[list[int]] = []
-    for y in years:
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+            f"{why} Sätt year i parametercellen (None: den senaste perioden)."
+        ) from None
 
 
 def _held(muni, data: Dataset, kolada: bool) -> str:

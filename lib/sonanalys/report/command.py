@@ -215,6 +215,13 @@ def _run(s: dict, log: RunLog, periods) -> int:
             log.err(f"fel: {exc}")
             return EXIT_PERIOD
         log._write(f"period: {municipality or '(notebookens kommun)'} {year} {period}")
+    elif year:  # a year alone: one the documents (or their figures) are of
+        ensure_processed([raw], processed)
+        try:
+            periods.held_year(year, municipality, processed)
+        except periods.PeriodMissing as exc:
+            log.err(f"fel: {exc}")
+            return EXIT_PERIOD
     kolada_cache = s.get("kolada_cache")
     try:
         summary = run_reports(

@@ -233,6 +233,37 @@ def held_municipality(
     )
 
 
+def held_year(year: int, municipality: str | None, processed: Path) -> None:
+    """``PeriodMissing`` when no document (of ``municipality``, when given) is of ``year``
+    and no figure of theirs is for it: a year asked for alone that the documents lack,
+    named with the years they hold (``2015–2018, 2020``)."""
+    import pandas as pd
+
+    years: set[int] = set()
+    for name, column in (("documents", "doc_year"), ("observations", "year")):
+        path = Path(processed) / f"{name}.parquet"
+        if not path.exists():
+            continue
+        rows = pd.read_parquet(path, columns=["municipality", column])
+        if municipality:
+            rows = rows[rows["municipality"].fillna("").map(lambda m: _same(m, municipality))]
+        years |= {int(y) for y in pd.to_numeric(rows[column], errors="coerce").dropna()}
+    if year in years:
+        return
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    have = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs) or "inga"
+    whose = f" för {municipality}" if municipality else ""
+    raise PeriodMissing(
+        f"dokumenten har inga uppgifter för {year}{whose}; åren i dokumenten{whose}: {have}. "
+        + NOTHING_WRITTEN
+    )
+
+
 def _same(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 
