@@ -504,25 +504,31 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
             add(Run(rl - x, y - rt, rr - x, y - rb, stripped, s, e, False, font_size(tp, s)))
         elif n:
             boxes = counted(n)  # the line's rectangles, counted above
-            words = []  # each word's box, start, end and middle
+            words: list[tuple] = []  # each word's box, start, end and middle
+            words_add = words.append
             for m in _WORD.finditer(text, s, e):
                 ws, we = m.span()
                 box: Box | None
                 if count_rects(tp, ws, we - ws) == 1:
                     get_rect(tp, 0, l_ref, t_ref, r_ref, b_ref)
                     rl, rt, rr, rb = unpack(got)
-                    box = (rl - x, y - rt, rr - x, y - rb)
-                else:
-                    box = _union(rects(ws, we))
+                    b0, b1, b2, b3 = rl - x, y - rt, rr - x, y - rb
+                    words_add(((b0, b1, b2, b3), ws, we, (b0 + b2) / 2, (b1 + b3) / 2))
+                    continue
+                box = _union(rects(ws, we))
                 if box is None:
                     continue
-                words.append((box, ws, we, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
+                words_add((box, ws, we, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
             for x0, top, x1, bottom in boxes:
                 # the words whose middle lies in the rectangle (within half a point)
                 r0, r1, r2, r3 = x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5
                 inside = [w for w in words if r0 <= w[3] <= r2 and r1 <= w[4] <= r3]
                 if not inside:
                     continue
+                if len(inside) < len(words):  # the others wait for the next rectangles
+                    words = [w for w in words if not (r0 <= w[3] <= r2 and r1 <= w[4] <= r3)]
+                else:
+                    words = []
                 for w in inside:  # the run's box: the rectangle's and its words'
                     b0, b1, b2, b3 = w[0]
                     if b0 < x0:
@@ -538,11 +544,8 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
                 if hyphens:
                     said = said.replace("\ufffe", "-")
                 add(Run(x0, top, x1, bottom, said, ws, we, text[ws - 1] == " ", font_size(tp, ws)))
-                if len(inside) == len(words):
-                    words = []
+                if not words:
                     break
-                taken = {w[1] for w in inside}  # the words' starts
-                words = [w for w in words if w[1] not in taken]
             for box, ws, we, _h, _v in words:  # a word no rectangle holds
                 add(_run(box, text, ws, we, font_size(tp, ws)))
     if page.rotation:
