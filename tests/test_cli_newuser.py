@@ -250,3 +250,33 @@ def test_report_for_a_year_the_documents_lack_stops_before_writing(tmp_path, cap
     assert err.startswith("fel: dokumenten har inga uppgifter för 2030 för Örebro; åren i ")
     assert err.rstrip().endswith(". Ingen rapport skrevs.")
     assert not out.exists()
+
+
+def test_score_finds_the_frames_of_a_folder_by_its_name(tmp_path, capsys):
+    # before: score knew only --processed, so a folder's facts needed the hashed name
+    # data/processed/mappar/<name>-<hash>; and a fact's document not parsed there was
+    # silently 0 of N
+    import shutil
+
+    from sonanalys import paths
+
+    folder = tmp_path / "Delår 2020"
+    folder.mkdir()
+    doc = "dev_21_vastervik_driftsredovisning_2020.txt"
+    shutil.copy(paths.ROOT / "tests" / "corpus" / "round2" / doc, folder)
+    facts = tmp_path / "fakta.csv"
+    facts.write_text(
+        "doc,kind,row_pattern,col_pattern,year,value\n"
+        f"{doc},table,socialnämnd,intäkter,2020,216.4\n"
+        "finns_inte.txt,table,Summa,,2020,1.0\n",
+        encoding="utf-8",
+    )
+    try:
+        assert main(["parse", "--data", str(folder)]) == 0
+        capsys.readouterr()
+        assert main(["score", str(facts), "--data", str(folder), "--min-share", "50"]) == 0
+    finally:
+        shutil.rmtree(paths.processed_for(folder), ignore_errors=True)
+    out, err = capsys.readouterr()
+    assert f"{doc}: 1 av 1" in out and "1 av 2 fakta hittade (50,0 %)" in out
+    assert "varning: finns_inte.txt: inget dokument med det namnet i " in err

@@ -364,10 +364,21 @@ def _cmd_score(args: argparse.Namespace) -> int:
         facts = read_facts(args.facts)
     except (OSError, ValueError) as exc:
         raise SystemExit(f"fel: {exc}") from None
+    if args.data and args.processed:
+        raise SystemExit("fel: ange antingen --data MAPP eller --processed MAPP, inte båda")
+    processed = paths.processed_for(args.data) if args.data else args.processed
     try:
-        observations = load("observations", args.processed)
+        observations = load("observations", processed)
+        documents = load("documents", processed)
     except FileNotFoundError as exc:
         raise SystemExit(f"fel: {exc}") from None
+    names = {str(s).replace("\\", "/").rsplit("/", 1)[-1] for s in documents["source"]}
+    for doc in sorted(set(facts["doc"]) - names):
+        print(
+            f"varning: {doc}: inget dokument med det namnet i {processed or paths.PROCESSED} "
+            "(läs mappen med sonanalys parse --data MAPP och ange samma --data här)",
+            file=sys.stderr,
+        )
     scored = score(observations, facts)
     for row in per_document(scored).itertuples(index=False):
         print(f"{row.dokument}: {row.hittade} av {row.fakta}")
@@ -442,7 +453,11 @@ exempel:
 SCORE_EXAMPLES = """\
 exempel:
   sonanalys parse tests/corpus/text --out tmp/p
-  sonanalys score tests/corpus/facts.csv --processed tmp/p --min-share 90"""
+  sonanalys score tests/corpus/facts.csv --processed tmp/p --min-share 90
+  # en egen mapp: samma --data som parse fick
+  sonanalys parse --data "G:\\Ekonomi\\Delår 2024"
+  sonanalys score fakta.csv --data "G:\\Ekonomi\\Delår 2024"
+"""
 
 KOLADA_EXAMPLES = """\
 exempel:
@@ -571,6 +586,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--processed",
         metavar="MAPP",
         help="mappen som parse skrev (standard: data/processed)",
+        default=None,
+    )
+    sc.add_argument(
+        "--data",
+        metavar="MAPP",
+        help="dokumentmappen som parse --data läste (dess tabeller under data/processed/mappar/)",
         default=None,
     )
     sc.add_argument(
