@@ -114,6 +114,19 @@ def test_a_header_again_over_two_rows_keeps_its_groups(tmp_path):
     ]
 
 
+def test_a_row_of_groups_over_a_header_again_is_its_first_row(tmp_path):
+    # two tables one after the other with no title between (a sheet's blocks, an export):
+    # the second's age bands stand over 'Antal | Andel' and are header, never age bands
+    # said in the report with the counts left without their age
+    text = "Enhet;2019;2020\nNorr;1;2\n;16-24 år;;25-29 år;\n;Antal;Andel;Antal;Andel\n"
+    r = _parse(tmp_path, "t.csv", text + "Kvinnor;456;4,6;513;9,2\n")
+    o = r.observations
+    assert o[o["row_label"] == "Kvinnor"]["column_label"].tolist() == [
+        "16-24 år / Antal", "16-24 år / Andel", "25-29 år / Antal", "25-29 år / Andel",
+    ]  # fmt: skip
+    assert r.report.empty
+
+
 def test_a_point_that_may_group_thousands_alone_is_not_read_as_decimal(tmp_path):
     # only "1.640" and "2.500": a point before three digits may group thousands
     r = _parse(tmp_path, "t.csv", "Enhet;Kostnad\nA;1.640\nB;2.500\nC;3.125\n")

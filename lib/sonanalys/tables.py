@@ -1078,6 +1078,30 @@ _ITEM_MARK = re.compile(r"\s*[-–]\s*[^\W\d_]")  # a row marked as an item: "- 
 _MONTH_HEADER = re.compile(r"^\s*(?:månad|manad|month|mån)\s*$", re.IGNORECASE)
 
 
+def _again_shaped(row_texts: list[str], columns: list[Column], width: int) -> bool:
+    """A body row shaped as a header: no values, two cells or more right of the first,
+    each a header cell, and no year under a header that dates the rows."""
+    nonfirst = [j for j in range(1, width) if row_texts[j].strip()]
+    return (
+        not any(_has_value(row_texts[j]) for j in range(1, width))
+        and len(nonfirst) >= 2
+        and _header_like(row_texts)
+        and not _dated_row(row_texts, columns)
+    )
+
+
+def _header_again(row_texts: list[str], columns: list[Column], width: int) -> bool:
+    """A header again (a page break, a new block of the same table): shaped as a header
+    and, of its cells, half at least name a measure (a year, a kind of figure, a unit) or
+    repeat the names of the columns so far."""
+    if not _again_shaped(row_texts, columns, width):
+        return False
+    shaped = [row_texts[j] for j in range(1, width) if row_texts[j].strip()]
+    names = {_strip_digits(c.label.split(" / ")[-1]) for c in columns}
+    same = sum(_strip_digits(t) in names for t in shaped)
+    return sum(_headerish(t) for t in shaped) * 2 >= len(shaped) or same * 2 >= len(shaped)
+
+
 def _dated_row(row_texts: list[str], columns: list[Column]) -> bool:
     """The row has a year in a column whose header says it dates the rows (``År``,
     ``Tidsaspekt``): a body row, never the header again (which repeats ``År`` there)."""
@@ -1121,18 +1145,16 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         # a header again (a page break, or a new block of the same table); never a row
         # with a year under a header that dates the rows (``År``): that year is the row's
         # own, and the year-like figure beside it a value (Kolada's ``1997;2006``)
-        if (
-            not values_here
-            and len(nonfirst) >= 2
-            and _header_like(row_texts)
-            and not _dated_row(row_texts, columns)
-        ):
-            shaped = [row_texts[j] for j in nonfirst]
-            same = sum(
-                _strip_digits(t) in {_strip_digits(c.label.split(" / ")[-1]) for c in columns}
-                for t in shaped
-            )
-            if sum(_headerish(t) for t in shaped) * 2 >= len(shaped) or same * 2 >= len(shaped):
+        if _again_shaped(row_texts, columns, width):
+            below = next((x for x in g.body if x > i and any(t.strip() for t in texts[x])), None)
+            if _header_again(row_texts, columns, width) or (
+                # a row of groups right above the header again whose names repeat under
+                # each group (``16-24 år``, ``25-29 år`` over ``Antal | Andel`` each): the
+                # header's first row
+                below is not None
+                and _header_again(texts[below], columns, width)
+                and bool(_repeated_groups([row_texts, texts[below]], 0, width))
+            ):
                 stub_before = columns[0].label.split(" / ")[-1] if columns else ""
                 again = [*header_before, (row_cells[0].line, row_texts)]
                 if header_before:  # a header again over rows: its groups over their names
