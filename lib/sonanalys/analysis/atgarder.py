@@ -7,6 +7,8 @@ import re
 
 import pandas as pd
 
+from . import claims
+
 # a plan's own status words, in a few classes for a summary (the frame keeps the text)
 STATUS_CLASSES = (
     ("genomförd", r"genomf"),
@@ -191,22 +193,13 @@ def effects_against_totals(atgarder: pd.DataFrame, municipality: str) -> pd.Data
 
 
 def _places(t: pd.DataFrame) -> list[tuple[int, int]]:
-    """Each row's (page, line): a PDF counts its lines per page (page 0 without pages)."""
-    pages = t["page"] if "page" in t.columns else pd.Series(pd.NA, index=t.index)
-    return [(0 if pd.isna(p) else int(p), int(x)) for p, x in zip(pages, t["line"], strict=True)]
+    """Each row's (page, line) (:func:`claims.places`)."""
+    return claims.places(t)
 
 
 def _span(t: pd.DataFrame) -> str:
-    """The lines rows stand on, first to last in the document: ``691–699``, ``106``; in a
-    PDF with the pages, ``s. 7, rad 56 – s. 8, rad 1`` (a note writes ``rad`` before a
-    span without pages)."""
-    at = sorted(set(_places(t)))
-    (p0, l0), (p1, l1) = at[0], at[-1]
-    if not p0 and not p1:
-        return str(l0) if l0 == l1 else f"{l0}–{l1}"
-    if p0 == p1:
-        return f"s. {p0}, rad {l0}" + ("" if l0 == l1 else f"–{l1}")
-    return f"s. {p0}, rad {l0} – s. {p1}, rad {l1}"
+    """The lines rows stand on (:func:`claims.span`)."""
+    return claims.span(t)
 
 
 def _where(span: str) -> str:

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..numparse import MONTHS
+from . import claims
 
 KIND_ORDER = ["bokslut", "budget", "utfall", "prognos", "avvikelse"]
 
@@ -113,10 +114,12 @@ def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) ->
     printed order: the year's budget, the period's utfall, the year's prognos and
     avvikelse (mnkr), from the first table holding period actuals.
 
-    ``attrs``: ``source``, ``lines``, ``root`` (the name of the table's bottom line, see
-    :func:`root_line`), ``totals`` (names of its total rows), ``line_of`` (name → line),
-    ``cell_line`` ((name, column) → the line the figure is printed on: a prognosis paired
-    from a table of its own has that table's line) and ``table`` (caption)."""
+    ``attrs``: ``source``, ``lines``, ``where`` (the source note's place, with pages
+    where the document has them: ``s. 6, rad 35 – s. 7, rad 4``), ``root`` (the name of
+    the table's bottom line, see :func:`root_line`), ``totals`` (names of its total
+    rows), ``line_of`` (name → line), ``cell_line`` ((name, column) → the line the
+    figure is printed on: a prognosis paired from a table of its own has that table's
+    line) and ``table`` (caption)."""
     b = budget[(budget["municipality"] == municipality) & (budget["doc_year"] == year)]
     act = b[(b["value_kind"] == "utfall") & (b["period"] == period) & (b["year"] == year)]
     if act.empty:
@@ -160,6 +163,9 @@ def overview(budget: pd.DataFrame, municipality: str, year: int, period: str) ->
     wide.attrs["source"] = src
     wide.attrs["table"] = str(t["table"].iloc[0])
     wide.attrs["lines"] = f"{int(t['line'].min())}–{int(t['line'].max())}"
+    # the source note's place: pages named where the document has them (a table over a
+    # page break, a prognosis paired from a table of its own: each table its own span)
+    wide.attrs["where"] = claims.where(t, by="table_id")
     pages = t["page"].dropna().unique() if "page" in t else []
     wide.attrs["page"] = int(pages[0]) if len(pages) == 1 else None  # a PDF's lines are per page
     wide.attrs["root"] = names.get(root) if root is not None else None

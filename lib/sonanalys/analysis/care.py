@@ -229,4 +229,6 @@ def occupancy_by_month(
         .rename(columns={"indicator": "unit_name"})
     )
     cols = ["unit_name", "year", "month", "value", "source", "line"]
+    if "page" in i.columns:  # a PDF's lines are per page: its source note names them
+        cols.append("page")
     return i[cols].sort_values(["unit_name", "month"]).reset_index(drop=True)

@@ -52,6 +52,35 @@ def at(page: int | None, lines: str) -> str:
     return f"s. {page}, rad {lines}" if page is not None else f"rad {lines}"
 
 
+def places(t: pd.DataFrame) -> list[tuple[int, int]]:
+    """Each row's (page, line): a PDF counts its lines per page (page 0 without pages)."""
+    pages = t["page"] if "page" in t.columns else pd.Series(pd.NA, index=t.index)
+    return [(0 if pd.isna(p) else int(p), int(x)) for p, x in zip(pages, t["line"], strict=True)]
+
+
+def span(t: pd.DataFrame) -> str:
+    """The lines rows stand on, first to last in the document: ``691–699``, ``106``; in a
+    PDF with the pages, ``s. 7, rad 56 – s. 8, rad 1`` (a note writes ``rad`` before a
+    span without pages: :func:`where`)."""
+    at = sorted(set(places(t)))
+    (p0, l0), (p1, l1) = at[0], at[-1]
+    if not p0 and not p1:
+        return str(l0) if l0 == l1 else f"{l0}–{l1}"
+    if p0 == p1:
+        return f"s. {p0}, rad {l0}" + ("" if l0 == l1 else f"–{l1}")
+    return f"s. {p0}, rad {l0} – s. {p1}, rad {l1}"
+
+
+def where(t: pd.DataFrame, by: str | None = None) -> str:
+    """A source note's place for rows ``t``: ``rad 691–699``, a PDF's ``s. 6, rad 35 –
+    s. 7, rad 4`` (a table over a page break). With ``by`` (``table_id``), each group's
+    span in the order the rows come, joined by ``och``: a prognosis paired from a table
+    of its own is named where it stands, never folded into one span with the first."""
+    parts = [t] if by is None else [g for _, g in t.groupby(by, sort=False)]
+    spans = [span(g) for g in parts if len(g)]
+    return " och ".join(s if s.startswith("s. ") else f"rad {s}" for s in spans)
+
+
 # words that make a printed figure a round one
 APPROXIMATE = ("ca", "cirka", "knappt", "drygt", "ungefär", "omkring", "närmare", "runt")
 
