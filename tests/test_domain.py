@@ -519,6 +519,23 @@ def test_indikatorer_r9_pairs_with_kolada_ids(frames):
     ]
 
 
+def test_indikatorer_r9_pairs_only_within_one_page(frames):
+    # a PDF counts its lines per page: 002's line 580 (Linköping 761 kr/inv, R9 1 063)
+    # as a PDF would give it, once with both values on page 3 (a pair), once with the R9
+    # value on page 5, line 580 (another place: no pair). Before, values were paired by
+    # (source, line) alone, and the page-3 value took page 5's R9 value as its own
+    from sonanalys.domain.indikatorer import r9_pairs
+
+    i = frames["indikatorer"]
+    line = i[(i["source"] == SEEDS["002"]) & (i["line"] == 580)]
+    assert sorted(line["value"]) == [761.0, 1063.0]
+    same = line.assign(page=3)
+    apart = line.assign(page=[3 if own else 5 for own in ~line["is_comparison"]])
+    assert r9_pairs(apart).empty
+    together = r9_pairs(same)
+    assert rows(together, ["page", "line", "value", "group_value"]) == [(3, 580, 761.0, 1063.0)]
+
+
 def test_indikatorer_occupancy_by_month(frames):
     t = pick(
         frames["indikatorer"],

@@ -29,6 +29,7 @@ from ..kolada import (
     snapshot,
 )
 from ..numparse import format_sv
+from . import claims
 
 FROM_KOLADA = "kolada"
 FROM_DOCUMENTS = "dokument"
@@ -51,16 +52,20 @@ def document_values(pairs: pd.DataFrame, grp: ComparisonGroup, municipality_id: 
     municipality) as values in the snapshot's shape: the municipality's value and the
     group's, each with the document's file and line. Only pairs with a Kolada id and
     whose group is this comparison group (by name) count."""
-    cols = ["kpi", "municipality_id", "year", "gender", "value", "source", "line"]
+    cols = ["kpi", "municipality_id", "year", "gender", "value", "source", "line", "page"]
     if pairs is None or pairs.empty or not grp.group_id:
         return pd.DataFrame(columns=cols)
     p = pairs[(pairs["kolada_id"] != "") & (pairs["group"].str.lower() == grp.name.lower())]
+    pages = p["page"] if "page" in p.columns else pd.Series(pd.NA, index=p.index)
     rows = []
-    for r in p.itertuples():
+    for r, page in zip(p.itertuples(), pages, strict=True):
         for mid, value in ((municipality_id, r.value), (grp.group_id, r.group_value)):
-            rows.append([r.kolada_id, mid, int(r.year), "T", float(value), r.source, int(r.line)])
+            rows.append(
+                [r.kolada_id, mid, int(r.year), "T", float(value), r.source, int(r.line), page]
+            )
     df = pd.DataFrame(rows, columns=cols)
     df["line"] = pd.array(df["line"], dtype="Int64")
+    df["page"] = pd.array(df["page"], dtype="Int64")  # a PDF's page (its lines are per page)
     return df
 
 
@@ -100,17 +105,14 @@ def comparison_values(
     snap = snap[snap["year"].isin(list(years))]
     if snap[snap["municipality_id"] == municipality_id].empty:
         return ComparisonSource(snap, NOTHING, "inga värden: inget är hämtat från Kolada")
-    lines = ", ".join(f"{src} rad {_span(g['line'].dropna())}" for src, g in snap.groupby("source"))
+    lines = ", ".join(
+        f"{src} {claims.where(g[g['line'].notna()])}" for src, g in snap.groupby("source")
+    )
     return ComparisonSource(
         snap,
         FROM_DOCUMENTS,
         f"dokumentets egna uppgifter ({lines}); inga värden är hämtade från Kolada",
     )
-
-
-def _span(lines: pd.Series) -> str:
-    lo, hi = int(lines.min()), int(lines.max())
-    return str(lo) if lo == hi else f"{lo}–{hi}"
 
 
 def kpi_short(kpi: str) -> str:

@@ -100,11 +100,16 @@ def build(obs: pd.DataFrame) -> pd.DataFrame:
 
 def r9_pairs(indikatorer: pd.DataFrame) -> pd.DataFrame:
     """The municipality's value beside the comparison group's, one row per indicator
-    and year (``Linköping: 761 kr/inv R9: 1063 kr/inv``)."""
-    pairs = indikatorer[indikatorer.groupby(["source", "line"])["is_comparison"].transform("any")]
+    and year (``Linköping: 761 kr/inv R9: 1063 kr/inv``): two values pair when they
+    stand on one line of one page (a PDF counts its lines per page: line 12 of page 3
+    and line 12 of page 5 are two places). ``page`` is missing for a text document."""
+    i = indikatorer.assign(page=indikatorer["page"] if "page" in indikatorer.columns else pd.NA)
+    i = i.assign(_page=i["page"].astype("Int64").fillna(0))  # 0: no pages
+    place = ["source", "_page", "line"]
+    pairs = i[i.groupby(place)["is_comparison"].transform("any")]
     own = pairs[~pairs["is_comparison"]]
     grp = pairs[pairs["is_comparison"]]
-    keys = ["source", "line", "indicator", "kolada_id", "year", "unit"]
+    keys = [*place, "indicator", "kolada_id", "year", "unit"]
     out = own.merge(grp[[*keys, "entity", "value"]], on=keys, suffixes=("", "_group"))
     out = out.rename(
         columns={
@@ -116,6 +121,8 @@ def r9_pairs(indikatorer: pd.DataFrame) -> pd.DataFrame:
     out["gap"] = out["value"] - out["group_value"]
     cols = [
         "municipality", "indicator", "kolada_id", "year", "unit", "value", "group",
-        "group_value", "gap", "source", "line",
+        "group_value", "gap", "source", "line", "page",
     ]  # fmt: skip
-    return out[cols].reset_index(drop=True)
+    out = out[cols].reset_index(drop=True)
+    out["page"] = pd.array(out["page"], dtype="Int64")
+    return out
