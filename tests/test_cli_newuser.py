@@ -280,3 +280,30 @@ def test_score_finds_the_frames_of_a_folder_by_its_name(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert f"{doc}: 1 av 1" in out and "1 av 2 fakta hittade (50,0 %)" in out
     assert "varning: finns_inte.txt: inget dokument med det namnet i " in err
+
+
+def test_report_names_a_document_it_could_not_read_and_exits_1(tmp_path, capsys):
+    # before: `report --data` over Göteborg's delårsrapport and two PDFs that could not be
+    # read (not a PDF; password-protected) said nothing of them and exited 0
+    from pathlib import Path
+
+    folder = tmp_path / "dokument"
+    folder.mkdir()
+    pdf = (
+        Path(__file__).parent
+        / "corpus"
+        / "pdf"
+        / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
+    )
+    (folder / pdf.name).write_bytes(pdf.read_bytes())
+    (folder / "trasig.pdf").write_bytes(b"\x00\x01 inte en pdf")
+    out = tmp_path / "rapporter"
+    code = main(["report", "--data", str(folder), "--only", "05", "--out", str(out),
+                 "--log-dir", str(tmp_path / "logg")])  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "fel: trasig.pdf: inte en PDF (filen börjar inte med %PDF)" in captured.err
+    assert "1 dokument kunde inte läsas (se fel: ovan); rapporterna bygger på de andra" in (
+        captured.err
+    )
+    assert "05_delarsrapport_goteborg_2026_jan-mar.html (ok)" in captured.out

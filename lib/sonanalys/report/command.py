@@ -160,12 +160,15 @@ def _run(s: dict, log: RunLog, periods) -> int:
                 f"{periods.NOTHING_WRITTEN}")  # fmt: skip
         return EXIT_FAILED
     processed = paths.processed_for(data) if data else paths.PROCESSED
+    unread: list[str] = []
     if not _only_kolada(s.get("only")):
         # a folder of documents no report is about (an årsbokslut typed 'other', a
         # delårsrapport without a period) gives no report: said per file, nothing written
         from .coverage import unreportable
 
         ensure_processed([raw], processed)
+        for reason in (unread := _unread(processed)):  # never passed over in silence
+            log.err(f"fel: {reason}")
         if none := unreportable(processed):
             log.err(_unreportable(f"inget dokument i {raw}", none, periods))
             return EXIT_PERIOD
@@ -309,7 +312,26 @@ def _run(s: dict, log: RunLog, periods) -> int:
             )
         )
         code = EXIT_FAILED
+    if unread:
+        # the reports stand on the other documents: true, but not all that was asked
+        log.err(
+            f"{len(unread)} dokument kunde inte läsas (se fel: ovan); rapporterna bygger på "
+            "de andra"
+        )
+        code = code or EXIT_FAILED
     return code
+
+
+def _unread(processed: Path) -> list[str]:
+    """Why each document of the folder could not be read at all (a broken, empty or
+    password-protected file: ``parse_report``'s errors without a line), file first."""
+    import pandas as pd
+
+    path = Path(processed) / "parse_report.parquet"
+    if not path.exists():
+        return []
+    rows = pd.read_parquet(path, columns=["line", "reason", "severity"])
+    return [str(r) for r in rows.loc[(rows["severity"] == "error") & rows["line"].isna(), "reason"]]
 
 
 def _unreportable(where: str, none, periods) -> str:
