@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
-from operator import attrgetter
+from itertools import chain, pairwise
+from operator import attrgetter, itemgetter
 from statistics import median
 
 from ..continuation import furniture_lines, page_mark
@@ -47,6 +47,9 @@ _EMPTY = re.compile(r"^(?:[−–-]|\.\.?|i u)$")  # an empty value: a dash, "..
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:\s?[/–-]\s?(?:(?:19|20)?\d\d))?$")
 _CONJUNCTION = re.compile(r"^(?:och|eller|samt)\b")
 _GOES_ON = re.compile(r"(?:,|\boch|\beller|\bsamt|\bav|\bpå|\bför|\bi|\btill|/)$")
+_WORD_HYPHEN = re.compile(r"\w-$")  # a line that ends in a word and a hyphen
+_LETTER_HYPHEN = re.compile(r"[a-zåäöA-ZÅÄÖ]-$")
+_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 #: Put after a cell line's text where the line ends inside a word: a word wider than its
 #: cell, broken where the cell ends with no hyphen (``Ombyggnad/tillgängliggöran`` /
@@ -251,7 +254,7 @@ def find(groups: list[list[Run]], whole: bool = True) -> list[Table]:
     """The unruled tables among a page region's lines (``groups``: runs per line, in
     reading order), each with its header and body lines; two tables side by side are
     two tables (``_apart``; ``whole``: not yet looked for)."""
-    if not _numbers_line_up(groups):
+    if not _numbers_line_up(groups) or not _number_lines(groups):
         return []  # no column of numbers (most regions of prose): nothing more is made
     lines, em = _lines(groups)
     left_set = _snap_left_aligned(lines)
@@ -400,6 +403,22 @@ def _numbers_line_up(groups: list[list[Run]]) -> bool:
                 if any(starts.get(k, i) != i for k in (key - 2, key - 1, key, key + 1, key + 2)):
                     return True
                 starts[key] = i
+    return False
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _number_lines(groups: list[list[Run]]) -> bool:
+    """Numbers (phrases that are one) on ``MIN_LINES`` lines or more: else no column of
+    them is found (``anchors``), however they stand. A line with no digit has none, and
+    its phrases are not made for this."""
+    n = 0
+    for runs in groups:
+        if _DIGIT.search("".join([r.text for r in runs])) and any(p.number for p in phrases(runs)):
+            n += 1
+            if n >= MIN_LINES:
+                return True
     return False
 
 
@@ -728,14 +747,26 @@ def _centred_in_gap(
     headers of its columns; a column's own header set left of its numbers, ``Totalt``
     / ``antal`` beside ``Förändring den senaste``, or its second line, ``Budget`` /
     ``2020``, is not one)."""
-    gaps = [
-        j
-        for j in range(len(cols) - 1)
-        if p.x0 >= cols[j][1] - ALIGN and p.x1 <= cols[j + 1][0] + ALIGN
-    ]
-    if not gaps or not line:
+    if not line:
         return []
-    j = gaps[0]
+    j = next(
+        (
+            j
+            for j in range(len(cols) - 1)
+            if p.x0 >= cols[j][1] - ALIGN and p.x1 <= cols[j + 1][0] + ALIGN
+        ),
+        None,
+    )
+    if j is None:
+        return []
+    centred = [  # the runs of columns whose numbers' middle is its middle
+        (a, b)
+        for a in range(j + 1)
+        for b in range(j + 1, len(cols))
+        if abs(p.mid - (cols[a][0] + cols[b][1]) / 2) <= 0.15 * (cols[b][1] - cols[a][0])
+    ]
+    if not centred:
+        return []  # (the other headers' columns asked only where one is)
     k = next((i for i, ln in enumerate(t.header) if ln.phrases is line), len(t.header))
     taken: set[int] = set()  # columns with header text on the line or above it
     for ln in [*t.header[:k], *(t.header[k : k + 1] if k < len(t.header) else [])]:
@@ -743,15 +774,11 @@ def _centred_in_gap(
             if q is not p and not _is_label(q, t):
                 taken.update(_column_of(q, t, cols))
     best: list[int] = []
-    for a in range(j + 1):
-        for b in range(j + 1, len(cols)):
-            left, right = cols[a][0], cols[b][1]
-            if abs(p.mid - (left + right) / 2) > 0.15 * (right - left):
-                continue
-            if taken.intersection(range(a, b + 1)):
-                continue
-            if b - a + 1 > len(best):
-                best = list(range(a, b + 1))
+    for a, b in centred:
+        if taken.intersection(range(a, b + 1)):
+            continue
+        if b - a + 1 > len(best):
+            best = list(range(a, b + 1))
     return best
 
 
@@ -781,7 +808,7 @@ def join_header_lines(parts: list[str]) -> str:
             continue
         if not out:
             out = part
-        elif re.search(r"\w-$", out[-2:]) or completes_word(out[-40:], part):
+        elif _WORD_HYPHEN.search(out[-2:]) or completes_word(out[-40:], part):
             out = join_lines([out, part])
         elif part.startswith("(") or _GOES_ON.search(out[-6:]) or _goes_on_phrase(out, part):
             out += " " + part
@@ -813,9 +840,9 @@ def join_lines(parts: list[str], sep: str = " ") -> str:
                 continue
         if not out:
             out = part
-        elif re.search(r"[a-zåäöA-ZÅÄÖ]-$", out[-2:]) and _CONJUNCTION.match(part):
+        elif _LETTER_HYPHEN.search(out[-2:]) and _CONJUNCTION.match(part):
             out += " " + part  # ``Barn-`` / ``och ungdom``
-        elif re.search(r"\w-$", out[-2:]):
+        elif _WORD_HYPHEN.search(out[-2:]):
             out += part  # ``Bistånds-`` / ``hushåll``, ``Hässelby-`` / ``Vällingby``
         elif completes_word(out[-40:], part):
             out += part  # ``Budgetav`` / ``vikelse``, ``Avvik`` / ``else``
@@ -987,7 +1014,7 @@ def _join_loose(out: list[_Row], t: Table) -> list[_Row]:
             if (
                 k + 1 < len(out)
                 and out[k + 1].values is not None
-                and (re.search(r"[a-zåäöA-ZÅÄÖ]-$", text) or _GOES_ON.search(text))
+                and (_LETTER_HYPHEN.search(text) or _GOES_ON.search(text))
             ):
                 out[k + 1].label[:0] = r.label
                 del out[k]
@@ -1077,6 +1104,9 @@ def ruled_lines(rows: list[list[str]]) -> list[str]:
     return _with_header(head, [r + [""] * (width - len(r)) for r in rows[n:]])
 
 
+_CELL_TOP = itemgetter(1)  # of a cell's box (x0, top, x1, bottom)
+
+
 def settle_spanning(rows: list[dict], texts: dict) -> None:
     """A cell drawn over several of a ruled table's rows whose text stands within one
     lower row is put in that row (``rows``: per row, its cells by left edge; ``texts``:
@@ -1087,12 +1117,14 @@ def settle_spanning(rows: list[dict], texts: dict) -> None:
     hold no text gives its cells away (a header whose other cells stack their lines row
     by row keeps its centred cells where they begin), and a cell whose text crosses a
     row's border (a label centred over two rows) stays in its first row."""
-    tops = [min(c[1] for c in row.values()) for row in rows]
+    tops = [min(map(_CELL_TOP, row.values())) for row in rows]
+    held_by = texts.get
     for i, row in enumerate(rows[:-1]):
-        if any(texts.get(c) for c in row.values() if c[3] <= tops[i + 1] + 0.5):
+        below = tops[i + 1] + 0.5
+        if any(held_by(c) for c in row.values() if c[3] <= below):
             continue  # the row's own cells hold text: a row of the table as printed
         for x, cell in list(row.items()):
-            if cell[3] <= tops[i + 1] + 0.5:
+            if cell[3] <= below:
                 continue  # within its row
             held = texts.get(cell)
             if not held:
@@ -1134,8 +1166,17 @@ _X0 = attrgetter("x0")
 
 
 def _furniture(line: list[Run]) -> bool:
-    text = " ".join(r.text.strip() for r in line)
-    return bool(page_mark(text)) or re.fullmatch(r"\d{4}-\d\d-\d\d", text.strip()) is not None
+    text = " ".join(r.text.strip() for r in line).strip()
+    if not _ends_as_a_mark(text):
+        return False
+    return bool(page_mark(text)) or _DATE.fullmatch(text) is not None
+
+
+def _ends_as_a_mark(text: str) -> bool:
+    """``text`` (stripped) can be a page's mark or a date: it ends in a digit or in
+    ``)`` (``3 (17)``), as each ``page_mark`` names does; a cheap look before its
+    patterns."""
+    return bool(text) and (text[-1].isdigit() or text[-1] == ")")
 
 
 def _ruled(line: list[Run], vertical: Iterable) -> bool:
@@ -1325,6 +1366,8 @@ def join_spanned(rows: list[list[tuple]]) -> list[list[tuple]]:
             ]
             continue
         out.append(row)
+    if BREAK not in "".join(map(_TEXT, chain.from_iterable(out))):
+        return out  # no line ends inside a word (joining lines never adds a mark)
     for prev, row in pairwise(out):  # header rows: a word broken at its cell's end
         if any(_NUMBER.match(t) and not _is_year(t) for t, _ in [*prev, *row] if t):
             break  # the header ends where the first value stands
@@ -1340,11 +1383,14 @@ def join_spanned(rows: list[list[tuple]]) -> list[list[tuple]]:
     return out
 
 
+_TEXT = itemgetter(0)  # a cell's text, of its (text, box)
+
+
 def _spanned_onto(prev: list[tuple], row: list[tuple]) -> bool:
-    texts = [t for t, _ in row if t]
+    texts = list(filter(None, map(_TEXT, row)))
     if not texts or len(texts) > 2 or any(_NUMBER.match(t) for t in texts):
         return False  # (a data row, or a header row of many cells: never a wrap)
-    if not any(_NUMBER.match(t) and not _is_year(t) for t, _ in prev if t):
+    if not any(_NUMBER.match(t) and not _is_year(t) for t in filter(None, map(_TEXT, prev))):
         return False
     filled = [k for k, (t, _) in enumerate(row) if t]
     if len(filled) == 1 and continues_above(row[filled[0]][0]):
@@ -1394,11 +1440,20 @@ def captions_past_furniture(doc) -> None:
     the foot of the page before names no table."""
     from ..model import Heading, Table
 
-    furniture = furniture_lines(doc.lines, doc.page_starts)
+    lines = doc.lines
+    furniture: set[int] | None = None  # made only for a heading that can be furniture
     heading, passed = "", set()
     for b in doc.blocks:
         if isinstance(b, Heading):
-            if b.line in furniture:
+            n = b.line
+            if 1 <= n <= len(lines) and not (
+                _ends_as_a_mark(lines[n - 1].strip()) and page_mark(lines[n - 1])
+            ):
+                heading = b.text  # no page mark: never a page's furniture
+                continue
+            if furniture is None:
+                furniture = furniture_lines(lines, doc.page_starts)
+            if n in furniture:
                 passed.add(b.text)
             else:
                 heading = b.text
