@@ -307,3 +307,40 @@ def test_report_names_a_document_it_could_not_read_and_exits_1(tmp_path, capsys)
         captured.err
     )
     assert "05_delarsrapport_goteborg_2026_jan-mar.html (ok)" in captured.out
+
+
+def test_a_year_parameter_the_data_lack_is_a_swedish_error():
+    # before: 02 with year_from = 2030 stopped on pandas' IndexError ('single positional
+    # indexer is out-of-bounds'); 04 with waterfall_year = 2099 drew a waterfall of nothing
+    # and said 'Summan av åtgärderna 2099 är 0,0 mnkr', a sum the plan never gives
+    import pytest
+
+    import sonanalys
+    from sonanalys.analysis import care
+
+    data = sonanalys.load()
+    series = care.cost_series(data.varddygn, data.placements, "Örebro")
+    years = ", ".join(str(int(y)) for y in sorted(set(series["year"])))
+    with pytest.raises(ValueError) as err:
+        care.price_volume_steps(series, 2030)
+    assert str(err.value) == (
+        f"year_from = 2030: underlaget har vårddygn och kostnad per dygn för {years}; sätt "
+        "year_from och year_to i parametercellen till två av dem (None: de två sista)"
+    )
+    assert not care.price_volume_steps(series).empty
+
+
+def test_04_stops_on_a_waterfall_year_the_plan_lacks(tmp_path):
+    import subprocess
+    import sys
+
+    from sonanalys import paths
+
+    p = subprocess.run(
+        [sys.executable, "-m", "papermill", str(paths.NOTEBOOKS / "04_atgarder.ipynb"),
+         str(tmp_path / "04.ipynb"), "-k", "python3", "-p", "waterfall_year", "2099",
+         "--no-progress-bar"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert p.returncode == 1
+    assert "waterfall_year = 2099: den senaste planen har effekter för 2024, 2025" in p.stderr

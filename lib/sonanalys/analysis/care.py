@@ -171,6 +171,14 @@ def price_volume_steps(
         return pd.DataFrame(columns=["mnkr", "typ"])
     y0 = year_from or int(cost_series["year"].iloc[-2])
     y1 = year_to or int(cost_series["year"].iloc[-1])
+    held = sorted({int(y) for y in cost_series["year"]})
+    for name, y in (("year_from", y0), ("year_to", y1)):
+        if y not in held:
+            raise ValueError(
+                f"{name} = {y}: underlaget har vårddygn och kostnad per dygn för "
+                f"{', '.join(map(str, held))}; sätt year_from och year_to i parametercellen "
+                "till två av dem (None: de två sista)"
+            )
     a = cost_series[cost_series["year"] == y0].iloc[0]
     b = cost_series[cost_series["year"] == y1].iloc[0]
     pv = price_volume(a["dygn"], a["price_reported"], b["dygn"], b["price_reported"])
