@@ -133,3 +133,13 @@ def test_a_short_header_in_the_gap_spans_the_columns_it_is_centred_over():
     off = PL.Phrase(275.0, 80.0, 285.0, 89.0, "åå")  # in the second gap, centred over none
     assert PL._centred_in_gap(off, t, narrow, [off]) == []
     assert PL._centred_in_gap(mid, t, cols, ()) == []  # no line: a body's cell
+
+
+def test_a_line_joins_its_next_without_a_space_only_after_a_word_and_its_hyphen():
+    assert PL.join_lines(["Individ- och familje-", "omsorg"]) == "Individ- och familje-omsorg"
+    assert PL.join_lines(["Barn-", "och unga"]) == "Barn- och unga"
+    assert PL.join_lines(["Totalt -", "Summa"]) == "Totalt - Summa"  # a dash alone
+    assert PL.join_lines(["Kostnad –", "intäkt"]) == "Kostnad – intäkt"
+    assert PL.join_lines(["2023-", "2024"]) == "2023-2024"
+    assert PL.join_header_lines(["Prognos-", "avvikelse", "2024"]) == "Prognos-avvikelse / 2024"
+    assert PL.join_header_lines(["Budget -", "Utfall"]) == "Budget - / Utfall"

@@ -808,7 +808,7 @@ def join_header_lines(parts: list[str]) -> str:
             continue
         if not out:
             out = part
-        elif _WORD_HYPHEN.search(out[-2:]) or completes_word(out[-40:], part):
+        elif (out[-1] == "-" and _WORD_HYPHEN.search(out[-2:])) or completes_word(out[-40:], part):
             out = join_lines([out, part])
         elif part.startswith("(") or _GOES_ON.search(out[-6:]) or _goes_on_phrase(out, part):
             out += " " + part
@@ -840,9 +840,9 @@ def join_lines(parts: list[str], sep: str = " ") -> str:
                 continue
         if not out:
             out = part
-        elif _LETTER_HYPHEN.search(out[-2:]) and _CONJUNCTION.match(part):
+        elif out[-1] == "-" and _LETTER_HYPHEN.search(out[-2:]) and _CONJUNCTION.match(part):
             out += " " + part  # ``Barn-`` / ``och ungdom``
-        elif _WORD_HYPHEN.search(out[-2:]):
+        elif out[-1] == "-" and _WORD_HYPHEN.search(out[-2:]):
             out += part  # ``Bistånds-`` / ``hushåll``, ``Hässelby-`` / ``Vällingby``
         elif completes_word(out[-40:], part):
             out += part  # ``Budgetav`` / ``vikelse``, ``Avvik`` / ``else``
