@@ -5,6 +5,7 @@ a log file per run, no progress bars off a terminal."""
 
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
 from pathlib import Path
@@ -449,3 +450,28 @@ def test_a_document_of_another_kind_that_names_its_period_is_not_refused(tmp_pat
     assert f"inte redovisat: {doc.name}: inte en sorts dokument som rapporterna redovisar" in (
         p.stdout
     )
+
+
+def test_a_failing_notebook_is_its_swedish_message_and_its_name(tmp_path):
+    # a notebook stopped by its own check (setup's ValueError, in Swedish) is said with
+    # that message alone and the notebook's name; the run still exits non-zero. Before:
+    # 'FEL: PapermillExecutionError: ValueError: kommunen …' on the run's line, the page
+    # and the index. An unexpected error keeps its kind, said as unexpected
+    src = small_notebooks(tmp_path / "nb")
+    said = "kommunen 'Örbro' finns inte i underlaget: dokumenten gäller Linköping, Örebro"
+    for name, cell in (
+        ("05_delarsrapport", f"raise ValueError({said!r})"),
+        ("01_placeringar", "{}['x']"),
+    ):
+        nb = nbformat.read(src / f"{name}.ipynb", as_version=4)
+        nb.cells.append(nbformat.v4.new_code_cell(cell))
+        nbformat.write(nb, src / f"{name}.ipynb")
+    p = command(tmp_path, 'reports = ["01", "05"]\n')
+    assert p.returncode != 0, p.stdout
+    assert f"(FEL: notebooken 05_delarsrapport: {said})" in p.stdout, p.stdout
+    assert "(FEL: notebooken 01_placeringar: oväntat fel (KeyError: 'x'))" in p.stdout
+    pages = [f.read_text("utf-8") for f in (tmp_path / "ut").glob("*.html")]
+    shown = html.escape(f"notebooken 05_delarsrapport: {said}")
+    assert any(shown in page for page in pages), pages
+    for text in (p.stdout, p.stderr, *pages):
+        assert "PapermillExecutionError" not in text and "ValueError" not in text

@@ -73,6 +73,41 @@ KERNEL_NAME = "sonanalys"  # our kernel spec (``kernel_spec``), never another ``
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
+# the errors whose message is written for the user, in Swedish: ValueError (the notebooks'
+# own checks: setup's municipality, period and profile) and the library's own errors
+SWEDISH_ERRORS = frozenset(
+    {
+        "ValueError",
+        "DocumentError",
+        "Unopened",
+        "LimitExceeded",
+        "ConfigError",
+        "PeriodError",
+        "PeriodMissing",
+        "KoladaError",
+        "TransportError",
+        "BadAnswer",
+        "KernelError",
+    }
+)
+
+
+def failure(name: str, ename: str, evalue: str) -> str:
+    """What a report run says of notebook ``name`` stopped by a cell's ``ename: evalue``:
+    the notebook's name and the message alone where it is written for the user
+    (:data:`SWEDISH_ERRORS`: ``notebooken 05_delarsrapport: kommunen 'Örbro' finns inte i
+    underlaget …``), never papermill's or Python's class names; any other error is
+    unexpected and keeps its kind for the developers (``oväntat fel (KeyError: 'x')``)."""
+    text = _plain(str(evalue)).strip()
+    if ename in SWEDISH_ERRORS and text:
+        return f"notebooken {name}: {text}"
+    return (
+        f"notebooken {name}: oväntat fel ({ename}: {text})"
+        if text
+        else (f"notebooken {name}: oväntat fel ({ename})")
+    )
+
+
 class KernelError(RuntimeError):
     """Our kernel could not start or be prepared; the message (Swedish) names the kernel,
     its interpreter and why."""
@@ -307,6 +342,7 @@ def execute(src: Path, executed: Path, params: dict, timeout: int, kernels: Kern
     ``""``. A kernel whose notebook failed is discarded."""
     import papermill as pm
     from nbclient.exceptions import CellTimeoutError
+    from papermill.exceptions import PapermillExecutionError
 
     _register_engine()
     try:
@@ -331,11 +367,17 @@ def execute(src: Path, executed: Path, params: dict, timeout: int, kernels: Kern
         kernels.discard()
         if isinstance(exc, KernelError):  # Swedish already, naming the kernel
             return str(exc)
+        if isinstance(exc, PapermillExecutionError):  # a cell's error: its own message
+            return failure(src.stem, exc.ename, exc.evalue)
         if isinstance(exc, CellTimeoutError):  # not a kernel that did not answer the reset
-            why = f"en cell kördes längre än tidsgränsen ({timeout} s per cell) och stoppades"
-        else:
-            why = (str(exc).strip().splitlines() or [""])[-1]
-        return f"{type(exc).__name__}: {why}"
+            return (
+                f"notebooken {src.stem}: en cell kördes längre än tidsgränsen ({timeout} s "
+                "per cell) och stoppades"
+            )
+        why = (str(exc).strip().splitlines() or [""])[-1]
+        if isinstance(exc, TimeoutError):  # the kernel, not a cell (the reset's own wait)
+            return f"notebooken {src.stem}: kärnan svarade inte i tid ({why})"
+        return failure(src.stem, type(exc).__name__, why)
     return ""
 
 

@@ -253,6 +253,9 @@ def export_html(
         for c in nb.cells
         if not {"parameters", "injected-parameters"} & set(c.get("metadata", {}).get("tags", []))
     ]
+    for c in nb.cells:  # a stopped cell's traceback is for the executed copy, not ledning:
+        if "outputs" in c:  # the page's header says why it stopped, in Swedish (``error``)
+            c.outputs = [o for o in c.outputs if o.get("output_type") != "error"]
     body, _ = exporter().from_notebook_node(nb)
     body = re.sub(r"<html[^>]*>", '<html lang="sv">', body, count=1)
     body = with_alt_text(body, nb)
