@@ -89,7 +89,9 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         gone = {id(r) for r in drop}
         runs = sorted([*carried, *(r for r in runs if id(r) not in gone)], key=_READING)
     mids = [((r.top + r.bottom) / 2, r) for r in runs]  # as _mid
-    found = tables_of_long(*page.ruling_edges())
+    edges_h, edges_v = page.ruling_edges()
+    open_h, open_v = pdf_layout.open_sides(edges_h, edges_v)
+    found = tables_of_long(edges_h + open_h, edges_v + open_v)
     spans = [(min(c[1] for c in cells), max(c[3] for c in cells)) for cells in found]
     for k, cells in enumerate(found):
         t_top, t_bottom = spans[k]

@@ -26,6 +26,7 @@ header ends, as the HTML reader does; a table without a header as tab lines."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
@@ -1432,6 +1433,57 @@ def join_columns(found: list[Table], groups: list[list[Run]], cols: dict) -> Non
     last = found[-1]
     if only_furniture([r for g in groups[last.end :] for r in g]):
         cols["ends"] = list(last.anchors)
+
+
+def open_sides(h: list[tuple], v: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The sides a ruled table leaves undrawn at the page's outer rules, as edges
+    (horizontal, vertical): three or more rules, each from a drawn edge across them, go
+    on past every edge across them to one end. A row that a page break splits is drawn
+    so (no rule under its part at the page's foot, none above its part at the next
+    page's head), so is a table printed wider than its page's text box (Chromium leaves
+    the last column's right border out) and a Word table whose outer side borders are
+    off: the cells end where the rules end. Rules that begin at no edge across them (a
+    table ruled under its rows alone) add nothing. Only the page's outermost ends are
+    asked (four maxima and minima; the rules are walked only where one is open)."""
+    if len(v) < 3 or len(h) < 3:
+        return [], []
+    add_h = []
+    foot, head = max(map(itemgetter(3), v)), min(map(itemgetter(1), v))
+    ys = list(map(itemgetter(1), h))
+    for end, beyond in ((foot, max(ys) < foot - 3.0), (head, min(ys) > head + 3.0)):
+        if beyond and (at := _ends_at(v, ys, end, 1)):
+            lo, hi = min(at), max(at)
+            # the closing rule runs as wide as the rules that end in the table's columns
+            right = max([e[2] for e in h if lo - 3.0 <= e[0] <= hi + 3.0] + [hi])
+            left = min([e[0] for e in h if lo - 3.0 <= e[2] <= hi + 3.0] + [lo])
+            add_h.append((left, end, right, end))
+    hh = [*h, *add_h]
+    add_v = []
+    right, left = max(map(itemgetter(2), hh)), min(map(itemgetter(0), hh))
+    xs = list(map(itemgetter(0), v))
+    for end, beyond in ((right, max(xs) < right - 3.0), (left, min(xs) > left + 3.0)):
+        if beyond and (at := _ends_at(hh, xs, end, 0)):
+            add_v.append((end, min(at), end, max(at)))
+    return add_h, add_v
+
+
+def _ends_at(rules: list[tuple], across: list[float], end: float, axis: int) -> list[float]:
+    """The positions of the ``rules`` (axis 0: horizontal, 1: vertical) that end at
+    ``end`` and begin at an edge across them (at one of ``across``), if three or more."""
+    at = sorted(across)
+
+    def drawn(p: float) -> bool:
+        i = bisect_left(at, p - 3.0)
+        return i < len(at) and at[i] <= p + 3.0
+
+    a, b = (0, 2) if axis == 0 else (1, 3)
+    out = [
+        e[1 - axis]
+        for e in rules
+        if e[b] - e[a] > 6.0
+        and ((abs(e[b] - end) <= 3.0 and drawn(e[a])) or (abs(e[a] - end) <= 3.0 and drawn(e[b])))
+    ]
+    return out if len(out) >= 3 else []
 
 
 def captions_past_furniture(doc) -> None:

@@ -1,0 +1,89 @@
+"""The embedded documents printed as PDFs read as their text does
+(``fixtures/printed_seeds/make.py``: the seeds set as Word prints them, their markup as
+bold; ``fixtures/printed_plans``: 000 and 001 as printed last session)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sonanalys import domain
+from sonanalys.model import Table
+from sonanalys.readers import read
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEEDS = FIXTURES / "printed_seeds"
+PLAN_000 = "000_reviderad_atgardsplan_2021_linkoping_son"
+
+
+@pytest.fixture(scope="module")
+def seeds_frames():
+    from sonanalys.observations import parse
+
+    r = parse([SEEDS])
+    return domain.build(r.observations, r.cells)
+
+
+@pytest.fixture(scope="module")
+def plans_frames():
+    from sonanalys.observations import parse
+
+    r = parse([FIXTURES / "printed_plans"])
+    return domain.build(r.observations, r.cells)
+
+
+def _revised(frames) -> dict[int, tuple[float, float, float]]:
+    from sonanalys.analysis import atgarder as aa
+
+    e = aa.effects_against_totals(frames["atgarder"], "Linköping")
+    e = e[e["source"].str.startswith("000") & e["effect_kind"].eq("reviderad")]
+    return {int(r.year): (r.printed, r.low, r.high) for r in e.itertuples()}
+
+
+def test_a_ruled_tables_open_side_bounds_its_last_column():
+    """000 on A4: the plan table's Status column stands past the page's text box, and
+    Chromium draws no border right of it; its rules run on to where the column ends.
+    Before, the grid ended at the last drawn vertical: the header had five cells and
+    each row's status ('Pågår', 'Genomfört') was read as loose lines beside the table."""
+    doc = read(SEEDS / f"{PLAN_000}.pdf")
+    heads = [
+        [c.text for c in b.rows[0].cells]
+        for b in doc.blocks
+        if isinstance(b, Table) and b.rows and b.rows[0].cells[0].text == "Förslag"
+    ]
+    assert heads == [
+        [
+            "Förslag",
+            "Reviderat förslag netto effekt 2021",
+            "Reviderat förslag netto effekt 2022",
+            "Kostnadsreducering tidigare beslutad åtgärdsplan effekt 2021",
+            "Kostnader för genomföra förslaget",
+            "Status",
+        ]
+    ]
+    lines = [str(ln) for ln in doc.lines]
+    assert "Pågår" not in lines and "Status" not in lines
+
+
+def test_a_row_split_by_a_page_break_stays_in_its_table(seeds_frames):
+    """000 on A4: the row 'Nya riktlinjer vid erbjudande om plats i bostad med särskild
+    service' (0,5 / 1 mnkr revised) is split by the break between pages 2 and 3, and
+    Chromium draws no rule under its first part nor above its second. Before, its first
+    part was read as a table of its own without a header, and the revised sums were
+    11,5 and 20,5–21,0 mnkr against the printed 13 and 28,75; as text they are 13 and
+    28,25–28,75."""
+    assert _revised(seeds_frames) == {2021: (13.0, 13.0, 13.0), 2022: (28.75, 28.25, 28.75)}
+
+
+def test_a_plan_printed_on_tall_pages_sums_to_its_printed_total(plans_frames):
+    """000 on pages 350 mm tall (``printed_plans``): its plan table's continuation on
+    page 3 has no rule above its first row (split by the break) and its last column no
+    border; before, that row's values lost their columns ('planerad' 0,7 and 1,5 mnkr
+    for 2021 and 2022, where the text has 'Kostnader för genomföra förslaget') and 04
+    summed the revised measures to 12,5 against the printed 13,0."""
+    from sonanalys.analysis import atgarder as aa
+
+    assert _revised(plans_frames) == {2021: (13.0, 13.0, 13.0), 2022: (28.75, 28.25, 28.75)}
+    e = aa.effects_against_totals(plans_frames["atgarder"], "Linköping")
+    assert not (e["source"].str.startswith("000") & e["effect_kind"].eq("planerad")).any()
