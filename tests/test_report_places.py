@@ -65,3 +65,26 @@ def test_a_prognosis_paired_from_another_page_is_named_where_it_stands(tmp_path)
     assert ov.loc["HVB", ["budget", "utfall jan-aug", "prognos"]].tolist() == [15.0, 11.0, 17.0]
     # each table its own span, never one span from page 1 over page 2's lines
     assert ov.attrs["where"] == "s. 1, rad 4–6 och s. 2, rad 4–6"
+
+
+def test_the_documents_own_comparison_names_its_page():
+    # 002's R9 pairs (lines 580–582) as a PDF would give them, on page 3: 03's source note,
+    # each value's note and the nämnd's goal name the page (before, 'rad 580' alone: in a
+    # PDF every page has a line 580's like)
+    from tests.conftest import SEEDS
+
+    from sonanalys.analysis.benchmark import document_values, goal_words
+    from sonanalys.domain.indikatorer import r9_pairs
+    from sonanalys.kolada.compare import provenance
+    from sonanalys.kolada.groups import ComparisonGroup
+
+    r = parse([Path(__file__).parent.parent / "data" / "raw" / SEEDS["002"]])
+    i = domain.build(r.observations, r.cells)["indikatorer"].assign(page=3)
+    pairs = r9_pairs(i)
+    grp = ComparisonGroup("R9", ["0580"], group_id="G96092")
+    values = document_values(pairs, grp, "0580")
+    assert values["page"].tolist() == [3] * 6
+    assert set(provenance(values)["note"]) == {
+        f"dokumentet {SEEDS['002']} s. 3, rad {n}" for n in (580, 581, 582)
+    }
+    assert goal_words(pairs, "N35001", 2022, -302.0).startswith(" Nämndens mål (s. 3, rad 580): ")

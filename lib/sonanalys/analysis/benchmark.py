@@ -225,7 +225,8 @@ def goal_words(pairs: pd.DataFrame | None, kpi: str, year: int, gap: float) -> s
     side = "lägre" if gap < 0 else ("högre" if gap > 0 else "på samma nivå")
     ok = gap <= 0 if lower else gap >= 0
     return (
-        f" Nämndens mål (rad {int(p['line'].iloc[0])}): ”{text}”; {year} låg värdet "
+        f" Nämndens mål ({claims.at(claims.page_of(p.iloc[0]), str(int(p['line'].iloc[0])))}):"
+        f" ”{text}”; {year} låg värdet "
         f"{side}, {'i linje med målet' if ok else 'inte i linje med målet'}."
     )
 

@@ -79,13 +79,16 @@ def provenance(values: pd.DataFrame) -> pd.DataFrame:
         else pd.Series([""] * n, index=out.index)
     )
     line = out["line"] if "line" in out else pd.Series([None] * n, index=out.index)
+    page = out["page"] if "page" in out else pd.Series([None] * n, index=out.index)
     has = out["value"].notna()
     origin, date, note = [], [], []
-    for src, f, ln, ok in zip(source, fetched, line, has, strict=True):
+    for src, f, ln, pg, ok in zip(source, fetched, line, page, has, strict=True):
         if src:
             origin.append("dokument" if ok else "saknas")
             date.append("")
-            where = f"{src} rad {int(ln)}" if pd.notna(ln) else src
+            # a PDF's lines are per page: its page is part of the place
+            at = f"rad {int(ln)}" if pd.isna(pg) else f"s. {int(pg)}, rad {int(ln)}"
+            where = f"{src} {at}" if pd.notna(ln) else src
             note.append(f"dokumentet {where}" if ok else f"saknas i dokumentet {where}")
         elif ok:
             origin.append("kolada")
