@@ -47,6 +47,22 @@ def test_numbers_on_two_lines_make_a_table_and_digits_in_words_do_not():
     assert PL._numbers_line_up(prose)
     assert not PL._number_lines(prose)
     assert PL.find(prose) == []
+    # numbers inside sentences' words: no line begins a number
+    words = [
+        _line(100.0, (40.0, "Utfallet blev 5 mnkr")),
+        _line(114.0, (40.0, "Prognosen är 7 mnkr")),
+    ]
+    assert not PL._number_lines(words)
+    assert PL.find(words) == []
+    # a minus sign set as a run of its own begins the number
+    signed = [
+        [*_line(100.0 + 14.0 * k, (40.0, label)), Run(168.0, y, 173.0, y + H, "−"),
+         Run(175.0, y, 200.0, y + H, value)]
+        for k, (label, value) in enumerate([("Barn och unga", "3 200"), ("Vuxna", "1 250")])
+        for y in [100.0 + 14.0 * k]
+    ]  # fmt: skip
+    assert PL._number_lines(signed)
+    assert [t.anchors for t in PL.find(signed)] == [[200.0]]
     # a number on one line only: no column of numbers either way
     one = [table[0], _line(114.0, (40.0, "Källa: ekonomisystemet"))]
     assert not PL._number_lines(one)

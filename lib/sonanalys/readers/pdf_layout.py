@@ -255,7 +255,7 @@ def find(groups: list[list[Run]], whole: bool = True) -> list[Table]:
     """The unruled tables among a page region's lines (``groups``: runs per line, in
     reading order), each with its header and body lines; two tables side by side are
     two tables (``_apart``; ``whole``: not yet looked for)."""
-    if not _numbers_line_up(groups) or not _number_lines(groups):
+    if not _number_lines(groups) or not _numbers_line_up(groups):
         return []  # no column of numbers (most regions of prose): nothing more is made
     lines, em = _lines(groups)
     left_set = _snap_left_aligned(lines)
@@ -407,16 +407,23 @@ def _numbers_line_up(groups: list[list[Run]]) -> bool:
     return False
 
 
-_DIGIT = re.compile(r"\d")
+_SIGNS = "+-−–"
 
 
 def _number_lines(groups: list[list[Run]]) -> bool:
     """Numbers (phrases that are one) on ``MIN_LINES`` lines or more: else no column of
-    them is found (``anchors``), however they stand. A line with no digit has none, and
-    its phrases are not made for this."""
+    them is found (``anchors``), however they stand. A phrase begins as its first run
+    does, and a number with a digit or a sign: a line none of whose runs begins so has
+    none, and its phrases are not made for this."""
     n = 0
     for runs in groups:
-        if _DIGIT.search("".join([r.text for r in runs])) and any(p.number for p in phrases(runs)):
+        for r in runs:  # (``str.isdigit`` takes in every digit ``_NUMBER``'s ``\d`` does)
+            t = r.text.strip()
+            if t and (t[0].isdigit() or t[0] in _SIGNS):
+                break
+        else:
+            continue
+        if any(p.number for p in phrases(runs)):
             n += 1
             if n >= MIN_LINES:
                 return True
