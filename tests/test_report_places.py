@@ -88,3 +88,21 @@ def test_the_documents_own_comparison_names_its_page():
         f"dokumentet {SEEDS['002']} s. 3, rad {n}" for n in (580, 581, 582)
     }
     assert goal_words(pairs, "N35001", 2022, -302.0).startswith(" Nämndens mål (s. 3, rad 580): ")
+
+
+def test_placements_source_notes_keep_a_pdfs_page():
+    # 01's tables: 004's persons per day (lines 529–532), LVU/LVM (443–448) and per 1 000
+    # (593) as a PDF would give them, on page 2: each frame keeps the page, so 01's notes
+    # say 's. 2, rad 529–532' (before, the frames dropped it and the notes said 'rad …')
+    from tests.conftest import SEEDS
+
+    from sonanalys.analysis import care
+
+    r = parse([Path(__file__).parent.parent / "data" / "raw" / SEEDS["004"]])
+    p = domain.build(r.observations, r.cells)["placements"].assign(page=2)
+    per_day = care.per_day_by_group(p, "Örebro")
+    cur = care.current_period(p, "Örebro")
+    assert claims.where(per_day) == "s. 2, rad 529–532"
+    assert claims.where(cur) == "s. 2, rad 529–532"
+    assert claims.where(care.lvu_lvm(p, "Örebro")) == "s. 2, rad 443–448"
+    assert claims.where(care.per_1000(p, "Örebro")) == "s. 2, rad 593"

@@ -18,6 +18,12 @@ def latest(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _page(df: pd.DataFrame) -> list[str]:
+    """``["page"]`` where the frame has pages (a PDF counts its lines per page: a source
+    note names them, ``claims.where``)."""
+    return ["page"] if "page" in df.columns else []
+
+
 def per_day_by_group(placements: pd.DataFrame, municipality: str) -> pd.DataFrame:
     """Average persons in care per day, by group and year (full-year figures only)."""
     p = placements[
@@ -28,7 +34,7 @@ def per_day_by_group(placements: pd.DataFrame, municipality: str) -> pd.DataFram
     ]
     p = latest(p)
     p = p.assign(group=p["group"].replace("", "totalt"))
-    return p[["group", "year", "value", "source", "table_id", "line"]].sort_values(
+    return p[["group", "year", "value", "source", "table_id", "line", *_page(p)]].sort_values(
         ["group", "year"]
     )
 
@@ -56,7 +62,7 @@ def current_period(
     full = p[(p["value_kind"] == "") & (p["period"] == "helår")]
     if part.empty:
         return pd.DataFrame(columns=["group", "year", "period", "value", "budget", "source",
-                                     "line"])  # fmt: skip
+                                     "line", *_page(p)])  # fmt: skip
     part = latest(part)
     last = part.sort_values(["year", "doc_year"]).iloc[-1]
     y, per = int(last["year"]), str(last["period"])
@@ -69,9 +75,8 @@ def current_period(
         group=part["group"].replace("", "totalt"),
         budget=[budget.get(g, float("nan")) for g in part["group"]],
     )
-    return out[["group", "year", "period", "value", "budget", "source", "line"]].sort_values(
-        "group"
-    )
+    cols = ["group", "year", "period", "value", "budget", "source", "line", *_page(out)]
+    return out[cols].sort_values("group")
 
 
 def lvu_lvm(placements: pd.DataFrame, municipality: str) -> pd.DataFrame:
@@ -80,7 +85,7 @@ def lvu_lvm(placements: pd.DataFrame, municipality: str) -> pd.DataFrame:
         & placements["measure"].isin(["LVU unika individer", "LVM unika individer"])
     ]
     p = latest(p)
-    return p[["measure", "sex", "year", "period", "value", "source", "line"]]
+    return p[["measure", "sex", "year", "period", "value", "source", "line", *_page(p)]]
 
 
 def per_1000(placements: pd.DataFrame, municipality: str) -> pd.DataFrame:
@@ -90,7 +95,7 @@ def per_1000(placements: pd.DataFrame, municipality: str) -> pd.DataFrame:
         & (placements["sex"] == "")
     ]
     p = latest(p)
-    return p[["label", "year", "period", "value", "source", "line"]].sort_values("year")
+    return p[["label", "year", "period", "value", "source", "line", *_page(p)]].sort_values("year")
 
 
 def price_volume(days0: float, price0: float, days1: float, price1: float) -> dict[str, float]:
