@@ -13,6 +13,7 @@ A new format is one more ``Format`` here and its reader module. Bad input raises
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +95,12 @@ def _looks_html(data: bytes) -> bool:
 
 
 def _starts_pdf(data: bytes) -> bool:
-    return data.lstrip().startswith(b"%PDF")
+    """``data.lstrip().startswith(b"%PDF")`` without a copy of the file (lstrip copies
+    all of it after any leading whitespace)."""
+    return _PDF_HEAD.match(data) is not None
+
+
+_PDF_HEAD = re.compile(rb"[ \t\n\r\x0b\x0c]*%PDF")  # bytes.strip's whitespace, then %PDF
 
 
 @dataclass(frozen=True)
@@ -156,7 +162,7 @@ def read(path: str | Path, source: str | None = None, data: bytes | None = None)
         fmt = reader_for(suffix, source)
     if not data:
         raise DocumentError(source, "filen är tom")
-    if not data.strip():
+    if data.isspace():  # (not data.strip(), which copied the whole file when it ends in a newline)
         raise DocumentError(source, "filen innehåller bara blanktecken")
     if fmt.looks_like is not None and not fmt.looks_like(data):
         raise DocumentError(source, fmt.not_it)

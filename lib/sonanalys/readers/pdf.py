@@ -33,9 +33,9 @@ _PDFIUM_ERRORS = {
 def read_pdf(data: bytes, source: str) -> Document:
     from pypdfium2 import PdfiumError
 
-    from . import read_text
+    from . import _starts_pdf, read_text
 
-    if not data.lstrip().startswith(b"%PDF"):
+    if not _starts_pdf(data):
         raise DocumentError(source, "inte en PDF (filen börjar inte med %PDF)")
     lines: list[str] = []
     page_starts: list[int] = []

@@ -173,6 +173,9 @@ class _Lean:
         self.rect = bare(raw.FPDFText_GetRect, i)  # (text page, index, 4 × byref(double))
         self.font_size = bare(raw.FPDFText_GetFontSize, d)  # (text page, index)
         self.char_angle = bare(raw.FPDFText_GetCharAngle, f)  # (text page, index)
+        self.count_chars = bare(raw.FPDFText_CountChars, i)  # (text page)
+        self.text_index = bare(raw.FPDFText_GetTextIndexFromCharIndex, i)  # (text page, index)
+        self.get_text = typed(raw.FPDFText_GetText, i, vp, i, i, vp)  # (.., buffer address)
         self.FORM, self.PATH = raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH
         self.MOVETO, self.BEZIERTO = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
         self.f_x, self.f_y = f(), f()
@@ -298,6 +301,27 @@ class TextPage:
 
         return PdfTextPage.count_chars(self)
 
+    def text(self) -> str:
+        """The page's whole text: ``get_text_range()`` (pypdfium2's), into a buffer of
+        this call's own instead of a ctypes array type made for each page's length. Where
+        the text begins or ends with characters the text leaves out (PDFium gives no
+        text index for them), pypdfium2's own way."""
+        pdfium = _pdfium()
+        tp = self.raw
+        n = pdfium.count_chars(tp)
+        if n <= 0:
+            return self.get_text_range()
+        first, last = pdfium.text_index(tp, 0), pdfium.text_index(tp, n - 1)
+        size = last + 2 - first  # (pypdfium2's in_count: the NUL terminator included)
+        if first == -1 or last == -1 or size < 1:
+            return self.get_text_range()
+        buffer = bytearray(2 * size)
+        written = pdfium.get_text(tp, 0, n, ctypes.addressof(ctypes.c_char.from_buffer(buffer)))
+        if written > size:
+            return self.get_text_range()  # (pypdfium2 asserts)
+        units = len(range(size)[: written - 1])  # as a slice [:written - 1] of the units
+        return buffer[: 2 * units].decode("utf-16-le", errors="ignore")
+
     def get_text_range(self, index: int = 0, count: int = -1) -> str:
         from pypdfium2 import PdfTextPage
 
@@ -325,7 +349,7 @@ def _page(page, textpage: TextPage) -> Page:
     turn = raw.FPDFPage_GetRotation(page)  # in quarter turns (pypdfium2's get_rotation)
     if turn == -1:
         raise _error("Failed to get page rotation.")
-    text = textpage.get_text_range()
+    text = textpage.text()
     rotation = _reading_turn(textpage, text, 90 * turn % 360)
     out = Page(left, top, width=right - left, height=top - bottom, rotation=rotation)
     out.runs = _runs(out, textpage, text)
@@ -632,7 +656,7 @@ def _edges(page_raw, left: float, top: float):
             n = count_segments(obj)  # -1: no path
             if n < 0:
                 if object_type(obj) == FORM:
-                    walk(obj, pdfium.form_count, pdfium.form_object, placed(obj, outer))
+                    walk(obj, pdfium.form_count, pdfium.form_object, placed(obj, outer))  # noqa: F821
                 continue
             if outer is _IDENTITY:  # on the page itself, not in a form
                 matrix(obj, mr)
@@ -716,6 +740,7 @@ def _edges(page_raw, left: float, top: float):
                 vertical.append((len(rects), (ax, min(ay, by), ax, max(ay, by))))
 
     walk(page_raw, pdfium.count_objects, pdfium.get_object, _IDENTITY)
+    del walk  # (it calls itself: its cell kept it, and all it holds, for the collector)
     return rects, horizontal, vertical
 
 
