@@ -524,8 +524,9 @@ def columns_to_tabs(lines: list[str]) -> list[str]:
     between them, which layout extraction leaves between rows, are dropped), where some
     line has a number cell. Single spaces stay (``82 999`` is one number)."""
     out: list[str] = []
-    # each line: whether it has a gap between cells (a match needs two spaces or a tab)
-    gaps = [("  " in x or "\t" in x) and _GAP.search(x.strip()) is not None for x in lines]
+    # each line: whether it has a gap between cells (a match needs two spaces or a tab
+    # within the stripped line: a laid-out line's indent alone asks no search)
+    gaps = [("  " in x or "\t" in x) and _GAP.search(x) is not None for x in map(str.strip, lines)]
     i = 0
     while i < len(lines):
         if not gaps[i]:  # no gap: no row of a table begins here (most lines)
