@@ -47,10 +47,12 @@ CASES = {
     "04_not_a_pdf.pdf": Refused("inte en PDF (filen börjar inte med %PDF)", line=None),
     "05_truncated.pdf": Refused("PDF:en är skadad eller avkortad", line=None),
     "06_truncated.docx": Refused(
-        "DOCX-filen kan inte läsas (skadad eller avkortad: File is not a zip file)", line=None
+        "DOCX-filen kan inte läsas (skadad eller avkortad: inte ett fullständigt zip-arkiv)",
+        line=None,
     ),
     "07_truncated.xlsx": Refused(
-        "XLSX-filen kan inte läsas (skadad eller avkortad: File is not a zip file)", line=None
+        "XLSX-filen kan inte läsas (skadad eller avkortad: inte ett fullständigt zip-arkiv)",
+        line=None,
     ),
     "08_utf16.txt": Read(
         obs=[
@@ -357,3 +359,42 @@ def test_a_one_megabyte_line(tmp_path):
         (3, "Barn och unga avviker med -31,7 mnkr.", "", "", -31.7, None, "", "mnkr"),
     ]
     assert report == []
+
+
+# the economist's message is Swedish throughout: the codec's, zip's and csv's own English
+# ("truncated data", "File is not a zip file") stays on the exception chain
+ENGLISH = ("truncated", "invalid", "zip file", "end of", "can't decode", "File is not")
+
+
+@pytest.mark.parametrize(
+    "name, data, message, line",
+    [
+        (
+            "avkortad.txt",
+            "\ufeffhej".encode("utf-16") + b"\x00",
+            "texten är inte giltig utf-16: filen slutar mitt i ett tecken (avkortad), vid byte 10",
+            None,
+        ),
+        (
+            "halv.txt",
+            b"\xff\xfeh\x00e\x00j\x00\x00\xd8a\x00",
+            "texten är inte giltig utf-16: en byte som inte hör till kodningen, vid byte 8",
+            None,
+        ),
+    ],
+)
+def test_a_refusal_is_swedish_throughout(tmp_path, name, data, message, line):
+    p = tmp_path / name
+    p.write_bytes(data)
+    with pytest.raises(DocumentError) as err:
+        read(p)
+    assert str(err.value) == f"{name}: {message}"
+    assert not any(w in str(err.value) for w in ENGLISH)
+
+
+@pytest.mark.parametrize("name", [n for n, c in CASES.items() if isinstance(c, Refused)])
+def test_no_english_in_a_refusal(name):
+    with pytest.raises(DocumentError) as err:
+        read(FILES / name)
+    message = str(err.value).split(": ", 1)[1]  # the file's own name may be English
+    assert not any(w in message for w in ENGLISH)

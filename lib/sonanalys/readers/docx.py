@@ -27,7 +27,7 @@ import re
 import zipfile
 
 from ..model import Document, DocumentError
-from .limits import check_zip
+from .limits import check_zip, damaged_why
 from .render import captions_above, cell_text, marked_header_rows, tab_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -48,9 +48,8 @@ def read_docx(data: bytes, source: str) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DocumentError(
-            source, f"DOCX-filen kan inte läsas (skadad eller avkortad: {exc})"
-        ) from exc
+        # the library's own English text stays on the exception chain, not in the message
+        raise DocumentError(source, f"DOCX-filen kan inte läsas ({damaged_why(exc)})") from exc
     body = document.element.body
     foot, end, margins = (
         notes(document, "footnote"),

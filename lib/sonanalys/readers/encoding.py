@@ -56,8 +56,14 @@ def _strict(data: bytes, encoding: str, source: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        # the codec's own English reason stays on the exception chain, not in the message
+        why = (
+            "filen slutar mitt i ett tecken (avkortad)"
+            if "truncated" in exc.reason or "end of data" in exc.reason
+            else "en byte som inte hör till kodningen"
+        )
         raise DocumentError(
-            source, f"ogiltig {encoding}: {exc.reason} vid byte {exc.start}"
+            source, f"texten är inte giltig {encoding}: {why}, vid byte {exc.start}"
         ) from exc
 
 

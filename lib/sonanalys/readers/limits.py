@@ -212,3 +212,13 @@ def over_time(source: str, seconds: float) -> LimitExceeded:
         "avbröts; dela upp dokumentet, eller höj gränsen med miljövariabeln "
         "SONANALYS_DOCUMENT_SECONDS",
     )
+
+
+def damaged_why(exc: Exception) -> str:
+    """Why an .xlsx/.docx cannot be opened, in Swedish, for its message (the zip or XML
+    library's own English text stays on the exception chain, never in the message)."""
+    if isinstance(exc, zipfile.BadZipFile):
+        return "skadad eller avkortad: inte ett fullständigt zip-arkiv"
+    if isinstance(exc, KeyError):
+        return "skadad: en del som filen behöver saknas i arkivet"
+    return "skadad: innehållet går inte att tolka"

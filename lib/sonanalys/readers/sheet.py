@@ -16,7 +16,7 @@ from .. import memo
 from ..model import Document, DocumentError
 from . import limits
 from .encoding import decode
-from .limits import check_cells, check_zip
+from .limits import check_cells, check_zip, damaged_why
 from .render import captions_above, cell_text, marked_header_rows, number_text, tab_lines
 
 
@@ -76,9 +76,8 @@ def read_xlsx(data: bytes, source: str) -> Document:
             values = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
         formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False, read_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise DocumentError(
-            source, f"XLSX-filen kan inte läsas (skadad eller avkortad: {exc})"
-        ) from exc
+        # the library's own English text stays on the exception chain, not in the message
+        raise DocumentError(source, f"XLSX-filen kan inte läsas ({damaged_why(exc)})") from exc
     sheets: list[tuple[str, list[list[str]]]] = []
     heads: list[set[int]] = []  # per sheet, the rows set as a header
     spans: list[dict[int, set[int]]] = []  # per sheet, row -> columns a merge covers
@@ -279,12 +278,16 @@ def read_csv(data: bytes, source: str) -> Document:
     try:
         delimiter = _delimiter(text)
         dialect = csv.excel
-        rows = [
-            [cell_text(c) for c in row]
-            for row in csv.reader(io.StringIO(text), dialect, delimiter=delimiter)
-        ]
+        reader = csv.reader(io.StringIO(text), dialect, delimiter=delimiter)
+        rows = [[cell_text(c) for c in row] for row in reader]
     except csv.Error as exc:  # a quoted cell that never ends, and the like
-        raise DocumentError(source, f"CSV-filen kan inte läsas ({exc})") from exc
+        # csv's own English text stays on the exception chain, not in the message
+        why = (
+            "en cell är längre än vad som läses"
+            if "field larger" in str(exc)
+            else "ett citattecken som aldrig avslutas, eller tecken som inte hör till en cell"
+        )
+        raise DocumentError(source, f"CSV-filen kan inte läsas ({why})", reader.line_num) from exc
     finally:
         csv.field_size_limit(previous)
     return _sheet_document([(source, rows)], source, "csv", [])
