@@ -87,3 +87,47 @@ def test_a_plan_printed_on_tall_pages_sums_to_its_printed_total(plans_frames):
     assert _revised(plans_frames) == {2021: (13.0, 13.0, 13.0), 2022: (28.75, 28.25, 28.75)}
     e = aa.effects_against_totals(plans_frames["atgarder"], "Linköping")
     assert not (e["source"].str.startswith("000") & e["effect_kind"].eq("planerad")).any()
+
+
+@pytest.fixture(scope="module")
+def seeds_obs():
+    from sonanalys.observations import parse
+
+    return parse([SEEDS]).observations
+
+
+def test_a_tables_caption_is_the_title_that_ends_the_paragraph_above_it(seeds_obs):
+    """In a PDF a heading and the paragraph under it come without a blank line, so a
+    table's caption ends the paragraph above it. 004 on A4, page 6: the result table
+    stands under '4.1 Enheternas delårsresultat och prognos' (the heading, a paragraph,
+    the caption); it was named after the last heading the segmentation saw, 'Särskild
+    uppföljning av effektiviseringsåtgärd', as the next two tables were. 003: the year
+    prognosis table's caption 'Prognos resultat 2018' gives 'Prognos helår' its year,
+    as in the text (it was named 'Driftsammandrag' and had no year)."""
+    o = seeds_obs
+    d4 = o[o["source"].str.startswith("004") & o["row_label"].eq("Nettokostnad") & o["page"].eq(6)]
+    assert set(d4["table"]) == {"4.1 Enheternas delårsresultat och prognos"}
+    d3 = o[
+        o["source"].str.startswith("003")
+        & o["row_label"].eq("Ekonomiskt bistånd")
+        & o["column_label"].eq("Prognos helår")
+    ]
+    assert d3[["table", "year", "year_source", "value"]].values.tolist() == [
+        ["Prognos resultat 2018", 2018, "caption", 224615.0]
+    ]
+
+
+def test_orebros_bottom_line_on_the_pdf_is_the_root_total(seeds_obs):
+    """004 printed on A4 (its markup set as bold, so the table fits the page): the result
+    table's root is the second Nettokostnad (−81,5 mnkr against budget for the year,
+    total of the first Nettokostnad and external care), not the first (+3,1), as in
+    the text (lines 317–324)."""
+    o = seeds_obs
+    t = o[
+        o["source"].str.startswith("004")
+        & o["table"].eq("4.1 Enheternas delårsresultat och prognos")
+        & o["column_label"].eq("Avvikelse Budget-Prognos helår, mnkr")
+    ]
+    roots = t[t["is_root"]]
+    assert roots[["row_label", "value", "page"]].values.tolist() == [["Nettokostnad", -81.5, 6]]
+    assert t[t["row_label"].eq("Nettokostnad")]["value"].tolist() == [3.1, -81.5]

@@ -71,6 +71,7 @@ def read_pdf(data: bytes, source: str) -> Document:
     doc = read_text("\n".join(lines), source, "pdf", file_kind="pdf")
     doc.page_starts = page_starts
     pdf_layout.captions_past_furniture(doc)
+    pdf_layout.captions_above(doc)
     return doc
 
 

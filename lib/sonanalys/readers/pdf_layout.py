@@ -1518,3 +1518,43 @@ def captions_past_furniture(doc) -> None:
                 heading = b.text
         elif isinstance(b, Table) and b.caption and b.caption in passed:
             b.caption = heading
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def captions_above(doc) -> None:
+    """A table's caption is the title set right above it. In a PDF a heading and the
+    paragraph under it come as lines without a blank between them, so the title a
+    table stands under (Word's caption style, a bold line, the section's heading said
+    again under its first paragraph) ends the paragraph above the table instead of
+    standing as a heading. It is taken when it is the paragraph's last line, within two
+    lines of the table, begins with a capital or a digit, is no running prose (as the
+    text layouts judge the text above a table: at most 150 characters, and not a
+    sentence of more than ten words), and the text before it is none, ends a sentence,
+    or holds the same title as a line of its own (a heading said again as the caption).
+    Otherwise the table keeps the nearest heading (``text._set_captions``)."""
+    from ..model import Paragraph, Table
+
+    prev = None
+    for b in doc.blocks:
+        if isinstance(b, Table) and isinstance(prev, Paragraph) and prev.starts:
+            offset, line = prev.starts[-1]
+            title = prev.text[offset:].strip()
+            before = prev.text[:offset].strip()
+            if (
+                b.line - 2 <= line < b.line
+                and 0 < len(title) <= 150
+                and (title[0].isupper() or title[0].isdigit())
+                and not (title.endswith(".") and len(title.split()) > 10)
+                and "\t" not in title
+                and (not before or before.endswith(_SENTENCE_END) or _said_before(prev, title))
+            ):
+                b.caption = title
+        prev = b
+
+
+def _said_before(p, title: str) -> bool:
+    """Whether one of the paragraph's lines before its last is ``title`` itself."""
+    cuts = [o for o, _ in p.starts]
+    return any(p.text[a:b].strip() == title for a, b in pairwise(cuts))
