@@ -634,6 +634,9 @@ def test_price_volume_split_on_the_documents_figures(frames):
     assert price == pytest.approx((2648 - 2690) * 425 * 365 / 1e6)
     assert cost0 + volume + price + rest == pytest.approx(cost1)
     assert rest == pytest.approx(22.8 - volume - price)
+    # its source names every line it is computed from: the volume's persons per day (529)
+    # too, not only the price (533) and the total (534), as before
+    assert steps.attrs["lines"] == "529, 533, 534"
     # without the document's total: care days × reported price, labelled as computed
     bare = care.price_volume_steps(cs.drop(columns=["cost_mnkr"]), 2021, 2022)
     c0, _v, _p, _c1 = bare["mnkr"]

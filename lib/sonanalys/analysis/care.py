@@ -127,6 +127,7 @@ def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: 
     per_day = per_day_by_group(placements, municipality)
     tot = per_day[per_day["group"] == "totalt"]
     total = tot.set_index("year")["value"]
+    persons_line = tot.set_index("year")["line"]  # the volume's persons per day
     # the price from the table that also gives the persons, so both measure the same care
     same = v[v["table_id"].isin(tot["table_id"]) & v["source"].isin(tot["source"])]
     v = same if len(same) else v
@@ -153,9 +154,16 @@ def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: 
                 "cost_line": int(m["line"].iloc[0]) if len(m) else None,
                 "source": r["source"].iloc[0],
                 "line": int(r["line"].iloc[0]),
+                "persons_line": int(persons_line[y]),
             }
         )
     return pd.DataFrame(rows)
+
+
+def _persons_lines(a: pd.Series, b: pd.Series) -> set[int]:
+    """The lines of the persons per day both years' care days are computed from (the
+    volume's source; none in a series made without them)."""
+    return {int(r["persons_line"]) for r in (a, b) if pd.notna(r.get("persons_line"))}
 
 
 def price_volume_steps(
@@ -201,7 +209,7 @@ def price_volume_steps(
             index=[f"Total kostnad {y0}", "Volymeffekt", "Priseffekt",
                    "Rest (ej förklarad av vårddygn och pris)", f"Total kostnad {y1}"],
         )  # fmt: skip
-        lines = sorted({int(a["cost_line"]), int(a["line"])})
+        lines = sorted({int(a["cost_line"]), int(a["line"]), *_persons_lines(a, b)})
     else:
         steps = pd.DataFrame(
             {
@@ -211,7 +219,7 @@ def price_volume_steps(
             index=[f"Beräknad kostnad {y0} (vårddygn × kostnad per dygn)", "Volymeffekt",
                    "Priseffekt", f"Beräknad kostnad {y1} (vårddygn × kostnad per dygn)"],
         )  # fmt: skip
-        lines = [int(a["line"])]
+        lines = sorted({int(a["line"]), *_persons_lines(a, b)})
     steps.index.name = "Steg"
     steps.attrs.update(
         year_from=y0, year_to=y1, source=a["source"], line=int(a["line"]),
