@@ -246,6 +246,19 @@ def test_a_round_figure_is_shown_as_one():
     assert stated(500, "500 tkr", "ca", 0.5, 1e-3, sentence="") == "same"
 
 
+def test_a_delarsrapports_measures_are_not_called_a_plan(seeds_result, frames):
+    # 004 (a delårsrapport) lists 16 decided measures (lines 604–665) with no effect in
+    # mnkr: Örebro's 04 said "Den senaste planen, Delårsrapport med prognos 2 2023, har 16
+    # åtgärder." The document is no plan; the sentence says what it is
+    a = frames["atgarder"]
+    seed = "004_delarsrapport_prognos2_2023_orebro_socialnamnden.txt"
+    names = {seed: "Delårsrapport med prognos 2 2023"}
+    said = findings.atgarder(a, frames["atgarder_uppfoljning"].iloc[:0], "Örebro", names)
+    assert said[0] == (
+        "Det senaste dokumentet med åtgärder, Delårsrapport med prognos 2 2023, har 16 åtgärder."
+    )
+
+
 def test_atgarder_claims_quote_the_plans_own_words(seeds_result, frames):
     """The plan document's own sentences about its effects stand beside the claim: 002
     line 529 (121,8 in 2024, 190 on full year) and 461 (the decided plan's 19,3); 000

@@ -341,6 +341,13 @@ def atgarder_claims(
     plan = a[(a["source"] == latest) & (a["level"] == "åtgärd")]
     n = plan["measure"].nunique()
     name = str(names.get(latest, latest)).strip().rstrip(".")
+    # a delårsrapport's list of measures is no plan: the sentence says what it is
+    types = set(a.loc[a["source"] == latest, "doc_type"]) if "doc_type" in a else set()
+    latest_plan = (
+        "Den senaste planen"
+        if not types or types & {"atgardsplan", "internbudget"}
+        else "Det senaste dokumentet med åtgärder"
+    )
     eff = plan_effects(atgarder_, latest)
     if len(eff):
         years = [y for y in eff.columns if eff[y].notna().any()]
@@ -360,7 +367,7 @@ def atgarder_claims(
             )
         else:
             text = (
-                f"Den senaste planen, {name}, har {n} åtgärder med en effekt på "
+                f"{latest_plan}, {name}, har {n} åtgärder med en effekt på "
                 f"{claims.mnkr(total[y0])} {y0}"
                 + (f" och {claims.mnkr(total[y1])} {y1}" if y1 != y0 else "")
                 + "."
@@ -377,7 +384,7 @@ def atgarder_claims(
                 claims.check_plan_prose(c, prose, float(parts.at[p, y0]), y0, False)
         out.append(c)
     else:
-        out.append(claims.Claim(f"Den senaste planen, {name}, har {n} åtgärder."))
+        out.append(claims.Claim(f"{latest_plan}, {name}, har {n} åtgärder."))
     statuses = plan.drop_duplicates("measure")["status"].map(status_class)
     done = int((statuses == "genomförd").sum())
     if (statuses != "ej angiven").any():
