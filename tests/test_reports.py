@@ -71,11 +71,14 @@ def test_html_reports_have_no_code_and_are_offline(run):
 
 def test_placeringar_reports_the_documents_numbers(run):
     t = text_of((run.out / run.report("01").html).read_text(encoding="utf-8"))
-    # persons per day 2022, total 425 and children 141 (004, line 529–530)
-    assert "2022 141 425 151 122" in t
+    # persons per day 2022, total 425 and children 141 (004, line 529–530); the total
+    # first, as the document prints it (it stood between barn and unga, by the alphabet)
+    assert "År totalt barn unga vuxna 2017 343 133 138 72" in t
+    assert "2022 425 141 151 122" in t
     assert "Trenden är en ökning med 11,9 personer per dygn och år" in t
     # the period the data hold beyond the last full year, named as that period (line 529)
-    assert "jan–aug 2023 165 461 154 134" in t and "budget 2023 139 383 133 99" in t
+    assert "jan–aug 2023 461 165 154 134" in t and "budget 2023 383 139 133 99" in t
+    assert "År totalt barn unga vuxna 2018 45 6 3 36" in t  # the changes, in the same order
     # LVU/LVM counts are masked below 5 in the ledning profile; 233 is shown as is
     assert "233" in t and "Källa: 004_delarsrapport_prognos2_2023_orebro_socialnamnden.txt" in t
     # the changes between years are computed from those lines, and say so
