@@ -131,3 +131,22 @@ def test_orebros_bottom_line_on_the_pdf_is_the_root_total(seeds_obs):
     roots = t[t["is_root"]]
     assert roots[["row_label", "value", "page"]].values.tolist() == [["Nettokostnad", -81.5, 6]]
     assert t[t["row_label"].eq("Nettokostnad")]["value"].tolist() == [3.1, -81.5]
+
+
+def test_a_wrapped_label_set_at_its_cells_top_keeps_its_lines(seeds_obs):
+    """003 on A4, the indicator table (unruled, cells aligned at the top): a line's
+    baseline was taken a fifth of an em above the bottom of any phrase with a comma,
+    where a comma reaches half as far down (a value '25,3' lifted its line). The rows'
+    lines then stood as close as a cell's, and each label's second line went to the
+    row below: 'antal/1000 inv 0-20 år Kostnad/vård dygn för familjehemsvård …' got
+    1 974 and 'Invånare … i familjehem,' lost its unit's line."""
+    o = seeds_obs
+    o = o[o["source"].str.startswith("003") & o["page"].eq(2)]
+    got = o.groupby("row_label", sort=False)["value"].apply(list).to_dict()
+    invanare = (
+        "Invånare 0-20 år placerade på institution eller i familjehem, antal/1000 inv 0-20 år"
+    )
+    assert got[invanare] == [25.3, 20.4, 13.7]
+    assert got[
+        "Kostnad/vård dygn för familjehemsvård av barn och unga 0-20 år, kr (genomsnitt)"
+    ] == [1974.0]
