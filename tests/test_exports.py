@@ -288,3 +288,68 @@ def test_a_columns_values_as_the_workbook_writer_takes_them():
         assert [type(v) for v in got] == [type(v) for v in expected], series.dtype
     floats = _python_values(pd.Series([1.5, np.nan]))
     assert floats[0] == 1.5 and floats[1] != floats[1]  # NaN: the writer leaves the cell empty
+
+
+def test_each_number_in_the_workbook_shows_the_decimals_it_was_printed_with(tmp_path):
+    """A column's numbers each keep the decimals the document printed: Sundsvall's
+    delårsrapport jan–apr 2018 (line 48) prints 'Kommunstyrelse -686,9', and shown
+    beside a plan's '28,750 mnkr' it was '-686,900' (the column's most decimals)."""
+    from sonanalys.export import write_workbook
+
+    obs = pd.DataFrame(
+        {
+            "cell_text": ["-686,9", "28,750 mnkr", "1 801", "0,5-1 mnkr", "1 500 tkr", "0,0"],
+            "value": [-686.9, 28.75, 1801.0, 0.5, 1.5, 0.0],
+            "value_high": [None, None, None, 1.0, None, None],
+            "year": [2018, 2021, 2023, 2024, 2024, 2024],
+        }
+    )
+    write_workbook(tmp_path / "s.xlsx", {"observations": obs})
+    ws = load_workbook(tmp_path / "s.xlsx")["observations"]
+    cells = [(r[1].value, r[1].number_format, r[2].value, r[2].number_format, r[3].number_format)
+             for r in ws.iter_rows(min_row=2)]  # fmt: skip
+    assert all(c.data_type == "n" for r in ws.iter_rows(min_row=2) for c in r[1:])
+    assert cells == [
+        (-686.9, "#,##0.0", None, "General", "0"),
+        (28.75, "#,##0.000", None, "General", "0"),  # as printed: 28,750
+        (1801, "#,##0", None, "General", "0"),
+        (0.5, "#,##0.0", 1, "#,##0", "0"),  # a range: each end as printed
+        (1.5, "#,##0.0", None, "General", "0"),  # converted from tkr: its own decimals
+        (0, "#,##0.0", None, "General", "0"),
+    ]
+
+
+def test_the_seeds_workbook_shows_their_numbers_as_printed(hostile):
+    # data/raw's observations: 000's '1,5 mnkr' and '1 mnkr', 04's '28,750 mnkr'
+    ws = load_workbook(hostile["processed"] / "sonanalys.xlsx")["observations"]
+    header = [c.value for c in ws[1]]
+    v, t = header.index("value"), header.index("cell_text")
+    shown = {}
+    for row in ws.iter_rows(min_row=2):
+        assert row[v].data_type == "n"
+        shown.setdefault(row[t].value, (row[v].value, row[v].number_format))
+    assert shown["1,5 mnkr"] == (1.5, "#,##0.0")
+    assert shown["1 mnkr"] == (1, "#,##0")
+    assert shown["0,65 mnkr"] == (0.65, "#,##0.00")
+    assert shown["28,750 mnkr"] == (28.75, "#,##0.000")
+
+
+def test_a_report_workbook_shows_what_its_page_shows(tmp_path):
+    """05's 'egen prognos (beräknad)' 1525.371 mnkr shows '1 525,4' on the page: the
+    workbook keeps the value and shows it with the page's one decimal."""
+    from sonanalys.export import write_workbook
+    from sonanalys.report.present import PLAIN, table_data
+
+    df = pd.DataFrame(
+        {"År": [2023, 2023], "egen prognos (beräknad)": [1525.371, -3.25], "antal": [137, 12]},
+        index=pd.Index(["Barn och unga", "Myndighet"], name="Verksamhet"),
+    )
+    t = table_data(df, decimals={"egen prognos (beräknad)": 1, "antal": 0, "År": PLAIN})
+    sheet = pd.DataFrame(t["rows"], columns=t["columns"])
+    write_workbook(tmp_path / "r.xlsx", {"t": sheet}, shown={"t": t["decimals"]})
+    ws = load_workbook(tmp_path / "r.xlsx")["t"]
+    rows = [[(c.value, c.number_format) for c in r] for r in ws.iter_rows(min_row=2)]
+    assert rows == [
+        [("Barn och unga", "General"), (2023, "0"), (1525.371, "#,##0.0"), (137, "#,##0")],
+        [("Myndighet", "General"), (2023, "0"), (-3.25, "#,##0.0"), (12, "#,##0")],
+    ]

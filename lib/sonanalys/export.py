@@ -8,8 +8,9 @@ formula. Numbers are untouched; the parquet files keep the exact text.
 **Workbooks** (``sonanalys.xlsx``, our own writer: a corpus's 150 000 observations in about
 a second): one sheet per frame after a first sheet ``Innehåll`` that says what each sheet
 holds and where it came from; numbers stored as numbers with a display format that Excel
-renders in the reader's locale (Swedish Excel: ``1 801,5``), years and line numbers without
-digit grouping, text always stored as text (never a formula), the header row frozen, an
+renders in the reader's locale (Swedish Excel: ``1 801,5``), each cell with the decimals
+the document printed it with (``cell_text``) or a report's page shows it with, else its
+own (at most 3); years and line numbers without digit grouping, text always stored as text (never a formula), the header row frozen, an
 autofilter, column widths from the content. Byte-identical on the same input.
 """
 
@@ -92,6 +93,88 @@ def _number_format(name: str, s: pd.Series) -> str | None:
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
+def decimal_format(decimals: int) -> str:
+    """The number format that shows ``decimals`` decimals, digits grouped: ``#,##0.0``
+    (Excel draws it in the reader's locale: Swedish Excel shows ``1 801,5``)."""
+    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+
+
+MAX_PRINTED_DECIMALS = 6  # a cell shows at most this many, as printed
+MAX_OWN_DECIMALS = 3  # a computed value with no printed text: at most this many
+CELL_FORMATS = [decimal_format(d) for d in range(MAX_PRINTED_DECIMALS + 1)] + ["0"]
+# a number as a document prints it: ``1 801,5``, ``-686,9``, ``0,5`` (of ``0,5-1``), ``39``
+_PRINTED = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*(?:[,.]\d+)?")
+_GROUPING = re.compile(r"[ \u00a0\u202f]")
+
+
+def _printed_numbers(text: str) -> list[tuple[float, int]]:
+    """The numbers in a cell's printed text, each as (magnitude, decimals printed)."""
+    out = []
+    for m in _PRINTED.finditer(text):
+        whole, _, frac = _GROUPING.sub("", m.group()).replace(",", ".").partition(".")
+        out.append((float(f"{whole}.{frac or 0}"), len(frac)))
+    return out
+
+
+def own_decimals(values: np.ndarray) -> np.ndarray:
+    """Per value, the fewest decimals (at most ``MAX_OWN_DECIMALS``) that show it."""
+    v = np.asarray(values, dtype=float)
+    tol = 1e-9 * np.maximum(1.0, np.abs(v))
+    out = np.full(len(v), MAX_OWN_DECIMALS)
+    with np.errstate(invalid="ignore"):
+        for d in range(MAX_OWN_DECIMALS - 1, -1, -1):
+            out[np.abs(np.round(v, d) - v) <= tol] = d
+    return out
+
+
+def printed_decimals(values: list, texts: list) -> list[int | None]:
+    """Per value, the decimals its printed text (``cell_text``) shows it with: of the
+    numbers in the text, the first whose magnitude is the value's (``0,5-1 mnkr``:
+    0,5 has one, 1 none); ``None`` where no printed number is the value (a value
+    converted from tkr, a share printed in percent, no text)."""
+    seen: dict[str, list[tuple[float, int]]] = {}
+    out: list[int | None] = []
+    for v, t in zip(values, texts, strict=True):
+        if not isinstance(v, float | int) or v != v or not isinstance(t, str) or not t:
+            out.append(None)
+            continue
+        numbers = seen.get(t)
+        if numbers is None:
+            numbers = seen[t] = _printed_numbers(t)
+        a = abs(float(v))
+        out.append(
+            next(
+                (min(d, MAX_PRINTED_DECIMALS) for m, d in numbers
+                 if abs(m - a) <= 1e-9 * max(1.0, a)),
+                None,
+            )
+        )  # fmt: skip
+    return out
+
+
+def cell_formats(values: list, texts: list | None = None, shown: list | None = None) -> list:
+    """Per cell of a column of numbers, its number format: the decimals ``shown`` gives
+    (a report's table: an int, ``"plain"`` for a year, ``None``), else those of its
+    printed text (``texts``), else its own (at most ``MAX_OWN_DECIMALS``); ``None`` for
+    an empty cell."""
+    own = own_decimals(np.array([v if isinstance(v, float | int) else np.nan for v in values]))
+    printed = printed_decimals(values, texts) if texts is not None else [None] * len(values)
+    out: list[str | None] = []
+    for i, v in enumerate(values):
+        if v is None or not isinstance(v, float | int) or v != v:
+            out.append(None)
+            continue
+        d = shown[i] if shown is not None else None
+        if isinstance(d, str):  # a year or line number, as the page shows it
+            out.append("0")
+        elif isinstance(d, int):
+            out.append(decimal_format(min(d, MAX_PRINTED_DECIMALS)))
+        else:
+            p = printed[i]
+            out.append(decimal_format(p if p is not None else int(own[i])))
+    return out
+
+
 _CHUNK = 2000  # rows of a sheet converted and written at a time (formats: from the first)
 
 
@@ -145,9 +228,12 @@ def _slices(src: Source, limit: int) -> Generator[pd.DataFrame, None, None]:
         yield pf.schema_arrow.empty_table().to_pandas()
 
 
-def _sheet(title: str, src: Source) -> xlsx.Sheet:
+def _sheet(title: str, src: Source, shown: list[list] | None = None) -> xlsx.Sheet:
     """One frame as a sheet (Excel's row limit holds: the first rows only), converted
-    and written a slice of rows at a time; formats and widths from its first rows."""
+    and written a slice of rows at a time; widths from its first rows. Each number
+    shows the decimals it was printed with (``cell_text``), or those ``shown`` gives
+    per row and column (a report's table, as its page shows it), or its own; years
+    and line numbers (``PLAIN_COLUMNS``) as they are."""
     n = min(_rows(src), EXCEL_MAX_ROWS - 1)
     slices = _slices(src, EXCEL_MAX_ROWS - 1)
     first = next(slices)  # formats and widths from the first rows, then let them go
@@ -160,10 +246,41 @@ def _sheet(title: str, src: Source) -> xlsx.Sheet:
         for name, c in zip(cols, first.columns, strict=True)
     ]  # fmt: skip
 
+    formats = [_number_format(c, first[c]) for c in first.columns]
+    floats = [pd.api.types.is_float_dtype(first[c]) for c in first.columns]
+    per_cell = [  # a report's table: every column but years (numbers among ".." too)
+        f != "0" and (shown is not None or (f is not None and is_float))
+        for f, is_float in zip(formats, floats, strict=True)
+    ]
+    texts = "cell_text" in first.columns
+
     def chunks():
+        done = 0
         for part in _slices(src, EXCEL_MAX_ROWS - 1):
-            if len(part):
-                yield [_python_values(part[c]) for c in part.columns]
+            if not len(part):
+                continue
+            printed = _python_values(part["cell_text"]) if texts else None
+            columns: list = []
+            for j, c in enumerate(part.columns):
+                values = _python_values(part[c])
+                if per_cell[j]:
+                    rows = shown[done : done + len(part)] if shown is not None else None
+                    columns.append(
+                        (
+                            values,
+                            cell_formats(
+                                values,
+                                printed,
+                                [r[j] if j < len(r) else None for r in rows]
+                                if rows is not None
+                                else None,
+                            ),
+                        )
+                    )
+                else:
+                    columns.append(values)
+            done += len(part)
+            yield columns
 
     return xlsx.Sheet(
         name=title[:31],
@@ -171,7 +288,8 @@ def _sheet(title: str, src: Source) -> xlsx.Sheet:
         chunks=chunks,
         n_rows=n,
         n_cols=len(cols),
-        formats=[_number_format(c, first[c]) for c in first.columns],
+        formats=formats,
+        cell_formats=CELL_FORMATS if any(per_cell) else [],
         widths=widths,
         freeze_header=True,
         autofilter=bool(cols),
@@ -184,9 +302,12 @@ def write_workbook(
     descriptions: Mapping[str, str] | None = None,
     title: str = "",
     source: str = "",
+    shown: Mapping[str, list[list]] | None = None,
 ) -> Path:
     """``sheets`` (name → frame, or its parquet file) as one workbook at ``path``, with a
-    first sheet ``Innehåll``: what each sheet holds, its rows, and where it came from."""
+    first sheet ``Innehåll``: what each sheet holds, its rows, and where it came from.
+    ``shown`` (name → per row, per column, the decimals a report's page shows: an int,
+    ``"plain"`` or ``None``) makes a sheet's cells show what the page shows."""
     lead: list[list[tuple[object, str | None]]] = [[(title or "Innehåll", xlsx.TITLE)]]
     if source:
         lead.append([(f"Källa: {source}", None)])
@@ -208,6 +329,6 @@ def write_workbook(
         columns=[names, counts, whats],
         widths=[24, 8, 100],
     )
-    book = [toc, *(_sheet(name, src) for name, src in sheets.items())]
+    book = [toc, *(_sheet(name, src, (shown or {}).get(name)) for name, src in sheets.items())]
     atomic_write(Path(path), lambda p: xlsx.write(book, p, application=APPLICATION))
     return Path(path)

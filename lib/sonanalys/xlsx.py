@@ -42,7 +42,11 @@ class Sheet:
 
     A big sheet gives its columns in slices instead: ``chunks`` yields the columns of
     consecutive row ranges, and ``n_rows`` says how many rows there are in all; only
-    one slice is held at a time."""
+    one slice is held at a time.
+
+    A column whose cells each show their own decimals is given as a pair ``(values,
+    formats)``: one number format (or ``None``: the column's) per cell, each of them
+    among ``cell_formats``."""
 
     name: str
     columns: list[list] = field(default_factory=list)
@@ -51,6 +55,7 @@ class Sheet:
     n_cols: int | None = None
     header: list[str] | None = None
     formats: list[str | None] = field(default_factory=list)
+    cell_formats: list[str] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)
     rows: list[list[tuple[object, str | None]]] = field(default_factory=list)
     freeze_header: bool = False
@@ -170,6 +175,28 @@ def _column_cells(letter: str, values: Sequence, first_row: int, style: int) -> 
     return out
 
 
+def _styled_cells(
+    letter: str, values: Sequence, first_row: int, styles: Sequence[int]
+) -> list[str]:
+    """One column's cells as XML, each number with its own style (a per-cell format)."""
+    isfinite = math.isfinite
+    out: list[str] = []
+    append = out.append
+    for r, v, st in zip(range(first_row, first_row + len(values)), values, styles, strict=True):
+        t = type(v)
+        if v is None:
+            append("")
+        elif t is float:
+            s = f' s="{st}"' if st else ""
+            append(f'<c r="{letter}{r}"{s}><v>{v!r}</v></c>' if isfinite(v) else "")
+        elif t is int:
+            s = f' s="{st}"' if st else ""
+            append(f'<c r="{letter}{r}"{s}><v>{v}</v></c>')
+        else:
+            append(_cell(f"{letter}{r}", v, st))
+    return out
+
+
 class _Styles:
     """The workbook's cell styles: 1 bold, 2 title, then one per number format."""
 
@@ -273,9 +300,16 @@ def _sheet_xml(sheet: Sheet, styles: _Styles, selected: bool) -> tuple[Iterator[
         for columns in chunks():
             cells = [
                 _column_cells(letters[j], values, row, styled[j])
+                if not isinstance(values, tuple)
+                else _styled_cells(
+                    letters[j],
+                    values[0],
+                    row,
+                    [styles.index[f] if f else styled[j] for f in values[1]],
+                )
                 for j, values in enumerate(columns)
             ]
-            n = max((len(c) for c in columns), default=0)
+            n = max((len(c) for c in cells), default=0)
             yield "".join(
                 f'<row r="{row + k}">{"".join(c)}</row>'
                 for k, c in enumerate(zip(*cells, strict=True))
@@ -301,7 +335,7 @@ def write(sheets: list[Sheet], target: str | Path | BinaryIO, application: str =
     a time; ``application`` is its document property Program (``docProps/app.xml``),
     which sonanalys sets on what it writes (``ours``)."""
     names = [ILLEGAL.sub("", s.name)[:31] for s in sheets]
-    formats = sorted({f for s in sheets for f in s.formats if f})
+    formats = sorted({f for s in sheets for f in [*s.formats, *s.cell_formats] if f})
     styles = _Styles(formats)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as z:
 

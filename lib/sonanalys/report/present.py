@@ -263,15 +263,48 @@ def _json_value(v):
     return v if isinstance(v, int | float | str | bool) else str(v)
 
 
-def table_data(df: pd.DataFrame, caption: str = "", source: str = "", index: bool = True) -> dict:
+def shown_decimals(
+    df: pd.DataFrame, decimals: dict | int | None = None, index: bool = True, units=None
+) -> list[list]:
+    """Per row and column, the decimals ``table_html`` shows a number with (an int,
+    ``PLAIN`` for a year, ``None``: as many as it has), ``None`` for text and for the
+    index: the report's workbook shows each number as its page does."""
+    units = df.attrs.get("units") if units is None else units
+    row_units = [units] * len(df) if units is None or isinstance(units, str) else list(units)
+    out = []
+    for pos, (idx, row) in enumerate(df.iterrows()):
+        shown: list = [None] if index else []
+        for c in df.columns:
+            v = row[c]
+            d = decimals.get((idx, c), decimals.get(c)) if isinstance(decimals, dict) else decimals
+            shown.append(None if isinstance(v, str) else cell_decimals(v, d, row_units[pos]))
+        out.append(shown)
+    return out
+
+
+def table_data(
+    df: pd.DataFrame,
+    caption: str = "",
+    source: str = "",
+    index: bool = True,
+    decimals: dict | int | None = None,
+    units=None,
+) -> dict:
     """The table as JSON-able data: caption, source, columns and rows (numbers as
-    numbers, masked counts as ``..``, missing as null)."""
+    numbers, masked counts as ``..``, missing as null), and per cell the decimals the
+    page shows it with (``shown_decimals``)."""
     cols = ([str(df.index.name or "")] if index else []) + [str(c) for c in df.columns]
     rows = [
         ([_json_value(idx)] if index else []) + [_json_value(v) for v in row]
         for idx, row in zip(df.index, df.itertuples(index=False), strict=True)
     ]
-    return {"caption": caption, "source": source, "columns": cols, "rows": rows}
+    return {
+        "caption": caption,
+        "source": source,
+        "columns": cols,
+        "rows": rows,
+        "decimals": shown_decimals(df, decimals, index, units),
+    }
 
 
 def show_table(
@@ -289,7 +322,7 @@ def show_table(
 
     bundle = {
         "text/html": table_html(df, decimals, caption, source, index, classes, units),
-        TABLE_MIME: table_data(df, caption, source, index),
+        TABLE_MIME: table_data(df, caption, source, index, decimals, units),
     }
     display(bundle, raw=True)
 

@@ -103,21 +103,29 @@ def write_tables(nb_path: Path, path: Path, title: str, params: dict, run_date: 
         return ""
     sheets: dict[str, pd.DataFrame] = {}
     about: dict[str, str] = {}
+    shown: dict[str, list[list]] = {}  # per cell, the decimals the page shows
     taken: set[str] = set()
     for i, t in enumerate(tables, start=1):
         name = sheet_name(t.get("caption", ""), i, taken)
         sheets[name] = _swedish(pd.DataFrame(t["rows"], columns=t["columns"]))
+        if t.get("decimals"):
+            shown[name] = t["decimals"]
         about[name] = " — ".join(
             x
             for x in (t.get("caption", ""), f"Källa: {t['source']}" if t.get("source") else "")
             if x
         )
-    shown = ", ".join(
+    params_shown = ", ".join(
         f"{PARAM_LABELS.get(k, k)} {param_value(v)}"
         for k, v in params.items()
         if k not in HIDDEN_PARAMS  # folders are not the reader's business
     )
     write_workbook(
-        path, sheets, about, title=f"{title}: underlag", source=f"körd {run_date}; {shown}"
+        path,
+        sheets,
+        about,
+        title=f"{title}: underlag",
+        source=f"körd {run_date}; {params_shown}",
+        shown=shown,
     )
     return path.name
