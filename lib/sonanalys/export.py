@@ -10,8 +10,9 @@ a second): one sheet per frame after a first sheet ``Innehåll`` that says what 
 holds and where it came from; numbers stored as numbers with a display format that Excel
 renders in the reader's locale (Swedish Excel: ``1 801,5``), each cell with the decimals
 the document printed it with (``cell_text``) or a report's page shows it with, else its
-own (at most 3); years and line numbers without digit grouping, text always stored as text (never a formula), the header row frozen, an
-autofilter, column widths from the content. Byte-identical on the same input.
+own (at most 3); years and line numbers without digit grouping, text always stored as
+text (never a formula), the header row frozen, an autofilter, column widths from the
+content. Byte-identical on the same input.
 """
 
 from __future__ import annotations
