@@ -275,6 +275,7 @@ def read_csv(data: bytes, source: str) -> Document:
         raise DocumentError(source, "filen är tom")
     # a cell may be as long as a line may (limits), not only csv's default 131 072
     previous = csv.field_size_limit(max(csv.field_size_limit(), limits.MAX_LINE_CHARS))
+    reader = None
     try:
         delimiter = _delimiter(text)
         dialect = csv.excel
@@ -287,7 +288,8 @@ def read_csv(data: bytes, source: str) -> Document:
             if "field larger" in str(exc)
             else "ett citattecken som aldrig avslutas, eller tecken som inte hör till en cell"
         )
-        raise DocumentError(source, f"CSV-filen kan inte läsas ({why})", reader.line_num) from exc
+        line = reader.line_num if reader is not None else None  # None: in _delimiter
+        raise DocumentError(source, f"CSV-filen kan inte läsas ({why})", line) from exc
     finally:
         csv.field_size_limit(previous)
     return _sheet_document([(source, rows)], source, "csv", [])
