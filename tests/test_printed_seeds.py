@@ -150,3 +150,24 @@ def test_a_wrapped_label_set_at_its_cells_top_keeps_its_lines(seeds_obs):
     assert got[
         "Kostnad/vård dygn för familjehemsvård av barn och unga 0-20 år, kr (genomsnitt)"
     ] == [1974.0]
+
+
+def test_a_ruled_header_over_a_row_of_values_without_labels_names_its_columns(seeds_obs):
+    """004 on A4, page 5: the budget changes are a ruled table of one header row over
+    one row of amounts and no label column ('Aktuell budgetram 2023-05-30 | Tilläggsanslag
+    … | Aktuell budgetram 2023-08-30' over '654 442 tkr | 115 tkr | … | 654 376 tkr').
+    Given as tab lines, the tab layout read both rows as data and the five amounts had
+    no column; as in the text, each is now under its header (the budget frame 2023)."""
+    o = seeds_obs
+    t = o[
+        o["source"].str.startswith("004")
+        & o["table"].eq("Budgetförändringar mot verksamhetsplanen")
+    ]
+    assert t[["column_label", "value", "value_kind"]].values.tolist() == [
+        ["Aktuell budgetram 2023-05-30", 654442.0, "budget"],
+        ["Tilläggsanslag lönerrevision kommunals avtal", 115.0, ""],
+        ["Ombudgetering effektiviseringskrav", -103.0, ""],
+        ["Rättning hyresindex", -78.0, ""],
+        ["Aktuell budgetram 2023-08-30", 654376.0, "budget"],
+    ]
+    assert t["year"].tolist()[::4] == [2023, 2023]

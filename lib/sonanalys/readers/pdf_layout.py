@@ -1103,9 +1103,11 @@ def ruled_lines(rows: list[list[str]]) -> list[str]:
     a header over several rows that the tab layout would take for data (a label cell in
     its second row, a number inside a header's words: ``Per 1 000 invånare``) is stacked
     into one header row (spans and split words as the layouts join them) and given as a
-    pipe table whose separator says where the header ends."""
+    pipe table whose separator says where the header ends; so is a header of one row
+    over rows without labels, values in every cell (``Aktuell budgetram 2023-05-30 | …``
+    over ``654 442 tkr | 115 tkr | …``), which the tab layout reads as two rows of data."""
     n = ruled_header(rows)
-    if n < 2:
+    if n < 1 or (n == 1 and not all(_NUMBER.match(r[0].strip()) for r in rows[1:] if r)):
         return tab_lines(rows)
     from ..model import Table as Grid
     from ..tables import columns_from_header, header_count
