@@ -468,10 +468,10 @@ def test_a_failing_notebook_is_its_swedish_message_and_its_name(tmp_path):
         nbformat.write(nb, src / f"{name}.ipynb")
     p = command(tmp_path, 'reports = ["01", "05"]\n')
     assert p.returncode != 0, p.stdout
-    assert f"(FEL: notebooken 05_delarsrapport: {said})" in p.stdout, p.stdout
-    assert "(FEL: notebooken 01_placeringar: oväntat fel (KeyError: 'x'))" in p.stdout
+    assert f"(FEL: 05_delarsrapport: {said})" in p.stdout, p.stdout
+    assert "(FEL: 01_placeringar: oväntat fel (KeyError: 'x'))" in p.stdout
     pages = [f.read_text("utf-8") for f in (tmp_path / "ut").glob("*.html")]
-    shown = html.escape(f"notebooken 05_delarsrapport: {said}")
+    shown = html.escape(f"05_delarsrapport: {said}")
     assert any(shown in page for page in pages), pages
     for text in (p.stdout, p.stderr, *pages):
         assert "PapermillExecutionError" not in text and "ValueError" not in text

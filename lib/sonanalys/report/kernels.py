@@ -95,17 +95,13 @@ SWEDISH_ERRORS = frozenset(
 def failure(name: str, ename: str, evalue: str) -> str:
     """What a report run says of notebook ``name`` stopped by a cell's ``ename: evalue``:
     the notebook's name and the message alone where it is written for the user
-    (:data:`SWEDISH_ERRORS`: ``notebooken 05_delarsrapport: kommunen 'Örbro' finns inte i
+    (:data:`SWEDISH_ERRORS`: ``05_delarsrapport: kommunen 'Örbro' finns inte i
     underlaget …``), never papermill's or Python's class names; any other error is
     unexpected and keeps its kind for the developers (``oväntat fel (KeyError: 'x')``)."""
     text = _plain(str(evalue)).strip()
     if ename in SWEDISH_ERRORS and text:
-        return f"notebooken {name}: {text}"
-    return (
-        f"notebooken {name}: oväntat fel ({ename}: {text})"
-        if text
-        else (f"notebooken {name}: oväntat fel ({ename})")
-    )
+        return f"{name}: {text}"
+    return f"{name}: oväntat fel ({ename}: {text})" if text else (f"{name}: oväntat fel ({ename})")
 
 
 class KernelError(RuntimeError):
@@ -371,12 +367,12 @@ def execute(src: Path, executed: Path, params: dict, timeout: int, kernels: Kern
             return failure(src.stem, exc.ename, exc.evalue)
         if isinstance(exc, CellTimeoutError):  # not a kernel that did not answer the reset
             return (
-                f"notebooken {src.stem}: en cell kördes längre än tidsgränsen ({timeout} s "
+                f"{src.stem}: en cell kördes längre än tidsgränsen ({timeout} s "
                 "per cell) och stoppades"
             )
         why = (str(exc).strip().splitlines() or [""])[-1]
         if isinstance(exc, TimeoutError):  # the kernel, not a cell (the reset's own wait)
-            return f"notebooken {src.stem}: kärnan svarade inte i tid ({why})"
+            return f"{src.stem}: kärnan svarade inte i tid ({why})"
         return failure(src.stem, type(exc).__name__, why)
     return ""
 
