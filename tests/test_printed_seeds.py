@@ -171,3 +171,23 @@ def test_a_ruled_header_over_a_row_of_values_without_labels_names_its_columns(se
         ["Aktuell budgetram 2023-08-30", 654376.0, "budget"],
     ]
     assert t["year"].tolist()[::4] == [2023, 2023]
+
+
+def test_a_caption_under_its_heading_wrapped_over_two_lines_names_the_table(seeds_frames):
+    """002 on A4, page 13: the summary of the four plans stands under its heading,
+    wrapped over two lines ('… plan 2025-' / '2029'), and its caption on one line; the
+    two came as one paragraph with no sentence's end before the caption, so the table
+    kept an earlier plan's name and 04 took the four plans' sums for that plan's
+    measures: 243,6 mnkr for 2024 against the printed 121,8 ('avviker'). As in the
+    text, the totals now agree."""
+    from sonanalys.analysis import atgarder as aa
+
+    e = aa.effects_against_totals(seeds_frames["atgarder"], "Linköping")
+    e = e[e["source"].str.startswith("002")]
+    got = {int(r.year): (r.printed, r.low, r.note) for r in e.itertuples()}
+    assert got == {
+        2024: (121.8, 121.8, "stämmer"),
+        2025: (166.1, 166.1, "stämmer"),
+        2026: (184.1, 184.1, "stämmer"),
+        2027: (190.0, 190.0, "stämmer"),
+    }

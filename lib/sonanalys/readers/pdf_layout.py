@@ -1557,10 +1557,31 @@ def captions_above(doc) -> None:
                 and (title[0].isupper() or title[0].isdigit())
                 and not (title.endswith(".") and len(title.split()) > 10)
                 and "\t" not in title
-                and (not before or before.endswith(_SENTENCE_END) or _said_before(prev, title))
+                and (
+                    not before
+                    or before.endswith(_SENTENCE_END)
+                    or _said_before(prev, title)
+                    or _ends_a_sentence_then(before, title)
+                )
             ):
                 b.caption = title
         prev = b
+
+
+def _ends_a_sentence_then(before: str, title: str) -> bool:
+    """Whether ``before`` ends with ``title`` again, spaces aside (a heading wrapped over
+    two lines comes joined as ``plan 2025- 2029``, its caption on one line as
+    ``2025-2029``), after nothing or a sentence's end."""
+    want = "".join(title.split())
+    if not want or not "".join(before.split()).endswith(want):
+        return False
+    k, n = len(before), len(want)
+    while n:
+        k -= 1
+        if not before[k].isspace():
+            n -= 1
+    rest = before[:k].strip()
+    return not rest or rest.endswith(_SENTENCE_END)
 
 
 def _said_before(p, title: str) -> bool:
