@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import RAW, SEEDS, pick
+from tests.found import document
 
 from sonanalys import domain
 from sonanalys.domain import followup, schemas
@@ -926,17 +927,14 @@ def test_a_rows_second_value_under_the_same_column_name_is_another_column():
     assert not c["source"].str.startswith("dev_01").any()
 
 
-FOUND = Path(__file__).parent / "corpus" / "found" / "documents"
-
-
 def test_pdf_frames_are_in_page_and_line_order():
     """A PDF counts its lines per page, so the frames are in (page, line) order: the
     budget frame of Simrishamn's årsbokslut (pages 1–4) and investment budget (two
     pages) were sorted by line alone, which mixed the pages' rows."""
     r = parse(
         [
-            FOUND / "simrishamn_kfn_arsbokslut_2025_s12_s20_s32-35.pdf",
-            FOUND / "simrishamn_kfn_budgetskrivelse_investeringar_2027_2031_s3_s5.pdf",
+            document("simrishamn_kfn_arsbokslut_2025_s12_s20_s32-35.pdf"),
+            document("simrishamn_kfn_budgetskrivelse_investeringar_2027_2031_s3_s5.pdf"),
         ]
     )
     budget = domain.build(r.observations, r.cells)["budget"]

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from tests.found import COMMITTED, DOCUMENTS, FOUND, needs, present
 
 from sonanalys.factcheck import read_facts, score
 from sonanalys.observations import parse
 from sonanalys.tables import MINUS_IN_CELL
 
-FOUND = Path(__file__).parent / "corpus" / "found"
 PDF = "simrishamn_kfn_arsbokslut_2025_s12_s20_s32-35.pdf"
 QUARTERS = "tillvaxtanalys_nystartade_foretag_kvartal_2007_2021.xlsx"
 INDEX = "tillvaxtanalys_totalindex_2020.xlsx"
@@ -43,7 +43,7 @@ GOTEBORG = (
 
 @pytest.fixture(scope="module")
 def found():
-    return parse([FOUND / "documents"])
+    return parse([DOCUMENTS])
 
 
 def test_the_found_documents_give_their_facts(found):
@@ -52,7 +52,7 @@ def test_the_found_documents_give_their_facts(found):
     # before this session's rules: 27/40, 0/8, 3/3, 0/6 (README.md); SID 33's museum
     # row, whose snapped ruling cut it ('56 94' | '5 62 014'), is read whole since
     # text is cut only where a line is drawn (test_pdf_cell_borders)
-    assert per_doc.to_dict("index") == {
+    expected = {
         PDF: {"sum": 40, "size": 40},
         QUARTERS: {"sum": 8, "size": 8},
         INDEX: {"sum": 3, "size": 3},
@@ -107,6 +107,12 @@ def test_the_found_documents_give_their_facts(found):
         # 'Folkmängd' (tables.columns_from_header: merges, repeated groups, empty columns)
         JBV: {"sum": 15, "size": 15},
     }
+    # the documents copied from other repositories are not committed (tests/found.py):
+    # each scored where it is at hand, the committed ones always
+    at_hand = present()
+    assert set(COMMITTED) <= set(at_hand)
+    got = {name: n for name, n in per_doc.to_dict("index").items() if name in at_hand}
+    assert got == {name: n for name, n in expected.items() if name in at_hand}
     # its header wraps over lines (readers/spaced._wrapped_header); the two signs printed
     # apart ('- 6 000', '- 3 900') are minus because the Period column sums the four
     # budgets only so (tables._minus_by_sum), and said
@@ -116,6 +122,7 @@ def test_the_found_documents_give_their_facts(found):
 
 
 def _pdf(found):
+    needs(PDF)
     o = found.observations
     return o[o["source"] == PDF]
 
@@ -139,6 +146,7 @@ def test_group_headers_over_the_measures_of_an_investment_table(found):
 
 
 def test_a_sign_apart_in_its_own_cell_is_a_minus_where_the_row_proves_it(found):
+    needs(PDF)
     # SID 32: "- 6 279 | -6 827 | 548": Utfall − Budget = Återstår only with the minus
     o = _pdf(found)
     row = o[o["row_label"] == "Allmän fritidsverksamhet"]
@@ -220,6 +228,7 @@ def test_a_wrapped_header_of_other_words_and_a_word_without_a_place(tmp_path):
 
 
 def test_each_sheet_is_its_own_table_under_a_header_of_period_codes(found):
+    needs(QUARTERS)
     o = found.observations[found.observations["source"] == QUARTERS]
     # the Kommun sheet's header row is a header, not a row of the Län sheet's table
     assert not o["value"].isin([200701.0, 200702.0]).any()
@@ -233,6 +242,7 @@ def test_each_sheet_is_its_own_table_under_a_header_of_period_codes(found):
 
 
 def test_a_spreadsheet_number_is_what_the_sheet_shows(found):
+    needs(INDEX)
     o = found.observations[found.observations["source"] == INDEX]
     sod = o[(o["column_label"] == "Södermanland") & o["sheet"].str.startswith("Förändring")]
     assert sod[["cell_text", "value"]].values.tolist() == [["12,83", 12.83]]
@@ -285,11 +295,13 @@ def test_a_sheet_never_goes_on_from_the_sheet_before(tmp_path):
 
 
 def _of(found, source):
+    needs(source)
     o = found.observations
     return o[o["source"] == source]
 
 
 def test_value_cells_drawn_from_a_thin_row_above_stand_beside_their_labels(found):
+    needs(SR22)
     # SID 12, 'Belopp i tkr | 2022 | 2021 | 2020': Word drew each row's spacing as a thin
     # row of its own in every column but 2022's, whose cells so begin a row higher; read
     # by their tops the 2022 values were a row above their labels (19 649 without a
@@ -310,6 +322,7 @@ def test_value_cells_drawn_from_a_thin_row_above_stand_beside_their_labels(found
 
 
 def test_a_thousands_space_in_justified_text_set_with_a_scaled_font(found):
+    needs(SR22)
     # InDesign sets the text with a font of size 1 scaled by its matrix: taken as 1 pt,
     # the justified line's word gap after '38' was a column's gap ('38  352')
     o = _of(found, SR22)
@@ -318,6 +331,7 @@ def test_a_thousands_space_in_justified_text_set_with_a_scaled_font(found):
 
 
 def test_the_same_result_table_by_two_producers(found):
+    needs(SR22, SR24)
     # the table as InDesign set it (2022) and as Word set it (2024): nine rows of
     # Utfall, Budget and the year before, each value under its own year
     for source, year in ((SR22, 2022), (SR24, 2024)):
@@ -332,6 +346,7 @@ def test_the_same_result_table_by_two_producers(found):
 
 
 def test_a_misprinted_amount_is_reported_never_read(found):
+    needs(SR23)
     # 2023's Budget for Övriga kostnader is printed '-7 73' (the column sums to -45 982
     # only with -7 738): a group of two digits is no number, so it is said, not guessed
     o = _of(found, SR23)
@@ -345,6 +360,7 @@ def test_a_misprinted_amount_is_reported_never_read(found):
 
 
 def test_a_row_that_names_what_it_counts_in_brackets_keeps_that_unit(found):
+    needs(SR22)
     # SID 12's stub says 'Belopp i tkr', but 'Arbetad tid (årsarbetare)' counts staff:
     # 35,1 årsarbetare, never 35,1 tkr; 'Lönekostnad per årsarbetare' is an amount (tkr)
     o = _of(found, SR22)
@@ -355,6 +371,7 @@ def test_a_row_that_names_what_it_counts_in_brackets_keeps_that_unit(found):
 
 
 def test_a_label_wrapped_in_a_table_shaded_per_line_is_one_label(found):
+    needs(INV)
     # Word shades each line of a cell, so 'Utrustning uppstart' / 'Korsavadsanläggningen'
     # are two rows of cells in the label column and one tall cell in Budget 2027
     o = _of(found, INV)
@@ -367,6 +384,7 @@ def test_a_label_wrapped_in_a_table_shaded_per_line_is_one_label(found):
 
 
 def test_a_word_broken_where_its_cell_ends_is_one_word(found):
+    needs(INV)
     # SID 3: 'Ombyggnad/tillgängliggörande' and 'Tillgängliggörande/digitalisering' are
     # wider than the label column, so Word broke them where the cell ends, with no
     # hyphen ('…tillgängliggöran' / 'de Hafreborg'); the page's text ends those lines
@@ -380,17 +398,19 @@ def test_a_word_broken_where_its_cell_ends_is_one_word(found):
 
 
 def test_header_words_broken_where_their_cells_end_are_one_word():
+    needs(INV)
     # SID 3's header: 'Pri' / 'o' and 'Stat' / 'us' in narrow cells Word shades per
     # line (two header rows), joined cell by cell; 'Plan' / '2028' stays two rows
     from sonanalys.readers import read
 
-    lines = read(FOUND / "documents" / INV).lines
+    lines = read(DOCUMENTS / INV).lines
     head = next(k for k, ln in enumerate(lines) if ln.startswith("Prio"))
     assert lines[head].split("\t")[:4] == ["Prio", "Status", "Proj Nr", "Investeringar (tkr)"]
     assert lines[head + 1].split("\t")[:6] == ["", "", "", "", "", "2028"]
 
 
 def test_a_ruled_table_goes_on_over_the_page_break_under_its_header(found):
+    needs(INV)
     # SID 4 begins with the table's last three rows, no header, and no text in the
     # Pri and Status columns: read in the columns of SID 3, one table, its header's years
     o = _of(found, INV)
@@ -429,12 +449,13 @@ def test_wrapped_cells_of_a_ruled_table_in_the_goteborg_report():
 
 
 def test_a_total_after_a_page_break_is_checked_against_the_rows_before_it():
+    needs(INV)
     # Summa nya enskilda investeringsprojekt (SID 4, line 2) sums rows 1-20 (SID 3, lines
     # 7-26): checked in page order, never against the row below it on its own page. Its
     # Plan 2028 is printed 15 975 where the rows give 15 925 (the document's own error)
     from sonanalys import domain
 
-    r = parse([FOUND / "documents" / INV])
+    r = parse([DOCUMENTS / INV])
     c = domain.build(r.observations, r.cells)["checks"]
     c = c[(c["frame"] == "budget") & (c["total_label"] == "Summa nya enskilda investeringsprojekt")]
     got = c[["group", "n_parts", "reported", "computed", "status"]].values.tolist()
@@ -449,6 +470,7 @@ def test_a_total_after_a_page_break_is_checked_against_the_rows_before_it():
 
 
 def test_a_column_of_running_text_gives_no_bare_number_as_a_value(found):
+    needs(INV)
     # SID 5's label-and-text tables (Word, shaded per line: each line a row): the text
     # column's numbers are no cell values. 'Fokusområde 3', 'artikel 6', '(6289)' were
     # read as values 3, 6, 6289; now said in the report. Figures with a unit in it are
@@ -503,6 +525,7 @@ def test_a_column_of_comments_gives_no_bare_number_as_a_value():
 
 
 def test_a_running_head_or_foot_with_the_page_mark_is_page_furniture(found):
+    needs(SR24, INV)
     # 'Årsrapport för 2024   8 (11)' at the foot of SR24's page was warned as a table row
     # not read; the same furniture elsewhere was said as a heading's or a text's numbers.
     # Each is now said as the page's head or foot, never warned; and 'BUDGETSKRIVELSE …
@@ -545,12 +568,13 @@ def test_a_section_of_marked_items_ends_where_the_marks_end():
 
 
 def test_a_failing_total_over_a_value_that_could_not_be_read_says_so():
+    needs(SR23)
     # Stadsrevisionen 2023's Summa kostnader, Budget 2023: -45 982 against -38 244 from the
     # rows read, since Övriga kostnader is printed '-7 73' (in the parse report). No row
     # 'explains' nothing: the note names the cell that could not be read
     from sonanalys.pipeline import process
 
-    c = process([FOUND / "documents" / SR23]).frames["checks"]
+    c = process([DOCUMENTS / SR23]).frames["checks"]
     bad = c[c["status"] == "avvikelse"]
     assert bad[["total_label", "group", "reported", "computed"]].values.tolist() == [
         ["Summa kostnader", "Budget 2023 | budget | 2023 | helår", -45.982, -38.244]

@@ -11,10 +11,11 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
+from tests.found import document
+
 from sonanalys.observations import parse
 
-FOUND = Path(__file__).parent / "corpus" / "found" / "documents"
-SIMRISHAMN = FOUND / "simrishamn_kfn_arsbokslut_2025_s12_s20_s32-35.pdf"
+SIMRISHAMN = "simrishamn_kfn_arsbokslut_2025_s12_s20_s32-35.pdf"
 
 
 def _two_tables(path: Path) -> None:
@@ -65,7 +66,7 @@ def test_a_snapped_border_inside_a_cells_text_does_not_cut_it(tmp_path):
 
 def test_simrishamns_visitors_under_their_years():
     # SID 33: the table of grants above pulls the visitor table's border 6 points left
-    obs = parse([SIMRISHAMN]).observations
+    obs = parse([document(SIMRISHAMN)]).observations
     row = obs[obs["row_label"] == "Österlens museum"]
     got = sorted(zip(row["year"].astype(int), row["value"], strict=True))
     assert got == [(2022, 62225.0), (2023, 60000.0), (2024, 56945.0), (2025, 62014.0)]

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.found import document
+
 from sonanalys.conservation import IN_TABLE_HEADER
 from sonanalys.observations import parse
-
-FOUND = Path(__file__).parent / "corpus" / "found" / "documents"
 
 
 def _parse(tmp_path: Path, name: str, text: str):
@@ -55,7 +55,7 @@ def test_numbered_rows_below_are_no_header(tmp_path):
 
 def test_period_codes_in_a_header_are_said():
     # Tillväxtanalys' header of period codes (200701 …): header, and now said as such
-    r = parse([FOUND / "tillvaxtanalys_nystartade_foretag_kvartal_2007_2021.xlsx"])
+    r = parse([document("tillvaxtanalys_nystartade_foretag_kvartal_2007_2021.xlsx")])
     said = r.report[r.report["reason"] == IN_TABLE_HEADER]
     assert sorted(zip(said["sheet"], said["line"], strict=True)) == [("Kommun", 1), ("Län", 1)]
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.found import document
+
 from sonanalys.observations import parse
 
-DOCS = Path(__file__).parent / "corpus" / "found" / "documents"
 KPI = "Invånare 0-19 år i ekonomiskt utsatta hushåll, andel (%)"
 
 
@@ -24,7 +25,7 @@ def test_codes_and_names_beside_the_value_name_the_row():
     # kpi | municipality_id | year | value | municipality: the code (0001, written to
     # one length with leading zeros) and the name join the label, the year dates the
     # row; no code and no year is read as a value
-    r = parse([DOCS / "region_dalarna_kolada_utsatthet.csv"])
+    r = parse([document("region_dalarna_kolada_utsatthet.csv")])
     o = r.observations
     assert len(o) == 315 and set(o["column_label"]) == {"value"}
     first = o.iloc[0]
@@ -39,7 +40,7 @@ def test_codes_and_names_beside_the_value_name_the_row():
 def test_a_year_column_in_the_stub_dates_the_row():
     # year | gender | municipality | the indicator (its header has an age band, 16-84 år:
     # a header all the same): the year leaves the label and dates the row
-    o = parse([DOCS / "region_dalarna_kolada_tillit.csv"]).observations
+    o = parse([document("region_dalarna_kolada_tillit.csv")]).observations
     assert o["row_label"].tolist()[:3] == [
         "K / Region Dalarna", "M / Region Dalarna", "T / Region Dalarna",
     ]  # fmt: skip
@@ -52,7 +53,7 @@ def test_a_year_column_in_the_stub_dates_the_row():
 
 def test_na_says_no_data():
     # R writes NA where a value is missing: said, never read
-    r = parse([DOCS / "region_dalarna_resande.csv"])
+    r = parse([document("region_dalarna_resande.csv")])
     said = r.report[r.report["reason"] == "uppgift saknas enligt cellen"]
     assert said["line"].tolist() == [2, 13]
     o = r.observations
@@ -62,7 +63,7 @@ def test_na_says_no_data():
 def test_an_indicator_named_total_on_every_row_sums_nothing():
     # 'Total betesmark, hektar' on each year's row: records of one indicator, no totals,
     # none reported as a total that does not add up
-    r = parse([DOCS / "region_dalarna_kolada_betesmark.csv"])
+    r = parse([document("region_dalarna_kolada_betesmark.csv")])
     o = r.observations
     assert o["year"].tolist() == list(range(2011, 2022))
     assert not o["is_total"].any()
@@ -96,7 +97,7 @@ def test_a_row_that_names_its_own_sex_breaks_down_no_row_above():
     # MUCF's sheet Inläs: År | Län | Ålder | Bakgrund | Kön | Andel, a Totalt row after
     # each group: 'Kvinnor' on the row after a Totalt is that row's own, not its
     # breakdown ('Inrikes födda / Totalt / Kvinnor' was read for 'Utrikes födda')
-    o = parse([DOCS / "region_dalarna_mucf_unga_2022.xlsx"]).observations
+    o = parse([document("region_dalarna_mucf_unga_2022.xlsx")]).observations
     o = o[o["sheet"] == "Inläs"]
     row = o[o["line"] == 6].iloc[0]
     assert (row["row_label"], row["sex"], row["value"]) == (
@@ -110,7 +111,7 @@ def test_a_row_that_names_its_own_sex_breaks_down_no_row_above():
 
 def test_a_total_of_shares_alone_is_not_said_to_miss():
     # the Totalt rows of shares: nothing to sum, so no 'does not add up' is said
-    r = parse([DOCS / "region_dalarna_mucf_unga_2022.xlsx"])
+    r = parse([document("region_dalarna_mucf_unga_2022.xlsx")])
     assert not r.report["reason"].str.startswith("summaraden").any()
 
 
@@ -118,7 +119,7 @@ def test_a_name_after_its_code_and_an_age_band_name_the_row():
     # Försäkringskassan: '17 Värmlands län' is a name with its code (no value), and the
     # age band 'Samtliga 16-64 år' under Ålder is part of the row's name, not said as
     # an age band that is no value
-    r = parse([DOCS / "region_dalarna_fk_ohalsotal_2024.xlsx"])
+    r = parse([document("region_dalarna_fk_ohalsotal_2024.xlsx")])
     o = r.observations
     assert o["row_label"].iloc[1] == (
         "17 Värmlands län / 17 Värmlands län / Samtliga 16-64 år / Kvinnor och män"
@@ -130,7 +131,7 @@ def test_a_name_after_its_code_and_an_age_band_name_the_row():
 def test_a_month_column_gives_the_period():
     # År | Månad | Län …: the month '09' is the row's period (the month's abbreviation,
     # as labels.period_of writes one month), not the first part of its name
-    o = parse([DOCS / "region_dalarna_fk_ohalsotal_2024.xlsx"]).observations
+    o = parse([document("region_dalarna_fk_ohalsotal_2024.xlsx")]).observations
     first = o.iloc[0]
     assert (first["row_label"], first["year"], first["period"], first["value"]) == (
         "Riket / Riket / Samtliga 16-64 år / Kvinnor och män",
@@ -156,7 +157,7 @@ def test_a_share_stored_as_a_fraction_is_no_percent():
     # county sheets show the same share as 9,40 % (formatted 0.00%). A bare 0,094 under
     # 'Andel' is 9,4 % or 0,094 %: the file does not say which, so it is kept as printed
     # with no unit, never labelled procent (a hundredfold misstatement), and said once
-    r = parse([DOCS / "region_dalarna_mucf_unga_2022.xlsx"])
+    r = parse([document("region_dalarna_mucf_unga_2022.xlsx")])
     o = r.observations
     inlas = o[o["sheet"] == "Inläs"]
     row = inlas[inlas["line"] == 6].iloc[0]
@@ -185,7 +186,7 @@ def test_a_confidence_interval_is_a_value_pair_not_label_text():
     # Fråga | Konfidensintervall | Svar | Andel | Källa, the interval as text with points
     # ('57.9 - 66.7  *'); the question 'Frukt och grönsaker högst 1,3 gånger/dag' has a
     # comma in its words, which is no decimal convention of the table
-    r = parse([DOCS / "region_dalarna_fhm_hlv_2014_utdrag.xlsx"])
+    r = parse([document("region_dalarna_fhm_hlv_2014_utdrag.xlsx")])
     o = r.observations
     row = o[(o["sheet"] == "Kommunjämförelse") & (o["line"] == 2)]
     label = "Avesta / Kvinna / Hälsa / Allmänt hälsotillstånd - Bra eller mycket bra hälsa"
@@ -217,7 +218,7 @@ def test_kolada_web_export_reads_every_row_once():
     # under 'Visat Värde'; 19 values lie between 1990 and 2100 (Salem 2006: 2 096
     # kr/inv). Before, each such row was read as a new header (columns '2006', '2096')
     # and 995 rows under them were misread
-    r = parse([DOCS / "kolada_webbexport_stockholms_lan_kld_sthlm2.csv"])
+    r = parse([document("kolada_webbexport_stockholms_lan_kld_sthlm2.csv")])
     o = r.observations
     assert len(o) == 1177 and o["line"].is_unique
     assert set(o["column_label"]) == {"Visat Värde"}
@@ -237,7 +238,7 @@ def test_kolada_web_export_reads_every_row_once():
 def test_skolverkets_web_export_reads_under_its_column_names():
     # the header's last row names every column ('Eng 5' … 'Gymnarb.') under a row of
     # groups; codes and names beside the values name the row; '..' and '.' are said
-    r = parse([DOCS / "skolverket_slutbetyg_gymnasiet_kungsbacka_2023_24_utdrag.csv"])
+    r = parse([document("skolverket_slutbetyg_gymnasiet_kungsbacka_2023_24_utdrag.csv")])
     o = r.observations
     # every data row but the four with no value at all (Beda Hallbergs, Ekonomiprogrammet),
     # and the prose line 41 ('färre än 10 elever')
@@ -351,7 +352,9 @@ def test_a_workbooks_header_spans_what_it_merges_or_its_groups_repeat(tmp_path):
 
 
 def test_a_regions_working_workbook_in_thousands_of_kronor():
-    o = parse([DOCS / "region_dalarna_jordbruksverket_regionalstatistik_utdrag.xlsx"]).observations
+    o = parse(
+        [document("region_dalarna_jordbruksverket_regionalstatistik_utdrag.xlsx")]
+    ).observations
     lmk = o[(o["sheet"] == "Näringsliv, LMK") & (o["line"] == 6)]
     assert lmk[["column_label", "value", "unit"]].values.tolist()[:2] == [
         ["RR1", 845327.0, "tkr"],
@@ -370,7 +373,7 @@ def test_a_regions_working_workbook_in_thousands_of_kronor():
 def test_an_intervals_marker_is_kept_on_its_value():
     # '57.9 - 66.7  *': the star after the interval marks the value (in HLV, a difference
     # the workbook itself does not explain): it stays on the observation, never dropped
-    o = parse([DOCS / "region_dalarna_fhm_hlv_2014_utdrag.xlsx"]).observations
+    o = parse([document("region_dalarna_fhm_hlv_2014_utdrag.xlsx")]).observations
     ci = o[o["column_label"] == "Konfidensintervall"]
     starred = ci[ci["cell_text"].str.contains(r"\*")]
     assert len(starred) == 21
@@ -399,7 +402,7 @@ def test_a_marker_glued_to_a_value_takes_the_documents_note(tmp_path):
 
 
 def test_a_workbook_naming_a_part_it_does_not_hold_is_read_and_said():
-    r = parse([DOCS / "region_dalarna_overrep_chefer_2008.xlsx"])
+    r = parse([document("region_dalarna_overrep_chefer_2008.xlsx")])
     said = r.report[r.report["reason"].str.startswith("delar som arbetsboken")]
     assert said["cell_text"].tolist() == ["xl/drawings/drawing1.xml, xl/drawings/vmlDrawing1.vml"]
     o = r.observations
@@ -416,7 +419,7 @@ def test_a_workbook_naming_a_part_it_does_not_hold_is_read_and_said():
 def test_an_exports_row_index_names_nothing():
     # R's write.csv: "" | År | Undersökning | andel | Boendekommun, the index 1, 2, 3 …:
     # the survey and the municipality name the row, the index does not
-    o = parse([DOCS / "region_dalarna_lupp_unga_andel.csv"]).observations
+    o = parse([document("region_dalarna_lupp_unga_andel.csv")]).observations
     assert len(o) == 95
     assert o["row_label"].tolist()[:2] == ["Gymnasiet / Dalarna", "Högstadiet / Dalarna"]
     last = o.iloc[-1]
@@ -442,7 +445,7 @@ def test_a_code_glued_to_its_version_is_no_year():
     from sonanalys.labels import years_in
     from sonanalys.readers import read
 
-    doc = read(DOCS / "region_dalarna_overrep_chefer_2008.xlsx")
+    doc = read(document("region_dalarna_overrep_chefer_2008.xlsx"))
     header = [c.text for c in doc.tables[0].rows[0].cells]
     assert header[:2] == ["SNI2007_Grupp_koder", "SNI2007_Grupp_namn"]
     assert [years_in(h) for h in header[:2]] == [[], []]

@@ -350,13 +350,9 @@ def _text(path: Path) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 
-SIMRISHAMN = (
-    Path(__file__).parent
-    / "corpus"
-    / "found"
-    / "documents"
-    / "simrishamn_kfn_arsbokslut_2025_s12_s20_s32-35.pdf"
-)
+# a document of a kind the reports are not about, of one year and no period: Gnesta's
+# driftredovisning 2013 (the shared corpus's round two)
+OTHER = Path(__file__).parent / "corpus" / "round2" / "dev_17_gnesta_driftredovisning_2013.txt"
 
 
 def _report_on(tmp_path: Path, files: list[Path], *flags: str):
@@ -374,32 +370,33 @@ def _report_on(tmp_path: Path, files: list[Path], *flags: str):
 
 
 def test_a_folder_with_nothing_to_report_names_each_file_and_why(tmp_path):
-    """Simrishamn's årsbokslut of its kultur- och fritidsnämnd alone (typed 'other', no
-    period): the run made five reports, four empty and 05 failed with papermill's
+    """A document of another kind with no period alone (Gnesta's driftredovisning; first
+    seen with Simrishamn's årsbokslut of its kultur- och fritidsnämnd, typed 'other'): the
+    run made five reports, four empty and 05 failed with papermill's
     'PapermillExecutionError: ValueError: dokumenten har inte någon period …'. Now it
     says which file cannot be reported and why, writes nothing and exits 3."""
-    p = _report_on(tmp_path, [SIMRISHAMN])
+    p = _report_on(tmp_path, [OTHER])
     assert p.returncode == 3, p.stdout + p.stderr
     said = (
         f"fel: inget dokument i {tmp_path / 'dokument'} kan redovisas i rapporterna:\n"
-        f"  {SIMRISHAMN.name}: inte en sorts dokument som rapporterna redovisar "
+        f"  {OTHER.name}: inte en sorts dokument som rapporterna redovisar "
         "(åtgärdsplan, delårsrapport, internbudget eller volymtabell); anger ingen period "
-        "(bara året 2025)\n"
+        "(bara året 2013)\n"
     )
     assert said in p.stderr and "Ingen rapport skrevs." in p.stderr
     assert "Traceback" not in p.stderr and "Papermill" not in p.stderr
     assert not (tmp_path / "ut").exists()
     (log,) = (tmp_path / "logg").iterdir()
-    assert SIMRISHAMN.name in log.read_text("utf-8") and "slutkod 3" in log.read_text("utf-8")
+    assert OTHER.name in log.read_text("utf-8") and "slutkod 3" in log.read_text("utf-8")
 
 
 def test_documents_left_out_of_a_mixed_folders_reports_are_named_with_why(tmp_path):
-    """The embedded documents and Simrishamn's årsbokslut in one folder: the reports are
+    """The embedded documents and Gnesta's driftredovisning in one folder: the reports are
     Örebro's (the latest period), and the index named neither the four documents of
-    Linköping nor Simrishamn's. Now the index and the run's lines and log say which
+    Linköping nor Gnesta's. Now the index and the run's lines and log say which
     documents no report covers and why, in Swedish."""
     seeds = sorted(Path(paths.RAW).glob("00*.txt"))
-    p = _report_on(tmp_path, [*seeds, SIMRISHAMN], "--only", "05")
+    p = _report_on(tmp_path, [*seeds, OTHER], "--only", "05")
     assert "Traceback" not in p.stderr
     index = (tmp_path / "ut" / "index.html").read_text("utf-8")
     assert "<h2>Dokument som inte redovisas</h2>" in index
@@ -408,28 +405,28 @@ def test_documents_left_out_of_a_mixed_folders_reports_are_named_with_why(tmp_pa
         assert f"{seed.name}: {linkoping}" in p.stdout
         assert f"<li>{seed.name} (" in index
     assert seeds[4].name not in index.split("Dokument som inte redovisas")[1]  # 004: reported
-    simrishamn = (
-        "gäller Simrishamn; rapporterna gäller Örebro; inte en sorts dokument som "
+    other = (
+        "gäller Gnesta; rapporterna gäller Örebro; inte en sorts dokument som "
         "rapporterna redovisar (åtgärdsplan, delårsrapport, internbudget eller volymtabell); "
-        "anger ingen period (bara året 2025)"
+        "anger ingen period (bara året 2013)"
     )
-    assert f"  inte redovisat: {SIMRISHAMN.name}: {simrishamn}" in p.stdout
-    assert f"{simrishamn}</li>" in index
+    assert f"  inte redovisat: {OTHER.name}: {other}" in p.stdout
+    assert f"{other}</li>" in index
     (log,) = (tmp_path / "logg").iterdir()
-    assert f"inte redovisat: {SIMRISHAMN.name}" in log.read_text("utf-8")
+    assert f"inte redovisat: {OTHER.name}" in log.read_text("utf-8")
 
 
 def test_a_municipality_whose_documents_cannot_be_reported_stops_in_swedish(tmp_path):
-    """The embedded documents and Simrishamn's årsbokslut, run for Simrishamn: four empty
+    """The embedded documents and Gnesta's driftredovisning, run for Gnesta: four empty
     reports and 05 'FEL: PapermillExecutionError: ValueError: dokumenten har inte någon
-    period för Simrishamn …'. Now the run names Simrishamn's one document and why, writes
-    nothing and exits 3."""
+    period för …' (seen with Simrishamn's årsbokslut). Now the run names Gnesta's one
+    document and why, writes nothing and exits 3."""
     seeds = sorted(Path(paths.RAW).glob("00*.txt"))
-    p = _report_on(tmp_path, [*seeds, SIMRISHAMN], "--municipality", "simrishamn")
+    p = _report_on(tmp_path, [*seeds, OTHER], "--municipality", "gnesta")
     assert p.returncode == 3, p.stdout + p.stderr
     assert (
-        f"fel: inget av dokumenten för Simrishamn i {tmp_path / 'dokument'} kan redovisas i "
-        f"rapporterna:\n  {SIMRISHAMN.name}: inte en sorts dokument som rapporterna redovisar"
+        f"fel: inget av dokumenten för Gnesta i {tmp_path / 'dokument'} kan redovisas i "
+        f"rapporterna:\n  {OTHER.name}: inte en sorts dokument som rapporterna redovisar"
     ) in p.stderr
     assert "Traceback" not in p.stderr and not (tmp_path / "ut").exists()
 

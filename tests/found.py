@@ -1,0 +1,44 @@
+"""The real documents of tests/corpus/found (its README names each one's source).
+
+Documents copied from other public repositories are not committed: only the facts
+checked by hand in them (facts.csv) and their sources are. A test that reads such a
+document asks for it here and is skipped, saying why, where the copy is not at hand;
+put the copies named in the README in ``tests/corpus/found/documents`` to run them.
+The documents whose text came from a stored web page are committed and always read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FOUND = Path(__file__).parent / "corpus" / "found"
+DOCUMENTS = FOUND / "documents"
+# committed: text as the stored pages give it (README.md)
+COMMITTED = (
+    "okand_investeringsbudget_2022_plan_2023_2024.txt",
+    "skolverket_slutbetyg_gymnasiet_kungsbacka_2023_24_utdrag.csv",
+)
+
+
+def document(name: str) -> Path:
+    """The found document ``name``; the test is skipped where it is not at hand."""
+    needs(name)
+    return DOCUMENTS / name
+
+
+def needs(*names: str) -> None:
+    """Skip the test unless every named document is at hand (a committed one always is)."""
+    missing = [n for n in names if not (DOCUMENTS / n).exists()]
+    for name in missing:
+        assert name not in COMMITTED, f"{name} is committed but missing"
+    if missing:
+        pytest.skip(
+            f"{', '.join(missing)}: not in the repository (a copy of another repository's "
+            "file; tests/corpus/found/README.md names its source)"
+        )
+
+
+def present() -> list[str]:
+    """The found documents at hand, by name."""
+    return sorted(p.name for p in DOCUMENTS.iterdir() if p.is_file())
