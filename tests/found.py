@@ -18,6 +18,11 @@ DOCUMENTS = FOUND / "documents"
 COMMITTED = (
     "okand_investeringsbudget_2022_plan_2023_2024.txt",
     "skolverket_slutbetyg_gymnasiet_kungsbacka_2023_24_utdrag.csv",
+    "vastervik_driftsredovisning_2021_webb.txt",
+    "vastervik_noter_2021_webb.txt",
+    "grastorp_arsredovisning_2019_nothanvisningar_webb.txt",
+    "grastorp_driftredovisning_2019_webb.txt",
+    "osteraker_sn_tjansteutlatande_budget_2020.txt",
 )
 
 

@@ -67,3 +67,71 @@ def test_a_label_ending_in_an_abbreviation_is_a_row_not_a_sentence(tmp_path):
     assert of["value"].tolist() == [43.3, 44.4, -298.6, -304.5, -260.1, -263.4, 3.3]
     assert of["column_label"].tolist()[0] == "Intäkter 2019"
     assert int(o["line"].max()) == 410
+
+
+# A web page's table copied as text where not every cell kept a paragraph of its own
+# (Västervik's driftsredovisning and noter 2021 as the stored pages give them,
+# tests/corpus/found): the header's cells ran together on one line right above the
+# first row's label, and a row's values are each a paragraph or the rest of the row on
+# one line, the next label right under them.
+RUN_TOGETHER = (
+    "Driftsredovisning, kommunen\n\n"
+    "mnkr Intäkter 2020Intäkter 2021Kostnader 2020Kostnader 2021Avvikelse mot budget 2021\n"
+    "Kommunstyrelse\n\n281,9\n\n283,1\n\n-697,8\n\n-693,8\n\n4,4\n\n"
+    "Samhällsbyggnad\n\n48,0\n\n48,3\n\n -165,3  -173,1 -13,2\n"
+    "Kultur\n\n6,5\n\n 6,6  -59,3  -60,1  1,6\n"
+    "Uttag ur resultatutjämningsfond   0,0   -8,7 8,7\n"
+    "OF, omsorg & stöd, funktionsneds.\n\n44,4\n\n 43,8  -304,5  -308,4  3,2\n"
+    "Miljö- och byggnadsnämnd\n\n15,3\n\n 15,0  -27,9  -29,3  1,1\n"
+)
+
+
+def test_a_header_run_together_above_rows_of_paragraphs_and_lines(tmp_path):
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / "drift.txt").write_text(RUN_TOGETHER, encoding="utf-8")
+    r = parse([d])
+    obs = r.observations
+    assert cell(obs, "drift", "Kommunstyrelse", "Kostnader 2021") == [-693.8]
+    assert cell(obs, "drift", "Samhällsbyggnad", "Intäkter 2021") == [48.3]
+    assert cell(obs, "drift", "Samhällsbyggnad", "Kostnader 2021") == [-173.1]
+    assert cell(obs, "drift", "Kultur", "Avvikelse mot budget 2021") == [1.6]
+    # a label ending in an abbreviation's point is a row's label, not a sentence
+    assert cell(obs, "drift", "OF, omsorg & stöd, funktionsneds.", "Kostnader 2020") == [-304.5]
+    # after a row whose values do not fill the columns the table goes on
+    assert cell(obs, "drift", "Miljö- och byggnadsnämnd", "Kostnader 2021") == [-29.3]
+    assert set(obs[obs["row_label"] == "Kultur"]["year"]) == {2020, 2021}
+    assert set(obs["unit"]) == {"mnkr"}
+    # the row of three values under five columns is never guessed into columns: said
+    assert not obs["row_label"].str.startswith("Uttag").any()
+    unread = r.report[r.report["reason"] == "tabellrad som inte lästes"]
+    assert unread["line"].tolist() == [28]
+
+
+def test_columns_named_by_entity_and_balance_date(tmp_path):
+    # noter: 'kommunen 2021-12-31 … koncernen 2020-12-31', '-' for no value, thousands
+    # spaced or not ('2748,6' beside '2 690,0'), a heading with its note's number after
+    text = (
+        "1 Verksamhetens intäkter\n\n"
+        "mnkr kommunen 2021-12-31 kommunen 2020-12-31 koncernen 2021-12-31 koncernen 2020-12-31\n"
+        "Försäljningsintäkter\n\n11,2\n\n 15,4  55,5\n\n 105,6\n\n"
+        "Avskrivning immateriella tillgångar\n\n -\n\n -  0,9  0,9\n"
+        "Summa\n\n2748,6\n\n2 690,0 3006,7 2 906,4\n\n \n\n"
+        "2 Verksamhetens kostnader\n\n"
+    )
+    d = tmp_path / "docs"
+    d.mkdir()
+    (d / "noter.txt").write_text(text, encoding="utf-8")
+    r = parse([d])
+    obs = r.observations
+    assert cell(obs, "noter", "Försäljningsintäkter", "koncernen 2020-12-31") == [105.6]
+    assert cell(obs, "noter", "Summa", "kommunen 2021-12-31") == [2748.6]
+    assert cell(obs, "noter", "Summa", "koncernen 2021-12-31") == [3006.7]
+    assert cell(obs, "noter", "Summa", "koncernen 2020-12-31") == [2906.4]
+    assert cell(obs, "noter", "Avskrivning immateriella tillgångar", "koncernen 2021-12-31") == [
+        0.9
+    ]
+    said = r.report[r.report["row_label"] == "Avskrivning immateriella tillgångar"]
+    assert said["reason"].tolist() == ["uppgift saknas enligt cellen"] * 2
+    assert set(obs[obs["row_label"] == "Summa"]["year"]) == {2020, 2021}
+    assert not (obs["row_label"] == "2 Verksamhetens kostnader").any()

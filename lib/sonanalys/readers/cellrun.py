@@ -27,7 +27,9 @@ from ..continuation import HEADER_AGAIN, JOINED, JOINED_REPEATED, page_mark
 from ..memo import per_document
 from ..model import Cell, Row, Table
 from ..numparse import is_no_data, tokens
+from ..units import unit_in_label
 from .lines import walks
+from .spaced import _unglue_years, split_row
 
 _SENTENCE = re.compile(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]|[.!?]$")
 MAX_CELL = 90
@@ -304,3 +306,167 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
         table.caption = " ".join(t for t, _ in caption_cells)
     last = rows[-1][-1][1]
     return table, last  # the index after the last cell's line
+
+
+# A web page's table copied as text where its cells did not all keep a line of their own:
+# the header's cells run together on one line above the first row's label (``mnkr Intäkter
+# 2020Intäkter 2021…``, ``mnkr kommunen 2021-12-31 kommunen 2020-12-31 …``), and a row's
+# values each a paragraph, or several on one line (the rest of the row), the next row's
+# label right under them::
+#
+#     mnkr Intäkter 2020Intäkter 2021Kostnader 2020 …
+#     Kommunstyrelse
+#
+#     281,9
+#
+#     283,1  -697,8  -693,8 …
+#     Kultur
+#
+# A header cell is a name ending in its year or date; a unit before the first (``mnkr``)
+# is the header over the labels. A row is a label and as many values as the header names;
+# a row with other than that many values (``Uttag ur resultatutjämningsfond 0,0 0,0 -8,7
+# 8,7`` under seven columns) is not read — its line is reported, never guessed into
+# columns — and the table goes on. A label without values, or a sentence, ends the table.
+
+_DATED_END = re.compile(
+    r"^(?:19|20)\d\d(?:-[01]\d-[0-3]\d|[/–-](?:19|20)?\d\d)?$"  # 2021, 2021-12-31, 2012/2013
+)
+
+
+def dated_header(line: str) -> list[str] | None:
+    """The cells of a header line whose cells ran together, each a name ending in its year
+    or date, the first perhaps after the table's unit (the stub's cell, else ``""``);
+    None for any other line."""
+    words = _unglue_years(line.strip()).split()
+    cells: list[list[str]] = []
+    cur: list[str] = []
+    for w in words:
+        cur.append(w)
+        if _DATED_END.match(w):
+            cells.append(cur)
+            cur = []
+    if cur or len(cells) < 2 or any(len(c) < 2 for c in cells):
+        return None  # words after the last year, a year alone, or fewer than two cells
+    if any(re.search(r"\d", w) for c in cells for w in c[:-1]):
+        return None  # a number among a name's words: a row, not a header
+    stub = ""
+    first = cells[0]
+    if len(first) > 2 and unit_in_label(first[0]) and not unit_in_label(" ".join(first[1:])):
+        stub, cells[0] = first[0], first[1:]
+    return [stub] + [" ".join(c) for c in cells]
+
+
+def _value_cells(text: str) -> list[str] | None:
+    """The cells of a line that holds nothing but values (numbers, and marks of no value
+    such as ``-``), each a cell; None when anything else stands on it."""
+    s = text.strip()
+    if not s:
+        return None
+    out: list[tuple[int, str]] = []
+    taken = [False] * len(s)
+    for t in tokens(s):
+        if t.kind != "value":
+            return None
+        out.append((t.start, t.text))
+        for k in range(t.start, t.end):
+            taken[k] = True
+    rest = "".join(" " if taken[k] else ch for k, ch in enumerate(s))
+    pos = 0
+    for piece in rest.split():
+        at = rest.index(piece, pos)
+        pos = at + len(piece)
+        if not is_no_data(piece):
+            return None
+        out.append((at, piece))
+    return [t for _, t in sorted(out)] if out else None
+
+
+def read_headed(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A table whose header's cells ran together on ``lines[i]``, right above the first
+    row's label, its rows' cells a paragraph each or several on a line (see above): the
+    table and the index of the line after it; None when none starts here."""
+    n_lines = len(lines)
+    if i + 2 >= n_lines or not lines[i + 1].strip() or lines[i + 2].strip():
+        return None  # the first row's label, alone on its line, must follow the header
+    line = lines[i]
+    if "19" not in line and "20" not in line:
+        return None
+    header = dated_header(line)
+    if header is None:
+        return None
+    n = len(header) - 1
+    # the cells below, in order: (is a label, text, line)
+    items: list[tuple[bool, str, int]] = []
+    j = i + 1
+    while j < n_lines:
+        s = lines[j].strip()
+        if not s:
+            j += 1
+            continue
+        values = _value_cells(s)
+        if values is not None:
+            if not items:
+                return None
+            items.extend((False, v, j + 1) for v in values)
+            j += 1
+            continue
+        if len(s) > MAX_CELL or (_SENTENCE.search(s) and not _abbreviated(s)):
+            break
+        # a label, with the rest of its row on its line perhaps
+        label, toks = split_label(s)
+        if items and items[-1][0]:
+            break  # a label under a label without values: the table has ended
+        if toks is None:
+            if j + 1 < n_lines and lines[j + 1].strip() and _value_cells(lines[j + 1]) is None:
+                break  # a paragraph of several lines
+            items.append((True, s, j + 1))
+        else:
+            items.append((True, label, j + 1))
+            items.extend((False, v, j + 1) for v in toks)
+        j += 1
+    rows: list[list[tuple[str, int]]] = []
+    current: list[tuple[str, int]] = []
+    for is_label, text, ln in [*items, (True, "", -1)]:
+        if not is_label:
+            current.append((text, ln))
+            continue
+        if current:
+            if len(current) == 1:
+                break  # a label without values ends the table
+            if len(current) == n + 1:
+                rows.append(current)
+            # else: a row whose values do not fill the columns, left unread (reported)
+        current = [(text, ln)]
+    if len(rows) < 2:
+        return None
+    head_line = i + 1
+    table = Table(
+        rows=[Row([Cell(t, head_line) for t in header], head_line)]
+        + [Row([Cell(t, ln) for t, ln in r], r[0][1]) for r in rows],
+        layout="cells",
+        line=head_line,
+        header_rows=1,
+    )
+    return table, rows[-1][-1][1]
+
+
+def _abbreviated(label: str) -> bool:
+    """A short label ending in an abbreviation's point (``OF, omsorg & stöd,
+    funktionsneds.``), no sentence: as ``_sentence_label`` says of a row's label."""
+    return (
+        label.endswith(".")
+        and len(label.split()) <= 8
+        and not re.search(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]", label)
+    )
+
+
+def split_label(text: str) -> tuple[str, list[str] | None]:
+    """A label and the values after it on its line (``Uttag ur resultatutjämningsfond
+    0,0 0,0 -8,7 8,7``), or the text and None when no values end it."""
+    label, toks = split_row(text)
+    if not toks or not label:
+        return text, None
+    values = _value_cells(text[len(label) :]) if text.startswith(label) else None
+    if values is None:
+        return text, None
+    return label, values

@@ -171,6 +171,9 @@ def registry(read_pipe: Find, read_tab: Find, is_pipe, is_tab) -> tuple[Layout, 
         Layout("stacked", spaced.read_stacked, takes_caption=True, needs=STACK_HEAD),
         # (each cell alone on its line, a blank line after it)
         Layout("cells", cellrun.read, takes_caption=True, needs=BLANK_BELOW),
+        # (a header line of names ending in years or dates, the first row's label right
+        # under it: ``cellrun.read_headed``)
+        Layout("cells-headed", cellrun.read_headed, takes_caption=True, needs=DIGIT),
         # (three rows or more, one a line, before the first blank line: its first line and
         # two below it end in a value)
         Layout("list", spaced.read_list, takes_caption=True, needs=VALUE_HERE | VALUE_BELOW),
