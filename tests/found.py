@@ -23,6 +23,9 @@ COMMITTED = (
     "grastorp_arsredovisning_2019_nothanvisningar_webb.txt",
     "grastorp_driftredovisning_2019_webb.txt",
     "osteraker_sn_tjansteutlatande_budget_2020.txt",
+    "ekero_verksamhetsredovisning_mars_2018.txt",
+    "tibro_socialnamnden_budgetprognos_2014.txt",
+    "skovde_socialnamnden_resultat_2013.txt",
 )
 
 

@@ -247,3 +247,43 @@ def test_real_sentences_of_the_seeds(obs):
 def test_the_year_carried_is_a_time_not_a_reference(tmp_path, text, year):
     adults = next(g for g in _prose(tmp_path, text) if g[0] == 21.0)
     assert adults[2] == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the word minus right before a number is its sign (Skaraborgs Allehanda on
+        # Tibro's socialnämnd, tests/corpus/found; seed 003: "prognosen med minus 0,4 mnkr")
+        (
+            "Individ- och familjeomsorgen visar minus 1,2 miljoner, LSS minus 1,5 miljoner "
+            "medan äldreomsorgen har ett plus på 2,2 miljoner.",
+            [(-1.2, "mnkr", None), (-1.5, "mnkr", None), (2.2, "mnkr", None)],
+        ),
+        (
+            "Underskottet är för perioden 0,5 mnkr och prognosen med minus 0,4 mnkr.",
+            [(0.5, "mnkr", None), (-0.4, "mnkr", None)],
+        ),
+        # after an amount it subtracts: both numbers as printed
+        (
+            "Resultatet blir 5 mnkr minus 2 mnkr i engångsposter.",
+            [(5.0, "mnkr", None), (2.0, "mnkr", None)],
+        ),
+    ],
+)
+def test_the_word_minus_before_a_number_is_its_sign(sentence, expected):
+    assert values(sentence) == expected
+
+
+def test_a_minus_in_words_is_printed_on_its_line(tmp_path):
+    # the observation's cell text keeps the word, so the document still prints its value
+    from sonanalys.conservation import account
+
+    p = tmp_path / "prognos.txt"
+    p.write_text(
+        "Socialnämnden\n\nIFO visar minus 1,2 miljoner kronor i prognosen.\n", encoding="utf-8"
+    )
+    r = parse([p])
+    o = r.observations
+    assert o[["value", "cell_text"]].values.tolist() == [[-1.2, "minus 1,2 miljoner kronor"]]
+    a = account(r)
+    assert a.printed == a.observations == 1

@@ -429,6 +429,9 @@ def test_every_value_is_printed_at_its_line(obs, seed_lines):
         words = {numparse.word_number(w) for w in re.findall(r"[^\W\d_]+", line)}
         in_cell = {numparse.word_number(w) for w in re.findall(r"[^\W\d_]+", r.cell_text)}
         printed |= {w for w in words if w is not None and (r.table == "text" or w in in_cell)}
+        # the word minus before a number is its sign ("prognosen med minus 0,4 mnkr")
+        if str(r.cell_text).lower().startswith("minus "):
+            printed |= {-p for p in printed}
         if not any(math.isclose(r.value, p) for p in printed):
             missing.append((r.source, r.line, r.value, line[:80]))
     assert missing == []

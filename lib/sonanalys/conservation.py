@@ -219,8 +219,10 @@ def _stands_on_line(cell_text: str, value: float, line: str) -> bool:
     forms = [text, text.replace(",", ".")] if re.fullmatch(r"[-−–]?\d+,\d+", text) else [text]
     if not text or not any(re.search(rf"(?<!\S){re.escape(f)}(?!\S)", shown) for f in forms):
         return False
+    # the word minus before the number is its sign (prose.py: "minus 1,2 miljoner")
+    sign = -1 if re.match(r"minus\s", text, re.IGNORECASE) else 1
     return any(
-        _same(v, value)
+        _same(sign * v, value)
         for tok in N.tokens(text)
         for v in (tok.value, tok.value_high)
         if v is not None

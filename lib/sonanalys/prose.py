@@ -412,6 +412,7 @@ def sentence_reading(sentence: str) -> N.Reading:
     else:
         reading = N.reading_with_units(sentence, tuple(sorted(units.items())))
     reading = _in_opening_month(sentence, reading)
+    reading = _minus_in_words(sentence, reading)
     if not words:
         return reading
     # the time a sentence opens with (``Under 2023 har sex ungdomar …``) dates its counts
@@ -421,6 +422,34 @@ def sentence_reading(sentence: str) -> N.Reading:
         year = reading.years[0]
         words = [Quantity(**{**w.__dict__, "year": year}) for w in words]
     quantities = sorted([*reading.quantities, *words], key=lambda q: q.start)
+    return N.Reading(quantities, list(reading.skipped), list(reading.years), reading.no_data)
+
+
+# the word minus right before a number is its sign ("IFO visar minus 1,2 miljoner",
+# "prognosen med minus 0,4 mnkr"); after an amount it subtracts ("5 mnkr minus 2 mnkr")
+_MINUS_WORD = re.compile(r"(?<![\wåäö])minus\s+$", re.IGNORECASE)
+_AMOUNT_END = re.compile(r"\d(?:\s*%|\s*[^\W\d_]{1,6}\.?)?$")
+
+
+def _minus_in_words(sentence: str, reading: N.Reading) -> N.Reading:
+    """Each value the word ``minus`` is printed right before, negative, its cell text
+    with the word (``minus 1,2 miljoner``); not after an amount, where it subtracts."""
+    if "inus" not in sentence:
+        return reading
+    quantities = []
+    changed = False
+    for q in reading.quantities:
+        m = _MINUS_WORD.search(sentence, 0, q.start)
+        if m is not None and q.value > 0 and not _AMOUNT_END.search(sentence[: m.start()].rstrip()):
+            high = -q.value_high if q.value_high is not None else None
+            word = sentence[m.start() : q.start]
+            q = Quantity(
+                **{**q.__dict__, "value": -q.value, "value_high": high, "text": word + q.text}
+            )
+            changed = True
+        quantities.append(q)
+    if not changed:
+        return reading
     return N.Reading(quantities, list(reading.skipped), list(reading.years), reading.no_data)
 
 
