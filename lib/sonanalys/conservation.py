@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 
 import pandas as pd
 
@@ -272,7 +273,8 @@ def _prose_lines(doc: Document) -> set[int]:
     out: set[int] = set()
     for b in doc.blocks:
         if isinstance(b, Paragraph):
-            words = len(_WORD.findall(b.text))
+            # (the words counted up to the twelfth: a long paragraph is not read through)
+            words = sum(1 for _ in islice(_WORD.finditer(b.text), 12))
             if words >= 12 and _SENTENCE_MARK.search(b.text):
                 out.add(b.line)
                 out.update(line for _, line in b.starts)
@@ -304,8 +306,10 @@ def _table_like(doc: Document) -> list[int]:
             continue
         if _PAGE_MARK.fullmatch(t) or (t.startswith("#") and n < 8):
             continue  # a page mark; a file's own annotation lines
-        values = sum(tok.kind == N.VALUE for tok in N.tokens(t))
-        if _ends_in_numbers(t) or (values >= 2 and n not in prose):
+        # (a prose line counts only by its end: its tokens are not asked for)
+        if _ends_in_numbers(t) or (
+            n not in prose and sum(tok.kind == N.VALUE for tok in N.tokens(t)) >= 2
+        ):
             out.append(n)
     return out
 
