@@ -13,6 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import sonanalys.structure as structure
 import sonanalys.tables as tables
 from conftest import RAW, SEEDS
 from sonanalys.observations import parse
@@ -122,9 +123,27 @@ def _tree(rows, unproven):
     return unproven, [(r.is_total, r.parts, r.failed, r.first) for r in rows]
 
 
+def _searched(rows, skip=frozenset()):
+    """The new search's tree, the same whether a short table is summed row by row or
+    every table is searched with the bounds of ``structure._Columns`` (a table of up to
+    100 rows also row by row, whatever its length)."""
+    plain, bounded = copy.deepcopy(rows), copy.deepcopy(rows)
+    got = _tree(rows, find_totals(rows, skip))
+    short = structure._SHORT_TABLE
+    try:
+        if len(rows) <= 100:
+            structure._SHORT_TABLE = 10**9  # every table row by row
+            assert _tree(plain, find_totals(plain, skip)) == got
+        structure._SHORT_TABLE = -1  # every table with the bounds
+        assert _tree(bounded, find_totals(bounded, skip)) == got
+    finally:
+        structure._SHORT_TABLE = short
+    return got
+
+
 def _both(rows, skip=frozenset()):
     old, new = copy.deepcopy(rows), copy.deepcopy(rows)
-    return _tree(old, old_find_totals(old, skip)), _tree(new, find_totals(new, skip))
+    return _tree(old, old_find_totals(old, skip)), _searched(new, skip)
 
 
 def test_the_old_search_is_kept_as_it_was():
@@ -154,7 +173,7 @@ def _compare_while_parsing(monkeypatch, folder: Path) -> tuple[int, ...]:
     def both(rows, skip=frozenset()):
         old = copy.deepcopy(rows)
         want = _tree(old, old_find_totals(old, skip))
-        got = _tree(rows, find_totals(rows, skip))
+        got = _searched(rows, skip)
         assert got == want, [r.label for r in rows]
         seen.append((sum(r.is_total for r in rows), sum(r.first for r in rows), len(got[0])))
         return got[0]

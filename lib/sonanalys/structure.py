@@ -127,7 +127,10 @@ def find_totals(rows: list[StructRow], skip: frozenset[int] | set[int] = frozens
     table's column sums (:class:`_Columns`) leave it possible that it adds up."""
     unproven: list[int] = []
     named_at = [is_total_label(r.label) for r in rows]
-    cols = _Columns(rows, named_at)
+    # the bounds pay for their arrays only on a long table: a short one (most tables of
+    # a report) is summed row by row, with the same decisions (:class:`_NoBounds`)
+    short = len(rows) * sum(len(r.values) for r in rows) <= _SHORT_TABLE
+    cols: _Columns | _NoBounds = _NoBounds() if short else _Columns(rows, named_at)
     n = len(rows)
     next_row = [n] * (n + 1)  # the next row that is no sub-row, at or after each row
     for k in range(n - 1, -1, -1):
@@ -146,7 +149,7 @@ def find_totals(rows: list[StructRow], skip: frozenset[int] | set[int] = frozens
             continue
         named = named_at[i]
         seen = since.get(r.section, ())
-        candidates: list[list[int] | _Running] = []
+        candidates: list[list[int] | _Running | _Rows] = []
         block: list[int] = []  # the section's rows since the previous total, when asked
         if named:
             block = list(seen)
@@ -177,14 +180,14 @@ def find_totals(rows: list[StructRow], skip: frozenset[int] | set[int] = frozens
         fits: list[tuple[bool, int, list[int], list[int]]] = []
         first: list[int] = []
         if not named and not r.is_total and i not in claimed:
-            first = _printed_first(rows, i, skip, cols)
+            first = _printed_first(rows, i, skip, cols if isinstance(cols, _Columns) else None)
             if first:
                 r.is_total, r.parts, r.first = True, first, True
         if not first:
             for c in candidates:
                 if not len(c) or (not named and len(c) < 2):
                     continue
-                if isinstance(c, _Running):
+                if isinstance(c, _Running | _Rows):
                     if not c.may_add_up(i, skip):
                         continue  # proven by the column sums: _adds_up finds nothing
                     cand = c.rows()
@@ -396,6 +399,49 @@ class _Columns:
                     np.maximum(most[x], most[x + 1], out=most[x])
             self._runs[u] = (least, most)
         return self._runs[u]
+
+
+# a table whose rows times values are at most this is searched without the bounds of
+# :class:`_Columns`: on so short a table their arrays cost more than they save (row by
+# row the search may try each run of rows below each row: rows² × columns at worst)
+_SHORT_TABLE = 1000
+
+
+class _NoBounds:
+    """:class:`_Columns` for a short table: no bound rules a set of rows out, so every
+    set is summed row by row by :func:`_adds_up`, which decides as it does after the
+    bounds (they rule out only sets it would find not adding up)."""
+
+    def may_add_up(self, cand: list[int], i: int, skip: frozenset[int] | set[int]) -> bool:
+        return True
+
+    def all_but_one(self, block: list[int], i: int, skip: frozenset[int] | set[int]) -> list[int]:
+        return list(block)
+
+    def running(self) -> _Rows:
+        return _Rows()
+
+
+class _Rows:
+    """:class:`_Running` without its sums: an ordered set of rows, each set possible."""
+
+    def __init__(self) -> None:
+        self._in: dict[int, None] = {}
+
+    def __len__(self) -> int:
+        return len(self._in)
+
+    def add(self, k: int) -> None:
+        self._in[k] = None
+
+    def discard(self, k: int) -> None:
+        self._in.pop(k, None)
+
+    def rows(self) -> list[int]:
+        return list(self._in)
+
+    def may_add_up(self, i: int, skip: frozenset[int] | set[int]) -> bool:
+        return True
 
 
 class _Running:
