@@ -235,14 +235,20 @@ def _tables_of(h: list[Edge], v: list[Edge]) -> list[list[Cell]]:
             j = pt[4] + 1
             if j == len(row):
                 continue  # nothing right of it
+            first = row[j]  # the point right of it, most often the cell's corner
+            base = first[2]
             for b in islice(col, at + 1, None):
                 kb = b[3]
-                for r in islice(row, j, None):
-                    c = get(r[2] + kb)  # the point on r's vertical edge and b's horizontal
-                    if c is not None:
-                        break
+                c = get(base + kb)  # the point on r's vertical edge and b's horizontal
+                if c is not None:
+                    r = first
                 else:
-                    continue
+                    for r in islice(row, j + 1, None):
+                        c = get(r[2] + kb)
+                        if c is not None:
+                            break
+                    else:
+                        continue
                 found.append(((pt[0], pt[1], r[0], b[1]), pt[5]))
                 # its four corners' points joined (roots found with paths halved)
                 a = pt[5]
