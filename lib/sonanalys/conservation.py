@@ -321,7 +321,12 @@ _CONTENTS = re.compile(r"\binnehållsförteckning\b", re.IGNORECASE)
 def contents_lines(doc: Document) -> list[tuple[int, str]]:
     """Lines of a table of contents flattened onto one line (``2 Innehållsförteckning
     1 Ekonomi … 2(16)``): their numbers are page numbers."""
-    if not _CONTENTS.search("\n".join(doc.lines)):  # one pass: most documents have none
+    # one pass, most documents have none: first without the regex (its case-blind \b
+    # search is slow over a whole text); "förteckn" in lower case is in every text the
+    # regex matches (none of its letters has another case the regex takes but lower()
+    # does not give, as ſ for s and ı for i would)
+    whole = "\n".join(doc.lines)
+    if "förteckn" not in whole.lower() or not _CONTENTS.search(whole):
         return []
     return [
         (n, N.strip_tags(text).strip())
@@ -346,7 +351,7 @@ def flattened_numbers(doc: Document, observations: list[dict]) -> list[tuple[int
             read[int(o["line"])][float(o["value"])] += 1
     out = []
     for n, text in enumerate(doc.lines, start=1):
-        if n in placed or not _DIGITS_8.search(text):
+        if n in placed or len(_DIGIT_RUN.findall(text)) < 8 or not _DIGITS_8.search(text):
             continue
         values = [t for t in N.tokens(text) if t.kind in _NUMERIC]  # glued ones too
         if len(values) < 8:
@@ -364,6 +369,8 @@ def flattened_numbers(doc: Document, observations: list[dict]) -> list[tuple[int
 
 
 _DIGITS_8 = re.compile(r"(?:\d\D+){7}\d")  # eight digits or more on the line: a cheap test
+# (a line that _DIGITS_8 finds holds eight runs of digits at least: counted first, faster)
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 IN_HEADING = "tal i rubrik, inget värde"
