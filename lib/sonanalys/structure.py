@@ -180,7 +180,8 @@ def find_totals(rows: list[StructRow], skip: frozenset[int] | set[int] = frozens
         fits: list[tuple[bool, int, list[int], list[int]]] = []
         first: list[int] = []
         if not named and not r.is_total and i not in claimed:
-            first = _printed_first(rows, i, skip, cols if isinstance(cols, _Columns) else None)
+            bounds = cols if isinstance(cols, _Columns) else None
+            first = _printed_first(rows, i, skip, bounds, named_at)
             if first:
                 r.is_total, r.parts, r.first = True, first, True
         if not first:
@@ -501,6 +502,7 @@ def _printed_first(
     i: int,
     skip: frozenset[int] | set[int],
     columns: _Columns | None = None,
+    named_at: list[bool] | None = None,
 ) -> list[int]:
     """An unnamed row that the rows right below it sum (``Kommunstyrelsen`` above its
     units, in every column of amounts): the shortest run of at least two rows below it,
@@ -509,7 +511,8 @@ def _printed_first(
 
     The run stops growing as soon as no longer run can add up: when, in a column where it
     already has values, every longer run's sum is proven to stand beyond its allowance
-    (:meth:`_Columns.beyond`, which holds whatever the signs of the rows below)."""
+    (:meth:`_Columns.beyond`, which holds whatever the signs of the rows below).
+    ``named_at``: each row's :func:`is_total_label`, where the caller has them."""
     r = rows[i]
     run: list[int] = []
     found: list[list[int]] = []
@@ -522,7 +525,8 @@ def _printed_first(
     nonzero_part = dict.fromkeys(cols, False)
     stop = columns.beyond(i, cols) if columns is not None and cols else None
     for k in range(i + 1, len(rows)):
-        if rows[k].section != r.section or is_total_label(rows[k].label):
+        named = named_at[k] if named_at is not None else is_total_label(rows[k].label)
+        if rows[k].section != r.section or named:
             break
         if rows[k].is_sub:
             continue
