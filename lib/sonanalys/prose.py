@@ -624,8 +624,11 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
             carried = year_before if continues_without_time(sentence) else None
             year_before = carried if carried is not None else sentence_year(sentence, reading)
             long = len(sentence) > MAX_SENTENCE_CHARS
-            label = L.label_text(sentence) if not long else ""
-            for start, number, reason in unread_numbers(sentence, reading, starts):
+            unread = unread_numbers(sentence, reading, starts)
+            # (the sentence as a label only where a row is written: most sentences with
+            # a number give none)
+            label = L.label_text(sentence) if not long and (unread or reading.quantities) else ""
+            for start, number, reason in unread:
                 report.append(
                     {
                         "source": doc.source,
