@@ -368,6 +368,46 @@ def _series_case_number(text: str, pos: int) -> Token | None:
     return Token(DIARIE, m.start(), m.end(), m.group(0), year=year)
 
 
+# The patterns a text can match at all, by what it holds: each but two needs a character
+# a text without it cannot offer. Leaving out a pattern that cannot match changes
+# nothing (the first that matches and makes a token wins, in the same order); it saves
+# trying nine patterns at each number of a text that holds none of these characters.
+_NEEDS = (
+    "-",  # an ISO date: 2022-01-20
+    "/",  # a split year: 2024/25
+    "/",  # a diarienummer: Soc 1525/2020
+    "/",  # a day and month: 31/8
+    "",  # a day and a month's name: 31 aug
+    "Q",  # a quarter: Q 3 2020
+    "vV",  # a week: v 36, V. 12, vecka 3
+    ":",  # an ordinal: 2:a
+    "-\u2013\u2014",  # a range: 0,5-1
+    "",  # a number
+)
+_TRIED: dict[tuple[bool, ...], tuple[tuple[str, re.Pattern[str]], ...]] = {}
+
+
+def _patterns_for(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``_PATTERNS[:-1]`` (all but the glued number), less those ``text`` cannot match."""
+    hyphen = "-" in text
+    key = (
+        hyphen,
+        "/" in text,
+        "Q" in text,
+        "v" in text or "V" in text,
+        ":" in text,
+        hyphen or "\u2013" in text or "\u2014" in text,
+    )
+    tried = _TRIED.get(key)
+    if tried is None:
+        held = {"-": key[0], "/": key[1], "Q": key[2], "vV": key[3], ":": key[4]}
+        held["-\u2013\u2014"] = key[5]
+        tried = _TRIED[key] = tuple(
+            p for p, need in zip(_PATTERNS[:-1], _NEEDS, strict=True) if not need or held[need]
+        )
+    return tried
+
+
 def tokens(text: str) -> tuple[Token, ...]:
     """``scan`` for the package's own code, which only looks: the same tuple for the
     same text within a document."""
@@ -383,8 +423,11 @@ def _scan(text: str) -> list[Token]:
     found: list[Token] = []
     n = len(text)
     find = _CANDIDATE.search
-    labelled = _DNR_LABEL.search(text) is not None  # a case number may follow its label
+    # a case number may follow its label (each of the labels holds "nr" or "mer")
+    low = text.lower()
+    labelled = ("nr" in low or "mer" in low) and _DNR_LABEL.search(text) is not None
     coded = "/" in text or "." in text  # a case number written year first may stand here
+    patterns = _patterns_for(text)
     m0 = find(text)
     while m0 is not None:
         pos = m0.start()
@@ -412,7 +455,7 @@ def _scan(text: str) -> list[Token]:
         token = _case_number(text, pos) if labelled and ch.isdigit() else None
         if token is None and coded and ch in "12":
             token = _series_case_number(text, pos)
-        for kind, pattern in _PATTERNS[:-1] if token is None else ():
+        for kind, pattern in patterns if token is None else ():
             m = pattern.match(text, pos)
             if not m:
                 continue
@@ -657,6 +700,7 @@ _QUALIFIER_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 QUALIFIER_BEFORE = _QUALIFIER_SUFFIX  #: a qualifier ending the text before a number: ``minst``
+_QUALIFIER_LONGEST = len("mindre än")  # the longest a qualifier can be (spaces after it aside)
 
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
@@ -671,9 +715,17 @@ def strip_tags(text: str) -> str:
     return _BLANKS.sub(" ", _TAG.sub(" ", text)).strip()
 
 
+# what a marker begins with, in either case: a text that lower() makes a marker begins
+# with one of these (İ, which lower() makes an i and a combining dot, makes none)
+_NO_DATA_FIRST = "".join(sorted({c for m in NO_DATA_MARKERS for c in (m[0], m[0].upper())}))
+
+
 def is_no_data(text: str) -> bool:
     """``-``, ``i u``, ``i.u``, ``IU``, ``..`` or empty: the cell says there is no value."""
-    t = _WS.sub(" ", text.strip().strip("*")).lower()
+    u = text.strip().strip("*")
+    if u and u[0] not in _NO_DATA_FIRST:  # no marker begins so: most cells, at once
+        return False
+    t = _WS.sub(" ", u).lower()
     return t == "" or t in NO_DATA_MARKERS or t == "iu"
 
 
@@ -790,7 +842,7 @@ def _read(text: str, *, require_unit: bool, supplied: dict[int, str] | None = No
         for y in years
         if not any(q.period and q.start > y.start and y.end <= q.start for q in quantities)
     ]
-    if quantities and re.fullmatch(rf"\s*{_MINUS_CLASS}\s+", text[: quantities[0].start]):
+    if quantities and _SIGN_APART.fullmatch(text, 0, quantities[0].start):
         reading.skipped.append(
             Skip(
                 text[: quantities[0].end].strip(),
@@ -815,6 +867,7 @@ def _read(text: str, *, require_unit: bool, supplied: dict[int, str] | None = No
     return reading
 
 
+_SIGN_APART = re.compile(rf"\s*{_MINUS_CLASS}\s+")  # a sign set apart before the first value
 _COMPARISON_WORD = re.compile(r"jämf|jmf|jfr|\bän\b|\bsedan\b|\bfrån\b", re.IGNORECASE)
 _COMPARED_BEFORE = re.compile(
     r"(?:jämfört\s+(?:med|mot)|jämförelse\s+med|jmf\.?\s*med|jfr\.?\s*med|\bän|\bsedan)\s+"
@@ -851,7 +904,8 @@ def _quantity(text: str, tok: Token, prev_end: int) -> Quantity:
         end += 1
     before = text[prev_end : tok.start]
     qualifier = ""
-    qm = _QUALIFIER_SUFFIX.search(before)
+    # a qualifier is at most nine characters ("mindre än") before the spaces at the end
+    qm = _QUALIFIER_SUFFIX.search(before, max(0, len(before.rstrip()) - _QUALIFIER_LONGEST))
     if qm:
         qualifier = QUALIFIERS[qm.group("q").lower()]
         before = before[: qm.start()]
@@ -859,7 +913,8 @@ def _quantity(text: str, tok: Token, prev_end: int) -> Quantity:
         qualifier = (qualifier + " " if qualifier else "") + f"av {format_sv(tok.denominator)}"
     category = entity = period = value_kind = ""
     year: int | None = None
-    pm = _PERIOD_PREFIX.search(before)
+    # a period prefix ends in a colon ("Augusti 2023: 53 %")
+    pm = _PERIOD_PREFIX.search(before) if before.rstrip().endswith(":") else None
     if pm:
         period = _WS.sub(" ", pm.group("period")).strip()
         ym = _YEAR_IN.search(period)
