@@ -8,7 +8,7 @@ import re
 
 from .memo import per_document
 from .numparse import _MONTH_RE, MONTHS, SUPERSCRIPTS, strip_tags
-from .units import unit_in_label
+from .units import needs_one_of, unit_in_label
 
 _SUPERSCRIPT_RUN = re.compile(f"[{SUPERSCRIPTS}]+")
 _MD_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])")
@@ -31,12 +31,12 @@ def clean(text: str) -> str:
     if not text:
         return ""
     if not _MARKUP_CHARS.search(text):  # no markup to take away: only the whitespace
-        return _WS.sub(" ", text).strip()
+        return " ".join(text.split())  # the same as _WS.sub(" ", text).strip(), sooner
     s = html.unescape(text).replace("\\|", "|")
     s = _BR_AFTER_HYPHEN.sub("-", s)  # "jan-<br>aug" is "jan-aug"
     s = strip_tags(s)
     s = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), s)
-    return _WS.sub(" ", s).strip()
+    return " ".join(s.split())
 
 
 def footnote_markers(text: str) -> list[str]:
@@ -58,10 +58,11 @@ def label_of_clean(text: str) -> str:
     s = _SUPERSCRIPT_RUN.sub("", text)
     if "*" in s:
         s = _EDGE_STARS.sub("", s)
-    s = _GLUED_YEAR.sub(" ", s)  # "Utfall2013": the extraction glued two cells' words
-    if _SMALL_CAPS.search(s):
+    if "19" in s or "20" in s:
+        s = _GLUED_YEAR.sub(" ", s)  # "Utfall2013": the extraction glued two cells' words
+    if _LOWER_BEFORE_CAPS.search(s) and _SMALL_CAPS.search(s):
         s = _SMALL_CAPS.sub(lambda m: m.group(0).upper(), s)
-    return _WS.sub(" ", s).strip()
+    return " ".join(s.split())
 
 
 def continues_above(text: str) -> bool:
@@ -78,6 +79,7 @@ _SMALL_CAPS = re.compile(
     r"(?<![\wåäöÅÄÖ])(?=[\wåäöÅÄÖ]{4,}(?![\wåäöÅÄÖ]))"
     r"[A-ZÅÄÖ]*[a-zåäö][A-ZÅÄÖ]{2,}(?![\wåäöÅÄÖ])"
 )
+_LOWER_BEFORE_CAPS = re.compile(r"[a-zåäö][A-ZÅÄÖ]{2}")  # what any such word holds: found sooner
 
 
 # --------------------------------------------------------------------------------------
@@ -230,29 +232,35 @@ _THE_PERIOD = re.compile(r"\bperiod(?:en|ens)?\b", re.IGNORECASE)
 # Value kinds
 # --------------------------------------------------------------------------------------
 
-_VALUE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), k)
-    for p, k in (
-        # also "Budgetavvikelse", and broken over two lines in a PDF cell ("Budgetav vikelse")
-        (r"avvik|av\s+vikelser?\b", "avvikelse"),
-        (r"\bförändring\b", "förändring"),
-        (r"\bförbr(?:\.|ukning)", "förbrukning"),
-        (r"kostnad\w*\s+för\s+(?:att\s+)?genomföra", "genomförandekostnad"),
-        # the forecast before this one (``Fg prognos``, ``Fg`` / ``prognos``)
-        (r"\b(?:fg|föreg(?:ående)?)\.?\s*(?:/\s*)?prognos", "föregående prognos"),
-        (r"\bprognos|\bbedömning\b", "prognos"),
-        (r"\bmålvärde", "målvärde"),
-        (r"\bbokslut", "bokslut"),
-        (r"\butfall|\bredovisning\b|\back\.?\b|\bresultat\b", "utfall"),
-        (r"\bbudget|budget\b", "budget"),  # also "Årsbudget", "Helårsbudget"
-        (r"\bplan\b", "plan"),
-        (r"\beffekt(?:en|er|erna)?\b|\bkostnadsreducering|\bbesparing", "effekt"),
-    )
+# Each with the words (``units.needs_one_of``) of which any text it matches holds one,
+# lower-cased: a kind is searched for only in a label that holds one of its words.
+_VALUE_KINDS_AND_WORDS = (
+    # also "Budgetavvikelse", and broken over two lines in a PDF cell ("Budgetav vikelse")
+    (r"avvik|av\s+vikelser?\b", "avvikelse", "avv kel"),
+    (r"\bförändring\b", "förändring", "förändr"),
+    (r"\bförbr(?:\.|ukning)", "förbrukning", "förbr"),
+    (r"kostnad\w*\s+för\s+(?:att\s+)?genomföra", "genomförandekostnad", "genomföra"),
+    # the forecast before this one (``Fg prognos``, ``Fg`` / ``prognos``)
+    (r"\b(?:fg|föreg(?:ående)?)\.?\s*(?:/\s*)?prognos", "föregående prognos", "progno"),
+    (r"\bprognos|\bbedömning\b", "prognos", "progno bedömn"),
+    (r"\bmålvärde", "målvärde", "målvärde"),
+    (r"\bbokslut", "bokslut", "bok"),
+    (r"\butfall|\bredovisning\b|\back\.?\b|\bresultat\b", "utfall", "utfall redov ack ultat"),
+    (r"\bbudget|budget\b", "budget", "budget"),  # also "Årsbudget", "Helårsbudget"
+    (r"\bplan\b", "plan", "plan"),
+    (
+        r"\beffekt(?:en|er|erna)?\b|\bkostnadsreducering|\bbesparing",
+        "effekt",
+        "effekt reducer par",  # effekt, kostnadsreducering, besparing
+    ),
 )
-
-
-# one search says whether any rule can match; the rules, in order, say which
-_ANY_VALUE_KIND = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _VALUE_KINDS), re.IGNORECASE)
+_VALUE_KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), k) for p, k, _ in _VALUE_KINDS_AND_WORDS
+)
+_VALUE_KIND_WORDS = tuple(needs_one_of(*w.split()) for _, _, w in _VALUE_KINDS_AND_WORDS)
+_ANY_VALUE_KIND_WORD = needs_one_of(
+    *sorted({x for _, _, w in _VALUE_KINDS_AND_WORDS for x in w.split()})
+)
 
 
 @per_document
@@ -260,10 +268,11 @@ def value_kind_of(text: str) -> str:
     """What kind of figure a column holds: bokslut, budget, utfall, prognos, föregående
     prognos, avvikelse, plan, målvärde, effekt, förändring, förbrukning,
     genomförandekostnad; '' if unsaid."""
-    if not _ANY_VALUE_KIND.search(text):
-        return ""
-    for pattern, kind in _VALUE_KINDS:
-        if pattern.search(text):
+    low = text.lower()
+    if not _ANY_VALUE_KIND_WORD.search(low):
+        return ""  # most labels: none of the kinds' words
+    for (pattern, kind), words in zip(_VALUE_KINDS, _VALUE_KIND_WORDS, strict=True):
+        if words.search(low) and pattern.search(text):
             return kind
     return ""
 

@@ -137,32 +137,64 @@ _COUNTED_IN_LABEL = (
     r"\bårsarbetare\b|\bårspersoner\b|\butredningar\b|\binvånare\b"
 )
 
-# Label rules, in priority order: the first that matches decides.
+
+def needs_one_of(*words: str) -> re.Pattern[str]:
+    """A pattern to search a lower-cased text (``text.lower()``) for any of ``words``:
+    the quick test before an ignore-case pattern that cannot match a text without one of
+    them, which fails far sooner than the pattern does (an ignore-case alternation has no
+    first character to skip to and is tried at every position). The words are lower case
+    and hold no ``i`` or ``s``: ignore-case matching also takes ``ı``, ``İ`` and ``ſ``
+    for those two, which ``lower()`` leaves apart; for every other letter it takes what
+    ``lower()`` makes of it, so the test never turns away a text the pattern matches."""
+    for w in words:
+        if not w or w != w.lower() or "i" in w or "s" in w:
+            raise ValueError(f"not a word for needs_one_of: {w!r}")
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+# Label rules, in priority order: the first that matches decides. Each with the words
+# (``needs_one_of``) of which any text it matches holds one, lower-cased: a rule is
+# searched for only in a label that holds one of its words.
+_LABEL_RULES_AND_WORDS = (
+    # an amount per 1 000 inhabitants: no unit of the vocabulary (never a rate's)
+    (rf"\b(?:{_CURRENCY})\s?(?:per|/)\s?1[\s\u00a0\u202f]?000\s?inv", "", "000"),
+    (r"(?:per|av|/)\s?1[\s\u00a0\u202f]?000\s?inv|promille", "per1000", "000 prom"),
+    (r"\btkr\s?(?:/|per)\s?(?:vård\s?)?dygn", "tkr/dygn", "dygn"),
+    (r"(?:\bkr|\bkronor|kostnad\w*)\s?(?:/|per)\s?(?:vård\s?)?dygn", "kr/dygn", "dygn"),
+    (r"\bkr\s?/\s?inv|\bkr(?:onor)?\sper\sinvånare", "kr/inv", "nv"),
+    (r"\bkr(?:onor)?\s?(?:/|per\s)\s?(?:h|tim(?:me)?)\b", "kr/h", "kr"),
+    (r"\bkr(?:onor)?\s?(?:/|per\s)\s?mån(?:ad)?\b", "kr/månad", "mån"),
+    (r"tkr\s?(?:/|per|\s)\s?brukare", "tkr/brukare", "brukare"),
+    # a currency per a unit the vocabulary has no name for ("tkr/plats", "mnkr per
+    # individ"): no unit rather than the currency (a label path's " / " is no "per")
+    (
+        rf"\b(?:{_CURRENCY})(?:/|\s?/(?!\s)|\s?\bper\s)\s?(?:{_PER_BASE_IN_LABEL})\b",
+        "",
+        "kr mnr lj",  # a currency: kr, kronor, mnr, milj, miljon, miljard
+    ),
+    (r"(?:snitt|genomsnitt)\w*\s(?:antal\s)?per\s(?:dygn|dag)", "antal", "per"),
+    (r"\b(?:mnkr|mkr|mnr|miljoner kronor|mdkr)\b", "mnkr", "kr mnr lj"),
+    (r"\btkr\b|tusen(?:tals)? kronor", "tkr", "kr"),
+    (r"%|\bprocent\b|\bandel(?:en)?\b", "procent", "% procent andel"),
+    (r"\bkr\b|\bkronor\b", "kr", "kr"),
+    (r"\bdagar\b", "dagar", "dagar"),
+    # a cost without a stated currency: unknown, never "antal"
+    (r"^\W*kostnad", "", "tnad"),
+    (r"\b(?:vård)?dygn\b", "dygn", "dygn"),
+    (
+        r"\bantal(?:et)?\b|" + _COUNTED_IN_LABEL,
+        "antal",
+        # antal, personer, individer, hushåll, platser, anmälningar, ärenden,
+        # årsarbetare, årspersoner, utredningar, invånare
+        "antal per der håll plat anmäl ärenden arbetare utredn vånare",
+    ),
+)
 _LABEL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), u)
-    for p, u in (
-        # an amount per 1 000 inhabitants: no unit of the vocabulary (never a rate's)
-        (rf"\b(?:{_CURRENCY})\s?(?:per|/)\s?1[\s\u00a0\u202f]?000\s?inv", ""),
-        (r"(?:per|av|/)\s?1[\s\u00a0\u202f]?000\s?inv|promille", "per1000"),
-        (r"\btkr\s?(?:/|per)\s?(?:vård\s?)?dygn", "tkr/dygn"),
-        (r"(?:\bkr|\bkronor|kostnad\w*)\s?(?:/|per)\s?(?:vård\s?)?dygn", "kr/dygn"),
-        (r"\bkr\s?/\s?inv|\bkr(?:onor)?\sper\sinvånare", "kr/inv"),
-        (r"\bkr(?:onor)?\s?(?:/|per\s)\s?(?:h|tim(?:me)?)\b", "kr/h"),
-        (r"\bkr(?:onor)?\s?(?:/|per\s)\s?mån(?:ad)?\b", "kr/månad"),
-        (r"tkr\s?(?:/|per|\s)\s?brukare", "tkr/brukare"),
-        # a currency per a unit the vocabulary has no name for ("tkr/plats", "mnkr per
-        # individ"): no unit rather than the currency (a label path's " / " is no "per")
-        (rf"\b(?:{_CURRENCY})(?:/|\s?/(?!\s)|\s?\bper\s)\s?(?:{_PER_BASE_IN_LABEL})\b", ""),
-        (r"(?:snitt|genomsnitt)\w*\s(?:antal\s)?per\s(?:dygn|dag)", "antal"),
-        (r"\b(?:mnkr|mkr|mnr|miljoner kronor|mdkr)\b", "mnkr"),
-        (r"\btkr\b|tusen(?:tals)? kronor", "tkr"),
-        (r"%|\bprocent\b|\bandel(?:en)?\b", "procent"),
-        (r"\bkr\b|\bkronor\b", "kr"),
-        (r"\bdagar\b", "dagar"),
-        (r"^\W*kostnad", ""),  # a cost without a stated currency: unknown, never "antal"
-        (r"\b(?:vård)?dygn\b", "dygn"),
-        (r"\bantal(?:et)?\b|" + _COUNTED_IN_LABEL, "antal"),
-    )
+    (re.compile(p, re.IGNORECASE), u) for p, u, _ in _LABEL_RULES_AND_WORDS
+)
+_LABEL_RULE_WORDS = tuple(needs_one_of(*w.split()) for _, _, w in _LABEL_RULES_AND_WORDS)
+_ANY_LABEL_WORD = needs_one_of(
+    *sorted({x for _, _, w in _LABEL_RULES_AND_WORDS for x in w.split()})
 )
 
 # a count noun after a preposition names whom a service or an area is for ("Stöd för
@@ -198,17 +230,14 @@ def unit_after(text: str, pos: int) -> tuple[str, int, str] | None:
     return _UNIT_OF_GROUP[group], m.end(), m.group(0).strip()
 
 
-# one search says whether any rule can match; the rules, in order, say which
-_ANY_LABEL_RULE = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _LABEL_RULES), re.IGNORECASE)
-
-
 @per_document
 def unit_in_label(text: str) -> str:
     """The unit a header, row label or caption states, or '' when it states none."""
-    if not text or not _ANY_LABEL_RULE.search(text):
-        return ""
-    for pattern, unit in _LABEL_RULES:
-        if pattern.search(text):
+    low = text.lower()
+    if not text or not _ANY_LABEL_WORD.search(low):
+        return ""  # most labels: none of the rules' words
+    for (pattern, unit), words in zip(_LABEL_RULES, _LABEL_RULE_WORDS, strict=True):
+        if words.search(low) and pattern.search(text):
             if not unit or (pattern is _COUNT_RULE and not _counts(text)):
                 return ""
             if unit == "mnkr" and re.search(r"\bmdkr\b", text, re.IGNORECASE):
