@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from . import labels as L
 from . import numparse as N
@@ -117,6 +117,18 @@ MINUS_IN_CELL = (
     "minustecken skilt från talet, i en egen cell, och radens egen räkning går ihop bara "
     "med minus: läst som minus"
 )
+
+# patterns asked of every cell or row, compiled once (not looked up in re's cache each time)
+_YEAR_FIRST_DATE = re.compile(r"\d{4}-")
+_DIGITS = re.compile(r"\d+")
+_CODE_DIGITS = re.compile(r"\d{2,10}")
+_CODE_ALONE = re.compile(r"\s*\d{1,6}\s*")
+_WORD2 = re.compile(r"[A-Za-zÅÄÖåäö]{2,}")
+_WORD3 = re.compile(r"[A-Za-zÅÄÖåäö]{3,}")
+_ROW_YEAR = re.compile(r"(?:år\s+)?((?:19|20)\d\d)", re.I)
+_SENTENCE_GOES_ON = re.compile(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]")
+_DECIMALS = re.compile(r"[,.](\d+)")
+_SAYS_ANTAL = re.compile(r"\bantal", re.IGNORECASE)
 
 
 def _one_value(text: str) -> float | None:
@@ -257,7 +269,7 @@ def _header_cell(text: str) -> bool:
         return True
     return all(
         tok.kind in _HEADER_TOKEN_KINDS
-        or (tok.kind == N.DATE and not re.match(r"\d{4}-", tok.text))
+        or (tok.kind == N.DATE and not _YEAR_FIRST_DATE.match(tok.text))
         for tok in N.tokens(t)
     )
 
@@ -279,7 +291,7 @@ def _headerish(text: str) -> bool:
 
 
 def _strip_digits(text: str) -> str:
-    return re.sub(r"\d+", "", L.label_of_clean(text)).strip().lower()
+    return _DIGITS.sub("", L.label_of_clean(text)).strip().lower()
 
 
 def header_count(table: Table, texts: list[list[str]]) -> int:
@@ -675,7 +687,7 @@ def _code_column(rows: list[list[str]], j: int, columns: list[Column] | None) ->
     to one length with leading zeros (``0001``, ``0180``, ``2480``): an amount is never
     printed so."""
     filled = [r[j].strip() for r in rows if j < len(r) and r[j].strip()]
-    if len(filled) < 2 or not all(re.fullmatch(r"\d{2,10}", t) for t in filled):
+    if len(filled) < 2 or not all(_CODE_DIGITS.fullmatch(t) for t in filled):
         return False
     head = columns[j].label.split(" / ")[-1] if columns and j < len(columns) else ""
     if head and _CODE_HEADER.search(head.strip()):
@@ -787,7 +799,7 @@ _NUMBERED = re.compile(
 
 def _is_code(text: str) -> bool:
     """A code alone in its cell (``551``), the first column of a code + name stub."""
-    return re.fullmatch(r"\s*\d{1,6}\s*", text) is not None
+    return _CODE_ALONE.fullmatch(text) is not None
 
 
 def _is_name(text: str) -> bool:
@@ -797,7 +809,7 @@ def _is_name(text: str) -> bool:
 def _is_wordy(text: str) -> bool:
     """A label that mentions a number (``Placerade per 1000 inv 0-20 år``): three or
     more words of three letters or more."""
-    return len(re.findall(r"[A-Za-zÅÄÖåäö]{3,}", text)) >= 3
+    return sum(1 for _ in islice(_WORD3.finditer(text), 3)) >= 3  # (up to the third)
 
 
 def text_columns(body: list[list[str]], width: int, k: int) -> frozenset[int]:
@@ -1281,7 +1293,7 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         if first_filled is None or (first_filled or 0) > 0:
             markers = markers or [m for t in prev_labels for m in L.footnote_markers(t)]
         footnote = "; ".join(doc.footnotes[m] for m in dict.fromkeys(markers) if m in doc.footnotes)
-        row_year_m = re.fullmatch(r"(?:år\s+)?((?:19|20)\d\d)", L.label_of_clean(row_label), re.I)
+        row_year_m = _ROW_YEAR.fullmatch(L.label_of_clean(row_label))
         row_year = int(row_year_m.group(1)) if row_year_m else stub_year
         row_year_source = "row" if row_year else ""
         row_period = month
@@ -1411,17 +1423,16 @@ def _values(out: _Out, g: _Grid, row: _Row) -> None:
                 col.label,
             )
             continue
-        words = len(re.findall(r"[A-Za-zÅÄÖåäö]{2,}", text))
-        prose = words > _PROSE_WORDS or (
-            words > 8 and re.search(r"[a-zåäö)]\.\s+[A-ZÅÄÖ]", text) is not None
-        )
+        # (the words counted up to one past _PROSE_WORDS: all that is asked of them)
+        words = sum(1 for _ in islice(_WORD2.finditer(text), _PROSE_WORDS + 1))
+        prose = words > _PROSE_WORDS or (words > 8 and _SENTENCE_GOES_ON.search(text) is not None)
         running = j in g.text_columns  # a text column: its bare numbers are no values
         if prose or running:  # its sentences read as the document's running text is (prose.py)
             reading = P.cell_reading(text)
         if len(reading.quantities) == 1 and not prose and not running:
             q0 = reading.quantities[0]
             srow.values[j] = q0.value
-            m_dec = re.search(r"[,.](\d+)", q0.text)
+            m_dec = _DECIMALS.search(q0.text)
             srow.decimals[j] = len(m_dec.group(1)) if m_dec else 0
         for s in reading.skipped:
             if s.start in consumed.get(j, set()):
@@ -1541,7 +1552,7 @@ def _record(
     weak_row = (
         row_unit == "antal"
         and (row.section_unit or g.stub_unit)
-        and not re.search(r"\bantal", row_label, re.IGNORECASE)
+        and not _SAYS_ANTAL.search(row_label)
         and not _unit_in_brackets(row_label)
     )  # "Insatser för personer …" in a mnkr table; "Arbetad tid (årsarbetare)" counts
     # a section that names a unit ("% av befolkningen") is its rows' unit
