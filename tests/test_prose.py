@@ -287,3 +287,44 @@ def test_a_minus_in_words_is_printed_on_its_line(tmp_path):
     assert o[["value", "cell_text"]].values.tolist() == [[-1.2, "minus 1,2 miljoner kronor"]]
     a = account(r)
     assert a.printed == a.observations == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Underskottet uppgick till 5,2 mnkr under 2022.",
+        "Kostnaden ökade med 12 procent jämfört med 2021.",
+        "– 5 mnkr mot 3 mnkr i budget för 2023.",
+        "Augusti 2023: 53 % av platserna var belagda, 4,5 per 1 000 invånare.",
+        "Nämnden visar 3,7 mnkr - 0,5 mnkr + 2 mnkr i prognosen för 2024.",
+    ],
+)
+def test_a_reading_whose_values_all_print_a_unit_is_the_same_with_require_unit(sentence):
+    # sentence_reading takes a sentence's reading as it is when every value of it prints
+    # a unit, instead of reading it again with require_unit: numparse decides nothing but
+    # which values to keep by require_unit (the years, the skipped numbers, a sign apart)
+    from sonanalys import numparse as N
+
+    every = N.read_cell(sentence)
+    assert every.quantities and all(q.unit for q in every.quantities)
+    assert N.read_cell(sentence, require_unit=True) == every
+
+
+def test_every_sentence_of_the_seeds_whose_values_print_a_unit_reads_the_same():
+    # the same, for each sentence of the seeds where it holds (sentence_reading's shortcut)
+    from sonanalys import numparse as N
+    from sonanalys import paths
+    from sonanalys.model import Paragraph
+    from sonanalys.readers import read
+
+    checked = 0
+    for p in sorted(paths.RAW.glob("*.txt")):
+        for b in read(p, p.name, p.read_bytes()).blocks:
+            if not isinstance(b, Paragraph):
+                continue
+            for _, s in prose.sentences(b.text):
+                every = N.read_cell(s)
+                if every.quantities and all(q.unit for q in every.quantities):
+                    assert N.read_cell(s, require_unit=True) == every, s
+                    checked += 1
+    assert checked >= 100

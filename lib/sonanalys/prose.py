@@ -408,7 +408,14 @@ def sentence_reading(sentence: str) -> N.Reading:
     if not _DIGIT.search(sentence) and not words:
         return N.Reading()
     if not units:
-        reading = N.reading_of(sentence, require_unit=True)
+        # every value of the sentence's reading printed with its unit: keeping only such
+        # values leaves it as it is (numparse._read decides nothing else by
+        # require_unit), so it is not read a second time
+        every = N.reading_of(sentence)
+        if all(q.unit for q in every.quantities):
+            reading = every
+        else:
+            reading = N.reading_of(sentence, require_unit=True)
     else:
         reading = N.reading_with_units(sentence, tuple(sorted(units.items())))
     reading = _in_opening_month(sentence, reading)
