@@ -26,6 +26,8 @@ COMMITTED = (
     "ekero_verksamhetsredovisning_mars_2018.txt",
     "tibro_socialnamnden_budgetprognos_2014.txt",
     "skovde_socialnamnden_resultat_2013.txt",
+    "sjobo_driftbudget_2025_webb.txt",
+    "vastervik_driftsredovisning_2020_webb.txt",
 )
 
 

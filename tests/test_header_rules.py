@@ -361,3 +361,35 @@ def test_a_line_that_goes_on_with_the_phrase_above_it():
     assert not _goes_on_phrase("Budget 2025", "exkl moms")  # a year ends its part
     assert not _goes_on_phrase("Utfall", "Helår")  # not in lower case
     assert _goes_on_phrase("Avvikelse mot", "budget")  # the phrase is not done
+
+
+def test_a_header_one_word_a_line_under_a_bracketed_unit_over_sections(tmp_path):
+    # a web page's budget per nämnd (Sjöbo's Driftbudget 2025, tests/corpus/found): the
+    # header one word a line under '(mnkr)', each cell's year on the line after its name,
+    # a nämnd's name right under the header and between blocks, minus apart ('– 1,8')
+    text = (
+        "Driftbudget per nämnd\n\n"
+        "(mnkr) Bokslut\n2023\nBudget\n2024\nPlan\n2025\n"
+        "Kommunstyrelse\n"
+        "Politisk verksamhet 8,8 8,2 8,5\n"
+        "Räddningstjänst 16,4 16,9 17,5\n"
+        "Summa 25,2 25,1 26,0\n\n"
+        "Teknisk nämnd\n"
+        "Politisk verksamhet 0,3 0,2 – 1,8\n"
+        "Kulturverksamhet 1,1 1,6 1,8\n"
+        "Summa 1,4 1,8 0,0\n"
+        "Exploateringsverksamhet 1,7 – 4,0 3,6\n"
+    )
+    o = _parse(tmp_path, "budget.txt", text).observations
+    assert set(o["column_label"]) == {"Bokslut 2023", "Budget 2024", "Plan 2025"}
+    assert set(o["unit"]) == {"mnkr"}
+    rows = o[o["row_label"] == "Politisk verksamhet"]
+    assert rows[["section", "year", "value"]].values.tolist() == [
+        ["Kommunstyrelse", 2023, 8.8],
+        ["Kommunstyrelse", 2024, 8.2],
+        ["Kommunstyrelse", 2025, 8.5],
+        ["Teknisk nämnd", 2023, 0.3],
+        ["Teknisk nämnd", 2024, 0.2],
+        ["Teknisk nämnd", 2025, -1.8],
+    ]
+    assert not o["row_label"].isin(["Kommunstyrelse", "Teknisk nämnd"]).any()

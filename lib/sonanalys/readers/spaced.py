@@ -1181,8 +1181,10 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
             j += 1
             end = j
             continue
-        if pending or _SENTENCE_END.search(s) or len(s) > 60 or not rows:
+        if pending or _SENTENCE_END.search(s) or len(s) > 60:
             break
+        if not rows and not _section_above_row(lines, j):
+            break  # (a section's name may stand right under the header, over a row)
         pending = (s, j + 1)
         j += 1
     data = [r for r in rows if r.tokens]
@@ -1214,7 +1216,8 @@ def read_stacked(lines: list[str], i: int) -> tuple[Table, int] | None:
     return table, end
 
 
-_ONE_TOKEN = r"(?:[^\W\d_][\w.\-/]*,?|(?:19|20)\d\d-?)"  # a word, or a year (broken)
+# a word, or a year (broken), or a unit in brackets (``(mnkr)``: the stub's caption)
+_ONE_TOKEN = r"(?:[^\W\d_][\w.\-/]*,?|(?:19|20)\d\d-?|\([^\W\d_]+\))"
 _HEADER_TOKEN = re.compile(rf"^{_ONE_TOKEN}$")
 
 
@@ -1299,6 +1302,8 @@ def _header_walk(
         if not _walk_line(s):
             break
         parts = s.split()
+        if seen > 0 and not _HAS_YEAR.search(s) and _section_above_row(lines, j):
+            break  # a header's last line ends in its last cell's year: this names a section
         if seen > 0 and _YEAR_TOKEN.match(parts[0].rstrip("-")) is not None:
             year_line = j
         firsts[j] = len(tokens)
@@ -1341,9 +1346,34 @@ def _read_wrapped(lines: list[str], i: int) -> tuple[str, list[tuple[str, int]],
     while top < j and not lines[top].strip():
         top += 1
     # a cell goes on onto the next line: a line after the first begins with its year
-    if year_line <= top or j >= len(lines) or _data_row(lines[j].strip()) is None:
+    if year_line <= top or j >= len(lines) or not _row_below(lines, j):
         return None
     return _header_of(_joined(tokens), j)
+
+
+_HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _section_above_row(lines: list[str], j: int) -> bool:
+    """``lines[j]`` names a section (a few words, no digit, no sentence) and the next
+    non-blank line below it is a row (``Kommunstyrelse`` over ``Räddningstjänst 16,4 …``),
+    not a line of words and years (the header going on)."""
+    s = lines[j].strip()
+    if not s or len(s) > 60 or _HAS_DIGIT.search(s) or _SENTENCE_END.search(s):
+        return False
+    k = j + 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    if k >= len(lines):
+        return False
+    below = lines[k].strip()
+    # (a line of words and years goes on the header: ``Plan`` / ``2023 Plan 2024``)
+    return _data_row(below) is not None and not _walk_line(below)
+
+
+def _row_below(lines: list[str], j: int) -> bool:
+    """A row at ``lines[j]``, right under a header, or a section's name over one."""
+    return _data_row(lines[j].strip()) is not None or _section_above_row(lines, j)
 
 
 def _header_of(
@@ -1410,7 +1440,7 @@ class _HeaderWalk:
             return None  # no line below the first begins with a year
         if self.row_below is None:
             stop = self.stop
-            self.row_below = stop < len(lines) and _data_row(lines[stop].strip()) is not None
+            self.row_below = stop < len(lines) and _row_below(lines, stop)
             if self.row_below:
                 self._read()
         if not self.row_below:
