@@ -960,3 +960,29 @@ def test_indikatorer_a_goals_minst_is_a_target_not_an_outcome(frames):
     assert doc.at[147, "qualifier"] == ">="
     assert (doc.at[158, "value"], doc.at[158, "value_kind"]) == (100.0, "målvärde")
     assert (doc.at[153, "value"], doc.at[153, "value_kind"]) == (2.2, "utfall")
+
+
+def test_a_table_that_only_mentions_a_plan_in_its_caption_is_no_measures_table(tmp_path):
+    """A measures table is one whose columns describe measures (an effect, a status, a
+    decision date, a diarienummer, a time aspect): a budget table whose caption mentions
+    a plan ('Förslag till budget', 'efter åtgärdsplanen') and whose column says
+    'Beslutad budget' is no plan's measures; 04 took its rows as measures."""
+    doc = tmp_path / "internbudget_2024_testby.txt"
+    doc.write_text(
+        "Testby kommun\nSocialnämndens internbudget 2024\n\n"
+        "Tabell 1: Förslag till budget 2024 efter åtgärdsplanen\n\n"
+        "| Verksamhet | Budget 2023, mnkr | Beslutad budget 2024, mnkr |\n"
+        "|---|---|---|\n"
+        "| Barn och unga | 120,0 | 125,5 |\n"
+        "| Vuxna | 80,0 | 82,0 |\n"
+        "| Summa | 200,0 | 207,5 |\n\n"
+        "Tabell 2: Beslutade åtgärder\n\n"
+        "| Åtgärd | Beslutsdatum | Diarienummer | Status |\n"
+        "|---|---|---|---|\n"
+        "| Färre externa placeringar | 2024-02-01 | Soc 12/2024 | Pågår |\n",
+        encoding="utf-8",
+    )
+    res = parse([doc])
+    a = domain.build(res.observations, res.cells)["atgarder"]
+    assert sorted(set(a["measure"])) == ["Färre externa placeringar"]
+    assert a["status"].tolist() == ["Pågår"]

@@ -2,7 +2,9 @@
 
 A table is an action-plan table when its values are effects (``Kostnadsreducering``,
 ``Effekt 2024``, ``Reviderat förslag netto effekt``, ``Kostnader för genomföra förslaget``)
-or its caption names measures (``Beslutade åtgärder``). Each of its rows is a measure, a
+or its caption names measures (``Beslutade åtgärder``) and its columns describe them (an
+effect, a status, a decision date, a diarienummer: a caption that merely mentions a plan
+over a budget's columns makes no measures table). Each of its rows is a measure, a
 ``Summa`` row, or — in a summary table or a row labelled by a year — a plan-level figure.
 A measure without any effect in mnkr keeps one row with an empty value: it is listed,
 never dropped.
@@ -141,11 +143,20 @@ def area_of(section: str, caption: str) -> str:
     return section
 
 
+# a column that describes measures: their effect, status, decision date, diarienummer or
+# time aspect (``Beslutad budget 2024`` is a budget's column, not a measure's)
+_MEASURE_COLUMN = re.compile(r"effekt|status|tidsaspekt|beslut\w*-?\s*datum|diarie", re.IGNORECASE)
+
+
 def _plan_tables(obs: pd.DataFrame, cells: pd.DataFrame) -> set[tuple[str, str]]:
+    """(source, table id) of the measures tables: those whose values are effects, and
+    those whose caption names measures and whose columns describe them
+    (``_MEASURE_COLUMN``). A caption alone does not make one: a budget table captioned
+    ``Förslag till budget efter åtgärdsplanen`` is no plan's measures."""
     by_value = obs[obs["value_kind"].isin(["effekt", "genomförandekostnad"])]
     keys = set(zip(by_value["source"], by_value["table_id"], strict=True))
     named = cells[cells["table"].str.contains(_PLAN_CAPTION, na=False)]
-    named = named[named["column_label"].str.contains(r"(?i)beslut|effekt|status", na=False)]
+    named = named[named["column_label"].str.contains(_MEASURE_COLUMN, na=False)]
     keys |= set(zip(named["source"], named["table_id"], strict=True))
     return keys
 
