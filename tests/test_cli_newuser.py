@@ -41,6 +41,31 @@ def test_report_of_a_folder_without_documents_says_so(tmp_path, capsys):
     assert not out.exists()
 
 
+def test_a_folder_that_is_not_there_is_wrong_use_for_parse_and_report_alike(tmp_path, capsys):
+    # before: `parse MAPP` wrote empty frames over the earlier ones and exited 7 (a file
+    # that could not be opened), `parse --data MAPP` exited 1, `report --data MAPP` 2
+    gone, out = tmp_path / "Delår 2025", tmp_path / "out"
+    runs = [
+        ["parse", str(gone), "--out", str(out)],
+        ["parse", "--data", str(gone), "--out", str(out)],
+        ["report", "--data", str(gone), "--out", str(out), "--log-dir", str(tmp_path / "l")],
+    ]
+    for args in runs:
+        assert main(args) == 2, args
+        err = capsys.readouterr().err
+        assert f"fel: {gone} finns inte" in err, err
+        assert not out.exists()
+    a_file = tmp_path / "bilaga.txt"
+    a_file.write_text("Örebro kommun\n", encoding="utf-8")
+    for args in (
+        ["parse", "--data", str(a_file), "--out", str(out)],
+        ["report", "--data", str(a_file), "--out", str(out), "--log-dir", str(tmp_path / "l")],
+    ):
+        assert main(args) == 2, args
+        assert f"fel: {a_file} är ingen mapp" in capsys.readouterr().err
+        assert not out.exists()
+
+
 def test_two_empty_files_are_each_said_to_be_empty(tmp_path, capsys):
     # before: the second was "samma innehåll som tom.pdf" and its emptiness never said
     folder = tmp_path / "in"

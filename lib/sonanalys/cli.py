@@ -34,8 +34,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     if args.data and args.paths:
         raise SystemExit("ange antingen --data MAPP eller sökvägar, inte båda")
     inputs = [Path(args.data)] if args.data else args.paths or [paths.RAW]
-    if args.data and not Path(args.data).is_dir():
-        raise SystemExit(f"fel: {args.data} är ingen mapp")
+    # a folder or file that is not there is wrong use, as in ``report --data``: exit 2 and
+    # nothing written (never empty frames over the earlier ones, never exit 7, which is a
+    # file that is there but cannot be opened)
+    if args.data and Path(args.data).exists() and not Path(args.data).is_dir():
+        print(f"fel: {args.data} är ingen mapp; inget skrevs", file=sys.stderr)
+        return EXIT_USAGE
+    if missing := [str(p) for p in inputs if not Path(p).exists()]:
+        print(f"fel: {', '.join(missing)} finns inte; inget skrevs", file=sys.stderr)
+        return EXIT_USAGE
     out = (
         Path(args.out)
         if args.out
@@ -404,7 +411,8 @@ slutkoder (desamma för alla kommandon; en schemalagd körning kan läsa felet u
   1    något som begärdes kunde inte göras (ett dokument, en rapport eller PDF, en rapport
        för den begärda perioden, ett Kolada-svar); resten är gjort och meddelandet säger
        vad som misslyckades
-  2    fel användning: okänd flagga, period eller inställning
+  2    fel användning: okänd flagga, period eller inställning, en mapp eller fil som inte
+       finns; ingenting skrevs
   3    dokumenten har inte den kommun eller period som begärdes; ingenting skrevs
   4    en annan körning håller utmappen (väntade --lock-wait sekunder)
   5    utmappen går inte att skriva i (skrivskyddad, ingen behörighet, en fil som är öppen)

@@ -9,7 +9,8 @@ from the code alone, so a code means the same in ``parse``, ``report`` and ``kol
       or PDF not made, or a report made for another period than the one asked because its
       data do not hold that one (``report``; its page says which and why), a Kolada answer
       not fetched (``kolada``); the rest is done and the message names what failed
-2     wrong use: an unknown flag, period or configuration key
+2     wrong use: an unknown flag, period or configuration key, an input folder or file
+      that does not exist (``parse``, ``report --data``); nothing was written
 3     the documents do not hold the municipality or the period asked for; nothing was
       written
 4     another run holds the output folder (waited ``--lock-wait`` seconds)
