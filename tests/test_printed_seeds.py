@@ -191,3 +191,40 @@ def test_a_caption_under_its_heading_wrapped_over_two_lines_names_the_table(seed
         2026: (184.1, 184.1, "stämmer"),
         2027: (190.0, 190.0, "stämmer"),
     }
+
+
+def test_02s_sources_name_the_pdfs_pages(seeds_frames):
+    """004 printed: a PDF counts its lines per page, and 02's key figures, its tables'
+    notes, its computed cost per dygn and its price/volume bridge named lines alone
+    ('rad 9', 'rad 4, 8, 9', '(rad 9 och 4)'), a place that is on every page. Now each
+    names its page, as 01's, 03's and 05's do."""
+    from sonanalys.analysis import care, claims, findings
+
+    v, p = seeds_frames["varddygn"], seeds_frames["placements"]
+    cs = [c for c in findings.varddygn_claims(v, p, "Örebro") if c.label]
+    where = {c.label: c.where().split(".pdf, ")[1] for c in cs}
+    assert where["Total kostnad 2022"] == "s. 10, rad 9"
+    assert where["Kostnad per vårddygn 2022"] == "s. 10, rad 8"
+    assert where["Kostnadsförändring 2021–2022"] == "s. 10, rad 4, 8, 9"
+    assert all(w.startswith("s. ") for w in where.values()), where
+    steps = care.price_volume_steps(care.cost_series(v, p, "Örebro"))
+    assert steps.attrs["where"] == "s. 10, rad 4, 8–9"
+    derived = v[(v["basis"] == "beräknad") & (v["year"] == 2022) & (v["period"] == "helår")]
+    assert derived["derivation"].tolist() == [
+        "330,0 mnkr / (425 personer × 365 dygn) (s. 10, rad 9 och 4)"
+    ]
+    vd = care.latest(v[(v["measure"] == "vårddygn") & (v["municipality"] == "Örebro")])
+    assert claims.rows_at(vd) == "s. 11, rad 6–7, 9–10"
+
+
+def test_04s_failed_sum_check_names_its_total_rows_page(seeds_frames):
+    """000 printed: its Summa row (tidigare beslutad, 51,10 against the rows' 54,35)
+    stands on line 18 of page 3, and 04's Kontroller said 'rad 18': a line on every
+    page. Now the place is the page's (the summed rows already named theirs)."""
+    from sonanalys.analysis import atgarder as aa
+
+    a = seeds_frames["atgarder"]
+    t = aa.checks_off(seeds_frames["checks"], a[a["municipality"] == "Linköping"])
+    assert t["rad"].tolist() == ["s. 3, rad 18"]
+    assert t["dokumentets summa"].tolist() == [51.1]
+    assert "Gemensamt HVB (s. 2, rad 14)" in t["summerade rader"].iloc[0]

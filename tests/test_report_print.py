@@ -69,6 +69,36 @@ def test_no_word_breaks_inside_in_a_printed_table(printed):
     assert {name: words for name, words in broken.items() if words} == {}
 
 
+# every place or range (``rad 455–458``, ``s. 3``, ``28,25–28,75``) in a table cell or a
+# source note that the line breaks inside
+BROKEN_RANGES = r"""() => {
+  const out = [];
+  for (const el of document.querySelectorAll('table.sv-table td, p.source-note')) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const n = '\\d+(?:,\\d+)?';
+      const re = new RegExp(`(?:\\b(?:s\\.|rad) )${n}(?:–${n})?|${n}–${n}`, 'g');
+      for (const m of node.data.matchAll(re)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def test_no_line_breaks_inside_a_place_or_a_range_in_print(printed):
+    """04's status table printed its plans' lines as "rad 455–" over "458" (a line may
+    break after a dash): a range read as an open one, the line it ends on on the next
+    line. Now a place (``rad 455–458``, ``s. 11``) and a range of figures stay whole."""
+    broken = {name: page.evaluate(BROKEN_RANGES) for name, page in printed.items()}
+    assert {name: places for name, places in broken.items() if places} == {}
+
+
 BREAKS = """() => [...document.querySelectorAll('table.sv-table')].map(t => {
   const area = t.closest('.jp-OutputArea-output');
   const child = t.closest('.jp-OutputArea-child');

@@ -442,3 +442,33 @@ def test_no_kontroller_row_is_a_false_alarm(run, gbg):
     assert "37 stämmer, 1 avviker" in g5
     assert "summaraden har motsatt tecken mot radernas summa" in g5
     assert "Total förvaltning och förändringsinitiativ (s. 16, rad 14)" in g5
+
+
+def test_a_ranking_names_every_value_tied_at_the_top_or_bottom():
+    # a bar chart's message: two bars of 78 % are both lowest, as shown
+    from sonanalys.report.present import describe_bars
+
+    said = describe_bars(["HVB", "Stödboende Ungdom", "Stödboende Vuxen"], [90, 78.25, 77.875], "%")
+    assert said == "högst HVB, 90 %; lägst Stödboende Ungdom och Stödboende Vuxen, båda 78 %"
+    assert describe_bars(["a", "b"], [32.0, 32.04], "mnkr", 1) == "a och b: båda 32,0 mnkr"
+    assert describe_bars(["a", "b", "c"], [1, 2, 3], "mnkr", 1) == (
+        "högst c, 3,0 mnkr; lägst a, 1,0 mnkr"
+    )
+    # the deficit and the surplus of 05's summary: two rows of the same printed deviation
+    import pandas as pd
+
+    most, v = claims.extreme(pd.Series({"A": -1.2, "B": -1.24, "C": 3.0}), 1, largest=False)
+    assert (most, v) == (["A", "B"], -1.24)
+
+
+def test_05_ranks_its_units_by_the_documents_own_occupancy_and_says_the_tie(run):
+    # 004 lines 704–708: Ack 2023 is 90, 78, 78 and 100 for the four units (the Totalt row
+    # is their unweighted mean, no unit); Stödboende Ungdom and Vuxen share the lowest
+    text = _text(_page_of(run, "05"))
+    assert (
+        "Högst beläggning enligt dokumentets kolumn ”Ack 2023” hade Referensbostad (Vuxen), "
+        "100 %; lägst Stödboende Ungdom och Stödboende Vuxen, båda 78 %." in text
+    )
+    assert "lägst Stödboende Vuxen (78 %)" not in text
+    # the printed figure the sentence ranks by stands in the table
+    assert re.search(r"Ack 2023</th>", _page_of(run, "05"))

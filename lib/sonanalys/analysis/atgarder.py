@@ -61,22 +61,9 @@ def by_area_status(atgarder: pd.DataFrame, municipality: str) -> pd.DataFrame:
 
 
 def line_runs(places: list[tuple[int | None, int]]) -> str:
-    """Rows as a table's source column names them, runs of lines joined: ``rad 71–74,
-    76–80``; in a PDF by page, ``s. 2, rad 4–6; s. 3, rad 1``."""
-    by_page: dict[int | None, list[int]] = {}
-    for p, x in sorted(set(places), key=lambda at: (at[0] or 0, at[1])):
-        by_page.setdefault(p, []).append(x)
-    parts = []
-    for p, xs in by_page.items():
-        runs: list[list[int]] = []
-        for x in xs:
-            if runs and x == runs[-1][-1] + 1:
-                runs[-1].append(x)
-            else:
-                runs.append([x])
-        text = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
-        parts.append((f"s. {p}, " if p is not None else "") + "rad " + text)
-    return "; ".join(parts)
+    """Rows as a table's source column names them (:func:`claims.line_runs`): ``rad
+    71–74, 76–80``; in a PDF by page, ``s. 2, rad 4–6; s. 3, rad 1``."""
+    return claims.line_runs(places)
 
 
 def areas_are_plans(atgarder: pd.DataFrame, source: str, areas) -> bool:
@@ -491,3 +478,52 @@ def text_against_tables(
             rows.append([src, str(a["plan"].iloc[0]), measure, where, sentence, printed,
                          shown, verdict])  # fmt: skip
     return pd.DataFrame(rows, columns=cols)
+
+
+def plan_period(effects: pd.DataFrame, source: str, documents: pd.DataFrame) -> str:
+    """The period a report on the plans of ``source`` covers, as the reports write it:
+    the years of the plan's effects (``plan_effects``' columns: ``2024–2027``); where its
+    measures give no effect per year, the period the document itself reports on
+    (``documents``' ``doc_period`` and ``doc_year``: a delårsrapport's measures are of
+    ``jan–aug 2023``), else the document's year. '' when the document gives none."""
+    from .claims import period_text
+
+    years = sorted({int(y) for y in effects.columns if pd.api.types.is_number(y) and y == y})
+    if years:
+        return str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+    doc = documents[documents["source"] == source]
+    if doc.empty or pd.isna(doc["doc_year"].iloc[0]):
+        return ""
+    year = int(doc["doc_year"].iloc[0])
+    period = doc["doc_period"].iloc[0] if "doc_period" in doc.columns else ""
+    period = "" if pd.isna(period) else str(period)
+    return period_text(period, year) if period not in ("", "helår", "jan-dec") else str(year)
+
+
+def checks_off(checks: pd.DataFrame, atgarder: pd.DataFrame) -> pd.DataFrame:
+    """04's table of the plans' sum checks that do not add up (``checks`` of the frame
+    ``atgarder`` for the documents of ``atgarder``' rows, status not ok): per total row,
+    its column, the document's sum, the rows it was compared with (named, each with its
+    place), their sum, the difference, the total's place — a PDF's with its page (``s. 3,
+    rad 18``), as its lines are counted per page — and why. Its ``attrs``: ``units`` and
+    ``sources`` for the table's note."""
+    from ..domain.checks import named
+
+    c = checks[(checks["frame"] == "atgarder") & checks["source"].isin(atgarder["source"])]
+    off = c[c["status"] != "ok"]
+    cols = ["kolumn", "dokumentets summa", "summerade rader", "radernas summa", "skillnad",
+            "rad", "förklaring"]  # fmt: skip
+    if off.empty:
+        t = pd.DataFrame(columns=cols)
+        t.attrs.update(units=[], sources=[])
+        return t
+    off = named(off, atgarder, "measure")
+    groups = off["group"].str.replace(" | ", ", ", regex=False)
+    off = off.assign(group=groups, line=line_places(off))
+    t = off.set_index("total_label")[
+        ["group", "reported", "parts", "computed", "difference", "line", "note"]
+    ]
+    t.columns = cols
+    t.index.name = "Summarad"
+    t.attrs.update(units=off["unit"].tolist(), sources=sorted(set(off["source"])))
+    return t

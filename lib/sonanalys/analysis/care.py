@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import claims
+
 
 def latest(df: pd.DataFrame) -> pd.DataFrame:
     """Per (municipality, label, sex, year, period, value_kind), the figure from the most
@@ -128,6 +130,7 @@ def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: 
     tot = per_day[per_day["group"] == "totalt"]
     total = tot.set_index("year")["value"]
     persons_line = tot.set_index("year")["line"]  # the volume's persons per day
+    persons_page = tot.set_index("year")["page"] if "page" in tot else None
     # the price from the table that also gives the persons, so both measure the same care
     same = v[v["table_id"].isin(tot["table_id"]) & v["source"].isin(tot["source"])]
     v = same if len(same) else v
@@ -155,15 +158,37 @@ def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: 
                 "source": r["source"].iloc[0],
                 "line": int(r["line"].iloc[0]),
                 "persons_line": int(persons_line[y]),
+                # a PDF's pages of those lines (None for a text document)
+                "cost_page": _page_at(m),
+                "page": _page_at(r),
+                "persons_page": None if persons_page is None else _page_of(persons_page[y]),
             }
         )
     return pd.DataFrame(rows)
+
+
+def _page_of(value) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def _page_at(rows: pd.DataFrame) -> int | None:
+    """The page of a frame's first row (None: none, or a text document's)."""
+    return _page_of(rows["page"].iloc[0]) if len(rows) and "page" in rows else None
 
 
 def _persons_lines(a: pd.Series, b: pd.Series) -> set[int]:
     """The lines of the persons per day both years' care days are computed from (the
     volume's source; none in a series made without them)."""
     return {int(r["persons_line"]) for r in (a, b) if pd.notna(r.get("persons_line"))}
+
+
+def _persons_places(a: pd.Series, b: pd.Series) -> set[tuple[int | None, int]]:
+    """:func:`_persons_lines` with their pages (a PDF's; None for a text document)."""
+    return {
+        (_page_of(r.get("persons_page")), int(r["persons_line"]))
+        for r in (a, b)
+        if pd.notna(r.get("persons_line"))
+    }
 
 
 def price_volume_steps(
@@ -210,6 +235,8 @@ def price_volume_steps(
                    "Rest (ej förklarad av vårddygn och pris)", f"Total kostnad {y1}"],
         )  # fmt: skip
         lines = sorted({int(a["cost_line"]), int(a["line"]), *_persons_lines(a, b)})
+        at = {(_page_of(a.get("cost_page")), int(a["cost_line"])),
+              (_page_of(a.get("page")), int(a["line"])), *_persons_places(a, b)}  # fmt: skip
     else:
         steps = pd.DataFrame(
             {
@@ -220,10 +247,14 @@ def price_volume_steps(
                    "Priseffekt", f"Beräknad kostnad {y1} (vårddygn × kostnad per dygn)"],
         )  # fmt: skip
         lines = sorted({int(a["line"]), *_persons_lines(a, b)})
+        at = {(_page_of(a.get("page")), int(a["line"])), *_persons_places(a, b)}
     steps.index.name = "Steg"
+    # ``where``: the lines as a source note names them, a PDF's with their pages
     steps.attrs.update(
         year_from=y0, year_to=y1, source=a["source"], line=int(a["line"]),
         lines=", ".join(str(x) for x in lines), own_total=bool(own),
+        places=sorted(at, key=lambda x: (x[0] or 0, x[1])),
+        where=claims.line_runs(sorted(at, key=lambda x: (x[0] or 0, x[1]))),
     )  # fmt: skip
     return steps
 
@@ -253,3 +284,66 @@ def occupancy_by_month(
     if "page" in i.columns:  # a PDF's lines are per page: its source note names them
         cols.append("page")
     return i[cols].sort_values(["unit_name", "month"]).reset_index(drop=True)
+
+
+def accumulated_occupancy(indikatorer: pd.DataFrame, occ: pd.DataFrame) -> pd.Series:
+    """The document's own occupancy of each unit for the year so far (a column such as
+    ``Ack 2023`` on the same row as the months of :func:`occupancy_by_month`: a percentage
+    of that year without a month), by unit; its ``attrs["column"]`` is the document's
+    column heading. Empty where a unit has none, or more than one, such figure: then no
+    unit is ranked by a printed figure."""
+    if occ.empty:
+        return pd.Series(dtype="float64")
+    year = occ["year"].max()
+    rows = set(zip(occ["source"], occ["line"], strict=True))
+    places = zip(indikatorer["source"], indikatorer["line"], strict=True)
+    same_row = pd.Series([p in rows for p in places], index=indikatorer.index, dtype=bool)
+    i = indikatorer[
+        indikatorer["month"].isna()
+        & (indikatorer["unit"] == "procent")
+        & (indikatorer["year"] == year)
+        & same_row
+    ]
+    per_unit = i.groupby("indicator")["value"]
+    if i.empty or (per_unit.size() != 1).any() or i["column_label"].nunique() != 1:
+        return pd.Series(dtype="float64")
+    units = set(occ["unit_name"])
+    out = per_unit.first()
+    if set(out.index) != units:
+        return pd.Series(dtype="float64")
+    out = out.reindex(list(dict.fromkeys(occ["unit_name"])))
+    out.attrs["column"] = str(i["column_label"].iloc[0])
+    return out
+
+
+def occupancy_extremes(occ: pd.DataFrame, accumulated: pd.Series) -> str:
+    """Which of the units had the highest and the lowest occupancy, as a sentence: by the
+    document's own figure for the year so far (:func:`accumulated_occupancy`) where every
+    unit has one, else by the mean of the months (said to be computed). A row that sums
+    the others (``Totalt``) is no unit; units of the same value as shown are named
+    together (``lägst A och B, båda 78 %``)."""
+    from ..domain.common import is_total
+    from ..numparse import format_sv
+    from .claims import each_text, extreme, names_text
+
+    if occ.empty:
+        return ""
+    if len(accumulated):
+        values = accumulated
+        what = f"beläggning enligt dokumentets kolumn ”{accumulated.attrs['column']}”"
+    else:
+        values = occ.groupby("unit_name", sort=False)["value"].mean()
+        what = "snittbeläggning (beräknad: ovägt medel av månaderna)"
+    values = values[[not is_total(str(u)) for u in values.index]]
+    if len(values) < 2:
+        return ""
+    hi, hi_v = extreme(values, 0, largest=True)
+    lo, lo_v = extreme(values, 0, largest=False)
+
+    def said(names: list, value: float) -> str:
+        each = f"{each_text(len(names))} " if len(names) > 1 else ""
+        return f"{names_text(names)}, {each}{format_sv(value, 0)} %"
+
+    if len(hi) == len(values):
+        return f"Alla boenden hade samma {what}: {format_sv(hi_v, 0)} %."
+    return f"Högst {what} hade {said(hi, hi_v)}; lägst {said(lo, lo_v)}."

@@ -52,6 +52,37 @@ def at(page: int | None, lines: str) -> str:
     return f"s. {page}, rad {lines}" if page is not None else f"rad {lines}"
 
 
+def line_runs(places: list[tuple[int | None, int]]) -> str:
+    """Rows as a table's source column names them, runs of lines joined: ``rad 71–74,
+    76–80``; in a PDF by page, ``s. 2, rad 4–6; s. 3, rad 1``."""
+    by_page: dict[int | None, list[int]] = {}
+    for p, x in sorted(set(places), key=lambda at: (at[0] or 0, at[1])):
+        by_page.setdefault(p, []).append(x)
+    parts = []
+    for p, xs in by_page.items():
+        runs: list[list[int]] = []
+        for x in xs:
+            if runs and x == runs[-1][-1] + 1:
+                runs[-1].append(x)
+            else:
+                runs.append([x])
+        text = ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs)
+        parts.append((f"s. {p}, " if p is not None else "") + "rad " + text)
+    return "; ".join(parts)
+
+
+def rows_at(t: pd.DataFrame) -> str:
+    """Where rows ``t`` stand, as a source note names them: their lines in runs (``rad
+    581–582, 584–585``, never one span over lines that are not theirs), a PDF's by page
+    (``s. 10, rad 6–10``); '' for no rows."""
+    if t.empty:
+        return ""
+    pages = t["page"] if "page" in t.columns else pd.Series(pd.NA, index=t.index)
+    return line_runs(
+        [(None if pd.isna(p) else int(p), int(x)) for p, x in zip(pages, t["line"], strict=True)]
+    )
+
+
 def places(t: pd.DataFrame) -> list[tuple[int, int]]:
     """Each row's (page, line): a PDF counts its lines per page (page 0 without pages)."""
     pages = t["page"] if "page" in t.columns else pd.Series(pd.NA, index=t.index)
@@ -193,6 +224,9 @@ class Claim:
     evidence: list[Evidence] = field(default_factory=list)
     quotes: int = 1  # how many of the document's agreeing sentences to quote
     page: int | None = None  # a PDF's page of ``lines``
+    # a PDF's (page, line) of each of ``lines`` where they are on several pages
+    # (:func:`add_pages`); empty otherwise
+    places: list[tuple[int | None, int]] = field(default_factory=list)
 
     @property
     def disagreements(self) -> list[Evidence]:
@@ -202,8 +236,39 @@ class Claim:
         lines = sorted(set(self.lines))
         if not lines:
             return self.source
+        if self.places and len({p for p, _ in self.places}) == 1:
+            return f"{self.source}, {at(self.places[0][0], ', '.join(str(x) for x in lines))}"
+        if self.places:
+            return f"{self.source}, {line_runs(self.places).replace('; ', ', ')}"
         nums = ", ".join(str(x) for x in lines)
         return f"{self.source}, {at(self.page, nums)}"
+
+
+def add_pages(cs: list[Claim], rows: pd.DataFrame) -> list[Claim]:
+    """Each claim's lines with their pages where they are a PDF's (``rows``: the frame
+    rows the claims are read from, with ``source``, ``line`` and ``page``), so its
+    source names them (``s. 10, rad 4``) as the tables' notes do. A claim whose lines
+    already have their page, or whose line stands on more than one page of ``rows`` (a
+    PDF counts lines per page), is left as it is. Returns ``cs``."""
+    if "page" not in rows.columns or rows.empty:
+        return cs
+    have = rows[rows["page"].notna()]
+    pages: dict[tuple[str, int], set[int]] = {}
+    for src, line, page in zip(have["source"], have["line"], have["page"], strict=True):
+        pages.setdefault((str(src), int(line)), set()).add(int(page))
+    for c in cs:
+        if c.page is not None or c.places or not c.lines or not c.source:
+            continue
+        found = [pages.get((c.source, int(x)), set()) for x in c.lines]
+        if all(len(p) == 1 for p in found):
+            at_: list[tuple[int | None, int]] = [
+                (next(iter(p)), int(x)) for p, x in zip(found, c.lines, strict=True)
+            ]
+            if len({p for p, _ in at_}) == 1:
+                c.page = at_[0][0]
+            else:
+                c.places = at_
+    return cs
 
 
 def period_text(period: str, year) -> str:
@@ -237,6 +302,31 @@ def result_words(value: float, decimals: int = 1, against: str = "budget") -> st
         return f"ett resultat i nivå med {against}"
     word = "ett underskott" if value < 0 else "ett överskott"
     return f"{word} på {mnkr(value, decimals)} mot {against}"
+
+
+def names_text(names) -> str:
+    """``A``, ``A och B``, ``A, B och C``: names as a sentence lists them."""
+    names = [str(n) for n in names]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+
+
+def extreme(values: pd.Series, decimals: int, largest: bool = True) -> tuple[list, float]:
+    """The labels of the largest (else the smallest) value of ``values`` and that value:
+    every label whose value is the same as shown (``decimals``), so a tie is said as a tie
+    (``lägst A och B, båda 78 %``), never one of two equal values named as if it alone
+    were the lowest. NaN is passed over; ``([], nan)`` when nothing is left."""
+    v = pd.to_numeric(values, errors="coerce").dropna()
+    if v.empty:
+        return [], float("nan")
+    best = float(v.max() if largest else v.min())
+    shown = format_sv(best, decimals)
+    return [k for k, x in v.items() if format_sv(float(x), decimals) == shown], best
+
+
+def each_text(n: int) -> str:
+    """``båda`` for two, ``alla tre``/``alla 4`` for more: what a tie's value is of."""
+    words = {3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju", 8: "åtta", 9: "nio", 10: "tio"}
+    return "båda" if n == 2 else f"alla {words.get(n, n)}"
 
 
 def change_words(value: float, decimals: int = 1, unit: str = "mnkr") -> str:

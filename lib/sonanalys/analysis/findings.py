@@ -137,11 +137,22 @@ def placeringar_claims(
             .dropna()
         )
         if len(diff) and diff.abs().max() > 0 and not any(small(v) for v in y["value"]):
-            g = diff.abs().idxmax()
+            most, _ = claims.extreme(diff.abs(), 0)  # groups that changed as much: a tie
+            g = most[0]
+            if len(most) == 1:
+                text = (f"Mest ändrades gruppen {g}: antalet "
+                        f"{claims.change_words(diff[g], 0, '')} personer per dygn")  # fmt: skip
+            else:
+                text = (
+                    "Lika mycket ändrades grupperna "
+                    + claims.names_text(
+                        [f"{m} (antalet {claims.change_words(diff[m], 0, '')})" for m in most]
+                    )
+                    + " personer per dygn"
+                )
             out.append(claims.Claim(
-                f"Mest ändrades gruppen {g}: antalet {claims.change_words(diff[g], 0, '')} "
-                f"personer per dygn från {int(last['year']) - 1} till {int(last['year'])}.",
-                float(diff[g]), unit, claims.DERIVED, "skillnad mellan åren", [g],
+                f"{text} från {int(last['year']) - 1} till {int(last['year'])}.",
+                float(diff[g]), unit, claims.DERIVED, "skillnad mellan åren", list(most),
                 decimals=0,
             ))  # fmt: skip
     if len(tot) >= 3:
@@ -155,6 +166,9 @@ def placeringar_claims(
             f"{format_sv(abs(slope), 1)} personer per dygn och år (linjär trend){sure}.",
             slope, "personer per dygn och år", claims.DERIVED,
             f"linjär trend (minsta kvadrat) {y0}–{y1}", ["Totalt"], [f"{y0}–{y1}"],
+            # the yearly totals it is fitted to: the key figure names their lines
+            *((str(tot["source"].iloc[0]), sorted({int(x) for x in tot["line"]}))
+              if tot["source"].nunique() == 1 else ("", [])),
             label=f"Trend {y0}–{y1}, personer per dygn och år",
         ))  # fmt: skip
     lv = care.lvu_lvm(placements, municipality)
@@ -172,6 +186,8 @@ def placeringar_claims(
         out.append(
             claims.Claim(f"Underlaget för {municipality} har inga uppgifter om placeringar.")
         )
+    # a PDF's lines are counted per page: the key figures' sources name the page
+    claims.add_pages(out, placements[placements["municipality"] == municipality])
     return out
 
 
@@ -214,6 +230,7 @@ def varddygn_claims(
             "", float(last["value"]), "mnkr", claims.PRINTED, "", [str(last["label"])],
             [str(int(last["year"]))], str(last["source"]), [int(last["line"])],
             label=f"Total kostnad {int(last['year'])}", bullet=False,
+            page=claims.page_of(last),
         ))  # fmt: skip
         for kind in ("prognos", "budget"):
             nxt = money[(money["value_kind"] == kind) & (money["year"] > last["year"])]
@@ -223,6 +240,7 @@ def varddygn_claims(
                     "", float(n["value"]), "mnkr", claims.PRINTED, "", [str(n["label"])],
                     [f"{kind} {int(n['year'])}"], str(n["source"]), [int(n["line"])],
                     label=f"Total kostnad {int(n['year'])}, {kind}", bullet=False,
+                    page=claims.page_of(n),
                 ))  # fmt: skip
     d = care.latest(v[v["measure"] == "vårddygn"])
     if len(d):
@@ -233,19 +251,26 @@ def varddygn_claims(
                 "", float(r.value), "dygn", claims.PRINTED, "", [str(r.label)],
                 [str(last_year)], str(r.source), [int(r.line)],
                 label=f"Vårddygn {claims.column_label(r.period, last_year)}: {r.label}",
-                decimals=0, bullet=False,
+                decimals=0, bullet=False, page=claims.page_of(r),
             ))  # fmt: skip
         nowv = now.set_index("label")["value"]
         before = d[d["year"] == last_year - 1].set_index("label")["value"]
         change = (nowv - before).dropna()
         if len(change):
-            lab = change.abs().idxmax()
+            most, _ = claims.extreme(change.abs(), 0)  # rows that changed as much: a tie
+            lab = most[0]
+            if len(most) == 1:
+                text = (f"Vårddygnen ändrades mest på raden ”{lab}”: de "
+                        f"{claims.change_words(change[lab], 0, 'dygn')} från {last_year - 1} "
+                        f"till {last_year}, till {format_sv(nowv[lab], 0)}.")  # fmt: skip
+            else:
+                text = (f"Vårddygnen ändrades lika mycket från {last_year - 1} till {last_year} "
+                        "på raderna " + claims.names_text(
+                            [f"”{m}” ({claims.change_words(change[m], 0, 'dygn')}, till "
+                             f"{format_sv(nowv[m], 0)})" for m in most]) + ".")  # fmt: skip
             out.append(claims.Claim(
-                f"Vårddygnen ändrades mest på raden ”{lab}”: de "
-                f"{claims.change_words(change[lab], 0, 'dygn')} från {last_year - 1} till "
-                f"{last_year}, till {format_sv(nowv[lab], 0)}.",
-                float(change[lab]), "dygn", claims.DERIVED, "skillnad mellan åren", [lab],
-                decimals=0,
+                text, float(change[lab]), "dygn", claims.DERIVED, "skillnad mellan åren",
+                list(most), decimals=0,
             ))  # fmt: skip
     c = v[(v["measure"] == "kostnad per vårddygn") & v["value_kind"].isin(["", "utfall"])]
     rep = care.latest(c[c["basis"] == "rapporterad"]).sort_values(["year", "period"])
@@ -269,7 +294,7 @@ def varddygn_claims(
             text + ".", float(last["value"]), "kr/dygn", claims.PRINTED, "",
             [str(last["label"])], [str(int(last["year"]))], str(last["source"]),
             [int(last["line"])], decimals=0,
-            label=f"Kostnad per vårddygn {int(last['year'])}",
+            label=f"Kostnad per vårddygn {int(last['year'])}", page=claims.page_of(last),
         ))  # fmt: skip
     steps = care.price_volume_steps(
         care.cost_series(varddygn_, placements, municipality), year_from, year_to
@@ -300,6 +325,7 @@ def varddygn_claims(
             ["Total kostnad"], [str(y0), str(y1)], steps.attrs["source"],
             [int(x) for x in steps.attrs["lines"].split(", ")],
             label=f"Kostnadsförändring {y0}–{y1}",
+            places=[at for at in steps.attrs["places"] if at[0] is not None],
         ))  # fmt: skip
     if not out:
         out.append(claims.Claim(f"Underlaget för {municipality} har inga vårddygn."))
@@ -554,19 +580,17 @@ def delarsrapport_claims(
         totals = set(ov.attrs["totals"])
         parts = ov["avvikelse"].dropna()
         parts = parts[~parts.index.isin(totals)]
-        if len(parts) and parts.min() < 0:
-            r = parts.idxmin()
+        for largest, word in ((False, "underskott"), (True, "överskott")):
+            # rows of the same deviation as printed (one decimal) are named together
+            most, most_v = claims.extreme(parts, 1, largest=largest)
+            if not most or not (most_v > 0 if largest else most_v < 0):
+                continue
+            each = f"{claims.each_text(len(most))} " if len(most) > 1 else ""
             out.append(claims.Claim(
-                f"Störst underskott mot budget i prognosen har {r}: {claims.mnkr(parts[r])}.",
-                float(parts[r]), "mnkr", claims.PRINTED, "", [r], ["avvikelse"], src,
-                lines(r, ["avvikelse"]),
-            ))  # fmt: skip
-        if len(parts) and parts.max() > 0:
-            r = parts.idxmax()
-            out.append(claims.Claim(
-                f"Störst överskott mot budget i prognosen har {r}: {claims.mnkr(parts[r])}.",
-                float(parts[r]), "mnkr", claims.PRINTED, "", [r], ["avvikelse"], src,
-                lines(r, ["avvikelse"]),
+                f"Störst {word} mot budget i prognosen har {claims.names_text(most)}: "
+                f"{each}{claims.mnkr(most_v)}.",
+                float(most_v), "mnkr", claims.PRINTED, "", list(most), ["avvikelse"], src,
+                sorted({n for r in most for n in lines(r, ["avvikelse"])}),
             ))  # fmt: skip
     if root is None:
         out.insert(0, claims.Claim(

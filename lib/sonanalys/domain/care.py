@@ -271,13 +271,32 @@ def _derived(o: pd.DataFrame, reported_cost: pd.DataFrame) -> pd.DataFrame:
                 "period": period,
                 "derivation": (
                     f"{_as_printed(m)} {m['unit']} / ({_as_printed(p)} "
-                    f"personer × {int(nd)} dygn) (rad {m['line']} och {p['line']})"
+                    f"personer × {int(nd)} dygn) ({_two_places(m, p)})"
                 ),
                 "reported": reported,
                 "difference": round(value - reported, 1) if not np.isnan(reported) else np.nan,
             }
         )
     return pd.DataFrame(out)
+
+
+def _two_places(a: dict, b: dict) -> str:
+    """Where two records stand: ``rad 534 och 529``; a PDF's with the page (``s. 10, rad
+    9 och 4``, or each its own: ``s. 10, rad 9 och s. 11, rad 2``), as its lines are
+    counted per page."""
+
+    def page(rec: dict):
+        v = rec.get("page")
+        return None if v is None or pd.isna(v) else int(v)
+
+    pa, pb = page(a), page(b)
+    if pa is None and pb is None:
+        return f"rad {a['line']} och {b['line']}"
+    if pa == pb:
+        return f"s. {pa}, rad {a['line']} och {b['line']}"
+    where = [f"s. {q}, rad {r['line']}" if q is not None else f"rad {r['line']}"
+             for q, r in ((pa, a), (pb, b))]  # fmt: skip
+    return " och ".join(where)
 
 
 def _as_printed(rec: dict) -> str:

@@ -46,6 +46,8 @@ table.sv-table th,table.sv-table td{border-bottom:1px solid #ddd;padding:.25em .
 table.sv-table caption{caption-side:top;text-align:left;font-weight:bold;padding:.3em 0}
 p.source-note{font-size:.85em;color:#555;margin-top:0}
 .sn-error{background:#fee;border:1px solid #c00;padding:.5em 1em}
+.sn-nobr{white-space:nowrap}
+span.sn-error{padding:0 .3em}
 @media print{
   nav.toc{display:none}
   .sn-meta td.sn-param{display:none}

@@ -190,6 +190,19 @@ def _long_token(text: str) -> bool:
     return len(text) >= LONG_TOKEN and any(len(t) >= LONG_TOKEN for t in text.split())
 
 
+# a place or a range (``rad 455–458``, ``s. 11``, ``28,25–28,75``): a browser may break a
+# line after a range's dash or after ``rad``, and the printed report read "rad 455–" over
+# "458"; each is kept on one line (``sn-nobr``: white-space nowrap)
+_RANGE = re.compile(r"(?:\b(?:s\.|rad) )\d+(?:,\d+)?(?:–\d+(?:,\d+)?)?|\d+(?:,\d+)?–\d+(?:,\d+)?")
+
+
+def keep_ranges(escaped: str) -> str:
+    """``escaped`` (HTML-escaped text) with each place (``rad 455–458``, ``s. 11``) and
+    range of numbers in a ``sn-nobr`` span, so no line breaks inside it; the text itself
+    unchanged."""
+    return _RANGE.sub(lambda m: f'<span class="sn-nobr">{m.group(0)}</span>', escaped)
+
+
 def text_class(column: pd.Series) -> str:
     """``sv-prose``, ``sv-text`` or ``""`` for a column, by its text cells' length."""
     lengths = [len(v) for v in column if isinstance(v, str)]
@@ -237,10 +250,12 @@ def table_html(
                 *(["sv-long"] if _long_token(text) else []),
             ]
             attr = f' class="{" ".join(kind)}"' if kind else ""
-            cells.append(f'<td{attr} style="text-align:{align}">{html.escape(text)}</td>')
+            cells.append(
+                f'<td{attr} style="text-align:{align}">{keep_ranges(html.escape(text))}</td>'
+            )
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    note = f'<p class="source-note">Källa: {html.escape(source)}</p>' if source else ""
+    note = f'<p class="source-note">Källa: {keep_ranges(html.escape(source))}</p>' if source else ""
     return (
         f'<table class="{html.escape(" ".join(["sv-table", *classes]))}">{cap}'
         f"<thead><tr>{head}</tr></thead>"
@@ -485,18 +500,29 @@ def describe_lines(
 
 
 def describe_bars(labels, values, unit: str, decimals: int = 0) -> str:
-    """The main message of a bar chart: the largest and the smallest bar."""
+    """The main message of a bar chart: the largest and the smallest bar, as shown
+    (``decimals``); bars of the same shown value are named together (``högst A och B,
+    båda 47,5 mnkr``), and bars all of one value are said to be (``A och B: båda 32,0
+    mnkr``)."""
+    from ..analysis.claims import each_text, extreme, names_text
+
     pairs = [(str(lab), float(v)) for lab, v in zip(labels, values, strict=True) if v == v]
     if not pairs:
         return "inga värden"
-    hi = max(pairs, key=lambda p: p[1])
-    lo = min(pairs, key=lambda p: p[1])
-    if hi == lo:
-        return f"{hi[0]}: {_num(hi[1], decimals)} {unit}"
-    return (
-        f"högst {hi[0]}, {_num(hi[1], decimals)} {unit}; lägst {lo[0]}, "
-        f"{_num(lo[1], decimals)} {unit}"
-    )
+    s = pd.Series([v for _, v in pairs], index=[lab for lab, _ in pairs], dtype="float64")
+    s = s.groupby(level=0, sort=False).first()  # one bar per label
+    hi, hi_v = extreme(s, decimals, largest=True)
+    lo, lo_v = extreme(s, decimals, largest=False)
+
+    def said(names: list, value: float) -> str:
+        each = f"{each_text(len(names))} " if len(names) > 1 else ""
+        return f"{names_text(names)}, {each}{_num(value, decimals)} {unit}".rstrip()
+
+    if len(hi) == len(s):  # every bar of one value (as shown)
+        if len(s) == 1:
+            return f"{hi[0]}: {_num(hi_v, decimals)} {unit}".rstrip()
+        return f"{names_text(hi)}: {each_text(len(s))} {_num(hi_v, decimals)} {unit}".rstrip()
+    return f"högst {said(hi, hi_v)}; lägst {said(lo, lo_v)}"
 
 
 def waterfall_chart(labels, values, is_total, title: str, unit: str = "mnkr",
