@@ -167,11 +167,12 @@ def test_an_own_folders_municipality_comes_from_itsdocuments_frame(tmp_path):
         own_municipality(documents_frame(tmp_path / "d", [("x.txt", None, None, "")]), None, None)
 
 
-def _report_on_goteborg_alone(tmp_path: Path, out: Path, only: str):
+def _report_on_goteborg_alone(tmp_path: Path, out: Path, only: str, *more: str):
     """`sonanalys report --only ONLY` over a folder holding Göteborg's delårsrapport (the
-    corpus PDF) alone, no --municipality, no --period: the finished process."""
+    corpus PDF) alone, no --municipality, no --period (unless ``more`` flags name them):
+    the finished process."""
     docs = tmp_path / "dokument"
-    docs.mkdir()
+    docs.mkdir(exist_ok=True)
     pdf = (
         Path(__file__).parent
         / "corpus"
@@ -180,7 +181,7 @@ def _report_on_goteborg_alone(tmp_path: Path, out: Path, only: str):
     )
     (docs / pdf.name).write_bytes(pdf.read_bytes())
     cmd = [sys.executable, "-m", "sonanalys", "report", "--data", str(docs), "--out", str(out),
-           "--only", only, "--log-dir", str(tmp_path / "logg")]  # fmt: skip
+           "--only", only, "--log-dir", str(tmp_path / "logg"), *more]  # fmt: skip
     return subprocess.run(
         cmd, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL
     )
@@ -202,17 +203,26 @@ def test_a_report_with_no_data_for_any_period_says_it_shows_none(tmp_path):
     any period. The run said "Placeringar: Göteborg, jan–mar 2026 … (ok; visar jan–mar
     2026, inte den begärda perioden jan–mar 2026)", a contradiction (the title keeps the
     period asked, whose report it is; the page says it can show none). Now the run's
-    lines and the index say it shows no period, and the run exits 1."""
-    out = tmp_path / "ut"
-    p = _report_on_goteborg_alone(tmp_path, out, "01")
+    lines and the index say it shows no period, and the run exits 1. Asked for no period,
+    it is an empty report of no period, never said to be ok."""
+    p = _report_on_goteborg_alone(tmp_path, tmp_path / "tom", "01")
     assert p.returncode == 1, p.stderr
-    assert "(ok; visar ingen period, inte den begärda perioden jan–mar 2026)" in p.stdout
+    assert (
+        "Placeringar: Göteborg, period okänd: "
+        f"{tmp_path / 'tom' / '01_placeringar_goteborg_period-okand.html'} "
+        "(TOM: underlaget har inga uppgifter för rapporten)"
+    ) in p.stdout
+    out = tmp_path / "ut"
+    p = _report_on_goteborg_alone(tmp_path, out, "01", "--period", "jan-mar")
+    assert p.returncode == 1, p.stderr
+    assert "(visar ingen period, inte den begärda perioden jan–mar 2026)" in p.stdout
     assert "visar jan–mar 2026" not in p.stdout + p.stderr
     assert "Placeringar: Göteborg, jan–mar 2026 (visar ingen period, begärd jan–mar 2026)" in (
         p.stderr
     )
     index = (out / "index.html").read_text("utf-8")
-    assert "visar ingen period, inte den begärda jan–mar 2026" in index
+    flag = "visar ingen period, inte den begärda jan–mar 2026"
+    assert f'<span class="sn-error">{flag}</span>' in index
     page = (out / "01_placeringar_goteborg_2026_jan-mar.html").read_text("utf-8")
     assert "rapporten kan inte visa någon" in page
 
@@ -240,7 +250,8 @@ def test_a_report_without_figures_is_not_passed_as_ok(tmp_path):
     assert p.returncode == 1, p.stderr
     lines = {line.split(":")[0].strip(): line for line in p.stdout.splitlines()}
     for title in ("Jämförelse med jämförelsegruppen", "Åtgärdsplan – uppföljning"):
-        assert lines[title].endswith("(ok; tom: underlaget har inga uppgifter för rapporten)")
+        assert lines[title].endswith("(TOM: underlaget har inga uppgifter för rapporten)")
+        assert "ok" not in lines[title].rpartition("(")[2]  # never read as in order
     assert lines["Delårsrapport – bilaga"].endswith("(ok); " + str(
         out / "05_delarsrapport_sundsvall_2018_jan-apr.xlsx"
     ))  # fmt: skip
@@ -250,7 +261,8 @@ def test_a_report_without_figures_is_not_passed_as_ok(tmp_path):
         "Åtgärdsplan – uppföljning: Sundsvall, period okänd"
     ) in p.stderr
     index = (out / "index.html").read_text("utf-8")
-    assert index.count("tom: underlaget har inga uppgifter för rapporten") == 2
+    flag = '<span class="sn-error">tom: underlaget har inga uppgifter för rapporten'
+    assert index.count(flag) == 2
     page = (out / "05_delarsrapport_sundsvall_2018_jan-apr.html").read_text("utf-8")
     assert "Tabellens sista rad" not in page  # it named None
     assert "har ingen summarad som är hela nämndens resultat" in page
@@ -317,7 +329,7 @@ def test_a_report_that_cannot_show_the_period_asked_says_so_and_is_not_ok(tmp_pa
         "Vårddygn och kostnad per dygn: Örebro, 2022 (visar 2022, begärd jan–aug 2023)"
     ) in p.stderr
     assert "misslyckades" not in p.stderr
-    assert "02_varddygn_orebro_2022.html (ok; visar 2022, inte den begärda perioden" in p.stdout
+    assert "02_varddygn_orebro_2022.html (visar 2022, inte den begärda perioden" in p.stdout
     # --period without --municipality: the files carry the municipality all the same
     html_files = sorted(f.name for f in out.glob("*.html"))
     assert html_files == [
@@ -333,8 +345,8 @@ def test_a_report_that_cannot_show_the_period_asked_says_so_and_is_not_ok(tmp_pa
     assert notice in t2 and t2.index(notice) < t2.index("Nyckeltal: Örebro, 2022")
     assert "senaste året i underlaget" not in t2
     assert "Begärd period" not in _text(out / "01_placeringar_orebro_2023_jan-aug.html")
-    index = _text(out / "index.html")
-    assert "visar 2022, inte den begärda jan–aug 2023" in index
+    index = (out / "index.html").read_text("utf-8")  # marked as a failed report is
+    assert '<span class="sn-error">visar 2022, inte den begärda jan–aug 2023</span>' in index
     again = subprocess.run(cmd, capture_output=True, text=True, timeout=900,
                            stdin=subprocess.DEVNULL)  # fmt: skip
     assert again.returncode == 1 and again.stdout.count("oförändrad, behölls") == 2, again.stdout
@@ -472,3 +484,43 @@ def test_a_failing_notebook_is_its_swedish_message_and_its_name(tmp_path):
     assert any(shown in page for page in pages), pages
     for text in (p.stdout, p.stderr, *pages):
         assert "PapermillExecutionError" not in text and "ValueError" not in text
+
+
+def test_a_folder_of_two_municipalities_gives_each_report_the_one_it_has_data_for(tmp_path):
+    """The embedded documents (Linköping's plans and internbudget, Örebro's delårsrapport)
+    copied to a folder under other names: `--data` made 03 and 04 for Örebro (the latest
+    period's municipality, picked for every report), 03 empty ('period okänd') and 04 of
+    Örebro's undated measures, while `sonanalys report` without --data made both for
+    Linköping, which has their data. The same documents now give the same reports: each
+    report is for the municipality of the documents it stands on."""
+    from tests.conftest import RAW
+
+    docs = tmp_path / "två kommuner"
+    docs.mkdir()
+    for i, f in enumerate(sorted(RAW.glob("*.txt"))):
+        (docs / f"dokument {i}.txt").write_bytes(f.read_bytes())  # no municipality in names
+    out = tmp_path / "ut"
+    cmd = [sys.executable, "-m", "sonanalys", "report", "--data", str(docs), "--out", str(out),
+           "--only", "03", "04", "--log-dir", str(tmp_path / "logg")]  # fmt: skip
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL)
+    assert p.returncode == 0, p.stderr
+    assert sorted(f.name for f in out.glob("*.html")) == [
+        "03_r9_linkoping_2022.html",
+        "04_atgarder_linkoping_2024-2027.html",
+        "index.html",
+    ]
+    assert "Örebro, period okänd" not in p.stdout + p.stderr
+
+
+def test_04_of_measures_without_years_names_its_documents_period(tmp_path):
+    """Örebro's measures (004, Bilaga 1: Beslutade åtgärder, lines 604–665) give no
+    effect per year, and 04's title said 'Örebro, period okänd' though the delårsrapport
+    is of jan–aug 2023: the title now names the document's own period."""
+    out = tmp_path / "ut"
+    cmd = [sys.executable, "-m", "sonanalys", "report", "--municipality", "Örebro", "--out",
+           str(out), "--only", "04", "--log-dir", str(tmp_path / "logg")]  # fmt: skip
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL)
+    assert p.returncode == 0, p.stderr
+    page = (out / "04_atgarder_orebro_2023_jan-aug.html").read_text("utf-8")
+    assert "<title>Åtgärdsplan – uppföljning: Örebro, jan–aug 2023</title>" in page
+    assert "period okänd" not in page

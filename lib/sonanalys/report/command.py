@@ -144,13 +144,14 @@ def _run(s: dict, log: RunLog, periods) -> int:
     from ..observations import iter_files
     from ..pipeline import ensure_processed
     from .folder import ReportFolderBusy, ReportFolderError
-    from .index import EMPTY
+    from .index import EMPTY_REASON
     from .runner import run_reports
 
     debug = bool(s.get("debug"))
     data = s.get("data")
-    if data and not Path(data).is_dir():
-        log.err(f"fel: {data} är ingen mapp")
+    if data and not Path(data).is_dir():  # as ``parse``: wrong use, nothing written
+        what = "är ingen mapp" if Path(data).exists() else "finns inte"
+        log.err(f"fel: {data} {what}. {periods.NOTHING_WRITTEN}")
         return EXIT_USAGE
     raw = Path(data) if data else paths.RAW
     if data and not iter_files([raw])[0]:
@@ -194,20 +195,20 @@ def _run(s: dict, log: RunLog, periods) -> int:
                 where = f"inget av dokumenten för {municipality} i {raw}"
                 log.err(_unreportable(where, none, periods))
                 return EXIT_PERIOD
-    if data and not municipality:
-        # an own folder: the reports are for its documents' municipality, never for the
-        # notebooks' defaults (the embedded documents' Örebro and Linköping)
+    if not municipality:
+        # no municipality named: each report is for the municipality of the documents it
+        # stands on (their latest period: ``notebook.own_municipality``), with --data as
+        # without it, so the same documents give the same reports wherever they lie; a
+        # folder of two municipalities gives each report the one it has data for, never
+        # one picked for all (03 for Örebro, empty, beside Linköping's figures)
         ensure_processed([raw], processed)
-        try:
-            municipality = periods.own_municipality(processed, period, year)
-        except periods.PeriodMissing as exc:
-            log.err(f"fel: {exc}")
+        if data and not periods.municipalities(processed):
+            log.err(
+                "fel: dokumenten säger inte vilken kommun de gäller; ange den med "
+                "--municipality (eller --municipality-for vid sonanalys parse). "
+                + periods.NOTHING_WRITTEN
+            )
             return EXIT_USAGE
-        log._write(f"kommun ur dokumenten i {raw}: {municipality}")
-        if not period and any(
-            periods._same(h.municipality, municipality) for h in periods.held(processed)
-        ):
-            period = periods.AUTO  # and its latest period, not the notebooks' default
     if period:
         # the documents first (parsed when they changed), to know their periods before
         # anything is written to the report folder
@@ -263,11 +264,14 @@ def _run(s: dict, log: RunLog, periods) -> int:
         log.err(f"fel: {exc}")
         return EXIT_DISK_FULL if exc.disk_full else EXIT_FOLDER
     for r in summary.results:
-        status = "oförändrad, behölls" if r.reused else "ok" if r.ok else f"FEL: {r.error}"
+        # "ok" only for a report that is made and shows what was asked: an empty report,
+        # or one of another period, says so instead (and the run exits non-zero)
+        said = ["oförändrad, behölls"] if r.reused else [] if r.ok else [f"FEL: {r.error}"]
         if r.ok and r.other_period:
-            status += f"; visar {_shown(r)}, inte den begärda perioden {r.scope.get('asked')}"
+            said.append(f"visar {_shown(r)}, inte den begärda perioden {r.scope.get('asked')}")
         elif r.ok and r.empty:
-            status += f"; {EMPTY}"
+            said.append(f"TOM: {EMPTY_REASON}")  # as FEL: …
+        status = "; ".join(said) or "ok"
         also = ", ".join(str(summary.out / f) for f in (r.pdf, r.xlsx) if f)
         log.out(f"  {r.title}: {summary.out / r.html} ({status})" + (f"; {also}" if also else ""))
     for r in summary.results:

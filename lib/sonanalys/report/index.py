@@ -14,7 +14,8 @@ from .sanitise import sanitise
 from .scope import shown_period
 
 # a report with no table and no chart, in the index and the run's lines
-EMPTY = "tom: underlaget har inga uppgifter för rapporten"
+EMPTY_REASON = "underlaget har inga uppgifter för rapporten"
+EMPTY = f"tom: {EMPTY_REASON}"
 
 MANIFEST = ".sonanalys-reports.json"
 
@@ -40,19 +41,21 @@ def index_page(entries: list[dict], left_out=()) -> str:
             f"; {PARAM_LABELS['profile']} {param_value(profile)}" if profile else ""
         )
         scope = e.get("scope") or {}
-        if scope.get("covers") is False:  # the page says which period and why
-            about += f"; visar {shown_period(scope)}, inte den begärda {scope.get('asked', '')}"
+        # a report made but not as asked is marked as a failed one is (the run exits
+        # non-zero for it), never passed as in order in the meta line: its page says why
+        if not e.get("ok"):
+            flag = f"fel: {e['error']}"
+        elif scope.get("covers") is False:  # the page says which period and why
+            flag = f"visar {shown_period(scope)}, inte den begärda {scope.get('asked', '')}"
         elif e.get("empty"):  # the page says what is missing
-            about += f"; {EMPTY}"
+            flag = EMPTY
+        else:
+            flag = ""
         return (
             f'<li><a href="{html.escape(e["html"])}">{html.escape(e["title"])}</a>'
             + (f" ({', '.join(links)})" if links else "")
             + f' <span class="sn-meta">— {html.escape(about)}</span>'
-            + (
-                ""
-                if e.get("ok")
-                else f' <span class="sn-error">fel: {html.escape(e["error"])}</span>'
-            )
+            + (f' <span class="sn-error">{html.escape(flag)}</span>' if flag else "")
             + "</li>"
         )
 
