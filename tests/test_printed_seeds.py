@@ -18,11 +18,15 @@ PLAN_000 = "000_reviderad_atgardsplan_2021_linkoping_son"
 
 
 @pytest.fixture(scope="module")
-def seeds_frames():
+def seeds_parsed():
     from sonanalys.observations import parse
 
-    r = parse([SEEDS])
-    return domain.build(r.observations, r.cells)
+    return parse([SEEDS])
+
+
+@pytest.fixture(scope="module")
+def seeds_frames(seeds_parsed):
+    return domain.build(seeds_parsed.observations, seeds_parsed.cells)
 
 
 @pytest.fixture(scope="module")
@@ -228,3 +232,15 @@ def test_04s_failed_sum_check_names_its_total_rows_page(seeds_frames):
     assert t["rad"].tolist() == ["s. 3, rad 18"]
     assert t["dokumentets summa"].tolist() == [51.1]
     assert "Gemensamt HVB (s. 2, rad 14)" in t["summerade rader"].iloc[0]
+
+
+def test_a_heading_that_shares_only_its_areas_words_names_no_measure(seeds_frames, seeds_parsed):
+    """000 printed: the sentence on the IOP ('I dag är kommunens del 2 mnkr och förslaget
+    är att IOP:n reduceras med 1 mnkr …', p. 6, line 19) stands under 'Genomlysning av
+    barn och unga' there (its own heading not read as one), and 04 compared it with
+    'Systematisk uppföljning … för barn och unga': 'samma belopp', by the area's words
+    'barn' and 'unga' alone. Words of the plan's areas name no one measure."""
+    from sonanalys.analysis import atgarder as aa
+
+    t = aa.text_against_tables(seeds_frames["atgarder"], seeds_parsed.observations, "Linköping")
+    assert not t["measure"].str.startswith("Systematisk uppföljning").any(), t

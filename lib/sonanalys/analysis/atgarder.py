@@ -370,9 +370,12 @@ SAME, ROUND, OTHER = "samma belopp", "avrundat samma belopp", "annat belopp än 
 PER_UNIT = "ej jämförbart: belopp per enhet, inte åtgärdens effekt"
 
 
-def _names_measure(heading: str, measure: str) -> bool:
+def _names_measure(heading: str, measure: str, common: frozenset[str] = frozenset()) -> bool:
     """Whether a section heading names a measure: one contains the other, or they share
-    two or more word stems and most of the heading's."""
+    two or more word stems and most of the heading's, one of them the measure's own (not
+    in ``common``: stems that several of the plan's measures share, such as an area's
+    ``barn``, ``unga``). A heading "Genomlysning av barn och unga" names no measure of
+    the area Barn och unga by those words alone."""
     from ..domain.followup import _compact, _stems
 
     h, m = _compact(heading), _compact(measure)
@@ -381,7 +384,19 @@ def _names_measure(heading: str, measure: str) -> bool:
     if h in m or m in h:
         return True
     shared = _stems(heading) & _stems(measure)
-    return len(shared) >= 2 and len(shared) >= 0.6 * len(_stems(heading))
+    return len(shared) >= 2 and len(shared) >= 0.6 * len(_stems(heading)) and bool(shared - common)
+
+
+def _common_stems(measures, areas=()) -> frozenset[str]:
+    """The word stems that say no one measure: those two or more of ``measures`` share,
+    and those of the plan's ``areas`` (``Barn och unga``: ``barn``, ``unga``)."""
+    from collections import Counter
+
+    from ..domain.followup import _stems
+
+    counts = Counter(s for m in set(measures) for s in _stems(str(m)))
+    of_areas = {s for area in set(areas) for s in _stems(str(area))}
+    return frozenset({s for s, n in counts.items() if n >= 2} | of_areas)
 
 
 def _amount(v: float) -> str:
@@ -424,12 +439,13 @@ def text_against_tables(
         # figures per printed line: a PDF counts its lines per page
         figures = o.groupby(["page", "line"], dropna=False)["cell_text"].transform("size")
         measures = list(dict.fromkeys(a["measure"]))
+        common = _common_stems(measures, a["area"])
         for r, n in zip(o.itertuples(), figures, strict=True):
             sentence, printed = str(r.row_label), str(r.cell_text)
             said = claims._clause(sentence, printed)
             if not (_EFFECT_TEXT.search(said) or (n == 1 and _EFFECT_TEXT.search(sentence))):
                 continue
-            named = [m for m in measures if _names_measure(str(r.section), m)]
+            named = [m for m in measures if _names_measure(str(r.section), m, common)]
             if not named:
                 continue
             score = {m: similarity(str(r.section), m) for m in named}
