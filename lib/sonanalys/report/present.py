@@ -250,9 +250,9 @@ def table_html(
                 *(["sv-long"] if _long_token(text) else []),
             ]
             attr = f' class="{" ".join(kind)}"' if kind else ""
-            cells.append(
-                f'<td{attr} style="text-align:{align}">{keep_ranges(html.escape(text))}</td>'
-            )
+            # a right-aligned cell (a number, a range of them) never breaks in print
+            shown = keep_ranges(html.escape(text)) if align == "left" else html.escape(text)
+            cells.append(f'<td{attr} style="text-align:{align}">{shown}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     note = f'<p class="source-note">Källa: {keep_ranges(html.escape(source))}</p>' if source else ""
