@@ -60,6 +60,7 @@ def test_a_change_from_a_masked_count_is_masked():
 
 def _text(page: str) -> str:
     page = re.sub(r"<style.*?</style>|<script.*?</script>", "", page, flags=re.S)
+    page = re.sub(r'<span class="sn-nobr">(.*?)</span>', r"\1", page)  # inline: no space
     return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 

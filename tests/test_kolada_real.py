@@ -277,6 +277,7 @@ def test_population_weighted_mean_and_gap_in_mnkr():
 
 def _text(page: str) -> str:
     page = re.sub(r"<style.*?</style>|<script.*?</script>", "", page, flags=re.S)
+    page = re.sub(r'<span class="sn-nobr">(.*?)</span>', r"\1", page)  # inline: no space
     return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 

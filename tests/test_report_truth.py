@@ -37,6 +37,7 @@ def _num(text: str) -> float | None:
 
 
 def _text(page: str) -> str:
+    page = re.sub(r'<span class="sn-nobr">(.*?)</span>', r"\1", page)  # inline: no space
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 

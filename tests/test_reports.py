@@ -36,6 +36,7 @@ def run(reports_run):
 
 def text_of(page: str) -> str:
     page = re.sub(r"<style.*?</style>|<script.*?</script>", "", page, flags=re.S)
+    page = re.sub(r'<span class="sn-nobr">(.*?)</span>', r"\1", page)  # inline: no space
     return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 
