@@ -725,6 +725,8 @@ def is_no_data(text: str) -> bool:
     u = text.strip().strip("*")
     if u and u[0] not in _NO_DATA_FIRST:  # no marker begins so: most cells, at once
         return False
+    if len(u) > 4 and len(u[:5].split()) == 1:  # five characters, no space: longer than any
+        return False
     t = _WS.sub(" ", u).lower()
     return t == "" or t in NO_DATA_MARKERS or t == "iu"
 
@@ -831,7 +833,7 @@ def _read(text: str, *, require_unit: bool, supplied: dict[int, str] | None = No
         quantities = [q for q in quantities if q.unit]
     # a year a value is compared with or counted from ("jämfört med 2022", "sedan 2016",
     # "högre än för samma period 2022", "från 2022 till 2023") dates no value here
-    if years and _COMPARISON_WORD.search(text):
+    if years and _COMPARISON_WORD.search(text.lower()):
         compared = [y for y in years if _compared(text, y)]
         for y in compared:
             reading.skipped.append(Skip(y.text, COMPARED_YEAR, "info", y.start))
@@ -868,7 +870,9 @@ def _read(text: str, *, require_unit: bool, supplied: dict[int, str] | None = No
 
 
 _SIGN_APART = re.compile(rf"\s*{_MINUS_CLASS}\s+")  # a sign set apart before the first value
-_COMPARISON_WORD = re.compile(r"jämf|jmf|jfr|\bän\b|\bsedan\b|\bfrån\b", re.IGNORECASE)
+# the words of a comparison or a span (jämfört, jämförelse, jmf, jfr, än, sedan, från),
+# in a lower-cased text: where none stands, no year is compared (_compared needs one)
+_COMPARISON_WORD = _units.needs_one_of("jämf", "jmf", "jfr", "än", "edan", "från")
 _COMPARED_BEFORE = re.compile(
     r"(?:jämfört\s+(?:med|mot)|jämförelse\s+med|jmf\.?\s*med|jfr\.?\s*med|\bän|\bsedan)\s+"
     r"(?:(?:under|för|i|år|helår(?:et)?|samma|motsvarande|period(?:en)?|slutet|början|"
