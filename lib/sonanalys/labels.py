@@ -150,13 +150,17 @@ def years_in(text: str) -> list[int]:
     if code:
         return [int(code.group(1))]
     found: list[int] = []
-    for m in _MONTH_YY.finditer(text):
-        found.append(2000 + int(m.group("yy")))
-    stripped = _MONTH_YY.sub(" ", text)
-    for m in _YEAR.finditer(stripped):
-        if _CODE_BEFORE.search(stripped, 0, m.start()):
-            continue  # "SNI2007", "SSYK2012", "KPI2020": a classification's name, no year
-        found.append(int(m.group(1)))
+    stripped = text
+    if "-" in text or "\u2013" in text:  # a month and its year's two digits: "dec-14"
+        for m in _MONTH_YY.finditer(text):
+            found.append(2000 + int(m.group("yy")))
+        stripped = _MONTH_YY.sub(" ", text)
+    if "19" in stripped or "20" in stripped:
+        for m in _YEAR.finditer(stripped):
+            # (a code's capitals end right before the year, or before a newline there)
+            if _CODE_BEFORE.search(stripped, max(0, m.start() - 6), m.start()):
+                continue  # "SNI2007", "SSYK2012", "KPI2020": a classification's name, no year
+            found.append(int(m.group(1)))
     out: list[int] = []
     for y in found:
         if y not in out:
@@ -182,7 +186,10 @@ def period_of(text: str) -> str:
     """The period a label states, normalised: ``jan-aug``, ``helår``, ``dec``,
     ``v 36-38``, ``2022-2023``, ``perioden``; '' when none."""
     t = clean(text)
-    m = _MONTH_RANGE.search(t)
+    # each ignore-case search below only where the text holds what its match needs: a
+    # dash between months or before a year's two digits, "helår", a v for a week
+    low, dash = t.lower(), "-" in t or "\u2013" in t
+    m = _MONTH_RANGE.search(t) if dash else None
     if m:
         a, b = _month_number(m.group("a")), _month_number(m.group("b"))
         if a and b:
@@ -190,12 +197,12 @@ def period_of(text: str) -> str:
     m = _UP_TO_MONTH.search(t)
     if m and (span := months_to(m.group("m"))):
         return span
-    if re.search(r"helår|helårs", t, re.IGNORECASE):
+    if "helår" in low:
         return "helår"
-    m = _MONTH_YY.search(t)
+    m = _MONTH_YY.search(t) if dash else None
     if m and (month := _month_number(m.group("m"))):
         return _MONTH_ABBR[month - 1]
-    m = _WEEKS.search(t)
+    m = _WEEKS.search(t) if "v" in low else None
     if m:
         return f"v {m.group(1)}-{m.group(2)}" if m.group(2) else f"v {m.group(1)}"
     last = t.split(" / ")[-1].strip()
@@ -217,7 +224,7 @@ def period_of(text: str) -> str:
     ys = years_in(t)
     if len(ys) == 2 and re.search(r"(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d", t):
         return f"{ys[0]}-{ys[1]}"
-    if _THE_PERIOD.search(t):
+    if "per" in low and _THE_PERIOD.search(t):
         return "perioden"
     return ""
 
