@@ -328,3 +328,21 @@ def test_every_sentence_of_the_seeds_whose_values_print_a_unit_reads_the_same():
                     assert N.read_cell(s, require_unit=True) == every, s
                     checked += 1
     assert checked >= 100
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the year after 'jämfört med budget' is the comparison's base, not the value's
+        # (Österåker's tjänsteutlåtande on Socialnämndens budget 2020, tests/corpus/found)
+        (
+            "Det innebär en sänkt ram för nettokostnader med 900 tkr jämfört med budget 2019.",
+            [(900.0, "tkr", None)],
+        ),
+        ("Prognosen är 3,2 mnkr sämre jämfört med prognosen 2022.", [(3.2, "mnkr", None)]),
+        # a year of its own still dates the value
+        ("Budgeten för 2020 är 86 100 tkr.", [(86100.0, "tkr", 2020)]),
+    ],
+)
+def test_a_year_after_jamfort_med_budget_is_the_comparisons_base(sentence, expected):
+    assert values(sentence) == expected

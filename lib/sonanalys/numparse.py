@@ -876,7 +876,7 @@ _COMPARISON_WORD = _units.needs_one_of("jämf", "jmf", "jfr", "än", "edan", "fr
 _COMPARED_BEFORE = re.compile(
     r"(?:jämfört\s+(?:med|mot)|jämförelse\s+med|jmf\.?\s*med|jfr\.?\s*med|\bän|\bsedan)\s+"
     r"(?:(?:under|för|i|år|helår(?:et)?|samma|motsvarande|period(?:en)?|slutet|början|"
-    r"utgången|av|året|hela|bokslut(?:et)?|utfall(?:et)?)\s+){0,4}$",
+    r"utgången|av|året|hela|bokslut(?:et)?|utfall(?:et)?|budget(?:en)?|prognos(?:en)?)\s+){0,4}$",
     re.IGNORECASE,
 )
 _SPAN_FROM = re.compile(r"\bfrån\s+(?:år\s+)?$", re.IGNORECASE)
