@@ -39,45 +39,15 @@ def printed(reports_run):
         browser.close()
 
 
-# every word of a table's text cell that the line breaks inside: its letters stand on
-# more than one line (a cell marked sv-long, a file name, may break anywhere)
-BROKEN_WORDS = """() => {
+# every match of ``pattern`` in the text of the elements ``selector`` finds (but those of
+# class ``skip``) that the line breaks inside: its characters stand on more than one line
+SPLIT_OVER_LINES = """([selector, skip, pattern]) => {
   const out = [];
-  for (const td of document.querySelectorAll('table.sv-table td')) {
-    if (td.classList.contains('sv-long')) continue;
-    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const m of node.data.matchAll(/[\\p{L}\\p{N}]{4,}/gu)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
-        if (tops.size > 1) out.push(m[0]);
-      }
-    }
-  }
-  return out;
-}"""
-
-
-def test_no_word_breaks_inside_in_a_printed_table(printed):
-    """04's "Planernas text" table printed its plans' names as "omsorgsnäm nden" and
-    "prognostisera t", and 05's Kontroller "Kommunplac erade": a text column could
-    shrink below its longest word (overflow-wrap: anywhere). Now a word breaks only in a
-    cell holding a token no column can hold (a file name: sv-long)."""
-    broken = {name: page.evaluate(BROKEN_WORDS) for name, page in printed.items()}
-    assert {name: words for name, words in broken.items() if words} == {}
-
-
-# every place or range (``rad 455–458``, ``s. 3``, ``28,25–28,75``) in a table cell or a
-# source note that the line breaks inside
-BROKEN_RANGES = r"""() => {
-  const out = [];
-  for (const el of document.querySelectorAll('table.sv-table td, p.source-note')) {
+  const re = new RegExp(pattern, 'gu');
+  for (const el of document.querySelectorAll(selector)) {
+    if (skip && el.classList.contains(skip)) continue;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const n = '\\d+(?:,\\d+)?';
-      const re = new RegExp(`(?:\\b(?:s\\.|rad) )${n}(?:–${n})?|${n}–${n}`, 'g');
       for (const m of node.data.matchAll(re)) {
         const range = document.createRange();
         range.setStart(node, m.index);
@@ -90,12 +60,36 @@ BROKEN_RANGES = r"""() => {
   return out;
 }"""
 
+# every word of a table's text cell (a cell marked sv-long, a file name, may break anywhere)
+BROKEN_WORDS = ["table.sv-table td", "sv-long", r"[\p{L}\p{N}]{4,}"]
+
+
+def test_no_word_breaks_inside_in_a_printed_table(printed):
+    """04's "Planernas text" table printed its plans' names as "omsorgsnäm nden" and
+    "prognostisera t", and 05's Kontroller "Kommunplac erade": a text column could
+    shrink below its longest word (overflow-wrap: anywhere). Now a word breaks only in a
+    cell holding a token no column can hold (a file name: sv-long)."""
+    broken = {name: page.evaluate(SPLIT_OVER_LINES, BROKEN_WORDS) for name, page in printed.items()}
+    assert {name: words for name, words in broken.items() if words} == {}
+
+
+# every place or range (``rad 455–458``, ``s. 3``, ``28,25–28,75``) in a table cell or a
+# source note
+_N = r"\d+(?:,\d+)?"
+BROKEN_RANGES = [
+    "table.sv-table td, p.source-note",
+    "",
+    rf"(?:\b(?:s\.|rad) ){_N}(?:–{_N})?|{_N}–{_N}",
+]
+
 
 def test_no_line_breaks_inside_a_place_or_a_range_in_print(printed):
     """04's status table printed its plans' lines as "rad 455–" over "458" (a line may
     break after a dash): a range read as an open one, the line it ends on on the next
     line. Now a place (``rad 455–458``, ``s. 11``) and a range of figures stay whole."""
-    broken = {name: page.evaluate(BROKEN_RANGES) for name, page in printed.items()}
+    broken = {
+        name: page.evaluate(SPLIT_OVER_LINES, BROKEN_RANGES) for name, page in printed.items()
+    }
     assert {name: places for name, places in broken.items() if places} == {}
 
 
