@@ -95,6 +95,11 @@ def test_the_found_documents_give_their_facts(found):
         # value looked like a year (Ekerö 1997: 2 006 kr/inv) was read as a new header
         # and the rows under it misread (tables._dated_row)
         KOLADA_WEB: {"sum": 16, "size": 16},
+        # the same export for every municipality (291 names, 15 indicators, 2008-2012) and
+        # R's write.csv of an export (UTF-8, a row index with no header, 'Kommun.Landsting',
+        # 'Visat.Värde' quoted): read whole before (guards, session 19)
+        "kolada_webbexport_alla_kommuner_kld_bakgr.csv": {"sum": 12, "size": 12},
+        "kolada_export_aldreomsorg_kld_aldre1.csv": {"sum": 10, "size": 10},
         # Skolverket's statistics CSV as its web site writes it (an excerpt): 0/17 before,
         # its row of column names ('Eng 5', 'Ma 1') under a row of groups was read as
         # data, so every value stood under the group alone and the names' digits were
@@ -125,6 +130,9 @@ def test_the_found_documents_give_their_facts(found):
         # number is its sign: prose._minus_in_words); Ekerö and Skövde read whole before
         "ekero_verksamhetsredovisning_mars_2018.txt": {"sum": 11, "size": 11},
         "tibro_socialnamnden_budgetprognos_2014.txt": {"sum": 5, "size": 5},
+        # Skövde's överskott of 4,2 mnkr has its year in the next sentence, which points
+        # back at it ('Det är resultatet … under 2013'): 2/3 with its year before
+        # (prose.year_from_next, session 19)
         "skovde_socialnamnden_resultat_2013.txt": {"sum": 3, "size": 3},
         # a budget per nämnd (session 18): 0/14 before, its header one word a line under
         # '(mnkr)' ('(mnkr) Bokslut' / '2023' / 'Budget' / …) and the first nämnd's name

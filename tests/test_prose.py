@@ -346,3 +346,35 @@ def test_every_sentence_of_the_seeds_whose_values_print_a_unit_reads_the_same():
 )
 def test_a_year_after_jamfort_med_budget_is_the_comparisons_base(sentence, expected):
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the next sentence says what the amount is, and when (Skaraborgs Allehanda on
+        # Skövde's socialnämnd, tests/corpus/found)
+        (
+            "Ett överskott på nästan 4,2 miljoner kronor utifrån budget. Det är resultatet "
+            "för socialnämnden under 2013 som presenterades under måndagen.\n",
+            2013,
+        ),
+        ("Ett överskott på 4,2 mnkr. Detta var nämndens resultat för år 2013.\n", 2013),
+        # a value of its own in the next sentence owns its year
+        ("Ett överskott på 4,2 mnkr. Det är 0,5 mnkr mer än under 2013.\n", None),
+        # a next sentence that does not point back may speak of something else
+        ("Ett överskott på 4,2 mnkr. Under 2013 ökade kostnaderna.\n", None),
+        # a time of its own (i år) keeps the amount's sentence from taking another
+        ("Ett överskott på 4,2 mnkr i år. Det är resultatet för 2013.\n", None),
+        # two years: which one?
+        ("Ett överskott på 4,2 mnkr. Det är resultatet för 2012 och 2013.\n", None),
+        # a year referred to, not a time (a decision)
+        ("Ett överskott på 4,2 mnkr. Det är enligt beslut från 2013.\n", None),
+        # another paragraph
+        ("Ett överskott på 4,2 mnkr.\n\nDet är resultatet för 2013.\n", None),
+    ],
+)
+def test_a_sentence_after_that_points_back_gives_its_year(tmp_path, text, year):
+    surplus = next(g for g in _prose(tmp_path, text) if g[0] == 4.2)
+    assert surplus[1] == "mnkr"
+    assert surplus[2] == year
+    assert surplus[3] == ("next_sentence" if year else "")

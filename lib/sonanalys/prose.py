@@ -43,7 +43,10 @@ A sentence with no time of its own that continues the one before it in its parag
 (beginning ``Och``, ``Dessutom``, ``Av dessa``, ``Därav`` …) takes that sentence's one
 year (``year_source = previous_sentence``): ``Totalt under 2017 var det 109 barn … Och
 totalt 21 vuxna var placerade``. A sentence naming any other time (a year, a month,
-``i år``, ``förra året``, ``hittills``) keeps its own.
+``i år``, ``förra året``, ``hittills``) keeps its own. A sentence with no time of its own
+whose next sentence points back at it and holds no value of its own takes that sentence's
+one year (``year_source = next_sentence``): ``Ett överskott på 4,2 miljoner kronor. Det är
+resultatet för socialnämnden under 2013 …`` (:func:`year_from_next`).
 """
 
 from __future__ import annotations
@@ -536,9 +539,38 @@ def continues_without_time(sentence: str) -> bool:
     …``) and names no time of its own."""
     if not _CONTINUES.search(sentence):
         return False
+    return names_no_time(sentence)
+
+
+def names_no_time(sentence: str) -> bool:
+    """The sentence names no time: no year, date, quarter or week, and no word of time
+    (``i år``, ``förra året``, ``hittills``, ``prognosen`` …)."""
     if any(t.kind in _TIME_KINDS for t in N.tokens(sentence)):
         return False
     return _OTHER_TIME.search(sentence) is None
+
+
+# The sentence after says what the values before it are, and when: ``Ett överskott på
+# 4,2 miljoner kronor utifrån budget. Det är resultatet för socialnämnden under 2013 …``.
+# ``Det är`` / ``Detta var`` points back at the sentence before; a sentence after it that
+# does not (``Under 2013 ökade kostnaderna.``) may speak of something else, and dates none.
+_NAMES_THE_ONE_BEFORE = re.compile(
+    r"^[\"”*\s]*(?:det|detta)\s+(?:är|var|blev)(?![\wåäö])", re.IGNORECASE
+)
+
+
+def year_from_next(
+    sentence: str, reading: N.Reading, nxt: str, nxt_reading: N.Reading
+) -> int | None:
+    """The year the next sentence gives a sentence whose values have none: when the
+    sentence names no time of its own, and the next one points back at it (``Det är
+    resultatet … under 2013``), holds no value of its own (a value there would own its
+    year: ``Det är 0,5 mnkr mer än 2012``) and names one year as a time."""
+    if not _NAMES_THE_ONE_BEFORE.search(nxt) or nxt_reading.quantities:
+        return None
+    if all(q.year is not None for q in reading.quantities) or not names_no_time(sentence):
+        return None
+    return sentence_year(nxt, nxt_reading)
 
 
 # --------------------------------------------------------------------------------------
@@ -613,7 +645,9 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
         year_before: int | None = None  # the year of the sentence before, in this paragraph
         totals: list[Quantity] = []  # the counts of the sentence before, in this paragraph
         line_starts = {0, *(o for o, _ in block.starts)}
-        for offset, sentence in sentences(block.text):
+        parts = sentences(block.text)
+        readings: dict[int, N.Reading] = {}  # a sentence read ahead, for the one before it
+        for i, (offset, sentence) in enumerate(parts):
             if not _DIGIT.search(sentence) and not _WORD_NUMBER.search(sentence):
                 totals = []
                 # no number, nothing to read (most of a long text); a year goes on
@@ -621,7 +655,7 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
                 if not continues_without_time(sentence):
                     year_before = None
                 continue
-            reading = sentence_reading(sentence)
+            reading = readings.pop(i, None) or sentence_reading(sentence)
             starts = frozenset(o - offset for o in line_starts if o >= offset)
             listed = enumeration(sentence, reading, totals, starts)
             if listed is not None:
@@ -630,6 +664,13 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
                 totals = [q for q in reading.quantities if q.unit == "antal"]
             carried = year_before if continues_without_time(sentence) else None
             year_before = carried if carried is not None else sentence_year(sentence, reading)
+            source = "previous_sentence"
+            if carried is None and reading.quantities and i + 1 < len(parts):
+                nxt = parts[i + 1][1]
+                if _NAMES_THE_ONE_BEFORE.search(nxt) and _DIGIT.search(nxt):
+                    readings[i + 1] = sentence_reading(nxt)
+                    carried = year_from_next(sentence, reading, nxt, readings[i + 1])
+                    source = "next_sentence"
             long = len(sentence) > MAX_SENTENCE_CHARS
             unread = unread_numbers(sentence, reading, starts)
             # (the sentence as a label only where a row is written: most sentences with
@@ -658,7 +699,7 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
                     label = "…" * (start > 0) + L.label_text(sentence[start : q.end])
                 year, year_source = q.year, "cell" if q.year is not None else ""
                 if year is None and carried is not None:
-                    year, year_source = carried, "previous_sentence"
+                    year, year_source = carried, source
                 obs.append(
                     {
                         "source": doc.source,
