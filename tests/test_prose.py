@@ -361,6 +361,10 @@ def test_a_year_after_jamfort_med_budget_is_the_comparisons_base(sentence, expec
         ("Ett överskott på 4,2 mnkr. Detta var nämndens resultat för år 2013.\n", 2013),
         # a value of its own in the next sentence owns its year
         ("Ett överskott på 4,2 mnkr. Det är 0,5 mnkr mer än under 2013.\n", None),
+        # a comparison names the year compared with, not the amount's
+        ("Ett överskott på 4,2 mnkr. Det är lägre än för 2013.\n", None),
+        ("Ett överskott på 4,2 mnkr. Det är samma nivå som under 2013.\n", None),
+        ("Ett överskott på 4,2 mnkr. Det var jämfört med budget för 2013.\n", None),
         # a next sentence that does not point back may speak of something else
         ("Ett överskott på 4,2 mnkr. Under 2013 ökade kostnaderna.\n", None),
         # a time of its own (i år) keeps the amount's sentence from taking another

@@ -559,14 +559,26 @@ _NAMES_THE_ONE_BEFORE = re.compile(
 )
 
 
+# A sentence that compares (``Det är lägre än för 2012``, ``Det är samma nivå som under
+# 2012``) names the year it is compared with, not its own.
+_COMPARES = re.compile(
+    r"(?<![\wåäö])(?:än|jämfört|jämförelse|jmf|jfr|mot|samma\s+(?:\w+\s+)?som|lika\s+\w+\s+som)"
+    r"(?![\wåäö])",
+    re.IGNORECASE,
+)
+
+
 def year_from_next(
     sentence: str, reading: N.Reading, nxt: str, nxt_reading: N.Reading
 ) -> int | None:
     """The year the next sentence gives a sentence whose values have none: when the
     sentence names no time of its own, and the next one points back at it (``Det är
     resultatet … under 2013``), holds no value of its own (a value there would own its
-    year: ``Det är 0,5 mnkr mer än 2012``) and names one year as a time."""
+    year: ``Det är 0,5 mnkr mer än 2012``), compares with nothing (``Det är lägre än för
+    2012``) and names one year as a time."""
     if not _NAMES_THE_ONE_BEFORE.search(nxt) or nxt_reading.quantities:
+        return None
+    if _COMPARES.search(nxt):
         return None
     if all(q.year is not None for q in reading.quantities) or not names_no_time(sentence):
         return None
