@@ -256,3 +256,48 @@ def test_a_running_text_line_with_a_value_beside_an_ordinal_or_a_case_number_is_
     # week and the case number are no values and are not
     why = "tal i löptext: meningen säger inte vad talet mäter, läses inte"
     assert said == [(3, "45", why), (5, "45", why), (7, "45", why)]
+
+
+def test_a_table_on_one_line_is_found_whatever_its_numbers_digits(tmp_path):
+    # the gate counts numbers: a table whose every number has two digits or more on each
+    # side of its comma is found as well as one with one-digit parts. The old gate,
+    # (?:\d\D+){7}\d, asked for six one-digit runs of digits in a row and missed it
+    from sonanalys.conservation import FLATTENED
+
+    doc = tmp_path / "bokslut.txt"
+    doc.write_text(
+        "Sammanställning av verksamheterna (mnkr) Tillväxtenheten 12,80 13,05 10,25 "
+        "Verksamhetsstöd 11,70 11,85 10,15 Samhällsbyggnad 16,05 16,20 10,15 Totalt "
+        "40,55 41,10 30,55 Nämnden redovisar ett resultat på 30,55 mnkr.\n",
+        encoding="utf-8",
+    )
+    r = parse([doc])
+    said = r.report[r.report["reason"] == FLATTENED]
+    assert set(said["line"]) == {1}
+    assert said["token"].tolist()[:3] == ["12,80", "13,05", "10,25"]
+    read = r.observations[r.observations["line"] == 1]
+    assert len(said) + len(read) == 13  # every number of the line, once
+
+
+def test_a_sentence_or_a_contents_line_with_many_numbers_is_no_table(tmp_path):
+    # eight numbers or more on a line are a table printed on it only when they stand in
+    # rows, two or more side by side more than once: a sentence's amounts apart by '/'
+    # (dev_07's docx and xlsx paragraph, read as a whole line) are said by the prose
+    # rules; a contents line's page numbers after dot leaders are page numbers (dev_26's
+    # 'Innehåll', said as a table before)
+    from sonanalys.conservation import FLATTENED, IN_CONTENTS
+
+    doc = tmp_path / "plan.txt"
+    doc.write_text(
+        "Innehåll Nämndens ansvarsområde... 1 Sammanfattning... 1 Mål och åtaganden... 1 "
+        "Uppföljning... 2 Internkontrollplan... 2 Planerad utveckling... 3 "
+        "Vuxen missbruk... 14 Boende... 18 Bilagor... 21\n\n"
+        "Ta alltid kolumn 2. Kolumn 2:s värde stämmer mot budgeten för samma år (229 926 / "
+        "241 624 / 268 177 / 286 380 / 298 373). Kolumn 1 i år N är kolumn 2 i år N-1.\n",
+        encoding="utf-8",
+    )
+    rep = parse([doc]).report
+    assert not (rep["reason"] == FLATTENED).any()
+    assert rep[rep["reason"] == IN_CONTENTS]["line"].tolist() == [1]
+    prose = rep[rep["line"] == 3]
+    assert prose["token"].tolist() == ["229 926", "241 624", "268 177", "286 380", "298 373"]

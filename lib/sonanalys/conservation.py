@@ -315,24 +315,33 @@ def _table_like(doc: Document) -> list[int]:
 
 
 IN_CONTENTS = "innehållsförteckning: sidnummer är inga värden"
-_CONTENTS = re.compile(r"\binnehållsförteckning\b", re.IGNORECASE)
+_CONTENTS = re.compile(r"\binnehåll(sförteckning)?\b", re.IGNORECASE)
+_LEADER_NUMBER = re.compile(r"(?:\.{3,}|…)\s*\d")  # "Sammanfattning... 1"
 
 
 def contents_lines(doc: Document) -> list[tuple[int, str]]:
     """Lines of a table of contents flattened onto one line (``2 Innehållsförteckning
-    1 Ekonomi … 2(16)``): their numbers are page numbers."""
+    1 Ekonomi … 2(16)``, ``Innehåll Nämndens ansvarsområde... 1 Sammanfattning... 1``):
+    their numbers are page numbers. A line that says ``Innehåll`` alone is one when two
+    of its numbers stand after dot leaders."""
     # one pass, most documents have none: first without the regex (its case-blind \b
-    # search is slow over a whole text); "förteckn" in lower case is in every text the
+    # search is slow over a whole text); "nnehåll" in lower case is in every text the
     # regex matches (none of its letters has another case the regex takes but lower()
     # does not give, as ſ for s and ı for i would)
     whole = "\n".join(doc.lines)
-    if "förteckn" not in whole.lower() or not _CONTENTS.search(whole):
+    if "nnehåll" not in whole.lower() or not _CONTENTS.search(whole):
         return []
     return [
         (n, N.strip_tags(text).strip())
         for n, text in enumerate(doc.lines, start=1)
-        if _CONTENTS.search(text) and sum(t.kind == N.VALUE for t in N.tokens(text)) >= 2
+        if _is_contents(text) and sum(t.kind == N.VALUE for t in N.tokens(text)) >= 2
     ]
+
+
+def _is_contents(text: str) -> bool:
+    return any(
+        m.group(1) or len(_LEADER_NUMBER.findall(text)) >= 2 for m in _CONTENTS.finditer(text)
+    )
 
 
 FLATTENED = "tal i en tabell utskriven på en rad: kolumnerna går inte att skilja åt, läses inte"
@@ -340,8 +349,9 @@ FLATTENED = "tal i en tabell utskriven på en rad: kolumnerna går inte att skil
 
 def flattened_numbers(doc: Document, observations: list[dict]) -> list[tuple[int, str, str]]:
     """(line, line text, number) for each number not read on a line outside the tables
-    that prints eight or more and reads fewer than half of them: a whole table printed on
-    one line (``… Verksamhetens intäkter 125,2 94,4 30,8 157,0 155,7 Verksamhetens
+    that prints eight or more, two side by side in two places at least (rows: not a
+    sentence's, not a contents list's), and reads fewer than half of them: a whole table
+    printed on one line (``… Verksamhetens intäkter 125,2 94,4 30,8 157,0 155,7 Verksamhetens
     kostnader …``), as some PDF transcripts give it. Each such number is said, one row
     each, never passed over because another number of its line was read."""
     placed = _placed_lines(doc)
@@ -351,10 +361,10 @@ def flattened_numbers(doc: Document, observations: list[dict]) -> list[tuple[int
             read[int(o["line"])][float(o["value"])] += 1
     out = []
     for n, text in enumerate(doc.lines, start=1):
-        if n in placed or len(_DIGIT_RUN.findall(text)) < 8 or not _DIGITS_8.search(text):
-            continue
+        if n in placed or len(_DIGIT_RUN.findall(text)) < 8:
+            continue  # fewer than eight runs of digits: fewer than eight numbers, at once
         values = [t for t in N.tokens(text) if t.kind in _NUMERIC]  # glued ones too
-        if len(values) < 8:
+        if len(values) < 8 or _rows_of_numbers(text, values) < 2:
             continue
         left = read.get(n, Counter()).copy()
         unread = []
@@ -368,9 +378,22 @@ def flattened_numbers(doc: Document, observations: list[dict]) -> list[tuple[int
     return out
 
 
-_DIGITS_8 = re.compile(r"(?:\d\D+){7}\d")  # eight digits or more on the line: a cheap test
-# (a line that _DIGITS_8 finds holds eight runs of digits at least: counted first, faster)
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d+")  # each number prints one run of digits or more
+
+
+def _rows_of_numbers(text: str, values: list[N.Token]) -> int:
+    """How many runs of two numbers or more, only spaces between them, ``text`` prints:
+    a table's rows (``Tillväxtenheten 2,8 3,0 0,2 Verksamhetsstöd 1,7 1,8 0,1``), where a
+    sentence's numbers stand one by one among its words or apart by ``/`` (``(229 926 /
+    241 624 / 268 177)``) and a contents list's page numbers one after each heading."""
+    rows = length = 0
+    for before, t in zip((None, *values), values, strict=False):
+        if before is not None and not text[before.end : t.start].strip():
+            length += 1
+            rows += length == 2
+        else:
+            length = 1
+    return rows
 
 
 IN_HEADING = "tal i rubrik, inget värde"
