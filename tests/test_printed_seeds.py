@@ -244,3 +244,39 @@ def test_a_heading_that_shares_only_its_areas_words_names_no_measure(seeds_frame
 
     t = aa.text_against_tables(seeds_frames["atgarder"], seeds_parsed.observations, "Linköping")
     assert not t["measure"].str.startswith("Systematisk uppföljning").any(), t
+
+
+def _tables(path: Path) -> dict[str, list[list[str]]]:
+    return {
+        b.caption: [[c.text for c in r.cells] for r in b.rows]
+        for b in read(path).blocks
+        if isinstance(b, Table)
+    }
+
+
+def test_an_unruled_tables_cells_wrapped_over_lines_and_set_in_the_middle_are_one_row():
+    """001 printed on A4 (``printed_plans``; unruled, a rule under the header, cells set
+    in the middle): its first plan table's measures wrap over two to four lines, and a
+    value on one line stands in the middle of its row, on a line of its own between
+    the label's lines or with the first of them ('Översyn arbetssätt, skapa' /
+    'kostnadsmedvetenhet kring' / '4 mnkr  2021' / 'placeringskostnader – kortare' /
+    …); a time column's text set left and its years set right. Before, each such row
+    was read as two or three (a label without values, values without a label), the
+    years as a column of their own, and 04's check of the table's Summa said 16,5
+    against the printed 23,5. The rows are now the text's, one each."""
+    name = "001_atgardsplan_2020_linkoping_son"
+    caption = "Utveckling och effektivisering av handläggningsprocessen"
+    printed = _tables(FIXTURES / "printed_plans" / f"{name}.pdf")[caption]
+    text = _tables(Path(__file__).parents[1] / "data" / "raw" / f"{name}.txt")[caption]
+    assert printed == text
+    assert printed[2] == [
+        "Översyn arbetssätt, skapa kostnadsmedvetenhet kring placeringskostnader – kortare "
+        "uppsägningstid och mellantvång",
+        "4 mnkr",
+        "2021",
+    ]
+    assert printed[3] == [
+        "Gemensamt HVB",
+        "1 mnkr",
+        "(lägre kostnader och Q 3 2020 delfinansiering från Regionen)",
+    ]

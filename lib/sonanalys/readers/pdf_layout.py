@@ -105,6 +105,9 @@ class Table:
     stub_split: float | None = None  # a code column left of the labels ends here
     text_columns: list[tuple[float, float]] = field(default_factory=list)  # left, right
     caption: list[str] = field(default_factory=list)  # its own title, when beside another
+    em: float = 0.0  # the text's size in points
+    # a column of numbers whose text begins left of its numbers: its anchor, that left
+    lefts: dict[float, float] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- 1. phrases
@@ -473,7 +476,7 @@ def _body(lines, data, k, edges, em, starts) -> Table | None:
         body.append(ln)
         j += 1
     _drop_trailing_text(lines, data, body)
-    t = Table(first=first.index, end=body[-1].index + 1, body=body)
+    t = Table(first=first.index, end=body[-1].index + 1, body=body, em=em)
     t.anchors = _table_edges(body, edges)
     if not t.anchors:
         return None
@@ -488,7 +491,12 @@ def _body(lines, data, k, edges, em, starts) -> Table | None:
     for x0 in starts:
         ends = [p.x1 for ln in body for p in ln.phrases if abs(p.x0 - x0) <= ALIGN]
         if ends and x0 > t.value_left and not any(lo - ALIGN <= x0 <= a for lo, a in numeric):
-            t.text_columns.append((x0, max(ends)))  # not where a column of numbers begins
+            x1 = max(ends)
+            own = next((a for lo, a in numeric if x0 < lo < x1 <= a + ALIGN), None)
+            if own is not None:  # text set left in a column whose numbers are set right
+                t.lefts[own] = x0
+            else:
+                t.text_columns.append((x0, x1))  # not where a column of numbers begins
     return t
 
 
@@ -699,7 +707,7 @@ def _columns(t: Table) -> list[tuple[float, float]]:
     out = []
     for a in t.anchors:
         lefts = [p.x0 for ln in t.body for p in ln.phrases if p.number and abs(p.x1 - a) <= ALIGN]
-        out.append((min(lefts, default=a), a))
+        out.append((min(lefts, default=a) if a not in t.lefts else t.lefts[a], a))
     if t.text_columns:
         out = sorted([*out, *t.text_columns], key=lambda c: c[1])
     return out
@@ -943,6 +951,8 @@ def rows(t: Table) -> list[_Row]:
         if a in data and b in data and a in labelled and b in labelled
     ]
     row_gap = min(apart) if apart else None
+    if row_gap is None and (banded := _banded_rows(t, data, labelled)) is not None:
+        return _join_loose(banded, t)
     if row_gap is None:  # no two such rows: of two kinds of spacing, the wider is the rows'
         pitches = sorted(b.base - a.base for a, b in pairwise(t.body))
         wider = [g for g in pitches if g > pitches[0] + 1.5] if pitches else []
@@ -967,6 +977,64 @@ def rows(t: Table) -> list[_Row]:
     out.sort(key=lambda r: r.top)
     out = _join_loose(out, t)
     _place_the_rest(t, out, data, labelled)
+    return out
+
+
+def _label_base(ln: Line, t: Table) -> float:
+    """Where a line's label stands (its baseline), whatever values share the line: a
+    value set in the middle of a taller row stands half a line lower than the label
+    line it is read with."""
+    labels = [p for p in ln.phrases if _is_label(p, t)]
+    if not labels or len(labels) == len(ln.phrases):
+        return ln.base
+    return median(p.bottom - _descent(p.text, t.em or ln.bottom - ln.top) for p in labels)
+
+
+_PADDING = 2.5  # points: rows set apart by a cell's padding stand farther than a line
+
+
+def _banded_rows(t: Table, data: list[Line], labelled: list[Line]) -> list[_Row] | None:
+    """Rows of wrapped cells set apart by space, none of them a one-line row right
+    under another (so no two rows' lines say how far rows stand): the lines of one
+    cell stand a line apart, the rows farther (a cell's padding), so the body's lines
+    fall into bands of lines a line apart, one band a row, whichever of its lines each
+    column's text stands on (top, middle or bottom of the row: values set in the
+    middle of a label over two lines stand on a line of their own between the label's
+    lines). A label's line is measured where its label stands. None (not read so)
+    when the label lines do not stand at two spacings, one a line and one wider, or a
+    band holds two labelled rows of values."""
+    if len(labelled) < 2:
+        return None
+    lead = [_label_base(ln, t) for ln in labelled]
+    gaps = sorted(b - a for a, b in pairwise(lead))
+    # a line apart, give or take what a baseline's estimate is off by; the rows farther
+    wider = [g for g in gaps if g > gaps[0] + _PADDING]
+    if not wider or gaps[0] <= 0:
+        return None
+    row_gap = wider[0]
+    where = {id(ln): b for ln, b in zip(labelled, lead, strict=True)}
+    bands: list[list[Line]] = []
+    last = 0.0
+    for ln in t.body:
+        base = where.get(id(ln), ln.base)
+        if bands and base - last < row_gap - 1.0:
+            bands[-1].append(ln)
+        else:
+            bands.append([ln])
+        last = base
+    out: list[_Row] = []
+    known = {id(ln) for ln in labelled}
+    values = {id(ln) for ln in data}
+    for band in bands:
+        label = [ln for ln in band if id(ln) in known]
+        if sum(id(ln) in values for ln in label) > 1:
+            return None  # two rows of values, each with its label: not one row
+        if any(b - a >= row_gap - 1.0 for a, b in pairwise(where[id(ln)] for ln in label)):
+            return None  # (a label's lines a row apart, values between them)
+        vals = [ln for ln in band if id(ln) in values]
+        first = next((ln for ln in vals if id(ln) in known), vals[0] if vals else None)
+        more = [ln for ln in band if ln is not first and id(ln) not in known]
+        out.append(_Row(label, first, more))
     return out
 
 
