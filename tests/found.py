@@ -28,6 +28,8 @@ COMMITTED = (
     "skovde_socialnamnden_resultat_2013.txt",
     "sjobo_driftbudget_2025_webb.txt",
     "vastervik_driftsredovisning_2020_webb.txt",
+    "malmo_delarsrapport_2015_budgetutfall_jan_apr_webb.txt",
+    "malmo_delarsrapport_2016_budgetutfall_jan_aug_webb.txt",
 )
 
 

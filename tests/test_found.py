@@ -143,6 +143,12 @@ def test_the_found_documents_give_their_facts(found):
         # the page round two's dev_21 was rewritten from, as stored: 0/6 before
         # (cellrun.read_headed, session 18)
         "vastervik_driftsredovisning_2020_webb.txt": {"sum": 6, "size": 6},
+        # Malmö's delårsrapporter as web pages (session 19, committed): 1/4 before, the
+        # amounts under 'Budgetutfall januari-april 2015' had no year (a heading that names
+        # one year dates the sentences under it that name no time but its own:
+        # prose.heading_year, in_section_time); the 2016 page names no year (2/2, a guard)
+        "malmo_delarsrapport_2015_budgetutfall_jan_apr_webb.txt": {"sum": 4, "size": 4},
+        "malmo_delarsrapport_2016_budgetutfall_jan_aug_webb.txt": {"sum": 2, "size": 2},
     }
     # the documents copied from other repositories are not committed (tests/found.py):
     # each scored where it is at hand, the committed ones always

@@ -382,3 +382,38 @@ def test_a_sentence_after_that_points_back_gives_its_year(tmp_path, text, year):
     assert surplus[1] == "mnkr"
     assert surplus[2] == year
     assert surplus[3] == ("next_sentence" if year else "")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the section's heading names the one year (Malmö's delårsrapport, tests/corpus/found)
+        (
+            "Budgetutfall januari-april 2015\n\nDet redovisade resultatet uppgick till 321 Mkr.\n",
+            2015,
+        ),
+        ("Prognos för 2018\n\nNämnden räknar med ett överskott på 321 mnkr.\n", 2018),
+        # the sentence names only the heading's months, and 'perioden'
+        (
+            "Budgetutfall januari-april 2015\n\nResultatet för perioden januari-april uppgick "
+            "till 321 Mkr.\n",
+            2015,
+        ),
+        # a month the heading does not name is a time of the sentence's own
+        ("Budgetutfall januari-april 2015\n\nResultatet för maj uppgick till 321 Mkr.\n", None),
+        # a time of its own: the sentence's, not the heading's
+        ("Budget 2014\n\nUnder de två senaste åren har kostnaderna minskat med 321 mnkr.\n", None),
+        ("Budget 2014\n\nFör åren 2015-2016 finns ett tillskott på 321 mnkr.\n", None),
+        # a heading with two years, a range, or a comparison dates nothing
+        ("Budget 2014 och 2015\n\nNämnden får ett tillskott på 321 mnkr.\n", None),
+        ("Verksamhetsplan 2019-2021\n\nNämnden får ett tillskott på 321 mnkr.\n", None),
+        ("Jämfört med 2013\n\nKostnaderna har ökat med 321 mnkr.\n", None),
+        # a later heading without a year ends the section
+        ("Budget 2014\n\nDiagram 6\n\nKostnaderna har ökat med 321 mnkr.\n", None),
+    ],
+)
+def test_a_heading_that_names_one_year_dates_the_sentences_under_it(tmp_path, text, year):
+    got = next(g for g in _prose(tmp_path, text) if g[0] == 321.0)
+    assert got[1] == "mnkr"
+    assert got[2] == year
+    assert got[3] == ("heading" if year else "")

@@ -47,6 +47,9 @@ totalt 21 vuxna var placerade``. A sentence naming any other time (a year, a mon
 whose next sentence points back at it and holds no value of its own takes that sentence's
 one year (``year_source = next_sentence``): ``Ett överskott på 4,2 miljoner kronor. Det är
 resultatet för socialnämnden under 2013 …`` (:func:`year_from_next`).
+A sentence naming no time but its heading's months and ``perioden`` under a heading that
+names one year takes that year (``year_source = heading``): ``Budgetutfall januari-april
+2015`` (:func:`heading_year`, :func:`in_section_time`).
 """
 
 from __future__ import annotations
@@ -585,6 +588,41 @@ def year_from_next(
     return sentence_year(nxt, nxt_reading)
 
 
+# The year of a section's heading: ``Budgetutfall januari-april 2015``, ``Prognos för
+# 2018``, ``Vård- och omsorgsnämnden - Budget 2014`` date the values of the sentences under
+# them that name no time of their own. A heading naming two years, a range
+# (``Verksamhetsplan 2019-2021``), a date or a comparison dates nothing.
+_HEADING_COMPARES = re.compile(
+    r"(?<![\wåäö])(?:jämfört|jmf|jfr|mot|än|sedan|från)(?![\wåäö])", re.I
+)
+
+
+def heading_year(heading: str) -> int | None:
+    """The one year a heading names, as a time of the section under it; None when it
+    names none, several, a range or a date, or compares (``Jämfört med 2012``)."""
+    toks = [t for t in N.tokens(heading) if t.kind in _TIME_KINDS]
+    if len(toks) != 1 or toks[0].kind != N.YEAR or _HEADING_COMPARES.search(heading):
+        return None
+    return toks[0].year
+
+
+_MONTH_WORD = re.compile(rf"(?<![\wåäö])(?:{_MONTHS})(?![\wåäö])", re.IGNORECASE)
+_THE_PERIOD = re.compile(r"(?<![\wåäö])perioden(?![\wåäö])", re.IGNORECASE)
+
+
+def in_section_time(sentence: str, heading: str) -> bool:
+    """The sentence names no time but the one its heading names: none at all, or only
+    ``perioden`` and months its heading names too (``Det budgeterade resultatet för
+    perioden januari-april …`` under ``Budgetutfall januari-april 2015``)."""
+    if names_no_time(sentence):
+        return True
+    months = {m.group(0).lower() for m in _MONTH_WORD.finditer(heading)}
+    if not months:
+        return False
+    rest = _MONTH_WORD.sub(lambda m: " " if m.group(0).lower() in months else m.group(0), sentence)
+    return names_no_time(_THE_PERIOD.sub(" ", rest))
+
+
 # --------------------------------------------------------------------------------------
 # Observations
 # --------------------------------------------------------------------------------------
@@ -646,9 +684,11 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
     obs: list[dict] = []
     report: list[dict] = []
     section = ""
+    section_year: int | None = None  # the one year the section's heading names
     for block in doc.blocks:
         if isinstance(block, Heading):
             section = L.label_text(block.text)
+            section_year = heading_year(section)
             continue
         if not isinstance(block, Paragraph):
             continue
@@ -712,6 +752,10 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
                 year, year_source = q.year, "cell" if q.year is not None else ""
                 if year is None and carried is not None:
                     year, year_source = carried, source
+                elif (
+                    year is None and section_year is not None and in_section_time(sentence, section)
+                ):
+                    year, year_source = section_year, "heading"
                 obs.append(
                     {
                         "source": doc.source,
