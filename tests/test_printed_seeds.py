@@ -280,3 +280,22 @@ def test_an_unruled_tables_cells_wrapped_over_lines_and_set_in_the_middle_are_on
         "1 mnkr",
         "(lägre kostnader och Q 3 2020 delfinansiering från Regionen)",
     ]
+
+
+def test_a_text_cell_set_in_the_middle_above_the_first_rows_values_is_no_header():
+    """001 printed on A4 (``printed_plans``), 'Insatser till vuxna, individ och
+    familjeomsorg' at the foot of page 4: its amounts ('1,5 mnkr', 'Ca 0,6 mnkr') set
+    left and of one width, its time column wrapped over two lines beside one-line
+    labels, set in the middle, so the time column's first line stands above the first
+    row's values ('2021 (Dialog med' / 'Akutboendeteam  1,5 mnkr' / 'Leanlink)').
+    Before, no table was found there (the wrapped lines stood in no column), and the
+    layouts read '2021 (Dialog med Akutboendeteam' as a measure and
+    'beroendemottagningen 2023-01-01' as one time; then, found, that first line was
+    taken for the header ('Tidsaspekt / 2021 (Dialog med'). Its rows on page 4 are now
+    the text's."""
+    name = "001_atgardsplan_2020_linkoping_son"
+    caption = "Insatser till vuxna, individ och familjeomsorg"
+    printed = _tables(FIXTURES / "printed_plans" / f"{name}.pdf")[caption]
+    text = _tables(Path(__file__).parents[1] / "data" / "raw" / f"{name}.txt")[caption]
+    assert printed[:5] == text[:5]
+    assert printed[1] == ["Akutboendeteam", "1,5 mnkr", "2021 (Dialog med Leanlink)"]

@@ -211,6 +211,10 @@ def _snap_left_aligned(lines: list[Line]) -> list[float]:
             target = max(set(on), key=on.count) if on else max(p.x1 for _x, _i, p in group)
             off = [(i, p) for _x, i, p in group if abs(p.x1 - target) > ALIGN]
             lines_off = len({i for i, _p in off}) + (0 if on else 1)  # none on an edge: all are
+            if not off and len({i for _x, i, _p in group}) >= MIN_LINES:
+                # numbers of one width, set left or right: text that begins where they
+                # begin stands in their column ('Ca 0,6 mnkr' among '1,5 mnkr')
+                found.append(min(x for x, _i, _p in group))
             if off and on and _begin_together(lines, target, group):
                 lines_off = MIN_LINES  # every number ending there begins here too
             if lines_off >= MIN_LINES:
@@ -527,6 +531,23 @@ def _text_columns(lines: list[Line], edges: list[float]) -> list[float]:
         for p in ln.phrases
         if not p.number and p.x0 > min(v.x1 for v in vals)
     )
+    # a text cell wrapped over lines beside a row's values (the row's cells set in the
+    # middle or at the top): its lines right above or below a line of values hold only
+    # text right of the first column of numbers
+    data = {ln.pos for ln in lines if _values(ln, edges)}
+    first = min(edges)
+    xs = sorted(
+        [
+            *xs,
+            *(
+                (ln.phrases[0].x0, ln.index)
+                for ln in lines
+                if (ln.pos - 1 in data or ln.pos + 1 in data)
+                and ln.pos not in data
+                and all(not p.number and p.x0 > first + ALIGN for p in ln.phrases)
+            ),
+        ]
+    )
     out: list[float] = []
     group: list[tuple[float, int]] = []
     for entry in [*xs, None]:
@@ -659,8 +680,23 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
     # group header in a row of its own: a year over Budget | Utfall)
     pitch = _row_pitch(t.body)
     close = max(1.45 * em, pitch + 0.5)
+    # rows read as bands (cells wrapped, set apart by padding): text of the first row
+    # set in its middle or at its foot stands above the first line of values, a line
+    # apart from the row's lines below it, where the header stands farther
+    line = _banded(t) if not t.header else None
+    lead: list[Line] = []
     for j in range(pos - 1, max(pos - 8, -1), -1):
         ln = lines[j]
+        if (
+            line is not None
+            and not above
+            and below.base - ln.base < line + _PADDING
+            and not any(_is_label(p, t) or p.number for p in ln.phrases)
+        ):
+            lead.insert(0, ln)
+            below = ln
+            continue
+        line = None
         if below.base - ln.base > limit:
             break
         if any(_crosses(p, t.anchors, t.value_left) for p in ln.phrases):
@@ -680,9 +716,10 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
         sections.insert(0, above.pop(0))
     if above:
         t.body[:0] = sections
+    t.body[:0] = lead
     t.header = [*reversed(above), *t.header]
-    if t.header:
-        t.first = t.header[0].index
+    if t.header or lead:
+        t.first = (t.header or lead)[0].index
 
 
 def _row_pitch(body: list[Line]) -> float:
@@ -993,6 +1030,34 @@ def _label_base(ln: Line, t: Table) -> float:
 _PADDING = 2.5  # points: rows set apart by a cell's padding stand farther than a line
 
 
+def _spacing(t: Table, labelled: list[Line]) -> tuple[float, float, dict] | None:
+    """A line's pitch and the rows' spacing, from where the labels' lines stand (and
+    where each stands, by its id), when they stand at two spacings: a line apart
+    within a cell (give or take what a baseline's estimate is off by), farther between
+    rows; None when they do not."""
+    if len(labelled) < 2:
+        return None
+    lead = [_label_base(ln, t) for ln in labelled]
+    gaps = sorted(b - a for a, b in pairwise(lead))
+    wider = [g for g in gaps if g > gaps[0] + _PADDING]
+    if not wider or gaps[0] <= 0:
+        return None
+    return gaps[0], wider[0], {id(ln): b for ln, b in zip(labelled, lead, strict=True)}
+
+
+def _banded(t: Table) -> float | None:
+    """A line's pitch when the body's rows are read as bands (``_banded_rows``): no
+    one-line row of values right under another, its labels' lines at two spacings."""
+    data = [ln for ln in t.body if _values(ln, t.anchors)]
+    labelled = [ln for ln in t.body if _label_text(ln, t)]
+    if any(
+        a in data and b in data and a in labelled and b in labelled for a, b in pairwise(t.body)
+    ):
+        return None
+    spacing = _spacing(t, labelled)
+    return spacing[0] if spacing is not None else None
+
+
 def _banded_rows(t: Table, data: list[Line], labelled: list[Line]) -> list[_Row] | None:
     """Rows of wrapped cells set apart by space, none of them a one-line row right
     under another (so no two rows' lines say how far rows stand): the lines of one
@@ -1003,16 +1068,10 @@ def _banded_rows(t: Table, data: list[Line], labelled: list[Line]) -> list[_Row]
     lines). A label's line is measured where its label stands. None (not read so)
     when the label lines do not stand at two spacings, one a line and one wider, or a
     band holds two labelled rows of values."""
-    if len(labelled) < 2:
+    spacing = _spacing(t, labelled)
+    if spacing is None:
         return None
-    lead = [_label_base(ln, t) for ln in labelled]
-    gaps = sorted(b - a for a, b in pairwise(lead))
-    # a line apart, give or take what a baseline's estimate is off by; the rows farther
-    wider = [g for g in gaps if g > gaps[0] + _PADDING]
-    if not wider or gaps[0] <= 0:
-        return None
-    row_gap = wider[0]
-    where = {id(ln): b for ln, b in zip(labelled, lead, strict=True)}
+    _pitch, row_gap, where = spacing
     bands: list[list[Line]] = []
     last = 0.0
     for ln in t.body:
