@@ -159,3 +159,10 @@ def test_a_line_joins_its_next_without_a_space_only_after_a_word_and_its_hyphen(
     assert PL.join_lines(["2023-", "2024"]) == "2023-2024"
     assert PL.join_header_lines(["Prognos-", "avvikelse", "2024"]) == "Prognos-avvikelse / 2024"
     assert PL.join_header_lines(["Budget -", "Utfall"]) == "Budget - / Utfall"
+
+
+def test_a_header_date_wrapped_after_its_day_is_one_phrase():
+    assert PL.join_header_lines(["Utfall", "per 31", "aug."]) == "Utfall per 31 aug."
+    assert PL.join_header_lines(["Saldo 30", "juni 2024"]) == "Saldo 30 juni 2024"
+    assert PL.join_header_lines(["Budget 2024", "augusti"]) == "Budget 2024 / augusti"
+    assert PL.join_header_lines(["Utfall 31", "marknad"]) == "Utfall 31 / marknad"

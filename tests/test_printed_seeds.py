@@ -299,3 +299,24 @@ def test_a_text_cell_set_in_the_middle_above_the_first_rows_values_is_no_header(
     text = _tables(Path(__file__).parents[1] / "data" / "raw" / f"{name}.txt")[caption]
     assert printed[:5] == text[:5]
     assert printed[1] == ["Akutboendeteam", "1,5 mnkr", "2021 (Dialog med Leanlink)"]
+
+
+def test_a_headers_second_row_under_its_years_names_the_columns(seeds_obs):
+    """003 on A4, the indicator table (unruled, cells set at the top): a header of years
+    ('2016  2017  2018') over a second row ('Utfall' / 'per 31' / 'aug.' wrapped in its
+    column, 'Målvärde', 'Prognos'), then a section row. The years' line was the header
+    alone and the second row's lines went to the first row of the body, so no value had
+    a column: 'Invånare 0-20 år … antal/1000 inv' gave 25,3, 20,4 and 13,7 without a
+    year (placements for 2018 three times). As in the text, each is now under its year,
+    the third under '2018 / Utfall per 31 aug.' (a date wrapped after its day is one
+    phrase)."""
+    o = seeds_obs
+    t = o[
+        o["source"].str.startswith("003")
+        & o["row_label"].str.startswith("Invånare 0-20 år placerade")
+    ]
+    assert t[["column_label", "year", "period", "value"]].values.tolist() == [
+        ["2016", 2016, "", 25.3],
+        ["2017", 2017, "", 20.4],
+        ["2018 / Utfall per 31 aug.", 2018, "jan-aug", 13.7],
+    ]

@@ -51,6 +51,13 @@ _GOES_ON = re.compile(r"(?:,|\boch|\beller|\bsamt|\bav|\bpå|\bför|\bi|\btill|/
 _WORD_HYPHEN = re.compile(r"\w-$")  # a line that ends in a word and a hyphen
 _LETTER_HYPHEN = re.compile(r"[a-zåäöA-ZÅÄÖ]-$")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
+# a date wrapped after its day: the day ends a line, its month begins the next
+_DAY = re.compile(r"(?:^|\s)(?:[1-9]|[12]\d|3[01])$")
+_MONTH = re.compile(
+    r"(?:jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|juni?|juli?|aug(?:usti)?"
+    r"|sept?(?:ember)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s|$)",
+    re.IGNORECASE,
+)
 
 #: Put after a cell line's text where the line ends inside a word: a word wider than its
 #: cell, broken where the cell ends with no hyphen (``Ombyggnad/tillgängliggöran`` /
@@ -667,6 +674,17 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
         if not all(_is_year(p.text) for p in vals):
             break
         t.header.append(t.body.pop(0))  # amounts are printed with a space: 2 015
+    if t.header:
+        # under a header of years, its second row's lines: text over the value columns
+        # alone, no label and no value, before the first row ('Utfall' / 'per 31' /
+        # 'aug.' beside 'Målvärde' and 'Prognos' under '2018')
+        while (
+            len(t.body) > 1
+            and t.body[0].base - t.header[-1].base <= 2.6 * em
+            and not _values(t.body[0], t.anchors)
+            and not any(p.x1 < t.value_left - ALIGN for p in t.body[0].phrases)
+        ):
+            t.header.append(t.body.pop(0))
     t.label_right = max(
         (p.x1 for ln in t.body for p in ln.phrases if p.x1 < t.value_left - ALIGN),
         default=t.value_left - ALIGN,
@@ -870,7 +888,12 @@ def join_header_lines(parts: list[str]) -> str:
             out = part
         elif (out[-1] == "-" and _WORD_HYPHEN.search(out[-2:])) or completes_word(out[-40:], part):
             out = join_lines([out, part])
-        elif part.startswith("(") or _GOES_ON.search(out[-6:]) or _goes_on_phrase(out, part):
+        elif (
+            part.startswith("(")
+            or _GOES_ON.search(out[-6:])
+            or _goes_on_phrase(out, part)
+            or (_MONTH.match(part) and _DAY.search(out[-3:]))  # ``per 31`` / ``aug.``
+        ):
             out += " " + part
         else:
             out += " / " + part
