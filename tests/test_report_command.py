@@ -6,6 +6,7 @@ a log file per run, no progress bars off a terminal."""
 from __future__ import annotations
 
 import html
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -525,3 +526,43 @@ def test_04_of_measures_without_years_names_its_documents_period(tmp_path):
     page = (out / "04_atgarder_orebro_2023_jan-aug.html").read_text("utf-8")
     assert "<title>Åtgärdsplan – uppföljning: Örebro, jan–aug 2023</title>" in page
     assert "period okänd" not in page
+
+
+def test_reports_of_two_municipalities_no_period_decides_stop_before_anything_is_written(
+    tmp_path,
+):
+    """Two åtgärdsplaner of one year, one said to be Örebro's at parse time: 04's rows are
+    of Linköping and Örebro and no period chooses between them. The run stopped inside
+    04's notebook (exit 1) with a report 'kommun och period okända' and an index written;
+    now it stops before anything is written, naming both, and exits 2 (wrong use: the
+    run must name the municipality)."""
+    from tests.conftest import RAW
+
+    docs = tmp_path / "planer"
+    docs.mkdir()
+    plan = (RAW / "001_atgardsplan_2020_linkoping_son.txt").read_bytes()
+    (docs / "plan a.txt").write_bytes(plan)
+    (docs / "plan b.txt").write_bytes(plan + b"Sista raden.\n")  # not a duplicate
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    parse = [sys.executable, "-m", "sonanalys", "parse", "--data", str(docs),
+             "--municipality-for", "plan b.txt=Örebro"]  # fmt: skip
+    p = subprocess.run(parse, capture_output=True, text=True, timeout=600, env=env)
+    assert p.returncode == 0, p.stderr
+    out = tmp_path / "ut"
+    cmd = [sys.executable, "-m", "sonanalys", "report", "--data", str(docs), "--out", str(out),
+           "--only", "01", "04", "--log-dir", str(tmp_path / "logg")]  # fmt: skip
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=900, env=env)
+    assert p.returncode == 2, p.stderr
+    assert p.stderr.splitlines() == [
+        "fel: Placeringar (01_placeringar), Åtgärdsplan – uppföljning (04_atgarder): "
+        "dokumenten gäller flera kommuner (Linköping, Örebro); ange vilken rapporterna ska "
+        "gälla med --municipality.",
+        "Ingen rapport skrevs.",
+    ]
+    assert not out.exists()
+    # named, the run makes the report
+    named = [*cmd[:-4], "04", "--log-dir", str(tmp_path / "logg"), "--municipality", "Örebro"]
+    p = subprocess.run(named, capture_output=True, text=True, timeout=900, env=env)
+    assert p.returncode == 0, p.stderr
+    assert sorted(f.name for f in out.glob("*.html")) == ["04_atgarder_orebro_2020-2024.html",
+                                                         "index.html"]  # fmt: skip

@@ -211,6 +211,25 @@ def test_the_embedded_documents_decide_each_notebooks_default(kit):
     assert kit.own_municipality(data.placements.iloc[:0], 2023, "jan-aug") == "Örebro"
     with pytest.raises(ValueError, match=r"flera kommuner.*sätt municipality i parametercellen"):
         kit.own_municipality(data.budget.iloc[:0], 2024)
+    # the notebooks ask it of the rows registry.OWN_ROWS names, as sonanalys report does
+    # before anything is written (periods.unsettled): the same answers
+    from sonanalys.report import periods
+    from sonanalys.report.registry import OWN_ROWS
+
+    assert {n: kit.report_municipality(n) for n in OWN_ROWS} == {
+        "01_placeringar": "Örebro",
+        "02_varddygn": "Örebro",
+        "03_r9": "Linköping",
+        "04_atgarder": "Linköping",
+        "05_delarsrapport": "Örebro",
+    }
+    assert kit.report_municipality("05_delarsrapport", 2018, "jan-aug") == "Linköping"
+    assert kit.report_municipality("04_atgarder", 2018, "jan-aug") == "Linköping"  # own years
+    assert periods.unsettled(data.processed, list(OWN_ROWS), None, None) == []
+    assert periods.unsettled(data.processed, ["05_delarsrapport"], 2024, None) == [
+        ("05_delarsrapport", "dokumenten gäller flera kommuner (Linköping, Örebro); ange vilken "
+         "rapporterna ska gälla med --municipality.")
+    ]  # fmt: skip
 
 
 def test_file_names_say_whose_and_which_period_safely_on_windows():

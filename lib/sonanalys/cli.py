@@ -412,7 +412,7 @@ slutkoder (desamma för alla kommandon; en schemalagd körning kan läsa felet u
        för den begärda perioden, ett Kolada-svar); resten är gjort och meddelandet säger
        vad som misslyckades
   2    fel användning: okänd flagga, period eller inställning, en mapp eller fil som inte
-       finns; ingenting skrevs
+       finns, ingen --municipality där dokumenten inte avgör kommunen; ingenting skrevs
   3    dokumenten har inte den kommun eller period som begärdes; ingenting skrevs
   4    en annan körning håller utmappen (väntade --lock-wait sekunder)
   5    utmappen går inte att skriva i (skrivskyddad, ingen behörighet, en fil som är öppen)

@@ -10,7 +10,9 @@ from the code alone, so a code means the same in ``parse``, ``report`` and ``kol
       data do not hold that one (``report``; its page says which and why), a Kolada answer
       not fetched (``kolada``); the rest is done and the message names what failed
 2     wrong use: an unknown flag, period or configuration key, an input folder or file
-      that does not exist (``parse``, ``report --data``); nothing was written
+      that does not exist (``parse``, ``report --data``), no ``--municipality`` where the
+      documents do not decide it (``report``: they name none, or a report's rows are of
+      several and no period chooses); nothing was written
 3     the documents do not hold the municipality or the period asked for; nothing was
       written
 4     another run holds the output folder (waited ``--lock-wait`` seconds)

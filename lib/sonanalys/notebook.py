@@ -213,14 +213,6 @@ _ASK_MUNICIPALITY = (
 )
 
 
-def _sources(rows: pd.DataFrame) -> list[str] | None:
-    """The files ``rows`` come from; None (every document) when there are no rows: a
-    folder without what the notebook is about is still its documents' municipality's, and
-    the notebook says what it lacks."""
-    found = sorted({str(s) for s in rows["source"].dropna()}) if "source" in rows else []
-    return found or None
-
-
 def own_municipality(rows: pd.DataFrame, year: int | None = None, period: str | None = None) -> str:
     """The municipality a notebook reports on when its parameters name none: that of the
     documents ``rows`` come from (the rows the report is about; all the notebook's
@@ -231,10 +223,22 @@ def own_municipality(rows: pd.DataFrame, year: int | None = None, period: str | 
 
     try:
         return periods.own_municipality(
-            current().processed, period, year, _sources(rows), ask=_ASK_MUNICIPALITY
+            current().processed, period, year, periods.sources_of(rows), ask=_ASK_MUNICIPALITY
         )
     except periods.PeriodMissing as exc:
         raise ValueError(str(exc)) from exc
+
+
+def report_municipality(report: str, year: int | None = None, period: str | None = None) -> str:
+    """``own_municipality`` of the rows ``report`` (``"01_placeringar"``) stands on, as
+    ``registry.OWN_ROWS`` names them — the same question ``sonanalys report`` asks of
+    every report before anything is written; ``year`` and ``period`` narrow them only
+    for a report of the run's period."""
+    from .report.registry import OWN_ROWS
+
+    rows_of, by_period = OWN_ROWS[report]
+    rows = rows_of(current())
+    return own_municipality(rows, year, period) if by_period else own_municipality(rows)
 
 
 def named_most(documents: pd.DataFrame) -> str:
@@ -263,8 +267,9 @@ def own_period(
     from .report import periods
 
     try:
+        sources = periods.sources_of(rows)
         y, p, _ = periods.resolve(
-            period or periods.AUTO, year, municipality, current().processed, _sources(rows)
+            period or periods.AUTO, year, municipality, current().processed, sources
         )
     except periods.PeriodMissing as exc:
         if period:
@@ -406,6 +411,7 @@ __all__ = [
     "chart",
     "against_group",
     "own_municipality",
+    "report_municipality",
     "named_most",
     "own_period",
     "declare_scope",

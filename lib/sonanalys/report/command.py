@@ -145,6 +145,7 @@ def _run(s: dict, log: RunLog, periods) -> int:
     from ..pipeline import ensure_processed
     from .folder import ReportFolderBusy, ReportFolderError
     from .index import EMPTY_REASON
+    from .registry import NOTEBOOKS, selected
     from .runner import run_reports
 
     debug = bool(s.get("debug"))
@@ -226,6 +227,17 @@ def _run(s: dict, log: RunLog, periods) -> int:
         except periods.PeriodMissing as exc:
             log.err(f"fel: {exc}")
             return EXIT_PERIOD
+    if not municipality:
+        # each report's own municipality, as its notebook will ask it: one that cannot
+        # tell (several municipalities, no period to choose) stops the run here, before
+        # anything is written, instead of inside its notebook after the others ran
+        ensure_processed([raw], processed)
+        if found := periods.unsettled(processed, selected(s.get("only")), year, period):
+            whys = {why: [r for r, w in found if w == why] for _, why in found}
+            for why, reports in whys.items():  # the same reason said once, naming its reports
+                log.err(f"fel: {', '.join(f'{NOTEBOOKS[r]} ({r})' for r in reports)}: {why}")
+            log.err(periods.NOTHING_WRITTEN)
+            return EXIT_USAGE
     kolada_cache = s.get("kolada_cache")
     try:
         summary = run_reports(
@@ -367,16 +379,16 @@ def _shown(r) -> str:
 def _only_kolada(only) -> bool:
     """Whether every report the run makes compares Kolada's values (03), which need no
     document of the folder."""
-    from .registry import KOLADA_REPORTS, NOTEBOOKS
+    from .registry import KOLADA_REPORTS, selected
 
-    names = [n for n in NOTEBOOKS if not only or any(o in n for o in only)]
+    names = selected(only)
     return bool(names) and all(n in KOLADA_REPORTS for n in names)
 
 
 def _uses_kolada(only) -> bool:
     """Whether the run makes a report that may be about a municipality the documents do
     not name (03 compares any of Kolada's municipalities with its group)."""
-    from .registry import KOLADA_REPORTS, NOTEBOOKS
+    from .registry import KOLADA_REPORTS, selected
 
-    names = [n for n in NOTEBOOKS if not only or any(o in n for o in only)]
+    names = selected(only)
     return any(n in KOLADA_REPORTS for n in names)

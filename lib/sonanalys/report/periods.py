@@ -197,6 +197,40 @@ def own_municipality(
     )
 
 
+def sources_of(rows) -> list[str] | None:
+    """The files ``rows`` come from; None (every document) when there are no rows: a
+    folder without what a report is about is still its documents' municipality's, and
+    the report says what it lacks."""
+    found = sorted({str(s) for s in rows["source"].dropna()}) if "source" in rows else []
+    return found or None
+
+
+def unsettled(
+    processed: Path, reports: list[str], year: int | None, period: str | None
+) -> list[tuple[str, str]]:
+    """``(report, why)`` for each of ``reports`` that cannot tell its municipality when
+    the run names none: its rows (``registry.OWN_ROWS``) are of several municipalities
+    and no period decides between them, or their documents name none. Asked, as each
+    notebook asks it (``notebook.report_municipality``), before anything is written."""
+    from ..dataset import Dataset
+    from .registry import OWN_ROWS
+
+    data = Dataset.from_processed(processed)
+    out = []
+    for report in reports:
+        rows_of, by_period = OWN_ROWS[report]
+        try:
+            own_municipality(
+                processed,
+                period if by_period else None,
+                year if by_period else None,
+                sources_of(rows_of(data)),
+            )
+        except PeriodMissing as exc:
+            out.append((report, str(exc).replace(NOTHING_WRITTEN, "").strip()))
+    return out
+
+
 def municipalities(processed: Path, sources=None) -> list[str]:
     """The municipalities the documents name (``documents`` frame), sorted."""
     docs = _documents(processed, sources)

@@ -3,7 +3,14 @@ and their names in the reader's words."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..dataset import Dataset
 
 NOTEBOOKS: dict[str, str] = {
     "01_placeringar": "Placeringar",
@@ -12,6 +19,36 @@ NOTEBOOKS: dict[str, str] = {
     "04_atgarder": "Åtgärdsplan – uppföljning",
     "05_delarsrapport": "Delårsrapport – bilaga",
 }
+
+
+def selected(only: list[str] | None) -> list[str]:
+    """The reports a run makes: those whose names hold one of ``only`` (all without)."""
+    return [n for n in NOTEBOOKS if not only or any(o in n for o in only)]
+
+
+def _atgarder_with_years(data: Dataset) -> pd.DataFrame:
+    a = data.atgarder
+    return a[a["year"].notna()]  # the plans' effects per year
+
+
+def _r9_pairs(data: Dataset) -> pd.DataFrame:
+    from ..domain.indikatorer import r9_pairs
+
+    return r9_pairs(data.indikatorer)
+
+
+# The rows whose documents decide a report's municipality when the run names none
+# (``notebook.report_municipality``), and whether the run's year and period narrow them
+# (not for 03 and 04: their periods are of their own kind). Read by each notebook and by
+# ``sonanalys report``, which asks it of every report before anything is written.
+OWN_ROWS: dict[str, tuple[Callable[[Dataset], pd.DataFrame], bool]] = {
+    "01_placeringar": (lambda data: data.placements, True),
+    "02_varddygn": (lambda data: data.varddygn, True),
+    "03_r9": (_r9_pairs, False),
+    "04_atgarder": (_atgarder_with_years, False),
+    "05_delarsrapport": (lambda data: data.budget, True),
+}
+
 # the reports that may be about a municipality the documents do not name: 03 compares any
 # of Kolada's municipalities with its group (values from the Kolada cache)
 KOLADA_REPORTS = frozenset({"03_r9"})

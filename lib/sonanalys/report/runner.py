@@ -35,7 +35,7 @@ from .index import read_manifest
 from .kernels import Kernels
 from .keys import report_key, reusable, shared_inputs
 from .page import export_html
-from .registry import NOTEBOOKS, parameters_for
+from .registry import NOTEBOOKS, parameters_for, selected
 from .scope import file_label, parameters, report_scope, run_period, title_for
 from .workbook import write_tables
 
@@ -227,7 +227,7 @@ def run_reports(
     processed = Path(processed or paths.PROCESSED).resolve()
     data_dir = Path(raw or paths.RAW).resolve()
     ensure_processed([data_dir], processed)
-    names = [n for n in NOTEBOOKS if not only or any(o in n for o in only)]
+    names = selected(only)
     params = parameters_for(
         municipality, year, period, processed, mask_threshold, profile, notebook_params, data_dir
     )
