@@ -534,7 +534,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "parse",
         help="läs dokument till tabeller (observations, parse_report, atgarder, …)",
-        description="Läser dokumenten (.txt .md .pdf .docx .xlsx .csv .html) till tabeller: "
+        description="Läser dokumenten (.txt .md .pdf .docx .xlsx .xls .csv .html) till tabeller: "
         "observations (ett tal per rad, med fil och rad), parse_report (det som inte gav "
         "något värde, och varför) och domäntabellerna (atgarder, placements, varddygn, …), "
         "som CSV, parquet och en arbetsbok, sonanalys.xlsx.",

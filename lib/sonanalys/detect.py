@@ -160,7 +160,7 @@ def doc_type(doc: Document, file_kind: str = "text") -> str:
         kind = _kind_named(text)
         if kind:
             return kind
-    if file_kind in ("xlsx", "csv"):
+    if file_kind in ("xlsx", "xls", "csv"):
         return "volymtabell" if doc.tables else "other"
     full = " ".join(b.text for b in doc.blocks if isinstance(b, Heading | Paragraph))
     counts = {k: len(p.findall(full)) for k, p in _TYPE_PATTERNS}

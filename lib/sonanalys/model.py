@@ -137,7 +137,7 @@ class Document:
     doc_year: int | None = None
     doc_period: str = ""  # the months it reports on (``jan-mar``), or '' (a budget, a plan)
     title: str = ""
-    format: str = "text"  # 'text', 'pdf', 'docx', 'xlsx', 'csv'
+    format: str = "text"  # 'text', 'pdf', 'docx', 'xlsx', 'xls', 'csv'
     page_starts: list[int] = field(default_factory=list)  # first line of each page or sheet
     sheet_names: list[str] = field(default_factory=list)  # spreadsheets: the parts are sheets
     problems: list[tuple[str, int, str, str]] = field(default_factory=list)  # reader warnings

@@ -82,6 +82,16 @@ def _xlsx(data: bytes, source: str) -> Document:
     return read_xlsx(data, source)
 
 
+def _xls(data: bytes, source: str) -> Document:
+    from .sheet import read_xls
+
+    return read_xls(data, source)
+
+
+def _starts_ole(data: bytes) -> bool:
+    return data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # a compound file
+
+
 def _html(data: bytes, source: str) -> Document:
     """A saved web page: its tables as tables, the text around them as paragraphs."""
     from .html import read_html
@@ -120,6 +130,14 @@ FORMATS: tuple[Format, ...] = (
     Format("pdf", (".pdf",), _pdf, _starts_pdf, "inte en PDF (filen börjar inte med %PDF)"),
     Format("docx", (".docx",), _docx),
     Format("xlsx", (".xlsx", ".xlsm"), _xlsx),
+    Format(
+        "xls",
+        (".xls",),
+        _xls,
+        _starts_ole,
+        "inte en Excel 97–2003-arbetsbok (.xls) fast den heter så: en webbsida, CSV eller .xlsx "
+        "med fel filändelse läses med sin rätta ändelse",
+    ),
     Format("csv", (".csv",), _csv),
     Format(
         "html",

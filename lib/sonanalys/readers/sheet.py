@@ -1,4 +1,4 @@
-"""Spreadsheets: XLSX (openpyxl) and CSV. Every sheet is read as rows of cells; ``line``
+"""Spreadsheets: XLSX (openpyxl), XLS (xlrd) and CSV. Every sheet is read as rows of cells; ``line``
 is the spreadsheet row and ``sheet`` the sheet name. Numbers stored as numbers are
 written as exact Swedish strings, so the one number reader reads every value."""
 
@@ -133,6 +133,98 @@ def read_xlsx(data: bytes, source: str) -> Document:
         for r, cols in sheet.items()
     }
     return doc
+
+
+def read_xls(data: bytes, source: str) -> Document:
+    """An Excel 97-2003 workbook (``.xls``, BIFF; xlrd) through the same sheet path as an
+    ``.xlsx``: each cell as the text it holds, a number as the exact Swedish string
+    ``number_text`` writes (a percent-formatted one with its ``%``), a date as
+    ``YYYY-MM-DD``, a row whose filled cells are all bold as a header row, merged cells
+    as spans. A formula's value is the one the file stored (an .xls always stores one);
+    an error cell (``#DIV/0!``) is its text, said by the number reader."""
+    from types import SimpleNamespace
+
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    except Exception as exc:  # xlrd's own errors, or struct/index errors of a cut file
+        # the library's English text stays on the exception chain, not in the message
+        why = "krypterad (lösenordsskyddad)" if "encrypt" in str(exc).lower() else ""
+        raise DocumentError(
+            source, f"XLS-filen kan inte läsas ({why or damaged_why(exc)})"
+        ) from exc
+    try:
+        sheets: list[tuple[str, list[list[str]]]] = []
+        heads: list[set[int]] = []
+        spans: list[dict[int, set[int]]] = []
+        check_cells(
+            sum(book.sheet_by_index(i).nrows * book.sheet_by_index(i).ncols
+                for i in range(book.nsheets)),
+            source,
+            "arbetsbokens blad",
+        )  # fmt: skip
+        for i in range(book.nsheets):
+            ws = book.sheet_by_index(i)
+            rows: list[list[str]] = []
+            heads.append(set())
+            for r in range(ws.nrows):
+                if r % 1024 == 1023:
+                    memo.check_clock()
+                out = []
+                bold = 0  # the row's filled cells in bold; -1: one is not
+                for c in range(ws.ncols):
+                    text = _xls_cell(book, ws, r, c)
+                    if text and bold >= 0:
+                        font = book.font_list[book.xf_list[ws.cell_xf_index(r, c)].font_index]
+                        bold = bold + 1 if font.weight >= 700 or font.bold else -1
+                    out.append(text)
+                rows.append(out)
+                if bold > 0:
+                    heads[-1].add(r + 1)
+            kept, leads = _without_margin(rows)
+            sheets.append((ws.name, kept))
+            merged = [
+                SimpleNamespace(min_row=rlo + 1, min_col=clo + 1, max_col=chi)
+                for rlo, _rhi, clo, chi in ws.merged_cells
+            ]
+            spans.append(_merged_right(SimpleNamespace(merged_cells=merged), leads))
+    finally:
+        book.release_resources()
+    if not any(any(c for c in row) for _, rows in sheets for row in rows):
+        raise DocumentError(source, "arbetsboken innehåller inga värden")
+    doc = _sheet_document(sheets, source, "xls", [], heads)
+    doc.merged = {
+        start + r - 1: cols
+        for start, sheet in zip(doc.page_starts, spans, strict=True)
+        for r, cols in sheet.items()
+    }
+    return doc
+
+
+def _xls_cell(book, ws, r: int, c: int) -> str:
+    """One .xls cell as text: a number never as the float xlrd gives (``number_text``:
+    exact, Swedish, a percent-formatted one with ``%``)."""
+    import xlrd
+
+    kind, v = ws.cell_type(r, c), ws.cell_value(r, c)
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return ""
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return str(bool(v))
+    if kind == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(v, "#FEL")
+    if kind == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate_as_datetime(v, book.datemode).strftime("%Y-%m-%d")
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            pass  # a date format on a number no date has: the number, as printed
+    if kind in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
+        xf = book.xf_list[ws.cell_xf_index(r, c)]
+        fmt = book.format_map.get(xf.format_key)
+        number = int(v) if float(v).is_integer() and abs(v) < 2**53 else float(v)
+        return number_text(number, percent="%" in (fmt.format_str if fmt else ""))
+    return cell_text(v)
 
 
 def _merged_right(ws, leads: list[int]) -> dict[int, set[int]]:
