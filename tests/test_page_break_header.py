@@ -370,3 +370,42 @@ def test_the_delarsrapport_overview_keeps_each_pages_rows_and_its_bottom_line(tm
     said = findings.delarsrapport_claims(b, "", 2024, "jan-aug", r.observations)
     assert said[0].text.startswith("Prognosen för helåret 2024 visar ett underskott på 9,5")
     assert {c.where() for c in said} == {"drift.pdf, s. 2, rad 5"}
+
+
+def _corner(path: Path) -> Path:
+    """A ruled table (fpdf) whose header row stands alone at the foot of page 1, its
+    first cell (over the labels) drawn and empty; its rows on page 2."""
+    d = Pdf()
+    widths = (200.0, 90.0, 90.0)
+
+    def row(y: float, cells: tuple[str, ...]) -> None:
+        d.pdf.set_xy(LABEL_X, y)
+        for w, text in zip(widths, cells, strict=True):
+            d.pdf.cell(w, 16, text, border=1, align="L" if w == 200 else "R")
+
+    d.page()
+    d.left(LABEL_X, 60, "Utökad åtgärdsplan, mnkr")
+    row(790, ("", "Effekt 2024", "Effekt 2025"))
+    d.page()
+    row(40, ("Omställning behov insatser", "15,0", "20,0"))
+    row(56, ("Minskade placeringar", "3,0", "5,0"))
+    row(72, ("Totalt", "18,0", "25,0"))
+    return d.save(path)
+
+
+def test_a_ruled_header_alone_at_a_pages_foot_keeps_its_empty_corner(tmp_path):
+    """The header's first cell is drawn and empty and no row stands under it on its
+    page: the grid made columns only where text stood, so the header had two cells over
+    rows of three on the next page, and each row's first amount went under 'Effekt
+    2025' and its second had no column (002 on pages 350 mm tall, 004 in landscape:
+    8 and 39 more observations as in the text). The corner stays a column."""
+    o = parse([_corner(tmp_path / "corner.pdf")]).observations
+    got = o[["row_label", "column_label", "year", "value"]].astype(object).values.tolist()
+    assert got == [
+        ["Omställning behov insatser", "Effekt 2024", 2024, 15.0],
+        ["Omställning behov insatser", "Effekt 2025", 2025, 20.0],
+        ["Minskade placeringar", "Effekt 2024", 2024, 3.0],
+        ["Minskade placeringar", "Effekt 2025", 2025, 5.0],
+        ["Totalt", "Effekt 2024", 2024, 18.0],
+        ["Totalt", "Effekt 2025", 2025, 25.0],
+    ]

@@ -474,6 +474,13 @@ def grid(
             if _band_of(x0, x1, bands) < 0:
                 bands.append((x0, x1))
     bands.sort()
+    if bands:
+        # a drawn cell left of every column, empty on every row (the corner over the
+        # labels of a header whose body goes on on the next page) is a column still
+        corner = [box for row in rows for text, box in row if not text.strip() and box is not None]
+        left = min(corner, key=_LEFT, default=None)
+        if left is not None and left[2] <= bands[0][0] + 2 and left[2] - left[0] > _CORNER:
+            bands.insert(0, (left[0], left[2]))
     if given:
         placed = [(r, _band_of(x0, x1, given)) for r, _t, (x0, _t0, x1, _b) in cells]
         if all(k >= 0 for _r, k in placed) and len(set(placed)) == len(placed):
@@ -504,6 +511,10 @@ def grid(
             continue
         joined.append(row)
     return joined
+
+
+_LEFT = itemgetter(0)
+_CORNER = 20.0  # points: wider than a spacer between a shaded table's cells
 
 
 def _band_of(x0: float, x1: float, bands: list[tuple[float, float]]) -> int:
