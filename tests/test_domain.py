@@ -644,6 +644,26 @@ def test_price_volume_split_on_the_documents_figures(frames):
     assert c0 == pytest.approx(398 * 365 * 2690 / 1e6) and set(bare["typ"]) == {"beräknad"}
     assert bare.index[0].startswith("Beräknad kostnad 2021")
     assert care.price_volume_steps(cs.head(1)).empty
+    # one source of the places: the lines are those of the (page, line)s, a text
+    # document's without pages
+    assert steps.attrs["places"] == [(None, 529), (None, 533), (None, 534)]
+    assert steps.attrs["where"] == "rad 529, 533–534"
+
+
+def test_a_rows_page_and_line_are_read_in_one_place():
+    # claims.pages_and_lines is what places, rows_at and care's price/volume source read
+    # a row's page and line with: a PDF's page, None for a row without one
+    from sonanalys.analysis import claims
+
+    pdf = pd.DataFrame({"page": [7, 7, 8, pd.NA], "line": [56, 57, 1, 3]})
+    text = pd.DataFrame({"line": [691, 692, 699]})
+    assert claims.pages_and_lines(pdf) == [(7, 56), (7, 57), (8, 1), (None, 3)]
+    assert claims.places(pdf) == [(7, 56), (7, 57), (8, 1), (0, 3)]
+    assert claims.pages_and_lines(text) == [(None, 691), (None, 692), (None, 699)]
+    assert claims.rows_at(text) == "rad 691–692, 699"
+    assert claims.rows_at(pdf.head(3)) == "s. 7, rad 56–57; s. 8, rad 1"
+    assert claims.rows_at(text.head(0)) == ""
+    assert claims.page_number(pd.NA) is None and claims.page_number(8.0) == 8
 
 
 def test_status_classes_of_the_plans_own_words():

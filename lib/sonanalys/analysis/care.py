@@ -140,6 +140,7 @@ def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: 
     money = latest(money[money["source"].isin(rep["source"]) & money["table_id"].isin(
         rep["table_id"])].assign(label="cost"))  # fmt: skip
     years = sorted(set(rep["year"]) & set(total.index))
+    page = claims.page_number
     rows = []
     for y in years:
         days_in_year = (pd.Timestamp(int(y) + 1, 1, 1) - pd.Timestamp(int(y), 1, 1)).days
@@ -159,33 +160,20 @@ def cost_series(varddygn: pd.DataFrame, placements: pd.DataFrame, municipality: 
                 "line": int(r["line"].iloc[0]),
                 "persons_line": int(persons_line[y]),
                 # a PDF's pages of those lines (None for a text document)
-                "cost_page": _page_at(m),
-                "page": _page_at(r),
-                "persons_page": None if persons_page is None else _page_of(persons_page[y]),
+                "cost_page": claims.pages_and_lines(m.head(1))[0][0] if len(m) else None,
+                "page": claims.pages_and_lines(r.head(1))[0][0],
+                "persons_page": None if persons_page is None else page(persons_page[y]),
             }
         )
     return pd.DataFrame(rows)
 
 
-def _page_of(value) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
-
-
-def _page_at(rows: pd.DataFrame) -> int | None:
-    """The page of a frame's first row (None: none, or a text document's)."""
-    return _page_of(rows["page"].iloc[0]) if len(rows) and "page" in rows else None
-
-
-def _persons_lines(a: pd.Series, b: pd.Series) -> set[int]:
-    """The lines of the persons per day both years' care days are computed from (the
-    volume's source; none in a series made without them)."""
-    return {int(r["persons_line"]) for r in (a, b) if pd.notna(r.get("persons_line"))}
-
-
 def _persons_places(a: pd.Series, b: pd.Series) -> set[tuple[int | None, int]]:
-    """:func:`_persons_lines` with their pages (a PDF's; None for a text document)."""
+    """The (page, line) of the persons per day both years' care days are computed from
+    (the volume's source; a PDF's page, None for a text document; none in a series made
+    without them)."""
     return {
-        (_page_of(r.get("persons_page")), int(r["persons_line"]))
+        (claims.page_number(r.get("persons_page")), int(r["persons_line"]))
         for r in (a, b)
         if pd.notna(r.get("persons_line"))
     }
@@ -234,9 +222,11 @@ def price_volume_steps(
             index=[f"Total kostnad {y0}", "Volymeffekt", "Priseffekt",
                    "Rest (ej förklarad av vårddygn och pris)", f"Total kostnad {y1}"],
         )  # fmt: skip
-        lines = sorted({int(a["cost_line"]), int(a["line"]), *_persons_lines(a, b)})
-        at = {(_page_of(a.get("cost_page")), int(a["cost_line"])),
-              (_page_of(a.get("page")), int(a["line"])), *_persons_places(a, b)}  # fmt: skip
+        at = {
+            (claims.page_number(a.get("cost_page")), int(a["cost_line"])),
+            (claims.page_number(a.get("page")), int(a["line"])),
+            *_persons_places(a, b),
+        }
     else:
         steps = pd.DataFrame(
             {
@@ -246,15 +236,15 @@ def price_volume_steps(
             index=[f"Beräknad kostnad {y0} (vårddygn × kostnad per dygn)", "Volymeffekt",
                    "Priseffekt", f"Beräknad kostnad {y1} (vårddygn × kostnad per dygn)"],
         )  # fmt: skip
-        lines = sorted({int(a["line"]), *_persons_lines(a, b)})
-        at = {(_page_of(a.get("page")), int(a["line"])), *_persons_places(a, b)}
+        at = {(claims.page_number(a.get("page")), int(a["line"])), *_persons_places(a, b)}
     steps.index.name = "Steg"
-    # ``where``: the lines as a source note names them, a PDF's with their pages
+    # the steps' (page, line)s: ``lines`` their lines, ``where`` as a source note names
+    # them, a PDF's with their pages
+    places = sorted(at, key=lambda x: (x[0] or 0, x[1]))
     steps.attrs.update(
         year_from=y0, year_to=y1, source=a["source"], line=int(a["line"]),
-        lines=", ".join(str(x) for x in lines), own_total=bool(own),
-        places=sorted(at, key=lambda x: (x[0] or 0, x[1])),
-        where=claims.line_runs(sorted(at, key=lambda x: (x[0] or 0, x[1]))),
+        lines=", ".join(str(x) for x in sorted({x for _, x in at})), own_total=bool(own),
+        places=places, where=claims.line_runs(places),
     )  # fmt: skip
     return steps
 

@@ -41,10 +41,14 @@ class Evidence:
     page: int | None = None  # a PDF's page (its lines are counted per page)
 
 
+def page_number(value) -> int | None:
+    """A page cell as a number: None for none (a text document's row)."""
+    return None if value is None or pd.isna(value) else int(value)
+
+
 def page_of(row) -> int | None:
     """A row's page (a PDF's; None for a text document)."""
-    p = getattr(row, "page", None)
-    return None if p is None or pd.isna(p) else int(p)
+    return page_number(getattr(row, "page", None))
 
 
 def at(page: int | None, lines: str) -> str:
@@ -75,18 +79,19 @@ def rows_at(t: pd.DataFrame) -> str:
     """Where rows ``t`` stand, as a source note names them: their lines in runs (``rad
     581–582, 584–585``, never one span over lines that are not theirs), a PDF's by page
     (``s. 10, rad 6–10``); '' for no rows."""
-    if t.empty:
-        return ""
+    return "" if t.empty else line_runs(pages_and_lines(t))
+
+
+def pages_and_lines(t: pd.DataFrame) -> list[tuple[int | None, int]]:
+    """Each row's (page, line): a PDF counts its lines per page (page None without
+    pages, as :func:`line_runs` takes them)."""
     pages = t["page"] if "page" in t.columns else pd.Series(pd.NA, index=t.index)
-    return line_runs(
-        [(None if pd.isna(p) else int(p), int(x)) for p, x in zip(pages, t["line"], strict=True)]
-    )
+    return [(page_number(p), int(x)) for p, x in zip(pages, t["line"], strict=True)]
 
 
 def places(t: pd.DataFrame) -> list[tuple[int, int]]:
     """Each row's (page, line): a PDF counts its lines per page (page 0 without pages)."""
-    pages = t["page"] if "page" in t.columns else pd.Series(pd.NA, index=t.index)
-    return [(0 if pd.isna(p) else int(p), int(x)) for p, x in zip(pages, t["line"], strict=True)]
+    return [(p or 0, x) for p, x in pages_and_lines(t)]
 
 
 def span(t: pd.DataFrame) -> str:
