@@ -393,3 +393,33 @@ def test_a_header_one_word_a_line_under_a_bracketed_unit_over_sections(tmp_path)
         ["Teknisk nämnd", 2025, -1.8],
     ]
     assert not o["row_label"].isin(["Kommunstyrelse", "Teknisk nämnd"]).any()
+
+
+def test_a_doubled_dash_says_there_is_no_value(tmp_path):
+    # Socialstyrelsen's ekonomiskt bistånd per month as a region keeps it: a title, År |
+    # Månad | two measures, and a month with '--' in both columns; before, '--' read as
+    # nothing and the month's two cells were dropped unsaid
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tabell"
+    ws.append(["Ekonomiskt bistånd, Dalarnas län"])
+    ws.append(["År", "Månad", "Antal hushåll", "Utbetalt ekonomiskt bistånd tkr"])
+    ws.append(["2016", "November", 3575, 24881])
+    ws.append(["2016", "December", "--", "--"])
+    ws.append(["2017", "Januari", 3666, 25789])
+    d = tmp_path / "docs"
+    d.mkdir()
+    wb.save(d / "bistand.xlsx")
+    r = parse([d])
+    o = r.observations
+    assert o[["row_label", "column_label", "year", "value", "unit"]].values.tolist() == [
+        ["November", "Antal hushåll", 2016, 3575.0, "antal"],
+        ["November", "Utbetalt ekonomiskt bistånd tkr", 2016, 24881.0, "tkr"],
+        ["Januari", "Antal hushåll", 2017, 3666.0, "antal"],
+        ["Januari", "Utbetalt ekonomiskt bistånd tkr", 2017, 25789.0, "tkr"],
+    ]
+    said = r.report[r.report["line"] == 4]
+    assert said["cell_text"].tolist() == ["--", "--"]
+    assert set(said["reason"]) == {"uppgift saknas enligt cellen"}

@@ -167,7 +167,9 @@ def test_unreadable_is_a_warning_never_a_guess(text):
     assert [s.severity for s in r.skipped] == ["warning"]
 
 
-@pytest.mark.parametrize("text", ["-", "–", "i u", "i.u", "IU", "", "..", " - "])
+@pytest.mark.parametrize(
+    "text", ["-", "–", "i u", "i.u", "IU", "", "..", " - ", "--", "––", "---", "-–"]
+)
 def test_no_data_markers(text):
     r = read_cell(text)
     assert r.no_data and r.quantities == [] and r.skipped == []

@@ -40,6 +40,10 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 NO_DATA_MARKERS = {"-", "–", "—", "−", "..", ".", "…", "i u", "i.u", "i.u.", "iu", "u", "x.", "n/a"}
 NO_DATA_MARKERS.add("na")  # NA: what R and other exports write where a value is missing
+# a dash doubled or tripled, as statistics exports print it where there is no value
+# (Socialstyrelsen's ekonomiskt bistånd per month: '--' in both columns of a month)
+NO_DATA_MARKERS.update(a + b for a in "-–—−" for b in "-–—−")
+NO_DATA_MARKERS.update(d * 3 for d in "-–—−")
 
 MONTHS = {
     "jan": 1,
