@@ -417,3 +417,65 @@ def test_a_heading_that_names_one_year_dates_the_sentences_under_it(tmp_path, te
     assert got[1] == "mnkr"
     assert got[2] == year
     assert got[3] == ("heading" if year else "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the one year the sentence names as its time dates its values that have none
+        # (Region Dalarna's socioeconomic analysis, tests/corpus/found): before, the year
+        # went to the nearest value alone
+        (
+            "I februari 2022 uppgick ungdomsarbetslösheten i Gävleborgs län till 13,1 procent, "
+            "vilket var långt över riksgenomsnittet på 8,9 procent.",
+            [(13.1, 2022), (8.9, 2022)],
+        ),
+        (
+            "Arbetslösheten i Gävleborg uppgick i februari 2022 till 7,5 procent för kvinnor "
+            "och 9,7 procent bland män.",
+            [(7.5, 2022), (9.7, 2022)],
+        ),
+        # a comparison or another time: the other values may be of another year
+        (
+            "Under 2022 ökade kostnaden till 5 mnkr jämfört med 4 mnkr.",
+            [(5.0, 2022), (4.0, None)],
+        ),
+        (
+            "Andelen har senaste åren legat runt 25 procent, och 2021 ca 30 procent.",
+            [(25.0, None), (30.0, 2021)],
+        ),
+        (
+            "Åtgärderna ger 121,8 miljoner effekt 2024 och en helårseffekt på 190 miljoner kronor.",
+            [(121.8, 2024), (190.0, None)],
+        ),
+        # two years pair with the values in order (numparse), nothing is spread
+        (
+            "Under 2021 och 2022 var kostnaden 5 mnkr och intäkten 4 mnkr.",
+            [(5.0, 2021), (4.0, 2022)],
+        ),
+        # 'från 2015': the nearest value takes the year (numparse), it reaches no other
+        ("Enligt beslut från 2015 ska 5 mnkr och 4 mnkr fördelas.", [(5.0, 2015), (4.0, None)]),
+    ],
+)
+def test_the_one_year_a_sentence_names_dates_all_its_values(sentence, expected):
+    got = [(q.value, q.year) for q in prose.sentence_reading(sentence).quantities]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the unit printed after the second of a pair joined by 'respektive' is the
+        # first's too (Region Dalarna's socioeconomic analysis, tests/corpus/found)
+        (
+            "I Dalarna och Värmland var andelen något lägre, 5,0 respektive 4,6 procent.",
+            [(5.0, "procent"), (4.6, "procent")],
+        ),
+        ("Kostnaderna ökade med 3 respektive 5 mnkr.", [(3.0, "mnkr"), (5.0, "mnkr")]),
+        # no unit after the second: nothing to lend ('år' is an age, no value's unit)
+        ("Barnen var 12 respektive 14 år gamla.", []),
+    ],
+)
+def test_a_pair_joined_by_respektive_shares_the_unit_after_it(sentence, expected):
+    got = [(q.value, q.unit) for q in prose.sentence_reading(sentence).quantities]
+    assert got == expected

@@ -271,7 +271,8 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
     read_words: list[N.Quantity] = []
     prev: N.Quantity | None = None
     prev_unit = ""
-    for q in sorted([*N.reading_of(sentence).quantities, *words], key=lambda q: q.start):
+    ordered = sorted([*N.reading_of(sentence).quantities, *words], key=lambda q: q.start)
+    for i, q in enumerate(ordered):
         unit = q.unit
         if q.start in in_words:  # a number word: its unit printed after it, or a list's
             if not unit and prev is not None and _listed(text, prev, prev_unit, q):
@@ -300,6 +301,16 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
                 unit = out[q.start] = found[1]
             elif prev is not None and _elided_unit(text, prev, prev_unit, q):
                 unit = out[q.start] = prev_unit
+        if not unit and not q.category and not q.entity and i + 1 < len(ordered):
+            # "5,0 respektive 4,6 procent": the unit printed after the second of a pair
+            # is the first's too
+            nxt = ordered[i + 1]
+            if (
+                nxt.unit
+                and nxt.start not in in_words
+                and _RESPECTIVE.fullmatch(text, q.end, nxt.start)
+            ):
+                unit = out[q.start] = nxt.unit
         listed = prev is not None and (
             _listed(text, prev, prev_unit, q) or _subset(text, prev, prev_unit, q)
         )
@@ -309,6 +320,7 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
     return out, read_words
 
 
+_RESPECTIVE = re.compile(r"\s+respektive\s+(?:ca\.?\s+|cirka\s+)?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")
 _CLAUSE_END = re.compile(r"[,;:.()]|\s[-–]\s|\d")
 
@@ -425,6 +437,8 @@ def sentence_reading(sentence: str) -> N.Reading:
     else:
         reading = N.reading_with_units(sentence, tuple(sorted(units.items())))
     reading = _in_opening_month(sentence, reading)
+    # (after the opening month: a value the sentence's year reaches keeps no month)
+    reading = _its_year_to_all(sentence, reading)
     reading = _minus_in_words(sentence, reading)
     if not words:
         return reading
@@ -442,6 +456,37 @@ def sentence_reading(sentence: str) -> N.Reading:
 # "prognosen med minus 0,4 mnkr"); after an amount it subtracts ("5 mnkr minus 2 mnkr")
 _MINUS_WORD = re.compile(r"(?<![\wåäö])minus\s+$", re.IGNORECASE)
 _AMOUNT_END = re.compile(r"\d(?:\s*%|\s*[^\W\d_]{1,6}\.?)?$")
+
+
+# A sentence that compares or spans times: its values may be of other times than the one
+# year it names (``ökade till 5 mnkr jämfört med 4 mnkr``, ``sedan 2019``, ``i fjol``)
+_OTHER_TIMES = re.compile(
+    r"(?<![\wåäö])(?:än|jämfört|jämförelse|jmf|jfr|mot|sedan|från|före|efter|innan|"
+    r"föregående|förra|tidigare|fjol|fjolårets|senaste|åren|kommande|nästa|framöver|"
+    r"(?:hel)?årseffekt\w*|samma\s+(?:\w+\s+)?som|lika\s+\w+\s+som)"
+    r"(?![\wåäö])",
+    re.IGNORECASE,
+)
+
+
+def _its_year_to_all(sentence: str, reading: N.Reading) -> N.Reading:
+    """A sentence naming one year as its time dates each of its values that has none,
+    where it compares no times and every value dated has that year: ``I februari 2022
+    uppgick ungdomsarbetslösheten … till 13,1 procent, vilket var långt över
+    riksgenomsnittet på 8,9 procent`` (the year went to the 13,1 alone, the nearest)."""
+    if all(q.year is not None for q in reading.quantities):
+        return reading
+    year = sentence_year(sentence, reading)
+    if year is None or any(q.year not in (None, year) for q in reading.quantities):
+        return reading
+    if _OTHER_TIMES.search(sentence):
+        return reading
+    quantities = [
+        q if q.year is not None else Quantity(**{**q.__dict__, "year": year})
+        for q in reading.quantities
+    ]
+    years = [y for y in reading.years if y != year]
+    return N.Reading(quantities, list(reading.skipped), years, reading.no_data)
 
 
 def _minus_in_words(sentence: str, reading: N.Reading) -> N.Reading:
