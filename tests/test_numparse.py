@@ -399,3 +399,20 @@ def test_a_minus_apart_is_a_sign_where_the_text_prints_its_plus_apart():
     # no plus apart: a dash of the sentence, and a dash after a word, are no signs
     assert [t.value for t in scan("Underskottet – 0,5 mnkr – beror på vården")] == [0.5]
     assert [t.value for t in scan("Posten + 2 mnkr, Vård - 0,5 mnkr")] == [2.0, 0.5]
+
+
+@pytest.mark.parametrize(
+    "text", ["KPIF, index, 1987=100", "KPI (1980=100)", "Index 2015 = 100", "KPI, 2020=100"]
+)
+def test_an_index_base_is_neither_a_value_nor_a_year(text):
+    # SCB's and Region Dalarna's index columns name their base ('KPIF, index, 1987=100'):
+    # before, 1987 and 100 were read as two values (1987 is below the years' range), or
+    # 100 as a value of 2015
+    r = read_cell(text)
+    assert r.quantities == [] and r.years == []
+    assert [s.reason for s in r.skipped] == ["indexets basår (år = 100), inte ett värde"]
+
+
+def test_an_amount_of_a_year_after_an_equals_sign_is_read():
+    r = read_cell("Kostnaden 2015 = 100 tkr")
+    assert [(q.value, q.unit, q.year) for q in r.quantities] == [(100.0, "tkr", 2015)]

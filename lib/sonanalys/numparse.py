@@ -212,6 +212,7 @@ QUARTER = "quarter"  # "Q 3 2020"
 WEEK = "week"  # "v 36-38"
 ORDINAL = "ordinal"  # "2:a kvartalet", "3:e året"
 MALFORMED = "malformed"  # looks numeric but cannot be read with certainty
+INDEX_BASE = "index_base"  # "1980=100": an index's base year and level
 
 DENOMINATOR = "bas för ett mått (per …), inte ett värde"
 _PER_BEFORE = re.compile(r"(?:^|(?<=\s))per\s+$", re.IGNORECASE)  # searched before a token
@@ -226,6 +227,7 @@ NOT_A_VALUE_REASONS = {
     QUARTER: "kvartal (tidsangivelse), inte ett värde",
     WEEK: "veckonummer (tidsangivelse), inte ett värde",
     ORDINAL: "ordningstal, inte ett värde",
+    INDEX_BASE: "indexets basår (år = 100), inte ett värde",
 }
 
 
@@ -258,6 +260,8 @@ def _num(prefix: str) -> str:
 _LEFT_OK = r"(?<![\w.,/])"  # a number may not be glued to a word, a decimal or a slash
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # an index's base, "KPI (1980=100)", "index, 2015 = 100": neither a value nor a year
+    ("index_base", re.compile(r"(?<![\w/])(?:19|20)\d\d\s?=\s?100(?![\d,.])")),
     (DATE, re.compile(r"(?<![\w/])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
     # a split year, "2024/2025" or "2024/25" (a school or fiscal year, a comparison)
     ("split_year", re.compile(r"(?<![\w/])(?P<a>(?:19|20)\d\d)/(?P<b>(?:19|20)?\d\d)(?![\d/])")),
@@ -377,6 +381,7 @@ def _series_case_number(text: str, pos: int) -> Token | None:
 # nothing (the first that matches and makes a token wins, in the same order); it saves
 # trying nine patterns at each number of a text that holds none of these characters.
 _NEEDS = (
+    "=",  # an index's base: 1980=100
     "-",  # an ISO date: 2022-01-20
     "/",  # a split year: 2024/25
     "/",  # a diarienummer: Soc 1525/2020
@@ -401,11 +406,13 @@ def _patterns_for(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "v" in text or "V" in text,
         ":" in text,
         hyphen or "\u2013" in text or "\u2014" in text,
+        "=" in text,
     )
     tried = _TRIED.get(key)
     if tried is None:
         held = {"-": key[0], "/": key[1], "Q": key[2], "vV": key[3], ":": key[4]}
         held["-\u2013\u2014"] = key[5]
+        held["="] = key[6]
         tried = _TRIED[key] = tuple(
             p for p, need in zip(_PATTERNS[:-1], _NEEDS, strict=True) if not need or held[need]
         )
@@ -515,6 +522,10 @@ def _number_token(m: re.Match[str], text: str) -> Token:
 
 def _make_token(kind: str, m: re.Match[str], text: str) -> Token | None:
     s = m.group(0)
+    if kind == "index_base":
+        if _units.unit_after(text, m.end()):
+            return None  # "2015 = 100 tkr": an amount of the year, no index
+        return Token(INDEX_BASE, m.start(), m.end(), s)
     if kind == DATE:
         y = m.groupdict().get("y")
         if "/" in s and not y and not re.search(r"\s", s):
