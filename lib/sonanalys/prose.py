@@ -790,6 +790,16 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
                         "severity": "warning",
                     }
                 )
+            # the heading's year, for the values the sentence leaves undated (asked once
+            # a sentence: a long one is scanned once, not once a number)
+            heading_year_here: int | None = None
+            if (
+                section_year is not None
+                and carried is None
+                and any(q.year is None for q in reading.quantities)
+                and in_section_time(sentence, section)
+            ):
+                heading_year_here = section_year
             for q in reading.quantities:
                 if long:  # no sentence: each number keeps the text before it (limits)
                     start = max(0, q.end - MAX_SENTENCE_CHARS)
@@ -797,10 +807,8 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
                 year, year_source = q.year, "cell" if q.year is not None else ""
                 if year is None and carried is not None:
                     year, year_source = carried, source
-                elif (
-                    year is None and section_year is not None and in_section_time(sentence, section)
-                ):
-                    year, year_source = section_year, "heading"
+                elif year is None and heading_year_here is not None:
+                    year, year_source = heading_year_here, "heading"
                 obs.append(
                     {
                         "source": doc.source,
