@@ -320,3 +320,49 @@ def test_a_headers_second_row_under_its_years_names_the_columns(seeds_obs):
         ["2017", 2017, "", 20.4],
         ["2018 / Utfall per 31 aug.", 2018, "jan-aug", 13.7],
     ]
+
+
+def test_a_row_split_by_a_page_break_is_one_row(seeds_obs, seeds_parsed):
+    """000 on A4: the break between pages 2 and 3 splits the plan table's row 'Nya
+    riktlinjer vid erbjudande om plats i' / 'bostad med särskild service' (its
+    Kostnadsreducering cell too: '3 mnkr reducering av kostnader för' / 'obelagda
+    platser samt viten …'). The table already went on (c1091c7), but as two rows: the
+    values under a label cut off mid-phrase ('… om plats i') and a row of text alone.
+    A first row after a break whose label goes on from the row above (lower case, or
+    the label above stops on a preposition) and holds no value is that row's rest; the
+    join is said in the parse report."""
+    o = seeds_obs
+    t = o[o["source"].str.startswith("000") & o["row_label"].str.startswith("Nya riktlinjer vid")]
+    assert t[["row_label", "column_label", "value"]].values.tolist() == [
+        [
+            "Nya riktlinjer vid erbjudande om plats i bostad med särskild service",
+            column,
+            value,
+        ]
+        for column, value in (
+            ("Reviderat förslag netto effekt 2021", 0.5),
+            ("Reviderat förslag netto effekt 2022", 1.0),
+            ("Kostnadsreducering tidigare beslutad åtgärdsplan", 3.0),
+        )
+    ]
+    r = seeds_parsed.report
+    said = r[r["source"].str.startswith("000") & r["reason"].str.startswith("raden delad")]
+    assert said[["page", "line", "cell_text"]].values.tolist() == [
+        [3, 2, "bostad med särskild service"]
+    ]
+
+
+def test_04s_status_table_counts_a_split_row_once(seeds_frames):
+    """000 printed on A4: the row the page break splits was two measures ('Nya
+    riktlinjer vid erbjudande om plats i' and 'bostad med särskild service'), so 04's
+    table of measures by area and status counted 13 for Vuxna against the text's 12."""
+    from sonanalys.analysis import atgarder as aa
+
+    t = aa.by_area_status(seeds_frames["atgarder"], "Linköping")
+    t = t[t["source"].str.startswith("000")]
+    assert t.groupby("area")[t.columns[-1]].sum().to_dict() == {
+        "Barn och unga": 9,
+        "Generella": 5,
+        "Vuxna": 12,
+        "ej angivet område": 5,
+    }

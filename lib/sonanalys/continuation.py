@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from . import labels as L
-from .model import Block, Heading, Paragraph, Table
+from .model import Block, Heading, Paragraph, Row, Table
 
 # page furniture between the parts: a page number, "Sida 3", "4 (16)", "3(16)", "Sida 3 av 16"
 FURNITURE = re.compile(
@@ -31,6 +31,7 @@ PAGE_MARK = "sidnummer vid sidbrytning i tabellen, inget värde"
 HEADER_AGAIN = "tabellens rubrik upprepad efter sidbrytning, ingen rad"
 PAGE_HEAD = "sidhuvud eller sidfot med sidnummer vid sidbrytning i tabellen, inget värde"
 FURNITURE_LINE = "sidhuvud eller sidfot med sidnummer, inget värde"
+SPLIT_ROW = "raden delad av sidbrytning: läses som en rad med raden ovan"
 
 
 def page_mark(line: str) -> str:
@@ -92,7 +93,63 @@ def join_continued(blocks: list[Block], header_count, page_starts: list[int]) ->
         else:
             out.append(b)
         between = []
-    return out
+    return [_rows_rejoined(t, page_starts) for t in out] if page_starts else out
+
+
+def _rows_rejoined(t: Table, page_starts: list[int]) -> Table:
+    """The table with each row a page break split (``_split_row``) as one row."""
+    rows = t.rows
+    repairs = t.repairs
+    k = _next_split(rows, 1, page_starts)
+    while k is not None:
+        if rows is t.rows:
+            rows, repairs = list(rows), list(repairs)
+        repairs.append((rows[k].line, rows[k].cells[0].text, SPLIT_ROW))
+        rows[k - 1 : k + 1] = [_joined(rows[k - 1], rows[k])]
+        k = _next_split(rows, k, page_starts)
+    return t if rows is t.rows else dataclasses.replace(t, rows=rows, repairs=repairs)
+
+
+def _next_split(rows: list[Row], start: int, page_starts: list[int]) -> int | None:
+    """The first row from ``start`` on that is the rest of the row above it, split by
+    a page break; None for none."""
+    for k in range(start, len(rows)):
+        broken = _page(rows[k].line, page_starts) > _page(rows[k - 1].line, page_starts)
+        if broken and _split_row(rows[k - 1], rows[k]):
+            return k
+    return None
+
+
+# a cell that holds a value: a number, with its sign and unit
+_VALUE = re.compile(r"^[−–+-]?\s?\d[\d \u00a0\u202f]*(?:[,.]\d+)?\s?(?:%|[a-zåäö./]{0,8})$")
+_MID_PHRASE = re.compile(r"(?:,|\b(?:och|eller|samt|av|på|för|i|till|med|om|vid))$")
+
+
+def _split_row(last: Row, first: Row) -> bool:
+    """The first row after a page break is the rest of the row the page ended with
+    (a row split by the break, as Word and browsers print it): its label goes on from
+    that row's (it begins in lower case, or the label above stops mid-phrase), and none
+    of its cells holds a value, only text that goes on."""
+    label, above = first.cells[0].text.strip(), last.cells[0].text.strip()
+    if not label or not above:
+        return False
+    if not (L.continues_above(label) or _MID_PHRASE.search(above)):
+        return False
+    return not any(_VALUE.match(c.text.strip()) for c in first.cells[1:] if c.text.strip())
+
+
+def _joined(last: Row, first: Row) -> Row:
+    """The two parts of a split row as one: each cell's text, then its rest."""
+    cells = []
+    for a, b in zip(last.cells, first.cells, strict=False):
+        if not b.text.strip():
+            cells.append(a)
+        elif not a.text.strip():
+            cells.append(b)
+        else:
+            starts = (*(a.starts or ((0, a.line),)), (len(a.text) + 1, b.line))
+            cells.append(dataclasses.replace(a, text=f"{a.text} {b.text}", starts=starts))
+    return Row(cells + last.cells[len(cells) :], last.line)
 
 
 def _page(line: int, page_starts: list[int]) -> int:
