@@ -366,3 +366,47 @@ def test_04s_status_table_counts_a_split_row_once(seeds_frames):
         "Vuxna": 12,
         "ej angivet område": 5,
     }
+
+
+def test_a_heading_over_a_sentence_that_opens_with_its_year_is_a_heading(seeds_obs):
+    """000 printed on A4, page 6: 'Reducera IOP- människor i social utsatthet' over
+    '2018 upprättades en IOP …' was read as the paragraph's first line (the next line
+    began with no capital), so the IOP's 2 mnkr and 1 mnkr (line 19) stood in the
+    section 'Genomlysning av barn och unga' above; in the text they stand under the
+    heading."""
+    o = seeds_obs[
+        seeds_obs["source"].str.startswith("000")
+        & seeds_obs["row_label"].str.contains("IOP:n reduceras", regex=False)
+    ]
+    assert o[["page", "line", "section", "value"]].values.tolist() == [
+        [6, 19, "Reducera IOP- människor i social utsatthet", 2.0],
+        [6, 19, "Reducera IOP- människor i social utsatthet", 1.0],
+    ]
+
+
+def test_a_short_line_before_a_sentence_opening_with_a_year_is_a_heading():
+    """The rule behind the test above, on lines as the PDF reader gives them: the
+    sentence under a heading may open with its year; a line of years or a year with a
+    figure after it opens no sentence."""
+    from sonanalys.model import Heading, Paragraph
+    from sonanalys.readers.text import segment
+
+    done = "Vilka förutsättningar finns för att ge stöd på hemmaplan."
+    blocks, _ = segment(
+        [
+            done,
+            "Reducera IOP- människor i social utsatthet",
+            "2018 upprättades en IOP (idéburet offentligt partnerskap) med Stadsmissionen.",
+        ]
+    )
+    assert [(type(b), b.text) for b in blocks] == [
+        (Paragraph, done),
+        (Heading, "Reducera IOP- människor i social utsatthet"),
+        (
+            Paragraph,
+            "2018 upprättades en IOP (idéburet offentligt partnerskap) med Stadsmissionen.",
+        ),
+    ]
+    for nxt in ("2018 2019 2020 2021 2022 2023 2024 2025 2026", "2018: 4 mnkr, 2019: 5 mnkr i"):
+        blocks, _ = segment([done, "Reducera IOP- människor i social utsatthet", nxt])
+        assert not any(isinstance(b, Heading) for b in blocks), (nxt, blocks)

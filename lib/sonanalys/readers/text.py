@@ -42,6 +42,8 @@ _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\s+[A-ZÅÄÖ]")
 _PUNCT_DASH_ENDS = tuple(".,;:!?-–")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_DONE_ENDS = tuple(".!?:)")
+# a sentence that opens with its year, a word in lower case after it ('2018 upprättades')
+_YEAR_OPENS = re.compile(r"(?:19|20)\d\d [a-zåäö]")
 # the first character of a markdown heading (``#``) or a footnote's line (its mark), and
 # of a rule (``---``)
 _MARK_FIRST = frozenset("#⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -85,7 +87,9 @@ def _is_heading_line(line: str, prev_blank: bool, next_blank: bool) -> bool:
 
 def _inline_heading(lines: list[str], i: int, first: bool, s: str) -> bool:
     """pdftotext prose: a short unpunctuated line after a finished sentence, followed by
-    a sentence, is a heading (``Insatser för barn och unga``). ``s``: the line stripped."""
+    a sentence, is a heading (``Insatser för barn och unga``). The sentence begins in
+    upper case or with its year (``2018 upprättades en IOP …``). ``s``: the line
+    stripped."""
     if len(s) > 60 or len(s.split()) > 8 or s.endswith(_PUNCT_DASH_ENDS) or _LIST_ITEM.match(s):
         return False
     if not s[0].isupper() or _DIGIT.search(s):
@@ -94,7 +98,7 @@ def _inline_heading(lines: list[str], i: int, first: bool, s: str) -> bool:
     if not first and not prev.endswith(_SENTENCE_DONE_ENDS):
         return False
     nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    return bool(nxt) and nxt[0].isupper() and len(nxt) > len(s)
+    return bool(nxt) and (nxt[0].isupper() or bool(_YEAR_OPENS.match(nxt))) and len(nxt) > len(s)
 
 
 def segment(lines: list[str]) -> tuple[list[Block], dict[str, str]]:
