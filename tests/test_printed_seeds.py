@@ -410,3 +410,27 @@ def test_a_short_line_before_a_sentence_opening_with_a_year_is_a_heading():
     for nxt in ("2018 2019 2020 2021 2022 2023 2024 2025 2026", "2018: 4 mnkr, 2019: 5 mnkr i"):
         blocks, _ = segment([done, "Reducera IOP- människor i social utsatthet", nxt])
         assert not any(isinstance(b, Heading) for b in blocks), (nxt, blocks)
+
+
+def test_a_text_cell_wrapped_over_three_lines_stays_in_its_row(seeds_obs):
+    """003 on A4, the indicator table (unruled, cells set at the top): the section row
+    'Individ & familjeomsorg, barn, unga, vuxna' holds 'Siffra där det är möjligt' in
+    its last column, wrapped over three lines; the third ('möjligt') stands nearer the
+    next section row's label ('Social barn och ungdomsvård') than the first line of
+    its own cell, and went there: two section rows of text, so that section was no
+    section and the six indicators under it stood in none. As in the text, the wrapped
+    cell is one, and 'Social barn och ungdomsvård' heads the rows under it."""
+    tables = _tables(SEEDS / "003_delarsrapport_aug_2018_linkoping_socialnamnden.pdf")
+    rows = tables["Indikatorer"]
+    assert rows[1:3] == [
+        ["Individ & familjeomsorg, barn, unga, vuxna", "", "", "", "", "Siffra där det är möjligt"],
+        ["Social barn och ungdomsvård", "", "", "", "", ""],
+    ]
+    o = seeds_obs
+    t = o[o["source"].str.startswith("003") & o["row_label"].str.startswith("Anmälningar till")]
+    assert t[["section", "column_label", "value"]].values.tolist() == [
+        ["Social barn och ungdomsvård", "2016", 3331.0],
+        ["Social barn och ungdomsvård", "2017", 3691.0],
+        ["Social barn och ungdomsvård", "2018 / Utfall per 31 aug.", 2490.0],
+        ["Social barn och ungdomsvård", "Prognos", 3735.0],
+    ]

@@ -1123,8 +1123,15 @@ def _banded_rows(t: Table, data: list[Line], labelled: list[Line]) -> list[_Row]
 def _place_the_rest(t: Table, out: list[_Row], data: list[Line], labelled: list[Line]) -> None:
     """Lines with text in value columns only (a text cell wrapped onto a second line)
     go with the row whose lines stand nearest (the one above when equally near): never
-    dropped."""
+    dropped. A cell wrapped over three lines or more goes on in its column: a line
+    placed so counts for its row when the next one under it stands in the same column
+    ('Siffra där' / 'det är' / 'möjligt', the last nearer the next row's label than the
+    first line of its own cell)."""
     known = {id(ln) for ln in [*data, *labelled]}
+
+    def same_column(a: Line, b: Line) -> bool:
+        return any(p.x0 < q.x1 and q.x0 < p.x1 for p in a.phrases for q in b.phrases)
+
     for ln in t.body:
         if id(ln) in known or not out:
             continue
@@ -1133,7 +1140,11 @@ def _place_the_rest(t: Table, out: list[_Row], data: list[Line], labelled: list[
             key=lambda r: (
                 min(
                     abs(ln.base - x.base) + (0.01 if x.base > ln.base else 0)
-                    for x in [*r.label, *([r.values] if r.values else [])]
+                    for x in [
+                        *r.label,
+                        *([r.values] if r.values else []),
+                        *(m for m in r.more if same_column(m, ln)),
+                    ]
                 )
                 if r.label or r.values
                 else float("inf")
