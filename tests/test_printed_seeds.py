@@ -434,3 +434,27 @@ def test_a_text_cell_wrapped_over_three_lines_stays_in_its_row(seeds_obs):
         ["Social barn och ungdomsvård", "2018 / Utfall per 31 aug.", 2490.0],
         ["Social barn och ungdomsvård", "Prognos", 3735.0],
     ]
+
+
+def test_a_banded_tables_first_row_under_its_header_is_a_row_and_its_time_column_a_column():
+    """001 printed on A4 (``printed_plans``), 'Insatser för barn och unga' on page 5
+    (unruled, cells set in the middle): the time column's text wraps beside labels of
+    two and three lines ('Reducering av årsarbetare,' / '0,65 mnkr' / 'brottsförebyggande
+    brobyggare', with '2021 (Dialog med' / 'Leanlink)' beside the label's lines), and
+    the first row's amount is in a text cell ('Reducering av kostnader på' / 'HVB, ca
+    5,0 mnkr'). Before, its column was found on one line only ('Från Q 3 2020': lines
+    that also hold a label did not count), so the table broke off after 'Färre avrop
+    …' and the rest was read as spaced lines (0,65 and 9,75 in running text, 5 and 1,1
+    of one paragraph); with the column, the first row (a band apart from the header,
+    text in the label column) was taken into the header. The table is now the text's,
+    row for row, each amount under 'Kostnadsreducering' with its time."""
+    name = "001_atgardsplan_2020_linkoping_son"
+    caption = "Insatser för barn och unga"
+    printed = _tables(FIXTURES / "printed_plans" / f"{name}.pdf")[caption]
+    text = _tables(Path(__file__).parents[1] / "data" / "raw" / f"{name}.txt")[caption]
+    assert printed == text
+    assert printed[3] == [
+        "Reducering av årsarbetare, brottsförebyggande brobyggare",
+        "0,65 mnkr",
+        "2021 (Dialog med Leanlink)",
+    ]

@@ -539,19 +539,20 @@ def _text_columns(lines: list[Line], edges: list[float]) -> list[float]:
         if not p.number and p.x0 > min(v.x1 for v in vals)
     )
     # a text cell wrapped over lines beside a row's values (the row's cells set in the
-    # middle or at the top): its lines right above or below a line of values hold only
-    # text right of the first column of numbers
+    # middle or at the top): its lines right above or below a line of values hold text
+    # right of the first column of numbers (beside the label's own lines, or alone)
     data = {ln.pos for ln in lines if _values(ln, edges)}
     first = min(edges)
     xs = sorted(
         [
             *xs,
             *(
-                (ln.phrases[0].x0, ln.index)
+                (right[0].x0, ln.index)
                 for ln in lines
                 if (ln.pos - 1 in data or ln.pos + 1 in data)
                 and ln.pos not in data
-                and all(not p.number and p.x0 > first + ALIGN for p in ln.phrases)
+                and not any(p.number for p in ln.phrases)
+                and (right := [p for p in ln.phrases if p.x0 > first + ALIGN])
             ),
         ]
     )
@@ -701,7 +702,7 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
     # rows read as bands (cells wrapped, set apart by padding): text of the first row
     # set in its middle or at its foot stands above the first line of values, a line
     # apart from the row's lines below it, where the header stands farther
-    line = _banded(t) if not t.header else None
+    line = banded = _banded(t) if not t.header else None
     lead: list[Line] = []
     for j in range(pos - 1, max(pos - 8, -1), -1):
         ln = lines[j]
@@ -725,6 +726,19 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
         below = ln
         if not all(_is_label(p, t) for p in ln.phrases):
             limit = close  # the lines of one header stand close
+    if banded is not None and not lead and len(above) > 1:
+        # rows read as bands: the header is one band; a band under it with text in the
+        # label column is the first row, its amount in a text cell ('Reducering av
+        # kostnader på' / 'HVB, ca 5,0 mnkr'), where no value stands
+        bands: list[list[Line]] = [[above[0]]]
+        for a, b in pairwise(above):
+            if a.base - b.base < banded + _PADDING:
+                bands[-1].append(b)
+            else:
+                bands.append([b])
+        while len(bands) > 1 and any(_is_label(p, t) for ln in bands[0] for p in ln.phrases):
+            lead[:0] = reversed(bands.pop(0))
+        above = [ln for band in bands for ln in band]
     # a header stands over the value columns: label-column lines alone above it are a
     # caption, and between it and the body, section rows
     while above and all(_is_label(p, t) for p in above[-1].phrases):
