@@ -1,5 +1,6 @@
-# Create .venv (if missing) and install sonanalys with its dev tools, at the versions in
-# constraints.txt. Idempotent. Windows' twin of setup.sh: tests/test_scripts.py checks that
+# Create .venv (if missing) and install sonanalys with what parse and report need (its
+# runtime dependencies, at the versions in constraints.txt): a user's install. The test,
+# lint and type tools ([dev]) are test.ps1's. Idempotent. Windows' twin of setup.sh: tests/test_scripts.py checks that
 # both run the same steps with the same flags.
 # Run: powershell -ExecutionPolicy Bypass -File scripts\setup.ps1
 $ErrorActionPreference = "Stop"
@@ -31,4 +32,4 @@ if (-not (Test-Path .venv\Scripts\python.exe)) {
     Step $PY -m venv .venv
 }
 Step .venv\Scripts\python.exe -m pip install --quiet --upgrade pip
-Step .venv\Scripts\python.exe -m pip install --quiet -e ".[dev]" -c constraints.txt
+Step .venv\Scripts\python.exe -m pip install --quiet -e . -c constraints.txt

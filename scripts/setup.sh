@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Create .venv (if missing) and install sonanalys with its dev tools. Idempotent.
+# Create .venv (if missing) and install sonanalys with what parse and report need (its
+# runtime dependencies, at the versions in constraints.txt): a user's install. The test,
+# lint and type tools ([dev]) are test.sh's. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
@@ -11,4 +13,4 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[dev]" -c constraints.txt
+.venv/bin/python -m pip install --quiet -e . -c constraints.txt

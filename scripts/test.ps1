@@ -1,5 +1,5 @@
-# Everything CI checks: install (Python packages, a Chromium-based browser for the browser
-# test), lint, format check, types (mypy), tests. Windows' twin of test.sh (CI runs test.sh;
+# Everything CI checks: install (the package, its test, lint and type tools: [dev], a
+# Chromium-based browser for the browser test), lint, format check, types (mypy), tests. Windows' twin of test.sh (CI runs test.sh;
 # tests/test_scripts.py keeps the two in step). Extra arguments go to pytest.
 # Run: powershell -ExecutionPolicy Bypass -File scripts\test.ps1
 $ErrorActionPreference = "Stop"
@@ -17,6 +17,7 @@ function Step {
     if ($LASTEXITCODE) { exit $LASTEXITCODE }  # 0 or none yet: go on
 }
 Step "$PSScriptRoot\setup.ps1"
+Step .venv\Scripts\python.exe -m pip install --quiet -e ".[dev]" -c constraints.txt
 Step "$PSScriptRoot\setup-browser.ps1"
 Step .venv\Scripts\ruff.exe check lib tests benchmarks scripts
 Step .venv\Scripts\ruff.exe format --check lib tests benchmarks scripts

@@ -228,7 +228,7 @@ def test_setup_makes_a_venv_whose_python_is_gone_again(tmp_path):
     assert log.read_text().splitlines() == [
         "made -m venv .venv",
         "venv -m pip install --quiet --upgrade pip",
-        "venv -m pip install --quiet -e .[dev] -c constraints.txt",
+        "venv -m pip install --quiet -e . -c constraints.txt",  # a user's: no [dev]
     ]
     assert not (root / ".venv" / "old").exists()
 

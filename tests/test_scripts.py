@@ -18,6 +18,9 @@ SCRIPTS = ROOT / "scripts"
 # (Debian's chromium; Edge or Chrome where Windows installs them), so only its place in
 # test.sh/test.ps1 is compared, not its content
 PAIRS = ("setup", "run", "test")
+# the test, lint and type tools: test.sh's, never a user's setup (run.sh's)
+DEV_INSTALL = '.venv/bin/python -m pip install --quiet -e ".[dev]" -c constraints.txt'
+USER_INSTALL = ".venv/bin/python -m pip install --quiet -e . -c constraints.txt"
 
 
 def _normalise(command: str) -> tuple[str, ...]:
@@ -71,6 +74,7 @@ def test_both_pairs_run_the_same_steps():
     # and the steps are the ones that matter (the extraction sees them)
     assert steps(SCRIPTS / "test.sh") == [
         ("script:setup",),
+        _normalise(DEV_INSTALL),
         ("script:setup-browser",),
         (".venv/bin/ruff", "check", "lib", "tests", "benchmarks", "scripts"),
         (".venv/bin/ruff", "format", "--check", "lib", "tests", "benchmarks", "scripts"),
@@ -82,6 +86,21 @@ def test_both_pairs_run_the_same_steps():
     assert (".venv/bin/sonanalys", "report", "--out", "reports", "--jobs", "2", "ARGS") in (
         steps(SCRIPTS / "run.ps1")
     )
+
+
+def test_a_users_setup_installs_the_package_and_the_tests_add_their_tools():
+    # setup (run.sh's first step: a user's install) installs the package with its runtime
+    # dependencies only; the test, lint and type tools ([dev]) come with test.sh, which
+    # CI's .ci/run calls, so the README's two commands still do everything themselves
+    setup = [s for s in steps(SCRIPTS / "setup.sh") if "install" in s and "pip" in s]
+    assert setup == [
+        (".venv/bin/python", "-m", "pip", "install", "--quiet", "--upgrade", "pip"),
+        _normalise(USER_INSTALL),
+    ]
+    assert steps(SCRIPTS / "run.sh")[0] == ("script:setup",)
+    dev = _normalise(DEV_INSTALL)
+    assert dev in steps(SCRIPTS / "test.sh") and dev not in steps(SCRIPTS / "run.sh")
+    assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text("utf-8")
 
 
 @pytest.mark.parametrize(
