@@ -10,6 +10,10 @@ from hypothesis import strategies as st
 
 from sonanalys import paths
 from sonanalys.numparse import (
+    DATE,
+    MONTH,
+    QUARTER,
+    YEAR_RANGE,
     format_sv,
     is_no_data,
     parse_number,
@@ -416,3 +420,20 @@ def test_an_index_base_is_neither_a_value_nor_a_year(text):
 def test_an_amount_of_a_year_after_an_equals_sign_is_read():
     r = read_cell("Kostnaden 2015 = 100 tkr")
     assert [(q.value, q.unit, q.year) for q in r.quantities] == [(100.0, "tkr", 2015)]
+
+
+def test_a_year_month_and_scb_period_codes_are_months_and_quarters_not_ranges():
+    # '1996-07' (a 4-digit year, a month 01-12) is July 1996; '1987M01', '2020K3' and
+    # '2020Q3' are SCB's codes of a month and a quarter. A range stays a range:
+    # '2019-20', '2019-2021', '2019/20', and '2011-12' (as well the years 2011-2012)
+    def first(text):
+        t = scan(text)[0]
+        return (t.kind, t.year, t.period)
+
+    assert first("1996-07") == (MONTH, 1996, "jul")
+    assert first("1987M01") == (MONTH, 1987, "jan")
+    assert first("2020K3") == (QUARTER, 2020, "kv 3")
+    assert first("2020Q3") == (QUARTER, 2020, "kv 3")
+    for text in ("2019-20", "2019-2021", "2019/20", "2011-12", "2019\u20132020"):
+        assert scan(text)[0].kind == YEAR_RANGE, text
+    assert first("1996-07-15") == (DATE, 1996, "")

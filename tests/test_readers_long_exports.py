@@ -479,3 +479,52 @@ def test_a_column_of_names_with_numbers_is_no_value_column(tmp_path):
     text = "Kommun;Antal\nA-stad;Ca 5\nB-by;Ca 7\n"
     o = _parse(tmp_path, "ca.csv", text).observations
     assert o[o["source"] == "ca.csv"]["value"].tolist() == [5.0, 7.0]
+
+
+def test_a_year_month_is_a_month_of_its_year_not_a_range(tmp_path):
+    # R's tidy workbooks of SCB and NIER series (Region Dalarna's konjunkturbarometern and
+    # smahuspriser, shapes rebuilt here): a Period column '1996-07' beside a year column
+    # 'ar'. The year-month was reported as a range of years, and the row's period was
+    # the year; it is July 1996. '2011-12' reads as the years 2011-2012 too: beside the
+    # year column that gives the row 2011 it is December
+    text = (
+        "Indikator;Period;Barometerindikatorn;ar;manad_long\n"
+        "Hushåll;2011-11;98,5;2011;november\n"
+        "Hushåll;2011-12;96,4;2011;december\n"
+        "Hushåll;2012-01;97,0;2012;januari\n"
+    )
+    r = _parse(tmp_path, "konjunktur.csv", text)
+    assert r.observations[["row_label", "year", "period", "value"]].values.tolist() == [
+        ["Hushåll", 2011, "nov", 98.5],
+        ["Hushåll", 2011, "dec", 96.4],
+        ["Hushåll", 2012, "jan", 97.0],
+    ]
+    assert r.report.empty
+    # the year column before the period column: the month stays the period
+    text = "region;Medelpris;ar;Period\nSverige;731;1997;1997-04\nDalarna;512;1997;1997-05\n"
+    o = _parse(tmp_path, "smahus.csv", text).observations
+    o = o[o["source"] == "smahus.csv"]
+    assert o[["row_label", "year", "period"]].values.tolist() == [
+        ["Sverige", 1997, "apr"],
+        ["Dalarna", 1997, "maj"],
+    ]
+
+
+def test_scb_period_codes_give_their_year_and_period(tmp_path):
+    # SCB's month and quarter codes in a key column: '1987M01', '2020K3' (also '2020Q3')
+    # gave no year and stayed in the row's name
+    text = "region;månad;Antal\nRiket;1987M01;12\nRiket;1987M02;14\nDalarna;1987M01;2\n"
+    o = _parse(tmp_path, "m.csv", text).observations
+    assert o[["row_label", "year", "period", "value"]].values.tolist() == [
+        ["Riket", 1987, "jan", 12.0],
+        ["Riket", 1987, "feb", 14.0],
+        ["Dalarna", 1987, "jan", 2.0],
+    ]
+    text = "region;kvartal;Antal\nRiket;2020K3;12\nRiket;2020Q4;14\nDalarna;2021K1;2\n"
+    o = _parse(tmp_path, "q.csv", text).observations
+    o = o[o["source"] == "q.csv"]
+    assert o[["row_label", "year", "period"]].values.tolist() == [
+        ["Riket", 2020, "kv 3"],
+        ["Riket", 2020, "kv 4"],
+        ["Dalarna", 2021, "kv 1"],
+    ]

@@ -71,6 +71,8 @@ MONTHS = {
     "dec": 12,
     "december": 12,
 }
+#: the months' abbreviations, as labels.period_of writes one month
+MONTH_ABBR = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 MONTHS_PATTERN = _MONTH_RE  #: the month names and abbreviations as one alternation, longest first
 
@@ -208,7 +210,8 @@ YEAR_RANGE = "year_range"  # "2025-2029"
 AGE_RANGE = "age_range"  # "0-20 år"
 DATE = "date"  # "2022-01-20", "31/8 2018"
 DIARIE = "diarienummer"  # "Soc 1525/2020"
-QUARTER = "quarter"  # "Q 3 2020"
+QUARTER = "quarter"  # "Q 3 2020", an SCB quarter code "2020K3" / "2020Q3"
+MONTH = "month"  # a month of a year: "1996-07", an SCB month code "1987M01"
 WEEK = "week"  # "v 36-38"
 ORDINAL = "ordinal"  # "2:a kvartalet", "3:e året"
 MALFORMED = "malformed"  # looks numeric but cannot be read with certainty
@@ -225,6 +228,7 @@ NOT_A_VALUE_REASONS = {
     DATE: "datum, inte ett värde",
     DIARIE: "diarienummer, inte ett värde",
     QUARTER: "kvartal (tidsangivelse), inte ett värde",
+    MONTH: "månad (tidsangivelse), inte ett värde",
     WEEK: "veckonummer (tidsangivelse), inte ett värde",
     ORDINAL: "ordningstal, inte ett värde",
     INDEX_BASE: "indexets basår (år = 100), inte ett värde",
@@ -242,7 +246,8 @@ class Token:
     value: float | None = None
     value_high: float | None = None  # upper bound of a range "0,5-1"
     denominator: float | None = None  # "5 av 5"
-    year: int | None = None  # for YEAR / DATE / QUARTER tokens
+    year: int | None = None  # for YEAR / DATE / QUARTER / MONTH tokens
+    period: str = ""  # a MONTH's month ("jul"), a quarter code's quarter ("kv 3")
     reason: str = ""  # for MALFORMED tokens
 
 
@@ -263,6 +268,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # an index's base, "KPI (1980=100)", "index, 2015 = 100": neither a value nor a year
     ("index_base", re.compile(r"(?<![\w/])(?:19|20)\d\d\s?=\s?100(?![\d,.])")),
     (DATE, re.compile(r"(?<![\w/])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")),
+    # a month of a year as long exports write it (R, SCB's downloads): "1996-07"; a
+    # 4-digit year and a month 01-12, so "2019-20" stays a range of years
+    (MONTH, re.compile(r"(?<![\w/.,])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d,\-\u2013/])")),
+    # SCB's period codes: a month "1987M01", a quarter "2020K3" / "2020Q3"
+    (
+        "period_code",
+        re.compile(
+            r"(?<![\w/.,])(?P<y>(?:19|20)\d\d)(?:M(?P<m>0[1-9]|1[0-2])|[KQ](?P<q>[1-4]))(?![\w])"
+        ),
+    ),
     # a split year, "2024/2025" or "2024/25" (a school or fiscal year, a comparison)
     ("split_year", re.compile(r"(?<![\w/])(?P<a>(?:19|20)\d\d)/(?P<b>(?:19|20)?\d\d)(?![\d/])")),
     (
@@ -383,6 +398,8 @@ def _series_case_number(text: str, pos: int) -> Token | None:
 _NEEDS = (
     "=",  # an index's base: 1980=100
     "-",  # an ISO date: 2022-01-20
+    "-",  # a month of a year: 1996-07
+    "MKQ",  # an SCB period code: 1987M01, 2020K3, 2020Q3
     "/",  # a split year: 2024/25
     "/",  # a diarienummer: Soc 1525/2020
     "/",  # a day and month: 31/8
@@ -407,12 +424,14 @@ def _patterns_for(text: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         ":" in text,
         hyphen or "\u2013" in text or "\u2014" in text,
         "=" in text,
+        "M" in text or "K" in text or "Q" in text,
     )
     tried = _TRIED.get(key)
     if tried is None:
         held = {"-": key[0], "/": key[1], "Q": key[2], "vV": key[3], ":": key[4]}
         held["-\u2013\u2014"] = key[5]
         held["="] = key[6]
+        held["MKQ"] = key[7]
         tried = _TRIED[key] = tuple(
             p for p, need in zip(_PATTERNS[:-1], _NEEDS, strict=True) if not need or held[need]
         )
@@ -535,6 +554,16 @@ def _make_token(kind: str, m: re.Match[str], text: str) -> Token | None:
         return Token(DATE, m.start(), m.end(), s, year=int(y) if y else None)
     if kind == DIARIE:
         return Token(DIARIE, m.start(), m.end(), s, year=int(m.group("y")))
+    if kind == MONTH:
+        y, mm = int(m.group("y")), int(m.group("m"))
+        if mm == (y + 1) % 100:
+            return None  # "2011-12": as well the years 2011-2012: other kinds decide
+        return Token(MONTH, m.start(), m.end(), s, year=y, period=MONTH_ABBR[mm - 1])
+    if kind == "period_code":
+        y = int(m.group("y"))
+        if m.group("q"):
+            return Token(QUARTER, m.start(), m.end(), s, year=y, period=f"kv {m.group('q')}")
+        return Token(MONTH, m.start(), m.end(), s, year=y, period=MONTH_ABBR[int(m.group("m")) - 1])
     if kind == "split_year":
         a, b = m.group("a"), m.group("b")
         if int(b) != (int(a) + 1) % (100 if len(b) == 2 else 10_000):

@@ -551,7 +551,7 @@ _OTHER_TIME = re.compile(
     r"period\w*)(?![\wåäö])",
     re.IGNORECASE,
 )
-_TIME_KINDS = {N.YEAR, N.YEAR_RANGE, N.DATE, N.QUARTER, N.WEEK, N.DIARIE}
+_TIME_KINDS = {N.YEAR, N.YEAR_RANGE, N.DATE, N.QUARTER, N.MONTH, N.WEEK, N.DIARIE}
 
 
 _TIME_OF_YEAR = re.compile(

@@ -210,7 +210,10 @@ def _minus_by_sum(texts: list[str], j: int) -> bool:
 
 
 _PROSE_WORDS = 25  # a cell with more words than this (besides its numbers) is running text
-_HEADER_TOKEN_KINDS = {N.YEAR, N.YEAR_RANGE, N.WEEK, N.QUARTER, N.AGE_RANGE}
+# a month of a year as a long export writes it, "2011-12" (numparse reads it as a range
+# of years where it can be one)
+_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])")
+_HEADER_TOKEN_KINDS = {N.YEAR, N.YEAR_RANGE, N.WEEK, N.QUARTER, N.MONTH, N.AGE_RANGE}
 _CAPTION_PERIOD = re.compile(
     r"resultat|prognos|budget|utfall|bokslut|delår|helår|beläggning|redovisning",
     re.IGNORECASE,
@@ -1264,7 +1267,15 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
         # a long export's month column in the stub (``År | Månad | Län | …``, ``09``): the
         # month is the row's period, not part of its name
         month = ""
-        for j, t in enumerate(labels):
+        # a period code in the stub (``Riket | 2020K3``, ``1987M01``, ``1996-07``) beside
+        # what names the row: its year and period date the row
+        for t in labels if stub_year is None and len(parts) > 1 else ():
+            toks = N.tokens(t.strip())
+            if len(toks) == 1 and toks[0].period and toks[0].text == t.strip():
+                stub_year, month = toks[0].year, toks[0].period
+                parts.remove(L.label_of_clean(t))
+                break
+        for j, t in enumerate(labels if not month else ()):
             if j < len(columns) and _MONTH_HEADER.match(columns[j].label) and len(parts) > 1:
                 month = L.month_of(t)
                 if month:
@@ -1300,15 +1311,28 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
 
         # a time column ("Tidsaspekt") dates the whole row
         consumed: dict[int, set[int]] = {}
+        fine = False  # the period read is a month or a quarter (``1996-07``, ``2020K3``)
         for j in range(k, width):
             col = columns[j] if j < len(columns) else Column()
             if col.is_time and row_texts[j].strip():
                 for tok in N.tokens(row_texts[j]):
-                    if tok.kind in (N.YEAR, N.QUARTER, N.DATE) and tok.year:
-                        row_year, row_year_source = tok.year, "row"
+                    if tok.kind in (N.YEAR, N.QUARTER, N.DATE, N.MONTH) and tok.year:
                         consumed.setdefault(j, set()).add(tok.start)
-                        row_period = tok.text
+                        if tok.kind == N.YEAR and fine and tok.year == row_year:
+                            break  # the year of a month or quarter already read: no finer
+                        row_year, row_year_source = tok.year, "row"
+                        row_period = tok.period or tok.text
+                        fine = bool(tok.period)
                         break
+        if not fine and row_year is not None:
+            # "2011-12" reads as the years 2011-2012 too; beside a year column that gives
+            # the row 2011, it is December of it
+            for j in range(k, min(width, len(columns))):
+                m = _YEAR_MONTH.fullmatch(row_texts[j].strip()) if columns[j].is_time else None
+                if m and int(m.group(1)) == row_year:
+                    consumed.setdefault(j, set()).add(row_texts[j].index(m.group(0)))
+                    row_period = N.MONTH_ABBR[int(m.group(2)) - 1]
+                    break
         rows.append(
             _Row(
                 i=i,

@@ -145,7 +145,8 @@ def _depth(text: str) -> int:
 
 def _has_time(text: str) -> bool:
     return any(
-        t.kind in (numparse.YEAR, numparse.QUARTER, numparse.DATE, numparse.YEAR_RANGE)
+        t.kind
+        in (numparse.YEAR, numparse.QUARTER, numparse.MONTH, numparse.DATE, numparse.YEAR_RANGE)
         for t in numparse.tokens(text)
     )
 
