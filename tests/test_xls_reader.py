@@ -105,7 +105,7 @@ def test_an_xls_of_two_sheets_with_the_1904_date_system(tmp_path):
 
 def test_an_xls_that_is_none_or_is_cut_is_said_in_swedish(tmp_path):
     fake = tmp_path / "gammal.xls"
-    fake.write_bytes(b"Verksamhet;Budget\nHVB;12\n")  # a CSV given the wrong name
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")  # an image given the wrong name
     with pytest.raises(DocumentError, match=r"inte en Excel 97–2003-arbetsbok"):
         read(fake)
     cut = tmp_path / "avkortad.xls"
@@ -116,3 +116,41 @@ def test_an_xls_that_is_none_or_is_cut_is_said_in_swedish(tmp_path):
     empty.write_bytes(workbook({"Blad1": []}))
     with pytest.raises(DocumentError, match="arbetsboken innehåller inga värden"):
         read(empty)
+
+
+MISNAMED = {
+    # what many systems save as their "Excel" export: a web page, Swedish CSV, tab text
+    "webbsida": (
+        "<html><body><table><tr><th>Verksamhet</th><th>Budget 2024</th></tr>"
+        "<tr><td>HVB</td><td>-81,5</td></tr></table></body></html>"
+    ).encode("cp1252"),
+    "csv": "Verksamhet;Budget 2024\nHVB;-81,5\nFamiljehem;1 801,5\n".encode("cp1252"),
+    "tab": b"Verksamhet\tBudget 2024\nHVB\t-81,5\nFamiljehem\t1 801,5\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(MISNAMED))
+def test_an_export_saved_as_xls_that_is_a_web_page_or_text_is_read_and_said(tmp_path, kind):
+    """A file named .xls that is no Excel 97-2003 workbook but a web page or a CSV (as
+    Excel opens it, after a warning) is read by what it is, and the parse report says so.
+    On the old code it was refused ('inte en Excel 97–2003-arbetsbok')."""
+    xls = tmp_path / f"export_{kind}.xls"
+    xls.write_bytes(MISNAMED[kind])
+    result = parse([xls])
+    obs = result.observations
+    hvb = obs[obs.row_label.eq("HVB")]
+    assert list(hvb.value) == [-81.5] and list(hvb.year) == [2024]
+    said = result.report[result.report.source.eq(xls.name)]
+    assert said.reason.str.startswith("filen heter .xls men är ").sum() == 1
+
+
+def test_an_xlsx_saved_as_xls_reads_as_the_xlsx(tmp_path):
+    _as_xlsx(tmp_path / "budget.xlsx")
+    named = tmp_path / "budget.xls"
+    named.write_bytes((tmp_path / "budget.xlsx").read_bytes())
+    as_xlsx = read(tmp_path / "budget.xlsx")
+    assert [b.line for b in read(named).blocks] == [b.line for b in as_xlsx.blocks]
+    said = parse([named]).report
+    assert list(said.reason[said.reason.str.startswith("filen heter .xls")]) == [
+        "filen heter .xls men är en arbetsbok i .xlsx-format; läst som en arbetsbok i .xlsx-format"
+    ]

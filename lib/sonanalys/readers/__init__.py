@@ -83,13 +83,41 @@ def _xlsx(data: bytes, source: str) -> Document:
 
 
 def _xls(data: bytes, source: str) -> Document:
+    """An Excel 97-2003 workbook; or, as many systems save their "Excel" exports, a web
+    page, a CSV or an .xlsx given the name ``.xls``: read by what it is (as Excel opens
+    them, after a warning), and said in the parse report."""
     from .sheet import read_xls
 
-    return read_xls(data, source)
+    if _starts_ole(data):
+        return read_xls(data, source)
+    kind, read_as = _xls_content(data)
+    doc = read_as(data, source)
+    doc.problems.append(("", 1, "", f"filen heter .xls men är {kind}; läst som {kind}"))
+    return doc
 
 
 def _starts_ole(data: bytes) -> bool:
     return data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # a compound file
+
+
+def _xls_content(data: bytes) -> tuple[str, Callable[[bytes, str], Document]]:
+    """What a file named ``.xls`` that is no compound file holds, and its reader (the
+    format's check, ``_looks_xls``, has refused anything else before)."""
+    if data.startswith(b"PK\x03\x04"):
+        return "en arbetsbok i .xlsx-format", _xlsx
+    if _looks_html(data):
+        return "en webbsida (HTML)", _html
+    return "text med kolumner (CSV)", _csv
+
+
+def _looks_xls(data: bytes) -> bool:
+    """A compound file, a zip (an .xlsx), a web page, or text with a delimiter on its
+    first line (no NUL byte at its start: text, not some other binary file)."""
+    if _starts_ole(data) or data.startswith(b"PK\x03\x04") or _looks_html(data):
+        return True
+    head = data[:4096]
+    first = head.split(b"\n", 1)[0]
+    return b"\x00" not in head and any(d in first for d in (b";", b"\t", b","))
 
 
 def _html(data: bytes, source: str) -> Document:
@@ -134,9 +162,9 @@ FORMATS: tuple[Format, ...] = (
         "xls",
         (".xls",),
         _xls,
-        _starts_ole,
-        "inte en Excel 97–2003-arbetsbok (.xls) fast den heter så: en webbsida, CSV eller .xlsx "
-        "med fel filändelse läses med sin rätta ändelse",
+        _looks_xls,
+        "inte en Excel 97–2003-arbetsbok (.xls) fast den heter så, och inte heller en webbsida, "
+        "CSV eller .xlsx med fel filändelse",
     ),
     Format("csv", (".csv",), _csv),
     Format(
