@@ -528,3 +528,24 @@ def test_scb_period_codes_give_their_year_and_period(tmp_path):
         ["Riket", 2020, "kv 4"],
         ["Dalarna", 2021, "kv 1"],
     ]
+
+
+def test_a_header_that_names_an_index_base_is_the_header(tmp_path):
+    # SCB's KPIF as R writes it (Region Dalarna's KPI.xlsx, shape rebuilt here): the
+    # header names the index's base ('KPIF, index, 1987=100'). The base year made the
+    # row no header: the column names were empty, the header's names were reported as
+    # index bases and the year column 'ar' was read as a value (1987)
+    text = (
+        "månad;KPIF, index, 1987=100;KPIF;ar;Period\n"
+        "2023M01;250,1;6,1;2023;2023-01\n"
+        "2023M02;252,4;6,3;2023;2023-02\n"
+    )
+    r = _parse(tmp_path, "kpi.csv", text)
+    o = r.observations
+    assert o[["row_label", "column_label", "year", "period", "value"]].values.tolist() == [
+        ["2023M01", "KPIF, index, 1987=100", 2023, "jan", 250.1],
+        ["2023M01", "KPIF", 2023, "jan", 6.1],
+        ["2023M02", "KPIF, index, 1987=100", 2023, "feb", 252.4],
+        ["2023M02", "KPIF", 2023, "feb", 6.3],
+    ]
+    assert r.report.empty

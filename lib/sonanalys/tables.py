@@ -213,7 +213,15 @@ _PROSE_WORDS = 25  # a cell with more words than this (besides its numbers) is r
 # a month of a year as a long export writes it, "2011-12" (numparse reads it as a range
 # of years where it can be one)
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])")
-_HEADER_TOKEN_KINDS = {N.YEAR, N.YEAR_RANGE, N.WEEK, N.QUARTER, N.MONTH, N.AGE_RANGE}
+_HEADER_TOKEN_KINDS = {
+    N.YEAR,
+    N.YEAR_RANGE,
+    N.WEEK,
+    N.QUARTER,
+    N.MONTH,
+    N.AGE_RANGE,
+    N.INDEX_BASE,
+}
 _CAPTION_PERIOD = re.compile(
     r"resultat|prognos|budget|utfall|bokslut|delår|helår|beläggning|redovisning",
     re.IGNORECASE,
