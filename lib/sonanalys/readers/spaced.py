@@ -419,6 +419,11 @@ def ends_in_value(line: str) -> bool:
     unit glued onto the word before it (only then is the line split)."""
     if _HAS_DIGIT.search(line) is None:
         return line.rstrip().endswith(_MISSING_ENDS) and line.rsplit(None, 1)[-1] in _MISSING
+    return _digit_line_ends_in_value(line)
+
+
+def _digit_line_ends_in_value(line: str) -> bool:
+    """``ends_in_value`` of a line known to hold a digit (its search not made again)."""
     last = line.rsplit(None, 1)[-1]
     if last == "%" or _UNIT_WORD.match(last):
         return bool(split_row(line)[1])
@@ -466,10 +471,13 @@ def run_of_rows(lines: list[str], i: int) -> tuple[int, int]:
                 known.clear()
             if not line or line.isspace():
                 ends = 0
-            elif _HAS_DIGIT.search(line) is None and not line.rstrip().endswith(_MISSING_ENDS):
-                ends = 1  # (most lines of prose: may_end_in_value's first test, said here)
+            elif _HAS_DIGIT.search(line) is None:  # (most lines of prose: ends_in_value's
+                # first test, said here, the line searched for a digit once)
+                ends = 1
+                if line.rstrip().endswith(_MISSING_ENDS) and line.rsplit(None, 1)[-1] in _MISSING:
+                    ends = 2
             else:
-                ends = 1 + ends_in_value(line)
+                ends = 1 + _digit_line_ends_in_value(line)
             known[line] = ends
         if ends == 0:
             break
