@@ -458,3 +458,25 @@ def test_a_banded_tables_first_row_under_its_header_is_a_row_and_its_time_column
         "0,65 mnkr",
         "2021 (Dialog med Leanlink)",
     ]
+
+
+def test_a_rows_first_line_at_a_pages_top_is_no_header_when_the_next_goes_on_from_it():
+    """001 printed on A4 (``printed_plans``): 'Insatser till vuxna, individ och
+    familjeomsorg' goes on at the top of page 5 with a row whose label and time wrap
+    over three lines, set in the middle ('Ny upphandling stödboende för' + '2021 (nytt
+    avtal från' / 'våldsutsatta kvinnor med' + 1,6 mnkr / 'missbruksproblematik'), no
+    header repeated. Its first line was taken for the header (it has a label), so the
+    row lost its first words and the time its first line ('2021-04-01) Full effekt
+    helår 2022'). A line right above the first row, a line apart, whose label the row's
+    goes on from (lower case) is the row's. The table is now the text's, row for
+    row."""
+    name = "001_atgardsplan_2020_linkoping_son"
+    caption = "Insatser till vuxna, individ och familjeomsorg"
+    printed = _tables(FIXTURES / "printed_plans" / f"{name}.pdf")[caption]
+    text = _tables(Path(__file__).parents[1] / "data" / "raw" / f"{name}.txt")[caption]
+    assert printed == text
+    assert printed[5] == [
+        "Ny upphandling stödboende för våldsutsatta kvinnor med missbruksproblematik",
+        "1,6 mnkr",
+        "2021 (nytt avtal från 2021-04-01) Full effekt helår 2022",
+    ]

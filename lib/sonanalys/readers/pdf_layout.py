@@ -701,7 +701,10 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
     close = max(1.45 * em, pitch + 0.5)
     # rows read as bands (cells wrapped, set apart by padding): text of the first row
     # set in its middle or at its foot stands above the first line of values, a line
-    # apart from the row's lines below it, where the header stands farther
+    # apart from the row's lines below it, where the header stands farther; a line with
+    # a label is the row's when the row's label goes on from it (lower case: a row at a
+    # page's top with no header repeated, 'Ny upphandling stödboende för' /
+    # 'våldsutsatta kvinnor med')
     line = banded = _banded(t) if not t.header else None
     lead: list[Line] = []
     for j in range(pos - 1, max(pos - 8, -1), -1):
@@ -710,7 +713,11 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
             line is not None
             and not above
             and below.base - ln.base < line + _PADDING
-            and not any(_is_label(p, t) or p.number for p in ln.phrases)
+            and not any(p.number for p in ln.phrases)
+            and (
+                not any(_is_label(p, t) for p in ln.phrases)
+                or continues_above(_label_text(below, t))
+            )
         ):
             lead.insert(0, ln)
             below = ln
