@@ -549,3 +549,25 @@ def test_a_header_that_names_an_index_base_is_the_header(tmp_path):
         ["2023M02", "KPIF", 2023, "feb", 6.3],
     ]
     assert r.report.empty
+
+
+def test_a_class_under_a_header_that_names_one_names_the_row(tmp_path):
+    # SCB's unemployment by municipality as R writes it (Region Dalarna's
+    # arbetsloshet_kommun.xlsx, shape rebuilt here): a class of the value ('2-4', '4-6',
+    # '6+') in a column 'grupp' after the value. The class was read as a value (2 to 4,
+    # and 6); it names the row. The municipality's code '2021' (Vansbro) stays its code,
+    # and the month code '2026M04' dates the row
+    text = (
+        "region_kod;region;tabellinnehåll;månad;value;grupp\n"
+        "2021;Vansbro;arbetslöshet;2026M04;3;2-4\n"
+        "2081;Borlänge;arbetslöshet;2026M04;5,9;4-6\n"
+        "2084;Avesta;arbetslöshet;2026M04;6;6+\n"
+    )
+    r = _parse(tmp_path, "arbetsloshet.csv", text)
+    o = r.observations
+    assert o[["row_label", "column_label", "year", "period", "value"]].values.tolist() == [
+        ["2021 / Vansbro / arbetslöshet / 2-4", "value", 2026, "apr", 3.0],
+        ["2081 / Borlänge / arbetslöshet / 4-6", "value", 2026, "apr", 5.9],
+        ["2084 / Avesta / arbetslöshet / 6+", "value", 2026, "apr", 6.0],
+    ]
+    assert r.report.empty

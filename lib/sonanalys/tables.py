@@ -684,6 +684,16 @@ _KEY_HEADER = re.compile(
     r"|indikator|ålder|åldersgrupp|age|svar|svarsalternativ)$",
     re.IGNORECASE,
 )
+#: A column header that names a class or group the row falls in (``grupp``, ``klass``).
+_CLASS_HEADER = re.compile(
+    r"^(?:\w*grupp|klass|klassning|intervall|kategori|group|class|category)$", re.IGNORECASE
+)
+# a class's cell: a name, a range of whole numbers (``2-4``), an open class (``6+``,
+# ``<2``, ``>= 6``) or a whole number that codes one
+_CLASS_CELL = re.compile(
+    r"\d{1,4}\s?[-\u2013]\s?\d{1,4}|\d{1,4}\s?\+|[<>\u2264\u2265]=?\s?\d{1,4}|\d{1,4}"
+    r"|.*[A-Za-zÅÄÖåäö].*"
+)
 #: A column header that names a code (``municipality_id``, ``Kommunkod``, ``Knr``).
 _CODE_HEADER = re.compile(
     r"(?:^|[_\s-])(?:id|kod|code|nr)$|^(?:kommunkod|kommunnummer|knr|länskod|regionkod)$"
@@ -723,10 +733,11 @@ def _row_index(body: list[list[str]], columns: list[Column]) -> bool:
 def key_columns(body: list[list[str]], columns: list[Column], k: int) -> list[int]:
     """The columns right of the stub that name the row rather than hold its values, in
     a long export (one value a row: ``kpi | municipality_id | year | value |
-    municipality``): codes (:func:`_code_column`), and cells under a header that names
+    municipality``): codes (:func:`_code_column`), cells under a header that names
     who or what the value is of (``municipality``, ``Kommun``, ``Kön``, ``Ålder``), each
-    a name (letters in it) or a whole number that codes one (``Kon`` 1, ages). Their
-    text joins the row's label; none is read as a value."""
+    a name (letters in it) or a whole number that codes one (``Kon`` 1, ages), and
+    classes under a header that names one (``grupp``: ``2-4``, ``6+``). Their text joins
+    the row's label; none is read as a value."""
     out = []
     for j in range(k, len(columns)):
         head = columns[j].label.split(" / ")[-1].strip()
@@ -742,6 +753,7 @@ def key_columns(body: list[list[str]], columns: list[Column], k: int) -> list[in
                 )
             )
             or _names_with_numbers(filled, columns[j])
+            or (_CLASS_HEADER.match(head) and all(_CLASS_CELL.fullmatch(t) for t in filled))
         ):
             out.append(j)
     return out
