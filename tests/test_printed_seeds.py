@@ -480,3 +480,28 @@ def test_a_rows_first_line_at_a_pages_top_is_no_header_when_the_next_goes_on_fro
         "1,6 mnkr",
         "2021 (nytt avtal från 2021-04-01) Full effekt helår 2022",
     ]
+
+
+def test_rows_apart_are_measured_where_their_labels_stand():
+    """001 printed on A4 (``printed_plans``), 'Insatser för funktionsnedsatta' (unruled,
+    cells set in the middle): its one-line rows 'Psykiatrisk hemtjänst  3 mnkr' and
+    'Förändrat uppdrag' / 'personligt ombud' (3 mnkr set between the two lines) stand
+    21 pt apart by the lines' baselines (the second line's pulled down by its value)
+    but 15 pt by where their labels stand, so the rows' spacing was taken as 21 pt and
+    'Översyn av' / 'verksamheter/avtal' and 'Förändrat uppdrag' / 'Barnhemsgatan, ny'
+    (15 pt apart) were one cell: 'Översyn av verksamheter/avtal Förändrat uppdrag'
+    with 8,5 mnkr, 'Barnhemsgatan, ny boendeform stödboende' with 3,1 mnkr. The rows'
+    spacing is now the nearer of the two measures, and the table is the text's."""
+    name = "001_atgardsplan_2020_linkoping_son"
+    caption = "Insatser för funktionsnedsatta"
+    printed = _tables(FIXTURES / "printed_plans" / f"{name}.pdf")[caption]
+    text = _tables(Path(__file__).parents[1] / "data" / "raw" / f"{name}.txt")[caption]
+    assert printed == text
+    assert printed[1:3] == [
+        ["Översyn av verksamheter/avtal", "8,5 mnkr", "2021 (Dialog med Leanlink)"],
+        [
+            "Förändrat uppdrag Barnhemsgatan, ny boendeform stödboende",
+            "3,1 mnkr",
+            "Q 4 2020 (Uppsägning av samverkansöverenskommelse med Regionen)",
+        ],
+    ]

@@ -1025,9 +1025,11 @@ def rows(t: Table) -> list[_Row]:
     the row above or into the row below (rows set without space between them)."""
     data = [ln for ln in t.body if _values(ln, t.anchors)]
     labelled = [ln for ln in t.body if _label_text(ln, t)]
-    # the rows' spacing: two data lines with labels, one right under the other
+    # the rows' spacing: two data lines with labels, one right under the other, the
+    # nearer of where the lines and where their labels stand (a value set in the middle
+    # of a row of two lines pulls its line's baseline down)
     apart = [
-        b.base - a.base
+        min(b.base - a.base, _label_base(b, t) - _label_base(a, t))
         for a, b in pairwise(t.body)
         if a in data and b in data and a in labelled and b in labelled
     ]
