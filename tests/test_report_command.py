@@ -566,3 +566,41 @@ def test_reports_of_two_municipalities_no_period_decides_stop_before_anything_is
     assert p.returncode == 0, p.stderr
     assert sorted(f.name for f in out.glob("*.html")) == ["04_atgarder_orebro_2020-2024.html",
                                                          "index.html"]  # fmt: skip
+
+
+def test_run_reports_in_python_stops_before_anything_is_written(tmp_path):
+    """The same stop for a caller of ``run_reports`` (a notebook or a script of the
+    economist's own): it stopped inside 04's notebook after the others ran and wrote their
+    reports; now it raises before the report folder is made, naming each report, why, and
+    how to name the municipality in Python."""
+    from tests.conftest import RAW
+
+    from sonanalys.report import periods
+    from sonanalys.report.runner import run_reports
+
+    docs = tmp_path / "planer"
+    docs.mkdir()
+    plan = (RAW / "001_atgardsplan_2020_linkoping_son.txt").read_bytes()
+    (docs / "plan a.txt").write_bytes(plan)
+    (docs / "plan b.txt").write_bytes(plan + b"Sista raden.\n")  # not a duplicate
+    processed = tmp_path / "tolkat"
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    cmd = [sys.executable, "-m", "sonanalys", "parse", "--data", str(docs), "--out",
+           str(processed), "--municipality-for", "plan b.txt=Örebro"]  # fmt: skip
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env)
+    assert p.returncode == 0, p.stderr
+    out = tmp_path / "ut"
+    with pytest.raises(periods.UnsettledMunicipality) as got:
+        run_reports(out=out, raw=docs, processed=processed, only=["01", "04"], progress=False)
+    assert got.value.found == [
+        ("01_placeringar", "dokumenten gäller flera kommuner (Linköping, Örebro); "
+         "ange den med run_reports(municipality=...)."),
+        ("04_atgarder", "dokumenten gäller flera kommuner (Linköping, Örebro); "
+         "ange den med run_reports(municipality=...)."),
+    ]  # fmt: skip
+    assert str(got.value) == (
+        "Placeringar (01_placeringar), Åtgärdsplan – uppföljning (04_atgarder): dokumenten "
+        "gäller flera kommuner (Linköping, Örebro); ange den med "
+        "run_reports(municipality=...). Ingen rapport skrevs."
+    )
+    assert not out.exists()

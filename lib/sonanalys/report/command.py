@@ -233,9 +233,8 @@ def _run(s: dict, log: RunLog, periods) -> int:
         # anything is written, instead of inside its notebook after the others ran
         ensure_processed([raw], processed)
         if found := periods.unsettled(processed, selected(s.get("only")), year, period):
-            whys = {why: [r for r, w in found if w == why] for _, why in found}
-            for why, reports in whys.items():  # the same reason said once, naming its reports
-                log.err(f"fel: {', '.join(f'{NOTEBOOKS[r]} ({r})' for r in reports)}: {why}")
+            for line in periods.UnsettledMunicipality(found, NOTEBOOKS).lines:
+                log.err(f"fel: {line}")  # the same reason said once, naming its reports
             log.err(periods.NOTHING_WRITTEN)
             return EXIT_USAGE
     kolada_cache = s.get("kolada_cache")

@@ -206,12 +206,17 @@ def sources_of(rows) -> list[str] | None:
 
 
 def unsettled(
-    processed: Path, reports: list[str], year: int | None, period: str | None
+    processed: Path,
+    reports: list[str],
+    year: int | None,
+    period: str | None,
+    ask: str = ASK_MUNICIPALITY,
 ) -> list[tuple[str, str]]:
     """``(report, why)`` for each of ``reports`` that cannot tell its municipality when
     the run names none: its rows (``registry.OWN_ROWS``) are of several municipalities
     and no period decides between them, or their documents name none. Asked, as each
-    notebook asks it (``notebook.report_municipality``), before anything is written."""
+    notebook asks it (``notebook.report_municipality``), before anything is written;
+    ``ask`` says how to name one (``own_municipality``)."""
     from ..dataset import Dataset
     from .registry import OWN_ROWS
 
@@ -225,10 +230,25 @@ def unsettled(
                 period if by_period else None,
                 year if by_period else None,
                 sources_of(rows_of(data)),
+                ask,
             )
         except PeriodMissing as exc:
             out.append((report, str(exc).replace(NOTHING_WRITTEN, "").strip()))
     return out
+
+
+class UnsettledMunicipality(PeriodMissing):
+    """Reports that cannot tell their municipality (``unsettled``): ``found`` holds
+    ``(report, why)``; the message says each reason once, naming its reports."""
+
+    def __init__(self, found: list[tuple[str, str]], titles: dict[str, str]) -> None:
+        self.found = found
+        whys = {why: [r for r, w in found if w == why] for _, why in found}
+        self.lines = [
+            f"{', '.join(f'{titles.get(r, r)} ({r})' for r in reports)}: {why}"
+            for why, reports in whys.items()
+        ]
+        super().__init__(" ".join([*self.lines, NOTHING_WRITTEN]))
 
 
 def municipalities(processed: Path, sources=None) -> list[str]:

@@ -188,6 +188,10 @@ def shows_figures(nb_path: Path) -> bool:
     )
 
 
+# how a caller of run_reports names the municipality (periods.own_municipality's ``ask``)
+ASK_CALLER = "ange den med run_reports(municipality=...)."
+
+
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
@@ -219,7 +223,9 @@ def run_reports(
     and the summary marks it reused; ``force`` runs every report. Each report's files are
     named by whose and which period's it is, as its notebook resolved them
     (``output_stem``); ``workbook=False`` writes no ``.xlsx``; ``say`` gets what the run
-    tells its user (stderr when not given)."""
+    tells its user (stderr when not given). Without ``municipality``, a report whose rows
+    are of several municipalities (no period deciding) or of none named raises
+    ``periods.UnsettledMunicipality`` before anything is written."""
     say = say or _say
     # absolute paths: the kernels run in the notebooks folder, so a relative
     # processed_dir handed to them, or a relative output path, would point elsewhere
@@ -228,6 +234,13 @@ def run_reports(
     data_dir = Path(raw or paths.RAW).resolve()
     ensure_processed([data_dir], processed)
     names = selected(only)
+    if not municipality:
+        # each report's own municipality, as its notebook will ask it: one that cannot
+        # tell stops the run here, before anything is written (as sonanalys report does)
+        from . import periods
+
+        if found := periods.unsettled(processed, names, year, period, ask=ASK_CALLER):
+            raise periods.UnsettledMunicipality(found, NOTEBOOKS)
     params = parameters_for(
         municipality, year, period, processed, mask_threshold, profile, notebook_params, data_dir
     )
