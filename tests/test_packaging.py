@@ -233,3 +233,23 @@ def test_package_data_in_a_checkout_is_the_checkouts():
     assert paths.KOLADA_REF == paths.RAW / "kolada"
     shipped = Path(sonanalys.__file__).parent / "_data"
     assert not shipped.exists()
+
+
+def _conda_packages(name: str) -> list[str]:
+    """The conda packages a file of ours lists (``  - name>=version``), pip's own left out."""
+    text = (CHECKOUT / name).read_text(encoding="utf-8")
+    lines = text.split("\ndependencies:\n", 1)[1].splitlines()
+    out = [ln.strip()[2:] for ln in lines if ln.startswith("  - ")]
+    return [p for p in out if p not in ("pip", "pip:") and not p.startswith("python=")]
+
+
+def test_the_conda_files_list_what_pip_installs():
+    """environment.yml is a user's environment (the dependencies and [pdf], as
+    scripts/setup.sh and the README's conda line give them), environment-dev.yml the
+    developers' tools ([dev] without the package itself): each exactly pyproject's, so
+    they cannot drift apart, and a user's conda environment holds no test tools."""
+    project = tomllib.loads((CHECKOUT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    assert _conda_packages("environment.yml") == [*project["dependencies"], *extras["pdf"]]
+    dev = [p for p in extras["dev"] if not p.startswith("sonanalys")]
+    assert _conda_packages("environment-dev.yml") == dev
