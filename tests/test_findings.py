@@ -572,3 +572,41 @@ def test_a_pdf_plans_text_is_held_against_its_table_line_by_page(printed_plans):
     assert row[["measure", "printed", "verdict"]].values.tolist() == [
         ["Reducering av föreningsbidrag", "350 000 kr", aa.SAME]
     ]
+
+
+def test_a_period_without_a_table_quotes_its_documents_amounts_never_reads_them():
+    """Alingsås's monthly follow-up for jan–mar 2020 (round two, dev_23) is prose only. 05
+    said "Underlaget har ingen delårsrapport för Alingsås jan–mar 2020", while the one
+    document of that period states the period's utfall, budget, avvikelse and the year's
+    prognos. Now the summary says there is no table with budget, utfall and prognos,
+    names the document, and quotes its sentences with amounts as written, each with its
+    line; none is read into a result (the budget's sign is in its word: "budgeterat
+    underskott om 518 tkr")."""
+    from sonanalys.observations import parse
+
+    corpus = Path(__file__).parent / "corpus" / "round2"
+    obs = parse([corpus / "dev_23_alingsas_sn_uppfoljning_mars_2020.txt"]).observations
+    budget = pd.DataFrame(columns=["municipality", "doc_year", "value_kind", "period", "year"])
+    cs = findings.delarsrapport_claims(budget, "Alingsås", 2020, "jan-mar", obs)
+    said = [c.text for c in cs]
+    src = "dev_23_alingsas_sn_uppfoljning_mars_2020.txt"
+    assert said == [
+        "Underlaget har ingen tabell med budget, utfall och prognos för Alingsås jan–mar 2020; "
+        f"därför visas inga tal per verksamhet och inget resultat. Dokumentet för perioden är "
+        f"{src}. Dess belopp i löptext, ordagrant:",
+        "”Socialnämnden redovisar ett ackumulerat utfall om -3 593 tkr per mars 2020 och har "
+        "för samma period ett budgeterat underskott om 518 tkr.” (rad 24)",
+        "”Budgetavvikelsen uppgår för perioden till -3 075 tkr och med hänsyn till den upplupna "
+        "semesterlönen om 1 451 tkr uppgår det reella underskottet för perioden till drygt "
+        "1 600 tkr.” (rad 24)",
+        "”Prognosen för 2020 uppgår till -7 000 tkr.” (rad 26)",
+    ]
+    assert all(c.value is None and not c.label for c in cs)  # no key figure, no result
+    assert [c.lines for c in cs] == [[], [24], [24], [26]]
+    # another period, or another municipality: no document of it, as before
+    for m, y, p in [("Alingsås", 2020, "jan-apr"), ("Alingsås", 2019, "jan-mar"),
+                    ("Kalmar", 2020, "jan-mar")]:  # fmt: skip
+        cs = findings.delarsrapport_claims(budget, m, y, p, obs)
+        assert [c.text for c in cs] == [
+            f"Underlaget har ingen delårsrapport för {m} {p.replace('-', '–')} {y}."
+        ]

@@ -484,6 +484,52 @@ def _same_period_last_year(
     return None
 
 
+# quoted sentences of running text at most, when a period's document has no table
+_QUOTED = 8
+
+
+def without_table(
+    observations: pd.DataFrame | None, municipality: str, year: int, period: str
+) -> list[claims.Claim]:
+    """05's summary when no table of the period holds its utfall: that no such table is
+    in the documents, and, where documents of that municipality and period are (a
+    monthly follow-up written as prose), which, with their sentences that state an
+    amount quoted as written, each with its line: never read into a result or a sign
+    (``budgeterat underskott om 518 tkr`` is −518 only by its words)."""
+    pname = claims.period_text(period, year)
+    o = observations if observations is not None else pd.DataFrame()
+    if not o.empty:
+        o = o[(o["municipality"] == municipality) & (o["doc_period"].fillna("") == (period or ""))]
+        o = o[pd.to_numeric(o["doc_year"], errors="coerce") == year]
+    if o.empty:
+        return [claims.Claim(f"Underlaget har ingen delårsrapport för {municipality} {pname}.")]
+    out = []
+    for src, rows in o.groupby("source", sort=False):
+        prose = claims.prose_of(rows, str(src))
+        said = prose.drop_duplicates(["line", "row_label"]) if len(prose) else prose
+        lead = (
+            f"Underlaget har ingen tabell med budget, utfall och prognos för {municipality} "
+            f"{pname}; därför visas inga tal per verksamhet och inget resultat. Dokumentet "
+            f"för perioden är {src}"
+        )
+        if said.empty:
+            out.append(claims.Claim(lead + "; det anger inga belopp i löptext.", source=str(src)))
+            continue
+        more = len(said) - _QUOTED
+        out.append(claims.Claim(
+            lead + ". Dess belopp i löptext, ordagrant"
+            + (f" (de {_QUOTED} första av {len(said)} meningar)" if more > 0 else "") + ":",
+            source=str(src),
+        ))  # fmt: skip
+        for r in said.head(_QUOTED).itertuples():
+            page = claims.page_of(r)
+            out.append(claims.Claim(
+                f"”{str(r.row_label).strip()}” ({claims.at(page, str(int(r.line)))})",
+                source=str(src), lines=[int(r.line)], page=page,
+            ))  # fmt: skip
+    return out
+
+
 def delarsrapport_claims(
     budget: pd.DataFrame,
     municipality: str,
@@ -497,8 +543,7 @@ def delarsrapport_claims(
     same period a year earlier."""
     ov = overview(budget, municipality, year, period)
     if ov.empty:
-        return [claims.Claim(f"Underlaget har ingen delårsrapport för {municipality} "
-                             f"{claims.period_text(period, year)}.")]  # fmt: skip
+        return without_table(observations, municipality, year, period)
     src, root = ov.attrs["source"], ov.attrs["root"]
     line_of = ov.attrs["line_of"]
     b = budget[(budget["source"] == src) & (budget["municipality"] == municipality)]
