@@ -123,6 +123,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--print", action="store_true", help="print the seeds anew (Chromium)")
     ap.add_argument("--keep", type=Path, help="folder to print into and read from again")
+    ap.add_argument(
+        "--misses",
+        metavar="PRINTING/DOC",
+        action="append",
+        default=[],
+        help="list the observations that differ in printings and documents whose name"
+        " holds this ('350mm/000', '004', 'liggande'); may be given more than once",
+    )
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore")
 
@@ -140,7 +148,28 @@ def main(argv: list[str] | None = None) -> int:
             obs = f"{same}/{sum(t_keys.values())} (pdf {sum(p_keys.values())})"
             meas = f"{len(t_meas & p_meas)}/{len(t_meas)} (pdf {len(p_meas)})" if t_meas else "-"
             print(f"{printing:26} {stem[:3]:4} {obs:>22} {meas:>16}")
+            if any(_wanted(w, printing, stem) for w in args.misses):
+                print_misses(t_keys, p_keys)
     return 0
+
+
+def _wanted(pattern: str, printing: str, stem: str) -> bool:
+    where, _, doc = pattern.rpartition("/")
+    if not where and not doc[:1].isdigit():
+        where, doc = doc, ""
+    return where in printing and stem.startswith(doc)
+
+
+def print_misses(t_keys: collections.Counter[Key], p_keys: collections.Counter[Key]) -> None:
+    """The observations only the text gives ('-') and only the PDF gives ('+'), by row."""
+    rows = sorted(
+        [("-", k, n) for k, n in (t_keys - p_keys).items()]
+        + [("+", k, n) for k, n in (p_keys - t_keys).items()],
+        key=lambda m: (m[1][0], m[1][1], str(m[1][2]), str(m[1][3]), m[0]),
+    )
+    for sign, (row, col, year, period, value), n in rows:
+        times = f" x{n}" if n > 1 else ""
+        print(f"    {sign} {row[:110]!s:110} | {col[:40]!s:40} | {year} {period} | {value}{times}")
 
 
 if __name__ == "__main__":
