@@ -379,8 +379,8 @@ def test_a_heading_over_a_sentence_that_opens_with_its_year_is_a_heading(seeds_o
         & seeds_obs["row_label"].str.contains("IOP:n reduceras", regex=False)
     ]
     assert o[["page", "line", "section", "value"]].values.tolist() == [
-        [6, 19, "Reducera IOP- människor i social utsatthet", 2.0],
-        [6, 19, "Reducera IOP- människor i social utsatthet", 1.0],
+        [6, 24, "Reducera IOP- människor i social utsatthet", 2.0],
+        [6, 24, "Reducera IOP- människor i social utsatthet", 1.0],
     ]
 
 

@@ -403,19 +403,29 @@ def _text(runs: list[Run], origin: float, cols: dict | None = None) -> list[str]
     placed = 0
     groups = _lines(runs)
     at: list[int] = []  # each group's line in ``lines``
+    spans: list[tuple[float, float, bool]] = []  # each group's top, bottom, one phrase
     for i, line in enumerate(groups):
-        top = line[0].top if len(line) == 1 else min(r.top for r in line)
+        if len(line) == 1:  # as _line_text lays out a lone run
+            run = line[0]
+            top, bottom = run.top, run.bottom
+            text = run.text
+            text = text.strip() if len(text) > 1 else text
+            text = (" " * round(run.x0 / _X_DENSITY) + text).rstrip()
+            phrase = True
+        else:
+            top = min(r.top for r in line)
+            bottom = max(r.bottom for r in line)
+            text = _line_text(line, _X_DENSITY).rstrip()
+            phrase = "  " not in text.lstrip()  # no column gap (_line_text's two spaces)
         step = max(int(i > 0), round((top - origin) / _Y_DENSITY) - placed)
         placed += step
         if step > 1 and lines and lines[-1]:
             lines.append("")
         at.append(len(lines))
-        if len(line) == 1:  # as _line_text lays out a lone run
-            text = line[0].text
-            text = text.strip() if len(text) > 1 else text
-            lines.append((" " * round(line[0].x0 / _X_DENSITY) + text).rstrip())
-        else:
-            lines.append(_line_text(line, _X_DENSITY).rstrip())
+        lines.append(text)
+        spans.append((top, bottom, phrase))
+    if len(groups) > 3 and (apart := _paragraphs_apart(spans)):
+        lines, at = _blank_before(lines, at, apart)
     indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
     out = [line[indent:] for line in lines] if indent else lines
     found = pdf_layout.find(groups) if len(groups) > 1 else []
@@ -426,6 +436,61 @@ def _text(runs: list[Run], origin: float, cols: dict | None = None) -> list[str]
     while out and not out[-1]:
         out.pop()
     return columns_to_tabs(out) if not found else out
+
+
+_PARAGRAPH_GAP = 0.5  # of a line's height, more white than between a paragraph's lines
+
+
+def _paragraphs_apart(spans: list[tuple[float, float, bool]]) -> list[int]:
+    """The lines (by index; ``spans``: each line's top, bottom and whether it is one
+    phrase) that stand a paragraph's space below the line above: both lines running
+    text (one phrase, no column gap), the white between them (the line above's bottom
+    to this one's top) wider than between the region's lines of running text (their
+    median) by half a line's height (theirs), so a heading, a paragraph or a page
+    number that follows another without the 13-point grid leaving a blank line (text
+    set smaller or tighter than pdftotext's grid, a browser's print shrunk to fit a
+    wide table, a note in small print above a heading) is still apart from it. Lines
+    set with more leading (1,5 or double spacing) have more white between them all,
+    and so need as much more."""
+    white: list[tuple[int, float]] = []
+    heights: list[float] = []
+    above_bottom, above_phrase = spans[0][1], spans[0][2]
+    for i in range(1, len(spans)):
+        top, bottom, phrase = spans[i]
+        if phrase and above_phrase:
+            white.append((i, top - above_bottom))
+            heights.append(bottom - top)
+        above_bottom, above_phrase = bottom, phrase
+    if len(white) < 3:
+        return []
+    usual = sorted(w for _i, w in white)[len(white) // 2]
+    wider = usual + _PARAGRAPH_GAP * sorted(heights)[len(heights) // 2]
+    return [i for i, w in white if w >= wider]
+
+
+def _blank_before(lines: list[str], at: list[int], apart: list[int]) -> tuple[list, list]:
+    """``lines`` with a blank line before each group of ``apart`` (by index; ``at``:
+    each group's line) that has none above it already, and ``at`` moved with them."""
+    out: list[str] = []
+    moved: list[int] = []
+    k = 0
+    for i in apart:
+        pos = at[i]
+        if pos == 0 or not lines[pos - 1]:
+            continue
+        out.extend(lines[k:pos])
+        out.append("")
+        k = pos
+        moved.append(i)
+    out.extend(lines[k:])
+    if not moved:
+        return lines, at
+    new_at = list(at)
+    for n, i in enumerate(moved):
+        end = moved[n + 1] if n + 1 < len(moved) else len(at)
+        for j in range(i, end):
+            new_at[j] = at[j] + n + 1
+    return out, new_at
 
 
 def _with_tables(out: list[str], at: list[int], found: list) -> list[str]:

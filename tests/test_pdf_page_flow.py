@@ -1,0 +1,130 @@
+"""Paragraphs and headings in PDFs printed tighter than pdftotext's grid of 13-point
+lines, and ruled tables that go on after a page break (readers/pdf.py): small PDFs set
+the way a browser prints a page (10-point text shrunk to fit a wide table, a paragraph's
+space under each paragraph and heading; a table broken over two pages), each read back
+as its text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sonanalys.model import Paragraph
+from sonanalys.observations import parse
+from sonanalys.readers import read
+
+FONT = 7.0  # points: 10-point text as a browser shrinks it to fit a wide table
+PITCH = 8.0  # a paragraph's lines, baseline to baseline
+SPACE = 7.0  # more between paragraphs and under a heading: a paragraph's space
+X = 40.0
+
+
+def _tight_report(path: Path) -> Path:
+    """Three headings, each over a paragraph of three or four lines (a sentence with an
+    amount in each), the heading and paragraphs a paragraph's space apart and never a
+    blank line of the 13-point grid between them; a page number at the foot of the
+    page, as far under the last line as the paragraphs are apart."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=FONT)
+    blocks = [
+        ["Analys av verksamhetens prognos"],
+        [
+            "Socialnämnden prognostiserar en negativ budgetavvikelse på 81,5 mnkr för 2023.",
+            "Underskottet beror främst på placeringar av barn och unga samt av vuxna med",
+            "missbruk, där behoven har ökat under året och kostnaderna för externa",
+            "placeringar har stigit mer än budgeterat.",
+        ],
+        ["4.1 Enheternas delårsresultat och prognos"],
+        [
+            "Nämnden har ett underskott på 79,6 mnkr fram till och med augusti.",
+            "Enheterna arbetar med åtgärder för att minska kostnaderna för externa köp",
+            "av vård och behandling under hösten.",
+        ],
+        ["Nettokostnad 2022 - 2023"],
+        [
+            "Nämndens nettokostnad väntas öka med totalt 16 procent, vilket motsvarar",
+            "98,8 mnkr, från 2022 till 2023. Ökningen beror främst på placeringar",
+            "och på löneökningar.",
+        ],
+        [
+            "12-stegsgruppen och KBT-gruppen har 8 platser var, de har dock inte",
+            "varit fullt belagda hela månaden.",
+        ],
+        ["3 (17)"],
+    ]
+    y = 60.0
+    for block in blocks:
+        for line in block:
+            pdf.text(X, y, line)
+            y += PITCH
+        y += SPACE
+    pdf.output(str(path))
+    return path
+
+
+def test_paragraphs_and_headings_a_paragraphs_space_apart_are_apart(tmp_path):
+    """Set tighter than 13 points a line, every step rounds to one line of the grid, so
+    a paragraph, the numbered heading under it, the next paragraph, a heading with
+    years and a paragraph that opens with a figure were one paragraph (004 printed on
+    A4 and on 350 mm pages: 'Prognosen visar ett underskott på 81,5 mnkr. 4.1
+    Enheternas delårsresultat och prognos', 'Nettokostnad 2022 – 2023 Nämndens
+    nettokostnad …', '… till och med augusti. 12-stegsgruppen …'), the page number at
+    its end. A line a paragraph's space under the one above (more white than between
+    the region's lines by half a line) begins a block of its own."""
+    path = _tight_report(tmp_path / "tight.pdf")
+    blocks = [(type(b).__name__, b.text) for b in read(path).blocks]
+    assert [t for kind, t in blocks if kind == "Heading"] == [
+        "Analys av verksamhetens prognos",
+        "4.1 Enheternas delårsresultat och prognos",
+        "Nettokostnad 2022 - 2023",
+    ]
+    assert [t[:40] for kind, t in blocks if kind == "Paragraph"] == [
+        "Socialnämnden prognostiserar en negativ ",
+        "Nämnden har ett underskott på 79,6 mnkr ",
+        "Nämndens nettokostnad väntas öka med tot",
+        "12-stegsgruppen och KBT-gruppen har 8 pl",
+        "3 (17)",
+    ]
+    obs = parse([path]).observations
+    net = "Nettokostnad 2022 - 2023"
+    got = [(o.section, o.row_label.split(",")[0], o.value) for o in obs.itertuples()]
+    assert got == [
+        (
+            "Analys av verksamhetens prognos",
+            "Socialnämnden prognostiserar en negativ budgetavvikelse på 81",
+            81.5,
+        ),
+        (
+            "4.1 Enheternas delårsresultat och prognos",
+            "Nämnden har ett underskott på 79",
+            79.6,
+        ),
+        (net, "Nämndens nettokostnad väntas öka med totalt 16 procent", 16.0),
+        (net, "Nämndens nettokostnad väntas öka med totalt 16 procent", 98.8),
+        (net, "12-stegsgruppen och KBT-gruppen har 8 platser var", 8.0),
+    ]
+
+
+def test_lines_set_with_wide_spacing_are_one_paragraph(tmp_path):
+    """A paragraph set with wide spacing (7-point text, 12 points a line) has as much
+    white between all its lines: none of them is apart (the white is measured against
+    the region's own)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=FONT)
+    lines = [
+        "Nämnden har ett underskott på 79,6 mnkr fram till och med augusti.",
+        "Enheterna arbetar med åtgärder för att minska kostnaderna för externa köp",
+        "av vård och behandling under hösten, och uppföljningen sker varje",
+        "månad i nämndens utskott.",
+    ]
+    for k, line in enumerate(lines):
+        pdf.text(X, 60 + k * 12.0, line)
+    path = tmp_path / "wide.pdf"
+    pdf.output(str(path))
+    doc = read(path)
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [" ".join(lines)]
