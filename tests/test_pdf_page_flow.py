@@ -128,3 +128,51 @@ def test_lines_set_with_wide_spacing_are_one_paragraph(tmp_path):
     pdf.output(str(path))
     doc = read(path)
     assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == [" ".join(lines)]
+
+
+def _ruled_row(pdf, y: float, xs: list[float], cells: list[str], height: float = 14.0) -> float:
+    """One row of a ruled table: every cell drawn, its text at the top left."""
+    for k, text in enumerate(cells):
+        pdf.rect(xs[k], y, xs[k + 1] - xs[k], height)
+        if text:
+            pdf.text(xs[k] + 2, y + 9, text)
+    return y + height
+
+
+def _plan_over_a_page_break(path: Path) -> Path:
+    """A ruled plan table whose header row ends page 1 and whose body begins page 2 with
+    a section row: its label in the first cell, the other cells drawn empty (as a
+    browser prints a table broken over two pages)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=8)
+    xs = [40.0, 220.0, 300.0, 380.0, 460.0]
+    pdf.add_page()
+    pdf.text(40, 700, "Tabell över nya förslag")
+    _ruled_row(pdf, 740, xs, ["Förslag", "Effekt 2021", "Effekt 2022", "Status"])
+    pdf.add_page()
+    y = _ruled_row(pdf, 50, xs, ["Åtgärder inom barn och unga", "", "", ""])
+    y = _ruled_row(pdf, y, xs, ["Gemensamt HVB", "0,5 mnkr", "1 mnkr", "Pågår"])
+    y = _ruled_row(pdf, y, xs, ["Nya riktlinjer stöd vid umgänge", "", "0,5 mnkr", "Pågår"])
+    _ruled_row(pdf, y, xs, ["Färre avrop av IHF", "3,0 mnkr", "", "Utgår"])
+    pdf.output(str(path))
+    return path
+
+
+def test_a_ruled_table_going_on_with_a_section_row_reads_under_its_header(tmp_path):
+    """The body's first row is its section row alone beside empty cells: it was given
+    as a title line over the table (a lone cell, as a title drawn across a table is), so
+    the body was a table of its own with no header, its amounts under no column. A
+    first row whose label stands beside cells drawn empty is a row of the table: the
+    body goes on under the header that ended page 1."""
+    obs = parse([_plan_over_a_page_break(tmp_path / "plan.pdf")]).observations
+    got = {(o.section, o.row_label, o.column_label, o.value) for o in obs.itertuples()}
+    section = "Åtgärder inom barn och unga"
+    assert got == {
+        (section, "Gemensamt HVB", "Effekt 2021", 0.5),
+        (section, "Gemensamt HVB", "Effekt 2022", 1.0),
+        (section, "Nya riktlinjer stöd vid umgänge", "Effekt 2022", 0.5),
+        (section, "Färre avrop av IHF", "Effekt 2021", 3.0),
+    }

@@ -122,10 +122,12 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         out.append("")
         first = given is not None and pdf_layout.only_furniture([r for m, r in mids if m < t_top])
         kept: list = []
-        rows = grid(
-            _cell_rows(page, textpage, cells, inside, unplaced), given if first else None, kept
-        )
-        out.extend(pdf_layout.ruled_lines(rows))
+        drawn = _cell_rows(page, textpage, cells, inside, unplaced)
+        rows = grid(drawn, given if first else None, kept)
+        lines = pdf_layout.ruled_lines(rows)
+        if lines and rows and _section_row_first(drawn, rows):
+            lines[0] = "\t".join(rows[0])  # a row of the table, not a title over it
+        out.extend(lines)
         if joint is not None and k == len(found) - 1:  # the page's last table
             last = pdf_layout.only_furniture([r for m, r in mids if m >= t_bottom])
             joint["bands"] = kept if last else None
@@ -139,6 +141,20 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
     if joint is not None and end_cols and end_cols.get("ends"):
         joint["anchors"] = end_cols["ends"]
     return out
+
+
+def _section_row_first(drawn: list[list[tuple]], rows: list[list[str]]) -> bool:
+    """The table's first row holds its label alone beside cells drawn empty (a section
+    row, as a ruled table that goes on after a page break begins with one): a row of
+    the table, not a title over it, which is one cell drawn across the table."""
+    if len(rows[0]) < 2 or any(rows[0][1:]) or not rows[0][0]:
+        return False
+    first = next((row for row in drawn if any(text for text, _box in row)), None)
+    if first is None:
+        return False
+    filled = [box for text, box in first if text and box is not None]
+    empty = [box for text, box in first if not text and box is not None]
+    return len(filled) == 1 and bool(empty)
 
 
 _READING = attrgetter("top", "x0")
