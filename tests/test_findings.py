@@ -537,7 +537,7 @@ def test_a_pdf_plans_bottom_line_is_its_tables_root_not_the_highest_line(printed
 
 def test_pdf_plan_frames_are_in_page_and_line_order(printed_plans):
     """A PDF counts its lines per page: 001's table of years runs from page 7, lines
-    56–59, to page 8, line 1, and the frame, once sorted by line alone, began with page
+    68–71, to page 8, line 1, and the frame, once sorted by line alone, began with page
     8's rows; the plan's effect per year names its lines by page."""
     from sonanalys.analysis.atgarder import plan_effects
 
@@ -548,8 +548,8 @@ def test_pdf_plan_frames_are_in_page_and_line_order(printed_plans):
     src = "001_atgardsplan_2020_linkoping_son.pdf"
     e1 = plan_effects(a, src)
     assert e1.loc["Planens effekt per år"].tolist() == [8.0, 59.2, 60.7, 62.9, 62.9]
-    assert e1.attrs["lines"] == "s. 7, rad 56 – s. 8, rad 1"
-    assert e1.attrs["where"] == "s. 7, rad 56 – s. 8, rad 1"
+    assert e1.attrs["lines"] == "s. 7, rad 68 – s. 8, rad 1"
+    assert e1.attrs["where"] == "s. 7, rad 68 – s. 8, rad 1"
     e0 = plan_effects(a, "000_reviderad_atgardsplan_2021_linkoping_son.pdf")
     assert e0.attrs["where"] == "s. 3, rad 9"
     assert plan_effects(a, src).attrs["total"] == "tryckt"
@@ -557,7 +557,7 @@ def test_pdf_plan_frames_are_in_page_and_line_order(printed_plans):
 
 def test_a_pdf_plans_text_is_held_against_its_table_line_by_page(printed_plans):
     """04's 'planens text' check counts the figures a printed line holds, and a PDF counts
-    its lines per page: 001 printed, page 7 line 16 ('… ytterligare 350 000 kr outnyttjade
+    its lines per page: 001 printed, page 7 line 19 ('… ytterligare 350 000 kr outnyttjade
     medel …', one figure) was counted with other pages' lines 16 as holding more, and
     its sentence was never compared. The text version compares it (line 626: the same
     amount as the table's 0,35 mnkr for 'Reducering av föreningsbidrag')."""
@@ -567,7 +567,7 @@ def test_a_pdf_plans_text_is_held_against_its_table_line_by_page(printed_plans):
     obs = parse([PRINTED_PLANS]).observations
     t = aa.text_against_tables(printed_plans["atgarder"], obs, "Linköping")
     row = t[
-        (t["source"] == "001_atgardsplan_2020_linkoping_son.pdf") & (t["where"] == "s. 7, rad 16")
+        (t["source"] == "001_atgardsplan_2020_linkoping_son.pdf") & (t["where"] == "s. 7, rad 19")
     ]
     assert row[["measure", "printed", "verdict"]].values.tolist() == [
         ["Reducering av föreningsbidrag", "350 000 kr", aa.SAME]
