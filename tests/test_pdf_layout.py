@@ -134,6 +134,35 @@ def test_a_header_over_several_lines_is_one_header_cell_per_column(tmp_path):
     assert len(got) == 6  # the header's years are no values, its lines no rows
 
 
+def test_a_date_on_a_header_cells_next_line_goes_on_with_the_phrase_above(tmp_path):
+    """003 printed (unruled, its columns narrow): 'Redovisning 31/8 2018' wraps after
+    its first word, and a line that begins with a day and month was stacked as a part
+    of its own ('Redovisning / 31/8 2018', the text's column is 'Redovisning 31/8
+    2018'). A date that begins a header cell's line is the date of the phrase above it;
+    a year alone under a kind stays a part of its own ('Budget / 2018')."""
+    page = Page()
+    heads = (("Redovisning", "31/8 2018"), ("Redovisning", "31/8 2017"), ("Budget", "2018"))
+    for k in range(2):
+        for x1, words in zip(RIGHTS, heads, strict=True):
+            page.left(x1 - 55, 80 + k * LINE, words[k])
+    page.left(LABEL_X, 80 + LINE, "tkr")
+    page.rule(80 + LINE + 4)
+    y = 80 + LINE + ROW
+    page.left(LABEL_X, y, "Familjehem")
+    page.values(y, ("42 194", "44 752", "63 000"))
+    page.left(LABEL_X, y + ROW, "HVB unga")
+    page.values(y + ROW, ("65 251", "50 658", "80 000"))
+    obs, _ = _read(page.save(tmp_path / "dates.pdf"))
+    assert {(o.row_label, o.column_label, o.year, o.value) for o in obs.itertuples()} == {
+        ("Familjehem", "Redovisning 31/8 2018", 2018, 42194.0),
+        ("Familjehem", "Redovisning 31/8 2017", 2017, 44752.0),
+        ("Familjehem", "Budget / 2018", 2018, 63000.0),
+        ("HVB unga", "Redovisning 31/8 2018", 2018, 65251.0),
+        ("HVB unga", "Redovisning 31/8 2017", 2017, 50658.0),
+        ("HVB unga", "Budget / 2018", 2018, 80000.0),
+    }
+
+
 def test_a_label_only_line_is_a_section_row_over_the_rows_below(tmp_path):
     page = Page()
     y = _header(page, 80, ("2022", "2023", "2024"), label="Placeringar")

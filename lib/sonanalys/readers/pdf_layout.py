@@ -53,6 +53,8 @@ _LETTER_HYPHEN = re.compile(r"[a-zåäöA-ZÅÄÖ]-$")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
 # a date wrapped after its day: the day ends a line, its month begins the next
 _DAY = re.compile(r"(?:^|\s)(?:[1-9]|[12]\d|3[01])$")
+# a day and month that begin a header cell's line: the date of the phrase above it
+_DAY_MONTH = re.compile(r"(?:[1-9]|[12]\d|3[01])/(?:[1-9]|1[0-2])(?:\s|$)")
 _MONTH = re.compile(
     r"(?:jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|juni?|juli?|aug(?:usti)?"
     r"|sept?(?:ember)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s|$)",
@@ -896,8 +898,10 @@ def join_header_lines(parts: list[str]) -> str:
     """A header cell's lines as its label, as ``tables.columns_from_header`` joins the
     rows of a header: words split at a line end joined as ``join_lines`` joins them, a
     line that goes on with the phrase above it after a space (``Utgifter sedan`` /
-    ``projektets`` / ``start``), each part of its own after `` / `` (a period, a kind of
-    figure, a measure, a year: ``Utfall`` / ``intäkter`` / ``period``)."""
+    ``projektets`` / ``start``; a line that begins with a day and month is the date of
+    the phrase above: ``Redovisning`` / ``31/8 2018``), each part of its own after
+    `` / `` (a period, a kind of figure, a measure, a year: ``Utfall`` / ``intäkter`` /
+    ``period``)."""
     from ..tables import _goes_on_phrase
 
     out = ""
@@ -914,6 +918,7 @@ def join_header_lines(parts: list[str]) -> str:
             or _GOES_ON.search(out[-6:])
             or _goes_on_phrase(out, part)
             or (_MONTH.match(part) and _DAY.search(out[-3:]))  # ``per 31`` / ``aug.``
+            or (_DAY_MONTH.match(part) and out[-1:].isalpha())  # ``Redovisning`` / ``31/8``
         ):
             out += " " + part
         else:
