@@ -337,8 +337,35 @@ def _clause_around(text: str, before: str, q: N.Quantity) -> str:
 # Counts written in words; the items of a list of counts
 # --------------------------------------------------------------------------------------
 
+# A number word standing alone: ``(?<![\wåäö-])(?P<word>två|tre|…|nittio)(?![\wåäö-])``
+# with IGNORECASE (the words of numparse.NUMBER_WORDS), written so that the engine skips
+# in C to the letters a word opens on. Ignore-case matching tries a pattern at every
+# character of the text (CPython's re finds no first characters to skip to where case is
+# ignored), and the search runs over all running text (every paragraph without a digit,
+# every sentence with one): 8 % of parse() on data/raw. Here each letter is the class of
+# the characters ignore-case matching takes for it (``_CASES``: those and the letter's
+# upper case, checked against every code point in tests/test_prose_unread.py), the match
+# opens on one of the words' first letters, the lookbehind after it asks that no word
+# character or hyphen stands before it (``[\wåäö-]`` is ``[\w-]``, with or without
+# case), and each first letter goes on with its own words. Only a whole run of word
+# characters can match, so the alternatives' order decides nothing.
+_CASES = {"i": "iIİı", "s": "sSſ", "å": "åÅ\u212b"}  # (the Kelvin sign's k is in no word)
+
+
+def _cased(text: str) -> str:
+    return "".join(f"[{_CASES.get(ch, ch + ch.upper())}]" for ch in text)
+
+
+_FIRSTS = "".join(dict.fromkeys(w[0] for w in N.NUMBER_WORDS))  # t f s å n e a
 _WORD_NUMBER = re.compile(
-    r"(?<![\wåäö-])(?P<word>" + "|".join(N.NUMBER_WORDS) + r")(?![\wåäö-])", re.IGNORECASE
+    r"(?P<word>["
+    + "".join(_CASES.get(f, f + f.upper()) for f in _FIRSTS)
+    + r"](?<![\w-].)(?:"
+    + "|".join(
+        f"(?<={_cased(f)})(?:" + "|".join(_cased(w[1:]) for w in N.NUMBER_WORDS if w[0] == f) + ")"
+        for f in _FIRSTS
+    )
+    + r"))(?![\w-])"
 )
 _LIST_PREP = r"(?:inom|i|på|hos|vid|utanför)"
 _AS_ITEM = re.compile(rf"\s+{_LIST_PREP}\s")

@@ -1,0 +1,73 @@
+"""Rules of the text stage rewritten for speed (session 20, textspeed) held to the rules
+they replace: the old rule is kept here and both are asked the same questions, on the
+seeds' and the corpus's text and on variants built to hit their edges."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from tests.conftest import RAW
+
+from sonanalys import numparse as N
+from sonanalys import prose
+
+CORPUS = Path(__file__).parent / "corpus"
+
+# prose._WORD_NUMBER as it was: an ignore-case alternation, tried at every character
+OLD_WORD_NUMBER = re.compile(
+    r"(?<![\wåäö-])(?P<word>" + "|".join(N.NUMBER_WORDS) + r")(?![\wåäö-])", re.IGNORECASE
+)
+
+
+def _texts() -> list[str]:
+    """Every line and paragraph of the seeds and of the text corpus."""
+    out = []
+    for folder in (RAW, CORPUS / "text", CORPUS / "round2"):
+        for f in sorted(folder.glob("*.txt")):
+            text = f.read_text(encoding="utf-8")
+            out.extend(text.split("\n"))
+            out.extend(text.split("\n\n"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return _texts()
+
+
+def _word_variants() -> list[str]:
+    """Each number word in each case, with the characters ignore-case matching also takes
+    for its letters (İ ı ſ Å), glued to what may and may not stand beside a word."""
+    out = []
+    for word in N.NUMBER_WORDS:
+        forms = {word, word.upper(), word.capitalize(), word[:-1] + word[-1].upper()}
+        forms |= {word.replace("i", c) for c in "İı"} | {word.replace("s", "ſ")}
+        forms |= {word.replace("å", "Å").replace("Å", "\u212b")}
+        for form in forms:
+            for before in ("", " ", "-", "a", "å", "_", "1", "(", "\n", "–", "é", "”"):
+                for after in ("", " ", "-", "a", "ö", "_", "2", ".", ",", "\n", "–", "é"):
+                    out.append(f"{before}{form}{after} och {form}")
+                    out.append(f"x {before}{form}{after}")
+    return out
+
+
+def test_word_numbers_are_found_as_by_the_ignore_case_alternation(texts):
+    for text in [*texts, *_word_variants()]:
+        old = [(m.span(), m.group("word")) for m in OLD_WORD_NUMBER.finditer(text)]
+        new = [(m.span(), m.group("word")) for m in prose._WORD_NUMBER.finditer(text)]
+        assert new == old, text
+        assert (prose._WORD_NUMBER.search(text) is None) == (OLD_WORD_NUMBER.search(text) is None)
+
+
+def test_each_letter_class_is_what_ignore_case_matching_takes():
+    """Over every code point: the characters ``re.IGNORECASE`` matches for each letter of
+    the number words are exactly those of its class in ``prose._CASES`` (or the letter
+    and its upper case), and ``[\\wåäö-]`` ignoring case is ``[\\w-]``."""
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for letter in sorted(set("".join(N.NUMBER_WORDS))):
+        taken = set(re.findall(re.escape(letter), every, re.IGNORECASE))
+        assert taken == set(prose._CASES.get(letter, letter + letter.upper())), letter
+    assert re.findall(r"[\wåäö-]", every, re.IGNORECASE) == re.findall(r"[\w-]", every)
