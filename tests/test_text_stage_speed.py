@@ -71,3 +71,35 @@ def test_each_letter_class_is_what_ignore_case_matching_takes():
         taken = set(re.findall(re.escape(letter), every, re.IGNORECASE))
         assert taken == set(prose._CASES.get(letter, letter + letter.upper())), letter
     assert re.findall(r"[\wåäö-]", every, re.IGNORECASE) == re.findall(r"[\w-]", every)
+
+
+@pytest.mark.parametrize("cls", [N.Token, N.Quantity])
+def test_a_class_filled_at_once_is_made_as_dataclass_makes_it(cls):
+    """``numparse._filled_at_once``: the same parameters (names, order, defaults) as the
+    ``__init__`` ``dataclass`` writes, the same fields in the same order in the
+    instance's dict, still frozen, equal and hashed by its fields."""
+    import dataclasses
+    import inspect
+
+    plain = dataclasses.make_dataclass(
+        cls.__name__,
+        [(f.name, f.type, dataclasses.field(default=f.default)) for f in dataclasses.fields(cls)],
+        frozen=True,
+    )
+
+    def params(init):
+        return [(p.name, p.kind, p.default) for p in inspect.signature(init).parameters.values()]
+
+    assert params(cls.__init__) == params(plain.__init__)
+    required = [f.name for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING]
+    args = {name: k for k, name in enumerate(required)}
+    extra = {"year": 2024, "text": "3 av 12", "end": 7}
+    for kwargs in (args, {**args, **extra}):
+        made, made_plain = cls(**kwargs), plain(**kwargs)
+        assert list(made.__dict__.items()) == list(made_plain.__dict__.items())
+        assert made == cls(**kwargs) and hash(made) == hash(cls(**kwargs))
+        assert made != cls(**{**kwargs, "text": "annat"})
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.year = 1999  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        cls()

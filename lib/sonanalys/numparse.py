@@ -16,7 +16,7 @@ Vocabulary of the module:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from decimal import ROUND_HALF_UP
 from decimal import Decimal as _Decimal
 
@@ -235,6 +235,34 @@ NOT_A_VALUE_REASONS = {
 }
 
 
+def _filled_at_once(cls: type) -> type:
+    """A frozen dataclass whose ``__init__`` writes its fields into the instance's dict
+    at once: the one ``dataclass`` makes sets each field through ``object.__setattr__``
+    (frozen), about 1,2 µs for a Token and 1,6 µs for a Quantity, and parse() makes some
+    38 000 of them for 50 documents (4 % of its time). The same parameters, defaults and
+    order, made from ``dataclasses.fields``; the class stays frozen, equal and hashed by
+    its fields as before (only fields with a plain default or none are allowed)."""
+    params, body, defaults = [], [], {}
+    for f in fields(cls):
+        if not f.init or f.kw_only is True or f.default_factory is not MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name}: only plain fields are filled at once")
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            params.append(f"{f.name}=_default_{f.name}")
+            defaults[f"_default_{f.name}"] = f.default
+        body.append(f"    d[{f.name!r}] = {f.name}\n")
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: a __post_init__ is not called here")
+    source = f"def __init__(self, {', '.join(params)}):\n    d = self.__dict__\n{''.join(body)}"
+    exec(source, defaults)  # (code made from the class's own field names)
+    init = defaults["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+@_filled_at_once
 @dataclass(frozen=True)
 class Token:
     """One numeric token found in a text."""
@@ -691,6 +719,7 @@ def code_columns(rows: list[list[str]]) -> set[int]:
 # --------------------------------------------------------------------------------------
 
 
+@_filled_at_once
 @dataclass(frozen=True)
 class Quantity:
     """A value printed in a cell, with everything the cell says about it."""
