@@ -464,9 +464,8 @@ def run_of_rows(lines: list[str], i: int) -> tuple[int, int]:
     k = i
     while k < n:
         line = lines[k]
-        try:
-            ends = known[line]
-        except KeyError:
+        ends = known.get(line)  # (not try/except: on a first read most lines are new)
+        if ends is None:
             if len(known) >= MAX_ENTRIES:
                 known.clear()
             if not line or line.isspace():

@@ -277,7 +277,9 @@ def _read_tab(lines: list[str], i: int) -> tuple[Table, int, list[int]]:
     table = Table(rows=rows, layout="tab", line=start + 1)
     table.notes = [(k + 1, lines[k].strip()) for k in notes]
     firsts = [r.cells[0].text for r in rows if r.cells and r.cells[0].text]
-    if firsts and sum(bool(_TOC_DOTS.search(f)) for f in firsts) >= max(2, len(firsts) // 2):
+    # (leader dots hold four dots: only such a label is searched, most of a table's none)
+    dotted = [f for f in firsts if "...." in f and _TOC_DOTS.search(f)]
+    if firsts and len(dotted) >= max(2, len(firsts) // 2):
         table.kind = "toc"
     return table, i, notes
 
@@ -295,7 +297,7 @@ def _set_captions(blocks: list[Block]) -> None:
             if _TOC_HEADING.match(heading.strip()):
                 b.kind = "toc"
             firsts = [r.cells[0].text for r in b.rows if r.cells and r.cells[0].text]
-            if firsts and sum("...." in f for f in firsts) >= max(2, len(firsts) // 2):
+            if firsts and len([f for f in firsts if "...." in f]) >= max(2, len(firsts) // 2):
                 b.kind = "toc"
 
 
