@@ -103,3 +103,42 @@ def test_a_class_filled_at_once_is_made_as_dataclass_makes_it(cls):
             made.year = 1999  # type: ignore[misc]
     with pytest.raises(TypeError):
         cls()
+
+
+def _tokens_of(texts: list[str]) -> set[str]:
+    """Every word of the texts, and built tokens at the number rules' edges."""
+    out = {tok for text in texts for tok in text.split()}
+    for sign in ("", "-", "−", "–"):
+        for digits in ("0", "039", "7", "12", "123", "1234", "2023"):
+            for frac in ("", ",5", ",", ".5", ".123", ".1234"):
+                for unit in ("", "%", "st", "st.", "ſt", " tkr", "tKr", "mnkr", "x", "MDKR"):
+                    out.add(f"{sign}{digits}{frac}{unit}")
+    return out | {"-", "–", "..", "…", "x", "%", "ſt", "\u212ar", "Kr", "kronor", "Dygn"}
+
+
+def test_a_number_token_is_matched_in_one_pass_as_by_its_three_patterns(texts):
+    from sonanalys.readers import spaced
+
+    def old(tok: str) -> bool:
+        three = spaced._SINGLE.match(tok) or spaced._LAST.match(tok) or spaced._POINT.match(tok)
+        return bool(three) or tok in spaced._MISSING
+
+    for tok in _tokens_of(texts):
+        assert spaced.is_number_token(tok) == old(tok), tok
+
+
+def test_a_unit_word_begins_with_one_of_the_first_characters_said(texts):
+    """``spaced._UNIT_FIRSTS``: exactly the characters ignore-case matching takes for the
+    unit words' first letters (over every code point), so the test before the pattern
+    turns away no unit word."""
+    from sonanalys.readers import spaced
+
+    words = spaced._UNIT_WORDS.replace("\\.?", "").split("|")
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    taken = set()
+    for first in {w[0] for w in words}:
+        taken |= set(re.findall(re.escape(first), every, re.IGNORECASE))
+    assert taken == set(spaced._UNIT_FIRSTS)
+    for tok in _tokens_of(texts):
+        if spaced._UNIT_WORD.match(tok):
+            assert tok[:1] in spaced._UNIT_FIRSTS, tok

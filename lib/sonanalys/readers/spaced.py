@@ -37,6 +37,9 @@ from .lines import walks
 # the number with its unit is one value (never ``2`` and ``609``). Glued on by split_row.
 _UNIT_WORDS = r"st\.?|stycken|kr|kronor|tkr|mnkr|mkr|mdkr|dygn|dagar|personer|platser"
 _UNIT_WORD = re.compile(rf"^(?:{_UNIT_WORDS})$", re.IGNORECASE)
+# the characters a _UNIT_WORD match may begin with: the words' first letters in either
+# case, and the long s and the Kelvin sign, which ignore-case matching takes for s and k
+_UNIT_FIRSTS = frozenset("sSkKtTmMdDpP\u017f\u212a")
 _UNIT = rf"(?: ?(?:{_UNIT_WORDS}))?"  # glued too: "609st", "12tkr"
 _FIRST = re.compile(r"^[-−–]?[1-9]\d{0,2}$")  # first group of a grouped number
 _MIDDLE = re.compile(r"^\d{3}$")
@@ -57,9 +60,13 @@ _HAS_DIGIT = re.compile(r"\d")
 MAX_CANDIDATES = 1000  # readings enumerated per row (a row has a few hundred at most)
 
 
+# _SINGLE, _LAST or _POINT, in one match (none of _POINT's characters has a case)
+_NUMBER_TOKEN = re.compile(f"{_SINGLE.pattern}|{_LAST.pattern}|{_POINT.pattern}", re.IGNORECASE)
+
+
 def is_number_token(tok: str) -> bool:
     """A token that can be a number or a part of one (``067`` in ``3 067``)."""
-    return bool(_SINGLE.match(tok) or _LAST.match(tok) or _POINT.match(tok)) or tok in _MISSING
+    return _NUMBER_TOKEN.match(tok) is not None or tok in _MISSING
 
 
 def splits(tokens: list[str], n: int) -> list[tuple[str, ...]]:
@@ -136,7 +143,8 @@ def _split_row(line: str) -> tuple[str, list[str]]:
         if tok == "%" and toks and is_number_token(toks[-1]) and toks[-1] not in _MISSING:
             toks[-1] += "%"  # "3,7 %": the percent sign apart from its number
         elif (
-            _UNIT_WORD.match(tok)
+            tok[:1] in _UNIT_FIRSTS
+            and _UNIT_WORD.match(tok)
             and toks
             and (_SINGLE.match(toks[-1]) or _LAST.match(toks[-1]))
             and not toks[-1].endswith("%")
