@@ -479,3 +479,16 @@ def test_the_one_year_a_sentence_names_dates_all_its_values(sentence, expected):
 def test_a_pair_joined_by_respektive_shares_the_unit_after_it(sentence, expected):
     got = [(q.value, q.unit) for q in prose.sentence_reading(sentence).quantities]
     assert got == expected
+
+
+def test_a_number_word_with_a_letter_ignore_case_matching_takes_for_another_is_read():
+    """The number words are found as ignore-case matching finds them, which takes ``ſ``
+    for s, ``ı`` and ``İ`` for i; the word's value was then looked up lower-cased, which
+    leaves them as they are: ``ſex platser`` raised KeyError: 'ſex' and stopped the
+    whole document's parse. Now each is the word it stands for."""
+    from sonanalys import prose
+
+    for text, value in [("ſex platser", 6.0), ("tıo platser", 10.0), ("nİo platser", 9.0),
+                        ("SJU platser", 7.0), ("sex platser", 6.0)]:  # fmt: skip
+        got = prose._word_quantities(text)
+        assert [(q.value, q.unit) for q in got] == [(value, "antal")], text

@@ -372,6 +372,22 @@ _AS_ITEM = re.compile(rf"\s+{_LIST_PREP}\s")
 _ALTERNATIVE_BEFORE = re.compile(r"(?:\d|[^\W\d_]+)\s+(?:eller|till|[-–])\s+$", re.IGNORECASE)
 
 
+# letters that ignore-case matching takes for another (``_WORD_NUMBER`` finds ``ſex`` as
+# ``sex``) and that lower-casing leaves as they are: each as the letter it stands for
+_AS_LETTER = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None, "\u212a": "k"})
+
+
+def _number_word(word: str) -> float | None:
+    """The value of a number word as ``_WORD_NUMBER`` found it, in any case and with the
+    letters ignore-case matching takes for others (``ſex``, ``SJU``, ``nİo``: İ lowers
+    to i and a combining dot); None for a word that is none."""
+    key = word.lower()
+    value = N.NUMBER_WORDS.get(key)
+    if value is None:
+        value = N.NUMBER_WORDS.get(key.translate(_AS_LETTER))
+    return None if value is None else float(value)
+
+
 def _word_quantities(text: str) -> list[N.Quantity]:
     """The number words of a sentence (``numparse.NUMBER_WORDS``) that count: with a unit
     printed after them as after a figure (``sju ungdomar``, ``två årsarbetare``, ``tre
@@ -382,7 +398,9 @@ def _word_quantities(text: str) -> list[N.Quantity]:
     for m in _WORD_NUMBER.finditer(text):
         if _ALTERNATIVE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
-        value = float(N.NUMBER_WORDS[m.group("word").lower()])
+        value = _number_word(m.group("word"))
+        if value is None:
+            continue
         after = U.unit_after(text, m.end())
         if after is not None and after[0] == U.PER_OTHER:
             continue  # "tre tkr per plats": an amount per a unit we lack, no count
