@@ -30,6 +30,9 @@ COMMITTED = (
     "vastervik_driftsredovisning_2020_webb.txt",
     "malmo_delarsrapport_2015_budgetutfall_jan_apr_webb.txt",
     "malmo_delarsrapport_2016_budgetutfall_jan_aug_webb.txt",
+    "okand_bun_prognosrapport_april_5dok.txt",
+    "helsingborg_driftsredovisning_2016_webb.txt",
+    "falkenberg_ks_manadsuppfoljning_prognos_november_2014.txt",
 )
 
 

@@ -222,6 +222,9 @@ _HEADER_TOKEN_KINDS = {
     N.AGE_RANGE,
     N.INDEX_BASE,
 }
+# a percent sign glued to a number in a caption is that number's unit, never the table's
+# ("Prognosrapport BUN Riktpunkt 33,3%": the share of the year passed, over amounts)
+_OWN_PERCENT = re.compile(r"\d\s?%")
 _CAPTION_PERIOD = re.compile(
     r"resultat|prognos|budget|utfall|bokslut|delår|helår|beläggning|redovisning",
     re.IGNORECASE,
@@ -1046,7 +1049,7 @@ def _columns(out: _Out, table: Table) -> _Grid:
         ]
         keys.sort()
     stub = " / ".join(c.label for c in columns[:k] if c.label)
-    stub_unit = L.unit_of(stub) or L.unit_of(caption)
+    stub_unit = L.unit_of(stub) or L.unit_of(_OWN_PERCENT.sub(" ", caption))
     stub_year = L.year_of(stub) if stub and _CAPTION_PERIOD.search(stub) else None
     # a caption that names a reporting period, or one year alone ("… under 2021 fick
     # vård"), dates the columns that name none

@@ -26,7 +26,7 @@ from ..model import Block, Cell, Heading, Paragraph, Row, Table, join_fragments
 from ..numparse import reading_of
 from .layouts import Layout, by_facts, facts_going_on, facts_of, registry
 from .lines import Lines
-from .spaced import run_of_rows
+from .spaced import run_of_rows, splits
 
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
@@ -42,6 +42,10 @@ _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\s+[A-ZÅÄÖ]")
 _PUNCT_DASH_ENDS = tuple(".,;:!?-–")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_DONE_ENDS = tuple(".!?:)")
+# a line's last run of numbers (``Politisk verksamhet 2 500 796 32 2 412 88``): each
+# token a number (a sign apart or glued, a decimal comma, a percent sign)
+_END_NUMBER_TOKEN = re.compile(r"^(?:[-−–+]?\d+(?:,\d+)?%?|[-−–])$")
+_YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
 # a sentence that opens with its year, a word in lower case after it ('2018 upprättades')
 _YEAR_OPENS = re.compile(r"(?:19|20)\d\d [a-zåäö]")
 # the first character of a markdown heading (``#``) or a footnote's line (its mark), and
@@ -80,9 +84,30 @@ def _is_heading_line(line: str, prev_blank: bool, next_blank: bool) -> bool:
         return False
     if len(s.split()) > 12:
         return False
+    if _DIGIT.search(s) is None:
+        return True
+    # a line that ends in two numbers or more is a table's row, never a heading: a table
+    # printed one row a paragraph (a web page's text) has each row between blank lines
+    if _ends_in_numbers(s):
+        return False
     # a line that states an amount is prose to read, not a heading (an amount's number
     # holds a digit)
-    return _DIGIT.search(s) is None or not reading_of(s, require_unit=True).quantities
+    return not reading_of(s, require_unit=True).quantities
+
+
+def _ends_in_numbers(s: str) -> bool:
+    """Whether ``s`` ends in two numbers or more, not all years, however its spaces group
+    thousands (``Fritidsgårdar 6 700 2 180 33 6 667 33``); a run that reads as one number
+    (``Nettoöverskott på 300 000``, a telephone number's ``57 181``) and ``Budget 2023
+    2024`` (a header's years) do not."""
+    toks = s.split()
+    k = len(toks)
+    while k > 0 and _END_NUMBER_TOKEN.match(toks[k - 1]):
+        k -= 1
+    run = toks[k:]
+    if len(run) < 2 or all(_YEAR_TOKEN.match(t) or not _DIGIT.search(t) for t in run):
+        return False
+    return not splits(run, 1)
 
 
 def _inline_heading(lines: list[str], i: int, first: bool, s: str) -> bool:
