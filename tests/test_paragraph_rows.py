@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sonanalys.observations import parse
+from sonanalys.readers.cellrun import GLUED, GLUED_UNREAD
 from sonanalys.readers.spaced import HEADER_REPEATED
 
 HEADER = "Budget Periodutfall Utfall_proc Prognos apr Avvikelse"
@@ -181,3 +182,70 @@ def test_cells_run_together_are_said_not_read_under_a_header_of_digits(tmp_path)
     )
     assert r.observations.empty
     assert set(r.report["line"]) >= {4, 5, 8, 11}
+
+
+GLUED_TABLE = (
+    "Driftsredovisning 2016, mnkr\n"
+    "\n"
+    " Ingående\n"
+    "redovisat\n"
+    "resultat 1)\n"
+    "Disposition av\n"
+    "resultat\n"
+    "\n"
+    "Kommunbidrag 2)\n"
+    "\n"
+    "Intäkter\n"
+    "Kostnader\n"
+    "Årets resultat\n"
+    "Utgående\n"
+    "redovisat\n"
+    "resultat\n"
+    "Nämnder\n"
+    "Barn- och utbildningsnämnden149,4-32,72 903,2536,1-3 503,2\n"
+    "-31,285,4\n"
+    "Socialnämnden11,80,0470,1248,6\n"
+    "-697,0\n"
+    "21,633,4\n"
+    "Valnämnden2,90,00,30,0-0,30,13,0\n"
+    "Summa nämnder163,9-32,73 373,6785,0-4 200,5\n"
+    "-9,6121,6\n"
+)
+
+
+def test_cells_run_together_read_with_one_decimal_each_under_the_header_above(tmp_path):
+    # Helsingborg's driftsredovisning as the search index stores the page: the header's
+    # seven cells a line or three each above the first row (a line in lower case goes on
+    # the cell above), every row's cells run together, each value with one decimal, the
+    # rest of the row on the lines below. With one decimal to every value, a run splits
+    # one way only; each row is said as read so (info)
+    r = _parse(tmp_path, GLUED_TABLE)
+    o = r.observations
+    social = o[o["row_label"] == "Socialnämnden"]
+    assert social[["column_label", "value", "line"]].values.tolist() == [
+        ["Ingående redovisat resultat 1)", 11.8, 20],
+        ["Disposition av resultat", 0.0, 20],
+        ["Kommunbidrag 2)", 470.1, 20],
+        ["Intäkter", 248.6, 20],
+        ["Kostnader", -697.0, 21],
+        ["Årets resultat", 21.6, 22],
+        ["Utgående redovisat resultat", 33.4, 22],
+    ]
+    assert set(social["unit"]) == {"mnkr"} and set(social["year"]) == {2016}
+    assert set(social["section"]) == {"Nämnder"}
+    bun = o[o["row_label"] == "Barn- och utbildningsnämnden"]["value"].tolist()
+    assert bun == [149.4, -32.7, 2903.2, 536.1, -3503.2, -31.2, 85.4]
+    assert o[o["row_label"] == "Valnämnden"]["value"].tolist() == [
+        2.9, 0.0, 0.3, 0.0, -0.3, 0.1, 3.0
+    ]  # fmt: skip
+    said = r.report[r.report["reason"] == GLUED]
+    assert said["line"].tolist() == [18, 20, 23, 24]
+
+
+def test_a_glued_row_that_gives_another_count_of_values_is_said_not_read(tmp_path):
+    # the same table with a row whose run gives six values, not seven: never fitted
+    text = GLUED_TABLE.replace("Valnämnden2,90,00,30,0-0,30,13,0", "Valnämnden2,90,00,30,0-0,30,1")
+    r = _parse(tmp_path, text)
+    assert not (r.observations["row_label"] == "Valnämnden").any()
+    said = r.report[r.report["reason"] == GLUED_UNREAD]
+    assert said["line"].tolist() == [23]

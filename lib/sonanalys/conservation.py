@@ -34,6 +34,7 @@ from . import labels as L
 from . import numparse as N
 from .continuation import FURNITURE_LINE, furniture_lines
 from .model import Document, Heading, Paragraph, Table
+from .readers.cellrun import glued_numbers
 
 _DIGITS = re.compile(r"(?<![A-Za-zÅÄÖåäö\d])\d+")
 _CELL_SPLIT = re.compile(r"\t|(?<!\\)\|")
@@ -187,6 +188,7 @@ def account_printed(
             any(_same(v, rec.value) for v in cache[key])
             or _stands_on_line(rec.cell_text, rec.value, here)
             or _word_on_line(rec.cell_text, rec.value, here)
+            or _glued_on_line(rec.cell_text, here)
         ):
             printed += 1
         else:
@@ -209,6 +211,13 @@ def _word_on_line(cell_text: str, value: float, line: str) -> bool:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _glued_on_line(cell_text: str, line: str) -> bool:
+    """The cell's text is one of the numbers of a line whose cells ran together, as
+    ``cellrun.read_glued`` splits it (``470,1`` in ``Socialnämnden11,80,0470,1248,6``)."""
+    text = str(cell_text or "").strip()
+    return bool(text) and "," in text and text in glued_numbers(line)
 
 
 def _stands_on_line(cell_text: str, value: float, line: str) -> bool:

@@ -470,3 +470,188 @@ def split_label(text: str) -> tuple[str, list[str] | None]:
     if values is None:
         return text, None
     return label, values
+
+
+# A web page's table as a text extraction gives it, each row's cells run together with no
+# space between, every value with one decimal (``Socialnämnden11,80,0470,1248,6`` /
+# ``-697,0`` / ``21,633,4``: 11,8 · 0,0 · 470,1 · 248,6 · −697,0 · 21,6 · 33,4), the
+# header's cells a line or a few each above the first row. With one decimal to every
+# value a run splits one way only: a number ends at its decimal digit.
+_ONE_DECIMAL = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0]\d{3})*,\d")
+# a word with a number of one decimal glued to it: where such a row may begin (cheap)
+_GLUED_START = re.compile(r"[^\W\d_][-−–]?\d{1,3}(?:[ \u00a0]\d{3})*,\d")
+_GLUED_LABEL = re.compile(r"^(?P<label>\D*[^\W\d_])(?P<nums>[-−–]?\d.*)$")
+_FOOTNOTE_MARK = re.compile(r"\s\d\)$")  # "resultat 1)": a header cell's note mark
+GLUED = (
+    "cellerna har skrivits ihop utan mellanrum: läses med en decimal per värde, så som "
+    "varje rad i tabellen skriver dem"
+)
+GLUED_UNREAD = (
+    "cellerna har skrivits ihop utan mellanrum och raden ger inte lika många värden med en "
+    "decimal som tabellen har kolumner: läses inte"
+)
+
+
+def _one_decimal_run(text: str) -> list[str] | None:
+    """The numbers of one decimal ``text`` is made of, run together or apart; None when
+    anything else stands in it."""
+    s = text.strip()
+    out: list[str] = []
+    pos = 0
+    while pos < len(s):
+        if s[pos] in " \u00a0":
+            pos += 1
+            continue
+        m = _ONE_DECIMAL.match(s, pos)
+        if m is None:
+            return None
+        out.append(m.group())
+        pos = m.end()
+    return out or None
+
+
+def glued_numbers(line: str) -> list[str]:
+    """The numbers of a line of a table whose cells ran together, as ``read_glued`` reads
+    them: after a label glued to them, or alone on their line; [] for any other line."""
+    s = line.strip()
+    got = _glued_row(s)
+    if got is not None:
+        return got[1]
+    return _one_decimal_run(s) or []
+
+
+def glued_starts(lines: list[str], i: int) -> bool:
+    """Whether a row of cells run together may begin at ``lines[i]`` (cheap)."""
+    s = lines[i].strip()
+    return bool(s[:1].isupper() and _GLUED_START.search(s))
+
+
+def _glued_row(s: str) -> tuple[str, list[str]] | None:
+    """A label with its numbers glued on (``Kulturnämnden10,7-3,5175,935,6``): the label
+    and the numbers; None unless the rest after the label is all numbers of one decimal,
+    at least two, glued to the label."""
+    m = _GLUED_LABEL.match(s)
+    if m is None:
+        return None
+    nums = _one_decimal_run(m.group("nums"))
+    if nums is None or len(nums) < 2:
+        return None
+    return m.group("label").strip(), nums
+
+
+def _name_line(s: str) -> bool:
+    """A short line of words that may be a header cell's (``resultat 1)``: a note mark)."""
+    return (
+        len(s) <= 40 and not _SENTENCE.search(s) and not re.search(r"\d", _FOOTNOTE_MARK.sub("", s))
+    )
+
+
+def _name_goes_on_above(lines: list[str], above: int) -> bool:
+    """Whether the line right above a header found (no blank line between) is a name
+    too: the header does not end there, the cells were counted from too low."""
+    return above >= 0 and bool(lines[above].strip()) and _name_line(lines[above].strip())
+
+
+def _header_above(lines: list[str], i: int, k: int) -> tuple[list[tuple[str, int]], int] | None:
+    """The ``k`` header cells above ``lines[i]``, each one line or a few (a line that
+    begins in lower case goes on the cell above it: ``Ingående`` / ``redovisat`` /
+    ``resultat 1)``), blank lines between cells or not; and the index of the line above
+    them. None when the lines above do not make ``k`` cells of names."""
+    cells: list[tuple[str, int]] = []
+    parts: list[str] = []
+    j = i - 1
+    while j >= 0 and len(cells) < k:
+        s = lines[j].strip()
+        if not s:
+            j -= 1
+            continue
+        if not _name_line(s):
+            return None
+        parts.insert(0, s)
+        if len(parts) > 3:
+            return None
+        if not s[0].islower():
+            cells.insert(0, (" ".join(parts), j + 1))
+            parts = []
+        j -= 1
+    if len(cells) < k or parts:
+        return None
+    return cells, j
+
+
+def read_glued(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A table whose rows' cells ran together (see above), its first row at ``lines[i]``:
+    the table, its header the ``k`` cells above the first row (``k`` the first row's
+    values) and its caption the line above them, and the index of the line after it. A
+    row that does not give ``k`` values is said, never read. None when no such table
+    starts here."""
+    if not glued_starts(lines, i):
+        return None
+    first = _glued_row(lines[i].strip())
+    if first is None:
+        return None
+    n_lines = len(lines)
+    # label, values with their lines, line, text
+    rows: list[tuple[str, list[tuple[str, int]], int, str]] = []
+    sections: list[tuple[str, int]] = []
+    j = i
+    while j < n_lines:
+        s = lines[j].strip()
+        got = _glued_row(s) if s else None
+        if got is None:
+            if s and not re.search(r"\d", s) and len(s) <= 60 and not _SENTENCE.search(s):
+                nxt = lines[j + 1].strip() if j + 1 < n_lines else ""
+                if rows and _glued_row(nxt) is not None:
+                    sections.append((s, j + 1))  # a section's name over the rows below
+                    j += 1
+                    continue
+            break
+        label, nums = got
+        values = [(v, j + 1) for v in nums]
+        text = s
+        start = j
+        j += 1
+        while j < n_lines:
+            more = _one_decimal_run(lines[j]) if lines[j].strip() else None
+            if more is None:
+                break
+            values.extend((v, j + 1) for v in more)
+            text += " / " + lines[j].strip()
+            j += 1
+        rows.append((label, values, start + 1, text))
+    k = len(rows[0][1])
+    good = [r for r in rows if len(r[1]) == k]
+    if k < 2 or len(good) < 2:
+        return None
+    got_header = _header_above(lines, i, k)
+    if got_header is None or _name_goes_on_above(lines, got_header[1]):
+        # the line right above the first row may name a section, the header above it
+        s = lines[i - 1].strip() if i > 0 else ""
+        below_header = _header_above(lines, i - 1, k) if s and _name_line(s) else None
+        if below_header is None or _name_goes_on_above(lines, below_header[1]):
+            return None
+        got_header = below_header
+        sections.insert(0, (s, i))
+    header, above = got_header
+    head_line = header[0][1]
+    caption = ""
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    if above >= 0:
+        s = lines[above].strip()
+        if len(s) <= 90 and not _SENTENCE.search(s):
+            caption = s
+    out = [Row([Cell("", head_line), *[Cell(t, ln) for t, ln in header]], head_line)]
+    placed = sorted(
+        [(ln, [Cell(name, ln)]) for name, ln in sections]
+        + [
+            (ln, [Cell(label, ln), *[Cell(v, at) for v, at in values]])
+            for label, values, ln, _ in good
+        ]
+    )
+    out.extend(Row(cells, ln) for ln, cells in placed)
+    table = Table(rows=out, layout="cells", line=head_line, header_rows=1)
+    table.caption = caption
+    table.repairs.extend((ln, text, GLUED) for _, _, ln, text in good)
+    table.warnings.extend((ln, text, GLUED_UNREAD) for _, v, ln, text in rows if len(v) != k)
+    return table, j

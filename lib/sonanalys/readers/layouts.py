@@ -174,6 +174,15 @@ def registry(read_pipe: Find, read_tab: Find, is_pipe, is_tab) -> tuple[Layout, 
         # (a header line of names ending in years or dates, the first row's label right
         # under it: ``cellrun.read_headed``)
         Layout("cells-headed", cellrun.read_headed, takes_caption=True, needs=DIGIT),
+        # (a capitalised label with a number of one decimal glued to it: the first row of
+        # a table whose cells ran together, ``cellrun.glued_starts``; its header and
+        # caption above it)
+        Layout(
+            "glued",
+            cellrun.read_glued,
+            starts=cellrun.glued_starts,
+            needs=DIGIT | CAPITAL,
+        ),
         # (three rows or more, one a line, before the first blank line: its first line and
         # two below it end in a value)
         Layout("list", spaced.read_list, takes_caption=True, needs=VALUE_HERE | VALUE_BELOW),
