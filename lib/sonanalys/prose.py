@@ -374,7 +374,7 @@ _ALTERNATIVE_BEFORE = re.compile(r"(?:\d|[^\W\d_]+)\s+(?:eller|till|[-–])\s+$"
 
 # letters that ignore-case matching takes for another (``_WORD_NUMBER`` finds ``ſex`` as
 # ``sex``) and that lower-casing leaves as they are: each as the letter it stands for
-_AS_LETTER = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None, "\u212a": "k"})
+_AS_LETTER = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None})
 
 
 def _number_word(word: str) -> float | None:
