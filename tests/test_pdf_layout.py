@@ -25,10 +25,10 @@ class Page:
     """Text placed at exact points (baselines), numbers right-aligned at a column's
     right edge, and horizontal rules; saved as a one-page PDF (fpdf2)."""
 
-    def __init__(self) -> None:
+    def __init__(self, orientation: str = "P") -> None:
         from fpdf import FPDF
 
-        self.pdf = FPDF(unit="pt", format="A4")
+        self.pdf = FPDF(orientation=orientation, unit="pt", format="A4")
         self.pdf.add_page()
         self.pdf.set_font("Helvetica", size=FONT)
 
@@ -223,6 +223,48 @@ def test_a_justified_paragraph_is_no_table(tmp_path):
     doc = read(page.save(tmp_path / "prose.pdf"))
     assert not any(isinstance(b, Table) for b in doc.blocks)
     assert doc.lines[0].endswith("48 128") and doc.lines[2].endswith("89 895")
+
+
+def test_long_labels_on_one_line_each_far_from_their_values_are_a_table(tmp_path):
+    """003 printed on A4 landscape: the indicator table's label column is wide enough
+    for each long label on one line (more than ten words), and it was taken for lines
+    of running text ending in numbers. Labels that end well apart from values in
+    several columns are a table's (a justified paragraph stays prose: the test above)."""
+    page = Page("L")
+    rights = (560.0, 620.0, 680.0)
+    page.left(LABEL_X, 60, "Indikatorer")
+    for x1, year in zip(rights, ("2016", "2017", "2018"), strict=True):
+        page.right(x1, 60, year)
+    page.right(rights[-1], 60 + LINE, "Utfall per 31")
+    page.right(rights[-1] - 20, 60 + 2 * LINE, "aug.")
+    page.rule(64 + 2 * LINE, x1=rights[-1] + 4)
+    rows = (
+        (
+            "Invånare 0-20 år placerade på institution eller i familjehem, antal/1000 inv 0-20 år",
+            ("25,3", "20,4", "13,7"),
+        ),
+        (
+            "Ej återaktualiserade barn 0-12 år ett år efter avslutad utredning eller"
+            " insats, andel (%)",
+            ("86,0", "79,0", "87,0"),
+        ),
+        (
+            "Ej återaktualiserade ungdomar 13-20 år ett år efter avslutad utredning"
+            " eller insats, andel (%)",
+            ("82,5", "84,0", "82,5"),
+        ),
+    )
+    y = 64 + 2 * LINE + ROW
+    for label, vals in rows:
+        page.left(LABEL_X, y, label)
+        for x1, v in zip(rights, vals, strict=True):
+            page.right(x1, y, v)
+        y += ROW
+    obs, _ = _read(page.save(tmp_path / "wide.pdf"))
+    got = {(o.row_label, o.column_label, o.value) for o in obs.itertuples()}
+    heads = ("2016", "2017", "2018 / Utfall per 31 aug.")
+    assert got == {(label, head, float(v.replace(",", "."))) for label, vals in rows
+                   for head, v in zip(heads, vals, strict=True)}  # fmt: skip
 
 
 @pytest.mark.parametrize("align", ["top", "bottom"])

@@ -602,9 +602,31 @@ def _lone_columns(body: list[Line], edges: list[float]) -> list[float]:
 
 def _prose(t: Table) -> bool:
     """Lines of running text that happen to end in numbers at the margin: the
-    labels are long (a table's labels are short, or wrapped in a narrow column)."""
-    words = [len(_label_text(ln, t).split()) for ln in t.body if _values(ln, t.anchors)]
-    return bool(words) and median(words) > 10
+    labels are long (a table's labels are short, or wrapped in a narrow column), unless
+    every row's label stands well apart from its values in two columns of numbers or
+    more (``_labels_apart``: long labels on one line each in a wide label column, as a
+    table printed across a landscape page sets them)."""
+    data = [ln for ln in t.body if _values(ln, t.anchors)]
+    words = [len(_label_text(ln, t).split()) for ln in data]
+    return bool(words) and median(words) > 10 and not _labels_apart(data, t)
+
+
+_APART = 3.0  # of the font size: more white than justified running text leaves
+
+
+def _labels_apart(data: list[Line], t: Table) -> bool:
+    """Two columns of numbers or more, and on each data line white of ``_APART`` em or
+    more between its label's end and its first value: a line of running text that ends
+    in numbers has its words a space apart, however it is justified."""
+    if len(t.anchors) < 2:
+        return False
+    gap = _APART * t.em
+    for ln in data:
+        values = _values(ln, t.anchors)
+        ends = [p.x1 for p in ln.phrases if _is_label(p, t)]
+        if not ends or min(v.x0 for v in values) - max(ends) < gap:
+            return False
+    return True
 
 
 def _drop_trailing_text(lines: list[Line], data: list[bool], body: list[Line]) -> None:
