@@ -640,3 +640,36 @@ def test_a_header_cells_lines_are_one_phrase_or_stacked_parts(tmp_path):
         "Diff mot budget / 2020",
     ]
     assert row["value"].tolist() == [2.575, 0.153, 0.235]
+
+
+def test_a_header_line_left_open_on_an_adjective_goes_on_with_its_noun(tmp_path):
+    """003 printed: 'Avvik. mot periodiserad budget* 31/8 2018' wraps before 'budget*',
+    a kind of figure, which began a part of its own ('Avvik. mot periodiserad /
+    budget* 31/8 2018'). A line that ends on a preposition and an adjective or
+    participle waits for its noun: the next line, in lower case, goes on with it. A
+    kind under a phrase that is done stays a part of its own ('Utfall / budget')."""
+    page = Page()
+    rights = (200.0, 260.0, 400.0)
+    stacks = (("Utfall", "budget"), ("Förändring",), ("Avvik. mot periodiserad", "budget* 2018"))
+    for x1, lines in zip(rights, stacks, strict=True):
+        for k, w in enumerate(lines):
+            page.right(x1, 80 + k * LINE, w)
+    page.left(LABEL_X, 80 + LINE, "Verksamhet")
+    page.rule(80 + LINE + 4, x1=rights[-1] + 4)
+    y = 80 + LINE + ROW
+    for label, vals in (
+        ("Familjehem", ("42 194", "-2 558", "2 538")),
+        ("Barnahus", ("374", "312", "0")),
+    ):
+        page.left(LABEL_X, y, label)
+        for x1, v in zip(rights, vals, strict=True):
+            page.right(x1, y, v)
+        y += ROW
+    obs, _ = _read(page.save(tmp_path / "open.pdf"))
+    row = obs[obs["row_label"] == "Familjehem"]
+    assert row["column_label"].tolist() == [
+        "Utfall / budget",
+        "Förändring",
+        "Avvik. mot periodiserad budget* 2018",
+    ]
+    assert row["value"].tolist() == [42194.0, -2558.0, 2538.0]

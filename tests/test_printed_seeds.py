@@ -505,3 +505,16 @@ def test_rows_apart_are_measured_where_their_labels_stand():
             "Q 4 2020 (Uppsägning av samverkansöverenskommelse med Regionen)",
         ],
     ]
+
+
+def test_a_header_cell_wrapped_before_its_noun_is_one_phrase(seeds_obs):
+    """003 on A4, the result table (unruled): 'Avvik. mot periodiserad budget* 31/8
+    2018' wraps before 'budget*', a kind of figure, and was stacked as two parts
+    ('Avvik. mot periodiserad / budget* 31/8 2018'); the text names the column as one
+    phrase."""
+    o = seeds_obs
+    t = o[o["source"].str.startswith("003") & o["row_label"].eq("HVB unga")]
+    t = t[t["column_label"].str.startswith("Avvik. mot")]
+    assert t[["column_label", "year", "period", "value"]].values.tolist() == [
+        ["Avvik. mot periodiserad budget* 31/8 2018", 2018, "jan-aug", -10968.0]
+    ]

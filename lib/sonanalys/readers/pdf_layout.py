@@ -48,6 +48,12 @@ _EMPTY = re.compile(r"^(?:[−–-]|\.\.?|i u)$")  # an empty value: a dash, "..
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:\s?[/–-]\s?(?:(?:19|20)?\d\d))?$")
 _CONJUNCTION = re.compile(r"^(?:och|eller|samt)\b")
 _GOES_ON = re.compile(r"(?:,|\boch|\beller|\bsamt|\bav|\bpå|\bför|\bi|\btill|/)$")
+# a phrase left open at a line end: a preposition and an adjective or participle whose
+# noun begins the next line (``Avvik. mot periodiserad`` / ``budget*``)
+_OPEN_ATTRIBUTE = re.compile(
+    r"\b(?:mot|med|enligt|för|till|från|av|än)\s+\w+(?:ad|ade|ande|ende|ig|iga|isk|iska)$",
+    re.IGNORECASE,
+)
 _WORD_HYPHEN = re.compile(r"\w-$")  # a line that ends in a word and a hyphen
 _LETTER_HYPHEN = re.compile(r"[a-zåäöA-ZÅÄÖ]-$")
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -921,7 +927,9 @@ def join_header_lines(parts: list[str]) -> str:
     rows of a header: words split at a line end joined as ``join_lines`` joins them, a
     line that goes on with the phrase above it after a space (``Utgifter sedan`` /
     ``projektets`` / ``start``; a line that begins with a day and month is the date of
-    the phrase above: ``Redovisning`` / ``31/8 2018``), each part of its own after
+    the phrase above: ``Redovisning`` / ``31/8 2018``; a line in lower case under a
+    preposition and an adjective, the noun they wait for: ``Avvik. mot periodiserad`` /
+    ``budget*``), each part of its own after
     `` / `` (a period, a kind of figure, a measure, a year: ``Utfall`` / ``intäkter`` /
     ``period``)."""
     from ..tables import _goes_on_phrase
@@ -939,6 +947,7 @@ def join_header_lines(parts: list[str]) -> str:
             part.startswith("(")
             or _GOES_ON.search(out[-6:])
             or _goes_on_phrase(out, part)
+            or (part[:1].islower() and _OPEN_ATTRIBUTE.search(out[-40:]) is not None)
             or (_MONTH.match(part) and _DAY.search(out[-3:]))  # ``per 31`` / ``aug.``
             or (_DAY_MONTH.match(part) and out[-1:].isalpha())  # ``Redovisning`` / ``31/8``
         ):
