@@ -523,7 +523,8 @@ def glued_numbers(line: str) -> list[str]:
 def glued_starts(lines: list[str], i: int) -> bool:
     """Whether a row of cells run together may begin at ``lines[i]`` (cheap)."""
     s = lines[i].strip()
-    return bool(s[:1].isupper() and _GLUED_START.search(s))
+    # (a glued number holds a decimal comma: a line without one is not searched)
+    return bool(s[:1].isupper() and "," in s and _GLUED_START.search(s))
 
 
 def _glued_row(s: str) -> tuple[str, list[str]] | None:

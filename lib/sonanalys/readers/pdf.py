@@ -611,7 +611,8 @@ def _band_of(x0: float, x1: float, bands: list[tuple[float, float]]) -> int:
 def _goes_on(label: str, line: str) -> bool:
     """``line`` continues ``label``: it begins in lower case or with ``(``, or the label
     stops mid-phrase (a comma, ``och``, a hyphen)."""
-    return continues_above(line) or _MID_PHRASE.search(label.strip()) is not None
+    # (its last six characters searched: the longest ending and the one before it)
+    return continues_above(line) or _MID_PHRASE.search(label.strip()[-6:]) is not None
 
 
 _MID_PHRASE = re.compile(r"(?:,|\boch|\beller|-)$")

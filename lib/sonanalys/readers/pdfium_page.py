@@ -310,16 +310,24 @@ class TextPage:
     reading methods are pypdfium2's ``PdfTextPage``'s own, so its text and boxes are
     what that helper gives."""
 
-    __slots__ = ("_as_parameter_", "raw")
+    __slots__ = ("_as_parameter_", "_count", "raw")
 
     def __init__(self, raw) -> None:
         self.raw = raw
         self._as_parameter_ = raw  # what ctypes passes for it to PDFium's calls
+        self._count = -1  # its number of characters, once asked (``count_chars``)
 
     def count_chars(self) -> int:
-        from pypdfium2 import PdfTextPage
-
-        return PdfTextPage.count_chars(self)
+        """Its number of characters (asked of PDFium once: the text page's characters
+        do not change while it is open); raises PdfiumError as pypdfium2 does where
+        PDFium cannot tell."""
+        n = self._count
+        if n < 0:
+            n = _pdfium().count_chars(self.raw)
+            if n == -1:
+                raise _error("Failed to get character count.")
+            self._count = n
+        return n
 
     def text(self) -> str:
         """The page's whole text: ``get_text_range()`` (pypdfium2's), into a buffer of
@@ -329,6 +337,8 @@ class TextPage:
         pdfium = _pdfium()
         tp = self.raw
         n = pdfium.count_chars(tp)
+        if n >= 0:
+            self._count = n
         if n <= 0:
             return self.get_text_range()
         first, last = pdfium.text_index(tp, 0), pdfium.text_index(tp, n - 1)
