@@ -673,3 +673,44 @@ def test_a_header_line_left_open_on_an_adjective_goes_on_with_its_noun(tmp_path)
         "Avvik. mot periodiserad budget* 2018",
     ]
     assert row["value"].tolist() == [42194.0, -2558.0, 2538.0]
+
+
+def test_numbers_set_left_under_a_header_set_right_stand_in_its_column(tmp_path):
+    """003 printed: the 'varav kostnader' and 'varav intäkter' rows (italic markup, so
+    a browser sets them left as text) begin where their column's header begins, while
+    the header and the other rows' numbers are set right. They were read as columns of
+    their own, left of their headers' (every value under the column before it). A
+    column of numbers with no header ending on it, each number beginning where a header
+    that ends on another column begins, is that header's column."""
+    page = Page()
+    rights = (220.0, 340.0)
+    heads = ("Prognos för helåret 2018", "Budget för helåret 2018")
+    lefts = [x1 - page.pdf.get_string_width(h) for x1, h in zip(rights, heads, strict=True)]
+    page.left(LABEL_X, 80, "Verksamhet")
+    for x1, h in zip(rights, heads, strict=True):
+        page.right(x1, 80, h)
+    page.rule(84, x1=rights[-1] + 4)
+    rows = (
+        ("Familjehem", ("4 598", "7 098"), False),
+        ("Barnahus", ("562", "562"), False),
+        ("Summa", ("5 169", "3 269"), False),
+        ("varav kostnader", ("-665", "-625"), True),
+        ("varav intäkter", ("-190", "-159"), True),
+    )
+    y = 84 + ROW
+    for label, vals, left in rows:
+        page.left(LABEL_X, y, label)
+        for x0, x1, v in zip(lefts, rights, vals, strict=True):
+            if left:
+                page.left(x0, y, v)
+            else:
+                page.right(x1, y, v)
+        y += ROW
+    obs, _ = _read(page.save(tmp_path / "left.pdf"))
+    text = tmp_path / "left.txt"
+    lines = ["\t".join(("Verksamhet", *heads)), *("\t".join((r[0], *r[1])) for r in rows)]
+    text.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    want, _ = _read(text)
+    assert _cells(obs) == _cells(want)
+    assert ("Summa / varav kostnader", "Prognos för helåret 2018", -665.0) in _cells(obs)
+    assert ("Summa / varav intäkter", "Budget för helåret 2018", -159.0) in _cells(obs)

@@ -518,3 +518,17 @@ def test_a_header_cell_wrapped_before_its_noun_is_one_phrase(seeds_obs):
     assert t[["column_label", "year", "period", "value"]].values.tolist() == [
         ["Avvik. mot periodiserad budget* 31/8 2018", 2018, "jan-aug", -10968.0]
     ]
+
+
+def test_numbers_set_left_under_their_headers_are_in_their_columns(seeds_obs):
+    """003 on A4, the forecast table (unruled): the italic 'varav' rows are set left in
+    their columns, the header and the other rows' numbers right; they stood in columns
+    of their own, each value under the column left of its own."""
+    o = seeds_obs
+    t = o[o["source"].str.startswith("003") & o["row_label"].str.endswith("varav kostnader")]
+    assert t[["column_label", "value"]].values.tolist() == [
+        ["Prognos helår", -665169.0],
+        ["Budget 2018", -625328.0],
+        ["Avvikelse", -42241.0],
+        ["Bokslut 2017", -810652.0],
+    ]

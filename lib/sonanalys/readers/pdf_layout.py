@@ -123,6 +123,9 @@ class Table:
     em: float = 0.0  # the text's size in points
     # a column of numbers whose text begins left of its numbers: its anchor, that left
     lefts: dict[float, float] = field(default_factory=dict)
+    # numbers set left under a header set right (``_set_left_under``): where they end,
+    # the anchor of the header's column
+    merged: dict[float, float] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- 1. phrases
@@ -304,6 +307,8 @@ def find(groups: list[list[Run]], whole: bool = True) -> list[Table]:
             k += 1
             continue
         _header(lines, t, em)
+        if t.header and len(t.anchors) > 1:
+            _set_left_under(t)
         if (
             sum(bool(_values(ln, t.anchors)) for ln in t.body) >= 2
             and not _prose(t)
@@ -791,6 +796,29 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
         t.first = (t.header or lead)[0].index
 
 
+def _set_left_under(t: Table) -> None:
+    """Numbers set left in a column whose header and other numbers are set right (a
+    cell's markup kept it from being taken for a number: 003's italic ``varav
+    kostnader`` rows as a browser prints them): a column of numbers with no header of
+    its own whose every number begins where a header begins that ends on another
+    column's anchor is that column (``Table.merged``)."""
+    heads = [p for ln in t.header for p in ln.phrases if not _is_label(p, t)]
+    own = [a for a in t.anchors if any(abs(p.x1 - a) <= ALIGN for p in heads)]
+    if not own:
+        return
+    for a in t.anchors:
+        if a in own:
+            continue
+        lefts = [p.x0 for ln in t.body for p in ln.phrases if p.number and abs(p.x1 - a) <= ALIGN]
+        head = next(
+            (h for h in heads if h.x0 < a and all(abs(x - h.x0) <= ALIGN for x in lefts)), None
+        )
+        if lefts and head is not None:
+            b = next((b for b in own if abs(head.x1 - b) <= ALIGN), None)
+            if b is not None:
+                t.merged[a] = b
+
+
 def _row_pitch(body: list[Line]) -> float:
     """The distance two rows of values next to each other stand apart, each on one line
     (the least), or 0 where no two such rows meet (rows of wrapped cells)."""
@@ -812,6 +840,8 @@ def _columns(t: Table) -> list[tuple[float, float]]:
     column of text from where its text begins to where its widest ends."""
     out = []
     for a in t.anchors:
+        if a in t.merged:
+            continue  # its numbers stand in the column of their header
         lefts = [p.x0 for ln in t.body for p in ln.phrases if p.number and abs(p.x1 - a) <= ALIGN]
         out.append((min(lefts, default=a) if a not in t.lefts else t.lefts[a], a))
     if t.text_columns:
@@ -825,7 +855,11 @@ def _column_of(
     """The value columns a phrase stands in: the one whose anchor it ends on, else those
     whose numbers it covers for the most part (a header over several columns spans
     them, or is centred over them: ``_centred_over``, ``_centred_in_gap``; ``line``:
-    the header line's phrases), else the one its middle stands in."""
+    the header line's phrases), else the one its middle stands in; a number set left
+    under its header, that header's (``Table.merged``)."""
+    for end, a in t.merged.items():
+        if abs(p.x1 - end) <= ALIGN and p.number:
+            return [next(j for j, (_l, b) in enumerate(cols) if b == a)]
     for j, (_l, a) in enumerate(cols):
         if abs(p.x1 - a) <= ALIGN:
             return [j]
