@@ -176,3 +176,63 @@ def test_a_ruled_table_going_on_with_a_section_row_reads_under_its_header(tmp_pa
         (section, "Nya riktlinjer stöd vid umgänge", "Effekt 2022", 0.5),
         (section, "Färre avrop av IHF", "Effekt 2021", 3.0),
     }
+
+
+_PLAN_HEAD = ["Förslag", "Effekt 2021", "Effekt 2022", "Status"]
+_PLAN_ROWS = [
+    ["Gemensamt HVB", "0,5 mnkr", "1 mnkr", "Pågår"],
+    ["Utreda möjligheten att ersätta familjehem", "", "", "Pågår"],
+    ["Åtgärder för vuxna", "Effekt 2021", "Effekt 2022", "Status"],
+    ["Nya riktlinjer för boendestöd", "0,5 mnkr", "1 mnkr", "Genomfört"],
+    ["Social samvaro och aktivitet", "", "2,2 mnkr", "Pågår"],
+]
+
+
+def _plan_going_on_under_a_row_of_text(path: Path, repeated: bool = False) -> Path:
+    """A ruled plan table, its header and first row at the foot of page 1; page 2 goes
+    on with a row of text alone (no amount: header-like), a section's own header row
+    and two rows of amounts, as a browser prints 000 on A4 landscape; ``repeated``:
+    page 2 begins with the header repeated, as Word repeats it on each page."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=8)
+    xs = [40.0, 220.0, 300.0, 380.0, 460.0]
+    pdf.add_page()
+    pdf.text(40, 690, "Tabell över nya förslag")
+    y = _ruled_row(pdf, 712, xs, _PLAN_HEAD)
+    _ruled_row(pdf, y, xs, _PLAN_ROWS[0])
+    pdf.add_page()
+    y = _ruled_row(pdf, 50, xs, _PLAN_HEAD) if repeated else 50.0
+    for row in _PLAN_ROWS[1:]:
+        y = _ruled_row(pdf, y, xs, row)
+    pdf.output(str(path))
+    return path
+
+
+def _keys(obs) -> set[tuple]:
+    return {(o.row_label, o.column_label, o.year, o.value) for o in obs.itertuples()}
+
+
+def test_a_ruled_table_going_on_under_a_row_of_text_keeps_its_header(tmp_path):
+    """000 printed on A4 landscape: page 2 of a ruled table began with a row of text
+    alone and a section's own header row, both taken for a new header stacked into one
+    ('Utreda … / Åtgärder för vuxna | Pågår / Status'), so its amounts were named by
+    the text of the row above them. Rows at the top of a table going on in the same
+    columns are its header only when they repeat the header on the page before: they
+    are its rows, and the table reads as its text does. A header repeated on page 2
+    is a header still."""
+    text = tmp_path / "plan.txt"
+    text.write_text(
+        "Tabell över nya förslag\n\n"
+        + "\n".join("\t".join(r) for r in [_PLAN_HEAD, *_PLAN_ROWS])
+        + "\n",
+        encoding="utf-8",
+    )
+    want = _keys(parse([text]).observations)
+    assert ("Nya riktlinjer för boendestöd", "Effekt 2021", 2021, 0.5) in want
+    assert ("Social samvaro och aktivitet", "Effekt 2022", 2022, 2.2) in want
+    for repeated in (False, True):
+        pdf = _plan_going_on_under_a_row_of_text(tmp_path / f"plan{repeated}.pdf", repeated)
+        assert _keys(parse([pdf]).observations) == want

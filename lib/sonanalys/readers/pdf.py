@@ -18,7 +18,7 @@ from ..labels import continues_above
 from ..model import Document, DocumentError
 from . import pdf_layout
 from .pdfium_page import Box, LazyVertical, Page, Run, TextPage, chars, pages
-from .render import cell_text, laid_out_cells
+from .render import cell_text, laid_out_cells, tab_lines
 from .ruling import tables_of_long
 
 # PDFium's error codes (fpdfview.h) in the economists' words
@@ -92,6 +92,7 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
     ``joint``: the columns of a ruled table that ended the previous page, for one that
     begins this page (and this page's, when a ruled table ends it)."""
     given = joint.pop("bands", None) if joint is not None else None
+    head = joint.pop("head", None) if joint is not None else None  # its header's rows
     # an unruled table's columns of numbers, likewise
     first_cols = {"anchors": joint.pop("anchors", None)} if joint is not None else None
     out: list[str] = []
@@ -124,13 +125,17 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         kept: list = []
         drawn = _cell_rows(page, textpage, cells, inside, unplaced)
         rows = grid(drawn, given if first else None, kept)
-        lines = pdf_layout.ruled_lines(rows)
+        goes_on = first and kept == given
+        lines = _going_on(rows, head) if goes_on else pdf_layout.ruled_lines(rows)
         if lines and rows and _section_row_first(drawn, rows):
             lines[0] = "\t".join(rows[0])  # a row of the table, not a title over it
         out.extend(lines)
         if joint is not None and k == len(found) - 1:  # the page's last table
             last = pdf_layout.only_furniture([r for m, r in mids if m >= t_bottom])
             joint["bands"] = kept if last else None
+            joint["head"] = (
+                (head if goes_on else rows[: pdf_layout.ruled_header(rows)]) if last else None
+            )
         out.append("")
         # text within the table's frame that no cell holds (an edge missing) is read
         # as the lines it stands on, never dropped
@@ -141,6 +146,19 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
     if joint is not None and end_cols and end_cols.get("ends"):
         joint["anchors"] = end_cols["ends"]
     return out
+
+
+def _going_on(rows: list[list[str]], head: list[list[str]] | None) -> list[str]:
+    """The lines of a ruled table that goes on from the page before (in its columns):
+    rows at its top that look like a header are its header only when they repeat the
+    header of the table on the page before (``head``), as Word repeats it on each
+    page; else they are its rows, as its text reads them (a row of text alone and a
+    section's own header row, ``Åtgärder för vuxna | Reviderat förslag 2021 | …``),
+    and the table goes on under the header it has."""
+    n = pdf_layout.ruled_header(rows)
+    if n and head is not None and rows[:n] != head:
+        return tab_lines(rows)
+    return pdf_layout.ruled_lines(rows)
 
 
 def _section_row_first(drawn: list[list[tuple]], rows: list[list[str]]) -> bool:
