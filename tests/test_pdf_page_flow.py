@@ -236,3 +236,48 @@ def test_a_ruled_table_going_on_under_a_row_of_text_keeps_its_header(tmp_path):
     for repeated in (False, True):
         pdf = _plan_going_on_under_a_row_of_text(tmp_path / f"plan{repeated}.pdf", repeated)
         assert _keys(parse([pdf]).observations) == want
+
+
+def test_short_paragraphs_under_a_heading_are_each_apart(tmp_path):
+    """004 printed: under 'Bilaga 3' and its heading, paragraphs of one or two lines
+    each ('Öppenvårdsgrupperna har … 94 procent …', '12-stegsgruppen … 8 platser …'):
+    more of the gaps between the region's lines are a paragraph's space than a line's,
+    so their median was a paragraph's space, nothing stood apart and all of it was
+    one paragraph under no heading. The white between lines of one paragraph is the
+    region's smaller gaps (the lower quartile)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=FONT)
+    blocks = [
+        ["Bilaga 3"],
+        ["Beläggning eget utförande"],
+        [
+            "Nämndens egna boenden har en total ackumulerad beläggning för perioden",
+            "januari till augusti på 87 procent.",
+        ],
+        ["Gruppbehandling i öppenvård"],
+        ["Öppenvårdsgrupperna har en total ackumulerad beläggning på 94 procent."],
+        ["12-stegsgruppen och KBT-gruppen har 8 platser var, de har dock inte fullt."],
+        [
+            "Stödboende Vuxen har en ackumulerad beläggning på 78 procent, och HVB",
+            "Ungdom har en beläggning på 90 procent till och med augusti.",
+        ],
+    ]
+    y = 60.0
+    for block in blocks:
+        for line in block:
+            pdf.text(X, y, line)
+            y += PITCH
+        y += SPACE
+    path = tmp_path / "short.pdf"
+    pdf.output(str(path))
+    got = [(o.row_label, o.value) for o in parse([path]).observations.itertuples()]
+    assert got == [
+        (" ".join(blocks[2]), 87.0),
+        (blocks[4][0], 94.0),
+        (blocks[5][0], 8.0),
+        (" ".join(blocks[6]), 78.0),
+        (" ".join(blocks[6]), 90.0),
+    ]

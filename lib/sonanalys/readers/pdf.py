@@ -480,7 +480,10 @@ def _paragraphs_apart(spans: list[tuple[float, float, bool]]) -> list[int]:
     phrase) that stand a paragraph's space below the line above: both lines running
     text (one phrase, no column gap), the white between them (the line above's bottom
     to this one's top) wider than between the region's lines of running text (their
-    median) by half a line's height (theirs), so a heading, a paragraph or a page
+    median; or, where paragraphs of a line or two follow each other and most gaps are
+    a paragraph's space, the median of the gaps half a line smaller than that, when
+    they are a quarter of the gaps or more) by half a line's height (theirs), so a
+    heading, a paragraph or a page
     number that follows another without the 13-point grid leaving a blank line (text
     set smaller or tighter than pdftotext's grid, a browser's print shrunk to fit a
     wide table, a note in small print above a heading) is still apart from it. Lines
@@ -497,9 +500,15 @@ def _paragraphs_apart(spans: list[tuple[float, float, bool]]) -> list[int]:
         above_bottom, above_phrase = bottom, phrase
     if len(white) < 3:
         return []
-    usual = sorted(w for _i, w in white)[len(white) // 2]
-    wider = usual + _PARAGRAPH_GAP * sorted(heights)[len(heights) // 2]
-    return [i for i, w in white if w >= wider]
+    gaps = sorted(w for _i, w in white)
+    half = _PARAGRAPH_GAP * sorted(heights)[len(heights) // 2]
+    usual = gaps[len(gaps) // 2]
+    # paragraphs of a line or two each: most gaps a paragraph's space, the lines of
+    # one paragraph the smaller ones, a quarter of them or more, half a line closer
+    closer = [w for w in gaps if w < usual - half]
+    if len(closer) >= 2 and 4 * len(closer) >= len(gaps):
+        usual = closer[len(closer) // 2]
+    return [i for i, w in white if w >= usual + half]
 
 
 def _blank_before(lines: list[str], at: list[int], apart: list[int]) -> tuple[list, list]:
