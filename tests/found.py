@@ -33,6 +33,10 @@ COMMITTED = (
     "okand_bun_prognosrapport_april_5dok.txt",
     "helsingborg_driftsredovisning_2016_webb.txt",
     "falkenberg_ks_manadsuppfoljning_prognos_november_2014.txt",
+    "goteborg_driftredovisning_2019_webb.txt",
+    "vimmerby_socialnamnden_bokslut_2021_webb.txt",
+    "nykoping_socialnamnden_budget_2023_webb.txt",
+    "falkoping_socialnamnden_atgarder_2024_webb.txt",
 )
 
 

@@ -423,3 +423,54 @@ def test_a_doubled_dash_says_there_is_no_value(tmp_path):
     said = r.report[r.report["line"] == 4]
     assert said["cell_text"].tolist() == ["--", "--"]
     assert set(said["reason"]) == {"uppgift saknas enligt cellen"}
+
+
+def test_a_web_tables_empty_cells_left_as_blank_lines(tmp_path):
+    # a web page's table copied as text (Göteborg's driftredovisning 2019, tests/corpus/
+    # found): blank lines where its empty cells were, between the header and a group's
+    # name, between the name and its rows, and between one group's rows and the next
+    # group's name. The rows read under the header, each group the section over its rows
+    blank = "\n\n\n"
+    text = (
+        "Driftredovisning\n\n"
+        "Belopp i mnkr Intäkter Kostnader Nettokostnader Kommunbidrag Årets resultat"
+        + blank
+        + "STADSDELSNÄMNDER"
+        + blank
+        + "Angered 426 -2 023 -1 597 1 597 0\n"
+        "Lundby 360 -1 377 -1 017 1 013 -3"
+        + blank
+        + "NÄMNDER MED SÄRSKILD INRIKTNING"
+        + blank
+        + "Lokalnämnden 3 044 -2 918 126 -158 -31\n"
+        "Kulturnämnden 139 -638 -499 502 3\n"
+    )
+    got = _parse(tmp_path, "drift.txt", text)
+    o = got.observations
+    angered = o[o["row_label"] == "Angered"]
+    assert angered[["column_label", "value", "section"]].values.tolist() == [
+        ["Intäkter", 426.0, "STADSDELSNÄMNDER"],
+        ["Kostnader", -2023.0, "STADSDELSNÄMNDER"],
+        ["Nettokostnader", -1597.0, "STADSDELSNÄMNDER"],
+        ["Kommunbidrag", 1597.0, "STADSDELSNÄMNDER"],
+        ["Årets resultat", 0.0, "STADSDELSNÄMNDER"],
+    ]
+    lokal = o[o["row_label"] == "Lokalnämnden"]
+    assert lokal["value"].tolist() == [3044.0, -2918.0, 126.0, -158.0, -31.0]
+    assert set(lokal["section"]) == {"NÄMNDER MED SÄRSKILD INRIKTNING"}
+    assert len(o) == 20 and set(o["unit"]) == {"mnkr"}
+    assert got.report[got.report["source"].str.endswith("drift.txt")].empty
+
+
+def test_one_blank_line_still_ends_a_table(tmp_path):
+    # one blank line is a paragraph's end, not a web page's empty cells: the rows under
+    # it are no rows of the header above (said, never placed under it)
+    text = (
+        "Belopp i mnkr Intäkter Kostnader Nettokostnader\n\n"
+        "Angered 426 -2 023 -1 597\n"
+        "Lundby 360 -1 377 -1 017\n"
+    )
+    got = _parse(tmp_path, "drift.txt", text)
+    assert not (got.observations["column_label"] == "Kostnader").any()
+    assert "Angered 426 -2 023 -1 597" in set(got.report["cell_text"])
+

@@ -164,6 +164,8 @@ def registry(read_pipe: Find, read_tab: Find, is_pipe, is_tab) -> tuple[Layout, 
         Layout("spaced", spaced.read, starts=spaced.read, takes_caption=True, needs=VALUE_BELOW),
         # (a blank line after every line)
         Layout("double-spaced", spaced.read_double_spaced, takes_caption=True, needs=BLANK_BELOW),
+        # (two blank lines under its header, a web page's empty cells: ``spaced.read_gapped``)
+        Layout("gapped", spaced.read_gapped, takes_caption=True, needs=BLANK_BELOW),
         # (a header cell, the stub's cell or a wrapped header's first line: at most 60
         # characters or four words, ``spaced._no_stacked_start``; a header cell ends in a
         # year; under the stub's cell the first header cell, of at most 40 characters; a

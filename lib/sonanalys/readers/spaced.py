@@ -648,15 +648,103 @@ def read(lines: list[str], i: int) -> tuple[Table, int] | None:
     return _read(lines, i)
 
 
-def _read(lines: list[str], i: int) -> tuple[Table, int] | None:
-    """``read`` without its cheap first test (``_rows_below``): the whole reading."""
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+# the blank lines at least that a web page's empty cells leave between a table's header
+# and its rows, or between a block of rows and the group name over the next block (one
+# blank line is a paragraph's end and still ends a table)
+_GAP_BLANKS = 2
+
+
+def read_gapped(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A space-separated table whose header is ``lines[i]`` and whose rows stand below it
+    after blank lines, as a web page's table copied as text leaves its empty cells
+    (``Belopp i mnkr Intäkter … Utgående eget kapital``, blank lines, ``STADSDELSNÄMNDER``,
+    blank lines, ``Angered 426 -2 023 …``): read as ``read`` reads it with the rows right
+    under the header, a group name alone between the blank lines the section over the
+    rows below it (``_web_gap``). None unless two blank lines at least follow the header."""
+    n = len(lines)
+    if i + 3 >= n or lines[i + 1].strip() or lines[i + 2].strip():
+        return None  # (cheap: most lines have text or one blank line below them)
+    head = lines[i].strip()
+    if not head or _SENTENCE_END.search(head) or _data_row(head) is not None:
+        return None
+    if _HAS_DIGIT.search(_ANY_YEAR.sub("", head)) or "\f" in lines[i] or page_mark(lines[i]):
+        return None  # a number other than a year, or a page's mark: no header of names
+    gap = _web_gap(lines, i + 1)
+    if gap is None:
+        return None
+    return _read(lines, i, gap)
+
+
+def _web_gap(lines: list[str], j: int) -> tuple[int, list[tuple[str, int]]] | None:
+    """From the blank line ``lines[j]``: ``_GAP_BLANKS`` blank lines at least, at most one
+    group name (``_group_name``) with blank lines after it, then a line that is a row (a
+    label and values, no line of years). The row's index and the group name with its line
+    number (none when there is no such name); None when the lines are not so."""
+    n = len(lines)
+    k = j
+    while k < n and not lines[k].strip():
+        k += 1
+    if k - j < _GAP_BLANKS or k >= n or any("\f" in lines[b] for b in range(j, k)):
+        return None  # (a page break is ``_over_page_break``'s)
+    section: list[tuple[str, int]] = []
+    s = lines[k].strip()
+    if _data_row(s) is None:
+        if not _group_name(s) or "\f" in lines[k]:
+            return None
+        section.append((s, k + 1))
+        k += 1
+        while k < n and not lines[k].strip():
+            if "\f" in lines[k]:
+                return None
+            k += 1
+        if k >= n:
+            return None
+    s = lines[k].strip()
+    if _data_row(s) is None or _year_header(s) or _RUN_TOGETHER.search(s):
+        return None
+    return k, section
+
+
+def _group_name(s: str) -> bool:
+    """A group's name alone on its line (``STADSDELSNÄMNDER``, ``Nämnder med särskild
+    inriktning``): a few words, no digit, no sentence."""
+    return (
+        0 < len(s) <= 60
+        and len(s.split()) <= 6
+        and _HAS_DIGIT.search(s) is None
+        and _LETTER.search(s) is not None
+        and _SENTENCE_END.search(s) is None
+    )
+
+
+def _reads_like(rows: list[SpacedRow], line: str) -> bool:
+    """Whether ``line``'s values split into as many columns as the last row of ``rows``
+    that has values does (some number of columns both read in)."""
+    got = _data_row(line)
+    last = next((r.tokens for r in reversed(rows) if r.tokens), None)
+    if got is None or last is None:
+        return False
+    return any(splits(last, m) and splits(got[1], m) for m in range(1, len(last) + 1))
+
+
+def _read(
+    lines: list[str], i: int, gap: tuple[int, list[tuple[str, int]]] | None = None
+) -> tuple[Table, int] | None:
+    """``read`` without its cheap first test (``_rows_below``): the whole reading. With
+    ``gap`` (``read_gapped``), the first row's index and the group name above it: the
+    rows stand there, after blank lines, and the header is ``lines[i]`` alone."""
     head = lines[i]
-    if _SENTENCE_END.search(head.rstrip()) or i + 2 >= len(lines) or not lines[i + 1].strip():
+    if _SENTENCE_END.search(head.rstrip()) or i + 2 >= len(lines):
         return None  # a sentence, or nothing under it: no header
+    if not gap and not lines[i + 1].strip():
+        return None  # nothing right under it: no header
     years = _year_header(head)
     words = None if years else _word_header(head)
     if not years and not words:
         return None
+    if gap:
+        return _read_rows(lines, i, gap[0], years, words, [], None, "", None, list(gap[1]))
     j = i + 1
     # under a line of years, lines that print the same group once per year name each
     # year's columns (``Totalt Per 1 000`` four times under four years)
@@ -684,9 +772,28 @@ def _read(lines: list[str], i: int) -> tuple[Table, int] | None:
         if _year_header(lines[j]):
             return None
         j += 1
+    return _read_rows(lines, i, j, years, words, sub, periods, stub_below, spans, [])
+
+
+def _read_rows(
+    lines: list[str],
+    i: int,
+    j: int,
+    years: tuple[str, list[str]] | None,
+    words: list[str] | None,
+    sub: list[list[str]],
+    periods: list[str] | None,
+    stub_below: str,
+    spans: tuple[str, list[str]] | None,
+    pending: list[tuple[str, int]],
+) -> tuple[Table, int] | None:
+    """``_read`` from its first row on: the header ``lines[i]`` read (``years`` or
+    ``words``, with the lines under it that go on from it), the rows from ``lines[j]``,
+    ``pending`` the label-only lines above it."""
+    names: list[str] = words or []
     rows: list[SpacedRow] = []
-    pending: list[tuple[str, int]] = []  # label-only lines waiting for their values
-    header_lines = {lines[k].strip() for k in range(i, j)}
+    header_lines = {lines[k].strip() for k in range(i, j) if lines[k].strip()}
+    header_lines -= {t for t, _ in pending}
     breaks: list[tuple[int, str, str]] = []  # page breaks passed over, said
     unsplit: list[tuple[int, str, str]] = []  # rows whose numbers do not stand last
     repeated: list[tuple[int, str, str]] = []  # the header again among the rows
@@ -696,6 +803,14 @@ def _read(lines: list[str], i: int) -> tuple[Table, int] | None:
             if passed is not None:  # the table goes on after a page break
                 j, said_here = passed
                 breaks.extend(said_here)
+                continue
+        if not pending and not lines[j].strip() and sum(1 for r in rows if r.tokens) >= 2:
+            # a web page's empty cells: blank lines, a group's name, blank lines, and rows
+            # that read in the same columns go on a table of two rows at least
+            # (``_web_gap``; so ``_rows_below`` stays a condition of every reading)
+            gap = _web_gap(lines, j)
+            if gap is not None and _reads_like(rows, lines[gap[0]]):
+                j, pending = gap[0], list(gap[1])
                 continue
         if not lines[j].strip() or _page_furniture(lines[j]):
             break  # a page's mark is never a row ("Sida 3": no value 3)
