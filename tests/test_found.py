@@ -676,3 +676,10 @@ def test_a_web_tables_empty_cells_as_blank_lines_in_a_real_document(found):
     assert set(o[o["row_label"] == "Angered"]["section"]) == {"STADSDELSNÄMNDER"}
     assert found.report[found.report["source"] == name].empty
 
+
+def test_a_numbered_heading_gives_no_value_in_a_real_document(found):
+    # the nämnders rapportering (5dok): '2 Barn- och ungdomsnämnden' (line 13) is the
+    # section's heading, no 2 antal barn as before
+    o = found.observations
+    o = o[o["source"] == "okand_bun_prognosrapport_april_5dok.txt"]
+    assert 13 not in set(o["line"]) and not (o["unit"] == "antal").any()

@@ -474,3 +474,20 @@ def test_one_blank_line_still_ends_a_table(tmp_path):
     assert not (got.observations["column_label"] == "Kostnader").any()
     assert "Angered 426 -2 023 -1 597" in set(got.report["cell_text"])
 
+
+def test_a_numbered_heading_is_no_count(tmp_path):
+    # a section's number and a nämnd's name (the nämnders rapportering of 5dok, tests/
+    # corpus/found): no 2 antal barn, but the heading over the text below it; a sentence
+    # with a count of children keeps its count
+    text = (
+        "Bilaga 1: Uppdragsuppföljning\n\n"
+        "2 Barn- och ungdomsnämnden\n\n"
+        "Nämnden prognostiserar ett underskott på 7,8 mnkr.\n\n"
+        "3 Socialnämnden\n\n"
+        "Under året placerades 12 barn i familjehem.\n"
+    )
+    o = _parse(tmp_path, "bilaga.txt", text).observations
+    assert o[["value", "unit", "section"]].values.tolist() == [
+        [7.8, "mnkr", "2 Barn- och ungdomsnämnden"],
+        [12.0, "antal", "3 Socialnämnden"],
+    ]

@@ -39,6 +39,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s|\d{1,2}[.)]\s)")
 # asked of every line of prose (stripped: its last character)
 _PUNCT_ENDS = tuple(".,;:!?")
 _NUMBERED_HEADING = re.compile(r"\d+(?:\.\d+)*\s+[A-ZÅÄÖ]")
+# a section's small number and its name, no other digit ("2 Barn- och ungdomsnämnden",
+# "3.2 Placeringar")
+_NUMBERED_NAME = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ][^\d]*$")
 _PUNCT_DASH_ENDS = tuple(".,;:!?-–")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_DONE_ENDS = tuple(".!?:)")
@@ -85,6 +88,10 @@ def _is_heading_line(line: str, prev_blank: bool, next_blank: bool) -> bool:
     if len(s.split()) > 12:
         return False
     if _DIGIT.search(s) is None:
+        return True
+    # a numbered heading's number numbers the section, never a count of what its name
+    # names ("2 Barn- och ungdomsnämnden" is no 2 antal barn)
+    if _NUMBERED_NAME.match(s):
         return True
     # a line that ends in two numbers or more is a table's row, never a heading: a table
     # printed one row a paragraph (a web page's text) has each row between blank lines
