@@ -128,6 +128,48 @@ def test_an_undecided_split_is_a_warning_with_the_candidates_and_no_value(tmp_pa
     assert r.observations[r.observations["row_label"] == "B"]["value"].tolist() == [7.0, 200.0]
 
 
+@pytest.mark.parametrize("spacing", ["\n", "\n\n"], ids=["spaced", "double-spaced"])
+def test_an_undecided_row_is_no_section_over_the_rows_below(tmp_path, spacing):
+    # the undecided row stands between rows (before, its label alone stood as the
+    # section over D and E, its values said only as numbers): said with its line and
+    # readings, and the rows below it stand under no section
+    lines = ["Enhet Antal Kostnad", "A 5 100", "B 7 200", "C 12 345 678", "D 9 400", "E 6 300"]
+    (tmp_path / "t.txt").write_text(
+        "Enheter och kostnader\n\n" + spacing.join(lines) + "\n", encoding="utf-8"
+    )
+    r = parse([tmp_path])
+    o = r.observations
+    assert o[["row_label", "section", "value"]].values.tolist() == [
+        ["A", "", 5.0],
+        ["A", "", 100.0],
+        ["B", "", 7.0],
+        ["B", "", 200.0],
+        ["D", "", 9.0],
+        ["D", "", 400.0],
+        ["E", "", 6.0],
+        ["E", "", 300.0],
+    ]
+    c = r.report[r.report["cell_text"] == "12 345 678"]
+    line = 6 if spacing == "\n" else 9
+    assert c[["line", "severity"]].values.tolist() == [[line, "warning"]]
+    assert c["reason"].iloc[0].startswith("tvetydig delning av 3 tal i 2 kolumner")
+
+
+def test_a_row_that_does_not_split_is_no_section_in_a_real_document(tmp_path):
+    # round two's dev_33 (a budget's ramtabell, a blank line after each row): the row
+    # 'Aktiveringstid 3 000', one figure under three years, is said; before, its label
+    # stood as the section over 'Delsumma' and 'Summa rambudget' below it
+    name = "dev_33_okand_von_budget2014_ramtabell.txt"
+    (tmp_path / name).write_bytes((CORPUS.parent / "round2" / name).read_bytes())
+    r = parse([tmp_path])
+    o = r.observations
+    sums = o[o["row_label"].isin(["D e lsumma", "S umma ra mbudge t"])]
+    assert len(sums) == 6 and set(sums["section"]) == {""}
+    said = r.report[r.report["line"] == 27]
+    assert said[["cell_text", "severity"]].values.tolist() == [["3 000", "warning"]]
+    assert o[o["line"] == 27].empty
+
+
 def test_a_note_column_is_taken_off_the_values(corpus):
     # dev_10 (LKF resultaträkning, "Not 2018 2017"): a note reference stands between the
     # label and the two years, the years run backwards, labels wrap onto a values-only line

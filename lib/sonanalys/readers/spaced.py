@@ -388,7 +388,9 @@ def to_table(
 ) -> Table:
     """The rows as a table for ``tables.interpret``: a stub column for the labels, one
     column per header cell (and under it, with ``second``, a second header row and its
-    line); a row without a reading keeps its label alone, for the parse report."""
+    line); a label without values keeps its label alone (a section). A row with values
+    but no reading (its numbers split more than one way) is left out: its warning says
+    it, and its label alone would stand as a section over the rows below it."""
     out = [Row([Cell(stub, header_line), *[Cell(h, header_line) for h in header]], header_line)]
     if second:
         names, line = second
@@ -396,6 +398,8 @@ def to_table(
     for r in rows:
         if r.chosen:
             cells = [Cell(r.label, r.line), *[Cell(v, r.line) for v in r.chosen]]
+        elif r.tokens:
+            continue  # said in the table's warnings, with its line and readings
         else:
             cells = [Cell(r.label, r.line)]
         out.append(Row(cells, r.line))
