@@ -161,8 +161,9 @@ def test_the_found_documents_give_their_facts(found):
         # under two lines of the nämnd's name; the header printed again mid-table; the
         # investments' three values split into the five columns; the two amounts in its
         # text and one row after the repeated header were read). Its one-row table of
-        # investments under its own header is said, not read (21/22)
-        "okand_bun_prognosrapport_april_5dok.txt": {"sum": 21, "size": 22},
+        # investments under its own header was said, not read (21/22); session 21 reads
+        # it (spaced.read_one_row)
+        "okand_bun_prognosrapport_april_5dok.txt": {"sum": 22, "size": 22},
         # Helsingborg's driftsredovisning as the search index stores it: every row's cells
         # run together ('Socialnämnden11,80,0470,1248,6' / '-697,0' / '21,633,4'), one
         # decimal to each value, the header's cells a line or three each above the first
@@ -683,3 +684,17 @@ def test_a_numbered_heading_gives_no_value_in_a_real_document(found):
     o = found.observations
     o = o[o["source"] == "okand_bun_prognosrapport_april_5dok.txt"]
     assert 13 not in set(o["line"]) and not (o["unit"] == "antal").any()
+
+
+def test_a_one_row_table_under_its_own_header_in_a_real_document(found):
+    # the nämnders rapportering (5dok): 'Investeringar' / 'Årsbudget Årsprognos
+    # Avvikelse' / '-8 000 -13 500 -5 500' read as one row (said, not read, before)
+    name = "okand_bun_prognosrapport_april_5dok.txt"
+    o = found.observations
+    row = o[(o["source"] == name) & (o["line"] == 99)]
+    assert row[["row_label", "column_label", "value"]].values.tolist() == [
+        ["Investeringar", "Årsbudget", -8000.0],
+        ["Investeringar", "Årsprognos", -13500.0],
+        ["Investeringar", "Avvikelse", -5500.0],
+    ]
+    assert found.report[(found.report["source"] == name) & (found.report["line"] == 99)].empty

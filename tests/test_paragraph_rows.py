@@ -140,7 +140,9 @@ def test_a_header_printed_again_among_the_rows_is_no_row_and_no_section(tmp_path
 def test_values_under_their_own_column_names_are_no_row_of_the_table_above(tmp_path):
     # 'Investeringar' / 'Årsbudget Årsprognos Avvikelse' / '-8 000 -13 500 -5 500' under a
     # table of five columns: a small table of its own; its three values were split into
-    # the five (-8 000, -13, 500, -5, 500) under the names above. Now said, never split
+    # the five (-8 000, -13, 500, -5, 500) under the names above, then said and not read.
+    # Now read as a table of one row under its own names, the name above it its label
+    # (spaced.read_one_row)
     r = _parse(
         tmp_path,
         _double_spaced(
@@ -155,9 +157,40 @@ def test_values_under_their_own_column_names_are_no_row_of_the_table_above(tmp_p
         ),
     )
     o = r.observations
-    assert not (o["line"] == 11).any()
-    said = r.report[r.report["line"] == 11]
-    assert said["cell_text"].tolist() == ["-8 000 -13 500 -5 500"]
+    row = o[o["line"] == 11]
+    assert row[["row_label", "column_label", "value"]].values.tolist() == [
+        ["Investeringar", "Årsbudget", -8000.0],
+        ["Investeringar", "Årsprognos", -13500.0],
+        ["Investeringar", "Avvikelse", -5500.0],
+    ]
+    assert len(o[o["row_label"] == "Fritidsgårdar"]) == 5
+    assert r.report[r.report["line"] == 11].empty
+
+
+def test_a_one_row_table_with_its_label_in_the_row(tmp_path):
+    # the row names itself: a stub's name first in the header, or none
+    text = "Budgetram\n\nVerksamhet Budget 2024 Prognos 2024\nFörsörjningsstöd 41 200 44 900\n"
+    o = _parse(tmp_path, text).observations
+    assert o[["row_label", "column_label", "value"]].values.tolist() == [
+        ["Försörjningsstöd", "Budget 2024", 41200.0],
+        ["Försörjningsstöd", "Prognos 2024", 44900.0],
+    ]
+
+
+def test_no_one_row_table_without_a_name_or_a_second_value(tmp_path):
+    # values alone with no name above the header, and one value beside a line of words,
+    # are no table of one row (the numbers are said, never placed)
+    text = (
+        "Det här är en mening om budgeten.\n"
+        "Årsbudget Årsprognos Avvikelse\n"
+        "-8 000 -13 500 -5 500\n\n"
+        "Kommunal statistik 1871-2010\n\n"
+        "Kostnader för socialvård per person 1996\n"
+    )
+    r = _parse(tmp_path, text)
+    assert not (r.observations["column_label"] == "Årsprognos").any()
+    assert (r.report["cell_text"] == "-8 000 -13 500 -5 500").any()
+    assert not (r.observations["value"] == 1996).any()
 
 
 def test_cells_run_together_are_said_not_read_under_a_header_of_digits(tmp_path):

@@ -190,6 +190,9 @@ def registry(read_pipe: Find, read_tab: Find, is_pipe, is_tab) -> tuple[Layout, 
         Layout("list", spaced.read_list, takes_caption=True, needs=VALUE_HERE | VALUE_BELOW),
         # (its first line is an item with its amount: ``spaced._AMOUNT_LINE``)
         Layout("amounts", spaced.read_amounts, takes_caption=True, needs=DIGIT),
+        # (a header of names and one row of as many values under it, at most one blank
+        # line apart: ``spaced.read_one_row``)
+        Layout("one-row", spaced.read_one_row, takes_caption=True, needs=CAPITAL),
         # whole tables printed on one line (a PDF transcript): tried last, on long lines
         # (numbers in it: ``flat._cheap_out``)
         Layout("flat", flat.find, needs=DIGIT),

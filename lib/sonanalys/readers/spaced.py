@@ -1778,6 +1778,86 @@ def read_double_spaced(lines: list[str], i: int) -> tuple[Table, int] | None:
     return table, idx[end - 1] + 1
 
 
+def read_one_row(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A table of one row under its own column names (``Investeringar`` / ``Årsbudget
+    Årsprognos Avvikelse`` / ``-8 000 -13 500 -5 500``; each line may stand a blank line
+    apart, as a transcript of a PDF prints every line): ``lines[i]`` is a header of two
+    names or more (``_word_header``), the next line with text a row whose values split
+    one way only into as many columns as the names (values alone), or as many as the
+    names after the stub's (a label and values). Values alone take as their label the
+    name on the line right above the header (``Investeringar``: at most one blank line
+    between, a few words, no digit, no sentence). None where a second row of as many
+    values follows (a table for the other layouts), where values alone have no such
+    name, or where the split is not the only one."""
+    n = len(lines)
+    if not lines[i].strip()[:1].isupper():
+        return None  # a header of names begins with one ("3 Avskrivningar" is a heading)
+    k = _next_text(lines, i + 1)
+    if k is None or line_ends(lines[k]) != 2:
+        return None  # (cheap: most lines have no row of values under them)
+    names = _word_header(lines[i])
+    if not names or len(names) < 2 or _SENTENCE_END.search(lines[i].rstrip()):
+        return None
+    row = lines[k].strip()
+    label, tokens = split_row(row)
+    if not tokens or _year_header(row) or _RUN_TOGETHER.search(row):
+        return None
+    after = _next_text(lines, k + 1)
+    if after is not None and line_ends(lines[after]) == 2 and split_row(lines[after].strip())[1]:
+        return None  # a second row: a table of more rows, not this layout's
+    # values alone: one per name; beside a label, one per name after the stub's first
+    # (``Verksamhet``), or per every name when the first is a value's (``Budget``)
+    counts = (
+        (len(names),)
+        if not label
+        else (len(names), len(names) - 1)
+        if L.value_kind_of(names[0])
+        else (len(names) - 1, len(names))
+    )
+    m = next((c for c in counts if c >= 1 and splits(tokens, c)), 0)
+    readings = splits(tokens, m) if m else []
+    if len(readings) != 1:
+        return None  # no reading, or more than one: the numbers are said, never placed
+    reading = readings[0]
+    if m < 2:
+        return None  # one value beside a line of words: no table ("… kommuntyp 1996")
+    if not label:
+        name = _name_above(lines, i)
+        if name is None:
+            return None
+        label = name
+    elif not re.search(r"[^\W\d_]", label):
+        return None
+    stub, header = ("", names) if m == len(names) else (names[0], names[1:])
+    table = to_table(stub, header, [SpacedRow(label, tokens, k + 1, chosen=reading)], i + 1)
+    return table, min(k + 1, n)
+
+
+def _next_text(lines: list[str], j: int) -> int | None:
+    """The index of the next line with text from ``lines[j]``, at most one blank line
+    apart; None otherwise."""
+    for k in (j, j + 1):
+        if k >= len(lines):
+            return None
+        if lines[k].strip():
+            return k
+        if "\f" in lines[k]:
+            return None
+    return None
+
+
+def _name_above(lines: list[str], i: int) -> str | None:
+    """The name on the line right above the header ``lines[i]`` (one blank line may stand
+    between): a few words, no digit, no sentence; None when there is none."""
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return None
+        s = lines[k].strip()
+        if s:
+            return s if _group_name(s) and _data_row(s) is None else None
+    return None
+
+
 def _own_header(line: str, values: list[str], columns: int) -> bool:
     """Whether ``line`` names the columns of the values alone under it, as many as they
     read as and another count than the table above has (``Investeringar`` /
