@@ -342,7 +342,7 @@ def test_sum_checks_take_a_total_the_tree_proves_whatever_its_name():
     c = db.check(b)
     res = c[c["total_label"] == "Resultat"]
     assert len(res) == 8 and set(res["status"]) == {"ok"}
-    assert set(res["part_lines"]) == {"15, 16, 17, 18"}
+    assert set(res["part_lines"]) == {"16, 17, 18, 19"}
     got = dict(zip(res["group"].str.split(" | ", regex=False).str[0], res["reported"], strict=True))
     # 373,6 − 360,5 + 9,4 + 0 = 22,5; 375,7 − 382,1 + 9,4 = 3,0; −2,1 + 21,6 + 0 = 19,5
     assert got["Period / Utfall"] == 22.5 and got["Period / Budget"] == 3.0
@@ -355,8 +355,8 @@ def test_sum_checks_take_a_total_the_tree_proves_whatever_its_name():
     assert off["computed"].round(1).tolist() == [21.5]
     n = named(off, b, "verksamhet")
     assert n["parts"].tolist() == [  # the PDF's page 11: its lines are counted per page
-        "Intäkter (s. 11, rad 15) + Kostnader (s. 11, rad 16) + Kommunbidrag (s. 11, rad 17) "
-        "+ Kommuninterna bidrag (s. 11, rad 18)"
+        "Intäkter (s. 11, rad 16) + Kostnader (s. 11, rad 17) + Kommunbidrag (s. 11, rad 18) "
+        "+ Kommuninterna bidrag (s. 11, rad 19)"
     ]
 
 

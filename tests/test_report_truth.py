@@ -235,10 +235,10 @@ def test_reports_over_a_folder_of_the_corpus_show_only_its_data(gbg, tmp_path):
     assert "Prognosen för helåret 2026 visar ett resultat i nivå med budget" in s5
     # a PDF's lines are counted per page: the document's words and its table are found
     # on p. 11 ("rad 19" alone is on each of its 26 pages)
-    assert "(s. 11, rad 29)" in s5
+    assert "(s. 11, rad 30)" in s5
     page5 = _text((s.out / s.report("05").html).read_text(encoding="utf-8"))
-    assert "goteborg_intraservice_delarsrapport_2026_mars.pdf, s. 11, rad 15–19" in page5
-    assert "goteborg_intraservice_delarsrapport_2026_mars.pdf, s. 11, rad 15–18" in page5
+    assert "goteborg_intraservice_delarsrapport_2026_mars.pdf, s. 11, rad 16–20" in page5
+    assert "goteborg_intraservice_delarsrapport_2026_mars.pdf, s. 11, rad 16–19" in page5
     # 03 for Linköping over that folder: the embedded internbudget's R9 figures (002 lines
     # 580–582: 761 against 1 063 kr/inv) are not this folder's and do not show
     s3 = run_reports(
