@@ -37,6 +37,7 @@ COMMITTED = (
     "vimmerby_socialnamnden_bokslut_2021_webb.txt",
     "nykoping_socialnamnden_budget_2023_webb.txt",
     "falkoping_socialnamnden_atgarder_2024_webb.txt",
+    "familjehemmet_familjehemsplacerade_2020_webb.txt",
 )
 
 

@@ -492,3 +492,22 @@ def test_a_number_word_with_a_letter_ignore_case_matching_takes_for_another_is_r
                         ("SJU platser", 7.0), ("sex platser", 6.0)]:  # fmt: skip
         got = prose._word_quantities(text)
         assert [(q.value, q.unit) for q in got] == [(value, "antal")], text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the people a number counts, named by the relative clause after it (the
+        # familjehemmet.se article of tests/corpus/found)
+        (
+            "Av de 8 300 som var placerade på HVB under 2020 var 64 procent pojkar.",
+            [(8300.0, "antal", 2020), (64.0, "procent", 2020)],
+        ),
+        ("Av de 12 som är inskrivna i programmet har 5 fått arbete.", [(12.0, "antal", None)]),
+        # money that was budgeted, and a number with no "de" before it, stay unread
+        ("De 300 000 som var budgeterade räckte inte.", []),
+        ("Sammanlagt 40 som var placerade.", []),
+    ],
+)
+def test_a_number_of_people_placed_in_a_relative_clause(sentence, expected):
+    assert values(sentence) == expected

@@ -295,6 +295,8 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
                 # drygt 500 kr högre per månad"): that per-unit, or reported where the
                 # vocabulary has none
                 unit = out[q.start] = U.per_unit_of(unit, _clause_around(text, before, q))
+        elif not unit and not q.category and not q.entity and _placed_people(text, before, q):
+            unit = out[q.start] = "antal"  # "Av de 8 300 som var placerade på HVB"
         elif not unit and not q.category and not q.entity and _nothing_after(text, q):
             found = _subject_measure(before)
             if found and found[1]:
@@ -318,6 +320,24 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
             unit = out[q.start] = prev_unit
         prev, prev_unit = q, unit
     return out, read_words
+
+
+# "de 8 300 som var placerade", "de 12 som är inskrivna": the people a number counts,
+# named by what was done to them in the relative clause after it
+_PLACED_AFTER = re.compile(
+    r"\s+som\s+(?:var|är|blev|har\s+varit|hade\s+varit)\s+(?:[^\W\d_]+\s+)?"
+    r"(?:placerade|familjehemsplacerade|kommunplacerade|inskrivna|anvisade|folkbokförda|"
+    r"omhändertagna)\b",
+    re.IGNORECASE,
+)
+_THE_PLURAL = re.compile(r"(?:^|\s)de\s+$", re.IGNORECASE)
+
+
+def _placed_people(text: str, before: str, q: N.Quantity) -> bool:
+    """The number stands after ``de`` and before a relative clause saying its people were
+    placed, enrolled or assigned (``Av de 8 300 som var placerade på HVB``): it counts
+    them."""
+    return _THE_PLURAL.search(before) is not None and _PLACED_AFTER.match(text, q.end) is not None
 
 
 _RESPECTIVE = re.compile(r"\s+respektive\s+(?:ca\.?\s+|cirka\s+)?", re.IGNORECASE)
