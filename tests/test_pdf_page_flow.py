@@ -281,3 +281,48 @@ def test_short_paragraphs_under_a_heading_are_each_apart(tmp_path):
         (" ".join(blocks[6]), 78.0),
         (" ".join(blocks[6]), 90.0),
     ]
+
+
+def test_a_row_split_by_a_page_break_with_its_label_above_the_break_is_one_row(tmp_path):
+    """004 printed: a comment row ('Kommentar:' and its text in the next cell) split by
+    a page break: its label and the text's first lines end page 1, the rest of the text
+    begins page 2 in a row with no label. That rest was a row of its own ('80 %',
+    '650 kr/dygn' under no label). A row with no label after a break, whose filled
+    cells go on from the row above's text, is that row's rest: one row, as the text
+    reads it."""
+    from fpdf import FPDF
+
+    head = ["Beslutad åtgärd", "Effekt 2023", "Beskriv effekt"]
+    rows = [
+        ["Lägenhetsboende", "0,5 mnkr", "Lägre kostnader"],
+        ["Kommentar:", "Boendeformen används när skyddsbehovet är begränsat. Efter", ""],
+        ["", "uppföljning: beräknat på 80 % beläggning kostar den 650 kr/dygn.", ""],
+        ["Mer digital handläggning", "1,0 mnkr", "Mindre papper"],
+    ]
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=7)
+    xs = [40.0, 160.0, 420.0, 520.0]
+    pdf.add_page()
+    pdf.text(40, 690, "Bilaga 1: Beslutade åtgärder")
+    y = _ruled_row(pdf, 712, xs, head)
+    for row in rows[:2]:
+        y = _ruled_row(pdf, y, xs, row)
+    pdf.add_page()
+    y = 50.0
+    for row in rows[2:]:
+        y = _ruled_row(pdf, y, xs, row)
+    path = tmp_path / "split.pdf"
+    pdf.output(str(path))
+    text = tmp_path / "split.txt"
+    whole = [rows[0], ["Kommentar:", f"{rows[1][1]} {rows[2][1]}", ""], rows[3]]
+    text.write_text(
+        "Bilaga 1: Beslutade åtgärder\n\n" + "\n".join("\t".join(r) for r in [head, *whole]) + "\n",
+        encoding="utf-8",
+    )
+    want = _keys(parse([text]).observations)
+    assert {(r, v) for r, c, _y, v in want if not c} == {
+        ("Lägenhetsboende / Kommentar:", 80.0),
+        ("Lägenhetsboende / Kommentar:", 650.0),
+    }
+    assert _keys(parse([path]).observations) == want

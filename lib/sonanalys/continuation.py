@@ -129,13 +129,30 @@ def _split_row(last: Row, first: Row) -> bool:
     """The first row after a page break is the rest of the row the page ended with
     (a row split by the break, as Word and browsers print it): its label goes on from
     that row's (it begins in lower case, or the label above stops mid-phrase), and none
-    of its cells holds a value, only text that goes on."""
+    of its cells holds a value, only text that goes on; or it has no label and its
+    cells go on from that row's (``_cells_go_on``)."""
     label, above = first.cells[0].text.strip(), last.cells[0].text.strip()
-    if not label or not above:
+    if not above:
         return False
+    if not label:
+        return _cells_go_on(last, first)
     if not (L.continues_above(label) or _MID_PHRASE.search(above)):
         return False
     return not any(_VALUE.match(c.text.strip()) for c in first.cells[1:] if c.text.strip())
+
+
+def _cells_go_on(last: Row, first: Row) -> bool:
+    """A row with no label after a page break is the rest of the row above when every
+    cell it fills goes on from that row's cell (text there, no value: a comment's text
+    broken by the page, ``… Efter`` / ``uppföljning. Samtliga …``), one of them in lower
+    case or after a cell that stops mid-sentence."""
+    filled = [
+        (a.text.strip(), b.text.strip()) for a, b in zip(last.cells, first.cells, strict=False)
+    ]
+    filled = [(a, b) for a, b in filled[1:] if b]
+    if not filled or any(not a or _VALUE.match(b) for a, b in filled):
+        return False
+    return any(L.continues_above(b) or a[-1:] not in ".!?:" for a, b in filled)
 
 
 def _joined(last: Row, first: Row) -> Row:
