@@ -714,3 +714,39 @@ def test_numbers_set_left_under_a_header_set_right_stand_in_its_column(tmp_path)
     assert _cells(obs) == _cells(want)
     assert ("Summa / varav kostnader", "Prognos för helåret 2018", -665.0) in _cells(obs)
     assert ("Summa / varav intäkter", "Budget för helåret 2018", -159.0) in _cells(obs)
+
+
+def test_a_ruled_row_of_text_values_that_repeats_the_rows_below_is_no_header(tmp_path):
+    """002 printed: a ruled indicator table's first row holds its values as text
+    ('IFO 120 LSS 259', 'Minska'), no cell a number, so it was stacked into the header
+    ('2022 / IFO 120 LSS 259', 'Riktning 2024 / Minska') and the rows below it were
+    named by it. A row after the first whose cell says what a row below says in the
+    same column ('Minska' over 'Minska') is a row of the table: the header ends above
+    it, as the text reads it."""
+    from fpdf import FPDF
+
+    rows = [
+        ("Nämndindikator", "2022", "2023", "Riktning 2024"),
+        ("Utredningstid, antal dagar", "IFO 120 LSS 259", "IFO 117 LSS 205", "Minska"),
+        ("Antal dygn i dygnsplaceringar", "25 863", "26 387", "Minska"),
+        ("Antalet anmälda brott", "0", "2", "Öka"),
+    ]
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=FONT)
+    xs = (40, 200, 290, 380, 470)
+    ys = tuple(60 + 16 * k for k in range(len(rows) + 1))
+    for y in ys:
+        pdf.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y, row in zip(ys, rows, strict=False):
+        for x, text in zip(xs, row, strict=False):
+            pdf.text(x + 2, y + 11, text)
+    pdf.output(str(tmp_path / "text_values.pdf"))
+    obs, _ = _read(tmp_path / "text_values.pdf")
+    text = tmp_path / "text_values.txt"
+    text.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    want, _ = _read(text)
+    assert ("Antal dygn i dygnsplaceringar", "2022", 25863.0) in _cells(want)
+    assert _cells(obs) == _cells(want)

@@ -532,3 +532,20 @@ def test_numbers_set_left_under_their_headers_are_in_their_columns(seeds_obs):
         ["Avvikelse", -42241.0],
         ["Bokslut 2017", -810652.0],
     ]
+
+
+def test_a_ruled_row_of_text_values_is_no_header(seeds_obs):
+    """002 on A4, the goal table under 'En organisation med hög produktivitet och
+    effektivitet': its first row's values are text ('IFO 120 LSS 259', 'Minska') and
+    were stacked into the header ('2022 / IFO 120 LSS 259'). The row repeats 'Minska'
+    of the row below it in the same column: a row, so the columns are named by the
+    header alone, as in the text."""
+    o = seeds_obs
+    t = o[
+        o["source"].str.startswith("002")
+        & o["row_label"].str.contains("Minskat antal dygn i dygnsplaceringar")
+    ]
+    assert t[["column_label", "year", "value"]].values.tolist() == [
+        ["2022", 2022, 25863.0],
+        ["2023", 2023, 26387.0],
+    ]

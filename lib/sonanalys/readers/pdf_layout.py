@@ -1342,14 +1342,30 @@ def _pipe(cells: list[str]) -> str:
 def ruled_header(rows: list[list[str]]) -> int:
     """How many leading rows of a ruled table's grid are its header: rows with text
     over the value columns and no value there (a year or a period is header), up to the
-    first row with a value or a row with its label alone (a section)."""
+    first row with a value or a row with its label alone (a section), or a row after the
+    first that repeats a cell of the rows below in its column (``_said_below``: a row of
+    text values, ``IFO 120 LSS 259 | Minska`` over ``25 863 | Minska``)."""
     n = 0
     for row in rows:
         over = [c.strip() for c in row[1:] if c.strip()]
         if not over or any(_NUMBER.match(c) and not _is_year(c) for c in over):
             break
         n += 1
-    return n if n < len(rows) else 0
+    if n >= len(rows):
+        return 0
+    if n > 1:  # a row that says what the rows below it say, in their columns, is one of them
+        n = next((k for k in range(1, n) if _said_below(rows[k], rows[n:])), n)
+    return n
+
+
+def _said_below(row: list[str], body: list[list[str]]) -> bool:
+    """A cell of ``row`` past its label holds a text that a row of ``body`` holds in the
+    same column (``Minska`` over ``Minska``): a header's words are not its rows'."""
+    for j, c in enumerate(row[1:], 1):
+        c = c.strip()
+        if c and any(j < len(r) and r[j].strip() == c for r in body):
+            return True
+    return False
 
 
 def ruled_lines(rows: list[list[str]]) -> list[str]:
