@@ -38,6 +38,8 @@ COMMITTED = (
     "nykoping_socialnamnden_budget_2023_webb.txt",
     "falkoping_socialnamnden_atgarder_2024_webb.txt",
     "familjehemmet_familjehemsplacerade_2020_webb.txt",
+    "ljusdal_delarsrapport_2022_webb.txt",
+    "stockholm_driftredovisning_2022_webb.txt",
 )
 
 

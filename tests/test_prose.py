@@ -410,6 +410,14 @@ def test_a_sentence_after_that_points_back_gives_its_year(tmp_path, text, year):
         ("Jämfört med 2013\n\nKostnaderna har ökat med 321 mnkr.\n", None),
         # a later heading without a year ends the section
         ("Budget 2014\n\nDiagram 6\n\nKostnaderna har ökat med 321 mnkr.\n", None),
+        # a year the sentence compares with is no time of its own (Nyköping's budget,
+        # tests/corpus/found)
+        (
+            "Socialnämndens budget för 2023\n\nBudgetramen fastställdes till 321 miljoner "
+            "kronor, en ökning med 14 miljoner kronor jämfört med 2022.\n",
+            2023,
+        ),
+        ("Budget 2023\n\nKostnaderna blev 321 mnkr, lägre än 2022.\n", 2023),
     ],
 )
 def test_a_heading_that_names_one_year_dates_the_sentences_under_it(tmp_path, text, year):

@@ -720,10 +720,25 @@ _MONTH_WORD = re.compile(rf"(?<![\wåäö])(?:{_MONTHS})(?![\wåäö])", re.IGNO
 _THE_PERIOD = re.compile(r"(?<![\wåäö])perioden(?![\wåäö])", re.IGNORECASE)
 
 
+# a year the sentence compares its value with (``en ökning med 14 miljoner kronor jämfört
+# med 2022``, ``lägre än 2022``): not the time of its values
+_COMPARED_YEAR = re.compile(
+    r"(?<![\wåäö])(?:jämfört\s+(?:med|mot)|i\s+jämförelse\s+med|att\s+jämföra\s+med|"
+    r"jmf\.?\s*med|jfr\.?\s*med|än|mot)\s+(?:(?:för|under|år|i)\s+)?"
+    r"(?:samma\s+period\s+)?(?:19|20)\d\d(?![\d\wåäö-])",
+    re.IGNORECASE,
+)
+
+
 def in_section_time(sentence: str, heading: str) -> bool:
     """The sentence names no time but the one its heading names: none at all, or only
     ``perioden`` and months its heading names too (``Det budgeterade resultatet för
-    perioden januari-april …`` under ``Budgetutfall januari-april 2015``)."""
+    perioden januari-april …`` under ``Budgetutfall januari-april 2015``); a year it
+    compares with is no time of its own (``Budgetramen fastställdes till 292 miljoner
+    kronor, en ökning med 14 miljoner kronor jämfört med 2022`` under ``Socialnämndens
+    budget för 2023``)."""
+    if _DIGIT.search(sentence):
+        sentence = _COMPARED_YEAR.sub(" ", sentence)
     if names_no_time(sentence):
         return True
     months = {m.group(0).lower() for m in _MONTH_WORD.finditer(heading)}
