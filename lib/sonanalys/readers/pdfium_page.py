@@ -17,6 +17,7 @@ import math
 import re
 import struct
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
@@ -573,16 +574,8 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
                 if box is None:
                     continue
                 words_add((box, ws, we, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
-            for x0, top, x1, bottom in boxes:
-                # the words whose middle lies in the rectangle (within half a point)
-                r0, r1, r2, r3 = x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5
-                inside = [w for w in words if r0 <= w[3] <= r2 and r1 <= w[4] <= r3]
-                if not inside:
-                    continue
-                if len(inside) < len(words):  # the others wait for the next rectangles
-                    words = [w for w in words if not (r0 <= w[3] <= r2 and r1 <= w[4] <= r3)]
-                else:
-                    words = []
+            placed = _by_rectangle if len(boxes) * len(words) <= _FEW else _by_rectangle_sorted
+            for (x0, top, x1, bottom), inside in placed(boxes, words):
                 for w in inside:  # the run's box: the rectangle's and its words'
                     b0, b1, b2, b3 = w[0]
                     if b0 < x0:
@@ -598,14 +591,68 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
                 if hyphens:
                     said = said.replace("\ufffe", "-")
                 add(Run(x0, top, x1, bottom, said, ws, we, text[ws - 1] == " ", font_size(tp, ws)))
-                if not words:
-                    break
-            for box, ws, we, _h, _v in words:  # a word no rectangle holds
+            for box, ws, we, _h, _v in words:  # a word no rectangle holds (placed took
+                # the others out)
                 add(_run(box, text, ws, we, font_size(tp, ws)))
     if page.rotation:
         for run in out:
             run.x0, run.top, run.x1, run.bottom = page.turned((run.x0, run.top, run.x1, run.bottom))
     return out
+
+
+def _by_rectangle(boxes: list[Box], words: list[tuple]) -> Iterator[tuple[Box, list[tuple]]]:
+    """Each rectangle of a line (in PDFium's order) with the words whose middle lies in
+    it, within half a point (``words``: box, start, end, middle x, middle y; in order),
+    each word given to the first such rectangle only; a rectangle that holds none is
+    left out. The words no rectangle holds are left in ``words``, the others taken out."""
+    for x0, top, x1, bottom in boxes:
+        r0, r1, r2, r3 = x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5
+        inside = [w for w in words if r0 <= w[3] <= r2 and r1 <= w[4] <= r3]
+        if not inside:
+            continue
+        if len(inside) < len(words):  # the others wait for the next rectangles
+            words[:] = [w for w in words if not (r0 <= w[3] <= r2 and r1 <= w[4] <= r3)]
+        else:
+            words.clear()
+        yield (x0, top, x1, bottom), inside
+        if not words:
+            return
+
+
+_FEW = 64  # rectangles times words of a line that ``_by_rectangle`` compares one by one
+
+
+def _by_rectangle_sorted(boxes: list[Box], words: list[tuple]) -> Iterator[tuple[Box, list[tuple]]]:
+    """``_by_rectangle``, for a line of many rectangles and words (a PDF that sets each
+    word, or each few letters, as a text object of its own: a browser's, Word's): the
+    words that may lie in a rectangle are found by their middle's x among the words
+    sorted by it (bisect), not by asking every word at every rectangle."""
+    xs = [w[3] for w in words]
+    if any(v != v for v in xs):  # a middle not a number: no order to search
+        yield from _by_rectangle(boxes, words)
+        return
+    order = sorted(range(len(words)), key=xs.__getitem__)
+    xs = [xs[k] for k in order]
+    taken = bytearray(len(words))
+    left = len(words)
+    for x0, top, x1, bottom in boxes:
+        r0, r1, r2, r3 = x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5
+        first, last = bisect_left(xs, r0), bisect_right(xs, r2)  # r0 <= middle x <= r2
+        if first == last or r0 != r0 or r2 != r2:  # (a side not a number holds none)
+            continue
+        found = sorted(k for k in order[first:last] if not taken[k] and r1 <= words[k][4] <= r3)
+        if not found:
+            continue
+        for k in found:
+            taken[k] = 1
+        left -= len(found)
+        inside = [words[k] for k in found]
+        if not left:
+            words.clear()
+            yield (x0, top, x1, bottom), inside
+            return
+        yield (x0, top, x1, bottom), inside
+    words[:] = [w for k, w in enumerate(words) if not taken[k]]
 
 
 def _run(box: Box, text: str, start: int, end: int, size: float) -> Run:
@@ -658,7 +705,7 @@ def _edges(page_raw, left: float, top: float):
     pdfium = _pdfium()
     segment, point, count_segments = pdfium.segment, pdfium.point, pdfium.count_segments
     object_type, segment_type, closed = pdfium.object_type, pdfium.segment_type, pdfium.closed
-    FORM, MOVETO, BEZIERTO = pdfium.FORM, pdfium.MOVETO, pdfium.BEZIERTO
+    FORM, PATH, MOVETO, BEZIERTO = pdfium.FORM, pdfium.PATH, pdfium.MOVETO, pdfium.BEZIERTO
     m, x, y, matrix = pdfium.m, pdfium.f_x, pdfium.f_y, pdfium.matrix
     # the memory read in place; empty when ctypes refused it (then no path is read so)
     memory, unpack_matrix = pdfium.memory or memoryview(b""), _MATRIX.unpack_from
@@ -681,13 +728,29 @@ def _edges(page_raw, left: float, top: float):
 
     def walk(container: int, count, get, outer) -> None:
         nonlocal at_once
+        # objects seen that are paths, and that are not (text, images, forms): each
+        # object is asked first what the most seen so far were, so that a page of
+        # drawn cells asks a path only its segments (-1: no path) and one of words set
+        # one a text object (a browser's or Word's PDF) asks a word only its type
+        paths = others = 0
         for k in range(count(container)):
             obj = get(container, k)
-            n = count_segments(obj)  # -1: no path
-            if n < 0:
-                if object_type(obj) == FORM:
-                    walk(obj, pdfium.form_count, pdfium.form_object, placed(obj, outer))  # noqa: F821
-                continue
+            if others > paths:
+                kind = object_type(obj)
+                if kind != PATH:
+                    others += 1
+                    if kind == FORM:
+                        walk(obj, pdfium.form_count, pdfium.form_object, placed(obj, outer))  # noqa: F821
+                    continue
+                n = count_segments(obj)
+            else:
+                n = count_segments(obj)  # -1: no path
+                if n < 0:
+                    others += 1
+                    if object_type(obj) == FORM:
+                        walk(obj, pdfium.form_count, pdfium.form_object, placed(obj, outer))  # noqa: F821
+                    continue
+            paths += 1
             if outer is _IDENTITY:  # on the page itself, not in a form
                 matrix(obj, mr)
                 a, b, c, d, e, f = unpack_matrix(m)
