@@ -326,3 +326,36 @@ def test_a_row_split_by_a_page_break_with_its_label_above_the_break_is_one_row(t
         ("Lägenhetsboende / Kommentar:", 650.0),
     }
     assert _keys(parse([path]).observations) == want
+
+
+def test_a_word_broken_at_its_own_hyphen_at_a_line_end_is_one_word(tmp_path):
+    """004 printed: a browser breaks 'SiS-hem' where its hyphen stands ('… 18 jourhem,
+    4 SiS-' / 'hem. Dessa …'), and the paragraph's lines were joined with a space
+    ('4 SiS- hem'), so the sentence was not the text's. A line that ends in a word's
+    hyphen goes on without a space when the next begins in lower case; before a
+    conjunction ('barn-' / 'och ungdomsvården') the space stays, as in a cell."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=FONT)
+    lines = [
+        "Av de 36 avslutade ärendena var 10 externt HVB, 18 jourhem och 4 SiS-",
+        "hem. Bemanningen inom barn-",
+        "och ungdomsvården ökade med 3 tjänster.",
+    ]
+    for k, line in enumerate(lines):
+        pdf.text(X, 60 + k * PITCH, line)
+    path = tmp_path / "hyphen.pdf"
+    pdf.output(str(path))
+    paragraphs = [b.text for b in read(path).blocks if isinstance(b, Paragraph)]
+    assert paragraphs == [
+        "Av de 36 avslutade ärendena var 10 externt HVB, 18 jourhem och 4 SiS-hem."
+        " Bemanningen inom barn- och ungdomsvården ökade med 3 tjänster."
+    ]
+    obs = parse([path]).observations
+    assert set(obs["row_label"]) == {
+        "Av de 36 avslutade ärendena var 10 externt HVB, 18 jourhem och 4 SiS-hem.",
+        "Bemanningen inom barn- och ungdomsvården ökade med 3 tjänster.",
+    }
+    assert sorted(obs["value"]) == [3.0, 36.0]

@@ -8,6 +8,7 @@ geometry is used on the edges PDFium gives); the text around them is laid out th
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 from bisect import bisect_right
@@ -15,7 +16,7 @@ from itertools import groupby
 from operator import attrgetter, itemgetter
 
 from ..labels import continues_above
-from ..model import Document, DocumentError
+from ..model import Document, DocumentError, Paragraph
 from . import pdf_layout
 from .pdfium_page import Box, LazyVertical, Page, Run, TextPage, chars, pages
 from .render import cell_text, laid_out_cells, tab_lines
@@ -83,7 +84,49 @@ def read_pdf(data: bytes, source: str) -> Document:
     doc.page_starts = page_starts
     pdf_layout.captions_past_furniture(doc)
     pdf_layout.captions_above(doc)
+    _hyphens_joined(doc)
     return doc
+
+
+def _hyphens_joined(doc: Document) -> None:
+    """A paragraph's word broken at a line end after its own hyphen (``4 SiS-`` /
+    ``hem.``, as a browser breaks a compound where its hyphen stands) is one word, as
+    printed: the next line goes on without a space when it begins in lower case and
+    not with a conjunction (``barn-`` / ``och ungdomsvården`` keeps it), as a cell's
+    lines are joined (``pdf_layout.join_lines``)."""
+    for k, b in enumerate(doc.blocks):
+        if isinstance(b, Paragraph) and len(b.starts) > 1 and "- " in b.text:
+            joined = _joined_at_hyphens(b.text, b.starts)
+            if joined is not None:
+                doc.blocks[k] = dataclasses.replace(b, text=joined[0], starts=joined[1])
+
+
+def _joined_at_hyphens(text: str, starts: tuple) -> tuple[str, tuple] | None:
+    """``text`` without the space after a hyphen that ends a line (``starts``: each
+    line's offset and number) before a word that goes on, and ``starts`` moved with
+    it; None where there is none."""
+    parts: list[str] = []
+    moved: list[tuple[int, int]] = []
+    cut = shift = 0
+    for off, line in starts:
+        if (
+            off >= 3
+            and text[off - 2 : off] == "- "
+            and text[off - 3].isalpha()
+            and text[off : off + 1].islower()
+            and not _CONJUNCTION.match(text[off:])
+        ):
+            parts.append(text[cut : off - 1])
+            cut = off
+            shift += 1
+        moved.append((off - shift, line))
+    if not shift:
+        return None
+    parts.append(text[cut:])
+    return "".join(parts), tuple(moved)
+
+
+_CONJUNCTION = re.compile(r"(?:och|eller|samt|som|till)\b")
 
 
 def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None) -> list[str]:
