@@ -71,3 +71,22 @@ def test_a_page_that_keeps_no_space_at_its_wraps_tells_nothing(tmp_path):
         "Ombyggnad/tillgängliggöran de Hafreborg\t400",
         "Kommuninterna bidrag\t12",
     ]
+
+
+def test_a_conjunction_after_a_word_that_fills_its_cell_is_a_word_of_its_own(tmp_path):
+    """000 printed on A4 landscape: 'familjehemsplaceringar' filled its line to the
+    cell's edge with no space after it, so the line was taken to end inside a word and
+    the next, 'och förebygga …', was glued to it ('familjehemsplaceringaroch'). The
+    rest of a broken word is never a conjunction: 'och', 'eller' and 'samt' begin a
+    word of their own; a broken word's rest is still joined ('…göran' / 'de')."""
+    rows = [
+        (["familjehemsplaceringar", "och förebygga HVB"], "6", 0.5),
+        (["Ombyggnad/tillgängliggöran", "de Hafreborg"], "400", 0.5),
+        # a line that keeps the space it wraps at: the page tells where words end
+        (["Kommuninterna ", "bidrag"], "12", 0.5),
+    ]
+    assert _rows(_ruled(tmp_path / "and.pdf", rows)) == [
+        "familjehemsplaceringar och förebygga HVB\t6",
+        "Ombyggnad/tillgängliggörande Hafreborg\t400",
+        "Kommuninterna bidrag\t12",
+    ]

@@ -998,7 +998,8 @@ def join_lines(parts: list[str], sep: str = " ") -> str:
     unga``); a header word a narrow cell breaks without a hyphen is one word
     (``Budgetav`` / ``vikelse``: ``labels.completes_word``); a line that goes on in
     lower case follows with a space; a line that ends inside a word (marked ``BREAK``:
-    ``WordBreaks``) is joined to a next line in lower case without one; else
+    ``WordBreaks``) is joined to a next line in lower case without one (not to a
+    conjunction, a word of its own); else
     ``sep``."""
     out = ""
     for part in parts:
@@ -1009,9 +1010,9 @@ def join_lines(parts: list[str], sep: str = " ") -> str:
         # cell's text for each of its lines took as long as reading it)
         if out.endswith(BREAK):  # the line above ends inside a word (``WordBreaks``)
             out = out[:-1]
-            if part[:1].islower():
+            if part[:1].islower() and not _CONJUNCTION.match(part):
                 out += part  # ``Ombyggnad/tillgängliggöran`` / ``de Hafreborg``
-                continue
+                continue  # (a conjunction is a word of its own: ``…placeringar`` / ``och``)
         if not out:
             out = part
         elif out[-1] == "-" and _LETTER_HYPHEN.search(out[-2:]) and _CONJUNCTION.match(part):
