@@ -40,6 +40,8 @@ COMMITTED = (
     "familjehemmet_familjehemsplacerade_2020_webb.txt",
     "ljusdal_delarsrapport_2022_webb.txt",
     "stockholm_driftredovisning_2022_webb.txt",
+    "burlov_socialnamnden_budget_2023_webb.txt",
+    "regionfakta_sodermanland_ekonomiskt_bistand_2020_webb.txt",
 )
 
 

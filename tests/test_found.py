@@ -193,6 +193,13 @@ def test_the_found_documents_give_their_facts(found):
         # Stockholm's driftredovisning 2022
         "ljusdal_delarsrapport_2022_webb.txt": {"sum": 2, "size": 2},
         "stockholm_driftredovisning_2022_webb.txt": {"sum": 4, "size": 4},
+        # session 21: Burlöv's budget 2023 for its socialnämnd, a web table whose empty
+        # cells are each a space (a line of spaces, runs before and after the values):
+        # 4/9 before, the table ended at the line of spaces and its rows of three values
+        # were said (spaced._empty_cells, _empty_row); Regionfakta's ekonomiskt bistånd
+        # 2020 for Södermanland, one cell a line (a guard)
+        "burlov_socialnamnden_budget_2023_webb.txt": {"sum": 9, "size": 9},
+        "regionfakta_sodermanland_ekonomiskt_bistand_2020_webb.txt": {"sum": 7, "size": 7},
     }
     # the documents copied from other repositories are not committed (tests/found.py):
     # each scored where it is at hand, the committed ones always
@@ -707,3 +714,20 @@ def test_a_one_row_table_under_its_own_header_in_a_real_document(found):
         ["Investeringar", "Avvikelse", -5500.0],
     ]
     assert found.report[(found.report["source"] == name) & (found.report["line"] == 99)].empty
+
+
+def test_a_web_tables_empty_cells_as_spaces_in_a_real_document(found):
+    # Burlöv's budget 2023: the rows under the line of spaces in the columns after their
+    # empty cells ('LSS enligt resursfördelning     1 796 1 796 1796', never 1 | 796 …)
+    name = "burlov_socialnamnden_budget_2023_webb.txt"
+    o = found.observations
+    o = o[o["source"] == name]
+    lss = o[o["row_label"] == "LSS enligt resursfördelning"]
+    assert lss[["column_label", "value"]].values.tolist() == [
+        ["Budget 2023", 1796.0],
+        ["Plan 2024", 1796.0],
+        ["Plan 2025", 1796.0],
+    ]
+    assert len(o) == 34
+    said = found.report[(found.report["source"] == name) & (found.report["line"].notna())]
+    assert said.empty

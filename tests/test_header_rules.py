@@ -491,3 +491,48 @@ def test_a_numbered_heading_is_no_count(tmp_path):
         [7.8, "mnkr", "2 Barn- och ungdomsnämnden"],
         [12.0, "antal", "3 Socialnämnden"],
     ]
+
+
+def test_a_web_tables_empty_cells_left_as_runs_of_spaces(tmp_path):
+    # a web page's table whose empty cells are each a space, its cells joined by a space
+    # (Burlöv's budget 2023, tests/corpus/found): a row of empty cells is a line of spaces,
+    # two empty cells before the values are a run of five spaces, one after them a run of
+    # two. The values go in the columns after the empty cells; a row that would split
+    # into all five columns by its numbers alone ('1 796 1 796 1796' as 1 | 796 | 1 | 796
+    # | 1796) is read by its runs too
+    text = (
+        "Ram (tkr) Bokslut 2021 Prognos 2022 Budget 2023 Plan 2024 Plan 2025\n"
+        "Intäkter 190 057 56 048 56 470 56 470 56 470\n"
+        "Kostnader -544 534 -413 927 -409 198 -411 851 -413 454\n" + " " * 11 + "\n"
+        "Budget 2022     -353 075 -353 075 -353 075\n"
+        "Förändringar:" + " " * 10 + "\n"
+        "Yngre     1507 1 166 23\n"
+        "LSS     1 796 1 796 1796\n"
+        "Arbetsmarknad     -1 300 -1 300  \n"
+    )
+    got = _parse(tmp_path, "ram.txt", text)
+    o = got.observations
+
+    def row(label):
+        r = o[o["row_label"] == label]
+        return r[["column_label", "value"]].values.tolist()
+
+    assert row("Budget 2022") == [
+        ["Budget 2023", -353075.0],
+        ["Plan 2024", -353075.0],
+        ["Plan 2025", -353075.0],
+    ]
+    assert row("LSS") == [["Budget 2023", 1796.0], ["Plan 2024", 1796.0], ["Plan 2025", 1796.0]]
+    assert row("Yngre") == [["Budget 2023", 1507.0], ["Plan 2024", 1166.0], ["Plan 2025", 23.0]]
+    assert row("Arbetsmarknad") == [["Budget 2023", -1300.0], ["Plan 2024", -1300.0]]
+    assert row("Intäkter")[0] == ["Bokslut 2021", 190057.0]
+    assert set(o[o["row_label"] == "LSS"]["section"]) == {"Förändringar:"}
+    assert got.report[got.report["severity"] == "warning"].empty
+
+
+def test_runs_of_spaces_in_a_table_without_web_cells_change_nothing(tmp_path):
+    # a row that reads across the columns by its numbers, in a table where no row needs
+    # its runs: read as before, the run of spaces only a wider gap
+    text = "Enhet Budget Utfall\nHemtjänst     1 200 1 300\nBoende 2 100 2 050\nLSS 900 950\n"
+    o = _parse(tmp_path, "t.txt", text).observations
+    assert o[o["row_label"] == "Hemtjänst"]["value"].tolist() == [1200.0, 1300.0]

@@ -120,6 +120,10 @@ class SpacedRow:
     note: str = ""  # the note reference printed before the values ("1", "6, 7")
     # readings with and without a note reference, when the evidence did not decide
     note_readings: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # a web page's empty cells as runs of spaces around the values (``_empty_cells``):
+    # the label before them, the empty cells before and after, and the value tokens
+    gaps: tuple[str, int, int, tuple[str, ...]] | None = None
+    web: bool = False  # its table leaves empty cells so: its runs decide its reading
 
 
 def split_row(line: str) -> tuple[str, list[str]]:
@@ -202,7 +206,13 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
     magnitude — when clearly closer than the next. Otherwise none: the row is reported,
     not guessed."""
     for r in rows:
+        if r.web and r.gaps and not r.note_readings:
+            _in_their_cells(r, n)  # its empty cells' runs place its values
+            if r.candidates:
+                continue
         r.candidates = [] if r.note_readings else splits(r.tokens, n)
+        if not r.candidates and not r.note_readings and r.gaps:
+            _in_their_cells(r, n)
         if not r.candidates and not r.note_readings:
             _count_in_label(r, n)
         if len(r.candidates) == 1:
@@ -254,6 +264,58 @@ def resolve(rows: list[SpacedRow], n: int, series: bool = False) -> None:
         best, second = scored[0][0], scored[1][0]
         if second - best >= 1.0:  # an order of magnitude closer
             r.chosen = scored[0][1]
+
+
+# a web page's row whose empty cells are single spaces, the cells joined by a space: the
+# label, a run of 2k + 1 spaces before the values (k empty cells), the values, a run of
+# 2t spaces after them (t empty cells)
+_EMPTY_CELLS = re.compile(
+    r"^\s*(?P<label>\S(?:.*?\S)?)(?P<lead> {3,})(?P<values>\S(?:.*\S)?)(?P<trail> *)$"
+)
+
+
+def _empty_cells(line: str) -> tuple[str, int, int, tuple[str, ...]] | None:
+    """``(label, empty before, empty after, value tokens)`` of a row that leaves its empty
+    cells as runs of spaces (``Budget 2022     -353 075 -353 075 -353 075``: two empty
+    cells, then three values; ``Arbetsmarknadsåtgärder     -1 300 -1 300  ``: two, two
+    values, one); None where the runs are not of that shape or the values hold another
+    run of spaces or a word."""
+    m = _EMPTY_CELLS.match(line.rstrip("\r\n"))
+    if m is None:
+        return None
+    lead, trail = len(m.group("lead")), len(m.group("trail"))
+    values = m.group("values")
+    if lead % 2 != 1 or trail % 2 != 0 or "  " in values or not _LETTER.search(m.group("label")):
+        return None
+    tokens = tuple(values.split())
+    if not all(is_number_token(t) for t in tokens):
+        return None
+    return m.group("label"), (lead - 1) // 2, trail // 2, tokens
+
+
+def _gap_readings(r: SpacedRow, n: int) -> int:
+    """How many ways the values of a row that leaves its empty cells as runs of spaces
+    (``_empty_cells``) split into the ``n`` columns after them; 0 for any other row."""
+    if r.gaps is None:
+        return 0
+    _, before, after, tokens = r.gaps
+    m = n - before - after
+    return len(splits(list(tokens), m)) if m >= 1 else 0
+
+
+def _in_their_cells(r: SpacedRow, n: int) -> None:
+    """A row that reads in no way across the ``n`` columns but leaves its empty cells as
+    runs of spaces (``_empty_cells``): its values, split one way only, in the columns
+    after the empty cells before them, its label the text before the run."""
+    assert r.gaps is not None
+    label, before, after, tokens = r.gaps
+    m = n - before - after
+    readings = splits(list(tokens), m) if m >= 1 else []
+    if len(readings) != 1:
+        return
+    r.label = label
+    r.candidates = [("",) * before + readings[0] + ("",) * after]
+    r.chosen = r.candidates[0]
 
 
 # the most readings a block's rows may have in all for ``_by_difference`` to weigh them
@@ -710,6 +772,18 @@ def _web_gap(lines: list[str], j: int) -> tuple[int, list[tuple[str, int]]] | No
     return k, section
 
 
+def _empty_row(line: str, years: tuple[str, list[str]] | None, names: list[str]) -> bool:
+    """A line of spaces only, as many as a row of the header's cells, each a space, joined
+    by spaces makes (``2c - 1`` for ``c`` cells, the stub's among them): a web page's row of
+    empty cells."""
+    if not line or line.strip() or "\f" in line:
+        return False
+    # (the stub's cell among the names, or one more, or its caption two names: ``Beslutad
+    # ram (tkr)``)
+    cells = {len(years[1]) + 1} if years else {len(names) - 1, len(names), len(names) + 1}
+    return len(line.rstrip("\r\n")) in {2 * c - 1 for c in cells}
+
+
 def _group_name(s: str) -> bool:
     """A group's name alone on its line (``STADSDELSNÄMNDER``, ``Nämnder med särskild
     inriktning``): a few words, no digit, no sentence."""
@@ -816,6 +890,9 @@ def _read_rows(
             if gap is not None and _reads_like(rows, lines[gap[0]]):
                 j, pending = gap[0], list(gap[1])
                 continue
+        if rows and _empty_row(lines[j], years, names):
+            j += 1  # a web page's row of empty cells, each a space: no row, no blank line
+            continue
         if not lines[j].strip() or _page_furniture(lines[j]):
             break  # a page's mark is never a row ("Sida 3": no value 3)
         s = lines[j].strip()
@@ -851,7 +928,7 @@ def _read_rows(
             sections, label = _settle(pending, label, coded)
             rows.extend(sections)
         pending = []
-        rows.append(SpacedRow(label, tokens, j + 1))
+        rows.append(SpacedRow(label, tokens, j + 1, gaps=_empty_cells(lines[j])))
         j += 1
     end = j - len(pending)  # trailing label-only lines are not the table's
     data = [r for r in rows if r.tokens]
@@ -897,6 +974,11 @@ def _read_rows(
     if notes:
         stub = " ".join(stub_words[:-1])
         _place_notes(readable, n)
+    if any(r.gaps and not splits(r.tokens, n) and _gap_readings(r, n) == 1 for r in readable):
+        # a row that reads only with its empty cells as runs of spaces: the table leaves
+        # them so, and every row's runs place its values (``_empty_cells``)
+        for r in readable:
+            r.web = r.gaps is not None
     for block in _blocks(rows):
         resolve(block, n, series=bool(years) and len(per_year) == 1)
     decided = [r for r in readable if r.chosen is not None or r.note_readings]
@@ -1328,7 +1410,7 @@ def _column_count(rows: list[SpacedRow], header: tuple[int, ...] = ()) -> int:
     widest = max((len(r.tokens) for r in rows), default=0)
     counts_to_try = [n for n in header if 1 <= n <= widest]
     for n in counts_to_try or range(1, widest + 1):
-        counts = [len(splits(r.tokens, n)) for r in rows]
+        counts = [len(splits(r.tokens, n)) or _gap_readings(r, n) for r in rows]
         fit = sum(c > 0 for c in counts)
         if fit * 5 < len(rows) * 4:
             continue
