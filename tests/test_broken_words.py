@@ -90,3 +90,32 @@ def test_a_conjunction_after_a_word_that_fills_its_cell_is_a_word_of_its_own(tmp
         "Ombyggnad/tillgängliggörande Hafreborg\t400",
         "Kommuninterna bidrag\t12",
     ]
+
+
+def test_one_kept_space_among_many_bare_wraps_tells_nothing(tmp_path):
+    """004 printed: on a browser's page one line of a cell kept the space it wraps at
+    (its source had two: 'innan  nya'), which took the page for one that keeps them
+    all, so header words that fill their cells were glued to the next line
+    ('Prognoseffekt', 'Beräknadtotal') and measures' names too
+    ('Socialnämndensom'). A page whose sentences wrap with no space dozens of times for
+    each space kept tells nothing."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    width = pdf.get_string_width("Prognos") + 2 * PAD + 0.5
+    pdf.rect(60, 60, width, 28)
+    pdf.rect(60 + width, 60, 60, 28)
+    pdf.text(60 + PAD, 71, "Prognos")
+    pdf.text(60 + PAD, 83, "effekt")
+    pdf.text(60 + width + 60 - PAD - pdf.get_string_width("1,5"), 71, "1,5")
+    y = 120.0
+    for k in range(12):  # running text wrapped as a browser wraps it: no space kept
+        pdf.text(60, y, f"placeringen ska vara billigare än innan {k} och det")
+        y += 12
+    pdf.text(60, y, "nya arbetssättet gäller från hösten ")  # the one space kept
+    pdf.text(60, y + 12, "och framåt.")
+    path = tmp_path / "browser_wraps.pdf"
+    pdf.output(str(path))
+    assert "Prognos effekt\t1,5" in _rows(path)

@@ -549,3 +549,19 @@ def test_a_ruled_row_of_text_values_is_no_header(seeds_obs):
         ["2022", 2022, 25863.0],
         ["2023", 2023, 26387.0],
     ]
+
+
+def test_a_browsers_page_keeping_one_wrap_space_glues_no_words(seeds_frames):
+    """004 on A4, the bilaga of decided measures: one cell line on its pages kept the
+    space it wraps at, and the page was taken for one that keeps them all, so lines
+    that filled their cells were glued to the next ('Socialnämndensom',
+    'boendeplatserför'): three measures' names were not the text's."""
+    a = seeds_frames["atgarder"]
+    names = set(a[a["source"].str.startswith("004")]["measure"].astype(str))
+    assert {
+        "Identifiera insatser från Socialnämnden som kan utföras i kommunal respektive"
+        " extern regi.",
+        "Kartlägga förutsättningarna för intern HVB-verksamhet för yngre barn och ungdomar",
+        "Utökning av nyktra boendeplatser för vuxna",
+    } <= names
+    assert not any("Socialnämndensom" in n or "platserför" in n for n in names)
