@@ -135,7 +135,8 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
     ``joint``: the columns of a ruled table that ended the previous page, for one that
     begins this page (and this page's, when a ruled table ends it)."""
     given = joint.pop("bands", None) if joint is not None else None
-    head = joint.pop("head", None) if joint is not None else None  # its header's rows
+    # the rows of the table whose header it goes on under (its header found when asked)
+    head = joint.pop("head", None) if joint is not None else None
     # an unruled table's columns of numbers, likewise
     first_cols = {"anchors": joint.pop("anchors", None)} if joint is not None else None
     out: list[str] = []
@@ -176,9 +177,7 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         if joint is not None and k == len(found) - 1:  # the page's last table
             last = pdf_layout.only_furniture([r for m, r in mids if m >= t_bottom])
             joint["bands"] = kept if last else None
-            joint["head"] = (
-                (head if goes_on else rows[: pdf_layout.ruled_header(rows)]) if last else None
-            )
+            joint["head"] = (head if goes_on else rows) if last else None
         out.append("")
         # text within the table's frame that no cell holds (an edge missing) is read
         # as the lines it stands on, never dropped
@@ -191,15 +190,15 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
     return out
 
 
-def _going_on(rows: list[list[str]], head: list[list[str]] | None) -> list[str]:
+def _going_on(rows: list[list[str]], above: list[list[str]] | None) -> list[str]:
     """The lines of a ruled table that goes on from the page before (in its columns):
     rows at its top that look like a header are its header only when they repeat the
-    header of the table on the page before (``head``), as Word repeats it on each
-    page; else they are its rows, as its text reads them (a row of text alone and a
-    section's own header row, ``Åtgärder för vuxna | Reviderat förslag 2021 | …``),
-    and the table goes on under the header it has."""
+    header of the table it goes on from (``above``: that table's rows), as Word repeats
+    it on each page; else they are its rows, as its text reads them (a row of text
+    alone and a section's own header row, ``Åtgärder för vuxna | Reviderat förslag 2021
+    | …``), and the table goes on under the header it has."""
     n = pdf_layout.ruled_header(rows)
-    if n and head is not None and rows[:n] != head:
+    if n and above is not None and rows[:n] != above[: pdf_layout.ruled_header(above)]:
         return tab_lines(rows)
     return pdf_layout.ruled_lines(rows)
 
