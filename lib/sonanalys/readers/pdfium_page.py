@@ -528,10 +528,6 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
     x, y = page.left, page.top
     hyphens = "\ufffe" in text
 
-    def rects(start: int, end: int) -> list[Box]:
-        """PDFium's rectangles of the characters ``start`` up to ``end``, as boxes."""
-        return counted(count_rects(tp, start, end - start))
-
     def counted(n: int) -> list[Box]:
         """The ``n`` rectangles the last ``count_rects`` found (PDFium keeps them for
         ``FPDFText_GetRect``), as boxes."""
@@ -563,17 +559,25 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
             words_add = words.append
             for m in _WORD.finditer(text, s, e):
                 ws, we = m.span()
-                box: Box | None
-                if count_rects(tp, ws, we - ws) == 1:
-                    get_rect(tp, 0, l_ref, t_ref, r_ref, b_ref)
+                k = count_rects(tp, ws, we - ws)
+                if k < 1:
+                    continue  # no box: not a word of the page's
+                get_rect(tp, 0, l_ref, t_ref, r_ref, b_ref)
+                rl, rt, rr, rb = unpack(got)
+                b0, b1, b2, b3 = rl - x, y - rt, rr - x, y - rb
+                for i in range(1, k):  # a word of several rectangles: their union (as
+                    # min and max take it: the first least and greatest kept)
+                    get_rect(tp, i, l_ref, t_ref, r_ref, b_ref)
                     rl, rt, rr, rb = unpack(got)
-                    b0, b1, b2, b3 = rl - x, y - rt, rr - x, y - rb
-                    words_add(((b0, b1, b2, b3), ws, we, (b0 + b2) / 2, (b1 + b3) / 2))
-                    continue
-                box = _union(rects(ws, we))
-                if box is None:
-                    continue
-                words_add((box, ws, we, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
+                    if rl - x < b0:
+                        b0 = rl - x
+                    if y - rt < b1:
+                        b1 = y - rt
+                    if rr - x > b2:
+                        b2 = rr - x
+                    if y - rb > b3:
+                        b3 = y - rb
+                words_add(((b0, b1, b2, b3), ws, we, (b0 + b2) / 2, (b1 + b3) / 2))
             placed = _by_rectangle if len(boxes) * len(words) <= _FEW else _by_rectangle_sorted
             for (x0, top, x1, bottom), inside in placed(boxes, words):
                 for w in inside:  # the run's box: the rectangle's and its words'
@@ -659,15 +663,6 @@ def _run(box: Box, text: str, start: int, end: int, size: float) -> Run:
     x0, top, x1, bottom = box
     said = text[start:end].replace("\ufffe", "-")
     return Run(x0, top, x1, bottom, said, start, end, text[start - 1] == " ", size)
-
-
-def _union(boxes: list[Box]) -> Box | None:
-    if not boxes:
-        return None
-    if len(boxes) == 1:
-        return boxes[0]
-    x0, top, x1, bottom = zip(*boxes, strict=True)
-    return min(x0), min(top), max(x1), max(bottom)
 
 
 def _runs_by_char(page: Page, textpage) -> list[Run]:
