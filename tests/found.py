@@ -42,6 +42,8 @@ COMMITTED = (
     "stockholm_driftredovisning_2022_webb.txt",
     "burlov_socialnamnden_budget_2023_webb.txt",
     "regionfakta_sodermanland_ekonomiskt_bistand_2020_webb.txt",
+    "nykoping_vard_och_omsorgsnamnden_budget_2023_webb.txt",
+    "vastgotabladet_social_och_omvardnadsnamnden_2020_webb.txt",
 )
 
 

@@ -200,6 +200,11 @@ def test_the_found_documents_give_their_facts(found):
         # 2020 for Södermanland, one cell a line (a guard)
         "burlov_socialnamnden_budget_2023_webb.txt": {"sum": 9, "size": 9},
         "regionfakta_sodermanland_ekonomiskt_bistand_2020_webb.txt": {"sum": 7, "size": 7},
+        # session 21, two more pages of prose (guards): Nyköping's vård- och omsorgsnämnd's
+        # budget 2023 ('1 242 miljoner kronor' dated by its heading) and a newspaper's
+        # report of a social- och omvårdnadsnämnd's result 2020 ('nästan elva miljoner')
+        "nykoping_vard_och_omsorgsnamnden_budget_2023_webb.txt": {"sum": 3, "size": 3},
+        "vastgotabladet_social_och_omvardnadsnamnden_2020_webb.txt": {"sum": 4, "size": 4},
     }
     # the documents copied from other repositories are not committed (tests/found.py):
     # each scored where it is at hand, the committed ones always
