@@ -17,7 +17,7 @@ import math
 import re
 import struct
 import sys
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
@@ -628,35 +628,43 @@ _FEW = 64  # rectangles times words of a line that ``_by_rectangle`` compares on
 
 def _by_rectangle_sorted(boxes: list[Box], words: list[tuple]) -> Iterator[tuple[Box, list[tuple]]]:
     """``_by_rectangle``, for a line of many rectangles and words (a PDF that sets each
-    word, or each few letters, as a text object of its own: a browser's, Word's): the
-    words that may lie in a rectangle are found by their middle's x among the words
-    sorted by it (bisect), not by asking every word at every rectangle."""
-    xs = [w[3] for w in words]
-    if any(v != v for v in xs):  # a middle not a number: no order to search
-        yield from _by_rectangle(boxes, words)
+    word, or each few letters, as a text object of its own: a browser's, Word's). A word
+    goes to the first rectangle, in PDFium's order, that holds its middle (which is what
+    ``_by_rectangle`` gives it: each rectangle takes the words still left inside it), so
+    each word looks for it among the rectangles whose left side lies at most the widest
+    rectangle's width left of its middle (bisected among them sorted by their left), not
+    every rectangle asking every word."""
+    lefts = [b[0] - 0.5 for b in boxes]  # the sides as ``_by_rectangle`` pads them
+    rights = [b[2] + 0.5 for b in boxes]
+    if any(v != v for v in lefts + rights) or any(w[3] != w[3] for w in words):
+        yield from _by_rectangle(boxes, words)  # a side not a number: no order to search
         return
-    order = sorted(range(len(words)), key=xs.__getitem__)
-    xs = [xs[k] for k in order]
-    taken = bytearray(len(words))
-    left = len(words)
-    for x0, top, x1, bottom in boxes:
-        r0, r1, r2, r3 = x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5
-        first, last = bisect_left(xs, r0), bisect_right(xs, r2)  # r0 <= middle x <= r2
-        if first == last or r0 != r0 or r2 != r2:  # (a side not a number holds none)
-            continue
-        found = sorted(k for k in order[first:last] if not taken[k] and r1 <= words[k][4] <= r3)
-        if not found:
-            continue
-        for k in found:
-            taken[k] = 1
-        left -= len(found)
-        inside = [words[k] for k in found]
-        if not left:
-            words.clear()
-            yield (x0, top, x1, bottom), inside
-            return
-        yield (x0, top, x1, bottom), inside
-    words[:] = [w for k, w in enumerate(words) if not taken[k]]
+    widest = max(r - left for left, r in zip(lefts, rights, strict=True))
+    order = sorted(range(len(boxes)), key=lefts.__getitem__)
+    by_left = [lefts[k] for k in order]
+    held: dict[int, list[tuple]] = {}
+    rest: list[tuple] = []
+    for w in words:
+        mx, my = w[3], w[4]
+        # a rectangle whose left lies further left than the widest's width (and a point,
+        # for rounding) ends before the middle
+        reach = mx - widest - 1.0
+        first = -1
+        j = bisect_right(by_left, mx) - 1  # the last whose left is at or left of the middle
+        while j >= 0 and by_left[j] >= reach:
+            k = order[j]
+            if (first < 0 or k < first) and rights[k] >= mx:
+                b = boxes[k]
+                if b[1] - 0.5 <= my <= b[3] + 0.5:
+                    first = k
+            j -= 1
+        if first < 0:
+            rest.append(w)
+        else:
+            held.setdefault(first, []).append(w)
+    words[:] = rest
+    for k in sorted(held):
+        yield boxes[k], held[k]
 
 
 def _run(box: Box, text: str, start: int, end: int, size: float) -> Run:
