@@ -55,7 +55,7 @@ def test_a_word_goes_to_the_first_rectangle_that_holds_it():
         ((70, 101, 80, 109), 5, 9, 75.0, 105.0),
         ((200, 101, 210, 109), 10, 14, 205.0, 105.0),  # in none
     ]
-    (plain, rest_a), (searched, rest_b) = _both(boxes, words)
+    (plain, _rest_a), (searched, rest_b) = _both(boxes, words)
     assert searched == plain
     assert [box for box, _ in searched] == [boxes[0], boxes[2]]
     assert rest_b == [words[2]]
