@@ -21,13 +21,20 @@ from pathlib import Path
 from .. import detect
 from ..model import Document, DocumentError
 from . import limits
-from .encoding import decode, remove_invisible
+from .encoding import Note, decode, remove_invisible
 from .limits import check_file_size, check_text
 from .text import segment
 
 
-def read_text(text: str, source: str, encoding: str = "utf-8", file_kind: str = "text") -> Document:
-    """A document from text already decoded."""
+def read_text(
+    text: str,
+    source: str,
+    encoding: str = "utf-8",
+    file_kind: str = "text",
+    decoded: list[Note] | None = None,
+) -> Document:
+    """A document from text already decoded (``decoded``: what decoding it said of its
+    lines, ``encoding.decode``)."""
     check_text(text, source)
     text, invisible = remove_invisible(text)
     lines = text.split("\n")
@@ -40,7 +47,8 @@ def read_text(text: str, source: str, encoding: str = "utf-8", file_kind: str = 
         format=file_kind,
         lines=lines,
     )
-    doc.invisible = invisible  # type: ignore[attr-defined]  # said in the parse report
+    # said in the parse report
+    doc.invisible = [*(decoded or ()), *invisible]  # type: ignore[attr-defined]
     return detect.describe(doc, file_kind)
 
 
@@ -48,10 +56,10 @@ def _text(data: bytes, source: str) -> Document:
     """Text as extracted from PDF/DOCX (``.txt``, ``.md``): its encoding found
     (``encoding.decode``), then the lines segmented into prose and tables by the layouts
     (``readers.layouts``)."""
-    text, enc = decode(data, source)
+    text, enc, decoded = decode(data, source)
     if not text.strip():
         raise DocumentError(source, "filen innehåller bara blanktecken")
-    return read_text(text, source, enc)
+    return read_text(text, source, enc, decoded=decoded)
 
 
 def _pdf(data: bytes, source: str) -> Document:

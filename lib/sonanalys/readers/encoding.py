@@ -10,10 +10,17 @@ _MOJIBAKE = re.compile("Ã[\u0080-\u00bf¤¥¶…„–—]|Ã¥|Ã¤|Ã¶|Ã…
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
-def decode(data: bytes, source: str) -> tuple[str, str]:
-    """Return ``(text, encoding)``: UTF-8 (with or without BOM), UTF-16 with BOM, or
-    Windows-1252 / Latin-1. Refuses binary data and text already mangled by a wrong
-    conversion, naming the file and the first bad line."""
+Note = tuple[int, str, str]  # (line, the line as read, the reason): said in the parse report
+
+
+def decode(data: bytes, source: str) -> tuple[str, str, list[Note]]:
+    """Return ``(text, encoding, notes)``: UTF-8 (with or without BOM), UTF-16 with
+    BOM, or Windows-1252 / Latin-1. Refuses binary data and text already mangled by a
+    wrong conversion, naming the file and the first bad line. Windows-1252's
+    punctuation kept as C1 control characters (``0\x9620 år`` for ``0–20 år``: text
+    once read as Latin-1 instead of Windows-1252, as some exports give it) is read as
+    the Windows-1252 character it stands for, and each line where it was is in
+    ``notes``."""
     if data.startswith(b"\xef\xbb\xbf"):
         text, enc = _strict(data[3:], "utf-8", source), "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -31,15 +38,8 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 text, enc = data.decode("latin-1"), "latin-1"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _CONTROL.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        raise DocumentError(
-            source,
-            f"okänd teckenkodning eller binärdata (tecken U+{ord(bad.group(0)):04X}); "
-            "spara filen som UTF-8",
-            line,
-        )
+    # a double conversion first: its bytes include C1 controls (``Ã\x85`` for ``Å``),
+    # which this names better than an unknown control would
     moji = _MOJIBAKE.search(text)
     if moji:
         line = text.count("\n", 0, moji.start()) + 1
@@ -49,7 +49,49 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             "två gånger; spara om den som UTF-8",
             line,
         )
-    return text, enc
+    text, notes = _cp1252_controls(text)
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise DocumentError(
+            source,
+            f"okänd teckenkodning eller binärdata (tecken U+{ord(bad.group(0)):04X}); "
+            "spara filen som UTF-8",
+            line,
+        )
+    return text, enc, notes
+
+
+# the C1 controls that stand for Windows-1252's printable characters (five of the 32
+# bytes are not defined there: those stay controls, and refused)
+_C1_CP1252 = {
+    chr(b): bytes([b]).decode("cp1252")
+    for b in range(0x80, 0xA0)
+    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+_C1 = re.compile("[" + "".join(_C1_CP1252) + "]")
+C1_READ_AS = "styrtecken läst som Windows-1252 ({0}): läst som {1}"
+
+
+def _cp1252_controls(text: str) -> tuple[str, list[Note]]:
+    """``text`` with each C1 control that Windows-1252 gives a character read as that
+    character, and for each line where one stood: (line, the line as read, the reason
+    naming them). Only where the text has no other control character: a file of
+    controls is binary, refused as a whole."""
+    if not _C1.search(text) or _CONTROL.search(_C1.sub("", text)):
+        return text, []
+    lines = text.split("\n")
+    notes: list[Note] = []
+    for n, line in enumerate(lines, start=1):
+        found = sorted(set(_C1.findall(line)))
+        if not found:
+            continue
+        mended = _C1.sub(lambda m: _C1_CP1252[m.group()], line)
+        lines[n - 1] = mended
+        said = ", ".join(f"U+{ord(c):04X} = {_C1_CP1252[c]}" for c in found)
+        shown = " ".join(mended.split())
+        notes.append((n, shown, C1_READ_AS.format(said, shown[:200])))
+    return "\n".join(lines), notes
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:

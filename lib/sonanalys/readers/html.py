@@ -35,7 +35,7 @@ from html.parser import HTMLParser
 
 from ..labels import years_in
 from ..model import Document, DocumentError
-from .encoding import decode
+from .encoding import Note, decode
 
 # not content: never read
 _SKIP = {
@@ -621,7 +621,7 @@ def _charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
-def _decode(data: bytes, source: str) -> tuple[str, str]:
+def _decode(data: bytes, source: str) -> tuple[str, str, list[Note]]:
     """The page's text: bytes that are valid UTF-8 are UTF-8 (a page saved as UTF-8
     under an old ``charset=iso-8859-1`` would otherwise read ``Ã¥`` for ``å``); else the
     charset the page declares; else found from the bytes, as for any text file."""
@@ -631,7 +631,7 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
             data.decode("utf-8")
         except UnicodeDecodeError:
             try:
-                return data.decode(declared), declared
+                return data.decode(declared), declared, []
             except (LookupError, UnicodeDecodeError):
                 pass  # the declaration is wrong: found from the bytes
     return decode(data, source)
@@ -640,7 +640,7 @@ def _decode(data: bytes, source: str) -> tuple[str, str]:
 def read_html(data: bytes, source: str) -> Document:
     from . import read_text
 
-    text, enc = _decode(data, source)
+    text, enc, decoded = _decode(data, source)
     page = _Page()
     page.feed(text)
     page.finish()
@@ -653,5 +653,7 @@ def read_html(data: bytes, source: str) -> Document:
     for table in doc.tables:
         if by_line.get(table.line):
             table.caption = by_line[table.line]
-    doc.problems = [*doc.problems, *(("", line, text, what) for line, text, what in page.problems)]
+    # what decoding said names lines of the file, as the page's own problems do
+    said = [*decoded, *page.problems]
+    doc.problems = [*doc.problems, *(("", line, text, what) for line, text, what in said)]
     return doc

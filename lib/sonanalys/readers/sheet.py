@@ -362,7 +362,7 @@ def _check_workbook(data: bytes, source: str) -> None:
 
 
 def read_csv(data: bytes, source: str) -> Document:
-    text, _enc = decode(data, source)
+    text, _enc, decoded = decode(data, source)
     if not text.strip():
         raise DocumentError(source, "filen är tom")
     # a cell may be as long as a line may (limits), not only csv's default 131 072
@@ -384,7 +384,9 @@ def read_csv(data: bytes, source: str) -> Document:
         raise DocumentError(source, f"CSV-filen kan inte läsas ({why})", line) from exc
     finally:
         csv.field_size_limit(previous)
-    return _sheet_document([(source, rows)], source, "csv", [])
+    # what decoding said of a line of the file (a row, where no cell spans lines)
+    said = [("", line, shown, what) for line, shown, what in decoded]
+    return _sheet_document([(source, rows)], source, "csv", said)
 
 
 def _delimiter(text: str) -> str:
