@@ -44,10 +44,6 @@ COMMITTED = (
     "regionfakta_sodermanland_ekonomiskt_bistand_2020_webb.txt",
     "nykoping_vard_och_omsorgsnamnden_budget_2023_webb.txt",
     "vastgotabladet_social_och_omvardnadsnamnden_2020_webb.txt",
-    "scb_kommunernas_kostnader_ifo_2014_2016_webb.txt",
-    "sundsvall_delarsrapport_jan_apr_2018_namnder_5dok.txt",
-    "okand_social_och_aldrenamnden_manadsrapport_november_docplayer.txt",
-    "regionfakta_sodermanland_ifo_kostnader_2018_webb.txt",
 )
 
 
