@@ -405,6 +405,27 @@ def test_a_minus_apart_is_a_sign_where_the_text_prints_its_plus_apart():
     assert [t.value for t in scan("Posten + 2 mnkr, Vård - 0,5 mnkr")] == [2.0, 0.5]
 
 
+def test_a_minus_glued_to_the_comma_after_a_word_is_the_sign():
+    """Upplands Väsby's månadsrapport as docplayer stores it (tests/corpus/text/dev_01, line
+    9): '… underskott mot budget med -13,0 mkr (oktobers resultat inom parantes,-12,5 mkr)'.
+    The comma ends the words, the minus is the number's: −12,5, not 12,5. After a digit
+    the comma is a decimal's or a list's and the minus stays apart from it, as before."""
+    got = reading_of("(oktobers resultat inom parantes,-12,5 mkr)", require_unit=True)
+    assert [(q.value, q.unit) for q in got.quantities] == [(-12.5, "mnkr")]
+    assert [t.value for t in scan("Ledning,-0,4 mnkr och Vuxna,+1,2 mnkr")] == [-0.4, 1.2]
+    assert [t.value for t in scan("2,4,-1,9")] == [2.4, 1.9]
+    assert [t.value for t in scan("till 2021,-3 mnkr")] == [2021, 3.0]
+    # the real document: its line 9 holds October's −12,5 beside November's −13,0
+    from sonanalys.observations import parse
+
+    doc = (
+        paths.ROOT / "tests" / "corpus" / "text" / "dev_01_upplandsvasby_manadsrapport_resultat.txt"
+    )
+    o = parse([doc]).observations
+    prose = o[(o["line"] == 9) & (o["unit"] == "mnkr")]
+    assert prose["value"].tolist() == [-13.0, -12.5]
+
+
 @pytest.mark.parametrize(
     "text", ["KPIF, index, 1987=100", "KPI (1980=100)", "Index 2015 = 100", "KPI, 2020=100"]
 )

@@ -290,7 +290,9 @@ def _num(prefix: str) -> str:
     return _NUM.format(p=prefix)
 
 
-_LEFT_OK = r"(?<![\w.,/])"  # a number may not be glued to a word, a decimal or a slash
+# a number may not be glued to a word, a decimal or a slash; a minus glued to a comma after a
+# word is the number's sign (``inom parantes,-12,5 mkr``: the comma ends the words)
+_LEFT_OK = r"(?:(?<![\w.,/])|(?<=[^\W\d_],)(?=[-\u2212]\d))"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # an index's base, "KPI (1980=100)", "index, 2015 = 100": neither a value nor a year
