@@ -44,6 +44,9 @@ COMMITTED = (
     "regionfakta_sodermanland_ekonomiskt_bistand_2020_webb.txt",
     "nykoping_vard_och_omsorgsnamnden_budget_2023_webb.txt",
     "vastgotabladet_social_och_omvardnadsnamnden_2020_webb.txt",
+    "socialstyrelsen_barn_och_unga_insatser_2014_studylib.txt",
+    "frilagt_socialnamnden_sparpaket_2023_webb.txt",
+    "barometern_kalmar_socialnamnden_prognos_webb.txt",
 )
 
 

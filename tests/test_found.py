@@ -205,6 +205,15 @@ def test_the_found_documents_give_their_facts(found):
         # report of a social- och omvårdnadsnämnd's result 2020 ('nästan elva miljoner')
         "nykoping_vard_och_omsorgsnamnden_budget_2023_webb.txt": {"sum": 3, "size": 3},
         "vastgotabladet_social_och_omvardnadsnamnden_2020_webb.txt": {"sum": 4, "size": 4},
+        # session 22: Socialstyrelsen's placements of children 2014 as studylib stores the
+        # PDF's text, one line a line and Tabell 1 one cell a line with no blank line
+        # between (the header's five lines over four columns, the totals' counts before
+        # 'Totalt'): 0/15 before, the table and the text around it one paragraph. News
+        # on a socialnämnd's savings 2023 ('en miljon kronor' unread: 7/8) and on Kalmar's
+        # socialnämnd's prognosis ('sju miljoner', 'sex miljoner': a guard)
+        "socialstyrelsen_barn_och_unga_insatser_2014_studylib.txt": {"sum": 0, "size": 15},
+        "frilagt_socialnamnden_sparpaket_2023_webb.txt": {"sum": 7, "size": 8},
+        "barometern_kalmar_socialnamnden_prognos_webb.txt": {"sum": 5, "size": 5},
     }
     # the documents copied from other repositories are not committed (tests/found.py):
     # each scored where it is at hand, the committed ones always
