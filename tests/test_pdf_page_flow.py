@@ -359,3 +359,77 @@ def test_a_word_broken_at_its_own_hyphen_at_a_line_end_is_one_word(tmp_path):
         "Bemanningen inom barn- och ungdomsvården ökade med 3 tjänster.",
     }
     assert sorted(obs["value"]) == [3.0, 36.0]
+
+
+_SPLIT_HEAD = ["Antal individer", "2021", "2022", "2023"]
+_SPLIT_ROWS = [
+    ["Asylsökande", "11", "10", "9"],
+    ["Massflyktingar Ukraina, anvisade Örebro", "3", "3", "4"],
+    ["därover flickor", "3", "3", "3"],
+    ["därover pojkar", "0", "0", "1"],
+]
+
+
+def _open_row(pdf, y0: float, y1: float, xs: list[float], top: bool, bottom: bool) -> None:
+    """A ruled row's rules from ``y0`` to ``y1``: its verticals, and its top and bottom
+    rules only where asked (a row a page break splits has none at the break)."""
+    for x in xs:
+        pdf.line(x, y0, x, y1)
+    for y, drawn in ((y0, top), (y1, bottom)):
+        if drawn:
+            pdf.line(xs[0], y, xs[-1], y)
+
+
+def _split_at_the_break(path: Path, rule_over_rest: bool = False) -> Path:
+    """A ruled table whose second row a page break splits, as a browser prints it: its
+    label's first line and its values end page 1 in a row with no rule under it, the
+    label's last line ('Örebro', a capital) begins page 2 in a row with no rule over
+    it; ``rule_over_rest``: a rule drawn over it (a row of its own)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=8)
+    xs = [40.0, 240.0, 300.0, 360.0, 420.0]
+    pdf.add_page()
+    pdf.text(40, 730, "Aktuella ärenden")
+    y = _ruled_row(pdf, 740, xs, _SPLIT_HEAD)
+    y = _ruled_row(pdf, y, xs, _SPLIT_ROWS[0])
+    values = _SPLIT_ROWS[1][1:]
+    for k, text in enumerate(["Massflyktingar Ukraina, anvisade", *values]):
+        pdf.text(xs[k] + 2, y + 9, text)
+    _open_row(pdf, y, y + 14, xs, top=True, bottom=False)
+    pdf.add_page()
+    pdf.text(xs[0] + 2, 59, "Örebro")
+    _open_row(pdf, 50, 64, xs, top=rule_over_rest, bottom=True)
+    y = 64.0
+    for row in _SPLIT_ROWS[2:]:
+        y = _ruled_row(pdf, y, xs, row)
+    pdf.output(str(path))
+    return path
+
+
+def test_a_ruled_row_left_open_at_a_page_break_is_one_row_with_its_rest(tmp_path):
+    """004 printed on pages 350 mm tall: a row whose label wraps over three lines
+    ('Massflyktingar / Ukraina, anvisade / Örebro') split by the page break, its values
+    and the label's first lines on page 1, 'Örebro' alone on page 2. The rest begins
+    with a capital and the label above ends no phrase, so the text's signs said
+    nothing and 'Örebro' became a section over the rows below, its row read as
+    'Massflyktingar Ukraina, anvisade'. The page says it: no rule under the row at
+    page 1's foot, none over its rest at page 2's head (``pdf._rest_of_split_row``).
+    Drawn with a rule over it, 'Örebro' is a row of its own, as before."""
+    text = tmp_path / "split.txt"
+    text.write_text(
+        "Aktuella ärenden\n\n"
+        + "\n".join("\t".join(r) for r in [_SPLIT_HEAD, *_SPLIT_ROWS])
+        + "\n",
+        encoding="utf-8",
+    )
+    want = _keys(parse([text]).observations)
+    assert ("Massflyktingar Ukraina, anvisade Örebro", "2023", 2023, 4.0) in want
+    got = _keys(parse([_split_at_the_break(tmp_path / "split.pdf")]).observations)
+    assert got == want
+    closed = parse([_split_at_the_break(tmp_path / "closed.pdf", True)]).observations
+    labels = set(closed["row_label"])
+    assert "Massflyktingar Ukraina, anvisade" in labels
+    assert "Massflyktingar Ukraina, anvisade Örebro" not in labels

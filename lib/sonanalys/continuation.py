@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
+from collections.abc import Set
 
 from . import labels as L
 from .model import Block, Heading, Paragraph, Row, Table
@@ -70,11 +71,14 @@ def _furniture(b: Block) -> bool:
     return isinstance(b, Paragraph | Heading) and bool(page_mark(b.text))
 
 
-def join_continued(blocks: list[Block], header_count, page_starts: list[int]) -> list[Table]:
+def join_continued(
+    blocks: list[Block], header_count, page_starts: list[int], split: Set[int] = frozenset()
+) -> list[Table]:
     """The document's tables, each continuation joined to the table it goes on from (a
     new table; the document's own are not changed). ``header_count(table, texts)`` says
     how many leading rows are a table's header; ``page_starts`` the first line of each
-    page (empty for text)."""
+    page (empty for text); ``split`` the lines the reader saw begin with the rest of a
+    row a page break split (a PDF's ruled row left open at the break)."""
     out: list[Table] = []
     between: list[Block] = []
     for b in blocks:
@@ -93,31 +97,48 @@ def join_continued(blocks: list[Block], header_count, page_starts: list[int]) ->
         else:
             out.append(b)
         between = []
-    return [_rows_rejoined(t, page_starts) for t in out] if page_starts else out
+    return [_rows_rejoined(t, page_starts, split) for t in out] if page_starts else out
 
 
-def _rows_rejoined(t: Table, page_starts: list[int]) -> Table:
-    """The table with each row a page break split (``_split_row``) as one row."""
+def _rows_rejoined(t: Table, page_starts: list[int], split: Set[int] = frozenset()) -> Table:
+    """The table with each row a page break split (``_split_row``, or a row the reader
+    saw split: ``split``) as one row."""
     rows = t.rows
     repairs = t.repairs
-    k = _next_split(rows, 1, page_starts)
+    k = _next_split(rows, 1, page_starts, split)
     while k is not None:
         if rows is t.rows:
             rows, repairs = list(rows), list(repairs)
         repairs.append((rows[k].line, rows[k].cells[0].text, SPLIT_ROW))
         rows[k - 1 : k + 1] = [_joined(rows[k - 1], rows[k])]
-        k = _next_split(rows, k, page_starts)
+        k = _next_split(rows, k, page_starts, split)
     return t if rows is t.rows else dataclasses.replace(t, rows=rows, repairs=repairs)
 
 
-def _next_split(rows: list[Row], start: int, page_starts: list[int]) -> int | None:
+def _next_split(
+    rows: list[Row], start: int, page_starts: list[int], split: Set[int] = frozenset()
+) -> int | None:
     """The first row from ``start`` on that is the rest of the row above it, split by
     a page break; None for none."""
     for k in range(start, len(rows)):
         broken = _page(rows[k].line, page_starts) > _page(rows[k - 1].line, page_starts)
-        if broken and _split_row(rows[k - 1], rows[k]):
+        if not broken:
+            continue
+        if _split_row(rows[k - 1], rows[k]) or (
+            rows[k].line in split and _parts_fit(rows[k - 1], rows[k])
+        ):
             return k
     return None
+
+
+def _parts_fit(last: Row, first: Row) -> bool:
+    """The two parts of a row a page break split join cell by cell: no column holds a
+    value in one part and text in the other (a number is never glued to a word)."""
+    for a, b in zip(last.cells, first.cells, strict=False):
+        x, y = a.text.strip(), b.text.strip()
+        if x and y and (_VALUE.match(x) or _VALUE.match(y)):
+            return False
+    return True
 
 
 # a cell that holds a value: a number, with its sign and unit

@@ -139,6 +139,9 @@ class Document:
     title: str = ""
     format: str = "text"  # 'text', 'pdf', 'docx', 'xlsx', 'xls', 'csv'
     page_starts: list[int] = field(default_factory=list)  # first line of each page or sheet
+    # PDF: the lines that begin with the rest of a ruled row a page break split (no rule
+    # under its part at the page's foot, none over its part at the next page's head)
+    split_rows: set[int] = field(default_factory=set, repr=False)
     sheet_names: list[str] = field(default_factory=list)  # spreadsheets: the parts are sheets
     problems: list[tuple[str, int, str, str]] = field(default_factory=list)  # reader warnings
     # workbooks: the cells a merged cell covers right of its first, by line (the columns

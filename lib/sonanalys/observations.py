@@ -101,7 +101,8 @@ def document_records(
     report: list[dict] = []
     own_cells: list[dict] = []
     # a table goes on across a PDF's pages, never across a workbook's sheets
-    tables = join_continued(doc.blocks, header_count, [] if doc.sheet_names else doc.page_starts)
+    pages = [] if doc.sheet_names else doc.page_starts
+    tables = join_continued(doc.blocks, header_count, pages, doc.split_rows)
     for no, table in enumerate(tables, start=1):
         o, r = interpret(table, doc, no, own_cells)
         obs.extend(o)

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from itertools import groupby
 from operator import attrgetter, itemgetter
+from typing import Any
 
 from ..labels import continues_above
 from ..model import Document, DocumentError, Paragraph
@@ -41,17 +42,21 @@ def read_pdf(data: bytes, source: str) -> Document:
         raise DocumentError(source, "inte en PDF (filen börjar inte med %PDF)")
     lines: list[str] = []
     page_starts: list[int] = []
+    # the lines that begin with the rest of a ruled row a page break split
+    split_rows: set[int] = set()
 
-    def add(page_lines: list[str]) -> None:
+    def add(page_lines: list[str], split: int | None) -> None:
         page_starts.append(len(lines) + 1)
+        if split is not None:
+            split_rows.add(len(lines) + 1 + split)
         lines.extend(page_lines)
         lines.append("")
 
     # a page's lines wait for the next page: a header at its foot whose body begins the
     # next page goes there (pdf_layout.dangling_header, goes_on_under)
-    held: tuple[list[str], list[str], list[Run]] | None = None
+    held: tuple[list[str], list[str], list[Run], int | None] | None = None
     # a ruled table that ends a page gives its columns to one that begins the next
-    joint: dict[str, list] = {}
+    joint: dict[str, Any] = {}
     # the collector paused while the pages are read: a page's thousands of young tuples
     # (rectangles, edges, points, cells), freed by their counts when the page is done,
     # set off a collection every 700 made, each walking them for cycles there are none
@@ -63,15 +68,17 @@ def read_pdf(data: bytes, source: str) -> Document:
         for page, textpage in pages(data):
             carried: list[Run] = []
             if held is not None:
-                whole, cut, tail = held
+                whole, cut, tail, split = held
                 if tail and pdf_layout.goes_on_under(tail, page.runs, page.vertical):
                     carried = pdf_layout.carried_above(tail, page.runs)
-                add(cut if carried else whole)
+                add(cut if carried else whole, split)
             whole = _page_lines(page, textpage, carried, joint=joint)
+            split = joint.pop("split", None)
             tail = pdf_layout.dangling_header(page.runs, LazyVertical(page))
-            held = (whole, _page_lines(page, textpage, carried, tail) if tail else whole, tail)
+            cut = _page_lines(page, textpage, carried, tail) if tail else whole
+            held = (whole, cut, tail, split)
         if held is not None:
-            add(held[0])
+            add(held[0], held[3])
     except PdfiumError as exc:
         why = _PDFIUM_ERRORS.get(getattr(exc, "err_code", None) or 0)
         raise DocumentError(source, why or f"PDF:en kan inte läsas ({exc})") from exc
@@ -82,6 +89,7 @@ def read_pdf(data: bytes, source: str) -> Document:
         raise DocumentError(source, "PDF:en innehåller ingen text (skannad bild? kör OCR först)")
     doc = read_text("\n".join(lines), source, "pdf", file_kind="pdf")
     doc.page_starts = page_starts
+    doc.split_rows = split_rows
     pdf_layout.captions_past_furniture(doc)
     pdf_layout.captions_above(doc)
     _hyphens_joined(doc)
@@ -139,6 +147,8 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
     head = joint.pop("head", None) if joint is not None else None
     # an unruled table's columns of numbers, likewise
     first_cols = {"anchors": joint.pop("anchors", None)} if joint is not None else None
+    # the previous page's last ruled table ended in a row left open at the page's foot
+    open_foot = joint.pop("open_foot", False) if joint is not None else False
     out: list[str] = []
     top = 0.0
     runs = sorted(page.runs, key=_READING)
@@ -173,11 +183,14 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         lines = _going_on(rows, head) if goes_on else pdf_layout.ruled_lines(rows)
         if lines and rows and _section_row_first(drawn, rows):
             lines[0] = "\t".join(rows[0])  # a row of the table, not a title over it
+        if goes_on and open_foot and _rest_of_split_row(drawn, rows, lines, t_top, open_h):
+            joint["split"] = len(out)
         out.extend(lines)
         if joint is not None and k == len(found) - 1:  # the page's last table
             last = pdf_layout.only_furniture([r for m, r in mids if m >= t_bottom])
             joint["bands"] = kept if last else None
             joint["head"] = (head if goes_on else rows) if last else None
+            joint["open_foot"] = last and _open_at(t_bottom, open_h)
         out.append("")
         # text within the table's frame that no cell holds (an edge missing) is read
         # as the lines it stands on, never dropped
@@ -188,6 +201,24 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
     if joint is not None and end_cols and end_cols.get("ends"):
         joint["anchors"] = end_cols["ends"]
     return out
+
+
+def _open_at(y: float, open_h: list[tuple]) -> bool:
+    """A side of a ruled table at ``y`` is one the page leaves undrawn (``open_h``: the
+    rules ``pdf_layout.open_sides`` closed it with)."""
+    return any(abs(e[1] - y) <= 1.0 for e in open_h)
+
+
+def _rest_of_split_row(
+    drawn: list[list[tuple]], rows: list[list[str]], lines: list[str], top: float, open_h
+) -> bool:
+    """A ruled table that goes on at the page's head from one that ended the page before
+    in a row left open (no rule under it) begins with that row's rest: its first drawn
+    row is open above (no rule over it), holds text, and is the table's first line."""
+    if not (rows and lines and drawn and _open_at(top, open_h)):
+        return False
+    first = [box for text, box in drawn[0] if text and box is not None]
+    return bool(first) and lines[0] == "\t".join(rows[0])
 
 
 def _going_on(rows: list[list[str]], above: list[list[str]] | None) -> list[str]:
