@@ -61,3 +61,36 @@ def test_goteborg_is_described_as_before():
             ("", "Göteborgs", "", ""): 1,
         }
     )
+
+
+def _doc(tmp_path: Path, text: str):
+    p = tmp_path / "dokument.txt"
+    p.write_text(text, encoding="utf-8")
+    return read(p)
+
+
+_REVIEW = (
+    "Kommunfullmäktige\n\nHandling 2025 nr 68\n\n"
+    "{kind} avseende Exempelstads verksamheter under 2024\n\n"
+    "Revisorerna har granskat styrelsens och nämndernas verksamhet.\n\n"
+    "Vi har granskat delårsrapporten per augusti. Delårsrapporten är upprättad enligt lag.\n\n"
+    "Resultatet i delårsrapporten är förenligt med målen. Delårsrapport och årsbokslut.\n"
+)
+
+
+def test_a_year_end_report_that_reviews_delarsrapporter_is_not_one(tmp_path):
+    """A revisionsberättelse (or årsredovisning …) named in its opening speaks of the
+    delårsrapport many times; it is not one: the count of the kinds it names does not
+    make it one. Without that name in the opening, the count still decides."""
+    for kind in ("Revisionsberättelse", "Årsredogörelse", "Verksamhetsberättelse"):
+        assert _doc(tmp_path, _REVIEW.format(kind=kind)).doc_type == "other", kind
+    assert _doc(tmp_path, _REVIEW.format(kind="Granskning")).doc_type == "delarsrapport"
+
+
+def test_a_delarsrapport_that_names_the_arsredovisning_stays_one(tmp_path):
+    text = (
+        "Delårsrapport januari–augusti 2024\n\n"
+        "Socialnämnden, Exempelstad\n\n"
+        "Jämfört med årsredovisningen för 2023 har kostnaderna ökat.\n"
+    )
+    assert _doc(tmp_path, text).doc_type == "delarsrapport"

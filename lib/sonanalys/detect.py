@@ -145,12 +145,27 @@ def title_of(doc: Document) -> str:
     return first
 
 
+# a report of a whole year, or the auditors' of it: named in the title or opening before
+# any kind of ours, the document is that, not the delårsrapport or plan it speaks of (a
+# revisionsberättelse reviews "delårsrapporten" many times over)
+_YEAR_END = re.compile(
+    r"(?<![\wåäö])(?:revisionsberättelse|årsredovisning|årsredogörelse|verksamhetsberättelse"
+    r"|årsbokslut)",
+    re.IGNORECASE,
+)
+
 _SHORT = 100  # characters: a line this short can be a title, not a sentence of prose
 
 
 def _kind_named(text: str) -> str:
-    """The first kind of document ``text`` names (``delarsrapport``…), or ''."""
-    return next((kind for kind, pattern in _TYPE_PATTERNS if pattern.search(text or "")), "")
+    """The first kind of document ``text`` names (``delarsrapport``…), or ''; ``other``
+    where it names a year's own report (``_YEAR_END``) before that kind."""
+    text = text or ""
+    named = next(((kind, m) for kind, p in _TYPE_PATTERNS if (m := p.search(text))), None)
+    year_end = _YEAR_END.search(text)
+    if year_end and (named is None or year_end.start() < named[1].start()):
+        return "other"
+    return named[0] if named else ""
 
 
 def doc_type(doc: Document, file_kind: str = "text") -> str:
