@@ -433,3 +433,81 @@ def test_a_ruled_row_left_open_at_a_page_break_is_one_row_with_its_rest(tmp_path
     labels = set(closed["row_label"])
     assert "Massflyktingar Ukraina, anvisade" in labels
     assert "Massflyktingar Ukraina, anvisade Örebro" not in labels
+
+
+def _between_tables(path: Path, pitch: float) -> Path:
+    """A heading and two paragraphs of a few lines, a ruled table, then between it and
+    a second ruled table a heading, two one-line paragraphs and the second table's
+    caption, each ``pitch`` points under the one above (the region shows no
+    paragraph's line spacing of its own), as a browser prints 004 shrunk to fit a
+    wide table."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=FONT)
+    prose = [
+        ["Beläggning i egen regi"],
+        [
+            "Nämndens egna boenden har en total ackumulerad beläggning för perioden",
+            "januari till augusti på 87 procent. Boenden med kortare vistelsetid har",
+            "lägre beläggningsgrad då personer inte kan flytta in och ut samma dag.",
+        ],
+        ["Behovet av dessa platser varierar även i större utsträckning mellan", "åren."],
+    ]
+    y = 60.0
+    for block in prose:
+        for line in block:
+            pdf.text(X, y, line)
+            y += PITCH
+        y += SPACE
+    y -= SPACE
+    xs = [X, 200.0, 260.0, 320.0]
+    y = _ruled_row(pdf, y + SPACE, xs, ["Beläggningsgrad %", "Jan", "Feb"], 10.0)
+    y = _ruled_row(pdf, y, xs, ["Boende Vuxen", "88", "100"], 10.0)
+    between = [
+        "Gruppbehandling i öppenvård",
+        "Öppenvårdsgrupperna har en total ackumulerad beläggning på 94 procent.",
+        "12-stegsgruppen och KBT-gruppen har 8 platser var.",
+        "Gruppbehandling i öppenvård",
+    ]
+    y += SPACE + PITCH
+    for line in between:
+        pdf.text(X, y, line)
+        y += pitch
+    y = _ruled_row(pdf, y - pitch + SPACE, xs, ["Beläggningsgrad %", "Jan", "Feb"], 10.0)
+    _ruled_row(pdf, y, xs, ["Gruppbehandling Vuxen", "88", "100"], 10.0)
+    pdf.output(str(path))
+    return path
+
+
+def test_one_line_paragraphs_between_tables_are_apart_by_the_documents_spacing(tmp_path):
+    """004 printed (A4, 350 mm): between two ruled tables a heading, two one-line
+    paragraphs and a caption, each a paragraph's space under the one above. The
+    region's lines all stood alike, so it showed no line spacing to measure against,
+    and the two paragraphs were one ('… 94 procent … augusti. 12-stegsgruppen …': the
+    8 platser read with the first sentence as its label). The white between a
+    paragraph's lines the document showed before (the prose above the first table)
+    tells them apart. Lines set wider than those only by half a line (1,5 spacing)
+    are one paragraph still."""
+    doc = read(_between_tables(tmp_path / "apart.pdf", PITCH + SPACE))
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert "Öppenvårdsgrupperna har en total ackumulerad beläggning på 94 procent." in texts
+    assert "12-stegsgruppen och KBT-gruppen har 8 platser var." in texts
+    obs = parse([tmp_path / "apart.pdf"]).observations
+    text = obs[obs["table"] == "text"]
+    assert sorted(zip(text["row_label"], text["value"], strict=True))[:2] == [
+        ("12-stegsgruppen och KBT-gruppen har 8 platser var.", 8.0),
+        (
+            "Nämndens egna boenden har en total ackumulerad beläggning för perioden"
+            " januari till augusti på 87 procent.",
+            87.0,
+        ),
+    ]
+    assert ("Öppenvårdsgrupperna har en total ackumulerad beläggning på 94 procent.", 94.0) in set(
+        zip(text["row_label"], text["value"], strict=True)
+    )
+    wide = read(_between_tables(tmp_path / "wide.pdf", 12.0))
+    joined = [b.text for b in wide.blocks if isinstance(b, Paragraph)]
+    assert not any(t.startswith("12-stegsgruppen") for t in joined)

@@ -57,6 +57,9 @@ def read_pdf(data: bytes, source: str) -> Document:
     held: tuple[list[str], list[str], list[Run], int | None] | None = None
     # a ruled table that ends a page gives its columns to one that begins the next
     joint: dict[str, Any] = {}
+    # the white between a paragraph's lines, of a line's height, as the text so far
+    # showed it (_paragraphs_apart)
+    spacing: dict[str, float] = {}
     # the collector paused while the pages are read: a page's thousands of young tuples
     # (rectangles, edges, points, cells), freed by their counts when the page is done,
     # set off a collection every 700 made, each walking them for cycles there are none
@@ -72,10 +75,14 @@ def read_pdf(data: bytes, source: str) -> Document:
                 if tail and pdf_layout.goes_on_under(tail, page.runs, page.vertical):
                     carried = pdf_layout.carried_above(tail, page.runs)
                 add(cut if carried else whole, split)
-            whole = _page_lines(page, textpage, carried, joint=joint)
+            before = dict(spacing)
+            whole = _page_lines(page, textpage, carried, joint=joint, spacing=spacing)
             split = joint.pop("split", None)
             tail = pdf_layout.dangling_header(page.runs, LazyVertical(page))
-            cut = _page_lines(page, textpage, carried, tail) if tail else whole
+            if tail:
+                cut = _page_lines(page, textpage, carried, tail, spacing=dict(before))
+            else:
+                cut = whole
             held = (whole, cut, tail, split)
         if held is not None:
             add(held[0], held[3])
@@ -137,7 +144,9 @@ def _joined_at_hyphens(text: str, starts: tuple) -> tuple[str, tuple] | None:
 _CONJUNCTION = re.compile(r"(?:och|eller|samt|som|till)\b")
 
 
-def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None) -> list[str]:
+def _page_lines(
+    page: Page, textpage: TextPage, carried=(), drop=(), joint=None, spacing=None
+) -> list[str]:
     """The page's text lines; ``carried``: runs of the previous page's header set above
     its first line; ``drop``: runs left out (a header carried to the next page);
     ``joint``: the columns of a ruled table that ended the previous page, for one that
@@ -170,7 +179,7 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
             if len(found) > 1 and (held := pdf_layout.titles_beside(found, spans, k, above)):
                 gone = {id(r) for r in held}
                 above = [r for r in above if id(r) not in gone]
-            out.extend(_text(above, top, first_cols))
+            out.extend(_text(above, top, first_cols, spacing))
         first_cols = None
         inside = [r for m, r in mids if t_top <= m < t_bottom]
         unplaced: list[Run] = []
@@ -194,10 +203,10 @@ def _page_lines(page: Page, textpage: TextPage, carried=(), drop=(), joint=None)
         out.append("")
         # text within the table's frame that no cell holds (an edge missing) is read
         # as the lines it stands on, never dropped
-        out.extend(_text([*held, *unplaced] if held else unplaced, t_top))
+        out.extend(_text([*held, *unplaced] if held else unplaced, t_top, spacing=spacing))
         top = max(top, t_bottom)
     end_cols = first_cols if first_cols is not None else {} if joint is not None else None
-    out.extend(_text([r for m, r in mids if m >= top], top, end_cols))
+    out.extend(_text([r for m, r in mids if m >= top], top, end_cols, spacing))
     if joint is not None and end_cols and end_cols.get("ends"):
         joint["anchors"] = end_cols["ends"]
     return out
@@ -500,12 +509,16 @@ _X_DENSITY = 7.25  # points per character, as pdfplumber's layout
 _Y_DENSITY = 13.0  # points per line
 
 
-def _text(runs: list[Run], origin: float, cols: dict | None = None) -> list[str]:
+def _text(
+    runs: list[Run], origin: float, cols: dict | None = None, spacing: dict | None = None
+) -> list[str]:
     """Runs outside tables as laid-out lines, placed on pdfplumber's grid of lines
     (line ``round((top - origin) / 13)``, so a wide gap leaves a blank line); at most
     one blank line in a row; the common indent removed; unruled tables made tab lines
     (``columns_to_tabs``). ``cols``: an unruled table's columns from the page before
-    for the region's first table, and this region's last table's (``ends``)."""
+    for the region's first table, and this region's last table's (``ends``);
+    ``spacing``: the white between a paragraph's lines as the document's text before
+    showed it (``_paragraphs_apart``)."""
     lines: list[str] = []
     placed = 0
     groups = _lines(runs)
@@ -531,7 +544,7 @@ def _text(runs: list[Run], origin: float, cols: dict | None = None) -> list[str]
         at.append(len(lines))
         lines.append(text)
         spans.append((top, bottom, phrase))
-    if len(groups) > 3 and (apart := _paragraphs_apart(spans)):
+    if len(groups) > 3 and (apart := _paragraphs_apart(spans, spacing)):
         lines, at = _blank_before(lines, at, apart)
     indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
     out = [line[indent:] for line in lines] if indent else lines
@@ -548,7 +561,7 @@ def _text(runs: list[Run], origin: float, cols: dict | None = None) -> list[str]
 _PARAGRAPH_GAP = 0.5  # of a line's height, more white than between a paragraph's lines
 
 
-def _paragraphs_apart(spans: list[tuple[float, float, bool]]) -> list[int]:
+def _paragraphs_apart(spans: list[tuple[float, float, bool]], spacing=None) -> list[int]:
     """The lines (by index; ``spans``: each line's top, bottom and whether it is one
     phrase) that stand a paragraph's space below the line above: both lines running
     text (one phrase, no column gap), the white between them (the line above's bottom
@@ -561,7 +574,11 @@ def _paragraphs_apart(spans: list[tuple[float, float, bool]]) -> list[int]:
     set smaller or tighter than pdftotext's grid, a browser's print shrunk to fit a
     wide table, a note in small print above a heading) is still apart from it. Lines
     set with more leading (1,5 or double spacing) have more white between them all,
-    and so need as much more."""
+    and so need as much more. A region whose lines all stand alike (one-line
+    paragraphs, a heading and a caption between two tables) shows no paragraph's line
+    spacing of its own: there the document's (``spacing["white"]``, of a line's
+    height, kept from the last region that showed both) tells a paragraph's space,
+    when every gap is three quarters of a line wider than it."""
     white: list[tuple[int, float]] = []
     heights: list[float] = []
     above_bottom, above_phrase = spans[0][1], spans[0][2]
@@ -574,14 +591,26 @@ def _paragraphs_apart(spans: list[tuple[float, float, bool]]) -> list[int]:
     if len(white) < 3:
         return []
     gaps = sorted(w for _i, w in white)
-    half = _PARAGRAPH_GAP * sorted(heights)[len(heights) // 2]
+    height = sorted(heights)[len(heights) // 2]
+    half = _PARAGRAPH_GAP * height
     usual = gaps[len(gaps) // 2]
     # paragraphs of a line or two each: most gaps a paragraph's space, the lines of
     # one paragraph the smaller ones, a quarter of them or more, half a line closer
     closer = [w for w in gaps if w < usual - half]
     if len(closer) >= 2 and 4 * len(closer) >= len(gaps):
         usual = closer[len(closer) // 2]
-    return [i for i, w in white if w >= usual + half]
+    apart = [i for i, w in white if w >= usual + half]
+    if spacing is not None:
+        if apart:
+            spacing["white"] = usual / height
+        elif (known := spacing.get("white")) is not None and gaps[0] >= (
+            known + _ALIKE_APART
+        ) * height:
+            return [i for i, _w in white]
+    return apart
+
+
+_ALIKE_APART = 0.75  # of a line's height: a paragraph's space past the document's lines
 
 
 def _blank_before(lines: list[str], at: list[int], apart: list[int]) -> tuple[list, list]:
