@@ -301,3 +301,23 @@ def test_a_sentence_or_a_contents_line_with_many_numbers_is_no_table(tmp_path):
     assert rep[rep["reason"] == IN_CONTENTS]["line"].tolist() == [1]
     prose = rep[rep["line"] == 3]
     assert prose["token"].tolist() == ["229 926", "241 624", "268 177", "286 380", "298 373"]
+
+
+def test_an_exports_decimal_points_stand_on_their_lines(tmp_path):
+    """A CSV that writes every decimal with a point (Kolada's export, R's write.csv) is
+    read by its own convention (tables._columns); its values are printed on their lines
+    as the export prints them, and an altered one is still seen."""
+    p = tmp_path / "export.csv"
+    p.write_text(
+        "Variabelkod,Kommun,År,Värde\n"
+        "N20014,Ale,1998,4842.79531235\n"
+        "N20014,Ale,1999,5752.0\n"
+        "N20014,Alingsås,1998,6421.25\n",
+        encoding="utf-8",
+    )
+    result = parse([p])
+    assert sorted(result.observations.value) == [4842.79531235, 5752.0, 6421.25]
+    acc = account(result)
+    assert acc.observations == 3 and acc.not_printed == []
+    result.observations.loc[result.observations.line == 4, "value"] = 642125.0
+    assert [(x["line"], x["cell_text"]) for x in account(result).not_printed] == [(4, "6421.25")]

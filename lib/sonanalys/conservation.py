@@ -231,12 +231,19 @@ def _stands_on_line(cell_text: str, value: float, line: str) -> bool:
         return False
     # the word minus before the number is its sign (prose.py: "minus 1,2 miljoner")
     sign = -1 if re.match(r"minus\s", text, re.IGNORECASE) else 1
+    # an export's decimal point, read as its table's convention (tables._columns): as
+    # the comma it stands for
+    readings = [text, text.replace(".", ",")] if _POINT_DECIMAL.fullmatch(text) else [text]
     return any(
         _same(sign * v, value)
-        for tok in N.tokens(text)
+        for reading in readings
+        for tok in N.tokens(reading)
         for v in (tok.value, tok.value_high)
         if v is not None
     )
+
+
+_POINT_DECIMAL = re.compile(r"[-−–]?\d+\.\d+")
 
 
 # ---------------------------------------------------------------- whole-document lines
