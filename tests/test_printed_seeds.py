@@ -565,3 +565,22 @@ def test_a_browsers_page_keeping_one_wrap_space_glues_no_words(seeds_frames):
         "Utökning av nyktra boendeplatser för vuxna",
     } <= names
     assert not any("Socialnämndensom" in n or "platserför" in n for n in names)
+
+
+def test_a_hyphen_kept_with_its_space_at_a_cells_line_end_keeps_the_space(seeds_obs):
+    """000 on A4: 'Revidera IOP- människor i utsatthet' wraps after 'IOP- ', the page's
+    text keeping the space ('IOP- människor'); it was read 'IOP-människor', as a
+    compound broken at its hyphen (``pdf_layout.WordBreaks.spaced_hyphen``)."""
+    o = seeds_obs
+    t = o[o["source"].str.startswith("000") & o["row_label"].str.startswith("Revidera IOP")]
+    assert t[["row_label", "column_label", "value"]].values.tolist() == [
+        [
+            "Revidera IOP- människor i utsatthet, (färre individer som omfattas av IOPn)",
+            column,
+            value,
+        ]
+        for column, value in (
+            ("Reviderat förslag netto effekt 2021", 0.5),
+            ("Reviderat förslag netto effekt 2022", 1.0),
+        )
+    ]

@@ -449,6 +449,9 @@ def _cell_text(runs: list[Run], cell: tuple, breaks: pdf_layout.WordBreaks) -> s
             parts = [
                 t + mark if ends(ln, t, cell) else t for ln, t in zip(lines, parts, strict=True)
             ]
+        for k in range(len(parts) - 1):  # a line with one below it, ending in a hyphen
+            if parts[k].endswith("-") and breaks.spaced_hyphen(lines[k]):
+                parts[k] += pdf_layout.SPACED
         text = pdf_layout.join_lines(parts)
     if "\t" in text or "\n" in text or "\r" in text:
         return cell_text(text)

@@ -72,6 +72,11 @@ _MONTH = re.compile(
 #: ``de Hafreborg``); ``join_lines`` joins the next line to it without a space. A soft
 #: hyphen, as it means just that; ``join_spanned`` takes away any left over.
 BREAK = "\u00ad"
+#: Put after a cell line's text that ends in a hyphen the page's text keeps a space after
+#: (``IOP- människor``: a hyphen that ends a word of its own, not a compound's hyphen at
+#: a line end); ``join_lines`` joins the next line to it with the space. A word joiner,
+#: never left at a cell's end (only lines with one below are marked).
+SPACED = "\u2060"
 _WORD_FILLS = 0.6  # of the font size: less room than one more character would need
 
 ALIGN = 2.0  # points: right edges within this stand in one column
@@ -1008,6 +1013,9 @@ def join_lines(parts: list[str], sep: str = " ") -> str:
             continue
         # (the tests look at the end of the text only: searching the whole of a long
         # cell's text for each of its lines took as long as reading it)
+        if out.endswith(SPACED):  # a hyphen the page keeps a space after (``WordBreaks``)
+            out = out[:-1] + " " + part
+            continue
         if out.endswith(BREAK):  # the line above ends inside a word (``WordBreaks``)
             out = out[:-1]
             if part[:1].islower() and not _CONJUNCTION.match(part):
@@ -1562,12 +1570,28 @@ class WordBreaks:
     space it keeps where its source had two (``innan  nya``) is no sign
     (``_keeps_wrap_spaces``)."""
 
-    __slots__ = ("_pad", "page", "texts")
+    __slots__ = ("_pad", "page", "text", "texts")
 
     def __init__(self, page_text: str, texts: dict) -> None:
+        self.text = page_text
         self.page = page_text if _keeps_wrap_spaces(page_text) else ""
         self.texts = texts  # each cell's runs
         self._pad: float | None = None
+
+    def spaced_hyphen(self, line: list[Run]) -> bool:
+        """A cell's line that ends in a hyphen (``Revidera IOP-``) has a space after it
+        in the page's text and no line break (``IOP- människor``): the printer kept the
+        space its source had there, so the hyphen ends a word of its own (a word left
+        for the next to complete, ``IOP- och LSS-``) and the next line follows it with
+        the space. A compound broken at its own hyphen has none (``Bistånds-\r\n``)."""
+        last = line[-1]
+        page, end = self.text, last.end
+        return (
+            0 < end < len(page) - 1
+            and page[end] == " "
+            and page[end + 1] not in "\r\n"
+            and page[last.start : end] == last.text
+        )
 
     def __bool__(self) -> bool:
         return bool(self.page)
