@@ -319,5 +319,11 @@ def test_an_exports_decimal_points_stand_on_their_lines(tmp_path):
     assert sorted(result.observations.value) == [4842.79531235, 5752.0, 6421.25]
     acc = account(result)
     assert acc.observations == 3 and acc.not_printed == []
+    assert acc.lost == [] and acc.digit_runs == acc.accounted == 9  # years and values
+    obs = result.observations
+    result.observations = obs[obs.line != 3]  # 1999's row dropped: its year and value lost
+    lost = [(x["line"], x["digits"]) for x in account(result).lost]
+    assert lost == [(3, "1999"), (3, "5752"), (3, "0")]
+    result.observations = obs
     result.observations.loc[result.observations.line == 4, "value"] = 642125.0
     assert [(x["line"], x["cell_text"]) for x in account(result).not_printed] == [(4, "6421.25")]

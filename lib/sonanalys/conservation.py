@@ -99,10 +99,16 @@ def account_cells(
     """(digit runs, accounted, the lost ones) over the tables' body cells."""
     obs = observations[observations["table"] != "text"]
     values: dict[str, Counter] = defaultdict(Counter)
-    for key, v, hi in zip(
-        *_lists(_cell_key(obs, "cell_text"), obs["value"], obs["value_high"]), strict=True
+    for key, text, v, hi in zip(
+        *_lists(_cell_key(obs, "cell_text"), obs["cell_text"], obs["value"], obs["value_high"]),
+        strict=True,
     ):
-        values[key][(float(v), None if pd.isna(hi) else float(hi))] += 1
+        pair = (float(v), None if pd.isna(hi) else float(hi))
+        values[key][pair] += 1
+        if isinstance(text, str) and _POINT_DECIMAL.fullmatch(text):
+            # an export's decimal point: its grid cell holds the comma it was read as
+            # (tables._columns), the observation the text as printed
+            values[key[: len(key) - len(text)] + text.replace(".", ",")][pair] += 1
     tokens: dict[str, list[str]] = defaultdict(list)
     rep = report[report["table_id"] != ""]
     for key, tok in zip(*_lists(_cell_key(rep, "cell_text"), rep["token"]), strict=True):
