@@ -409,3 +409,92 @@ def test_a_ruled_header_alone_at_a_pages_foot_keeps_its_empty_corner(tmp_path):
         ["Totalt", "Effekt 2024", 2024, 18.0],
         ["Totalt", "Effekt 2025", 2025, 25.0],
     ]
+
+
+# the indicator table's columns: where each cell begins, where it ends
+IND_LEFTS = (250.0, 320.0, 390.0)
+IND_RIGHTS = (300.0, 370.0, 440.0)
+_INDICATORS_HEAD = ["Socialnämndens indikatorer", "2016", "2017", "2018"]
+_INDICATORS_PAGE1 = [
+    ["Invånare placerade, antal/1000 inv", "25,3", "20,4", "13,7"],
+    ["Kostnad för familjehemsvård, kr", "1 974", "-", "-"],
+    ["Anmälningar om barn som far illa", "3 331", "3 691", "2 490"],
+]
+_INDICATORS_SECTION = "Missbruksvård och beroendevård"
+_INDICATORS_PAGE2 = [
+    ["Ej återaktualiserade vuxna, andel (%)", "45", "66", "-"],
+    ["Kostnad för ekonomiskt bistånd per hushåll", "63 869", "-", "-"],
+    ["Väntetid i antal dagar, medelvärde", "19", "20", "17"],
+    ["Vuxna med långvarigt bistånd, andel (%)", "37", "-", "-"],
+]
+
+
+def _indicator_row(d: Pdf, y: float, cells: list[str]) -> None:
+    """A row as a browser prints a table whose numbers are set right and whose empty
+    cells hold a dash set left (the dash not taken for a number)."""
+    d.left(LABEL_X, y, cells[0])
+    for k, v in enumerate(cells[1:]):
+        if v == "-":
+            d.left(IND_LEFTS[k], y, v)
+        else:
+            d.right(IND_RIGHTS[k], y, v)
+
+
+def _indicators(path: Path) -> Path:
+    """003 printed on A4 landscape: an unruled table of indicators whose page 1 ends
+    with a section row, its rows going on at page 2's head without the header."""
+    d = Pdf()
+    d.page()
+    d.left(LABEL_X, 680, "Indikatorer")
+    y = 700.0
+    d.left(LABEL_X, y, _INDICATORS_HEAD[0])
+    for k, h in enumerate(_INDICATORS_HEAD[1:]):
+        d.left(IND_LEFTS[k], y, h)
+    for cells in _INDICATORS_PAGE1:
+        y += 15
+        _indicator_row(d, y, cells)
+    d.left(LABEL_X, y + 15, _INDICATORS_SECTION)
+    d.page()
+    y = 60.0
+    for cells in _INDICATORS_PAGE2:
+        _indicator_row(d, y, cells)
+        y += 15
+    return d.save(path)
+
+
+def _facts(obs: pd.DataFrame) -> set[tuple]:
+    return {
+        (o.section, o.row_label, o.column_label, o.year, o.value)
+        for o in obs[obs["table"] != "text"].itertuples()
+    }
+
+
+def test_a_table_going_on_after_a_section_row_at_a_pages_foot_keeps_its_columns(tmp_path):
+    """003 printed on A4 landscape: page 2 goes on with rows whose empty cells hold a
+    dash set left where the column's numbers are set right, under no header. The dashes
+    made columns of their own ('45 | | 66 | -'), so the part was not the table above,
+    and the section row at page 1's foot (read as a heading) stood between the parts:
+    ten values under no year. A column of dashes alone that shares no row with the
+    numbers of the column right of it is that column's (its empty cells); a short
+    title without figures at the foot of the page a table ends on, only furniture
+    after it, is its section row, the rows on the next page under it."""
+    text = tmp_path / "indikatorer.txt"
+    text.write_text(
+        "Indikatorer\n\n"
+        + "\n".join(
+            "\t".join(r)
+            for r in [
+                _INDICATORS_HEAD,
+                *_INDICATORS_PAGE1,
+                [_INDICATORS_SECTION, "", "", ""],
+                *_INDICATORS_PAGE2,
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    want = _facts(parse([text]).observations)
+    assert (_INDICATORS_SECTION, "Väntetid i antal dagar, medelvärde", "2017", 2017, 20.0) in want
+    assert ("", "Anmälningar om barn som far illa", "2018", 2018, 2490.0) in want
+    got = _facts(parse([_indicators(tmp_path / "indikatorer.pdf")]).observations)
+    assert got == want

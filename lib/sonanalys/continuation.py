@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Set
 
 from . import labels as L
-from .model import Block, Heading, Paragraph, Row, Table
+from .model import Block, Cell, Heading, Paragraph, Row, Table
 
 # page furniture between the parts: a page number, "Sida 3", "4 (16)", "3(16)", "Sida 3 av 16"
 FURNITURE = re.compile(
@@ -89,7 +89,7 @@ def join_continued(
         if prev is not None and _goes_on(prev, b, between, header_count, page_starts):
             out[-1] = dataclasses.replace(
                 prev,
-                rows=prev.rows + b.rows,
+                rows=prev.rows + _section_rows(between, _width(prev)) + b.rows,
                 repairs=[*prev.repairs, (b.line, "", JOINED), *b.repairs],
                 warnings=prev.warnings + b.warnings,
                 notes=prev.notes + b.notes,
@@ -98,6 +98,29 @@ def join_continued(
             out.append(b)
         between = []
     return [_rows_rejoined(t, page_starts, split) for t in out] if page_starts else out
+
+
+def _section_at_foot(b: Block, page: int, page_starts: list[int]) -> bool:
+    """A short title without figures at the foot of the page the table ends on, only
+    page furniture after it (a PDF gives a table's section row that ends a page as a
+    heading of its own, the rows it heads beginning the next page): the table's
+    section row."""
+    return (
+        isinstance(b, Heading)
+        and len(b.text) <= 100
+        and not any(ch.isdigit() for ch in b.text)
+        and _page(b.line, page_starts) == page
+    )
+
+
+def _section_rows(between: list[Block], width: int) -> list[Row]:
+    """The headings between two parts of a table (``_section_at_foot``) as its section
+    rows: the title in the first cell, the others empty."""
+    return [
+        Row([Cell(b.text, b.line), *(Cell("", b.line) for _ in range(width - 1))], b.line)
+        for b in between
+        if isinstance(b, Heading) and not _furniture(b)
+    ]
 
 
 def _rows_rejoined(t: Table, page_starts: list[int], split: Set[int] = frozenset()) -> Table:
@@ -208,10 +231,14 @@ def _goes_on(prev: Table, t: Table, between: list[Block], header_count, page_sta
     if not prev.rows or not t.rows or _width(prev) != _width(t) or _width(t) < 2:
         return False
     if page_starts:  # a PDF: the next page, only page furniture or short lines between
-        if _page(t.line, page_starts) != _page(prev.last_line, page_starts) + 1:
+        page = _page(prev.last_line, page_starts)
+        if _page(t.line, page_starts) != page + 1:
             return False
         if len(between) > 3 or not all(
-            _furniture(b) or (isinstance(b, Paragraph) and len(b.text) <= 100) for b in between
+            _furniture(b)
+            or (isinstance(b, Paragraph) and len(b.text) <= 100)
+            or (_section_at_foot(b, page, page_starts) and all(map(_furniture, between[k + 1 :])))
+            for k, b in enumerate(between)
         ):
             return False
     elif not between or not all(_furniture(b) for b in between):

@@ -522,11 +522,43 @@ def _body(lines, data, k, edges, em, starts) -> Table | None:
         if ends and x0 > t.value_left and not any(lo - ALIGN <= x0 <= a for lo, a in numeric):
             x1 = max(ends)
             own = next((a for lo, a in numeric if x0 < lo < x1 <= a + ALIGN), None)
+            if own is None:
+                own = _dashes_set_left(body, x0, x1, numeric)
             if own is not None:  # text set left in a column whose numbers are set right
                 t.lefts[own] = x0
             else:
                 t.text_columns.append((x0, x1))  # not where a column of numbers begins
     return t
+
+
+def _dashes_set_left(
+    body: list[Line], x0: float, x1: float, numeric: list[tuple[float, float]]
+) -> float | None:
+    """A column of dashes alone (no figure: ``-``), set left where the column of numbers
+    right of it sets its numbers right (a browser's print of a table whose empty cells
+    hold a dash, the dash not taken for a number): that column (its anchor), when no
+    row holds both a dash here and a number there, so the dashes stand in its empty
+    cells; a dash on two lines at least. None for any other text."""
+    nxt = next(((lo, a) for lo, a in numeric if lo > x1), None)
+    if nxt is None:
+        return None
+    dashes: set[int] = set()
+    for ln in body:
+        for p in ln.phrases:
+            if abs(p.x0 - x0) <= ALIGN:
+                if p.text.strip() not in _DASHES:
+                    return None
+                dashes.add(ln.index)
+    if len(dashes) < MIN_LINES:
+        return None
+    a = nxt[1]
+    for ln in body:
+        if ln.index in dashes and any(p.number and abs(p.x1 - a) <= ALIGN for p in ln.phrases):
+            return None
+    return a
+
+
+_DASHES = frozenset("-–—−")
 
 
 def _code_column(body: list[Line], edges: list[float]) -> float | None:
