@@ -135,3 +135,81 @@ def test_columns_named_by_entity_and_balance_date(tmp_path):
     assert said["reason"].tolist() == ["uppgift saknas enligt cellen"] * 2
     assert set(obs[obs["row_label"] == "Summa"]["year"]) == {2020, 2021}
     assert not (obs["row_label"] == "2 Verksamhetens kostnader").any()
+
+
+# A table flattened to one cell per line with no blank line between (a PDF's text as a
+# document site stores it: Socialstyrelsen's placements of children 2014 as studylib
+# gives them, tests/corpus/found): the header's cells, then each row's label and its
+# values, a line each (readers.cellrun.read_packed)
+PACKED = (
+    "Placeringar\n\n"
+    "Under året placerades fler barn i familjehem än tidigare, främst i de yngre åldrarna.\n"
+    "Tabell 2. Placerade barn efter insats under 2023\n"
+    "Antal barn\n"
+    "Åldersgrupp\nFamiljehem\nHVB\n"
+    "0–6 år\n120\n15\n"
+    "7–12 år\n98\n22\n"
+    "13–17 år\n1 143\n87\n"
+    "1 361\n124\nTotalt\n"
+    "Källa: nämndens verksamhetssystem\n"
+)
+
+
+def _observed(tmp_path, text):
+    p = tmp_path / "packed.txt"
+    p.write_text(text, encoding="utf-8")
+    r = parse([p])
+    return r.observations, r.report
+
+
+def test_a_table_one_cell_a_line_without_blank_lines(tmp_path):
+    o, report = _observed(tmp_path, PACKED)
+    got = o[o["table"].str.startswith("Tabell 2.", na=False)]
+    assert got[["row_label", "column_label", "value"]].values.tolist() == [
+        ["0–6 år", "Familjehem", 120.0], ["0–6 år", "HVB", 15.0],
+        ["7–12 år", "Familjehem", 98.0], ["7–12 år", "HVB", 22.0],
+        ["13–17 år", "Familjehem", 1143.0], ["13–17 år", "HVB", 87.0],
+        # the total's values stand before its label: read as its row, and said
+        ["Totalt", "Familjehem", 1361.0], ["Totalt", "HVB", 124.0],
+    ]  # fmt: skip
+    # the caption opens on the table's number over the lines above the header: its year
+    assert set(got["year"]) == {2023}
+    assert set(got["unit"]) == {"antal"}
+    said = report[report["reason"] == "radens namn står efter dess värden: läses som en rad"]
+    assert said["line"].tolist() == [20]
+
+
+def test_a_header_name_broken_around_the_others_is_the_last_columns(tmp_path):
+    # 'Omedelbart omhändertagande' / 'Åldersgrupp' / 'SoL-vård' / 'LVU-vård' / 'enligt LVU':
+    # the tall cell's first line before the others, its last after them, in lower case
+    text = PACKED.replace(
+        "Åldersgrupp\nFamiljehem\nHVB\n", "Placerade på HVB\nÅldersgrupp\nFamiljehem\nenligt SoL\n"
+    )
+    o, report = _observed(tmp_path, text)
+    cols = o[o["row_label"] == "0–6 år"]["column_label"].tolist()
+    assert cols == ["Familjehem", "Placerade på HVB enligt SoL"]
+    said = report[report["reason"].str.startswith("kolumnrubrik i två rader")]
+    assert said["cell_text"].tolist() == ["enligt SoL"]
+
+
+def test_a_row_with_a_value_too_many_is_not_read_into_the_columns(tmp_path):
+    # '13–17 år' with three values under two columns: neither it nor a row after it is
+    # read (its values are said), the rows above it are
+    text = PACKED.replace("13–17 år\n1 143\n87\n", "13–17 år\n1 143\n87\n5\n")
+    o, report = _observed(tmp_path, text)
+    assert sorted(set(o[o["table"].str.startswith("Tabell 2.", na=False)]["row_label"])) == [
+        "0–6 år", "7–12 år",
+    ]  # fmt: skip
+    assert not (o["value"] == 1143.0).any()
+    said = report[report["reason"].str.startswith("raden har fler värden")]
+    # its values and the run of values after them, up to the next label, each said
+    assert said[["line", "cell_text"]].values.tolist() == [
+        [16, "1 143"], [17, "87"], [18, "5"], [19, "1 361"], [20, "124"],
+    ]  # fmt: skip
+
+
+def test_short_lines_of_prose_and_names_are_no_packed_table(tmp_path):
+    # a list of names, then a line of one number: no table (fewer than two rows)
+    text = "Ledamöter\n\nAnna Andersson\nBo Berg\nCecilia Ek\n12\n\nSlut.\n"
+    o, _ = _observed(tmp_path, text)
+    assert o.empty or not o["table"].str.startswith("Ledamöter", na=False).any()

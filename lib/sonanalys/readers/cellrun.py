@@ -656,3 +656,176 @@ def read_glued(lines: list[str], i: int) -> tuple[Table, int] | None:
     table.repairs.extend((ln, text, GLUED) for _, _, ln, text in good)
     table.warnings.extend((ln, text, GLUED_UNREAD) for _, v, ln, text in rows if len(v) != k)
     return table, j
+
+
+# A table flattened to one cell per line with no blank line between its cells — the text
+# of a PDF where every cell is a line of its own (a PDF viewer's or a converter's text)::
+#
+#     Omedelbart omhändertagande
+#     Åldersgrupp
+#     SoL-vård
+#     LVU-vård
+#     enligt LVU
+#     0–3 år
+#     1 417
+#     595
+#     397
+#     …
+#     22 333
+#     6 983
+#     2 636
+#     Totalt
+#
+# The header is the short lines without a digit above the first row's label; a row is a
+# label and as many lines of one number each as the first row has. The header names the
+# stub and each column, or each column only; a header with one line more than that, its
+# last line in lower case, is a name broken around the others (the text gives a tall
+# cell's first line before the other cells and its last after them): that name joined is
+# the last column's, and said. A total's values may stand before its label (``Totalt``
+# after the three counts), read as its row and said. The table ends where the rhythm
+# breaks; fewer than two rows read is no table.
+
+_PACKED_LINE = 60  # a header cell's or a label's line, at most (stripped)
+_PACKED_HEAD = 8  # header lines at most, the stub's included, above the first row's label
+_ONE_NUMBER = re.compile(
+    r"^[-−–+]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?(?: ?%)?$|^[-−–+]?\d+(?:,\d+)?$"
+)
+_DIGIT = re.compile(r"\d")
+_TOTAL_LABEL = re.compile(
+    r"^(?:totalt|total|summa|samtliga|summa totalt|totalsumma)$", re.IGNORECASE
+)
+SPLIT_HEADER_NAME = (
+    "kolumnrubrik i två rader runt de andra rubrikerna: raderna förenade, läst som sista "
+    "kolumnens namn"
+)
+LABEL_AFTER_VALUES = "radens namn står efter dess värden: läses som en rad"
+TOO_MANY_VALUES = (
+    "raden har fler värden än tabellens kolumner: läses inte, tabellen slutar före den"
+)
+
+
+def _one_value(text: str) -> bool:
+    """A line that is one number alone (``1 417``, ``-3,5``, ``12 %``) or a no-data mark."""
+    return _ONE_NUMBER.match(text) is not None or (text in ("-", "–", "..", "…"))
+
+
+def _packed_label(text: str) -> bool:
+    return (
+        bool(text)
+        and len(text) <= _PACKED_LINE
+        and not _one_value(text)
+        and not _SENTENCE.search(text)
+    )
+
+
+def _values_at(lines: list[str], k: int, n: int) -> list[tuple[str, int]] | None:
+    """The ``n`` lines from ``lines[k]`` when each is one value alone."""
+    if k + n > len(lines):
+        return None
+    got = [(lines[m].strip(), m + 1) for m in range(k, k + n)]
+    return got if all(_one_value(t) for t, _ in got) else None
+
+
+def read_packed(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A one-cell-per-line table with no blank lines whose header's first cell is
+    ``lines[i]`` (see above): the table and the index of the line after it."""
+    first = lines[i].strip()
+    if (
+        not first
+        or len(first) > _PACKED_LINE
+        or not first[0].isupper()
+        or _DIGIT.search(first)
+        or _SENTENCE.search(first)
+    ):
+        return None
+    n_lines = len(lines)
+    j = i + 1
+    while j < n_lines and j - i <= _PACKED_HEAD:
+        t = lines[j].strip()
+        if _one_value(t):
+            break
+        if not t or len(t) > _PACKED_LINE or _SENTENCE.search(t) or _DIGIT.search(lines[j - 1]):
+            return None  # (a header cell holds no digit; a label may, the line above a value)
+        j += 1
+    else:
+        return None
+    label_at = j - 1
+    if label_at <= i:
+        return None
+    n = 0
+    while j + n < n_lines and _one_value(lines[j + n].strip()):
+        n += 1
+    if n < 2:
+        return None
+    head = [(lines[k].strip(), k + 1) for k in range(i, label_at)]
+    repairs: list[tuple[int, str, str]] = []
+    warnings: list[tuple[int, str, str]] = []
+    if len(head) == n + 1:
+        header = head
+    elif len(head) == n:
+        header = [("", head[0][1]), *head]
+    elif len(head) == n + 2 and head[-1][0][:1].islower():
+        (top, top_line), (bottom, bottom_line) = head[0], head[-1]
+        header = [*head[1:-1], (f"{top} {bottom}", top_line)]
+        repairs.append((bottom_line, bottom, SPLIT_HEADER_NAME))
+    else:
+        return None
+    rows: list[list[tuple[str, int]]] = []
+    k = label_at
+    while k < n_lines:
+        label = lines[k].strip()
+        values = _values_at(lines, k + 1, n) if _packed_label(label) else None
+        if values is not None:
+            rows.append([(label, k + 1), *values])
+            k += n + 1
+            continue
+        values = _values_at(lines, k, n) if rows else None
+        after = lines[k + n].strip() if values is not None and k + n < n_lines else ""
+        if values is not None and _TOTAL_LABEL.match(after):
+            rows.append([(after, k + n + 1), *values])
+            repairs.append((k + n + 1, after, LABEL_AFTER_VALUES))
+            k += n + 1
+        elif rows and _one_value(label):
+            # a value more than the row's columns: the row above is not of this table's
+            # rhythm, its values and those after them said, never read into the columns
+            dropped = rows.pop()
+            m = k
+            while m < n_lines and _one_value(lines[m].strip()):
+                m += 1
+            warnings.extend(
+                (ln, text, TOO_MANY_VALUES)
+                for text, ln in [*dropped[1:], *((lines[x].strip(), x + 1) for x in range(k, m))]
+            )
+            k = dropped[0][1] - 1
+        break
+    if len(rows) < 2:
+        return None
+    table = Table(
+        rows=[Row([Cell(t, ln) for t, ln in header], i + 1)]
+        + [Row([Cell(t, ln) for t, ln in r], r[0][1]) for r in rows],
+        layout="cells",
+        line=i + 1,
+        header_rows=1,
+    )
+    table.repairs.extend(repairs)
+    table.warnings.extend(warnings)
+    caption = _caption_above(lines, i)
+    if caption:
+        table.caption = caption
+    return table, k
+
+
+_CAPTION_START = re.compile(r"^(?:Tabell|Tab\.)\s*\d+[.:]?\s")
+_CAPTION_LINES = 4
+
+
+def _caption_above(lines: list[str], i: int) -> str:
+    """The table's caption where it opens on its number right above the header, over a few
+    lines (``Tabell 1. Barn och unga som …`` / ``eller insats …`` / ``Antal barn efter …``):
+    those lines joined; '' where no such line stands within ``_CAPTION_LINES`` above."""
+    k = i - 1
+    while k >= 0 and i - k <= _CAPTION_LINES and lines[k].strip():
+        if _CAPTION_START.match(lines[k].strip()):
+            return " ".join(lines[m].strip() for m in range(k, i))
+        k -= 1
+    return ""

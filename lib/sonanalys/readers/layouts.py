@@ -173,6 +173,16 @@ def registry(read_pipe: Find, read_tab: Find, is_pipe, is_tab) -> tuple[Layout, 
         Layout("stacked", spaced.read_stacked, takes_caption=True, needs=STACK_HEAD),
         # (each cell alone on its line, a blank line after it)
         Layout("cells", cellrun.read, takes_caption=True, needs=BLANK_BELOW),
+        # (each cell alone on its line, no blank line between: the header's first cell a
+        # capitalised line of at most 60 characters without a digit, a short line under it:
+        # ``cellrun.read_packed``; its caption, the lines above from ``Tabell 1.`` on, it
+        # finds itself: the paragraph above it runs on from prose)
+        Layout(
+            "cells-packed",
+            cellrun.read_packed,
+            starts=cellrun.read_packed,
+            needs=CAPITAL | STACK_HEAD,
+        ),
         # (a header line of names ending in years or dates, the first row's label right
         # under it: ``cellrun.read_headed``)
         Layout("cells-headed", cellrun.read_headed, takes_caption=True, needs=DIGIT),
