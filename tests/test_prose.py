@@ -519,3 +519,64 @@ def test_a_number_word_with_a_letter_ignore_case_matching_takes_for_another_is_r
 )
 def test_a_number_of_people_placed_in_a_relative_clause(sentence, expected):
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence may open on its number: it ends at the point before it
+        (
+            "Majoriteten var pojkar, enligt Socialstyrelsen. 19 400 var placerade i familjehem.",
+            [
+                "Majoriteten var pojkar, enligt Socialstyrelsen.",
+                "19 400 var placerade i familjehem.",
+            ],
+        ),
+        (
+            "Kostnaden ökade med 4 mnkr under 2023. 25 procent av ökningen avser HVB.",
+            ["Kostnaden ökade med 4 mnkr under 2023.", "25 procent av ökningen avser HVB."],
+        ),
+        # not after an abbreviation a number follows, nor after a short word or a figure
+        ("Se kap. 4 och bilaga 2 för detaljer.", ["Se kap. 4 och bilaga 2 för detaljer."]),
+        ("Perioden jan. 2023 till dec. 2024 ingår.", ["Perioden jan. 2023 till dec. 2024 ingår."]),
+        (
+            "Det gäller bl.a. 5 enheter och ca. 12 platser.",
+            ["Det gäller bl.a. 5 enheter och ca. 12 platser."],
+        ),
+        ("Tabell 1. 5 000 kr per plats.", ["Tabell 1. 5 000 kr per plats."]),
+    ],
+)
+def test_a_sentence_that_opens_on_a_number_is_split_from_the_one_before(text, expected):
+    assert [s for _, s in prose.sentences(text)] == expected
+
+
+def test_a_number_opening_its_sentence_before_placerade_counts_people(tmp_path):
+    # Familjehemmet.se on 2020's placements (tests/corpus/found), line 10: '… enligt ny
+    # statistik från Socialstyrelsen. 19 400 var placerade i familjehem, vilket är ungefär
+    # 1 000 färre individer …': the sentence was not split before its number, and its two
+    # numbers were said as unread ('meningen säger inte vad talet mäter')
+    assert values("19 400 var placerade i familjehem, vilket är 1 000 färre individer.") == [
+        (19400.0, "antal", None),
+        (1000.0, "antal", None),
+    ]
+    assert values("12 var kvar i slutet av året.") == []  # no placing verb: no count
+    doc = Path(__file__).parent / "corpus" / "found" / "documents"
+    o = parse([doc / "familjehemmet_familjehemsplacerade_2020_webb.txt"]).observations
+    line = o[(o["line"] == 10) & o["row_label"].str.startswith("19 400 var placerade")]
+    assert line[["value", "unit"]].values.tolist() == [[19400.0, "antal"], [1000.0, "antal"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the article before a magnitude of money in the singular is the number one
+        ("Budgeten har dragits ner med en miljon kronor.", [(1.0, "mnkr", None)]),
+        ("Kostnaden blev ett tusen kronor högre.", [(1.0, "tkr", None)]),
+        ("Överskottet blev en miljard kronor.", [(1.0, "mdkr", None)]),
+        # never an article before anything else
+        ("Nämnden har en verksamhet med ett tusental brukare.", []),
+        ("Det kostade en miljonärs förmögenhet.", []),
+    ],
+)
+def test_one_in_words_before_a_magnitude_of_money(sentence, expected):
+    assert values(sentence) == expected

@@ -64,13 +64,38 @@ from .numparse import Quantity
 from .readers.limits import MAX_SENTENCE_CHARS
 
 _DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”*]*[A-ZÅÄÖ])")
+# a sentence ends at its point before a capital, or before a digit after a word of three
+# letters or more or a year (``… från Socialstyrelsen. 19 400 var placerade …``, ``… 4 mnkr
+# under 2023. 25 procent …``): not after an abbreviation that a number follows (``resp.
+# 5``, ``kap. 4``, ``dec. 2023``)
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+(?=[\"”*]*[A-ZÅÄÖ])"
+    r"|(?:(?<=[^\W\d_]{3}[.!?])|(?<=(?<!\d)(?:19|20)\d\d[.!?]))\s+(?=\d)"
+)
+_BEFORE_A_NUMBER = frozenset({
+    "resp", "kap", "sid", "jfr", "avd", "ung", "tel", "ref", "art", "dnr", "inkl", "exkl",
+    "mom", "bil", "tab", "fig", "ordf", "prop", "bet", "vol", "uppl", "ang", "enl", "milj",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec",
+    "tim", "min", "sek",
+})  # fmt: skip
+_LAST_WORD = re.compile(r"([^\W\d_]+)[.!?]$")
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    """Whether the break ``m`` of ``_SENTENCE_END`` ends a sentence: before a digit, the
+    word before the point is no abbreviation of those a number follows."""
+    if not text[m.end() : m.end() + 1].isdigit():
+        return True
+    word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+    return word is None or word.group(1).lower() not in _BEFORE_A_NUMBER
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """``(offset, sentence)`` pairs of a paragraph."""
     out, pos = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if not _ends_sentence(text, m):
+            continue
         out.append((pos, text[pos : m.start()]))
         pos = m.end()
     if pos < len(text):
@@ -331,12 +356,21 @@ _PLACED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _THE_PLURAL = re.compile(r"(?:^|\s)de\s+$", re.IGNORECASE)
+# "19 400 var placerade i familjehem": the sentence opens on the number, its verb says
+# what was done to the people it counts
+_PLACED_OPENING = re.compile(
+    r"\s+(?:var|är|blev|har\s+varit|hade\s+varit)\s+(?:[^\W\d_]+\s+)?"
+    r"(?:placerade|familjehemsplacerade|kommunplacerade|inskrivna|anvisade|omhändertagna)\b",
+    re.IGNORECASE,
+)
 
 
 def _placed_people(text: str, before: str, q: N.Quantity) -> bool:
     """The number stands after ``de`` and before a relative clause saying its people were
-    placed, enrolled or assigned (``Av de 8 300 som var placerade på HVB``): it counts
-    them."""
+    placed, enrolled or assigned (``Av de 8 300 som var placerade på HVB``), or opens its
+    sentence before such a verb (``19 400 var placerade i familjehem``): it counts them."""
+    if not before.strip():
+        return _PLACED_OPENING.match(text, q.end) is not None
     return _THE_PLURAL.search(before) is not None and _PLACED_AFTER.match(text, q.end) is not None
 
 
@@ -402,10 +436,36 @@ def _number_word(word: str) -> float | None:
     letters ignore-case matching takes for others (``ſex``, ``SJU``, ``nİo``: İ lowers
     to i and a combining dot); None for a word that is none."""
     key = word.lower()
+    if key in ("en", "ett"):
+        return 1.0  # (only where _ONE_OF_A_MAGNITUDE found it)
     value = N.NUMBER_WORDS.get(key)
     if value is None:
         value = N.NUMBER_WORDS.get(key.translate(_AS_LETTER))
     return None if value is None else float(value)
+
+
+# "en miljon kronor", "ett tusen": the article is the number one where a magnitude of
+# money follows it in the singular (never "en verksamhet", "ett år")
+_ONE_OF_A_MAGNITUDE = re.compile(
+    r"(?<![\w-])(?P<word>[Ee]n|[Ee]tt)(?=\s+(?:miljon|miljard|tusen)(?![\wåäö]))"
+)
+
+
+def _number_words(text: str) -> list[re.Match[str]]:
+    """The number words of ``text`` (``_WORD_NUMBER``) and the ones of ``_ONE_OF_A_MAGNITUDE``,
+    in order."""
+    found = list(_WORD_NUMBER.finditer(text))
+    if "milj" in text or "tusen" in text:
+        found += _ONE_OF_A_MAGNITUDE.finditer(text)
+        found.sort(key=lambda m: m.start())
+    return found
+
+
+def _has_number_word(text: str) -> bool:
+    """Whether ``text`` holds a number word of ``_number_words``."""
+    if _WORD_NUMBER.search(text):
+        return True
+    return ("milj" in text or "tusen" in text) and _ONE_OF_A_MAGNITUDE.search(text) is not None
 
 
 def _word_quantities(text: str) -> list[N.Quantity]:
@@ -415,7 +475,7 @@ def _word_quantities(text: str) -> list[N.Quantity]:
     (``tre inom utsluss``: :func:`_listed` decides). Never the second of two alternatives
     (``fyra eller fem platser``: a bound, not a count)."""
     out = []
-    for m in _WORD_NUMBER.finditer(text):
+    for m in _number_words(text):
         if _ALTERNATIVE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         value = _number_word(m.group("word"))
@@ -765,7 +825,7 @@ def cell_reading(text: str) -> N.Reading:
     by_start: dict[int, Quantity] = {}
     totals: list[Quantity] = []
     for offset, sentence in sentences(plain):
-        if not _DIGIT.search(sentence) and not _WORD_NUMBER.search(sentence):
+        if not _DIGIT.search(sentence) and not _has_number_word(sentence):
             totals = []
             continue
         reading = sentence_reading(sentence)
@@ -817,7 +877,7 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
             continue
         if not isinstance(block, Paragraph):
             continue
-        if not _DIGIT.search(block.text) and not _WORD_NUMBER.search(block.text):
+        if not _DIGIT.search(block.text) and not _has_number_word(block.text):
             continue
         year_before: int | None = None  # the year of the sentence before, in this paragraph
         totals: list[Quantity] = []  # the counts of the sentence before, in this paragraph
@@ -825,7 +885,7 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
         parts = sentences(block.text)
         readings: dict[int, N.Reading] = {}  # a sentence read ahead, for the one before it
         for i, (offset, sentence) in enumerate(parts):
-            if not _DIGIT.search(sentence) and not _WORD_NUMBER.search(sentence):
+            if not _DIGIT.search(sentence) and not _has_number_word(sentence):
                 totals = []
                 # no number, nothing to read (most of a long text); a year goes on
                 # past it only where it goes on from the sentence before, timeless
