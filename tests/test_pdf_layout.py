@@ -750,3 +750,41 @@ def test_a_ruled_row_of_text_values_that_repeats_the_rows_below_is_no_header(tmp
     want, _ = _read(text)
     assert ("Antal dygn i dygnsplaceringar", "2022", 25863.0) in _cells(want)
     assert _cells(obs) == _cells(want)
+
+
+def test_a_section_row_over_a_row_whose_values_stand_higher_stays_a_row(tmp_path):
+    """003 printed (A4, landscape, 350 mm): 'Ekonomiskt bistånd', a section row, stood
+    a little closer over the next row than rows stand (11,7 points, rows 12,3 apart,
+    a cell's lines 9,5), and that row's values a little higher than its label, which
+    pulled the line's baseline nearer still: the section was read as the first line of
+    the row's label ('Ekonomiskt bistånd Kostnad för …'). Where each line's label
+    stands decides, and a line is a cell's line only when it stands nearer than
+    halfway from the cells' line pitch to the rows' spacing."""
+    page = Page()
+    page.left(LABEL_X, 60, "Indikatorer, kr")
+    y = _header(page, 90, ("Budget 2023", "Utfall 2023", "Avvikelse"))
+    row, line = 12.3, 9.5
+    page.left(LABEL_X, y, "Barn och unga")
+    page.values(y, ("120", "130", "-10"))
+    y += row
+    page.left(LABEL_X, y, "Vuxna")
+    page.values(y, ("200", "190", "10"))
+    y += row
+    page.left(LABEL_X, y, "Stöd till personer med")
+    page.values(y, ("300", "310", "-10"))
+    page.left(LABEL_X, y + line, "funktionsnedsättning")
+    y += line + row
+    page.left(LABEL_X, y, "Ekonomiskt bistånd")
+    y += 11.7
+    page.left(LABEL_X, y, "Kostnad för utbetalt bistånd per")
+    page.values(y - 1.7, ("400", "420", "-20"))
+    page.left(LABEL_X, y + line, "hushåll")
+    obs, _report = _read(page.save(tmp_path / "section.pdf"))
+    got = {(o.section, o.row_label, o.column_label, o.value) for o in obs.itertuples()}
+    assert ("", "Stöd till personer med funktionsnedsättning", "Utfall 2023", 310.0) in got
+    assert {(s, r, v) for s, r, c, v in got if c == "Budget 2023"} == {
+        ("", "Barn och unga", 120.0),
+        ("", "Vuxna", 200.0),
+        ("", "Stöd till personer med funktionsnedsättning", 300.0),
+        ("Ekonomiskt bistånd", "Kostnad för utbetalt bistånd per hushåll", 400.0),
+    }

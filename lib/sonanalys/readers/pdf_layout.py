@@ -1152,8 +1152,12 @@ def rows(t: Table) -> list[_Row]:
         wider = [g for g in pitches if g > pitches[0] + 1.5] if pitches else []
         row_gap = wider[0] if wider else None
     cells: list[list[Line]] = []
-    for ln in labelled:
-        if cells and row_gap is not None and ln.base - cells[-1][-1].base < row_gap - 1.0:
+    # where each line's label stands: values set apart from the label on its line do
+    # not move it nearer the line above or below
+    bases = [_label_base(ln, t) for ln in labelled]
+    within = _within_cell(bases, row_gap)
+    for k, ln in enumerate(labelled):
+        if cells and within is not None and bases[k] - bases[k - 1] < within:
             cells[-1].append(ln)
         else:
             cells.append([ln])
@@ -1172,6 +1176,21 @@ def rows(t: Table) -> list[_Row]:
     out = _join_loose(out, t)
     _place_the_rest(t, out, data, labelled)
     return out
+
+
+def _within_cell(bases: list[float], row_gap: float | None) -> float | None:
+    """How near a line stands under the one above to be a line of its cell: nearer
+    than rows stand (``row_gap``, less a point), and nearer than halfway from a cell's
+    line pitch (the nearest two label lines stand, not less than half a row apart) to
+    the rows' spacing, so a line set a little closer than rows (a label's descender,
+    values set higher) is a row still. None: no spacing known."""
+    if row_gap is None:
+        return None
+    limit = row_gap - 1.0
+    pitch = min(
+        (g for a, b in pairwise(bases) if 0.5 * row_gap <= (g := b - a) < limit), default=None
+    )
+    return limit if pitch is None else min(limit, (pitch + row_gap) / 2)
 
 
 def _label_base(ln: Line, t: Table) -> float:
