@@ -411,3 +411,48 @@ def test_a_count_of_a_years_digits_at_the_top_of_a_list_stays_a_value(tmp_path, 
     obs = parse([tmp_path]).observations
     assert obs["row_label"].tolist()[0] == lines[0].split()[0]
     assert obs["value"].tolist()[0] == 2019.0 if lines[0].endswith("2019") else 2011.0
+
+
+# A web table whose cells lost a thousands' space here and there (a page's text as stored):
+# '3135' beside '3 158'. Read in four columns the rows split one way each, under the
+# stub's own name 'Verksamhet' (673 | 235 | 670 100 | 3135): wrong, every one of them.
+# In three, the table's own arithmetic (Avvikelse = Budget - Utfall in every row) decides
+# each row, and the stub's name stays over the labels (spaced._confirmed_count).
+GLUED_CELL = (
+    "Driftredovisning socialnämnden (tkr)\n\n"
+    "Verksamhet Budget 2023 Utfall 2023 Avvikelse\n"
+    "Barn och unga 673 235 670 100 3135\n"
+    "Vuxna 12 345 12 000 345\n"
+    "Försörjningsstöd 45 678 46 000 -322\n"
+    "Summa 731 258 728 100 3 158\n"
+)
+
+
+def _read_text(tmp_path, text):
+    p = tmp_path / "drift.txt"
+    p.write_text(text, encoding="utf-8")
+    return parse([p]).observations
+
+
+def test_a_cell_without_its_thousands_space_leaves_the_stub_over_the_labels(tmp_path):
+    o = _read_text(tmp_path, GLUED_CELL)
+    assert set(o["column_label"]) == {"Budget 2023", "Utfall 2023", "Avvikelse"}
+    barn = o[o["row_label"] == "Barn och unga"]
+    assert barn["value"].tolist() == [673235.0, 670100.0, 3135.0]
+    assert o[o["row_label"] == "Vuxna"]["value"].tolist() == [12345.0, 12000.0, 345.0]
+    assert o[o["row_label"] == "Summa"]["value"].tolist() == [731258.0, 728100.0, 3158.0]
+
+
+def test_the_count_changes_only_where_the_arithmetic_holds_in_it_alone():
+    from sonanalys.readers.spaced import SpacedRow, _confirmed_count, split_row
+
+    def rows(text):
+        lines = text.splitlines()[3:]
+        return [SpacedRow(*split_row(s), line=k) for k, s in enumerate(lines)]
+
+    assert _confirmed_count(rows(GLUED_CELL), 4) == 3
+    # no column the difference or sum of others in three columns: the count stays
+    broken = GLUED_CELL.replace("3135", "4135").replace("-322", "-122").replace("3 158", "4 558")
+    assert _confirmed_count(rows(broken), 4) == 4
+    # rows that do not all read in three columns: the count stays
+    assert _confirmed_count(rows(GLUED_CELL + "Övrigt 1 2 3 4\n"), 4) == 4

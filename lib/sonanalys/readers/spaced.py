@@ -397,6 +397,54 @@ def _by_difference(rows: list[SpacedRow], n: int) -> None:
             r.chosen = fit[0]
 
 
+def _arithmetic_holds(rows: list[SpacedRow], n: int) -> bool:
+    """Whether every row is read and the table's own arithmetic holds in the readings: a
+    column the sum of the others (``_total_column``), or one the difference of two others,
+    the same in every row, with three rows at least where it is not all zero."""
+    chosen = [r.chosen for r in rows if r.chosen]
+    if len(chosen) < len(rows) or len(chosen) < 3 or n < 3:
+        return False
+    if _total_column(chosen) is not None:
+        return True
+    read = [[_value(t) for t in c] for c in chosen]
+    vals = [[v for v in row if v is not None] for row in read]
+    if any(len(v) < n for v in vals):
+        return False  # a dash: no value to add
+    tols = [_tolerance(c) for c in chosen]
+    for a in range(n):
+        for b in range(n):
+            for c in range(b + 1, n):
+                if a in (b, c):
+                    continue
+                held = (abs(v[a] - v[b] - v[c]) <= tol for v, tol in zip(vals, tols, strict=True))
+                if all(held) and sum(bool(v[a] or v[b] or v[c]) for v in vals) >= 3:
+                    return True
+    return False
+
+
+def _confirmed_count(rows: list[SpacedRow], n: int) -> int:
+    """The column count of a header of ``n`` names over rows of values where ``n`` makes
+    the first name, the stub's own (``Verksamhet Budget 2023 Utfall 2023 Avvikelse``), a
+    column of values: one less where the rows read in one column less, every one of them,
+    and hold the table's own arithmetic (a column the sum or the difference of others)
+    while the rows read in ``n`` columns do not. A cell printed without its thousands'
+    space (``3135`` under ``3 158``) leaves fewer readings in ``n`` columns than in the
+    right count, whose sums decide them (``673 | 235 | 670 100 | 3135`` was read, under
+    ``Verksamhet``, for ``673 235 | 670 100 | 3135``)."""
+    m = n - 1
+    if len(rows) < 3 or any(not splits(r.tokens, m) for r in rows):
+        return n
+
+    def read_in(k: int) -> list[SpacedRow]:
+        trial = [SpacedRow(r.label, list(r.tokens), r.line, gaps=r.gaps) for r in rows]
+        resolve(trial, k)
+        return trial
+
+    if not _arithmetic_holds(read_in(m), m) or _arithmetic_holds(read_in(n), n):
+        return n
+    return m
+
+
 def _count_in_label(r: SpacedRow, n: int) -> None:
     """A row that reads in no way with its units' numbers as values may name a count in
     its label (``Korttidsboende 12 platser 2 609 2 700``): read it with the numbers after
@@ -953,6 +1001,10 @@ def _read_rows(
         n = (_column_count(readable, (len(names),)) if L.value_kind_of(names[0]) else 0) or (
             _column_count(readable, (*two_stubs, len(names) - 1, len(names)))
         )
+        if n == len(names) >= 4:
+            # the stub's own name over a column of values: unless the table's arithmetic
+            # says so, over the labels (``_confirmed_count``)
+            n = _confirmed_count(readable, n)
     min_rows = 3 if n == 1 else 2
     if not n or len(data) < min_rows:
         return None
