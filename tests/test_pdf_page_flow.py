@@ -511,3 +511,32 @@ def test_one_line_paragraphs_between_tables_are_apart_by_the_documents_spacing(t
     wide = read(_between_tables(tmp_path / "wide.pdf", 12.0))
     joined = [b.text for b in wide.blocks if isinstance(b, Paragraph)]
     assert not any(t.startswith("12-stegsgruppen") for t in joined)
+
+
+def test_a_ruled_grid_beginning_with_a_comments_sentences_has_no_header_there():
+    """004 printed on pages 350 mm tall: page 14's ruled table begins with the comment
+    row of the measure above the break ('Kommentar:' and its sentences), then the next
+    measure's header row. Both were stacked into one header ('Kommentar: / Beslutad
+    åtgärd | Satsningen … / Besluts-datum'), so the comment's 15 mkr, 10 ärenden and
+    1,3 mkr were read under no row. A first row whose cells hold sentences is a row,
+    never a header (``pdf_layout.ruled_header``): the grid is its rows as tab lines."""
+    from sonanalys.readers.pdf_layout import ruled_header, ruled_lines
+
+    head = ["Beslutad åtgärd", "Besluts-datum", "Diarie-nummer", "Prognos effekt, mnkr"]
+    rows = [
+        [
+            "Kommentar:",
+            "Satsningen är finansierad med statsbidrag under 2023. Uppföljning pågår."
+            " Beräkningen ger lägre placeringskostnader motsvarande totalt 15 mkr för 10"
+            " ärenden. Borträknat personalkostnader blir effekten ca 1,3 mkr per ungdom.",
+            "",
+            "",
+        ],
+        head,
+        ["Förändrad resurs som företrädare i domstol", "", "", ""],
+        ["Kommentar:", "Den interna lösningen kostar 424 kr/h, en extern 2100 kr/h.", "", ""],
+    ]
+    assert ruled_header(rows) == 0
+    assert ruled_lines(rows) == ["\t".join(r) for r in rows]
+    # a header over its rows is one still
+    assert ruled_header([head, *rows[2:]]) == 1

@@ -1404,18 +1404,27 @@ def ruled_header(rows: list[list[str]]) -> int:
     over the value columns and no value there (a year or a period is header), up to the
     first row with a value or a row with its label alone (a section), or a row after the
     first that repeats a cell of the rows below in its column (``_said_below``: a row of
-    text values, ``IFO 120 LSS 259 | Minska`` over ``25 863 | Minska``)."""
+    text values, ``IFO 120 LSS 259 | Minska`` over ``25 863 | Minska``). A first row
+    whose cells hold sentences (a comment's, ``_sentences``) begins the body: none."""
     n = 0
     for row in rows:
         over = [c.strip() for c in row[1:] if c.strip()]
         if not over or any(_NUMBER.match(c) and not _is_year(c) for c in over):
             break
+        if n == 0 and any(_sentences(c) for c in over):
+            return 0  # a comment's sentences first (``Kommentar: | Satsningen är …``): rows
         n += 1
     if n >= len(rows):
         return 0
     if n > 1:  # a row that says what the rows below it say, in their columns, is one of them
         n = next((k for k in range(1, n) if _said_below(rows[k], rows[n:])), n)
     return n
+
+
+def _sentences(cell: str) -> bool:
+    """A cell that holds running text, two sentences or more (a full stop inside it
+    and at its end, eight words or more): never a header's words."""
+    return cell.endswith(".") and ". " in cell[:-1] and cell.count(" ") >= 7
 
 
 def _said_below(row: list[str], body: list[list[str]]) -> bool:
