@@ -456,3 +456,46 @@ def test_the_count_changes_only_where_the_arithmetic_holds_in_it_alone():
     assert _confirmed_count(rows(broken), 4) == 4
     # rows that do not all read in three columns: the count stays
     assert _confirmed_count(rows(GLUED_CELL + "Övrigt 1 2 3 4\n"), 4) == 4
+
+
+# A budget frame whose one-off item fills one year only ('Aktiveringstid 3 000' under
+# 2014 2015 2016): round two's dev_33. The Delsumma under it holds in every column only
+# with the 3 000 in 2014 (12 000 = 8 700 + 300 + 3 000; 26 500 = 8 800 + 17 700): placed
+# there and said (spaced._place_by_sums); where two places hold it, it stays said.
+SHORT_ROW = (
+    "Vård- och omsorgsnämnden 2014 2015 2016\n\n"
+    "Ram året före 1 047 144 1 080 087 1 128 189\n\n"
+    "Generell uppräkning 20 943 21 602 22 563\n\n"
+    "Kompensation för förändrat antal äldre 8 700 8 800 5 400\n\n"
+    "Nytt vårdboende 300 17 700 17 000\n\n"
+    "Aktiveringstid 3 000\n\n"
+    "Delsumma 12 000 26 500 22 400\n"
+)
+
+
+def test_a_short_row_is_placed_where_the_sum_below_holds(tmp_path):
+    text = SHORT_ROW.replace("\n\n", "\n")
+    p = tmp_path / "ram.txt"
+    p.write_text(text, encoding="utf-8")
+    r = parse([p])
+    o = r.observations
+    akt = o[o["row_label"] == "Aktiveringstid"]
+    assert akt[["column_label", "value"]].values.tolist() == [["2014", 3000.0]]
+    said = r.report[r.report["reason"].str.startswith("raden har färre värden än kolumner")]
+    assert said["cell_text"].tolist() == ["3 000"]
+    # two places where the sum holds (2015 and 2016 the same): not placed, said unread
+    same = text.replace("17 700 17 000", "17 700 17 700").replace("22 400", "26 500")
+    same = same.replace("8 700 8 800 5 400", "8 700 8 800 8 800").replace(
+        "Aktiveringstid 3 000", "Aktiveringstid 0"
+    )
+    p.write_text(same.replace("Nytt vårdboende 300", "Nytt vårdboende 3 300"), encoding="utf-8")
+    r = parse([p])
+    assert (r.observations["row_label"] == "Aktiveringstid").sum() == 0
+    assert (r.report["cell_text"] == "0").any()
+
+
+def test_the_real_budget_frame_places_its_one_off_item():
+    doc = Path(__file__).parent / "corpus" / "round2" / "dev_33_okand_von_budget2014_ramtabell.txt"
+    o = parse([doc]).observations
+    akt = o[o["row_label"] == "Aktiveringstid"]
+    assert akt[["year", "value"]].values.tolist() == [[2014, 3000.0]]

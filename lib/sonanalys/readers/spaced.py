@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from .. import labels as L
 from .. import numparse as N
@@ -443,6 +443,86 @@ def _confirmed_count(rows: list[SpacedRow], n: int) -> int:
     if not _arithmetic_holds(read_in(m), m) or _arithmetic_holds(read_in(n), n):
         return n
     return m
+
+
+# a sum row's label: Summa, Delsumma, Totalt … (letters set apart too: 'D e lsumma')
+_SUM_LABEL = re.compile(r"^(?:del|sub)?(?:summa|totalt|total)", re.IGNORECASE)
+PLACED_BY_SUM = "raden har färre värden än kolumner: placerade där summaraden under stämmer"
+
+
+def _is_sum_row(r: SpacedRow) -> bool:
+    return r.chosen is not None and _SUM_LABEL.match(r.label.replace(" ", "")) is not None
+
+
+def _short_reading(r: SpacedRow, n: int) -> tuple[str, ...] | None:
+    """The values of a row that reads in fewer columns than ``n`` one way only, at the
+    fewest columns it reads in."""
+    for k in range(1, n):
+        got = splits(r.tokens, k)
+        if got:
+            return got[0] if len(got) == 1 else None
+    return None
+
+
+def _block_holds(block: list[tuple[float, ...]], total: tuple[float, ...], tol: float) -> bool:
+    return all(abs(sum(row[c] for row in block) - total[c]) <= tol for c in range(len(total)))
+
+
+def _place_by_sums(rows: list[SpacedRow], n: int) -> list[SpacedRow]:
+    """A row with fewer values than columns (``Aktiveringstid 3 000`` under 2014 2015
+    2016) placed where the table's own sum below it holds only so: a sum row
+    (``Delsumma 12 000 26 500 22 400``) that equals, in every column, the rows right above
+    it from some row on, this one's values in the columns tried and its other cells empty,
+    the other rows all read. One placement only, or none (the row stays said). The rows
+    placed, for the table to say."""
+    placed: list[SpacedRow] = []
+    for i, r in enumerate(rows):
+        if r.chosen is not None or not r.tokens or r.note_readings or r.candidates:
+            continue
+        short = _short_reading(r, n)
+        if short is None:
+            continue
+        below = next((k for k in range(i + 1, len(rows)) if _is_sum_row(rows[k])), None)
+        if below is None:
+            continue
+        total = [_value(t) if t else 0.0 for t in rows[below].chosen or ()]
+        if any(v is None for v in total):
+            continue
+        fits = []
+        for cols in combinations(range(n), len(short)):
+            cand = [""] * n
+            for c, v in zip(cols, short, strict=True):
+                cand[c] = v
+            trial = tuple(cand)
+            if _sum_holds(rows, i, below, trial, [float(v or 0) for v in total]):
+                fits.append(trial)
+        if len(fits) == 1:
+            r.chosen = fits[0]
+            r.candidates = fits
+            placed.append(r)
+    return placed
+
+
+def _sum_holds(
+    rows: list[SpacedRow], i: int, below: int, trial: tuple[str, ...], total: list[float]
+) -> bool:
+    """Whether the rows from some row on down to the sum row ``below``, row ``i`` read as
+    ``trial``, add up to ``total`` in every column."""
+    tol = _tolerance(rows[below].chosen or ()) * 0.5
+    values: list[tuple[float, ...]] = []
+    for k in range(below - 1, -1, -1):
+        cells = trial if k == i else rows[k].chosen
+        if cells is None:
+            if rows[k].tokens:
+                return False  # a row unread inside the block: no evidence
+            continue  # a section's name
+        got = [_value(t) if t else 0.0 for t in cells]
+        if any(v is None for v in got):
+            return False
+        values.insert(0, tuple(float(v or 0) for v in got))
+        if k <= i and _block_holds(values, tuple(total), tol):
+            return True
+    return False
 
 
 def _count_in_label(r: SpacedRow, n: int) -> None:
@@ -1033,6 +1113,7 @@ def _read_rows(
             r.web = r.gaps is not None
     for block in _blocks(rows):
         resolve(block, n, series=bool(years) and len(per_year) == 1)
+    placed = _place_by_sums(rows, n)
     decided = [r for r in readable if r.chosen is not None or r.note_readings]
     if len(decided) * 2 < len(readable) or not readable:
         return None  # most rows do not read as this table: not one
@@ -1048,6 +1129,7 @@ def _read_rows(
         table.rows[1].cells[0].text = stub_below  # the stub's header goes on below
     table.repairs.extend(said)
     table.repairs.extend(breaks)
+    table.repairs.extend((r.line, " ".join(r.tokens), PLACED_BY_SUM) for r in placed)
     table.repairs.extend(r for r in repeated if r[0] < end + 1)
     table.warnings.extend(u for u in unsplit if u[0] < end + 1)
     for r in data:
