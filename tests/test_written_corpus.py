@@ -59,7 +59,7 @@ EXPECTED: dict[str, int] = {
     "dev_30_vimmerby_socialnamnden_prognos_okt2025.txt": 8,
     "dev_31_ydre_manadsrapport_socialforvaltningen.txt": 8,
     "dev_32_vaxjo_externa_placeringar_varddygn.txt": 4,
-    "dev_33_okand_von_budget2014_ramtabell.txt": 14,
+    "dev_33_okand_von_budget2014_ramtabell.txt": 15,
 }
 
 
@@ -102,10 +102,10 @@ def test_recall_per_written_document(found, fmt, doc):
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_written_document_is_scored(found, fmt):
     assert set(EXPECTED) == set(found[fmt]["doc"])
-    # of the 346 facts, the text reader reads 340 from the same documents
+    # of the 346 facts, the text reader reads 341 from the same documents
     assert (int(found[fmt]["found"].sum()), len(found[fmt])) == {
-        "docx": (340, 346),
-        "xlsx": (340, 346),
+        "docx": (341, 346),
+        "xlsx": (341, 346),
     }[fmt]
 
 
