@@ -501,3 +501,18 @@ def test_the_real_budget_frame_places_its_one_off_item():
     o = parse([doc]).observations
     akt = o[o["row_label"] == "Aktiveringstid"]
     assert akt[["year", "value"]].values.tolist() == [[2014, 3000.0]]
+
+
+def test_a_cell_that_lost_its_thousands_space_reads_as_its_value(tmp_path):
+    # '673235' where the page printed 673 235 (its space lost, as a web page's text loses
+    # a no-break space), in a column of spaced thousands: a run of four digits or more
+    # neither continues a group nor is continued by one, so its cell's edges are fixed and
+    # the row splits one way, whichever column it stands in
+    for before, after in (("673 235 670 100", "673235 670 100"), ("670 100 3 135", "670100 3 135")):
+        o = _read_text(tmp_path, GLUED_CELL.replace("3135", "3 135").replace(before, after))
+        barn = o[o["row_label"] == "Barn och unga"]
+        assert barn[["column_label", "value"]].values.tolist() == [
+            ["Budget 2023", 673235.0],
+            ["Utfall 2023", 670100.0],
+            ["Avvikelse", 3135.0],
+        ]
