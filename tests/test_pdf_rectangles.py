@@ -6,11 +6,14 @@ overlapping, words no rectangle holds, and sides that are not numbers."""
 from __future__ import annotations
 
 import math
+import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sonanalys.readers.pdfium_page import _by_rectangle, _by_rectangle_sorted
+from sonanalys.readers import pdfium_page
+from sonanalys.readers.pdfium_page import _by_rectangle, _by_rectangle_sorted, _words_of_letters
 
 _X = st.floats(min_value=0, max_value=600, allow_nan=False)
 _Y = st.floats(min_value=90, max_value=110, allow_nan=False)
@@ -66,3 +69,143 @@ def test_a_side_that_is_no_number_is_placed_as_before():
     words = [((18, 101, 22, 109), 0, 4, 20.0, 105.0)]
     (plain, _), (searched, _) = _both(boxes, words)
     assert searched == plain == [(boxes[1], [words[0]])]
+
+
+def test_sides_infinite_both_ways_are_placed_as_before():
+    boxes = [(-math.inf, 100.0, math.inf, 110.0), (0.0, 100.0, 50.0, 110.0)]
+    words = [((18, 101, 22, 109), 0, 4, 20.0, 105.0)]
+    (plain, _), (searched, _) = _both(boxes, words)
+    assert searched == plain == [(boxes[0], [words[0]])]
+
+
+# A line whose every letter is a text object of its own (as a browser prints): its words'
+# boxes from the line's rectangles, one a letter, as PDFium gives each word's own
+
+
+@st.composite
+def _letter_line(draw):
+    """A line's text (words between runs of spaces) and a box per letter."""
+    words = draw(st.lists(st.text("abcÅ1-,", min_size=1, max_size=6), min_size=1, max_size=8))
+    gaps = [" " * draw(st.integers(1, 3)) for _ in words[1:]]
+    text = words[0] + "".join(g + w for g, w in zip(gaps, words[1:], strict=True))
+    boxes = []
+    for _ in range(len(text) - text.count(" ")):
+        x0, top = draw(_X), draw(_Y)
+        boxes.append((x0, top, x0 + draw(st.floats(0.01, 9)), top + draw(st.floats(0.01, 12))))
+    return text, boxes
+
+
+def _union(boxes):
+    return (
+        min(b[0] for b in boxes), min(b[1] for b in boxes),
+        max(b[2] for b in boxes), max(b[3] for b in boxes),
+    )  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(_letter_line(), st.integers(0, 5))
+def test_a_words_box_is_the_union_of_its_letters(line, lead):
+    text, boxes = line
+    page = "x" * lead + text + "\r\n"  # the line as it stands in the page's text
+    words = _words_of_letters(page, lead, lead + len(text), boxes)
+    letters = iter(boxes)
+    expected = []
+    for m in re.finditer(r"[^ ]+", text):
+        own = [next(letters) for _ in m.group()]
+        b = _union(own)
+        start, end = lead + m.start(), lead + m.end()
+        expected.append((b, start, end, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2))
+    assert words == expected
+
+
+def _letters_pdf(path: Path, lines: list[list[str]], spaced: int = -1) -> Path:
+    """Each letter shown by a text operator of its own in one text block, placed from
+    the one before (a text object a letter, as a browser prints: ``12.9 0 Td <0048>
+    Tj``), words a space's width apart and a row's cells 24 points apart; Helvetica's
+    widths from fpdf2's metrics, given in the font as well. Row ``spaced`` shows each
+    word's last letter together with the space after it (a space of the page's own, in
+    that letter's text object)."""
+    from fpdf import FPDF
+
+    metrics = FPDF(unit="pt")
+    metrics.add_page()
+    metrics.set_font("Helvetica", "", 10)
+    shows = []
+    for k, cells in enumerate(lines):
+        shows.append(b"1 0 0 1 60 %d Tm" % (780 - 16 * k))
+        step = 0.0  # from the letter before to this one
+        for cell in cells:
+            for word in cell.split(" "):
+                for j, ch in enumerate(word):
+                    own = ch + " " if k == spaced and j == len(word) - 1 else ch
+                    letter = own.encode("cp1252").replace(b"(", b"\\(").replace(b")", b"\\)")
+                    shows.append(b"%.4f 0 Td (" % step + letter + b") Tj")
+                    step = metrics.get_string_width(own)
+                step += 0 if k == spaced else metrics.get_string_width(" ")
+            step += 24
+    content = b"BT /F1 10 Tf\n" + b"\n".join(shows) + b"\nET"
+    # the widths the letters were placed by, so that PDFium's boxes meet end to end
+    cw = metrics.current_font.cw
+    widths = b" ".join(
+        b"%d" % cw.get(bytes([c]).decode("cp1252", errors="replace"), 0) for c in range(32, 256)
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+        b"/FirstChar 32 /LastChar 255 /Widths [%s] >>" % widths,
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(out)
+    return path
+
+
+def test_a_page_set_letter_by_letter_reads_as_asking_each_word(tmp_path, monkeypatch):
+    """The page's runs, their boxes and text, are what asking PDFium for each word's
+    rectangles gives; and the letters' own path is the one taken."""
+    pdf = _letters_pdf(
+        tmp_path / "bokstaver.pdf",
+        [
+            ["Nettokostnad per verksamhet i mnkr, utfall och prognos för helåret 2023"],
+            ["Barn och unga", "1 801,5", "-81,5"],
+            ["Ekonomiskt bistånd", "12", "-3,2"],
+            ["Summa", "1 813,5", "-84,7"],
+            ["Varav köpt vård", "1 402,5", "-80,1"],  # its spaces the page's own
+        ],
+        spaced=4,
+    )
+    data = pdf.read_bytes()
+
+    def runs() -> list:
+        return [
+            [(r.x0, r.top, r.x1, r.bottom, r.text, r.start, r.end, r.spaced) for r in page.runs]
+            for page, _tp in pdfium_page.pages(data)
+        ]
+
+    taken = []
+    real = pdfium_page._words_of_letters
+    monkeypatch.setattr(pdfium_page, "_words_of_letters", lambda *a: taken.append(a[1]) or real(*a))
+    by_letters = runs()
+    # every line of letters but the one whose spaces are the page's own (in a text
+    # object with a letter, its rectangle wider than the word)
+    assert len(taken) == 4
+    monkeypatch.setattr(pdfium_page, "_spaces_generated", lambda *a: False)
+    asked = runs()
+    assert by_letters == asked
+    texts = [r[4] for r in by_letters[0]]
+    assert texts[:3] == ["Nettokostnad", "per", "verksamhet"]
+    assert "Barn" in texts and "801,5" in texts and "-81,5" in texts and "-84,7" in texts

@@ -175,6 +175,7 @@ class _Lean:
         self.font_size = bare(raw.FPDFText_GetFontSize, d)  # (text page, index)
         self.char_angle = bare(raw.FPDFText_GetCharAngle, f)  # (text page, index)
         self.count_chars = bare(raw.FPDFText_CountChars, i)  # (text page)
+        self.is_generated = bare(raw.FPDFText_IsGenerated, i)  # (text page, index)
         self.text_index = bare(raw.FPDFText_GetTextIndexFromCharIndex, i)  # (text page, index)
         self.get_text = typed(raw.FPDFText_GetText, i, vp, i, i, vp)  # (.., buffer address)
         self.FORM, self.PATH = raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH
@@ -555,29 +556,34 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
             add(Run(rl - x, y - rt, rr - x, y - rb, stripped, s, e, False, font_size(tp, s)))
         elif n:
             boxes = counted(n)  # the line's rectangles, counted above
-            words: list[tuple] = []  # each word's box, start, end and middle
-            words_add = words.append
-            for m in _WORD.finditer(text, s, e):
-                ws, we = m.span()
-                k = count_rects(tp, ws, we - ws)
-                if k < 1:
-                    continue  # no box: not a word of the page's
-                get_rect(tp, 0, l_ref, t_ref, r_ref, b_ref)
-                rl, rt, rr, rb = unpack(got)
-                b0, b1, b2, b3 = rl - x, y - rt, rr - x, y - rb
-                for i in range(1, k):  # a word of several rectangles: their union (as
-                    # min and max take it: the first least and greatest kept)
-                    get_rect(tp, i, l_ref, t_ref, r_ref, b_ref)
+            # each word's box, start, end and middle: from the line's rectangles where
+            # each letter is one, else asked of PDFium word by word
+            if n == e - s - text.count(" ", s, e) and _spaces_generated(tp, text, s, e):
+                words = _words_of_letters(text, s, e, boxes)
+            else:
+                words = []
+                words_add = words.append
+                for m in _WORD.finditer(text, s, e):
+                    ws, we = m.span()
+                    k = count_rects(tp, ws, we - ws)
+                    if k < 1:
+                        continue  # no box: not a word of the page's
+                    get_rect(tp, 0, l_ref, t_ref, r_ref, b_ref)
                     rl, rt, rr, rb = unpack(got)
-                    if rl - x < b0:
-                        b0 = rl - x
-                    if y - rt < b1:
-                        b1 = y - rt
-                    if rr - x > b2:
-                        b2 = rr - x
-                    if y - rb > b3:
-                        b3 = y - rb
-                words_add(((b0, b1, b2, b3), ws, we, (b0 + b2) / 2, (b1 + b3) / 2))
+                    b0, b1, b2, b3 = rl - x, y - rt, rr - x, y - rb
+                    for i in range(1, k):  # a word of several rectangles: their union (as
+                        # min and max take it: the first least and greatest kept)
+                        get_rect(tp, i, l_ref, t_ref, r_ref, b_ref)
+                        rl, rt, rr, rb = unpack(got)
+                        if rl - x < b0:
+                            b0 = rl - x
+                        if y - rt < b1:
+                            b1 = y - rt
+                        if rr - x > b2:
+                            b2 = rr - x
+                        if y - rb > b3:
+                            b3 = y - rb
+                    words_add(((b0, b1, b2, b3), ws, we, (b0 + b2) / 2, (b1 + b3) / 2))
             placed = _by_rectangle if len(boxes) * len(words) <= _FEW else _by_rectangle_sorted
             for (x0, top, x1, bottom), inside in placed(boxes, words):
                 for w in inside:  # the run's box: the rectangle's and its words'
@@ -602,6 +608,48 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
         for run in out:
             run.x0, run.top, run.x1, run.bottom = page.turned((run.x0, run.top, run.x1, run.bottom))
     return out
+
+
+def _spaces_generated(tp, text: str, s: int, e: int) -> bool:
+    """Every space of the text page's text from ``s`` to ``e`` is one PDFium put there
+    (a gap between two text objects), none a character of the page's."""
+    is_generated = _pdfium().is_generated
+    k = text.find(" ", s, e)
+    while k >= 0:
+        if is_generated(tp, k) != 1:
+            return False
+        k = text.find(" ", k + 1, e)
+    return True
+
+
+def _words_of_letters(text: str, s: int, e: int, boxes: list[Box]) -> list[tuple]:
+    """The words of a line from ``s`` to ``e`` (box, start, end, middle x, middle y) whose
+    every character is a rectangle of its own (``boxes``, in order): a line with as
+    many rectangles as characters that are not spaces, and no space but those PDFium
+    put between text objects, as a browser sets each letter or few letters as a text
+    object of its own. PDFium makes a rectangle of each run of characters of one text
+    object, spaces it put there and characters without a box left out; so a rectangle
+    holds one character at least, and as many rectangles as characters means one
+    each. A word's box is its characters' rectangles' union, as PDFium gives the
+    word's own rectangles (the same boxes, taken in the same order): without asking
+    PDFium for them word by word."""
+    words: list[tuple] = []
+    k = 0
+    for m in _WORD.finditer(text, s, e):
+        ws, we = m.span()
+        b0, b1, b2, b3 = boxes[k]
+        for c0, c1, c2, c3 in boxes[k + 1 : k + we - ws]:  # as the union in ``_runs``
+            if c0 < b0:
+                b0 = c0
+            if c1 < b1:
+                b1 = c1
+            if c2 > b2:
+                b2 = c2
+            if c3 > b3:
+                b3 = c3
+        k += we - ws
+        words.append(((b0, b1, b2, b3), ws, we, (b0 + b2) / 2, (b1 + b3) / 2))
+    return words
 
 
 def _by_rectangle(boxes: list[Box], words: list[tuple]) -> Iterator[tuple[Box, list[tuple]]]:
@@ -636,10 +684,13 @@ def _by_rectangle_sorted(boxes: list[Box], words: list[tuple]) -> Iterator[tuple
     every rectangle asking every word."""
     lefts = [b[0] - 0.5 for b in boxes]  # the sides as ``_by_rectangle`` pads them
     rights = [b[2] + 0.5 for b in boxes]
-    if any(v != v for v in lefts + rights) or any(w[3] != w[3] for w in words):
-        yield from _by_rectangle(boxes, words)  # a side not a number: no order to search
+    # a side not a number (their sum is then none either, as it is for sides infinite
+    # both ways): no order to search, each rectangle asks every word
+    sides = sum(lefts) + sum(rights)
+    if sides != sides or any(w[3] != w[3] for w in words):
+        yield from _by_rectangle(boxes, words)
         return
-    widest = max(r - left for left, r in zip(lefts, rights, strict=True))
+    widest = max([r - left for left, r in zip(lefts, rights, strict=True)])
     order = sorted(range(len(boxes)), key=lefts.__getitem__)
     by_left = [lefts[k] for k in order]
     held: dict[int, list[tuple]] = {}
