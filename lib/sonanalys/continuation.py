@@ -33,6 +33,7 @@ HEADER_AGAIN = "tabellens rubrik upprepad efter sidbrytning, ingen rad"
 PAGE_HEAD = "sidhuvud eller sidfot med sidnummer vid sidbrytning i tabellen, inget värde"
 FURNITURE_LINE = "sidhuvud eller sidfot med sidnummer, inget värde"
 SPLIT_ROW = "raden delad av sidbrytning: läses som en rad med raden ovan"
+CARRIED = "tabellen saknar egen rubrik och har tabellens ovan kolumner: läses under dess rubrik"
 
 
 def page_mark(line: str) -> str:
@@ -81,6 +82,7 @@ def join_continued(
     row a page break split (a PDF's ruled row left open at the break)."""
     out: list[Table] = []
     between: list[Block] = []
+    said: set[str] = set()  # the texts before: a page's running head repeats one
     for b in blocks:
         if not isinstance(b, Table):
             between.append(b)
@@ -94,8 +96,17 @@ def join_continued(
                 warnings=prev.warnings + b.warnings,
                 notes=prev.notes + b.notes,
             )
+        elif prev is not None and (
+            n := _header_to_carry(prev, b, between, header_count, page_starts, said)
+        ):
+            out.append(
+                dataclasses.replace(
+                    b, rows=prev.rows[:n] + b.rows, repairs=[(b.line, "", CARRIED), *b.repairs]
+                )
+            )
         else:
             out.append(b)
+        said.update(x.text for x in between if isinstance(x, Paragraph | Heading))
         between = []
     return [_rows_rejoined(t, page_starts, split) for t in out] if page_starts else out
 
@@ -121,6 +132,53 @@ def _section_rows(between: list[Block], width: int) -> list[Row]:
         for b in between
         if isinstance(b, Heading) and not _furniture(b)
     ]
+
+
+def _header_to_carry(
+    prev: Table, t: Table, between: list[Block], header_count, page_starts, said: set[str]
+) -> int:
+    """How many header rows of ``prev`` the table ``t`` reads under, 0 for none. In a PDF
+    an accounting report's groups (``Försäljningsintäkter``, ``Personalkostnader``) stand
+    as tables of their own, each under its group's name and after the group above's sum
+    line, with the column header printed once over the first group (``Period |
+    Ackumulerat | Period fg år``): a table with no header of its own, of the same layout
+    and as many columns (three or more) as the table above it on the same or the next
+    page, with at most three short lines and no sentence between them (and the page's
+    running head: :func:`_running_head`), goes on under that header, as its own table (its
+    group's name stays its caption)."""
+    if not page_starts or prev.kind != "data" or t.kind != "data" or prev.layout != t.layout:
+        return 0
+    if not prev.rows or not t.rows or _width(prev) != _width(t) or _width(t) < 3:
+        return 0
+    if not 0 <= _page(t.line, page_starts) - _page(prev.last_line, page_starts) <= 1:
+        return 0
+    between = [b for b in between if not _running_head(b, said)]
+    if len(between) > 3 or not all(_short_line(b) for b in between):
+        return 0
+    texts = [[L.clean(c.text) for c in r.cells] for r in t.rows]
+    if header_count(t, texts) != 0:
+        return 0
+    n: int = header_count(prev, [[L.clean(c.text) for c in r.cells] for r in prev.rows])
+    return n if 0 < n < len(prev.rows) else 0
+
+
+def _running_head(b: Block, said: set[str]) -> bool:
+    """A page's running head: a text said before on an earlier page, alone or followed
+    by the column header printed again under it (a head of 40 characters at least)."""
+    if not isinstance(b, Paragraph | Heading):
+        return False
+    return b.text in said or any(len(x) >= 40 and b.text.startswith(x) for x in said)
+
+
+_SENTENCE = re.compile(r"[a-zåäö]{2}[.!?](?:\s|$)")
+
+
+def _short_line(b: Block) -> bool:
+    """A group's name, a sum line or a page's furniture between two parts of a report
+    (at most 200 characters, no sentence)."""
+    return (
+        isinstance(b, Paragraph | Heading) and len(b.text) <= 200 and not _SENTENCE.search(b.text)
+    )
 
 
 def _rows_rejoined(t: Table, page_starts: list[int], split: Set[int] = frozenset()) -> Table:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice, pairwise
 
 from . import labels as L
@@ -1040,7 +1040,9 @@ def _columns(out: _Out, table: Table) -> _Grid:
     empty = frozenset(j for j in range(width) if not any(row[j].strip() for row in texts))
     columns = columns_from_header(header, width, merged, empty)
     body = list(range(nh, len(texts)))
+    columns = _amounts_not_times(columns, [texts[i] for i in body])
     k = stub_width([texts[i] for i in body], width, columns)
+    k = _short_rows_aligned(out, table, texts, cells, body, width, columns, k)
     keys = key_columns([texts[i] for i in body], columns, k) if nh else []
     index = nh > 0 and _row_index([texts[i] for i in body], columns)
     if index:  # (an index names nothing: the names beside it name the row)
@@ -1086,6 +1088,100 @@ def _columns(out: _Out, table: Table) -> _Grid:
         text_columns=text_columns([texts[i] for i in body], width, k),
         empty=empty,
     )
+
+
+_AMOUNT_SHAPE = re.compile(r"\d[ \u00a0]\d{3}(?!\d)|\d,\d")
+_TIME_KINDS = (N.YEAR, N.YEAR_RANGE, N.DATE, N.MONTH, N.QUARTER, N.WEEK)
+
+
+def _amounts_not_times(columns: list[Column], body: list[list[str]]) -> list[Column]:
+    """A column whose header names a time (``Period``) but whose cells are amounts
+    (``556 091,68``, ``-2 213 718,70``: figures alone, none a year, date or period, one at
+    least with decimals or thousands) is the period's figure, as an accounting report's
+    ``Period | Ackumulerat | Period fg år`` prints it: a value column, never one that
+    dates its row."""
+    out = list(columns)
+    for j, col in enumerate(columns):
+        if not col.is_time:
+            continue
+        filled = [r[j].strip() for r in body if j < len(r) and r[j].strip()]
+        if (
+            filled
+            and all(_is_value_cell(t) and not _WORD2.search(t) for t in filled)
+            and not any(tok.kind in _TIME_KINDS for t in filled for tok in N.tokens(t))
+            and any(_AMOUNT_SHAPE.search(t) for t in filled)
+        ):
+            out[j] = replace(col, is_time=False)
+    return out
+
+
+def _short_rows_aligned(
+    out: _Out,
+    table: Table,
+    texts: list[list[str]],
+    cells: list[list[Cell]],
+    body: list[int],
+    width: int,
+    columns: list[Column],
+    k: int,
+) -> int:
+    """The short rows (:func:`_short_rows`) moved, in ``texts`` and ``cells``, to stand
+    with their values in the value columns, each said; the stub's width answered. The
+    stub is the one the table's full rows have (the short rows' values, standing in the
+    stub as printed, would narrow it), and it must stay so with the rows moved."""
+    full = [texts[i] for i in body if len(table.rows[i].cells) == width]
+    stub = stub_width(full, width, columns) if full and len(full) < len(body) else k
+    short = _short_rows(table, texts, body, width, stub)
+    if not short:
+        return k
+    moved = {i: _right_aligned(texts[i], width, stub) for i in short}
+    if stub_width([moved.get(i, texts[i]) for i in body], width, columns) != stub:
+        return k
+    values = width - stub
+    for i in short:
+        texts[i] = moved[i]
+        cells[i] = _right_aligned(cells[i], width, stub, Cell("", cells[i][0].line))
+        out.rep(
+            cells[i][0].line,
+            " | ".join(t for t in texts[i] if t.strip()),
+            texts[i][0],
+            f"raden har färre celler än tabellen (namnet och {values} "
+            f"{'värde' if values == 1 else 'värden'}, inga fler namnceller): "
+            f"{'värdet läses' if values == 1 else 'värdena läses'} i tabellens "
+            f"{'värdekolumn' if values == 1 else f'{values} värdekolumner'}",
+            "info",
+        )
+    return stub
+
+
+def _short_rows(
+    table: Table, texts: list[list[str]], body: list[int], width: int, k: int
+) -> list[int]:
+    """The body rows printed with fewer cells than the table whose name and values fill
+    exactly the row's name cell and the table's value columns (a total without the
+    account code or rank the stub's other cells hold: ``Summa rörelsekostnader |
+    -780 465,35`` under ``Konto | Benämning | Ackumulerat``). Such a row's values stand in
+    the stub as printed; they belong in the value columns, right-aligned: no other
+    reading fills every value column (a row with fewer values than value columns is
+    left as it is)."""
+    out = []
+    for i in body:
+        n = len(table.rows[i].cells)
+        row = texts[i]
+        if k < 2 or n - 1 != width - k:  # (so n < width: the row is short)
+            continue
+        if not row[0].strip() or _is_value_cell(row[0]) or any(t.strip() for t in row[n:]):
+            continue
+        # (a figure alone in each: a page mark beside a foot's name, ``Sida: 1``, is none)
+        if all(_is_value_cell(t) and not _WORD2.search(t) for t in row[1:n]):
+            out.append(i)
+    return out
+
+
+def _right_aligned(row: list, width: int, k: int, empty=""):
+    """``row``'s name, the other stub cells empty, then its last ``width - k`` cells as
+    printed: a short row's values in the value columns (:func:`_short_rows`)."""
+    return [row[0], *([empty] * (k - 1)), *row[1 : 1 + width - k]]
 
 
 @dataclass
