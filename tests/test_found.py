@@ -36,6 +36,10 @@ KOLADA_WEB = "kolada_webbexport_stockholms_lan_kld_sthlm2.csv"
 SKOLVERKET_WEB = "skolverket_slutbetyg_gymnasiet_kungsbacka_2023_24_utdrag.csv"
 # Region Dalarna's analyst's workbook of Jordbruksverket's and SCB's regional statistics
 JBV = "region_dalarna_jordbruksverket_regionalstatistik_utdrag.xlsx"
+# an accounting system's result reports (session 22): Kalmar Nation's, printed by Chrome
+# from a web application; a samfällighet's by Hansa
+KALMAR_RR = "kalmar_nation_resultatrapport_2025.pdf"
+HANSA = "langkatekesen_samfallighet_resultatrakning_2025.pdf"
 GOTEBORG = (
     Path(__file__).parent / "corpus" / "pdf" / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
 )
@@ -218,6 +222,17 @@ def test_the_found_documents_give_their_facts(found):
         # 8/8 since 'en miljon kronor' is one mnkr (prose._ONE_OF_A_MAGNITUDE)
         "frilagt_socialnamnden_sparpaket_2023_webb.txt": {"sum": 8, "size": 8},
         "barometern_kalmar_socialnamnden_prognos_webb.txt": {"sum": 5, "size": 5},
+        # session 22, accounting systems' result reports (tests/test_accounting_report.py):
+        # Kalmar Nation's Resultatrapport, 2/15 before (its 'Period' column of amounts
+        # taken for one that dates rows; every group after the first without the header
+        # printed over the first; its totals' values read into their labels): the two sum
+        # lines glued to the next group's name stay said, unread. A samfällighet's
+        # Resultaträkning by Hansa, 9/12 before: 'Summa RÖRELSEINTÄKTER 762 865,42' alone
+        # between blank lines is taken for a heading. Kalmar Nation's Bokslut (Google
+        # Docs): its en-US figures ('3,983,166.42') are said, never read
+        KALMAR_RR: {"sum": 13, "size": 15},
+        HANSA: {"sum": 11, "size": 12},
+        "kalmar_nation_bokslut_2025.pdf": {"sum": 9, "size": 11},
     }
     # the documents copied from other repositories are not committed (tests/found.py):
     # each scored where it is at hand, the committed ones always
@@ -768,3 +783,40 @@ def test_a_table_one_cell_a_line_without_blank_lines_is_read(found):
     ]  # fmt: skip
     # the seven age groups sum to the total in each column
     assert rows["value"].iloc[:-1].sum() == 22333.0
+
+
+def test_an_accounting_report_reads_under_its_one_header(found):
+    # tests/test_accounting_report.py on the real report: 'Period' over amounts is the
+    # period's figure; each group after the first (here 'Rent', on page 2 under the
+    # running head) reads under 'Period | Ackumulerat | Period fg år'; a total one cell
+    # short stands in the value columns
+    needs(KALMAR_RR)
+    o = found.observations[found.observations["source"] == KALMAR_RR]
+    assert set(o["column_label"]) == {"Period", "Ackumulerat", "Period fg år"}
+    rent = o[o["row_label"] == "5010 / Rent"]
+    assert dict(zip(rent["column_label"], rent["value"], strict=True)) == {
+        "Period": -246597.0,
+        "Ackumulerat": -246597.0,
+        "Period fg år": -193455.0,
+    }
+    # every account's Period equals its Ackumulerat (the period is the whole year): no
+    # row's values slid a column
+    wide = o.pivot_table(index="line", columns="column_label", values="value", aggfunc="first")
+    assert (wide["Period"] == wide["Ackumulerat"]).all()
+    total = o[o["row_label"] == "Summa kostnader"]
+    assert dict(zip(total["column_label"], total["value"], strict=True)) == {
+        "Period": -4240348.74,
+        "Ackumulerat": -4240348.74,
+        "Period fg år": -3241801.27,
+    }
+
+
+def test_totals_without_their_code_cell_in_a_hansa_report(found):
+    needs(HANSA)
+    o = found.observations[found.observations["source"] == HANSA]
+    got = o[o["line"].isin([40, 41, 42]) & (o["page"] == 1)]
+    assert list(zip(got["row_label"], got["value"], strict=True)) == [
+        ("Summa RÖRELSEKOSTNADER", -780465.35),
+        ("RÖRELSERESULTAT", -17599.93),
+        ("RESULTAT EFTER AVSKRIVNINGAR", -17599.93),
+    ]
