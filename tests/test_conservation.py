@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from sonanalys import paths
-from sonanalys.conservation import account
+from sonanalys.conservation import AMOUNT_ALONE, account
 from sonanalys.observations import parse
 
 FILES = Path(__file__).parent / "badinput" / "files"
@@ -327,3 +327,29 @@ def test_an_exports_decimal_points_stand_on_their_lines(tmp_path):
     result.observations = obs
     result.observations.loc[result.observations.line == 4, "value"] = 642125.0
     assert [(x["line"], x["cell_text"]) for x in account(result).not_printed] == [(4, "6421.25")]
+
+
+def test_an_amount_alone_on_its_line_is_said_not_passed_over(tmp_path):
+    """A total set apart between blank lines, read as a heading: its one amount (decimals,
+    a thousands' space) is said as a value left unread, a warning; a heading's own small
+    number and a unit's "per 1 000 invånare" are not amounts."""
+    p = tmp_path / "resultat.txt"
+    p.write_text(
+        "2 Resultaträkning 2025\n\n"
+        "Konto  Benämning              Ackumulerat\n\n"
+        "3010   Försäljning            700 000,00\n"
+        "3020   Övriga intäkter         62 865,42\n\n"
+        "Summa RÖRELSEINTÄKTER      762 865,42\n\n"
+        "Kostnad per 1 000 invånare\n\n"
+        "Nettoöverskott på 300 000\n",
+        encoding="utf-8",
+    )
+    result = parse([p])
+    alone = result.report[result.report.reason == AMOUNT_ALONE]
+    assert list(zip(alone.line, alone.severity, strict=True)) == [
+        (8, "warning"),
+        (12, "warning"),
+    ]
+    assert not (result.report.line == 1).any() and not (result.report.line == 10).any()
+    acc = account(result)
+    assert acc.lost == []

@@ -422,7 +422,12 @@ IN_HEADING = "tal i rubrik, inget värde"
 IN_SECTION = "tal i avsnittsrubrik i tabellen, inget värde"
 IN_TABLE_HEADER = "tal i tabellhuvud, del av kolumnrubriken, inget värde"
 IN_PROSE = "tal i löptext utan enhet"
+AMOUNT_ALONE = "belopp som ingen tabell eller mening bär (en rad för sig): läses inte"
 _NUMERIC = (N.VALUE, N.MALFORMED)
+# a number printed as an amount: decimals, a thousands' space or a sign (a heading's
+# own numbers are small whole ones: "2 Barn- och ungdomsnämnden", "Prognos 1")
+_PER = re.compile(r"(?<![\wåäö])per\s+$", re.IGNORECASE)  # "per 1 000 invånare": a unit's
+_AMOUNT = re.compile(r"\d,\d|\d[ \u00a0\u202f]\d{3}(?!\d)|^[-\u2212\u2013+]\s?\d")
 
 
 def numbers_not_values(doc: Document, seen: set[int]) -> list[tuple[int, str, str]]:
@@ -467,6 +472,14 @@ def numbers_not_values(doc: Document, seen: set[int]) -> list[tuple[int, str, st
             # two numbers, or one beside an ordinal, a week or a case number ("det 3:e
             # kvartalet … 45"): a line that prints two, said as the block's numbers
             out.append((n, text, reason))
+        elif numeric == 1 and any(
+            t.kind in _NUMERIC and _AMOUNT.search(t.text) and not _PER.search(text, 0, t.start)
+            for t in toks
+        ):
+            # one number printed as an amount (decimals, a thousands' space, a sign):
+            # a value no reader placed ("Summa RÖRELSEINTÄKTER 762 865,42" alone between
+            # blank lines, taken for a heading), said as such
+            out.append((n, text, AMOUNT_ALONE))
         elif numeric == 0:
             named = not_value_kinds(text, toks)
             if named:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import memo
 from .conservation import (
+    AMOUNT_ALONE,
     FLATTENED,
     IN_CONTENTS,
     UNREAD,
@@ -129,7 +130,8 @@ def document_records(
             report.append(rec)
             seen.add(rec["line"])
     for n, text, reason in numbers_not_values(doc, seen):
-        report.append(document_problem(doc.source, reason, "info", n, "", text))
+        level = "warning" if reason == AMOUNT_ALONE else "info"  # a value left unread
+        report.append(document_problem(doc.source, reason, level, n, "", text))
     for n, text, reason in getattr(doc, "invisible", ()):  # readers.encoding
         report.append(document_problem(doc.source, reason, "info", n, "", text))
     if cells is not None:
