@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.pdf_build import raw_pdf
+
 from sonanalys.readers import read
 
 PAD = 3.0
@@ -121,29 +123,6 @@ def test_one_kept_space_among_many_bare_wraps_tells_nothing(tmp_path):
     assert "Prognos effekt\t1,5" in _rows(path)
 
 
-def _raw_pdf(content: bytes) -> bytes:
-    """A one-page A4 PDF of ``content`` (a content stream; font ``/F1``: Helvetica,
-    WinAnsi), written as it is: each text object where the test puts it."""
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-        b" /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for k, obj in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % k + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return out
-
-
 def _text_object(x: float, y: float, text: str) -> bytes:
     """Text at (x, y) (PDF points, y up) set as a browser sets it: 16-point glyphs
     scaled by half."""
@@ -178,7 +157,7 @@ def test_a_hyphen_the_page_keeps_a_space_after_ends_a_word_of_its_own(tmp_path):
                 content += _text_object(x, top + 13 - 9.5 * k, text)
         content += _text_object(250.0, top + 13, value)
     path = tmp_path / "hyphen.pdf"
-    path.write_bytes(_raw_pdf(content))
+    path.write_bytes(raw_pdf(content))
     assert _rows(path) == [
         "Förslag\tEffekt 2021",
         "Revidera IOP- människor i utsatthet\t0,5",

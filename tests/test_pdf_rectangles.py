@@ -11,6 +11,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.pdf_build import raw_pdf
 
 from sonanalys.readers import pdfium_page
 from sonanalys.readers.pdfium_page import _by_rectangle, _by_rectangle_sorted, _words_of_letters
@@ -149,28 +150,11 @@ def _letters_pdf(path: Path, lines: list[list[str]], spaced: int = -1) -> Path:
     widths = b" ".join(
         b"%d" % cw.get(bytes([c]).decode("cp1252", errors="replace"), 0) for c in range(32, 256)
     )
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    font = (
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
-        b"/FirstChar 32 /LastChar 255 /Widths [%s] >>" % widths,
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-    ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
+        b"/FirstChar 32 /LastChar 255 /Widths [%s] >>" % widths
     )
-    path.write_bytes(out)
+    path.write_bytes(raw_pdf(content, font))
     return path
 
 

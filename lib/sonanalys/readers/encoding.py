@@ -42,24 +42,29 @@ def decode(data: bytes, source: str) -> tuple[str, str, list[Note]]:
     # which this names better than an unknown control would
     moji = _MOJIBAKE.search(text)
     if moji:
-        line = text.count("\n", 0, moji.start()) + 1
-        raise DocumentError(
+        raise _refused(
             source,
+            text,
+            moji.start(),
             f"texten är felkodad ({moji.group(0)!r} där å/ä/ö borde stå): filen har konverterats "
             "två gånger; spara om den som UTF-8",
-            line,
         )
     text, notes = _cp1252_controls(text)
     bad = _CONTROL.search(text)
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        raise DocumentError(
+        raise _refused(
             source,
+            text,
+            bad.start(),
             f"okänd teckenkodning eller binärdata (tecken U+{ord(bad.group(0)):04X}); "
             "spara filen som UTF-8",
-            line,
         )
     return text, enc, notes
+
+
+def _refused(source: str, text: str, at: int, why: str) -> DocumentError:
+    """The file refused for ``why``, naming the line of the text's character ``at``."""
+    return DocumentError(source, why, text.count("\n", 0, at) + 1)
 
 
 # the C1 controls that stand for Windows-1252's printable characters (five of the 32
