@@ -349,20 +349,17 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
 
 # "de 8 300 som var placerade", "de 12 som är inskrivna": the people a number counts,
 # named by what was done to them in the relative clause after it
-_PLACED_AFTER = re.compile(
-    r"\s+som\s+(?:var|är|blev|har\s+varit|hade\s+varit)\s+(?:[^\W\d_]+\s+)?"
-    r"(?:placerade|familjehemsplacerade|kommunplacerade|inskrivna|anvisade|folkbokförda|"
-    r"omhändertagna)\b",
-    re.IGNORECASE,
+# the verb and what was done to the people counted: "var placerade", "är inskrivna"
+_WAS_DONE = (
+    r"(?:var|är|blev|har\s+varit|hade\s+varit)\s+(?:[^\W\d_]+\s+)?"
+    r"(?:placerade|familjehemsplacerade|kommunplacerade|inskrivna|anvisade|omhändertagna{})\b"
 )
+_PLACED_AFTER = re.compile(r"\s+som\s+" + _WAS_DONE.format("|folkbokförda"), re.IGNORECASE)
 _THE_PLURAL = re.compile(r"(?:^|\s)de\s+$", re.IGNORECASE)
 # "19 400 var placerade i familjehem": the sentence opens on the number, its verb says
 # what was done to the people it counts
-_PLACED_OPENING = re.compile(
-    r"\s+(?:var|är|blev|har\s+varit|hade\s+varit)\s+(?:[^\W\d_]+\s+)?"
-    r"(?:placerade|familjehemsplacerade|kommunplacerade|inskrivna|anvisade|omhändertagna)\b",
-    re.IGNORECASE,
-)
+# (not "folkbokförda": "2 300 var folkbokförda i …" opens on no count of people placed)
+_PLACED_OPENING = re.compile(r"\s+" + _WAS_DONE.format(""), re.IGNORECASE)
 
 
 def _placed_people(text: str, before: str, q: N.Quantity) -> bool:
