@@ -1,6 +1,7 @@
 """Windows-1252's punctuation kept as C1 control characters (U+0080–U+009F) in
 otherwise good text: read as the character it stands for, and said line by line;
-a double conversion is named as such; a control Windows-1252 has no character for
+a double conversion is undone where every line provably turns back, else named
+as such; a control Windows-1252 has no character for
 is refused as before."""
 
 from __future__ import annotations
@@ -44,12 +45,54 @@ def test_other_controls_are_refused_as_before(data, code):
     assert f"okänd teckenkodning eller binärdata (tecken {code})" in str(err.value)
 
 
-def test_a_double_conversion_is_named_not_an_unknown_control():
-    data = "Året i Örebro".encode().decode("latin-1").encode()  # 'Ã\x85ret i Ã\x96rebro'
+def test_a_double_conversion_is_undone_where_every_line_turns_back():
+    # 'Ã\x85ret i Ã\x96rebro': UTF-8 read as Latin-1 and saved as UTF-8 again
+    data = "Rubrik\nÅret i Örebro\nVård 12,5\n".encode().decode("latin-1").encode()
+    text, enc, notes = decode(data, "k.txt")
+    assert text == "Rubrik\nÅret i Örebro\nVård 12,5\n"
+    assert enc == "utf-8"
+    assert len(notes) == 1  # once for the file, at its first mangled line
+    line, shown, why = notes[0]
+    assert (line, shown) == (2, "Året i Örebro")
+    assert why.startswith("filen var konverterad två gånger (UTF-8 läst som Latin-1")
+    assert "'Ã\\x85' där 'Å' ska stå" in why
+
+
+def test_a_double_conversion_through_windows_1252_is_undone():
+    data = "Året i Örebro\n".encode().decode("cp1252").encode()  # 'Ã…ret i Ã–rebro'
+    text, _enc, notes = decode(data, "k.txt")
+    assert text == "Året i Örebro\n"
+    assert "UTF-8 läst som Windows-1252" in notes[0][2]
+    assert "'Ã…' där 'Å' ska stå" in notes[0][2]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # one line converted twice, one line not: no single conversion turns both back
+        ("Året".encode().decode("latin-1") + "\nÖrebro 12\n").encode(),
+        # a character Latin-1 and Windows-1252 do not have ('€' beside 'Ã¥' in cp1252: no)
+        ("Ã¥r \u20ac\u0081\n").encode(),
+    ],
+)
+def test_a_double_conversion_not_provably_undone_is_refused(data):
     with pytest.raises(DocumentError) as err:
         decode(data, "k.txt")
     assert "texten är felkodad" in str(err.value)
     assert err.value.line == 1
+
+
+def test_a_double_converted_csv_reads_as_the_original(tmp_path):
+    rows = "År;Län;Antal\n2024;Dalarnas län;1 204\n2024;Gävleborgs län;987\n"
+    good, bad = tmp_path / "a.csv", tmp_path / "b.csv"
+    good.write_text(rows, encoding="utf-8")
+    bad.write_bytes(rows.encode().decode("latin-1").encode())
+    first, second = parse([good]), parse([bad])
+    cols = ["row_label", "column_label", "value"]
+    assert first.observations[cols].values.tolist() == second.observations[cols].values.tolist()
+    assert sorted(second.observations.value) == [987.0, 1204.0]
+    said = second.report[second.report.reason.str.startswith("filen var konverterad")]
+    assert list(said.line) == [1]
 
 
 def test_a_text_table_with_c1_is_read_and_reported(tmp_path):

@@ -165,10 +165,11 @@ def test_encodings_read_without_mojibake(write, encoded):
         ("binar.txt", bytes(range(256)) * 4, "binär"),
         (
             "dubbel.txt",
-            TEXT.replace("Verksamhetens", "Kostnad för åtgärd")
-            .encode("utf-8")
-            .decode("latin-1")
-            .encode("utf-8"),
+            # one line converted twice, one not: no double conversion to undo
+            (
+                TEXT.replace("Verksamhetens", "Kostnad för åtgärd").encode().decode("latin-1")
+                + "\nÅtgärd 12\n"
+            ).encode("utf-8"),
             "felkodad",
         ),
         ("falsk.pdf", b"Detta ar ingen pdf", "inte en PDF"),
@@ -186,7 +187,8 @@ def test_bad_input_names_file(write, name, content, message):
 
 
 def test_mojibake_error_names_line(write):
-    p = write("m.txt", "Rubrik\n\nKostnad fÃ¶r boende\t12\n")
+    # 'Vård' written right below: the file is not one double conversion to undo
+    p = write("m.txt", "Rubrik\n\nKostnad fÃ¶r boende\t12\nVård\t3\n")
     with pytest.raises(DocumentError, match=r"m\.txt, rad 3"):
         sonanalys.read(p)
 

@@ -41,6 +41,10 @@ def decode(data: bytes, source: str) -> tuple[str, str, list[Note]]:
     # a double conversion first: its bytes include C1 controls (``Ã\x85`` for ``Å``),
     # which this names better than an unknown control would
     moji = _MOJIBAKE.search(text)
+    repaired: list[Note] = []
+    if moji and enc.startswith("utf-8"):
+        text, repaired = _undo_double_conversion(text, moji.start())
+        moji = _MOJIBAKE.search(text)
     if moji:
         raise _refused(
             source,
@@ -50,6 +54,7 @@ def decode(data: bytes, source: str) -> tuple[str, str, list[Note]]:
             "två gånger; spara om den som UTF-8",
         )
     text, notes = _cp1252_controls(text)
+    notes = repaired + notes
     bad = _CONTROL.search(text)
     if bad:
         raise _refused(
@@ -60,6 +65,45 @@ def decode(data: bytes, source: str) -> tuple[str, str, list[Note]]:
             "spara filen som UTF-8",
         )
     return text, enc, notes
+
+
+DOUBLE_CONVERSION_UNDONE = (
+    "filen var konverterad två gånger (UTF-8 läst som {0} och sparad som UTF-8 igen, "
+    "{1!r} där {2!r} ska stå): konverteringen vändes för hela filen, och varje rad gick "
+    "att vända utan förlust; läst som {3}"
+)
+
+
+def _undo_double_conversion(text: str, at: int) -> tuple[str, list[Note]]:
+    """``text`` as it was before it was read as Latin-1 (or Windows-1252) and saved as
+    UTF-8 again, and one note naming the first line it changed; or ``text`` unchanged
+    and no note where that is not provable: every character of the file must encode in
+    that single-byte code and the bytes must be valid UTF-8 (a file with one line
+    converted and one not is no double conversion undone, but refused)."""
+    for single in ("latin-1", "cp1252"):
+        try:
+            mended = text.encode(single).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        line = text.count("\n", 0, at) + 1
+        was = text.split("\n")[line - 1]
+        now = mended.split("\n")[line - 1]
+        bad, good = _first_difference(was, now)
+        shown = " ".join(now.split())
+        name = "Latin-1" if single == "latin-1" else "Windows-1252"
+        why = DOUBLE_CONVERSION_UNDONE.format(name, bad, good, shown[:200])
+        return mended, [(line, shown, why)]
+    return text, []
+
+
+def _first_difference(was: str, now: str) -> tuple[str, str]:
+    """The first mangled character sequence of ``was`` and the character it stands for in
+    ``now`` (``('Ã¥', 'å')``)."""
+    i = 0
+    while i < len(now) and i < len(was) and was[i] == now[i]:
+        i += 1
+    good = now[i : i + 1]
+    return was[i : i + len(good.encode("utf-8"))], good
 
 
 def _refused(source: str, text: str, at: int, why: str) -> DocumentError:
