@@ -14,7 +14,12 @@ from hypothesis import strategies as st
 from tests.pdf_build import raw_pdf
 
 from sonanalys.readers import pdfium_page
-from sonanalys.readers.pdfium_page import _by_rectangle, _by_rectangle_sorted, _words_of_letters
+from sonanalys.readers.pdfium_page import (
+    _by_rectangle,
+    _by_rectangle_sorted,
+    _held_by_own_letter,
+    _words_of_letters,
+)
 
 _X = st.floats(min_value=0, max_value=600, allow_nan=False)
 _Y = st.floats(min_value=90, max_value=110, allow_nan=False)
@@ -119,6 +124,55 @@ def test_a_words_box_is_the_union_of_its_letters(line, lead):
     assert words == expected
 
 
+@st.composite
+def _printed_line(draw):
+    """A line's text and a box a letter set left to right, as a browser prints it: each
+    letter after the one before, now and then overlapping it or set higher or lower, a
+    word space or a column's gap between words."""
+    words = draw(st.lists(st.text("abcÅ1-,", min_size=1, max_size=6), min_size=1, max_size=8))
+    text = " ".join(words)
+    boxes = []
+    x = draw(st.floats(0, 50))
+    for word in words:
+        for _ in word:
+            x += draw(st.sampled_from([0.0, 0.0, 0.0, -0.3, -4.0, 0.4]))  # kerned, overlapping
+            w = draw(st.floats(0.5, 8))
+            top = 100.0 + draw(st.sampled_from([0.0, 0.0, 0.0, -3.0, 6.0]))  # raised, lowered
+            boxes.append((x, top, x + w, top + 10.0))
+            x += w
+        x += draw(st.sampled_from([2.5, 2.8, 0.2, 30.0]))
+    return text, boxes
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_printed_line(), _letter_line()))
+def test_words_held_by_their_own_letters_are_placed_as_each_rectangle_asked(line):
+    """Where every word's middle lies in one of its own letters and in no letter before
+    them, the rectangles ``_held_by_own_letter`` names are those ``_by_rectangle`` gives
+    the words, each one word, in order, none left over; else it names none."""
+    text, boxes = line
+    words = _words_of_letters(text + "\r\n", 0, len(text), boxes)
+    held = _held_by_own_letter(boxes, words)
+    rest = list(words)
+    placed = list(_by_rectangle(boxes, rest))
+    if held is not None:
+        assert placed == [(boxes[k], [w]) for k, w in zip(held, words, strict=True)]
+        assert rest == []
+
+
+def test_a_letter_before_a_word_that_reaches_its_middle_leaves_it_to_the_search():
+    # 'ab' and 'c': the a's box reaches over c's middle (a letter set wide, then back)
+    boxes = [(0.0, 100.0, 30.0, 110.0), (10.0, 100.0, 14.0, 110.0), (20.0, 100.0, 24.0, 110.0)]
+    words = _words_of_letters("ab c\r\n", 0, 4, boxes)
+    assert _held_by_own_letter(boxes, words) is None
+    rest = list(words)
+    # the search gives c to a's rectangle, not its own
+    assert [box for box, _ in _by_rectangle(boxes, rest)] == [boxes[0]]
+    # set apart, each word is held by its own letters
+    apart = [(0.0, 100.0, 4.0, 110.0), (4.0, 100.0, 8.0, 110.0), (20.0, 100.0, 24.0, 110.0)]
+    assert _held_by_own_letter(apart, _words_of_letters("ab c\r\n", 0, 4, apart)) == [0, 2]
+
+
 def _letters_pdf(path: Path, lines: list[list[str]], spaced: int = -1) -> Path:
     """Each letter shown by a text operator of its own in one text block, placed from
     the one before (a text object a letter, as a browser prints: ``12.9 0 Td <0048>
@@ -183,10 +237,17 @@ def test_a_page_set_letter_by_letter_reads_as_asking_each_word(tmp_path, monkeyp
     taken = []
     real = pdfium_page._words_of_letters
     monkeypatch.setattr(pdfium_page, "_words_of_letters", lambda *a: taken.append(a[1]) or real(*a))
+    held = []
+    own = pdfium_page._held_by_own_letter
+    monkeypatch.setattr(
+        pdfium_page, "_held_by_own_letter", lambda *a: held.append(own(*a)) or held[-1]
+    )
     by_letters = runs()
     # every line of letters but the one whose spaces are the page's own (in a text
-    # object with a letter, its rectangle wider than the word)
+    # object with a letter, its rectangle wider than the word); each of their words
+    # held by its own letters, so made a run without the search
     assert len(taken) == 4
+    assert len(held) == 4 and None not in held
     monkeypatch.setattr(pdfium_page, "_spaces_generated", lambda *a: False)
     asked = runs()
     assert by_letters == asked

@@ -560,6 +560,24 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
             # each letter is one, else asked of PDFium word by word
             if n == e - s - text.count(" ", s, e) and _spaces_generated(tp, text, s, e):
                 words = _words_of_letters(text, s, e, boxes)
+                held = _held_by_own_letter(boxes, words)
+                if held is not None:  # each word a run of its own, as ``placed`` gives it
+                    for k, ((b0, b1, b2, b3), ws, we, _h, _v) in zip(held, words, strict=True):
+                        x0, top, x1, bottom = boxes[k]  # the run's box: as below
+                        if b0 < x0:
+                            x0 = b0
+                        if b1 < top:
+                            top = b1
+                        if b2 > x1:
+                            x1 = b2
+                        if b3 > bottom:
+                            bottom = b3
+                        said = text[ws:we]
+                        if hyphens:
+                            said = said.replace("\ufffe", "-")
+                        add(Run(x0, top, x1, bottom, said, ws, we, text[ws - 1] == " ",
+                                font_size(tp, ws)))  # fmt: skip
+                    continue
             else:
                 words = []
                 words_add = words.append
@@ -650,6 +668,38 @@ def _words_of_letters(text: str, s: int, e: int, boxes: list[Box]) -> list[tuple
         k += we - ws
         words.append(((b0, b1, b2, b3), ws, we, (b0 + b2) / 2, (b1 + b3) / 2))
     return words
+
+
+def _held_by_own_letter(boxes: list[Box], words: list[tuple]) -> list[int] | None:
+    """For a line whose every letter is a rectangle (``boxes``; ``words`` from
+    ``_words_of_letters``): the rectangle each word goes to in ``_by_rectangle`` (the
+    first, in PDFium's order, that holds its middle within half a point), where that is
+    one of the word's own letters for every word; else None (the caller places them as
+    any line). Then each rectangle holds one word, in the words' order, and no word is
+    left over. A word's own letters come after every rectangle of the words before
+    it, so it is shown that none of those holds its middle by their right sides: the
+    furthest right of them, padded, stands left of the middle. Checked in x alone
+    (a rectangle that reaches the middle but not its height makes it None too)."""
+    out: list[int] = []
+    k = 0  # the word's first letter
+    reach = -math.inf  # the words' before: their right side furthest right, padded
+    for (_b0, _b1, b2, _b3), ws, we, mx, my in words:
+        if not reach < mx:  # (a middle not a number: None too)
+            return None
+        end = k + we - ws
+        for j in range(k, end):
+            x0, top, x1, bottom = boxes[j]
+            if x0 - 0.5 <= mx <= x1 + 0.5 and top - 0.5 <= my <= bottom + 0.5:
+                out.append(j)
+                break
+        else:
+            return None
+        k = end
+        # the word's rectangles' furthest right: its box's (a letter's right side that
+        # is not a number holds no middle; one before it not a number: the middle is not)
+        if b2 + 0.5 > reach:
+            reach = b2 + 0.5
+    return out
 
 
 def _by_rectangle(boxes: list[Box], words: list[tuple]) -> Iterator[tuple[Box, list[tuple]]]:
