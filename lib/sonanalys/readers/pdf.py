@@ -206,7 +206,8 @@ def _page_lines(
         out.extend(_text([*held, *unplaced] if held else unplaced, t_top, spacing=spacing))
         top = max(top, t_bottom)
     end_cols = first_cols if first_cols is not None else {} if joint is not None else None
-    out.extend(_text([r for m, r in mids if m >= top], top, end_cols, spacing))
+    height = page.width if page.rotation % 180 else page.height
+    out.extend(_text([r for m, r in mids if m >= top], top, end_cols, spacing, height))
     if joint is not None and end_cols and end_cols.get("ends"):
         joint["anchors"] = end_cols["ends"]
     return out
@@ -513,7 +514,11 @@ _Y_DENSITY = 13.0  # points per line
 
 
 def _text(
-    runs: list[Run], origin: float, cols: dict | None = None, spacing: dict | None = None
+    runs: list[Run],
+    origin: float,
+    cols: dict | None = None,
+    spacing: dict | None = None,
+    foot: float = 0.0,
 ) -> list[str]:
     """Runs outside tables as laid-out lines, placed on pdfplumber's grid of lines
     (line ``round((top - origin) / 13)``, so a wide gap leaves a blank line); at most
@@ -521,7 +526,9 @@ def _text(
     (``columns_to_tabs``). ``cols``: an unruled table's columns from the page before
     for the region's first table, and this region's last table's (``ends``);
     ``spacing``: the white between a paragraph's lines as the document's text before
-    showed it (``_paragraphs_apart``)."""
+    showed it (``_paragraphs_apart``); ``foot``: the page's height when the region ends
+    the page, so its last line may be the page's foot (``_page_foot``), which no table
+    takes as a row."""
     lines: list[str] = []
     placed = 0
     groups = _lines(runs)
@@ -551,6 +558,10 @@ def _text(
         lines, at = _blank_before(lines, at, apart)
     indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
     out = [line[indent:] for line in lines] if indent else lines
+    kept: list[str] = []  # the page's foot, set apart from every table
+    if foot and len(groups) > 2 and _page_foot(spans, out[at[-1]], foot):
+        blank = not out[at[-1] - 1]  # a blank line above it, as laid out
+        out, kept, groups = out[: at[-1]], out[at[-1] :], groups[:-1]
     found = pdf_layout.find(groups) if len(groups) > 1 else []
     if found and cols is not None:
         pdf_layout.join_columns(found, groups, cols)
@@ -558,7 +569,33 @@ def _text(
         out = _with_tables(out, at, found)
     while out and not out[-1]:
         out.pop()
-    return columns_to_tabs(out) if not found else out
+    out = columns_to_tabs(out) if not found else out
+    return [*out, *([""] if blank and out else []), *kept] if kept else out
+
+
+# a page's foot or head: its number alone in a cell (``17``, ``Sida 3``, ``3 (17)``) at
+# either end of the line, the running title in the other (``Årsredogörelse 2022   17``,
+# ``18   Årsredogörelse 2022``), set apart with two spaces or more
+_PAGE_FOOT = re.compile(
+    r"^\s*(?:(?:sida\s*)?\d{1,3}(?:\s*\(\s*\d{1,3}\s*\))? {2,}\S.*"
+    r"|\S.*? {2,}(?:sida\s*)?\d{1,3}(?:\s*\(\s*\d{1,3}\s*\))?)\s*$",
+    re.IGNORECASE,
+)
+_FOOT_APART = 2.0  # the white above the page's foot, in its own heights
+_FOOT_MARGIN = 0.9  # of the page's height: the foot stands below it
+
+
+def _page_foot(spans: list[tuple[float, float, bool]], text: str, height: float) -> bool:
+    """The region's last line is the page's foot: its page number and running title
+    apart (``_PAGE_FOOT``), in the page's bottom margin (below nine tenths of its
+    height), set below the body by more white than two of its own heights. A
+    two-column page's last lines are apart at the column gap as a table's cells are,
+    so without this the foot went on as the last row of a table and its page number
+    became a value."""
+    top, bottom, _one = spans[-1]
+    if top < _FOOT_MARGIN * height or top - spans[-2][1] <= _FOOT_APART * (bottom - top):
+        return False
+    return _PAGE_FOOT.match(text) is not None
 
 
 _PARAGRAPH_GAP = 0.5  # of a line's height, more white than between a paragraph's lines
