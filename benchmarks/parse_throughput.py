@@ -6,7 +6,10 @@
   against ``parse()`` alone, serial and with ``--jobs``, with its peak memory: all its
   processes together (PSS) and the largest one;
 * PDF: our PDF reader against pypdfium2's bare text extraction of the same file, for
-  each PDF of ``--pdf-dir`` (by default a report as published and the printed seeds).
+  each PDF of ``--pdf-dir`` (by default a report as published and the printed seeds);
+  and, beside it, against pypdfium2's extraction of the text and every character's box
+  (``get_charbox``, a call a character: the least a reader of where text stands must
+  learn, as pdfplumber's ``chars``), a first read, median of the ratios.
 
 Floor and figure are timed alternately, so a noisy machine hits both alike: text best of
 ``--repeat``; each PDF ``--pdf-repeat`` times, read again and as a first read, with
@@ -144,6 +147,7 @@ def pdf_figures(repeat: int, folders: list[Path]) -> None:
         return time.perf_counter() - t0, time.process_time() - c0
 
     summary = []
+    boxed_summary: list[tuple[float, str]] = []  # against the text and each character's box
     for pdf in [p for folder in folders for p in sorted(folder.glob("*.pdf"))]:
         data = pdf.read_bytes()
 
@@ -153,14 +157,25 @@ def pdf_figures(repeat: int, folders: list[Path]) -> None:
                 page.get_textpage().get_text_range()
             doc.close()
 
+        def boxed(data: bytes = data) -> None:
+            doc = pdfium.PdfDocument(data)
+            for page in doc:
+                textpage = page.get_textpage()
+                textpage.get_text_range()
+                for i in range(textpage.count_chars()):
+                    textpage.get_charbox(i)
+            doc.close()
+
         def ours(pdf: Path = pdf) -> None:
             read(pdf)
 
         bare()  # warm: imports, the OS's file cache
+        boxed()
         ours()
-        floor, again, first = [], [], []
+        floor, chars, again, first = [], [], [], []
         for _ in range(repeat):
             floor.append(timed(bare))
+            chars.append(timed(boxed))
             again.append(timed(ours))
             forget_between_documents()
             first.append(timed(ours))
@@ -169,6 +184,15 @@ def pdf_figures(repeat: int, folders: list[Path]) -> None:
         for k, what in enumerate(["väggtid", "CPU-tid"]):
             f = [t[k] for t in floor]
             print(f"  {what}: pypdfium2 {statistics.median(f):.3f} s (bäst {min(f):.3f})")
+            c = [t[k] for t in chars]
+            mine = [t[k] for t in first]
+            ratios = sorted(m / x for m, x in zip(mine, c, strict=True))
+            print(
+                f"    pypdfium2 med varje teckens ruta: {statistics.median(c):.3f} s; "
+                f"sonanalys, första läsning = {statistics.median(ratios):4.2f}× den (median)"
+            )
+            if k == 1:
+                boxed_summary.append((statistics.median(ratios), pdf.name))
             for name, runs in [("läst igen", again), ("första läsning", first)]:
                 mine = [t[k] for t in runs]
                 ratios = sorted(m / x for m, x in zip(mine, f, strict=True))
@@ -181,9 +205,12 @@ def pdf_figures(repeat: int, folders: list[Path]) -> None:
                 if k == 1 and name == "första läsning":
                     summary.append((statistics.median(ratios), pdf.name, pages))
     if len(summary) > 1:
-        print("Första läsning, CPU-tid, median mot golvet:")
-        for ratio, name, pages in summary:
-            print(f"  {ratio:4.2f}×  {name} ({pages} sidor)")
+        print(
+            "Första läsning, CPU-tid, median mot golvet (texten) "
+            "och mot texten med varje teckens ruta:"
+        )
+        for (ratio, name, pages), (boxed_ratio, _name) in zip(summary, boxed_summary, strict=True):
+            print(f"  {ratio:4.2f}×  {boxed_ratio:4.2f}×  {name} ({pages} sidor)")
 
 
 def main() -> None:
