@@ -584,3 +584,25 @@ def test_a_hyphen_kept_with_its_space_at_a_cells_line_end_keeps_the_space(seeds_
             ("Reviderat förslag netto effekt 2022", 1.0),
         )
     ]
+
+
+def test_a_wide_tables_open_side_beside_a_narrower_tables_drawn_side(seeds_obs, seeds_frames):
+    """004 on A4, the bilaga of decided measures: a page holding the end of one measure's
+    table (its right side drawn at 543) and the next measures' table, printed wider
+    (its rules run on to 545,5, no side drawn there). The drawn side, within a snap of
+    the rules' end, kept the wide table's side from being closed: its last column
+    ('Beskriv förväntad effekt', 'Lärande i organisationen, …') was read as loose lines,
+    so the comment under 'Förändrad resurs som företrädare i domstol' lost its row and
+    two measures their effects (``pdf_layout._past_drawn_side``)."""
+    o = seeds_obs
+    o = o[o["source"].str.startswith("004") & o["row_label"].str.endswith("Kommentar:")]
+    comment = o[o["value"].isin([424.0, 2100.0])]
+    assert list(comment["row_label"]) == 2 * [
+        "Förändrad resurs som företrädare i domstol / Kommentar:"
+    ]
+    a = seeds_frames["atgarder"]
+    effects = a[a["source"].str.startswith("004") & a["measure"].str.startswith("Förändrad")]
+    assert {
+        "Förändrad resurs som företrädare i domstol",
+        "Förändrad placeringssamordning, införande av digital tjänst",
+    } <= set(effects["measure"].astype(str))

@@ -1834,7 +1834,9 @@ def open_sides(h: list[tuple], v: list[tuple]) -> tuple[list[tuple], list[tuple]
     the last column's right border out) and a Word table whose outer side borders are
     off: the cells end where the rules end. Rules that begin at no edge across them (a
     table ruled under its rows alone) add nothing. Only the page's outermost ends are
-    asked (four maxima and minima; the rules are walked only where one is open)."""
+    asked (four maxima and minima; the rules are walked only where one is open). A
+    side drawn within a snap of the rules' end (another table's, narrower by less than
+    three points) closes only the rules whose height it spans (``_past_drawn_side``)."""
     if len(v) < 3 or len(h) < 3:
         return [], []
     add_h = []
@@ -1851,10 +1853,30 @@ def open_sides(h: list[tuple], v: list[tuple]) -> tuple[list[tuple], list[tuple]
     add_v = []
     right, left = max(map(itemgetter(2), hh)), min(map(itemgetter(0), hh))
     xs = list(map(itemgetter(0), v))
-    for end, beyond in ((right, max(xs) < right - 3.0), (left, min(xs) > left + 3.0)):
-        if beyond and (at := _ends_at(hh, xs, end, 0)):
+    x1, x0 = max(xs), min(xs)
+    for end, past in ((right, right - x1), (left, x0 - left)):
+        # past the outermost drawn side: by more than a snap, every rule there is open;
+        # by more than a line's width, the rules no side drawn there reaches
+        rules = hh if past > 3.0 else _past_drawn_side(hh, v, end) if past > 1.0 else []
+        if rules and (at := _ends_at(rules, xs, end, 0)):
             add_v.append((end, min(at), end, max(at)))
     return add_h, add_v
+
+
+def _past_drawn_side(h: list[tuple], v: list[tuple], end: float) -> list:
+    """The rules of ``h`` whose height no side drawn near ``end`` (the page's outermost
+    x of its rules) spans: two tables on a page, the one printed wider than the text
+    box (Chromium leaves its last column's right border out) ending within a snap of
+    the other's drawn side, its rules running on past that side by more than a line's
+    width."""
+    near = sorted((e[1], e[3]) for e in v if abs(e[0] - end) <= 3.0)
+    spans: list[list[float]] = []
+    for a, b in near:  # the heights the drawn side spans, joined where they touch
+        if spans and a <= spans[-1][1] + 3.0:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    return [e for e in h if not any(a - 3.0 <= e[1] <= b + 3.0 for a, b in spans)]
 
 
 def _ends_at(rules: list[tuple], across: list[float], end: float, axis: int) -> list[float]:
