@@ -558,26 +558,10 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
             boxes = counted(n)  # the line's rectangles, counted above
             # each word's box, start, end and middle: from the line's rectangles where
             # each letter is one, else asked of PDFium word by word
+            held = None  # the rectangle each word goes to, where each holds one word
             if n == e - s - text.count(" ", s, e) and _spaces_generated(tp, text, s, e):
                 words = _words_of_letters(text, s, e, boxes)
                 held = _held_by_own_letter(boxes, words)
-                if held is not None:  # each word a run of its own, as ``placed`` gives it
-                    for k, ((b0, b1, b2, b3), ws, we, _h, _v) in zip(held, words, strict=True):
-                        x0, top, x1, bottom = boxes[k]  # the run's box: as below
-                        if b0 < x0:
-                            x0 = b0
-                        if b1 < top:
-                            top = b1
-                        if b2 > x1:
-                            x1 = b2
-                        if b3 > bottom:
-                            bottom = b3
-                        said = text[ws:we]
-                        if hyphens:
-                            said = said.replace("\ufffe", "-")
-                        add(Run(x0, top, x1, bottom, said, ws, we, text[ws - 1] == " ",
-                                font_size(tp, ws)))  # fmt: skip
-                    continue
             else:
                 words = []
                 words_add = words.append
@@ -602,8 +586,15 @@ def _runs(page: Page, textpage, text: str) -> list[Run]:
                         if y - rb > b3:
                             b3 = y - rb
                     words_add(((b0, b1, b2, b3), ws, we, (b0 + b2) / 2, (b1 + b3) / 2))
-            placed = _by_rectangle if len(boxes) * len(words) <= _FEW else _by_rectangle_sorted
-            for (x0, top, x1, bottom), inside in placed(boxes, words):
+            if held is not None:  # each word a run of its own, as ``placed`` gives it
+                pairs: Iterable[tuple[Box, list[tuple]]] = [
+                    (boxes[k], [w]) for k, w in zip(held, words, strict=True)
+                ]
+                words = []  # none left over
+            else:
+                placed = _by_rectangle if len(boxes) * len(words) <= _FEW else _by_rectangle_sorted
+                pairs = placed(boxes, words)
+            for (x0, top, x1, bottom), inside in pairs:
                 for w in inside:  # the run's box: the rectangle's and its words'
                     b0, b1, b2, b3 = w[0]
                     if b0 < x0:
