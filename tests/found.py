@@ -47,6 +47,10 @@ COMMITTED = (
     "socialstyrelsen_barn_och_unga_insatser_2014_studylib.txt",
     "frilagt_socialnamnden_sparpaket_2023_webb.txt",
     "barometern_kalmar_socialnamnden_prognos_webb.txt",
+    "ludvika_social_valfard_prognos_2018_webb.txt",
+    "vimmerby_socialnamnden_prognos_oktober_2025_webb.txt",
+    "familjehemmet_familjehemsplacerade_2021_webb.txt",
+    "stockholm_storstadsjamforelse_nyckeltal_2017_webb.txt",
 )
 
 
