@@ -910,9 +910,17 @@ def _read(text: str, *, require_unit: bool, supplied: dict[int, str] | None = No
     # "högre än för samma period 2022", "från 2022 till 2023") dates no value here
     if years and _COMPARISON_WORD.search(text.lower()):
         compared = [y for y in years if _compared(text, y)]
+        years = [y for y in years if y not in compared]
+        # the value printed in brackets right after the year compared with is that
+        # year's: "fler deltagare (541 st) än 2024 (446 st)"
+        bracketed = _bracketed_after(text, every, compared)
+        if bracketed:
+            every = [bracketed.get(id(q), q) for q in every]
+            quantities = [bracketed.get(id(q), q) for q in quantities]
+            dating = {b.year for b in bracketed.values()}
+            compared = [y for y in compared if y.year not in dating]
         for y in compared:
             reading.skipped.append(Skip(y.text, COMPARED_YEAR, "info", y.start))
-        years = [y for y in years if y not in compared]
     # a year that belongs to a period prefix ("Augusti 2023: 53 %") is used up by it
     years = [
         y
@@ -959,6 +967,22 @@ _SPAN_TO = re.compile(r"\s+till\s+(?:år\s+)?(?:19|20)\d\d(?!\d)", re.IGNORECASE
 _SPAN_TO_BEFORE = re.compile(
     r"\bfrån\s+(?:år\s+)?(?:19|20)\d\d\s+till\s+(?:år\s+)?$", re.IGNORECASE
 )
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _bracketed_after(
+    text: str, quantities: list[Quantity], years: list[Token]
+) -> dict[int, Quantity]:
+    """``{id(q): q dated}`` for each undated value that opens a bracket right after one
+    of ``years`` (``än 2024 (446 st)``)."""
+    out: dict[int, Quantity] = {}
+    for y in years:
+        for q in quantities:
+            if q.year is None and _OPEN_BRACKET.fullmatch(text, y.end, q.start):
+                out[id(q)] = Quantity(**{**q.__dict__, "year": y.year})
+    return out
 
 
 def _compared(text: str, y: Token) -> bool:
@@ -1075,6 +1099,16 @@ def _between(text: str, quantities: list[Quantity]) -> list[Quantity]:
     return out
 
 
+# a comma before a word, a semicolon, a colon or a dash apart: clauses apart (a decimal
+# comma stands between digits)
+_CLAUSE_APART = re.compile(r",\s|[;:]|\s[-–]\s")
+
+
+def _text_between(text: str, q: Quantity, y: Token) -> str:
+    """The text between the value ``q`` and the year ``y``, whichever comes first."""
+    return text[q.end : y.start] if q.end <= y.start else text[y.end : q.start]
+
+
 def _assign_years(
     text: str, quantities: list[Quantity], years: list[Token]
 ) -> tuple[list[Quantity], list[Token]]:
@@ -1097,14 +1131,45 @@ def _assign_years(
         used = set(range(len(years)))
     elif len(years) == 1:
         y = years[0]
-        best = min(free, key=lambda q: min(abs(q.start - y.end), abs(y.start - q.end)))
+        # the nearest value of the year's own clause: "6 000 barn var placerade under
+        # 2021, vilket är 2 300 färre" — 2021 is the 6 000's, not the 2 300's after the
+        # comma, however near
+        own = [q for q in free if not _CLAUSE_APART.search(_text_between(text, q, y))]
+        best = min(own or free, key=lambda q: min(abs(q.start - y.end), abs(y.start - q.end)))
         assigned[quantities.index(best)] = y.year
         used = {0}
     elif len(years) == len(free):  # one and one
         assigned[quantities.index(free[0])] = years[0].year
         used = {0}
+    if not assigned and len(years) > 1:
+        assigned, used = _leading_years(text, quantities, years)
     out = [
         q if i not in assigned else Quantity(**{**q.__dict__, "year": assigned[i]})
         for i, q in enumerate(quantities)
     ]
     return out, [y for i, y in enumerate(years) if i not in used]
+
+
+# a year that opens its clause as its time, a verb and at most two words before the value:
+# "År 2014 fick 28 700 barn …", "Under 2014 var drygt 22 300 barn …"
+_TIME_OPENS = re.compile(r"(?:^|[\s(])(?:år|under(?:\s+år)?)\s+$", re.IGNORECASE)
+_VERB_THEN = re.compile(r"\s+(?:[^\W\d_]+\s+){1,3}")
+
+
+def _leading_years(
+    text: str, quantities: list[Quantity], years: list[Token]
+) -> tuple[dict[int, int | None], set[int]]:
+    """Where several years leave the values of a text undated, each value a year opens
+    the clause of (``År 2014 fick 28 700 barn``) takes it: ``(assigned, used)`` as in
+    :func:`_assign_years`."""
+    assigned: dict[int, int | None] = {}
+    used: set[int] = set()
+    for k, y in enumerate(years):
+        if not _TIME_OPENS.search(text, max(0, y.start - 12), y.start):
+            continue
+        for i, q in enumerate(quantities):
+            if q.year is None and i not in assigned and _VERB_THEN.fullmatch(text, y.end, q.start):
+                assigned[i] = y.year
+                used.add(k)
+                break
+    return assigned, used

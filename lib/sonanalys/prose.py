@@ -118,10 +118,10 @@ _COUNTED = (
 # insats"
 _SUBJECT_HEAD = (
     r"(?:det\s+(?:totala|genomsnittliga|sammanlagda)\s+|totala\s+|totalt\s+|sammanlagt\s+|"
-    r"genomsnittligt\s+)?"
+    r"genomsnittligt\s+|motsvarande\s+)?"
     rf"(?:(?:medel|snitt)?antal(?:et)?|{_W}*[-]?(?:dygn(?:en)?)|(?:{_W}+-?)?(?:{_COUNTED}))"
 )
-_SUBJECT = rf"(?P<subject>{_SUBJECT_HEAD}(?![\wåäö])(?:\s+[^\s,;:()]+){{0,8}}?)"
+_SUBJECT = rf"(?P<subject>{_SUBJECT_HEAD}(?![\wåäö])(?:\s+[^\s,;:()]+){{0,10}}?)"
 _ADVERB = (
     r"(?:i\s+(?:genomsnitt|snitt)|igenomsnitt|totalt|sammanlagt|endast|bara|hela|ca\.?|"
     r"cirka|c:a|drygt|knappt|nästan|omkring|runt|under\s+(?:året|perioden|(?:19|20)\d\d)|"
@@ -203,7 +203,7 @@ _ELIDED = re.compile(
     # stand after it ("37 i juli"), before the comparison
     r"(?:\s+(?:och|samt)\s+[^\W\d_]+)?"
     rf"(?:\s+(?:i|under|vid)\s+(?:{N.MONTHS_PATTERN}|året|perioden)(?:\s+(?:19|20)\d\d)?"
-    r"|\s+(?:år\s+)?(?:19|20)\d\d)?"
+    r"|\s+(?:(?:under|i)\s+)?(?:år\s+)?(?:19|20)\d\d)?"
     r"\s*,?\s*(?:mot|jämfört\s+(?:med|mot)|i\s+jämförelse\s+med|att\s+jämföra\s+med|"
     r"jmf\.?\s*med|jfr\.?\s*med|"
     r"av\s+totalt|av\s+sammanlagt|varav|därav|respektive|(?P<to>till))\s+"
@@ -243,6 +243,7 @@ _AFTER_OK = re.compile(
     r"\s*(?:$|[.,;:!?()\]–]|\s-\s|"
     r"(?:år|året)\s+(?:19|20)\d\d\b|(?:19|20)\d\d\b|"
     r"året\s+(?:innan|före|efter)|(?:förra|föregående)\s+(?:året|år|månaden|perioden)|"
+    r"sedan\s+(?:år\s+)?(?:19|20)\d\d\b|"
     r"(?:under|vid|per|i|till|för|t\.\s?o\.\s?m\.?|tom|jämfört|mot|vilket|varav|"
     r"därav|och|men|samt|respektive|som|medan|enligt|hittills|totalt|sammanlagt)(?![\wåäö]))",
     re.IGNORECASE,
@@ -322,6 +323,8 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
                 unit = out[q.start] = U.per_unit_of(unit, _clause_around(text, before, q))
         elif not unit and not q.category and not q.entity and _placed_people(text, before, q):
             unit = out[q.start] = "antal"  # "Av de 8 300 som var placerade på HVB"
+        elif not unit and not q.category and not q.entity and _fewer_than(text, prev, prev_unit, q):
+            unit = out[q.start] = prev_unit  # "18 700 barn …, vilket är cirka 700 färre"
         elif not unit and not q.category and not q.entity and _nothing_after(text, q):
             found = _subject_measure(before)
             if found and found[1]:
@@ -369,6 +372,26 @@ def _placed_people(text: str, before: str, q: N.Quantity) -> bool:
     if not before.strip():
         return _PLACED_OPENING.match(text, q.end) is not None
     return _THE_PLURAL.search(before) is not None and _PLACED_AFTER.match(text, q.end) is not None
+
+
+# "…, vilket är cirka 700 färre än ett år tidigare": how many fewer or more of what the
+# count before it counts
+_WHICH_IS = re.compile(
+    r",\s*(?:vilket|det|som)\s+(?:är|var|blir|blev|innebär)\s+"
+    r"(?:(?:hela|cirka|ca\.?|c:a|drygt|knappt|nästan|omkring|runt|ungefär)\s+)?$",
+    re.IGNORECASE,
+)
+_FEWER_MORE = re.compile(r"\s+(?:färre|fler)(?![\wåäö])", re.IGNORECASE)
+
+
+def _fewer_than(text: str, prev: N.Quantity | None, unit: str, q: N.Quantity) -> bool:
+    """``q`` says how many fewer or more there are of what the count before it in its
+    sentence counts (``6 000 barn … under 2021, vilket är hela 2 300 färre än ett år
+    tidigare``): a clause ``vilket är`` opens right before it and ``färre``/``fler``
+    follows it."""
+    if prev is None or unit != "antal" or _FEWER_MORE.match(text, q.end) is None:
+        return False
+    return _WHICH_IS.search(text, prev.end, q.start) is not None
 
 
 _RESPECTIVE = re.compile(r"\s+respektive\s+(?:ca\.?\s+|cirka\s+)?", re.IGNORECASE)
@@ -561,6 +584,7 @@ def sentence_reading(sentence: str) -> N.Reading:
     reading = _in_opening_month(sentence, reading)
     # (after the opening month: a value the sentence's year reaches keeps no month)
     reading = _its_year_to_all(sentence, reading)
+    reading = _restated_year(sentence, reading)
     reading = _minus_in_words(sentence, reading)
     if not words:
         return reading
@@ -603,12 +627,77 @@ def _its_year_to_all(sentence: str, reading: N.Reading) -> N.Reading:
         return reading
     if _OTHER_TIMES.search(sentence):
         return reading
+    inserted = _inserted_clauses(N.strip_tags(sentence), year)
     quantities = [
-        q if q.year is not None else Quantity(**{**q.__dict__, "year": year})
+        q
+        if q.year is not None or (inserted and not any(a <= q.start < b for a, b in inserted))
+        else Quantity(**{**q.__dict__, "year": year})
         for q in reading.quantities
     ]
     years = [y for y in reading.years if y != year]
     return N.Reading(quantities, list(reading.skipped), years, reading.no_data)
+
+
+# a relative clause set in by commas: "Placeringsbudgeten …, som visade ett överskott på
+# 1,5 miljoner kronor 2022, dras ned med 303 000 kronor"
+_CLAUSE_EDGE = re.compile(r",\s|[;:]|\s[-–]\s")
+_RELATIVE_OPENING = re.compile(r"\s*(?:som|vilket|vilka|där|då)(?![\wåäö])", re.IGNORECASE)
+
+
+def _inserted_clauses(text: str, year: int) -> list[tuple[int, int]]:
+    """The spans of the relative clauses (``, som …,``) that hold the year ``year`` where
+    it is printed, when every place it is printed is inside one: its time is theirs, not
+    the sentence's; [] when it stands anywhere else too."""
+    edges = [0, *(m.end() for m in _CLAUSE_EDGE.finditer(text)), len(text)]
+    spans = []
+    for t in N.tokens(text):
+        if t.kind != N.YEAR or t.year != year:
+            continue
+        a = max(e for e in edges if e <= t.start)
+        b = min((e for e in edges if e > t.end), default=len(text))
+        if a == 0 or not _RELATIVE_OPENING.match(text, a):
+            return []
+        spans.append((a, b))
+    return spans
+
+
+# "67,8 mkr 2014, dvs. ett budgetöverskott som är 5 mkr bättre än vid delårsbokslutet":
+# the clause after "dvs." says what the value before it means, of the same year
+_RESTATES = re.compile(
+    r"(?:\s+(?:år\s+)?(?P<year>(?:19|20)\d\d))?\s*,\s*(?:dvs\.?|d\.v\.s\.?|det\s+vill\s+säga|"
+    r"vilket\s+(?:innebär|motsvarar))\s+[^\d.;:]*",
+    re.IGNORECASE,
+)
+
+
+def _restated_year(sentence: str, reading: N.Reading) -> N.Reading:
+    """A value in a clause that says what the dated value right before it means (``…,
+    dvs. …``, ``…, vilket innebär …``) takes that value's year, where no other number
+    stands between."""
+    if (
+        "dvs" not in sentence
+        and "d.v.s" not in sentence
+        and "vill" not in sentence
+        and ("vilket" not in sentence)
+    ):
+        return reading  # (no such clause: most sentences, asked cheaply)
+    if not any(q.year is None for q in reading.quantities):
+        return reading
+    text = N.strip_tags(sentence)
+    quantities = list(reading.quantities)
+    changed = False
+    for i in range(1, len(quantities)):
+        p, q = quantities[i - 1], quantities[i]
+        if q.year is not None or p.year is None:
+            continue
+        m = _RESTATES.fullmatch(text, p.end, q.start)
+        if m is None or (m.group("year") and int(m.group("year")) != p.year):
+            continue
+        quantities[i] = Quantity(**{**q.__dict__, "year": p.year})
+        changed = True
+    if not changed:
+        return reading
+    return N.Reading(quantities, list(reading.skipped), list(reading.years), reading.no_data)
 
 
 def _minus_in_words(sentence: str, reading: N.Reading) -> N.Reading:
@@ -764,9 +853,17 @@ _HEADING_COMPARES = re.compile(
 )
 
 
+# a line of a text file's header, ``# note: …``, ``# source: …`` (a lower-case key and a
+# colon, read as a markdown heading): it describes the file, and is no section's time
+_HEADER_KEY = re.compile(r"[a-z][a-z_]{1,20}:\s")
+
+
 def heading_year(heading: str) -> int | None:
     """The one year a heading names, as a time of the section under it; None when it
-    names none, several, a range or a date, or compares (``Jämfört med 2012``)."""
+    names none, several, a range or a date, or compares (``Jämfört med 2012``), and for a
+    line of the file's header (``note: … 2020 …``)."""
+    if _HEADER_KEY.match(heading):
+        return None
     toks = [t for t in N.tokens(heading) if t.kind in _TIME_KINDS]
     if len(toks) != 1 or toks[0].kind != N.YEAR or _HEADING_COMPARES.search(heading):
         return None
@@ -803,6 +900,38 @@ def in_section_time(sentence: str, heading: str) -> bool:
         return False
     rest = _MONTH_WORD.sub(lambda m: " " if m.group(0).lower() in months else m.group(0), sentence)
     return names_no_time(_THE_PERIOD.sub(" ", rest))
+
+
+# "i år": the year the document speaks of, when nothing else names a time
+_THIS_YEAR = re.compile(r"(?<![\wåäö])i\s+år(?![\wåäö]|\s+(?:19|20)\d\d)", re.IGNORECASE)
+
+
+def _title_year(doc: Document) -> int | None:
+    """The document's year where its title names it (``Verksamhetsberättelse 2025``):
+    the year ``i år`` is; None where the year is only the one its text names most."""
+    if doc.doc_year is None or not doc.title:
+        return None
+    years = [t.year for t in N.tokens(doc.title) if t.kind == N.YEAR]
+    return doc.doc_year if years[:1] == [doc.doc_year] else None
+
+
+def this_year(sentence: str, reading: N.Reading, q: Quantity) -> bool:
+    """The sentence names ``i år`` as its only time (a year it compares with aside), no
+    year of its own, and ``q`` stands before any comparison: ``I år hade verksamheten
+    fler deltagare (541 st) än 2024 (446 st)`` — the 541 is of the document's year."""
+    if "år" not in sentence or reading.years:
+        return False
+    text = N.strip_tags(sentence)
+    m = _THIS_YEAR.search(text)
+    if m is None:
+        return False
+    rest = text[: m.start()] + " " + text[m.end() :]
+    if _DIGIT.search(rest):
+        rest = _COMPARED_YEAR.sub(" ", rest)
+    if not names_no_time(rest):
+        return False
+    comparison = _COMPARES.search(text)
+    return comparison is None or q.start < comparison.start()
 
 
 # --------------------------------------------------------------------------------------
@@ -867,6 +996,7 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
     report: list[dict] = []
     section = ""
     section_year: int | None = None  # the one year the section's heading names
+    title_year = _title_year(doc)  # the year 'i år' is
     for block in doc.blocks:
         if isinstance(block, Heading):
             section = L.label_text(block.text)
@@ -946,6 +1076,8 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
                     year, year_source = carried, source
                 elif year is None and heading_year_here is not None:
                     year, year_source = heading_year_here, "heading"
+                elif year is None and title_year and this_year(sentence, reading, q):
+                    year, year_source = title_year, "document"
                 obs.append(
                     {
                         "source": doc.source,
