@@ -779,7 +779,11 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
     # 'våldsutsatta kvinnor med')
     line = banded = _banded(t) if not t.header else None
     lead: list[Line] = []
-    for j in range(pos - 1, max(pos - 8, -1), -1):
+    start = pos - 1
+    if banded is None and not t.header and pos > 0 and _wraps_around(t, lines[pos - 1], em):
+        lead.append(lines[pos - 1])  # the first row's label's first line
+        below, start = lines[pos - 1], pos - 2
+    for j in range(start, max(pos - 8, -1), -1):
         ln = lines[j]
         if (
             line is not None
@@ -831,6 +835,21 @@ def _header(lines: list[Line], t: Table, em: float) -> None:
     t.header = [*reversed(above), *t.header]
     if t.header or lead:
         t.first = (t.header or lead)[0].index
+
+
+def _wraps_around(t: Table, ln: Line, em: float) -> bool:
+    """``ln``, right above the body, is the first line of its first row's label, the
+    row's values set in the middle of its height (a browser's cells are): the body's
+    first line holds values and no label, the next the label going on (lower case),
+    and it stands a line under ``ln`` (nearer than a header's rows stand to the body:
+    'Ny upphandling stödboende för våldsutsatta kvinnor' / '1,6 mnkr' / 'med
+    missbruksproblematik' at a page's top, no header repeated)."""
+    if len(t.body) < 2 or _label_text(t.body[0], t) or not _label_text(ln, t):
+        return False
+    going_on = _label_text(t.body[1], t)
+    if not going_on or not continues_above(going_on) or any(p.number for p in ln.phrases):
+        return False
+    return _label_base(t.body[1], t) - _label_base(ln, t) < 1.45 * em
 
 
 def _set_left_under(t: Table) -> None:
