@@ -432,7 +432,9 @@ def test_a_text_cell_wrapped_over_three_lines_stays_in_its_row(seeds_obs):
         ["Social barn och ungdomsvård", "2016", 3331.0],
         ["Social barn och ungdomsvård", "2017", 3691.0],
         ["Social barn och ungdomsvård", "2018 / Utfall per 31 aug.", 2490.0],
-        ["Social barn och ungdomsvård", "Prognos", 3735.0],
+        # the year over 'Utfall per 31 aug.', 'Målvärde' and 'Prognos', as the text
+        # reads it (pdf_layout._last_year_over_the_rest)
+        ["Social barn och ungdomsvård", "2018 / Prognos", 3735.0],
     ]
 
 

@@ -1093,16 +1093,43 @@ def header_cells(t: Table) -> list[str]:
     joined by `` / `` (group › measure › year)."""
     cols = _columns(t)
     stacks: list[list[str]] = [[] for _ in cols]
-    for ln in t.header:
+    for k, ln in enumerate(t.header):
         row: list[list[str]] = [[] for _ in cols]
         for p in ln.phrases:
             if not _is_label(p, t):
                 for j in _column_of(p, t, cols, ln.phrases):
                     row[j].append(p.text)
+        if not any(stacks):
+            _last_year_over_the_rest(row, ln, t, t.header[k + 1 :], cols)
         for j, texts in enumerate(row):
             if texts:
                 stacks[j].append(" ".join(texts))
     return [*_stub_cells(t.header, t, " / "), *(join_header_lines(s) for s in stacks)]
+
+
+def _last_year_over_the_rest(
+    row: list[list[str]], ln: Line, t: Table, lower: list[Line], cols: list
+) -> None:
+    """A header's top row of years (two or more, ``2016 2017 2018``) whose columns end
+    before the table's: the last year stands over the columns right of it that have
+    header text only on the lines below ('2018' over 'Utfall per 31 aug.', 'Målvärde',
+    'Prognos', each its own cell of a browser's table, the year set left in the first),
+    as the tab layout reads a year over empty cells of its row."""
+    values = [p for p in ln.phrases if not _is_label(p, t)]
+    if len(values) < 2 or not all(_is_year(p.text) for p in values):
+        return
+    last = max(j for j, texts in enumerate(row) if texts)
+    if last == len(cols) - 1:
+        return
+    below: set[int] = set()
+    for low in lower:
+        for p in low.phrases:
+            if not _is_label(p, t):
+                below.update(_column_of(p, t, cols, low.phrases))
+    rest = range(last + 1, len(cols))
+    if all(j in below for j in rest):
+        for j in rest:
+            row[j].append(row[last][-1])
 
 
 @dataclass
