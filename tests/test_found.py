@@ -186,7 +186,7 @@ def test_the_found_documents_give_their_facts(found):
         # session 21, news prose of three socialnämnder (guards): a bokslut, a budget, a
         # decision on savings. Nyköping's 292 mnkr is the budget of 2023, the year its
         # heading names; its sentence names 2022 only to compare with (3/4 before:
-        # prose.in_section_time, _COMPARED_YEAR)
+        # prose.in_section_time, numparse.without_compared_years)
         "vimmerby_socialnamnden_bokslut_2021_webb.txt": {"sum": 5, "size": 5},
         "nykoping_socialnamnden_budget_2023_webb.txt": {"sum": 4, "size": 4},
         "falkoping_socialnamnden_atgarder_2024_webb.txt": {"sum": 2, "size": 2},

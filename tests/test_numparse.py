@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sonanalys import paths
+from sonanalys import numparse as N
+from sonanalys import paths, prose
 from sonanalys.numparse import (
     DATE,
     MONTH,
@@ -458,3 +459,27 @@ def test_a_year_month_and_scb_period_codes_are_months_and_quarters_not_ranges():
     for text in ("2019-20", "2019-2021", "2019/20", "2011-12", "2019\u20132020"):
         assert scan(text)[0].kind == YEAR_RANGE, text
     assert first("1996-07-15") == (DATE, 1996, "")
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["jämfört med", "jämfört mot", "i jämförelse med", "att jämföra med", "jmf med", "jfr med",
+     "än", "mot", "samma nivå som", "lika höga som"],
+)  # fmt: skip
+def test_the_words_of_a_comparison_are_one_list_for_its_three_questions(phrase):
+    # numparse.COMPARING: a year after them is a comparison's base (it dates no value), it
+    # is no time of the sentence's own (without_compared_years), and the sentence
+    # compares (prose._COMPARES)
+    sentence = f"Kostnaden var 5 mnkr, {phrase} 2022."
+    reading = N.reading_of(sentence)
+    assert [(q.value, q.year) for q in reading.quantities] == [(5.0, None)]
+    assert [s.text for s in reading.skipped if s.reason == N.COMPARED_YEAR] == ["2022"]
+    assert "2022" not in N.without_compared_years(sentence)
+    assert phrase.split()[0] not in N.without_compared_years(sentence)
+    assert prose._COMPARES.search(sentence)
+
+
+def test_a_year_that_is_no_comparisons_base_stays():
+    sentence = "Kostnaden var 5 mnkr under 2022, lägre än budget."
+    assert N.without_compared_years(sentence) == sentence
+    assert [(q.value, q.year) for q in N.reading_of(sentence).quantities] == [(5.0, 2022)]

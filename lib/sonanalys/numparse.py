@@ -953,11 +953,23 @@ def _read(text: str, *, require_unit: bool, supplied: dict[int, str] | None = No
 
 
 _SIGN_APART = re.compile(rf"\s*{_MINUS_CLASS}\s+")  # a sign set apart before the first value
-# the words of a comparison or a span (jämfört, jämförelse, jmf, jfr, än, sedan, från),
-# in a lower-cased text: where none stands, no year is compared (_compared needs one)
-_COMPARISON_WORD = _units.needs_one_of("jämf", "jmf", "jfr", "än", "edan", "från")
+# The words that compare a value with another, a year or an amount (``jämfört med 2022``,
+# ``lägre än budget``, ``i jämförelse med``, ``jmf med``, ``mot``, ``samma nivå som``):
+# said once here for the three questions asked of them — is a year the base of a
+# comparison (:func:`_compared`), what times does a sentence name of its own once those
+# years are set aside (:func:`without_compared_years`), does a sentence compare at all
+# (``prose._COMPARES``)
+COMPARING = (
+    r"jämfört(?:\s+(?:med|mot))?|(?:i\s+)?jämförelse(?:\s+med)?|att\s+jämföra\s+med|"
+    r"jmf\.?(?:\s*med)?|jfr\.?(?:\s*med)?|än|mot|samma\s+(?:\w+\s+)?som|lika\s+\w+\s+som"
+)
+# the words of a comparison or a span (and sedan, från), in a lower-cased text: where none
+# stands, no year is compared (_compared needs one)
+_COMPARISON_WORD = _units.needs_one_of(
+    "jämf", "jmf", "jfr", "än", "mot", "amma", "ka", "edan", "från"
+)
 _COMPARED_BEFORE = re.compile(
-    r"(?:jämfört\s+(?:med|mot)|jämförelse\s+med|jmf\.?\s*med|jfr\.?\s*med|\bän|\bsedan)\s+"
+    rf"(?<![\wåäö])(?:{COMPARING}|sedan)\s+"
     r"(?:(?:under|för|i|år|helår(?:et)?|samma|motsvarande|period(?:en)?|slutet|början|"
     r"utgången|av|året|hela|bokslut(?:et)?|utfall(?:et)?|budget(?:en)?|prognos(?:en)?)\s+){0,4}$",
     re.IGNORECASE,
@@ -983,6 +995,25 @@ def _bracketed_after(
             if q.year is None and _OPEN_BRACKET.fullmatch(text, y.end, q.start):
                 out[id(q)] = Quantity(**{**q.__dict__, "year": y.year})
     return out
+
+
+def without_compared_years(text: str) -> str:
+    """``text`` without each year it compares with and the words that compare it
+    (``jämfört med 2022``, ``lägre än för samma period 2022``, ``sedan 2019``): what is
+    left names the times that are the text's own."""
+    if not _COMPARISON_WORD.search(text.lower()):
+        return text
+    parts, pos = [], 0
+    for t in tokens(text):
+        if t.kind != YEAR or t.start < pos:
+            continue
+        start = max(pos, t.start - 60)
+        m = _COMPARED_BEFORE.search(text[start : t.start])
+        if m is None:
+            continue
+        parts.append(text[pos : start + m.start()])
+        pos = t.end
+    return " ".join([*parts, text[pos:]]) if parts else text
 
 
 def _compared(text: str, y: Token) -> bool:

@@ -819,12 +819,8 @@ _NAMES_THE_ONE_BEFORE = re.compile(
 
 
 # A sentence that compares (``Det är lägre än för 2012``, ``Det är samma nivå som under
-# 2012``) names the year it is compared with, not its own.
-_COMPARES = re.compile(
-    r"(?<![\wåäö])(?:än|jämfört|jämförelse|jmf|jfr|mot|samma\s+(?:\w+\s+)?som|lika\s+\w+\s+som)"
-    r"(?![\wåäö])",
-    re.IGNORECASE,
-)
+# 2012``) names the year it is compared with, not its own (numparse.COMPARING).
+_COMPARES = re.compile(rf"(?<![\wåäö])(?:{N.COMPARING})(?![\wåäö])", re.IGNORECASE)
 
 
 def year_from_next(
@@ -874,16 +870,6 @@ _MONTH_WORD = re.compile(rf"(?<![\wåäö])(?:{_MONTHS})(?![\wåäö])", re.IGNO
 _THE_PERIOD = re.compile(r"(?<![\wåäö])perioden(?![\wåäö])", re.IGNORECASE)
 
 
-# a year the sentence compares its value with (``en ökning med 14 miljoner kronor jämfört
-# med 2022``, ``lägre än 2022``): not the time of its values
-_COMPARED_YEAR = re.compile(
-    r"(?<![\wåäö])(?:jämfört\s+(?:med|mot)|i\s+jämförelse\s+med|att\s+jämföra\s+med|"
-    r"jmf\.?\s*med|jfr\.?\s*med|än|mot)\s+(?:(?:för|under|år|i)\s+)?"
-    r"(?:samma\s+period\s+)?(?:19|20)\d\d(?![\d\wåäö-])",
-    re.IGNORECASE,
-)
-
-
 def in_section_time(sentence: str, heading: str) -> bool:
     """The sentence names no time but the one its heading names: none at all, or only
     ``perioden`` and months its heading names too (``Det budgeterade resultatet för
@@ -892,7 +878,9 @@ def in_section_time(sentence: str, heading: str) -> bool:
     kronor, en ökning med 14 miljoner kronor jämfört med 2022`` under ``Socialnämndens
     budget för 2023``)."""
     if _DIGIT.search(sentence):
-        sentence = _COMPARED_YEAR.sub(" ", sentence)
+        # a year the sentence compares its value with (``en ökning med 14 miljoner kronor
+        # jämfört med 2022``, ``lägre än 2022``) is not the time of its values
+        sentence = N.without_compared_years(sentence)
     if names_no_time(sentence):
         return True
     months = {m.group(0).lower() for m in _MONTH_WORD.finditer(heading)}
@@ -927,7 +915,7 @@ def this_year(sentence: str, reading: N.Reading, q: Quantity) -> bool:
         return False
     rest = text[: m.start()] + " " + text[m.end() :]
     if _DIGIT.search(rest):
-        rest = _COMPARED_YEAR.sub(" ", rest)
+        rest = N.without_compared_years(rest)
     if not names_no_time(rest):
         return False
     comparison = _COMPARES.search(text)
