@@ -720,3 +720,45 @@ def test_i_ar_is_the_documents_year(tmp_path, text, expected):
     obs = obs.where(obs.notna(), None)
     got = [(r.value, r.year, r.year_source or "") for r in obs.itertuples()]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # the sentence after gives the corresponding figures of another year: the
+        # sentence between names no time and is of the year of the one before it
+        # (Familjehemmet.se on 2021, tests/corpus/found)
+        (
+            "Under 2021 var 18 700 barn placerade. Fördelningen har jämnat ut sig till 51 "
+            "procent pojkar. 2020 var motsvarande siffror 53 procent pojkar.\n",
+            2021,
+        ),
+        # the next sentence's year is the same: nothing is said apart
+        (
+            "Under 2021 var 18 700 barn placerade. Fördelningen har jämnat ut sig till 51 "
+            "procent pojkar. Motsvarande siffror 2021 för flickor var 49 procent.\n",
+            None,
+        ),
+        # no 'motsvarande': the sentence after may speak of anything
+        (
+            "Under 2021 var 18 700 barn placerade. Fördelningen har jämnat ut sig till 51 "
+            "procent pojkar. 2020 var andelen 53 procent.\n",
+            None,
+        ),
+        # a time of its own ('i år'), or no year before it: not carried
+        (
+            "Under 2021 var 18 700 barn placerade. I år är andelen 51 procent pojkar. 2020 "
+            "var motsvarande siffror 53 procent.\n",
+            None,
+        ),
+        (
+            "Fördelningen har jämnat ut sig till 51 procent pojkar. 2020 var motsvarande "
+            "siffror 53 procent pojkar.\n",
+            None,
+        ),
+    ],
+)
+def test_a_sentence_before_the_corresponding_figures_of_another_year(tmp_path, text, year):
+    got = next(g for g in _prose(tmp_path, text) if g[0] == 51.0)
+    assert got[2] == year
+    assert got[3] == ("previous_sentence" if year else "")

@@ -840,6 +840,28 @@ def year_from_next(
     return sentence_year(nxt, nxt_reading)
 
 
+# "Motsvarande siffror/andelar …": the sentence gives the figures of another time
+# for those of the sentence before it
+_CORRESPONDING = re.compile(r"(?<![\wåäö])motsvarande(?![\wåäö])", re.IGNORECASE)
+
+
+def year_before_the_other(
+    sentence: str, reading: N.Reading, previous: int, nxt: str, nxt_reading: N.Reading
+) -> int | None:
+    """The year of the sentence before, ``previous``, for a sentence whose values have
+    none and that names no time, where the sentence after gives the corresponding
+    figures of another year: ``Under 2021 var 18 700 barn … placerade …. Fördelningen
+    … har jämnat ut sig till 51 procent pojkar och 49 procent flickor. 2020 var
+    motsvarande siffror 53 procent …`` — the 51 is of 2021, the paragraph's year, since
+    2020's figures are said apart."""
+    if all(q.year is not None for q in reading.quantities) or not names_no_time(sentence):
+        return None
+    if _CORRESPONDING.search(nxt) is None:
+        return None
+    other = sentence_year(nxt, nxt_reading)
+    return previous if other is not None and other != previous else None
+
+
 # The year of a section's heading: ``Budgetutfall januari-april 2015``, ``Prognos för
 # 2018``, ``Vård- och omsorgsnämnden - Budget 2014`` date the values of the sentences under
 # them that name no time of their own. A heading naming two years, a range
@@ -1014,6 +1036,7 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
                 reading, totals = listed
             else:
                 totals = [q for q in reading.quantities if q.unit == "antal"]
+            previous = year_before
             carried = year_before if continues_without_time(sentence) else None
             year_before = carried if carried is not None else sentence_year(sentence, reading)
             source = "previous_sentence"
@@ -1023,6 +1046,13 @@ def prose_records(doc: Document) -> tuple[list[dict], list[dict]]:
                     readings[i + 1] = sentence_reading(nxt)
                     carried = year_from_next(sentence, reading, nxt, readings[i + 1])
                     source = "next_sentence"
+                elif previous is not None and "otsvarande" in nxt and _DIGIT.search(nxt):
+                    readings[i + 1] = sentence_reading(nxt)
+                    carried = year_before_the_other(
+                        sentence, reading, previous, nxt, readings[i + 1]
+                    )
+                    if carried is not None:
+                        year_before = carried
             long = len(sentence) > MAX_SENTENCE_CHARS
             unread = unread_numbers(sentence, reading, starts)
             # (the sentence as a label only where a row is written: most sentences with
