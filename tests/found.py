@@ -51,6 +51,9 @@ COMMITTED = (
     "vimmerby_socialnamnden_prognos_oktober_2025_webb.txt",
     "familjehemmet_familjehemsplacerade_2021_webb.txt",
     "stockholm_storstadsjamforelse_nyckeltal_2017_webb.txt",
+    "vaxjo_externa_placeringar_2020_webb.txt",
+    "enkoping_socialnamnden_delarsrapport_april_2019_webb.txt",
+    "krokom_socialnamnden_budget_2020_webb.txt",
 )
 
 
