@@ -252,12 +252,15 @@ def test_the_found_documents_give_their_facts(found):
         "stockholm_storstadsjamforelse_nyckeltal_2017_webb.txt": {"sum": 12, "size": 12},
         # session 23, three more pages of news prose nobody here had parsed: Växjö on
         # external placements 2020 (4/4) and Eposten on Enköping's socialnämnd 2019 (3/3),
-        # guards; Länstidningen Östersund on Krokom's socialnämnd 2019 (6/10: 'och har
-        # budget på 325' after '345 miljoner' unread, '345 miljoner … i år' of no year,
-        # '– För 2019 … cirka elva miljoner kronor' undated, 'de här 20 miljonerna' unread)
+        # guards; Länstidningen Östersund on Krokom's socialnämnd 2019, 6/10 before: 'och
+        # har budget på 325' after '345 miljoner' unread (prose._money_elided), '345
+        # miljoner … i år' of no year ('i år' is the year of a title's web date 'date
+        # 2019-12'; 'går mot' compares nothing), '– För 2019 … cirka elva miljoner kronor'
+        # undated (a quote's opening time dates its counts in words). Left: 'de här 20
+        # miljonerna' (units.py has no 'miljonerna'): 9/10
         "vaxjo_externa_placeringar_2020_webb.txt": {"sum": 4, "size": 4},
         "enkoping_socialnamnden_delarsrapport_april_2019_webb.txt": {"sum": 3, "size": 3},
-        "krokom_socialnamnden_budget_2020_webb.txt": {"sum": 6, "size": 10},
+        "krokom_socialnamnden_budget_2020_webb.txt": {"sum": 9, "size": 10},
         KALMAR_RR: {"sum": 13, "size": 15},
         HANSA: {"sum": 11, "size": 12},
         "kalmar_nation_bokslut_2025.pdf": {"sum": 9, "size": 11},

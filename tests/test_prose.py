@@ -762,3 +762,58 @@ def test_a_sentence_before_the_corresponding_figures_of_another_year(tmp_path, t
     got = next(g for g in _prose(tmp_path, text) if g[0] == 51.0)
     assert got[2] == year
     assert got[3] == ("previous_sentence" if year else "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a bare amount whose clause names what money it is takes the currency of the
+        # amount before it (Krokom, tests/corpus/found)
+        (
+            "– Vi går mot 345 miljoner i kostnader i år och har budget på 325, så det stämmer.",
+            [(345.0, "mnkr"), (325.0, "mnkr")],
+        ),
+        ("Utfallet blev 12,5 mnkr och prognosen är 13.", [(12.5, "mnkr"), (13.0, "mnkr")]),
+        # no currency before it, or a noun after it: nothing is elided
+        ("Andelen var 5 procent och budget på 325.", [(5.0, "procent")]),
+        ("Kostnaden blev 12 mnkr och budgeten är 13 platser.", [(12.0, "mnkr"), (13.0, "antal")]),
+        # the time a quote's sentence opens with ('– För 2019 …') dates its counts in words
+        (
+            "– För 2019 har vi ökade kostnader för placeringar på cirka elva miljoner kronor.",
+            [(11.0, "mnkr")],
+        ),
+    ],
+)
+def test_an_amount_of_money_elided_after_an_amount(sentence, expected):
+    got = [(q.value, q.unit) for q in prose.sentence_reading(sentence).quantities]
+    assert got == expected
+
+
+def test_a_quotes_opening_year_dates_its_counts_in_words():
+    got = prose.sentence_reading("– För 2019 har vi kostnader på cirka elva miljoner kronor.")
+    assert [(q.value, q.year) for q in got.quantities] == [(11.0, 2019)]
+
+
+def test_gar_mot_says_which_way_not_a_comparison():
+    # 'går mot' is no comparison: the values after it are the sentence's own
+    assert prose._COMPARES.search("Vi går mot 345 miljoner i kostnader i år.") is None
+    assert prose._COMPARES.search("Kostnaden blev 345 miljoner mot budgeterade 325.")
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        # a web page's date line as its title: its year is 'i år'
+        ("date 2019-12 Nämnden går mot ett underskott", 2019),
+        ("Verksamhetsberättelse 2025", 2025),
+        # a budget or a plan names the year planned for, not the one written in
+        ("Budget 2020 för socialnämnden", None),
+        ("Verksamhetsplan 2019-2021", None),
+    ],
+)
+def test_i_ar_is_the_year_a_reports_title_names_first(tmp_path, title, year):
+    text = f"{title}\n\nI år har nämnden kostnader på 345 mnkr.\n"
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    obs = parse([tmp_path]).observations
+    obs = obs[(obs["table"] == "text") & (obs["value"] == 345.0)]
+    assert obs["year"].astype(object).where(obs["year"].notna(), None).tolist() == [year]

@@ -961,7 +961,9 @@ _SIGN_APART = re.compile(rf"\s*{_MINUS_CLASS}\s+")  # a sign set apart before th
 # (``prose._COMPARES``)
 COMPARING = (
     r"jämfört(?:\s+(?:med|mot))?|(?:i\s+)?jämförelse(?:\s+med)?|att\s+jämföra\s+med|"
-    r"jmf\.?(?:\s*med)?|jfr\.?(?:\s*med)?|än|mot|samma\s+(?:\w+\s+)?som|lika\s+\w+\s+som"
+    r"jmf\.?(?:\s*med)?|jfr\.?(?:\s*med)?|än|samma\s+(?:\w+\s+)?som|lika\s+\w+\s+som|"
+    # "mot", not where it says which way things go ("går mot ett underskott")
+    r"(?<!går\s)(?<!gå\s)(?<!gick\s)(?<!pekar\s)(?<!pekade\s)(?<!tyder\s)mot"
 )
 # the words of a comparison or a span (and sedan, från), in a lower-cased text: where none
 # stands, no year is compared (_compared needs one)

@@ -323,6 +323,13 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
                 unit = out[q.start] = U.per_unit_of(unit, _clause_around(text, before, q))
         elif not unit and not q.category and not q.entity and _placed_people(text, before, q):
             unit = out[q.start] = "antal"  # "Av de 8 300 som var placerade på HVB"
+        elif (
+            not unit
+            and not q.category
+            and not q.entity
+            and _money_elided(text, before, prev_unit, q)
+        ):
+            unit = out[q.start] = prev_unit  # "345 miljoner i kostnader … och har budget på 325"
         elif not unit and not q.category and not q.entity and _fewer_than(text, prev, prev_unit, q):
             unit = out[q.start] = prev_unit  # "18 700 barn …, vilket är cirka 700 färre"
         elif not unit and not q.category and not q.entity and _nothing_after(text, q):
@@ -382,6 +389,26 @@ _WHICH_IS = re.compile(
     re.IGNORECASE,
 )
 _FEWER_MORE = re.compile(r"\s+(?:färre|fler)(?![\wåäö])", re.IGNORECASE)
+
+
+# an amount of money named right before a bare number ("och har budget på 325",
+# "prognosen är 12"): the sentence's amount before it gave the unit it leaves out
+_MONEY_NAMED = re.compile(
+    r"(?<![\wåäö])(?:budget(?:en|ram(?:en)?)?|ram(?:en)?|prognos(?:en)?|utfall(?:et)?|"
+    r"kostnad(?:en|erna)?|intäkt(?:en|erna)?|resultat(?:et)?|underskott(?:et)?|"
+    r"överskott(?:et)?)\s+(?:på|om|är|var|blev|blir|till|landar\s+på|landade\s+på|"
+    r"uppgår\s+till|uppgick\s+till)\s+(?:(?:ca\.?|cirka|drygt|knappt|nästan|omkring|runt)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _money_elided(text: str, before: str, unit: str, q: N.Quantity) -> bool:
+    """``q`` is a bare amount whose clause names what money it is (``budget på``,
+    ``prognosen är``), the value before it in the sentence is an amount of a currency,
+    and only the clause's end or a time follows it: it is in that currency."""
+    if unit not in U.CURRENCIES or "\x00" in before:
+        return False
+    return _MONEY_NAMED.search(before) is not None and _nothing_after(text, q)
 
 
 def _fewer_than(text: str, prev: N.Quantity | None, unit: str, q: N.Quantity) -> bool:
@@ -559,7 +586,8 @@ def _listed(text: str, prev: N.Quantity, unit: str, q: N.Quantity) -> bool:
 
 
 _OPENING_YEAR = re.compile(
-    rf"[\"”*\s]*(?:under|år|i\s+(?:{N.MONTHS_PATTERN}))\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)(?!\d)",
+    r"[\"”*\s]*(?:[–-]\s*)?"  # (a quote's dash: "– För 2019 har vi …")
+    rf"(?:under|år|för|i\s+(?:{N.MONTHS_PATTERN}))\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 
@@ -916,13 +944,27 @@ def in_section_time(sentence: str, heading: str) -> bool:
 _THIS_YEAR = re.compile(r"(?<![\wåäö])i\s+år(?![\wåäö]|\s+(?:19|20)\d\d)", re.IGNORECASE)
 
 
+_TITLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a year planned for, not the one written in: "Budget 2020", "Verksamhetsplan för 2021",
+# "2019-2021"
+_PLANNED_YEAR = re.compile(
+    r"(?:budget|plan)\w*\s+(?:för\s+)?(?:år\s+)?(?:19|20)\d\d|"
+    r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+
+
 def _title_year(doc: Document) -> int | None:
-    """The document's year where its title names it (``Verksamhetsberättelse 2025``):
-    the year ``i år`` is; None where the year is only the one its text names most."""
-    if doc.doc_year is None or not doc.title:
+    """The document's year where its title names it first (``Verksamhetsberättelse
+    2025``, a web page's ``date 2019-12 …``): the year ``i år`` is; None where the year
+    is only the one its text names most, and for a budget or a plan, whose title names
+    the year planned for (``Budget 2020`` speaks of 2019 as ``i år``)."""
+    if doc.doc_year is None or not doc.title or doc.doc_type == "internbudget":
         return None
-    years = [t.year for t in N.tokens(doc.title) if t.kind == N.YEAR]
-    return doc.doc_year if years[:1] == [doc.doc_year] else None
+    m = _TITLE_YEAR.search(doc.title)
+    if m is None or int(m.group(0)) != doc.doc_year or _PLANNED_YEAR.search(doc.title):
+        return None
+    return doc.doc_year
 
 
 def this_year(sentence: str, reading: N.Reading, q: Quantity) -> bool:
