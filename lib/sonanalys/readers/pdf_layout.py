@@ -484,6 +484,13 @@ def _body(lines, data, k, edges, em, starts) -> Table | None:
     between them, while the lines stand as close as a table's rows."""
     first = lines[k]
     left = min(p.x0 for p in _values(first, edges))
+    # a code that begins the rows ('3005  Terminsavgift'): once two rows begin so, a
+    # total row's label set from the table's left edge over the codes' column is no
+    # running text ('Summa verksamhetsintäkter' under the accounts)
+    code = _leading_code(first, edges)
+    over = [a for a in edges if a != code] if code is not None else edges
+    over_left = min((p.x0 for p in _values(first, over)), default=left)
+    coded = int(code is not None)
     body = [first]
     j = k + 1
     gaps: list[float] = []
@@ -491,13 +498,22 @@ def _body(lines, data, k, edges, em, starts) -> Table | None:
         ln = lines[j]
         gap = ln.base - body[-1].base
         limit = max(2.2 * em, 1.9 * median(gaps)) if gaps else 2.6 * em
-        if gap > limit:
+        if gap > limit and not (gaps and gap <= _SET_APART * median(gaps) and _fills(ln, body)):
             break
         if data[j]:
-            if any(_crosses(p, edges, left) for p in ln.phrases):
+            by_codes = coded >= 2
+            if any(
+                _crosses(p, over, over_left) if by_codes else _crosses(p, edges, left)
+                for p in ln.phrases
+            ):
                 break
             left = min(left, *(p.x0 for p in _values(ln, edges)))
-            if _not_a_row(ln, edges, left, starts, ignore=[p for p in ln.phrases if p.number]):
+            if code is not None:
+                over_left = min([over_left, *(p.x0 for p in _values(ln, over))])
+                coded += _leading_code(ln, edges) == code
+            numbers = [p for p in ln.phrases if p.number]
+            e, x = (over, over_left) if by_codes else (edges, left)
+            if _not_a_row(ln, e, x, starts, ignore=numbers):
                 break  # text beside the numbers that stands in no column (a second column of text)
         elif _not_a_row(ln, edges, left, starts):
             break
@@ -529,6 +545,36 @@ def _body(lines, data, k, edges, em, starts) -> Table | None:
             else:
                 t.text_columns.append((x0, x1))  # not where a column of numbers begins
     return t
+
+
+_SET_APART = 2.5  # of the rows' spacing: a total row set apart by a blank line stands so
+
+
+def _fills(ln: Line, body: list[Line]) -> bool:
+    """``ln`` is a label and values on the columns of numbers the body's last row
+    fills, each of them, and on no other (a total set apart under its rows by a blank
+    line: 'Summa RÖRELSEINTÄKTER 762 865,42', 'Över-/underskott efter finansiella
+    poster' under 'Summa finansiella kostnader'; a chart's labels under its axis' are
+    elsewhere)."""
+    if len(ln.phrases) < 2 or ln.phrases[0].number:
+        return False
+    ends = [p.x1 for p in ln.phrases if p.number]
+    cols = [p.x1 for p in body[-1].phrases if p.number]
+    return (
+        len(ends) == len(cols) > 0
+        and len(ln.phrases) == len(ends) + 1
+        and all(abs(e - c) <= ALIGN for e, c in zip(ends, cols, strict=True))
+    )
+
+
+def _leading_code(ln: Line, edges: list[float]) -> float | None:
+    """The anchor of a whole number that begins ``ln`` on the first column of numbers,
+    followed by text (an account's or project's code: ``3005  Terminsavgift``)."""
+    ps = ln.phrases
+    if len(ps) < 2 or ps[1].number or not re.fullmatch(r"\d+", ps[0].text):
+        return None
+    at = _on(ps[0], edges)
+    return at if at is not None and at == edges[0] else None
 
 
 def _dashes_set_left(
@@ -1159,15 +1205,21 @@ def _stub_split(t: Table) -> float | None:
     return median(seconds) - ALIGN
 
 
-def _stub_cells(lines: list[Line], t: Table, sep: str = " ") -> list[str]:
+def _stub_cells(lines: list[Line], t: Table, sep: str = " ", row: bool = False) -> list[str]:
     """The label cells of a row (or the header) from its lines: one, or a code and a
-    name when the label column is split."""
+    name when the label column is split; a row's label that runs from the codes'
+    column over into the names' and is no code ('Summa verksamhetsintäkter' under
+    '3005  Terminsavgift') is a name, its code cell empty."""
     parts: list[list[str]] = [[], []]
+    split = t.stub_split
     for ln in lines:
         texts: list[list[str]] = [[], []]
         for p in ln.phrases:
             if _is_label(p, t):
-                texts[int(t.stub_split is not None and p.x0 >= t.stub_split)].append(p.text)
+                name = split is not None and (
+                    p.x0 >= split or (row and p.x1 > split + ALIGN and not p.text.isdigit())
+                )
+                texts[int(name)].append(p.text)
         for k in (0, 1):
             if texts[k]:
                 parts[k].append(" ".join(texts[k]))
@@ -1407,7 +1459,7 @@ def table_lines(t: Table) -> list[str]:
     body: list[list[str]] = []
     for r in rows(t):
         cells = [""] * width
-        cells[:stub] = _stub_cells(r.label, t)
+        cells[:stub] = _stub_cells(r.label, t, row=True)
         seen = [*r.label, *([r.values] if r.values and r.values not in r.label else []), *r.more]
         for ln in sorted(seen, key=lambda x: x.top):
             for p in ln.phrases:
