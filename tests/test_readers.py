@@ -310,6 +310,35 @@ def test_a_running_header_above_the_title_is_not_the_title():
     assert read_text(text, "i.txt").title == "Internbudget 2024"
 
 
+def test_a_cookie_banner_a_list_item_or_a_row_of_amounts_is_no_title():
+    from sonanalys.readers import read_text
+
+    # a web page's cookie banner (two sentences, a question) above the page's heading
+    banner = (
+        "Vi skulle vilja använda statistikkakor i syfte att löpande förbättra webbplatsen. "
+        "Godkänner du det? Du kan när som helst ändra ditt val."
+    )
+    text = f"{banner}\n\n# Driftsredovisning\n\nNämnderna redovisar ett överskott.\n"
+    assert read_text(text, "w.txt").title == "Driftsredovisning"
+    # a search box's leftover list item
+    text = "• No results found\n\n# Verksamhetsredovisning mars 2018\n\nText.\n"
+    assert read_text(text, "e.txt").title == "Verksamhetsredovisning mars 2018"
+    # an accounting report whose first line is a total row of amounts
+    text = (
+        "Summa RÖRELSEINTÄKTER 762 865,42\n\n# Resultaträkning 2025\n\n"
+        "Årets resultat blev ett överskott.\n"
+    )
+    assert read_text(text, "r.txt").title == "Resultaträkning 2025"
+    # a quote or a list item set off by a dash, then the heading
+    text = "– Det här är oroväckande, säger ordföranden.\n\n# Månadsrapport mars\n\nText.\n"
+    assert read_text(text, "q.txt").title == "Månadsrapport mars"
+    # a news page's own headline with an amount, or a question, stays the title
+    text = "Varför ökar kostnaderna för placeringar?\n\nNämnden har fler placerade barn.\n"
+    assert read_text(text, "f.txt").title == "Varför ökar kostnaderna för placeringar?"
+    text = "Delårsrapport 2022 godkänd, resultat 85,1 miljoner\n\nDet ekonomiska resultatet.\n"
+    assert read_text(text, "l.txt").title == "Delårsrapport 2022 godkänd, resultat 85,1 miljoner"
+
+
 def test_one_reader_per_format_from_the_registry(tmp_path):
     """readers.FORMATS is the one table of formats: every suffix read names one format,
     the suffix picks it (in any case), and a file named as a PDF without a PDF's content

@@ -124,6 +124,8 @@ def title_of(doc: Document) -> str:
     for b in doc.blocks:
         if _KEY_VALUE.match(b.text if isinstance(b, Heading | Paragraph) else ""):
             continue
+        if isinstance(b, Heading | Paragraph) and _no_title(b.text):
+            continue
         if isinstance(b, Heading) and len(b.text) > 8 and not re.match(r"(?i)innehåll", b.text):
             first = b.text
             break
@@ -155,6 +157,24 @@ _YEAR_END = re.compile(
 )
 
 _SHORT = 100  # characters: a line this short can be a title, not a sentence of prose
+
+# what a web page or a PDF's first lines hold that names no document: a list item or a
+# quote ("• No results found", "– Det här är oroväckande"), a table's row of amounts
+# ("Summa verksamhetsintäkter 3 967 240,30 3 967 240,30", "Summa RÖRELSEINTÄKTER 762 865,42")
+_NO_TITLE = re.compile(
+    r"^\s*[•·▪◦]|^\s*[–—-]\s"
+    r"|^(?:[Ss]umma|SUMMA|[Tt]otalt|TOTALT)\b.*\d,\d+\s*$"
+    r"|\d,\d\d\b.*\d,\d\d\b"
+)
+# a web site's notice of its cookies ("Vi skulle vilja använda statistikkakor … Godkänner du
+# det?", "Vi använder kakor …")
+_COOKIES = re.compile(r"\b(?:kakor|cookies|statistikkakor)\b", re.IGNORECASE)
+
+
+def _no_title(text: str) -> bool:
+    """Whether ``text``, the first heading or short paragraph, is no title: ``_NO_TITLE``,
+    or a site's notice of its cookies (``_COOKIES``)."""
+    return bool(_NO_TITLE.search(text) or _COOKIES.search(text))
 
 
 def _kind_named(text: str) -> str:
