@@ -54,6 +54,8 @@ COMMITTED = (
     "vaxjo_externa_placeringar_2020_webb.txt",
     "enkoping_socialnamnden_delarsrapport_april_2019_webb.txt",
     "krokom_socialnamnden_budget_2020_webb.txt",
+    "aftonbladet_ekonomiskt_bistand_riket_2017_webb.txt",
+    "svd_ekonomiskt_bistand_riket_2020_webb.txt",
 )
 
 
