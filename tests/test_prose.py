@@ -817,3 +817,24 @@ def test_i_ar_is_the_year_a_reports_title_names_first(tmp_path, title, year):
     obs = parse([tmp_path]).observations
     obs = obs[(obs["table"] == "text") & (obs["value"] == 345.0)]
     assert obs["year"].astype(object).where(obs["year"].notna(), None).tolist() == [year]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the unit printed after the second number of a span is the first's too
+        # (Aftonbladet on ekonomiskt bistånd, tests/corpus/found)
+        (
+            "Däremot ökade kommunernas kostnader något, från 10,5 till runt 10,7 miljarder kronor.",
+            [(10.5, "mdkr"), (10.7, "mdkr")],
+        ),
+        ("Andelen steg från 12 till 14 procent.", [(12.0, "procent"), (14.0, "procent")]),
+        # no 'från' before it: the first number stays unread
+        ("Kostnaderna var 10,5 till runt 10,7 miljarder kronor.", [(10.7, "mdkr")]),
+        # an age's span has no unit to share
+        ("Barnen var från 3 till 5 år.", []),
+    ],
+)
+def test_a_span_from_one_number_to_another_shares_the_unit_after_it(sentence, expected):
+    got = [(q.value, q.unit) for q in prose.sentence_reading(sentence).quantities]
+    assert got == expected

@@ -345,7 +345,7 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
             if (
                 nxt.unit
                 and nxt.start not in in_words
-                and _RESPECTIVE.fullmatch(text, q.end, nxt.start)
+                and (_RESPECTIVE.fullmatch(text, q.end, nxt.start) or _from_to(text, q, nxt))
             ):
                 unit = out[q.start] = nxt.unit
         listed = prev is not None and (
@@ -419,6 +419,21 @@ def _fewer_than(text: str, prev: N.Quantity | None, unit: str, q: N.Quantity) ->
     if prev is None or unit != "antal" or _FEWER_MORE.match(text, q.end) is None:
         return False
     return _WHICH_IS.search(text, prev.end, q.start) is not None
+
+
+# "från 10,5 till runt 10,7 miljarder kronor": the unit after the second of a span is
+# the first's too
+_FROM = re.compile(
+    r"(?<![\wåäö])från\s+(?:(?:ca\.?|cirka|drygt|knappt|nästan|omkring|runt)\s+)?$", re.I
+)
+_TO = re.compile(r"\s+till\s+(?:(?:ca\.?|cirka|drygt|knappt|nästan|omkring|runt)\s+)?", re.I)
+
+
+def _from_to(text: str, q: N.Quantity, nxt: N.Quantity) -> bool:
+    """``q`` opens a span ``från q till nxt`` whose second number prints the unit."""
+    return _TO.fullmatch(text, q.end, nxt.start) is not None and (
+        _FROM.search(text, max(0, q.start - 20), q.start) is not None
+    )
 
 
 _RESPECTIVE = re.compile(r"\s+respektive\s+(?:ca\.?\s+|cirka\s+)?", re.IGNORECASE)
