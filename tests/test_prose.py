@@ -838,3 +838,30 @@ def test_i_ar_is_the_year_a_reports_title_names_first(tmp_path, title, year):
 def test_a_span_from_one_number_to_another_shares_the_unit_after_it(sentence, expected):
     got = [(q.value, q.unit) for q in prose.sentence_reading(sentence).quantities]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # how many more or fewer of the people named right after (Region Dalarna's
+        # report, tests/corpus/found)
+        ("År 2016 var det 748 fler män än kvinnor som invandrade.", [(748.0, "antal")]),
+        ("Där invandrade 79 färre kvinnor än män.", [(79.0, "antal")]),
+        ("Det var 5 fler än väntat.", []),  # nothing named: unread
+        # a span whose first number's time stands before 'till' (Göteborg's
+        # Stadsrevisionen, tests/corpus/found)
+        (
+            "Sjukfrånvaron har ökat från 0,9 föregående år till 1,3 procent 2022.",
+            [(0.9, "procent"), (1.3, "procent")],
+        ),
+        (
+            "Andelen ökade från 12 år 2020 till 14 procent 2022.",
+            [(12.0, "procent"), (14.0, "procent")],
+        ),
+        # a pair joined by 'jämfört med', the unit printed after the second
+        ("Arbetslösheten var 7,1 jämfört med 5,8 procent.", [(7.1, "procent"), (5.8, "procent")]),
+    ],
+)
+def test_counts_named_after_fler_and_pairs_sharing_a_unit(sentence, expected):
+    got = [(q.value, q.unit) for q in prose.sentence_reading(sentence).quantities]
+    assert got == expected

@@ -330,6 +330,8 @@ def _units_and_words(sentence: str) -> tuple[dict[int, str], list[N.Quantity]]:
             and _money_elided(text, before, prev_unit, q)
         ):
             unit = out[q.start] = prev_unit  # "345 miljoner i kostnader … och har budget på 325"
+        elif not unit and not q.category and not q.entity and _MORE_OF.match(text, q.end):
+            unit = out[q.start] = "antal"  # "748 fler män än kvinnor"
         elif not unit and not q.category and not q.entity and _fewer_than(text, prev, prev_unit, q):
             unit = out[q.start] = prev_unit  # "18 700 barn …, vilket är cirka 700 färre"
         elif not unit and not q.category and not q.entity and _nothing_after(text, q):
@@ -411,6 +413,13 @@ def _money_elided(text: str, before: str, unit: str, q: N.Quantity) -> bool:
     return _MONEY_NAMED.search(before) is not None and _nothing_after(text, q)
 
 
+# "748 fler män än kvinnor", "17 fler kvinnor": how many more or fewer of the people
+# (or things counted) named right after
+_MORE_OF = re.compile(
+    rf"\s+(?:färre|fler)\s+(?:män|kvinnor|pojkar|flickor|{_COUNTED})(?![\wåäö])", re.IGNORECASE
+)
+
+
 def _fewer_than(text: str, prev: N.Quantity | None, unit: str, q: N.Quantity) -> bool:
     """``q`` says how many fewer or more there are of what the count before it in its
     sentence counts (``6 000 barn … under 2021, vilket är hela 2 300 färre än ett år
@@ -426,7 +435,12 @@ def _fewer_than(text: str, prev: N.Quantity | None, unit: str, q: N.Quantity) ->
 _FROM = re.compile(
     r"(?<![\wåäö])från\s+(?:(?:ca\.?|cirka|drygt|knappt|nästan|omkring|runt)\s+)?$", re.I
 )
-_TO = re.compile(r"\s+till\s+(?:(?:ca\.?|cirka|drygt|knappt|nästan|omkring|runt)\s+)?", re.I)
+# (the first number's time may stand between: "från 0,9 föregående år till 1,3 procent")
+_TO = re.compile(
+    r"(?:\s+(?:(?:år\s+)?(?:19|20)\d\d|(?:föregående|förra)\s+år(?:et)?|året\s+innan))?"
+    r"\s+till\s+(?:(?:ca\.?|cirka|drygt|knappt|nästan|omkring|runt)\s+)?",
+    re.I,
+)
 
 
 def _from_to(text: str, q: N.Quantity, nxt: N.Quantity) -> bool:
@@ -436,7 +450,11 @@ def _from_to(text: str, q: N.Quantity, nxt: N.Quantity) -> bool:
     )
 
 
-_RESPECTIVE = re.compile(r"\s+respektive\s+(?:ca\.?\s+|cirka\s+)?", re.IGNORECASE)
+# "5,0 respektive 4,6 procent", "7,1 jämfört med 5,8 procent": a pair of one measure
+_RESPECTIVE = re.compile(
+    r"\s+(?:respektive|jämfört\s+med|i\s+jämförelse\s+med)\s+(?:ca\.?\s+|cirka\s+)?",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–]\s")
 _CLAUSE_END = re.compile(r"[,;:.()]|\s[-–]\s|\d")
 
