@@ -353,3 +353,64 @@ def test_an_amount_alone_on_its_line_is_said_not_passed_over(tmp_path):
     assert not (result.report.line == 1).any() and not (result.report.line == 10).any()
     acc = account(result)
     assert acc.lost == []
+
+
+def test_an_exports_interval_with_decimal_points_is_accounted_for(tmp_path):
+    # an export writing every decimal with a point, a confidence interval among them
+    # (``57.9 - 66.7 *``): the grid holds the commas it was read as, the observation
+    # the text as printed; both numbers of the interval are the observation's
+    p = tmp_path / "hlv.csv"
+    p.write_text(
+        "Kommun;Fråga;Konfidensintervall;Andel\n"
+        "Avesta;Fetma;57.9 - 66.7 *;62.5\n"
+        "Borlänge;Fetma;13.4 - 20.3;17.1\n",
+        encoding="utf-8",
+    )
+    r = parse([p])
+    interval = r.observations[r.observations.column_label == "Konfidensintervall"]
+    assert list(zip(interval.value, interval.value_high, strict=True)) == [
+        (57.9, 66.7),
+        (13.4, 20.3),
+    ]
+    acc = account(r)
+    assert acc.digit_runs == 12 and acc.lost == []
+
+
+def test_a_long_exports_month_column_is_a_period_not_lost(tmp_path):
+    # ``2000-01`` is January 2000 as a long export writes it, and as well the span
+    # 2000-2001: either way a period of the year its row is dated by, never a value
+    p = tmp_path / "barometer.csv"
+    p.write_text(
+        "Indikator;Period;Värde;ar;manad\n"
+        "Barometern;1999-12;86,4;1999;december\n"
+        "Barometern;2000-01;88,7;2000;januari\n"
+        "Barometern;2001-02;90,1;2001;februari\n",
+        encoding="utf-8",
+    )
+    r = parse([p])
+    assert list(r.observations.value) == [86.4, 88.7, 90.1]
+    assert list(r.observations.year) == [1999, 2000, 2001]
+    acc = account(r)
+    assert acc.digit_runs == 15 and acc.lost == []
+
+
+def test_a_kpi_descriptions_rate_bases_and_codes_are_no_lost_values(tmp_path):
+    # Kolada's KPI list as R saves it: the short names and descriptions are body cells;
+    # a rate's base (``antal/1000 inv``), a relative year (``år T-1``), a school year
+    # (``åk. 9``) are the label's, while a number said in the text stays said
+    p = tmp_path / "kpi.csv"
+    p.write_text(
+        '"","Kortnamn","Beskrivning","Kod"\n'
+        '"1","Årsarbetare totalt, antal/1000 inv","Antal årsarbetare dividerat med antal '
+        'invånare totalt, dividerat med 1000. Avser år T-1.","N00001"\n'
+        '"2","Anställda vid bibliotek, antal/10 000 inv","Antal anställda per 10 000 '
+        'invånare, avser år T-1.","N00002"\n'
+        '"3","Elever i åk. 9 med godkänt, andel (%)","Elever i åk. 9 som nått målen i '
+        'alla ämnen, andel av eleverna i grundskola (f-9).","N00003"\n',
+        encoding="utf-8",
+    )
+    r = parse([p])
+    assert r.observations.empty  # ``antal/10 000 inv``'s ``000`` is no value 0
+    acc = account(r)
+    assert acc.digit_runs >= 6
+    assert [(x["line"], x["digits"]) for x in acc.lost] == []

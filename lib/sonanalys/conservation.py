@@ -37,6 +37,15 @@ from .model import Document, Heading, Paragraph, Table
 from .readers.cellrun import glued_numbers
 
 _DIGITS = re.compile(r"(?<![A-Za-zÅÄÖåäö\d])\d+")
+# a cell's digits that are a label's, not a value's: a code glued to a letter by a hyphen
+# (``år T-1``, ``grundskola (f-9)``, as Kolada's KPI descriptions write them) and the
+# base of a rate after a word and a slash (``antal/1000 inv``, ``döda/100 000 inv``),
+# a school year (``åk. 9``, ``årskurs 9``)
+_IN_LABEL = re.compile(
+    r"(?<=[A-Za-zÅÄÖåäö]-)\d+(?!\d|[,.]\d)"
+    r"|(?<=[A-Za-zÅÄÖåäö]/)\d+(?:[ \u00a0\u202f]\d{3})*(?=\s?[A-Za-zÅÄÖåäö]|\s*$)"
+    r"|(?:(?<=\b[åÅ]k\. )|(?<=\b[åÅ]k )|(?<=\b[åÅ]rskurs ))\d{1,2}(?!\d)"  # a school year
+)
 _CELL_SPLIT = re.compile(r"\t|(?<!\\)\|")
 
 
@@ -105,10 +114,12 @@ def account_cells(
     ):
         pair = (float(v), None if pd.isna(hi) else float(hi))
         values[key][pair] += 1
-        if isinstance(text, str) and _POINT_DECIMAL.fullmatch(text):
-            # an export's decimal point: its grid cell holds the comma it was read as
-            # (tables._columns), the observation the text as printed
-            values[key[: len(key) - len(text)] + text.replace(".", ",")][pair] += 1
+        if isinstance(text, str) and "," not in text and _POINT_DECIMAL.search(text):
+            # an export's decimal point (a number, or an interval ``57.9 - 66.7 *``): its
+            # grid cell holds the comma it was read as (tables._columns), the observation
+            # the text as printed
+            comma = _DECIMAL_POINT_IN.sub(",", text)
+            values[key[: len(key) - len(text)] + comma][pair] += 1
     tokens: dict[str, list[str]] = defaultdict(list)
     rep = report[report["table_id"] != ""]
     for key, tok in zip(*_lists(_cell_key(rep, "cell_text"), rep["token"]), strict=True):
@@ -132,7 +143,7 @@ def account_cells(
         if not runs:
             continue
         available = values.setdefault(key, Counter())
-        covered: list[tuple[int, int]] = []
+        covered: list[tuple[int, int]] = [m.span() for m in _IN_LABEL.finditer(plain)]
         for tok in N.tokens(plain):
             # a report row names the token, or the whole cell the token stands in
             ok = any(tok.text in r for r in tokens.get(key, []) if r)
@@ -142,8 +153,9 @@ def account_cells(
                         available[(v, hi)] -= 1  # one observation accounts for one number
                         ok = True
                         break
-            if not ok and tok.year is not None:
-                ok = tok.year in years.get((s, t), set())
+            year = _period_year(tok)
+            if not ok and year is not None:
+                ok = year in years.get((s, t), set())
             if ok:
                 covered.append((tok.start, tok.end))
         for a, b in runs:
@@ -155,6 +167,17 @@ def account_cells(
                     {"source": s, "table_id": t, "line": line, "text": text, "digits": plain[a:b]}
                 )
     return total, accounted, lost
+
+
+def _period_year(tok: N.Token) -> int | None:
+    """The year a period token stands in: a year, a date's or a month's year, and the
+    first year of a span (``2000-01``, as a long export writes January 2000, is as well
+    the span 2000-2001: either way a period of the year 2000, never a value)."""
+    if tok.year is not None:
+        return tok.year
+    if tok.kind == N.YEAR_RANGE:
+        return int(tok.text[:4]) if tok.text[:4].isdigit() else None
+    return None
 
 
 def account_printed(
@@ -250,6 +273,7 @@ def _stands_on_line(cell_text: str, value: float, line: str) -> bool:
 
 
 _POINT_DECIMAL = re.compile(r"[-−–]?\d+\.\d+")
+_DECIMAL_POINT_IN = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 # ---------------------------------------------------------------- whole-document lines

@@ -523,13 +523,25 @@ def _scan(text: str) -> list[Token]:
             if token is not None:
                 break
         if token is None:
-            m0 = find(text, pos + 1)
+            # a number no pattern reads here (``10 000`` glued to a word by a slash: a
+            # rate's base, ``antal/10 000 inv``) is passed over whole, its groups with it:
+            # its last group alone (``000``) is no number of its own
+            m0 = find(text, _grouped_end(text, pos) if ch.isdigit() else pos + 1)
             continue
         found.append(token)
         m0 = find(text, token.end)
     if len(found) > 1 and "+ " in text:
         found = _signs_apart(text, found)
     return _flag_broken_groups(text, found) if len(found) > 1 else found
+
+
+_GROUPED_RUN = re.compile(rf"\d+(?:{_SP}\d{{3}}(?![\d,.]\d))*")
+
+
+def _grouped_end(text: str, pos: int) -> int:
+    """Where the run of digits at ``pos`` ends, with the groups of three spaced after it."""
+    m = _GROUPED_RUN.match(text, pos)
+    return m.end() if m else pos + 1
 
 
 # an amount ends right before a sign: a number, or a number and its unit
