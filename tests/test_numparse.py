@@ -483,3 +483,15 @@ def test_a_year_that_is_no_comparisons_base_stays():
     sentence = "Kostnaden var 5 mnkr under 2022, lägre än budget."
     assert N.without_compared_years(sentence) == sentence
     assert [(q.value, q.year) for q in N.reading_of(sentence).quantities] == [(5.0, 2022)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anställda, antal/10 000 inv", []),  # a rate's base glued by a slash: no '000'
+        ("Döda, antal/100 000 inv 1-74 år", ["1-74"]),
+        ("kr/inv 10 000 kr", ["10 000"]),  # a number standing apart is read as before
+    ],
+)
+def test_a_number_no_pattern_reads_is_passed_over_with_its_groups(text, expected):
+    assert [t.text for t in scan(text)] == expected
