@@ -208,6 +208,19 @@ def _sums(total_of) -> bool:
     return not _missing(total_of) and bool(re.search(r"\d", str(total_of)))
 
 
+def _sums_groups_elsewhere(parts: list[int], totals: list[int], tree: list | None, t: int) -> bool:
+    """A total whose only reading is one other total of the table, and which is not that
+    total, where the table's tree does not say which rows it sums: it sums groups the
+    table does not hold. An accounting report prints each group
+    of accounts with its sum as a table of its own (``Summa verksamhetsintäkter``,
+    ``Summa försäljningsintäkter``, then ``Summa övriga intäkter`` and ``Summa intäkter``
+    under the last group): ``Summa intäkter`` is the sum of the three groups' sums, of
+    which this table holds one. Nothing to check here, and no alarm. (Where the tree
+    names the rows, the check stands: a sum of two groups, one empty in a column.)"""
+    proven = tree is not None and _sums(tree[t])
+    return len(parts) == 1 and parts[0] in totals and not proven
+
+
 def _sort_key(key: tuple) -> tuple:
     """Group keys in pandas' order (``groupby(sort=True, dropna=False)``): missing last;
     in a column that holds numbers and text alike (a year beside a period's name), the
@@ -285,6 +298,8 @@ def check_totals(
             if not parts:
                 continue
             computed, computed_high, tol, diff = _compare(rows, parts, t, signs)
+            if diff != 0.0 and _sums_groups_elsewhere(parts, totals, tree, t):
+                continue
             if signs and any(x < 0 for x in signs):
                 pairs = zip(parts, signs, strict=True)
                 terms = [("−" if x < 0 else "+") + labels[p] for p, x in pairs]
