@@ -40,6 +40,7 @@ JBV = "region_dalarna_jordbruksverket_regionalstatistik_utdrag.xlsx"
 # from a web application; a samfällighet's by Hansa
 KALMAR_RR = "kalmar_nation_resultatrapport_2025.pdf"
 HANSA = "langkatekesen_samfallighet_resultatrakning_2025.pdf"
+KALMAR_BS = "kalmar_nation_bokslut_2025.pdf"
 GOTEBORG = (
     Path(__file__).parent / "corpus" / "pdf" / "goteborg_intraservice_delarsrapport_2026_mars.pdf"
 )
@@ -233,7 +234,9 @@ def test_the_found_documents_give_their_facts(found):
         # lines glued to the next group's name stay said, unread. A samfällighet's
         # Resultaträkning by Hansa, 9/12 before: 'Summa RÖRELSEINTÄKTER 762 865,42' alone
         # between blank lines is taken for a heading. Kalmar Nation's Bokslut (Google
-        # Docs): its en-US figures ('3,983,166.42') are said, never read
+        # Docs): its en-US figures ('3,983,166.42') are read where a table holds them
+        # (test_english_figures.py), but the tables the page gives lost the years of
+        # their header, and Nettoomsättning's line is taken into a paragraph
         # session 23, four pages of prose and one web table nobody here had parsed:
         # Dalademokraten on Ludvika's social välfärd 2018 (9/9) and Dagens Vimmerby on its
         # socialnämnd's prognosis after October 2025 (10/10), guards; Familjehemmet.se on
@@ -864,6 +867,19 @@ def test_an_accounting_reports_total_of_groups_set_as_tables_is_no_alarm(found):
     ok = set(c.loc[c["source"] == KALMAR_RR, "total_label"])
     assert {"Summa övriga intäkter", "Summa övriga kostnader"} <= ok
     assert "Summa intäkter" not in ok
+
+
+def test_a_balance_sheet_in_english_figures_is_read_by_its_convention(found):
+    # Google Docs' Bokslut: the resultaträkning's and balansräkning's tables write
+    # '10,266,141.81'; read so, and said once per table
+    needs(KALMAR_BS)
+    o = found.observations[found.observations["source"] == KALMAR_BS]
+    got = o[o["row_label"] == "Summa tillgångar"]
+    assert sorted(got["value"]) == [9593243.42, 10266141.81]
+    assert "10,266,141.81" in set(got["cell_text"])
+    r = found.report[found.report["source"] == KALMAR_BS]
+    assert (r["reason"].str.startswith("engelsk sifferform")).sum() >= 10
+    assert not r["reason"].str.contains("flera decimalkomman").any()
 
 
 def test_totals_without_their_code_cell_in_a_hansa_report(found):

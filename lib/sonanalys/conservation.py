@@ -32,6 +32,7 @@ import pandas as pd
 
 from . import labels as L
 from . import numparse as N
+from . import tables as T
 from .continuation import FURNITURE_LINE, furniture_lines
 from .model import Document, Heading, Paragraph, Table
 from .readers.cellrun import glued_numbers
@@ -114,12 +115,11 @@ def account_cells(
     ):
         pair = (float(v), None if pd.isna(hi) else float(hi))
         values[key][pair] += 1
-        if isinstance(text, str) and "," not in text and _POINT_DECIMAL.search(text):
-            # an export's decimal point (a number, or an interval ``57.9 - 66.7 *``): its
-            # grid cell holds the comma it was read as (tables._columns), the observation
-            # the text as printed
-            comma = _DECIMAL_POINT_IN.sub(",", text)
-            values[key[: len(key) - len(text)] + comma][pair] += 1
+        read_as = _as_read(text) if isinstance(text, str) else text
+        if read_as != text:
+            # the grid cell holds the text as its table's convention read it
+            # (tables._columns), the observation the text as printed
+            values[key[: len(key) - len(text)] + read_as][pair] += 1
     tokens: dict[str, list[str]] = defaultdict(list)
     rep = report[report["table_id"] != ""]
     for key, tok in zip(*_lists(_cell_key(rep, "cell_text"), rep["token"]), strict=True):
@@ -167,6 +167,17 @@ def account_cells(
                     {"source": s, "table_id": t, "line": line, "text": text, "digits": plain[a:b]}
                 )
     return total, accounted, lost
+
+
+def _as_read(text: str) -> str:
+    """A figure as its table's convention read it (tables._columns): an export's decimal
+    point (a number, or an interval ``57.9 - 66.7 *``) as a comma, an English figure
+    (``3,983,166.42``) as a Swedish one."""
+    if T.ENGLISH_FIGURE.match(text.strip()):
+        return text.replace(",", "").replace(".", ",")
+    if "," not in text and _POINT_DECIMAL.search(text):
+        return _DECIMAL_POINT_IN.sub(",", text)
+    return text
 
 
 def _period_year(tok: N.Token) -> int | None:
@@ -262,7 +273,7 @@ def _stands_on_line(cell_text: str, value: float, line: str) -> bool:
     sign = -1 if re.match(r"minus\s", text, re.IGNORECASE) else 1
     # an export's decimal point, read as its table's convention (tables._columns): as
     # the comma it stands for
-    readings = [text, text.replace(".", ",")] if _POINT_DECIMAL.fullmatch(text) else [text]
+    readings = [text, _as_read(text)]
     return any(
         _same(sign * v, value)
         for reading in readings

@@ -377,6 +377,45 @@ def _decimal_points(texts: list[list[str]]) -> list[tuple[int, int]]:
     return found if unambiguous else []
 
 
+# a figure in English form: a comma between thousands, maybe a decimal point
+# (``3,983,166.42``, ``-76,838.05``, ``2,616``)
+ENGLISH_FIGURE = re.compile(r"^[-−–]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+ENGLISH_FIGURES = (
+    "engelsk sifferform: tabellen skriver sina tal med komma mellan tusental och punkt "
+    "som decimaltecken (1,234.56), och inget på svenskt sätt; läses så"
+)
+
+
+def _english_figures(texts: list[list[str]]) -> list[tuple[int, int]]:
+    """The cells ``(row, column)`` right of the first column of a table that writes
+    every figure in English form (``3,983,166.42``, ``661.89``, ``0.00``) and none in
+    Swedish (``12,5``, ``1 234``), when at least one figure settles it (a comma group and
+    a decimal point, or two comma groups): there ``2,616`` is 2 616, never 2,616. A table
+    where no figure settles it is left as it is (its figures said as unclear)."""
+    found, settled = [], False
+    for i, row in enumerate(texts):
+        for j, t in enumerate(row[1:], start=1):
+            s = t.strip()
+            if ENGLISH_FIGURE.match(s):
+                found.append((i, j))
+                settled = settled or "." in s or s.count(",") >= 2
+            elif _POINT_NUMBER.match(s):
+                found.append((i, j))
+            elif _swedish_figure(s):
+                return []
+    return found if settled else []
+
+
+_SPACED = re.compile(r"\d[ \u00a0\u202f]\d{3}(?!\d)")
+
+
+def _swedish_figure(s: str) -> bool:
+    """A cell that prints a figure in Swedish form (``12,5``, ``1 234``, ``1.234.567``),
+    not a label that mentions one (``högst 1,3 gånger/dag``)."""
+    swedish = _COMMA_NUMBER.search(s) or _GROUPING_POINTS.search(s) or _SPACED.search(s)
+    return swedish is not None and not _is_wordy(s)
+
+
 _UNIT_ONLY = re.compile(
     r"^\(?\s*(?:tkr|mnkr|mkr|kr|msek|tsek|mn\s?kr|miljoner\s+kronor)\s*\)?$", re.I
 )
@@ -1010,6 +1049,7 @@ def _columns(out: _Out, table: Table) -> _Grid:
     ]
     texts = [[L.clean(c.text) for c in row] for row in cells]
     points = _decimal_points(texts)
+    english = [] if points else _english_figures(texts)
     if points:
         i0, j0 = points[0]
         out.rep(
@@ -1023,6 +1063,12 @@ def _columns(out: _Out, table: Table) -> _Grid:
         printed = {(i, j): texts[i][j] for i, j in points}
         for i, j in points:
             texts[i][j] = texts[i][j].replace(".", ",")
+    elif english:
+        i0, j0 = english[0]
+        out.rep(cells[i0][j0].line, texts[i0][j0], texts[i0][j0], ENGLISH_FIGURES, "info")
+        printed = {(i, j): texts[i][j] for i, j in english}
+        for i, j in english:
+            texts[i][j] = texts[i][j].replace(",", "").replace(".", ",")
     else:
         printed = {}
     nh = header_count(table, texts)
