@@ -170,3 +170,65 @@ def test_a_group_without_a_header_of_its_own_reads_under_the_header_above(tmp_pa
     ]
     unread = res.report[res.report["reason"] == "tabellrad som inte lästes"]
     assert unread.empty
+
+
+def test_a_sum_line_set_apart_below_its_group_reads_as_the_groups_last_row(tmp_path):
+    # Hansa sets 'Summa RÖRELSEINTÄKTER' apart between blank lines, outside the
+    # columns: a total's label and as many amounts as the table's rows end in. It was
+    # taken for a heading and its amount said as unread; it is the table's last row
+    from sonanalys.continuation import SUM_BELOW
+
+    res = _parse(
+        tmp_path,
+        "hansa.txt",
+        "Resultaträkning\n\nKonto\tBenämning\tAckumulerat\nRÖRELSEINTÄKTER\t\t\n"
+        "3800\tMedlemsavgifter\t731 961,00\n3810\tSlutreglering\t30 504,42\n"
+        "Summa övriga intäkter\t\t762 465,42\n\n\n"
+        "Summa RÖRELSEINTÄKTER                       762 465,42\n\n"
+        "RÖRELSEKOSTNADER\n\n6091\tVatten\t-149 469,00\n",
+    )
+    o = res.observations
+    total = o[o["row_label"] == "Summa RÖRELSEINTÄKTER"]
+    assert list(zip(total["line"], total["column_label"], total["value"], strict=True)) == [
+        (10, "Ackumulerat", 762465.42)
+    ]
+    assert bool(total["is_total"].iloc[0])
+    said = res.report[res.report["reason"] == SUM_BELOW]
+    assert list(zip(said["line"], said["token"], strict=True)) == [(10, "Summa RÖRELSEINTÄKTER")]
+    assert not res.report["reason"].str.startswith("belopp som ingen tabell").any()
+
+
+def test_a_line_below_a_table_that_is_no_sum_line_stays_as_it_was(tmp_path):
+    # a label that names no total, or fewer amounts than the rows end in: not the
+    # table's row (said as before)
+    res = _parse(
+        tmp_path,
+        "rapport.txt",
+        "Resultatrapport\n\nKonto\tBenämning\tPeriod\tAckumulerat\n"
+        "3900\tÖvriga intäkter\t118 657,44\t118 657,44\n"
+        "3911\tHyresintäkter\t10 500,00\t10 500,00\n\n"
+        "Summa övriga intäkter               129 157,44\n\n"
+        "Nettoöverskott                129 157,44  129 157,44\n",
+    )
+    labels = set(res.observations["row_label"])
+    assert labels == {"3900 / Övriga intäkter", "3911 / Hyresintäkter"}
+
+
+def test_a_groups_sum_is_checked_over_every_account_whatever_its_name_says(tmp_path):
+    # an account's name gives it a kind its column does not ('Förbrukning material':
+    # förbrukning, 'Förändring lager': förändring); the table's tree sums it into its
+    # group's sum, and the check sums the same rows: no false 'avvikelse'
+    from sonanalys import domain
+
+    res = _parse(
+        tmp_path,
+        "kostnader.txt",
+        "Resultatrapport\n\nKonto\tBenämning\tPeriod\tAckumulerat\n"
+        "5010\tHyra\t-246 597,00\t-246 597,00\n"
+        "5460\tFörbrukning material\t-252 648,75\t-252 648,75\n"
+        "4901\tFörändring lager\t-10 000,00\t-10 000,00\n"
+        "Summa övriga externa kostnader\t\t-509 245,75\t-509 245,75\n",
+    )
+    assert set(res.observations["value_kind"]) >= {"förbrukning", "förändring"}
+    c = domain.build(res.observations, res.cells)["checks"]
+    assert list(zip(c["n_parts"], c["status"], strict=True)) == [(3, "ok"), (3, "ok")]

@@ -13,6 +13,7 @@ from collections.abc import Set
 
 from . import labels as L
 from .model import Block, Cell, Heading, Paragraph, Row, Table
+from .structure import is_total_label
 
 # page furniture between the parts: a page number, "Sida 3", "4 (16)", "3(16)", "Sida 3 av 16"
 FURNITURE = re.compile(
@@ -85,6 +86,13 @@ def join_continued(
     said: set[str] = set()  # the texts before: a page's running head repeats one
     for b in blocks:
         if not isinstance(b, Table):
+            if not between and out and (row := _sum_line_below(out[-1], b)) is not None:
+                # (the block stays where it is: the next group's name after the sum line)
+                out[-1] = dataclasses.replace(
+                    out[-1],
+                    rows=[*out[-1].rows, row],
+                    repairs=[*out[-1].repairs, (row.line, row.cells[0].text, SUM_BELOW)],
+                )
             between.append(b)
             continue
         prev = out[-1] if out else None
@@ -109,6 +117,43 @@ def join_continued(
         said.update(x.text for x in between if isinstance(x, Paragraph | Heading))
         between = []
     return [_rows_rejoined(t, page_starts, split) for t in out] if page_starts else out
+
+
+SUM_BELOW = (
+    "summaraden står för sig under tabellen, utanför dess kolumner: läses som tabellens "
+    "sista rad, beloppen i dess värdekolumner"
+)
+# an amount as an accounting report prints it: ``3 967 240,30``, ``-780 465,35``, ``0,00``
+_AMOUNT = re.compile(r"[-\u2212\u2013]?\d{1,3}(?:[ \u00a0\u202f]\d{3})*,\d{2}")
+_APART = re.compile(r"\t|\s{2,}")
+
+
+def _sum_line_below(t: Table, b: Block) -> Row | None:
+    """The line right below a table that is its sum line set apart from its columns (an
+    accounting report closes each group of accounts with ``Summa verksamhetsintäkter
+    3 967 240,30  3 967 240,30  2 965 617,34``, printed apart from the columns and read
+    as a paragraph, maybe glued to the next group's name on the line after; Hansa sets
+    ``Summa RÖRELSEINTÄKTER    762 865,42`` alone between blank lines): a total's label
+    and as many amounts, each apart, as the table's last row ends in. The row it is:
+    the label first, the amounts in the value columns."""
+    if not isinstance(b, Paragraph | Heading) or t.kind != "data" or not t.rows:
+        return None
+    first = b.text[: b.starts[1][0]] if isinstance(b, Paragraph) and len(b.starts) > 1 else b.text
+    parts = [p for p in _APART.split(first.strip()) if p.strip()]
+    if len(parts) < 2 or not all(_AMOUNT.fullmatch(p.strip()) for p in parts[1:]):
+        return None
+    label, amounts = parts[0].strip(), [p.strip() for p in parts[1:]]
+    if any(ch.isdigit() for ch in label) or not is_total_label(label):
+        return None
+    width = _width(t)
+    last = [c.text.strip() for c in t.rows[-1].cells]
+    ends = 0
+    while ends < len(last) and _AMOUNT.fullmatch(last[len(last) - 1 - ends]):
+        ends += 1
+    if ends != len(amounts) or width < ends + 1:
+        return None
+    cells = [label, *([""] * (width - 1 - ends)), *amounts]
+    return Row([Cell(text, b.line) for text in cells], b.line)
 
 
 def _section_at_foot(b: Block, page: int, page_starts: list[int]) -> bool:

@@ -449,6 +449,29 @@ def named(checks: pd.DataFrame, frame: pd.DataFrame, label: str) -> pd.DataFrame
 ADDITIVE_UNITS = ("", "antal", "st", "personer", "dygn", *MONEY_UNITS)
 
 
+def _kinds_of_the_tree(o: pd.DataFrame) -> pd.Series:
+    """Each value's kind as the check groups it: the kind of the total the table's tree
+    sums it into. A row's own name may give it a kind (``5460 Förbrukning material``:
+    förbrukning, ``4901 Förändring beer``: förändring) that its column does not; the
+    tree proved it a part of its group's sum (``Summa övriga externa kostnader``), and
+    the check sums the same rows, not the rows of one kind only."""
+    kind = o["value_kind"].astype("object").copy()
+    where = o["source"] + "\x1f" + o["table_id"] + "\x1f" + o["column_label"].fillna("")
+    summing = o["total_of"].map(_sums)
+    with_totals = set(where[summing])
+    for _, column in o[where.isin(with_totals)].groupby(where, sort=False):
+        g = column[summing[column.index]]
+        at: dict[int, list] = {}
+        for order, j in zip(column["row_order"], column.index, strict=True):
+            at.setdefault(int(order), []).append(j)
+        # the outermost total first (printed last): its parts take its kind, then theirs
+        for i in sorted(g.index, key=lambda i: -o.at[i, "row_order"]):
+            for part in re.findall(r"\d+", str(o.at[i, "total_of"])):
+                for j in at.get(int(part), ()):
+                    kind.at[j] = kind.at[i]
+    return kind
+
+
 def check_tables(observations: pd.DataFrame, covered: set[tuple[str, str]]) -> pd.DataFrame:
     """The totals of every other table (frame ``tabell``): each table the frames do not
     hold (``covered``: their (source, table_id)) whose tree proves a total, per column,
@@ -476,6 +499,7 @@ def check_tables(observations: pd.DataFrame, covered: set[tuple[str, str]]) -> p
     o = o.assign(
         value=o["value"].astype("float64"),
         year_group=o["year"].astype("object").map(lambda y: "" if pd.isna(y) else int(y)),
+        value_kind=_kinds_of_the_tree(o),
     )
     group = ["column_label", "value_kind", "year_group", "period", "entity", "sex", "unit"]
     return check_totals(o, "tabell", "value", [g for g in group if g in o], high="value_high")
