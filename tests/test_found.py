@@ -237,9 +237,9 @@ def test_the_found_documents_give_their_facts(found):
         # Docs): its en-US figures ('3,983,166.42') are read where a table holds them
         # (test_english_figures.py), but the tables the page gives lost the years of
         # their header, and Nettoomsättning's line is taken into a paragraph
-        # session 23, four pages of prose and one web table nobody here had parsed:
-        # Dalademokraten on Ludvika's social välfärd 2018 (9/9) and Dagens Vimmerby on its
-        # socialnämnd's prognosis after October 2025 (10/10), guards; Familjehemmet.se on
+        # session 23, pages nobody here had parsed (Ludvika 2018, Vimmerby 2025 and
+        # Växjö 2020 were added and taken out again: round two's dev_29, dev_30 and
+        # dev_32, the same pages). Familjehemmet.se on
         # placements in 2021, 7/14 before: its last note line, read as a heading, dated
         # undated sentences 2020 (a header line dates nothing: prose.heading_year), the
         # 6 000's year went to the '2 300 färre' after the comma (a year dates a value of
@@ -249,19 +249,16 @@ def test_the_found_documents_give_their_facts(found):
         # no time, between one of 2021 and 'motsvarande siffror' of 2020, are of 2021
         # (prose.year_before_the_other). Stockholm's comparison of costs and key ratios
         # 2017 with Riket (12/12, a guard)
-        "ludvika_social_valfard_prognos_2018_webb.txt": {"sum": 9, "size": 9},
-        "vimmerby_socialnamnden_prognos_oktober_2025_webb.txt": {"sum": 10, "size": 10},
         "familjehemmet_familjehemsplacerade_2021_webb.txt": {"sum": 14, "size": 14},
         "stockholm_storstadsjamforelse_nyckeltal_2017_webb.txt": {"sum": 12, "size": 12},
-        # session 23, three more pages of news prose nobody here had parsed: Växjö on
-        # external placements 2020 (4/4) and Eposten on Enköping's socialnämnd 2019 (3/3),
-        # guards; Länstidningen Östersund on Krokom's socialnämnd 2019, 6/10 before: 'och
+        # session 23, more pages of news prose nobody here had parsed: Eposten on
+        # Enköping's socialnämnd 2019 (3/3), a guard; Länstidningen Östersund on
+        # Krokom's socialnämnd 2019, 6/10 before: 'och
         # har budget på 325' after '345 miljoner' unread (prose._money_elided), '345
         # miljoner … i år' of no year ('i år' is the year of a title's web date 'date
         # 2019-12'; 'går mot' compares nothing), '– För 2019 … cirka elva miljoner kronor'
         # undated (a quote's opening time dates its counts in words). Left: 'de här 20
         # miljonerna' (units.py has no 'miljonerna'): 9/10
-        "vaxjo_externa_placeringar_2020_webb.txt": {"sum": 4, "size": 4},
         "enkoping_socialnamnden_delarsrapport_april_2019_webb.txt": {"sum": 3, "size": 3},
         "krokom_socialnamnden_budget_2020_webb.txt": {"sum": 9, "size": 10},
         # session 23: two national news pages on ekonomiskt bistånd (Aftonbladet, 2/3
