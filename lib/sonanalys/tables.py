@@ -671,6 +671,7 @@ def stub_width(body: list[list[str]], width: int, columns: list[Column] | None =
         and not _CODED.match(r[0])
         and not _NUMBERED.match(r[0])
         and not _NAME_WITH_NUMBER.match(r[0].strip())  # ``Ma 1``, ``Sv 1``: names
+        and not _ENUMERATED.match(r[0])  # ``3. Protokollsutdrag …``: a list item's number
         for r in rows
     )
     coded = sum(len(r) > 1 and _is_code(r[0]) and _is_name(r[1]) for r in rows)
@@ -850,6 +851,18 @@ def _numbered_labels(rows: list[list[str]], columns: list[Column] | None) -> boo
 
 
 # a label that begins with its account or activity code: "100 Politisk verksamhet"
+# a list item: its number, a full stop or a bracket, then its words ("3. Protokollsutdrag
+# GSN 2024-03-26 §", "2) Granskning av …"): the number counts the items, it is no value
+_ENUMERATED = re.compile(r"^\s*\d{1,2}[.)]\s+[A-Za-zÅÄÖåäö]")
+# a paragraph's number after its sign, set apart in a column of its own ("Protokollsutdrag
+# GSN 2024-03-26 §" | "59"): a reference, never a value
+_PARAGRAPH_SIGN = re.compile(r"§\s*$")
+_PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,4}\s*")
+# a year after a label that ends in one's name, set apart in a column of its own
+# ("Granskning av grundskolenämnden verksamhetsåret" | "2024"): the label's year as it
+# goes on, or a count of 2 024 written unspaced; which, the table does not say
+_YEAR_NAMED = re.compile(r"året\s*$", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
 _CODED = re.compile(r"^\s*\d{1,6}\s+[A-ZÅÄÖ][a-zåäö]")
 # a label that ends in its number ("Boende 1", "Område 2", "Grupp 3a", "Summa område 4"):
 # a name, not a value — a word of three letters or more first, no unit, no word of
@@ -1522,6 +1535,13 @@ def _rows(g: _Grid, doc: Document) -> tuple[list[_Row], list[list[StructRow]]]:
     return rows, blocks
 
 
+PARAGRAPH_NUMBER = "paragrafnummer (efter §), inte ett värde"
+YEAR_AFTER_LABEL = (
+    "ett årtal efter en etikett som slutar på ”året”: etikettens år eller ett antal; "
+    "läses inte som värde"
+)
+
+
 def _values(out: _Out, g: _Grid, row: _Row) -> None:
     """Step 4: each non-empty cell right of the stub in a value row. Asked for, the cell
     goes to ``out.cells`` as text. Not read, and reported with why: a cell under no
@@ -1600,6 +1620,17 @@ def _values(out: _Out, g: _Grid, row: _Row) -> None:
         ):
             out.rep(cell.line, text, text, MINUS_IN_CELL, "info", row_label, col.label)
             text = _SIGN_APART.sub(r"\1", text, count=1)
+        if j > 0 and _PARAGRAPH_SIGN.search(row_texts[j - 1]) and _PARAGRAPH_NUMBER.fullmatch(text):
+            out.rep(cell.line, text, text, PARAGRAPH_NUMBER, "info", row_label, col.label)
+            continue
+        if (
+            j > 0
+            and not col.unit
+            and _YEAR_NAMED.search(row_texts[j - 1])
+            and _BARE_YEAR.fullmatch(text)
+        ):
+            out.rep(cell.line, text, text, YEAR_AFTER_LABEL, "warning", row_label, col.label)
+            continue
         reading = N.reading_of(text)
         if reading.no_data:
             out.rep(
