@@ -121,3 +121,17 @@ def test_the_reports_take_no_per_day_amount_for_a_whole(seeds_result):
     at_543 = prose_obs[prose_obs["line"] == 543]
     assert sorted(at_543["value_mnkr"].round(3)) == [-31.7, 13.1, 13.7]
     assert "tkr/dygn" in set(seeds_result.observations["unit"])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Nämnden räknar med att de här 20 miljonerna räcker året ut.", 20.0, "mnkr"),
+        ("De 2 miljarderna från staten fördelas i höst.", 2.0, "mdkr"),
+        ("Nämnden fick 20 miljoner kronor.", 20.0, "mnkr"),
+    ],
+)
+def test_millions_in_the_definite_plural_are_millions(text, value, unit):
+    # Krokom's page: 'de här 20 miljonerna' was left unread
+    reading = N.reading_of(text)
+    assert [(q.value, q.unit) for q in reading.quantities] == [(value, unit)]

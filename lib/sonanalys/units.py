@@ -87,8 +87,8 @@ _PER_BASE_IN_LABEL = (
     r"(?:års)?placering|person|individ|hushåll|brukare|elev|årsarbetare|deltagare|klient"
 )
 _CURRENCY = (
-    r"mdkr|mnkr|mkr|mnr|miljon(?:er)?(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?|"
-    r"miljard(?:er)?(?:\s(?:kronor|kr))?|tkr|t\.\s?kr|tusen(?:tals)?\s(?:kronor|kr)|kr|kronor"
+    r"mdkr|mnkr|mkr|mnr|miljon(?:er(?:na)?)?(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?|"
+    r"miljard(?:er(?:na)?)?(?:\s(?:kronor|kr))?|tkr|t\.\s?kr|tusen(?:tals)?\s(?:kronor|kr)|kr|kronor"
 )
 
 _SPACE_BEFORE_UNIT = r"[ \t\u00a0\u202f]{0,3}"
@@ -101,8 +101,8 @@ _UNITS_AFTER = (
     (r"kr(?:onor)?\s?(?:/\s?|per\s)mån(?:ad)?", "kr/månad", _W),
     # any other currency per a unit: after the per-units above, before the currencies
     (rf"(?:{_CURRENCY})\s?(?:/\s?|per\s+)(?:{_PER_BASE})", PER_OTHER, _W),
-    (r"mnkr|mkr|mnr|miljon(?:er)?(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?", "mnkr", _W),
-    (r"mdkr|miljard(?:er)?(?:\s(?:kronor|kr))?", "mdkr", _W),
+    (r"mnkr|mkr|mnr|miljon(?:er(?:na)?)?(?:\s(?:kronor|kr))?|milj\.?(?:\s?kr)?", "mnkr", _W),
+    (r"mdkr|miljard(?:er(?:na)?)?(?:\s(?:kronor|kr))?", "mdkr", _W),
     (r"tkr|t\.\s?kr|tusen(?:tals)?\s(?:kronor|kr)", "tkr", _W),
     (r"kr|kronor", "kr", _W),
     (r":-", "kr", ""),
