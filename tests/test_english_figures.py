@@ -6,27 +6,25 @@ or where a Swedish figure stands beside them, nothing is guessed."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sonanalys.conservation import account
 from sonanalys.observations import parse
 from sonanalys.tables import ENGLISH_FIGURES
 
 
-def _parse(tmp_path: Path, text: str):
-    p = tmp_path / "resultat.csv"
-    p.write_text(text, encoding="utf-8")
-    return parse([p])
-
-
-def test_english_figures_are_read_by_their_convention_and_said(tmp_path):
-    r = _parse(
-        tmp_path,
-        "Resultaträkning;2025;2024\n"
-        "Nettoomsättning;3,983,166.42;2,976,617.24\n"
-        "Övriga rörelseintäkter;282,485.72;148,066.10\n"
-        "Övriga ränteintäkter;661.89;2,616\n"
-        "Övriga rörelsekostnader;-93.44;-3.55\n",
+def test_english_figures_are_read_by_their_convention_and_said(write):
+    r = parse(
+        [
+            write(
+                "resultat.csv",
+                (
+                    "Resultaträkning;2025;2024\n"
+                    "Nettoomsättning;3,983,166.42;2,976,617.24\n"
+                    "Övriga rörelseintäkter;282,485.72;148,066.10\n"
+                    "Övriga ränteintäkter;661.89;2,616\n"
+                    "Övriga rörelsekostnader;-93.44;-3.55\n"
+                ),
+            )
+        ]
     )
     o = r.observations
     got = dict(zip(zip(o["row_label"], o["year"], strict=True), o["value"], strict=True))
@@ -49,15 +47,15 @@ def test_english_figures_are_read_by_their_convention_and_said(tmp_path):
     assert acc.lost == [] and acc.not_printed == []
 
 
-def test_english_figures_no_figure_settles_are_not_guessed(tmp_path):
+def test_english_figures_no_figure_settles_are_not_guessed(write):
     # '2,616' and '1,234' alone: 2,616 in Swedish, or 2 616 in English; nothing says
-    r = _parse(tmp_path, "Post;2025\nA;2,616\nB;1,234\n")
+    r = parse([write("resultat.csv", "Post;2025\nA;2,616\nB;1,234\n")])
     assert not (r.report["reason"] == ENGLISH_FIGURES).any()
     assert 2616.0 not in set(r.observations["value"])
 
 
-def test_a_swedish_figure_beside_english_ones_leaves_the_table_as_it_is(tmp_path):
-    r = _parse(tmp_path, "Post;2025;2024\nA;1,234.50;12,5\nB;3,983,166.42;7\n")
+def test_a_swedish_figure_beside_english_ones_leaves_the_table_as_it_is(write):
+    r = parse([write("resultat.csv", "Post;2025;2024\nA;1,234.50;12,5\nB;3,983,166.42;7\n")])
     assert not (r.report["reason"] == ENGLISH_FIGURES).any()
     assert 1234.5 not in set(r.observations["value"])
     assert 3983166.42 not in set(r.observations["value"])
